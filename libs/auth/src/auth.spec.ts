@@ -1,0 +1,100 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeyPair, signPersonToken } from './dev-keys';
+import { signInternalToken, verifyInternalToken } from './internal-token';
+import { createPersonTokenVerifier } from './person-token';
+import { ANONYMOUS, hasRole, requireRole, type Viewer } from './viewer';
+
+const SECRET = 'a'.repeat(40);
+const editor: Viewer = {
+  ...ANONYMOUS,
+  id: 'u1',
+  displayName: 'Biên tập',
+  roles: ['citizen', 'editor'],
+};
+
+describe('internal token', () => {
+  it('round-trips the viewer', async () => {
+    const token = await signInternalToken(editor, SECRET, { requestId: 'r-12345678' });
+    const result = await verifyInternalToken(token, SECRET);
+    expect(result.ok).toBe(true);
+    expect(result.viewer).toEqual(editor);
+  });
+
+  it('yields the anonymous viewer for forged, expired or missing tokens', async () => {
+    const forged = await signInternalToken({ ...editor, roles: ['admin'] }, 'b'.repeat(40));
+    expect((await verifyInternalToken(forged, SECRET)).viewer).toEqual(ANONYMOUS);
+    const expired = await signInternalToken(editor, SECRET, { ttlSeconds: -10 });
+    expect((await verifyInternalToken(expired, SECRET)).viewer).toEqual(ANONYMOUS);
+    expect((await verifyInternalToken(undefined, SECRET)).ok).toBe(false);
+    const noneAlg = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ v: { id: 'x', roles: ['admin'] } })).toString('base64url')}.`;
+    expect((await verifyInternalToken(noneAlg, SECRET)).viewer).toEqual(ANONYMOUS);
+  });
+
+  it('drops unknown roles smuggled into the payload', async () => {
+    const token = await new SignJWT({ v: { id: 'u', roles: ['root', 'editor'] } })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('portal-gateway')
+      .setAudience('portal-subgraph')
+      .setExpirationTime('1m')
+      .sign(new TextEncoder().encode(SECRET));
+    expect((await verifyInternalToken(token, SECRET)).viewer.roles).toEqual(['editor']);
+  });
+});
+
+describe('person token', () => {
+  it('verifies dev tokens and maps claims to a viewer', async () => {
+    const keys = await ensureDevKeyPair(mkdtempSync(join(tmpdir(), 'keys-')));
+    const verify = await createPersonTokenVerifier({
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      publicKeyPem: keys.publicKeyPem,
+    });
+    const token = await signPersonToken(keys.privateKeyPem, {
+      sub: 'o1',
+      name: 'Cán bộ Sở',
+      role: 'officer',
+      department: 'SO-KHCN',
+    });
+    const viewer = await verify(token);
+    expect(viewer).toMatchObject({ id: 'o1', displayName: 'Cán bộ Sở', department: 'SO-KHCN' });
+    expect(viewer.roles.sort()).toEqual(['citizen', 'officer']);
+  });
+
+  it('refuses expired, wrongly signed or wrong-audience tokens with UNAUTHENTICATED', async () => {
+    const keys = await ensureDevKeyPair(mkdtempSync(join(tmpdir(), 'keys-')));
+    const other = await ensureDevKeyPair(mkdtempSync(join(tmpdir(), 'keys-')));
+    const verify = await createPersonTokenVerifier({
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      publicKeyPem: keys.publicKeyPem,
+    });
+    const claims = { sub: 'c1', name: 'Dân', role: 'citizen' as const };
+    const cases = [
+      await signPersonToken(keys.privateKeyPem, claims, {
+        expiresIn: Math.floor(Date.now() / 1000) - 120,
+      }),
+      await signPersonToken(other.privateKeyPem, claims),
+      await signPersonToken(keys.privateKeyPem, claims, { audience: 'someone-else' }),
+      'not.a.jwt',
+    ];
+    for (const token of cases) {
+      await expect(verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+  });
+});
+
+describe('roles', () => {
+  it('treats admin as every role and refuses others', () => {
+    expect(hasRole({ ...ANONYMOUS, id: 'a', roles: ['admin'] }, 'moderator')).toBe(true);
+    expect(() => requireRole(ANONYMOUS, 'editor')).toThrow(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
+    expect(() => requireRole({ ...ANONYMOUS, id: 'c', roles: ['citizen'] }, 'editor')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+  });
+});

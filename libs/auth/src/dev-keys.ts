@@ -1,0 +1,64 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SignJWT, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8 } from 'jose';
+import type { Role } from './viewer';
+
+/** Issuer and audience of locally minted person tokens. */
+export const DEV_ISSUER = 'urn:hcmc-dx-portal:dev-idp';
+export const DEV_AUDIENCE = 'hcmc-dx-portal';
+const ALG = 'ES256';
+
+export interface DevKeyPair {
+  privateKeyPem: string;
+  publicKeyPem: string;
+}
+
+/** Creates an ES256 key pair under `dir` on first use (the local stand-in for the city's IdP). */
+export async function ensureDevKeyPair(dir: string): Promise<DevKeyPair> {
+  const privatePath = join(dir, 'dev-idp-private.pem');
+  const publicPath = join(dir, 'dev-idp-public.pem');
+  if (existsSync(privatePath) && existsSync(publicPath)) {
+    return {
+      privateKeyPem: readFileSync(privatePath, 'utf8'),
+      publicKeyPem: readFileSync(publicPath, 'utf8'),
+    };
+  }
+  mkdirSync(dir, { recursive: true });
+  const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
+  const pair = {
+    privateKeyPem: await exportPKCS8(privateKey),
+    publicKeyPem: await exportSPKI(publicKey),
+  };
+  writeFileSync(privatePath, pair.privateKeyPem, { mode: 0o600 });
+  writeFileSync(publicPath, pair.publicKeyPem);
+  return pair;
+}
+
+export interface PersonClaims {
+  sub: string;
+  name: string;
+  role: Role;
+  department?: string;
+}
+
+/** Mints a person token as the city's IdP would, for local runs and tests. */
+export async function signPersonToken(
+  privateKeyPem: string,
+  claims: PersonClaims,
+  options: { issuer?: string; audience?: string; expiresIn?: string | number } = {},
+): Promise<string> {
+  const key = await importPKCS8(privateKeyPem, ALG);
+  const roles = claims.role === 'citizen' ? ['citizen'] : ['citizen', claims.role];
+  const jwt = new SignJWT({
+    name: claims.name,
+    roles,
+    ...(claims.department ? { department: claims.department } : {}),
+  })
+    .setProtectedHeader({ alg: ALG })
+    .setSubject(claims.sub)
+    .setIssuer(options.issuer ?? DEV_ISSUER)
+    .setAudience(options.audience ?? DEV_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '12h');
+  return jwt.sign(key);
+}

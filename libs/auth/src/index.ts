@@ -1,0 +1,4 @@
+export * from './viewer';
+export * from './internal-token';
+export * from './person-token';
+export * from './dev-keys';

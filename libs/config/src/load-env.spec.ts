@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { baseEnv, flag, httpEnv, mongoEnv, redisEnv } from './fragments';
+import { parseEnv } from './load-env';
+
+const build = () => ({
+  ...baseEnv(),
+  ...httpEnv(4001),
+  ...mongoEnv('portal_test'),
+  ...redisEnv(),
+  SAFELIST: flag().default(false),
+});
+
+describe('parseEnv', () => {
+  it('applies development defaults when nothing is set', () => {
+    const result = parseEnv(build, {});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.env.PORT).toBe(4001);
+    expect(result.env.MONGODB_URI).toMatch(/^mongodb:\/\//);
+    expect(result.env.SAFELIST).toBe(false);
+  });
+
+  it('reports every bad variable at once, by name', () => {
+    const result = parseEnv(build, { PORT: 'abc', MONGODB_URI: 'postgres://x', SAFELIST: 'maybe' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('PORT');
+    expect(result.message).toContain('MONGODB_URI must be a mongodb://');
+    expect(result.message).toContain('SAFELIST');
+    expect(result.message.split('\n')).toHaveLength(1);
+  });
+
+  it('requires connection URLs in production', () => {
+    const result = parseEnv(build, { NODE_ENV: 'production' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('MONGODB_URI is required');
+    expect(result.message).toContain('REDIS_URL is required');
+  });
+
+  it('treats an empty variable as unset and hides secret values', () => {
+    const r = parseEnv(() => ({ API_SECRET: z.string().min(32) }), { API_SECRET: 'short' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message).not.toContain('short');
+    expect(parseEnv(build, { PORT: '' }).ok).toBe(true);
+  });
+});
+
+describe('loadEnv in a real process', () => {
+  it('exits 1 with one clear line naming the bad variable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    const script = join(dir, 'main.ts');
+    const lib = resolve(import.meta.dirname, 'index.ts');
+    writeFileSync(
+      script,
+      `import { loadEnv, httpEnv } from ${JSON.stringify(lib)};\nloadEnv('demo', () => ({ ...httpEnv(4000) }));\nconsole.log('started');\n`,
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      cwd: resolve(import.meta.dirname, '../../..'),
+      env: { PATH: process.env.PATH, PORT: 'not-a-port' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toContain('started');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^demo: invalid configuration: PORT /);
+  });
+});

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv as parseDotEnv } from 'node:util';
+import { z } from 'zod';
+
+let productionMode = false;
+
+/** True while an env schema is being built for NODE_ENV=production. */
+export function isProductionSchema(): boolean {
+  return productionMode;
+}
+
+/**
+ * A default that applies only outside production: local runs work with no
+ * configuration, while production must set the variable explicitly.
+ */
+export function devDefault<T extends z.ZodType>(
+  schema: T,
+  value: z.input<T>,
+): z.ZodType<z.output<T>> {
+  return (productionMode ? schema : schema.default(value as never)) as unknown as z.ZodType<
+    z.output<T>
+  >;
+}
+
+export type EnvSource = Record<string, string | undefined>;
+
+export type EnvResult<T> = { ok: true; env: T } | { ok: false; message: string };
+
+/**
+ * Validates `source` against the shape built by `build` and returns every problem at once.
+ * `build` runs with production rules when source.NODE_ENV is `production`.
+ */
+export function parseEnv<S extends z.ZodRawShape>(
+  build: () => S,
+  source: EnvSource,
+): EnvResult<z.output<z.ZodObject<S>>> {
+  productionMode = source.NODE_ENV === 'production';
+  let shape: S;
+  try {
+    shape = build();
+  } finally {
+    productionMode = false;
+  }
+  const cleaned: EnvSource = {};
+  for (const [key, value] of Object.entries(source)) {
+    // An empty variable means "not set", as in most twelve-factor tooling.
+    if (value !== undefined && value !== '') cleaned[key] = value;
+  }
+  const result = z.object(shape).safeParse(cleaned);
+  if (result.success) return { ok: true, env: result.data };
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(root)';
+    const got = typeof issue.path[0] === 'string' ? cleaned[issue.path[0]] : undefined;
+    const detail =
+      got === undefined
+        ? 'is required'
+        : `${issue.message} (got ${JSON.stringify(redact(name, got))})`;
+    return `${name} ${detail}`;
+  });
+  return { ok: false, message: problems.join('; ') };
+}
+
+function redact(name: string, value: string): string {
+  return /SECRET|PASSWORD|TOKEN|KEY/i.test(name) ? '***' : value;
+}
+
+/**
+ * Reads the process environment (plus a local `.env` file, which never overrides
+ * real variables) through a zod shape. On any problem it prints one line naming
+ * every bad variable and exits with status 1.
+ */
+export function loadEnv<S extends z.ZodRawShape>(
+  service: string,
+  build: () => S,
+): z.output<z.ZodObject<S>> {
+  loadDotEnvFile();
+  const result = parseEnv(build, process.env);
+  if (!result.ok) {
+    process.stderr.write(`${service}: invalid configuration: ${result.message}\n`);
+    process.exit(1);
+  }
+  return result.env;
+}
+
+let dotEnvLoaded = false;
+
+function loadDotEnvFile(): void {
+  if (dotEnvLoaded) return;
+  dotEnvLoaded = true;
+  // Tests configure every process explicitly; a developer's .env must not leak into them.
+  if (process.env.NODE_ENV === 'test') return;
+  const file = resolve(process.cwd(), '.env');
+  if (!existsSync(file)) return;
+  const values = parseDotEnv(readFileSync(file, 'utf8'));
+  for (const [key, value] of Object.entries(values)) {
+    if (process.env[key] === undefined) process.env[key] = value;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './connection';
+export * from './unique';
+export * from './pagination';
+export * from './seed';

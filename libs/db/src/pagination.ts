@@ -1,0 +1,117 @@
+import { mongo, type FilterQuery, type Model } from 'mongoose';
+import { badInput } from '@portal/errors';
+
+const { EJSON } = mongo.BSON;
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/** A cursor connection. `totalCount` is a thunk so it costs a query only when asked for. */
+export interface Connection<T> {
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+/** `first` defaults to 20 and is capped at 100; a negative one is refused. */
+export function pageSize(
+  first: number | null | undefined,
+  defaultSize = DEFAULT_PAGE_SIZE,
+): number {
+  if (first === null || first === undefined) return defaultSize;
+  if (!Number.isInteger(first) || first < 0)
+    throw badInput('first', 'must be a whole number, 0 or more');
+  return Math.min(first, MAX_PAGE_SIZE);
+}
+
+/** Opaque cursor from sort-key values; EJSON keeps Dates and ObjectIds intact. */
+export function encodeCursor(values: readonly unknown[]): string {
+  return Buffer.from(EJSON.stringify(values, { relaxed: false })).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, expectedLength: number, field = 'after'): unknown[] {
+  try {
+    const values = EJSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'), {
+      relaxed: false,
+    }) as unknown;
+    if (Array.isArray(values) && values.length === expectedLength) return values;
+  } catch {
+    // fall through
+  }
+  throw badInput(field, 'is not a valid cursor');
+}
+
+/** Sort keys, most significant first; the last must be unique (`_id`) so pages never overlap. */
+export type SortSpec = readonly (readonly [field: string, direction: 1 | -1])[];
+
+export function sortObject(sort: SortSpec): Record<string, 1 | -1> {
+  return Object.fromEntries(sort.map(([field, dir]) => [field, dir]));
+}
+
+function valueAt(doc: Record<string, unknown>, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+      doc,
+    );
+}
+
+/**
+ * The filter for documents strictly after `after` in `sort` order (keyset pagination):
+ * stable while documents are inserted, with no duplicates or gaps.
+ */
+export function keysetFilter(sort: SortSpec, after: readonly unknown[]): FilterQuery<unknown> {
+  const branches = sort.map((_, i) => {
+    const branch: Record<string, unknown> = {};
+    for (let j = 0; j < i; j++) branch[sort[j]![0]] = after[j];
+    const [field, dir] = sort[i]!;
+    branch[field] = { [dir === 1 ? '$gt' : '$lt']: after[i] };
+    return branch;
+  });
+  return { $or: branches };
+}
+
+export interface PaginateOptions<T> {
+  filter: FilterQuery<T>;
+  sort: SortSpec;
+  first?: number | null;
+  after?: string | null;
+  projection?: Record<string, 0 | 1>;
+}
+
+/** One page of `model` in `sort` order, fetched with one query (+1 row to know if more follow). */
+export async function paginate<T>(
+  model: Model<T>,
+  options: PaginateOptions<T>,
+): Promise<Connection<T>> {
+  const limit = pageSize(options.first);
+  const afterValues = options.after ? decodeCursor(options.after, options.sort.length) : null;
+  const filter = afterValues
+    ? ({ $and: [options.filter, keysetFilter(options.sort, afterValues)] } as FilterQuery<T>)
+    : options.filter;
+  const rows =
+    limit === 0
+      ? []
+      : ((await model
+          .find(filter, options.projection)
+          .sort(sortObject(options.sort))
+          .limit(limit + 1)
+          .lean()
+          .exec()) as T[]);
+  const nodes = rows.slice(0, limit);
+  const last = nodes.at(-1) as Record<string, unknown> | undefined;
+  return {
+    nodes,
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      endCursor: last ? encodeCursor(options.sort.map(([field]) => valueAt(last, field))) : null,
+    },
+    totalCount: () => model.countDocuments(options.filter).exec(),
+  };
+}

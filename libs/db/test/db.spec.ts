@@ -1,0 +1,121 @@
+import { Schema, type Connection } from 'mongoose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@portal/testing';
+import {
+  conflictOnDuplicate,
+  insertOnce,
+  paginate,
+  pingDatabase,
+  seedOnce,
+  syncIndexes,
+  type SortSpec,
+} from '../src';
+
+const db = useTestDatabase('db-lib');
+let conn: Connection;
+
+const ArticleSchema = new Schema({
+  slug: { type: String, required: true, unique: true },
+  title: { type: String, required: true },
+  publishedAt: { type: Date, required: true },
+});
+const ClaimSchema = new Schema({ _id: String, at: Date });
+
+beforeAll(async () => {
+  conn = await db.connection();
+  conn.model('Article', ArticleSchema);
+  conn.model('Claim', ClaimSchema);
+  await syncIndexes(conn);
+});
+
+describe('db lib on a real FerretDB', () => {
+  it('answers a ping', async () => {
+    await expect(pingDatabase(conn)).resolves.toBeUndefined();
+  });
+
+  it('refuses a duplicate unique key with CONFLICT and keeps the original', async () => {
+    const Article = conn.model('Article');
+    await Article.create({
+      slug: 'chuyen-doi-so',
+      title: 'Chuyển đổi số',
+      publishedAt: new Date(),
+    });
+    await expect(
+      conflictOnDuplicate(
+        () => Article.create({ slug: 'chuyen-doi-so', title: 'Khác', publishedAt: new Date() }),
+        'slug taken',
+      ),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: 'slug taken' });
+    const kept = await Article.find({ slug: 'chuyen-doi-so' }).lean();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.title).toBe('Chuyển đổi số');
+  });
+
+  it('claims a key exactly once under concurrency', async () => {
+    const Claim = conn.model('Claim');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => insertOnce(Claim, { _id: 'job-1', at: new Date() })),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await Claim.countDocuments({ _id: 'job-1' })).toBe(1);
+  });
+
+  it('paginates newest first without duplicates or gaps while rows are inserted', async () => {
+    const Page = conn.model('Page', new Schema({ n: Number, publishedAt: Date }));
+    const base = Date.UTC(2025, 0, 1);
+    // Several rows share a timestamp, so the _id tie-breaker matters.
+    await Page.insertMany(
+      Array.from({ length: 45 }, (_, i) => ({
+        n: i,
+        publishedAt: new Date(base + Math.floor(i / 3) * 1000),
+      })),
+    );
+    const sort: SortSpec = [
+      ['publishedAt', -1],
+      ['_id', -1],
+    ];
+    const seen: number[] = [];
+    let after: string | null = null;
+    let inserted = 0;
+    for (;;) {
+      const page: Awaited<ReturnType<typeof paginate>> = await paginate(Page, {
+        filter: {},
+        sort,
+        first: 10,
+        after,
+      });
+      seen.push(...page.nodes.map((d) => (d as { n: number }).n));
+      // New rows arrive at the top while a reader pages down.
+      await Page.create({ n: 1000 + inserted++, publishedAt: new Date(base + 10_000_000) });
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(45);
+    expect(new Set(seen).size).toBe(45);
+    expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 45 }, (_, i) => i));
+    const first = await paginate(Page, { filter: {}, sort, first: 5 });
+    expect(await first.totalCount()).toBe(45 + inserted);
+  });
+
+  it('refuses bad cursors and negative page sizes with BAD_USER_INPUT', async () => {
+    const Article = conn.model('Article');
+    await expect(
+      paginate(Article, { filter: {}, sort: [['_id', 1]], after: 'garbage' }),
+    ).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'after', message: 'is not a valid cursor' }],
+    });
+    await expect(
+      paginate(Article, { filter: {}, sort: [['_id', 1]], first: -1 }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    const capped = await paginate(Article, { filter: {}, sort: [['_id', 1]], first: 1000 });
+    expect(capped.nodes.length).toBeLessThanOrEqual(100);
+  });
+
+  it('seeds once per database', async () => {
+    let runs = 0;
+    expect(await seedOnce(conn, 'demo', async () => void runs++)).toBe(true);
+    expect(await seedOnce(conn, 'demo', async () => void runs++)).toBe(false);
+    expect(runs).toBe(1);
+  });
+});

@@ -1,0 +1,96 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { isDomainError, type DomainError, type ErrorCode } from '@portal/errors';
+import type { Logger } from '@portal/logger';
+
+/** Codes Apollo Server itself produces for malformed requests; they are safe to show. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** The `extensions` a domain error shows to clients. The switch must cover every code. */
+export function extensionsFor(err: DomainError): Record<string, unknown> {
+  const code: ErrorCode = err.code;
+  switch (code) {
+    case 'BAD_USER_INPUT':
+      return { code, fields: err.fields ?? [] };
+    case 'RATE_LIMITED':
+      return { code, retryAfter: err.retryAfterSeconds ?? 1 };
+    case 'UNAUTHENTICATED':
+    case 'FORBIDDEN':
+    case 'NOT_FOUND':
+    case 'CONFLICT':
+    case 'INTERNAL_SERVER_ERROR':
+      return { code };
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}
+
+/** A GraphQLError carrying the domain error's code, for resolvers that build errors by hand. */
+export function toGraphQLError(err: DomainError): GraphQLError {
+  return new GraphQLError(err.message, { extensions: extensionsFor(err), originalError: err });
+}
+
+/**
+ * Apollo `formatError`: domain errors keep their code and message, request errors
+ * pass through, and anything else is masked as INTERNAL_SERVER_ERROR and logged in
+ * full with the request id.
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isDomainError(original)) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: extensionsFor(original),
+      };
+    }
+    // Errors the server or graphql-js raised about the request itself (parse, validation,
+    // variable coercion) are safe to show; an error thrown inside a resolver is not, unless
+    // it is a GraphQLError built deliberately with a client code.
+    const code = formatted.extensions?.code;
+    const fromResolver = original !== error;
+    if (
+      typeof code === 'string' &&
+      ((!fromResolver && REQUEST_ERROR_CODES.has(code)) ||
+        (isGraphQLError(original) && isClientCode(code)))
+    ) {
+      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: original, path: formatted.path }, 'internal error');
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+// Duck-typed: graphql may be loaded twice (ESM and CommonJS), which defeats instanceof.
+function isGraphQLError(err: unknown): err is GraphQLError {
+  return err instanceof GraphQLError || (err instanceof Error && err.name === 'GraphQLError');
+}
+
+function isClientCode(code: string): boolean {
+  return [
+    'BAD_USER_INPUT',
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'NOT_FOUND',
+    'CONFLICT',
+    'RATE_LIMITED',
+  ].includes(code);
+}

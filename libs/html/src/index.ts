@@ -1,0 +1,2 @@
+export * from './sanitize';
+export * from './xss-payloads';

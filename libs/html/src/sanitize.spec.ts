@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { sanitizeRichText, stripAllTags } from './sanitize';
+import { XSS_PAYLOADS, looksExecutable } from './xss-payloads';
+
+describe('sanitizeRichText', () => {
+  it.each(XSS_PAYLOADS)('neutralises %s', (payload) => {
+    const out = sanitizeRichText(`<p>Nội dung</p>${payload}`);
+    expect(looksExecutable(out)).toBe(false);
+  });
+
+  it('keeps the allowed structure of an editor article', () => {
+    const html =
+      '<h2>Mục tiêu</h2><p>Đến năm <strong>2025</strong>, <em>100%</em> hồ sơ <a href="https://dichvucong.gov.vn">trực tuyến</a>.</p>' +
+      '<ul><li>Hạ tầng số</li></ul><table><tr><th>Chỉ tiêu</th><td>95%</td></tr></table>' +
+      '<img src="https://cdn.example.vn/a.png" alt="Ảnh">';
+    const out = sanitizeRichText(html);
+    expect(out).toContain('<h2>Mục tiêu</h2>');
+    expect(out).toContain('<strong>2025</strong>');
+    expect(out).toContain('href="https://dichvucong.gov.vn"');
+    expect(out).toContain('rel="noopener noreferrer nofollow"');
+    expect(out).toContain('<td>95%</td>');
+    expect(out).toContain('<img src="https://cdn.example.vn/a.png" alt="Ảnh" />');
+  });
+
+  it('detector recognises live payloads (so the test above can fail)', () => {
+    expect(looksExecutable('<img src=x onerror=alert(1)>')).toBe(true);
+    expect(looksExecutable('<a href="javascript:alert(1)">x</a>')).toBe(true);
+    expect(looksExecutable('<script>1</script>')).toBe(true);
+  });
+
+  it('strips every tag from plain fields', () => {
+    expect(stripAllTags('<b>Tiêu đề</b><script>x</script>')).toBe('Tiêu đề');
+  });
+});

@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+export interface StartProcessOptions {
+  name: string;
+  command: string;
+  args?: string[];
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** `prefix`: lines to our stdout tagged with the name; `file`: appended to `logFile`; `ignore`. */
+  output?: 'prefix' | 'file' | 'ignore' | 'inherit';
+  logFile?: string;
+}
+
+/** A child process we own: it is stopped with SIGTERM, then SIGKILL if it lingers. */
+export class ManagedProcess {
+  readonly name: string;
+  readonly child: ChildProcess;
+  readonly exited: Promise<number | null>;
+  private exitCode: number | null | undefined;
+
+  constructor(options: StartProcessOptions) {
+    this.name = options.name;
+    const output = options.output ?? 'prefix';
+    this.child = spawn(options.command, options.args ?? [], {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: output === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
+    this.exited = new Promise((resolve) => {
+      this.child.once('exit', (code, signal) => {
+        this.exitCode = code ?? (signal ? null : 0);
+        resolve(this.exitCode);
+      });
+      this.child.once('error', () => {
+        this.exitCode = -1;
+        resolve(-1);
+      });
+    });
+    if (output === 'prefix') {
+      const tag = `[${options.name}]`.padEnd(16);
+      for (const stream of [this.child.stdout, this.child.stderr]) {
+        if (!stream) continue;
+        createInterface({ input: stream }).on('line', (line) =>
+          process.stdout.write(`${tag} ${line}\n`),
+        );
+      }
+    } else if (output === 'file' && options.logFile) {
+      const file = createWriteStream(options.logFile, { flags: 'a' });
+      this.child.stdout?.pipe(file);
+      this.child.stderr?.pipe(file);
+    } else if (output === 'ignore') {
+      this.child.stdout?.resume();
+      this.child.stderr?.resume();
+    }
+  }
+
+  get running(): boolean {
+    return this.exitCode === undefined;
+  }
+
+  /** SIGTERM, then SIGKILL after `timeoutMs`. Resolves when the process is gone. */
+  async stop(timeoutMs = 8000): Promise<void> {
+    if (!this.running) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Processes started together and stopped together, last started first. */
+export class ProcessGroup {
+  private readonly processes: ManagedProcess[] = [];
+
+  start(options: StartProcessOptions): ManagedProcess {
+    const proc = new ManagedProcess(options);
+    this.processes.push(proc);
+    return proc;
+  }
+
+  /** Takes ownership of a process started elsewhere. */
+  add(proc: ManagedProcess): ManagedProcess {
+    this.processes.push(proc);
+    return proc;
+  }
+
+  get all(): readonly ManagedProcess[] {
+    return this.processes;
+  }
+
+  /** Stops app processes in parallel (they shut down on SIGTERM) within `timeoutMs`. */
+  async stopAll(timeoutMs = 8000): Promise<void> {
+    await Promise.all([...this.processes].reverse().map((p) => p.stop(timeoutMs)));
+  }
+}

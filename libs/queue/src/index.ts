@@ -1,0 +1,6 @@
+export * from './redis-connection';
+export * from './payloads';
+export * from './job-id';
+export * from './producer';
+export * from './worker';
+export * from './outbox';

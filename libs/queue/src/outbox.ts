@@ -1,0 +1,131 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { Logger } from '@portal/logger';
+import type { Producer } from './producer';
+import { QUEUE_PAYLOADS, type PayloadOf, type QueueName } from './payloads';
+
+interface OutboxDoc {
+  _id: string;
+  queue: QueueName;
+  jobId: string;
+  payload: unknown;
+  /** When the job should run (delayed jobs). */
+  runAt: Date;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+const OutboxSchema = new Schema<OutboxDoc>(
+  {
+    _id: { type: String, required: true },
+    queue: { type: String, required: true },
+    jobId: { type: String, required: true },
+    payload: { type: Schema.Types.Mixed, required: true },
+    runAt: { type: Date, required: true },
+    createdAt: { type: Date, required: true },
+    sentAt: { type: Date, default: null },
+  },
+  { collection: 'outbox', versionKey: false },
+);
+OutboxSchema.index({ sentAt: 1, createdAt: 1 });
+
+type Producers = Partial<{ [Q in QueueName]: Producer<Q> }>;
+
+/**
+ * The outbox: a job that must follow a database write even if Redis is down. The job
+ * is recorded in the service's own database first, then handed to BullMQ; a relay
+ * retries anything not yet handed over. Job ids are deterministic, so handing a job
+ * over twice adds it once, and processors re-check state by id.
+ */
+export class Outbox {
+  private readonly model: Model<OutboxDoc>;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    conn: Connection,
+    private readonly producers: Producers,
+    private readonly logger: Logger,
+  ) {
+    this.model =
+      (conn.models.Outbox as Model<OutboxDoc>) ?? conn.model<OutboxDoc>('Outbox', OutboxSchema);
+  }
+
+  /** Records the job, then tries to enqueue it now. Never throws for a Redis outage. */
+  async add<Q extends QueueName>(
+    queue: Q,
+    payload: PayloadOf<Q>,
+    options: { jobId: string; delayMs?: number },
+  ): Promise<void> {
+    const data = QUEUE_PAYLOADS[queue].parse(payload);
+    const now = new Date();
+    const doc: OutboxDoc = {
+      _id: `${queue}/${options.jobId}`,
+      queue,
+      jobId: options.jobId,
+      payload: data,
+      runAt: new Date(now.getTime() + (options.delayMs ?? 0)),
+      createdAt: now,
+      sentAt: null,
+    };
+    // Re-adding the same job (e.g. rescheduling) refreshes the record and hands it over again.
+    await this.model.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    await this.dispatch(doc);
+  }
+
+  /** Hands over every pending job; returns how many went out. */
+  async relay(): Promise<number> {
+    const pending = await this.model
+      .find({ sentAt: null })
+      .sort({ createdAt: 1 })
+      .limit(500)
+      .lean();
+    let sent = 0;
+    for (const doc of pending) if (await this.dispatch(doc)) sent++;
+    return sent;
+  }
+
+  /** Relays every `intervalMs` until stop(). */
+  start(intervalMs = 5000): void {
+    const tick = () => {
+      this.relay()
+        .catch((err: unknown) => this.logger.warn({ err }, 'outbox relay failed'))
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, intervalMs);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  pendingCount(): Promise<number> {
+    return this.model.countDocuments({ sentAt: null }).exec();
+  }
+
+  private async dispatch(doc: OutboxDoc): Promise<boolean> {
+    const producer = this.producers[doc.queue] as Producer<QueueName> | undefined;
+    if (!producer) {
+      this.logger.error({ queue: doc.queue }, 'outbox has no producer for queue');
+      return false;
+    }
+    try {
+      await producer.enqueue(doc.payload as PayloadOf<QueueName>, {
+        jobId: doc.jobId,
+        delayMs: doc.runAt.getTime() - Date.now(),
+      });
+      await this.model.updateOne(
+        { _id: doc._id, createdAt: doc.createdAt },
+        { $set: { sentAt: new Date() } },
+      );
+      return true;
+    } catch (err) {
+      this.logger.warn(
+        { err: (err as Error).message, jobId: doc.jobId },
+        'queue unavailable, job kept in outbox',
+      );
+      return false;
+    }
+  }
+}

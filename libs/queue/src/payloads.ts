@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+/**
+ * The one registry of queues and their payloads, shared by producers and consumers.
+ * Payloads carry ids, not personal data; the exception is `notifications`, whose
+ * recipients' addresses the notifier cannot look up anywhere else.
+ */
+
+const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'must be an ObjectId');
+const isoDate = z.iso.datetime({ offset: true });
+
+export const contentPublishPayload = z.object({
+  articleId: objectId,
+  /** The scheduled time this job was created for; a job for an older schedule does nothing. */
+  scheduledAt: isoDate,
+});
+
+export const bulletinPublishPayload = z.object({
+  issueId: objectId,
+  /** null for "publish now". */
+  scheduledAt: isoDate.nullable(),
+});
+
+export const referralDispatchPayload = z.object({ referralId: objectId });
+
+export const forumEventPayload = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('thread.referred'),
+    threadId: objectId,
+    referralId: objectId,
+    trackingCode: z.string().min(1),
+  }),
+  z.object({
+    /** Citizen feedback that is about digital transformation becomes a FEEDBACK thread. */
+    type: z.literal('feedback.submitted'),
+    /** Chosen by the producer, so the thread id is known before the forum creates it. */
+    threadId: objectId,
+    feedbackId: z.string().min(1),
+    title: z.string().min(1).max(200),
+    body: z.string().min(1).max(20_000),
+    author: z.object({ id: z.string().min(1), displayName: z.string().min(1) }).nullable(),
+    categoryId: z.string().optional(),
+  }),
+]);
+
+/** A periodic task of one service (flush counters, flag overdue items, clean up). */
+export const maintenancePayload = z.object({ task: z.string().min(1) });
+
+export const emailRecipient = z.object({
+  /** Stable id of the recipient within the notification (subscriber id, user id). */
+  id: z.string().min(1).max(200),
+  email: z.email(),
+  name: z.string().max(200).optional(),
+  unsubscribeUrl: z.url().optional(),
+});
+
+export const emailTemplates = z.discriminatedUnion('template', [
+  z.object({
+    template: z.literal('bulletin.confirm-subscription'),
+    data: z.object({ confirmUrl: z.url() }),
+  }),
+  z.object({
+    template: z.literal('bulletin.issue-published'),
+    data: z.object({
+      issueId: objectId,
+      number: z.number().int(),
+      year: z.number().int(),
+      month: z.number().int().min(1).max(12),
+      title: z.string(),
+      url: z.url(),
+      audioUrl: z.url().nullable(),
+      highlights: z.array(z.object({ title: z.string(), url: z.url() })).max(50),
+    }),
+  }),
+  z.object({
+    template: z.literal('forum.official-answer'),
+    data: z.object({
+      threadId: objectId,
+      threadTitle: z.string(),
+      department: z.string(),
+      answerExcerpt: z.string(),
+      url: z.url(),
+    }),
+  }),
+  z.object({
+    template: z.literal('referral.closed'),
+    data: z.object({
+      trackingCode: z.string(),
+      status: z.enum(['RESOLVED', 'REJECTED']),
+      publicResponse: z.string().nullable(),
+      trackUrl: z.url(),
+    }),
+  }),
+  z.object({
+    template: z.literal('referral.overdue'),
+    data: z.object({
+      trackingCode: z.string(),
+      categoryName: z.string(),
+      agencyName: z.string(),
+      slaDueAt: isoDate,
+      url: z.url(),
+    }),
+  }),
+]);
+
+export const WEBHOOK_EVENTS = [
+  'article.published',
+  'bulletin.published',
+  'referral.updated',
+] as const;
+
+export const notificationPayload = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('email'),
+    /** Identifies the notification across its batches; (notificationId, recipient.id) is delivered once. */
+    notificationId: z.string().min(1).max(200),
+    recipients: z.array(emailRecipient).min(1).max(1000),
+    message: emailTemplates,
+  }),
+  z.object({
+    kind: z.literal('webhook'),
+    notificationId: z.string().min(1).max(200),
+    event: z.enum(WEBHOOK_EVENTS),
+    /** The event body partners receive (public data only). */
+    payload: z.record(z.string(), z.unknown()),
+  }),
+]);
+
+export const QUEUE_PAYLOADS = {
+  'content-publish': contentPublishPayload,
+  'content-maintenance': maintenancePayload,
+  'library-maintenance': maintenancePayload,
+  'forum-events': forumEventPayload,
+  'forum-maintenance': maintenancePayload,
+  'bulletin-publish': bulletinPublishPayload,
+  'bulletin-maintenance': maintenancePayload,
+  'referral-dispatch': referralDispatchPayload,
+  'referral-maintenance': maintenancePayload,
+  notifications: notificationPayload,
+} as const;
+
+export type QueueName = keyof typeof QUEUE_PAYLOADS;
+export type PayloadOf<Q extends QueueName> = z.infer<(typeof QUEUE_PAYLOADS)[Q]>;
+export type NotificationPayload = z.infer<typeof notificationPayload>;
+export type EmailMessage = z.infer<typeof emailTemplates>;
+export type ForumEvent = z.infer<typeof forumEventPayload>;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+export const QUEUE_NAMES = Object.keys(QUEUE_PAYLOADS) as QueueName[];

@@ -1,0 +1,70 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { QUEUE_PAYLOADS, type PayloadOf, type QueueName } from './payloads';
+
+/** Retries with exponential backoff; finished jobs trimmed by count, failed ones kept for inspection. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { count: 1000, age: 7 * 24 * 3600 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+export interface EnqueueOptions {
+  /** Deterministic id (see jobId()): enqueueing the same id twice adds one job. */
+  jobId: string;
+  delayMs?: number;
+  attempts?: number;
+  backoffMs?: number;
+  priority?: number;
+}
+
+/** A typed producer for one queue: payloads are validated before they reach Redis. */
+export class Producer<Q extends QueueName> {
+  readonly queue: Queue;
+
+  constructor(
+    readonly name: Q,
+    connection: Redis,
+    prefix: string,
+  ) {
+    this.queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  }
+
+  async enqueue(payload: PayloadOf<Q>, options: EnqueueOptions): Promise<string> {
+    const data = QUEUE_PAYLOADS[this.name].parse(payload);
+    const job = await this.queue.add(this.name, data, {
+      jobId: options.jobId,
+      delay: options.delayMs && options.delayMs > 0 ? Math.round(options.delayMs) : undefined,
+      ...(options.attempts ? { attempts: options.attempts } : {}),
+      ...(options.backoffMs ? { backoff: { type: 'exponential', delay: options.backoffMs } } : {}),
+      ...(options.priority ? { priority: options.priority } : {}),
+    });
+    return job.id!;
+  }
+
+  /**
+   * Replaces a delayed job (rescheduling): removes the job with `oldJobId` if it has not
+   * started. Returns false when it is already running or gone.
+   */
+  async remove(jobIdToRemove: string): Promise<boolean> {
+    const job = await this.queue.getJob(jobIdToRemove);
+    if (!job) return false;
+    try {
+      await job.remove();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Registers (or updates) a repeating job, e.g. a periodic flush. */
+  async every(schedulerId: string, everyMs: number, payload: PayloadOf<Q>): Promise<void> {
+    const data = QUEUE_PAYLOADS[this.name].parse(payload);
+    await this.queue.upsertJobScheduler(schedulerId, { every: everyMs }, { name: this.name, data });
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}

@@ -1,0 +1,72 @@
+import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '@portal/logger';
+import { runWithRequestContext } from '@portal/logger';
+import { QUEUE_PAYLOADS, type PayloadOf, type QueueName } from './payloads';
+
+export { UnrecoverableError };
+
+export type Processor<Q extends QueueName> = (payload: PayloadOf<Q>, job: Job) => Promise<unknown>;
+
+export interface CreateWorkerOptions {
+  connection: Redis;
+  prefix: string;
+  logger: Logger;
+  concurrency?: number;
+  /** How long a job's lock lasts; a worker that dies mid-job frees it after this. */
+  lockDurationMs?: number;
+  /** How often stalled jobs (whose worker died) are looked for. */
+  stalledIntervalMs?: number;
+  limiter?: WorkerOptions['limiter'];
+  autorun?: boolean;
+}
+
+/**
+ * A production-shaped BullMQ worker: payloads validated (a bad one fails without
+ * retries and never crashes the worker), every log line tagged with the job, an
+ * `error` handler, and `close()` waiting for jobs in flight.
+ */
+export function createWorker<Q extends QueueName>(
+  name: Q,
+  processor: Processor<Q>,
+  options: CreateWorkerOptions,
+): Worker {
+  const log = options.logger.child({ queue: name });
+  const worker = new Worker(
+    name,
+    async (job: Job) => {
+      const parsed = QUEUE_PAYLOADS[name].safeParse(job.data);
+      if (!parsed.success) {
+        throw new UnrecoverableError(
+          `invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
+      }
+      const requestId =
+        typeof job.data?.requestId === 'string' ? job.data.requestId : `job-${name}-${job.id}`;
+      return runWithRequestContext({ requestId }, () =>
+        processor(parsed.data as PayloadOf<Q>, job),
+      );
+    },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency ?? 4,
+      lockDuration: options.lockDurationMs ?? 30_000,
+      stalledInterval: options.stalledIntervalMs ?? 30_000,
+      maxStalledCount: 2,
+      limiter: options.limiter,
+      autorun: options.autorun ?? true,
+    },
+  );
+  worker.on('error', (err) => log.error({ err }, 'worker error'));
+  worker.on('failed', (job, err) => {
+    const final =
+      !job || job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError;
+    log[final ? 'error' : 'warn'](
+      { jobId: job?.id, attempt: job?.attemptsMade, err: err.message },
+      final ? 'job failed for good' : 'job failed, will retry',
+    );
+  });
+  worker.on('completed', (job) => log.debug({ jobId: job.id }, 'job done'));
+  return worker;
+}

@@ -1,0 +1,180 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '@portal/logger';
+import { testServices, uniqueName, useTestDatabase, waitUntil } from '@portal/testing';
+import { Outbox, Producer, createRedisConnection, createWorker, jobId } from '../src';
+
+const { redisUrl } = testServices();
+const logger = createLogger({ service: 'queue-test', level: 'silent', pretty: false });
+const connections: Redis[] = [];
+const workers: Worker[] = [];
+const producers: Producer<any>[] = [];
+const conn = (role: 'worker' | 'producer' = 'producer') => {
+  const c = createRedisConnection(redisUrl, role);
+  connections.push(c);
+  return c;
+};
+const referralId = 'a'.repeat(24);
+
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.close()));
+});
+afterAll(async () => {
+  await Promise.all(producers.map((p) => p.close()));
+  for (const c of connections) c.disconnect();
+});
+
+function producer(prefix: string) {
+  const p = new Producer('referral-dispatch', conn(), prefix);
+  producers.push(p);
+  return p;
+}
+
+describe('queue lib on a real Redis', () => {
+  it('refuses job ids BullMQ cannot take', () => {
+    expect(jobId('publish', 'abc', 1700000000)).toBe('publish.abc.1700000000');
+    expect(() => jobId('a:b')).toThrow();
+    expect(() => jobId('123')).toThrow();
+  });
+
+  it('runs a job enqueued twice with the same id once', async () => {
+    const prefix = uniqueName('dedupe');
+    const p = producer(prefix);
+    await p.enqueue({ referralId }, { jobId: jobId('dispatch', referralId) });
+    await p.enqueue({ referralId }, { jobId: jobId('dispatch', referralId) });
+    let runs = 0;
+    workers.push(
+      createWorker('referral-dispatch', async () => void runs++, {
+        connection: conn('worker'),
+        prefix,
+        logger,
+      }),
+    );
+    await waitUntil(async () => (await p.queue.getCompletedCount()) === 1, {
+      what: 'job completion',
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(runs).toBe(1);
+  });
+
+  it('refuses an invalid payload at the producer', async () => {
+    const p = producer(uniqueName('invalid'));
+    await expect(p.enqueue({ referralId: 'not-an-id' }, { jobId: 'x.1' })).rejects.toThrow();
+  });
+
+  it('fails a malformed job without retries and keeps the worker alive', async () => {
+    const prefix = uniqueName('malformed');
+    const p = producer(prefix);
+    await p.queue.add('referral-dispatch', { referralId: 42 }, { jobId: 'bad.1', attempts: 5 });
+    await p.enqueue({ referralId }, { jobId: 'good.1' });
+    const seen: string[] = [];
+    workers.push(
+      createWorker('referral-dispatch', async (payload) => void seen.push(payload.referralId), {
+        connection: conn('worker'),
+        prefix,
+        logger,
+      }),
+    );
+    await waitUntil(
+      async () =>
+        (await p.queue.getCompletedCount()) === 1 && (await p.queue.getFailedCount()) === 1,
+      { what: 'one done, one failed' },
+    );
+    const [failed] = await p.queue.getFailed();
+    expect(failed!.failedReason).toMatch(/invalid payload: referralId/);
+    expect(failed!.attemptsMade).toBe(1);
+    expect(seen).toEqual([referralId]);
+  });
+
+  it('finishes a job whose worker was killed mid-job, after a restart', async () => {
+    const prefix = uniqueName('stalled');
+    const p = producer(prefix);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'fixtures/stuck-worker.ts'), redisUrl, prefix],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const lines = createInterface({ input: child.stdout! });
+    const started = new Promise<void>((resolve) =>
+      lines.on('line', (l) => l === 'started' && resolve()),
+    );
+    await p.enqueue({ referralId }, { jobId: 'stalled.1' });
+    await started;
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(await p.queue.getActiveCount()).toBe(1);
+
+    let finishedBy = '';
+    workers.push(
+      createWorker('referral-dispatch', async () => void (finishedBy = 'restarted worker'), {
+        connection: conn('worker'),
+        prefix,
+        logger,
+        lockDurationMs: 2000,
+        stalledIntervalMs: 500,
+      }),
+    );
+    await waitUntil(async () => (await p.queue.getCompletedCount()) === 1, {
+      what: 'stalled job to complete',
+      timeoutMs: 30_000,
+    });
+    expect(finishedBy).toBe('restarted worker');
+  });
+
+  it('lets in-flight jobs finish on close()', async () => {
+    const prefix = uniqueName('graceful');
+    const p = producer(prefix);
+    await p.enqueue({ referralId }, { jobId: 'graceful.1' });
+    let release!: () => void;
+    const running = new Promise<void>((r) => (release = r));
+    let began = false;
+    const w = createWorker(
+      'referral-dispatch',
+      async () => {
+        began = true;
+        await running;
+      },
+      { connection: conn('worker'), prefix, logger },
+    );
+    await waitUntil(() => began, { what: 'job start' });
+    const closing = w.close();
+    setTimeout(release, 200);
+    await closing;
+    expect(await p.queue.getCompletedCount()).toBe(1);
+  });
+});
+
+describe('outbox', () => {
+  const db = useTestDatabase('outbox');
+
+  it('keeps a job while Redis is unreachable and relays it later, once', async () => {
+    const prefix = uniqueName('outbox');
+    const dead = createRedisConnection('redis://127.0.0.1:1', 'producer', {
+      retryStrategy: () => null,
+    });
+    connections.push(dead);
+    dead.on('error', () => {});
+    const deadProducer = new Producer('referral-dispatch', dead, prefix);
+    const mongo = await db.connection();
+    const outboxDown = new Outbox(mongo, { 'referral-dispatch': deadProducer }, logger);
+    await outboxDown.add(
+      'referral-dispatch',
+      { referralId },
+      { jobId: jobId('dispatch', referralId) },
+    );
+    expect(await outboxDown.pendingCount()).toBe(1);
+
+    const live = producer(prefix);
+    const outbox = new Outbox(mongo, { 'referral-dispatch': live }, logger);
+    expect(await outbox.relay()).toBe(1);
+    expect(await outbox.relay()).toBe(0);
+    expect(await outbox.pendingCount()).toBe(0);
+    expect(await live.queue.getJobCounts('waiting', 'delayed')).toMatchObject({ waiting: 1 });
+  });
+});

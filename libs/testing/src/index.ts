@@ -1,0 +1,5 @@
+export * from './test-env';
+export * from './graphql-client';
+export * from './viewers';
+export * from './wait';
+export * from './spawn-app';

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { verifyInternalToken } from '@portal/auth';
+import { TEST_INTERNAL_SECRET, uniqueName } from './test-env';
+import { internalTokenFor, testViewer } from './viewers';
+import { waitUntil } from './wait';
+
+describe('testing helpers', () => {
+  it('makes unique, database-safe names', () => {
+    const a = uniqueName('content articles/ä');
+    expect(a).toMatch(/^t_content_articles___[0-9a-f]{8}$/);
+    expect(uniqueName('x')).not.toBe(uniqueName('x'));
+  });
+
+  it('waits for a condition and reports what timed out', async () => {
+    let n = 0;
+    expect(await waitUntil(() => ++n >= 3 && n, { intervalMs: 1 })).toBe(3);
+    await expect(
+      waitUntil(() => false, { timeoutMs: 50, intervalMs: 10, what: 'the moon' }),
+    ).rejects.toThrow(/the moon/);
+  });
+
+  it('signs internal tokens the subgraphs accept', async () => {
+    const viewer = testViewer('officer', { department: 'SO-YT' });
+    const result = await verifyInternalToken(await internalTokenFor(viewer), TEST_INTERNAL_SECRET);
+    expect(result.viewer).toMatchObject({
+      id: 'officer-1',
+      roles: ['citizen', 'officer'],
+      department: 'SO-YT',
+    });
+  });
+});

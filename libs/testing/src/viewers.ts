@@ -1,0 +1,20 @@
+import { ANONYMOUS, signInternalToken, type Role, type Viewer } from '@portal/auth';
+import { TEST_INTERNAL_SECRET } from './test-env';
+
+/** A signed-in person with `role` (every person is also a citizen). */
+export function testViewer(role: Role, overrides: Partial<Viewer> = {}): Viewer {
+  const id = overrides.id ?? `${role}-1`;
+  return {
+    ...ANONYMOUS,
+    id,
+    displayName: overrides.displayName ?? `Test ${role}`,
+    roles: role === 'citizen' ? ['citizen'] : ['citizen', role],
+    department: null,
+    ...overrides,
+  };
+}
+
+/** The internal token a subgraph under test accepts for `viewer`, as the gateway would send it. */
+export function internalTokenFor(viewer: Viewer, secret = TEST_INTERNAL_SECRET): Promise<string> {
+  return signInternalToken(viewer, secret);
+}

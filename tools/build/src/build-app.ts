@@ -1,0 +1,49 @@
+// Bundles an app's entry points (main, worker, seed, cli/*) into dist/apps/<app>/ with
+// esbuild: workspace libs are inlined (path aliases resolved), npm packages stay external
+// and come from node_modules at run time. The container images run these bundles.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { workspaceRoot } from '@portal/local-services';
+
+const app = process.argv[2];
+if (!app) {
+  process.stderr.write('usage: tsx tools/build/src/build-app.ts <app>\n');
+  process.exit(2);
+}
+const root = workspaceRoot();
+const src = join(root, 'apps', app, 'src');
+const entries = ['main', 'worker', 'seed'].map((e) => join(src, `${e}.ts`)).filter(existsSync);
+const cliDir = join(src, 'cli');
+if (existsSync(cliDir))
+  for (const f of readdirSync(cliDir))
+    if (f.endsWith('.ts') && !f.endsWith('.spec.ts')) entries.push(join(cliDir, f));
+if (entries.length === 0) {
+  process.stderr.write(`apps/${app} has no entry point\n`);
+  process.exit(1);
+}
+const outdir = join(root, 'dist', 'apps', app);
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: entries,
+  outbase: src,
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: true,
+  tsconfig: join(root, 'tsconfig.json'),
+  logLevel: 'warning',
+  // Data files (reference data JSON) are bundled; schema files are copied beside the bundle.
+  loader: { '.json': 'json' },
+});
+for (const file of ['schema.graphql', 'supergraph.graphql']) {
+  const from = join(root, 'apps', app, file);
+  if (existsSync(from)) {
+    const { copyFileSync } = await import('node:fs');
+    copyFileSync(from, join(outdir, file));
+  }
+}
+process.stdout.write(`built apps/${app} → dist/apps/${app} (${entries.length} entry points)\n`);

@@ -1,0 +1,53 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_PORTS, DEFAULT_WORKER_OPS_PORTS } from '@portal/config';
+
+export interface AppProcess {
+  app: string;
+  entry: 'main' | 'worker';
+  file: string;
+  /** The port its /healthz answers on. */
+  port: number;
+}
+
+const START_LAST = 'gateway';
+const SEED_LAST = ['bulletin'];
+
+/** Every app entry point by convention: apps/<app>/src/main.ts and apps/<app>/src/worker.ts. */
+export function discoverApps(root: string, offset: number): AppProcess[] {
+  const dir = join(root, 'apps');
+  if (!existsSync(dir)) return [];
+  const found: AppProcess[] = [];
+  for (const app of readdirSync(dir).sort()) {
+    for (const entry of ['main', 'worker'] as const) {
+      const file = join(dir, app, 'src', `${entry}.ts`);
+      if (!existsSync(file)) continue;
+      const base =
+        entry === 'main'
+          ? (DEFAULT_PORTS as Record<string, number>)[app]
+          : (DEFAULT_WORKER_OPS_PORTS as Record<string, number>)[app];
+      if (base === undefined)
+        throw new Error(`no default port for ${app} ${entry}: add it to libs/config/src/ports.ts`);
+      found.push({ app, entry, file, port: base + offset });
+    }
+  }
+  // The gateway goes last: it fronts everything else.
+  return [
+    ...found.filter((a) => a.app !== START_LAST),
+    ...found.filter((a) => a.app === START_LAST),
+  ];
+}
+
+/** Seed scripts (apps/<app>/src/seed.ts), bulletin last since its issues point at articles. */
+export function discoverSeeds(root: string): { app: string; file: string }[] {
+  const dir = join(root, 'apps');
+  if (!existsSync(dir)) return [];
+  const seeds = readdirSync(dir)
+    .sort()
+    .map((app) => ({ app, file: join(dir, app, 'src', 'seed.ts') }))
+    .filter((s) => existsSync(s.file));
+  return [
+    ...seeds.filter((s) => !SEED_LAST.includes(s.app)),
+    ...seeds.filter((s) => SEED_LAST.includes(s.app)),
+  ];
+}

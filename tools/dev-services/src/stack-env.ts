@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { DEFAULT_PORTS } from '@portal/config';
+
+/**
+ * The environment every app gets in a local run: where the shared services are and
+ * where the other apps listen (all ports shifted by `offset`).
+ */
+export function stackEnv(options: {
+  root: string;
+  dataDir: string;
+  offset: number;
+  mongoUri: string;
+  redisUrl: string;
+  smtpUrl: string;
+  pretty: boolean;
+  dotEnv: Record<string, string>;
+}): NodeJS.ProcessEnv {
+  const p = (name: keyof typeof DEFAULT_PORTS) => DEFAULT_PORTS[name] + options.offset;
+  return {
+    ...options.dotEnv,
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    LOG_FORMAT: process.env.LOG_FORMAT ?? (options.pretty ? 'pretty' : 'json'),
+    DATA_DIR: options.dataDir,
+    MONGODB_URI: options.mongoUri,
+    REDIS_URL: options.redisUrl,
+    SMTP_URL: options.smtpUrl,
+    PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://localhost:${p('gateway')}`,
+    GATEWAY_URL: `http://127.0.0.1:${p('gateway')}`,
+    CONTENT_URL: `http://127.0.0.1:${p('content')}`,
+    LIBRARY_URL: `http://127.0.0.1:${p('library')}`,
+    FORUM_URL: `http://127.0.0.1:${p('forum')}`,
+    BULLETIN_URL: `http://127.0.0.1:${p('bulletin')}`,
+    REFERRAL_URL: `http://127.0.0.1:${p('referral')}`,
+    HOTLINE_URL: `http://127.0.0.1:${p('hotline-sim')}`,
+    JWT_PUBLIC_KEY_FILE: join(options.dataDir, 'keys', 'dev-idp-public.pem'),
+  };
+}

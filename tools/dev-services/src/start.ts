@@ -1,0 +1,189 @@
+// `npm start`: the whole portal on embedded defaults. Starts FerretDB, Redis and a
+// mail sink (unless MONGODB_URI / REDIS_URL / SMTP_URL point elsewhere), composes the
+// supergraph, starts every app and worker, seeds demo data once, and prints where the
+// graph is. Ctrl-C (SIGINT) or SIGTERM stops everything it started.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ensureDevKeyPair } from '@portal/auth';
+import { DEFAULT_PORTS } from '@portal/config';
+import {
+  ProcessGroup,
+  dataDir as defaultDataDir,
+  ensureDebianPackage,
+  startFerretdb,
+  startRedis,
+  tryEnsureDebianPackage,
+  waitForHttp,
+  workspaceRoot,
+  type ManagedProcess,
+} from '@portal/local-services';
+import { discoverApps, discoverSeeds } from './apps';
+import { ensureDotEnv } from './dot-env';
+import { stackEnv } from './stack-env';
+
+const root = workspaceRoot();
+const offset = Number(process.env.PORT_OFFSET ?? 0);
+const dataDir = defaultDataDir();
+const group = new ProcessGroup();
+const say = (line: string) => process.stdout.write(`[start]          ${line}\n`);
+let stopping = false;
+
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say('stopping every process…');
+    await group.stopAll(8000);
+    say('stopped');
+  }
+  process.exit(code);
+}
+
+process.once('SIGINT', () => void stop(0));
+process.once('SIGTERM', () => void stop(0));
+
+function nodeArgs(file: string): string[] {
+  return ['--import', 'tsx', file];
+}
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(offset) || offset < 0 || offset > 50_000)
+    throw new Error('PORT_OFFSET must be a whole number from 0 to 50000');
+  mkdirSync(dataDir, { recursive: true });
+  const dotEnv = ensureDotEnv(root);
+  await ensureDevKeyPair(join(dataDir, 'keys'));
+
+  // Optional tools: text-to-speech for the bulletin's read-aloud audio.
+  tryEnsureDebianPackage('espeak-ng', 'espeak-ng', say);
+  tryEnsureDebianPackage('lame', 'lame', say);
+
+  let mongoUri = process.env.MONGODB_URI;
+  if (!mongoUri) {
+    const port = DEFAULT_PORTS.ferretdb + offset;
+    const db = await startFerretdb({
+      port,
+      dir: join(dataDir, 'ferretdb'),
+      log: say,
+      output: 'prefix',
+    });
+    adopt(db.process);
+    mongoUri = db.uri;
+    say(`FerretDB (MongoDB wire protocol) on ${mongoUri}`);
+  }
+  let redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) {
+    ensureDebianPackage('redis-server', 'redis-server', say);
+    const redis = await startRedis({
+      port: DEFAULT_PORTS.redis + offset,
+      dir: join(dataDir, 'redis'),
+      persistent: true,
+      log: say,
+      output: 'prefix',
+    });
+    adopt(redis.process);
+    redisUrl = redis.url;
+    say(`Redis on ${redisUrl}`);
+  }
+  let smtpUrl = process.env.SMTP_URL;
+  if (!smtpUrl) {
+    const sink = group.start({
+      name: 'mail-sink',
+      command: process.execPath,
+      args: [
+        ...nodeArgs(join(root, 'tools/dev-services/src/smtp-sink-main.ts')),
+        String(DEFAULT_PORTS.smtp + offset),
+        String(DEFAULT_PORTS.smtpHttp + offset),
+      ],
+      cwd: root,
+    });
+    await waitForHttp(`http://127.0.0.1:${DEFAULT_PORTS.smtpHttp + offset}/messages`, {
+      isAlive: () => sink.running,
+    });
+    smtpUrl = `smtp://127.0.0.1:${DEFAULT_PORTS.smtp + offset}`;
+  }
+
+  const compose = spawnSync(
+    process.execPath,
+    nodeArgs(join(root, 'tools/compose-supergraph/src/compose.ts')),
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (compose.status !== 0) throw new Error('supergraph composition failed (see above)');
+
+  const env = stackEnv({
+    root,
+    dataDir,
+    offset,
+    mongoUri,
+    redisUrl,
+    smtpUrl,
+    pretty: Boolean(process.stdout.isTTY),
+    dotEnv,
+  });
+  const apps = discoverApps(root, offset);
+  const gateway = apps.filter((a) => a.app === 'gateway');
+  const others = apps.filter((a) => a.app !== 'gateway');
+
+  const launch = async (list: typeof apps) => {
+    const started = list.map((a) => {
+      const name = a.entry === 'main' ? a.app : `${a.app}-worker`;
+      const proc = group.start({
+        name,
+        command: process.execPath,
+        args: nodeArgs(a.file),
+        cwd: root,
+        env: {
+          ...env,
+          ...(a.entry === 'main' ? { PORT: String(a.port) } : { OPS_PORT: String(a.port) }),
+        },
+      });
+      watchCrash(name, proc);
+      return { a, proc };
+    });
+    await Promise.all(
+      started.map(({ a, proc }) =>
+        waitForHttp(`http://127.0.0.1:${a.port}/healthz`, {
+          timeoutMs: 90_000,
+          isAlive: () => proc.running,
+        }).catch((err: Error) => {
+          throw new Error(`${a.app} ${a.entry} did not start: ${err.message}`);
+        }),
+      ),
+    );
+  };
+
+  await launch(others);
+  for (const seed of discoverSeeds(root)) {
+    const run = spawnSync(process.execPath, nodeArgs(seed.file), {
+      cwd: root,
+      env: { ...env, LOG_FORMAT: 'json', LOG_LEVEL: 'warn' },
+      stdio: 'inherit',
+    });
+    if (run.status !== 0)
+      throw new Error(`seeding ${seed.app} failed (${relative(root, seed.file)})`);
+  }
+  await launch(gateway);
+
+  const gatewayPort = DEFAULT_PORTS.gateway + offset;
+  say('');
+  say(`Portal graph ready at http://localhost:${gatewayPort}/graphql`);
+  if (!process.env.SMTP_URL)
+    say(`Outgoing mail:       http://localhost:${DEFAULT_PORTS.smtpHttp + offset}/`);
+  say('A token for any role: npm run -s token -- --role editor --sub u1 --name "Biên tập viên"');
+  say('Ctrl-C stops everything.');
+}
+
+function adopt(proc: ManagedProcess): void {
+  group.add(proc);
+  watchCrash(proc.name, proc);
+}
+
+function watchCrash(name: string, proc: ManagedProcess): void {
+  void proc.exited.then((code) => {
+    if (!stopping) say(`${name} exited unexpectedly (code ${code}); other processes keep running`);
+  });
+}
+
+main().catch(async (err: unknown) => {
+  process.stderr.write(`[start] ${(err as Error).message}\n`);
+  await stop(1);
+});

@@ -1,0 +1,134 @@
+// `npm test`: starts one real FerretDB and one Redis for the whole run (unless
+// MONGODB_URI / REDIS_URL point at servers already), runs every Nx project's tests
+// through Nx, and ends with one line: `N passed, M failed`, summed over every project.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ensureDebianPackage,
+  freePort,
+  startFerretdb,
+  startRedis,
+  workspaceRoot,
+  type ManagedProcess,
+} from '@portal/local-services';
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { name: string; status: string; message?: string; assertionResults: unknown[] }[];
+}
+
+const root = workspaceRoot();
+const resultsDir = join(root, 'tmp', 'test-results');
+const affected = process.argv.includes('--affected');
+const log = (line: string) => process.stdout.write(`[test] ${line}\n`);
+
+function projectsWithTests(): string[] {
+  const names: string[] = [];
+  for (const group of ['apps', 'libs', 'tools']) {
+    const dir = join(root, group);
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir)) {
+      const file = join(dir, entry, 'project.json');
+      if (!existsSync(file)) continue;
+      const project = JSON.parse(readFileSync(file, 'utf8')) as {
+        name: string;
+        targets?: Record<string, unknown>;
+      };
+      if (project.targets?.test) names.push(project.name);
+    }
+  }
+  return names;
+}
+
+async function main(): Promise<number> {
+  const started: ManagedProcess[] = [];
+  const scratch = mkdtempSync(join(tmpdir(), 'portal-test-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NX_DAEMON: 'false',
+    NX_TUI: 'false',
+    NX_NO_CLOUD: 'true',
+    FORCE_COLOR: '0',
+  };
+  try {
+    // Tools the suites need from Debian, installed once when running as root.
+    if (!env.REDIS_URL) ensureDebianPackage('redis-server', 'redis-server', log);
+    if (!env.MONGODB_URI) {
+      const db = await startFerretdb({
+        port: await freePort(),
+        dir: join(scratch, 'ferretdb'),
+        log,
+      });
+      started.push(db.process);
+      env.MONGODB_URI = db.uri;
+      log(`FerretDB at ${db.uri}`);
+    }
+    if (!env.REDIS_URL) {
+      const redis = await startRedis({
+        port: await freePort(),
+        dir: join(scratch, 'redis'),
+        persistent: false,
+        log,
+      });
+      started.push(redis.process);
+      env.REDIS_URL = redis.url;
+      log(`Redis at ${redis.url}`);
+    }
+
+    rmSync(resultsDir, { recursive: true, force: true });
+    mkdirSync(resultsDir, { recursive: true });
+    const parallel = env.TEST_PARALLEL ?? '2';
+    const args = affected
+      ? ['nx', 'affected', '-t', 'test', `--parallel=${parallel}`, '--outputStyle=stream']
+      : ['nx', 'run-many', '-t', 'test', `--parallel=${parallel}`, '--outputStyle=stream'];
+    const nxCode = await new Promise<number>((resolve) => {
+      const child = spawn('npx', args, { cwd: root, env, stdio: 'inherit' });
+      child.on('exit', (code) => resolve(code ?? 1));
+    });
+
+    let passed = 0;
+    let failed = 0;
+    const expected = affected
+      ? readdirSync(resultsDir).map((f) => f.replace(/\.json$/, ''))
+      : projectsWithTests();
+    for (const project of expected) {
+      const file = join(resultsDir, `${project}.json`);
+      if (!existsSync(file)) {
+        log(`${project}: no test report (the run crashed before reporting)`);
+        failed += 1;
+        continue;
+      }
+      const report = JSON.parse(readFileSync(file, 'utf8')) as VitestReport;
+      passed += report.numPassedTests;
+      failed += report.numFailedTests;
+      // A file that fails to load reports no tests but a failed suite.
+      for (const suite of report.testResults) {
+        if (suite.status === 'failed' && suite.assertionResults.length === 0) {
+          log(`${project}: ${suite.name} failed to run: ${(suite.message ?? '').split('\n')[0]}`);
+          failed += 1;
+        }
+      }
+    }
+    if (nxCode !== 0 && failed === 0) {
+      log(`nx exited with ${nxCode}`);
+      failed += 1;
+    }
+    process.stdout.write(`${passed} passed, ${failed} failed\n`);
+    return failed === 0 ? 0 : 1;
+  } finally {
+    await Promise.all(started.map((p) => p.stop()));
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.stdout.write('0 passed, 1 failed\n');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+/** tsconfig.base.json path aliases, so tests resolve `@portal/*` like the compiler. */
+function aliases(): { find: string | RegExp; replacement: string }[] {
+  const tsconfig = JSON.parse(readFileSync(resolve(root, 'tsconfig.base.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
+  return [
+    ...Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => ({
+      find: new RegExp(`^${name.replace('/', '\\/')}$`),
+      replacement: resolve(root, target!),
+    })),
+    // One copy of graphql-js, the CommonJS one Node and Apollo load (its ESM twin breaks instanceof checks).
+    { find: /^graphql$/, replacement: resolve(root, 'node_modules/graphql/index.js') },
+  ];
+}
+
+export interface ProjectTestOptions {
+  /** Start (or reuse, via MONGODB_URI/REDIS_URL) a real FerretDB and Redis for this project's tests. */
+  services?: boolean;
+}
+
+/**
+ * The one vitest configuration every Nx project uses: unit specs beside the code
+ * (`src/**\/*.spec.ts`), integration specs under `test/`, and a JSON report per
+ * project that `npm test` sums into its closing line.
+ */
+export function defineProjectConfig(
+  name: string,
+  projectDir: string,
+  options: ProjectTestOptions = {},
+): UserConfig {
+  return defineConfig({
+    root: projectDir,
+    resolve: { alias: aliases() },
+    test: {
+      name,
+      include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
+      environment: 'node',
+      pool: 'forks',
+      maxWorkers: 2,
+      minWorkers: 1,
+      testTimeout: 30_000,
+      hookTimeout: 180_000,
+      teardownTimeout: 30_000,
+      globalSetup: options.services ? [resolve(root, 'libs/testing/src/global-setup.ts')] : [],
+      env: { NODE_ENV: 'test' },
+      reporters: ['default', 'json'],
+      outputFile: { json: resolve(root, 'tmp/test-results', `${name}.json`) },
+      passWithNoTests: false,
+    },
+  }) as UserConfig;
+}
