@@ -39,6 +39,7 @@ export interface PersonClaims {
   name: string;
   role: Role;
   department?: string;
+  email?: string;
 }
 
 /** Mints a person token as the city's IdP would, for local runs and tests. */

@@ -84,6 +84,7 @@ function sanitizeViewer(raw: unknown): Viewer | null {
   return {
     id: str(v.id),
     displayName: str(v.displayName),
+    email: str(v.email),
     roles,
     department: str(v.department),
     apiClient,

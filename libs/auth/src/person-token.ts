@@ -76,9 +76,14 @@ export function viewerFromClaims(payload: JWTPayload): Viewer {
       : null;
   const department =
     typeof payload.department === 'string' && payload.department ? payload.department : null;
+  const email =
+    typeof payload.email === 'string' && /^[^\s@]+@[^\s@]+$/.test(payload.email)
+      ? payload.email
+      : null;
   return {
     id: payload.sub!,
     displayName: name ?? `Người dùng ${payload.sub!.slice(0, 8)}`,
+    email,
     roles: [...roles],
     department,
     apiClient: null,

@@ -25,6 +25,8 @@ export interface ApiClient {
 export interface Viewer {
   id: string | null;
   displayName: string | null;
+  /** The person's e-mail from the identity provider, for notifications they asked for. */
+  email: string | null;
   roles: Role[];
   /** Unit code from the shared directory, for officers. */
   department: string | null;
@@ -36,6 +38,7 @@ export interface Viewer {
 export const ANONYMOUS: Viewer = Object.freeze({
   id: null,
   displayName: null,
+  email: null,
   roles: [],
   department: null,
   apiClient: null,

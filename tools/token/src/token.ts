@@ -12,7 +12,7 @@ import {
 import { dataDir } from '@portal/local-services';
 import { isUnitCode, UNITS } from '@portal/reference-data';
 
-const usage = `usage: npm run -s token -- --role <${ROLES.join('|')}> --sub <id> --name <display name> [--department <code>] [--ttl 12h]`;
+const usage = `usage: npm run -s token -- --role <${ROLES.join('|')}> --sub <id> --name <display name> [--department <code>] [--email <address>] [--ttl 12h]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${usage}\n`);
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     sub: { type: 'string' },
     name: { type: 'string' },
     department: { type: 'string' },
+    email: { type: 'string' },
     ttl: { type: 'string', default: '12h' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -47,7 +48,13 @@ if (role === 'officer' && !values.department) fail('officers need --department')
 const keys = await ensureDevKeyPair(dataDir('keys'));
 const token = await signPersonToken(
   keys.privateKeyPem,
-  { sub, name, role, ...(values.department ? { department: values.department } : {}) },
+  {
+    sub,
+    name,
+    role,
+    ...(values.department ? { department: values.department } : {}),
+    ...(values.email ? { email: values.email } : {}),
+  },
   { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, expiresIn: values.ttl },
 );
 process.stdout.write(`${token}\n`);
