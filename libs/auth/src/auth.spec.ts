@@ -18,10 +18,14 @@ const editor: Viewer = {
 
 describe('internal token', () => {
   it('round-trips the viewer', async () => {
-    const token = await signInternalToken(editor, SECRET, { requestId: 'r-12345678' });
+    const token = await signInternalToken(editor, SECRET, {
+      requestId: 'r-12345678',
+      clientKey: 'ck-1',
+    });
     const result = await verifyInternalToken(token, SECRET);
     expect(result.ok).toBe(true);
     expect(result.viewer).toEqual(editor);
+    expect(result.clientKey).toBe('ck-1');
   });
 
   it('yields the anonymous viewer for forged, expired or missing tokens', async () => {

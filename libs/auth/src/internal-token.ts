@@ -17,9 +17,9 @@ function keyOf(secret: string): Uint8Array {
 export async function signInternalToken(
   viewer: Viewer,
   secret: string,
-  options: { ttlSeconds?: number; requestId?: string } = {},
+  options: { ttlSeconds?: number; requestId?: string; clientKey?: string } = {},
 ): Promise<string> {
-  return new SignJWT({ v: viewer, rid: options.requestId })
+  return new SignJWT({ v: viewer, rid: options.requestId, ck: options.clientKey })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -28,8 +28,13 @@ export async function signInternalToken(
     .sign(keyOf(secret));
 }
 
+/**
+ * `clientKey` is an opaque, stable-per-client key the gateway derives (e.g. a salted hash of
+ * the client address and user agent), for "once per client" counting; null when unknown.
+ */
 export type InternalTokenResult =
-  { ok: true; viewer: Viewer } | { ok: false; viewer: Viewer; reason: string };
+  | { ok: true; viewer: Viewer; clientKey: string | null }
+  | { ok: false; viewer: Viewer; clientKey: null; reason: string };
 
 /**
  * Verifies an internal token. Missing, expired, forged or malformed tokens yield the
@@ -39,7 +44,7 @@ export async function verifyInternalToken(
   token: string | undefined,
   secret: string,
 ): Promise<InternalTokenResult> {
-  if (!token) return { ok: false, viewer: ANONYMOUS, reason: 'missing' };
+  if (!token) return { ok: false, viewer: ANONYMOUS, clientKey: null, reason: 'missing' };
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), {
       issuer: ISSUER,
@@ -47,11 +52,11 @@ export async function verifyInternalToken(
       algorithms: ['HS256'],
     });
     const viewer = sanitizeViewer(payload.v);
-    return viewer
-      ? { ok: true, viewer }
-      : { ok: false, viewer: ANONYMOUS, reason: 'malformed viewer' };
+    if (!viewer)
+      return { ok: false, viewer: ANONYMOUS, clientKey: null, reason: 'malformed viewer' };
+    return { ok: true, viewer, clientKey: str(payload.ck) };
   } catch (err) {
-    return { ok: false, viewer: ANONYMOUS, reason: (err as Error).message };
+    return { ok: false, viewer: ANONYMOUS, clientKey: null, reason: (err as Error).message };
   }
 }
 

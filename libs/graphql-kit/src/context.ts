@@ -5,5 +5,7 @@ import type { Logger } from '@portal/logger';
 export interface BaseContext {
   requestId: string;
   viewer: Viewer;
+  /** Opaque per-client key from the gateway (for once-per-client counting); null if unknown. */
+  clientKey: string | null;
   logger: Logger;
 }

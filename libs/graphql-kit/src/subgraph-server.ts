@@ -54,18 +54,26 @@ export interface RunningSubgraph extends RunningHttpServer {
 
 type TContextAny = BaseContext;
 
-/** Reads the viewer from the internal token; anything invalid is the anonymous viewer. */
-export async function viewerFromRequest(
+export interface RequestIdentity {
+  viewer: Viewer;
+  clientKey: string | null;
+}
+
+/**
+ * Reads the viewer (and client key) from the internal token, for GraphQL and for a
+ * service's own HTTP routes alike; anything invalid is the anonymous viewer.
+ */
+export async function identityFromRequest(
   req: Request,
   secret: string,
   logger?: Logger,
-): Promise<Viewer> {
+): Promise<RequestIdentity> {
   const header = req.headers[INTERNAL_TOKEN_HEADER];
   const token = Array.isArray(header) ? header[0] : header;
   const result = await verifyInternalToken(token, secret);
   if (!result.ok && token)
     logger?.warn({ reason: result.reason }, 'internal token refused; treating caller as anonymous');
-  return result.viewer;
+  return { viewer: result.viewer, clientKey: result.clientKey };
 }
 
 function metricsPlugin<TContext extends BaseContext>(
@@ -147,8 +155,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       context: async ({ req, res }) => {
         const requestId = String(res.locals.requestId);
         const logger = options.logger.child({ requestId });
-        const viewer = await viewerFromRequest(req, options.internalTokenSecret, logger);
-        return options.context({ requestId, viewer, logger }, req);
+        const { viewer, clientKey } = await identityFromRequest(
+          req,
+          options.internalTokenSecret,
+          logger,
+        );
+        return options.context({ requestId, viewer, clientKey, logger }, req);
       },
     }),
   );

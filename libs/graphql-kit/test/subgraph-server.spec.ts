@@ -92,7 +92,7 @@ describe('subgraph server', () => {
       secret: 'bí mật',
     });
 
-    const forged = await internalTokenFor(testViewer('admin'), 'x'.repeat(40));
+    const forged = await internalTokenFor(testViewer('admin'), { secret: 'x'.repeat(40) });
     const res = await gql(server.graphqlUrl, '{ secret }', {
       internalToken: forged,
       headers: { 'x-user-role': 'admin' },

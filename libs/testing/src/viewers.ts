@@ -15,6 +15,11 @@ export function testViewer(role: Role, overrides: Partial<Viewer> = {}): Viewer 
 }
 
 /** The internal token a subgraph under test accepts for `viewer`, as the gateway would send it. */
-export function internalTokenFor(viewer: Viewer, secret = TEST_INTERNAL_SECRET): Promise<string> {
-  return signInternalToken(viewer, secret);
+export function internalTokenFor(
+  viewer: Viewer,
+  options: { secret?: string; clientKey?: string } = {},
+): Promise<string> {
+  return signInternalToken(viewer, options.secret ?? TEST_INTERNAL_SECRET, {
+    clientKey: options.clientKey,
+  });
 }
