@@ -29,3 +29,20 @@ describe('testing helpers', () => {
     });
   });
 });
+
+describe('bench helpers', () => {
+  it('computes nearest-rank percentiles and judges targets', async () => {
+    const { meetsTarget, percentile } = await import('./bench');
+    const values = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile(values, 95)).toBe(95);
+    expect(percentile([7], 99)).toBe(7);
+    expect(meetsTarget({ name: 'x', value: 40, unit: 'ms', target: 50, better: 'lower' })).toBe(
+      true,
+    );
+    expect(meetsTarget({ name: 'x', value: 40, unit: 'ops/s', target: 50, better: 'higher' })).toBe(
+      false,
+    );
+    expect(meetsTarget({ name: 'x', value: 40, unit: 'ms', better: 'lower' })).toBeNull();
+  });
+});

@@ -1,0 +1,32 @@
+// Benchmark helpers live apart from the vitest helpers so standalone scripts can import them.
+/** One measured figure of a benchmark, with the target it should meet. */
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  /** The target, if the figure has one. */
+  target?: number;
+  /** Whether lower (latency, memory) or higher (throughput) is better. */
+  better: 'lower' | 'higher';
+  detail?: string;
+}
+
+export const BENCH_LINE_PREFIX = 'BENCH ';
+
+/** Prints a result line that `npm run bench` collects into its summary. */
+export function reportBenchmark(result: BenchResult): void {
+  process.stdout.write(`${BENCH_LINE_PREFIX}${JSON.stringify(result)}\n`);
+}
+
+export function meetsTarget(result: BenchResult): boolean | null {
+  if (result.target === undefined) return null;
+  return result.better === 'lower' ? result.value <= result.target : result.value >= result.target;
+}
+
+/** Percentile (0-100) of a list of numbers, by nearest rank. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}

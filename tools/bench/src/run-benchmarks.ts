@@ -1,0 +1,124 @@
+// `npm run bench`: runs every benchmark (apps/*/bench/*.bench.ts, tools/bench/src/*.bench.ts)
+// one at a time against one real FerretDB and Redis (unless MONGODB_URI / REDIS_URL are set),
+// collects their BENCH lines, prints a summary with targets, and writes tmp/bench-results.json.
+// Speed and memory targets live here, never in tests. `npm run bench -- content` runs only
+// benchmarks whose path contains "content"; `--strict` exits 1 when a target is missed.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  freePort,
+  startFerretdb,
+  startRedis,
+  workspaceRoot,
+  type ManagedProcess,
+} from '@portal/local-services';
+import { BENCH_LINE_PREFIX, meetsTarget, type BenchResult } from '@portal/testing/bench';
+
+const root = workspaceRoot();
+const args = process.argv.slice(2);
+const strict = args.includes('--strict');
+const filters = args.filter((a) => !a.startsWith('--'));
+
+function discover(): string[] {
+  const files: string[] = [];
+  const appsDir = join(root, 'apps');
+  for (const app of existsSync(appsDir) ? readdirSync(appsDir).sort() : []) {
+    const dir = join(appsDir, app, 'bench');
+    if (existsSync(dir))
+      for (const f of readdirSync(dir).sort())
+        if (f.endsWith('.bench.ts')) files.push(join(dir, f));
+  }
+  const toolDir = join(root, 'tools', 'bench', 'src');
+  for (const f of readdirSync(toolDir).sort())
+    if (f.endsWith('.bench.ts')) files.push(join(toolDir, f));
+  return files.filter(
+    (f) => filters.length === 0 || filters.some((x) => relative(root, f).includes(x)),
+  );
+}
+
+async function runOne(
+  file: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ results: BenchResult[]; code: number }> {
+  const results: BenchResult[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (line.startsWith(BENCH_LINE_PREFIX))
+      results.push(JSON.parse(line.slice(BENCH_LINE_PREFIX.length)) as BenchResult);
+    else process.stdout.write(`  ${line}\n`);
+  });
+  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  return { results, code };
+}
+
+async function main(): Promise<number> {
+  const files = discover();
+  if (files.length === 0) {
+    process.stdout.write('no benchmarks found\n');
+    return 0;
+  }
+  const started: ManagedProcess[] = [];
+  const scratch = mkdtempSync(join(tmpdir(), 'portal-bench-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  try {
+    if (!env.MONGODB_URI) {
+      const db = await startFerretdb({ port: await freePort(), dir: join(scratch, 'ferretdb') });
+      started.push(db.process);
+      env.MONGODB_URI = db.uri;
+    }
+    if (!env.REDIS_URL) {
+      const redis = await startRedis({
+        port: await freePort(),
+        dir: join(scratch, 'redis'),
+        persistent: false,
+      });
+      started.push(redis.process);
+      env.REDIS_URL = redis.url;
+    }
+    const all: (BenchResult & { file: string; ok: boolean | null })[] = [];
+    let crashed = 0;
+    for (const file of files) {
+      process.stdout.write(`\n▶ ${relative(root, file)}\n`);
+      const { results, code } = await runOne(file, env);
+      if (code !== 0) {
+        crashed++;
+        process.stdout.write(`  exited with ${code}\n`);
+      }
+      for (const r of results) all.push({ ...r, file: relative(root, file), ok: meetsTarget(r) });
+    }
+    process.stdout.write(
+      '\nbenchmark                                            value            target     verdict\n',
+    );
+    for (const r of all) {
+      const value = `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`;
+      const target =
+        r.target === undefined ? '—' : `${r.better === 'lower' ? '≤' : '≥'} ${r.target} ${r.unit}`;
+      const verdict = r.ok === null ? '' : r.ok ? 'meets target' : 'MISSES TARGET';
+      process.stdout.write(
+        `${r.name.padEnd(52)} ${value.padEnd(16)} ${target.padEnd(10)} ${verdict}\n`,
+      );
+    }
+    mkdirSync(join(root, 'tmp'), { recursive: true });
+    writeFileSync(
+      join(root, 'tmp', 'bench-results.json'),
+      JSON.stringify({ at: new Date().toISOString(), results: all }, null, 2),
+    );
+    const missed = all.filter((r) => r.ok === false).length;
+    process.stdout.write(
+      `\n${all.length} figures, ${missed} missed targets, ${crashed} benchmarks crashed (tmp/bench-results.json)\n`,
+    );
+    return crashed > 0 || (strict && missed > 0) ? 1 : 0;
+  } finally {
+    await Promise.all(started.map((p) => p.stop()));
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().then((code) => process.exit(code));
