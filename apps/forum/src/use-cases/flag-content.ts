@@ -52,7 +52,7 @@ export async function flagContent(
       action: 'AUTO_HIDE',
       targetId,
       targetKind: target.kind,
-      actorId: null,
+      actor: null,
       detail: `${unreviewed} flags`,
       at: now,
     })

@@ -30,7 +30,7 @@ export async function assignThread(
     action: 'ASSIGN',
     targetId: id,
     targetKind: 'THREAD',
-    actorId: moderator.id,
+    actor: moderator,
     detail: code,
     at: now,
   });
@@ -55,7 +55,7 @@ export async function closeThread(
     action: 'CLOSE',
     targetId: id,
     targetKind: 'THREAD',
-    actorId: moderator.id,
+    actor: moderator,
     note,
     at: now,
   });
@@ -80,7 +80,7 @@ export async function reopenThread(
     action: 'REOPEN',
     targetId: id,
     targetKind: 'THREAD',
-    actorId: moderator.id,
+    actor: moderator,
     note,
     at: now,
   });

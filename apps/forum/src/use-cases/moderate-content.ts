@@ -37,7 +37,7 @@ export async function moderateContent(
     action,
     targetId,
     targetKind: target.kind,
-    actorId: moderator.id,
+    actor: moderator,
     note,
     at: now,
   });

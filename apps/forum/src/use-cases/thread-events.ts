@@ -41,7 +41,7 @@ export async function markThreadReferred(
     action: 'REFER',
     targetId: event.threadId,
     targetKind: 'THREAD',
-    actorId: null,
+    actor: null,
     detail: event.trackingCode,
     at: now,
   });
