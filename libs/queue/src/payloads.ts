@@ -41,6 +41,12 @@ export const forumEventPayload = z.discriminatedUnion('type', [
     author: z.object({ id: z.string().min(1), displayName: z.string().min(1) }).nullable(),
     categoryId: z.string().optional(),
   }),
+  z.object({
+    /** Forum → forum worker: notify the thread's followers of a new official answer. */
+    type: z.literal('answer.posted'),
+    threadId: objectId,
+    postId: objectId,
+  }),
 ]);
 
 /** A periodic task of one service (flush counters, flag overdue items, clean up). */

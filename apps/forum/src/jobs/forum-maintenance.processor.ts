@@ -1,0 +1,36 @@
+import { UnrecoverableError } from '@portal/queue';
+import type { Logger } from '@portal/logger';
+import type { ForumModels } from '../models';
+import { reconcileVoteCounts } from '../use-cases/votes';
+
+export const MAINTENANCE_TASKS = {
+  /** Recount the vote-count sort key of recently voted threads (racing recounts may lag). */
+  'reconcile-votes': { everyMs: 5 * 60_000 },
+  /** Drop expired duplicate-post claims (FerretDB has no TTL indexes). */
+  'cleanup-fingerprints': { everyMs: 60 * 60_000 },
+} as const;
+
+export type MaintenanceTask = keyof typeof MAINTENANCE_TASKS;
+
+/** Runs one periodic task; each is safe to run twice or concurrently. */
+export function forumMaintenanceProcessor(deps: { models: ForumModels; logger: Logger }) {
+  return async ({ task }: { task: string }, now = new Date()): Promise<number> => {
+    switch (task) {
+      case 'reconcile-votes': {
+        // Twice the period, so a run that was late still covers every recent vote.
+        const since = new Date(now.getTime() - 2 * MAINTENANCE_TASKS['reconcile-votes'].everyMs);
+        const fixed = await reconcileVoteCounts(deps.models, since);
+        if (fixed) deps.logger.info({ fixed }, 'vote counts reconciled');
+        return fixed;
+      }
+      case 'cleanup-fingerprints': {
+        const { deletedCount } = await deps.models.fingerprints.deleteMany({
+          expiresAt: { $lte: now },
+        });
+        return deletedCount;
+      }
+      default:
+        throw new UnrecoverableError(`unknown maintenance task "${task}"`);
+    }
+  };
+}

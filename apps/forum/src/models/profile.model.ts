@@ -1,0 +1,29 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/** A participant as the forum knows them, from the viewer at their latest write. */
+export interface ProfileDoc {
+  /** The identity provider's subject. */
+  _id: string;
+  displayName: string;
+  /** For notifications the person asked for (following threads); never shown. */
+  email: string | null;
+  firstSeenAt: Date;
+  updatedAt: Date;
+}
+
+const ProfileSchema = new Schema<ProfileDoc>(
+  {
+    _id: { type: String, required: true },
+    displayName: { type: String, required: true },
+    email: { type: String, default: null },
+    firstSeenAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'profiles', versionKey: false },
+);
+
+export type ProfileModel = Model<ProfileDoc>;
+
+export function profileModel(conn: Connection): ProfileModel {
+  return (conn.models.Profile as ProfileModel) ?? conn.model<ProfileDoc>('Profile', ProfileSchema);
+}

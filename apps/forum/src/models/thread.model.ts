@@ -1,0 +1,89 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import {
+  THREAD_KINDS,
+  VISIBILITIES,
+  WORKFLOW_STATUSES,
+  type ThreadKind,
+  type Visibility,
+  type WorkflowStatus,
+} from '../domain/forum-types';
+
+export interface ThreadDoc {
+  _id: Types.ObjectId;
+  title: string;
+  /** Sanitized HTML. */
+  body: string;
+  kind: ThreadKind;
+  categoryId: string | null;
+  tags: string[];
+  /** Folded tags (slugs), for accent-insensitive tag filters. */
+  tagKeys: string[];
+  /** Null for anonymous feedback. */
+  authorId: string | null;
+  workflowStatus: WorkflowStatus;
+  statusBeforeClose: WorkflowStatus | null;
+  visibility: Visibility;
+  assignedDepartment: string | null;
+  /** Sort key only, recounted from the votes collection (never $inc'ed); shown counts are counted. */
+  voteCount: number;
+  lastVoteAt: Date | null;
+  searchTokens: string[];
+  referral: { referralId: string; trackingCode: string } | null;
+  /** The referral service's feedback id, for threads created from feedback. */
+  feedbackId: string | null;
+  /** Bumped by every edit; edits are conditional on it. */
+  version: number;
+  createdAt: Date;
+  editedAt: Date | null;
+  lastActivityAt: Date;
+}
+
+const ThreadSchema = new Schema<ThreadDoc>(
+  {
+    title: { type: String, required: true },
+    body: { type: String, required: true },
+    kind: { type: String, enum: THREAD_KINDS, required: true },
+    categoryId: { type: String, default: null },
+    tags: { type: [String], default: [] },
+    tagKeys: { type: [String], default: [] },
+    authorId: { type: String, default: null },
+    workflowStatus: { type: String, enum: WORKFLOW_STATUSES, required: true },
+    statusBeforeClose: { type: String, enum: WORKFLOW_STATUSES, default: null },
+    visibility: { type: String, enum: VISIBILITIES, required: true },
+    assignedDepartment: { type: String, default: null },
+    voteCount: { type: Number, required: true, default: 0 },
+    lastVoteAt: { type: Date, default: null },
+    searchTokens: { type: [String], default: [] },
+    referral: {
+      type: new Schema(
+        {
+          referralId: { type: String, required: true },
+          trackingCode: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    feedbackId: { type: String, default: null },
+    version: { type: Number, required: true, default: 1 },
+    createdAt: { type: Date, required: true },
+    editedAt: { type: Date, default: null },
+    lastActivityAt: { type: Date, required: true },
+  },
+  { collection: 'threads', versionKey: false },
+);
+// One index per list order (public lists always filter on visibility), plus search and tags.
+ThreadSchema.index({ visibility: 1, createdAt: -1, _id: -1 });
+ThreadSchema.index({ visibility: 1, voteCount: -1, createdAt: -1, _id: -1 });
+ThreadSchema.index({ visibility: 1, lastActivityAt: -1, _id: -1 });
+ThreadSchema.index({ visibility: 1, workflowStatus: 1, createdAt: 1 });
+ThreadSchema.index({ assignedDepartment: 1, createdAt: -1 });
+ThreadSchema.index({ searchTokens: 1 });
+ThreadSchema.index({ tagKeys: 1 });
+ThreadSchema.index({ lastVoteAt: 1 });
+
+export type ThreadModel = Model<ThreadDoc>;
+
+export function threadModel(conn: Connection): ThreadModel {
+  return (conn.models.Thread as ThreadModel) ?? conn.model<ThreadDoc>('Thread', ThreadSchema);
+}

@@ -1,0 +1,37 @@
+import { unitByCode } from '@portal/reference-data';
+import type { ThreadResolvers } from '../__generated__/resolvers-types';
+import { categoryById } from '../domain/forum-categories';
+import { canSeeContent, threadStatusOf } from '../domain/visibility';
+import { listReplies } from '../use-cases/read-forum';
+import { referenceId } from './reference';
+
+export const Thread: ThreadResolvers = {
+  __resolveReference: async (ref, ctx) => {
+    const thread = await ctx.loaders.thread.load(referenceId(ref));
+    return thread && canSeeContent(ctx.viewer, thread) ? thread : null;
+  },
+  id: (t) => t._id.toHexString(),
+  category: (t) => (t.categoryId ? (categoryById(t.categoryId) ?? null) : null),
+  author: (t, _, ctx) => (t.authorId ? ctx.loaders.profile.load(t.authorId) : null),
+  status: (t) => threadStatusOf(t),
+  moderationStatus: (t) => t.visibility,
+  voteCount: (t, _, ctx) => ctx.loaders.voteCount.load(t._id.toHexString()),
+  viewerHasVoted: (t, _, ctx) => ctx.loaders.viewerHasVoted.load(t._id.toHexString()),
+  viewerIsFollowing: (t, _, ctx) => ctx.loaders.viewerIsFollowing.load(t._id.toHexString()),
+  replyCount: (t, _, ctx) => ctx.loaders.replyCount.load(t._id.toHexString()),
+  replies: (t, { first, after }, ctx) => {
+    if (!canSeeContent(ctx.viewer, t))
+      return {
+        nodes: [],
+        pageInfo: { hasNextPage: false, endCursor: null },
+        totalCount: async () => 0,
+      };
+    return listReplies(ctx.deps.models, ctx.viewer, t._id, first, after);
+  },
+  officialAnswer: async (t, _, ctx) => {
+    if (!canSeeContent(ctx.viewer, t)) return null;
+    const answers = await ctx.loaders.officialAnswers.load(t._id.toHexString());
+    return answers[0] ?? null;
+  },
+  department: (t) => (t.assignedDepartment ? (unitByCode(t.assignedDepartment) ?? null) : null),
+};

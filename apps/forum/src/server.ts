@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { pingDatabase } from '@portal/db';
+import { loadSchemaFile, startSubgraphServer, type RunningSubgraph } from '@portal/graphql-kit';
+import type { Logger } from '@portal/logger';
+import { Outbox, Producer } from '@portal/queue';
+import type { ForumContext } from './context';
+import { createLoaders } from './loaders';
+import { forumModels } from './models';
+import { resolvers } from './resolvers';
+import { createLimiters, type ForumDeps, type ForumRules } from './use-cases/deps';
+
+export interface ForumServerConfig {
+  port: number;
+  host?: string;
+  internalTokenSecret: string;
+  production: boolean;
+  logger: Logger;
+  connection: Connection;
+  redis: Redis;
+  /** BullMQ and rate-limit key prefix. */
+  queuePrefix: string;
+  rules: ForumRules;
+  /** How often the outbox hands pending jobs to Redis (0: only when written). */
+  outboxRelayMs?: number;
+}
+
+export interface RunningForum extends RunningSubgraph {
+  deps: ForumDeps;
+  outbox: Outbox;
+}
+
+export const SCHEMA_PATH = join(import.meta.dirname, '..', 'schema.graphql');
+
+/** Serves the forum subgraph on connections the caller opened (and closes). */
+export async function startServer(config: ForumServerConfig): Promise<RunningForum> {
+  const models = forumModels(config.connection);
+  const logger = config.logger;
+  const events = new Producer('forum-events', config.redis, config.queuePrefix);
+  const outbox = new Outbox(config.connection, { 'forum-events': events }, logger);
+  const deps: ForumDeps = {
+    models,
+    rules: config.rules,
+    limiters: createLimiters(config.redis, config.rules, config.queuePrefix),
+    outbox,
+    logger,
+  };
+  for (const model of Object.values(models)) await model.init();
+  if (config.outboxRelayMs) outbox.start(config.outboxRelayMs);
+
+  const server = await startSubgraphServer<ForumContext>({
+    name: 'forum',
+    typeDefs: loadSchemaFile(SCHEMA_PATH),
+    resolvers: resolvers as never,
+    internalTokenSecret: config.internalTokenSecret,
+    logger,
+    production: config.production,
+    port: config.port,
+    host: config.host,
+    readiness: [
+      { name: 'mongo', check: () => pingDatabase(config.connection) },
+      { name: 'redis', check: async () => void (await config.redis.ping()) },
+    ],
+    context: (base) => ({
+      ...base,
+      deps: { ...deps, logger: base.logger },
+      loaders: createLoaders(models, base.viewer),
+      now: new Date(),
+    }),
+  });
+  return {
+    ...server,
+    deps,
+    outbox,
+    close: async () => {
+      outbox.stop();
+      await server.close();
+      await events.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { Redis } from 'ioredis';
+import { createRateLimiter, type RateLimitRule } from '@portal/graphql-kit';
+import type { Logger } from '@portal/logger';
+import type { Outbox } from '@portal/queue';
+import type { ForumModels } from '../models';
+
+export interface RateRule {
+  points: number;
+  windowSeconds: number;
+}
+
+/** The forum's configurable rules (from env.ts in production, set directly in tests). */
+export interface ForumRules {
+  editWindowMinutes: number;
+  autoHideFlags: number;
+  newAccountDays: number;
+  newAccountMaxLinks: number;
+  duplicateWindowHours: number;
+  limits: Record<LimitName, RateRule>;
+}
+
+export type LimitName = 'threads' | 'replies' | 'votes' | 'flags' | 'edits' | 'answers';
+
+export type Limiters = Record<LimitName, ReturnType<typeof createRateLimiter>>;
+
+/** Per-person limits in Redis, one limiter per kind of action. */
+export function createLimiters(redis: Redis, rules: ForumRules, prefix: string): Limiters {
+  const make = (name: LimitName) => {
+    const rule: RateLimitRule = { name: `forum-${name}`, ...rules.limits[name] };
+    return createRateLimiter(redis, rule, prefix);
+  };
+  return {
+    threads: make('threads'),
+    replies: make('replies'),
+    votes: make('votes'),
+    flags: make('flags'),
+    edits: make('edits'),
+    answers: make('answers'),
+  };
+}
+
+/** What the forum's use cases work with. */
+export interface ForumDeps {
+  models: ForumModels;
+  rules: ForumRules;
+  limiters: Limiters;
+  outbox: Outbox;
+  logger: Logger;
+}
+
+/** Default rules, as documented in apps/forum/README.md. */
+export const DEFAULT_RULES: ForumRules = {
+  editWindowMinutes: 30,
+  autoHideFlags: 3,
+  newAccountDays: 7,
+  newAccountMaxLinks: 2,
+  duplicateWindowHours: 24,
+  limits: {
+    threads: { points: 5, windowSeconds: 900 },
+    replies: { points: 6, windowSeconds: 60 },
+    votes: { points: 60, windowSeconds: 60 },
+    flags: { points: 20, windowSeconds: 3600 },
+    edits: { points: 20, windowSeconds: 600 },
+    answers: { points: 30, windowSeconds: 600 },
+  },
+};

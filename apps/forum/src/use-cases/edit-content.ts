@@ -1,0 +1,130 @@
+import type { Viewer } from '@portal/auth';
+import { badInput, conflict, notFound } from '@portal/errors';
+import { insertOnce } from '@portal/db';
+import { searchTokens } from '@portal/text';
+import { assertLinkLimit, isNewAccount } from '../domain/anti-abuse';
+import { parseId } from '../domain/ids';
+import { assertCanEdit, isStaff } from '../domain/permissions';
+import { sanitizedBody, tagKeys, type EditThreadInput } from '../domain/thread-input';
+import { canSeeContent } from '../domain/visibility';
+import type { ForumModels, PostDoc, ThreadDoc } from '../models';
+import type { ForumDeps } from './deps';
+
+/**
+ * Claims the edit of `version` by keeping that version's words as a revision: of two
+ * racing edits only the one whose claim succeeds applies, and nothing said is lost.
+ */
+async function claimRevision(
+  models: ForumModels,
+  revision: {
+    targetId: string;
+    targetKind: 'THREAD' | 'POST';
+    version: number;
+    title: string | null;
+    body: string;
+    tags: string[];
+  },
+  now: Date,
+): Promise<void> {
+  if (!(await insertOnce(models.revisions, { ...revision, replacedAt: now })))
+    throw conflict('The content was edited at the same time; reload and try again');
+}
+
+async function assertLinks(
+  deps: ForumDeps,
+  viewer: Viewer & { id: string },
+  html: string,
+  field: string,
+  now: Date,
+): Promise<void> {
+  if (isStaff(viewer)) return;
+  const profile = await deps.models.profiles.findById(viewer.id).lean();
+  assertLinkLimit(
+    html,
+    field,
+    isNewAccount(profile?.firstSeenAt ?? null, now, deps.rules.newAccountDays),
+    deps.rules,
+  );
+}
+
+/** The author edits their thread's title, body or tags within the edit window. */
+export async function editThread(
+  deps: ForumDeps,
+  viewer: Viewer & { id: string },
+  id: string,
+  input: EditThreadInput,
+  now = new Date(),
+): Promise<ThreadDoc> {
+  const { models } = deps;
+  const thread = await models.threads.findById(parseId(id, 'id')).lean();
+  if (!thread || !canSeeContent(viewer, thread)) throw notFound('Thread');
+  assertCanEdit(viewer, thread, now, deps.rules.editWindowMinutes);
+  if (thread.visibility !== 'VISIBLE') throw conflict('Hidden content cannot be edited');
+  let body = thread.body;
+  if (input.body != null) {
+    const result = sanitizedBody(input.body, input.bodyFormat, 'input.body');
+    if (!result.ok) throw badInput(result.field, result.message);
+    body = result.html;
+    await assertLinks(deps, viewer, body, 'input.body', now);
+  }
+  await deps.limiters.edits.consume(viewer.id);
+  const title = input.title ?? thread.title;
+  const tags = input.tags ?? thread.tags;
+  await claimRevision(
+    models,
+    {
+      targetId: id,
+      targetKind: 'THREAD',
+      version: thread.version,
+      title: thread.title,
+      body: thread.body,
+      tags: thread.tags,
+    },
+    now,
+  );
+  const changes = {
+    title,
+    body,
+    tags,
+    tagKeys: tagKeys(tags),
+    searchTokens: searchTokens(title, body, tags.join(' ')),
+    editedAt: now,
+    version: thread.version + 1,
+  };
+  await models.threads.updateOne({ _id: thread._id, version: thread.version }, { $set: changes });
+  return { ...thread, ...changes };
+}
+
+/** The author edits their post within the edit window. */
+export async function editPost(
+  deps: ForumDeps,
+  viewer: Viewer & { id: string },
+  id: string,
+  rawBody: string,
+  now = new Date(),
+): Promise<PostDoc> {
+  const { models } = deps;
+  const post = await models.posts.findById(parseId(id, 'id')).lean();
+  if (!post || !canSeeContent(viewer, post)) throw notFound('Post');
+  assertCanEdit(viewer, post, now, deps.rules.editWindowMinutes);
+  if (post.visibility !== 'VISIBLE') throw conflict('Hidden content cannot be edited');
+  const result = sanitizedBody(rawBody, 'HTML', 'body');
+  if (!result.ok) throw badInput(result.field, result.message);
+  if (!post.isOfficialAnswer) await assertLinks(deps, viewer, result.html, 'body', now);
+  await deps.limiters.edits.consume(viewer.id);
+  await claimRevision(
+    models,
+    {
+      targetId: id,
+      targetKind: 'POST',
+      version: post.version,
+      title: null,
+      body: post.body,
+      tags: [],
+    },
+    now,
+  );
+  const changes = { body: result.html, editedAt: now, version: post.version + 1 };
+  await models.posts.updateOne({ _id: post._id, version: post.version }, { $set: changes });
+  return { ...post, ...changes };
+}

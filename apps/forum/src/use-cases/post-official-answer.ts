@@ -1,0 +1,59 @@
+import { Types } from 'mongoose';
+import type { Viewer } from '@portal/auth';
+import { badInput, conflict } from '@portal/errors';
+import { jobId } from '@portal/queue';
+import { assertCanAnswer } from '../domain/permissions';
+import { sanitizedBody } from '../domain/thread-input';
+import { statusAfterAnswer } from '../domain/thread-transitions';
+import type { PostDoc, ThreadDoc } from '../models';
+import type { ForumDeps } from './deps';
+import { loadVisibleThread } from './load-content';
+import { recordProfile } from './profiles';
+
+/**
+ * An officer answers a thread assigned to their department. The thread becomes ANSWERED
+ * and, through the outbox, its followers are notified (even if Redis is down right now).
+ * A later answer supersedes an earlier one.
+ */
+export async function postOfficialAnswer(
+  deps: ForumDeps,
+  viewer: Viewer,
+  threadId: string,
+  rawBody: string,
+  now = new Date(),
+): Promise<{ thread: ThreadDoc; answer: PostDoc }> {
+  const { models } = deps;
+  const thread = await loadVisibleThread(models, viewer, threadId, 'threadId');
+  assertCanAnswer(viewer, thread);
+  if (thread.visibility !== 'VISIBLE') throw conflict('The thread is hidden pending review');
+  const status = statusAfterAnswer(thread.workflowStatus);
+  const body = sanitizedBody(rawBody, 'HTML', 'body');
+  if (!body.ok) throw badInput(body.field, body.message);
+  await deps.limiters.answers.consume(viewer.id);
+  await recordProfile(models, viewer, now);
+  const answer: PostDoc = {
+    _id: new Types.ObjectId(),
+    threadId: thread._id,
+    authorId: viewer.id,
+    body: body.html,
+    isOfficialAnswer: true,
+    department: viewer.department,
+    visibility: 'VISIBLE',
+    version: 1,
+    createdAt: now,
+    editedAt: null,
+  };
+  await models.posts.create(answer);
+  await models.threads.updateOne(
+    { _id: thread._id },
+    { $set: { workflowStatus: status, lastActivityAt: now } },
+  );
+  const postId = answer._id.toHexString();
+  await deps.outbox.add(
+    'forum-events',
+    { type: 'answer.posted', threadId, postId },
+    { jobId: jobId('answer-posted', postId) },
+  );
+  deps.logger.info({ threadId, postId, department: viewer.department }, 'official answer posted');
+  return { thread: { ...thread, workflowStatus: status, lastActivityAt: now }, answer };
+}

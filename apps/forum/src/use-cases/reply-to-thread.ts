@@ -1,0 +1,66 @@
+import { Types } from 'mongoose';
+import type { Viewer } from '@portal/auth';
+import { badInput, conflict } from '@portal/errors';
+import { assertLinkLimit, isNewAccount } from '../domain/anti-abuse';
+import { contentFingerprint } from '../domain/body';
+import { isStaff } from '../domain/permissions';
+import { sanitizedBody } from '../domain/thread-input';
+import { assertOpenForReplies } from '../domain/thread-transitions';
+import type { PostDoc } from '../models';
+import type { ForumDeps } from './deps';
+import { claimFingerprint, releaseFingerprint } from './duplicates';
+import { followByDefault } from './follow';
+import { loadVisibleThread } from './load-content';
+import { recordProfile } from './profiles';
+
+/** A signed-in person replies to a visible, open thread, and follows it. */
+export async function replyToThread(
+  deps: ForumDeps,
+  viewer: Viewer & { id: string },
+  threadId: string,
+  rawBody: string,
+  now = new Date(),
+): Promise<PostDoc> {
+  const { models, rules } = deps;
+  const body = sanitizedBody(rawBody, 'HTML', 'body');
+  if (!body.ok) throw badInput(body.field, body.message);
+  const thread = await loadVisibleThread(models, viewer, threadId, 'threadId');
+  if (thread.visibility !== 'VISIBLE') throw conflict('The thread is hidden pending review');
+  assertOpenForReplies(thread.workflowStatus);
+  await deps.limiters.replies.consume(viewer.id);
+  const profile = await recordProfile(models, viewer, now);
+  if (!isStaff(viewer))
+    assertLinkLimit(
+      body.html,
+      'body',
+      isNewAccount(profile.firstSeenAt, now, rules.newAccountDays),
+      rules,
+    );
+  const fingerprint = `${viewer.id}.${threadId}.${contentFingerprint(body.html)}`;
+  await claimFingerprint(models, fingerprint, now, rules.duplicateWindowHours);
+  const post: PostDoc = {
+    _id: new Types.ObjectId(),
+    threadId: thread._id,
+    authorId: viewer.id,
+    body: body.html,
+    isOfficialAnswer: false,
+    department: null,
+    visibility: 'VISIBLE',
+    version: 1,
+    createdAt: now,
+    editedAt: null,
+  };
+  try {
+    await models.posts.create(post);
+  } catch (err) {
+    await releaseFingerprint(models, fingerprint);
+    throw err;
+  }
+  // A plain $set of a time: concurrent replies may land in any order, each time is recent.
+  await models.threads.updateOne(
+    { _id: thread._id, lastActivityAt: { $lt: now } },
+    { $set: { lastActivityAt: now } },
+  );
+  await followByDefault(models, thread._id, viewer.id, now);
+  return post;
+}

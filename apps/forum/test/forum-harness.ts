@@ -1,0 +1,138 @@
+import type { Redis } from 'ioredis';
+import mongoose, { type Connection } from 'mongoose';
+import { afterAll, beforeAll } from 'vitest';
+import type { Viewer } from '@portal/auth';
+import { createLogger } from '@portal/logger';
+import { createRedisConnection } from '@portal/queue';
+import {
+  gql,
+  internalTokenFor,
+  testServices,
+  uniqueName,
+  useTestDatabase,
+  TEST_INTERNAL_SECRET,
+  type GraphQLResponse,
+} from '@portal/testing';
+import type { ForumModels } from '../src/models';
+import { startServer, type RunningForum } from '../src/server';
+import { DEFAULT_RULES, type ForumRules } from '../src/use-cases/deps';
+
+/** Generous limits, so only the specs about limits meet them. */
+export const TEST_RULES: ForumRules = {
+  ...DEFAULT_RULES,
+  limits: {
+    threads: { points: 1000, windowSeconds: 60 },
+    replies: { points: 1000, windowSeconds: 60 },
+    votes: { points: 1000, windowSeconds: 60 },
+    flags: { points: 1000, windowSeconds: 60 },
+    edits: { points: 1000, windowSeconds: 60 },
+    answers: { points: 1000, windowSeconds: 60 },
+  },
+};
+
+export interface Forum {
+  server: RunningForum;
+  models: ForumModels;
+  connection: Connection;
+  redis: Redis;
+  queuePrefix: string;
+  /** Database commands seen since the last reset, as `command collection`. */
+  commands: string[];
+  /** Runs an operation as `viewer` (null: anonymous), over real HTTP. */
+  call<T = Record<string, any>>(
+    viewer: Viewer | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+}
+
+/**
+ * Starts the forum subgraph in-process against this file's own database and queue prefix
+ * on the real FerretDB and Redis, for the file's tests.
+ */
+export function useForum(label: string, rules: ForumRules = TEST_RULES): Forum {
+  const db = useTestDatabase(label);
+  const forum = { commands: [] as string[] } as Forum;
+  beforeAll(async () => {
+    const { redisUrl } = testServices();
+    // Command monitoring lets specs count queries (N references must cost one query).
+    forum.connection = await mongoose
+      .createConnection(db.uri, { dbName: db.dbName, monitorCommands: true })
+      .asPromise();
+    forum.connection.getClient().on('commandStarted', (e) => {
+      const collection = (e.command as Record<string, unknown>)[e.commandName];
+      forum.commands.push(`${e.commandName} ${String(collection)}`);
+    });
+    forum.redis = createRedisConnection(redisUrl, 'producer');
+    forum.queuePrefix = uniqueName(label);
+    forum.server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      internalTokenSecret: TEST_INTERNAL_SECRET,
+      production: false,
+      logger: createLogger({ service: 'forum-test', level: 'silent', pretty: false }),
+      connection: forum.connection,
+      redis: forum.redis,
+      queuePrefix: forum.queuePrefix,
+      rules,
+    });
+    forum.models = forum.server.deps.models;
+    forum.call = async (viewer, query, variables) =>
+      gql(forum.server.graphqlUrl, query, {
+        variables,
+        internalToken: viewer ? await internalTokenFor(viewer) : undefined,
+      });
+  });
+  afterAll(async () => {
+    await forum.server?.close();
+    forum.redis?.disconnect();
+    await forum.connection?.close();
+  });
+  return forum;
+}
+
+/** Creates a thread as `viewer` and returns its id (fails the test on any error). */
+export async function newThread(
+  forum: Forum,
+  viewer: Viewer,
+  input: Partial<{
+    title: string;
+    body: string;
+    kind: string;
+    tags: string[];
+    categoryId: string;
+  }> = {},
+): Promise<string> {
+  const res = await forum.call(
+    viewer,
+    'mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }',
+    {
+      input: {
+        title: input.title ?? `Đề xuất số hóa ${uniqueName('t')}`,
+        body: input.body ?? `<p>Nội dung đề xuất ${uniqueName('b')}</p>`,
+        kind: input.kind ?? 'PROPOSAL',
+        ...(input.tags ? { tags: input.tags } : {}),
+        ...(input.categoryId ? { categoryId: input.categoryId } : {}),
+      },
+    },
+  );
+  if (!res.data?.createThread)
+    throw new Error(`createThread failed: ${JSON.stringify(res.errors)}`);
+  return res.data.createThread.id as string;
+}
+
+/** Replies as `viewer` and returns the post id. */
+export async function newReply(
+  forum: Forum,
+  viewer: Viewer,
+  threadId: string,
+  body = `<p>Ý kiến ${uniqueName('r')}</p>`,
+): Promise<string> {
+  const res = await forum.call(
+    viewer,
+    'mutation($t: ID!, $b: String!) { replyToThread(threadId: $t, body: $b) { id } }',
+    { t: threadId, b: body },
+  );
+  if (!res.data?.replyToThread) throw new Error(`reply failed: ${JSON.stringify(res.errors)}`);
+  return res.data.replyToThread.id as string;
+}

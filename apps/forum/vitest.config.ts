@@ -1,0 +1,3 @@
+import { defineProjectConfig } from '../../vitest.preset';
+
+export default defineProjectConfig('forum', import.meta.dirname, { services: true });
