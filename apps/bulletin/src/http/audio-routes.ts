@@ -34,6 +34,8 @@ export function mountAudioRoutes(
         if (!err || res.headersSent) return;
         if (err.status === 404 || err.code === 'ENOENT')
           sendHttpError(res, notFound('Audio'), options.logger);
+        // Unsatisfiable range (416, with Content-Range already set), failed precondition (412).
+        else if (err.status && err.status >= 400 && err.status < 500) res.status(err.status).end();
         else sendHttpError(res, err, options.logger);
       },
     );
