@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import { insertOnce } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import type { Producer } from '@portal/queue';
@@ -56,43 +57,59 @@ export async function announceIssue(
     title: h.title,
     url: articleUrl(deps.links, { slug: h.slug, id: h.articleId }),
   }));
+  const recipientsIn = (batch: FanoutBatchRecord) =>
+    subscribers
+      .find(
+        {
+          ...eligible,
+          _id: batch.afterId ? { $gt: batch.afterId, $lte: batch.lastId } : { $lte: batch.lastId },
+        },
+        { _id: 1, email: 1 },
+      )
+      .sort({ _id: 1 })
+      .limit(1000)
+      .lean();
   let afterId: string | null = null;
   let recipients = 0;
   let index = 0;
   for (; ; index++) {
-    let batch: FanoutBatchRecord | null = await fanoutBatches
-      .findById(`${issueId}.${index}`)
-      .lean();
-    if (!batch) {
-      const ids = await subscribers
-        .find({ ...eligible, ...(afterId ? { _id: { $gt: afterId } } : {}) }, { _id: 1 })
+    const batchId = `${issueId}.${index}`;
+    const jobKey = announcementJobId(issueId, index);
+    let batch: FanoutBatchRecord | null = await fanoutBatches.findById(batchId).lean();
+    let people: { _id: Types.ObjectId; email: string }[];
+    if (batch) {
+      // Re-run: a batch whose job is already queued needs nothing more.
+      if (await deps.notifications.queue.getJob(jobKey)) {
+        afterId = batch.lastId;
+        continue;
+      }
+      people = await recipientsIn(batch);
+    } else {
+      people = await subscribers
+        .find({ ...eligible, ...(afterId ? { _id: { $gt: afterId } } : {}) }, { _id: 1, email: 1 })
         .sort({ _id: 1 })
         .limit(deps.batchSize)
         .lean();
-      if (ids.length === 0) break;
+      if (people.length === 0) break;
       const claim: FanoutBatchRecord = {
-        _id: `${issueId}.${index}`,
+        _id: batchId,
         issueId,
         index,
         afterId,
-        lastId: ids.at(-1)!._id.toHexString(),
+        lastId: people.at(-1)!._id.toHexString(),
         createdAt: new Date(),
       };
-      // A concurrent run may have claimed this batch first: then its range is the one to send.
-      batch = (await insertOnce(fanoutBatches, { ...claim } as FanoutBatchRecord &
-        Record<string, unknown>))
-        ? claim
-        : await fanoutBatches.findById(claim._id).lean();
-      if (!batch) throw new Error(`fan-out batch ${claim._id} vanished`);
+      if (
+        await insertOnce(fanoutBatches, { ...claim } as FanoutBatchRecord & Record<string, unknown>)
+      ) {
+        batch = claim;
+      } else {
+        // A concurrent run claimed this batch first: its range is the one to send.
+        batch = await fanoutBatches.findById(batchId).lean();
+        if (!batch) throw new Error(`fan-out batch ${batchId} vanished`);
+        people = await recipientsIn(batch);
+      }
     }
-    const range = batch.afterId
-      ? { $gt: batch.afterId, $lte: batch.lastId }
-      : { $lte: batch.lastId };
-    const people = await subscribers
-      .find({ ...eligible, _id: range }, { _id: 1, email: 1 })
-      .sort({ _id: 1 })
-      .limit(1000)
-      .lean();
     if (people.length > 0) {
       await deps.notifications.enqueue(
         {
@@ -123,7 +140,7 @@ export async function announceIssue(
             },
           },
         },
-        { jobId: announcementJobId(issueId, index) },
+        { jobId: jobKey },
       );
       recipients += people.length;
     }
