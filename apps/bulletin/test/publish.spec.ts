@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '@portal/testing';
-import { waitUntil } from '@portal/testing';
+import { TEST_INTERNAL_SECRET, errorCodes, waitUntil } from '@portal/testing';
 import { renderSpeech } from '../src/audio/speech-renderer';
+import { createContentArticles } from '../src/content/content-articles';
+import { createBulletinPublishProcessor } from '../src/jobs/bulletin-publish.processor';
 import { publishJobId } from '../src/domain/publish-job';
 import {
   CREATE_ISSUE,
@@ -268,10 +269,6 @@ describe('publishing', () => {
       { $set: { status: 'SCHEDULED', scheduledAt: new Date() } },
     );
     const issue = (await b.models.issues.findById(id).lean())!;
-    const { createBulletinPublishProcessor } =
-      await import('../src/jobs/bulletin-publish.processor');
-    const { createContentArticles } = await import('../src/content/content-articles');
-    const { TEST_INTERNAL_SECRET } = await import('@portal/testing');
     const processor = createBulletinPublishProcessor({
       models: b.models,
       content: createContentArticles({
