@@ -57,8 +57,49 @@ export async function announceIssue(
     title: h.title,
     url: articleUrl(deps.links, { slug: h.slug, id: h.articleId }),
   }));
-  const recipientsIn = (batch: FanoutBatchRecord) =>
-    subscribers
+  type Person = { _id: Types.ObjectId; email: string };
+
+  async function send(index: number, people: Person[]): Promise<void> {
+    if (people.length === 0) return;
+    await deps.notifications.enqueue(
+      {
+        kind: 'email',
+        notificationId: announcementNotificationId(issueId),
+        recipients: await Promise.all(
+          people.map(async (p) => ({
+            id: p._id.toHexString(),
+            email: p.email,
+            unsubscribeUrl: await unsubscribeLink(
+              deps.links,
+              p._id.toHexString(),
+              deps.tokenSecret,
+            ),
+          })),
+        ),
+        message: {
+          template: 'bulletin.issue-published',
+          data: {
+            issueId,
+            number: issue.number,
+            year: issue.year,
+            month: issue.month,
+            title: issue.title,
+            url,
+            audioUrl: audio,
+            highlights,
+          },
+        },
+      },
+      { jobId: announcementJobId(issueId, index) },
+    );
+  }
+
+  // Batches an earlier run recorded: re-send only those whose job is not queued any more.
+  const claimed = await fanoutBatches.find({ issueId }).sort({ index: 1 }).lean();
+  let recipients = 0;
+  for (const batch of claimed) {
+    if (await deps.notifications.queue.getJob(announcementJobId(issueId, batch.index))) continue;
+    const people = await subscribers
       .find(
         {
           ...eligible,
@@ -67,85 +108,47 @@ export async function announceIssue(
         { _id: 1, email: 1 },
       )
       .sort({ _id: 1 })
-      .limit(1000)
       .lean();
-  let afterId: string | null = null;
-  let recipients = 0;
-  let index = 0;
-  for (; ; index++) {
-    const batchId = `${issueId}.${index}`;
-    const jobKey = announcementJobId(issueId, index);
-    let batch: FanoutBatchRecord | null = await fanoutBatches.findById(batchId).lean();
-    let people: { _id: Types.ObjectId; email: string }[];
-    if (batch) {
-      // Re-run: a batch whose job is already queued needs nothing more.
-      if (await deps.notifications.queue.getJob(jobKey)) {
-        afterId = batch.lastId;
-        continue;
-      }
-      people = await recipientsIn(batch);
-    } else {
-      people = await subscribers
-        .find({ ...eligible, ...(afterId ? { _id: { $gt: afterId } } : {}) }, { _id: 1, email: 1 })
-        .sort({ _id: 1 })
-        .limit(deps.batchSize)
-        .lean();
-      if (people.length === 0) break;
-      const claim: FanoutBatchRecord = {
-        _id: batchId,
-        issueId,
-        index,
-        afterId,
-        lastId: people.at(-1)!._id.toHexString(),
-        createdAt: new Date(),
-      };
-      if (
-        await insertOnce(fanoutBatches, { ...claim } as FanoutBatchRecord & Record<string, unknown>)
-      ) {
-        batch = claim;
-      } else {
-        // A concurrent run claimed this batch first: its range is the one to send.
-        batch = await fanoutBatches.findById(batchId).lean();
-        if (!batch) throw new Error(`fan-out batch ${batchId} vanished`);
-        people = await recipientsIn(batch);
-      }
-    }
-    if (people.length > 0) {
-      await deps.notifications.enqueue(
-        {
-          kind: 'email',
-          notificationId: announcementNotificationId(issueId),
-          recipients: await Promise.all(
-            people.map(async (p) => ({
-              id: p._id.toHexString(),
-              email: p.email,
-              unsubscribeUrl: await unsubscribeLink(
-                deps.links,
-                p._id.toHexString(),
-                deps.tokenSecret,
-              ),
-            })),
-          ),
-          message: {
-            template: 'bulletin.issue-published',
-            data: {
-              issueId,
-              number: issue.number,
-              year: issue.year,
-              month: issue.month,
-              title: issue.title,
-              url,
-              audioUrl: audio,
-              highlights,
-            },
-          },
-        },
-        { jobId: jobKey },
-      );
-      recipients += people.length;
-    }
-    afterId = batch.lastId;
+    await send(batch.index, people);
+    recipients += people.length;
   }
+
+  // The rest in one pass over the subscribers (one query, not one per batch), cut into
+  // batches that are each recorded before their job is enqueued.
+  let afterId = claimed.at(-1)?.lastId ?? null;
+  let index = claimed.length;
+  let pending: Person[] = [];
+  const flush = async () => {
+    const claim: FanoutBatchRecord = {
+      _id: `${issueId}.${index}`,
+      issueId,
+      index,
+      afterId,
+      lastId: pending.at(-1)!._id.toHexString(),
+      createdAt: new Date(),
+    };
+    if (
+      !(await insertOnce(fanoutBatches, { ...claim } as FanoutBatchRecord &
+        Record<string, unknown>))
+    )
+      // Another run is announcing this issue at the same moment: let this job retry and follow its record.
+      throw new Error(`fan-out batch ${claim._id} was claimed by a concurrent run`);
+    await send(index, pending);
+    recipients += pending.length;
+    afterId = claim.lastId;
+    index++;
+    pending = [];
+  };
+  const cursor = subscribers
+    .find({ ...eligible, ...(afterId ? { _id: { $gt: afterId } } : {}) }, { _id: 1, email: 1 })
+    .sort({ _id: 1 })
+    .lean()
+    .cursor({ batchSize: 1000 });
+  for await (const person of cursor) {
+    pending.push(person as Person);
+    if (pending.length >= deps.batchSize) await flush();
+  }
+  if (pending.length) await flush();
   log.info({ batches: index, recipients }, 'issue announced to subscribers and partners');
   return { batches: index, recipients };
 }
