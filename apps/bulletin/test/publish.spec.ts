@@ -133,6 +133,7 @@ describe('publishing', () => {
       headers: { range: `bytes=${file.length + 10}-` },
     });
     expect(beyond.status).toBe(416);
+    expect((await fetch(`${b.url}/audio/${id}`)).status).toBe(200);
     expect((await fetch(`${b.url}/audio/${'0'.repeat(24)}.mp3`)).status).toBe(404);
     expect((await fetch(`${b.url}/audio/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
 

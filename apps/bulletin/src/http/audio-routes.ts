@@ -3,7 +3,8 @@ import { notFound } from '@portal/errors';
 import { sendHttpError } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
 
-const AUDIO_FILE = /^[a-f0-9]{24}\.mp3$/;
+// `/audio/<issueId>.mp3`, or without the extension.
+const AUDIO_PATH = /^([a-f0-9]{24})(\.mp3)?$/;
 
 /**
  * `GET /audio/:issueId.mp3`: the read-aloud audio, with byte ranges (players seek with
@@ -15,11 +16,12 @@ export function mountAudioRoutes(
   options: { audioDir: string; logger: Logger },
 ): void {
   app.get('/audio/:file', (req, res) => {
-    const file = String(req.params.file);
-    if (!AUDIO_FILE.test(file)) {
+    const match = AUDIO_PATH.exec(String(req.params.file));
+    if (!match) {
       sendHttpError(res, notFound('Audio'), options.logger);
       return;
     }
+    const file = `${match[1]}.mp3`;
     res.sendFile(
       file,
       {
