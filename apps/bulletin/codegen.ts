@@ -1,0 +1,28 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Resolver types from the subgraph contract: a renamed field or a wrong return shape fails to compile.
+const config: CodegenConfig = {
+  schema: 'apps/bulletin/schema.graphql',
+  generates: {
+    'apps/bulletin/src/__generated__/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useIndexSignature: true,
+        contextType: '../context#BulletinContext',
+        scalars: { DateTime: 'Date' },
+        mappers: {
+          BulletinIssue: '../models/bulletin-issue.model#BulletinIssueRecord',
+          BulletinSection: '../domain/issue-sections#SectionView',
+          BulletinItem: '../domain/issue-sections#ItemView',
+          ReadAloud: '../models/bulletin-issue.model#ReadAloudRecord',
+          BulletinIssueConnection: '../resolvers/connection#IssueConnection',
+        },
+        enumsAsTypes: true,
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,495 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { BulletinIssueRecord, ReadAloudRecord } from '../models/bulletin-issue.model';
+import { SectionView, ItemView } from '../domain/issue-sections';
+import { IssueConnection } from '../resolvers/connection';
+import { BulletinContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  DateTime: { input: Date; output: Date; }
+  _FieldSet: { input: any; output: any; }
+};
+
+/**
+ * Content's article, referenced by id; the content subgraph resolves its fields (and
+ * answers null for an article that is not published).
+ */
+export type Article = {
+  __typename?: 'Article';
+  id: Scalars['ID']['output'];
+};
+
+/** The monthly Digital Transformation bulletin (Bản tin CĐS). */
+export type BulletinIssue = {
+  __typename?: 'BulletinIssue';
+  createdAt: Scalars['DateTime']['output'];
+  /** Sanitized HTML. */
+  editorial: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  month: Scalars['Int']['output'];
+  /** Sequential, assigned at creation. */
+  number: Scalars['Int']['output'];
+  publishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Built when the issue is published; null before. */
+  readAloud: Maybe<ReadAloud>;
+  scheduledAt: Maybe<Scalars['DateTime']['output']>;
+  sections: Array<BulletinSection>;
+  status: BulletinIssueStatus;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+export type BulletinIssueConnection = {
+  __typename?: 'BulletinIssueConnection';
+  nodes: Array<BulletinIssue>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type BulletinIssueFilter = {
+  /** Defaults to PUBLISHED; other statuses are for editors. */
+  status?: InputMaybe<BulletinIssueStatus>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type BulletinIssueStatus =
+  | 'DRAFT'
+  | 'PUBLISHED'
+  | 'SCHEDULED';
+
+export type BulletinItem = {
+  __typename?: 'BulletinItem';
+  /** Null when the content service no longer shows the article (e.g. archived). */
+  article: Maybe<Article>;
+  id: Scalars['ID']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  /** 1-based position within its section. */
+  order: Scalars['Int']['output'];
+};
+
+export type BulletinSection = {
+  __typename?: 'BulletinSection';
+  items: Array<BulletinItem>;
+  title: Scalars['String']['output'];
+};
+
+export type BulletinSubscriptionStats = {
+  __typename?: 'BulletinSubscriptionStats';
+  confirmed: Scalars['Int']['output'];
+  pending: Scalars['Int']['output'];
+  unsubscribed: Scalars['Int']['output'];
+};
+
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+export type CreateBulletinIssueInput = {
+  /** Rich text (HTML); sanitized. */
+  editorial?: InputMaybe<Scalars['String']['input']>;
+  month: Scalars['Int']['input'];
+  title: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Editors: adds a published article (checked with the content service) to a section,
+   * creating the section on first use. An article appears at most once per issue.
+   */
+  addBulletinItem: BulletinIssue;
+  /** Confirms a subscription with the token from the confirmation link. */
+  confirmBulletinSubscription: Scalars['Boolean']['output'];
+  /** Editors: a new DRAFT issue for a month that has none yet (a second one is CONFLICT). */
+  createBulletinIssue: BulletinIssue;
+  /**
+   * Editors: publishes the issue now. Publishing runs in the background (read-aloud audio,
+   * notifications): the answer is SCHEDULED and the issue turns PUBLISHED moments later.
+   */
+  publishBulletinIssueNow: BulletinIssue;
+  /** Editors: removes an item from an issue that is not yet published. */
+  removeBulletinItem: BulletinIssue;
+  /** Editors: publishes the issue at `at` (in the future); scheduling again replaces the time. */
+  scheduleBulletinIssue: BulletinIssue;
+  /**
+   * Anyone: asks for the bulletin by e-mail. A confirmation link is sent (double opt-in);
+   * the answer is always true so it never reveals who is subscribed.
+   */
+  subscribeToBulletin: Scalars['Boolean']['output'];
+  /** Editors: takes a SCHEDULED issue back to DRAFT. */
+  unscheduleBulletinIssue: BulletinIssue;
+  /** Ends a subscription with the token from the unsubscribe link in every bulletin mail. */
+  unsubscribeFromBulletin: Scalars['Boolean']['output'];
+  /** Editors: changes the title or editorial of an issue that is not yet published. */
+  updateBulletinIssue: BulletinIssue;
+};
+
+
+export type MutationAddBulletinItemArgs = {
+  articleId: Scalars['ID']['input'];
+  issueId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  section: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmBulletinSubscriptionArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationCreateBulletinIssueArgs = {
+  input: CreateBulletinIssueInput;
+};
+
+
+export type MutationPublishBulletinIssueNowArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveBulletinItemArgs = {
+  issueId: Scalars['ID']['input'];
+  itemId: Scalars['ID']['input'];
+};
+
+
+export type MutationScheduleBulletinIssueArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSubscribeToBulletinArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationUnscheduleBulletinIssueArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUnsubscribeFromBulletinArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateBulletinIssueArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateBulletinIssueInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * One issue by id, or by year and month. The public sees published issues only;
+   * editors see every issue.
+   */
+  bulletinIssue: Maybe<BulletinIssue>;
+  /**
+   * Issues, newest first. Published only unless an editor asks for another status.
+   * `first` defaults to 20, at most 100.
+   */
+  bulletinIssues: BulletinIssueConnection;
+  /** Subscriber counts, for editors. */
+  bulletinSubscriptionStats: BulletinSubscriptionStats;
+  /** The newest published issue (by year and month), or null before the first one. */
+  latestBulletinIssue: Maybe<BulletinIssue>;
+};
+
+
+export type QueryBulletinIssueArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  month?: InputMaybe<Scalars['Int']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryBulletinIssuesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<BulletinIssueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The issue as speech: plain text in reading order, and audio rendered on the server. */
+export type ReadAloud = {
+  __typename?: 'ReadAloud';
+  /** MP3; null when audio could not be rendered (clients may speak `text` themselves). */
+  audioUrl: Maybe<Scalars['String']['output']>;
+  durationSeconds: Maybe<Scalars['Int']['output']>;
+  /** BCP 47 language of the text and audio (vi). */
+  language: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type UpdateBulletinIssueInput = {
+  editorial?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = {}, TContext = {}, TArgs = {}> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = {}, TContext = {}, TArgs = {}> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = {}, TContext = {}> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = {}, TContext = {}> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs = {}> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Article: ResolverTypeWrapper<Article>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  BulletinIssue: ResolverTypeWrapper<BulletinIssueRecord>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  BulletinIssueConnection: ResolverTypeWrapper<IssueConnection>;
+  BulletinIssueFilter: BulletinIssueFilter;
+  BulletinIssueStatus: BulletinIssueStatus;
+  BulletinItem: ResolverTypeWrapper<ItemView>;
+  BulletinSection: ResolverTypeWrapper<SectionView>;
+  BulletinSubscriptionStats: ResolverTypeWrapper<BulletinSubscriptionStats>;
+  CacheControlScope: CacheControlScope;
+  CreateBulletinIssueInput: CreateBulletinIssueInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Mutation: ResolverTypeWrapper<{}>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<{}>;
+  ReadAloud: ResolverTypeWrapper<ReadAloudRecord>;
+  UpdateBulletinIssueInput: UpdateBulletinIssueInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Article: Article;
+  ID: Scalars['ID']['output'];
+  BulletinIssue: BulletinIssueRecord;
+  String: Scalars['String']['output'];
+  BulletinIssueConnection: IssueConnection;
+  BulletinIssueFilter: BulletinIssueFilter;
+  BulletinItem: ItemView;
+  BulletinSection: SectionView;
+  BulletinSubscriptionStats: BulletinSubscriptionStats;
+  CreateBulletinIssueInput: CreateBulletinIssueInput;
+  DateTime: Scalars['DateTime']['output'];
+  Mutation: {};
+  PageInfo: PageInfo;
+  Query: {};
+  ReadAloud: ReadAloudRecord;
+  UpdateBulletinIssueInput: UpdateBulletinIssueInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+}>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = BulletinContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ArticleResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BulletinIssueResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['BulletinIssue'] = ResolversParentTypes['BulletinIssue']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BulletinIssue']>, { __typename: 'BulletinIssue' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  editorial?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  readAloud?: Resolver<Maybe<ResolversTypes['ReadAloud']>, ParentType, ContextType>;
+  scheduledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['BulletinSection']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BulletinIssueStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BulletinIssueConnectionResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['BulletinIssueConnection'] = ResolversParentTypes['BulletinIssueConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['BulletinIssue']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BulletinItemResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['BulletinItem'] = ResolversParentTypes['BulletinItem']> = ResolversObject<{
+  article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BulletinSectionResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['BulletinSection'] = ResolversParentTypes['BulletinSection']> = ResolversObject<{
+  items?: Resolver<Array<ResolversTypes['BulletinItem']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BulletinSubscriptionStatsResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['BulletinSubscriptionStats'] = ResolversParentTypes['BulletinSubscriptionStats']> = ResolversObject<{
+  confirmed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unsubscribed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type MutationResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addBulletinItem?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationAddBulletinItemArgs, 'articleId' | 'issueId' | 'section'>>;
+  confirmBulletinSubscription?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationConfirmBulletinSubscriptionArgs, 'token'>>;
+  createBulletinIssue?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationCreateBulletinIssueArgs, 'input'>>;
+  publishBulletinIssueNow?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationPublishBulletinIssueNowArgs, 'id'>>;
+  removeBulletinItem?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationRemoveBulletinItemArgs, 'issueId' | 'itemId'>>;
+  scheduleBulletinIssue?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationScheduleBulletinIssueArgs, 'at' | 'id'>>;
+  subscribeToBulletin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSubscribeToBulletinArgs, 'email'>>;
+  unscheduleBulletinIssue?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationUnscheduleBulletinIssueArgs, 'id'>>;
+  unsubscribeFromBulletin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnsubscribeFromBulletinArgs, 'token'>>;
+  updateBulletinIssue?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationUpdateBulletinIssueArgs, 'expectedVersion' | 'id' | 'input'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  bulletinIssue?: Resolver<Maybe<ResolversTypes['BulletinIssue']>, ParentType, ContextType, Partial<QueryBulletinIssueArgs>>;
+  bulletinIssues?: Resolver<ResolversTypes['BulletinIssueConnection'], ParentType, ContextType, Partial<QueryBulletinIssuesArgs>>;
+  bulletinSubscriptionStats?: Resolver<ResolversTypes['BulletinSubscriptionStats'], ParentType, ContextType>;
+  latestBulletinIssue?: Resolver<Maybe<ResolversTypes['BulletinIssue']>, ParentType, ContextType>;
+}>;
+
+export type ReadAloudResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['ReadAloud'] = ResolversParentTypes['ReadAloud']> = ResolversObject<{
+  audioUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  durationSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = BulletinContext> = ResolversObject<{
+  Article?: ArticleResolvers<ContextType>;
+  BulletinIssue?: BulletinIssueResolvers<ContextType>;
+  BulletinIssueConnection?: BulletinIssueConnectionResolvers<ContextType>;
+  BulletinItem?: BulletinItemResolvers<ContextType>;
+  BulletinSection?: BulletinSectionResolvers<ContextType>;
+  BulletinSubscriptionStats?: BulletinSubscriptionStatsResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  ReadAloud?: ReadAloudResolvers<ContextType>;
+}>;
+
+export type DirectiveResolvers<ContextType = BulletinContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,0 +1,49 @@
+import {
+  DEFAULT_PORTS,
+  DEFAULT_WORKER_OPS_PORTS,
+  baseEnv,
+  httpEnv,
+  internalTokenEnv,
+  loadEnv,
+  mongoEnv,
+  opsPortEnv,
+  positiveInt,
+  publicUrlEnv,
+  redisEnv,
+  serviceUrl,
+  workerEnv,
+  z,
+} from '@portal/config';
+
+/** Configuration of every bulletin process: the subgraph (main), the worker and the seed. */
+export const env = loadEnv('bulletin', () => ({
+  ...baseEnv(),
+  ...httpEnv(DEFAULT_PORTS.bulletin),
+  ...mongoEnv('portal_bulletin'),
+  ...redisEnv(),
+  ...internalTokenEnv(),
+  ...publicUrlEnv(),
+  ...workerEnv(2),
+  ...opsPortEnv(DEFAULT_WORKER_OPS_PORTS.bulletin),
+  CONTENT_URL: serviceUrl(DEFAULT_PORTS.content),
+  /** Signs the confirmation and unsubscribe links in mail (HS256). */
+  SUBSCRIPTION_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** How long a confirmation link stays valid. */
+  SUBSCRIPTION_CONFIRM_TTL_HOURS: positiveInt()
+    .max(24 * 30)
+    .default(72),
+  /** Rendered audio lives in `<DATA_DIR>/bulletin-audio`. */
+  DATA_DIR: z.string().default('.data'),
+  /** Recipients per `notifications` e-mail job (the notifier takes at most 1000). */
+  BULLETIN_FANOUT_BATCH_SIZE: positiveInt().max(1000).default(500),
+  /** The text-to-speech engine and the voice it speaks with (Southern Vietnamese). */
+  TTS_ENGINE: z.string().min(1).default('espeak-ng'),
+  TTS_VOICE: z.string().min(1).default('vi-vn-x-south'),
+  /** Speaking rate in words per minute. */
+  TTS_SPEED: positiveInt().min(80).max(400).default(150),
+  /** The MP3 encoder and its constant bit rate in kbit/s. */
+  TTS_ENCODER: z.string().min(1).default('lame'),
+  TTS_BITRATE_KBPS: positiveInt().min(8).max(320).default(48),
+}));
+
+export type BulletinEnv = typeof env;

@@ -1,0 +1,22 @@
+import type { Connection } from 'mongoose';
+import { bulletinIssueModel } from './bulletin-issue.model';
+import { bulletinItemModel } from './bulletin-item.model';
+import { fanoutBatchModel } from './fanout-batch.model';
+import { subscriberModel } from './subscriber.model';
+
+export * from './bulletin-issue.model';
+export * from './bulletin-item.model';
+export * from './fanout-batch.model';
+export * from './subscriber.model';
+
+/** Every model of the bulletin database, registered on one connection. */
+export function bulletinModels(conn: Connection) {
+  return {
+    issues: bulletinIssueModel(conn),
+    items: bulletinItemModel(conn),
+    subscribers: subscriberModel(conn),
+    fanoutBatches: fanoutBatchModel(conn),
+  };
+}
+
+export type BulletinModels = ReturnType<typeof bulletinModels>;

@@ -1,0 +1,42 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+
+export const SUBSCRIBER_STATUSES = ['PENDING', 'CONFIRMED', 'UNSUBSCRIBED'] as const;
+export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
+
+export interface SubscriberRecord {
+  _id: Types.ObjectId;
+  /** Lower-cased, so one address is one subscriber whatever its spelling. */
+  email: string;
+  status: SubscriberStatus;
+  /** Changes with every confirmation mail: only the newest confirmation link works. */
+  nonce: string;
+  createdAt: Date;
+  updatedAt: Date;
+  confirmedAt: Date | null;
+  unsubscribedAt: Date | null;
+}
+
+const SubscriberSchema = new Schema<SubscriberRecord>(
+  {
+    email: { type: String, required: true },
+    status: { type: String, enum: SUBSCRIBER_STATUSES, required: true },
+    nonce: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    confirmedAt: { type: Date, default: null },
+    unsubscribedAt: { type: Date, default: null },
+  },
+  { collection: 'subscribers', versionKey: false },
+);
+SubscriberSchema.index({ email: 1 }, { unique: true });
+// The fan-out walks confirmed subscribers in _id order.
+SubscriberSchema.index({ status: 1, _id: 1 });
+
+export type SubscriberModel = Model<SubscriberRecord>;
+
+export function subscriberModel(conn: Connection): SubscriberModel {
+  return (
+    (conn.models.Subscriber as SubscriberModel | undefined) ??
+    conn.model<SubscriberRecord>('Subscriber', SubscriberSchema)
+  );
+}

@@ -1,0 +1,14 @@
+import type { Resolvers } from '../__generated__/resolvers-types';
+import type { BulletinContext } from '../context';
+import { BulletinIssue, BulletinIssueConnection, BulletinItem, ReadAloud } from './BulletinIssue';
+import { Mutation } from './Mutation';
+import { Query } from './Query';
+
+export const resolvers: Resolvers<BulletinContext> = {
+  Query,
+  Mutation,
+  BulletinIssue,
+  BulletinItem,
+  ReadAloud,
+  BulletinIssueConnection,
+};

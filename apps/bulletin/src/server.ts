@@ -1,0 +1,171 @@
+import { join } from 'node:path';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { pingDatabase, syncIndexes } from '@portal/db';
+import {
+  createByIdLoader,
+  createGroupLoader,
+  createRateLimiter,
+  loadSchemaFile,
+  startSubgraphServer,
+  type RunningSubgraph,
+} from '@portal/graphql-kit';
+import type { Logger } from '@portal/logger';
+import { Outbox, type Producer } from '@portal/queue';
+import type { BulletinContext } from './context';
+import { createContentArticles, type ContentArticles } from './content/content-articles';
+import { mountAudioRoutes } from './http/audio-routes';
+import { mountSubscriptionRoutes } from './http/subscription-routes';
+import { bulletinModels } from './models';
+import { resolvers } from './resolvers';
+import { createIssueService } from './services/issue-service';
+import { createSubscriptionService } from './services/subscription-service';
+
+export interface BulletinServerConfig {
+  port: number;
+  host?: string;
+  production: boolean;
+  internalTokenSecret: string;
+  publicBaseUrl: string;
+  /** Content's base URL (no path). */
+  contentUrl: string;
+  subscriptionTokenSecret: string;
+  confirmTtlSeconds: number;
+  audioDir: string;
+  /** Redis key prefix (QUEUE_PREFIX), also for rate-limit keys. */
+  prefix: string;
+  subscribeLimits?: { perClientPerHour: number; perAddressPerHour: number };
+  /** The schema file; by default beside the app (in the source tree and in a build). */
+  schemaPath?: string;
+}
+
+export interface BulletinServerDeps {
+  conn: Connection;
+  /** A producer-role connection (fails fast), used for rate limits and readiness. */
+  redis: Redis;
+  publishProducer: Producer<'bulletin-publish'>;
+  notificationsProducer: Producer<'notifications'>;
+  logger: Logger;
+  /** Overrides the content service client (tests point it at their own content subgraph). */
+  content?: ContentArticles;
+}
+
+export interface RunningBulletin {
+  server: RunningSubgraph;
+  /** Relays jobs that could not reach Redis; main.ts runs it, tests call relay(). */
+  outbox: Outbox;
+  close(): Promise<void>;
+}
+
+function defaultSchemaPath(): string {
+  // Source: apps/bulletin/src/server.ts → apps/bulletin/schema.graphql; a build copies it beside the bundle.
+  return import.meta.dirname.endsWith('src')
+    ? join(import.meta.dirname, '..', 'schema.graphql')
+    : join(import.meta.dirname, 'schema.graphql');
+}
+
+/** The bulletin subgraph with its HTTP routes, on a connection and producers the caller owns. */
+export async function startServer(
+  config: BulletinServerConfig,
+  deps: BulletinServerDeps,
+): Promise<RunningBulletin> {
+  const models = bulletinModels(deps.conn);
+  await syncIndexes(deps.conn);
+  const logger = deps.logger;
+  const links = { publicBaseUrl: config.publicBaseUrl };
+  const content =
+    deps.content ??
+    createContentArticles({
+      contentUrl: config.contentUrl,
+      internalTokenSecret: config.internalTokenSecret,
+      logger,
+    });
+  const outbox = new Outbox(
+    deps.conn,
+    { 'bulletin-publish': deps.publishProducer, notifications: deps.notificationsProducer },
+    logger,
+  );
+  const limits = config.subscribeLimits ?? { perClientPerHour: 10, perAddressPerHour: 3 };
+  const issues = createIssueService({
+    models,
+    content,
+    outbox,
+    publishProducer: deps.publishProducer,
+    logger,
+  });
+  const subscriptions = createSubscriptionService({
+    models,
+    outbox,
+    links,
+    tokenSecret: config.subscriptionTokenSecret,
+    confirmTtlSeconds: config.confirmTtlSeconds,
+    clientLimiter: createRateLimiter(
+      deps.redis,
+      { name: 'bulletin-subscribe-client', points: limits.perClientPerHour, windowSeconds: 3600 },
+      config.prefix,
+    ),
+    addressLimiter: createRateLimiter(
+      deps.redis,
+      { name: 'bulletin-subscribe-address', points: limits.perAddressPerHour, windowSeconds: 3600 },
+      config.prefix,
+    ),
+    logger,
+  });
+
+  const server = await startSubgraphServer<BulletinContext>({
+    name: 'bulletin',
+    typeDefs: loadSchemaFile(config.schemaPath ?? defaultSchemaPath()),
+    resolvers: resolvers as GraphQLResolverMap<BulletinContext>,
+    internalTokenSecret: config.internalTokenSecret,
+    logger,
+    production: config.production,
+    port: config.port,
+    host: config.host,
+    readiness: [
+      { name: 'mongo', check: () => pingDatabase(deps.conn) },
+      { name: 'redis', check: async () => void (await deps.redis.ping()) },
+    ],
+    routes: (app) => {
+      mountAudioRoutes(app, { audioDir: config.audioDir, logger });
+      mountSubscriptionRoutes(app, { subscriptions, logger });
+    },
+    context: (base) => ({
+      ...base,
+      models,
+      issues,
+      subscriptions,
+      links,
+      loaders: {
+        issueById: createByIdLoader(
+          (ids) =>
+            models.issues
+              .find({ _id: { $in: ids.filter(isObjectId) } })
+              .lean()
+              .exec(),
+          (issue) => issue._id.toHexString(),
+        ),
+        itemsByIssue: createGroupLoader(
+          (issueIds) =>
+            models.items
+              .find({ issueId: { $in: issueIds.filter(isObjectId) }, droppedAt: null })
+              .lean()
+              .exec(),
+          (item) => item.issueId.toHexString(),
+        ),
+      },
+    }),
+  });
+  return {
+    server,
+    outbox,
+    close: async () => {
+      outbox.stop();
+      await server.close();
+    },
+  };
+}
+
+function isObjectId(id: string): boolean {
+  return /^[a-f0-9]{24}$/.test(id);
+}

@@ -1,0 +1,297 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Job, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { afterAll, beforeAll } from 'vitest';
+import { ANONYMOUS, type Role, type Viewer } from '@portal/auth';
+import { createLogger, type Logger } from '@portal/logger';
+import { Producer, createRedisConnection, createWorker, type PayloadOf } from '@portal/queue';
+import {
+  TEST_INTERNAL_SECRET,
+  gql,
+  internalTokenFor,
+  testServices,
+  testViewer,
+  uniqueName,
+  useTestDatabase,
+  type GqlOptions,
+} from '@portal/testing';
+import { renderSpeech, type SpeechRendererConfig } from '../../src/audio/speech-renderer';
+import { createContentArticles } from '../../src/content/content-articles';
+import { createBulletinPublishProcessor } from '../../src/jobs/bulletin-publish.processor';
+import { bulletinModels, type BulletinModels } from '../../src/models';
+import { startServer, type RunningBulletin } from '../../src/server';
+import { startContentFixture, type ContentFixture } from '../fixtures/content-subgraph';
+
+export const PUBLIC_BASE_URL = 'https://cds.example.vn';
+export const SUBSCRIPTION_SECRET = 'bulletin-test-subscription-secret-0123456789';
+
+export interface HarnessOptions {
+  /** Run a bulletin-publish worker in this process. */
+  worker?: boolean;
+  batchSize?: number;
+  tts?: Partial<SpeechRendererConfig>;
+  subscribeLimits?: { perClientPerHour: number; perAddressPerHour: number };
+}
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+/**
+ * One test file's bulletin: its own database and queue prefix, the real subgraph over
+ * HTTP, a real test content subgraph, real Redis queues and (optionally) a real worker.
+ * Call at the top of a spec file; everything starts in beforeAll and stops in afterAll.
+ */
+export function useBulletin(label: string, options: HarnessOptions = {}) {
+  const db = useTestDatabase(label);
+  const prefix = uniqueName(label);
+  const audioDir = mkdtempSync(join(tmpdir(), 'bulletin-audio-'));
+  const logs: LogLine[] = [];
+  const logger: Logger = createLogger({
+    service: 'bulletin-test',
+    level: 'info',
+    destination: new Writable({
+      write(chunk, _enc, cb) {
+        for (const line of chunk.toString().split('\n')) if (line) logs.push(JSON.parse(line));
+        cb();
+      },
+    }),
+  });
+  const state = {} as {
+    conn: Connection;
+    redis: Redis;
+    workerRedis: Redis;
+    content: ContentFixture;
+    bulletin: RunningBulletin;
+    models: BulletinModels;
+    publishProducer: Producer<'bulletin-publish'>;
+    notifications: Producer<'notifications'>;
+    worker: Worker | null;
+    process: (payload: PayloadOf<'bulletin-publish'>) => Promise<unknown>;
+  };
+  const ttsConfig: SpeechRendererConfig = {
+    engine: 'espeak-ng',
+    voice: 'vi-vn-x-south',
+    wordsPerMinute: 170,
+    encoder: 'lame',
+    bitrateKbps: 32,
+    dir: audioDir,
+    ...options.tts,
+  };
+
+  beforeAll(async () => {
+    const { redisUrl } = testServices();
+    state.conn = await db.connection();
+    state.redis = createRedisConnection(redisUrl, 'producer');
+    state.workerRedis = createRedisConnection(redisUrl, 'worker');
+    state.content = await startContentFixture();
+    state.publishProducer = new Producer('bulletin-publish', state.redis, prefix);
+    state.notifications = new Producer('notifications', state.redis, prefix);
+    state.bulletin = await startServer(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        production: false,
+        internalTokenSecret: TEST_INTERNAL_SECRET,
+        publicBaseUrl: PUBLIC_BASE_URL,
+        contentUrl: state.content.url,
+        subscriptionTokenSecret: SUBSCRIPTION_SECRET,
+        confirmTtlSeconds: 3600,
+        audioDir,
+        prefix,
+        subscribeLimits: options.subscribeLimits ?? {
+          perClientPerHour: 1000,
+          perAddressPerHour: 1000,
+        },
+      },
+      {
+        conn: state.conn,
+        redis: state.redis,
+        publishProducer: state.publishProducer,
+        notificationsProducer: state.notifications,
+        logger,
+      },
+    );
+    state.models = bulletinModels(state.conn);
+    const processor = createBulletinPublishProcessor({
+      models: state.models,
+      content: createContentArticles({
+        contentUrl: state.content.url,
+        internalTokenSecret: TEST_INTERNAL_SECRET,
+        logger,
+      }),
+      renderSpeech: (text, file) => renderSpeech(text, file, ttsConfig),
+      notifications: state.notifications,
+      links: { publicBaseUrl: PUBLIC_BASE_URL },
+      tokenSecret: SUBSCRIPTION_SECRET,
+      batchSize: options.batchSize ?? 500,
+      logger,
+    });
+    state.process = (payload) => processor(payload, { id: 'direct' } as Job);
+    state.worker = options.worker
+      ? createWorker('bulletin-publish', processor, {
+          connection: state.workerRedis,
+          prefix,
+          logger,
+          concurrency: 1,
+        })
+      : null;
+  });
+
+  afterAll(async () => {
+    await state.worker?.close();
+    await state.bulletin?.close();
+    await state.content?.close();
+    await Promise.all([state.publishProducer?.close(), state.notifications?.close()]);
+    state.redis?.disconnect();
+    state.workerRedis?.disconnect();
+    rmSync(audioDir, { recursive: true, force: true });
+  });
+
+  async function as(who: Role | Viewer | 'anonymous', query: string, opts: GqlOptions = {}) {
+    const viewer = who === 'anonymous' ? null : typeof who === 'string' ? testViewer(who) : who;
+    return gql(state.bulletin.server.graphqlUrl, query, {
+      ...opts,
+      internalToken: viewer ? await internalTokenFor(viewer) : undefined,
+    });
+  }
+
+  return {
+    prefix,
+    audioDir,
+    logs,
+    logger,
+    ttsConfig,
+    get url() {
+      return state.bulletin.server.url;
+    },
+    get graphqlUrl() {
+      return state.bulletin.server.graphqlUrl;
+    },
+    get content() {
+      return state.content;
+    },
+    get models() {
+      return state.models;
+    },
+    get bulletin() {
+      return state.bulletin;
+    },
+    get publishProducer() {
+      return state.publishProducer;
+    },
+    get notifications() {
+      return state.notifications;
+    },
+    /** Runs the publish processor directly, as a job delivery would. */
+    process: (payload: PayloadOf<'bulletin-publish'>) => state.process(payload),
+    as,
+    /** A request as an anonymous client with a stable client key (as the gateway would send). */
+    asClient: async (clientKey: string, query: string, opts: GqlOptions = {}) =>
+      gql(state.bulletin.server.graphqlUrl, query, {
+        ...opts,
+        internalToken: await internalTokenFor(ANONYMOUS, { clientKey }),
+      }),
+    /** Every job in the notifications queue, in any state. */
+    notificationJobs: async () =>
+      state.notifications.queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']),
+  };
+}
+
+export type Bulletin = ReturnType<typeof useBulletin>;
+
+let articleCounter = 0;
+
+/** A 24-hex id for test articles (content's ids are ObjectIds). */
+export function articleId(): string {
+  return (0xabc000000000 + ++articleCounter).toString(16).padStart(24, '0');
+}
+
+export const CREATE_ISSUE = /* GraphQL */ `
+  mutation CreateBulletinIssue($input: CreateBulletinIssueInput!) {
+    createBulletinIssue(input: $input) {
+      id
+      number
+      status
+    }
+  }
+`;
+
+export const ADD_ITEM = /* GraphQL */ `
+  mutation AddBulletinItem($issueId: ID!, $section: String!, $articleId: ID!, $note: String) {
+    addBulletinItem(issueId: $issueId, section: $section, articleId: $articleId, note: $note) {
+      id
+      sections {
+        title
+        items {
+          article {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const SCHEDULE = /* GraphQL */ `
+  mutation ScheduleBulletinIssue($id: ID!, $at: DateTime!) {
+    scheduleBulletinIssue(id: $id, at: $at) {
+      id
+      status
+      scheduledAt
+    }
+  }
+`;
+
+export const PUBLISH_NOW = /* GraphQL */ `
+  mutation PublishBulletinIssueNow($id: ID!) {
+    publishBulletinIssueNow(id: $id) {
+      id
+      status
+    }
+  }
+`;
+
+/** Creates an issue for (year, month) with published articles in sections; returns ids. */
+export async function issueWithItems(
+  b: Bulletin,
+  year: number,
+  month: number,
+  sections: Record<string, { title: string; summary?: string; note?: string }[]>,
+): Promise<{ id: string; articleIds: string[] }> {
+  const created = await b.as('editor', CREATE_ISSUE, {
+    variables: {
+      input: {
+        year,
+        month,
+        title: `Bản tin tháng ${month}/${year}`,
+        editorial: '<p>Lời mở đầu.</p>',
+      },
+    },
+  });
+  if (created.errors) throw new Error(JSON.stringify(created.errors));
+  const id = created.data!.createBulletinIssue.id as string;
+  const articleIds: string[] = [];
+  for (const [section, articles] of Object.entries(sections)) {
+    for (const a of articles) {
+      const article = b.content.add({
+        id: articleId(),
+        title: a.title,
+        summary: a.summary ?? null,
+        status: 'PUBLISHED',
+      });
+      articleIds.push(article.id);
+      const added = await b.as('editor', ADD_ITEM, {
+        variables: { issueId: id, section, articleId: article.id, note: a.note ?? null },
+      });
+      if (added.errors) throw new Error(JSON.stringify(added.errors));
+    }
+  }
+  return { id, articleIds };
+}
