@@ -90,7 +90,10 @@ export type Mutation = {
   submitFeedback: FeedbackResult;
   /** Admins. With expectedVersion, a stale edit is refused with CONFLICT. */
   updateHotlineCategory: HotlineCategory;
-  /** Moderators, admins, and officers of the referral's agency; allowed transitions only. */
+  /**
+   * Moderators, admins, and officers of the referral's agency; allowed transitions only.
+   * `note` appears in the public history; `publicResponse` is the answer the citizen sees.
+   */
   updateReferralStatus: Referral;
 };
 

@@ -350,13 +350,18 @@ export class ReferralService {
       updatedAt: now,
     });
     const id = referral._id.toHexString();
-    // If this process stops before the job is recorded, the recovery sweep queues it.
     const dispatch = dispatchEffect(id, 1);
-    await this.options.outbox.add(
-      'referral-dispatch',
-      { referralId: id },
-      { jobId: dispatch.jobId },
-    );
+    try {
+      await this.options.outbox.add(
+        'referral-dispatch',
+        { referralId: id },
+        { jobId: dispatch.jobId },
+      );
+    } catch (err) {
+      // The referral is saved; failing now would only make the citizen submit it twice. The
+      // recovery sweep queues the dispatch of any RECEIVED referral that has no job.
+      this.log.error({ err, referralId: id }, 'dispatch job not recorded; recovery will queue it');
+    }
     this.log.info(
       { referralId: id, source: referral.source, category: referral.categoryCode },
       'referral received',
