@@ -67,7 +67,14 @@ export class Outbox {
       sentAt: null,
     };
     // Re-adding the same job (e.g. rescheduling) refreshes the record and hands it over again.
-    await this.model.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    try {
+      await this.model.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    } catch (err) {
+      // Two concurrent upserts of one id: the loser gets a duplicate key (MongoDB and FerretDB
+      // alike). The record exists now, so replacing it matches.
+      if ((err as { code?: unknown }).code !== 11000) throw err;
+      await this.model.replaceOne({ _id: doc._id }, doc);
+    }
     await this.dispatch(doc);
   }
 

@@ -177,4 +177,19 @@ describe('outbox', () => {
     expect(await outbox.pendingCount()).toBe(0);
     expect(await live.queue.getJobCounts('waiting', 'delayed')).toMatchObject({ waiting: 1 });
   });
+
+  it('records a job added by many writers at once exactly once, without failing any', async () => {
+    const prefix = uniqueName('outbox_concurrent');
+    const live = producer(prefix);
+    const outbox = new Outbox(await db.connection(), { 'referral-dispatch': live }, logger);
+    const id = 'c'.repeat(24);
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () =>
+        outbox.add('referral-dispatch', { referralId: id }, { jobId: jobId('dispatch', id) }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(await outbox.pendingCount()).toBe(0);
+    expect(await live.queue.getJobCounts('waiting')).toMatchObject({ waiting: 1 });
+  });
 });

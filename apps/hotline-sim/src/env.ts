@@ -1,0 +1,31 @@
+import { DEFAULT_PORTS, baseEnv, flag, httpEnv, loadEnv, serviceUrl, z } from '@portal/config';
+
+const rate = () => z.coerce.number().min(0).max(1);
+const delayMs = () => z.coerce.number().int().min(0);
+
+/** The hotline simulator's configuration (dev and tests only). */
+export const env = loadEnv('hotline-sim', () => ({
+  ...baseEnv(),
+  ...httpEnv(DEFAULT_PORTS['hotline-sim']),
+  /** The key callers must send as `authorization: Bearer …` (the referral service's HOTLINE_API_KEY). */
+  HOTLINE_API_KEY: z.string().min(16, 'must be at least 16 characters'),
+  /** Callbacks are signed with it (the referral service's HOTLINE_CALLBACK_SECRET). */
+  HOTLINE_CALLBACK_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  REFERRAL_URL: serviceUrl(DEFAULT_PORTS.referral),
+  /** Where callbacks go; default `${REFERRAL_URL}/hotline/callback`. */
+  HOTLINE_CALLBACK_URL: z.url().optional(),
+  /** Delays before each callback, each counted from the previous one. */
+  SIM_ACK_DELAY_MS: delayMs().default(3000),
+  SIM_PROGRESS_DELAY_MS: delayMs().default(10_000),
+  SIM_CLOSE_DELAY_MS: delayMs().default(30_000),
+  /** How tickets end: RESOLVED, REJECTED, or NONE (stay IN_PROGRESS, e.g. to see overdue ones). */
+  SIM_OUTCOME: z.enum(['RESOLVED', 'REJECTED', 'NONE']).default('RESOLVED'),
+  /** Faults: answer 503 to every intake call; a share of calls answered 500; a share held too long. */
+  SIM_DOWN: flag().default(false),
+  SIM_ERROR_RATE: rate().default(0),
+  SIM_TIMEOUT_RATE: rate().default(0),
+  /** How long a "timed out" call is held before its (late) answer. */
+  SIM_HANG_MS: delayMs().default(30_000),
+  SIM_CALLBACK_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  SIM_CALLBACK_RETRY_MS: delayMs().default(1000),
+}));

@@ -1,0 +1,158 @@
+// Benchmarks the referral subgraph's public hot paths, on its own FerretDB and Redis:
+//   - referralByTrackingCode (the citizen's tracking page), one code per request;
+//   - Thread.referral for a forum list page: one _entities call with 50 thread references.
+// Run: npx tsx apps/referral/bench/referral.bench.ts [--seconds 10] [--connections 20]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Types } from 'mongoose';
+import { ANONYMOUS, signInternalToken } from '@portal/auth';
+import { connectDatabase } from '@portal/db';
+import { freePort, startFerretdb, startRedis } from '@portal/local-services';
+import { createLogger } from '@portal/logger';
+import { Outbox, createRedisConnection } from '@portal/queue';
+import { newTrackingCode } from '../src/domain/tracking-code';
+import { closeProducers, createProducers } from '../src/jobs/producers';
+import { prepareDatabase } from '../src/models';
+import { startServer } from '../src/server';
+import { CategoryService } from '../src/services/category-service';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+    referrals: { type: 'string', default: '2000' },
+  },
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const total = Number(values.referrals);
+const SECRET = 'bench-internal-secret-0123456789abcdef';
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const scratch = mkdtempSync(join(tmpdir(), 'referral-bench-'));
+const db = await startFerretdb({ port: await freePort(), dir: join(scratch, 'db') });
+const redisServer = await startRedis({
+  port: await freePort(),
+  dir: join(scratch, 'redis'),
+  persistent: false,
+});
+const logger = createLogger({ service: 'referral-bench', level: 'error', pretty: false });
+const conn = await connectDatabase({ uri: db.uri, dbName: 'referral_bench' });
+const models = await prepareDatabase(conn);
+await new CategoryService(models).ensureDefaults();
+
+// Half forum-thread referrals, half direct ones, in the shape the service writes.
+const now = new Date();
+const threadIds: string[] = [];
+const codes: string[] = [];
+const docs = Array.from({ length: total }, (_, i) => {
+  const _id = new Types.ObjectId();
+  const threadId = i % 2 === 0 ? new Types.ObjectId().toHexString() : null;
+  if (threadId) threadIds.push(threadId);
+  const trackingCode = newTrackingCode();
+  codes.push(trackingCode);
+  return {
+    _id,
+    trackingCode,
+    source: threadId ? 'FORUM_THREAD' : 'DIRECT',
+    sourceKey: threadId ? `thread:${threadId}` : `direct:${_id.toHexString()}`,
+    threadId,
+    postId: null,
+    subject: 'Mất điện kéo dài',
+    summary: 'Khu phố 2 mất điện từ 6 giờ sáng.',
+    referralNote: null,
+    categoryCode: 'DIEN',
+    categoryName: 'Điện',
+    targetAgency: 'EVNHCMC',
+    slaHours: 24,
+    slaDueAt: new Date(now.getTime() + 24 * 3_600_000),
+    status: 'FORWARDED',
+    receivedNote: 'Đã tiếp nhận phản ánh.',
+    createdBy: { kind: 'CITIZEN', id: null, name: 'Người dân' },
+    publicResponse: null,
+    hotlineTicketId: `1022-${i}`,
+    dispatchRound: 1,
+    dispatchError: null,
+    contact: null,
+    submittedBy: null,
+    overdueFlaggedAt: null,
+    closedAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+});
+for (let i = 0; i < docs.length; i += 500) await models.Referral.insertMany(docs.slice(i, i + 500));
+
+const redis = createRedisConnection(redisServer.url, 'producer');
+const producers = createProducers(redis, 'bench', { attempts: 1, backoffMs: 1000 });
+const outbox = new Outbox(conn, producers, logger);
+const server = await startServer(
+  {
+    port: 0,
+    host: '127.0.0.1',
+    production: true,
+    internalTokenSecret: SECRET,
+    publicBaseUrl: 'http://localhost:4000',
+    redisPrefix: 'bench',
+    hotlineCallbackSecret: 'bench-callback-secret-0123456789abcdef',
+    callbackToleranceSeconds: 300,
+    feedbackPerHour: 1_000_000,
+    trackingLookupsPerMinute: 100_000_000,
+  },
+  { conn, redis, outbox, forum: null, logger },
+);
+
+const token = await signInternalToken(ANONYMOUS, SECRET, { ttlSeconds: 3600, clientKey: 'bench' });
+const headers = { 'content-type': 'application/json', 'x-portal-viewer': token };
+const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
+const TRACK = `query TrackReferral($code: String!) { referralByTrackingCode(code: $code) { trackingCode status categoryCode createdAt updatedAt publicResponse history { status at note } } }`;
+const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Thread { id referral { trackingCode status } } } }`;
+
+async function run(name: string, body: () => string): Promise<void> {
+  const result = await autocannon({
+    url: `${server.url}/graphql`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/graphql',
+        headers,
+        setupRequest: (req) => ({ ...req, body: body() }),
+      },
+    ],
+  });
+  say(
+    `${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, ` +
+      `p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +
+      `${result.requests.total} requests, ${result.errors} errors, ${result.non2xx} non-2xx`,
+  );
+}
+
+say(`referral bench: ${total} referrals, ${connections} connections, ${seconds} s per case`);
+await run('referralByTrackingCode', () =>
+  JSON.stringify({ query: TRACK, variables: { code: pick(codes) } }),
+);
+await run('Thread.referral x50 (_entities)', () =>
+  JSON.stringify({
+    query: ENTITIES,
+    variables: {
+      r: Array.from({ length: 50 }, () => ({ __typename: 'Thread', id: pick(threadIds) })),
+    },
+  }),
+);
+say(`server process RSS after the runs: ${Math.round(process.memoryUsage().rss / 1048576)} MiB`);
+
+// autocannon stops without waiting for its last requests: let them finish first.
+await new Promise((r) => setTimeout(r, 1000));
+await server.close();
+outbox.stop();
+await closeProducers(producers);
+redis.disconnect();
+await conn.close();
+await Promise.all([db.process.stop(), redisServer.process.stop()]);
+rmSync(scratch, { recursive: true, force: true });

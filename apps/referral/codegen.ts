@@ -1,0 +1,31 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Resolver types from schema.graphql, mapped to the model types resolvers actually return,
+// so a renamed or retyped field fails to compile.
+const config: CodegenConfig = {
+  schema: 'apps/referral/schema.graphql',
+  generates: {
+    'apps/referral/src/__generated__/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useIndexSignature: true,
+        enumsAsTypes: true,
+        contextType: '../context#ReferralContext',
+        scalars: { DateTime: 'Date' },
+        mappers: {
+          Referral: '../models/referral.model#ReferralDoc',
+          ReferralHistoryEntry: '../resolvers/views#HistoryEntryView',
+          ReferralConnection: '../resolvers/views#ReferralPage',
+          HotlineCategory: '../models/hotline-category.model#HotlineCategoryDoc',
+          AgencyContact: '../models/agency-contact.model#AgencyContactDoc',
+          FeedbackResult: '../services/referral-service#FeedbackOutcome',
+          Thread: '../resolvers/views#ThreadRef',
+          Post: '../resolvers/views#PostRef',
+        },
+      },
+    },
+  },
+};
+
+export default config;

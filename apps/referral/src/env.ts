@@ -1,0 +1,52 @@
+import {
+  DEFAULT_PORTS,
+  DEFAULT_WORKER_OPS_PORTS,
+  baseEnv,
+  devDefault,
+  httpEnv,
+  internalTokenEnv,
+  loadEnv,
+  mongoEnv,
+  opsPortEnv,
+  positiveInt,
+  publicUrlEnv,
+  redisEnv,
+  serviceUrl,
+  workerEnv,
+  z,
+} from '@portal/config';
+
+/** The referral service's configuration (main.ts, worker.ts and seed.ts read it). */
+export const env = loadEnv('referral', () => ({
+  ...baseEnv(),
+  ...httpEnv(DEFAULT_PORTS.referral),
+  ...opsPortEnv(DEFAULT_WORKER_OPS_PORTS.referral),
+  ...mongoEnv('portal_referral'),
+  ...redisEnv(),
+  ...internalTokenEnv(),
+  ...publicUrlEnv(),
+  ...workerEnv(4),
+  /** The forum subgraph, read when a thread is referred (its title and text go to the hotline). */
+  FORUM_URL: serviceUrl(DEFAULT_PORTS.forum),
+  /** The hotline intake API (the simulator locally). */
+  HOTLINE_URL: devDefault(z.url(), `http://127.0.0.1:${DEFAULT_PORTS['hotline-sim']}`).transform(
+    (u) => u.replace(/\/+$/, ''),
+  ),
+  HOTLINE_API_KEY: z.string().min(16, 'must be at least 16 characters'),
+  /** Shared with the hotline: it signs its callbacks with it. */
+  HOTLINE_CALLBACK_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** A callback older or newer than this is refused (replays inside it are caught by signature). */
+  HOTLINE_CALLBACK_TOLERANCE_SECONDS: positiveInt().default(300),
+  HOTLINE_TIMEOUT_MS: positiveInt().default(10_000),
+  /** Tries per dispatch before the referral is FAILED; the delay doubles from HOTLINE_RETRY_BACKOFF_MS. */
+  HOTLINE_DISPATCH_ATTEMPTS: positiveInt().default(8),
+  HOTLINE_RETRY_BACKOFF_MS: positiveInt().default(10_000),
+  /** How often the worker looks for overdue referrals. */
+  REFERRAL_OVERDUE_CHECK_MS: positiveInt().default(60_000),
+  /** Feedback submissions per person (or anonymous client) per hour. */
+  FEEDBACK_PER_HOUR: positiveInt().default(10),
+  /** Tracking-code lookups per person (or anonymous client) per minute. */
+  TRACKING_LOOKUPS_PER_MINUTE: positiveInt().default(30),
+}));
+
+export type ReferralEnv = typeof env;

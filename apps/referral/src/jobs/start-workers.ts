@@ -1,0 +1,124 @@
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { Logger } from '@portal/logger';
+import { createRedisConnection, createWorker, Outbox } from '@portal/queue';
+import { createHotlineClient, type HotlineClientOptions } from '../clients/hotline-client';
+import type { ForumClient } from '../clients/forum-client';
+import { createReferralCore, type ReferralCore } from '../services';
+import { MAINTENANCE_TASKS, type MaintenanceTask } from './job-ids';
+import {
+  closeProducers,
+  createProducers,
+  type DispatchRetryPolicy,
+  type ReferralProducers,
+} from './producers';
+import { createDispatchProcessor } from './referral-dispatch.processor';
+import { createMaintenanceProcessor } from './referral-maintenance.processor';
+
+export interface ReferralWorkersConfig {
+  redisUrl: string;
+  queuePrefix: string;
+  concurrency: number;
+  publicBaseUrl: string;
+  hotline: HotlineClientOptions;
+  dispatch: DispatchRetryPolicy;
+  /** Every how many ms each maintenance task runs; 0 registers no schedule (tests run them by hand). */
+  schedule: Record<MaintenanceTask, number>;
+  outboxRelayMs?: number;
+}
+
+export interface RunningReferralWorkers {
+  core: ReferralCore;
+  producers: ReferralProducers;
+  outbox: Outbox;
+  workers: Worker[];
+  /** Throws when Redis does not answer (for /readyz). */
+  ping(): Promise<void>;
+  /** Enqueues one maintenance task now (deterministic id per call site). */
+  runTask(task: MaintenanceTask, runId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The referral worker: dispatch to the hotline, and the periodic maintenance tasks, on
+ * BullMQ. Owns its Redis connections; the database connection is the caller's.
+ */
+export async function startReferralWorkers(
+  config: ReferralWorkersConfig,
+  deps: { conn: Connection; forum?: ForumClient | null; logger: Logger; now?: () => Date },
+): Promise<RunningReferralWorkers> {
+  const now = deps.now ?? (() => new Date());
+  const connections: Redis[] = [];
+  const redis = (role: 'worker' | 'producer') => {
+    const c = createRedisConnection(config.redisUrl, role);
+    c.on('error', (err) => deps.logger.warn({ err: err.message, role }, 'redis connection error'));
+    connections.push(c);
+    return c;
+  };
+  const producerRedis = redis('producer');
+  const producers = createProducers(producerRedis, config.queuePrefix, config.dispatch);
+  const outbox = new Outbox(deps.conn, producers, deps.logger);
+  const core = createReferralCore({
+    conn: deps.conn,
+    outbox,
+    forum: deps.forum ?? null,
+    publicBaseUrl: config.publicBaseUrl,
+    logger: deps.logger,
+    now,
+  });
+  const common = { prefix: config.queuePrefix, logger: deps.logger };
+  const workers = [
+    createWorker(
+      'referral-dispatch',
+      createDispatchProcessor({
+        repo: core.repo,
+        referrals: core.referrals,
+        hotline: createHotlineClient(config.hotline),
+        outbox,
+        publicBaseUrl: config.publicBaseUrl,
+        logger: deps.logger,
+      }),
+      { ...common, connection: redis('worker'), concurrency: config.concurrency },
+    ),
+    createWorker(
+      'referral-maintenance',
+      createMaintenanceProcessor({
+        models: core.models,
+        repo: core.repo,
+        referrals: core.referrals,
+        outbox,
+        dispatchQueue: producers['referral-dispatch'].queue,
+        logger: deps.logger,
+        now,
+      }),
+      { ...common, connection: redis('worker'), concurrency: 1 },
+    ),
+  ];
+  for (const task of MAINTENANCE_TASKS) {
+    const every = config.schedule[task];
+    if (every > 0)
+      await producers['referral-maintenance'].every(`referral-${task}`, every, { task });
+  }
+  outbox.start(config.outboxRelayMs ?? 5000);
+
+  return {
+    core,
+    producers,
+    outbox,
+    workers,
+    ping: async () => void (await producerRedis.ping()),
+    runTask: async (task, runId) => {
+      await producers['referral-maintenance'].enqueue(
+        { task },
+        { jobId: `manual.${task}.${runId}`, attempts: 1 },
+      );
+    },
+    close: async () => {
+      outbox.stop();
+      await Promise.all(workers.map((w) => w.close()));
+      await closeProducers(producers);
+      for (const c of connections) c.disconnect();
+    },
+  };
+}

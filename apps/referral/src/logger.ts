@@ -1,0 +1,11 @@
+import { createLogger } from '@portal/logger';
+import type { ReferralEnv } from './env';
+
+/** This process's logger, configured from the environment. */
+export function loggerFor(env: ReferralEnv, process: string) {
+  return createLogger({
+    service: process,
+    level: env.LOG_LEVEL,
+    pretty: env.LOG_FORMAT ? env.LOG_FORMAT === 'pretty' : undefined,
+  });
+}

@@ -1,0 +1,70 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { QueueName } from '@portal/queue';
+import { REFERRAL_STATUSES, type ReferralStatus } from '../domain/referral-status';
+import { ActorSchema, type Actor } from './actor';
+
+/** A job an event must be followed by; queued through the outbox once the event is applied. */
+export interface EventEffect {
+  queue: QueueName;
+  jobId: string;
+  payload: Record<string, unknown>;
+}
+
+export type ReferralEventKind =
+  /** The status changed, or a progress note was added: a public history entry. */
+  | 'STATUS'
+  /** The hotline's ticket id was learned after the referral had moved on. */
+  | 'TICKET'
+  /** The SLA passed and the agency was reminded. */
+  | 'OVERDUE';
+
+/**
+ * One change of a referral, numbered: `_id` is `<referralId>.<seq>`, so inserting it is
+ * the atomic claim of version `seq` (only one writer can win it). It carries the fields it
+ * sets (`patch`), so anyone can finish applying it if its writer died, and the jobs that
+ * must follow it (`effects`), queued once applied.
+ */
+// A type alias, not an interface: insertOnce() needs an indexable record type.
+export type ReferralEventDoc = {
+  _id: string;
+  referralId: string;
+  seq: number;
+  kind: ReferralEventKind;
+  /** The status after the event. */
+  status: ReferralStatus;
+  note: string | null;
+  by: Actor;
+  at: Date;
+  patch: Record<string, unknown>;
+  effects: EventEffect[];
+  /** Null until every effect has been handed to the outbox. */
+  effectsQueuedAt: Date | null;
+};
+
+const ReferralEventSchema = new Schema<ReferralEventDoc>(
+  {
+    _id: { type: String, required: true },
+    referralId: { type: String, required: true },
+    seq: { type: Number, required: true },
+    kind: { type: String, required: true, enum: ['STATUS', 'TICKET', 'OVERDUE'] },
+    status: { type: String, required: true, enum: REFERRAL_STATUSES },
+    note: { type: String, default: null },
+    by: { type: ActorSchema, required: true },
+    at: { type: Date, required: true },
+    patch: { type: Schema.Types.Mixed, required: true },
+    effects: { type: Schema.Types.Mixed, default: [] },
+    effectsQueuedAt: { type: Date, default: null },
+  },
+  { collection: 'referral_events', versionKey: false, minimize: false },
+);
+ReferralEventSchema.index({ referralId: 1, seq: 1 });
+ReferralEventSchema.index({ effectsQueuedAt: 1, at: 1 });
+
+export type ReferralEventModel = Model<ReferralEventDoc>;
+
+export function referralEventModel(conn: Connection): ReferralEventModel {
+  return (
+    (conn.models.ReferralEvent as ReferralEventModel | undefined) ??
+    conn.model<ReferralEventDoc>('ReferralEvent', ReferralEventSchema)
+  );
+}

@@ -1,0 +1,21 @@
+import type { createRateLimiter } from '@portal/graphql-kit';
+import { isDomainError } from '@portal/errors';
+import type { ReferralContext } from '../context';
+
+/**
+ * Counts one action against `limiter` for the person (or, for anonymous callers, the
+ * client the gateway identified). RATE_LIMITED when over; if Redis cannot be asked, the
+ * action is allowed: accepting feedback matters more than counting it.
+ */
+export async function consumeLimit(
+  ctx: ReferralContext,
+  limiter: ReturnType<typeof createRateLimiter>,
+): Promise<void> {
+  const key = ctx.viewer.id ? `u:${ctx.viewer.id}` : `c:${ctx.clientKey ?? 'unknown'}`;
+  try {
+    await limiter.consume(key);
+  } catch (err) {
+    if (isDomainError(err)) throw err;
+    ctx.logger.warn({ err: (err as Error).message }, 'rate limiter unavailable; allowing');
+  }
+}

@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { pingDatabase } from '@portal/db';
+import {
+  createRateLimiter,
+  loadSchemaFile,
+  startSubgraphServer,
+  type RunningSubgraph,
+} from '@portal/graphql-kit';
+import type { Logger } from '@portal/logger';
+import type { Outbox } from '@portal/queue';
+import type { ForumClient } from './clients/forum-client';
+import { createLoaders, type ReferralContext, type ReferralServices } from './context';
+import { mountHotlineCallback } from './http/hotline-callback.route';
+import { resolvers } from './resolvers';
+import { createReferralCore, type ReferralCore } from './services';
+
+// Beside the source folder when run from the workspace; beside the bundle in dist/.
+export const SCHEMA_PATH = [
+  join(import.meta.dirname, '..', 'schema.graphql'),
+  join(import.meta.dirname, 'schema.graphql'),
+].find((p) => existsSync(p))!;
+
+export interface ReferralServerConfig {
+  port: number;
+  host?: string;
+  production: boolean;
+  internalTokenSecret: string;
+  publicBaseUrl: string;
+  /** Key prefix for rate-limit counters (the queue prefix). */
+  redisPrefix: string;
+  hotlineCallbackSecret: string;
+  callbackToleranceSeconds: number;
+  feedbackPerHour: number;
+  trackingLookupsPerMinute: number;
+}
+
+export interface ReferralServerDeps {
+  conn: Connection;
+  /** For rate limits and /readyz. */
+  redis: Redis;
+  outbox: Outbox;
+  forum: ForumClient | null;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export interface RunningReferralServer extends RunningSubgraph {
+  core: ReferralCore;
+}
+
+/** The referral subgraph and the hotline callback route, on connections the caller owns. */
+export async function startServer(
+  config: ReferralServerConfig,
+  deps: ReferralServerDeps,
+): Promise<RunningReferralServer> {
+  const now = deps.now ?? (() => new Date());
+  const core = createReferralCore({
+    conn: deps.conn,
+    outbox: deps.outbox,
+    forum: deps.forum,
+    publicBaseUrl: config.publicBaseUrl,
+    logger: deps.logger,
+    now,
+  });
+  const services: ReferralServices = {
+    repo: core.repo,
+    referrals: core.referrals,
+    categories: core.categories,
+    contacts: core.contacts,
+    limits: {
+      tracking: createRateLimiter(
+        deps.redis,
+        { name: 'referral-tracking', points: config.trackingLookupsPerMinute, windowSeconds: 60 },
+        config.redisPrefix,
+      ),
+      feedback: createRateLimiter(
+        deps.redis,
+        { name: 'referral-feedback', points: config.feedbackPerHour, windowSeconds: 3600 },
+        config.redisPrefix,
+      ),
+    },
+    now,
+  };
+  const server = await startSubgraphServer<ReferralContext>({
+    name: 'referral',
+    port: config.port,
+    host: config.host,
+    production: config.production,
+    typeDefs: loadSchemaFile(SCHEMA_PATH),
+    // The generated types are stricter than Apollo's resolver map; they describe the same object.
+    resolvers: resolvers as GraphQLResolverMap<ReferralContext>,
+    internalTokenSecret: config.internalTokenSecret,
+    logger: deps.logger,
+    readiness: [
+      { name: 'mongo', check: () => pingDatabase(deps.conn) },
+      { name: 'redis', check: async () => void (await deps.redis.ping()) },
+    ],
+    context: (base) => ({ ...base, ...services, loaders: createLoaders(core.repo) }),
+    routes: (app) =>
+      mountHotlineCallback(app, {
+        models: core.models,
+        referrals: core.referrals,
+        secret: config.hotlineCallbackSecret,
+        toleranceSeconds: config.callbackToleranceSeconds,
+        logger: deps.logger,
+        now,
+      }),
+  });
+  return Object.assign(server, { core });
+}

@@ -1,0 +1,377 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { Types, type Connection } from 'mongoose';
+import { ANONYMOUS, type Role, type Viewer } from '@portal/auth';
+import { freePort } from '@portal/local-services';
+import { createLogger } from '@portal/logger';
+import { Outbox, createRedisConnection, type QueueName } from '@portal/queue';
+import {
+  TEST_INTERNAL_SECRET,
+  gql,
+  internalTokenFor,
+  spawnApp,
+  testServices,
+  testViewer,
+  uniqueName,
+  useTestDatabase,
+  type GraphQLResponse,
+  type SpawnedApp,
+} from '@portal/testing';
+import type { ForumClient } from '../../src/clients/forum-client';
+import { closeProducers, createProducers } from '../../src/jobs/producers';
+import { startReferralWorkers, type RunningReferralWorkers } from '../../src/jobs/start-workers';
+import { prepareDatabase } from '../../src/models';
+import type { ReferralDoc } from '../../src/models/referral.model';
+import type { NewReferral } from '../../src/models/referral.repository';
+import { startServer, type RunningReferralServer } from '../../src/server';
+import { CategoryService } from '../../src/services/category-service';
+
+export const HOTLINE_API_KEY = 'test-hotline-api-key-0123456789';
+export const CALLBACK_SECRET = 'test-hotline-callback-secret-0123456789abcdef';
+export const PUBLIC_BASE_URL = 'https://cds.example.vn';
+
+export interface HarnessOptions {
+  /** Run the referral worker in-process (dispatch + maintenance). */
+  worker?: boolean;
+  /** Spawn the hotline simulator as a real process; the worker talks to it. */
+  hotline?: boolean;
+  simEnv?: Record<string, string>;
+  dispatch?: { attempts: number; backoffMs: number };
+  hotlineTimeoutMs?: number;
+  /** A clock the test moves (server and worker); real time otherwise. */
+  clock?: () => Date;
+  forum?: ForumClient | null;
+  /** The connection the server uses (e.g. one that counts commands); the test database otherwise. */
+  connection?: () => Promise<Connection>;
+  limits?: { feedbackPerHour?: number; trackingLookupsPerMinute?: number };
+}
+
+/** One test file's referral service: its own database, queue prefix, server, worker and simulator. */
+export function useReferralHarness(label: string, options: HarnessOptions = {}) {
+  const db = useTestDatabase(label);
+  const prefix = uniqueName(label);
+  const { redisUrl } = testServices();
+  const logger = createLogger({
+    service: `test-${label}`,
+    level: process.env.PORTAL_TEST_LOGS === '1' ? 'debug' : 'silent',
+    pretty: false,
+  });
+  const state: {
+    conn?: Connection;
+    redis?: Redis;
+    server?: RunningReferralServer;
+    worker?: RunningReferralWorkers;
+    sim?: SpawnedApp;
+    simUrl?: string;
+    producers?: ReturnType<typeof createProducers>;
+    outbox?: Outbox;
+    queues: Map<string, Queue>;
+  } = { queues: new Map() };
+
+  async function start(): Promise<void> {
+    const conn = await (options.connection ?? db.connection)();
+    state.conn = conn;
+    const models = await prepareDatabase(conn);
+    await new CategoryService(models).ensureDefaults();
+    const redis = createRedisConnection(redisUrl, 'producer');
+    state.redis = redis;
+    const dispatch = options.dispatch ?? { attempts: 4, backoffMs: 200 };
+    state.producers = createProducers(redis, prefix, dispatch);
+    state.outbox = new Outbox(conn, state.producers, logger);
+    state.server = await startServer(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        production: false,
+        internalTokenSecret: TEST_INTERNAL_SECRET,
+        publicBaseUrl: PUBLIC_BASE_URL,
+        redisPrefix: prefix,
+        hotlineCallbackSecret: CALLBACK_SECRET,
+        callbackToleranceSeconds: 300,
+        feedbackPerHour: options.limits?.feedbackPerHour ?? 1000,
+        trackingLookupsPerMinute: options.limits?.trackingLookupsPerMinute ?? 1000,
+      },
+      {
+        conn,
+        redis,
+        outbox: state.outbox,
+        forum: options.forum ?? null,
+        logger,
+        now: options.clock,
+      },
+    );
+    let hotlineUrl = `http://127.0.0.1:${await freePort()}`; // nothing listens there
+    if (options.hotline) {
+      const port = await freePort();
+      hotlineUrl = `http://127.0.0.1:${port}`;
+      state.simUrl = hotlineUrl;
+      state.sim = await spawnApp(
+        'hotline-sim',
+        'main',
+        {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          HOTLINE_API_KEY,
+          HOTLINE_CALLBACK_SECRET: CALLBACK_SECRET,
+          HOTLINE_CALLBACK_URL: `${state.server.url}/hotline/callback`,
+          SIM_ACK_DELAY_MS: '300',
+          SIM_PROGRESS_DELAY_MS: '100',
+          SIM_CLOSE_DELAY_MS: '100',
+          SIM_CALLBACK_RETRY_MS: '200',
+          ...options.simEnv,
+        },
+        `${hotlineUrl}/healthz`,
+      );
+    }
+    if (options.worker) {
+      state.worker = await startReferralWorkers(
+        {
+          redisUrl,
+          queuePrefix: prefix,
+          concurrency: 2,
+          publicBaseUrl: PUBLIC_BASE_URL,
+          hotline: {
+            url: hotlineUrl,
+            apiKey: HOTLINE_API_KEY,
+            timeoutMs: options.hotlineTimeoutMs ?? 5000,
+          },
+          dispatch,
+          schedule: { overdue: 0, recover: 0, cleanup: 0 },
+          outboxRelayMs: 500,
+        },
+        { conn, logger, now: options.clock },
+      );
+    }
+  }
+
+  async function stop(): Promise<void> {
+    await state.worker?.close();
+    await state.server?.close();
+    await state.sim?.stop();
+    state.outbox?.stop();
+    if (state.producers) await closeProducers(state.producers);
+    await Promise.all([...state.queues.values()].map((q) => q.close()));
+    state.redis?.disconnect();
+    if (options.connection) await state.conn?.close();
+  }
+
+  function need<T>(value: T | undefined, what: string): T {
+    if (value === undefined) throw new Error(`harness: ${what} not started`);
+    return value;
+  }
+
+  /** A BullMQ queue of this test's prefix, to look at the jobs the service produced. */
+  function queue(name: QueueName): Queue {
+    let q = state.queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection: need(state.redis, 'redis'), prefix });
+      state.queues.set(name, q);
+    }
+    return q;
+  }
+
+  async function call<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    viewer: Viewer | null = null,
+    clientKey?: string,
+  ): Promise<GraphQLResponse<T>> {
+    const internalToken = await internalTokenFor(viewer ?? ANONYMOUS, { clientKey });
+    return gql<T>(`${need(state.server, 'server').url}/graphql`, query, {
+      variables,
+      internalToken,
+    });
+  }
+
+  /** Calls the simulator's API (with the key), e.g. `/_control/settings`. */
+  async function sim<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${need(state.simUrl, 'simulator')}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${HOTLINE_API_KEY}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`simulator ${method} ${path}: HTTP ${res.status}`);
+    return (await res.json()) as T;
+  }
+
+  return {
+    db,
+    prefix,
+    logger,
+    start,
+    stop,
+    call,
+    queue,
+    sim,
+    get server() {
+      return need(state.server, 'server');
+    },
+    get worker() {
+      return need(state.worker, 'worker');
+    },
+    get core() {
+      return need(state.server, 'server').core;
+    },
+    get simUrl() {
+      return need(state.simUrl, 'simulator');
+    },
+    get outbox() {
+      return need(state.outbox, 'outbox');
+    },
+  };
+}
+
+export type Harness = ReturnType<typeof useReferralHarness>;
+
+export const viewers = {
+  anonymous: ANONYMOUS,
+  citizen: (id = 'citizen-1', email: string | null = 'an.nguyen@example.vn') =>
+    testViewer('citizen', { id, displayName: 'Nguyễn Văn An', email }),
+  moderator: () => testViewer('moderator', { displayName: 'Điều hành viên Lan' }),
+  admin: () => testViewer('admin', { displayName: 'Quản trị' }),
+  officer: (department: string, id = `officer-${department}`) =>
+    testViewer('officer', { id, displayName: `Cán bộ ${department}`, department }),
+  role: (role: Role) => testViewer(role),
+};
+
+export const SUBMIT_FEEDBACK = /* GraphQL */ `
+  mutation SubmitFeedback($input: SubmitFeedbackInput!) {
+    submitFeedback(input: $input) {
+      routedTo
+      trackingCode
+      threadId
+    }
+  }
+`;
+
+export const TRACK_REFERRAL = /* GraphQL */ `
+  query TrackReferral($code: String!) {
+    referralByTrackingCode(code: $code) {
+      trackingCode
+      status
+      categoryCode
+      createdAt
+      updatedAt
+      publicResponse
+      history {
+        status
+        at
+        note
+      }
+    }
+  }
+`;
+
+export const REFER_THREAD = /* GraphQL */ `
+  mutation ReferThreadToHotline($threadId: ID!, $categoryCode: String!, $note: String) {
+    referThreadToHotline(threadId: $threadId, categoryCode: $categoryCode, note: $note) {
+      id
+      trackingCode
+      status
+      targetAgency
+      slaDueAt
+      thread {
+        id
+      }
+    }
+  }
+`;
+
+export const UPDATE_STATUS = /* GraphQL */ `
+  mutation UpdateReferralStatus(
+    $id: ID!
+    $status: ReferralStatus!
+    $note: String
+    $publicResponse: String
+  ) {
+    updateReferralStatus(id: $id, status: $status, note: $note, publicResponse: $publicResponse) {
+      id
+      status
+      updatedAt
+    }
+  }
+`;
+
+export const REFERRAL_BY_ID = /* GraphQL */ `
+  query Referral($id: ID!) {
+    referral(id: $id) {
+      id
+      trackingCode
+      status
+      hotlineTicketId
+      dispatchError
+      publicResponse
+      history {
+        status
+        note
+        by
+      }
+    }
+  }
+`;
+
+/** Feedback with a hotline category, as a signed-in citizen; returns its tracking code and id. */
+export async function submitHotlineFeedback(
+  h: Harness,
+  categoryCode = 'DIEN',
+  viewer: Viewer = viewers.citizen(),
+  extra: Record<string, unknown> = {},
+): Promise<{ trackingCode: string; id: string }> {
+  const res = await h.call(
+    SUBMIT_FEEDBACK,
+    {
+      input: {
+        subject: 'Mất điện kéo dài ở phường Bến Nghé',
+        body: 'Khu phố 2 mất điện từ 6 giờ sáng đến nay chưa có điện trở lại.',
+        categoryCode,
+        ...extra,
+      },
+    },
+    viewer,
+  );
+  if (res.errors) throw new Error(`submitFeedback failed: ${JSON.stringify(res.errors)}`);
+  const trackingCode = res.data!.submitFeedback.trackingCode as string;
+  const referral = await h.core.repo.findByTrackingCode(trackingCode);
+  return { trackingCode, id: referral!._id.toHexString() };
+}
+
+/**
+ * Inserts a RECEIVED referral straight into the database, with no dispatch job: for tests
+ * that drive the processors themselves or need a referral in a given state.
+ */
+export async function insertReferral(
+  h: Harness,
+  overrides: Partial<NewReferral> = {},
+): Promise<ReferralDoc> {
+  const now = new Date();
+  const id = overrides._id ?? new Types.ObjectId();
+  return h.core.repo.insert({
+    _id: id,
+    source: 'DIRECT',
+    sourceKey: `direct:${id.toHexString()}`,
+    threadId: null,
+    postId: null,
+    subject: 'Đèn giao thông hỏng',
+    summary: 'Đèn giao thông ngã tư Hàng Xanh không hoạt động từ tối qua.',
+    referralNote: null,
+    categoryCode: 'GIAO-THONG',
+    categoryName: 'Giao thông, hạ tầng đường bộ, ngập nước',
+    targetAgency: 'SO-XD',
+    slaHours: 72,
+    slaDueAt: new Date(now.getTime() + 72 * 3600_000),
+    status: 'RECEIVED',
+    receivedNote: 'Đã tiếp nhận phản ánh.',
+    createdBy: { kind: 'CITIZEN', id: null, name: 'Người dân' },
+    publicResponse: null,
+    hotlineTicketId: null,
+    dispatchRound: 1,
+    dispatchError: null,
+    contact: null,
+    submittedBy: null,
+    overdueFlaggedAt: null,
+    closedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  });
+}
