@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Logger } from '@portal/logger';
+import { currentRequestContext, type Logger } from '@portal/logger';
 import type { Producer } from './producer';
 import { QUEUE_PAYLOADS, type PayloadOf, type QueueName } from './payloads';
 
@@ -12,6 +12,7 @@ interface OutboxDoc {
   runAt: Date;
   createdAt: Date;
   sentAt: Date | null;
+  requestId?: string;
 }
 
 const OutboxSchema = new Schema<OutboxDoc>(
@@ -23,6 +24,7 @@ const OutboxSchema = new Schema<OutboxDoc>(
     runAt: { type: Date, required: true },
     createdAt: { type: Date, required: true },
     sentAt: { type: Date, default: null },
+    requestId: { type: String },
   },
   { collection: 'outbox', versionKey: false },
 );
@@ -65,6 +67,7 @@ export class Outbox {
       runAt: new Date(now.getTime() + (options.delayMs ?? 0)),
       createdAt: now,
       sentAt: null,
+      ...(currentRequestContext() ? { requestId: currentRequestContext()!.requestId } : {}),
     };
     // Re-adding the same job (e.g. rescheduling) refreshes the record and hands it over again.
     try {
@@ -121,6 +124,7 @@ export class Outbox {
       await producer.enqueue(doc.payload as PayloadOf<QueueName>, {
         jobId: doc.jobId,
         delayMs: doc.runAt.getTime() - Date.now(),
+        ...(doc.requestId ? { requestId: doc.requestId } : {}),
       });
       await this.model.updateOne(
         { _id: doc._id, createdAt: doc.createdAt },

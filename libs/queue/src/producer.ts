@@ -1,5 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { currentRequestContext } from '@portal/logger';
 import { QUEUE_PAYLOADS, type PayloadOf, type QueueName } from './payloads';
 
 /** Retries with exponential backoff; finished jobs trimmed by count, failed ones kept for inspection. */
@@ -17,6 +18,8 @@ export interface EnqueueOptions {
   attempts?: number;
   backoffMs?: number;
   priority?: number;
+  /** The request that caused the job; defaults to the current request context. */
+  requestId?: string;
 }
 
 /** A typed producer for one queue: payloads are validated before they reach Redis. */
@@ -33,7 +36,9 @@ export class Producer<Q extends QueueName> {
 
   async enqueue(payload: PayloadOf<Q>, options: EnqueueOptions): Promise<string> {
     const data = QUEUE_PAYLOADS[this.name].parse(payload);
-    const job = await this.queue.add(this.name, data, {
+    // The request id rides beside the payload so the worker's logs carry it (createWorker reads it).
+    const requestId = options.requestId ?? currentRequestContext()?.requestId;
+    const job = await this.queue.add(this.name, requestId ? { ...data, requestId } : data, {
       jobId: options.jobId,
       delay: options.delayMs && options.delayMs > 0 ? Math.round(options.delayMs) : undefined,
       ...(options.attempts ? { attempts: options.attempts } : {}),

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '@portal/logger';
+import { createLogger, currentRequestContext, runWithRequestContext } from '@portal/logger';
 import { testServices, uniqueName, useTestDatabase, waitUntil } from '@portal/testing';
 import { Outbox, Producer, createRedisConnection, createWorker, jobId } from '../src';
 
@@ -59,6 +59,28 @@ describe('queue lib on a real Redis', () => {
     });
     await new Promise((r) => setTimeout(r, 300));
     expect(runs).toBe(1);
+  });
+
+  it('carries the request id from the producer to the processor', async () => {
+    const prefix = uniqueName('request-id');
+    const p = producer(prefix);
+    await runWithRequestContext({ requestId: 'req-propagated-1' }, () =>
+      p.enqueue({ referralId }, { jobId: 'rid.1' }),
+    );
+    let seen: string | undefined;
+    workers.push(
+      createWorker(
+        'referral-dispatch',
+        async () => void (seen = currentRequestContext()?.requestId),
+        {
+          connection: conn('worker'),
+          prefix,
+          logger,
+        },
+      ),
+    );
+    await waitUntil(() => seen, { what: 'the job to run' });
+    expect(seen).toBe('req-propagated-1');
   });
 
   it('refuses an invalid payload at the producer', async () => {
