@@ -31,6 +31,7 @@ export const silentLogger = createLogger({
 });
 
 export interface TestLibrary {
+  dbName: string;
   url: string;
   graphqlUrl: string;
   conn: Connection;
@@ -52,6 +53,7 @@ export function useTestLibrary(
 ): TestLibrary {
   const db = useTestDatabase(label);
   const lib = {
+    dbName: db.dbName,
     filesDir: mkdtempSync(join(tmpdir(), `library-files-${label}-`)),
     keyPrefix: uniqueName(label),
   } as TestLibrary;
