@@ -5,6 +5,7 @@ import type { Connection } from 'mongoose';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { pingDatabase, syncIndexes } from '@portal/db';
 import {
+  createMetrics,
   createRateLimiter,
   loadSchemaFile,
   startSubgraphServer,
@@ -15,6 +16,7 @@ import type { LibraryContext } from './context';
 import { ItemCounters } from './counters/item-counters';
 import { clientIdentity } from './domain/counting';
 import { downloadRoute } from './files/download-route';
+import { createFileMetrics } from './files/file-metrics';
 import { uploadRoute } from './files/upload-route';
 import { createLoaders } from './loaders';
 import { libraryModels } from './models';
@@ -64,6 +66,8 @@ export async function startServer(
   const models = libraryModels(deps.conn);
   await syncIndexes(deps.conn);
   const counters = new ItemCounters(deps.redis, config.keyPrefix);
+  const metrics = createMetrics('library');
+  const fileMetrics = createFileMetrics(metrics.registry);
   const limiter = createRateLimiter(
     deps.redis,
     { name: 'library-upload', points: config.uploadsPerHour, windowSeconds: 3600 },
@@ -71,6 +75,7 @@ export async function startServer(
   );
   const running = await startSubgraphServer<LibraryContext>({
     name: 'library',
+    metrics,
     typeDefs: loadSchemaFile(schemaPath()),
     resolvers: resolvers as GraphQLResolverMap<LibraryContext>,
     internalTokenSecret: config.internalTokenSecret,
@@ -93,6 +98,7 @@ export async function startServer(
           publicBaseUrl: config.publicBaseUrl,
           maxUploadBytes: config.maxUploadBytes,
           limiter,
+          metrics: fileMetrics,
         }),
       );
       app.get(
@@ -103,6 +109,7 @@ export async function startServer(
           counters,
           logger: deps.logger,
           internalTokenSecret: config.internalTokenSecret,
+          metrics: fileMetrics,
         }),
       );
     },

@@ -419,4 +419,18 @@ describe('uploading and downloading files over HTTP', () => {
     );
     expect(page.data?.libraryItem).toEqual({ downloadCount: 2, viewCount: 0 });
   });
+
+  it('reports uploads and file responses in /metrics', async () => {
+    const metrics = await (await fetch(`${lib.url}/metrics`)).text();
+    for (const line of [
+      /library_uploads_total\{outcome="stored",service="library"\} [1-9]/,
+      /library_uploads_total\{outcome="deduplicated",service="library"\} [1-9]/,
+      /library_uploads_total\{outcome="PAYLOAD_TOO_LARGE",service="library"\} 2/,
+      /library_uploads_total\{outcome="UNAUTHENTICATED",service="library"\} [1-9]/,
+      /library_file_responses_total\{status="206",service="library"\} [1-9]/,
+      /library_file_responses_total\{status="416",service="library"\} 1/,
+      /library_file_bytes_served_total\{service="library"\} [1-9]/,
+    ])
+      expect(metrics).toMatch(line);
+  });
 });

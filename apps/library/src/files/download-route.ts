@@ -10,6 +10,7 @@ import { contentDispositionFor } from '../domain/file-names';
 import { opensInline } from '../domain/file-types';
 import { decideRange, etagFor, notModified } from '../domain/http-range';
 import { canFetchUnpublishedFile } from '../domain/library-access';
+import type { FileMetrics } from './file-metrics';
 import type { LibraryModels } from '../models';
 import { contentKey, type FileStorage } from '../storage/file-storage';
 
@@ -19,6 +20,7 @@ export interface DownloadRouteDeps {
   counters: ItemCounters;
   logger: Logger;
   internalTokenSecret: string;
+  metrics: FileMetrics;
 }
 
 /**
@@ -31,6 +33,11 @@ export interface DownloadRouteDeps {
 export function downloadRoute(deps: DownloadRouteDeps): RequestHandler {
   return async (req, res) => {
     const logger = deps.logger.child({ module: 'downloads', requestId: res.locals.requestId });
+    res.on('finish', () => {
+      deps.metrics.downloads.inc({ status: String(res.statusCode) });
+      if (req.method === 'GET' && (res.statusCode === 200 || res.statusCode === 206))
+        deps.metrics.bytesServed.inc(Number(res.getHeader('content-length') ?? 0));
+    });
     try {
       const id = String(req.params.id);
       if (!Types.ObjectId.isValid(id) || !/^[a-f0-9]{24}$/.test(id)) throw notFound('File');

@@ -1,10 +1,12 @@
 import busboy from 'busboy';
 import type { Request, RequestHandler, Response } from 'express';
 import { identityFromRequest, sendHttpError, type createRateLimiter } from '@portal/graphql-kit';
+import { isDomainError } from '@portal/errors';
 import type { Logger } from '@portal/logger';
 import { requireContributor } from '../domain/library-access';
 import type { LibraryModels } from '../models';
 import type { FileStorage } from '../storage/file-storage';
+import type { FileMetrics } from './file-metrics';
 import { presentFile } from './file-url';
 import { ingestFile, tooLarge, UploadRefused, type IngestResult } from './ingest-file';
 import type { PersonRef } from '../models';
@@ -22,6 +24,7 @@ export interface UploadRouteDeps {
   publicBaseUrl: string;
   maxUploadBytes: number;
   limiter: ReturnType<typeof createRateLimiter>;
+  metrics: FileMetrics;
 }
 
 /**
@@ -43,9 +46,11 @@ export function uploadRoute(deps: UploadRouteDeps): RequestHandler {
         id: viewer.id,
         displayName: viewer.displayName ?? viewer.id,
       });
+      deps.metrics.uploads.inc({ outcome: result.deduplicated ? 'deduplicated' : 'stored' });
       const body = presentFile(result.file, deps.publicBaseUrl);
       res.status(201).location(body.url).json({ file: body, deduplicated: result.deduplicated });
     } catch (err) {
+      deps.metrics.uploads.inc({ outcome: outcomeOf(err) });
       refuse(req, res, err, logger);
     }
   };
@@ -133,6 +138,12 @@ function receive(
     });
     req.pipe(parser);
   });
+}
+
+function outcomeOf(err: unknown): string {
+  if (err instanceof UploadRefused) return err.code;
+  if (isDomainError(err)) return err.code;
+  return 'failed';
 }
 
 function refuse(req: Request, res: Response, err: unknown, logger: Logger): void {
