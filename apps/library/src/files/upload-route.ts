@@ -4,12 +4,11 @@ import { identityFromRequest, sendHttpError, type createRateLimiter } from '@por
 import { isDomainError } from '@portal/errors';
 import type { Logger } from '@portal/logger';
 import { requireContributor } from '../domain/library-access';
-import type { LibraryModels } from '../models';
+import type { LibraryModels, PersonRef } from '../models';
 import type { FileStorage } from '../storage/file-storage';
 import type { FileMetrics } from './file-metrics';
 import { presentFile } from './file-url';
 import { ingestFile, tooLarge, UploadRefused, type IngestResult } from './ingest-file';
-import type { PersonRef } from '../models';
 
 /** Room for multipart boundaries and part headers on top of the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
