@@ -102,17 +102,17 @@ function sampleFile(
       };
     case 'png':
       return {
-        name: `${stem}-anh-minh-hoa.png`,
+        name: `${item.title} - ảnh minh họa.png`,
         bytes: samplePng({ width: 320, height: 180, hue: file.hue }),
       };
     case 'video-mp4':
-      return { name: `${stem}.mp4`, bytes: mediaSample(MEDIA_SAMPLES.videoMp4) };
+      return { name: `${item.title}.mp4`, bytes: mediaSample(MEDIA_SAMPLES.videoMp4) };
     case 'video-webm':
-      return { name: `${stem}.webm`, bytes: mediaSample(MEDIA_SAMPLES.videoWebm) };
+      return { name: `${item.title}.webm`, bytes: mediaSample(MEDIA_SAMPLES.videoWebm) };
     case 'audio-mp3':
-      return { name: `${stem}.mp3`, bytes: mediaSample(MEDIA_SAMPLES.audioMp3) };
+      return { name: `${item.title}.mp3`, bytes: mediaSample(MEDIA_SAMPLES.audioMp3) };
     case 'audio-m4a':
-      return { name: `${stem}.m4a`, bytes: mediaSample(MEDIA_SAMPLES.audioM4a) };
+      return { name: `${item.title}.m4a`, bytes: mediaSample(MEDIA_SAMPLES.audioM4a) };
   }
 }
 
