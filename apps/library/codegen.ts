@@ -1,0 +1,30 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Resolver types from schema.graphql: a renamed or retyped field fails to compile.
+const config: CodegenConfig = {
+  schema: 'apps/library/schema.graphql',
+  generates: {
+    'apps/library/src/__generated__/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useIndexSignature: true,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../context#LibraryContext',
+        scalars: { DateTime: 'Date' },
+        mappers: {
+          LibraryItem: '../models/index#LibraryItemDoc',
+          MediaFile: '../models/index#MediaFileDoc',
+          Collection: '../models/index#CollectionDoc',
+          PlatformApp: '../models/index#PlatformAppDoc',
+          LibraryItemConnection: '../models/index#LibraryItemPage',
+          CollectionConnection: '../models/index#CollectionPage',
+          PlatformAppConnection: '../models/index#PlatformAppPage',
+        },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,735 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { LibraryItemDoc, MediaFileDoc, CollectionDoc, PlatformAppDoc, LibraryItemPage, CollectionPage, PlatformAppPage } from '../models/index';
+import type { LibraryContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  DateTime: { input: Date; output: Date; }
+  _FieldSet: { input: any; output: any; }
+};
+
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+/** A curated, ordered set of items, e.g. a training course. */
+export type Collection = {
+  __typename?: 'Collection';
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Published items in the collection. */
+  itemCount: Scalars['Int']['output'];
+  /** Items visible to the viewer, in the collection's order. */
+  items: LibraryItemConnection;
+  slug: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+
+/** A curated, ordered set of items, e.g. a training course. */
+export type CollectionItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CollectionConnection = {
+  __typename?: 'CollectionConnection';
+  nodes: Array<Collection>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CreateCollectionInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type CreateLibraryItemInput = {
+  /** Everyone when left out. */
+  audience?: InputMaybe<Array<LibraryAudience>>;
+  /** Editors only: adds the item at the end of this collection. */
+  collectionId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  durationSeconds?: InputMaybe<Scalars['Int']['input']>;
+  externalUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Files from POST /uploads, in display order. */
+  fileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  format: MediaFormat;
+  /** Defaults to vi. */
+  language?: InputMaybe<Scalars['String']['input']>;
+  pageCount?: InputMaybe<Scalars['Int']['input']>;
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CreatePlatformAppInput = {
+  androidUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Everyone when left out. */
+  audience?: InputMaybe<Array<LibraryAudience>>;
+  category: PlatformAppCategory;
+  description: Scalars['String']['input'];
+  iosUrl?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** Free text; defaults to the unit's name when ownerUnitCode is given. */
+  ownerAgency?: InputMaybe<Scalars['String']['input']>;
+  /** A unit code from the city's directory. */
+  ownerUnitCode?: InputMaybe<Scalars['String']['input']>;
+  url: Scalars['String']['input'];
+};
+
+/** Who a library item or a platform app is for. */
+export type LibraryAudience =
+  | 'BUSINESS'
+  | 'CITIZEN'
+  | 'CIVIL_SERVANT';
+
+/** A piece of training material: a document, video, audio, slide deck, e-book, course or link. */
+export type LibraryItem = {
+  __typename?: 'LibraryItem';
+  audience: Array<LibraryAudience>;
+  collection?: Maybe<Collection>;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** Downloads counted once per client per day; updated in the background, so it may lag a minute. */
+  downloadCount: Scalars['Int']['output'];
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Where a LINK (or an externally hosted COURSE) lives. */
+  externalUrl?: Maybe<Scalars['String']['output']>;
+  files: Array<MediaFile>;
+  format: MediaFormat;
+  id: Scalars['ID']['output'];
+  /** BCP 47 language tag, e.g. vi or en. */
+  language: Scalars['String']['output'];
+  pageCount?: Maybe<Scalars['Int']['output']>;
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who published the material: the ministry, a publisher, an international body. */
+  publisher?: Maybe<Scalars['String']['output']>;
+  slug: Scalars['String']['output'];
+  status: LibraryItemStatus;
+  title: Scalars['String']['output'];
+  topics: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Optimistic concurrency: pass it back as `expectedVersion` when updating. */
+  version: Scalars['Int']['output'];
+  /** Views counted once per client per day; updated in the background, so it may lag a minute. */
+  viewCount: Scalars['Int']['output'];
+};
+
+export type LibraryItemConnection = {
+  __typename?: 'LibraryItemConnection';
+  nodes: Array<LibraryItem>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type LibraryItemFilter = {
+  audience?: InputMaybe<LibraryAudience>;
+  collectionId?: InputMaybe<Scalars['ID']['input']>;
+  format?: InputMaybe<MediaFormat>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** A publisher, matched ignoring case and accents. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Accent-insensitive words that must all appear in the title, description, topics or publisher. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<LibraryItemSort>;
+  /** Only editors and contributors may ask for DRAFT or ARCHIVED; contributors see their own. */
+  status?: InputMaybe<LibraryItemStatus>;
+  /** A topic, matched ignoring case and accents. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type LibraryItemSort =
+  /** Most recently published first (drafts and archived items: most recently created first). */
+  | 'NEWEST'
+  /** Best match for `search` first (title phrase, then title words), newest first among equals. The default when `search` is given. */
+  | 'RELEVANCE'
+  /** Alphabetical by title, ignoring accents. */
+  | 'TITLE';
+
+export type LibraryItemStatus =
+  | 'ARCHIVED'
+  | 'DRAFT'
+  | 'PUBLISHED';
+
+export type LibraryTopicCount = {
+  __typename?: 'LibraryTopicCount';
+  itemCount: Scalars['Int']['output'];
+  topic: Scalars['String']['output'];
+};
+
+/** An uploaded file. Its bytes are served over HTTP at `url` (ranged requests supported). */
+export type MediaFile = {
+  __typename?: 'MediaFile';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Detected from the content, never taken from the uploader. */
+  mimeType: Scalars['String']['output'];
+  originalName: Scalars['String']['output'];
+  /** Hex SHA-256 of the content; also the file's HTTP ETag. */
+  sha256: Scalars['String']['output'];
+  sizeBytes: Scalars['Int']['output'];
+  /** `<PUBLIC_BASE_URL>/files/<id>` */
+  url: Scalars['String']['output'];
+};
+
+/** What kind of training material a library item is. */
+export type MediaFormat =
+  | 'AUDIO'
+  | 'COURSE'
+  | 'DOCUMENT'
+  | 'EBOOK'
+  /** A resource published elsewhere; the item carries its `externalUrl` instead of files. */
+  | 'LINK'
+  | 'SLIDES'
+  | 'VIDEO';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Editors: takes an item off the public library without deleting it. */
+  archiveLibraryItem: LibraryItem;
+  /** Editors. */
+  createCollection: Collection;
+  /** Contributors and editors: a new DRAFT item. Contributors may attach only files they uploaded. */
+  createLibraryItem: LibraryItem;
+  /** Editors. */
+  createPlatformApp: PlatformApp;
+  /** Editors: deletes the collection; its items stay in the library. */
+  deleteCollection: Scalars['Boolean']['output'];
+  /** Editors. */
+  deletePlatformApp: Scalars['Boolean']['output'];
+  /** Editors: DRAFT or ARCHIVED → PUBLISHED (publishing a published item changes nothing). */
+  publishLibraryItem: LibraryItem;
+  /** Counts a view of a published item, once per client per item per day. Returns whether this call counted. */
+  recordLibraryItemView: Scalars['Boolean']['output'];
+  /** Editors: makes `itemIds`, in this order, the collection's items; items left out leave the collection. */
+  setCollectionItems: Collection;
+  /** Editors. */
+  updateCollection: Collection;
+  /** Editors: any item; contributors: their own drafts. Fields left out are unchanged, null clears an optional field. */
+  updateLibraryItem: LibraryItem;
+  /** Editors. */
+  updatePlatformApp: PlatformApp;
+};
+
+
+export type MutationArchiveLibraryItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateCollectionArgs = {
+  input: CreateCollectionInput;
+};
+
+
+export type MutationCreateLibraryItemArgs = {
+  input: CreateLibraryItemInput;
+};
+
+
+export type MutationCreatePlatformAppArgs = {
+  input: CreatePlatformAppInput;
+};
+
+
+export type MutationDeleteCollectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeletePlatformAppArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPublishLibraryItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordLibraryItemViewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetCollectionItemsArgs = {
+  id: Scalars['ID']['input'];
+  itemIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationUpdateCollectionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateCollectionInput;
+};
+
+
+export type MutationUpdateLibraryItemArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateLibraryItemInput;
+};
+
+
+export type MutationUpdatePlatformAppArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdatePlatformAppInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** One of the city's apps or public-service platforms. */
+export type PlatformApp = {
+  __typename?: 'PlatformApp';
+  androidUrl?: Maybe<Scalars['String']['output']>;
+  audience: Array<LibraryAudience>;
+  category: PlatformAppCategory;
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  iosUrl?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** The agency that runs it. */
+  ownerAgency: Scalars['String']['output'];
+  /** Its unit code in the city's directory, when it has one. */
+  ownerUnitCode?: Maybe<Scalars['String']['output']>;
+  slug: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type PlatformAppCategory =
+  | 'BUSINESS'
+  | 'CITIZEN_ENGAGEMENT'
+  | 'EDUCATION'
+  | 'HEALTH'
+  | 'OPEN_DATA'
+  | 'OTHER'
+  | 'PUBLIC_SERVICES'
+  | 'SECURITY'
+  | 'TRANSPORT';
+
+export type PlatformAppConnection = {
+  __typename?: 'PlatformAppConnection';
+  nodes: Array<PlatformApp>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PlatformAppFilter = {
+  audience?: InputMaybe<LibraryAudience>;
+  category?: InputMaybe<PlatformAppCategory>;
+  /** Accent-insensitive words that must all appear in the name, description or owner. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  collection?: Maybe<Collection>;
+  /** Curated collections (training courses, series), alphabetical. */
+  collections: CollectionConnection;
+  /** One item by id or slug (exactly one of them); null when it does not exist or is not visible to the viewer. */
+  libraryItem?: Maybe<LibraryItem>;
+  /** Published library items (editors and contributors may ask for other statuses), newest first. */
+  libraryItems: LibraryItemConnection;
+  /** Topics of published items with how many items carry each, most used first. */
+  libraryTopics: Array<LibraryTopicCount>;
+  platformApp?: Maybe<PlatformApp>;
+  /** The directory of the city's apps and public-service platforms, alphabetical. */
+  platformApps: PlatformAppConnection;
+};
+
+
+export type QueryCollectionArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCollectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLibraryItemArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryLibraryItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<LibraryItemFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPlatformAppArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPlatformAppsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PlatformAppFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UpdateCollectionInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateLibraryItemInput = {
+  audience?: InputMaybe<Array<LibraryAudience>>;
+  /** Editors only; null takes the item out of its collection. */
+  collectionId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  durationSeconds?: InputMaybe<Scalars['Int']['input']>;
+  externalUrl?: InputMaybe<Scalars['String']['input']>;
+  fileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  format?: InputMaybe<MediaFormat>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  pageCount?: InputMaybe<Scalars['Int']['input']>;
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type UpdatePlatformAppInput = {
+  androidUrl?: InputMaybe<Scalars['String']['input']>;
+  audience?: InputMaybe<Array<LibraryAudience>>;
+  category?: InputMaybe<PlatformAppCategory>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  iosUrl?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  ownerAgency?: InputMaybe<Scalars['String']['input']>;
+  ownerUnitCode?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = {}, TContext = {}, TArgs = {}> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = {}, TContext = {}, TArgs = {}> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = {}, TContext = {}> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = {}, TContext = {}> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs = {}> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  CacheControlScope: CacheControlScope;
+  Collection: ResolverTypeWrapper<CollectionDoc>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CollectionConnection: ResolverTypeWrapper<CollectionPage>;
+  CreateCollectionInput: CreateCollectionInput;
+  CreateLibraryItemInput: CreateLibraryItemInput;
+  CreatePlatformAppInput: CreatePlatformAppInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  LibraryAudience: LibraryAudience;
+  LibraryItem: ResolverTypeWrapper<LibraryItemDoc>;
+  LibraryItemConnection: ResolverTypeWrapper<LibraryItemPage>;
+  LibraryItemFilter: LibraryItemFilter;
+  LibraryItemSort: LibraryItemSort;
+  LibraryItemStatus: LibraryItemStatus;
+  LibraryTopicCount: ResolverTypeWrapper<LibraryTopicCount>;
+  MediaFile: ResolverTypeWrapper<MediaFileDoc>;
+  MediaFormat: MediaFormat;
+  Mutation: ResolverTypeWrapper<{}>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PlatformApp: ResolverTypeWrapper<PlatformAppDoc>;
+  PlatformAppCategory: PlatformAppCategory;
+  PlatformAppConnection: ResolverTypeWrapper<PlatformAppPage>;
+  PlatformAppFilter: PlatformAppFilter;
+  Query: ResolverTypeWrapper<{}>;
+  UpdateCollectionInput: UpdateCollectionInput;
+  UpdateLibraryItemInput: UpdateLibraryItemInput;
+  UpdatePlatformAppInput: UpdatePlatformAppInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Collection: CollectionDoc;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  CollectionConnection: CollectionPage;
+  CreateCollectionInput: CreateCollectionInput;
+  CreateLibraryItemInput: CreateLibraryItemInput;
+  CreatePlatformAppInput: CreatePlatformAppInput;
+  DateTime: Scalars['DateTime']['output'];
+  LibraryItem: LibraryItemDoc;
+  LibraryItemConnection: LibraryItemPage;
+  LibraryItemFilter: LibraryItemFilter;
+  LibraryTopicCount: LibraryTopicCount;
+  MediaFile: MediaFileDoc;
+  Mutation: {};
+  PageInfo: PageInfo;
+  PlatformApp: PlatformAppDoc;
+  PlatformAppConnection: PlatformAppPage;
+  PlatformAppFilter: PlatformAppFilter;
+  Query: {};
+  UpdateCollectionInput: UpdateCollectionInput;
+  UpdateLibraryItemInput: UpdateLibraryItemInput;
+  UpdatePlatformAppInput: UpdatePlatformAppInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+}>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = LibraryContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CollectionResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['Collection'] = ResolversParentTypes['Collection']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Collection']>, { __typename: 'Collection' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<ResolversTypes['LibraryItemConnection'], ParentType, ContextType, Partial<CollectionItemsArgs>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CollectionConnectionResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['CollectionConnection'] = ResolversParentTypes['CollectionConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Collection']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type LibraryItemResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['LibraryItem'] = ResolversParentTypes['LibraryItem']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LibraryItem']>, { __typename: 'LibraryItem' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  audience?: Resolver<Array<ResolversTypes['LibraryAudience']>, ParentType, ContextType>;
+  collection?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  downloadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  externalUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['MediaFile']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['MediaFormat'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pageCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LibraryItemStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type LibraryItemConnectionResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['LibraryItemConnection'] = ResolversParentTypes['LibraryItemConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['LibraryItem']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type LibraryTopicCountResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['LibraryTopicCount'] = ResolversParentTypes['LibraryTopicCount']> = ResolversObject<{
+  itemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MediaFileResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['MediaFile'] = ResolversParentTypes['MediaFile']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mimeType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  archiveLibraryItem?: Resolver<ResolversTypes['LibraryItem'], ParentType, ContextType, RequireFields<MutationArchiveLibraryItemArgs, 'id'>>;
+  createCollection?: Resolver<ResolversTypes['Collection'], ParentType, ContextType, RequireFields<MutationCreateCollectionArgs, 'input'>>;
+  createLibraryItem?: Resolver<ResolversTypes['LibraryItem'], ParentType, ContextType, RequireFields<MutationCreateLibraryItemArgs, 'input'>>;
+  createPlatformApp?: Resolver<ResolversTypes['PlatformApp'], ParentType, ContextType, RequireFields<MutationCreatePlatformAppArgs, 'input'>>;
+  deleteCollection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteCollectionArgs, 'id'>>;
+  deletePlatformApp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeletePlatformAppArgs, 'id'>>;
+  publishLibraryItem?: Resolver<ResolversTypes['LibraryItem'], ParentType, ContextType, RequireFields<MutationPublishLibraryItemArgs, 'id'>>;
+  recordLibraryItemView?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordLibraryItemViewArgs, 'id'>>;
+  setCollectionItems?: Resolver<ResolversTypes['Collection'], ParentType, ContextType, RequireFields<MutationSetCollectionItemsArgs, 'id' | 'itemIds'>>;
+  updateCollection?: Resolver<ResolversTypes['Collection'], ParentType, ContextType, RequireFields<MutationUpdateCollectionArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateLibraryItem?: Resolver<ResolversTypes['LibraryItem'], ParentType, ContextType, RequireFields<MutationUpdateLibraryItemArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updatePlatformApp?: Resolver<ResolversTypes['PlatformApp'], ParentType, ContextType, RequireFields<MutationUpdatePlatformAppArgs, 'expectedVersion' | 'id' | 'input'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PlatformAppResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['PlatformApp'] = ResolversParentTypes['PlatformApp']> = ResolversObject<{
+  androidUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  audience?: Resolver<Array<ResolversTypes['LibraryAudience']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['PlatformAppCategory'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  iosUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerUnitCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PlatformAppConnectionResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['PlatformAppConnection'] = ResolversParentTypes['PlatformAppConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['PlatformApp']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  collection?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType, Partial<QueryCollectionArgs>>;
+  collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, Partial<QueryCollectionsArgs>>;
+  libraryItem?: Resolver<Maybe<ResolversTypes['LibraryItem']>, ParentType, ContextType, Partial<QueryLibraryItemArgs>>;
+  libraryItems?: Resolver<ResolversTypes['LibraryItemConnection'], ParentType, ContextType, Partial<QueryLibraryItemsArgs>>;
+  libraryTopics?: Resolver<Array<ResolversTypes['LibraryTopicCount']>, ParentType, ContextType>;
+  platformApp?: Resolver<Maybe<ResolversTypes['PlatformApp']>, ParentType, ContextType, Partial<QueryPlatformAppArgs>>;
+  platformApps?: Resolver<ResolversTypes['PlatformAppConnection'], ParentType, ContextType, Partial<QueryPlatformAppsArgs>>;
+}>;
+
+export type Resolvers<ContextType = LibraryContext> = ResolversObject<{
+  Collection?: CollectionResolvers<ContextType>;
+  CollectionConnection?: CollectionConnectionResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  LibraryItem?: LibraryItemResolvers<ContextType>;
+  LibraryItemConnection?: LibraryItemConnectionResolvers<ContextType>;
+  LibraryTopicCount?: LibraryTopicCountResolvers<ContextType>;
+  MediaFile?: MediaFileResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  PlatformApp?: PlatformAppResolvers<ContextType>;
+  PlatformAppConnection?: PlatformAppConnectionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+}>;
+
+export type DirectiveResolvers<ContextType = LibraryContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

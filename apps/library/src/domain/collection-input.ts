@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const title = z
+  .string()
+  .trim()
+  .min(3, 'must be at least 3 characters')
+  .max(200, 'must be at most 200 characters');
+const description = z
+  .string()
+  .trim()
+  .max(2000, 'must be at most 2000 characters')
+  .transform((v) => (v === '' ? null : v));
+
+export const createCollectionInput = z.object({
+  title,
+  description: description.nullish(),
+});
+export type CreateCollectionInput = z.output<typeof createCollectionInput>;
+
+export const updateCollectionInput = z.object({
+  title: title
+    .nullable()
+    .refine((v) => v !== null, 'must not be null')
+    .optional(),
+  description: description.nullable().optional(),
+});
+export type UpdateCollectionInput = z.output<typeof updateCollectionInput>;
+
+/** A collection lists at most this many items (a course, a series), in order. */
+export const MAX_COLLECTION_ITEMS = 500;
+
+export const collectionItemsInput = z
+  .array(z.string().regex(/^[a-f0-9]{24}$/, 'must be an id'))
+  .max(MAX_COLLECTION_ITEMS, `must list at most ${MAX_COLLECTION_ITEMS} items`)
+  .refine((ids) => new Set(ids).size === ids.length, 'must not repeat an item');

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { cityDay, clientIdentity, deltasFromCounters } from './counting';
+
+describe('counting', () => {
+  it('counts days in Ho Chi Minh City time', () => {
+    expect(cityDay(new Date('2025-05-31T16:59:59Z'))).toBe('20250531');
+    expect(cityDay(new Date('2025-05-31T17:00:00Z'))).toBe('20250601');
+  });
+
+  it('identifies a client by the gateway key, or by address and agent without one', () => {
+    const a = clientIdentity('client-key-1', { ip: '1.1.1.1', userAgent: 'x' });
+    expect(a).toBe(clientIdentity('client-key-1', { ip: '2.2.2.2', userAgent: 'y' }));
+    expect(a).not.toBe(clientIdentity('client-key-2', { ip: '1.1.1.1', userAgent: 'x' }));
+    const anon = clientIdentity(null, { ip: '1.1.1.1', userAgent: 'x' });
+    expect(anon).not.toBe(clientIdentity(null, { ip: '1.1.1.2', userAgent: 'x' }));
+    expect(anon).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('sums pending counters per item and skips anything malformed', () => {
+    const id = 'a'.repeat(24);
+    const deltas = deltasFromCounters({
+      [`download:${id}`]: '3',
+      [`view:${id}`]: '5',
+      'download:not-an-id': '2',
+      [`like:${id}`]: '1',
+      [`view:${'b'.repeat(24)}`]: '-4',
+    });
+    expect([...deltas]).toEqual([[id, { download: 3, view: 5 }]]);
+  });
+});

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { slugify } from '@portal/text';
+import {
+  AUDIENCES,
+  ITEM_STATUSES,
+  MEDIA_FORMATS,
+  type Audience,
+  type ItemFields,
+} from './library-item';
+
+export const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
+
+/** Optional text: trimmed, and empty means "none". */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .transform((v) => (v === '' ? null : v));
+
+export const httpUrl = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be an http(s) URL' })
+  .max(2000, 'must be at most 2000 characters');
+
+const title = z
+  .string()
+  .trim()
+  .min(3, 'must be at least 3 characters')
+  .max(300, 'must be at most 300 characters');
+
+/** Topics: up to 12, each 1–60 characters; repeats (ignoring case and accents) dropped. */
+const topics = z
+  .array(z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'))
+  .max(12, 'must list at most 12 topics')
+  .transform((list) => {
+    const seen = new Set<string>();
+    return list.filter((t) => {
+      const key = slugify(t);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  });
+
+const audience = z
+  .array(z.enum(AUDIENCES))
+  .min(1, 'must name at least one audience')
+  .transform((list) => [...new Set(list)] as Audience[]);
+
+export const languageTag = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as vi or en');
+
+const fileIds = z
+  .array(objectId)
+  .max(20, 'must list at most 20 files')
+  .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a file');
+
+const durationSeconds = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be positive')
+  .max(1000 * 3600, 'is too long');
+const pageCount = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be positive')
+  .max(100_000, 'is too large');
+
+export const createItemInput = z.object({
+  title,
+  description: optionalText(5000).nullish(),
+  format: z.enum(MEDIA_FORMATS),
+  topics: topics.nullish(),
+  audience: audience.nullish(),
+  publisher: optionalText(200).nullish(),
+  language: languageTag.nullish(),
+  fileIds: fileIds.nullish(),
+  collectionId: objectId.nullish(),
+  externalUrl: httpUrl.nullish(),
+  durationSeconds: durationSeconds.nullish(),
+  pageCount: pageCount.nullish(),
+});
+export type CreateItemInput = z.output<typeof createItemInput>;
+
+/** The fields of a new item, with defaults: everyone as audience, Vietnamese. */
+export function newItemFields(input: CreateItemInput): ItemFields {
+  return {
+    title: input.title,
+    description: input.description ?? null,
+    format: input.format,
+    topics: input.topics ?? [],
+    audience: input.audience ?? [...AUDIENCES],
+    publisher: input.publisher ?? null,
+    language: input.language ?? 'vi',
+    fileIds: input.fileIds ?? [],
+    collectionId: input.collectionId ?? null,
+    externalUrl: input.externalUrl ?? null,
+    durationSeconds: input.durationSeconds ?? null,
+    pageCount: input.pageCount ?? null,
+  };
+}
+
+const notNull = 'must not be null';
+
+/** An update: a field left out is unchanged; null clears an optional field and is refused for required ones. */
+export const updateItemInput = z.object({
+  title: title
+    .nullable()
+    .refine((v) => v !== null, notNull)
+    .optional(),
+  description: optionalText(5000).nullable().optional(),
+  format: z
+    .enum(MEDIA_FORMATS)
+    .nullable()
+    .refine((v) => v !== null, notNull)
+    .optional(),
+  topics: topics.nullable().optional(),
+  audience: audience
+    .nullable()
+    .refine((v) => v !== null, notNull)
+    .optional(),
+  publisher: optionalText(200).nullable().optional(),
+  language: languageTag
+    .nullable()
+    .refine((v) => v !== null, notNull)
+    .optional(),
+  fileIds: fileIds.nullable().optional(),
+  collectionId: objectId.nullable().optional(),
+  externalUrl: httpUrl.nullable().optional(),
+  durationSeconds: durationSeconds.nullable().optional(),
+  pageCount: pageCount.nullable().optional(),
+});
+export type UpdateItemInput = z.output<typeof updateItemInput>;
+
+/** The item's fields after applying an update (null topics/fileIds mean "none"). */
+export function applyItemUpdate(current: ItemFields, patch: UpdateItemInput): ItemFields {
+  const next: ItemFields = { ...current };
+  if (patch.title != null) next.title = patch.title;
+  if (patch.description !== undefined) next.description = patch.description;
+  if (patch.format != null) next.format = patch.format;
+  if (patch.topics !== undefined) next.topics = patch.topics ?? [];
+  if (patch.audience != null) next.audience = patch.audience;
+  if (patch.publisher !== undefined) next.publisher = patch.publisher;
+  if (patch.language != null) next.language = patch.language;
+  if (patch.fileIds !== undefined) next.fileIds = patch.fileIds ?? [];
+  if (patch.collectionId !== undefined) next.collectionId = patch.collectionId;
+  if (patch.externalUrl !== undefined) next.externalUrl = patch.externalUrl;
+  if (patch.durationSeconds !== undefined) next.durationSeconds = patch.durationSeconds;
+  if (patch.pageCount !== undefined) next.pageCount = patch.pageCount;
+  return next;
+}
+
+export const ITEM_SORTS = ['NEWEST', 'TITLE', 'RELEVANCE'] as const;
+export type ItemSort = (typeof ITEM_SORTS)[number];
+
+export const itemFilterInput = z
+  .object({
+    format: z.enum(MEDIA_FORMATS).nullish(),
+    topic: optionalText(60).nullish(),
+    audience: z.enum(AUDIENCES).nullish(),
+    publisher: optionalText(200).nullish(),
+    language: languageTag.nullish(),
+    collectionId: objectId.nullish(),
+    search: optionalText(200).nullish(),
+    status: z.enum(ITEM_STATUSES).nullish(),
+    sort: z.enum(ITEM_SORTS).nullish(),
+  })
+  .nullish()
+  .transform((f) => f ?? {});
+export type ItemFilterInput = z.output<typeof itemFilterInput>;

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { isUnitCode, unitByCode } from '@portal/reference-data';
+import { AUDIENCES, type Audience } from './library-item';
+import { httpUrl } from './library-item-input';
+
+export const PLATFORM_APP_CATEGORIES = [
+  'PUBLIC_SERVICES',
+  'CITIZEN_ENGAGEMENT',
+  'HEALTH',
+  'EDUCATION',
+  'TRANSPORT',
+  'BUSINESS',
+  'OPEN_DATA',
+  'SECURITY',
+  'OTHER',
+] as const;
+export type PlatformAppCategory = (typeof PLATFORM_APP_CATEGORIES)[number];
+
+export interface PlatformAppFields {
+  name: string;
+  description: string;
+  url: string;
+  androidUrl: string | null;
+  iosUrl: string | null;
+  ownerAgency: string;
+  ownerUnitCode: string | null;
+  category: PlatformAppCategory;
+  audience: Audience[];
+}
+
+const name = z
+  .string()
+  .trim()
+  .min(2, 'must be at least 2 characters')
+  .max(120, 'must be at most 120 characters');
+const description = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(2000, 'must be at most 2000 characters');
+const ownerAgency = z
+  .string()
+  .trim()
+  .min(2, 'must be at least 2 characters')
+  .max(200, 'must be at most 200 characters');
+const unitCode = z
+  .string()
+  .trim()
+  .refine(isUnitCode, 'must be a unit code from the city directory');
+const audience = z
+  .array(z.enum(AUDIENCES))
+  .min(1, 'must name at least one audience')
+  .transform((list) => [...new Set(list)] as Audience[]);
+const required = <T extends z.ZodType>(schema: T) =>
+  schema
+    .nullable()
+    .refine((v) => v !== null, 'must not be null')
+    .optional();
+
+export const createPlatformAppInput = z
+  .object({
+    name,
+    description,
+    url: httpUrl,
+    androidUrl: httpUrl.nullish(),
+    iosUrl: httpUrl.nullish(),
+    ownerAgency: ownerAgency.nullish(),
+    ownerUnitCode: unitCode.nullish(),
+    category: z.enum(PLATFORM_APP_CATEGORIES),
+    audience: audience.nullish(),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.ownerAgency && !input.ownerUnitCode)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ownerAgency'],
+        message: 'is required unless ownerUnitCode is given',
+      });
+  });
+export type CreatePlatformAppInput = z.output<typeof createPlatformAppInput>;
+
+export function newPlatformAppFields(input: CreatePlatformAppInput): PlatformAppFields {
+  const unit = input.ownerUnitCode ? unitByCode(input.ownerUnitCode) : undefined;
+  return {
+    name: input.name,
+    description: input.description,
+    url: input.url,
+    androidUrl: input.androidUrl ?? null,
+    iosUrl: input.iosUrl ?? null,
+    ownerAgency: input.ownerAgency ?? unit!.name,
+    ownerUnitCode: input.ownerUnitCode ?? null,
+    category: input.category,
+    audience: input.audience ?? [...AUDIENCES],
+  };
+}
+
+export const updatePlatformAppInput = z.object({
+  name: required(name),
+  description: required(description),
+  url: required(httpUrl),
+  androidUrl: httpUrl.nullable().optional(),
+  iosUrl: httpUrl.nullable().optional(),
+  ownerAgency: required(ownerAgency),
+  ownerUnitCode: unitCode.nullable().optional(),
+  category: required(z.enum(PLATFORM_APP_CATEGORIES)),
+  audience: required(audience),
+});
+export type UpdatePlatformAppInput = z.output<typeof updatePlatformAppInput>;
+
+export function applyPlatformAppUpdate(
+  current: PlatformAppFields,
+  patch: UpdatePlatformAppInput,
+): PlatformAppFields {
+  const next = { ...current };
+  if (patch.name != null) next.name = patch.name;
+  if (patch.description != null) next.description = patch.description;
+  if (patch.url != null) next.url = patch.url;
+  if (patch.androidUrl !== undefined) next.androidUrl = patch.androidUrl;
+  if (patch.iosUrl !== undefined) next.iosUrl = patch.iosUrl;
+  if (patch.ownerAgency != null) next.ownerAgency = patch.ownerAgency;
+  if (patch.ownerUnitCode !== undefined) next.ownerUnitCode = patch.ownerUnitCode;
+  if (patch.category != null) next.category = patch.category;
+  if (patch.audience != null) next.audience = patch.audience;
+  return next;
+}
+
+export const platformAppFilterInput = z
+  .object({
+    category: z.enum(PLATFORM_APP_CATEGORIES).nullish(),
+    audience: z.enum(AUDIENCES).nullish(),
+    search: z.string().trim().max(200, 'must be at most 200 characters').nullish(),
+  })
+  .nullish()
+  .transform((f) => f ?? {});

@@ -1,0 +1,41 @@
+import type { Connection as DbConnection } from '@portal/db';
+import type { Connection, Model } from 'mongoose';
+import { collectionModel, type CollectionDoc } from './collection.model';
+import { itemStatsModel, type ItemStatsDoc } from './item-stats.model';
+import { libraryItemModel, type LibraryItemDoc } from './library-item.model';
+import { mediaFileModel, type MediaFileDoc } from './media-file.model';
+import { platformAppModel, type PlatformAppDoc } from './platform-app.model';
+import { storedBlobModel, type StoredBlobDoc } from './stored-blob.model';
+
+export type { CollectionDoc } from './collection.model';
+export type { ItemStatsDoc } from './item-stats.model';
+export type { LibraryItemDoc, PersonRef } from './library-item.model';
+export type { MediaFileDoc } from './media-file.model';
+export type { PlatformAppDoc } from './platform-app.model';
+export type { StoredBlobDoc } from './stored-blob.model';
+
+/** Every model of the library's database, bound to one connection. */
+export interface LibraryModels {
+  items: Model<LibraryItemDoc>;
+  files: Model<MediaFileDoc>;
+  blobs: Model<StoredBlobDoc>;
+  collections: Model<CollectionDoc>;
+  apps: Model<PlatformAppDoc>;
+  stats: Model<ItemStatsDoc>;
+}
+
+export function libraryModels(conn: Connection): LibraryModels {
+  return {
+    items: libraryItemModel(conn),
+    files: mediaFileModel(conn),
+    blobs: storedBlobModel(conn),
+    collections: collectionModel(conn),
+    apps: platformAppModel(conn),
+    stats: itemStatsModel(conn),
+  };
+}
+
+/** One page of a listing, as `paginate()` returns it (the resolver types map connections to these). */
+export type LibraryItemPage = DbConnection<LibraryItemDoc>;
+export type CollectionPage = DbConnection<CollectionDoc>;
+export type PlatformAppPage = DbConnection<PlatformAppDoc>;

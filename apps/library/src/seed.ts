@@ -1,0 +1,38 @@
+// Demo data for local runs (npm start runs it once per database).
+import { connectDatabase, seedOnce, syncIndexes } from '@portal/db';
+import { createLogger } from '@portal/logger';
+import { createRedisConnection } from '@portal/queue';
+import { ItemCounters } from './counters/item-counters';
+import { env, filesDir } from './env';
+import { libraryModels } from './models';
+import { seedLibrary } from './seed/seed-library';
+import { createStorage } from './storage/create-storage';
+
+const logger = createLogger({
+  service: 'library-seed',
+  level: env.LOG_LEVEL,
+  pretty: env.LOG_FORMAT === undefined ? undefined : env.LOG_FORMAT === 'pretty',
+});
+const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
+// The seed counts nothing; the connection is there for the operations' shared context only.
+const redis = createRedisConnection(env.REDIS_URL, 'client', { lazyConnect: true });
+try {
+  const models = libraryModels(conn);
+  await syncIndexes(conn);
+  await seedOnce(
+    conn,
+    'library-demo',
+    async () => {
+      await seedLibrary({
+        models,
+        storage: createStorage({ driver: env.LIBRARY_STORAGE, filesDir: filesDir(env) }),
+        counters: new ItemCounters(redis, env.QUEUE_PREFIX),
+        logger,
+      });
+    },
+    logger,
+  );
+} finally {
+  redis.disconnect();
+  await conn.close();
+}

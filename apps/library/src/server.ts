@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { pingDatabase, syncIndexes } from '@portal/db';
+import {
+  createMetrics,
+  createRateLimiter,
+  loadSchemaFile,
+  startSubgraphServer,
+  type RunningSubgraph,
+} from '@portal/graphql-kit';
+import type { Logger } from '@portal/logger';
+import type { LibraryContext } from './context';
+import { ItemCounters } from './counters/item-counters';
+import { clientIdentity } from './domain/counting';
+import { downloadRoute } from './files/download-route';
+import { createFileMetrics } from './files/file-metrics';
+import { uploadRoute } from './files/upload-route';
+import { createLoaders } from './loaders';
+import { libraryModels } from './models';
+import { resolvers } from './resolvers';
+import type { FileStorage } from './storage/file-storage';
+
+export interface LibraryServerConfig {
+  port: number;
+  host?: string;
+  production: boolean;
+  internalTokenSecret: string;
+  /** Where people reach the portal; file URLs start here. */
+  publicBaseUrl: string;
+  maxUploadBytes: number;
+  uploadsPerHour: number;
+  uploadTimeoutMs: number;
+  /** Prefix of this deployment's Redis keys (QUEUE_PREFIX). */
+  keyPrefix: string;
+}
+
+export interface LibraryServerDeps {
+  conn: Connection;
+  redis: Redis;
+  storage: FileStorage;
+  logger: Logger;
+}
+
+/** schema.graphql sits beside the bundle in dist, one level up from src. */
+function schemaPath(): string {
+  const candidates = [
+    join(import.meta.dirname, 'schema.graphql'),
+    join(import.meta.dirname, '..', 'schema.graphql'),
+  ];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`schema.graphql not found (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+/**
+ * The library subgraph: `/graphql`, `POST /uploads`, `GET|HEAD /files/:id` and the ops
+ * routes. It connects nothing itself; `main.ts` (or a test) hands it the connections.
+ */
+export async function startServer(
+  config: LibraryServerConfig,
+  deps: LibraryServerDeps,
+): Promise<RunningSubgraph> {
+  const models = libraryModels(deps.conn);
+  await syncIndexes(deps.conn);
+  const counters = new ItemCounters(deps.redis, config.keyPrefix);
+  const metrics = createMetrics('library');
+  const fileMetrics = createFileMetrics(metrics.registry);
+  const limiter = createRateLimiter(
+    deps.redis,
+    { name: 'library-upload', points: config.uploadsPerHour, windowSeconds: 3600 },
+    config.keyPrefix,
+  );
+  const running = await startSubgraphServer<LibraryContext>({
+    name: 'library',
+    metrics,
+    typeDefs: loadSchemaFile(schemaPath()),
+    resolvers: resolvers as GraphQLResolverMap<LibraryContext>,
+    internalTokenSecret: config.internalTokenSecret,
+    logger: deps.logger,
+    production: config.production,
+    port: config.port,
+    host: config.host,
+    readiness: [
+      { name: 'mongo', check: () => pingDatabase(deps.conn) },
+      { name: 'redis', check: async () => void (await deps.redis.ping()) },
+    ],
+    routes: (app) => {
+      app.post(
+        '/uploads',
+        uploadRoute({
+          models,
+          storage: deps.storage,
+          logger: deps.logger,
+          internalTokenSecret: config.internalTokenSecret,
+          publicBaseUrl: config.publicBaseUrl,
+          maxUploadBytes: config.maxUploadBytes,
+          limiter,
+          metrics: fileMetrics,
+        }),
+      );
+      app.get(
+        '/files/:id',
+        downloadRoute({
+          models,
+          storage: deps.storage,
+          counters,
+          logger: deps.logger,
+          internalTokenSecret: config.internalTokenSecret,
+          metrics: fileMetrics,
+        }),
+      );
+    },
+    context: (base, req) => ({
+      ...base,
+      models,
+      loaders: createLoaders(models),
+      counters,
+      publicBaseUrl: config.publicBaseUrl,
+      client: clientIdentity(base.clientKey, {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'],
+      }),
+    }),
+  });
+  // Node's default (5 minutes for a whole request) would cut large uploads on slow links.
+  running.server.requestTimeout = config.uploadTimeoutMs;
+  return running;
+}

@@ -1,0 +1,128 @@
+import { Types, type FilterQuery } from 'mongoose';
+import { badInput, conflict, notFound } from '@portal/errors';
+import { paginate, type Connection } from '@portal/db';
+import { fold, queryTokens, searchTokens, slugify } from '@portal/text';
+import { requireEditor } from '../domain/library-access';
+import type { Audience } from '../domain/library-item';
+import {
+  applyPlatformAppUpdate,
+  newPlatformAppFields,
+  type CreatePlatformAppInput,
+  type PlatformAppCategory,
+  type PlatformAppFields,
+  type UpdatePlatformAppInput,
+} from '../domain/platform-app-input';
+import type { PlatformAppDoc } from '../models';
+import type { ServiceContext } from './service-context';
+import { createWithUniqueSlug } from './unique-slug';
+
+function storedFields(fields: PlatformAppFields) {
+  return {
+    ...fields,
+    nameKey: fold(fields.name),
+    searchTokens: searchTokens(fields.name, fields.description, fields.ownerAgency),
+  };
+}
+
+function fieldsOf(doc: PlatformAppDoc): PlatformAppFields {
+  return {
+    name: doc.name,
+    description: doc.description,
+    url: doc.url,
+    androidUrl: doc.androidUrl,
+    iosUrl: doc.iosUrl,
+    ownerAgency: doc.ownerAgency,
+    ownerUnitCode: doc.ownerUnitCode,
+    category: doc.category,
+    audience: doc.audience,
+  };
+}
+
+export function listPlatformApps(
+  ctx: ServiceContext,
+  args: {
+    first?: number | null;
+    after?: string | null;
+    filter: {
+      category?: PlatformAppCategory | null;
+      audience?: Audience | null;
+      search?: string | null;
+    };
+  },
+): Promise<Connection<PlatformAppDoc>> {
+  const filter: FilterQuery<PlatformAppDoc> = {};
+  if (args.filter.category) filter.category = args.filter.category;
+  if (args.filter.audience) filter.audience = args.filter.audience;
+  const tokens = args.filter.search ? queryTokens(args.filter.search) : [];
+  if (tokens.length) filter.searchTokens = { $all: tokens };
+  return paginate(ctx.models.apps, {
+    filter,
+    sort: [
+      ['nameKey', 1],
+      ['_id', 1],
+    ],
+    first: args.first,
+    after: args.after,
+  });
+}
+
+export async function findPlatformApp(
+  ctx: ServiceContext,
+  by: { id?: string | null; slug?: string | null },
+): Promise<PlatformAppDoc | null> {
+  if ((by.id == null) === (by.slug == null))
+    throw badInput([{ field: 'id', message: 'give exactly one of id and slug' }]);
+  if (by.id) {
+    if (!/^[a-f0-9]{24}$/.test(by.id)) return null;
+    return ctx.models.apps.findById(new Types.ObjectId(by.id)).lean();
+  }
+  return ctx.models.apps.findOne({ slug: String(by.slug).toLowerCase() }).lean();
+}
+
+export async function createPlatformApp(
+  ctx: ServiceContext,
+  input: CreatePlatformAppInput,
+): Promise<PlatformAppDoc> {
+  requireEditor(ctx.viewer);
+  const fields = newPlatformAppFields(input);
+  const now = new Date();
+  const app = await createWithUniqueSlug(ctx.models.apps, slugify(fields.name), (slug) => ({
+    slug,
+    ...storedFields(fields),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  }));
+  ctx.logger.info({ appId: app._id.toHexString(), slug: app.slug }, 'platform app created');
+  return app;
+}
+
+export async function updatePlatformApp(
+  ctx: ServiceContext,
+  id: string,
+  patch: UpdatePlatformAppInput,
+  expectedVersion: number,
+): Promise<PlatformAppDoc> {
+  requireEditor(ctx.viewer);
+  const app = await findPlatformApp(ctx, { id });
+  if (!app) throw notFound('Platform app');
+  const stale = () =>
+    conflict(`The app changed since version ${expectedVersion}; reload it and try again`);
+  if (app.version !== expectedVersion) throw stale();
+  const next = applyPlatformAppUpdate(fieldsOf(app), patch);
+  const result = await ctx.models.apps.updateOne(
+    { _id: app._id, version: expectedVersion },
+    { $set: { ...storedFields(next), updatedAt: new Date() }, $inc: { version: 1 } },
+  );
+  if (result.matchedCount === 0) throw stale();
+  return (await findPlatformApp(ctx, { id }))!;
+}
+
+export async function deletePlatformApp(ctx: ServiceContext, id: string): Promise<boolean> {
+  requireEditor(ctx.viewer);
+  const app = await findPlatformApp(ctx, { id });
+  if (!app) throw notFound('Platform app');
+  await ctx.models.apps.deleteOne({ _id: app._id });
+  ctx.logger.info({ appId: id }, 'platform app deleted');
+  return true;
+}

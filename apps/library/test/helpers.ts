@@ -1,0 +1,171 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { afterAll, beforeAll } from 'vitest';
+import { INTERNAL_TOKEN_HEADER, type Role, type Viewer } from '@portal/auth';
+import type { RunningSubgraph } from '@portal/graphql-kit';
+import { createLogger } from '@portal/logger';
+import { createRedisConnection } from '@portal/queue';
+import {
+  gql,
+  internalTokenFor,
+  testServices,
+  testViewer,
+  uniqueName,
+  useTestDatabase,
+  TEST_INTERNAL_SECRET,
+  type GqlOptions,
+} from '@portal/testing';
+import { ItemCounters } from '../src/counters/item-counters';
+import { libraryModels, type LibraryModels } from '../src/models';
+import { startServer } from '../src/server';
+import { LocalFileStorage } from '../src/storage/local-file-storage';
+
+export const PUBLIC_BASE_URL = 'https://cds.hochiminhcity.gov.vn';
+export const silentLogger = createLogger({
+  service: 'library-test',
+  level: 'silent',
+  pretty: false,
+});
+
+export interface TestLibrary {
+  dbName: string;
+  url: string;
+  graphqlUrl: string;
+  conn: Connection;
+  redis: Redis;
+  models: LibraryModels;
+  counters: ItemCounters;
+  storage: LocalFileStorage;
+  filesDir: string;
+  keyPrefix: string;
+}
+
+/**
+ * Starts the real library server in-process for one test file: its own database on the
+ * test FerretDB, its own Redis key prefix and its own files directory.
+ */
+export function useTestLibrary(
+  label: string,
+  options: { maxUploadBytes?: number; uploadsPerHour?: number } = {},
+): TestLibrary {
+  const db = useTestDatabase(label);
+  const lib = {
+    dbName: db.dbName,
+    filesDir: mkdtempSync(join(tmpdir(), `library-files-${label}-`)),
+    keyPrefix: uniqueName(label),
+  } as TestLibrary;
+  let server: RunningSubgraph;
+  beforeAll(async () => {
+    lib.conn = await db.connection();
+    lib.redis = createRedisConnection(testServices().redisUrl, 'client');
+    lib.storage = new LocalFileStorage(lib.filesDir);
+    lib.models = libraryModels(lib.conn);
+    lib.counters = new ItemCounters(lib.redis, lib.keyPrefix);
+    server = await startServer(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        production: false,
+        internalTokenSecret: TEST_INTERNAL_SECRET,
+        publicBaseUrl: PUBLIC_BASE_URL,
+        maxUploadBytes: options.maxUploadBytes ?? 5 * 1024 * 1024,
+        uploadsPerHour: options.uploadsPerHour ?? 10_000,
+        uploadTimeoutMs: 60_000,
+        keyPrefix: lib.keyPrefix,
+      },
+      { conn: lib.conn, redis: lib.redis, storage: lib.storage, logger: silentLogger },
+    );
+    lib.url = server.url;
+    lib.graphqlUrl = server.graphqlUrl;
+  });
+  afterAll(async () => {
+    await server?.close();
+    lib.redis?.disconnect();
+    rmSync(lib.filesDir, { recursive: true, force: true });
+  });
+  return lib;
+}
+
+/** Internal tokens for each kind of viewer, as the gateway would sign them. */
+export async function tokenFor(
+  role: Role | 'anonymous',
+  overrides: Partial<Viewer> = {},
+  clientKey?: string,
+): Promise<string | undefined> {
+  if (role === 'anonymous') return undefined;
+  return internalTokenFor(testViewer(role, overrides), { clientKey });
+}
+
+/** A GraphQL call as `role` (or anonymously). */
+export async function gqlAs(
+  lib: TestLibrary,
+  role: Role | 'anonymous',
+  query: string,
+  variables?: Record<string, unknown>,
+  options: Omit<GqlOptions, 'variables' | 'internalToken'> & { viewer?: Partial<Viewer> } = {},
+) {
+  return gql(lib.graphqlUrl, query, {
+    ...options,
+    variables,
+    internalToken: await tokenFor(role, options.viewer),
+  });
+}
+
+export interface UploadResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/** Uploads `bytes` as multipart/form-data over real HTTP, as a browser form would. */
+export async function upload(
+  lib: TestLibrary,
+  file: { bytes: Buffer; name: string; type?: string; field?: string },
+  token?: string,
+): Promise<UploadResponse> {
+  const form = new FormData();
+  form.append(
+    file.field ?? 'file',
+    new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }),
+    file.name,
+  );
+  const res = await fetch(`${lib.url}/uploads`, {
+    method: 'POST',
+    body: form,
+    headers: token ? { [INTERNAL_TOKEN_HEADER]: token } : {},
+  });
+  return { status: res.status, headers: res.headers, body: await res.json() };
+}
+
+/** Uploads as an editor and returns the stored file. */
+export async function uploadAsEditor(
+  lib: TestLibrary,
+  file: { bytes: Buffer; name: string },
+): Promise<{ id: string; url: string; sha256: string; sizeBytes: number; mimeType: string }> {
+  const res = await upload(lib, file, await tokenFor('editor'));
+  if (res.status !== 201)
+    throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.file;
+}
+
+/** Every file under the storage directory (staging included), for "no trace left" checks. */
+export function storedFiles(lib: TestLibrary): string[] {
+  return readdirSync(lib.filesDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** A Windows executable header (MZ + PE signature), as a renamed .exe carries. */
+export function sampleExe(): Buffer {
+  const exe = Buffer.alloc(1024);
+  exe.write('MZ', 0, 'latin1');
+  exe.writeUInt32LE(0x80, 0x3c);
+  exe.write('This program cannot be run in DOS mode.\r\r\n$', 0x4e, 'latin1');
+  exe.write('PE\0\0', 0x80, 'latin1');
+  exe.writeUInt16LE(0x8664, 0x84);
+  return exe;
+}

@@ -1,0 +1,143 @@
+import { mkdirSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Types } from 'mongoose';
+import { describe, expect, it } from 'vitest';
+import { freePort } from '@portal/local-services';
+import { UnrecoverableError } from '@portal/queue';
+import { spawnApp, testServices, waitUntil, TEST_INTERNAL_SECRET } from '@portal/testing';
+import { flushCounters } from '../src/jobs/flush-counters';
+import { libraryMaintenanceProcessor } from '../src/jobs/library-maintenance.processor';
+import { sweepStorage } from '../src/jobs/sweep-storage';
+import { contentKey } from '../src/storage/file-storage';
+import { samplePng } from '../src/seed/sample-files';
+import { silentLogger, uploadAsEditor, useTestLibrary } from './helpers';
+
+const lib = useTestLibrary('library-worker');
+const newId = () => new Types.ObjectId().toHexString();
+const stats = async (id: string) => lib.models.stats.findById(new Types.ObjectId(id)).lean();
+const flush = () =>
+  flushCounters({ counters: lib.counters, stats: lib.models.stats, logger: silentLogger });
+
+describe('the library worker process', () => {
+  it('flushes pending counts on its schedule, answers health checks and stops on SIGTERM', async () => {
+    const { mongoUri, redisUrl } = testServices();
+    const opsPort = await freePort();
+    const worker = await spawnApp(
+      'library',
+      'worker',
+      {
+        MONGODB_URI: mongoUri,
+        MONGODB_DB: lib.dbName,
+        REDIS_URL: redisUrl,
+        QUEUE_PREFIX: lib.keyPrefix,
+        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+        OPS_PORT: String(opsPort),
+        LIBRARY_FILES_DIR: lib.filesDir,
+        LIBRARY_COUNTER_FLUSH_SECONDS: '1',
+      },
+      `http://127.0.0.1:${opsPort}/healthz`,
+    );
+    try {
+      const ready = await fetch(`http://127.0.0.1:${opsPort}/readyz`);
+      expect(await ready.json()).toEqual({ status: 'ready', checks: { mongo: 'ok', redis: 'ok' } });
+      const item = newId();
+      await lib.counters.recordOnce('download', item, 'client-1');
+      await lib.counters.recordOnce('download', item, 'client-2');
+      await lib.counters.recordOnce('view', item, 'client-1');
+      const flushed = await waitUntil(
+        async () => {
+          const s = await stats(item);
+          return s && s.downloadCount === 2 && s.viewCount === 1 ? s : null;
+        },
+        { what: 'the worker to flush the counts' },
+      );
+      expect(flushed.downloadCount).toBe(2);
+      expect(await lib.counters.pending()).toEqual({});
+    } finally {
+      await worker.stop();
+    }
+    expect(await worker.process.exited).toBe(0);
+  });
+});
+
+describe('counter flush', () => {
+  it('adds a batch exactly once when a flush died half-way through it', async () => {
+    const [a, b] = [newId(), newId()];
+    await lib.counters.recordOnce('download', a, 'c1');
+    await lib.counters.recordOnce('download', b, 'c1');
+    await lib.counters.recordOnce('download', b, 'c2');
+    const batchId = await lib.counters.cutBatch();
+    expect(batchId).not.toBeNull();
+    // The crashed flush had reached item a only.
+    await lib.models.stats.create({
+      _id: new Types.ObjectId(a),
+      downloadCount: 1,
+      viewCount: 0,
+      lastBatchId: batchId!,
+      updatedAt: new Date(),
+    });
+    // Counting went on meanwhile.
+    await lib.counters.recordOnce('download', a, 'c3');
+
+    const result = await flush();
+    expect(result).toMatchObject({ skipped: false, batches: 2 });
+    expect((await stats(a))?.downloadCount).toBe(2);
+    expect((await stats(b))?.downloadCount).toBe(2);
+    expect(await lib.counters.openBatches()).toEqual([]);
+    // Nothing left to add: a second flush changes nothing.
+    await flush();
+    expect((await stats(a))?.downloadCount).toBe(2);
+  });
+
+  it('runs one flush at a time and loses no count', async () => {
+    const item = newId();
+    for (let i = 0; i < 25; i++) await lib.counters.recordOnce('view', item, `client-${i}`);
+    const results = await Promise.all([flush(), flush(), flush()]);
+    expect(results.filter((r) => !r.skipped).length).toBeGreaterThanOrEqual(1);
+    await flush();
+    expect((await stats(item))?.viewCount).toBe(25);
+  });
+});
+
+describe('storage sweep', () => {
+  it('removes stale staged uploads and objects no record points to, and nothing else', async () => {
+    const kept = await uploadAsEditor(lib, {
+      bytes: samplePng({ width: 12, height: 12, hue: 90 }),
+      name: 'giu.png',
+    });
+    const keptPath = join(lib.filesDir, ...contentKey(kept.sha256).split('/'));
+    const orphanSha = 'ab'.repeat(32);
+    const orphanPath = join(lib.filesDir, ...contentKey(orphanSha).split('/'));
+    const freshOrphanPath = join(lib.filesDir, ...contentKey('cd'.repeat(32)).split('/'));
+    const stagedPath = join(lib.filesDir, '.staging', 'old-upload.part');
+    for (const p of [orphanPath, freshOrphanPath, stagedPath]) {
+      mkdirSync(join(p, '..'), { recursive: true });
+      writeFileSync(p, 'partial');
+    }
+    const twoDaysAgo = new Date(Date.now() - 48 * 3600 * 1000);
+    for (const p of [orphanPath, stagedPath, keptPath]) utimesSync(p, twoDaysAgo, twoDaysAgo);
+
+    const result = await sweepStorage({
+      storage: lib.storage,
+      blobs: lib.models.blobs,
+      logger: silentLogger,
+    });
+    expect(result).toEqual({ stagedRemoved: 1, orphansRemoved: 1 });
+    expect(existsSync(orphanPath)).toBe(false);
+    expect(existsSync(stagedPath)).toBe(false);
+    expect(existsSync(keptPath)).toBe(true);
+    expect(existsSync(freshOrphanPath)).toBe(true);
+  });
+
+  it('fails an unknown task for good instead of retrying it', async () => {
+    const processor = libraryMaintenanceProcessor({
+      models: lib.models,
+      counters: lib.counters,
+      storage: lib.storage,
+      logger: silentLogger,
+    });
+    await expect(processor({ task: 'reindex-everything' }, {} as never)).rejects.toBeInstanceOf(
+      UnrecoverableError,
+    );
+  });
+});

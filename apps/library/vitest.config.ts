@@ -1,0 +1,3 @@
+import { defineProjectConfig } from '../../vitest.preset';
+
+export default defineProjectConfig('library', import.meta.dirname, { services: true });
