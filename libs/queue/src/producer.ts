@@ -36,9 +36,11 @@ export class Producer<Q extends QueueName> {
 
   async enqueue(payload: PayloadOf<Q>, options: EnqueueOptions): Promise<string> {
     const data = QUEUE_PAYLOADS[this.name].parse(payload);
-    // The request id rides beside the payload so the worker's logs carry it (createWorker reads it).
+    // The request id travels in the job's trace metadata (BullMQ's slot for propagating
+    // context), not in the payload, so the worker's logs carry it (see createWorker).
     const requestId = options.requestId ?? currentRequestContext()?.requestId;
-    const job = await this.queue.add(this.name, requestId ? { ...data, requestId } : data, {
+    const job = await this.queue.add(this.name, data, {
+      ...(requestId ? { telemetry: { metadata: requestId, omitContext: true } } : {}),
       jobId: options.jobId,
       delay: options.delayMs && options.delayMs > 0 ? Math.round(options.delayMs) : undefined,
       ...(options.attempts ? { attempts: options.attempts } : {}),

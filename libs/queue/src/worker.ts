@@ -41,8 +41,7 @@ export function createWorker<Q extends QueueName>(
           `invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
         );
       }
-      const requestId =
-        typeof job.data?.requestId === 'string' ? job.data.requestId : `job-${name}-${job.id}`;
+      const requestId = job.opts.telemetry?.metadata ?? `job-${name}-${job.id}`;
       return runWithRequestContext({ requestId }, () =>
         processor(parsed.data as PayloadOf<Q>, job),
       );
