@@ -1,0 +1,30 @@
+import type { Response } from 'express';
+import { httpStatusFor, type DomainError } from '@portal/errors';
+import { extensionsFor, sendHttpError } from '@portal/graphql-kit';
+import type { Logger } from '@portal/logger';
+import type { GatewayMetrics } from '../metrics';
+
+/**
+ * Answers a request the gateway refuses before GraphQL runs (credentials, rate limit,
+ * body size) as a GraphQL response: `{ errors: [{ message, extensions: { code } }] }`
+ * with the matching HTTP status.
+ */
+export function refuseGraphQL(metrics: GatewayMetrics) {
+  return (res: Response, err: DomainError, status = httpStatusFor(err.code)): void => {
+    metrics.graphqlErrors.inc({ code: err.code });
+    if (err.retryAfterSeconds) res.setHeader('retry-after', String(err.retryAfterSeconds));
+    res.setHeader('cache-control', 'no-store');
+    res
+      .status(status)
+      .type('application/json')
+      .send(JSON.stringify({ errors: [{ message: err.message, extensions: extensionsFor(err) }] }));
+  };
+}
+
+/** The same for forwarded HTTP routes, in their JSON error shape. */
+export function refuseHttp(logger: Logger) {
+  return (res: Response, err: DomainError): void => {
+    res.setHeader('cache-control', 'no-store');
+    sendHttpError(res, err, logger);
+  };
+}
