@@ -35,7 +35,8 @@ function tiersEnv() {
   return { RATE_LIMIT_TIERS: namedNumbers().default({ standard: 1200, premium: 6000 }) };
 }
 
-function gatewayShape() {
+/** The gateway's variables (exported for tests of the defaults). */
+export function gatewayEnvShape() {
   return {
     ...baseEnv(),
     ...httpEnv(DEFAULT_PORTS.gateway),
@@ -108,12 +109,12 @@ function apiKeyCliShape() {
   };
 }
 
-export type GatewayEnv = z.output<z.ZodObject<ReturnType<typeof gatewayShape>>>;
+export type GatewayEnv = z.output<z.ZodObject<ReturnType<typeof gatewayEnvShape>>>;
 export type ApiKeyCliEnv = z.output<z.ZodObject<ReturnType<typeof apiKeyCliShape>>>;
 
 /** The gateway process's configuration (exits with one line naming every bad variable). */
 export function loadGatewayEnv(): GatewayEnv {
-  return loadEnv('gateway', gatewayShape);
+  return loadEnv('gateway', gatewayEnvShape);
 }
 
 /** What the API key CLI needs: the gateway's database and the known tiers. */

@@ -182,6 +182,8 @@ export async function startGateway(
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     nodeEnv: config.production ? 'production' : 'development',
+    // main.ts owns shutdown (onTerminate); Apollo's own handler would re-raise the signal mid-cleanup.
+    stopOnTerminationSignals: false,
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,

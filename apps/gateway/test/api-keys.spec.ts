@@ -37,85 +37,95 @@ async function apikey(dbName: string, ...args: string[]) {
 }
 
 describe('the apikey CLI', () => {
-  it('creates a key (printed once, stored only as a hash), lists it and revokes it', async () => {
-    const { graphqlUrl, db } = await stack();
-    const dbName = db.name;
+  it(
+    'creates a key (printed once, stored only as a hash), lists it and revokes it',
+    { timeout: 120_000 },
+    async () => {
+      const { graphqlUrl, db } = await stack();
+      const dbName = db.name;
 
-    const created = await apikey(
-      dbName,
-      'create',
-      '--name',
-      'Sở Thông tin và Truyền thông',
-      '--scopes',
-      'content:read,library:read',
-      '--tier',
-      'premium',
-    );
-    expect(created.code).toBe(0);
-    const key = created.stdout.trim();
-    expect(key).toMatch(/^hcmcdx_[A-Za-z0-9_-]{43}$/);
-    expect(created.stdout.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(created.stderr).toMatch(/cannot be shown again/);
+      const created = await apikey(
+        dbName,
+        'create',
+        '--name',
+        'Sở Thông tin và Truyền thông',
+        '--scopes',
+        'content:read,library:read',
+        '--tier',
+        'premium',
+      );
+      expect(created.code).toBe(0);
+      const key = created.stdout.trim();
+      expect(key).toMatch(/^hcmcdx_[A-Za-z0-9_-]{43}$/);
+      expect(created.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(created.stderr).toMatch(/cannot be shown again/);
 
-    const model = apiKeyModel(db);
-    const stored = await model.findOne({ name: 'Sở Thông tin và Truyền thông' }).lean();
-    expect(stored).toMatchObject({ keyHash: hashApiKey(key), tier: 'premium' });
-    expect(JSON.stringify(stored)).not.toContain(key);
+      const model = apiKeyModel(db);
+      const stored = await model.findOne({ name: 'Sở Thông tin và Truyền thông' }).lean();
+      expect(stored).toMatchObject({ keyHash: hashApiKey(key), tier: 'premium' });
+      expect(JSON.stringify(stored)).not.toContain(key);
 
-    const res = await gql(graphqlUrl, '{ whoami { apiClient scopes viewerId } }', { apiKey: key });
-    expect(res.data?.whoami).toEqual({
-      apiClient: 'Sở Thông tin và Truyền thông',
-      scopes: ['content:read', 'library:read'],
-      viewerId: null,
-    });
-    await waitUntil(async () => (await model.findById(stored!._id).lean())?.lastUsedAt, {
-      what: 'lastUsedAt to be recorded',
-    });
+      const res = await gql(graphqlUrl, '{ whoami { apiClient scopes viewerId } }', {
+        apiKey: key,
+      });
+      expect(res.data?.whoami).toEqual({
+        apiClient: 'Sở Thông tin và Truyền thông',
+        scopes: ['content:read', 'library:read'],
+        viewerId: null,
+      });
+      await waitUntil(async () => (await model.findById(stored!._id).lean())?.lastUsedAt, {
+        what: 'lastUsedAt to be recorded',
+      });
 
-    const list = await apikey(dbName, 'list', '--json');
-    expect(list.code).toBe(0);
-    const listed = JSON.parse(list.stdout) as {
-      id: string;
-      name: string;
-      revokedAt: string | null;
-    }[];
-    const entry = listed.find((k) => k.name === 'Sở Thông tin và Truyền thông')!;
-    expect(entry).toMatchObject({ id: String(stored!._id), revokedAt: null });
-    expect(list.stdout).not.toContain(key);
-    expect((await apikey(dbName, 'list')).stdout).toContain(`${key.slice(0, 13)}…`);
+      const list = await apikey(dbName, 'list', '--json');
+      expect(list.code).toBe(0);
+      const listed = JSON.parse(list.stdout) as {
+        id: string;
+        name: string;
+        revokedAt: string | null;
+      }[];
+      const entry = listed.find((k) => k.name === 'Sở Thông tin và Truyền thông')!;
+      expect(entry).toMatchObject({ id: String(stored!._id), revokedAt: null });
+      expect(list.stdout).not.toContain(key);
+      expect((await apikey(dbName, 'list')).stdout).toContain(`${key.slice(0, 13)}…`);
 
-    const revoked = await apikey(dbName, 'revoke', entry.id);
-    expect(revoked).toMatchObject({ code: 0, stdout: `revoked ${entry.id}\n` });
-    expect((await apikey(dbName, 'revoke', entry.id)).stdout).toMatch(/already revoked/);
-    const after = await gql(graphqlUrl, '{ whoami { apiClient } }', { apiKey: key });
-    expect(after.status).toBe(401);
-    expect(errorCodes(after)).toEqual(['UNAUTHENTICATED']);
-  });
+      const revoked = await apikey(dbName, 'revoke', entry.id);
+      expect(revoked).toMatchObject({ code: 0, stdout: `revoked ${entry.id}\n` });
+      expect((await apikey(dbName, 'revoke', entry.id)).stdout).toMatch(/already revoked/);
+      const after = await gql(graphqlUrl, '{ whoami { apiClient } }', { apiKey: key });
+      expect(after.status).toBe(401);
+      expect(errorCodes(after)).toEqual(['UNAUTHENTICATED']);
+    },
+  );
 
-  it('refuses unknown scopes, unknown tiers, missing names and unknown ids', async () => {
-    const dbName = (await stack()).db.name;
-    const badScope = await apikey(dbName, 'create', '--name', 'X', '--scopes', 'content:write');
-    expect(badScope.code).toBe(2);
-    expect(badScope.stderr).toMatch(/--scopes: unknown scope content:write/);
-    expect(badScope.stdout).toBe('');
-    const badTier = await apikey(
-      dbName,
-      'create',
-      '--name',
-      'X',
-      '--scopes',
-      'content:read',
-      '--tier',
-      'gold',
-    );
-    expect(badTier.stderr).toMatch(/--tier: unknown tier "gold"/);
-    expect((await apikey(dbName, 'create', '--scopes', 'content:read')).stderr).toMatch(
-      /--name is required/,
-    );
-    const unknownId = await apikey(dbName, 'revoke', '64b000000000000000000000');
-    expect(unknownId.code).toBe(1);
-    expect(unknownId.stderr).toMatch(/no API key with id/);
-  });
+  it(
+    'refuses unknown scopes, unknown tiers, missing names and unknown ids',
+    { timeout: 120_000 },
+    async () => {
+      const dbName = (await stack()).db.name;
+      const badScope = await apikey(dbName, 'create', '--name', 'X', '--scopes', 'content:write');
+      expect(badScope.code).toBe(2);
+      expect(badScope.stderr).toMatch(/--scopes: unknown scope content:write/);
+      expect(badScope.stdout).toBe('');
+      const badTier = await apikey(
+        dbName,
+        'create',
+        '--name',
+        'X',
+        '--scopes',
+        'content:read',
+        '--tier',
+        'gold',
+      );
+      expect(badTier.stderr).toMatch(/--tier: unknown tier "gold"/);
+      expect((await apikey(dbName, 'create', '--scopes', 'content:read')).stderr).toMatch(
+        /--name is required/,
+      );
+      const unknownId = await apikey(dbName, 'revoke', '64b000000000000000000000');
+      expect(unknownId.code).toBe(1);
+      expect(unknownId.stderr).toMatch(/no API key with id/);
+    },
+  );
 });
 
 describe('API keys at the gateway', () => {

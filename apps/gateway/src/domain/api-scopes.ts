@@ -43,9 +43,9 @@ export function scopeViolations(input: {
   const visitor = visitWithTypeInfo(typeInfo, {
     Field(node) {
       const name = node.name.value;
-      if (name.startsWith('__')) return;
       const parent = typeInfo.getParentType();
-      if (!parent) return;
+      // Introspection (__schema, __type, and the fields of __Schema, __Type...) is not data.
+      if (!parent || name.startsWith('__') || parent.name.startsWith('__')) return;
       const mode = mutationType && parent.name === mutationType.name ? 'write' : 'read';
       const needs = input.owners.ownersOf(parent.name, name).map((g) => `${g}:${mode}`);
       if (!needs.some((scope) => input.scopes.includes(scope))) {
