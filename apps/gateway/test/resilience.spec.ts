@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { QueryPlanner } from '@apollo/query-planner';
+import { describe, expect, it, vi } from 'vitest';
 import { gql } from '@portal/testing';
 import { metricValue } from './support/metrics';
 import { useTestStack } from './support/test-gateway';
@@ -46,6 +47,22 @@ describe('running', () => {
     for (let i = 0; i < 10; i++) await gql(graphqlUrl, '{ articles { totalCount } }', { bearer });
     expect(subgraphs.calls.get('content.articles')).toBeGreaterThanOrEqual(11);
     expect(subgraphs.connections.content - opened).toBeLessThanOrEqual(1);
+  });
+
+  it('plans each operation once and reuses the cached query plan', async () => {
+    const { graphqlUrl, personToken } = await stack();
+    const bearer = await personToken({ role: 'citizen' });
+    const plan = vi.spyOn(QueryPlanner.prototype, 'buildQueryPlan');
+    try {
+      const query = 'query PlanOnce { articles { nodes { id } } threads { id title } }';
+      for (let i = 0; i < 3; i++)
+        expect((await gql(graphqlUrl, query, { bearer })).errors).toBeUndefined();
+      expect(plan).toHaveBeenCalledTimes(1);
+      await gql(graphqlUrl, 'query PlanTwice { articles { totalCount } }', { bearer });
+      expect(plan).toHaveBeenCalledTimes(2);
+    } finally {
+      plan.mockRestore();
+    }
   });
 
   it('gives up on a slow subgraph after its timeout and still answers the other fields', async () => {
