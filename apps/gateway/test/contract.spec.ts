@@ -5,11 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
-import { parse } from 'graphql';
+import { Kind, parse, print, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { SUBGRAPHS } from '@portal/config';
+import { SUBGRAPHS, parseEnv } from '@portal/config';
 import { workspaceRoot } from '@portal/local-services';
 import { composeSupergraph } from '@portal/supergraph';
+import { gatewayConfigFromEnv } from '../src/config';
+import { gatewayEnvShape, type GatewayEnv } from '../src/env';
+import { requestLimitProtection } from '../src/plugins/request-limits';
 import { contractCoverage, stubOnlyEntities } from './support/contract-coverage';
 import { fixtureSupergraph } from './support/test-gateway';
 
@@ -22,6 +25,16 @@ const absent = SUBGRAPHS.filter((name) => !present.includes(name));
 const allPresent = absent.length === 0;
 /** Fields one subgraph adds to another's entity (docs/development.md, "Cross-service conventions"). */
 const CONTRIBUTIONS: Record<string, string> = { 'Thread.referral': 'referral' };
+
+const defaultEnv = parseEnv(gatewayEnvShape, { INTERNAL_TOKEN_SECRET: 'x'.repeat(40) });
+if (!defaultEnv.ok) throw new Error(defaultEnv.message);
+const defaultLimits = requestLimitProtection(
+  gatewayConfigFromEnv(defaultEnv.env as GatewayEnv, {
+    supergraphSdl: '',
+    contractSource: null,
+    personToken: { issuer: '', audience: '' },
+  }).limits,
+);
 
 /** The shared copy of the contract (../shared/contract in the lead's layout), if one is reachable. */
 function sharedContractPath(): string | null {
@@ -76,9 +89,10 @@ describe('the graph contract', () => {
       console.log(`contract: all ${operations.length} operations pending (no subgraph yet)`);
       return;
     }
+    const schema = await apiSchemaOf(composition.supergraphSdl);
     const coverage = contractCoverage({
       contract,
-      schema: await apiSchemaOf(composition.supergraphSdl),
+      schema,
       stubOnly: stubOnlyEntities(composition.supergraphSdl),
       contributions: CONTRIBUTIONS,
       absent,
@@ -93,6 +107,20 @@ describe('the graph contract', () => {
     ).toEqual([]);
     if (allPresent)
       expect(coverage.pending, 'every subgraph exists: nothing may be pending').toEqual([]);
+
+    // The published operations must also fit the gateway's default limits.
+    const overLimit = contract.definitions.flatMap((op) => {
+      const name = op.kind === Kind.OPERATION_DEFINITION ? op.name?.value : undefined;
+      if (!name || !coverage.valid.includes(name)) return [];
+      return validate(
+        schema,
+        { kind: Kind.DOCUMENT, definitions: [op] },
+        defaultLimits.validationRules,
+      ).map((e) => `${name}: ${e.message}`);
+    });
+    expect(overLimit, 'contract operations over the default limits').toEqual([]);
+    for (const op of contract.definitions)
+      expect(() => parse(print(op), defaultLimits.parseOptions)).not.toThrow();
   });
 });
 
