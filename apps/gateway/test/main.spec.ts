@@ -40,7 +40,7 @@ describe('main.ts', () => {
     'starts from the environment, creates the development key pair, serves, and stops on SIGTERM',
     { timeout: 120_000 },
     async () => {
-      subgraphs = await startFixtureSubgraphs();
+      subgraphs = await startFixtureSubgraphs({ internalTokenSecret: TEST_INTERNAL_SECRET });
       const dir = mkdtempSync(join(tmpdir(), 'gw-main-'));
       const supergraphPath = join(dir, 'supergraph.graphql');
       writeFileSync(supergraphPath, fixtureSupergraph());

@@ -76,7 +76,10 @@ export function useTestStack(
 
   const build = async (): Promise<TestStack> => {
     const keys = await ensureDevKeyPair(mkdtempSync(join(tmpdir(), 'gw-keys-')));
-    const subgraphs = await startFixtureSubgraphs({ slowMs: options.slowMs });
+    const subgraphs = await startFixtureSubgraphs({
+      internalTokenSecret: TEST_INTERNAL_SECRET,
+      slowMs: options.slowMs,
+    });
     cleanups.push(() => subgraphs.close());
     const redis = createRedisConnection(testServices().redisUrl);
     cleanups.push(() => redis.quit());
