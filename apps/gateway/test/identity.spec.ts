@@ -69,6 +69,7 @@ describe('people (Authorization: Bearer)', () => {
       expect(res.status, kind).toBe(401);
       expect(errorCodes(res), kind).toEqual(['UNAUTHENTICATED']);
       expect(res.data, kind).toBeUndefined();
+      expect(res.headers.get('www-authenticate'), kind).toMatch(/^Bearer /);
     }
     const noScheme = await gql(graphqlUrl, WHOAMI, { headers: { authorization: 'Token abc' } });
     expect(noScheme.status).toBe(401);

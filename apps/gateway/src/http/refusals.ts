@@ -9,11 +9,18 @@ import type { GatewayMetrics } from '../metrics';
  * body size) as a GraphQL response: `{ errors: [{ message, extensions: { code } }] }`
  * with the matching HTTP status.
  */
+/** Headers every refusal carries: never cached, Retry-After when limited, a challenge on 401 (RFC 9110 §11.6.1). */
+function refusalHeaders(res: Response, err: DomainError): void {
+  res.setHeader('cache-control', 'no-store');
+  if (err.retryAfterSeconds) res.setHeader('retry-after', String(err.retryAfterSeconds));
+  if (err.code === 'UNAUTHENTICATED')
+    res.setHeader('www-authenticate', 'Bearer realm="hcmc-dx-portal"');
+}
+
 export function refuseGraphQL(metrics: GatewayMetrics) {
   return (res: Response, err: DomainError, status = httpStatusFor(err.code)): void => {
     metrics.graphqlErrors.inc({ code: err.code });
-    if (err.retryAfterSeconds) res.setHeader('retry-after', String(err.retryAfterSeconds));
-    res.setHeader('cache-control', 'no-store');
+    refusalHeaders(res, err);
     res
       .status(status)
       .type('application/json')
@@ -24,7 +31,7 @@ export function refuseGraphQL(metrics: GatewayMetrics) {
 /** The same for forwarded HTTP routes, in their JSON error shape. */
 export function refuseHttp(logger: Logger) {
   return (res: Response, err: DomainError): void => {
-    res.setHeader('cache-control', 'no-store');
+    refusalHeaders(res, err);
     sendHttpError(res, err, logger);
   };
 }
