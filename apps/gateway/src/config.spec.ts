@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@portal/config';
-import { gatewayConfigFromEnv } from './config';
+import { gatewayConfigFromEnv, trustProxySetting } from './config';
 import { gatewayEnvShape, type GatewayEnv } from './env';
 
 const SECRET = 'i'.repeat(40);
@@ -66,5 +66,11 @@ describe('gateway configuration', () => {
     expect(result.message).toMatch(/RATE_LIMIT_TIERS .*"standard=5" is not name:number/);
     expect(result.message).toMatch(/MAX_DEPTH/);
     expect(result.message).toMatch(/SAFELIST/);
+  });
+
+  it('reads TRUST_PROXY as Express does: hop counts, switches or addresses', () => {
+    expect(trustProxySetting('1')).toBe(1);
+    expect(trustProxySetting('false')).toBe(false);
+    expect(trustProxySetting('10.0.0.0/8, loopback')).toBe('10.0.0.0/8, loopback');
   });
 });

@@ -10,6 +10,14 @@ export function defaultTier(tiers: Record<string, number>): string {
   return first;
 }
 
+/** TRUST_PROXY as Express takes it: `2` is a hop count, `true`/`false` a switch, anything else addresses. */
+export function trustProxySetting(value: string): string | number | boolean {
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'true' || v === 'false') return v === 'true';
+  return v;
+}
+
 /** Maps the validated environment to the gateway's configuration (files already read). */
 export function gatewayConfigFromEnv(
   env: GatewayEnv,
@@ -36,7 +44,7 @@ export function gatewayConfigFromEnv(
       env.CLIENT_KEY_SECRET ??
       createHmac('sha256', env.INTERNAL_TOKEN_SECRET).update('portal client key').digest('hex'),
     personToken: loaded.personToken,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     limits: {
       maxDepth: env.MAX_DEPTH,

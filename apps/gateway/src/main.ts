@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureDevKeyPair, type PersonTokenConfig } from '@portal/auth';
@@ -64,6 +65,14 @@ const config = gatewayConfigFromEnv(env, {
 const db = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
 const redis = createRedisConnection(env.REDIS_URL, 'client');
 redis.on('error', (err) => logger.warn({ err }, 'redis connection error'));
+// Commands fail fast while Redis is away (no offline queue), so give it a moment at start;
+// if it stays away the gateway still serves, with /readyz reporting it.
+await Promise.race([
+  once(redis, 'ready'),
+  new Promise((resolve) => setTimeout(resolve, 10_000).unref()),
+]);
+if (redis.status !== 'ready')
+  logger.error('Redis is not reachable; rate limits and caches are off until it is');
 const gateway = await startGateway(config, { redis, db, logger });
 
 onTerminate(

@@ -30,7 +30,7 @@ import type { RateLimits } from './domain/rate-limit-policy';
 import { createSafelist } from './domain/safelist';
 import { createGatewayFormatError } from './format-error';
 import { accessControl, accessOf } from './http/access.middleware';
-import { graphqlBody, graphqlBodyErrors } from './http/graphql-body';
+import { graphqlBody, graphqlRequestErrors } from './http/graphql-body';
 import { refuseGraphQL, refuseHttp } from './http/refusals';
 import { routeProxy } from './http/route-proxy';
 import { createIdentityResolver } from './identity/identity';
@@ -69,8 +69,8 @@ export interface GatewayConfig {
   internalTokenSecret: string;
   clientKeySecret: string;
   personToken: PersonTokenConfig;
-  /** Express "trust proxy" setting. */
-  trustProxy: string;
+  /** Express "trust proxy" setting: addresses/subnets, a hop count, or true/false. */
+  trustProxy: string | number | boolean;
   bodyLimitBytes: number;
   limits: RequestLimits;
   /** The contract's operations (text); names label metrics, and SAFELIST runs only these. */
@@ -274,7 +274,7 @@ export async function startGateway(
         }),
     }),
   );
-  app.use('/graphql', graphqlBodyErrors(config.bodyLimitBytes, refuseGql));
+  app.use('/graphql', graphqlRequestErrors(config.bodyLimitBytes, refuseGql, logger));
   app.use((_req, res) => sendHttpError(res, notFound('Route'), logger));
   app.use(
     (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) =>

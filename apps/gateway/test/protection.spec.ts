@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { getIntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { errorCodes, gql } from '@portal/testing';
+import mongoose from 'mongoose';
+import { errorCodes, gql, testServices } from '@portal/testing';
 import { useTestStack } from './support/test-gateway';
 
 const stack = useTestStack('protection');
@@ -171,6 +172,28 @@ describe('production mode', () => {
     expect(JSON.stringify(res)).not.toMatch(/E11000|mongo:|stack|serviceName/);
     expect(
       logs.find((l) => l.requestId === 'req-masking-000001' && l.msg === 'internal error'),
+    ).toBeDefined();
+  });
+});
+
+describe('failures before GraphQL runs', () => {
+  it('masks them as a GraphQL INTERNAL_SERVER_ERROR (API key store unreachable)', async () => {
+    const { startAnother, db, logs } = await stack();
+    const conn = await mongoose
+      .createConnection(testServices().mongoUri, { dbName: db.name })
+      .asPromise();
+    const gw = await startAnother({}, conn);
+    await conn.close();
+    const res = await gql(gw.graphqlUrl, '{ articles { totalCount } }', {
+      apiKey: `hcmcdx_${'C'.repeat(43)}`,
+      headers: { 'x-request-id': 'req-keystore-down-01' },
+    });
+    expect(res.status).toBe(500);
+    expect(res.errors).toEqual([
+      { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ]);
+    expect(
+      logs.find((l) => l.requestId === 'req-keystore-down-01' && l.msg === 'internal error'),
     ).toBeDefined();
   });
 });

@@ -54,8 +54,8 @@ export interface TestStack {
     claims: Partial<PersonClaims> & { role: PersonClaims['role'] },
     options?: Parameters<typeof signPersonToken>[2],
   ): Promise<string>;
-  /** Starts another gateway on the same subgraphs, Redis and database with different settings. */
-  startAnother(overrides: Partial<GatewayConfig>): Promise<RunningGateway>;
+  /** Starts another gateway on the same subgraphs and Redis (and database, unless given) with different settings. */
+  startAnother(overrides: Partial<GatewayConfig>, otherDb?: Connection): Promise<RunningGateway>;
 }
 
 /**
@@ -148,10 +148,10 @@ export function useTestStack(
           },
           signOptions,
         ),
-      async startAnother(overrides) {
+      async startAnother(overrides, otherDb) {
         const another = await startGateway(
           { ...config, redisPrefix: `${uniqueName(label)}:gw:`, ...overrides },
-          { redis, db, logger },
+          { redis, db: otherDb ?? db, logger },
         );
         extra.push(another);
         cleanups.push(() => another.close());
