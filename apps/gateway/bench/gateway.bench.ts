@@ -31,6 +31,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
 }) => Promise<AutocannonResult>;
 
 const DURATION_SECONDS = 8;
+const WARM_UP_SECONDS = 2;
 const CONNECTIONS = 16;
 const SECRET = 'bench-internal-secret-0123456789abcdef';
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -130,14 +131,17 @@ say(
     '  non-2xx/errors',
 );
 for (const s of scenarios) {
-  const result = await autocannon({
-    url: s.url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...s.headers },
-    body: JSON.stringify({ query: s.query }),
-    connections: CONNECTIONS,
-    duration: DURATION_SECONDS,
-  });
+  const run = (duration: number) =>
+    autocannon({
+      url: s.url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...s.headers },
+      body: JSON.stringify({ query: s.query }),
+      connections: CONNECTIONS,
+      duration,
+    });
+  await run(WARM_UP_SECONDS); // JIT, connection pools, plan and response caches
+  const result = await run(DURATION_SECONDS);
   say(
     s.name.padEnd(44) +
       result.requests.average.toFixed(0).padStart(9) +
