@@ -121,3 +121,12 @@ export function loadGatewayEnv(): GatewayEnv {
 export function loadApiKeyCliEnv(): ApiKeyCliEnv {
   return loadEnv('apikey', apiKeyCliShape);
 }
+
+/**
+ * Apollo Gateway reports usage to Apollo's servers (probing cloud metadata endpoints on
+ * the way) unless APOLLO_TELEMETRY_DISABLED is set. A city service sends nothing to a
+ * vendor by default; an operator may still opt in by setting the variable to `false`.
+ */
+export function keepApolloTelemetryOff(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+}

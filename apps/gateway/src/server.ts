@@ -28,6 +28,7 @@ import { createGatewayContext, type GatewayContext } from './context';
 import { fieldOwnersFromSupergraph } from './domain/field-owners';
 import type { RateLimits } from './domain/rate-limit-policy';
 import { createSafelist } from './domain/safelist';
+import { keepApolloTelemetryOff } from './env';
 import { createGatewayFormatError } from './format-error';
 import { accessControl, accessOf } from './http/access.middleware';
 import { graphqlBody, graphqlRequestErrors } from './http/graphql-body';
@@ -120,6 +121,7 @@ export async function startGateway(
   if (config.safelist && !contractOperations)
     throw new Error('SAFELIST is on but the contract operations could not be read');
 
+  keepApolloTelemetryOff();
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name }) =>

@@ -39,6 +39,11 @@ describe('running', () => {
     });
   });
 
+  it("keeps Apollo Gateway's usage telemetry to Apollo's servers off", async () => {
+    await stack();
+    expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true');
+  });
+
   it('reuses keep-alive connections to subgraphs', async () => {
     const { graphqlUrl, subgraphs, personToken } = await stack();
     const bearer = await personToken({ role: 'citizen' });
