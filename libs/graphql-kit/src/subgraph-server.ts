@@ -133,6 +133,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // The service's main.ts owns shutdown (onTerminate closes queues and the database too);
+    // Apollo's own SIGTERM handler would re-raise the signal and kill the process mid-cleanup.
+    stopOnTerminationSignals: false,
     formatError: createFormatError(options.logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

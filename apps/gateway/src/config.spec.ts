@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '@portal/config';
+import { gatewayConfigFromEnv, trustProxySetting } from './config';
+import { gatewayEnvShape, type GatewayEnv } from './env';
+
+const SECRET = 'i'.repeat(40);
+const parse = (vars: Record<string, string>) =>
+  parseEnv(gatewayEnvShape, { INTERNAL_TOKEN_SECRET: SECRET, ...vars });
+const loaded = {
+  supergraphSdl: 'type Query { a: Int }',
+  contractSource: null,
+  personToken: { issuer: 'i', audience: 'a', publicKeyPem: 'k' },
+};
+
+describe('gateway configuration', () => {
+  it('has working defaults for a local run', () => {
+    const result = parse({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const config = gatewayConfigFromEnv(result.env as GatewayEnv, loaded);
+    expect(config).toMatchObject({
+      port: 4000,
+      production: false,
+      introspection: true,
+      bodyLimitBytes: 1_048_576,
+      limits: { maxDepth: 15, maxCost: 5000, maxAliases: 15, maxDirectives: 50, maxTokens: 1000 },
+      safelist: false,
+      subgraphUrls: { content: 'http://127.0.0.1:4001', referral: 'http://127.0.0.1:4005' },
+      rateLimits: {
+        windowSeconds: 60,
+        anonymous: 300,
+        person: 600,
+        tiers: { standard: 1200, premium: 6000 },
+        defaultTier: 'standard',
+      },
+      redisPrefix: 'portal:gw:',
+    });
+    expect(config.clientKeySecret).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('turns introspection off in production unless asked, and reads tiers and timeouts', () => {
+    const result = parse({
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb://db/',
+      REDIS_URL: 'redis://redis:6379',
+      JWT_ISSUER: 'https://id.hochiminhcity.gov.vn',
+      JWT_AUDIENCE: 'cds-portal',
+      RATE_LIMIT_TIERS: 'district:300,city:3000',
+      SUBGRAPH_TIMEOUTS: 'library:20000',
+      CONTENT_URL: 'http://content:4001/',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const config = gatewayConfigFromEnv(result.env as GatewayEnv, loaded);
+    expect(config.introspection).toBe(false);
+    expect(config.rateLimits.tiers).toEqual({ district: 300, city: 3000 });
+    expect(config.rateLimits.defaultTier).toBe('district');
+    expect(config.subgraphTimeouts).toEqual({ library: 20000 });
+    expect(config.subgraphUrls.content).toBe('http://content:4001');
+  });
+
+  it('names each malformed variable', () => {
+    const result = parse({ RATE_LIMIT_TIERS: 'standard=5', MAX_DEPTH: '0', SAFELIST: 'sometimes' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toMatch(/RATE_LIMIT_TIERS .*"standard=5" is not name:number/);
+    expect(result.message).toMatch(/MAX_DEPTH/);
+    expect(result.message).toMatch(/SAFELIST/);
+  });
+
+  it('reads TRUST_PROXY as Express does: hop counts, switches or addresses', () => {
+    expect(trustProxySetting('1')).toBe(1);
+    expect(trustProxySetting('false')).toBe(false);
+    expect(trustProxySetting('10.0.0.0/8, loopback')).toBe('10.0.0.0/8, loopback');
+  });
+});

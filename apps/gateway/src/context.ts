@@ -1,0 +1,35 @@
+import { signInternalToken, type Viewer } from '@portal/auth';
+import type { Logger } from '@portal/logger';
+import type { RequestAccess } from './http/access.middleware';
+import type { Identity } from './identity/identity';
+
+/** What the gateway's plugins and data sources know about one GraphQL request. */
+export interface GatewayContext {
+  requestId: string;
+  identity: Identity;
+  viewer: Viewer;
+  clientKey: string;
+  logger: Logger;
+  /** The signed internal token subgraphs receive; signed once per request. */
+  internalToken(): Promise<string>;
+}
+
+export function createGatewayContext(
+  access: RequestAccess,
+  options: { internalTokenSecret: string; logger: Logger },
+): GatewayContext {
+  let token: Promise<string> | undefined;
+  return {
+    requestId: access.requestId,
+    identity: access.identity,
+    viewer: access.identity.viewer,
+    clientKey: access.clientKey,
+    // The request id is already on every line through the request context (see requestIdMiddleware).
+    logger: options.logger,
+    internalToken: () =>
+      (token ??= signInternalToken(access.identity.viewer, options.internalTokenSecret, {
+        requestId: access.requestId,
+        clientKey: access.clientKey,
+      })),
+  };
+}

@@ -1,0 +1,132 @@
+import {
+  DEFAULT_PORTS,
+  baseEnv,
+  csv,
+  devDefault,
+  flag,
+  httpEnv,
+  internalTokenEnv,
+  loadEnv,
+  mongoEnv,
+  positiveInt,
+  redisEnv,
+  serviceUrl,
+  z,
+} from '@portal/config';
+import { DEV_AUDIENCE, DEV_ISSUER } from '@portal/auth';
+
+/** `name:number` pairs, e.g. `standard:1200,premium:6000`. */
+const namedNumbers = () =>
+  csv().transform((items, ctx) => {
+    const out: Record<string, number> = {};
+    for (const item of items) {
+      const match = /^([a-z][a-z0-9_-]{0,31}):(\d+)$/.exec(item);
+      if (!match) {
+        ctx.addIssue({ code: 'custom', message: `"${item}" is not name:number` });
+        return z.NEVER;
+      }
+      out[match[1]!] = Number(match[2]);
+    }
+    return out;
+  });
+
+/** Partner rate-limit tiers (requests per window per API key); the first one is the default. */
+function tiersEnv() {
+  return { RATE_LIMIT_TIERS: namedNumbers().default({ standard: 1200, premium: 6000 }) };
+}
+
+/** The gateway's variables (exported for tests of the defaults). */
+export function gatewayEnvShape() {
+  return {
+    ...baseEnv(),
+    ...httpEnv(DEFAULT_PORTS.gateway),
+    ...mongoEnv('portal_gateway'),
+    ...redisEnv(),
+    ...internalTokenEnv(),
+    ...tiersEnv(),
+    CONTENT_URL: serviceUrl(DEFAULT_PORTS.content),
+    LIBRARY_URL: serviceUrl(DEFAULT_PORTS.library),
+    FORUM_URL: serviceUrl(DEFAULT_PORTS.forum),
+    BULLETIN_URL: serviceUrl(DEFAULT_PORTS.bulletin),
+    REFERRAL_URL: serviceUrl(DEFAULT_PORTS.referral),
+    /** The composed supergraph (npm run compose writes it). */
+    SUPERGRAPH_PATH: z.string().default('apps/gateway/supergraph.graphql'),
+    /** The contract's operations: the only ones that run when SAFELIST is on. */
+    CONTRACT_PATH: z.string().default('contract/operations.graphql'),
+    SAFELIST: flag().default(false),
+    /** Defaults to off in production, on elsewhere. */
+    INTROSPECTION: flag().optional(),
+
+    // People's tokens from the city's identity provider.
+    JWT_ISSUER: devDefault(z.string().min(1), DEV_ISSUER),
+    JWT_AUDIENCE: devDefault(z.string().min(1), DEV_AUDIENCE),
+    JWT_JWKS_URL: z.url().optional(),
+    JWT_PUBLIC_KEY_FILE: z.string().optional(),
+    JWT_ALGORITHMS: csv()
+      .pipe(z.array(z.enum(['ES256', 'ES384', 'RS256', 'RS384', 'RS512', 'PS256', 'EdDSA'])).min(1))
+      .default(['ES256', 'RS256']),
+    JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    /** Local state; the development key pair lives in `<DATA_DIR>/keys`. */
+    DATA_DIR: z.string().default('.data'),
+    /** Salt of the per-client key (IP + user agent) passed to subgraphs; derived from INTERNAL_TOKEN_SECRET when unset. */
+    CLIENT_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Express "trust proxy": which hops may set X-Forwarded-For (the client IP rate limits use). */
+    TRUST_PROXY: z.string().default('loopback, linklocal, uniquelocal'),
+
+    // Request limits.
+    BODY_LIMIT_BYTES: positiveInt().default(1_048_576),
+    MAX_DEPTH: positiveInt().default(15),
+    MAX_COST: positiveInt().default(5000),
+    MAX_ALIASES: positiveInt().default(15),
+    MAX_DIRECTIVES: positiveInt().default(50),
+    MAX_TOKENS: positiveInt().default(1000),
+
+    // Rate limits: requests per sliding window.
+    RATE_LIMIT_WINDOW_SECONDS: positiveInt().default(60),
+    RATE_LIMIT_ANONYMOUS: positiveInt().default(300),
+    RATE_LIMIT_PERSON: positiveInt().default(600),
+
+    // Caches.
+    APQ_TTL_SECONDS: positiveInt().default(86_400),
+    RESPONSE_CACHE: flag().default(true),
+    QUERY_PLAN_CACHE_MIB: positiveInt().default(30),
+    API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+
+    // Subgraphs and forwarded routes.
+    SUBGRAPH_TIMEOUT_MS: positiveInt().default(10_000),
+    /** Per-subgraph overrides, e.g. `library:20000,referral:5000`. */
+    SUBGRAPH_TIMEOUTS: namedNumbers().default({}),
+    /** A forwarded HTTP route fails with 504 when the service is silent this long. */
+    ROUTE_IDLE_TIMEOUT_MS: positiveInt().default(120_000),
+  };
+}
+
+function apiKeyCliShape() {
+  return {
+    ...baseEnv(),
+    ...mongoEnv('portal_gateway'),
+    ...tiersEnv(),
+  };
+}
+
+export type GatewayEnv = z.output<z.ZodObject<ReturnType<typeof gatewayEnvShape>>>;
+export type ApiKeyCliEnv = z.output<z.ZodObject<ReturnType<typeof apiKeyCliShape>>>;
+
+/** The gateway process's configuration (exits with one line naming every bad variable). */
+export function loadGatewayEnv(): GatewayEnv {
+  return loadEnv('gateway', gatewayEnvShape);
+}
+
+/** What the API key CLI needs: the gateway's database and the known tiers. */
+export function loadApiKeyCliEnv(): ApiKeyCliEnv {
+  return loadEnv('apikey', apiKeyCliShape);
+}
+
+/**
+ * Apollo Gateway reports usage to Apollo's servers (probing cloud metadata endpoints on
+ * the way) unless APOLLO_TELEMETRY_DISABLED is set. A city service sends nothing to a
+ * vendor by default; an operator may still opt in by setting the variable to `false`.
+ */
+export function keepApolloTelemetryOff(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+}

@@ -1,0 +1,59 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { createFormatError } from '@portal/graphql-kit';
+import type { Logger } from '@portal/logger';
+import { SubgraphUnavailableError } from './subgraphs/portal-data-source';
+
+/** Codes a subgraph may send that clients are meant to see (its internal errors arrive already masked). */
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+]);
+
+function unavailableCause(error: unknown): SubgraphUnavailableError | null {
+  for (let e = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof SubgraphUnavailableError) return e;
+    e =
+      (e as { originalError?: unknown; cause?: unknown }).originalError ??
+      (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/**
+ * The shared error masking (domain and request errors pass, anything else becomes
+ * INTERNAL_SERVER_ERROR, logged with the request id), plus one gateway case: a subgraph
+ * that could not be reached is named, so clients know which part of the answer is missing.
+ */
+export function createGatewayFormatError(logger: Logger) {
+  const mask = createFormatError(logger);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const unavailable = unavailableCause(error);
+    if (unavailable) {
+      logger.warn(
+        { err: unavailable.cause ?? unavailable, subgraph: unavailable.subgraph },
+        unavailable.message,
+      );
+      return {
+        message: `The ${unavailable.subgraph} service is unavailable; the fields it serves are missing`,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: unavailable.subgraph },
+      };
+    }
+    // An error a subgraph answered with: the gateway marks it with serviceName. Subgraphs mask
+    // their own internal errors, so their client-facing codes and messages pass through.
+    const {
+      code,
+      serviceName,
+      stacktrace: _trace,
+      response: _response,
+      ...rest
+    } = formatted.extensions ?? {};
+    if (typeof code === 'string' && CLIENT_CODES.has(code) && typeof serviceName === 'string')
+      return { ...formatted, extensions: { ...rest, code, serviceName } };
+    return mask(formatted, error);
+  };
+}

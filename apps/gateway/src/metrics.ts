@@ -1,0 +1,28 @@
+import { Counter, Histogram } from 'prom-client';
+import { createMetrics, type Metrics } from '@portal/graphql-kit';
+
+/** The shared service metrics plus what only the gateway sees. */
+export interface GatewayMetrics extends Metrics {
+  subgraphFetchDuration: Histogram<'subgraph' | 'outcome'>;
+  rateLimited: Counter<'caller'>;
+}
+
+export function createGatewayMetrics(): GatewayMetrics {
+  const metrics = createMetrics('gateway');
+  return {
+    ...metrics,
+    subgraphFetchDuration: new Histogram({
+      name: 'gateway_subgraph_fetch_duration_seconds',
+      help: 'Latency of the gateway fetches to each subgraph, by outcome',
+      labelNames: ['subgraph', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [metrics.registry],
+    }),
+    rateLimited: new Counter({
+      name: 'gateway_rate_limited_total',
+      help: 'Requests refused by the rate limiter, by kind of caller',
+      labelNames: ['caller'],
+      registers: [metrics.registry],
+    }),
+  };
+}

@@ -1,0 +1,307 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Response } from 'express';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { createPersonTokenVerifier, signInternalToken, type PersonTokenConfig } from '@portal/auth';
+import type { SubgraphName } from '@portal/config';
+import { pingDatabase } from '@portal/db';
+import { notFound } from '@portal/errors';
+import {
+  httpMetricsMiddleware,
+  mountOpsRoutes,
+  requestIdMiddleware,
+  sendHttpError,
+  type ReadinessCheck,
+} from '@portal/graphql-kit';
+import type { Logger } from '@portal/logger';
+import { apiKeyModel } from './api-keys/api-key.model';
+import { ApiKeyStore } from './api-keys/api-key-store';
+import { RedisKeyValueCache } from './cache/redis-key-value-cache';
+import { createGatewayContext, type GatewayContext } from './context';
+import { fieldOwnersFromSupergraph } from './domain/field-owners';
+import type { RateLimits } from './domain/rate-limit-policy';
+import { createSafelist } from './domain/safelist';
+import { keepApolloTelemetryOff } from './env';
+import { createGatewayFormatError } from './format-error';
+import { accessControl, accessOf } from './http/access.middleware';
+import { graphqlBody, graphqlRequestErrors } from './http/graphql-body';
+import { refuseGraphQL, refuseHttp } from './http/refusals';
+import { routeProxy } from './http/route-proxy';
+import { createIdentityResolver } from './identity/identity';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics';
+import { apiScopePlugin } from './plugins/api-scope.plugin';
+import { cacheScopePlugin } from './plugins/cache-scope.plugin';
+import { metricsPlugin } from './plugins/metrics.plugin';
+import { requestLimitProtection, type RequestLimits } from './plugins/request-limits';
+import { safelistPlugin } from './plugins/safelist.plugin';
+import { SlidingWindowLimiter } from './rate-limit/sliding-window-limiter';
+import { PortalDataSource } from './subgraphs/portal-data-source';
+
+/** HTTP routes the gateway forwards to the service that owns them. */
+export const FORWARDED_ROUTES: readonly { path: string; subgraph: SubgraphName }[] = [
+  { path: '/feeds', subgraph: 'content' },
+  { path: '/uploads', subgraph: 'library' },
+  { path: '/files', subgraph: 'library' },
+  { path: '/audio', subgraph: 'bulletin' },
+  { path: '/bulletin', subgraph: 'bulletin' },
+  { path: '/hotline', subgraph: 'referral' },
+];
+
+export interface GatewayConfig {
+  port: number;
+  host?: string;
+  /** Production: introspection default off, no landing page, no field suggestions in errors. */
+  production: boolean;
+  introspection: boolean;
+  /** The composed supergraph SDL (static; never introspected at run time). */
+  supergraphSdl: string;
+  /** Base URL (no path) of each subgraph, by name. */
+  subgraphUrls: Partial<Record<string, string>>;
+  subgraphTimeoutMs: number;
+  /** Per-subgraph overrides of subgraphTimeoutMs. */
+  subgraphTimeouts?: Partial<Record<string, number>>;
+  internalTokenSecret: string;
+  clientKeySecret: string;
+  personToken: PersonTokenConfig;
+  /** Express "trust proxy" setting: addresses/subnets, a hop count, or true/false. */
+  trustProxy: string | number | boolean;
+  bodyLimitBytes: number;
+  limits: RequestLimits;
+  /** The contract's operations (text); names label metrics, and SAFELIST runs only these. */
+  contractSource: string | null;
+  safelist: boolean;
+  apqTtlSeconds: number;
+  responseCache: boolean;
+  rateLimits: RateLimits;
+  apiKeyCacheSeconds: number;
+  queryPlanCacheMiB: number;
+  routeIdleTimeoutMs: number;
+  /** Prefix of every Redis key the gateway writes, e.g. `portal:gw:`. */
+  redisPrefix: string;
+}
+
+export interface GatewayDeps {
+  redis: Redis;
+  db: Connection;
+  logger: Logger;
+  metrics?: GatewayMetrics;
+}
+
+export interface RunningGateway {
+  app: Express;
+  server: Server;
+  port: number;
+  url: string;
+  graphqlUrl: string;
+  metrics: GatewayMetrics;
+  apiKeys: ApiKeyStore;
+  close(): Promise<void>;
+}
+
+/** Builds and starts the gateway: `/graphql`, the forwarded routes, `/healthz`, `/readyz`, `/metrics`. */
+export async function startGateway(
+  config: GatewayConfig,
+  deps: GatewayDeps,
+): Promise<RunningGateway> {
+  const { redis, db, logger } = deps;
+  const metrics = deps.metrics ?? createGatewayMetrics();
+
+  const owners = fieldOwnersFromSupergraph(config.supergraphSdl);
+  const missing = owners.subgraphs.filter((name) => !config.subgraphUrls[name]);
+  if (missing.length)
+    throw new Error(`no URL configured for subgraph ${missing.join(', ')} (set <NAME>_URL)`);
+  const contractOperations = config.contractSource ? createSafelist(config.contractSource) : null;
+  if (config.safelist && !contractOperations)
+    throw new Error('SAFELIST is on but the contract operations could not be read');
+
+  keepApolloTelemetryOff();
+  const gateway = new ApolloGateway({
+    supergraphSdl: config.supergraphSdl,
+    buildService: ({ name }) =>
+      new PortalDataSource({
+        subgraph: name,
+        url: `${config.subgraphUrls[name]!}/graphql`,
+        timeoutMs: config.subgraphTimeouts?.[name] ?? config.subgraphTimeoutMs,
+        metrics,
+      }),
+    experimental_approximateQueryPlanStoreMiB: config.queryPlanCacheMiB,
+    logger,
+  });
+
+  const model = apiKeyModel(db);
+  await model.init();
+  const apiKeys = new ApiKeyStore(model, {
+    cacheSeconds: config.apiKeyCacheSeconds,
+    tiers: Object.keys(config.rateLimits.tiers),
+    logger,
+  });
+  const resolveIdentity = createIdentityResolver({
+    verifyPersonToken: await createPersonTokenVerifier(config.personToken),
+    authenticateApiKey: (key) => apiKeys.authenticate(key),
+  });
+  const limiter = new SlidingWindowLimiter(redis, {
+    prefix: `${config.redisPrefix}rl:`,
+    windowSeconds: config.rateLimits.windowSeconds,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  const httpServer = createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+
+  const protection = requestLimitProtection(config.limits);
+  const isAnonymous = async ({ contextValue }: { contextValue: GatewayContext }) =>
+    contextValue.identity.kind === 'anonymous';
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ...protection.plugins,
+    cacheScopePlugin(),
+    apiScopePlugin(owners),
+    ...(config.safelist && contractOperations ? [safelistPlugin(contractOperations)] : []),
+    metricsPlugin(metrics, new Set(contractOperations?.names ?? [])),
+  ];
+  if (config.responseCache)
+    plugins.push(
+      responseCachePlugin<GatewayContext>({
+        cache: new RedisKeyValueCache(redis, `${config.redisPrefix}rc:`, logger),
+        // Only anonymous callers read or fill the cache; with no session, PRIVATE answers are never stored.
+        sessionId: async () => null,
+        shouldReadFromCache: isAnonymous,
+        shouldWriteToCache: isAnonymous,
+      }),
+    );
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    nodeEnv: config.production ? 'production' : 'development',
+    // main.ts owns shutdown (onTerminate); Apollo's own handler would re-raise the signal mid-cleanup.
+    stopOnTerminationSignals: false,
+    introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: config.production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    formatError: createGatewayFormatError(logger),
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
+    persistedQueries: {
+      cache: new RedisKeyValueCache(
+        redis,
+        `${config.redisPrefix}apq:`,
+        logger,
+        config.apqTtlSeconds,
+      ),
+      ttl: config.apqTtlSeconds,
+    },
+    plugins,
+    logger,
+  });
+  await apollo.start();
+
+  const readiness: ReadinessCheck[] = [
+    {
+      name: 'supergraph',
+      check: async () => {
+        if (!gateway.schema) throw new Error('supergraph not loaded');
+      },
+    },
+    { name: 'redis', check: async () => void (await redis.ping()) },
+    { name: 'mongo', check: () => pingDatabase(db) },
+    ...owners.subgraphs.map((name) => ({
+      name,
+      check: async () => {
+        const res = await fetch(`${config.subgraphUrls[name]!}/healthz`, {
+          signal: AbortSignal.timeout(2000),
+        });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      },
+    })),
+  ];
+
+  const refuseGql = refuseGraphQL(metrics);
+  const refuseRoute = refuseHttp(logger);
+  const access = (refuse: typeof refuseRoute) =>
+    accessControl({
+      resolveIdentity,
+      limiter,
+      limits: config.rateLimits,
+      clientKeySecret: config.clientKeySecret,
+      metrics,
+      logger,
+      refuse,
+    });
+  const internalTokenFor = (res: Response) => {
+    const { identity, requestId, clientKey } = accessOf(res);
+    return signInternalToken(identity.viewer, config.internalTokenSecret, { requestId, clientKey });
+  };
+
+  app.use(requestIdMiddleware);
+  app.use(httpMetricsMiddleware(metrics));
+  mountOpsRoutes(app, { registry: metrics.registry, readiness });
+  for (const route of FORWARDED_ROUTES) {
+    const target = config.subgraphUrls[route.subgraph];
+    if (!target) continue;
+    app.use(
+      route.path,
+      access(refuseRoute),
+      routeProxy({
+        subgraph: route.subgraph,
+        target,
+        idleTimeoutMs: config.routeIdleTimeoutMs,
+        logger,
+        internalToken: internalTokenFor,
+        refuse: refuseRoute,
+      }),
+    );
+  }
+  app.use(
+    '/graphql',
+    access(refuseGql),
+    ...graphqlBody(config.bodyLimitBytes),
+    expressMiddleware(apollo, {
+      context: async ({ res }) =>
+        createGatewayContext(accessOf(res), {
+          internalTokenSecret: config.internalTokenSecret,
+          logger,
+        }),
+    }),
+  );
+  app.use('/graphql', graphqlRequestErrors(config.bodyLimitBytes, refuseGql, logger));
+  app.use((_req, res) => sendHttpError(res, notFound('Route'), logger));
+  app.use(
+    (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) =>
+      sendHttpError(res, err, logger),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host ?? '0.0.0.0', () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  logger.info(
+    { url: `${url}/graphql`, subgraphs: owners.subgraphs, safelist: config.safelist },
+    'gateway listening',
+  );
+  return {
+    app,
+    server: httpServer,
+    port,
+    url,
+    graphqlUrl: `${url}/graphql`,
+    metrics,
+    apiKeys,
+    // Stops accepting connections, waits for requests in flight (drain plugin), stops the gateway.
+    close: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,175 @@
+// The graph contract: every operation in contract/operations.graphql must validate against
+// the supergraph composed (in-process, as `npm run compose` does) from the subgraphs that
+// exist in this workspace. Operations served by subgraphs that do not exist yet are listed
+// as pending; once every subgraph exists, none may be.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ApolloGateway } from '@apollo/gateway';
+import { Kind, parse, print, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { SUBGRAPHS, parseEnv } from '@portal/config';
+import { workspaceRoot } from '@portal/local-services';
+import { composeSupergraph } from '@portal/supergraph';
+import { gatewayConfigFromEnv } from '../src/config';
+import { gatewayEnvShape, type GatewayEnv } from '../src/env';
+import { requestLimitProtection } from '../src/plugins/request-limits';
+import { contractCoverage, stubOnlyEntities } from './support/contract-coverage';
+import { fixtureSupergraph } from './support/test-gateway';
+
+const root = workspaceRoot();
+const contractText = readFileSync(join(root, 'contract', 'operations.graphql'), 'utf8');
+const contract = parse(contractText);
+const composition = composeSupergraph(root);
+const present = composition.subgraphs.map((s) => s.name);
+const absent = SUBGRAPHS.filter((name) => !present.includes(name));
+const allPresent = absent.length === 0;
+/** Fields one subgraph adds to another's entity (docs/development.md, "Cross-service conventions"). */
+const CONTRIBUTIONS: Record<string, string> = { 'Thread.referral': 'referral' };
+
+const defaultEnv = parseEnv(gatewayEnvShape, { INTERNAL_TOKEN_SECRET: 'x'.repeat(40) });
+if (!defaultEnv.ok) throw new Error(defaultEnv.message);
+const defaultLimits = requestLimitProtection(
+  gatewayConfigFromEnv(defaultEnv.env as GatewayEnv, {
+    supergraphSdl: '',
+    contractSource: null,
+    personToken: { issuer: '', audience: '' },
+  }).limits,
+);
+
+/** The shared copy of the contract (../shared/contract in the lead's layout), if one is reachable. */
+function sharedContractPath(): string | null {
+  for (let dir = dirname(root); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'shared', 'contract', 'operations.graphql');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+async function apiSchemaOf(supergraphSdl: string) {
+  const gateway = new ApolloGateway({ supergraphSdl });
+  const { schema } = await gateway.load();
+  await gateway.stop();
+  return schema;
+}
+
+describe('the graph contract', () => {
+  it('is the same file as the shared contract', () => {
+    const shared = sharedContractPath();
+    if (!shared) {
+      console.log('contract: no shared copy reachable from this checkout; comparing nothing');
+      return;
+    }
+    expect(contractText, `contract/operations.graphql differs from ${shared}`).toBe(
+      readFileSync(shared, 'utf8'),
+    );
+  });
+
+  it('composes the supergraph from the subgraphs present', () => {
+    console.log(`contract: subgraphs present: ${present.join(', ') || 'none'}`);
+    if (present.length === 0) {
+      expect(composition).toMatchObject({
+        ok: false,
+        errors: [expect.stringMatching(/no subgraph schema/)],
+      });
+      return;
+    }
+    if (!composition.ok)
+      throw new Error(
+        `supergraph composition failed:\n${composition.errors.map((e) => `  - ${e}`).join('\n')}`,
+      );
+  });
+
+  it('validates every operation a present subgraph serves; the rest are pending until their subgraphs exist', async () => {
+    const operations = contract.definitions.flatMap((d) =>
+      d.kind === 'OperationDefinition' ? [d.name?.value ?? '(anonymous)'] : [],
+    );
+    expect(operations.length).toBeGreaterThan(30);
+    if (!composition.ok) {
+      expect(present, 'composition must succeed when subgraphs exist').toEqual([]);
+      console.log(`contract: all ${operations.length} operations pending (no subgraph yet)`);
+      return;
+    }
+    const schema = await apiSchemaOf(composition.supergraphSdl);
+    const coverage = contractCoverage({
+      contract,
+      schema,
+      stubOnly: stubOnlyEntities(composition.supergraphSdl),
+      contributions: CONTRIBUTIONS,
+      absent,
+    });
+    console.log(
+      `contract: ${coverage.valid.length} valid, ${coverage.pending.length} pending, ${coverage.broken.length} broken`,
+    );
+    for (const p of coverage.pending) console.log(`contract: pending ${p.operation} (${p.reason})`);
+    expect(
+      coverage.broken.map((b) => `${b.operation}: ${b.errors.join('; ')}`),
+      'operations that present subgraphs must serve',
+    ).toEqual([]);
+    if (allPresent)
+      expect(coverage.pending, 'every subgraph exists: nothing may be pending').toEqual([]);
+
+    // The published operations must also fit the gateway's default limits.
+    const overLimit = contract.definitions.flatMap((op) => {
+      const name = op.kind === Kind.OPERATION_DEFINITION ? op.name?.value : undefined;
+      if (!name || !coverage.valid.includes(name)) return [];
+      return validate(
+        schema,
+        { kind: Kind.DOCUMENT, definitions: [op] },
+        defaultLimits.validationRules,
+      ).map((e) => `${name}: ${e.message}`);
+    });
+    expect(overLimit, 'contract operations over the default limits').toEqual([]);
+    for (const op of contract.definitions)
+      expect(() => parse(print(op), defaultLimits.parseOptions)).not.toThrow();
+  });
+});
+
+describe('contract coverage rules (against the fixture supergraph)', () => {
+  const sdl = fixtureSupergraph();
+  // As if bulletin were still absent and contributed Thread.officialAnswer.
+  const check = async (source: string, absent: string[] = ['bulletin']) =>
+    contractCoverage({
+      contract: parse(source),
+      schema: await apiSchemaOf(sdl),
+      stubOnly: stubOnlyEntities(sdl),
+      contributions: { 'Thread.officialAnswer': 'bulletin' },
+      absent,
+    });
+
+  it('accepts valid operations and flags a broken field of a present subgraph', async () => {
+    const coverage = await check(`
+      query Ok { articles { totalCount nodes { id title } } }
+      query Renamed { articles { nodes { headline } } }
+      query WrongArg { article(id: "x") { title } }
+      query NotContributed { thread(id: "t1") { id answers } }
+    `);
+    expect(coverage.valid).toEqual(['Ok']);
+    expect(coverage.broken.map((b) => b.operation)).toEqual([
+      'Renamed',
+      'WrongArg',
+      'NotContributed',
+    ]);
+  });
+
+  it('marks operations of absent subgraphs, or fields absent subgraphs add to entities, as pending', async () => {
+    const coverage = await check(`
+      query Later($slug: String!) { bulletinIssue(slug: $slug) { id } }
+      query Mixed { articles { totalCount } latestBulletinIssue { id } }
+      query Extended { thread(id: "t1") { id officialAnswer { body } } }
+      query OwnerAbsent { libraryItems { featuredIn { id title } } }
+    `);
+    expect(coverage.pending.map((p) => p.operation)).toEqual([
+      'Later',
+      'Mixed',
+      'Extended',
+      'OwnerAbsent',
+    ]);
+    expect(coverage.broken).toEqual([]);
+  });
+
+  it('allows nothing pending once every subgraph exists', async () => {
+    const coverage = await check('query Later { bulletinIssue { id } }', []);
+    expect(coverage.pending).toEqual([]);
+    expect(coverage.broken.map((b) => b.operation)).toEqual(['Later']);
+  });
+});

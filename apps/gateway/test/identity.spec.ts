@@ -1,0 +1,118 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ensureDevKeyPair, signPersonToken } from '@portal/auth';
+import {
+  TEST_INTERNAL_SECRET,
+  errorCodes,
+  gql,
+  internalTokenFor,
+  testViewer,
+} from '@portal/testing';
+import { useTestStack } from './support/test-gateway';
+
+const stack = useTestStack('identity');
+const WHOAMI = '{ whoami { viewerId displayName roles apiClient requestId clientKey } }';
+
+describe('people (Authorization: Bearer)', () => {
+  it('forwards a verified person to the subgraphs as the signed internal token, with the request id', async () => {
+    const { graphqlUrl, personToken } = await stack();
+    const token = await personToken({
+      role: 'officer',
+      sub: 'o1',
+      name: 'Trần Thị Bình',
+      department: 'SO-KHCN',
+    });
+    const res = await gql(graphqlUrl, WHOAMI, {
+      bearer: token,
+      headers: { 'x-request-id': 'req-identity-0001' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.data?.whoami).toMatchObject({
+      viewerId: 'o1',
+      displayName: 'Trần Thị Bình',
+      roles: expect.arrayContaining(['citizen', 'officer']),
+      apiClient: null,
+      requestId: 'req-identity-0001',
+    });
+    expect(res.data?.whoami.clientKey).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(res.headers.get('x-request-id')).toBe('req-identity-0001');
+  });
+
+  it('derives one stable client key per address and user agent', async () => {
+    const { graphqlUrl } = await stack();
+    const key = async (ua: string) =>
+      (await gql(graphqlUrl, WHOAMI, { headers: { 'user-agent': ua } })).data?.whoami.clientKey;
+    expect(await key('Firefox/140')).toBe(await key('Firefox/140'));
+    expect(await key('Firefox/140')).not.toBe(await key('Safari/18'));
+  });
+
+  it('refuses expired, malformed, wrongly signed and wrong-audience tokens with 401, never as anonymous', async () => {
+    const { graphqlUrl, personToken } = await stack();
+    const stranger = await ensureDevKeyPair(mkdtempSync(join(tmpdir(), 'gw-other-keys-')));
+    const bad = {
+      expired: await personToken(
+        { role: 'editor' },
+        { expiresIn: Math.floor(Date.now() / 1000) - 3600 },
+      ),
+      malformed: 'not.a.jwt',
+      wronglySigned: await signPersonToken(stranger.privateKeyPem, {
+        sub: 'x',
+        name: 'X',
+        role: 'admin',
+      }),
+      wrongAudience: await personToken({ role: 'editor' }, { audience: 'another-app' }),
+    };
+    for (const [kind, token] of Object.entries(bad)) {
+      const res = await gql(graphqlUrl, WHOAMI, { bearer: token });
+      expect(res.status, kind).toBe(401);
+      expect(errorCodes(res), kind).toEqual(['UNAUTHENTICATED']);
+      expect(res.data, kind).toBeUndefined();
+      expect(res.headers.get('www-authenticate'), kind).toMatch(/^Bearer /);
+    }
+    const noScheme = await gql(graphqlUrl, WHOAMI, { headers: { authorization: 'Token abc' } });
+    expect(noScheme.status).toBe(401);
+    expect(errorCodes(noScheme)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses a request that carries both a bearer token and an API key', async () => {
+    const { graphqlUrl, personToken } = await stack();
+    const res = await gql(graphqlUrl, WHOAMI, {
+      bearer: await personToken({ role: 'citizen' }),
+      apiKey: 'hcmcdx_whatever',
+    });
+    expect(res.status).toBe(401);
+    expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('anonymous callers', () => {
+  it('reach subgraphs as the anonymous viewer', async () => {
+    const { graphqlUrl } = await stack();
+    const res = await gql(graphqlUrl, WHOAMI);
+    expect(res.data?.whoami).toMatchObject({ viewerId: null, roles: [], apiClient: null });
+  });
+
+  it('cannot smuggle a viewer in: an incoming x-portal-viewer header is ignored', async () => {
+    const { graphqlUrl } = await stack();
+    // Even a token signed with the real secret (say, leaked from a log) grants nothing at the gateway.
+    const forged = await internalTokenFor(testViewer('admin', { id: 'intruder' }), {
+      secret: TEST_INTERNAL_SECRET,
+    });
+    const res = await gql(graphqlUrl, WHOAMI, { internalToken: forged });
+    expect(res.data?.whoami).toMatchObject({ viewerId: null, roles: [] });
+  });
+
+  it('are refused by the subgraph where a role is required (the subgraph enforces its own rules)', async () => {
+    const { graphqlUrl, personToken } = await stack();
+    expect(errorCodes(await gql(graphqlUrl, '{ myDrafts { id } }'))).toEqual(['UNAUTHENTICATED']);
+    const citizen = await personToken({ role: 'citizen' });
+    expect(errorCodes(await gql(graphqlUrl, '{ myDrafts { id } }', { bearer: citizen }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    const editor = await personToken({ role: 'editor' });
+    const ok = await gql(graphqlUrl, '{ myDrafts { id } }', { bearer: editor });
+    expect(ok.data).toEqual({ myDrafts: [{ id: 'a1' }] });
+  });
+});

@@ -1,0 +1,147 @@
+import { QueryPlanner } from '@apollo/query-planner';
+import { describe, expect, it, vi } from 'vitest';
+import { gql } from '@portal/testing';
+import { metricValue } from './support/metrics';
+import { useTestStack } from './support/test-gateway';
+
+// library's slowItems answers after 3 s; the gateway gives library 300 ms.
+const stack = useTestStack('resilience', {
+  slowMs: 3000,
+  overrides: { subgraphTimeouts: { library: 300 }, responseCache: false },
+});
+
+async function readyz(url: string) {
+  const res = await fetch(`${url}/readyz`);
+  return {
+    status: res.status,
+    body: (await res.json()) as { status: string; checks: Record<string, string> },
+  };
+}
+
+describe('running', () => {
+  it('answers /healthz and /readyz (supergraph, Redis, database, every subgraph)', async () => {
+    const { url } = await stack();
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect(await readyz(url)).toEqual({
+      status: 200,
+      body: {
+        status: 'ready',
+        checks: {
+          supergraph: 'ok',
+          redis: 'ok',
+          mongo: 'ok',
+          content: 'ok',
+          forum: 'ok',
+          library: 'ok',
+          referral: 'ok',
+        },
+      },
+    });
+  });
+
+  it("keeps Apollo Gateway's usage telemetry to Apollo's servers off", async () => {
+    await stack();
+    expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true');
+  });
+
+  it('reuses keep-alive connections to subgraphs', async () => {
+    const { graphqlUrl, subgraphs, personToken } = await stack();
+    const bearer = await personToken({ role: 'citizen' });
+    await gql(graphqlUrl, '{ articles { totalCount } }', { bearer });
+    const opened = subgraphs.connections.content;
+    for (let i = 0; i < 10; i++) await gql(graphqlUrl, '{ articles { totalCount } }', { bearer });
+    expect(subgraphs.calls.get('content.articles')).toBeGreaterThanOrEqual(11);
+    expect(subgraphs.connections.content - opened).toBeLessThanOrEqual(1);
+  });
+
+  it('plans each operation once and reuses the cached query plan', async () => {
+    const { graphqlUrl, personToken } = await stack();
+    const bearer = await personToken({ role: 'citizen' });
+    const plan = vi.spyOn(QueryPlanner.prototype, 'buildQueryPlan');
+    try {
+      const query = 'query PlanOnce { articles { nodes { id } } threads { id title } }';
+      for (let i = 0; i < 3; i++)
+        expect((await gql(graphqlUrl, query, { bearer })).errors).toBeUndefined();
+      expect(plan).toHaveBeenCalledTimes(1);
+      await gql(graphqlUrl, 'query PlanTwice { articles { totalCount } }', { bearer });
+      expect(plan).toHaveBeenCalledTimes(2);
+    } finally {
+      plan.mockRestore();
+    }
+  });
+
+  it('gives up on a slow subgraph after its timeout and still answers the other fields', async () => {
+    const { graphqlUrl } = await stack();
+    const res = await gql(graphqlUrl, '{ articles { totalCount } slowItems { id } }');
+    expect(res.status).toBe(200);
+    expect(res.data).toEqual({ articles: { totalCount: 2 }, slowItems: null });
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'The library service is unavailable; the fields it serves are missing',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'library' },
+    });
+    // The subgraph itself is fine; only the slow field's fetch was cut short.
+    expect((await gql(graphqlUrl, '{ libraryItems { id } }')).data).toEqual({
+      libraryItems: [{ id: 'l1' }],
+    });
+  });
+
+  it('answers from healthy subgraphs when one is down, with errors for the missing fields', async () => {
+    const { graphqlUrl, url, subgraphs } = await stack();
+    await subgraphs.stop('referral');
+
+    const healthyOnly = await gql(graphqlUrl, '{ articles { totalCount } threads { id } }');
+    expect(healthyOnly.errors).toBeUndefined();
+    expect(healthyOnly.data).toEqual({
+      articles: { totalCount: 2 },
+      threads: [{ id: 't1' }, { id: 't2' }],
+    });
+
+    const across = await gql(
+      graphqlUrl,
+      '{ articles { totalCount } threads { id title referral { status } } hotlineCategories { code } }',
+    );
+    expect(across.status).toBe(200);
+    expect(across.data).toEqual({
+      articles: { totalCount: 2 },
+      threads: [
+        { id: 't1', title: 'Hiến kế về dữ liệu mở', referral: null },
+        { id: 't2', title: 'Câu hỏi về chữ ký số', referral: null },
+      ],
+      hotlineCategories: null,
+    });
+    expect(across.errors?.length).toBeGreaterThan(0);
+    for (const error of across.errors ?? [])
+      expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', serviceName: 'referral' });
+
+    const ready = await readyz(url);
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks.referral).not.toBe('ok');
+    expect(ready.body.checks.content).toBe('ok');
+  });
+
+  it('exposes request rate, latency, errors by code and per-subgraph fetch latency on /metrics', async () => {
+    const { url, graphqlUrl } = await stack();
+    await gql(graphqlUrl, '{ articles { totalCount } }', {
+      headers: { authorization: 'Bearer nope' },
+    });
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const value = (name: string, labels: Record<string, string>) => metricValue(text, name, labels);
+    expect(
+      value('http_request_duration_seconds_count', { route: '/graphql', status: '200' }),
+    ).toBeGreaterThan(0);
+    expect(
+      value('http_request_duration_seconds_bucket', { route: '/graphql', le: '+Inf' }),
+    ).toBeGreaterThan(0);
+    expect(
+      value('graphql_operations_total', { operation: 'other', type: 'query', outcome: 'ok' }),
+    ).toBeGreaterThan(0);
+    expect(value('graphql_errors_total', { code: 'UNAUTHENTICATED' })).toBeGreaterThan(0);
+    expect(value('graphql_errors_total', { code: 'INTERNAL_SERVER_ERROR' })).toBeGreaterThan(0);
+    const fetches = (subgraph: string, outcome: string) =>
+      value('gateway_subgraph_fetch_duration_seconds_count', { subgraph, outcome });
+    expect(fetches('content', 'ok')).toBeGreaterThan(0);
+    expect(fetches('library', 'timeout')).toBeGreaterThan(0);
+    expect(fetches('referral', 'unreachable')).toBeGreaterThan(0);
+  });
+});
