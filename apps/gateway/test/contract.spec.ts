@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
-import { Kind, parse, print, validate } from 'graphql';
+import { Kind, isNonNullType, parse, print, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SUBGRAPHS, parseEnv } from '@portal/config';
 import { workspaceRoot } from '@portal/local-services';
@@ -121,6 +121,18 @@ describe('the graph contract', () => {
     expect(overLimit, 'contract operations over the default limits').toEqual([]);
     for (const op of contract.definitions)
       expect(() => parse(print(op), defaultLimits.parseOptions)).not.toThrow();
+  });
+
+  it('keeps every root query field nullable, so a dead subgraph nulls only its own fields', async () => {
+    if (!composition.ok) return;
+    const schema = await apiSchemaOf(composition.supergraphSdl);
+    const nonNull = Object.values(schema.getQueryType()!.getFields())
+      .filter((f) => isNonNullType(f.type))
+      .map((f) => `Query.${f.name}: ${String(f.type)}`);
+    expect(
+      nonNull,
+      'a non-null root field from a failed subgraph would null the whole answer',
+    ).toEqual([]);
   });
 });
 

@@ -213,9 +213,9 @@ export type Query = {
    * Issues, newest first. Published only unless an editor asks for another status.
    * `first` defaults to 20, at most 100.
    */
-  bulletinIssues: BulletinIssueConnection;
+  bulletinIssues: Maybe<BulletinIssueConnection>;
   /** Subscriber counts, for editors. */
-  bulletinSubscriptionStats: BulletinSubscriptionStats;
+  bulletinSubscriptionStats: Maybe<BulletinSubscriptionStats>;
   /** The newest published issue (by year and month), or null before the first one. */
   latestBulletinIssue: Maybe<BulletinIssue>;
 };
@@ -463,8 +463,8 @@ export type PageInfoResolvers<ContextType = BulletinContext, ParentType extends 
 
 export type QueryResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   bulletinIssue?: Resolver<Maybe<ResolversTypes['BulletinIssue']>, ParentType, ContextType, Partial<QueryBulletinIssueArgs>>;
-  bulletinIssues?: Resolver<ResolversTypes['BulletinIssueConnection'], ParentType, ContextType, Partial<QueryBulletinIssuesArgs>>;
-  bulletinSubscriptionStats?: Resolver<ResolversTypes['BulletinSubscriptionStats'], ParentType, ContextType>;
+  bulletinIssues?: Resolver<Maybe<ResolversTypes['BulletinIssueConnection']>, ParentType, ContextType, Partial<QueryBulletinIssuesArgs>>;
+  bulletinSubscriptionStats?: Resolver<Maybe<ResolversTypes['BulletinSubscriptionStats']>, ParentType, ContextType>;
   latestBulletinIssue?: Resolver<Maybe<ResolversTypes['BulletinIssue']>, ParentType, ContextType>;
 }>;
 

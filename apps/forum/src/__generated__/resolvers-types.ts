@@ -295,19 +295,19 @@ export type PostConnection = {
  */
 export type Query = {
   __typename?: 'Query';
-  forumCategories: Array<ForumCategory>;
+  forumCategories?: Maybe<Array<ForumCategory>>;
   /** The units that answer threads (the city's shared directory). */
-  forumDepartments: Array<ForumDepartment>;
+  forumDepartments?: Maybe<Array<ForumDepartment>>;
   /** Who did what to which content, newest first. Moderators only. */
-  moderationLog: ModerationLogConnection;
+  moderationLog?: Maybe<ModerationLogConnection>;
   /** Flagged or auto-hidden content awaiting review, oldest first. Moderators only. */
-  moderationQueue: ModerationQueueConnection;
+  moderationQueue?: Maybe<ModerationQueueConnection>;
   /** One post; null when it does not exist or the viewer may not see it. */
   post?: Maybe<Post>;
   /** One thread; null when it does not exist or the viewer may not see it. */
   thread?: Maybe<Thread>;
   /** Threads visible to the viewer. HIDDEN threads are listed only for moderators (status: HIDDEN). */
-  threads: ThreadConnection;
+  threads?: Maybe<ThreadConnection>;
 };
 
 
@@ -701,13 +701,13 @@ export type PostConnectionResolvers<ContextType = ForumContext, ParentType exten
 }>;
 
 export type QueryResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  forumCategories?: Resolver<Array<ResolversTypes['ForumCategory']>, ParentType, ContextType>;
-  forumDepartments?: Resolver<Array<ResolversTypes['ForumDepartment']>, ParentType, ContextType>;
-  moderationLog?: Resolver<ResolversTypes['ModerationLogConnection'], ParentType, ContextType, RequireFields<QueryModerationLogArgs, 'first'>>;
-  moderationQueue?: Resolver<ResolversTypes['ModerationQueueConnection'], ParentType, ContextType, RequireFields<QueryModerationQueueArgs, 'first'>>;
+  forumCategories?: Resolver<Maybe<Array<ResolversTypes['ForumCategory']>>, ParentType, ContextType>;
+  forumDepartments?: Resolver<Maybe<Array<ResolversTypes['ForumDepartment']>>, ParentType, ContextType>;
+  moderationLog?: Resolver<Maybe<ResolversTypes['ModerationLogConnection']>, ParentType, ContextType, RequireFields<QueryModerationLogArgs, 'first'>>;
+  moderationQueue?: Resolver<Maybe<ResolversTypes['ModerationQueueConnection']>, ParentType, ContextType, RequireFields<QueryModerationQueueArgs, 'first'>>;
   post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostArgs, 'id'>>;
   thread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'id'>>;
-  threads?: Resolver<ResolversTypes['ThreadConnection'], ParentType, ContextType, RequireFields<QueryThreadsArgs, 'first'>>;
+  threads?: Resolver<Maybe<ResolversTypes['ThreadConnection']>, ParentType, ContextType, RequireFields<QueryThreadsArgs, 'first'>>;
 }>;
 
 export type ThreadResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['Thread'] = ResolversParentTypes['Thread']> = ResolversObject<{

@@ -350,16 +350,16 @@ export type Query = {
   __typename?: 'Query';
   collection?: Maybe<Collection>;
   /** Curated collections (training courses, series), alphabetical. */
-  collections: CollectionConnection;
+  collections?: Maybe<CollectionConnection>;
   /** One item by id or slug (exactly one of them); null when it does not exist or is not visible to the viewer. */
   libraryItem?: Maybe<LibraryItem>;
   /** Published library items (editors and contributors may ask for other statuses), newest first. */
-  libraryItems: LibraryItemConnection;
+  libraryItems?: Maybe<LibraryItemConnection>;
   /** Topics of published items with how many items carry each, most used first. */
-  libraryTopics: Array<LibraryTopicCount>;
+  libraryTopics?: Maybe<Array<LibraryTopicCount>>;
   platformApp?: Maybe<PlatformApp>;
   /** The directory of the city's apps and public-service platforms, alphabetical. */
-  platformApps: PlatformAppConnection;
+  platformApps?: Maybe<PlatformAppConnection>;
 };
 
 
@@ -707,12 +707,12 @@ export type PlatformAppConnectionResolvers<ContextType = LibraryContext, ParentT
 
 export type QueryResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   collection?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType, Partial<QueryCollectionArgs>>;
-  collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, Partial<QueryCollectionsArgs>>;
+  collections?: Resolver<Maybe<ResolversTypes['CollectionConnection']>, ParentType, ContextType, Partial<QueryCollectionsArgs>>;
   libraryItem?: Resolver<Maybe<ResolversTypes['LibraryItem']>, ParentType, ContextType, Partial<QueryLibraryItemArgs>>;
-  libraryItems?: Resolver<ResolversTypes['LibraryItemConnection'], ParentType, ContextType, Partial<QueryLibraryItemsArgs>>;
-  libraryTopics?: Resolver<Array<ResolversTypes['LibraryTopicCount']>, ParentType, ContextType>;
+  libraryItems?: Resolver<Maybe<ResolversTypes['LibraryItemConnection']>, ParentType, ContextType, Partial<QueryLibraryItemsArgs>>;
+  libraryTopics?: Resolver<Maybe<Array<ResolversTypes['LibraryTopicCount']>>, ParentType, ContextType>;
   platformApp?: Resolver<Maybe<ResolversTypes['PlatformApp']>, ParentType, ContextType, Partial<QueryPlatformAppArgs>>;
-  platformApps?: Resolver<ResolversTypes['PlatformAppConnection'], ParentType, ContextType, Partial<QueryPlatformAppsArgs>>;
+  platformApps?: Resolver<Maybe<ResolversTypes['PlatformAppConnection']>, ParentType, ContextType, Partial<QueryPlatformAppsArgs>>;
 }>;
 
 export type Resolvers<ContextType = LibraryContext> = ResolversObject<{

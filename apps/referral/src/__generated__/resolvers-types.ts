@@ -163,15 +163,15 @@ export type Post = {
 export type Query = {
   __typename?: 'Query';
   /** Where each agency's reminders go (moderators and admins). */
-  agencyContacts: Array<AgencyContact>;
+  agencyContacts?: Maybe<Array<AgencyContact>>;
   /** The hotline categories offered for new feedback (inactive ones too for moderators and admins). */
-  hotlineCategories: Array<HotlineCategory>;
+  hotlineCategories?: Maybe<Array<HotlineCategory>>;
   /** One referral, for moderators, admins and officers of its agency. */
   referral?: Maybe<Referral>;
   /** Follow a referral by its tracking code (anyone); only public fields are shown. */
   referralByTrackingCode?: Maybe<Referral>;
   /** Referrals, newest first, for moderators and admins (all) and officers (their agency's). */
-  referrals: ReferralConnection;
+  referrals?: Maybe<ReferralConnection>;
 };
 
 
@@ -513,11 +513,11 @@ export type PostResolvers<ContextType = ReferralContext, ParentType extends Reso
 }>;
 
 export type QueryResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  agencyContacts?: Resolver<Array<ResolversTypes['AgencyContact']>, ParentType, ContextType>;
-  hotlineCategories?: Resolver<Array<ResolversTypes['HotlineCategory']>, ParentType, ContextType, RequireFields<QueryHotlineCategoriesArgs, 'includeInactive'>>;
+  agencyContacts?: Resolver<Maybe<Array<ResolversTypes['AgencyContact']>>, ParentType, ContextType>;
+  hotlineCategories?: Resolver<Maybe<Array<ResolversTypes['HotlineCategory']>>, ParentType, ContextType, RequireFields<QueryHotlineCategoriesArgs, 'includeInactive'>>;
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralArgs, 'id'>>;
   referralByTrackingCode?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralByTrackingCodeArgs, 'code'>>;
-  referrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<QueryReferralsArgs, 'first'>>;
+  referrals?: Resolver<Maybe<ResolversTypes['ReferralConnection']>, ParentType, ContextType, RequireFields<QueryReferralsArgs, 'first'>>;
 }>;
 
 export type ReferralResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral']> = ResolversObject<{
