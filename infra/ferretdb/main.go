@@ -19,7 +19,7 @@ import (
 func main() {
 	listen := flag.String("listen-addr", "127.0.0.1:27117", "TCP address to listen on")
 	dataDir := flag.String("data-dir", ".data/ferretdb", "directory for the SQLite files")
-	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
+	logLevel := flag.String("log-level", "error", "debug, info, warn or error (FerretDB logs every refused command at warn)")
 	parentPID := flag.Int("parent-pid", 0, "exit when this process (our parent) is gone, so no orphan survives a crashed supervisor")
 	flag.Parse()
 

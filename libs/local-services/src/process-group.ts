@@ -70,19 +70,22 @@ export class ManagedProcess {
   }
 }
 
-/** Processes started together and stopped together, last started first. */
+/**
+ * Processes started together and stopped together: apps first, then the infrastructure
+ * (database, Redis) they were still talking to.
+ */
 export class ProcessGroup {
   private readonly processes: ManagedProcess[] = [];
+  private readonly infrastructure = new Set<ManagedProcess>();
 
-  start(options: StartProcessOptions): ManagedProcess {
-    const proc = new ManagedProcess(options);
-    this.processes.push(proc);
-    return proc;
+  start(options: StartProcessOptions, role: 'app' | 'infrastructure' = 'app'): ManagedProcess {
+    return this.add(new ManagedProcess(options), role);
   }
 
   /** Takes ownership of a process started elsewhere. */
-  add(proc: ManagedProcess): ManagedProcess {
+  add(proc: ManagedProcess, role: 'app' | 'infrastructure' = 'app'): ManagedProcess {
     this.processes.push(proc);
+    if (role === 'infrastructure') this.infrastructure.add(proc);
     return proc;
   }
 
@@ -90,8 +93,10 @@ export class ProcessGroup {
     return this.processes;
   }
 
-  /** Stops app processes in parallel (they shut down on SIGTERM) within `timeoutMs`. */
+  /** Stops apps in parallel (they shut down on SIGTERM), then the infrastructure; each tier within `timeoutMs / 2`. */
   async stopAll(timeoutMs = 8000): Promise<void> {
-    await Promise.all([...this.processes].reverse().map((p) => p.stop(timeoutMs)));
+    const apps = this.processes.filter((p) => !this.infrastructure.has(p));
+    await Promise.all(apps.map((p) => p.stop(timeoutMs / 2)));
+    await Promise.all([...this.infrastructure].map((p) => p.stop(timeoutMs / 2)));
   }
 }

@@ -86,16 +86,19 @@ async function main(): Promise<void> {
   }
   let smtpUrl = process.env.SMTP_URL;
   if (!smtpUrl) {
-    const sink = group.start({
-      name: 'mail-sink',
-      command: process.execPath,
-      args: [
-        ...nodeArgs(join(root, 'tools/dev-services/src/smtp-sink-main.ts')),
-        String(DEFAULT_PORTS.smtp + offset),
-        String(DEFAULT_PORTS.smtpHttp + offset),
-      ],
-      cwd: root,
-    });
+    const sink = group.start(
+      {
+        name: 'mail-sink',
+        command: process.execPath,
+        args: [
+          ...nodeArgs(join(root, 'tools/dev-services/src/smtp-sink-main.ts')),
+          String(DEFAULT_PORTS.smtp + offset),
+          String(DEFAULT_PORTS.smtpHttp + offset),
+        ],
+        cwd: root,
+      },
+      'infrastructure',
+    );
     await waitForHttp(`http://127.0.0.1:${DEFAULT_PORTS.smtpHttp + offset}/messages`, {
       isAlive: () => sink.running,
     });
@@ -173,7 +176,7 @@ async function main(): Promise<void> {
 }
 
 function adopt(proc: ManagedProcess): void {
-  group.add(proc);
+  group.add(proc, 'infrastructure');
   watchCrash(proc.name, proc);
 }
 
