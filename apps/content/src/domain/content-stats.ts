@@ -1,0 +1,70 @@
+import { DEVICE_CLASSES, type DeviceClass } from './article-enums';
+
+/** What one day or month document holds, as far as statistics are concerned. */
+export interface PeriodCounts {
+  desktop: number;
+  mobile: number;
+  tablet: number;
+  total: number;
+  /** Views per article, keyed `a<articleId>`. */
+  articles: Record<string, number>;
+}
+
+export interface DeviceShare {
+  device: DeviceClass;
+  views: number;
+  share: number;
+}
+
+export interface StatsSummary {
+  totalViews: number;
+  byDevice: DeviceShare[];
+  /** Views per article id over the whole period. */
+  articleViews: Map<string, number>;
+}
+
+const FIELD: Record<DeviceClass, 'desktop' | 'mobile' | 'tablet'> = {
+  DESKTOP: 'desktop',
+  MOBILE: 'mobile',
+  TABLET: 'tablet',
+};
+
+/** Adds up period documents into totals, device shares and per-article views. */
+export function summarizePeriods(periods: readonly PeriodCounts[]): StatsSummary {
+  const device = { desktop: 0, mobile: 0, tablet: 0 };
+  const articleViews = new Map<string, number>();
+  for (const p of periods) {
+    device.desktop += p.desktop;
+    device.mobile += p.mobile;
+    device.tablet += p.tablet;
+    for (const [key, n] of Object.entries(p.articles ?? {})) {
+      const id = key.slice(1);
+      articleViews.set(id, (articleViews.get(id) ?? 0) + n);
+    }
+  }
+  const totalViews = device.desktop + device.mobile + device.tablet;
+  return {
+    totalViews,
+    byDevice: DEVICE_CLASSES.map((d) => {
+      const views = device[FIELD[d]];
+      return { device: d, views, share: totalViews === 0 ? 0 : views / totalViews };
+    }),
+    articleViews,
+  };
+}
+
+/** The most viewed articles, most views first (ties by id, so the order is stable). */
+export function topArticles(
+  articleViews: ReadonlyMap<string, number>,
+  first: number,
+): { articleId: string; views: number }[] {
+  const n = Math.max(0, Math.min(first, 100));
+  return [...articleViews]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([articleId, views]) => ({ articleId, views }));
+}
+
+export function articleKey(articleId: string): string {
+  return `a${articleId}`;
+}

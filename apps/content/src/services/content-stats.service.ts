@@ -1,0 +1,38 @@
+import { summarizePeriods, topArticles, type DeviceShare } from '../domain/content-stats';
+import { statsRange } from '../domain/view-periods';
+import type { ViewPeriodDoc, ViewStatsModels } from '../models/view-stats.model';
+
+/** What `contentStats` resolves to; `topArticles(first)` is cut from `articleViews` on demand. */
+export interface ContentStatsResult {
+  from: Date;
+  to: Date;
+  totalViews: number;
+  byDevice: DeviceShare[];
+  articleViews: Map<string, number>;
+}
+
+export interface ArticleViewsResult {
+  articleId: string;
+  views: number;
+}
+
+/**
+ * Views over a period, read from the day and month documents the views flush maintains:
+ * whole months come from one document each and the days around them from day documents,
+ * so a year costs about a dozen small reads rather than a scan of every bucket.
+ */
+export async function contentStats(
+  models: ViewStatsModels,
+  from: Date,
+  to: Date,
+): Promise<ContentStatsResult> {
+  const range = statsRange(from, to);
+  const ids = [...range.monthIds, ...range.dayIds];
+  const periods = await models.periods.find({ _id: { $in: ids } }).lean<ViewPeriodDoc[]>();
+  const summary = summarizePeriods(periods);
+  return { from, to, ...summary };
+}
+
+export function topArticleViews(stats: ContentStatsResult, first: number): ArticleViewsResult[] {
+  return topArticles(stats.articleViews, first);
+}
