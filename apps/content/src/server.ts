@@ -52,7 +52,8 @@ export function createLoaders(services: ContentServices): ContentLoaders {
         models.revisions
           .find({ articleId: { $in: [...ids] } })
           .sort({ articleId: 1, version: 1 })
-          .lean<RevisionDoc[]>(),
+          .lean<RevisionDoc[]>()
+          .exec(),
       (r) => String(r.articleId),
     ),
     viewCounts: new DataLoader<string, number>((ids) => services.views.viewCounts(ids), {

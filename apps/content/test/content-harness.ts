@@ -41,10 +41,12 @@ export interface ContentHarness {
   ): Promise<GraphQLResponse<T>>;
 }
 
+/** Silent unless PORTAL_TEST_LOGS=1 (as for spawned apps). */
 export const silentLogger = createLogger({
   service: 'content-test',
-  level: 'silent',
+  level: process.env.PORTAL_TEST_LOGS === '1' ? 'debug' : 'silent',
   pretty: false,
+  destination: process.stderr,
 });
 
 /**

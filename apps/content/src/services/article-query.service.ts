@@ -82,9 +82,9 @@ export class ArticleQueryService {
     let article: ArticleDoc | null = null;
     if (by.id) {
       if (!isObjectIdString(by.id)) return null;
-      article = await this.models.articles.findById(by.id).lean<ArticleDoc>();
+      article = await this.models.articles.findById(by.id).lean<ArticleDoc>().exec();
     } else if (by.slug) {
-      article = await this.models.articles.findOne({ slug: by.slug }).lean<ArticleDoc>();
+      article = await this.models.articles.findOne({ slug: by.slug }).lean<ArticleDoc>().exec();
     }
     return article && isVisibleTo(viewer, article) ? article : null;
   }
@@ -93,7 +93,10 @@ export class ArticleQueryService {
   async byIds(ids: readonly string[]): Promise<ArticleDoc[]> {
     const valid = ids.filter(isObjectIdString);
     if (valid.length === 0) return [];
-    return this.models.articles.find({ _id: { $in: valid } }).lean<ArticleDoc[]>();
+    return this.models.articles
+      .find({ _id: { $in: valid } })
+      .lean<ArticleDoc[]>()
+      .exec();
   }
 
   private async publicFilter(filter: ArticleFilterInput): Promise<FilterQuery<ArticleDoc> | null> {
@@ -117,12 +120,13 @@ export class ArticleQueryService {
   ): Promise<Types.ObjectId[]> {
     const { categories } = this.models;
     const category = id
-      ? await categories.findById(id).lean<CategoryDoc>()
-      : await categories.findOne({ slug }).lean<CategoryDoc>();
+      ? await categories.findById(id).lean<CategoryDoc>().exec()
+      : await categories.findOne({ slug }).lean<CategoryDoc>().exec();
     if (!category) return [];
     const children = await categories
       .find({ parentId: category._id }, { _id: 1 })
-      .lean<{ _id: Types.ObjectId }[]>();
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
     return [category._id, ...children.map((c) => c._id)];
   }
 
@@ -142,7 +146,8 @@ export class ArticleQueryService {
       .find(query, { title: 1, titleTokens: 1, publishedAt: 1 })
       .sort({ publishedAt: -1, _id: -1 })
       .limit(MAX_SEARCH_CANDIDATES)
-      .lean<{ _id: Types.ObjectId; title: string; titleTokens: string[]; publishedAt: Date }[]>();
+      .lean<{ _id: Types.ObjectId; title: string; titleTokens: string[]; publishedAt: Date }[]>()
+      .exec();
     const candidates: SearchCandidate[] = rows.map((r) => ({
       id: String(r._id),
       title: r.title,

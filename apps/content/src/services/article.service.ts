@@ -201,7 +201,7 @@ export class ArticleService {
    * exactly `scheduledAt` (a rescheduled, unscheduled or deleted article makes it a no-op).
    */
   async publishScheduled(articleId: string, scheduledAt: Date): Promise<'published' | 'skipped'> {
-    const article = await this.deps.models.articles.findById(articleId).lean<ArticleDoc>();
+    const article = await this.deps.models.articles.findById(articleId).lean<ArticleDoc>().exec();
     if (
       !article ||
       article.status !== 'SCHEDULED' ||
@@ -226,7 +226,8 @@ export class ArticleService {
         scheduledAt: { $lte: new Date(now.getTime() - OVERDUE_GRACE_MS) },
       })
       .limit(100)
-      .lean<ArticleDoc[]>();
+      .lean<ArticleDoc[]>()
+      .exec();
     for (const article of overdue) {
       try {
         if (
@@ -244,11 +245,13 @@ export class ArticleService {
     const pending = await this.deps.models.revisions
       .find({ notifyPending: true, at: { $lte: new Date(now.getTime() - STALE_CLAIM_MS) } })
       .limit(100)
-      .lean<RevisionDoc[]>();
+      .lean<RevisionDoc[]>()
+      .exec();
     for (const revision of pending) {
       const article = await this.deps.models.articles
         .findById(revision.articleId)
-        .lean<ArticleDoc>();
+        .lean<ArticleDoc>()
+        .exec();
       if (!article || article.version < revision.version) {
         // A claim whose writer died: roll it forward, then notify on a later sweep.
         if (article) await this.rollForward(article);
@@ -274,7 +277,8 @@ export class ArticleService {
     );
     const revision = await this.deps.models.revisions
       .findOne({ articleId: article._id, version: updated.version })
-      .lean<RevisionDoc>();
+      .lean<RevisionDoc>()
+      .exec();
     if (revision) await this.notifyPublished(updated, revision);
     if (article.status === 'SCHEDULED' && article.scheduledAt && by)
       await this.removeScheduledJob(article._id, article.scheduledAt);
@@ -373,9 +377,10 @@ export class ArticleService {
     const { articles, revisions } = this.deps.models;
     const claim = await revisions
       .findOne({ articleId: article._id, version: article.version + 1 })
-      .lean<RevisionDoc>();
+      .lean<RevisionDoc>()
+      .exec();
     if (!claim || this.now().getTime() - claim.at.getTime() < STALE_CLAIM_MS) return;
-    const current = await articles.findById(article._id).lean<ArticleDoc>();
+    const current = await articles.findById(article._id).lean<ArticleDoc>().exec();
     if (!current || current.version !== article.version) return;
     await articles.updateOne({ _id: article._id, version: article.version }, { $set: claim.patch });
     this.log.warn(
@@ -387,7 +392,7 @@ export class ArticleService {
   /** NOT_FOUND for a missing article and for one the viewer may not see (no leak of drafts). */
   private async load(id: string, viewer: Viewer): Promise<ArticleDoc> {
     if (!Types.ObjectId.isValid(id) || !/^[a-f0-9]{24}$/.test(id)) throw notFound('Article');
-    const article = await this.deps.models.articles.findById(id).lean<ArticleDoc>();
+    const article = await this.deps.models.articles.findById(id).lean<ArticleDoc>().exec();
     if (!article) throw notFound('Article');
     if (!isVisibleTo(viewer, article)) throw notFound('Article');
     return article;
@@ -410,6 +415,7 @@ export class ArticleService {
           await articles
             .find({ slug: { $regex: `^${slug}(-[0-9]+)?$` } }, { slug: 1 })
             .lean<{ slug: string }[]>()
+            .exec()
         ).map((a) => a.slug),
       );
       let n = 1;

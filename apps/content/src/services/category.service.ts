@@ -14,30 +14,35 @@ export class CategoryService {
     return this.categories
       .find({ parentId: null })
       .sort({ position: 1, name: 1 })
-      .lean<CategoryDoc[]>();
+      .lean<CategoryDoc[]>()
+      .exec();
   }
 
   bySlug(slug: string): Promise<CategoryDoc | null> {
-    return this.categories.findOne({ slug }).lean<CategoryDoc>();
+    return this.categories.findOne({ slug }).lean<CategoryDoc>().exec();
   }
 
   byIds(ids: readonly string[]): Promise<CategoryDoc[]> {
     const valid = ids.filter((id) => /^[a-f0-9]{24}$/.test(id));
-    return this.categories.find({ _id: { $in: valid } }).lean<CategoryDoc[]>();
+    return this.categories
+      .find({ _id: { $in: valid } })
+      .lean<CategoryDoc[]>()
+      .exec();
   }
 
   childrenOf(parentIds: readonly string[]): Promise<CategoryDoc[]> {
     return this.categories
       .find({ parentId: { $in: parentIds.map((id) => new Types.ObjectId(id)) } })
       .sort({ position: 1, name: 1 })
-      .lean<CategoryDoc[]>();
+      .lean<CategoryDoc[]>()
+      .exec();
   }
 
   async create(viewer: Viewer, input: CreateCategoryInput): Promise<CategoryDoc> {
     requireRole(viewer, 'editor');
     let parentId: Types.ObjectId | null = null;
     if (input.parentId) {
-      const parent = await this.categories.findById(input.parentId).lean<CategoryDoc>();
+      const parent = await this.categories.findById(input.parentId).lean<CategoryDoc>().exec();
       if (!parent) throw badInput('input.parentId', 'no such category');
       if (parent.parentId) throw badInput('input.parentId', 'categories have at most two levels');
       parentId = parent._id;

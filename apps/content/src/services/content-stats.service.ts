@@ -28,7 +28,10 @@ export async function contentStats(
 ): Promise<ContentStatsResult> {
   const range = statsRange(from, to);
   const ids = [...range.monthIds, ...range.dayIds];
-  const periods = await models.periods.find({ _id: { $in: ids } }).lean<ViewPeriodDoc[]>();
+  const periods = await models.periods
+    .find({ _id: { $in: ids } })
+    .lean<ViewPeriodDoc[]>()
+    .exec();
   const summary = summarizePeriods(periods);
   return { from, to, ...summary };
 }

@@ -102,7 +102,10 @@ export class ViewCounter {
     const { redis, models } = this.options;
     const fields = articleIds.map(pendingTotalField);
     const [totals, batchIds, live] = await Promise.all([
-      models.totals.find({ _id: { $in: [...articleIds] } }).lean<ViewTotalDoc[]>(),
+      models.totals
+        .find({ _id: { $in: [...articleIds] } })
+        .lean<ViewTotalDoc[]>()
+        .exec(),
       redis.lrange(this.keys.batches, 0, -1),
       redis.hmget(this.keys.live, ...fields),
     ]);
@@ -245,7 +248,10 @@ async function findByIds<T extends { _id: string }>(
 ): Promise<Map<string, T>> {
   const found = new Map<string, T>();
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = (await model.find({ _id: { $in: ids.slice(i, i + CHUNK) } }).lean()) as T[];
+    const rows = (await model
+      .find({ _id: { $in: ids.slice(i, i + CHUNK) } })
+      .lean()
+      .exec()) as T[];
     for (const row of rows) found.set(row._id, row);
   }
   return found;
