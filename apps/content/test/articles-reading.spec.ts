@@ -212,7 +212,7 @@ describe('pagination', () => {
     for (;;) {
       const res: GraphQLResponse = await h.gql(null, LIST, { f: { kind }, first: 5, after });
       expect(res.errors).toBeUndefined();
-      seen.push(...res.data?.articles.nodes.map((n: { id: string }) => n.id));
+      seen.push(...res.data!.articles.nodes.map((n: { id: string }) => n.id));
       // New articles appear at the top while a reader pages down.
       await createPublished(h, { kind });
       inserted++;
