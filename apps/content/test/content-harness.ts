@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll } from 'vitest';
-import type { Role, Viewer } from '@portal/auth';
+import { ANONYMOUS, type Role, type Viewer } from '@portal/auth';
 import { syncIndexes } from '@portal/db';
 import type { RunningSubgraph } from '@portal/graphql-kit';
 import { createLogger } from '@portal/logger';
@@ -83,7 +83,11 @@ export function useContentServer(label: string): ContentHarness {
     });
     h.url = h.server.graphqlUrl;
     h.gql = async (who, query, variables, options) => {
-      const viewer = typeof who === 'string' ? testViewer(who) : who;
+      // The gateway signs a token for anonymous callers too, carrying their client key.
+      const viewer =
+        typeof who === 'string'
+          ? testViewer(who)
+          : (who ?? (options?.clientKey ? ANONYMOUS : null));
       const internalToken = viewer
         ? await internalTokenFor(viewer, { clientKey: options?.clientKey })
         : undefined;
