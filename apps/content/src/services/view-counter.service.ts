@@ -96,6 +96,22 @@ export class ViewCounter {
     return true;
   }
 
+  /**
+   * Adds counts of past days (an import, or demo data) to the pending views; the next
+   * flush folds them in like any other view.
+   */
+  async importCounts(
+    rows: readonly { articleId: string; day: string; device: DeviceClass; count: number }[],
+  ): Promise<void> {
+    const pipeline = this.options.redis.pipeline();
+    for (const r of rows) {
+      if (r.count <= 0) continue;
+      pipeline.hincrby(this.keys.live, viewField(r.day, r.articleId, r.device), r.count);
+      pipeline.hincrby(this.keys.live, pendingTotalField(r.articleId), r.count);
+    }
+    await pipeline.exec();
+  }
+
   /** Views per article: flushed totals plus those still waiting in Redis. */
   async viewCounts(articleIds: readonly string[]): Promise<number[]> {
     if (articleIds.length === 0) return [];
