@@ -6,8 +6,8 @@ export interface PeriodCounts {
   mobile: number;
   tablet: number;
   total: number;
-  /** Views per article, keyed `a<articleId>`. */
-  articles: Record<string, number>;
+  /** Views per article, packed (see packArticleCounts). */
+  articles: string;
 }
 
 export interface DeviceShare {
@@ -37,10 +37,7 @@ export function summarizePeriods(periods: readonly PeriodCounts[]): StatsSummary
     device.desktop += p.desktop;
     device.mobile += p.mobile;
     device.tablet += p.tablet;
-    for (const [key, n] of Object.entries(p.articles ?? {})) {
-      const id = key.slice(1);
-      articleViews.set(id, (articleViews.get(id) ?? 0) + n);
-    }
+    unpackArticleCounts(p.articles, articleViews);
   }
   const totalViews = device.desktop + device.mobile + device.tablet;
   return {
@@ -65,6 +62,29 @@ export function topArticles(
     .map(([articleId, views]) => ({ articleId, views }));
 }
 
-export function articleKey(articleId: string): string {
-  return `a${articleId}`;
+/**
+ * Per-article counts of a period packed into one string (`<id>:<n>;<id>:<n>`). A period
+ * can hold ten thousand articles; as one string it costs a single field to store and read,
+ * where ten thousand fields make FerretDB (and any document store) slow to decode.
+ */
+export function packArticleCounts(counts: ReadonlyMap<string, number>): string {
+  const parts: string[] = [];
+  for (const [id, n] of counts) if (n > 0) parts.push(`${id}:${n}`);
+  return parts.join(';');
+}
+
+/** Adds packed counts into `into` (a new map when not given) and returns it. */
+export function unpackArticleCounts(
+  packed: string | null | undefined,
+  into: Map<string, number> = new Map(),
+): Map<string, number> {
+  if (!packed) return into;
+  for (const part of packed.split(';')) {
+    const colon = part.indexOf(':');
+    if (colon <= 0) continue;
+    const id = part.slice(0, colon);
+    const n = Number(part.slice(colon + 1));
+    if (Number.isFinite(n) && n > 0) into.set(id, (into.get(id) ?? 0) + n);
+  }
+  return into;
 }

@@ -32,11 +32,17 @@ describe('aggregateBatch', () => {
       mobile: 5,
       tablet: 2,
       total: 7,
-      articles: { aa1: 2, ab2: 5 },
+      articles: new Map([
+        ['a1', 2],
+        ['b2', 5],
+      ]),
     });
     expect(delta.periods.get('M2025-11')).toMatchObject({
       total: 11,
-      articles: { aa1: 6, ab2: 5 },
+      articles: new Map([
+        ['a1', 6],
+        ['b2', 5],
+      ]),
     });
     expect([...delta.totals]).toEqual([
       ['a1', 6],
@@ -51,15 +57,24 @@ describe('aggregateBatch', () => {
         { desktop: 1, mobile: 0, tablet: 0, total: 1 },
       ),
     ).toEqual({ desktop: 2, mobile: 2, tablet: 3, total: 7 });
-    expect(mergeArticleCounts({ aa: 1 }, { aa: 2, ab: 1 })).toEqual({ aa: 3, ab: 1 });
+    expect(
+      mergeArticleCounts(
+        'a:1',
+        new Map([
+          ['a', 2],
+          ['b', 1],
+        ]),
+      ),
+    ).toBe('a:3;b:1');
+    expect(mergeArticleCounts('', new Map([['a', 2]]))).toBe('a:2');
   });
 });
 
 describe('statistics', () => {
   it('sums periods with device shares and ranks articles', () => {
     const s = summarizePeriods([
-      { desktop: 2, mobile: 6, tablet: 0, total: 8, articles: { aa: 5, ab: 3 } },
-      { desktop: 1, mobile: 0, tablet: 1, total: 2, articles: { ab: 2, ac: 5 } },
+      { desktop: 2, mobile: 6, tablet: 0, total: 8, articles: 'a:5;b:3' },
+      { desktop: 1, mobile: 0, tablet: 1, total: 2, articles: 'b:2;c:5' },
     ]);
     expect(s.totalViews).toBe(10);
     expect(s.byDevice).toEqual([

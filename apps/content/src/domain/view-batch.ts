@@ -1,5 +1,5 @@
 import { DEVICE_CLASSES, type DeviceClass } from './article-enums';
-import { articleKey } from './content-stats';
+import { packArticleCounts, unpackArticleCounts } from './content-stats';
 import { dayPeriodId, monthPeriodId } from './view-periods';
 
 /**
@@ -29,7 +29,8 @@ export interface BucketDelta extends DeviceCounts {
 }
 
 export interface PeriodDelta extends DeviceCounts {
-  articles: Record<string, number>;
+  /** Views per article id. */
+  articles: Map<string, number>;
 }
 
 export interface BatchDelta {
@@ -68,11 +69,10 @@ export function aggregateBatch(fields: Record<string, string>): BatchDelta {
     delta.buckets.set(bucketId, bucket);
 
     for (const periodId of [dayPeriodId(day), monthPeriodId(day)]) {
-      const period = delta.periods.get(periodId) ?? { ...zero(), articles: {} };
+      const period = delta.periods.get(periodId) ?? { ...zero(), articles: new Map() };
       period[key] += n;
       period.total += n;
-      const ak = articleKey(articleId);
-      period.articles[ak] = (period.articles[ak] ?? 0) + n;
+      period.articles.set(articleId, (period.articles.get(articleId) ?? 0) + n);
       delta.periods.set(periodId, period);
     }
     delta.totals.set(articleId, (delta.totals.get(articleId) ?? 0) + n);
@@ -93,11 +93,12 @@ export function addCounts<T extends DeviceCounts>(
   };
 }
 
+/** A period's packed per-article counts plus a delta, packed again. */
 export function mergeArticleCounts(
-  existing: Record<string, number> | null | undefined,
-  delta: Record<string, number>,
-): Record<string, number> {
-  const merged: Record<string, number> = { ...(existing ?? {}) };
-  for (const [k, n] of Object.entries(delta)) merged[k] = (merged[k] ?? 0) + n;
-  return merged;
+  existing: string | null | undefined,
+  delta: ReadonlyMap<string, number>,
+): string {
+  const merged = unpackArticleCounts(existing);
+  for (const [id, n] of delta) merged.set(id, (merged.get(id) ?? 0) + n);
+  return packArticleCounts(merged);
 }

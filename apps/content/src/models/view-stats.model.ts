@@ -20,8 +20,8 @@ export interface ViewBucketDoc {
 
 /**
  * All views in one day (`D2025-11-01`) or month (`M2025-11`), with the per-article counts of
- * the period in `articles` (keys `a<articleId>`), so statistics for a year read a dozen
- * documents instead of scanning hundreds of thousands of buckets.
+ * the period packed in `articles` (see domain/content-stats), so statistics for a year read
+ * a dozen documents instead of scanning hundreds of thousands of buckets.
  */
 export interface ViewPeriodDoc {
   _id: string;
@@ -29,7 +29,7 @@ export interface ViewPeriodDoc {
   mobile: number;
   tablet: number;
   total: number;
-  articles: Record<string, number>;
+  articles: string;
   lastFlushId: string;
 }
 
@@ -64,9 +64,9 @@ const ViewPeriodSchema = new Schema<ViewPeriodDoc>(
   {
     _id: { type: String, required: true },
     ...counts,
-    articles: { type: Schema.Types.Mixed, default: {} },
+    articles: { type: String, default: '' },
   },
-  { collection: 'view_periods', versionKey: false, minimize: false },
+  { collection: 'view_periods', versionKey: false },
 );
 
 const ViewTotalSchema = new Schema<ViewTotalDoc>(
