@@ -137,6 +137,24 @@ describe('visibility of unpublished articles', () => {
   });
 });
 
+describe('cache hints', () => {
+  it('marks public reads cacheable and personal ones not', async () => {
+    await createPublished(h);
+    const list = await h.gql(
+      null,
+      '{ articles(first: 2) { nodes { id title category { name } } pageInfo { endCursor } totalCount } }',
+    );
+    expect(list.headers.get('cache-control')).toBe('max-age=60, public');
+    const page = await h.gql(null, '{ articles(first: 1) { nodes { viewCount } } }');
+    expect(page.headers.get('cache-control')).toBe('max-age=30, public');
+    const editorial = await h.gql(
+      'editor',
+      '{ articles(first: 1) { nodes { revisions { version } } } }',
+    );
+    expect(editorial.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
 describe('entity resolution', () => {
   it('resolves N references with one database query', async () => {
     const articles = [];

@@ -69,5 +69,5 @@ describe('demo seed', () => {
 
     expect(await runSeed()).toBe(0);
     expect(await articles.countDocuments()).toBe(all.length);
-  });
+  }, 180_000);
 });

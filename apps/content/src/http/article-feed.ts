@@ -4,6 +4,7 @@ import type { CategoryDoc } from '../models/category.model';
 import { articleUrl, sourceUnitName, summaryOf } from '../domain/article-public';
 
 export interface FeedContext {
+  format: 'rss' | 'atom';
   publicBaseUrl: string;
   /** The feed's own query string (kind/category), kept in self links. */
   query: string;
@@ -47,7 +48,8 @@ export function buildArticleFeed(articles: readonly ArticleDoc[], ctx: FeedConte
       title: article.title,
       description: summaryOf(article),
       content: article.body,
-      date: article.updatedAt,
+      // RSS <pubDate> is the publication; Atom has <updated> and <published> apart.
+      date: ctx.format === 'rss' ? (article.publishedAt ?? article.updatedAt) : article.updatedAt,
       published: article.publishedAt ?? article.updatedAt,
       category: [
         ...(category

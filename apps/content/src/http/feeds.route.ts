@@ -59,6 +59,7 @@ export function mountFeedRoutes(app: Express, deps: FeedRouteDeps): void {
         ...(categorySlug ? { category: categorySlug } : {}),
       }).toString();
       const feed = buildArticleFeed(page.nodes, {
+        format,
         publicBaseUrl: deps.publicBaseUrl,
         query,
         title: titleParts.join(' — '),

@@ -257,8 +257,16 @@ export class ArticleService {
         if (article) await this.rollForward(article);
         continue;
       }
-      await this.notifyPublished(article, revision);
-      notified++;
+      if (article.status === 'PUBLISHED') {
+        await this.notifyPublished(article, revision);
+        notified++;
+      } else {
+        // Unpublished again before partners were told: there is nothing to announce.
+        await this.deps.models.revisions.updateOne(
+          { _id: revision._id },
+          { $set: { notifyPending: false } },
+        );
+      }
     }
     return { published, notified };
   }
@@ -358,13 +366,23 @@ export class ArticleService {
       notifyPending: extra.notifyPending ?? false,
     });
     if (!claimed) {
-      await this.rollForward(article);
+      await this.rollForward(article).catch((err: unknown) =>
+        this.log.error({ err, articleId: String(article._id) }, 'roll-forward failed'),
+      );
       throw conflict('The article was changed by someone else at the same time; reload and retry');
     }
-    const result = await articles.updateOne(
-      { _id: article._id, version: article.version },
-      { $set: patch },
-    );
+    let result: { matchedCount: number };
+    try {
+      result = await articles.updateOne(
+        { _id: article._id, version: article.version },
+        { $set: patch },
+      );
+    } catch (err) {
+      // e.g. the new slug was taken meanwhile: give the version back, then report.
+      await revisions.deleteOne({ articleId: article._id, version });
+      if (isDuplicateKeyError(err)) throw conflict('A unique value (the slug) is taken');
+      throw err;
+    }
     if (result.matchedCount === 0) {
       await revisions.deleteOne({ articleId: article._id, version });
       throw conflict('The article was changed by someone else at the same time; reload and retry');

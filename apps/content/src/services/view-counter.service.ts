@@ -118,10 +118,17 @@ export class ViewCounter {
     const { redis, models } = this.options;
     const fields = articleIds.map(pendingTotalField);
     const [totals, batchIds, live] = await Promise.all([
-      models.totals
-        .find({ _id: { $in: [...articleIds] } })
-        .lean<ViewTotalDoc[]>()
-        .exec(),
+      // One article (its page): a primary-key lookup, which FerretDB serves from its index.
+      articleIds.length === 1
+        ? models.totals
+            .findById(articleIds[0])
+            .lean<ViewTotalDoc>()
+            .exec()
+            .then((t) => (t ? [t] : []))
+        : models.totals
+            .find({ _id: { $in: [...articleIds] } })
+            .lean<ViewTotalDoc[]>()
+            .exec(),
       redis.lrange(this.keys.batches, 0, -1),
       redis.hmget(this.keys.live, ...fields),
     ]);
