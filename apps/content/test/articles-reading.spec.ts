@@ -137,6 +137,20 @@ describe('visibility of unpublished articles', () => {
   });
 });
 
+describe('authors', () => {
+  it('shows who wrote an article to editorial staff only', async () => {
+    const a = await createPublished(h);
+    const Q = 'query($id: ID) { article(id: $id) { author { id displayName } } }';
+    for (const who of [null, 'citizen', 'moderator'] as const)
+      expect((await h.gql(who, Q, { id: a.id })).data?.article.author).toBeNull();
+    for (const who of ['contributor', 'editor', 'admin'] as const)
+      expect((await h.gql(who, Q, { id: a.id })).data?.article.author).toEqual({
+        id: 'editor-1',
+        displayName: 'Test editor',
+      });
+  });
+});
+
 describe('cache hints', () => {
   it('marks public reads cacheable and personal ones not', async () => {
     await createPublished(h);

@@ -26,7 +26,12 @@ export type Scalars = {
 
 export type Article = {
   __typename?: 'Article';
-  author: ArticleAuthor;
+  /**
+   * The contributor who wrote it, for editorial staff (contributors, editors, admins); null
+   * for everyone else, since the id is the person's identity-provider subject. Public bylines
+   * use `sourceUnitName`.
+   */
+  author?: Maybe<ArticleAuthor>;
   /** Sanitized HTML. */
   body: Scalars['String']['output'];
   category?: Maybe<Category>;
@@ -497,7 +502,7 @@ export type CacheControlDirectiveResolver<Result, Parent, ContextType = ContentC
 
 export type ArticleResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Article']>, { __typename: 'Article' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
-  author?: Resolver<ResolversTypes['ArticleAuthor'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['ArticleAuthor']>, ParentType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
   coverImageUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -1,4 +1,4 @@
-import type { Viewer } from '@portal/auth';
+import { hasRole, type Viewer } from '@portal/auth';
 import type { ArticleStatus } from './article-enums';
 import { isEditor } from './article-workflow';
 
@@ -15,6 +15,11 @@ export function isVisibleTo(viewer: Viewer, article: VisibleArticle): boolean {
   if (article.status === 'PUBLISHED') return true;
   if (!viewer.id) return false;
   return isEditor(viewer) || viewer.id === article.author.id;
+}
+
+/** Who wrote an article is editorial information: staff see it, the public does not. */
+export function canSeeAuthor(viewer: Viewer): boolean {
+  return viewer.id !== null && hasRole(viewer, 'contributor', 'editor');
 }
 
 /** Revision history is for editors and admins. */

@@ -1,5 +1,5 @@
 import type { ArticleResolvers } from '../__generated__/resolvers-types';
-import { canSeeRevisions, isVisibleTo } from '../domain/article-visibility';
+import { canSeeAuthor, canSeeRevisions, isVisibleTo } from '../domain/article-visibility';
 import { sourceUnitName, summaryOf } from '../domain/article-public';
 
 export const Article: ArticleResolvers = {
@@ -10,6 +10,7 @@ export const Article: ArticleResolvers = {
   },
   id: (article) => String(article._id),
   summary: (article) => summaryOf(article),
+  author: (article, _, ctx) => (canSeeAuthor(ctx.viewer) ? article.author : null),
   category: (article, _, ctx) =>
     article.categoryId ? ctx.loaders.categories.load(String(article.categoryId)) : null,
   sourceUnitName: (article) => sourceUnitName(article.sourceUnit),
