@@ -7,6 +7,7 @@ import { contentModels } from './models';
 import { ArticleQueryService } from './services/article-query.service';
 import { ArticleService } from './services/article.service';
 import { CategoryService } from './services/category.service';
+import { ContentStatsService } from './services/content-stats.service';
 import { ViewCounter } from './services/view-counter.service';
 
 export interface ContentServicesConfig {
@@ -25,6 +26,14 @@ export interface ContentServicesConfig {
 /** Wires models and services once per process; the server and the worker share this. */
 export function createContentServices(config: ContentServicesConfig): ContentServices {
   const models = contentModels(config.conn);
+  const views = new ViewCounter({
+    redis: config.redis,
+    models: models.views,
+    keyPrefix: config.keyPrefix,
+    dedupeSeconds: config.viewDedupeSeconds,
+    logger: config.logger.child({ module: 'views' }),
+    now: config.now,
+  });
   return {
     models,
     articles: new ArticleService({
@@ -37,13 +46,7 @@ export function createContentServices(config: ContentServicesConfig): ContentSer
     }),
     queries: new ArticleQueryService(models),
     categories: new CategoryService(models.categories),
-    views: new ViewCounter({
-      redis: config.redis,
-      models: models.views,
-      keyPrefix: config.keyPrefix,
-      dedupeSeconds: config.viewDedupeSeconds,
-      logger: config.logger.child({ module: 'views' }),
-      now: config.now,
-    }),
+    views,
+    stats: new ContentStatsService(models.views, views, config.logger.child({ module: 'stats' })),
   };
 }

@@ -6,6 +6,7 @@ import type { RevisionDoc } from './models/revision.model';
 import type { ArticleQueryService } from './services/article-query.service';
 import type { ArticleService } from './services/article.service';
 import type { CategoryService } from './services/category.service';
+import type { ContentStatsService } from './services/content-stats.service';
 import type { ViewCounter } from './services/view-counter.service';
 import type { ContentModels } from './models';
 
@@ -16,6 +17,7 @@ export interface ContentServices {
   queries: ArticleQueryService;
   categories: CategoryService;
   views: ViewCounter;
+  stats: ContentStatsService;
 }
 
 /** Per-request batching: N lookups of one kind cost one query. */

@@ -3,7 +3,6 @@ import { parseArgs, parseInput } from '@portal/graphql-kit';
 import { z } from 'zod';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { articleFilterInput, editorialFilterInput, slugInput } from '../domain/article-input';
-import { contentStats } from '../services/content-stats.service';
 
 const page = { first: z.number().int().nullish(), after: z.string().max(500).nullish() };
 
@@ -41,6 +40,6 @@ export const Query: QueryResolvers = {
 
   contentStats: (_, args, ctx) => {
     requireRole(ctx.viewer, 'editor');
-    return contentStats(ctx.services.models.views, args.from, args.to);
+    return ctx.services.stats.stats(args.from, args.to);
   },
 };

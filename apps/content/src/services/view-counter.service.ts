@@ -55,6 +55,7 @@ export class ViewCounter {
     live: string;
     batches: string;
     lock: string;
+    generation: string;
     batch: (id: string) => string;
     seen: (articleId: string, client: string) => string;
   };
@@ -66,6 +67,7 @@ export class ViewCounter {
       live: `${base}:live`,
       batches: `${base}:batches`,
       lock: `${base}:flush-lock`,
+      generation: `${base}:generation`,
       batch: (id) => `${base}:batch:${id}`,
       seen: (articleId, client) => `${base}:seen:${articleId}:${client}`,
     };
@@ -166,7 +168,11 @@ export class ViewCounter {
           .lrem(this.keys.batches, 1, batchId)
           .exec();
       }
-      if (batchIds.length) logger.debug({ batches: batchIds.length, buckets }, 'views flushed');
+      if (batchIds.length) {
+        // Statistics computed before this point are now stale (see ContentStatsService).
+        await redis.incr(this.keys.generation);
+        logger.debug({ batches: batchIds.length, buckets }, 'views flushed');
+      }
       return { ran: true, batches: batchIds.length, buckets };
     } finally {
       await redis.eval(RELEASE_LOCK, 1, this.keys.lock, token);
@@ -239,6 +245,11 @@ export class ViewCounter {
     }
     await bulkWriteChunks(models.totals, totalOps);
     return bucketOps.length;
+  }
+
+  /** Changes whenever a flush has changed the statistics; '0' before the first. */
+  async generation(): Promise<string> {
+    return (await this.options.redis.get(this.keys.generation)) ?? '0';
   }
 
   /**
