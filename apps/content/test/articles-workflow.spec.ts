@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes, testViewer } from '@portal/testing';
+import { revisionModel } from '../src/models/revision.model';
 import {
   ARTICLE_FIELDS,
   articleInput,
@@ -287,6 +288,31 @@ describe('optimistic concurrency', () => {
     const now = await h.gql('editor', BY_ID, { id: a.id });
     expect(now.data?.article.version).toBe(2);
     expect(now.data?.article.revisions).toHaveLength(2);
+  });
+
+  it('rolls forward a change whose writer stopped between claiming and applying it', async () => {
+    const a = await createArticle(h, 'editor', { title: 'Trước khi sự cố' });
+    // A writer claimed version 2 a minute ago, then died before updating the article.
+    await revisionModel(h.conn).create({
+      articleId: a.id,
+      version: 2,
+      action: 'UPDATED',
+      at: new Date(Date.now() - 60_000),
+      by: { id: 'editor-1', displayName: 'Test editor' },
+      changes: [{ field: 'title', from: 'Trước khi sự cố', to: 'Đã ghi dở' }],
+      patch: { title: 'Đã ghi dở', version: 2, updatedAt: new Date(Date.now() - 60_000) },
+      notifyPending: false,
+    });
+    const blocked = await h.gql('editor', UPDATE, {
+      id: a.id,
+      input: { title: 'Người khác sửa' },
+      v: 1,
+    });
+    expect(errorCodes(blocked)).toEqual(['CONFLICT']);
+    const now = await h.gql('editor', BY_ID, { id: a.id });
+    expect(now.data?.article.version).toBe(2);
+    const next = await h.gql('editor', UPDATE, { id: a.id, input: { title: 'Sửa tiếp' }, v: 2 });
+    expect(next.data?.updateArticle).toMatchObject({ version: 3, title: 'Sửa tiếp' });
   });
 
   it('records what changed in each revision', async () => {
