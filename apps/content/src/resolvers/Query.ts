@@ -19,7 +19,10 @@ export const Query: QueryResolvers = {
     const { slug, id } = parseArgs(
       z
         .object({ slug: z.string().max(200).nullish(), id: z.string().max(100).nullish() })
-        .refine((a) => Boolean(a.slug) !== Boolean(a.id), 'give exactly one of slug or id'),
+        .refine((a) => Boolean(a.slug) !== Boolean(a.id), {
+          message: 'give exactly one of slug or id',
+          path: ['slug'],
+        }),
       args,
     );
     return ctx.services.queries.findOne(ctx.viewer, { slug, id });
