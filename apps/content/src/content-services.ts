@@ -34,6 +34,7 @@ export function createContentServices(config: ContentServicesConfig): ContentSer
     logger: config.logger.child({ module: 'views' }),
     now: config.now,
   });
+  const queries = new ArticleQueryService(models);
   return {
     models,
     articles: new ArticleService({
@@ -44,9 +45,14 @@ export function createContentServices(config: ContentServicesConfig): ContentSer
       logger: config.logger,
       now: config.now,
     }),
-    queries: new ArticleQueryService(models),
+    queries,
     categories: new CategoryService(models.categories),
     views,
-    stats: new ContentStatsService(models.views, views, config.logger.child({ module: 'stats' })),
+    stats: new ContentStatsService(
+      models.views,
+      queries,
+      views,
+      config.logger.child({ module: 'stats' }),
+    ),
   };
 }

@@ -93,8 +93,8 @@ export class ArticleQueryService {
   async byIds(ids: readonly string[]): Promise<ArticleDoc[]> {
     const valid = ids.filter(isObjectIdString);
     if (valid.length === 0) return [];
-    // One id (an article page, a view): a primary-key lookup, which FerretDB also serves
-    // from its index (it scans for `$in`). Still one query either way.
+    // One id (an article page, a view): an `_id` equality, which FerretDB 1.x filters in
+    // SQLite, where it decodes every document in Go for `$in`. Still one query either way.
     if (valid.length === 1) {
       const one = await this.models.articles.findById(valid[0]).lean<ArticleDoc>().exec();
       return one ? [one] : [];
@@ -103,20 +103,6 @@ export class ArticleQueryService {
       .find({ _id: { $in: valid } })
       .lean<ArticleDoc[]>()
       .exec();
-  }
-
-  /**
-   * A handful of articles by primary key, one lookup each in parallel. For small, known
-   * sets (a statistics top 10): FerretDB serves `_id` equality from its index but `$in`
-   * with a collection scan. Batches of unknown size go through `byIds`.
-   */
-  async fewByIds(ids: readonly string[]): Promise<ArticleDoc[]> {
-    const rows = await Promise.all(
-      ids
-        .filter(isObjectIdString)
-        .map((id) => this.models.articles.findById(id).lean<ArticleDoc>().exec()),
-    );
-    return rows.filter((r): r is ArticleDoc => r !== null);
   }
 
   private async publicFilter(filter: ArticleFilterInput): Promise<FilterQuery<ArticleDoc> | null> {

@@ -120,7 +120,8 @@ export class ViewCounter {
     const { redis, models } = this.options;
     const fields = articleIds.map(pendingTotalField);
     const [totals, batchIds, live] = await Promise.all([
-      // One article (its page): a primary-key lookup, which FerretDB serves from its index.
+      // One article (its page): an `_id` equality, which FerretDB filters in SQLite (cheaper
+      // than the Go-side `$in`).
       articleIds.length === 1
         ? models.totals
             .findById(articleIds[0])
