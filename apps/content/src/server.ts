@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
@@ -29,7 +30,11 @@ export interface ContentServerConfig {
   logger: Logger;
 }
 
-const SCHEMA_PATH = join(import.meta.dirname, '..', 'schema.graphql');
+// Beside the bundle in a build (dist/apps/content/), one level up from src/ in the workspace.
+const SCHEMA_PATH = [
+  join(import.meta.dirname, 'schema.graphql'),
+  join(import.meta.dirname, '..', 'schema.graphql'),
+].find((p) => existsSync(p))!;
 
 /** Per-request loaders: every "by id" lookup in one request is one query. */
 export function createLoaders(services: ContentServices): ContentLoaders {
