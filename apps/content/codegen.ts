@@ -1,0 +1,29 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Resolver types from the subgraph's contract, so a renamed or retyped field fails to compile.
+const config: CodegenConfig = {
+  schema: 'apps/content/schema.graphql',
+  generates: {
+    'apps/content/src/__generated__/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useIndexSignature: true,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../context#ContentContext',
+        scalars: { DateTime: 'Date' },
+        mappers: {
+          Article: '../models/article.model#ArticleDoc',
+          Category: '../models/category.model#CategoryDoc',
+          ArticleRevision: '../models/revision.model#RevisionDoc',
+          ContentStats: '../services/content-stats.service#ContentStatsResult',
+          ArticleViews: '../services/content-stats.service#ArticleViewsResult',
+          ArticleConnection: '../services/article-query.service#ArticleConnectionResult',
+        },
+      },
+    },
+  },
+};
+
+export default config;

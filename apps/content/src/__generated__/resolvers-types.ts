@@ -1,0 +1,638 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ArticleDoc } from '../models/article.model';
+import type { CategoryDoc } from '../models/category.model';
+import type { RevisionDoc } from '../models/revision.model';
+import type { ContentStatsResult, ArticleViewsResult } from '../services/content-stats.service';
+import type { ArticleConnectionResult } from '../services/article-query.service';
+import type { ContentContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  DateTime: { input: Date; output: Date; }
+  _FieldSet: { input: any; output: any; }
+};
+
+export type Article = {
+  __typename?: 'Article';
+  /**
+   * The contributor who wrote it, for editorial staff (contributors, editors, admins); null
+   * for everyone else, since the id is the person's identity-provider subject. Public bylines
+   * use `sourceUnitName`.
+   */
+  author?: Maybe<ArticleAuthor>;
+  /** Sanitized HTML. */
+  body: Scalars['String']['output'];
+  category?: Maybe<Category>;
+  coverImageUrl?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: ArticleKind;
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who changed what, and when (editors only; null for everyone else). */
+  revisions?: Maybe<Array<ArticleRevision>>;
+  /** When a SCHEDULED article will be published. */
+  scheduledAt?: Maybe<Scalars['DateTime']['output']>;
+  scope: ArticleScope;
+  /** ASCII slug folded from the Vietnamese title; stable once the article exists. */
+  slug: Scalars['String']['output'];
+  /** Unit code (from the city's directory) of the district or department that supplied it. */
+  sourceUnit?: Maybe<Scalars['String']['output']>;
+  /** The unit's name, for display. */
+  sourceUnitName?: Maybe<Scalars['String']['output']>;
+  status: ArticleStatus;
+  /** The editor's summary, or the first words of the body. */
+  summary: Scalars['String']['output'];
+  tags: Array<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; pass it back as `expectedVersion` to update. */
+  version: Scalars['Int']['output'];
+  /** Views counted so far, including those not yet flushed to the statistics. */
+  viewCount: Scalars['Int']['output'];
+};
+
+/** The contributor who wrote an article (a value type: the forum owns `User`). */
+export type ArticleAuthor = {
+  __typename?: 'ArticleAuthor';
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type ArticleConnection = {
+  __typename?: 'ArticleConnection';
+  nodes: Array<Article>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ArticleFilter = {
+  /** A category id; a top-level category includes its subcategories. */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** A category slug; a top-level category includes its subcategories. */
+  categorySlug?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<ArticleKind>;
+  publishedSince?: InputMaybe<Scalars['DateTime']['input']>;
+  scope?: InputMaybe<ArticleScope>;
+  /** Accent-insensitive search; every word must match. Results are ranked by relevance. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  sourceUnit?: InputMaybe<Scalars['String']['input']>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What an article is: news, a plan or programme, a handbook chapter (Cẩm nang CĐS), ... */
+export type ArticleKind =
+  | 'ANNOUNCEMENT'
+  | 'COOPERATION'
+  | 'HANDBOOK'
+  | 'NEWS'
+  | 'PLAN'
+  | 'PROGRAMME';
+
+export type ArticleRevision = {
+  __typename?: 'ArticleRevision';
+  action: RevisionAction;
+  at: Scalars['DateTime']['output'];
+  /** Who made the change; null when the system did (a scheduled publication). */
+  by?: Maybe<ArticleAuthor>;
+  changes: Array<FieldChange>;
+  version: Scalars['Int']['output'];
+};
+
+/** Whether the article is about the city, the country or the world. */
+export type ArticleScope =
+  | 'CITY'
+  | 'NATIONAL'
+  | 'WORLD';
+
+/**
+ * Editorial workflow. Only PUBLISHED articles are visible to the public and to partners;
+ * every other status is visible to its author and to editors only.
+ */
+export type ArticleStatus =
+  | 'ARCHIVED'
+  | 'DRAFT'
+  | 'IN_REVIEW'
+  | 'PUBLISHED'
+  | 'SCHEDULED';
+
+export type ArticleViews = {
+  __typename?: 'ArticleViews';
+  article?: Maybe<Article>;
+  views: Scalars['Int']['output'];
+};
+
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+/** A news category. Categories form a tree of at most two levels. */
+export type Category = {
+  __typename?: 'Category';
+  children: Array<Category>;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  parent?: Maybe<Category>;
+  slug: Scalars['String']['output'];
+};
+
+/** View statistics for a period, counted by whole days in the city's time zone. */
+export type ContentStats = {
+  __typename?: 'ContentStats';
+  byDevice: Array<DeviceViews>;
+  from: Scalars['DateTime']['output'];
+  to: Scalars['DateTime']['output'];
+  topArticles: Array<ArticleViews>;
+  totalViews: Scalars['Int']['output'];
+};
+
+
+/** View statistics for a period, counted by whole days in the city's time zone. */
+export type ContentStatsTopArticlesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreateArticleInput = {
+  body: Scalars['String']['input'];
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  coverImageUrl?: InputMaybe<Scalars['String']['input']>;
+  kind: ArticleKind;
+  scope?: InputMaybe<ArticleScope>;
+  sourceUnit?: InputMaybe<Scalars['String']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  title: Scalars['String']['input'];
+};
+
+export type CreateCategoryInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DeviceClass =
+  | 'DESKTOP'
+  | 'MOBILE'
+  | 'TABLET';
+
+export type DeviceViews = {
+  __typename?: 'DeviceViews';
+  device: DeviceClass;
+  /** Share of all views in the period, from 0 to 1. */
+  share: Scalars['Float']['output'];
+  views: Scalars['Int']['output'];
+};
+
+export type EditorialArticleFilter = {
+  /** Only articles by this author (contributors always see only their own). */
+  authorId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<ArticleKind>;
+  status?: InputMaybe<ArticleStatus>;
+};
+
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  field: Scalars['String']['output'];
+  /** The value before, as text (null when it was empty). */
+  from?: Maybe<Scalars['String']['output']>;
+  /** The value after, as text (null when it was cleared). */
+  to?: Maybe<Scalars['String']['output']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Takes an article out of circulation (editors, admins). */
+  archiveArticle: Article;
+  /** A new DRAFT (contributors, editors, admins). */
+  createArticle: Article;
+  createCategory: Category;
+  /** Publishes now (no `at`, or `at` in the past) or schedules for `at` (editors, admins). */
+  publishArticle: Article;
+  /** Counts a view (anonymous allowed); repeated views from one client within a short window count once. True when counted. */
+  recordArticleView: Scalars['Boolean']['output'];
+  /** Back to DRAFT: returns a submission, unschedules, unpublishes or restores an archived article (editors, admins; authors may withdraw their own submission). */
+  returnArticleToDraft: Article;
+  /** DRAFT → IN_REVIEW (the author, editors, admins). */
+  submitArticleForReview: Article;
+  /** Changes an article; CONFLICT when `expectedVersion` is stale. */
+  updateArticle: Article;
+};
+
+
+export type MutationArchiveArticleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateArticleArgs = {
+  input: CreateArticleInput;
+};
+
+
+export type MutationCreateCategoryArgs = {
+  input: CreateCategoryInput;
+};
+
+
+export type MutationPublishArticleArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordArticleViewArgs = {
+  device: DeviceClass;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReturnArticleToDraftArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitArticleForReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateArticleArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateArticleInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** One article by slug or id; null when it does not exist or is not visible to the viewer. */
+  article?: Maybe<Article>;
+  /** Published articles, newest first (or by relevance with `search`). `first` defaults to 20, at most 100. */
+  articles: ArticleConnection;
+  /** Top-level categories with their subcategories. */
+  categories: Array<Category>;
+  category?: Maybe<Category>;
+  /** Views for a period (editors and admins). */
+  contentStats: ContentStats;
+  /** Articles in the editorial workflow (contributors: their own; editors and admins: all). */
+  editorialArticles: ArticleConnection;
+};
+
+
+export type QueryArticleArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryArticlesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ArticleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCategoryArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryContentStatsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryEditorialArticlesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EditorialArticleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What a revision recorded. */
+export type RevisionAction =
+  | 'ARCHIVED'
+  | 'CREATED'
+  | 'PUBLISHED'
+  | 'RETURNED_TO_DRAFT'
+  | 'SCHEDULED'
+  | 'SUBMITTED'
+  | 'UPDATED';
+
+/** Only the fields given change; null clears an optional field. */
+export type UpdateArticleInput = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  coverImageUrl?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<ArticleKind>;
+  scope?: InputMaybe<ArticleScope>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+  sourceUnit?: InputMaybe<Scalars['String']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = {}, TContext = {}, TArgs = {}> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = {}, TContext = {}, TArgs = {}> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = {}, TContext = {}> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = {}, TContext = {}> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs = {}> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Article: ResolverTypeWrapper<ArticleDoc>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ArticleAuthor: ResolverTypeWrapper<ArticleAuthor>;
+  ArticleConnection: ResolverTypeWrapper<ArticleConnectionResult>;
+  ArticleFilter: ArticleFilter;
+  ArticleKind: ArticleKind;
+  ArticleRevision: ResolverTypeWrapper<RevisionDoc>;
+  ArticleScope: ArticleScope;
+  ArticleStatus: ArticleStatus;
+  ArticleViews: ResolverTypeWrapper<ArticleViewsResult>;
+  CacheControlScope: CacheControlScope;
+  Category: ResolverTypeWrapper<CategoryDoc>;
+  ContentStats: ResolverTypeWrapper<ContentStatsResult>;
+  CreateArticleInput: CreateArticleInput;
+  CreateCategoryInput: CreateCategoryInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeviceClass: DeviceClass;
+  DeviceViews: ResolverTypeWrapper<DeviceViews>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  EditorialArticleFilter: EditorialArticleFilter;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
+  Mutation: ResolverTypeWrapper<{}>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<{}>;
+  RevisionAction: RevisionAction;
+  UpdateArticleInput: UpdateArticleInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Article: ArticleDoc;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  ArticleAuthor: ArticleAuthor;
+  ArticleConnection: ArticleConnectionResult;
+  ArticleFilter: ArticleFilter;
+  ArticleRevision: RevisionDoc;
+  ArticleViews: ArticleViewsResult;
+  Category: CategoryDoc;
+  ContentStats: ContentStatsResult;
+  CreateArticleInput: CreateArticleInput;
+  CreateCategoryInput: CreateCategoryInput;
+  DateTime: Scalars['DateTime']['output'];
+  DeviceViews: DeviceViews;
+  Float: Scalars['Float']['output'];
+  EditorialArticleFilter: EditorialArticleFilter;
+  FieldChange: FieldChange;
+  Mutation: {};
+  PageInfo: PageInfo;
+  Query: {};
+  UpdateArticleInput: UpdateArticleInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+}>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = ContentContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ArticleResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Article']>, { __typename: 'Article' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['ArticleAuthor']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
+  coverImageUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ArticleKind'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revisions?: Resolver<Maybe<Array<ResolversTypes['ArticleRevision']>>, ParentType, ContextType>;
+  scheduledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['ArticleScope'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceUnitName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ArticleStatus'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ArticleAuthorResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['ArticleAuthor'] = ResolversParentTypes['ArticleAuthor']> = ResolversObject<{
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ArticleConnectionResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['ArticleConnection'] = ResolversParentTypes['ArticleConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ArticleRevisionResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['ArticleRevision'] = ResolversParentTypes['ArticleRevision']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['RevisionAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['ArticleAuthor']>, ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ArticleViewsResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['ArticleViews'] = ResolversParentTypes['ArticleViews']> = ResolversObject<{
+  article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CategoryResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category']> = ResolversObject<{
+  children?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContentStatsResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['ContentStats'] = ResolversParentTypes['ContentStats']> = ResolversObject<{
+  byDevice?: Resolver<Array<ResolversTypes['DeviceViews']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  topArticles?: Resolver<Array<ResolversTypes['ArticleViews']>, ParentType, ContextType, RequireFields<ContentStatsTopArticlesArgs, 'first'>>;
+  totalViews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DeviceViewsResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['DeviceViews'] = ResolversParentTypes['DeviceViews']> = ResolversObject<{
+  device?: Resolver<ResolversTypes['DeviceClass'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type FieldChangeResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  archiveArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationArchiveArticleArgs, 'id'>>;
+  createArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationCreateArticleArgs, 'input'>>;
+  createCategory?: Resolver<ResolversTypes['Category'], ParentType, ContextType, RequireFields<MutationCreateCategoryArgs, 'input'>>;
+  publishArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationPublishArticleArgs, 'id'>>;
+  recordArticleView?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordArticleViewArgs, 'device' | 'id'>>;
+  returnArticleToDraft?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationReturnArticleToDraftArgs, 'id'>>;
+  submitArticleForReview?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationSubmitArticleForReviewArgs, 'id'>>;
+  updateArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationUpdateArticleArgs, 'expectedVersion' | 'id' | 'input'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, Partial<QueryArticleArgs>>;
+  articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<QueryArticlesArgs>>;
+  categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, RequireFields<QueryCategoryArgs, 'slug'>>;
+  contentStats?: Resolver<ResolversTypes['ContentStats'], ParentType, ContextType, RequireFields<QueryContentStatsArgs, 'from' | 'to'>>;
+  editorialArticles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<QueryEditorialArticlesArgs>>;
+}>;
+
+export type Resolvers<ContextType = ContentContext> = ResolversObject<{
+  Article?: ArticleResolvers<ContextType>;
+  ArticleAuthor?: ArticleAuthorResolvers<ContextType>;
+  ArticleConnection?: ArticleConnectionResolvers<ContextType>;
+  ArticleRevision?: ArticleRevisionResolvers<ContextType>;
+  ArticleViews?: ArticleViewsResolvers<ContextType>;
+  Category?: CategoryResolvers<ContextType>;
+  ContentStats?: ContentStatsResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  DeviceViews?: DeviceViewsResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+}>;
+
+export type DirectiveResolvers<ContextType = ContentContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,0 +1,58 @@
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { Logger } from '@portal/logger';
+import type { ContentServices } from './context';
+import type { ContentQueues } from './jobs/content-queues';
+import { contentModels } from './models';
+import { ArticleQueryService } from './services/article-query.service';
+import { ArticleService } from './services/article.service';
+import { CategoryService } from './services/category.service';
+import { ContentStatsService } from './services/content-stats.service';
+import { ViewCounter } from './services/view-counter.service';
+
+export interface ContentServicesConfig {
+  conn: Connection;
+  /** A client connection (fails fast): view counting and producers. */
+  redis: Redis;
+  queues: ContentQueues;
+  publicBaseUrl: string;
+  /** QUEUE_PREFIX: also prefixes the service's own Redis keys. */
+  keyPrefix: string;
+  viewDedupeSeconds: number;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** Wires models and services once per process; the server and the worker share this. */
+export function createContentServices(config: ContentServicesConfig): ContentServices {
+  const models = contentModels(config.conn);
+  const views = new ViewCounter({
+    redis: config.redis,
+    models: models.views,
+    keyPrefix: config.keyPrefix,
+    dedupeSeconds: config.viewDedupeSeconds,
+    logger: config.logger.child({ module: 'views' }),
+    now: config.now,
+  });
+  const queries = new ArticleQueryService(models);
+  return {
+    models,
+    articles: new ArticleService({
+      models,
+      outbox: config.queues.outbox,
+      publishQueue: config.queues.publish,
+      publicBaseUrl: config.publicBaseUrl,
+      logger: config.logger,
+      now: config.now,
+    }),
+    queries,
+    categories: new CategoryService(models.categories),
+    views,
+    stats: new ContentStatsService(
+      models.views,
+      queries,
+      views,
+      config.logger.child({ module: 'stats' }),
+    ),
+  };
+}

@@ -1,0 +1,90 @@
+import { DEVICE_CLASSES, type DeviceClass } from './article-enums';
+
+/** What one day or month document holds, as far as statistics are concerned. */
+export interface PeriodCounts {
+  desktop: number;
+  mobile: number;
+  tablet: number;
+  total: number;
+  /** Views per article, packed (see packArticleCounts). */
+  articles: string;
+}
+
+export interface DeviceShare {
+  device: DeviceClass;
+  views: number;
+  share: number;
+}
+
+export interface StatsSummary {
+  totalViews: number;
+  byDevice: DeviceShare[];
+  /** Views per article id over the whole period. */
+  articleViews: Map<string, number>;
+}
+
+const FIELD: Record<DeviceClass, 'desktop' | 'mobile' | 'tablet'> = {
+  DESKTOP: 'desktop',
+  MOBILE: 'mobile',
+  TABLET: 'tablet',
+};
+
+/** Adds up period documents into totals, device shares and per-article views. */
+export function summarizePeriods(periods: readonly PeriodCounts[]): StatsSummary {
+  const device = { desktop: 0, mobile: 0, tablet: 0 };
+  const articleViews = new Map<string, number>();
+  for (const p of periods) {
+    device.desktop += p.desktop;
+    device.mobile += p.mobile;
+    device.tablet += p.tablet;
+    unpackArticleCounts(p.articles, articleViews);
+  }
+  const totalViews = device.desktop + device.mobile + device.tablet;
+  return {
+    totalViews,
+    byDevice: DEVICE_CLASSES.map((d) => {
+      const views = device[FIELD[d]];
+      return { device: d, views, share: totalViews === 0 ? 0 : views / totalViews };
+    }),
+    articleViews,
+  };
+}
+
+/** The most viewed articles, most views first (ties by id, so the order is stable). */
+export function topArticles(
+  articleViews: ReadonlyMap<string, number>,
+  first: number,
+): { articleId: string; views: number }[] {
+  const n = Math.max(0, Math.min(first, 100));
+  return [...articleViews]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([articleId, views]) => ({ articleId, views }));
+}
+
+/**
+ * Per-article counts of a period packed into one string (`<id>:<n>;<id>:<n>`). A period
+ * can hold ten thousand articles; as one string it costs a single field to store and read,
+ * where ten thousand fields make FerretDB (and any document store) slow to decode.
+ */
+export function packArticleCounts(counts: ReadonlyMap<string, number>): string {
+  const parts: string[] = [];
+  for (const [id, n] of counts) if (n > 0) parts.push(`${id}:${n}`);
+  return parts.join(';');
+}
+
+/** Adds packed counts into `into` (a new map when not given) and returns it. */
+export function unpackArticleCounts(
+  packed: string | null | undefined,
+  into: Map<string, number> = new Map(),
+): Map<string, number> {
+  if (!packed) return into;
+  for (const part of packed.split(';')) {
+    const colon = part.indexOf(':');
+    if (colon <= 0) continue;
+    const id = part.slice(0, colon);
+    const n = Number(part.slice(colon + 1));
+    if (Number.isFinite(n) && n > 0) into.set(id, (into.get(id) ?? 0) + n);
+  }
+  return into;
+}

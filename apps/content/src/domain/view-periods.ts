@@ -1,0 +1,76 @@
+import { badInput } from '@portal/errors';
+
+/**
+ * Days and months of view statistics, in the city's time (Asia/Ho_Chi_Minh is UTC+7 all
+ * year: Viet Nam has no daylight saving time).
+ */
+export const CITY_UTC_OFFSET_MS = 7 * 3600 * 1000;
+
+/** The longest period statistics are asked for at once. */
+export const MAX_STATS_RANGE_DAYS = 3 * 366;
+
+/** "2025-11-01" for an instant, by the city's calendar. */
+export function dayKey(at: Date): string {
+  return new Date(at.getTime() + CITY_UTC_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a city day starts. */
+export function dayStart(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - CITY_UTC_OFFSET_MS);
+}
+
+export function dayPeriodId(day: string): string {
+  return `D${day}`;
+}
+
+export function monthPeriodId(day: string): string {
+  return `M${day.slice(0, 7)}`;
+}
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+function lastDayOfMonth(day: string): string {
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00.000Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface StatsRange {
+  firstDay: string;
+  lastDay: string;
+  /** Month documents covering whole months inside the range. */
+  monthIds: string[];
+  /** Day documents for the days outside those whole months. */
+  dayIds: string[];
+}
+
+/**
+ * The whole city days that [from, to) touches, split into whole months (one document
+ * each) and the remaining days, so a year costs about a dozen reads.
+ */
+export function statsRange(from: Date, to: Date): StatsRange {
+  if (to.getTime() <= from.getTime()) throw badInput('to', 'must be after from');
+  const firstDay = dayKey(from);
+  const lastDay = dayKey(new Date(to.getTime() - 1));
+  const span = (Date.parse(lastDay) - Date.parse(firstDay)) / 86_400_000 + 1;
+  if (span > MAX_STATS_RANGE_DAYS)
+    throw badInput('to', `the period must be at most ${MAX_STATS_RANGE_DAYS} days`);
+  const monthIds: string[] = [];
+  const dayIds: string[] = [];
+  let day = firstDay;
+  while (day <= lastDay) {
+    const monthEnd = lastDayOfMonth(day);
+    if (day.endsWith('-01') && monthEnd <= lastDay) {
+      monthIds.push(monthPeriodId(day));
+      day = addDays(monthEnd, 1);
+    } else {
+      dayIds.push(dayPeriodId(day));
+      day = addDays(day, 1);
+    }
+  }
+  return { firstDay, lastDay, monthIds, dayIds };
+}

@@ -1,0 +1,34 @@
+import {
+  DEFAULT_PORTS,
+  DEFAULT_WORKER_OPS_PORTS,
+  baseEnv,
+  httpEnv,
+  internalTokenEnv,
+  loadEnv,
+  mongoEnv,
+  opsPortEnv,
+  positiveInt,
+  publicUrlEnv,
+  redisEnv,
+  workerEnv,
+} from '@portal/config';
+
+/** The content service's configuration (server and worker read the same variables). */
+export const env = loadEnv('content', () => ({
+  ...baseEnv(),
+  ...httpEnv(DEFAULT_PORTS.content),
+  ...mongoEnv('portal_content'),
+  ...redisEnv(),
+  ...internalTokenEnv(),
+  ...publicUrlEnv(),
+  ...workerEnv(4),
+  ...opsPortEnv(DEFAULT_WORKER_OPS_PORTS.content),
+  /** Repeated views of one article from one client within this window count once. */
+  CONTENT_VIEW_DEDUPE_SECONDS: positiveInt().default(1800),
+  /** How often pending view counts are folded into the statistics. */
+  CONTENT_VIEW_FLUSH_INTERVAL_MS: positiveInt().min(1000).default(10_000),
+  /** How often missed publications and webhooks are swept up. */
+  CONTENT_RECONCILE_INTERVAL_MS: positiveInt().min(1000).default(60_000),
+}));
+
+export type ContentEnv = typeof env;

@@ -1,0 +1,75 @@
+import { Feed } from 'feed';
+import type { ArticleDoc } from '../models/article.model';
+import type { CategoryDoc } from '../models/category.model';
+import { articleUrl, sourceUnitName, summaryOf } from '../domain/article-public';
+
+export interface FeedContext {
+  format: 'rss' | 'atom';
+  publicBaseUrl: string;
+  /** The feed's own query string (kind/category), kept in self links. */
+  query: string;
+  title: string;
+  categories: Map<string, CategoryDoc>;
+}
+
+/** RSS 2.0 and Atom 1.0 of published articles; every link starts with the public base URL. */
+export function buildArticleFeed(articles: readonly ArticleDoc[], ctx: FeedContext): Feed {
+  const base = ctx.publicBaseUrl;
+  const suffix = ctx.query ? `?${ctx.query}` : '';
+  const updated = articles.reduce<Date>(
+    (latest, a) => (a.updatedAt > latest ? a.updatedAt : latest),
+    articles[0]?.updatedAt ?? new Date(0),
+  );
+  const feed = new Feed({
+    id: `${base}/feeds/articles.atom${suffix}`,
+    title: ctx.title,
+    description:
+      'Tin tức, kế hoạch, chương trình và cẩm nang chuyển đổi số của Thành phố Hồ Chí Minh',
+    link: base,
+    language: 'vi',
+    updated,
+    generator: 'Cổng thông tin Chuyển đổi số TP.HCM',
+    copyright: 'Ủy ban nhân dân Thành phố Hồ Chí Minh',
+    ttl: 5,
+    feedLinks: {
+      rss: `${base}/feeds/articles.rss${suffix}`,
+      atom: `${base}/feeds/articles.atom${suffix}`,
+    },
+    author: { name: 'Cổng thông tin Chuyển đổi số TP.HCM', link: base },
+  });
+  for (const article of articles) {
+    const url = articleUrl(base, article.slug);
+    const category = article.categoryId ? ctx.categories.get(String(article.categoryId)) : null;
+    const unit = sourceUnitName(article.sourceUnit);
+    feed.addItem({
+      id: url,
+      guid: url,
+      link: url,
+      title: article.title,
+      description: summaryOf(article),
+      content: article.body,
+      // RSS <pubDate> is the publication; Atom has <updated> and <published> apart.
+      date: ctx.format === 'rss' ? (article.publishedAt ?? article.updatedAt) : article.updatedAt,
+      published: article.publishedAt ?? article.updatedAt,
+      category: [
+        ...(category
+          ? [
+              {
+                name: category.name,
+                term: category.slug,
+                domain: `${base}/categories/${category.slug}`,
+              },
+            ]
+          : []),
+        { name: article.kind, term: article.kind.toLowerCase() },
+      ],
+      author: [{ name: unit ?? article.author.displayName }],
+      ...(article.coverImageUrl ? { image: absolute(base, article.coverImageUrl) } : {}),
+    });
+  }
+  return feed;
+}
+
+function absolute(base: string, url: string): string {
+  return url.startsWith('/') ? `${base}${url}` : url;
+}

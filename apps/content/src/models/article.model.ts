@@ -1,0 +1,91 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import {
+  ARTICLE_KINDS,
+  ARTICLE_SCOPES,
+  ARTICLE_STATUSES,
+  type ArticleKind,
+  type ArticleScope,
+  type ArticleStatus,
+} from '../domain/article-enums';
+
+export interface ArticleAuthorValue {
+  id: string;
+  displayName: string;
+}
+
+/** An article as stored. Only PUBLISHED ones are public (see domain/article-visibility). */
+export interface ArticleDoc {
+  _id: Types.ObjectId;
+  slug: string;
+  title: string;
+  /** The editor's summary; null means "the first words of the body". */
+  summary: string | null;
+  /** Sanitized HTML. */
+  body: string;
+  kind: ArticleKind;
+  scope: ArticleScope;
+  categoryId: Types.ObjectId | null;
+  tags: string[];
+  /** Folded tags (slugs), for accent- and case-insensitive tag filters. */
+  tagKeys: string[];
+  sourceUnit: string | null;
+  coverImageUrl: string | null;
+  author: ArticleAuthorValue;
+  status: ArticleStatus;
+  version: number;
+  publishedAt: Date | null;
+  scheduledAt: Date | null;
+  /** Folded words of title, summary, body and tags (FerretDB has no $text). */
+  searchTokens: string[];
+  titleTokens: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const AuthorSchema = new Schema<ArticleAuthorValue>(
+  { id: { type: String, required: true }, displayName: { type: String, required: true } },
+  { _id: false },
+);
+
+export const ArticleSchema = new Schema<ArticleDoc>(
+  {
+    slug: { type: String, required: true, unique: true },
+    title: { type: String, required: true },
+    summary: { type: String, default: null },
+    body: { type: String, required: true },
+    kind: { type: String, required: true, enum: ARTICLE_KINDS },
+    scope: { type: String, required: true, enum: ARTICLE_SCOPES },
+    categoryId: { type: Schema.Types.ObjectId, default: null },
+    tags: { type: [String], default: [] },
+    tagKeys: { type: [String], default: [] },
+    sourceUnit: { type: String, default: null },
+    coverImageUrl: { type: String, default: null },
+    author: { type: AuthorSchema, required: true },
+    status: { type: String, required: true, enum: ARTICLE_STATUSES },
+    version: { type: Number, required: true },
+    publishedAt: { type: Date, default: null },
+    scheduledAt: { type: Date, default: null },
+    searchTokens: { type: [String], default: [] },
+    titleTokens: { type: [String], default: [] },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'articles', versionKey: false },
+);
+
+// Public lists: newest first within a status, optionally narrowed by kind or category.
+ArticleSchema.index({ status: 1, publishedAt: -1, _id: -1 });
+ArticleSchema.index({ status: 1, kind: 1, publishedAt: -1, _id: -1 });
+ArticleSchema.index({ status: 1, categoryId: 1, publishedAt: -1, _id: -1 });
+ArticleSchema.index({ searchTokens: 1 });
+ArticleSchema.index({ tagKeys: 1 });
+// Editorial lists and the sweeps of the maintenance job.
+ArticleSchema.index({ status: 1, createdAt: -1, _id: -1 });
+ArticleSchema.index({ 'author.id': 1, createdAt: -1, _id: -1 });
+ArticleSchema.index({ status: 1, scheduledAt: 1 });
+
+export type ArticleModel = Model<ArticleDoc>;
+
+export function articleModel(conn: Connection): ArticleModel {
+  return (conn.models.Article as ArticleModel) ?? conn.model<ArticleDoc>('Article', ArticleSchema);
+}

@@ -1,0 +1,33 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+
+/** A category; `parentId` is null for a top-level one (the tree has at most two levels). */
+export interface CategoryDoc {
+  _id: Types.ObjectId;
+  slug: string;
+  name: string;
+  description: string | null;
+  parentId: Types.ObjectId | null;
+  position: number;
+  createdAt: Date;
+}
+
+export const CategorySchema = new Schema<CategoryDoc>(
+  {
+    slug: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    description: { type: String, default: null },
+    parentId: { type: Schema.Types.ObjectId, default: null },
+    position: { type: Number, default: 0 },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'categories', versionKey: false },
+);
+CategorySchema.index({ parentId: 1, position: 1 });
+
+export type CategoryModel = Model<CategoryDoc>;
+
+export function categoryModel(conn: Connection): CategoryModel {
+  return (
+    (conn.models.Category as CategoryModel) ?? conn.model<CategoryDoc>('Category', CategorySchema)
+  );
+}

@@ -1,0 +1,22 @@
+import type { Connection } from 'mongoose';
+import { articleModel, type ArticleModel } from './article.model';
+import { categoryModel, type CategoryModel } from './category.model';
+import { revisionModel, type RevisionModel } from './revision.model';
+import { viewStatsModels, type ViewStatsModels } from './view-stats.model';
+
+/** Every model of the content database, bound to one connection. */
+export interface ContentModels {
+  articles: ArticleModel;
+  categories: CategoryModel;
+  revisions: RevisionModel;
+  views: ViewStatsModels;
+}
+
+export function contentModels(conn: Connection): ContentModels {
+  return {
+    articles: articleModel(conn),
+    categories: categoryModel(conn),
+    revisions: revisionModel(conn),
+    views: viewStatsModels(conn),
+  };
+}

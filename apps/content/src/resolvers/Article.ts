@@ -1,0 +1,20 @@
+import type { ArticleResolvers } from '../__generated__/resolvers-types';
+import { canSeeAuthor, canSeeRevisions, isVisibleTo } from '../domain/article-visibility';
+import { sourceUnitName, summaryOf } from '../domain/article-public';
+
+export const Article: ArticleResolvers = {
+  // Batched: N references in one _entities call cost one query; invisible ones are null.
+  __resolveReference: async (ref, ctx) => {
+    const article = await ctx.loaders.articles.load(String((ref as unknown as { id: string }).id));
+    return article && isVisibleTo(ctx.viewer, article) ? article : null;
+  },
+  id: (article) => String(article._id),
+  summary: (article) => summaryOf(article),
+  author: (article, _, ctx) => (canSeeAuthor(ctx.viewer) ? article.author : null),
+  category: (article, _, ctx) =>
+    article.categoryId ? ctx.loaders.categories.load(String(article.categoryId)) : null,
+  sourceUnitName: (article) => sourceUnitName(article.sourceUnit),
+  viewCount: (article, _, ctx) => ctx.loaders.viewCounts.load(String(article._id)),
+  revisions: (article, _, ctx) =>
+    canSeeRevisions(ctx.viewer) ? ctx.loaders.revisions.load(String(article._id)) : null,
+};

@@ -1,0 +1,5 @@
+import type { ArticleRevisionResolvers } from '../__generated__/resolvers-types';
+
+export const ArticleRevision: ArticleRevisionResolvers = {
+  by: (revision) => revision.by ?? null,
+};

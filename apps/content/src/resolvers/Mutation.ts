@@ -1,0 +1,55 @@
+import { parseArgs, parseInput } from '@portal/graphql-kit';
+import { z } from 'zod';
+import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { DEVICE_CLASSES } from '../domain/article-enums';
+import {
+  createArticleInput,
+  createCategoryInput,
+  objectId,
+  updateArticleInput,
+} from '../domain/article-input';
+import { notFound } from '@portal/errors';
+import { isVisibleTo } from '../domain/article-visibility';
+
+export const Mutation: MutationResolvers = {
+  recordArticleView: async (_, args, ctx) => {
+    const { id, device } = parseArgs(
+      z.object({ id: objectId, device: z.enum(DEVICE_CLASSES) }),
+      args,
+    );
+    const article = await ctx.loaders.articles.load(id);
+    // Only published articles are counted; anything else does not exist for this purpose.
+    if (!article || article.status !== 'PUBLISHED' || !isVisibleTo(ctx.viewer, article))
+      throw notFound('Article');
+    const client = ctx.clientKey ?? (ctx.viewer.id ? `viewer:${ctx.viewer.id}` : null);
+    return ctx.services.views.record(id, device, client);
+  },
+
+  createArticle: (_, args, ctx) =>
+    ctx.services.articles.create(ctx.viewer, parseInput(createArticleInput, args.input)),
+
+  updateArticle: (_, args, ctx) => {
+    const { expectedVersion } = parseArgs(
+      z.object({ expectedVersion: z.number().int().min(1, 'must be 1 or more') }),
+      { expectedVersion: args.expectedVersion },
+    );
+    return ctx.services.articles.update(
+      ctx.viewer,
+      args.id,
+      parseInput(updateArticleInput, args.input),
+      expectedVersion,
+    );
+  },
+
+  submitArticleForReview: (_, args, ctx) =>
+    ctx.services.articles.submitForReview(ctx.viewer, args.id),
+
+  publishArticle: (_, args, ctx) => ctx.services.articles.publish(ctx.viewer, args.id, args.at),
+
+  returnArticleToDraft: (_, args, ctx) => ctx.services.articles.returnToDraft(ctx.viewer, args.id),
+
+  archiveArticle: (_, args, ctx) => ctx.services.articles.archive(ctx.viewer, args.id),
+
+  createCategory: (_, args, ctx) =>
+    ctx.services.categories.create(ctx.viewer, parseInput(createCategoryInput, args.input)),
+};

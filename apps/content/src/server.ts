@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { pingDatabase } from '@portal/db';
+import {
+  createByIdLoader,
+  createGroupLoader,
+  loadSchemaFile,
+  startSubgraphServer,
+  type RunningSubgraph,
+} from '@portal/graphql-kit';
+import type { Logger } from '@portal/logger';
+import DataLoader from 'dataloader';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ContentContext, ContentLoaders, ContentServices } from './context';
+import { mountFeedRoutes } from './http/feeds.route';
+import { resolvers } from './resolvers';
+import type { RevisionDoc } from './models/revision.model';
+
+export interface ContentServerConfig {
+  port: number;
+  host?: string;
+  production?: boolean;
+  internalTokenSecret: string;
+  publicBaseUrl: string;
+  conn: Connection;
+  redis: Redis;
+  services: ContentServices;
+  logger: Logger;
+}
+
+// Beside the bundle in a build (dist/apps/content/), one level up from src/ in the workspace.
+const SCHEMA_PATH = [
+  join(import.meta.dirname, 'schema.graphql'),
+  join(import.meta.dirname, '..', 'schema.graphql'),
+].find((p) => existsSync(p))!;
+
+/** Per-request loaders: every "by id" lookup in one request is one query. */
+export function createLoaders(services: ContentServices): ContentLoaders {
+  const { models } = services;
+  return {
+    articles: createByIdLoader(
+      (ids) => services.queries.byIds(ids),
+      (a) => String(a._id),
+    ),
+    categories: createByIdLoader(
+      (ids) => services.categories.byIds(ids),
+      (c) => String(c._id),
+    ),
+    categoryChildren: createGroupLoader(
+      (ids) => services.categories.childrenOf(ids),
+      (c) => String(c.parentId),
+    ),
+    revisions: createGroupLoader(
+      (ids) =>
+        models.revisions
+          .find({ articleId: { $in: [...ids] } })
+          .sort({ articleId: 1, version: 1 })
+          .lean<RevisionDoc[]>()
+          .exec(),
+      (r) => String(r.articleId),
+    ),
+    viewCounts: new DataLoader<string, number>((ids) => services.views.viewCounts(ids), {
+      maxBatchSize: 500,
+    }),
+  };
+}
+
+/** Serves the content subgraph and its feeds; connects nothing itself (main.ts and tests do). */
+export function startServer(config: ContentServerConfig): Promise<RunningSubgraph> {
+  const { services, logger } = config;
+  return startSubgraphServer<ContentContext>({
+    name: 'content',
+    port: config.port,
+    host: config.host,
+    production: config.production,
+    typeDefs: loadSchemaFile(SCHEMA_PATH),
+    resolvers: resolvers as GraphQLResolverMap<ContentContext>,
+    internalTokenSecret: config.internalTokenSecret,
+    logger,
+    context: (base) => ({ ...base, services, loaders: createLoaders(services) }),
+    readiness: [
+      { name: 'mongo', check: () => pingDatabase(config.conn) },
+      { name: 'redis', check: async () => void (await config.redis.ping()) },
+    ],
+    routes: (app) =>
+      mountFeedRoutes(app, {
+        queries: services.queries,
+        categories: services.categories,
+        publicBaseUrl: config.publicBaseUrl,
+        logger: logger.child({ module: 'feeds' }),
+      }),
+  });
+}

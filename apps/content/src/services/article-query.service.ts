@@ -1,0 +1,187 @@
+import { Types, type FilterQuery } from 'mongoose';
+import type { Viewer } from '@portal/auth';
+import { pageSize, paginate, type Connection, type SortSpec } from '@portal/db';
+import { queryTokens } from '@portal/text';
+import type { ArticleFilterInput, EditorialFilterInput } from '../domain/article-input';
+import { tagKey } from '../domain/article-input';
+import { isVisibleTo } from '../domain/article-visibility';
+import { isEditor, requireWriter } from '../domain/article-workflow';
+import {
+  decodeSearchCursor,
+  encodeSearchCursor,
+  pageOfRanked,
+  rankCandidates,
+  type SearchCandidate,
+} from '../domain/search-ranking';
+import type { ContentModels } from '../models';
+import type { ArticleDoc } from '../models/article.model';
+import type { CategoryDoc } from '../models/category.model';
+
+export type ArticleConnectionResult = Connection<ArticleDoc>;
+
+const NEWEST_FIRST: SortSpec = [
+  ['publishedAt', -1],
+  ['_id', -1],
+];
+const CREATED_NEWEST_FIRST: SortSpec = [
+  ['createdAt', -1],
+  ['_id', -1],
+];
+
+/**
+ * Search ranks in code (FerretDB has no $text): matches are fetched with a small projection,
+ * the most recent first, up to this many; beyond it only the most recent matches are ranked.
+ */
+export const MAX_SEARCH_CANDIDATES = 5000;
+
+/** The public listing and the editorial lists, with the visibility rules applied in the query. */
+export class ArticleQueryService {
+  constructor(private readonly models: ContentModels) {}
+
+  /** Published articles only, whoever asks: drafts never leak through lists or search. */
+  async listPublished(
+    filter: ArticleFilterInput | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<ArticleDoc>> {
+    const query = await this.publicFilter(filter ?? {});
+    if (query === null) return emptyConnection();
+    const tokens = filter?.search ? queryTokens(filter.search) : [];
+    if (filter?.search && tokens.length === 0) return emptyConnection();
+    if (tokens.length > 0)
+      return this.search({ ...query, searchTokens: { $all: tokens } }, tokens, first, after);
+    return paginate(this.models.articles, { filter: query, sort: NEWEST_FIRST, first, after });
+  }
+
+  /** Contributors see their own articles; editors and admins see all, optionally by author. */
+  async listEditorial(
+    viewer: Viewer,
+    filter: EditorialFilterInput | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<ArticleDoc>> {
+    requireWriter(viewer);
+    const query: FilterQuery<ArticleDoc> = {};
+    if (filter?.status) query.status = filter.status;
+    if (filter?.kind) query.kind = filter.kind;
+    if (!isEditor(viewer)) query['author.id'] = viewer.id;
+    else if (filter?.authorId) query['author.id'] = filter.authorId;
+    return paginate(this.models.articles, {
+      filter: query,
+      sort: CREATED_NEWEST_FIRST,
+      first,
+      after,
+    });
+  }
+
+  /** One article by slug or id, or null when it does not exist or the viewer may not see it. */
+  async findOne(
+    viewer: Viewer,
+    by: { slug?: string | null; id?: string | null },
+  ): Promise<ArticleDoc | null> {
+    let article: ArticleDoc | null = null;
+    if (by.id) {
+      if (!isObjectIdString(by.id)) return null;
+      article = await this.models.articles.findById(by.id).lean<ArticleDoc>().exec();
+    } else if (by.slug) {
+      article = await this.models.articles.findOne({ slug: by.slug }).lean<ArticleDoc>().exec();
+    }
+    return article && isVisibleTo(viewer, article) ? article : null;
+  }
+
+  /** Raw fetch for the per-request loader (visibility is applied by the caller). */
+  async byIds(ids: readonly string[]): Promise<ArticleDoc[]> {
+    const valid = ids.filter(isObjectIdString);
+    if (valid.length === 0) return [];
+    // One id (an article page, a view): an `_id` equality, which FerretDB 1.x filters in
+    // SQLite, where it decodes every document in Go for `$in`. Still one query either way.
+    if (valid.length === 1) {
+      const one = await this.models.articles.findById(valid[0]).lean<ArticleDoc>().exec();
+      return one ? [one] : [];
+    }
+    return this.models.articles
+      .find({ _id: { $in: valid } })
+      .lean<ArticleDoc[]>()
+      .exec();
+  }
+
+  private async publicFilter(filter: ArticleFilterInput): Promise<FilterQuery<ArticleDoc> | null> {
+    const query: FilterQuery<ArticleDoc> = { status: 'PUBLISHED' };
+    if (filter.kind) query.kind = filter.kind;
+    if (filter.scope) query.scope = filter.scope;
+    if (filter.sourceUnit) query.sourceUnit = filter.sourceUnit;
+    if (filter.tag) query.tagKeys = tagKey(filter.tag);
+    if (filter.publishedSince) query.publishedAt = { $gte: filter.publishedSince };
+    if (filter.categoryId || filter.categorySlug) {
+      const ids = await this.categoryWithChildren(filter.categoryId, filter.categorySlug);
+      if (ids.length === 0) return null;
+      query.categoryId = { $in: ids };
+    }
+    return query;
+  }
+
+  private async categoryWithChildren(
+    id: string | null | undefined,
+    slug: string | null | undefined,
+  ): Promise<Types.ObjectId[]> {
+    const { categories } = this.models;
+    const category = id
+      ? await categories.findById(id).lean<CategoryDoc>().exec()
+      : await categories.findOne({ slug }).lean<CategoryDoc>().exec();
+    if (!category) return [];
+    const children = await categories
+      .find({ parentId: category._id }, { _id: 1 })
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    return [category._id, ...children.map((c) => c._id)];
+  }
+
+  /**
+   * Ranked search with keyset pagination over the computed order (score, publishedAt, id):
+   * one query for the candidates' ranking fields, one for the page's articles.
+   */
+  private async search(
+    query: FilterQuery<ArticleDoc>,
+    tokens: string[],
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<ArticleDoc>> {
+    const limit = pageSize(first);
+    const cursor = after ? decodeSearchCursor(after) : null;
+    const rows = await this.models.articles
+      .find(query, { title: 1, titleTokens: 1, publishedAt: 1 })
+      .sort({ publishedAt: -1, _id: -1 })
+      .limit(MAX_SEARCH_CANDIDATES)
+      .lean<{ _id: Types.ObjectId; title: string; titleTokens: string[]; publishedAt: Date }[]>()
+      .exec();
+    const candidates: SearchCandidate[] = rows.map((r) => ({
+      id: String(r._id),
+      title: r.title,
+      titleTokens: r.titleTokens,
+      publishedAt: r.publishedAt,
+    }));
+    const ranked = rankCandidates(tokens, candidates);
+    const { page, hasNextPage } = pageOfRanked(ranked, limit, cursor);
+    const docs = page.length ? await this.byIds(page.map((r) => r.id)) : [];
+    const byId = new Map(docs.map((d) => [String(d._id), d]));
+    const nodes = page.map((r) => byId.get(r.id)).filter((d): d is ArticleDoc => Boolean(d));
+    const last = page.at(-1);
+    return {
+      nodes,
+      pageInfo: { hasNextPage, endCursor: last ? encodeSearchCursor(last) : null },
+      totalCount: async () => ranked.length,
+    };
+  }
+}
+
+export function isObjectIdString(id: string): boolean {
+  return /^[a-f0-9]{24}$/.test(id);
+}
+
+function emptyConnection(): Connection<ArticleDoc> {
+  return {
+    nodes: [],
+    pageInfo: { hasNextPage: false, endCursor: null },
+    totalCount: async () => 0,
+  };
+}

@@ -1,0 +1,63 @@
+import { Types } from 'mongoose';
+import { requireRole, type Viewer } from '@portal/auth';
+import { conflictOnDuplicate } from '@portal/db';
+import { badInput } from '@portal/errors';
+import { slugify } from '@portal/text';
+import type { CreateCategoryInput } from '../domain/article-input';
+import type { CategoryModel, CategoryDoc } from '../models/category.model';
+
+/** Categories: a tree of at most two levels, managed by editors. */
+export class CategoryService {
+  constructor(private readonly categories: CategoryModel) {}
+
+  roots(): Promise<CategoryDoc[]> {
+    return this.categories
+      .find({ parentId: null })
+      .sort({ position: 1, name: 1 })
+      .lean<CategoryDoc[]>()
+      .exec();
+  }
+
+  bySlug(slug: string): Promise<CategoryDoc | null> {
+    return this.categories.findOne({ slug }).lean<CategoryDoc>().exec();
+  }
+
+  byIds(ids: readonly string[]): Promise<CategoryDoc[]> {
+    const valid = ids.filter((id) => /^[a-f0-9]{24}$/.test(id));
+    return this.categories
+      .find({ _id: { $in: valid } })
+      .lean<CategoryDoc[]>()
+      .exec();
+  }
+
+  childrenOf(parentIds: readonly string[]): Promise<CategoryDoc[]> {
+    return this.categories
+      .find({ parentId: { $in: parentIds.map((id) => new Types.ObjectId(id)) } })
+      .sort({ position: 1, name: 1 })
+      .lean<CategoryDoc[]>()
+      .exec();
+  }
+
+  async create(viewer: Viewer, input: CreateCategoryInput): Promise<CategoryDoc> {
+    requireRole(viewer, 'editor');
+    let parentId: Types.ObjectId | null = null;
+    if (input.parentId) {
+      const parent = await this.categories.findById(input.parentId).lean<CategoryDoc>().exec();
+      if (!parent) throw badInput('input.parentId', 'no such category');
+      if (parent.parentId) throw badInput('input.parentId', 'categories have at most two levels');
+      parentId = parent._id;
+    }
+    const siblings = await this.categories.countDocuments({ parentId });
+    const doc: CategoryDoc = {
+      _id: new Types.ObjectId(),
+      slug: input.slug ?? slugify(input.name),
+      name: input.name,
+      description: input.description ?? null,
+      parentId,
+      position: siblings,
+      createdAt: new Date(),
+    };
+    await conflictOnDuplicate(() => this.categories.create(doc), `The slug "${doc.slug}" is taken`);
+    return doc;
+  }
+}

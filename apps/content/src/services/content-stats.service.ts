@@ -1,0 +1,92 @@
+import type { Logger } from '@portal/logger';
+import { summarizePeriods, topArticles, type StatsSummary } from '../domain/content-stats';
+import { statsRange } from '../domain/view-periods';
+import type { ArticleDoc } from '../models/article.model';
+import type { ViewPeriodDoc, ViewStatsModels } from '../models/view-stats.model';
+import type { ArticleQueryService } from './article-query.service';
+import type { ViewCounter } from './view-counter.service';
+
+/** The most articles `topArticles(first)` returns. */
+export const MAX_TOP_ARTICLES = 100;
+
+/** What `contentStats` resolves to; `topArticles(first)` is cut from `top` on demand. */
+export interface ContentStatsResult extends Omit<StatsSummary, 'articleViews'> {
+  from: Date;
+  to: Date;
+  /** The most viewed articles of the period (up to MAX_TOP_ARTICLES), with their documents. */
+  top: ArticleViewsResult[];
+}
+
+export interface ArticleViewsResult {
+  articleId: string;
+  views: number;
+  /** The article as it was when the answer was computed (null if it no longer exists). */
+  article: ArticleDoc | null;
+}
+
+type Kept = Omit<ContentStatsResult, 'from' | 'to'> & { at: number };
+
+const CACHE_ENTRIES = 200;
+/** Titles in a kept answer may lag an edit by at most this long. */
+const KEEP_MS = 60_000;
+
+/**
+ * Views over a period, read from the day and month documents the views flush maintains:
+ * whole months come from one document each and the days around them from day documents,
+ * so a year is one query for about a dozen documents rather than a scan of every bucket.
+ *
+ * Answers are kept per (first day, last day, flush generation) for up to a minute: only the
+ * flush changes the statistics and it bumps the generation, so a kept answer's figures are
+ * exact, and dashboards asking the same period again cost no database work.
+ */
+export class ContentStatsService {
+  private readonly cache = new Map<string, Kept>();
+  private cacheGeneration: string | null = null;
+
+  constructor(
+    private readonly models: ViewStatsModels,
+    private readonly queries: ArticleQueryService,
+    private readonly views: ViewCounter,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async stats(from: Date, to: Date): Promise<ContentStatsResult> {
+    const range = statsRange(from, to);
+    const generation = await this.views.generation().catch((err: unknown) => {
+      this.logger.warn({ err }, 'no flush generation (Redis unavailable); statistics not kept');
+      return null;
+    });
+    const key = `${range.firstDay}|${range.lastDay}`;
+    const kept = generation === this.cacheGeneration ? this.cache.get(key) : undefined;
+    if (kept && this.now() - kept.at < KEEP_MS) return { from, to, ...kept };
+
+    // One query: MongoDB answers it from the _id index; FerretDB 1.x scans the collection
+    // either way, and one scan beats one per document.
+    const periods = await this.models.periods
+      .find({ _id: { $in: [...range.monthIds, ...range.dayIds] } })
+      .lean<ViewPeriodDoc[]>()
+      .exec();
+    const { articleViews, ...summary } = summarizePeriods(periods);
+    const ranked = topArticles(articleViews, MAX_TOP_ARTICLES);
+    const docs = ranked.length ? await this.queries.byIds(ranked.map((r) => r.articleId)) : [];
+    const byId = new Map(docs.map((d) => [String(d._id), d]));
+    const answer: Kept = {
+      ...summary,
+      top: ranked.map((r) => ({ ...r, article: byId.get(r.articleId) ?? null })),
+      at: this.now(),
+    };
+    if (generation !== null) {
+      // Answers of an older generation are stale for good: drop them all at once.
+      if (generation !== this.cacheGeneration) {
+        this.cache.clear();
+        this.cacheGeneration = generation;
+      }
+      this.cache.delete(key);
+      this.cache.set(key, answer);
+      // Oldest first: Map keeps insertion order.
+      while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return { from, to, ...answer };
+  }
+}
