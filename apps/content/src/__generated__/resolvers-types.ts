@@ -286,14 +286,14 @@ export type Query = {
   /** One article by slug or id; null when it does not exist or is not visible to the viewer. */
   article?: Maybe<Article>;
   /** Published articles, newest first (or by relevance with `search`). `first` defaults to 20, at most 100. */
-  articles: ArticleConnection;
+  articles?: Maybe<ArticleConnection>;
   /** Top-level categories with their subcategories. */
-  categories: Array<Category>;
+  categories?: Maybe<Array<Category>>;
   category?: Maybe<Category>;
   /** Views for a period (editors and admins). */
-  contentStats: ContentStats;
+  contentStats?: Maybe<ContentStats>;
   /** Articles in the editorial workflow (contributors: their own; editors and admins: all). */
-  editorialArticles: ArticleConnection;
+  editorialArticles?: Maybe<ArticleConnection>;
 };
 
 
@@ -610,11 +610,11 @@ export type PageInfoResolvers<ContextType = ContentContext, ParentType extends R
 
 export type QueryResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, Partial<QueryArticleArgs>>;
-  articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<QueryArticlesArgs>>;
-  categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
+  articles?: Resolver<Maybe<ResolversTypes['ArticleConnection']>, ParentType, ContextType, Partial<QueryArticlesArgs>>;
+  categories?: Resolver<Maybe<Array<ResolversTypes['Category']>>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, RequireFields<QueryCategoryArgs, 'slug'>>;
-  contentStats?: Resolver<ResolversTypes['ContentStats'], ParentType, ContextType, RequireFields<QueryContentStatsArgs, 'from' | 'to'>>;
-  editorialArticles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<QueryEditorialArticlesArgs>>;
+  contentStats?: Resolver<Maybe<ResolversTypes['ContentStats']>, ParentType, ContextType, RequireFields<QueryContentStatsArgs, 'from' | 'to'>>;
+  editorialArticles?: Resolver<Maybe<ResolversTypes['ArticleConnection']>, ParentType, ContextType, Partial<QueryEditorialArticlesArgs>>;
 }>;
 
 export type Resolvers<ContextType = ContentContext> = ResolversObject<{
