@@ -51,7 +51,7 @@ const threads = new Map([
     {
       id: 'a'.repeat(24),
       title: 'Ngập nước đường Nguyễn Hữu Cảnh',
-      body: '<p>Mỗi khi mưa lớn, đường <b>Nguyễn Hữu Cảnh</b> ngập sâu &amp; kẹt xe.</p>',
+      body: '<p>Mỗi khi mưa lớn, đường <b>Nguyễn Hữu Cảnh</b> ngập sâu & kẹt xe.</p>',
     },
   ],
 ]);
@@ -220,7 +220,7 @@ describe('referring a thread reads it from the forum', () => {
     expect(referral).toMatchObject({
       source: 'FORUM_THREAD',
       subject: 'Ngập nước đường Nguyễn Hữu Cảnh',
-      summary: 'Mỗi khi mưa lớn, đường Nguyễn Hữu Cảnh ngập sâu &amp; kẹt xe.',
+      summary: 'Mỗi khi mưa lớn, đường Nguyễn Hữu Cảnh ngập sâu & kẹt xe.',
       referralNote: 'Ngập kéo dài nhiều năm.',
       targetAgency: 'SO-XD',
     });

@@ -28,7 +28,8 @@ describe('sanitizeRichText', () => {
     expect(looksExecutable('<script>1</script>')).toBe(true);
   });
 
-  it('strips every tag from plain fields', () => {
+  it('strips every tag from plain fields and returns text, not escaped HTML', () => {
     expect(stripAllTags('<b>Tiêu đề</b><script>x</script>')).toBe('Tiêu đề');
+    expect(stripAllTags('Điện & nước: "khẩn" <b>1 < 2</b>')).toBe('Điện & nước: "khẩn" 1 < 2');
   });
 });

@@ -84,7 +84,17 @@ export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, OPTIONS).trim();
 }
 
-/** Plain text with every tag removed and entities kept escaped, for titles and notes. */
+// sanitize-html escapes the text it returns; these are the only entities it produces.
+const ESCAPED = /&(amp|lt|gt|quot|#39);/g;
+const UNESCAPE: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
+/**
+ * Plain text as a person typed it, with every tag (and script or style content) removed, for
+ * titles, notes and other plain fields. It is text, not HTML: whatever renders it escapes it
+ * (JSON needs nothing; templates and feed writers escape), so nothing is double-escaped.
+ */
 export function stripAllTags(text: string): string {
-  return sanitizeHtml(text, { allowedTags: [], allowedAttributes: {} }).trim();
+  return sanitizeHtml(text, { allowedTags: [], allowedAttributes: {} })
+    .replace(ESCAPED, (_, name: string) => UNESCAPE[name]!)
+    .trim();
 }

@@ -15,18 +15,9 @@ export const MAX_TAGS = 20;
 
 export const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
 
-// stripAllTags escapes the text it returns (&, <, >, "), which are the only entities it
-// produces; plain fields are stored as text and escaped by whatever renders them (JSON needs
-// nothing, the feed writer escapes XML), so the escaping is undone here to avoid "&amp;amp;".
-const ESCAPED = /&(amp|lt|gt|quot|#39);/g;
-const UNESCAPE: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-
-/** Text with every tag removed, as a person typed it. */
+/** Text with every tag removed, as a person typed it, on one line. */
 export function plainTextField(input: string): string {
-  return stripAllTags(input)
-    .replace(ESCAPED, (_, name: string) => UNESCAPE[name]!)
-    .replace(/\s+/g, ' ')
-    .trim();
+  return stripAllTags(input).replace(/\s+/g, ' ').trim();
 }
 
 const plain = (min: number, max: number) =>

@@ -76,7 +76,7 @@ export function createForumClient(options: {
   };
 }
 
-/** Forum rich text as this service stores text: tags become spaces, entities stay escaped. */
+/** Forum rich text as this service stores text: tags become spaces, entities become characters. */
 function asText(html: string): string {
   return stripAllTags(plainText(html));
 }
