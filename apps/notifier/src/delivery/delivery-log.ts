@@ -73,6 +73,13 @@ export class DeliveryLog {
       finishedAt: null,
     });
     if (!won) return { kind: 'busy', retryAt: new Date(now.getTime() + RACE_RECHECK_MS) };
+    if (decision.recovered && latest) {
+      // Informational only (claims go by the highest n): the dead worker's attempt is closed.
+      await this.Attempt.updateOne(
+        { _id: latest._id, outcome: null },
+        { $set: { outcome: 'abandoned', finishedAt: now } },
+      ).exec();
+    }
     return { kind: 'claimed', id, n: decision.n, recovered: decision.recovered };
   }
 

@@ -1,7 +1,8 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Channel } from '../domain/delivery-key';
 
-export type AttemptOutcome = 'sent' | 'failed' | 'skipped';
+/** `abandoned`: its worker died before recording an outcome; a later attempt took over. */
+export type AttemptOutcome = 'sent' | 'failed' | 'skipped' | 'abandoned';
 
 /**
  * One attempt at a delivery, and the claim that lets exactly one worker make it: attempt

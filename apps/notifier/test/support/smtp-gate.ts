@@ -29,6 +29,8 @@ export class SmtpGate {
   private readonly pipes = new Set<Pipe>();
   private gateMode: GateMode = 'open';
   port = 0;
+  /** Messages whose final `.` went through to the server (each one it will accept). */
+  messagesForwarded = 0;
 
   constructor(private readonly upstreamPort: number) {}
 
@@ -61,6 +63,11 @@ export class SmtpGate {
   /** Messages whose data the server has (or is receiving) but whose reply the worker lacks. */
   get awaitingReplies(): number {
     return [...this.pipes].filter((p) => p.awaitingReply).length;
+  }
+
+  /** Of those, messages the server has not answered yet (it may still be storing them). */
+  get unansweredAtServer(): number {
+    return [...this.pipes].filter((p) => p.awaitingReply && p.heldDown.length === 0).length;
   }
 
   /** Connections with worker bytes held back. */
@@ -101,21 +108,28 @@ export class SmtpGate {
       if (this.gateMode === 'hold-final-replies' && pipe.awaitingReply) pipe.heldDown.push(chunk);
       else this.forwardDown(pipe, chunk);
     });
-    // A worker that dies takes its half-sent messages with it: nothing held is delivered.
+    // A worker that dies takes what it had not sent with it: held bytes are dropped, while
+    // bytes already forwarded still reach the server, as they would over a real network.
     const close = () => {
       this.pipes.delete(pipe);
       client.destroy();
-      upstream.destroy();
+      upstream.end();
     };
     client.on('close', close);
-    upstream.on('close', close);
     client.on('error', close);
-    upstream.on('error', close);
+    upstream.on('close', () => {
+      this.pipes.delete(pipe);
+      client.destroy();
+    });
+    upstream.on('error', () => client.destroy());
   }
 
   private forwardUp(pipe: Pipe, chunk: Buffer): void {
     const text = pipe.tail + chunk.toString('latin1');
-    if (text.includes(END_OF_DATA)) pipe.awaitingReply = true;
+    if (text.includes(END_OF_DATA)) {
+      pipe.awaitingReply = true;
+      this.messagesForwarded++;
+    }
     pipe.tail = text.slice(-(END_OF_DATA.length - 1));
     pipe.upstream.write(chunk);
   }
