@@ -105,8 +105,10 @@ async function dispatchWebhook(
   const endpoints = await ctx.models.WebhookEndpoint.find({ enabled: true, events: payload.event })
     .lean<WebhookEndpointDoc[]>()
     .exec();
-  ctx.metrics.notifications.inc({ kind: 'webhook', outcome: 'accepted' });
-  if (endpoints.length === 0) return { deliveries: 0, enqueued: 0, duplicates: 0 };
+  if (endpoints.length === 0) {
+    ctx.metrics.notifications.inc({ kind: 'webhook', outcome: 'accepted' });
+    return { deliveries: 0, enqueued: 0, duplicates: 0 };
+  }
 
   const now = new Date();
   // The body is fixed when the event first arrives, so every retry signs the same bytes.
@@ -117,6 +119,7 @@ async function dispatchWebhook(
     data: payload.payload,
   });
   if (Buffer.byteLength(body) > MAX_WEBHOOK_BODY_BYTES) {
+    ctx.metrics.notifications.inc({ kind: 'webhook', outcome: 'rejected' });
     throw new UnrecoverableError(
       `invalid payload: event body is ${Buffer.byteLength(body)} bytes, over ${MAX_WEBHOOK_BODY_BYTES}`,
     );
@@ -154,7 +157,9 @@ async function dispatchWebhook(
       sentAt: null,
     };
   });
-  return recordAndEnqueue(ctx, 'webhook', docs);
+  const result = await recordAndEnqueue(ctx, 'webhook', docs);
+  ctx.metrics.notifications.inc({ kind: 'webhook', outcome: 'accepted' });
+  return result;
 }
 
 /** The job options of one delivery on a channel: its own retries, exponential backoff with jitter. */
