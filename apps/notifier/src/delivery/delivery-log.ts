@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import { insertOnce } from '@portal/db';
-import { nextAttempt } from '../domain/attempt-rules';
+import { afterTakenAttempt } from '../domain/attempt-rules';
 import type { DeliveryAttemptDoc } from '../models/delivery-attempt.model';
 import { FINAL_STATUSES, type DeliveryDoc } from '../models/delivery.model';
 import type { NotifierModels } from '../models/models';
@@ -12,9 +12,14 @@ export interface Claim {
   recovered: boolean;
 }
 
-export type ClaimResult = ({ kind: 'claimed' } & Claim) | { kind: 'busy'; retryAt: Date };
+export type ClaimResult =
+  | ({ kind: 'claimed' } & Claim)
+  /** Another worker holds the attempt: look again at `retryAt`. */
+  | { kind: 'busy'; retryAt: Date }
+  /** An attempt already settled the delivery (the record of it was read before it landed). */
+  | { kind: 'settled'; outcome: 'sent' | 'skipped' };
 
-/** How soon to look again when another worker claimed the same attempt a moment ago. */
+/** How soon to look again when a taken attempt cannot be read (it is being purged). */
 const RACE_RECHECK_MS = 5000;
 
 export function isFinal(delivery: Pick<DeliveryDoc, 'status'>): boolean {
@@ -30,7 +35,7 @@ export function isFinal(delivery: Pick<DeliveryDoc, 'status'>): boolean {
  * - A delivery already `sent`, `failed` or `skipped` is never attempted again, however
  *   often its job runs: a recorded success is never repeated.
  * - An attempt left unfinished by a dead worker blocks others until it expires, and is then
- *   taken over (see `nextAttempt`). Only that window, between the relay or partner
+ *   taken over (see `afterTakenAttempt`). Only that window, between the relay or partner
  *   accepting and the log recording it, can produce a second copy.
  */
 export class DeliveryLog {
@@ -51,36 +56,40 @@ export class DeliveryLog {
 
   async claim(delivery: DeliveryDoc, endpointId: string | null = null): Promise<ClaimResult> {
     const now = new Date();
-    const latest = await this.Attempt.findOne({ deliveryId: delivery._id })
-      .sort({ n: -1 })
-      .lean<DeliveryAttemptDoc>()
-      .exec();
-    const decision = nextAttempt(latest, now);
-    if (decision.action === 'wait') return { kind: 'busy', retryAt: decision.until };
-    const id = `${delivery._id}.${decision.n}`;
-    const won = await insertOnce(this.Attempt, {
-      _id: id,
-      deliveryId: delivery._id,
-      channel: delivery.channel,
-      n: decision.n,
-      endpointId,
-      claimedAt: now,
-      expiresAt: new Date(now.getTime() + this.claimTtlMs),
-      recovered: decision.recovered,
-      outcome: null,
-      error: null,
-      statusCode: null,
-      finishedAt: null,
-    });
-    if (!won) return { kind: 'busy', retryAt: new Date(now.getTime() + RACE_RECHECK_MS) };
-    if (decision.recovered && latest) {
-      // Informational only (claims go by the highest n): the dead worker's attempt is closed.
-      await this.Attempt.updateOne(
-        { _id: latest._id, outcome: null },
-        { $set: { outcome: 'abandoned', finishedAt: now } },
-      ).exec();
+    // Attempts are found by id, never by query: `attempts` on the delivery says where its
+    // record left off, and a crash leaves it at most a few attempts behind.
+    let recovered = false;
+    for (let n = delivery.attempts + 1; ; n++) {
+      const id = `${delivery._id}.${n}`;
+      const won = await insertOnce(this.Attempt, {
+        _id: id,
+        deliveryId: delivery._id,
+        channel: delivery.channel,
+        n,
+        endpointId,
+        claimedAt: now,
+        expiresAt: new Date(now.getTime() + this.claimTtlMs),
+        recovered,
+        outcome: null,
+        error: null,
+        statusCode: null,
+        finishedAt: null,
+      });
+      if (won) return { kind: 'claimed', id, n, recovered };
+      const taken = await this.Attempt.findById(id).lean<DeliveryAttemptDoc>().exec();
+      if (!taken) return { kind: 'busy', retryAt: new Date(now.getTime() + RACE_RECHECK_MS) };
+      const decision = afterTakenAttempt(taken, now);
+      if (decision.action === 'wait') return { kind: 'busy', retryAt: decision.until };
+      if (decision.action === 'settled') return { kind: 'settled', outcome: decision.outcome };
+      recovered = decision.recovered;
+      if (recovered) {
+        // Informational (claims go by attempt number): the dead worker's attempt is closed.
+        await this.Attempt.updateOne(
+          { _id: id, outcome: null },
+          { $set: { outcome: 'abandoned', finishedAt: now } },
+        ).exec();
+      }
     }
-    return { kind: 'claimed', id, n: decision.n, recovered: decision.recovered };
   }
 
   async markSent(delivery: DeliveryDoc, claim: Claim, response: string): Promise<Date> {

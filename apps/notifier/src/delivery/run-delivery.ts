@@ -48,6 +48,10 @@ export async function runDelivery(
     return { status: delivery.status };
   }
   const claim = await ctx.log.claim(delivery, channel === 'webhook' ? delivery.targetId : null);
+  if (claim.kind === 'settled') {
+    log.debug({ status: claim.outcome }, 'delivery already settled; nothing to do');
+    return { status: claim.outcome };
+  }
   if (claim.kind === 'busy') {
     log.info({ retryAt: claim.retryAt }, 'another attempt is in progress; checking again later');
     await job.moveToDelayed(claim.retryAt.getTime() + 250, job.token);

@@ -184,43 +184,55 @@ async function recordAndEnqueue(
 ): Promise<DispatchResult> {
   const unique = [...new Map(docs.map((d) => [d._id, d])).values()];
   const Delivery = ctx.models.Delivery;
+  let repeated = new Set<number>();
   try {
     await Delivery.insertMany(unique, { ordered: false });
   } catch (err) {
     // Deliveries recorded by an earlier run (or a repeated address) are exactly what the unique keys are for.
-    if (!onlyDuplicateKeys(err)) throw err;
+    const duplicates = duplicateKeyIndexes(err);
+    if (!duplicates) throw err;
+    repeated = duplicates;
   }
-  const existing = await Delivery.find(
-    { _id: { $in: unique.map((d) => d._id) } },
-    { _id: 1, status: 1 },
-  )
-    .lean<Pick<DeliveryDoc, '_id' | 'status'>[]>()
-    .exec();
-  const pending = existing.filter((d) => d.status === 'pending');
+  const inserted = unique.filter((_, i) => !repeated.has(i));
+  // Only repeats need reading back (by id): a retried job finds some already sent.
+  const earlier = repeated.size
+    ? await Delivery.find(
+        { _id: { $in: unique.filter((_, i) => repeated.has(i)).map((d) => d._id) } },
+        { _id: 1, status: 1 },
+      )
+        .lean<Pick<DeliveryDoc, '_id' | 'status'>[]>()
+        .exec()
+    : [];
+  const pending = [
+    ...inserted.map((d) => d._id),
+    ...earlier.filter((d) => d.status === 'pending').map((d) => d._id),
+  ];
   if (pending.length > 0) {
     const producer = ctx.queues[channel];
     const config = ctx.config[channel];
     await producer.queue.addBulk(
-      pending.map((d) => ({
+      pending.map((id) => ({
         name: producer.name,
-        data: { deliveryId: d._id },
-        opts: deliveryJobOptions(channel, config, d._id),
+        data: { deliveryId: id },
+        opts: deliveryJobOptions(channel, config, id),
       })),
     );
   }
-  return {
-    deliveries: existing.length,
-    enqueued: pending.length,
-    duplicates: docs.length - existing.length,
-  };
+  const deliveries = inserted.length + earlier.length;
+  return { deliveries, enqueued: pending.length, duplicates: docs.length - deliveries };
 }
 
-function onlyDuplicateKeys(err: unknown): boolean {
-  const e = err as { code?: unknown; writeErrors?: { code?: unknown; err?: { code?: unknown } }[] };
-  if (e?.code === 11000 && !e.writeErrors) return true;
-  return (
-    Array.isArray(e?.writeErrors) &&
-    e.writeErrors.length > 0 &&
-    e.writeErrors.every((w) => (w.code ?? w.err?.code) === 11000)
-  );
+/** The positions of documents an unordered insertMany refused as duplicates, or null for any other error. */
+function duplicateKeyIndexes(err: unknown): Set<number> | null {
+  const e = err as {
+    writeErrors?: { index?: number; code?: unknown; err?: { code?: unknown; index?: number } }[];
+  };
+  if (!Array.isArray(e?.writeErrors) || e.writeErrors.length === 0) return null;
+  const indexes = new Set<number>();
+  for (const w of e.writeErrors) {
+    const index = w.index ?? w.err?.index;
+    if ((w.code ?? w.err?.code) !== 11000 || index === undefined) return null;
+    indexes.add(index);
+  }
+  return indexes;
 }
