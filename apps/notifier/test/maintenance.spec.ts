@@ -116,8 +116,11 @@ describe('maintenance sweep', () => {
     const settled = await recordedDelivery('purge.1', 'old-sent', {
       status: 'sent',
       createdAt: old,
+      updatedAt: old,
       sentAt: old,
     });
+    // Pending for as long (a stuck delivery is the sweep's to recover, never the purge's).
+    const stuck = await recordedDelivery('purge.3', 'old-pending', { createdAt: old });
     await t.models.DeliveryAttempt.create({
       _id: `${settled._id}.1`,
       deliveryId: settled._id,
@@ -136,6 +139,7 @@ describe('maintenance sweep', () => {
     expect(await t.models.DeliveryAttempt.countDocuments({ deliveryId: settled._id })).toBe(0);
     expect(await t.models.Message.findById(settled.messageKey)).toBeNull();
     expect(await t.models.Delivery.findById(recent._id)).not.toBeNull();
+    expect(await t.models.Delivery.findById(stuck._id)).not.toBeNull();
     expect(await t.models.Message.findById(recent.messageKey)).not.toBeNull();
   });
 

@@ -45,7 +45,7 @@ const DeliveryAttemptSchema = new Schema<DeliveryAttemptDoc>(
   },
   { collection: 'delivery_attempts', versionKey: false },
 );
-DeliveryAttemptSchema.index({ deliveryId: 1, n: -1 });
+// Attempts are found by id (`<deliveryId>.<n>`); these serve an endpoint's failure run and the purge.
 DeliveryAttemptSchema.index({ endpointId: 1, outcome: 1, finishedAt: -1 });
 DeliveryAttemptSchema.index({ claimedAt: 1 });
 

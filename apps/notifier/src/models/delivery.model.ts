@@ -66,10 +66,12 @@ const DeliverySchema = new Schema<DeliveryDoc>(
   },
   { collection: 'deliveries', versionKey: false },
 );
+// Few indexes on purpose: every write to a delivery pays for each of them (on FerretDB, all).
 DeliverySchema.index({ addressKey: 1 }, { unique: true });
+// The sweep (pending and idle) and the purge (settled and old).
 DeliverySchema.index({ status: 1, updatedAt: 1 });
+// What happened to a notification (operators, support).
 DeliverySchema.index({ notificationId: 1 });
-DeliverySchema.index({ createdAt: 1 });
 
 export function deliveryModel(conn: Connection): Model<DeliveryDoc> {
   return (

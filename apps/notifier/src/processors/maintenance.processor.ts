@@ -72,9 +72,10 @@ export async function sweep(
   }
 
   const cutoff = new Date(now.getTime() - ctx.config.maintenance.retentionDays * 24 * 3600_000);
+  // Settled records stop changing when they settle, so their last update dates them.
   const purged = await ctx.models.Delivery.deleteMany({
-    createdAt: { $lt: cutoff },
     status: { $in: FINAL_STATUSES },
+    updatedAt: { $lt: cutoff },
   }).exec();
   await ctx.models.DeliveryAttempt.deleteMany({ claimedAt: { $lt: cutoff } }).exec();
   await ctx.models.Message.deleteMany({ createdAt: { $lt: cutoff } }).exec();
