@@ -48,10 +48,10 @@ export function configFromEnv(env: NotifierEnv): NotifierConfig {
       disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
     },
     claimTtlMs: env.DELIVERY_CLAIM_TTL_MS,
-    lockDurationMs: env.JOB_LOCK_MS,
-    stalledIntervalMs: env.STALLED_CHECK_MS,
+    lockDurationMs: env.NOTIFIER_JOB_LOCK_MS,
+    stalledIntervalMs: env.NOTIFIER_STALLED_CHECK_MS,
     maintenance: {
-      intervalMs: env.MAINTENANCE_INTERVAL_MS,
+      intervalMs: env.NOTIFIER_MAINTENANCE_INTERVAL_MS,
       retentionDays: env.DELIVERY_RETENTION_DAYS,
     },
   };

@@ -50,12 +50,12 @@ export function notifierEnvShape() {
      */
     DELIVERY_CLAIM_TTL_MS: ms().default(120_000),
     /** BullMQ job lock; a worker that dies mid-job frees its jobs after this. */
-    JOB_LOCK_MS: ms().default(30_000),
-    STALLED_CHECK_MS: ms().default(30_000),
-    MAINTENANCE_INTERVAL_MS: ms().default(300_000),
+    NOTIFIER_JOB_LOCK_MS: ms().default(30_000),
+    NOTIFIER_STALLED_CHECK_MS: ms().default(30_000),
+    NOTIFIER_MAINTENANCE_INTERVAL_MS: ms().default(300_000),
     /** Delivery-log records (with recipients' addresses) are deleted after this many days. */
     DELIVERY_RETENTION_DAYS: positiveInt().default(90),
-    SHUTDOWN_TIMEOUT_MS: ms().default(25_000),
+    NOTIFIER_SHUTDOWN_TIMEOUT_MS: ms().default(25_000),
   };
 }
 

@@ -50,7 +50,7 @@ onTerminate(
     logger.info('notifier stopped');
   },
   {
-    timeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    timeoutMs: env.NOTIFIER_SHUTDOWN_TIMEOUT_MS,
     log: (msg, err) => (err ? logger.error({ err }, msg) : logger.info(msg)),
   },
 );

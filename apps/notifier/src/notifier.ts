@@ -27,7 +27,7 @@ export interface NotifierDeps {
 export interface RunningNotifier {
   ctx: NotifierContext;
   workers: Worker[];
-  /** Runs the maintenance sweep now (the scheduler runs it every MAINTENANCE_INTERVAL_MS). */
+  /** Runs the maintenance sweep now (the scheduler runs it every NOTIFIER_MAINTENANCE_INTERVAL_MS). */
   sweep(options?: { stuckAfterMs?: number }): Promise<SweepResult>;
   /** Stops taking jobs, lets jobs in flight finish, and closes the SMTP pool and Redis. */
   close(): Promise<void>;

@@ -71,8 +71,8 @@ async function startWorker(): Promise<SpawnedApp> {
       SMTP_TIMEOUT_MS: '4000',
       DELIVERY_CLAIM_TTL_MS: '13000',
       // A dead worker's jobs are picked up again quickly.
-      JOB_LOCK_MS: '2000',
-      STALLED_CHECK_MS: '500',
+      NOTIFIER_JOB_LOCK_MS: '2000',
+      NOTIFIER_STALLED_CHECK_MS: '500',
     },
     `http://127.0.0.1:${port}/readyz`,
   );
