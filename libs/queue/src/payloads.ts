@@ -132,6 +132,15 @@ export const notificationPayload = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * The notifier's own delivery queues: one job per (notification, recipient) or
+ * (notification, webhook endpoint), so each delivery retries and is rate-limited on its
+ * own. The job carries only the id of the delivery-log record the notifier keeps.
+ */
+export const notifierDeliveryPayload = z.object({
+  deliveryId: z.string().regex(/^[a-f0-9]{32}$/, 'must be a delivery id'),
+});
+
 export const QUEUE_PAYLOADS = {
   'content-publish': contentPublishPayload,
   'content-maintenance': maintenancePayload,
@@ -143,6 +152,9 @@ export const QUEUE_PAYLOADS = {
   'referral-dispatch': referralDispatchPayload,
   'referral-maintenance': maintenancePayload,
   notifications: notificationPayload,
+  'notifier-email': notifierDeliveryPayload,
+  'notifier-webhook': notifierDeliveryPayload,
+  'notifier-maintenance': maintenancePayload,
 } as const;
 
 export type QueueName = keyof typeof QUEUE_PAYLOADS;

@@ -1,0 +1,81 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { Channel } from '../domain/delivery-key';
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+
+/** Statuses after which a delivery never changes again. */
+export const FINAL_STATUSES: readonly DeliveryStatus[] = ['sent', 'failed', 'skipped'];
+
+/**
+ * The delivery log: one record per (notification, recipient) or (notification, endpoint),
+ * inserted once under unique keys when the notification arrives, and afterwards written
+ * only by the worker holding the delivery's current attempt claim (FerretDB loses
+ * concurrent updates to one document, so there is never more than one writer).
+ */
+export interface DeliveryDoc {
+  /** deliveryId(channel, notificationId, targetId). */
+  _id: string;
+  channel: Channel;
+  notificationId: string;
+  /** The recipient id (e-mail) or the endpoint id (webhook). */
+  targetId: string;
+  /** Unique too: one notification reaches one mailbox or endpoint once. */
+  addressKey: string;
+  /** The stored message (template + data, or the webhook body). */
+  messageKey: string;
+  /** E-mail template or webhook event, for logs and metrics. */
+  kind: string;
+  email: string | null;
+  name: string | null;
+  unsubscribeUrl: string | null;
+  status: DeliveryStatus;
+  /** Attempts that reached an outcome or were abandoned. */
+  attempts: number;
+  lastError: string | null;
+  /** The relay's or partner's answer to the successful attempt. */
+  response: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  sentAt: Date | null;
+}
+
+const DeliverySchema = new Schema<DeliveryDoc>(
+  {
+    _id: { type: String, required: true },
+    channel: { type: String, required: true, enum: ['email', 'webhook'] },
+    notificationId: { type: String, required: true },
+    targetId: { type: String, required: true },
+    addressKey: { type: String, required: true },
+    messageKey: { type: String, required: true },
+    kind: { type: String, required: true },
+    email: { type: String, default: null },
+    name: { type: String, default: null },
+    unsubscribeUrl: { type: String, default: null },
+    status: {
+      type: String,
+      required: true,
+      enum: ['pending', 'sent', 'failed', 'skipped'],
+      default: 'pending',
+    },
+    attempts: { type: Number, required: true, default: 0 },
+    lastError: { type: String, default: null },
+    response: { type: String, default: null },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    sentAt: { type: Date, default: null },
+  },
+  { collection: 'deliveries', versionKey: false },
+);
+// Few indexes on purpose: every write to a delivery pays for each of them (on FerretDB, all).
+DeliverySchema.index({ addressKey: 1 }, { unique: true });
+// The sweep (pending and idle) and the purge (settled and old).
+DeliverySchema.index({ status: 1, updatedAt: 1 });
+// What happened to a notification (operators, support).
+DeliverySchema.index({ notificationId: 1 });
+
+export function deliveryModel(conn: Connection): Model<DeliveryDoc> {
+  return (
+    (conn.models.Delivery as Model<DeliveryDoc>) ??
+    conn.model<DeliveryDoc>('Delivery', DeliverySchema)
+  );
+}

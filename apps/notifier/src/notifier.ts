@@ -1,0 +1,122 @@
+import type { Worker } from 'bullmq';
+import type { Connection } from 'mongoose';
+import type { Registry } from 'prom-client';
+import { syncIndexes } from '@portal/db';
+import type { Logger } from '@portal/logger';
+import { Producer, createRedisConnection, createWorker } from '@portal/queue';
+import type { NotifierConfig } from './config';
+import type { NotifierContext } from './context';
+import { DeliveryLog } from './delivery/delivery-log';
+import { createMailTransport } from './delivery/mailer';
+import { MessageStore } from './delivery/message-store';
+import { createNotifierMetrics, registerQueueDepth } from './metrics';
+import { notifierModels } from './models/models';
+import { emailDeliveryProcessor } from './processors/email-delivery.processor';
+import { maintenanceProcessor, sweep, type SweepResult } from './processors/maintenance.processor';
+import { notificationDispatchProcessor } from './processors/notification-dispatch.processor';
+import { webhookDeliveryProcessor } from './processors/webhook-delivery.processor';
+
+export interface NotifierDeps {
+  conn: Connection;
+  redisUrl: string;
+  logger: Logger;
+  /** Where the notifier's metrics go (the ops server's registry). */
+  registry: Registry;
+}
+
+export interface RunningNotifier {
+  ctx: NotifierContext;
+  workers: Worker[];
+  /** Runs the maintenance sweep now (the scheduler runs it every NOTIFIER_MAINTENANCE_INTERVAL_MS). */
+  sweep(options?: { stuckAfterMs?: number }): Promise<SweepResult>;
+  /** Stops taking jobs, lets jobs in flight finish, and closes the SMTP pool and Redis. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the notifier's workers on an open database connection: the `notifications`
+ * dispatcher, one delivery worker per channel (each with its own concurrency, rate limit and
+ * retry policy), and the maintenance sweep.
+ */
+export async function startNotifier(
+  config: NotifierConfig,
+  deps: NotifierDeps,
+): Promise<RunningNotifier> {
+  const logger = deps.logger;
+  const models = notifierModels(deps.conn);
+  await syncIndexes(deps.conn);
+
+  const workerRedis = createRedisConnection(deps.redisUrl, 'worker');
+  const producerRedis = createRedisConnection(deps.redisUrl, 'producer');
+  for (const c of [workerRedis, producerRedis])
+    c.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  const prefix = config.queuePrefix;
+  const queues = {
+    email: new Producer('notifier-email', producerRedis, prefix),
+    webhook: new Producer('notifier-webhook', producerRedis, prefix),
+  };
+  const notifications = new Producer('notifications', producerRedis, prefix);
+  const maintenance = new Producer('notifier-maintenance', producerRedis, prefix);
+
+  const metrics = createNotifierMetrics(deps.registry);
+  registerQueueDepth(
+    deps.registry,
+    [notifications.queue, queues.email.queue, queues.webhook.queue],
+    logger,
+  );
+  const mailer = createMailTransport(config);
+  const ctx: NotifierContext = {
+    config,
+    models,
+    log: new DeliveryLog(models, config.claimTtlMs),
+    messages: new MessageStore(models.Message),
+    mailer,
+    logger,
+    metrics,
+    queues,
+  };
+
+  const common = {
+    connection: workerRedis,
+    prefix,
+    logger,
+    lockDurationMs: config.lockDurationMs,
+    stalledIntervalMs: config.stalledIntervalMs,
+  };
+  const workers = [
+    createWorker('notifications', notificationDispatchProcessor(ctx), {
+      ...common,
+      concurrency: config.dispatchConcurrency,
+    }),
+    createWorker('notifier-email', emailDeliveryProcessor(ctx), {
+      ...common,
+      concurrency: config.email.concurrency,
+      limiter: { max: config.email.ratePerSecond, duration: 1000 },
+    }),
+    createWorker('notifier-webhook', webhookDeliveryProcessor(ctx), {
+      ...common,
+      concurrency: config.webhook.concurrency,
+      limiter: { max: config.webhook.ratePerSecond, duration: 1000 },
+    }),
+    createWorker('notifier-maintenance', maintenanceProcessor(ctx), { ...common, concurrency: 1 }),
+  ];
+  await maintenance.every('notifier-maintenance.sweep', config.maintenance.intervalMs, {
+    task: 'sweep',
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    ctx,
+    workers,
+    sweep: (options) => sweep(ctx, options),
+    close: () =>
+      (closing ??= (async () => {
+        await Promise.all(workers.map((w) => w.close()));
+        await Promise.all(
+          [notifications, maintenance, queues.email, queues.webhook].map((p) => p.close()),
+        );
+        mailer.close();
+        await Promise.all([workerRedis.quit(), producerRedis.quit()].map((p) => p.catch(() => {})));
+      })()),
+  };
+}

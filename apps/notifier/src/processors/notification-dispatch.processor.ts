@@ -1,0 +1,238 @@
+import type { JobsOptions } from 'bullmq';
+import type { NotificationPayload, Processor } from '@portal/queue';
+import { UnrecoverableError } from '@portal/queue';
+import type { ChannelConfig } from '../config';
+import type { NotifierContext } from '../context';
+import {
+  addressKey,
+  canonicalJson,
+  deliveryId,
+  deliveryJobId,
+  eventId,
+  messageKey,
+  type Channel,
+} from '../domain/delivery-key';
+import type { DeliveryDoc } from '../models/delivery.model';
+import type { WebhookEndpointDoc } from '../models/webhook-endpoint.model';
+import { TemplateError } from '../templates/html';
+import { renderEmail } from '../templates/render-email';
+
+type EmailNotification = Extract<NotificationPayload, { kind: 'email' }>;
+type WebhookNotification = Extract<NotificationPayload, { kind: 'webhook' }>;
+
+/** Partners' servers and our database both have limits; an event body bigger than this is refused. */
+export const MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
+
+export interface DispatchResult {
+  /** Deliveries this notification has for the targets in this job (new or from an earlier run). */
+  deliveries: number;
+  /** Of those, still to be sent, and (re-)enqueued now. */
+  enqueued: number;
+  /** Targets dropped as repeats: the same recipient id, or the same address, twice. */
+  duplicates: number;
+}
+
+/**
+ * Turns one `notifications` job into deliveries: stores the message once, records one
+ * delivery per recipient or subscribed endpoint under unique keys, and enqueues one job per
+ * delivery still pending. Running it again (a retry, a duplicate job, a second batch
+ * naming the same people) adds nothing that already exists.
+ */
+export function notificationDispatchProcessor(ctx: NotifierContext): Processor<'notifications'> {
+  return async (payload) => {
+    const result =
+      payload.kind === 'email'
+        ? await dispatchEmail(ctx, payload)
+        : await dispatchWebhook(ctx, payload);
+    ctx.logger.info(
+      { notificationId: payload.notificationId, kind: payload.kind, ...result },
+      'notification dispatched',
+    );
+    return result;
+  };
+}
+
+async function dispatchEmail(
+  ctx: NotifierContext,
+  payload: EmailNotification,
+): Promise<DispatchResult> {
+  try {
+    // A message that cannot be rendered would fail every recipient: refuse the job instead.
+    renderEmail(payload.message, {}, ctx.config.publicBaseUrl);
+  } catch (err) {
+    if (!(err instanceof TemplateError)) throw err;
+    ctx.metrics.notifications.inc({ kind: 'email', outcome: 'rejected' });
+    throw new UnrecoverableError(`invalid message (${payload.message.template}): ${err.message}`);
+  }
+  const content = canonicalJson(payload.message);
+  const key = messageKey(payload.notificationId, content);
+  const now = new Date();
+  await ctx.messages.save({
+    _id: key,
+    notificationId: payload.notificationId,
+    kind: 'email',
+    content,
+    createdAt: now,
+  });
+  const docs = payload.recipients.map((r): DeliveryDoc => ({
+    _id: deliveryId('email', payload.notificationId, r.id),
+    channel: 'email',
+    notificationId: payload.notificationId,
+    targetId: r.id,
+    addressKey: addressKey('email', payload.notificationId, r.email),
+    messageKey: key,
+    kind: payload.message.template,
+    email: r.email,
+    name: r.name ?? null,
+    unsubscribeUrl: r.unsubscribeUrl ?? null,
+    status: 'pending',
+    attempts: 0,
+    lastError: null,
+    response: null,
+    createdAt: now,
+    updatedAt: now,
+    sentAt: null,
+  }));
+  const result = await recordAndEnqueue(ctx, 'email', docs);
+  ctx.metrics.notifications.inc({ kind: 'email', outcome: 'accepted' });
+  return result;
+}
+
+async function dispatchWebhook(
+  ctx: NotifierContext,
+  payload: WebhookNotification,
+): Promise<DispatchResult> {
+  const endpoints = await ctx.models.WebhookEndpoint.find({ enabled: true, events: payload.event })
+    .lean<WebhookEndpointDoc[]>()
+    .exec();
+  if (endpoints.length === 0) {
+    ctx.metrics.notifications.inc({ kind: 'webhook', outcome: 'accepted' });
+    return { deliveries: 0, enqueued: 0, duplicates: 0 };
+  }
+
+  const now = new Date();
+  // The body is fixed when the event first arrives, so every retry signs the same bytes.
+  const body = canonicalJson({
+    id: eventId(payload.notificationId),
+    type: payload.event,
+    createdAt: now.toISOString(),
+    data: payload.payload,
+  });
+  if (Buffer.byteLength(body) > MAX_WEBHOOK_BODY_BYTES) {
+    ctx.metrics.notifications.inc({ kind: 'webhook', outcome: 'rejected' });
+    throw new UnrecoverableError(
+      `invalid payload: event body is ${Buffer.byteLength(body)} bytes, over ${MAX_WEBHOOK_BODY_BYTES}`,
+    );
+  }
+  const key = messageKey(
+    payload.notificationId,
+    canonicalJson({ event: payload.event, payload: payload.payload }),
+  );
+  await ctx.messages.save({
+    _id: key,
+    notificationId: payload.notificationId,
+    kind: 'webhook',
+    content: body,
+    createdAt: now,
+  });
+  const docs = endpoints.map((endpoint): DeliveryDoc => {
+    const endpointId = String(endpoint._id);
+    return {
+      _id: deliveryId('webhook', payload.notificationId, endpointId),
+      channel: 'webhook',
+      notificationId: payload.notificationId,
+      targetId: endpointId,
+      addressKey: addressKey('webhook', payload.notificationId, endpointId),
+      messageKey: key,
+      kind: payload.event,
+      email: null,
+      name: null,
+      unsubscribeUrl: null,
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      response: null,
+      createdAt: now,
+      updatedAt: now,
+      sentAt: null,
+    };
+  });
+  const result = await recordAndEnqueue(ctx, 'webhook', docs);
+  ctx.metrics.notifications.inc({ kind: 'webhook', outcome: 'accepted' });
+  return result;
+}
+
+/** The job options of one delivery on a channel: its own retries, exponential backoff with jitter. */
+export function deliveryJobOptions(
+  channel: Channel,
+  config: ChannelConfig,
+  id: string,
+): JobsOptions {
+  return {
+    jobId: deliveryJobId(channel, id),
+    attempts: config.maxAttempts,
+    backoff: { type: 'exponential', delay: config.retryDelayMs, jitter: 0.2 },
+    removeOnComplete: { count: 10_000, age: 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
+}
+
+async function recordAndEnqueue(
+  ctx: NotifierContext,
+  channel: Channel,
+  docs: DeliveryDoc[],
+): Promise<DispatchResult> {
+  const unique = [...new Map(docs.map((d) => [d._id, d])).values()];
+  const Delivery = ctx.models.Delivery;
+  let repeated = new Set<number>();
+  try {
+    await Delivery.insertMany(unique, { ordered: false });
+  } catch (err) {
+    // Deliveries recorded by an earlier run (or a repeated address) are exactly what the unique keys are for.
+    const duplicates = duplicateKeyIndexes(err);
+    if (!duplicates) throw err;
+    repeated = duplicates;
+  }
+  const inserted = unique.filter((_, i) => !repeated.has(i));
+  // Only repeats need reading back (by id): a retried job finds some already sent.
+  const earlier = repeated.size
+    ? await Delivery.find(
+        { _id: { $in: unique.filter((_, i) => repeated.has(i)).map((d) => d._id) } },
+        { _id: 1, status: 1 },
+      )
+        .lean<Pick<DeliveryDoc, '_id' | 'status'>[]>()
+        .exec()
+    : [];
+  const pending = [
+    ...inserted.map((d) => d._id),
+    ...earlier.filter((d) => d.status === 'pending').map((d) => d._id),
+  ];
+  if (pending.length > 0) {
+    const producer = ctx.queues[channel];
+    const config = ctx.config[channel];
+    await producer.queue.addBulk(
+      pending.map((id) => ({
+        name: producer.name,
+        data: { deliveryId: id },
+        opts: deliveryJobOptions(channel, config, id),
+      })),
+    );
+  }
+  const deliveries = inserted.length + earlier.length;
+  return { deliveries, enqueued: pending.length, duplicates: docs.length - deliveries };
+}
+
+/** The positions of documents an unordered insertMany refused as duplicates, or null for any other error. */
+function duplicateKeyIndexes(err: unknown): Set<number> | null {
+  const e = err as {
+    writeErrors?: { index?: number; code?: unknown; err?: { code?: unknown; index?: number } }[];
+  };
+  if (!Array.isArray(e?.writeErrors) || e.writeErrors.length === 0) return null;
+  const indexes = new Set<number>();
+  for (const w of e.writeErrors) {
+    const index = w.index ?? w.err?.index;
+    if ((w.code ?? w.err?.code) !== 11000 || index === undefined) return null;
+    indexes.add(index);
+  }
+  return indexes;
+}

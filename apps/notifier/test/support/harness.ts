@@ -1,0 +1,125 @@
+import type { Job } from 'bullmq';
+import { Registry } from 'prom-client';
+import { createLogger } from '@portal/logger';
+import { Producer, createRedisConnection, type NotificationPayload } from '@portal/queue';
+import { testServices, uniqueName, waitUntil, type TestDatabase } from '@portal/testing';
+import type { NotifierConfig } from '../../src/config';
+import type { DeliveryDoc } from '../../src/models/delivery.model';
+import { startNotifier, type RunningNotifier } from '../../src/notifier';
+
+export const MAIL_FROM = 'Cổng thông tin Chuyển đổi số TP.HCM <no-reply@cds.hochiminhcity.gov.vn>';
+
+/** Small delays and few attempts, so retries happen within a test. */
+export function testConfig(overrides: {
+  queuePrefix: string;
+  smtpUrl: string;
+  email?: Partial<NotifierConfig['email']>;
+  webhook?: Partial<NotifierConfig['webhook']>;
+  claimTtlMs?: number;
+}): NotifierConfig {
+  return {
+    queuePrefix: overrides.queuePrefix,
+    publicBaseUrl: 'https://cds.hochiminhcity.gov.vn',
+    mailFrom: MAIL_FROM,
+    smtp: { url: overrides.smtpUrl, timeoutMs: 2000 },
+    dispatchConcurrency: 2,
+    email: {
+      concurrency: 4,
+      ratePerSecond: 1000,
+      maxAttempts: 4,
+      retryDelayMs: 100,
+      ...overrides.email,
+    },
+    webhook: {
+      concurrency: 4,
+      ratePerSecond: 1000,
+      maxAttempts: 4,
+      retryDelayMs: 100,
+      timeoutMs: 1000,
+      disableAfterFailures: 50,
+      ...overrides.webhook,
+    },
+    claimTtlMs: overrides.claimTtlMs ?? 10_000,
+    lockDurationMs: 5000,
+    stalledIntervalMs: 5000,
+    maintenance: { intervalMs: 3_600_000, retentionDays: 90 },
+  };
+}
+
+export interface TestNotifier {
+  notifier: RunningNotifier;
+  config: NotifierConfig;
+  registry: Registry;
+  notifications: Producer<'notifications'>;
+  models: RunningNotifier['ctx']['models'];
+  /** Enqueues a notification job (the producers' side of the contract). */
+  send(payload: NotificationPayload, jobId?: string): Promise<string>;
+  /** Waits until every queue is idle: nothing waiting, active or delayed. */
+  idle(): Promise<void>;
+  deliveries(filter?: Record<string, unknown>): Promise<DeliveryDoc[]>;
+  close(): Promise<void>;
+}
+
+const logger = createLogger({
+  service: 'notifier-test',
+  level: process.env.PORTAL_TEST_LOGS === '1' ? 'debug' : 'silent',
+  pretty: false,
+});
+
+/** The notifier running in this process against the test's FerretDB, Redis and SMTP server. */
+export async function startTestNotifier(
+  db: TestDatabase,
+  options: Omit<Parameters<typeof testConfig>[0], 'queuePrefix'>,
+): Promise<TestNotifier> {
+  const { redisUrl } = testServices();
+  const config = testConfig({ ...options, queuePrefix: uniqueName('notifier') });
+  const registry = new Registry();
+  const notifier = await startNotifier(config, {
+    conn: await db.connection(),
+    redisUrl,
+    logger,
+    registry,
+  });
+  const producerRedis = createRedisConnection(redisUrl, 'producer');
+  const notifications = new Producer('notifications', producerRedis, config.queuePrefix);
+  let n = 0;
+  const queues = [
+    notifications.queue,
+    notifier.ctx.queues.email.queue,
+    notifier.ctx.queues.webhook.queue,
+  ];
+  return {
+    notifier,
+    config,
+    registry,
+    notifications,
+    models: notifier.ctx.models,
+    send: (payload, jobId) =>
+      notifications.enqueue(payload, { jobId: jobId ?? `test.${payload.notificationId}.${++n}` }),
+    idle: async () => {
+      await waitUntil(
+        async () => {
+          for (const q of queues) {
+            const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+            if (c.waiting || c.active || c.delayed || c.prioritized) return false;
+          }
+          return true;
+        },
+        { what: 'queues to be idle', timeoutMs: 30_000 },
+      );
+    },
+    deliveries: (filter = {}) =>
+      notifier.ctx.models.Delivery.find(filter).sort({ targetId: 1 }).lean<DeliveryDoc[]>().exec(),
+    close: async () => {
+      await notifier.close();
+      await notifications.close();
+      producerRedis.disconnect();
+    },
+  };
+}
+
+/** A job's final state and reason, for assertions on failed jobs. */
+export async function jobOutcome(job: Job | undefined) {
+  if (!job) return undefined;
+  return { state: await job.getState(), reason: job.failedReason, attempts: job.attemptsMade };
+}

@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { workspaceRoot } from '@portal/local-services';
+import { useTestDatabase } from '@portal/testing';
+import { notifierModels } from '../src/models/models';
+
+const db = useTestDatabase('notifier_cli');
+const run = promisify(execFile);
+
+/** Runs the CLI as admins do (`npm run -s webhook -- …`), as a real process. */
+async function webhook(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', join(workspaceRoot(), 'apps/notifier/src/cli/webhook.ts'), ...args],
+      {
+        cwd: workspaceRoot(),
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          NODE_ENV: 'test',
+          MONGODB_URI: db.uri,
+          MONGODB_DB: db.dbName,
+        },
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('webhook CLI', () => {
+  it('adds an endpoint and prints its secret once; lists, disables, enables and removes it', async () => {
+    const added = await webhook(
+      'add',
+      '--partner',
+      'Báo Sài Gòn Giải Phóng',
+      '--url',
+      'https://hooks.sggp.example.vn/cds',
+      '--events',
+      'content:read,bulletin.published',
+      '--json',
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const endpoint = JSON.parse(added.stdout) as { id: string; secret: string; events: string[] };
+    expect(endpoint.secret).toMatch(/^whsec_/);
+    expect(endpoint.events).toEqual(['article.published', 'bulletin.published']);
+    // Stored as given: the worker signs with exactly this secret.
+    const stored = await notifierModels(await db.connection())
+      .WebhookEndpoint.findById(endpoint.id)
+      .select('+secret')
+      .lean();
+    expect(stored!.secret).toBe(endpoint.secret);
+
+    const listed = await webhook('list');
+    expect(listed.stdout).toContain(`${endpoint.id}  Báo Sài Gòn Giải Phóng`);
+    expect(listed.stdout).toContain('events:   article.published, bulletin.published');
+    expect(listed.stdout).toContain('state:    enabled');
+    expect(listed.stdout).not.toContain(endpoint.secret);
+
+    expect((await webhook('disable', endpoint.id)).stdout).toBe(`disabled ${endpoint.id}\n`);
+    const disabled = JSON.parse((await webhook('list', '--json')).stdout) as Record<
+      string,
+      unknown
+    >[];
+    expect(disabled[0]).toMatchObject({ enabled: false, disabledReason: 'disabled by an admin' });
+    expect(JSON.stringify(disabled)).not.toContain('whsec_');
+
+    expect((await webhook('enable', endpoint.id)).stdout).toBe(`enabled ${endpoint.id}\n`);
+    expect((await webhook('list')).stdout).toContain('state:    enabled');
+
+    expect((await webhook('remove', endpoint.id)).stdout).toBe(`removed ${endpoint.id}\n`);
+    expect((await webhook('list')).stdout).toBe('No webhook endpoints.\n');
+  });
+
+  it('refuses bad input with a message and a non-zero exit', async () => {
+    const unknownEvent = await webhook(
+      'add',
+      '--partner',
+      'Đối tác',
+      '--url',
+      'https://a.example.vn/',
+      '--events',
+      'forum:write',
+    );
+    expect(unknownEvent.code).toBe(2);
+    expect(unknownEvent.stderr).toMatch(/^unknown event or scope forum:write/);
+
+    const badUrl = await webhook(
+      'add',
+      '--partner',
+      'Đối tác',
+      '--url',
+      'ftp://a.example.vn/',
+      '--events',
+      'content:read',
+    );
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.stderr).toMatch(/^invalid input: url: /);
+
+    const missing = await webhook('enable', '65f0c0ffee0000000000ffff');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('no webhook endpoint 65f0c0ffee0000000000ffff\n');
+    expect((await webhook('frobnicate')).code).toBe(2);
+  });
+});
