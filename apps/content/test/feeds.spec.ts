@@ -64,11 +64,11 @@ describe('RSS 2.0', () => {
       ),
     );
     for (const item of items) {
-      expect(item.link?.startsWith(`${PUBLIC_BASE_URL}/articles/`)).toBe(true);
+      expect(item.link?.startsWith(`${PUBLIC_BASE_URL}/bai-viet/`)).toBe(true);
       expect(item.guid?.value).toBe(item.link);
       expect(item.pubDate).toMatch(RFC822);
     }
-    const newsItem = items.find((i) => i.link === `${PUBLIC_BASE_URL}/articles/${news.slug}`)!;
+    const newsItem = items.find((i) => i.link === `${PUBLIC_BASE_URL}/bai-viet/${news.slug}`)!;
     expect(newsItem.description).toBe('Người dân nộp hồ sơ & theo dõi kết quả .');
     expect(newsItem.content?.encoded).toContain('<strong>thanh toán</strong>');
     expect(newsItem.categories?.map((c) => c.name)).toContain('Chính quyền số');
@@ -78,13 +78,13 @@ describe('RSS 2.0', () => {
 
   it('filters by kind and category', async () => {
     const byKind = parseRssFeed((await fetchFeed('/feeds/articles.rss?kind=PLAN')).xml);
-    expect(byKind.items?.map((i) => i.link)).toEqual([`${PUBLIC_BASE_URL}/articles/${plan.slug}`]);
+    expect(byKind.items?.map((i) => i.link)).toEqual([`${PUBLIC_BASE_URL}/bai-viet/${plan.slug}`]);
     expect(byKind.title).toContain('Kế hoạch');
     const byCategory = parseRssFeed(
       (await fetchFeed(`/feeds/articles.rss?category=${categorySlug}`)).xml,
     );
     expect(byCategory.items?.map((i) => i.link)).toEqual([
-      `${PUBLIC_BASE_URL}/articles/${news.slug}`,
+      `${PUBLIC_BASE_URL}/bai-viet/${news.slug}`,
     ]);
     const none = parseRssFeed((await fetchFeed('/feeds/articles.rss?category=khong-ton-tai')).xml);
     expect(none.items ?? []).toEqual([]);
@@ -116,11 +116,11 @@ describe('Atom 1.0', () => {
     const entries = feed.entries ?? [];
     expect(entries).toHaveLength(1);
     const entry = entries[0]!;
-    expect(entry.id).toBe(`${PUBLIC_BASE_URL}/articles/${news.slug}`);
+    expect(entry.id).toBe(`${PUBLIC_BASE_URL}/bai-viet/${news.slug}`);
     expect(entry.title?.value).toBe('TP.HCM ra mắt Cổng dịch vụ công trực tuyến mới');
     expect(entry.updated).toMatch(RFC3339);
     expect(entry.published).toMatch(RFC3339);
-    expect(entry.links?.[0]?.href).toBe(`${PUBLIC_BASE_URL}/articles/${news.slug}`);
+    expect(entry.links?.[0]?.href).toBe(`${PUBLIC_BASE_URL}/bai-viet/${news.slug}`);
     expect(entry.authors?.[0]?.name).toBe('Trung tâm Chuyển đổi số Thành phố');
     expect(entry.content?.value).toContain('<strong>thanh toán</strong>');
   });

@@ -104,7 +104,7 @@ describe('scheduled publishing through the real worker', () => {
         id: a.id,
         slug: a.slug,
         title: 'Ra mắt nền tảng dữ liệu mở của Thành phố',
-        url: `${PUBLIC_BASE_URL}/articles/${a.slug}`,
+        url: `${PUBLIC_BASE_URL}/bai-viet/${a.slug}`,
       },
     });
     // Public fields only: nothing about the author or the workflow.

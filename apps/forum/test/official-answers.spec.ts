@@ -142,7 +142,7 @@ describe('official answers', () => {
         threadId: id,
         department: 'Sở Khoa học và Công nghệ',
         answerExcerpt: 'Đã có kết quả xử lý.',
-        url: `https://cds.example.vn/forum/threads/${id}`,
+        url: `https://cds.example.vn/dien-dan/${id}`,
       },
     });
   });

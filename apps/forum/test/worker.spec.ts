@@ -126,7 +126,7 @@ describe('forum worker', () => {
     ]);
     expect(job.data.message.data).toMatchObject({
       department: 'Trung tâm Chuyển đổi số Thành phố',
-      url: `https://cds.example.vn/forum/threads/${id}`,
+      url: `https://cds.example.vn/dien-dan/${id}`,
     });
   });
 

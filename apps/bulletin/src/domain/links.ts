@@ -1,3 +1,5 @@
+import { webPages } from '@portal/config';
+
 /** Links people and partners follow; every one starts with the portal's public base URL. */
 export interface LinkBase {
   publicBaseUrl: string;
@@ -17,10 +19,10 @@ export function unsubscribeUrl(base: LinkBase, token: string): string {
 
 /** The issue's page in the portal's web front end. */
 export function issueUrl(base: LinkBase, issue: { year: number; month: number }): string {
-  return `${base.publicBaseUrl}/ban-tin/${issue.year}/${String(issue.month).padStart(2, '0')}`;
+  return webPages(base.publicBaseUrl).bulletinIssue(issue.year, issue.month);
 }
 
 /** An article's page in the portal's web front end. */
 export function articleUrl(base: LinkBase, article: { slug: string | null; id: string }): string {
-  return `${base.publicBaseUrl}/bai-viet/${encodeURIComponent(article.slug ?? article.id)}`;
+  return webPages(base.publicBaseUrl).article(article.slug ?? article.id);
 }

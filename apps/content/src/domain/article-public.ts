@@ -1,10 +1,11 @@
+import { webPages } from '@portal/config';
 import { unitByCode } from '@portal/reference-data';
 import { excerpt, plainText } from '@portal/text';
 import type { ArticleDoc } from '../models/article.model';
 
 /** The public page of an article, under the portal's public address. */
 export function articleUrl(publicBaseUrl: string, slug: string): string {
-  return `${publicBaseUrl}/articles/${encodeURIComponent(slug)}`;
+  return webPages(publicBaseUrl).article(slug);
 }
 
 /** The editor's summary, or the first words of the body. */

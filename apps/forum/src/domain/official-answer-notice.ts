@@ -1,3 +1,5 @@
+import { webPages } from '@portal/config';
+
 /** A follower who can be e-mailed. */
 export interface NoticeRecipient {
   id: string;
@@ -34,7 +36,7 @@ export function noticeBatches(
 
 /** The public page of a thread, under the portal's public address. */
 export function threadUrl(publicBaseUrl: string, threadId: string): string {
-  return `${publicBaseUrl}/forum/threads/${threadId}`;
+  return webPages(publicBaseUrl).thread(threadId);
 }
 
 /** The notification id shared by every batch of one answer's notice. */

@@ -176,7 +176,7 @@ describe('official answer notice', () => {
 
   it('links under the public address with a stable notification id', () => {
     expect(threadUrl('https://cds.tphcm.gov.vn', 'abc')).toBe(
-      'https://cds.tphcm.gov.vn/forum/threads/abc',
+      'https://cds.tphcm.gov.vn/dien-dan/abc',
     );
     expect(officialAnswerNotificationId('p1')).toBe('forum.official-answer.p1');
   });
