@@ -1,30 +1,8 @@
-import {
-  DEFAULT_PORTS,
-  DEFAULT_WORKER_OPS_PORTS,
-  baseEnv,
-  httpEnv,
-  internalTokenEnv,
-  loadEnv,
-  mongoEnv,
-  opsPortEnv,
-  positiveInt,
-  publicUrlEnv,
-  redisEnv,
-  serviceUrl,
-  workerEnv,
-  z,
-} from '@portal/config';
+import { DEFAULT_PORTS, loadEnv, serviceEnv, positiveInt, serviceUrl, z } from '@portal/config';
 
 /** Configuration of every bulletin process: the subgraph (main), the worker and the seed. */
 export const env = loadEnv('bulletin', () => ({
-  ...baseEnv(),
-  ...httpEnv(DEFAULT_PORTS.bulletin),
-  ...mongoEnv('portal_bulletin'),
-  ...redisEnv(),
-  ...internalTokenEnv(),
-  ...publicUrlEnv(),
-  ...workerEnv(2),
-  ...opsPortEnv(DEFAULT_WORKER_OPS_PORTS.bulletin),
+  ...serviceEnv('bulletin', { workerConcurrency: 2 }),
   CONTENT_URL: serviceUrl(DEFAULT_PORTS.content),
   /** Signs the confirmation and unsubscribe links in mail (HS256). */
   SUBSCRIPTION_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),

@@ -9,7 +9,7 @@ import { startServer } from './server';
 const logger = createLogger({
   service: 'bulletin',
   level: env.LOG_LEVEL,
-  pretty: env.LOG_FORMAT ? env.LOG_FORMAT === 'pretty' : undefined,
+  format: env.LOG_FORMAT,
 });
 
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });

@@ -17,7 +17,7 @@ import { bulletinModels } from './models';
 const logger = createLogger({
   service: 'bulletin-worker',
   level: env.LOG_LEVEL,
-  pretty: env.LOG_FORMAT ? env.LOG_FORMAT === 'pretty' : undefined,
+  format: env.LOG_FORMAT,
 });
 
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });

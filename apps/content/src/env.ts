@@ -1,28 +1,8 @@
-import {
-  DEFAULT_PORTS,
-  DEFAULT_WORKER_OPS_PORTS,
-  baseEnv,
-  httpEnv,
-  internalTokenEnv,
-  loadEnv,
-  mongoEnv,
-  opsPortEnv,
-  positiveInt,
-  publicUrlEnv,
-  redisEnv,
-  workerEnv,
-} from '@portal/config';
+import { loadEnv, serviceEnv, positiveInt } from '@portal/config';
 
 /** The content service's configuration (server and worker read the same variables). */
 export const env = loadEnv('content', () => ({
-  ...baseEnv(),
-  ...httpEnv(DEFAULT_PORTS.content),
-  ...mongoEnv('portal_content'),
-  ...redisEnv(),
-  ...internalTokenEnv(),
-  ...publicUrlEnv(),
-  ...workerEnv(4),
-  ...opsPortEnv(DEFAULT_WORKER_OPS_PORTS.content),
+  ...serviceEnv('content'),
   /** Repeated views of one article from one client within this window count once. */
   CONTENT_VIEW_DEDUPE_SECONDS: positiveInt().default(1800),
   /** How often pending view counts are folded into the statistics. */

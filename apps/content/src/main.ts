@@ -11,7 +11,7 @@ import { startServer } from './server';
 const logger = createLogger({
   service: 'content',
   level: env.LOG_LEVEL,
-  ...(env.LOG_FORMAT ? { pretty: env.LOG_FORMAT === 'pretty' } : {}),
+  format: env.LOG_FORMAT,
 });
 
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });

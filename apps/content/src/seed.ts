@@ -21,7 +21,7 @@ import { publishJobId } from './services/article.service';
 const logger = createLogger({
   service: 'content-seed',
   level: env.LOG_LEVEL,
-  ...(env.LOG_FORMAT ? { pretty: env.LOG_FORMAT === 'pretty' } : {}),
+  format: env.LOG_FORMAT,
 });
 
 const EDITOR: ArticleAuthorValue = { id: 'seed-editor', displayName: 'Ban Biên tập Cổng CĐS' };

@@ -17,7 +17,7 @@ import { createContentQueues } from './jobs/content-queues';
 const logger = createLogger({
   service: 'content-worker',
   level: env.LOG_LEVEL,
-  ...(env.LOG_FORMAT ? { pretty: env.LOG_FORMAT === 'pretty' } : {}),
+  format: env.LOG_FORMAT,
 });
 
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });

@@ -89,13 +89,15 @@ describe('scheduled publishing through the real worker', () => {
     expect(published.scheduledAt).toBeNull();
     expect(published.revisions.at(-1)).toEqual({ action: 'PUBLISHED', by: null });
 
-    const webhooks = await h.queues.notifications.queue.getJobs([
-      'waiting',
-      'delayed',
-      'completed',
-      'failed',
-    ]);
-    const mine = webhooks.filter((j) => j.data.payload?.id === a.id);
+    // The webhook is handed over after the article is saved as published.
+    const webhooksFor = async () =>
+      (
+        await h.queues.notifications.queue.getJobs(['waiting', 'delayed', 'completed', 'failed'])
+      ).filter((j) => j.data.payload?.id === a.id);
+    await waitUntil(async () => (await webhooksFor()).length > 0, {
+      what: 'the article.published webhook job',
+    });
+    const mine = await webhooksFor();
     expect(mine).toHaveLength(1);
     expect(mine[0]!.data).toMatchObject({
       kind: 'webhook',

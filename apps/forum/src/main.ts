@@ -10,7 +10,7 @@ const env = loadServerEnv();
 const logger = createLogger({
   service: 'forum',
   level: env.LOG_LEVEL,
-  pretty: env.LOG_FORMAT ? env.LOG_FORMAT === 'pretty' : undefined,
+  format: env.LOG_FORMAT,
 });
 
 const connection = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });

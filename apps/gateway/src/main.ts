@@ -15,7 +15,7 @@ const production = env.NODE_ENV === 'production';
 const logger = createLogger({
   service: 'gateway',
   level: env.LOG_LEVEL,
-  ...(env.LOG_FORMAT ? { pretty: env.LOG_FORMAT === 'pretty' } : {}),
+  format: env.LOG_FORMAT,
 });
 
 function fail(message: string): never {

@@ -7,7 +7,7 @@ import { startHotlineSim } from './server';
 const logger = createLogger({
   service: 'hotline-sim',
   level: env.LOG_LEVEL,
-  pretty: env.LOG_FORMAT ? env.LOG_FORMAT === 'pretty' : undefined,
+  format: env.LOG_FORMAT,
 });
 if (env.NODE_ENV === 'production')
   logger.warn('the hotline simulator is a stand-in for development and tests, not a hotline');

@@ -1,32 +1,11 @@
 import { resolve } from 'node:path';
-import {
-  baseEnv,
-  DEFAULT_PORTS,
-  DEFAULT_WORKER_OPS_PORTS,
-  httpEnv,
-  internalTokenEnv,
-  loadEnv,
-  mongoEnv,
-  opsPortEnv,
-  positiveInt,
-  publicUrlEnv,
-  redisEnv,
-  workerEnv,
-  z,
-} from '@portal/config';
+import { loadEnv, serviceEnv, positiveInt, z } from '@portal/config';
 
 /** GraphQL's Int is 32-bit, and `MediaFile.sizeBytes` is an Int. */
 const MAX_INT = 2_147_483_647;
 
 export const env = loadEnv('library', () => ({
-  ...baseEnv(),
-  ...httpEnv(DEFAULT_PORTS.library),
-  ...mongoEnv('portal_library'),
-  ...redisEnv(),
-  ...internalTokenEnv(),
-  ...publicUrlEnv(),
-  ...workerEnv(2),
-  ...opsPortEnv(DEFAULT_WORKER_OPS_PORTS.library),
+  ...serviceEnv('library', { workerConcurrency: 2 }),
   /** Local state of a development run; files go under it unless LIBRARY_FILES_DIR says otherwise. */
   DATA_DIR: z.string().default('.data'),
   /** Where stored files live: `local` (a directory, or a shared volume mounted there). */

@@ -11,7 +11,7 @@ import { createStorage } from './storage/create-storage';
 const logger = createLogger({
   service: 'library-seed',
   level: env.LOG_LEVEL,
-  pretty: env.LOG_FORMAT === undefined ? undefined : env.LOG_FORMAT === 'pretty',
+  format: env.LOG_FORMAT,
 });
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
 // The seed counts nothing; the connection is there for the operations' shared context only.

@@ -17,7 +17,7 @@ const SWEEP_EVERY_MS = 6 * 3600 * 1000;
 const logger = createLogger({
   service: 'library-worker',
   level: env.LOG_LEVEL,
-  pretty: env.LOG_FORMAT === undefined ? undefined : env.LOG_FORMAT === 'pretty',
+  format: env.LOG_FORMAT,
 });
 
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });

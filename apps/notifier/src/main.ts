@@ -10,7 +10,7 @@ import { startNotifier } from './notifier';
 const logger = createLogger({
   service: 'notifier',
   level: env.LOG_LEVEL,
-  pretty: env.LOG_FORMAT ? env.LOG_FORMAT === 'pretty' : undefined,
+  format: env.LOG_FORMAT,
 });
 const config = configFromEnv(env);
 const problems = configProblems(config);

@@ -1,31 +1,16 @@
 import {
   DEFAULT_PORTS,
-  DEFAULT_WORKER_OPS_PORTS,
-  baseEnv,
   devDefault,
-  httpEnv,
-  internalTokenEnv,
   loadEnv,
-  mongoEnv,
-  opsPortEnv,
+  serviceEnv,
   positiveInt,
-  publicUrlEnv,
-  redisEnv,
   serviceUrl,
-  workerEnv,
   z,
 } from '@portal/config';
 
 /** The referral service's configuration (main.ts, worker.ts and seed.ts read it). */
 export const env = loadEnv('referral', () => ({
-  ...baseEnv(),
-  ...httpEnv(DEFAULT_PORTS.referral),
-  ...opsPortEnv(DEFAULT_WORKER_OPS_PORTS.referral),
-  ...mongoEnv('portal_referral'),
-  ...redisEnv(),
-  ...internalTokenEnv(),
-  ...publicUrlEnv(),
-  ...workerEnv(4),
+  ...serviceEnv('referral'),
   /** The forum subgraph, read when a thread is referred (its title and text go to the hotline). */
   FORUM_URL: serviceUrl(DEFAULT_PORTS.forum),
   /** The hotline intake API (the simulator locally). */

@@ -6,6 +6,6 @@ export function loggerFor(env: ReferralEnv, process: string) {
   return createLogger({
     service: process,
     level: env.LOG_LEVEL,
-    pretty: env.LOG_FORMAT ? env.LOG_FORMAT === 'pretty' : undefined,
+    format: env.LOG_FORMAT,
   });
 }

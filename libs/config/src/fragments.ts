@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { devDefault } from './load-env';
-import { DEFAULT_PORTS } from './ports';
+import { DEFAULT_PORTS, DEFAULT_WORKER_OPS_PORTS, type SubgraphName } from './ports';
 
 /** Env schema building blocks. Call them inside the `loadEnv` builder. */
 
@@ -114,5 +114,23 @@ export function smtpEnv() {
     MAIL_FROM: z
       .string()
       .default('Cổng thông tin Chuyển đổi số TP.HCM <no-reply@cds.hochiminhcity.gov.vn>'),
+  };
+}
+
+/**
+ * What every subgraph service's processes (subgraph, worker, seed) read: its own database
+ * `portal_<name>`, Redis, the internal token secret, the public URL, its ports and worker
+ * concurrency. Services add their own variables beside it.
+ */
+export function serviceEnv(name: SubgraphName, options: { workerConcurrency?: number } = {}) {
+  return {
+    ...baseEnv(),
+    ...httpEnv(DEFAULT_PORTS[name]),
+    ...mongoEnv(`portal_${name}`),
+    ...redisEnv(),
+    ...internalTokenEnv(),
+    ...publicUrlEnv(),
+    ...workerEnv(options.workerConcurrency ?? 4),
+    ...opsPortEnv(DEFAULT_WORKER_OPS_PORTS[name]),
   };
 }

@@ -29,6 +29,8 @@ export interface CreateLoggerOptions {
   level?: string;
   /** Human-readable output; defaults to on when stdout is a terminal. */
   pretty?: boolean;
+  /** The LOG_FORMAT setting: `pretty`, `json`, or unset (decide by the terminal). */
+  format?: 'json' | 'pretty';
   destination?: pino.DestinationStream;
 }
 
@@ -48,7 +50,9 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     },
   };
   if (options.destination) return pino(config, options.destination);
-  const pretty = options.pretty ?? Boolean(process.stdout.isTTY);
+  const pretty =
+    options.pretty ??
+    (options.format ? options.format === 'pretty' : Boolean(process.stdout.isTTY));
   if (pretty) {
     return pino({
       ...config,

@@ -9,37 +9,54 @@ import { DEFAULT_PORTS } from '@portal/config';
 import { isPortOpen, workspaceRoot } from '@portal/local-services';
 import { gql } from '@portal/testing';
 
-/** Every live process whose parent chain leads to `pid`. */
-function descendants(pid: number): number[] {
-  const parents = new Map<number, number>();
+interface ProcessId {
+  pid: number;
+  /** Start time in clock ticks since boot: tells a process apart from a later one that reuses its pid. */
+  startTicks: string;
+}
+
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/** Every live process whose parent chain leads to `root`. */
+function descendants(root: number): ProcessId[] {
+  const parents = new Map<number, { ppid: number; startTicks: string }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(Number(entry), ppid);
-    } catch {
-      // the process ended while we looked
-    }
+    const fields = statFields(Number(entry));
+    // fields[1] is the parent pid, fields[19] the start time (stat fields 4 and 22).
+    if (fields) parents.set(Number(entry), { ppid: Number(fields[1]), startTicks: fields[19]! });
   }
-  const found: number[] = [];
+  const found: ProcessId[] = [];
   const walk = (p: number) => {
-    for (const [child, parent] of parents) {
-      if (parent !== p) continue;
-      found.push(child);
+    for (const [child, info] of parents) {
+      if (info.ppid !== p) continue;
+      found.push({ pid: child, startTicks: info.startTicks });
       walk(child);
     }
   };
-  walk(pid);
+  walk(root);
   return found;
 }
 
-function alive(pid: number): boolean {
+/** Still running, and still the same process (not a new one that got its pid). */
+function stillRunning(proc: ProcessId): boolean {
+  const fields = statFields(proc.pid);
+  return fields !== null && fields[19] === proc.startTicks && fields[0] !== 'Z';
+}
+
+function describeProcess(proc: ProcessId): string {
   try {
-    process.kill(pid, 0);
-    return true;
+    return `${proc.pid} ${readFileSync(`/proc/${proc.pid}/cmdline`, 'utf8').split('\0').join(' ').slice(0, 160)}`;
   } catch {
-    return false;
+    return `${proc.pid} (gone)`;
   }
 }
 
@@ -116,7 +133,7 @@ describe('npm start', () => {
       new Promise<'hung'>((r) => setTimeout(() => r('hung'), 30_000)),
     ]);
     expect(code).toBe(0);
-    expect(started.filter(alive)).toEqual([]);
+    expect(started.filter(stillRunning).map(describeProcess)).toEqual([]);
     for (const port of ports) expect(await isPortOpen(port)).toBe(false);
   }, 600_000);
 });
