@@ -63,6 +63,7 @@ const gateway = await startGateway(
     personToken: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, publicKeyPem: keys.publicKeyPem },
     trustProxy: 'loopback',
     bodyLimitBytes: 1_048_576,
+    corsOrigins: [],
     limits: { maxDepth: 15, maxCost: 5000, maxAliases: 15, maxDirectives: 50, maxTokens: 1000 },
     contractSource: null,
     safelist: false,

@@ -46,6 +46,7 @@ export function gatewayConfigFromEnv(
     personToken: loaded.personToken,
     trustProxy: trustProxySetting(env.TRUST_PROXY),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    corsOrigins: env.CORS_ORIGINS ?? [],
     limits: {
       maxDepth: env.MAX_DEPTH,
       maxCost: env.MAX_COST,

@@ -73,6 +73,12 @@ export function gatewayEnvShape() {
     /** Express "trust proxy": which hops may set X-Forwarded-For (the client IP rate limits use). */
     TRUST_PROXY: z.string().default('loopback, linklocal, uniquelocal'),
 
+    /**
+     * Web origins allowed to call the gateway from a browser (CORS), comma-separated, or `*`.
+     * Default: any origin in development, none in production.
+     */
+    CORS_ORIGINS: devDefault(csv(), '*').optional(),
+
     // Request limits.
     BODY_LIMIT_BYTES: positiveInt().default(1_048_576),
     MAX_DEPTH: positiveInt().default(15),

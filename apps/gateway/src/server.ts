@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express, { type Express, type Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
@@ -44,6 +45,39 @@ import { safelistPlugin } from './plugins/safelist.plugin';
 import { SlidingWindowLimiter } from './rate-limit/sliding-window-limiter';
 import { PortalDataSource } from './subgraphs/portal-data-source';
 
+/**
+ * CORS for front ends on other origins. Identity travels in headers (Authorization,
+ * x-api-key), never cookies, so credentials stay off; the headers clients need to read
+ * (request id, rate limits) are exposed.
+ */
+function corsFor(origins: readonly string[]) {
+  return cors({
+    origin: origins.includes('*') ? '*' : [...origins],
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'x-api-key',
+      'x-request-id',
+      'apollo-require-preflight',
+      'apollographql-client-name',
+      'apollographql-client-version',
+    ],
+    exposedHeaders: [
+      'x-request-id',
+      'retry-after',
+      'ratelimit-limit',
+      'ratelimit-remaining',
+      'ratelimit-reset',
+      'content-disposition',
+      'content-range',
+      'etag',
+    ],
+    credentials: false,
+    maxAge: 600,
+  });
+}
+
 /** HTTP routes the gateway forwards to the service that owns them. */
 export const FORWARDED_ROUTES: readonly { path: string; subgraph: SubgraphName }[] = [
   { path: '/feeds', subgraph: 'content' },
@@ -73,6 +107,8 @@ export interface GatewayConfig {
   /** Express "trust proxy" setting: addresses/subnets, a hop count, or true/false. */
   trustProxy: string | number | boolean;
   bodyLimitBytes: number;
+  /** Origins browsers may call from (`*` for any); empty for none. */
+  corsOrigins: readonly string[];
   limits: RequestLimits;
   /** The contract's operations (text); names label metrics, and SAFELIST runs only these. */
   contractSource: string | null;
@@ -247,6 +283,7 @@ export async function startGateway(
 
   app.use(requestIdMiddleware);
   app.use(httpMetricsMiddleware(metrics));
+  if (config.corsOrigins.length) app.use(corsFor(config.corsOrigins));
   mountOpsRoutes(app, { registry: metrics.registry, readiness });
   for (const route of FORWARDED_ROUTES) {
     const target = config.subgraphUrls[route.subgraph];

@@ -279,3 +279,33 @@ describe('safelist mode (SAFELIST=on)', () => {
     expect(await redis.keys(`*apq:apq:${persistedQuery.sha256Hash}`)).toEqual([]);
   });
 });
+
+describe('CORS for front ends on other origins', () => {
+  it('answers a preflight from an allowed origin and says nothing to others', async () => {
+    const { graphqlUrl } = await stack();
+    const preflight = (origin: string) =>
+      fetch(graphqlUrl, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type',
+        },
+      });
+    const allowed = await preflight('https://cds.hochiminhcity.gov.vn');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(
+      'https://cds.hochiminhcity.gov.vn',
+    );
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+
+    const res = await gql(graphqlUrl, '{ articles { totalCount } }', {
+      headers: { origin: 'https://cds.hochiminhcity.gov.vn' },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://cds.hochiminhcity.gov.vn');
+    expect(res.headers.get('access-control-expose-headers')).toContain('x-request-id');
+  });
+});

@@ -109,6 +109,7 @@ export function useTestStack(
       personToken: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, publicKeyPem: keys.publicKeyPem },
       trustProxy: 'loopback',
       bodyLimitBytes: 1_048_576,
+      corsOrigins: ['https://cds.hochiminhcity.gov.vn'],
       limits: { maxDepth: 15, maxCost: 5000, maxAliases: 15, maxDirectives: 50, maxTokens: 1000 },
       contractSource: contractSource(),
       safelist: false,
