@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
@@ -7,6 +6,7 @@ import {
   createByIdLoader,
   createGroupLoader,
   createRateLimiter,
+  appSchemaPath,
   loadSchemaFile,
   startSubgraphServer,
   type RunningSubgraph,
@@ -56,13 +56,6 @@ export interface RunningBulletin {
   /** Relays jobs that could not reach Redis; main.ts runs it, tests call relay(). */
   outbox: Outbox;
   close(): Promise<void>;
-}
-
-function defaultSchemaPath(): string {
-  // Source: apps/bulletin/src/server.ts → apps/bulletin/schema.graphql; a build copies it beside the bundle.
-  return import.meta.dirname.endsWith('src')
-    ? join(import.meta.dirname, '..', 'schema.graphql')
-    : join(import.meta.dirname, 'schema.graphql');
 }
 
 /** The bulletin subgraph with its HTTP routes, on a connection and producers the caller owns. */
@@ -115,7 +108,7 @@ export async function startServer(
 
   const server = await startSubgraphServer<BulletinContext>({
     name: 'bulletin',
-    typeDefs: loadSchemaFile(config.schemaPath ?? defaultSchemaPath()),
+    typeDefs: loadSchemaFile(config.schemaPath ?? appSchemaPath(import.meta.dirname)),
     resolvers: resolvers as GraphQLResolverMap<BulletinContext>,
     internalTokenSecret: config.internalTokenSecret,
     logger,

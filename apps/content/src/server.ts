@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { pingDatabase } from '@portal/db';
 import {
   createByIdLoader,
   createGroupLoader,
+  appSchemaPath,
   loadSchemaFile,
   startSubgraphServer,
   type RunningSubgraph,
@@ -30,11 +29,7 @@ export interface ContentServerConfig {
   logger: Logger;
 }
 
-// Beside the bundle in a build (dist/apps/content/), one level up from src/ in the workspace.
-const SCHEMA_PATH = [
-  join(import.meta.dirname, 'schema.graphql'),
-  join(import.meta.dirname, '..', 'schema.graphql'),
-].find((p) => existsSync(p))!;
+const SCHEMA_PATH = appSchemaPath(import.meta.dirname);
 
 /** Per-request loaders: every "by id" lookup in one request is one query. */
 export function createLoaders(services: ContentServices): ContentLoaders {

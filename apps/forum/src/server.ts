@@ -1,8 +1,12 @@
-import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { pingDatabase } from '@portal/db';
-import { loadSchemaFile, startSubgraphServer, type RunningSubgraph } from '@portal/graphql-kit';
+import {
+  appSchemaPath,
+  loadSchemaFile,
+  startSubgraphServer,
+  type RunningSubgraph,
+} from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
 import { Outbox, Producer } from '@portal/queue';
 import type { ForumContext } from './context';
@@ -31,7 +35,7 @@ export interface RunningForum extends RunningSubgraph {
   outbox: Outbox;
 }
 
-export const SCHEMA_PATH = join(import.meta.dirname, '..', 'schema.graphql');
+export const SCHEMA_PATH = appSchemaPath(import.meta.dirname);
 
 /** Serves the forum subgraph on connections the caller opened (and closes). */
 export async function startServer(config: ForumServerConfig): Promise<RunningForum> {

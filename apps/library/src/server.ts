@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -7,6 +5,7 @@ import { pingDatabase, syncIndexes } from '@portal/db';
 import {
   createMetrics,
   createRateLimiter,
+  appSchemaPath,
   loadSchemaFile,
   startSubgraphServer,
   type RunningSubgraph,
@@ -44,17 +43,6 @@ export interface LibraryServerDeps {
   logger: Logger;
 }
 
-/** schema.graphql sits beside the bundle in dist, one level up from src. */
-function schemaPath(): string {
-  const candidates = [
-    join(import.meta.dirname, 'schema.graphql'),
-    join(import.meta.dirname, '..', 'schema.graphql'),
-  ];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`schema.graphql not found (looked in ${candidates.join(', ')})`);
-  return found;
-}
-
 /**
  * The library subgraph: `/graphql`, `POST /uploads`, `GET|HEAD /files/:id` and the ops
  * routes. It connects nothing itself; `main.ts` (or a test) hands it the connections.
@@ -76,7 +64,7 @@ export async function startServer(
   const running = await startSubgraphServer<LibraryContext>({
     name: 'library',
     metrics,
-    typeDefs: loadSchemaFile(schemaPath()),
+    typeDefs: loadSchemaFile(appSchemaPath(import.meta.dirname)),
     resolvers: resolvers as GraphQLResolverMap<LibraryContext>,
     internalTokenSecret: config.internalTokenSecret,
     logger: deps.logger,

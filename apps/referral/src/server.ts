@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { pingDatabase } from '@portal/db';
 import {
   createRateLimiter,
+  appSchemaPath,
   loadSchemaFile,
   startSubgraphServer,
   type RunningSubgraph,
@@ -18,11 +17,7 @@ import { mountHotlineCallback } from './http/hotline-callback.route';
 import { resolvers } from './resolvers';
 import { createReferralCore, type ReferralCore } from './services';
 
-// Beside the source folder when run from the workspace; beside the bundle in dist/.
-export const SCHEMA_PATH = [
-  join(import.meta.dirname, '..', 'schema.graphql'),
-  join(import.meta.dirname, 'schema.graphql'),
-].find((p) => existsSync(p))!;
+export const SCHEMA_PATH = appSchemaPath(import.meta.dirname);
 
 export interface ReferralServerConfig {
   port: number;
