@@ -22,6 +22,11 @@ function aliases(): { find: string | RegExp; replacement: string }[] {
 export interface ProjectTestOptions {
   /** Start (or reuse, via MONGODB_URI/REDIS_URL) a real FerretDB and Redis for this project's tests. */
   services?: boolean;
+  /** More global setup files (e.g. one that starts the whole stack), relative to the project. */
+  globalSetup?: string[];
+  /** Run test files one after another (they share something the setup started). */
+  sequential?: boolean;
+  testTimeout?: number;
 }
 
 /**
@@ -44,10 +49,14 @@ export function defineProjectConfig(
       pool: 'forks',
       maxWorkers: 2,
       minWorkers: 1,
-      testTimeout: 30_000,
+      testTimeout: options.testTimeout ?? 30_000,
+      fileParallelism: !options.sequential,
       hookTimeout: 180_000,
       teardownTimeout: 30_000,
-      globalSetup: options.services ? [resolve(root, 'libs/testing/src/global-setup.ts')] : [],
+      globalSetup: [
+        ...(options.services ? [resolve(root, 'libs/testing/src/global-setup.ts')] : []),
+        ...(options.globalSetup ?? []).map((file) => resolve(projectDir, file)),
+      ],
       env: { NODE_ENV: 'test' },
       reporters: ['default', 'json'],
       outputFile: { json: resolve(root, 'tmp/test-results', `${name}.json`) },

@@ -13,6 +13,7 @@ const editor: Viewer = {
   ...ANONYMOUS,
   id: 'u1',
   displayName: 'Biên tập',
+  email: 'bien.tap@example.vn',
   roles: ['citizen', 'editor'],
 };
 
@@ -62,9 +63,15 @@ describe('person token', () => {
       name: 'Cán bộ Sở',
       role: 'officer',
       department: 'SO-KHCN',
+      email: 'can.bo@so-khcn.hochiminhcity.gov.vn',
     });
     const viewer = await verify(token);
-    expect(viewer).toMatchObject({ id: 'o1', displayName: 'Cán bộ Sở', department: 'SO-KHCN' });
+    expect(viewer).toMatchObject({
+      id: 'o1',
+      displayName: 'Cán bộ Sở',
+      department: 'SO-KHCN',
+      email: 'can.bo@so-khcn.hochiminhcity.gov.vn',
+    });
     expect(viewer.roles.sort()).toEqual(['citizen', 'officer']);
   });
 

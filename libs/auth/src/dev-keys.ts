@@ -54,6 +54,7 @@ export async function signPersonToken(
     name: claims.name,
     roles,
     ...(claims.department ? { department: claims.department } : {}),
+    ...(claims.email ? { email: claims.email } : {}),
   })
     .setProtectedHeader({ alg: ALG })
     .setSubject(claims.sub)

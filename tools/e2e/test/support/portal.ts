@@ -1,0 +1,114 @@
+// What a front end, a partner or an operator does with the running portal: contract
+// operations over HTTP through the gateway, tokens from the local identity provider,
+// the mail sink, and the CLIs.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
+import { ensureDevKeyPair, signPersonToken, type Role } from '@portal/auth';
+import { workspaceRoot } from '@portal/local-services';
+import { gql, waitUntil, type GraphQLResponse } from '@portal/testing';
+
+export const graphUrl = process.env.E2E_GRAPH_URL!;
+export const baseUrl = process.env.E2E_BASE_URL!;
+const mailUrl = process.env.E2E_MAIL_URL!;
+
+const contract = parse(readFileSync(join(workspaceRoot(), 'contract/operations.graphql'), 'utf8'));
+
+/** The text of one operation of the contract, exactly as clients send it. */
+export function operation(name: string): string {
+  const op = contract.definitions.find(
+    (d): d is OperationDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
+  );
+  if (!op) throw new Error(`no operation ${name} in the contract`);
+  return print(op);
+}
+
+export interface Caller {
+  bearer?: string;
+  apiKey?: string;
+}
+
+/** Runs a contract operation through the gateway and fails loudly on GraphQL errors. */
+export async function run<T = Record<string, any>>(
+  name: string,
+  variables: Record<string, unknown> = {},
+  caller: Caller = {},
+): Promise<T> {
+  const res = await attempt<T>(name, variables, caller);
+  if (res.errors?.length || !res.data)
+    throw new Error(`${name} failed: ${JSON.stringify(res.errors ?? res.status)}`);
+  return res.data;
+}
+
+/** Runs a contract operation and returns the whole answer, errors included. */
+export function attempt<T = Record<string, any>>(
+  name: string,
+  variables: Record<string, unknown> = {},
+  caller: Caller = {},
+): Promise<GraphQLResponse<T>> {
+  return gql<T>(graphUrl, operation(name), { variables, ...caller });
+}
+
+let people = 0;
+
+/** A person signed in at the (local) identity provider, with a fresh id. */
+export async function person(
+  role: Role,
+  extra: { department?: string; email?: string; name?: string } = {},
+): Promise<Caller & { id: string; email?: string }> {
+  const keys = await ensureDevKeyPair(join(process.env.E2E_DATA_DIR!, 'keys'));
+  const id = `e2e-${role}-${Date.now().toString(36)}-${++people}`;
+  const bearer = await signPersonToken(keys.privateKeyPem, {
+    sub: id,
+    name: extra.name ?? `Người thử ${role} ${people}`,
+    role,
+    ...(extra.department ? { department: extra.department } : {}),
+    ...(extra.email ? { email: extra.email } : {}),
+  });
+  return { bearer, id, ...(extra.email ? { email: extra.email } : {}) };
+}
+
+export interface Mail {
+  envelopeTo: string[];
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}
+
+/** Waits for mail to `address` in the local mail sink that matches `filter`. */
+export async function mailTo(
+  address: string,
+  filter: (m: Mail) => boolean = () => true,
+  timeoutMs = 60_000,
+): Promise<Mail> {
+  return waitUntil(
+    async () => {
+      const all = (await (await fetch(`${mailUrl}/messages`)).json()) as Mail[];
+      return all.find((m) => m.envelopeTo.includes(address) && filter(m));
+    },
+    { what: `mail to ${address}`, timeoutMs, intervalMs: 300 },
+  );
+}
+
+/** Runs one of the project's CLIs (`npm run -s <script> -- …`) against the running stack's database. */
+export function cli(script: 'apikey' | 'webhook', args: string[]): string {
+  const result = spawnSync('npm', ['run', '-s', script, '--', ...args], {
+    cwd: workspaceRoot(),
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      MONGODB_URI: process.env.E2E_MONGODB_URI,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+    },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0)
+    throw new Error(`npm run ${script} ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+export { waitUntil };

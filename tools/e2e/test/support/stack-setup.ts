@@ -1,0 +1,63 @@
+// Starts the whole portal exactly as `npm start` does (its own FerretDB, Redis, mail sink and
+// hotline simulator, on shifted ports, with demo data) for the end-to-end suite.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DEFAULT_PORTS } from '@portal/config';
+import { workspaceRoot } from '@portal/local-services';
+
+export default async function setup(): Promise<() => Promise<void>> {
+  const offset = 20_000 + Math.floor(Math.random() * 40) * 100 + 50;
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT_OFFSET: String(offset),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    // The hotline simulator answers within a second instead of half a minute.
+    SIM_ACK_DELAY_MS: '300',
+    SIM_PROGRESS_DELAY_MS: '300',
+    SIM_CLOSE_DELAY_MS: '300',
+    CONTENT_VIEW_FLUSH_INTERVAL_MS: '1000',
+  };
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(workspaceRoot(), 'tools/dev-services/src/start.ts')],
+    {
+      cwd: workspaceRoot(),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const output: string[] = [];
+  const graphUrl = await new Promise<string>((resolve, reject) => {
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        output.push(line);
+        if (output.length > 400) output.shift();
+        const match = /Portal graph ready at (http:\/\/\S+)/.exec(line);
+        if (match) resolve(match[1]!);
+      });
+    }
+    child.once('exit', (code) =>
+      reject(
+        new Error(`the stack exited while starting (${code}):\n${output.slice(-60).join('\n')}`),
+      ),
+    );
+  });
+  process.env.E2E_GRAPH_URL = graphUrl.replace('localhost', '127.0.0.1');
+  process.env.E2E_BASE_URL = graphUrl.replace(/\/graphql$/, '');
+  process.env.E2E_MAIL_URL = `http://127.0.0.1:${DEFAULT_PORTS.smtpHttp + offset}`;
+  process.env.E2E_MONGODB_URI = `mongodb://127.0.0.1:${DEFAULT_PORTS.ferretdb + offset}/`;
+  process.env.E2E_DATA_DIR = dataDir;
+
+  return async () => {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
