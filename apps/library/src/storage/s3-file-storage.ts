@@ -47,8 +47,8 @@ export interface S3StorageTuning {
 
 /** Metadata calls (stat, delete, list pages) that take longer than this fail instead of hanging. */
 const CALL_TIMEOUT_MS = 30_000;
-/** The readiness probe must answer quickly. */
-const READY_TIMEOUT_MS = 5_000;
+/** The readiness probe must answer within /readyz's own 2 s budget. */
+const READY_TIMEOUT_MS = 2_000;
 
 /**
  * Objects in an S3-compatible bucket (AWS S3, MinIO, Ceph RGW, the Vietnamese clouds'
