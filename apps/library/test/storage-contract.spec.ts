@@ -128,6 +128,20 @@ describe.each(drivers)('file storage contract: $name', (driver) => {
     }
   });
 
+  it('lets a reader stop early (a player seeking elsewhere) and serves the next read whole', async () => {
+    const bytes = randomBytes(3 * 1024 * 1024);
+    const key = await put(storage, bytes);
+    for (let i = 0; i < 3; i++) {
+      const partial = storage.read(key);
+      for await (const chunk of partial) {
+        expect((chunk as Buffer).length).toBeGreaterThan(0);
+        break; // leaving the loop destroys the stream
+      }
+      expect(partial.destroyed).toBe(true);
+    }
+    expectSameBytes(await readAll(storage.read(key)), bytes);
+  });
+
   it('reports a missing object: no stat, a read that fails with ENOENT, a harmless delete', async () => {
     const key = keyOf(Buffer.from('không có'));
     expect(await storage.stat(key)).toBeNull();

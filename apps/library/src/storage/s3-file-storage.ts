@@ -119,7 +119,9 @@ export class S3FileStorage implements FileStorage {
         });
         await upload.done();
         settled = true;
-        await removeStaged();
+        // The object is stored: a staged copy that cannot be deleted now is only litter,
+        // which purgeStaging removes by age, not a reason to fail the upload.
+        await removeStaged().catch(() => {});
       },
       discard: async () => {
         if (settled) return;
