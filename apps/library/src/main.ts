@@ -2,10 +2,12 @@ import { onTerminate } from '@portal/config';
 import { connectDatabase } from '@portal/db';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection } from '@portal/queue';
-import { env, filesDir } from './env';
+import { loadLibraryEnv, storageConfig } from './env';
+import { SWEEP_GRACE_MS } from './jobs/sweep-storage';
 import { startServer } from './server';
-import { createStorage } from './storage/create-storage';
+import { createStorage, describeStorage } from './storage/create-storage';
 
+const env = loadLibraryEnv();
 const logger = createLogger({
   service: 'library',
   level: env.LOG_LEVEL,
@@ -14,7 +16,8 @@ const logger = createLogger({
 
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
 const redis = createRedisConnection(env.REDIS_URL, 'client');
-const storage = createStorage({ driver: env.LIBRARY_STORAGE, filesDir: filesDir(env) });
+const storageSettings = storageConfig(env);
+const storage = createStorage(storageSettings);
 const server = await startServer(
   {
     port: env.PORT,
@@ -29,11 +32,17 @@ const server = await startServer(
   },
   { conn, redis, storage, logger },
 );
-logger.info({ filesDir: filesDir(env) }, 'library files stored locally');
+logger.info(describeStorage(storageSettings), 'library file storage');
+// With S3 the staging folder is this replica's own disk, which the worker's sweep may not
+// see: clear what a crash here left behind (a day old or more) at every start.
+void storage
+  .purgeStaging(new Date(Date.now() - SWEEP_GRACE_MS))
+  .catch((err: unknown) => logger.warn({ err }, 'could not clear old staged uploads'));
 
 onTerminate(
   async () => {
     await server.close();
+    await storage.close();
     redis.disconnect();
     await conn.close();
   },

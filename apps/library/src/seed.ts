@@ -3,11 +3,12 @@ import { connectDatabase, seedOnce, syncIndexes } from '@portal/db';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection } from '@portal/queue';
 import { ItemCounters } from './counters/item-counters';
-import { env, filesDir } from './env';
+import { loadLibraryEnv, storageConfig } from './env';
 import { libraryModels } from './models';
 import { seedLibrary } from './seed/seed-library';
 import { createStorage } from './storage/create-storage';
 
+const env = loadLibraryEnv();
 const logger = createLogger({
   service: 'library-seed',
   level: env.LOG_LEVEL,
@@ -16,6 +17,7 @@ const logger = createLogger({
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
 // The seed counts nothing; the connection is there for the operations' shared context only.
 const redis = createRedisConnection(env.REDIS_URL, 'client', { lazyConnect: true });
+const storage = createStorage(storageConfig(env));
 try {
   const models = libraryModels(conn);
   await syncIndexes(conn);
@@ -25,7 +27,7 @@ try {
     async () => {
       await seedLibrary({
         models,
-        storage: createStorage({ driver: env.LIBRARY_STORAGE, filesDir: filesDir(env) }),
+        storage,
         counters: new ItemCounters(redis, env.QUEUE_PREFIX),
         logger,
       });
@@ -33,6 +35,7 @@ try {
     logger,
   );
 } finally {
+  await storage.close();
   redis.disconnect();
   await conn.close();
 }

@@ -74,6 +74,7 @@ export async function startServer(
     readiness: [
       { name: 'mongo', check: () => pingDatabase(deps.conn) },
       { name: 'redis', check: async () => void (await deps.redis.ping()) },
+      { name: 'storage', check: () => deps.storage.checkReady() },
     ],
     routes: (app) => {
       app.post(

@@ -4,7 +4,7 @@ import { createMetrics, startOpsServer } from '@portal/graphql-kit';
 import { createLogger } from '@portal/logger';
 import { Producer, createRedisConnection, createWorker } from '@portal/queue';
 import { ItemCounters } from './counters/item-counters';
-import { env, filesDir } from './env';
+import { loadLibraryEnv, storageConfig } from './env';
 import {
   libraryMaintenanceProcessor,
   MAINTENANCE_TASKS,
@@ -14,6 +14,7 @@ import { createStorage } from './storage/create-storage';
 
 const SWEEP_EVERY_MS = 6 * 3600 * 1000;
 
+const env = loadLibraryEnv();
 const logger = createLogger({
   service: 'library-worker',
   level: env.LOG_LEVEL,
@@ -24,7 +25,7 @@ const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_D
 const models = libraryModels(conn);
 const redis = createRedisConnection(env.REDIS_URL, 'client');
 const workerRedis = createRedisConnection(env.REDIS_URL, 'worker');
-const storage = createStorage({ driver: env.LIBRARY_STORAGE, filesDir: filesDir(env) });
+const storage = createStorage(storageConfig(env));
 const counters = new ItemCounters(redis, env.QUEUE_PREFIX);
 
 // Schedulers are upserted: every worker process registers the same two, and BullMQ keeps one of each.
@@ -53,6 +54,7 @@ const ops = await startOpsServer({
   readiness: [
     { name: 'mongo', check: () => pingDatabase(conn) },
     { name: 'redis', check: async () => void (await redis.ping()) },
+    { name: 'storage', check: () => storage.checkReady() },
   ],
 });
 logger.info({ opsPort: ops.port }, 'library worker running');
@@ -62,6 +64,7 @@ onTerminate(
     await worker.close();
     await producer.close();
     await ops.close();
+    await storage.close();
     workerRedis.disconnect();
     redis.disconnect();
     await conn.close();

@@ -21,7 +21,10 @@ import {
 import { ItemCounters } from '../src/counters/item-counters';
 import { libraryModels, type LibraryModels } from '../src/models';
 import { startServer } from '../src/server';
+import type { FileStorage } from '../src/storage/file-storage';
 import { LocalFileStorage } from '../src/storage/local-file-storage';
+import { S3FileStorage } from '../src/storage/s3-file-storage';
+import type { TestS3 } from './test-s3';
 
 export const PUBLIC_BASE_URL = 'https://cds.hochiminhcity.gov.vn';
 export const silentLogger = createLogger({
@@ -38,18 +41,20 @@ export interface TestLibrary {
   redis: Redis;
   models: LibraryModels;
   counters: ItemCounters;
-  storage: LocalFileStorage;
+  storage: FileStorage;
+  /** The local store's directory; with S3, where uploads are staged (under `.staging`). */
   filesDir: string;
   keyPrefix: string;
 }
 
 /**
  * Starts the real library server in-process for one test file: its own database on the
- * test FerretDB, its own Redis key prefix and its own files directory.
+ * test FerretDB, its own Redis key prefix and its own files directory, or with `s3`
+ * its own bucket on the embedded S3 server (as LIBRARY_STORAGE=s3 would).
  */
 export function useTestLibrary(
   label: string,
-  options: { maxUploadBytes?: number; uploadsPerHour?: number } = {},
+  options: { maxUploadBytes?: number; uploadsPerHour?: number; s3?: TestS3 } = {},
 ): TestLibrary {
   const db = useTestDatabase(label);
   const lib = {
@@ -61,7 +66,9 @@ export function useTestLibrary(
   beforeAll(async () => {
     lib.conn = await db.connection();
     lib.redis = createRedisConnection(testServices().redisUrl, 'client');
-    lib.storage = new LocalFileStorage(lib.filesDir);
+    lib.storage = options.s3
+      ? new S3FileStorage(options.s3.config({ stagingDir: join(lib.filesDir, '.staging') }))
+      : new LocalFileStorage(lib.filesDir);
     lib.models = libraryModels(lib.conn);
     lib.counters = new ItemCounters(lib.redis, lib.keyPrefix);
     server = await startServer(
@@ -83,6 +90,7 @@ export function useTestLibrary(
   });
   afterAll(async () => {
     await server?.close();
+    await lib.storage?.close();
     lib.redis?.disconnect();
     rmSync(lib.filesDir, { recursive: true, force: true });
   });

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '@portal/local-services';
+import { freePort, workspaceRoot } from '@portal/local-services';
 import {
   gql,
   internalTokenFor,
@@ -11,7 +13,9 @@ import {
 import { samplePdf, samplePng } from '../src/seed/sample-files';
 import { INTERNAL_TOKEN_HEADER } from '@portal/auth';
 import { useTestLibrary } from './helpers';
+import { TEST_S3_CREDENTIALS, useTestS3 } from './test-s3';
 
+const s3 = useTestS3('main');
 const lib = useTestLibrary('library-main');
 
 describe('the library process', () => {
@@ -69,5 +73,92 @@ describe('the library process', () => {
       await app.stop();
     }
     expect(await app.process.exited).toBe(0);
+  });
+
+  it('keeps files in an S3 bucket with LIBRARY_STORAGE=s3, and reports the bucket in /readyz', async () => {
+    const { mongoUri, redisUrl } = testServices();
+    const port = await freePort();
+    const app = await spawnApp(
+      'library',
+      'main',
+      {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        MONGODB_URI: mongoUri,
+        MONGODB_DB: lib.dbName,
+        REDIS_URL: redisUrl,
+        QUEUE_PREFIX: lib.keyPrefix,
+        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+        LIBRARY_FILES_DIR: lib.filesDir,
+        LIBRARY_STORAGE: 's3',
+        S3_ENDPOINT: s3.endpoint,
+        S3_BUCKET: s3.bucket,
+        S3_PREFIX: 'thu-vien',
+        S3_ACCESS_KEY_ID: TEST_S3_CREDENTIALS.accessKeyId,
+        S3_SECRET_ACCESS_KEY: TEST_S3_CREDENTIALS.secretAccessKey,
+      },
+      `http://127.0.0.1:${port}/healthz`,
+    );
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(((await ready.json()) as { checks: object }).checks).toMatchObject({ storage: 'ok' });
+
+      const token = await internalTokenFor(testViewer('editor'));
+      const bytes = samplePdf({ title: 'Lưu trên S3', pages: [['Trang 1'], ['Trang 2']] });
+      const form = new FormData();
+      form.append('file', new Blob([bytes]), 'luu-tren-s3.pdf');
+      const uploaded = await fetch(`${base}/uploads`, {
+        method: 'POST',
+        body: form,
+        headers: { [INTERNAL_TOKEN_HEADER]: token },
+      });
+      expect(uploaded.status).toBe(201);
+      const { file } = (await uploaded.json()) as { file: { id: string; sha256: string } };
+      expect(await s3.keys()).toEqual([
+        `thu-vien/${file.sha256.slice(0, 2)}/${file.sha256.slice(2, 4)}/${file.sha256}`,
+      ]);
+      const ranged = await fetch(`${base}/files/${file.id}`, {
+        headers: { [INTERNAL_TOKEN_HEADER]: token, range: 'bytes=0-99' },
+      });
+      expect(ranged.status).toBe(206);
+      expect(Buffer.from(await ranged.arrayBuffer()).equals(bytes.subarray(0, 100))).toBe(true);
+
+      // The store goes away: the library stays up but is no longer ready.
+      await s3.server.process.stop();
+      const notReady = await fetch(`${base}/readyz`);
+      expect(notReady.status).toBe(503);
+      expect(((await notReady.json()) as { checks: { storage: string } }).checks.storage).toContain(
+        `bucket ${s3.bucket} is not reachable`,
+      );
+    } finally {
+      await app.stop();
+    }
+    expect(await app.process.exited).toBe(0);
+  });
+
+  it('refuses to start with an incomplete S3 configuration, saying so in one line', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(workspaceRoot(), 'apps/library/src/main.ts')],
+      {
+        cwd: workspaceRoot(),
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: {
+          PATH: process.env.PATH,
+          NODE_ENV: 'test',
+          INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+          LIBRARY_STORAGE: 's3',
+          S3_ENDPOINT: 'http://127.0.0.1:9',
+          S3_BUCKET: 'thu-vien-so',
+        },
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      'library: invalid configuration: S3_ACCESS_KEY_ID is required when LIBRARY_STORAGE=s3; S3_SECRET_ACCESS_KEY is required when LIBRARY_STORAGE=s3',
+    );
   });
 });

@@ -39,7 +39,10 @@ describe('the library worker process', () => {
     );
     try {
       const ready = await fetch(`http://127.0.0.1:${opsPort}/readyz`);
-      expect(await ready.json()).toEqual({ status: 'ready', checks: { mongo: 'ok', redis: 'ok' } });
+      expect(await ready.json()).toEqual({
+        status: 'ready',
+        checks: { mongo: 'ok', redis: 'ok', storage: 'ok' },
+      });
       const item = newId();
       await lib.counters.recordOnce('download', item, 'client-1');
       await lib.counters.recordOnce('download', item, 'client-2');

@@ -43,6 +43,24 @@ describe('parseEnv', () => {
     expect(result.message).toContain('REDIS_URL is required');
   });
 
+  it('reports rules across variables once each variable is valid on its own', () => {
+    const shape = () => ({
+      STORE: z.enum(['local', 'remote']).default('local'),
+      BUCKET: z.string().optional(),
+    });
+    const check = (env: { STORE: string; BUCKET?: string }) =>
+      env.STORE === 'remote' && !env.BUCKET ? ['BUCKET is required when STORE=remote'] : [];
+    expect(parseEnv(shape, {}, check).ok).toBe(true);
+    expect(parseEnv(shape, { STORE: 'remote' }, check)).toEqual({
+      ok: false,
+      message: 'BUCKET is required when STORE=remote',
+    });
+    // A variable that is wrong on its own is reported first, without the rules across variables.
+    const bad = parseEnv(shape, { STORE: 'cloud' }, check);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.message).toMatch(/^STORE /);
+  });
+
   it('treats an empty variable as unset and hides secret values', () => {
     const r = parseEnv(() => ({ API_SECRET: z.string().min(32) }), { API_SECRET: 'short' });
     expect(r.ok).toBe(false);

@@ -28,12 +28,20 @@ export type EnvSource = Record<string, string | undefined>;
 export type EnvResult<T> = { ok: true; env: T } | { ok: false; message: string };
 
 /**
+ * Rules across variables (`S3_BUCKET` is needed when `LIBRARY_STORAGE=s3`): each problem
+ * is one phrase naming the variable, reported like the others.
+ */
+export type EnvCheck<T> = (env: T) => string[];
+
+/**
  * Validates `source` against the shape built by `build` and returns every problem at once.
- * `build` runs with production rules when source.NODE_ENV is `production`.
+ * `build` runs with production rules when source.NODE_ENV is `production`. `check` runs
+ * once every variable is valid on its own.
  */
 export function parseEnv<S extends z.ZodRawShape>(
   build: () => S,
   source: EnvSource,
+  check?: EnvCheck<z.output<z.ZodObject<S>>>,
 ): EnvResult<z.output<z.ZodObject<S>>> {
   productionMode = source.NODE_ENV === 'production';
   let shape: S;
@@ -48,7 +56,11 @@ export function parseEnv<S extends z.ZodRawShape>(
     if (value !== undefined && value !== '') cleaned[key] = value;
   }
   const result = z.object(shape).safeParse(cleaned);
-  if (result.success) return { ok: true, env: result.data };
+  if (result.success) {
+    const problems = check?.(result.data) ?? [];
+    if (problems.length) return { ok: false, message: problems.join('; ') };
+    return { ok: true, env: result.data };
+  }
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(root)';
     const got = typeof issue.path[0] === 'string' ? cleaned[issue.path[0]] : undefined;
@@ -73,9 +85,10 @@ function redact(name: string, value: string): string {
 export function loadEnv<S extends z.ZodRawShape>(
   service: string,
   build: () => S,
+  check?: EnvCheck<z.output<z.ZodObject<S>>>,
 ): z.output<z.ZodObject<S>> {
   loadDotEnvFile();
-  const result = parseEnv(build, process.env);
+  const result = parseEnv(build, process.env, check);
   if (!result.ok) {
     process.stderr.write(`${service}: invalid configuration: ${result.message}\n`);
     process.exit(1);

@@ -10,6 +10,8 @@ export const DEFAULT_PORTS = {
   notifier: 4106,
   ferretdb: 27117,
   redis: 6380,
+  /** The embedded S3 server `npm start` runs for LIBRARY_STORAGE=s3 when no S3_ENDPOINT is set. */
+  s3: 9100,
   smtp: 1025,
   smtpHttp: 1080,
 } as const;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { startFerretdb } from './ferretdb';
 import { freePort, isPortOpen } from './net';
 import { startRedis } from './redis';
+import { ensureS3Binary, startS3 } from './s3';
 import { SmtpSink } from './smtp-sink';
 
 describe('local services', () => {
@@ -24,6 +26,64 @@ describe('local services', () => {
     }
     expect(await isPortOpen(port)).toBe(false);
   }, 300_000);
+
+  it('builds and runs the embedded S3 server: objects, ranges, listings, data kept across a restart', async () => {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 's3-'));
+    const base = `http://127.0.0.1:${port}/thu-vien`;
+    const body = Buffer.from('Tài liệu chuyển đổi số — bản thử nghiệm');
+    let s3 = await startS3({ port, dir, buckets: ['thu-vien'] });
+    try {
+      expect(s3.endpoint).toBe(`http://127.0.0.1:${port}`);
+      const put = await fetch(`${base}/ab/cd/tai-lieu`, { method: 'PUT', body });
+      expect(put.status).toBe(200);
+      const ranged = await fetch(`${base}/ab/cd/tai-lieu`, { headers: { range: 'bytes=0-9' } });
+      expect(ranged.status).toBe(206);
+      expect(Buffer.from(await ranged.arrayBuffer())).toEqual(body.subarray(0, 10));
+      const listing = await (await fetch(`${base}?list-type=2&prefix=ab/`)).text();
+      expect(listing).toContain('<Key>ab/cd/tai-lieu</Key>');
+      expect((await fetch(`http://127.0.0.1:${port}/khong-co`)).status).toBe(404);
+    } finally {
+      await s3.process.stop();
+    }
+    expect(await s3.process.exited).toBe(0);
+    expect(await isPortOpen(port)).toBe(false);
+
+    s3 = await startS3({ port, dir, buckets: ['thu-vien'] });
+    try {
+      const again = await fetch(`${base}/ab/cd/tai-lieu`);
+      expect(Buffer.from(await again.arrayBuffer())).toEqual(body);
+    } finally {
+      await s3.process.stop();
+    }
+  }, 300_000);
+
+  it('stops the S3 server when the process that started it dies', async () => {
+    const port = await freePort();
+    const binary = ensureS3Binary();
+    // A parent that starts the server detached (so nothing else stops it) and exits at once.
+    const parent = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const { spawn } = require('node:child_process');
+         const child = spawn(process.argv[1], ['-listen-addr', '127.0.0.1:' + process.argv[2], '-backend', 'memory', '-parent-pid', String(process.pid)], { detached: true, stdio: 'ignore' });
+         child.unref();
+         const net = require('node:net');
+         const probe = () => net.connect(Number(process.argv[2]), '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => setTimeout(probe, 50));
+         probe();`,
+        binary,
+        String(port),
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(parent.status).toBe(0);
+    // The orphan notices its parent is gone and exits; an upper bound, not a timing check.
+    const deadline = Date.now() + 30_000;
+    while ((await isPortOpen(port)) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await isPortOpen(port)).toBe(false);
+  }, 120_000);
 
   it('runs redis-server with noeviction', async () => {
     const port = await freePort();

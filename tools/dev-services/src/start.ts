@@ -1,5 +1,6 @@
 // `npm start`: the whole portal on embedded defaults. Starts FerretDB, Redis and a
-// mail sink (unless MONGODB_URI / REDIS_URL / SMTP_URL point elsewhere), composes the
+// mail sink (unless MONGODB_URI / REDIS_URL / SMTP_URL point elsewhere), an S3 server
+// when LIBRARY_STORAGE=s3 comes without an S3_ENDPOINT, composes the
 // supergraph, starts every app and worker, seeds demo data once, and prints where the
 // graph is. Ctrl-C (SIGINT) or SIGTERM stops everything it started.
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import {
   ensureDebianPackage,
   startFerretdb,
   startRedis,
+  startS3,
   tryEnsureDebianPackage,
   waitForHttp,
   workspaceRoot,
@@ -105,6 +107,8 @@ async function main(): Promise<void> {
     smtpUrl = `smtp://127.0.0.1:${DEFAULT_PORTS.smtp + offset}`;
   }
 
+  const s3Env = await embeddedS3({ ...dotEnv, ...process.env });
+
   const compose = spawnSync(
     process.execPath,
     nodeArgs(join(root, 'tools/compose-supergraph/src/compose.ts')),
@@ -112,16 +116,19 @@ async function main(): Promise<void> {
   );
   if (compose.status !== 0) throw new Error('supergraph composition failed (see above)');
 
-  const env = stackEnv({
-    root,
-    dataDir,
-    offset,
-    mongoUri,
-    redisUrl,
-    smtpUrl,
-    pretty: Boolean(process.stdout.isTTY),
-    dotEnv,
-  });
+  const env = {
+    ...stackEnv({
+      root,
+      dataDir,
+      offset,
+      mongoUri,
+      redisUrl,
+      smtpUrl,
+      pretty: Boolean(process.stdout.isTTY),
+      dotEnv,
+    }),
+    ...s3Env,
+  };
   const apps = discoverApps(root, offset);
   const gateway = apps.filter((a) => a.app === 'gateway');
   const others = apps.filter((a) => a.app !== 'gateway');
@@ -173,6 +180,32 @@ async function main(): Promise<void> {
     say(`Outgoing mail:       http://localhost:${DEFAULT_PORTS.smtpHttp + offset}/`);
   say('A token for any role: npm run -s token -- --role editor --sub u1 --name "Biên tập viên"');
   say('Ctrl-C stops everything.');
+}
+
+/**
+ * LIBRARY_STORAGE=s3 without an S3_ENDPOINT: the embedded S3 server (infra/s3) stands in
+ * for the object store, with its objects under `.data/s3`, so the S3 driver can be tried
+ * locally. Returns the S3_* variables the library then gets; none otherwise.
+ */
+async function embeddedS3(wanted: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+  if (wanted.LIBRARY_STORAGE !== 's3' || wanted.S3_ENDPOINT) return {};
+  const bucket = wanted.S3_BUCKET || 'portal-library';
+  const s3 = await startS3({
+    port: DEFAULT_PORTS.s3 + offset,
+    dir: join(dataDir, 's3'),
+    buckets: [bucket],
+    log: say,
+    output: 'prefix',
+  });
+  adopt(s3.process);
+  say(`S3 server (embedded, local runs only) on ${s3.endpoint}, bucket ${bucket}`);
+  return {
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: bucket,
+    // The embedded server accepts any credentials.
+    S3_ACCESS_KEY_ID: wanted.S3_ACCESS_KEY_ID || 'portal-local',
+    S3_SECRET_ACCESS_KEY: wanted.S3_SECRET_ACCESS_KEY || 'portal-local-secret',
+  };
 }
 
 function adopt(proc: ManagedProcess): void {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,41 +63,72 @@ function describeProcess(proc: ProcessId): string {
 const dataDir = mkdtempSync(join(tmpdir(), 'portal-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+interface RunningStack {
+  child: ChildProcess;
+  offset: number;
+  graphUrl: string;
+}
+
+/** Runs `npm start` (start.ts) with its own ports and data folder, until the graph is ready. */
+async function startStack(dir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningStack> {
+  const offset = 20_000 + Math.floor(Math.random() * 40) * 100;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT_OFFSET: String(offset),
+    DATA_DIR: dir,
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(workspaceRoot(), 'tools/dev-services/src/start.ts')],
+    {
+      cwd: workspaceRoot(),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const output: string[] = [];
+  const graphUrl = await new Promise<string>((resolve, reject) => {
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        output.push(line);
+        const match = /Portal graph ready at (http:\/\/\S+)/.exec(line);
+        if (match) resolve(match[1]!);
+      });
+    }
+    child.once('exit', (code) =>
+      reject(new Error(`npm start exited early (${code}):\n${output.slice(-40).join('\n')}`)),
+    );
+  });
+  return { child, offset, graphUrl };
+}
+
+/** SIGTERM to the supervisor; every process it started must be gone and every port closed. */
+async function stopStack(stack: RunningStack, portNames: (keyof typeof DEFAULT_PORTS)[]) {
+  const started = descendants(stack.child.pid!);
+  expect(started.length).toBeGreaterThan(8);
+  const ports = portNames.map((name) => DEFAULT_PORTS[name] + stack.offset);
+  const exited = new Promise<number | null>((resolve) =>
+    stack.child.once('exit', (code) => resolve(code)),
+  );
+  stack.child.kill('SIGTERM');
+  // A generous bound: the supervisor escalates to SIGKILL after 8 s by construction.
+  const code = await Promise.race([
+    exited,
+    new Promise<'hung'>((r) => setTimeout(() => r('hung'), 30_000)),
+  ]);
+  expect(code).toBe(0);
+  expect(started.filter(stillRunning).map(describeProcess)).toEqual([]);
+  for (const port of ports) expect(await isPortOpen(port)).toBe(false);
+}
+
 describe('npm start', () => {
   it('brings up the whole system with demo data, then stops every process on SIGTERM', async () => {
-    const offset = 20_000 + Math.floor(Math.random() * 40) * 100;
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT_OFFSET: String(offset),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    };
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(workspaceRoot(), 'tools/dev-services/src/start.ts')],
-      {
-        cwd: workspaceRoot(),
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const output: string[] = [];
-    const ready = new Promise<string>((resolve, reject) => {
-      for (const stream of [child.stdout!, child.stderr!]) {
-        createInterface({ input: stream }).on('line', (line) => {
-          output.push(line);
-          const match = /Portal graph ready at (http:\/\/\S+)/.exec(line);
-          if (match) resolve(match[1]!);
-        });
-      }
-      child.once('exit', (code) =>
-        reject(new Error(`npm start exited early (${code}):\n${output.slice(-40).join('\n')}`)),
-      );
-    });
-    const graphUrl = await ready;
-    const gatewayPort = DEFAULT_PORTS.gateway + offset;
-    expect(graphUrl).toBe(`http://localhost:${gatewayPort}/graphql`);
+    const stack = await startStack(dataDir);
+    const gatewayPort = DEFAULT_PORTS.gateway + stack.offset;
+    expect(stack.graphUrl).toBe(`http://localhost:${gatewayPort}/graphql`);
 
     // The graph answers with seeded data from every subgraph.
     const contract = parse(
@@ -113,27 +144,39 @@ describe('npm start', () => {
     expect(home.data?.libraryItems.nodes.length).toBeGreaterThan(0);
     expect(home.data?.latestBulletinIssue).not.toBeNull();
 
-    const started = descendants(child.pid!);
-    expect(started.length).toBeGreaterThan(8);
-    const ports = [
-      DEFAULT_PORTS.gateway,
-      DEFAULT_PORTS.content,
-      DEFAULT_PORTS.ferretdb,
-      DEFAULT_PORTS.redis,
-      DEFAULT_PORTS.smtp,
-    ].map((p) => p + offset);
+    await stopStack(stack, ['gateway', 'content', 'ferretdb', 'redis', 'smtp']);
+  }, 600_000);
 
-    const exited = new Promise<number | null>((resolve) =>
-      child.once('exit', (code) => resolve(code)),
-    );
-    child.kill('SIGTERM');
-    // A generous bound: the supervisor escalates to SIGKILL after 8 s by construction.
-    const code = await Promise.race([
-      exited,
-      new Promise<'hung'>((r) => setTimeout(() => r('hung'), 30_000)),
-    ]);
-    expect(code).toBe(0);
-    expect(started.filter(stillRunning).map(describeProcess)).toEqual([]);
-    for (const port of ports) expect(await isPortOpen(port)).toBe(false);
+  it('keeps the library in the embedded S3 server with LIBRARY_STORAGE=s3 and no S3_ENDPOINT', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-start-s3-'));
+    try {
+      const stack = await startStack(dir, { LIBRARY_STORAGE: 's3' });
+      const gatewayPort = DEFAULT_PORTS.gateway + stack.offset;
+      const res = await gql(
+        `http://127.0.0.1:${gatewayPort}/graphql`,
+        '{ libraryItems(first: 20) { nodes { files { url sha256 sizeBytes } } } }',
+      );
+      expect(res.errors).toBeUndefined();
+      const files = (
+        res.data!.libraryItems.nodes as { files: { url: string; sha256: string }[] }[]
+      ).flatMap((n) => n.files);
+      expect(files.length).toBeGreaterThan(0);
+      // The seed's files went to the bucket, and come back through the gateway in ranges.
+      const objects = readdirSync(join(dir, 's3', 'buckets', 'portal-library'), {
+        recursive: true,
+      }).map(String);
+      expect(objects).toContain(
+        join(files[0]!.sha256.slice(0, 2), files[0]!.sha256.slice(2, 4), files[0]!.sha256),
+      );
+      const ranged = await fetch(files[0]!.url.replace('localhost', '127.0.0.1'), {
+        headers: { range: 'bytes=0-7' },
+      });
+      expect(ranged.status).toBe(206);
+      expect((await ranged.arrayBuffer()).byteLength).toBe(8);
+
+      await stopStack(stack, ['gateway', 'library', 'ferretdb', 'redis', 's3']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 600_000);
 });

@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { Logger } from '@portal/logger';
-import type { FileStorage, StoredObject } from '../storage/file-storage';
+import { isContentKey, type FileStorage, type StoredObject } from '../storage/file-storage';
 import type { StoredBlobDoc } from '../models';
 
 export interface SweepResult {
@@ -40,8 +40,7 @@ export async function sweepStorage(deps: {
     batch = [];
   };
   for await (const object of deps.storage.list()) {
-    if (object.modifiedAt >= before || !/^[a-f0-9]{2}\/[a-f0-9]{2}\/[a-f0-9]{64}$/.test(object.key))
-      continue;
+    if (object.modifiedAt >= before || !isContentKey(object.key)) continue;
     batch.push(object);
     if (batch.length >= BATCH) await flush();
   }

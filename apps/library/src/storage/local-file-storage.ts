@@ -1,9 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { access, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { FileStorage, StagedUpload, StoredObject } from './file-storage';
+import {
+  assertContentKey,
+  type FileStorage,
+  type StagedUpload,
+  type StoredObject,
+} from './file-storage';
+import { StagingArea } from './staging-area';
 
 const STAGING = '.staging';
 
@@ -13,17 +18,14 @@ const STAGING = '.staging';
  * reader sees the whole object or none of it.
  */
 export class LocalFileStorage implements FileStorage {
-  private readonly stagingDir: string;
+  private readonly staging: StagingArea;
 
   constructor(private readonly root: string) {
-    this.stagingDir = join(root, STAGING);
+    this.staging = new StagingArea(join(root, STAGING));
   }
 
   async stage(): Promise<StagedUpload> {
-    await mkdir(this.stagingDir, { recursive: true });
-    const path = join(this.stagingDir, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);
-    // `flush` fsyncs before close: a committed object survives a power cut.
-    const stream = createWriteStream(path, { flags: 'wx', flush: true });
+    const { path, stream } = await this.staging.create();
     let settled = false;
     return {
       path,
@@ -74,23 +76,19 @@ export class LocalFileStorage implements FileStorage {
     }
   }
 
-  async purgeStaging(before: Date): Promise<number> {
-    let removed = 0;
-    const names = await readdir(this.stagingDir).catch(() => [] as string[]);
-    for (const name of names) {
-      const full = join(this.stagingDir, name);
-      const s = await stat(full).catch(() => null);
-      if (s && s.mtime < before) {
-        await rm(full, { force: true });
-        removed++;
-      }
-    }
-    return removed;
+  purgeStaging(before: Date): Promise<number> {
+    return this.staging.purge(before);
   }
 
+  async checkReady(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    await access(this.root, constants.R_OK | constants.W_OK);
+  }
+
+  async close(): Promise<void> {}
+
   private pathOf(key: string): string {
-    if (!/^[a-f0-9]{2}\/[a-f0-9]{2}\/[a-f0-9]{64}$/.test(key))
-      throw new Error(`bad storage key ${key}`);
+    assertContentKey(key);
     return join(this.root, ...key.split('/'));
   }
 }

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * A private folder on local disk where uploads are received before they are committed:
+ * each upload is one `.part` file, deleted on commit or discard, and swept by age when a
+ * crash left it behind.
+ */
+export class StagingArea {
+  constructor(readonly dir: string) {}
+
+  async create(): Promise<{ path: string; stream: WriteStream }> {
+    await mkdir(this.dir, { recursive: true });
+    const path = join(this.dir, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);
+    // `flush` fsyncs before close: what is committed from here survives a power cut.
+    const stream = createWriteStream(path, { flags: 'wx', flush: true });
+    return { path, stream };
+  }
+
+  /** Deletes staged files older than `before`; returns how many. */
+  async purge(before: Date): Promise<number> {
+    let removed = 0;
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const full = join(this.dir, name);
+      const s = await stat(full).catch(() => null);
+      if (s && s.mtime < before) {
+        await rm(full, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+}
