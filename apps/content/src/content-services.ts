@@ -48,11 +48,6 @@ export function createContentServices(config: ContentServicesConfig): ContentSer
     queries,
     categories: new CategoryService(models.categories),
     views,
-    stats: new ContentStatsService(
-      models.views,
-      queries,
-      views,
-      config.logger.child({ module: 'stats' }),
-    ),
+    stats: new ContentStatsService(models.views, views, config.logger.child({ module: 'stats' })),
   };
 }

@@ -2,3 +2,4 @@ export * from './connection';
 export * from './unique';
 export * from './pagination';
 export * from './seed';
+export * from './by-ids';

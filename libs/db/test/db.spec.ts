@@ -1,8 +1,9 @@
-import { Schema, type Connection } from 'mongoose';
+import { Schema, Types, type Connection } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@portal/testing';
 import {
   conflictOnDuplicate,
+  findByIds,
   insertOnce,
   paginate,
   pingDatabase,
@@ -110,6 +111,28 @@ describe('db lib on a real FerretDB', () => {
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     const capped = await paginate(Article, { filter: {}, sort: [['_id', 1]], first: 1000 });
     expect(capped.nodes.length).toBeLessThanOrEqual(100);
+  });
+
+  it('finds documents by id: ObjectIds as strings or values, duplicates once, missing skipped', async () => {
+    const Article = conn.model('Article');
+    const docs = await Article.insertMany(
+      Array.from({ length: 40 }, (_, i) => ({
+        slug: `tim-theo-ma-${i}`,
+        title: `Bài ${i}`,
+        publishedAt: new Date(),
+      })),
+    );
+    const wanted = docs.slice(5, 30).map((d) => d._id);
+    const ids = [...wanted.map(String), wanted[0], String(wanted[1]), new Types.ObjectId()];
+    const found = await findByIds<{ _id: Types.ObjectId; slug: string }>(Article, ids, {
+      projection: { slug: 1 },
+    });
+    expect(found.map((d) => String(d._id)).sort()).toEqual(wanted.map(String).sort());
+    expect(found[0]).not.toHaveProperty('title');
+    expect(await findByIds(Article, [])).toEqual([]);
+    const Claim = conn.model('Claim');
+    await Claim.create({ _id: 'ma-chuoi', at: new Date() });
+    expect(await findByIds(Claim, ['ma-chuoi', 'khong-co'])).toMatchObject([{ _id: 'ma-chuoi' }]);
   });
 
   it('seeds once per database', async () => {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -8,6 +9,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir, workspaceRoot } from './paths';
@@ -25,14 +27,82 @@ export interface GoProgram {
 
 const LOCK_STALE_MS = 10 * 60_000;
 
-/** The program's sources (its Go files, then go.mod and go.sum), hashed: a change means a rebuild. */
+/**
+ * A source change to a dependency, applied to its vendored copy before the build:
+ * `file` (under `vendor/`) must contain `find` exactly once, or the build stops.
+ */
+export interface GoPatch {
+  file: string;
+  find: string;
+  replace: string;
+  /** Why the dependency is changed, for whoever upgrades it. */
+  why: string;
+}
+
+const PATCHES_FILE = 'patches.json';
+
+/** The program's sources (its Go files, go.mod, go.sum and patches), hashed: a change means a rebuild. */
 function sourceHash(dir: string): string {
   const hash = createHash('sha256');
   const goFiles = readdirSync(dir)
     .filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'))
     .sort();
-  for (const file of [...goFiles, 'go.mod', 'go.sum']) hash.update(readFileSync(join(dir, file)));
+  for (const file of [...goFiles, 'go.mod', 'go.sum', PATCHES_FILE])
+    if (existsSync(join(dir, file))) hash.update(`${file}\0`).update(readFileSync(join(dir, file)));
   return hash.digest('hex').slice(0, 16);
+}
+
+/** Applies patches to a vendored copy; a patch whose text is not found exactly once is an error. */
+export function applyGoPatches(vendorDir: string, patches: readonly GoPatch[]): void {
+  for (const patch of patches) {
+    const file = join(vendorDir, patch.file);
+    const text = readFileSync(file, 'utf8');
+    const count = text.split(patch.find).length - 1;
+    if (count !== 1)
+      throw new Error(
+        `patch for ${patch.file} expects its text once and found it ${count} times (was the dependency upgraded?): ${patch.find}`,
+      );
+    writeFileSync(
+      file,
+      text.replace(patch.find, () => patch.replace),
+    );
+  }
+}
+
+function run(go: string, args: string[], cwd: string, title: string): void {
+  const result = spawnSync(go, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CGO_ENABLED: '0' },
+  });
+  if (result.status !== 0)
+    throw new Error(`${title} build failed (go ${args.join(' ')}):\n${result.stderr}`);
+}
+
+/**
+ * Builds `src` into `output`. With a `patches.json`, the program is built from a scratch copy
+ * whose dependencies are vendored and patched, so the module cache is never modified.
+ */
+function build(go: string, src: string, output: string, title: string): void {
+  const patchFile = join(src, PATCHES_FILE);
+  if (!existsSync(patchFile)) {
+    run(go, ['build', '-trimpath', '-o', output, '.'], src, title);
+    return;
+  }
+  const patches = JSON.parse(readFileSync(patchFile, 'utf8')) as GoPatch[];
+  const scratch = `${output}.src`;
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  try {
+    for (const f of readdirSync(src))
+      if (f.endsWith('.go') || f === 'go.mod' || f === 'go.sum')
+        cpSync(join(src, f), join(scratch, f));
+    run(go, ['mod', 'vendor'], scratch, title);
+    applyGoPatches(join(scratch, 'vendor'), patches);
+    run(go, ['build', '-mod=vendor', '-trimpath', '-o', output, '.'], scratch, title);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 function sleep(ms: number) {
@@ -80,12 +150,7 @@ export function ensureGoProgram(
     }
     log(`building the embedded ${program.title} with Go (first run only, up to a minute)`);
     const tmp = `${binary}.tmp-${process.pid}`;
-    const build = spawnSync(go, ['build', '-trimpath', '-o', tmp, '.'], {
-      cwd: src,
-      encoding: 'utf8',
-      env: { ...process.env, CGO_ENABLED: '0' },
-    });
-    if (build.status !== 0) throw new Error(`${program.title} build failed:\n${build.stderr}`);
+    build(go, src, tmp, program.title);
     renameSync(tmp, binary);
     return binary;
   } finally {

@@ -18,8 +18,11 @@ describe('local services', () => {
     const db = await startFerretdb({ port, dir: mkdtempSync(join(tmpdir(), 'ferret-')) });
     try {
       const conn = await mongoose.createConnection(db.uri, { dbName: 'smoke' }).asPromise();
-      await conn.collection('x').insertOne({ a: 1 });
+      await conn.collection('x').insertOne({ _id: 'hai', a: 1 } as never);
       expect(await conn.collection('x').countDocuments()).toBe(1);
+      // The build's patch (infra/ferretdb/patches.json): a lookup by _id is an index search.
+      const plan = await conn.db!.command({ explain: { find: 'x', filter: { _id: 'hai' } } });
+      expect(JSON.stringify(plan.queryPlanner)).toMatch(/SEARCH .* USING INDEX .*_id_/);
       await conn.close();
     } finally {
       await db.process.stop();

@@ -56,6 +56,8 @@ async function main(): Promise<number> {
   try {
     // Tools the suites need from Debian, installed once when running as root.
     if (!env.REDIS_URL) ensureDebianPackage('redis-server', 'redis-server', log);
+    // The bulletin's read-aloud audio (its tests and the end-to-end suite render real speech).
+    ensureDebianPackage('espeak-ng', 'espeak-ng', log);
     if (!env.MONGODB_URI) {
       const db = await startFerretdb({
         port: await freePort(),

@@ -20,5 +20,5 @@ export const ContentStats: ContentStatsResolvers = {
 
 export const ArticleViews: ArticleViewsResolvers = {
   // Editors asked, so any status is shown; a deleted article is null.
-  article: (row) => row.article,
+  article: (row, _, ctx) => ctx.loaders.articles.load(row.articleId),
 };

@@ -1,6 +1,6 @@
 import { Types, type FilterQuery } from 'mongoose';
 import type { Viewer } from '@portal/auth';
-import { pageSize, paginate, type Connection, type SortSpec } from '@portal/db';
+import { findByIds, pageSize, paginate, type Connection, type SortSpec } from '@portal/db';
 import { queryTokens } from '@portal/text';
 import type { ArticleFilterInput, EditorialFilterInput } from '../domain/article-input';
 import { tagKey } from '../domain/article-input';
@@ -93,16 +93,7 @@ export class ArticleQueryService {
   async byIds(ids: readonly string[]): Promise<ArticleDoc[]> {
     const valid = ids.filter(isObjectIdString);
     if (valid.length === 0) return [];
-    // One id (an article page, a view): an `_id` equality, which FerretDB 1.x filters in
-    // SQLite, where it decodes every document in Go for `$in`. Still one query either way.
-    if (valid.length === 1) {
-      const one = await this.models.articles.findById(valid[0]).lean<ArticleDoc>().exec();
-      return one ? [one] : [];
-    }
-    return this.models.articles
-      .find({ _id: { $in: valid } })
-      .lean<ArticleDoc[]>()
-      .exec();
+    return findByIds<ArticleDoc>(this.models.articles, valid);
   }
 
   private async publicFilter(filter: ArticleFilterInput): Promise<FilterQuery<ArticleDoc> | null> {

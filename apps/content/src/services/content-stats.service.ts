@@ -1,33 +1,33 @@
+import { findByIds } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import { summarizePeriods, topArticles, type StatsSummary } from '../domain/content-stats';
 import { statsRange } from '../domain/view-periods';
-import type { ArticleDoc } from '../models/article.model';
 import type { ViewPeriodDoc, ViewStatsModels } from '../models/view-stats.model';
-import type { ArticleQueryService } from './article-query.service';
 import type { ViewCounter } from './view-counter.service';
 
 /** The most articles `topArticles(first)` returns. */
 export const MAX_TOP_ARTICLES = 100;
 
-/** What `contentStats` resolves to; `topArticles(first)` is cut from `top` on demand. */
+/**
+ * What `contentStats` resolves to; `topArticles(first)` is cut from `top` on demand and only
+ * the articles asked for are read (through the request's article loader).
+ */
 export interface ContentStatsResult extends Omit<StatsSummary, 'articleViews'> {
   from: Date;
   to: Date;
-  /** The most viewed articles of the period (up to MAX_TOP_ARTICLES), with their documents. */
+  /** The most viewed articles of the period (up to MAX_TOP_ARTICLES). */
   top: ArticleViewsResult[];
 }
 
 export interface ArticleViewsResult {
   articleId: string;
   views: number;
-  /** The article as it was when the answer was computed (null if it no longer exists). */
-  article: ArticleDoc | null;
 }
 
 type Kept = Omit<ContentStatsResult, 'from' | 'to'> & { at: number };
 
 const CACHE_ENTRIES = 200;
-/** Titles in a kept answer may lag an edit by at most this long. */
+/** How long a kept answer is served (its figures are exact: see below). */
 const KEEP_MS = 60_000;
 
 /**
@@ -45,7 +45,6 @@ export class ContentStatsService {
 
   constructor(
     private readonly models: ViewStatsModels,
-    private readonly queries: ArticleQueryService,
     private readonly views: ViewCounter,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
@@ -61,19 +60,14 @@ export class ContentStatsService {
     const kept = generation === this.cacheGeneration ? this.cache.get(key) : undefined;
     if (kept && this.now() - kept.at < KEEP_MS) return { from, to, ...kept };
 
-    // One query: MongoDB answers it from the _id index; FerretDB 1.x scans the collection
-    // either way, and one scan beats one per document.
-    const periods = await this.models.periods
-      .find({ _id: { $in: [...range.monthIds, ...range.dayIds] } })
-      .lean<ViewPeriodDoc[]>()
-      .exec();
+    const periods = await findByIds<ViewPeriodDoc>(this.models.periods, [
+      ...range.monthIds,
+      ...range.dayIds,
+    ]);
     const { articleViews, ...summary } = summarizePeriods(periods);
-    const ranked = topArticles(articleViews, MAX_TOP_ARTICLES);
-    const docs = ranked.length ? await this.queries.byIds(ranked.map((r) => r.articleId)) : [];
-    const byId = new Map(docs.map((d) => [String(d._id), d]));
     const answer: Kept = {
       ...summary,
-      top: ranked.map((r) => ({ ...r, article: byId.get(r.articleId) ?? null })),
+      top: topArticles(articleViews, MAX_TOP_ARTICLES),
       at: this.now(),
     };
     if (generation !== null) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
+import { findByIds } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import type { DeviceClass } from '../domain/article-enums';
 import {
@@ -120,18 +121,7 @@ export class ViewCounter {
     const { redis, models } = this.options;
     const fields = articleIds.map(pendingTotalField);
     const [totals, batchIds, live] = await Promise.all([
-      // One article (its page): an `_id` equality, which FerretDB filters in SQLite (cheaper
-      // than the Go-side `$in`).
-      articleIds.length === 1
-        ? models.totals
-            .findById(articleIds[0])
-            .lean<ViewTotalDoc>()
-            .exec()
-            .then((t) => (t ? [t] : []))
-        : models.totals
-            .find({ _id: { $in: [...articleIds] } })
-            .lean<ViewTotalDoc[]>()
-            .exec(),
+      findByIds<ViewTotalDoc>(models.totals, articleIds),
       redis.lrange(this.keys.batches, 0, -1),
       redis.hmget(this.keys.live, ...fields),
     ]);
@@ -186,7 +176,7 @@ export class ViewCounter {
     const delta = aggregateBatch(await redis.hgetall(this.keys.batch(batchId)));
 
     const bucketIds = [...delta.buckets.keys()];
-    const existingBuckets = await findByIds<ViewBucketDoc>(models.buckets, bucketIds);
+    const existingBuckets = await byId<ViewBucketDoc>(models.buckets, bucketIds);
     const bucketOps: UpsertOp[] = [];
     for (const [id, d] of delta.buckets) {
       const existing = existingBuckets.get(id);
@@ -209,7 +199,7 @@ export class ViewCounter {
     await bulkWriteChunks(models.buckets, bucketOps);
 
     const periodIds = [...delta.periods.keys()];
-    const existingPeriods = await findByIds<ViewPeriodDoc>(models.periods, periodIds);
+    const existingPeriods = await byId<ViewPeriodDoc>(models.periods, periodIds);
     const periodOps: UpsertOp[] = [];
     for (const [id, d] of delta.periods) {
       const existing = existingPeriods.get(id);
@@ -231,7 +221,7 @@ export class ViewCounter {
     await bulkWriteChunks(models.periods, periodOps);
 
     const articleIds = [...delta.totals.keys()];
-    const existingTotals = await findByIds<ViewTotalDoc>(models.totals, articleIds);
+    const existingTotals = await byId<ViewTotalDoc>(models.totals, articleIds);
     const totalOps: UpsertOp[] = [];
     for (const [id, n] of delta.totals) {
       const existing = existingTotals.get(id);
@@ -277,18 +267,13 @@ function toInt(v: string | null | undefined): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-async function findByIds<T extends { _id: string }>(
+async function byId<T extends { _id: string }>(
   model: Model<any>,
   ids: string[],
 ): Promise<Map<string, T>> {
   const found = new Map<string, T>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = (await model
-      .find({ _id: { $in: ids.slice(i, i + CHUNK) } })
-      .lean()
-      .exec()) as T[];
-    for (const row of rows) found.set(row._id, row);
-  }
+  for (let i = 0; i < ids.length; i += CHUNK)
+    for (const row of await findByIds<T>(model, ids.slice(i, i + CHUNK))) found.set(row._id, row);
   return found;
 }
 
