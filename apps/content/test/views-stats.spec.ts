@@ -183,6 +183,34 @@ describe('contentStats', () => {
     expect(views).toEqual([...views].sort((x, y) => y - x));
   });
 
+  it('counts exactly the days of the period, whether read as days or as months less days', async () => {
+    const inside = await createPublished(h, { title: 'Bài xem giữa tháng' });
+    const outside = await createPublished(h, { title: 'Bài chỉ xem ngày đầu tháng' });
+    await h.services.views.importCounts([
+      { articleId: outside.id, day: '2019-03-01', device: 'DESKTOP', count: 7 },
+      { articleId: inside.id, day: '2019-03-01', device: 'DESKTOP', count: 100 },
+      { articleId: inside.id, day: '2019-03-05', device: 'MOBILE', count: 4 },
+      { articleId: inside.id, day: '2019-03-20', device: 'TABLET', count: 6 },
+      { articleId: inside.id, day: '2019-04-02', device: 'MOBILE', count: 1000 },
+    ]);
+    await h.services.views.flush();
+    const ask = async (from: string, to: string) =>
+      (await h.gql('editor', STATS, { from, to })).data?.contentStats;
+    // March 2 to 31: the March document less March 1.
+    const most = await ask('2019-03-02T00:00:00+07:00', '2019-04-01T00:00:00+07:00');
+    expect(most.totalViews).toBe(10);
+    expect(most.topArticles).toEqual([
+      { article: { id: inside.id, title: 'Bài xem giữa tháng' }, views: 10 },
+    ]);
+    // March 5 to 20: day documents.
+    const part = await ask('2019-03-05T00:00:00+07:00', '2019-03-21T00:00:00+07:00');
+    expect(part.totalViews).toBe(10);
+    // The whole of March and April 1-2: the month documents, days, and nothing of April 3+.
+    const all = await ask('2019-03-01T00:00:00+07:00', '2019-04-03T00:00:00+07:00');
+    expect(all.totalViews).toBe(1117);
+    expect(all.topArticles.map((r: { views: number }) => r.views)).toEqual([1110, 7]);
+  });
+
   it('counts nothing outside the period and refuses reversed or huge periods', async () => {
     const old = await h.gql('editor', STATS, {
       from: '2020-01-01T00:00:00+07:00',

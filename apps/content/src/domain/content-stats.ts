@@ -29,16 +29,25 @@ const FIELD: Record<DeviceClass, 'desktop' | 'mobile' | 'tablet'> = {
   TABLET: 'tablet',
 };
 
-/** Adds up period documents into totals, device shares and per-article views. */
-export function summarizePeriods(periods: readonly PeriodCounts[]): StatsSummary {
+/**
+ * Adds up period documents into totals, device shares and per-article views, taking away
+ * the `minus` documents (days of a month document that fall outside the period).
+ */
+export function summarizePeriods(
+  periods: readonly PeriodCounts[],
+  minus: readonly PeriodCounts[] = [],
+): StatsSummary {
   const device = { desktop: 0, mobile: 0, tablet: 0 };
   const articleViews = new Map<string, number>();
-  for (const p of periods) {
-    device.desktop += p.desktop;
-    device.mobile += p.mobile;
-    device.tablet += p.tablet;
-    unpackArticleCounts(p.articles, articleViews);
-  }
+  const add = (p: PeriodCounts, sign: 1 | -1) => {
+    device.desktop += sign * p.desktop;
+    device.mobile += sign * p.mobile;
+    device.tablet += sign * p.tablet;
+    unpackArticleCounts(p.articles, articleViews, sign);
+  };
+  for (const p of periods) add(p, 1);
+  for (const p of minus) add(p, -1);
+  for (const [id, n] of articleViews) if (n <= 0) articleViews.delete(id);
   const totalViews = device.desktop + device.mobile + device.tablet;
   return {
     totalViews,
@@ -73,10 +82,11 @@ export function packArticleCounts(counts: ReadonlyMap<string, number>): string {
   return parts.join(';');
 }
 
-/** Adds packed counts into `into` (a new map when not given) and returns it. */
+/** Adds packed counts (times `sign`) into `into` (a new map when not given) and returns it. */
 export function unpackArticleCounts(
   packed: string | null | undefined,
   into: Map<string, number> = new Map(),
+  sign: 1 | -1 = 1,
 ): Map<string, number> {
   if (!packed) return into;
   for (const part of packed.split(';')) {
@@ -84,7 +94,7 @@ export function unpackArticleCounts(
     if (colon <= 0) continue;
     const id = part.slice(0, colon);
     const n = Number(part.slice(colon + 1));
-    if (Number.isFinite(n) && n > 0) into.set(id, (into.get(id) ?? 0) + n);
+    if (Number.isFinite(n) && n > 0) into.set(id, (into.get(id) ?? 0) + sign * n);
   }
   return into;
 }

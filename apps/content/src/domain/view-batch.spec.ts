@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizePeriods, topArticles } from './content-stats';
+import { packArticleCounts, summarizePeriods, topArticles } from './content-stats';
 import {
   addCounts,
   aggregateBatch,
@@ -87,5 +87,37 @@ describe('statistics', () => {
       { articleId: 'b', views: 5 },
     ]);
     expect(summarizePeriods([]).byDevice.every((d) => d.share === 0)).toBe(true);
+  });
+
+  it('takes away the days outside the period from a month, dropping articles left with none', () => {
+    const month = {
+      desktop: 10,
+      mobile: 20,
+      tablet: 0,
+      total: 30,
+      articles: packArticleCounts(
+        new Map([
+          ['a', 25],
+          ['b', 5],
+        ]),
+      ),
+    };
+    const dayOutside = {
+      desktop: 4,
+      mobile: 6,
+      tablet: 0,
+      total: 10,
+      articles: packArticleCounts(
+        new Map([
+          ['a', 5],
+          ['b', 5],
+        ]),
+      ),
+    };
+    const s = summarizePeriods([month], [dayOutside]);
+    expect(s.totalViews).toBe(20);
+    expect(s.byDevice.find((d) => d.device === 'MOBILE')).toMatchObject({ views: 14, share: 0.7 });
+    expect([...s.articleViews]).toEqual([['a', 20]]);
+    expect(topArticles(s.articleViews, 10)).toEqual([{ articleId: 'a', views: 20 }]);
   });
 });

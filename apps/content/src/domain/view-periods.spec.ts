@@ -17,6 +17,34 @@ describe('statsRange', () => {
     );
     expect(r.monthIds).toEqual(['M2025-02', 'M2025-03']);
     expect(r.dayIds).toEqual(['D2025-01-30', 'D2025-01-31', 'D2025-04-01', 'D2025-04-02']);
+    expect(r.minusDayIds).toEqual([]);
+  });
+
+  it('reads a mostly covered month as its document less the days outside the period', () => {
+    // A rolling year: two days of last November, then the months up to this November 28.
+    const r = statsRange(
+      new Date('2025-11-29T00:00:00+07:00'),
+      new Date('2026-11-29T00:00:00+07:00'),
+    );
+    expect(r.dayIds).toEqual(['D2025-11-29', 'D2025-11-30']);
+    expect(r.monthIds).toHaveLength(12);
+    expect(r.monthIds.at(-1)).toBe('M2026-11');
+    expect(r.minusDayIds).toEqual(['D2026-11-29', 'D2026-11-30']);
+    // The same in the middle of a month: 16 of 31 days covered is the month less 15 days.
+    const mid = statsRange(
+      new Date('2025-10-16T00:00:00+07:00'),
+      new Date('2025-11-01T00:00:00+07:00'),
+    );
+    expect(mid).toMatchObject({ monthIds: ['M2025-10'], dayIds: [] });
+    expect(mid.minusDayIds).toHaveLength(15);
+    expect(mid.minusDayIds[0]).toBe('D2025-10-01');
+    // Half or less of a month is read as days.
+    const half = statsRange(
+      new Date('2025-09-16T00:00:00+07:00'),
+      new Date('2025-10-01T00:00:00+07:00'),
+    );
+    expect(half).toMatchObject({ monthIds: [], minusDayIds: [] });
+    expect(half.dayIds).toHaveLength(15);
   });
 
   it('covers a calendar year with twelve documents', () => {

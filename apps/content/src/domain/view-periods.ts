@@ -42,15 +42,25 @@ function lastDayOfMonth(day: string): string {
 export interface StatsRange {
   firstDay: string;
   lastDay: string;
-  /** Month documents covering whole months inside the range. */
+  /** Month documents to add: months inside the range, and months it mostly covers. */
   monthIds: string[];
-  /** Day documents for the days outside those whole months. */
+  /** Day documents to add: days of months the range covers less than half of. */
   dayIds: string[];
+  /** Day documents to take away: days outside the range of months it mostly covers. */
+  minusDayIds: string[];
+}
+
+function daysBetween(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let day = first; day <= last; day = addDays(day, 1)) days.push(day);
+  return days;
 }
 
 /**
- * The whole city days that [from, to) touches, split into whole months (one document
- * each) and the remaining days, so a year costs about a dozen reads.
+ * The whole city days that [from, to) touches, as the fewest documents: each month is its
+ * month document, or, where the range covers only part of it, whichever is shorter: the
+ * days it covers, or the month minus the days it does not. A year is about a dozen month
+ * documents and at most about thirty day documents, wherever it starts.
  */
 export function statsRange(from: Date, to: Date): StatsRange {
   if (to.getTime() <= from.getTime()) throw badInput('to', 'must be after from');
@@ -59,18 +69,21 @@ export function statsRange(from: Date, to: Date): StatsRange {
   const span = (Date.parse(lastDay) - Date.parse(firstDay)) / 86_400_000 + 1;
   if (span > MAX_STATS_RANGE_DAYS)
     throw badInput('to', `the period must be at most ${MAX_STATS_RANGE_DAYS} days`);
-  const monthIds: string[] = [];
-  const dayIds: string[] = [];
-  let day = firstDay;
-  while (day <= lastDay) {
-    const monthEnd = lastDayOfMonth(day);
-    if (day.endsWith('-01') && monthEnd <= lastDay) {
-      monthIds.push(monthPeriodId(day));
-      day = addDays(monthEnd, 1);
+  const range: StatsRange = { firstDay, lastDay, monthIds: [], dayIds: [], minusDayIds: [] };
+  for (let monthStart = `${firstDay.slice(0, 7)}-01`; monthStart <= lastDay;) {
+    const monthEnd = lastDayOfMonth(monthStart);
+    const inside = daysBetween(
+      firstDay > monthStart ? firstDay : monthStart,
+      lastDay < monthEnd ? lastDay : monthEnd,
+    );
+    const outside = daysBetween(monthStart, monthEnd).filter((d) => d < firstDay || d > lastDay);
+    if (outside.length < inside.length) {
+      range.monthIds.push(monthPeriodId(monthStart));
+      range.minusDayIds.push(...outside.map(dayPeriodId));
     } else {
-      dayIds.push(dayPeriodId(day));
-      day = addDays(day, 1);
+      range.dayIds.push(...inside.map(dayPeriodId));
     }
+    monthStart = addDays(monthEnd, 1);
   }
-  return { firstDay, lastDay, monthIds, dayIds };
+  return range;
 }

@@ -32,8 +32,9 @@ const KEEP_MS = 60_000;
 
 /**
  * Views over a period, read from the day and month documents the views flush maintains:
- * whole months come from one document each and the days around them from day documents,
- * so a year is one query for about a dozen documents rather than a scan of every bucket.
+ * months come from one document each (less the days outside the period, where it covers
+ * most of a month) and the other days from day documents (see statsRange), so a year is
+ * a dozen month documents and a few day documents rather than a scan of every bucket.
  *
  * Answers are kept per (first day, last day, flush generation) for up to a minute: only the
  * flush changes the statistics and it bumps the generation, so a kept answer's figures are
@@ -63,8 +64,13 @@ export class ContentStatsService {
     const periods = await findByIds<ViewPeriodDoc>(this.models.periods, [
       ...range.monthIds,
       ...range.dayIds,
+      ...range.minusDayIds,
     ]);
-    const { articleViews, ...summary } = summarizePeriods(periods);
+    const minus = new Set(range.minusDayIds);
+    const { articleViews, ...summary } = summarizePeriods(
+      periods.filter((p) => !minus.has(p._id)),
+      periods.filter((p) => minus.has(p._id)),
+    );
     const answer: Kept = {
       ...summary,
       top: topArticles(articleViews, MAX_TOP_ARTICLES),
