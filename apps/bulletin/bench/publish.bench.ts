@@ -1,14 +1,11 @@
 // Benchmark of the bulletin's heavy publish steps, on a real FerretDB and Redis it starts:
 // the announcement fan-out to N confirmed subscribers and the read-aloud audio rendering.
 //   npx tsx apps/bulletin/bench/publish.bench.ts [subscribers=10000] [batchSize=500]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import { syncIndexes } from '@portal/db';
-import { freePort, startFerretdb, startRedis } from '@portal/local-services';
 import { createLogger } from '@portal/logger';
 import { Producer, createRedisConnection } from '@portal/queue';
+import { benchServices, reportBenchmark } from '@portal/testing/bench';
 import { renderSpeech } from '../src/audio/speech-renderer';
 import { buildReadAloudText } from '../src/domain/read-aloud-text';
 import { announceIssue } from '../src/jobs/announce-issue';
@@ -17,15 +14,12 @@ import { bulletinModels } from '../src/models';
 const subscriberCount = Number(process.argv[2] ?? 10_000);
 const batchSize = Number(process.argv[3] ?? 500);
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const dir = mkdtempSync(join(tmpdir(), 'bulletin-bench-'));
-const db = await startFerretdb({ port: await freePort(), dir: join(dir, 'db') });
-const redisServer = await startRedis({
-  port: await freePort(),
-  dir: join(dir, 'redis'),
-  persistent: false,
-});
-const conn = await mongoose.createConnection(db.uri, { dbName: 'bench_bulletin' }).asPromise();
-const redis = createRedisConnection(redisServer.url, 'producer');
+const services = await benchServices('bulletin');
+const dir = services.scratch;
+const conn = await mongoose
+  .createConnection(services.mongoUri, { dbName: `bench_bulletin_${Date.now()}` })
+  .asPromise();
+const redis = createRedisConnection(services.redisUrl, 'producer');
 const notifications = new Producer('notifications', redis, 'bench');
 const logger = createLogger({ service: 'bulletin-bench', level: 'warn', pretty: false });
 try {
@@ -75,6 +69,13 @@ try {
     logger,
   });
   const ms = performance.now() - t;
+  reportBenchmark({
+    name: 'bulletin announcement to subscribers',
+    value: result.recipients / (ms / 1000),
+    unit: 'recipients/s',
+    better: 'higher',
+    detail: `${result.recipients} recipients in ${result.batches} notification jobs`,
+  });
   say(
     `announce: ${result.recipients} recipients in ${result.batches} jobs, ${ms.toFixed(0)} ms ` +
       `(${Math.round(result.recipients / (ms / 1000))} recipients/s), heap +${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(1)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
@@ -117,6 +118,14 @@ try {
     dir,
   });
   const renderMs = performance.now() - t;
+  if (audio.ok)
+    reportBenchmark({
+      name: 'bulletin read-aloud rendering speed',
+      value: audio.durationSeconds / (renderMs / 1000),
+      unit: '× real time',
+      better: 'higher',
+      detail: `${text.length} characters, ${audio.durationSeconds.toFixed(0)} s of speech`,
+    });
   say(
     audio.ok
       ? `audio: ${text.length} characters → ${audio.durationSeconds.toFixed(1)} s of speech in ${renderMs.toFixed(0)} ms (${(audio.durationSeconds / (renderMs / 1000)).toFixed(0)}× real time)`
@@ -125,7 +134,7 @@ try {
 } finally {
   await notifications.close();
   redis.disconnect();
+  await conn.dropDatabase();
   await conn.close();
-  await Promise.all([db.process.stop(), redisServer.process.stop()]);
-  rmSync(dir, { recursive: true, force: true });
+  await services.stop();
 }

@@ -1,17 +1,15 @@
 // Benchmark: contentStats over a year of daily view statistics for 10,000 articles.
 // Target: under 50 ms per answer. Standalone: `npx tsx apps/content/bench/content-stats.bench.ts`
-// (starts its own FerretDB and Redis unless --mongodb-uri / --redis-url point at servers).
+// (starts its own FerretDB and Redis unless MONGODB_URI / REDIS_URL point at servers).
 // Options: --articles N (10000), --runs N (30), --profile dense|realistic|both (both),
 // --modes cold,warm (cold: a flush changed the statistics just before; warm: asked again).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import mongoose, { Types } from 'mongoose';
 import { signInternalToken, type Viewer, ANONYMOUS } from '@portal/auth';
 import { syncIndexes } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { freePort, startFerretdb, startRedis, type ManagedProcess } from '@portal/local-services';
+import { benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
 import { createRedisConnection } from '@portal/queue';
 import { createContentServices } from '../src/content-services';
 import { packArticleCounts } from '../src/domain/content-stats';
@@ -26,8 +24,6 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '30' },
     profile: { type: 'string', default: 'both' },
     modes: { type: 'string', default: 'cold,warm' },
-    'mongodb-uri': { type: 'string' },
-    'redis-url': { type: 'string' },
   },
 });
 const ARTICLES = Number(values.articles);
@@ -36,43 +32,22 @@ const SECRET = 'bench-internal-secret-0123456789abcdef';
 const DAY = 86_400_000;
 const logger = createLogger({ service: 'content-bench', level: 'warn', pretty: false });
 
-const started: ManagedProcess[] = [];
-let ferretdbPid: number | undefined;
+const bench = await benchServices('content-stats');
 
 /**
  * CPU time FerretDB has used so far (from /proc; 10 ms resolution). On a shared machine wall
  * time mostly measures the neighbours, so CPU per answer is reported beside it.
  */
 function ferretdbCpuMs(): number {
-  if (!ferretdbPid) return 0;
+  if (!bench.ferretdbPid) return 0;
   try {
-    const fields = readFileSync(`/proc/${ferretdbPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(`/proc/${bench.ferretdbPid}/stat`, 'utf8')
+      .split(') ')[1]!
+      .split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return 0;
   }
-}
-const scratch = mkdtempSync(join(tmpdir(), 'content-bench-'));
-
-async function services(): Promise<{ mongoUri: string; redisUrl: string }> {
-  let mongoUri = values['mongodb-uri'];
-  let redisUrl = values['redis-url'];
-  if (!mongoUri) {
-    const db = await startFerretdb({ port: await freePort(), dir: join(scratch, 'ferretdb') });
-    started.push(db.process);
-    ferretdbPid = db.process.child.pid;
-    mongoUri = db.uri;
-  }
-  if (!redisUrl) {
-    const redis = await startRedis({
-      port: await freePort(),
-      dir: join(scratch, 'redis'),
-      persistent: false,
-    });
-    started.push(redis.process);
-    redisUrl = redis.url;
-  }
-  return { mongoUri, redisUrl };
 }
 
 /** Deterministic pseudo-random numbers. */
@@ -135,12 +110,8 @@ function periodDocs(
   }));
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 async function main(): Promise<void> {
-  const { mongoUri, redisUrl } = await services();
+  const { mongoUri, redisUrl } = bench;
   const profiles =
     values.profile === 'both'
       ? (['realistic', 'dense'] as const)
@@ -277,6 +248,14 @@ async function main(): Promise<void> {
           total = m.total;
         }
         walls.sort((x, y) => x - y);
+        reportBenchmark({
+          name: `contentStats ${profile}, ${label}, ${mode} (p50)`,
+          value: percentile(walls, 50),
+          unit: 'ms',
+          target: 50,
+          better: 'lower',
+          detail: `p95 ${percentile(walls, 95).toFixed(1)} ms, ${ARTICLES} articles`,
+        });
         process.stdout.write(
           `  ${label.padEnd(22)} ${mode} totalViews=${String(total).padEnd(9)} wall p50 ${percentile(walls, 50).toFixed(1)} ms, p95 ${percentile(walls, 95).toFixed(1)} ms | CPU per answer: node ${(cpu.node / RUNS).toFixed(1)} ms + ferretdb ${(cpu.ferretdb / RUNS).toFixed(1)} ms\n`,
         );
@@ -296,8 +275,7 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
-    await Promise.all(started.map((p) => p.stop()));
-    rmSync(scratch, { recursive: true, force: true });
+    await bench.stop();
     // Connections left open by a failed run must not keep the process alive.
     process.exit();
   });

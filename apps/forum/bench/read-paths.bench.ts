@@ -1,17 +1,14 @@
 // Throughput of the forum's hot read paths on a real FerretDB and Redis:
 //   npx tsx apps/forum/bench/read-paths.bench.ts
-// Starts its own FerretDB and Redis in a temporary directory, the subgraph in-process with
+// Starts its own FerretDB and Redis (unless MONGODB_URI / REDIS_URL are set), the subgraph in-process with
 // the demo data, then drives the contract's ForumThreads and ForumThread operations with
 // autocannon. Prints requests per second, latency percentiles and memory; asserts nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { INTERNAL_TOKEN_HEADER, signInternalToken, ANONYMOUS } from '@portal/auth';
 import { createLogger } from '@portal/logger';
-import { freePort, startFerretdb, startRedis } from '@portal/local-services';
 import { createRedisConnection } from '@portal/queue';
+import { benchServices, reportBenchmark } from '@portal/testing/bench';
 import { seedForumDemo } from '../src/demo-seed';
 import { startServer } from '../src/server';
 import { DEFAULT_RULES } from '../src/use-cases/deps';
@@ -32,15 +29,11 @@ const SECONDS = 8;
 const CONNECTIONS = 10;
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-const dir = mkdtempSync(join(tmpdir(), 'forum-bench-'));
-const db = await startFerretdb({ port: await freePort(), dir: join(dir, 'ferretdb') });
-const redisServer = await startRedis({
-  port: await freePort(),
-  dir: join(dir, 'redis'),
-  persistent: false,
-});
-const connection = await mongoose.createConnection(db.uri, { dbName: 'forum_bench' }).asPromise();
-const redis = createRedisConnection(redisServer.url, 'producer');
+const services = await benchServices('forum');
+const connection = await mongoose
+  .createConnection(services.mongoUri, { dbName: `forum_bench_${Date.now()}` })
+  .asPromise();
+const redis = createRedisConnection(services.redisUrl, 'producer');
 const secret = 'bench-internal-secret-0123456789abcdef';
 const server = await startServer({
   port: 0,
@@ -73,6 +66,13 @@ async function run(
     },
     body: JSON.stringify({ query, variables }),
   });
+  reportBenchmark({
+    name: `forum ${title}`,
+    value: result.requests.average,
+    unit: 'req/s',
+    better: 'higher',
+    detail: `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${CONNECTIONS} connections`,
+  });
   out(
     `${title.padEnd(44)} ${result.requests.average.toFixed(0).padStart(6)} req/s   ` +
       `p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ` +
@@ -103,6 +103,6 @@ out(
 
 await server.close();
 redis.disconnect();
+await connection.dropDatabase();
 await connection.close();
-await Promise.all([db.process.stop(), redisServer.process.stop()]);
-rmSync(dir, { recursive: true, force: true });
+await services.stop();

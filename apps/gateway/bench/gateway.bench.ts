@@ -2,15 +2,13 @@
 // Starts a throwaway Redis and FerretDB, the test fixture subgraphs and the real gateway
 // in this process, then drives each scenario with autocannon and prints requests per
 // second, latency percentiles and memory. It asserts nothing (numbers vary by machine).
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeyPair, signPersonToken } from '@portal/auth';
 import { connectDatabase } from '@portal/db';
-import { freePort, startFerretdb, startRedis } from '@portal/local-services';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection } from '@portal/queue';
+import { benchServices, reportBenchmark } from '@portal/testing/bench';
 import { composeSupergraph } from '@portal/supergraph';
 import { startGateway } from '../src/server';
 import { FIXTURE_ROOT, startFixtureSubgraphs } from '../test/fixtures/fixture-subgraphs';
@@ -36,19 +34,14 @@ const CONNECTIONS = 16;
 const SECRET = 'bench-internal-secret-0123456789abcdef';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-const scratch = mkdtempSync(join(tmpdir(), 'gw-bench-'));
-const redisServer = await startRedis({
-  port: await freePort(),
-  dir: join(scratch, 'redis'),
-  persistent: false,
-});
-const ferret = await startFerretdb({ port: await freePort(), dir: join(scratch, 'ferretdb') });
+const services = await benchServices('gateway');
+const scratch = services.scratch;
 const subgraphs = await startFixtureSubgraphs({ internalTokenSecret: SECRET });
 const keys = await ensureDevKeyPair(join(scratch, 'keys'));
 const composed = composeSupergraph(FIXTURE_ROOT);
 if (!composed.ok) throw new Error(composed.errors.join('\n'));
-const redis = createRedisConnection(redisServer.url);
-const db = await connectDatabase({ uri: ferret.uri, dbName: 'gw_bench' });
+const redis = createRedisConnection(services.redisUrl);
+const db = await connectDatabase({ uri: services.mongoUri, dbName: `gw_bench_${Date.now()}` });
 const gateway = await startGateway(
   {
     port: 0,
@@ -143,6 +136,13 @@ for (const s of scenarios) {
     });
   await run(WARM_UP_SECONDS); // JIT, connection pools, plan and response caches
   const result = await run(DURATION_SECONDS);
+  reportBenchmark({
+    name: s.name,
+    value: result.requests.average,
+    unit: 'req/s',
+    better: 'higher',
+    detail: `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${CONNECTIONS} connections`,
+  });
   say(
     s.name.padEnd(44) +
       result.requests.average.toFixed(0).padStart(9) +
@@ -160,7 +160,6 @@ say(
 await gateway.close();
 await subgraphs.close();
 await redis.quit();
+await db.dropDatabase();
 await db.close();
-await ferret.process.stop();
-await redisServer.process.stop();
-rmSync(scratch, { recursive: true, force: true });
+await services.stop();

@@ -5,21 +5,14 @@
 // LibraryBrowse throughput. Numbers depend on the machine; compare runs on one machine.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER, signInternalToken } from '@portal/auth';
-import {
-  ManagedProcess,
-  freePort,
-  startFerretdb,
-  startRedis,
-  waitForHttp,
-  workspaceRoot,
-} from '@portal/local-services';
+import { ManagedProcess, freePort, waitForHttp, workspaceRoot } from '@portal/local-services';
+import { benchServices, reportBenchmark } from '@portal/testing/bench';
 
 interface AutocannonResult {
   requests: { average: number };
@@ -41,7 +34,6 @@ const UPLOAD_MB = Number(options['upload-mb']);
 const DURATION_S = Number(options['duration-s']);
 const root = workspaceRoot();
 const SECRET = randomBytes(32).toString('hex');
-const scratch = mkdtempSync(join(tmpdir(), 'library-bench-'));
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 /** Peak and current resident memory of a process, in MB (Linux). */
@@ -98,20 +90,16 @@ function streamUpload(
 }
 
 async function main(): Promise<void> {
-  const db = await startFerretdb({ port: await freePort(), dir: join(scratch, 'db') });
-  const redis = await startRedis({
-    port: await freePort(),
-    dir: join(scratch, 'redis'),
-    persistent: false,
-  });
+  const services = await benchServices('library');
+  const scratch = services.scratch;
   const port = await freePort();
   const env = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
-    MONGODB_URI: db.uri,
-    MONGODB_DB: 'bench_library',
-    REDIS_URL: redis.url,
+    MONGODB_URI: services.mongoUri,
+    MONGODB_DB: `bench_library_${Date.now()}`,
+    REDIS_URL: services.redisUrl,
     INTERNAL_TOKEN_SECRET: SECRET,
     PUBLIC_BASE_URL: 'http://localhost:4000',
     LIBRARY_FILES_DIR: join(scratch, 'files'),
@@ -147,6 +135,15 @@ async function main(): Promise<void> {
 
     const upload = await streamUpload(url, token, UPLOAD_MB);
     const afterUpload = memoryOf(pid);
+    reportBenchmark({
+      name: `library upload of ${UPLOAD_MB} MB: server memory growth`,
+      value: afterUpload.peakMb - idle.peakMb,
+      unit: 'MB',
+      // Streaming: the server must not hold the file; a third of it would mean buffering.
+      target: Math.round(UPLOAD_MB / 3),
+      better: 'lower',
+      detail: `HTTP ${upload.status} in ${(upload.ms / 1000).toFixed(1)} s`,
+    });
     say(
       `upload ${UPLOAD_MB} MB: HTTP ${upload.status} in ${(upload.ms / 1000).toFixed(1)} s ` +
         `(${((UPLOAD_MB / upload.ms) * 1000).toFixed(0)} MB/s); server RSS idle ${idle.rssMb} MB, ` +
@@ -171,6 +168,13 @@ async function main(): Promise<void> {
       duration: DURATION_S,
       headers: { range: 'bytes=0-16383' },
     });
+    reportBenchmark({
+      name: 'library GET /files/:id with Range (16 KB)',
+      value: ranged.requests.average,
+      unit: 'req/s',
+      better: 'higher',
+      detail: `p50 ${ranged.latency.p50} ms, p99 ${ranged.latency.p99} ms, 10 connections`,
+    });
     say(
       `GET /files/:id with Range (16 KB): ${ranged.requests.average.toFixed(0)} req/s, ` +
         `p50 ${ranged.latency.p50} ms, p99 ${ranged.latency.p99} ms, non-2xx ${ranged.non2xx}, errors ${ranged.errors}`,
@@ -190,6 +194,13 @@ async function main(): Promise<void> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
+      reportBenchmark({
+        name: `library ${label}`,
+        value: result.requests.average,
+        unit: 'req/s',
+        better: 'higher',
+        detail: `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, 10 connections`,
+      });
       say(
         `${label}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, ` +
           `p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
@@ -197,8 +208,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await app.stop();
-    await Promise.all([db.process.stop(), redis.process.stop()]);
-    rmSync(scratch, { recursive: true, force: true });
+    await services.stop();
   }
 }
 

@@ -2,28 +2,18 @@
 // pipeline: notifications job → fan-out → delivery log → per-delivery job → send → record.
 //
 //   npx tsx apps/notifier/bench/deliveries.bench.ts [--emails 2000] [--events 200]
-//     [--endpoints 10] [--concurrency 16] [--mongodb-uri …] [--redis-url …]
+//     [--endpoints 10] [--concurrency 16]
 //
-// Without --mongodb-uri/--redis-url it starts a throwaway FerretDB and Redis, as the tests
+// Without MONGODB_URI / REDIS_URL it starts a throwaway FerretDB and Redis, as the tests
 // do. The notifier, the SMTP sink and the receiver share this process, so the figures are
-// a floor for one notifier process on this machine, not a capacity plan. On FerretDB 1.24
-// (SQLite) every lookup by _id scans its collection, so the rate falls as the delivery log
-// grows; MongoDB serves the same lookups from the _id index.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// a floor for one notifier process on this machine, not a capacity plan.
 import { parseArgs } from 'node:util';
 import { Registry } from 'prom-client';
 import { connectDatabase } from '@portal/db';
-import {
-  SmtpSink,
-  freePort,
-  startFerretdb,
-  startRedis,
-  type ManagedProcess,
-} from '@portal/local-services';
+import { SmtpSink } from '@portal/local-services';
 import { createLogger } from '@portal/logger';
 import { Producer, createRedisConnection } from '@portal/queue';
+import { benchServices, reportBenchmark } from '@portal/testing/bench';
 import type { NotifierConfig } from '../src/config';
 import { addEndpoint } from '../src/models/webhook-endpoint.repository';
 import { startNotifier } from '../src/notifier';
@@ -36,8 +26,6 @@ const { values } = parseArgs({
     events: { type: 'string', default: '200' },
     endpoints: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '16' },
-    'mongodb-uri': { type: 'string' },
-    'redis-url': { type: 'string' },
   },
 });
 const emails = Number(values.emails);
@@ -47,35 +35,13 @@ const concurrency = Number(values.concurrency);
 const BATCH = 500;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const started: ManagedProcess[] = [];
-const scratch = mkdtempSync(join(tmpdir(), 'notifier-bench-'));
-
-async function services(): Promise<{ mongoUri: string; redisUrl: string }> {
-  let mongoUri = values['mongodb-uri'];
-  let redisUrl = values['redis-url'];
-  if (!mongoUri) {
-    const db = await startFerretdb({ port: await freePort(), dir: join(scratch, 'ferretdb') });
-    started.push(db.process);
-    mongoUri = db.uri;
-  }
-  if (!redisUrl) {
-    const redis = await startRedis({
-      port: await freePort(),
-      dir: join(scratch, 'redis'),
-      persistent: false,
-    });
-    started.push(redis.process);
-    redisUrl = redis.url;
-  }
-  return { mongoUri, redisUrl };
-}
-
 async function waitFor(check: () => Promise<boolean> | boolean): Promise<void> {
   while (!(await check())) await new Promise((r) => setTimeout(r, 50));
 }
 
 async function main(): Promise<void> {
-  const { mongoUri, redisUrl } = await services();
+  const services = await benchServices('notifier');
+  const { mongoUri, redisUrl } = services;
   const dbName = `bench_notifier_${Date.now()}`;
   const conn = await connectDatabase({ uri: mongoUri, dbName });
   const sink = await new SmtpSink().start();
@@ -128,6 +94,13 @@ async function main(): Promise<void> {
     await waitFor(() => (sink.all().at(-1)?.id ?? 0) >= emails);
     await waitFor(async () => (await sent('email')) >= emails);
     let seconds = (performance.now() - t0) / 1000;
+    reportBenchmark({
+      name: 'notifier e-mail deliveries to the SMTP sink',
+      value: emails / seconds,
+      unit: 'deliveries/s',
+      better: 'higher',
+      detail: `${emails} messages, concurrency ${concurrency}`,
+    });
     say(
       `email:   ${emails} deliveries to the SMTP sink in ${seconds.toFixed(2)} s = ${(emails / seconds).toFixed(0)} deliveries/s (sink holds ${sink.all().length}, keeps at most 2000)`,
     );
@@ -152,6 +125,13 @@ async function main(): Promise<void> {
     await waitFor(() => receiver.requests.length >= total);
     await waitFor(async () => (await sent('webhook')) >= total);
     seconds = (performance.now() - t0) / 1000;
+    reportBenchmark({
+      name: 'notifier webhook deliveries (signed)',
+      value: total / seconds,
+      unit: 'deliveries/s',
+      better: 'higher',
+      detail: `${events} events × ${endpointCount} endpoints, concurrency ${concurrency}`,
+    });
     say(
       `webhook: ${total} deliveries (${events} events × ${endpointCount} endpoints) in ${seconds.toFixed(2)} s = ${(total / seconds).toFixed(0)} deliveries/s (receiver got ${receiver.requests.length})`,
     );
@@ -163,8 +143,7 @@ async function main(): Promise<void> {
     await conn.close();
     await receiver.stop();
     await sink.stop();
-    await Promise.all(started.map((p) => p.stop()));
-    rmSync(scratch, { recursive: true, force: true });
+    await services.stop();
   }
 }
 

@@ -2,17 +2,14 @@
 //   - referralByTrackingCode (the citizen's tracking page), one code per request;
 //   - Thread.referral for a forum list page: one _entities call with 50 thread references.
 // Run: npx tsx apps/referral/bench/referral.bench.ts [--seconds 10] [--connections 20]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Types } from 'mongoose';
 import { ANONYMOUS, signInternalToken } from '@portal/auth';
 import { connectDatabase } from '@portal/db';
-import { freePort, startFerretdb, startRedis } from '@portal/local-services';
 import { createLogger } from '@portal/logger';
 import { Outbox, createRedisConnection } from '@portal/queue';
+import { benchServices, reportBenchmark } from '@portal/testing/bench';
 import { newTrackingCode } from '../src/domain/tracking-code';
 import { closeProducers, createProducers } from '../src/jobs/producers';
 import { prepareDatabase } from '../src/models';
@@ -32,15 +29,12 @@ const total = Number(values.referrals);
 const SECRET = 'bench-internal-secret-0123456789abcdef';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-const scratch = mkdtempSync(join(tmpdir(), 'referral-bench-'));
-const db = await startFerretdb({ port: await freePort(), dir: join(scratch, 'db') });
-const redisServer = await startRedis({
-  port: await freePort(),
-  dir: join(scratch, 'redis'),
-  persistent: false,
-});
+const services = await benchServices('referral');
 const logger = createLogger({ service: 'referral-bench', level: 'error', pretty: false });
-const conn = await connectDatabase({ uri: db.uri, dbName: 'referral_bench' });
+const conn = await connectDatabase({
+  uri: services.mongoUri,
+  dbName: `referral_bench_${Date.now()}`,
+});
 const models = await prepareDatabase(conn);
 await new CategoryService(models).ensureDefaults();
 
@@ -87,7 +81,7 @@ const docs = Array.from({ length: total }, (_, i) => {
 });
 for (let i = 0; i < docs.length; i += 500) await models.Referral.insertMany(docs.slice(i, i + 500));
 
-const redis = createRedisConnection(redisServer.url, 'producer');
+const redis = createRedisConnection(services.redisUrl, 'producer');
 const producers = createProducers(redis, 'bench', { attempts: 1, backoffMs: 1000 });
 const outbox = new Outbox(conn, producers, logger);
 const server = await startServer(
@@ -126,6 +120,13 @@ async function run(name: string, body: () => string): Promise<void> {
       },
     ],
   });
+  reportBenchmark({
+    name: `referral ${name}`,
+    value: result.requests.average,
+    unit: 'req/s',
+    better: 'higher',
+    detail: `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${connections} connections, ${total} referrals`,
+  });
   say(
     `${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, ` +
       `p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +
@@ -153,6 +154,6 @@ await server.close();
 outbox.stop();
 await closeProducers(producers);
 redis.disconnect();
+await conn.dropDatabase();
 await conn.close();
-await Promise.all([db.process.stop(), redisServer.process.stop()]);
-rmSync(scratch, { recursive: true, force: true });
+await services.stop();

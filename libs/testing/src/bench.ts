@@ -1,4 +1,8 @@
 // Benchmark helpers live apart from the vitest helpers so standalone scripts can import them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startFerretdb, startRedis, type ManagedProcess } from '@portal/local-services';
 /** One measured figure of a benchmark, with the target it should meet. */
 export interface BenchResult {
   name: string;
@@ -29,4 +33,53 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank]!;
+}
+
+/** The database and Redis a benchmark runs against, and how to let them go. */
+export interface BenchServices {
+  mongoUri: string;
+  redisUrl: string;
+  /** The embedded FerretDB's process id, when the benchmark started one (for CPU readings). */
+  ferretdbPid?: number;
+  /** A scratch directory of the benchmark's own, removed by `stop()`. */
+  scratch: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `MONGODB_URI` and `REDIS_URL` when set (to measure against real MongoDB and Redis), else a
+ * fresh embedded FerretDB and Redis of the benchmark's own, so one benchmark's data never
+ * skews another's.
+ */
+export async function benchServices(name: string): Promise<BenchServices> {
+  const scratch = mkdtempSync(join(tmpdir(), `${name}-bench-`));
+  const started: ManagedProcess[] = [];
+  let mongoUri = process.env.MONGODB_URI;
+  let redisUrl = process.env.REDIS_URL;
+  let ferretdbPid: number | undefined;
+  if (!mongoUri) {
+    const db = await startFerretdb({ port: await freePort(), dir: join(scratch, 'ferretdb') });
+    started.push(db.process);
+    ferretdbPid = db.process.child.pid;
+    mongoUri = db.uri;
+  }
+  if (!redisUrl) {
+    const redis = await startRedis({
+      port: await freePort(),
+      dir: join(scratch, 'redis'),
+      persistent: false,
+    });
+    started.push(redis.process);
+    redisUrl = redis.url;
+  }
+  return {
+    mongoUri,
+    redisUrl,
+    ferretdbPid,
+    scratch,
+    async stop() {
+      await Promise.all(started.map((p) => p.stop()));
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,20 +1,13 @@
 // `npm run bench`: runs every benchmark (apps/*/bench/*.bench.ts, tools/bench/src/*.bench.ts)
-// one at a time against one real FerretDB and Redis (unless MONGODB_URI / REDIS_URL are set),
+// one at a time, each on a real FerretDB and Redis of its own (unless MONGODB_URI / REDIS_URL are set),
 // collects their BENCH lines, prints a summary with targets, and writes tmp/bench-results.json.
 // Speed and memory targets live here, never in tests. `npm run bench -- content` runs only
 // benchmarks whose path contains "content"; `--strict` exits 1 when a target is missed.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
-import {
-  freePort,
-  startFerretdb,
-  startRedis,
-  workspaceRoot,
-  type ManagedProcess,
-} from '@portal/local-services';
+import { workspaceRoot } from '@portal/local-services';
 import { BENCH_LINE_PREFIX, meetsTarget, type BenchResult } from '@portal/testing/bench';
 
 const root = workspaceRoot();
@@ -64,61 +57,43 @@ async function main(): Promise<number> {
     process.stdout.write('no benchmarks found\n');
     return 0;
   }
-  const started: ManagedProcess[] = [];
-  const scratch = mkdtempSync(join(tmpdir(), 'portal-bench-'));
+  // Each benchmark starts its own FerretDB and Redis (benchServices in @portal/testing/bench),
+  // unless MONGODB_URI / REDIS_URL point at servers to measure instead.
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn' };
-  try {
-    if (!env.MONGODB_URI) {
-      const db = await startFerretdb({ port: await freePort(), dir: join(scratch, 'ferretdb') });
-      started.push(db.process);
-      env.MONGODB_URI = db.uri;
+  const all: (BenchResult & { file: string; ok: boolean | null })[] = [];
+  let crashed = 0;
+  for (const file of files) {
+    process.stdout.write(`\n▶ ${relative(root, file)}\n`);
+    const { results, code } = await runOne(file, env);
+    if (code !== 0) {
+      crashed++;
+      process.stdout.write(`  exited with ${code}\n`);
     }
-    if (!env.REDIS_URL) {
-      const redis = await startRedis({
-        port: await freePort(),
-        dir: join(scratch, 'redis'),
-        persistent: false,
-      });
-      started.push(redis.process);
-      env.REDIS_URL = redis.url;
-    }
-    const all: (BenchResult & { file: string; ok: boolean | null })[] = [];
-    let crashed = 0;
-    for (const file of files) {
-      process.stdout.write(`\n▶ ${relative(root, file)}\n`);
-      const { results, code } = await runOne(file, env);
-      if (code !== 0) {
-        crashed++;
-        process.stdout.write(`  exited with ${code}\n`);
-      }
-      for (const r of results) all.push({ ...r, file: relative(root, file), ok: meetsTarget(r) });
-    }
-    process.stdout.write(
-      '\nbenchmark                                            value            target     verdict\n',
-    );
-    for (const r of all) {
-      const value = `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`;
-      const target =
-        r.target === undefined ? '—' : `${r.better === 'lower' ? '≤' : '≥'} ${r.target} ${r.unit}`;
-      const verdict = r.ok === null ? '' : r.ok ? 'meets target' : 'MISSES TARGET';
-      process.stdout.write(
-        `${r.name.padEnd(52)} ${value.padEnd(16)} ${target.padEnd(10)} ${verdict}\n`,
-      );
-    }
-    mkdirSync(join(root, 'tmp'), { recursive: true });
-    writeFileSync(
-      join(root, 'tmp', 'bench-results.json'),
-      JSON.stringify({ at: new Date().toISOString(), results: all }, null, 2),
-    );
-    const missed = all.filter((r) => r.ok === false).length;
-    process.stdout.write(
-      `\n${all.length} figures, ${missed} missed targets, ${crashed} benchmarks crashed (tmp/bench-results.json)\n`,
-    );
-    return crashed > 0 || (strict && missed > 0) ? 1 : 0;
-  } finally {
-    await Promise.all(started.map((p) => p.stop()));
-    rmSync(scratch, { recursive: true, force: true });
+    for (const r of results) all.push({ ...r, file: relative(root, file), ok: meetsTarget(r) });
   }
+  const width = Math.max('benchmark'.length, ...all.map((r) => r.name.length));
+  process.stdout.write(
+    `\n${'benchmark'.padEnd(width)}  ${'value'.padEnd(20)} ${'target'.padEnd(12)} verdict\n`,
+  );
+  for (const r of all) {
+    const value = `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`;
+    const target =
+      r.target === undefined ? '—' : `${r.better === 'lower' ? '≤' : '≥'} ${r.target} ${r.unit}`;
+    const verdict = r.ok === null ? '' : r.ok ? 'meets target' : 'MISSES TARGET';
+    process.stdout.write(
+      `${r.name.padEnd(width)}  ${value.padEnd(20)} ${target.padEnd(12)} ${verdict.padEnd(13)} ${r.detail ?? ''}\n`,
+    );
+  }
+  mkdirSync(join(root, 'tmp'), { recursive: true });
+  writeFileSync(
+    join(root, 'tmp', 'bench-results.json'),
+    JSON.stringify({ at: new Date().toISOString(), results: all }, null, 2),
+  );
+  const missed = all.filter((r) => r.ok === false).length;
+  process.stdout.write(
+    `\n${all.length} figures, ${missed} missed targets, ${crashed} benchmarks crashed (tmp/bench-results.json)\n`,
+  );
+  return crashed > 0 || (strict && missed > 0) ? 1 : 0;
 }
 
 main().then((code) => process.exit(code));
