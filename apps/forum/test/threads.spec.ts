@@ -151,6 +151,45 @@ describe('creating and reading threads', () => {
       '<p>Dòng một<br />Dòng hai</p><p>&lt;không phải thẻ&gt;</p>',
     );
   });
+  it('renders Markdown threads and replies to sanitized HTML', async () => {
+    const res = await forum.call(
+      an,
+      'mutation($i: CreateThreadInput!) { createThread(input: $i) { id body } }',
+      {
+        i: {
+          title: 'Đề xuất số hóa hồ sơ đất đai',
+          body: [
+            '## Bối cảnh',
+            '',
+            'Người dân phải **nộp bản giấy** ở [cổng dịch vụ công](https://dichvucong.hochiminhcity.gov.vn).',
+            '',
+            '- Bước 1',
+            '- Bước 2',
+            '',
+            '[bấm vào đây](javascript:alert(1)) <img src=x onerror=alert(1)>',
+          ].join('\n'),
+          bodyFormat: 'MARKDOWN',
+          kind: 'PROPOSAL',
+        },
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    const body: string = res.data!.createThread.body;
+    expect(body).toContain('<h2>Bối cảnh</h2>');
+    expect(body).toContain('<strong>nộp bản giấy</strong>');
+    expect(body).toContain('<a href="https://dichvucong.hochiminhcity.gov.vn"');
+    expect(body).toMatch(/<ul>\s*<li>Bước 1<\/li>\s*<li>Bước 2<\/li>\s*<\/ul>/);
+    expect(looksExecutable(body)).toBe(false);
+    expect(body).not.toMatch(/javascript:|onerror/i);
+    const reply = await forum.call(
+      an,
+      'mutation($t: ID!, $b: String!) { replyToThread(threadId: $t, body: $b, bodyFormat: MARKDOWN) { body } }',
+      { t: res.data!.createThread.id, b: 'Đồng ý, *nhất là* mục 2.\nCảm ơn.' },
+    );
+    expect(reply.data!.replyToThread.body).toBe(
+      '<p>Đồng ý, <em>nhất là</em> mục 2.<br />Cảm ơn.</p>',
+    );
+  });
 });
 
 describe('listing threads', () => {

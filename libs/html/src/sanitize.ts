@@ -39,6 +39,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'i',
     'u',
     's',
+    'del',
     'sub',
     'sup',
     'span',

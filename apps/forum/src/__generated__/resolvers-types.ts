@@ -25,9 +25,13 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
-/** How a body is written: sanitized rich text (HTML) or plain text (paragraphs and line breaks kept). */
+/** How a body is written. Whatever the format, the forum stores and serves sanitized HTML. */
 export type BodyFormat =
+  /** Rich text from an editor; sanitized. */
   | 'HTML'
+  /** Markdown (CommonMark with GitHub's tables, strikethrough and autolinks; line breaks kept), rendered to HTML and sanitized. */
+  | 'MARKDOWN'
+  /** Plain text: blank lines separate paragraphs, line breaks are kept. */
   | 'PLAIN';
 
 export type CacheControlScope =
@@ -200,6 +204,7 @@ export type MutationCreateThreadArgs = {
 
 export type MutationEditPostArgs = {
   body: Scalars['String']['input'];
+  bodyFormat?: InputMaybe<BodyFormat>;
   id: Scalars['ID']['input'];
 };
 
@@ -231,6 +236,7 @@ export type MutationModerateContentArgs = {
 
 export type MutationPostOfficialAnswerArgs = {
   body: Scalars['String']['input'];
+  bodyFormat?: InputMaybe<BodyFormat>;
   threadId: Scalars['ID']['input'];
 };
 
@@ -243,6 +249,7 @@ export type MutationReopenThreadArgs = {
 
 export type MutationReplyToThreadArgs = {
   body: Scalars['String']['input'];
+  bodyFormat?: InputMaybe<BodyFormat>;
   threadId: Scalars['ID']['input'];
 };
 
@@ -660,14 +667,14 @@ export type MutationResolvers<ContextType = ForumContext, ParentType extends Res
   assignThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationAssignThreadArgs, 'department' | 'id'>>;
   closeThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationCloseThreadArgs, 'id'>>;
   createThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationCreateThreadArgs, 'input'>>;
-  editPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationEditPostArgs, 'body' | 'id'>>;
+  editPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationEditPostArgs, 'body' | 'bodyFormat' | 'id'>>;
   editThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationEditThreadArgs, 'id' | 'input'>>;
   flagContent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationFlagContentArgs, 'reason' | 'targetId'>>;
   followThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationFollowThreadArgs, 'id'>>;
   moderateContent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationModerateContentArgs, 'action' | 'targetId'>>;
-  postOfficialAnswer?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationPostOfficialAnswerArgs, 'body' | 'threadId'>>;
+  postOfficialAnswer?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationPostOfficialAnswerArgs, 'body' | 'bodyFormat' | 'threadId'>>;
   reopenThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationReopenThreadArgs, 'id'>>;
-  replyToThread?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationReplyToThreadArgs, 'body' | 'threadId'>>;
+  replyToThread?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationReplyToThreadArgs, 'body' | 'bodyFormat' | 'threadId'>>;
   unfollowThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationUnfollowThreadArgs, 'id'>>;
   unvoteThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationUnvoteThreadArgs, 'id'>>;
   voteThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationVoteThreadArgs, 'id'>>;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sanitizeRichText, stripAllTags } from '@portal/html';
+import { Marked } from 'marked';
 import { excerpt, plainText, words } from '@portal/text';
 import type { BodyFormat } from './forum-types';
 
@@ -26,9 +27,23 @@ export function plainTextToHtml(text: string): string {
     .join('');
 }
 
+// GitHub-flavoured, with single line breaks kept as people expect from a comment box.
+const markdown = new Marked({ gfm: true, breaks: true, async: false });
+
+/** Markdown as HTML (not yet sanitized: raw HTML inside Markdown passes through to the sanitizer). */
+export function markdownToHtml(text: string): string {
+  return markdown.parse(text.replace(/\r\n?/g, '\n'), { async: false });
+}
+
+const TO_HTML: Record<BodyFormat, (raw: string) => string> = {
+  HTML: (raw) => raw,
+  PLAIN: plainTextToHtml,
+  MARKDOWN: markdownToHtml,
+};
+
 /** What a person wrote, as the sanitized HTML the forum stores and serves. */
 export function renderBody(raw: string, format: BodyFormat): string {
-  return sanitizeRichText(format === 'PLAIN' ? plainTextToHtml(raw) : raw);
+  return sanitizeRichText(TO_HTML[format](raw));
 }
 
 /**

@@ -32,4 +32,10 @@ export const LOG_ACTIONS = [
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
 export type ThreadSort = 'NEWEST' | 'MOST_VOTED' | 'ACTIVE' | 'UNANSWERED';
-export type BodyFormat = 'HTML' | 'PLAIN';
+export type BodyFormat = 'HTML' | 'PLAIN' | 'MARKDOWN';
+
+/** A body as its author wrote it, before it is rendered and sanitized. */
+export interface WrittenBody {
+  body: string;
+  bodyFormat?: BodyFormat | null;
+}

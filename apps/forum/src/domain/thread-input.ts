@@ -10,7 +10,7 @@ export const TAGS_MAX = 5;
 export const TAG_MAX = 40;
 export const NOTE_MAX = 1000;
 
-const bodyFormat = z.enum(['HTML', 'PLAIN']).nullish();
+const bodyFormat = z.enum(['HTML', 'PLAIN', 'MARKDOWN']).nullish();
 
 const title = z
   .string()

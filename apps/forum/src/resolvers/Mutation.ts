@@ -28,7 +28,7 @@ export const Mutation: MutationResolvers = {
   },
   replyToThread: (_, args, ctx) => {
     assertParticipant(ctx.viewer);
-    const { body } = parseArgs(postBodyInput, { body: args.body });
+    const body = parseArgs(postBodyInput, { body: args.body, bodyFormat: args.bodyFormat });
     return replyToThread(ctx.deps, ctx.viewer, args.threadId, body, ctx.now);
   },
   voteThread: (_, { id }, ctx) => {
@@ -51,7 +51,7 @@ export const Mutation: MutationResolvers = {
   },
   editPost: (_, args, ctx) => {
     assertParticipant(ctx.viewer);
-    const { body } = parseArgs(postBodyInput, { body: args.body });
+    const body = parseArgs(postBodyInput, { body: args.body, bodyFormat: args.bodyFormat });
     return editPost(ctx.deps, ctx.viewer, args.id, body, ctx.now);
   },
   followThread: (_, { id }, ctx) => {
@@ -82,8 +82,9 @@ export const Mutation: MutationResolvers = {
     const { note } = parseArgs(noteArgs, { note: args.note });
     return reopenThread(ctx.deps, ctx.viewer, args.id, note, ctx.now);
   },
-  postOfficialAnswer: async (_, { threadId, body }, ctx) => {
-    const { thread } = await postOfficialAnswer(ctx.deps, ctx.viewer, threadId, body, ctx.now);
+  postOfficialAnswer: async (_, args, ctx) => {
+    const body = parseArgs(postBodyInput, { body: args.body, bodyFormat: args.bodyFormat });
+    const { thread } = await postOfficialAnswer(ctx.deps, ctx.viewer, args.threadId, body, ctx.now);
     return thread;
   },
 };

@@ -1,3 +1,4 @@
+import type { WrittenBody } from '../domain/forum-types';
 import type { Viewer } from '@portal/auth';
 import { badInput, conflict, notFound } from '@portal/errors';
 import { insertOnce } from '@portal/db';
@@ -100,7 +101,7 @@ export async function editPost(
   deps: ForumDeps,
   viewer: Viewer & { id: string },
   id: string,
-  rawBody: string,
+  written: WrittenBody,
   now = new Date(),
 ): Promise<PostDoc> {
   const { models } = deps;
@@ -108,7 +109,7 @@ export async function editPost(
   if (!post || !canSeeContent(viewer, post)) throw notFound('Post');
   assertCanEdit(viewer, post, now, deps.rules.editWindowMinutes);
   if (post.visibility !== 'VISIBLE') throw conflict('Hidden content cannot be edited');
-  const result = sanitizedBody(rawBody, 'HTML', 'body');
+  const result = sanitizedBody(written.body, written.bodyFormat, 'body');
   if (!result.ok) throw badInput(result.field, result.message);
   if (!post.isOfficialAnswer) await assertLinks(deps, viewer, result.html, 'body', now);
   await deps.limiters.edits.consume(viewer.id);

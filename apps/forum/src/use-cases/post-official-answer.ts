@@ -1,3 +1,4 @@
+import type { WrittenBody } from '../domain/forum-types';
 import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { badInput, conflict } from '@portal/errors';
@@ -19,7 +20,7 @@ export async function postOfficialAnswer(
   deps: ForumDeps,
   viewer: Viewer,
   threadId: string,
-  rawBody: string,
+  written: WrittenBody,
   now = new Date(),
 ): Promise<{ thread: ThreadDoc; answer: PostDoc }> {
   const { models } = deps;
@@ -27,7 +28,7 @@ export async function postOfficialAnswer(
   assertCanAnswer(viewer, thread);
   if (thread.visibility !== 'VISIBLE') throw conflict('The thread is hidden pending review');
   const status = statusAfterAnswer(thread.workflowStatus);
-  const body = sanitizedBody(rawBody, 'HTML', 'body');
+  const body = sanitizedBody(written.body, written.bodyFormat, 'body');
   if (!body.ok) throw badInput(body.field, body.message);
   await deps.limiters.answers.consume(viewer.id);
   await recordProfile(models, viewer, now);

@@ -1,3 +1,4 @@
+import type { WrittenBody } from '../domain/forum-types';
 import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { badInput, conflict } from '@portal/errors';
@@ -18,11 +19,11 @@ export async function replyToThread(
   deps: ForumDeps,
   viewer: Viewer & { id: string },
   threadId: string,
-  rawBody: string,
+  written: WrittenBody,
   now = new Date(),
 ): Promise<PostDoc> {
   const { models, rules } = deps;
-  const body = sanitizedBody(rawBody, 'HTML', 'body');
+  const body = sanitizedBody(written.body, written.bodyFormat, 'body');
   if (!body.ok) throw badInput(body.field, body.message);
   const thread = await loadVisibleThread(models, viewer, threadId, 'threadId');
   if (thread.visibility !== 'VISIBLE') throw conflict('The thread is hidden pending review');
