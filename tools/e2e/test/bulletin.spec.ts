@@ -92,8 +92,13 @@ describe('the monthly bulletin', () => {
     });
     expect(latest.readAloud.text).toContain('Trung tâm dữ liệu dùng chung');
     if (findExecutable('espeak-ng') && findExecutable('lame')) {
-      expect(latest.readAloud.audioUrl).toMatch(/\/audio\/.+/);
-      const audio = await fetch(latest.readAloud.audioUrl);
+      // The audio is rendered after the issue is published (publishing never waits for it).
+      const audioUrl = await waitUntil(
+        async () => (await run('LatestBulletin')).latestBulletinIssue?.readAloud?.audioUrl ?? null,
+        { what: 'the read-aloud audio', timeoutMs: 90_000, intervalMs: 500 },
+      );
+      expect(audioUrl).toMatch(/\/audio\/.+/);
+      const audio = await fetch(audioUrl);
       expect(audio.status).toBe(200);
       expect(audio.headers.get('content-type')).toBe('audio/mpeg');
       expect((await audio.arrayBuffer()).byteLength).toBeGreaterThan(1000);
