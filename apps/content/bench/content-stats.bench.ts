@@ -13,7 +13,7 @@ import { benchServices, percentile, reportBenchmark } from '@portal/testing/benc
 import { createRedisConnection } from '@portal/queue';
 import { createContentServices } from '../src/content-services';
 import { packArticleCounts } from '../src/domain/content-stats';
-import { dayKey, dayPeriodId, monthPeriodId } from '../src/domain/view-periods';
+import { dayKey, periodIdsOf } from '../src/domain/view-periods';
 import { createContentQueues } from '../src/jobs/content-queues';
 import type { ViewPeriodDoc } from '../src/models/view-stats.model';
 import { startServer } from '../src/server';
@@ -60,7 +60,7 @@ function random(seed: number): () => number {
 }
 
 /**
- * The day and month documents the views flush would have written for a year.
+ * The day, month and year documents the views flush would have written for a year.
  * dense: every article viewed every day (the worst case: 10k entries per document).
  * realistic: each article read for about two months after it was published.
  */
@@ -95,8 +95,7 @@ function periodDocs(
       const d = Math.floor(base * 0.3);
       const t = Math.floor(base * 0.1);
       const m = base - d - t;
-      add(dayPeriodId(day), articleId, d, m, t);
-      add(monthPeriodId(day), articleId, d, m, t);
+      for (const id of periodIdsOf(day)) add(id, articleId, d, m, t);
     }
   });
   return [...periods.values()].map((p) => ({

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, testViewer } from '@portal/testing';
+import { packArticleCounts } from '../src/domain/content-stats';
 import { dayKey } from '../src/domain/view-periods';
 import { viewStatsModels } from '../src/models/view-stats.model';
 import { createArticle, createPublished, useContentServer } from './content-harness';
@@ -209,6 +210,44 @@ describe('contentStats', () => {
     const all = await ask('2019-03-01T00:00:00+07:00', '2019-04-03T00:00:00+07:00');
     expect(all.totalViews).toBe(1117);
     expect(all.topArticles.map((r: { views: number }) => r.views)).toEqual([1110, 7]);
+    // March 2 to the end of 2019: the 2019 document less January, February and March 1.
+    const rest = await ask('2019-03-02T00:00:00+07:00', '2020-01-01T00:00:00+07:00');
+    expect(rest.totalViews).toBe(1010);
+    expect(rest.topArticles).toEqual([
+      { article: { id: inside.id, title: 'Bài xem giữa tháng' }, views: 1010 },
+    ]);
+    const year = await ask('2019-01-01T00:00:00+07:00', '2020-01-01T00:00:00+07:00');
+    expect(year.totalViews).toBe(1117);
+  });
+
+  it('builds the year documents of views flushed before there were any, once', async () => {
+    const article = await createPublished(h, { title: 'Bài xem từ năm 2018' });
+    const { periods } = h.services.models.views;
+    const month = (id: string, mobile: number) => ({
+      _id: id,
+      desktop: 1,
+      mobile,
+      tablet: 0,
+      total: 1 + mobile,
+      articles: packArticleCounts(new Map([[article.id, 1 + mobile]])),
+      lastFlushId: 'before-years',
+    });
+    await periods.create([month('M2018-03', 9), month('M2018-07', 19)]);
+    expect(await h.services.views.addMissingYears()).toBe(1);
+    expect(await periods.findById('Y2018').lean()).toMatchObject({
+      desktop: 2,
+      mobile: 28,
+      total: 30,
+      articles: `${article.id}:30`,
+    });
+    expect(await h.services.views.addMissingYears()).toBe(0);
+    const stats = (
+      await h.gql('editor', STATS, {
+        from: '2018-01-01T00:00:00+07:00',
+        to: '2019-01-01T00:00:00+07:00',
+      })
+    ).data?.contentStats;
+    expect(stats.totalViews).toBe(30);
   });
 
   it('counts nothing outside the period and refuses reversed or huge periods', async () => {

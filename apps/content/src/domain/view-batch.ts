@@ -1,6 +1,6 @@
 import { DEVICE_CLASSES, type DeviceClass } from './article-enums';
 import { packArticleCounts, unpackArticleCounts } from './content-stats';
-import { dayPeriodId, monthPeriodId } from './view-periods';
+import { periodIdsOf } from './view-periods';
 
 /**
  * Pending view counts live in one Redis hash while they accumulate. Its fields:
@@ -36,7 +36,7 @@ export interface PeriodDelta extends DeviceCounts {
 export interface BatchDelta {
   /** Keyed by bucket id `<articleId>|<day>`. */
   buckets: Map<string, BucketDelta>;
-  /** Keyed by period id (`D<day>`, `M<month>`). */
+  /** Keyed by period id (`D<day>`, `M<month>`, `Y<year>`). */
   periods: Map<string, PeriodDelta>;
   /** Keyed by article id. */
   totals: Map<string, number>;
@@ -68,7 +68,7 @@ export function aggregateBatch(fields: Record<string, string>): BatchDelta {
     bucket.total += n;
     delta.buckets.set(bucketId, bucket);
 
-    for (const periodId of [dayPeriodId(day), monthPeriodId(day)]) {
+    for (const periodId of periodIdsOf(day)) {
       const period = delta.periods.get(periodId) ?? { ...zero(), articles: new Map() };
       period[key] += n;
       period.total += n;

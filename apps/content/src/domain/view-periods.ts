@@ -39,15 +39,24 @@ function lastDayOfMonth(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export interface StatsRange {
+export function yearPeriodId(day: string): string {
+  return `Y${day.slice(0, 4)}`;
+}
+
+/** Every period document a view on `day` counts in: its day, month and year. */
+export function periodIdsOf(day: string): string[] {
+  return [dayPeriodId(day), monthPeriodId(day), yearPeriodId(day)];
+}
+
+/** Period documents to add up, and documents to take away from that sum. */
+export interface PeriodCover {
+  add: string[];
+  subtract: string[];
+}
+
+export interface StatsRange extends PeriodCover {
   firstDay: string;
   lastDay: string;
-  /** Month documents to add: months inside the range, and months it mostly covers. */
-  monthIds: string[];
-  /** Day documents to add: days of months the range covers less than half of. */
-  dayIds: string[];
-  /** Day documents to take away: days outside the range of months it mostly covers. */
-  minusDayIds: string[];
 }
 
 function daysBetween(first: string, last: string): string[] {
@@ -56,11 +65,61 @@ function daysBetween(first: string, last: string): string[] {
   return days;
 }
 
+const size = (c: PeriodCover) => c.add.length + c.subtract.length;
+
 /**
- * The whole city days that [from, to) touches, as the fewest documents: each month is its
- * month document, or, where the range covers only part of it, whichever is shorter: the
- * days it covers, or the month minus the days it does not. A year is about a dozen month
- * documents and at most about thirty day documents, wherever it starts.
+ * The days first..last of one year as month and day documents: each month is its month
+ * document, or, where only part of it is wanted, whichever is shorter: the days wanted, or
+ * the month less the days not wanted.
+ */
+function monthsCover(first: string, last: string): PeriodCover {
+  const cover: PeriodCover = { add: [], subtract: [] };
+  for (let monthStart = `${first.slice(0, 7)}-01`; monthStart <= last;) {
+    const monthEnd = lastDayOfMonth(monthStart);
+    const inside = daysBetween(
+      first > monthStart ? first : monthStart,
+      last < monthEnd ? last : monthEnd,
+    );
+    const outside = daysBetween(monthStart, monthEnd).filter((d) => d < first || d > last);
+    if (outside.length < inside.length) {
+      cover.add.push(monthPeriodId(monthStart));
+      cover.subtract.push(...outside.map(dayPeriodId));
+    } else {
+      cover.add.push(...inside.map(dayPeriodId));
+    }
+    monthStart = addDays(monthEnd, 1);
+  }
+  return cover;
+}
+
+/**
+ * The days first..last of one year: its months and days (monthsCover), or, when that takes
+ * fewer documents, the year document less the months and days outside first..last.
+ */
+function yearCover(first: string, last: string): PeriodCover {
+  const yearStart = `${first.slice(0, 4)}-01-01`;
+  const yearEnd = `${first.slice(0, 4)}-12-31`;
+  if (first === yearStart && last === yearEnd) return { add: [yearPeriodId(first)], subtract: [] };
+  const inside = monthsCover(first, last);
+  const outside: PeriodCover = { add: [], subtract: [] };
+  for (const [a, b] of [
+    [yearStart, addDays(first, -1)],
+    [addDays(last, 1), yearEnd],
+  ] as const) {
+    if (a > b) continue;
+    const part = monthsCover(a, b);
+    outside.add.push(...part.add);
+    outside.subtract.push(...part.subtract);
+  }
+  const viaYear = { add: [yearPeriodId(first), ...outside.subtract], subtract: outside.add };
+  return size(viaYear) < size(inside) ? viaYear : inside;
+}
+
+/**
+ * The whole city days that [from, to) touches, as few period documents as possible: per
+ * year, the year document less what lies outside the period, or months (each possibly less
+ * a few days) and days. A rolling year is the current year's document, last December and a
+ * few days; a calendar year to date is one document less the days still to come.
  */
 export function statsRange(from: Date, to: Date): StatsRange {
   if (to.getTime() <= from.getTime()) throw badInput('to', 'must be after from');
@@ -69,21 +128,16 @@ export function statsRange(from: Date, to: Date): StatsRange {
   const span = (Date.parse(lastDay) - Date.parse(firstDay)) / 86_400_000 + 1;
   if (span > MAX_STATS_RANGE_DAYS)
     throw badInput('to', `the period must be at most ${MAX_STATS_RANGE_DAYS} days`);
-  const range: StatsRange = { firstDay, lastDay, monthIds: [], dayIds: [], minusDayIds: [] };
-  for (let monthStart = `${firstDay.slice(0, 7)}-01`; monthStart <= lastDay;) {
-    const monthEnd = lastDayOfMonth(monthStart);
-    const inside = daysBetween(
-      firstDay > monthStart ? firstDay : monthStart,
-      lastDay < monthEnd ? lastDay : monthEnd,
+  const range: StatsRange = { firstDay, lastDay, add: [], subtract: [] };
+  for (let yearStart = `${firstDay.slice(0, 4)}-01-01`; yearStart <= lastDay;) {
+    const yearEnd = `${yearStart.slice(0, 4)}-12-31`;
+    const part = yearCover(
+      firstDay > yearStart ? firstDay : yearStart,
+      lastDay < yearEnd ? lastDay : yearEnd,
     );
-    const outside = daysBetween(monthStart, monthEnd).filter((d) => d < firstDay || d > lastDay);
-    if (outside.length < inside.length) {
-      range.monthIds.push(monthPeriodId(monthStart));
-      range.minusDayIds.push(...outside.map(dayPeriodId));
-    } else {
-      range.dayIds.push(...inside.map(dayPeriodId));
-    }
-    monthStart = addDays(monthEnd, 1);
+    range.add.push(...part.add);
+    range.subtract.push(...part.subtract);
+    yearStart = addDays(yearEnd, 1);
   }
   return range;
 }

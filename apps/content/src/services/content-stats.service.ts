@@ -31,10 +31,9 @@ const CACHE_ENTRIES = 200;
 const KEEP_MS = 60_000;
 
 /**
- * Views over a period, read from the day and month documents the views flush maintains:
- * months come from one document each (less the days outside the period, where it covers
- * most of a month) and the other days from day documents (see statsRange), so a year is
- * a dozen month documents and a few day documents rather than a scan of every bucket.
+ * Views over a period, read from the day, month and year documents the views flush
+ * maintains, as few as cover the period (see statsRange: a year document less what lies
+ * outside, months less a few days, days), rather than a scan of every bucket.
  *
  * Answers are kept per (first day, last day, flush generation) for up to a minute: only the
  * flush changes the statistics and it bumps the generation, so a kept answer's figures are
@@ -62,11 +61,10 @@ export class ContentStatsService {
     if (kept && this.now() - kept.at < KEEP_MS) return { from, to, ...kept };
 
     const periods = await findByIds<ViewPeriodDoc>(this.models.periods, [
-      ...range.monthIds,
-      ...range.dayIds,
-      ...range.minusDayIds,
+      ...range.add,
+      ...range.subtract,
     ]);
-    const minus = new Set(range.minusDayIds);
+    const minus = new Set(range.subtract);
     const { articleViews, ...summary } = summarizePeriods(
       periods.filter((p) => !minus.has(p._id)),
       periods.filter((p) => minus.has(p._id)),

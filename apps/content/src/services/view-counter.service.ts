@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
-import { findByIds } from '@portal/db';
+import { findByIds, insertOnce } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import type { DeviceClass } from '../domain/article-enums';
 import {
@@ -11,7 +11,8 @@ import {
   pendingTotalField,
   viewField,
 } from '../domain/view-batch';
-import { dayKey } from '../domain/view-periods';
+import { packArticleCounts, summarizePeriods } from '../domain/content-stats';
+import { dayKey, yearPeriodId } from '../domain/view-periods';
 import type {
   ViewBucketDoc,
   ViewPeriodDoc,
@@ -61,6 +62,8 @@ export class ViewCounter {
     seen: (articleId: string, client: string) => string;
   };
   private readonly now: () => Date;
+  /** Whether this process has made sure every year with month documents has its year document. */
+  private yearsChecked = false;
 
   constructor(private readonly options: ViewCounterOptions) {
     const base = `${options.keyPrefix}:content:views`;
@@ -148,6 +151,10 @@ export class ViewCounter {
     const locked = await redis.set(this.keys.lock, token, 'PX', LOCK_MS, 'NX');
     if (locked === null) return { ran: false, batches: 0, buckets: 0 };
     try {
+      if (!this.yearsChecked) {
+        await this.addMissingYears();
+        this.yearsChecked = true;
+      }
       await this.sealLive();
       let buckets = 0;
       const batchIds = await redis.lrange(this.keys.batches, 0, -1);
@@ -236,6 +243,47 @@ export class ViewCounter {
     }
     await bulkWriteChunks(models.totals, totalOps);
     return bucketOps.length;
+  }
+
+  /**
+   * Builds the year documents of years whose views were flushed before year documents
+   * existed, by adding up their month documents. Runs under the flush lock, before any
+   * pending batch is applied; a year whose months already hold a pending batch records that
+   * batch as folded in, so replaying it does not count it twice.
+   */
+  async addMissingYears(): Promise<number> {
+    const { models, redis } = this.options;
+    const months = await models.periods
+      .find({ _id: { $regex: /^M\d{4}-\d{2}$/ } })
+      .lean<ViewPeriodDoc[]>()
+      .exec();
+    if (months.length === 0) return 0;
+    const byYear = new Map<string, ViewPeriodDoc[]>();
+    for (const m of months) {
+      const year = yearPeriodId(m._id.slice(1));
+      byYear.set(year, [...(byYear.get(year) ?? []), m]);
+    }
+    const existing = await byId<ViewPeriodDoc>(models.periods, [...byYear.keys()]);
+    const pending = new Set(await redis.lrange(this.keys.batches, 0, -1));
+    let added = 0;
+    for (const [year, docs] of byYear) {
+      if (existing.has(year)) continue;
+      const sum = summarizePeriods(docs);
+      const device = (d: DeviceClass) => sum.byDevice.find((x) => x.device === d)!.views;
+      const inFlight = docs.find((d) => pending.has(d.lastFlushId))?.lastFlushId;
+      const created = await insertOnce(models.periods, {
+        _id: year,
+        desktop: device('DESKTOP'),
+        mobile: device('MOBILE'),
+        tablet: device('TABLET'),
+        total: sum.totalViews,
+        articles: packArticleCounts(sum.articleViews),
+        lastFlushId: inFlight ?? 'years-added',
+      });
+      if (created) added++;
+    }
+    if (added) this.options.logger.info({ years: added }, 'year view statistics built from months');
+    return added;
   }
 
   /** Changes whenever a flush has changed the statistics; '0' before the first. */
