@@ -7,3 +7,4 @@ export * from './redis';
 export * from './smtp-sink';
 export * from './net';
 export * from './process-group';
+export * from './database-and-redis';

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startFerretdb, startRedis, type ManagedProcess } from '@portal/local-services';
+import { databaseAndRedis, type DatabaseAndRedis } from '@portal/local-services';
 /** One measured figure of a benchmark, with the target it should meet. */
 export interface BenchResult {
   name: string;
@@ -36,14 +36,9 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /** The database and Redis a benchmark runs against, and how to let them go. */
-export interface BenchServices {
-  mongoUri: string;
-  redisUrl: string;
-  /** The embedded FerretDB's process id, when the benchmark started one (for CPU readings). */
-  ferretdbPid?: number;
+export interface BenchServices extends DatabaseAndRedis {
   /** A scratch directory of the benchmark's own, removed by `stop()`. */
   scratch: string;
-  stop(): Promise<void>;
 }
 
 /**
@@ -53,32 +48,16 @@ export interface BenchServices {
  */
 export async function benchServices(name: string): Promise<BenchServices> {
   const scratch = mkdtempSync(join(tmpdir(), `${name}-bench-`));
-  const started: ManagedProcess[] = [];
-  let mongoUri = process.env.MONGODB_URI;
-  let redisUrl = process.env.REDIS_URL;
-  let ferretdbPid: number | undefined;
-  if (!mongoUri) {
-    const db = await startFerretdb({ port: await freePort(), dir: join(scratch, 'ferretdb') });
-    started.push(db.process);
-    ferretdbPid = db.process.child.pid;
-    mongoUri = db.uri;
-  }
-  if (!redisUrl) {
-    const redis = await startRedis({
-      port: await freePort(),
-      dir: join(scratch, 'redis'),
-      persistent: false,
-    });
-    started.push(redis.process);
-    redisUrl = redis.url;
-  }
+  const services = await databaseAndRedis({
+    dir: scratch,
+    mongoUri: process.env.MONGODB_URI,
+    redisUrl: process.env.REDIS_URL,
+  });
   return {
-    mongoUri,
-    redisUrl,
-    ferretdbPid,
+    ...services,
     scratch,
     async stop() {
-      await Promise.all(started.map((p) => p.stop()));
+      await services.stop();
       rmSync(scratch, { recursive: true, force: true });
     },
   };

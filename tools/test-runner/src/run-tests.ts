@@ -6,12 +6,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  databaseAndRedis,
   ensureDebianPackage,
-  freePort,
-  startFerretdb,
-  startRedis,
   workspaceRoot,
-  type ManagedProcess,
+  type DatabaseAndRedis,
 } from '@portal/local-services';
 
 interface VitestReport {
@@ -44,7 +42,7 @@ function projectsWithTests(): string[] {
 }
 
 async function main(): Promise<number> {
-  const started: ManagedProcess[] = [];
+  let services: DatabaseAndRedis | undefined;
   const scratch = mkdtempSync(join(tmpdir(), 'portal-test-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -54,31 +52,18 @@ async function main(): Promise<number> {
     FORCE_COLOR: '0',
   };
   try {
-    // Tools the suites need from Debian, installed once when running as root.
-    if (!env.REDIS_URL) ensureDebianPackage('redis-server', 'redis-server', log);
-    // The bulletin's read-aloud audio (its tests and the end-to-end suite render real speech).
+    // The bulletin's read-aloud audio (its tests and the end-to-end suite render real speech);
+    // startRedis installs redis-server the same way.
     ensureDebianPackage('espeak-ng', 'espeak-ng', log);
-    if (!env.MONGODB_URI) {
-      const db = await startFerretdb({
-        port: await freePort(),
-        dir: join(scratch, 'ferretdb'),
-        log,
-      });
-      started.push(db.process);
-      env.MONGODB_URI = db.uri;
-      log(`FerretDB at ${db.uri}`);
-    }
-    if (!env.REDIS_URL) {
-      const redis = await startRedis({
-        port: await freePort(),
-        dir: join(scratch, 'redis'),
-        persistent: false,
-        log,
-      });
-      started.push(redis.process);
-      env.REDIS_URL = redis.url;
-      log(`Redis at ${redis.url}`);
-    }
+    services = await databaseAndRedis({
+      dir: scratch,
+      mongoUri: env.MONGODB_URI,
+      redisUrl: env.REDIS_URL,
+      log,
+    });
+    env.MONGODB_URI = services.mongoUri;
+    env.REDIS_URL = services.redisUrl;
+    log(`database at ${services.mongoUri}, Redis at ${services.redisUrl}`);
 
     rmSync(resultsDir, { recursive: true, force: true });
     mkdirSync(resultsDir, { recursive: true });
@@ -121,7 +106,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${passed} passed, ${failed} failed\n`);
     return failed === 0 ? 0 : 1;
   } finally {
-    await Promise.all(started.map((p) => p.stop()));
+    await services?.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
