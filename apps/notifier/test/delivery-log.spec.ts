@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@portal/testing';
 import { DeliveryLog } from '../src/delivery/delivery-log';
 import { deliveryId } from '../src/domain/delivery-key';
-import type { DeliveryDoc } from '../src/models/delivery.model';
+import { pendingDelivery, type DeliveryDoc } from '../src/models/delivery.model';
 import { notifierModels } from '../src/models/models';
 
 const db = useTestDatabase('notifier_log');
@@ -29,13 +29,7 @@ async function newDelivery(models: Awaited<ReturnType<typeof setup>>['models']) 
     email: `${target}@example.vn`,
     name: null,
     unsubscribeUrl: null,
-    status: 'pending',
-    attempts: 0,
-    lastError: null,
-    response: null,
-    createdAt: now,
-    updatedAt: now,
-    sentAt: null,
+    ...pendingDelivery(now),
   };
   await models.Delivery.create(doc);
   return doc;

@@ -10,7 +10,7 @@ import {
   deliveryJobId,
   messageKey,
 } from '../src/domain/delivery-key';
-import type { DeliveryDoc } from '../src/models/delivery.model';
+import { pendingDelivery, type DeliveryDoc } from '../src/models/delivery.model';
 import { startTestNotifier, type TestNotifier } from './support/harness';
 import { bulletinIssue } from './support/sample-messages';
 
@@ -55,13 +55,7 @@ async function recordedDelivery(
     email: `${recipient}@example.vn`,
     name: null,
     unsubscribeUrl: null,
-    status: 'pending',
-    attempts: 0,
-    lastError: null,
-    response: null,
-    createdAt,
-    updatedAt: createdAt,
-    sentAt: null,
+    ...pendingDelivery(createdAt),
     ...fields,
   };
   await t.models.Delivery.create(doc);

@@ -39,6 +39,24 @@ export interface DeliveryDoc {
   sentAt: Date | null;
 }
 
+/** How every delivery is first recorded: pending, with no attempt yet. */
+export function pendingDelivery(
+  now: Date,
+): Pick<
+  DeliveryDoc,
+  'status' | 'attempts' | 'lastError' | 'response' | 'createdAt' | 'updatedAt' | 'sentAt'
+> {
+  return {
+    status: 'pending',
+    attempts: 0,
+    lastError: null,
+    response: null,
+    createdAt: now,
+    updatedAt: now,
+    sentAt: null,
+  };
+}
+
 const DeliverySchema = new Schema<DeliveryDoc>(
   {
     _id: { type: String, required: true },

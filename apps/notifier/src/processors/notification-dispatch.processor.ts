@@ -12,7 +12,7 @@ import {
   messageKey,
   type Channel,
 } from '../domain/delivery-key';
-import type { DeliveryDoc } from '../models/delivery.model';
+import { pendingDelivery, type DeliveryDoc } from '../models/delivery.model';
 import type { WebhookEndpointDoc } from '../models/webhook-endpoint.model';
 import { TemplateError } from '../templates/html';
 import { renderEmail } from '../templates/render-email';
@@ -85,13 +85,7 @@ async function dispatchEmail(
     email: r.email,
     name: r.name ?? null,
     unsubscribeUrl: r.unsubscribeUrl ?? null,
-    status: 'pending',
-    attempts: 0,
-    lastError: null,
-    response: null,
-    createdAt: now,
-    updatedAt: now,
-    sentAt: null,
+    ...pendingDelivery(now),
   }));
   const result = await recordAndEnqueue(ctx, 'email', docs);
   ctx.metrics.notifications.inc({ kind: 'email', outcome: 'accepted' });
@@ -148,13 +142,7 @@ async function dispatchWebhook(
       email: null,
       name: null,
       unsubscribeUrl: null,
-      status: 'pending',
-      attempts: 0,
-      lastError: null,
-      response: null,
-      createdAt: now,
-      updatedAt: now,
-      sentAt: null,
+      ...pendingDelivery(now),
     };
   });
   const result = await recordAndEnqueue(ctx, 'webhook', docs);
