@@ -1,8 +1,8 @@
 // Throughput of the forum's hot read paths on a real FerretDB and Redis:
 //   npx tsx apps/forum/bench/read-paths.bench.ts
-// Starts its own FerretDB and Redis (unless MONGODB_URI / REDIS_URL are set), the subgraph in-process with
-// the demo data, then drives the contract's ForumThreads and ForumThread operations with
-// autocannon. Prints requests per second, latency percentiles and memory; asserts nothing.
+// Starts its own FerretDB and Redis (unless MONGODB_URI / REDIS_URL are set), the subgraph
+// in-process with the demo data, then drives the contract's ForumThreads and ForumThread
+// operations with autocannon. Prints requests per second, latency percentiles and memory; asserts nothing.
 import { createRequire } from 'node:module';
 import mongoose from 'mongoose';
 import { INTERNAL_TOKEN_HEADER, signInternalToken, ANONYMOUS } from '@portal/auth';

@@ -37,10 +37,10 @@ export interface FindByIdsOptions {
 
 /**
  * The documents with these ids (in no particular order; missing ids are skipped), read as
- * plain objects. MongoDB answers `{_id: {$in: ids}}` from the _id index. FerretDB 1.x
- * pushes down only a single `{_id: value}` equality to SQLite and reads every document of
- * the collection for `$in`, so there the ids are looked up one by one, a few at a time,
- * each an index search.
+ * plain objects. MongoDB answers `{_id: {$in: ids}}` from the _id index. FerretDB 1.x uses
+ * an index only for a lone `{_id: value}` (and only in our patched build, infra/ferretdb);
+ * for `$in` it scans the whole collection, so there the ids are looked up one by one, a few
+ * at a time, each an index search.
  */
 export async function findByIds<T>(
   // Any model: the caller names the shape it reads (a projection may narrow it).

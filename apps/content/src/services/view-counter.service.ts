@@ -7,11 +7,12 @@ import type { DeviceClass } from '../domain/article-enums';
 import {
   addCounts,
   aggregateBatch,
+  type DeviceCounts,
   mergeArticleCounts,
   pendingTotalField,
   viewField,
 } from '../domain/view-batch';
-import { packArticleCounts, summarizePeriods } from '../domain/content-stats';
+import { packArticleCounts, unpackArticleCounts } from '../domain/content-stats';
 import { dayKey, yearPeriodId } from '../domain/view-periods';
 import type {
   ViewBucketDoc,
@@ -261,23 +262,26 @@ export class ViewCounter {
     const byYear = new Map<string, ViewPeriodDoc[]>();
     for (const m of months) {
       const year = yearPeriodId(m._id.slice(1));
-      byYear.set(year, [...(byYear.get(year) ?? []), m]);
+      if (!byYear.has(year)) byYear.set(year, []);
+      byYear.get(year)!.push(m);
     }
     const existing = await byId<ViewPeriodDoc>(models.periods, [...byYear.keys()]);
     const pending = new Set(await redis.lrange(this.keys.batches, 0, -1));
     let added = 0;
     for (const [year, docs] of byYear) {
       if (existing.has(year)) continue;
-      const sum = summarizePeriods(docs);
-      const device = (d: DeviceClass) => sum.byDevice.find((x) => x.device === d)!.views;
+      const articles = new Map<string, number>();
+      for (const d of docs) unpackArticleCounts(d.articles, articles);
       const inFlight = docs.find((d) => pending.has(d.lastFlushId))?.lastFlushId;
       const created = await insertOnce(models.periods, {
         _id: year,
-        desktop: device('DESKTOP'),
-        mobile: device('MOBILE'),
-        tablet: device('TABLET'),
-        total: sum.totalViews,
-        articles: packArticleCounts(sum.articleViews),
+        ...docs.reduce<DeviceCounts>((sum, d) => addCounts(sum, d), {
+          desktop: 0,
+          mobile: 0,
+          tablet: 0,
+          total: 0,
+        }),
+        articles: packArticleCounts(articles),
         lastFlushId: inFlight ?? 'years-added',
       });
       if (created) added++;

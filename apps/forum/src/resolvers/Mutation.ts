@@ -28,7 +28,7 @@ export const Mutation: MutationResolvers = {
   },
   replyToThread: (_, args, ctx) => {
     assertParticipant(ctx.viewer);
-    const body = parseArgs(postBodyInput, { body: args.body, bodyFormat: args.bodyFormat });
+    const body = parseArgs(postBodyInput, args);
     return replyToThread(ctx.deps, ctx.viewer, args.threadId, body, ctx.now);
   },
   voteThread: (_, { id }, ctx) => {
@@ -51,7 +51,7 @@ export const Mutation: MutationResolvers = {
   },
   editPost: (_, args, ctx) => {
     assertParticipant(ctx.viewer);
-    const body = parseArgs(postBodyInput, { body: args.body, bodyFormat: args.bodyFormat });
+    const body = parseArgs(postBodyInput, args);
     return editPost(ctx.deps, ctx.viewer, args.id, body, ctx.now);
   },
   followThread: (_, { id }, ctx) => {
@@ -83,7 +83,7 @@ export const Mutation: MutationResolvers = {
     return reopenThread(ctx.deps, ctx.viewer, args.id, note, ctx.now);
   },
   postOfficialAnswer: async (_, args, ctx) => {
-    const body = parseArgs(postBodyInput, { body: args.body, bodyFormat: args.bodyFormat });
+    const body = parseArgs(postBodyInput, args);
     const { thread } = await postOfficialAnswer(ctx.deps, ctx.viewer, args.threadId, body, ctx.now);
     return thread;
   },
