@@ -45,9 +45,12 @@ export default tseslint.config(
           banTransitiveDependencies: false,
           checkDynamicDependenciesExceptions: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
+            // Dev-only libs (test harnesses, local servers) serve apps' and libs' tests only: the
+            // file-level rule below refuses them in production source.
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:dev-lib'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:dev-lib'] },
+            { sourceTag: 'type:dev-lib', onlyDependOnLibsWithTags: ['type:lib', 'type:dev-lib'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:dev-lib'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             {
               sourceTag: 'scope:gateway',
@@ -113,6 +116,26 @@ export default tseslint.config(
       '**/test/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // Production source never imports the dev-only libs (tagged type:dev-lib): test harnesses
+    // and the embedded FerretDB/Redis/SMTP servers. Tests, benchmarks and tools may.
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'libs/testing/**', 'libs/local-services/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@portal/testing', '@portal/testing/*', '@portal/local-services'],
+              message:
+                'A dev-only lib (type:dev-lib): import it from tests, benchmarks or tools only.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Build and test configuration sits beside a project but is not part of its code.

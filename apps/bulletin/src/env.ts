@@ -1,3 +1,5 @@
+import { audioDirOf } from './audio/audio-dir';
+import type { BulletinServerConfig } from './server';
 import { DEFAULT_PORTS, loadEnv, serviceEnv, positiveInt, serviceUrl, z } from '@portal/config';
 
 /** Configuration of every bulletin process: the subgraph (main), the worker and the seed. */
@@ -25,3 +27,36 @@ export const env = loadEnv('bulletin', () => ({
 }));
 
 export type BulletinEnv = typeof env;
+
+/** The subgraph's settings from the checked environment. */
+export function serverConfig(e: BulletinEnv): BulletinServerConfig {
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    production: e.NODE_ENV === 'production',
+    internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    contentUrl: e.CONTENT_URL,
+    subscriptionTokenSecret: e.SUBSCRIPTION_TOKEN_SECRET,
+    confirmTtlSeconds: e.SUBSCRIPTION_CONFIRM_TTL_HOURS * 3600,
+    audioDir: audioDirOf(e.DATA_DIR),
+    prefix: e.QUEUE_PREFIX,
+  };
+}
+
+/** How read-aloud audio is rendered. */
+export function ttsConfig(e: BulletinEnv) {
+  return {
+    engine: e.TTS_ENGINE,
+    voice: e.TTS_VOICE,
+    wordsPerMinute: e.TTS_SPEED,
+    encoder: e.TTS_ENCODER,
+    bitrateKbps: e.TTS_BITRATE_KBPS,
+    dir: audioDirOf(e.DATA_DIR),
+  };
+}
+
+/** How the bulletin reaches the content subgraph (as a trusted service). */
+export function contentClientConfig(e: BulletinEnv) {
+  return { contentUrl: e.CONTENT_URL, internalTokenSecret: e.INTERNAL_TOKEN_SECRET };
+}

@@ -5,12 +5,11 @@ import { pingDatabase, syncIndexes } from '@portal/db';
 import {
   createByIdLoader,
   createGroupLoader,
-  createRateLimiter,
   appSchemaPath,
   loadSchemaFile,
-  startSubgraphServer,
-  type RunningSubgraph,
 } from '@portal/graphql-kit';
+import { createRateLimiter } from '@portal/http';
+import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import { Outbox, type Producer } from '@portal/queue';
 import type { BulletinContext } from './context';

@@ -14,8 +14,8 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS, INTERNAL_TOKEN_HEADER, isRole, signInternalToken } from '@portal/auth';
-import { TEST_INTERNAL_SECRET, errorCodes, gql, testViewer, waitUntil } from '@portal/testing';
+import { ANONYMOUS, INTERNAL_TOKEN_HEADER, isRole } from '@portal/auth';
+import { errorCodes, gql, internalTokenFor, testViewer, waitUntil } from '@portal/testing';
 import { articleId, useBulletin } from './support/harness';
 
 const b = useBulletin('federation', { worker: true });
@@ -92,7 +92,7 @@ beforeAll(async () => {
     context: async ({ req }) => {
       const role = String(req.headers['x-test-role'] ?? '');
       const viewer = isRole(role) ? testViewer(role) : ANONYMOUS;
-      return { token: await signInternalToken(viewer, TEST_INTERNAL_SECRET) };
+      return { token: await internalTokenFor(viewer) };
     },
   });
   gatewayUrl = url;

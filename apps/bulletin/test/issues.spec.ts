@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { XSS_PAYLOADS, looksExecutable } from '@portal/html';
+import { XSS_PAYLOADS, looksExecutable } from '@portal/testing';
 import { errorCodes, gql, internalTokenFor, testViewer } from '@portal/testing';
 import { ADD_ITEM, CREATE_ISSUE, articleId, issueWithItems, useBulletin } from './support/harness';
 

@@ -15,6 +15,7 @@ import {
   useTestDatabase,
   waitUntil,
   type SpawnedApp,
+  fetchAsGateway,
 } from '@portal/testing';
 import { startContentFixture, type ContentFixture } from './fixtures/content-subgraph';
 import { ADD_ITEM, CREATE_ISSUE, SCHEDULE, articleId } from './support/harness';
@@ -98,7 +99,9 @@ describe('bulletin processes', () => {
     );
     expect(issue.status).toBe('PUBLISHED');
     // The audio the worker rendered is served by the subgraph process.
-    const audio = await fetch(`${mainUrl}/audio/${id}.mp3`, { headers: { range: 'bytes=0-9' } });
+    const audio = await fetchAsGateway(`${mainUrl}/audio/${id}.mp3`, {
+      headers: { range: 'bytes=0-9' },
+    });
     expect(audio.status).toBe(206);
     expect((await fetch(`${opsUrl}/readyz`)).status).toBe(200);
 

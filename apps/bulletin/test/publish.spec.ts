@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEST_INTERNAL_SECRET, errorCodes, waitUntil } from '@portal/testing';
+import { TEST_INTERNAL_SECRET, errorCodes, waitUntil, fetchAsGateway } from '@portal/testing';
 import { renderSpeech } from '../src/audio/speech-renderer';
 import { createContentArticles } from '../src/content/content-articles';
 import { createBulletinPublishProcessor } from '../src/jobs/bulletin-publish.processor';
@@ -120,22 +120,24 @@ describe('publishing', () => {
     // Roughly 32 kbit/s × duration: the duration comes from the file, not a guess.
     expect(Math.abs(file.length / 4000 - durationSeconds)).toBeLessThan(3);
 
-    const whole = await fetch(`${b.url}/audio/${id}.mp3`);
+    const whole = await fetchAsGateway(`${b.url}/audio/${id}.mp3`);
     expect(whole.status).toBe(200);
     expect(whole.headers.get('content-type')).toBe('audio/mpeg');
     expect(whole.headers.get('accept-ranges')).toBe('bytes');
     expect(Buffer.from(await whole.arrayBuffer()).equals(file)).toBe(true);
-    const part = await fetch(`${b.url}/audio/${id}.mp3`, { headers: { range: 'bytes=100-199' } });
+    const part = await fetchAsGateway(`${b.url}/audio/${id}.mp3`, {
+      headers: { range: 'bytes=100-199' },
+    });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 100-199/${file.length}`);
     expect(Buffer.from(await part.arrayBuffer()).equals(file.subarray(100, 200))).toBe(true);
-    const beyond = await fetch(`${b.url}/audio/${id}.mp3`, {
+    const beyond = await fetchAsGateway(`${b.url}/audio/${id}.mp3`, {
       headers: { range: `bytes=${file.length + 10}-` },
     });
     expect(beyond.status).toBe(416);
-    expect((await fetch(`${b.url}/audio/${id}`)).status).toBe(200);
-    expect((await fetch(`${b.url}/audio/${'0'.repeat(24)}.mp3`)).status).toBe(404);
-    expect((await fetch(`${b.url}/audio/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+    expect((await fetchAsGateway(`${b.url}/audio/${id}`)).status).toBe(200);
+    expect((await fetchAsGateway(`${b.url}/audio/${'0'.repeat(24)}.mp3`)).status).toBe(404);
+    expect((await fetchAsGateway(`${b.url}/audio/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
 
     // Announced once: the partners' webhook and one e-mail batch job (no subscribers → no batch).
     const jobs = await b.notificationJobs();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '@portal/testing';
+import { errorCodes, fetchAsGateway } from '@portal/testing';
 import { signSubscriptionToken } from '../src/domain/subscription-token';
 import { PUBLIC_BASE_URL, SUBSCRIPTION_SECRET, useBulletin } from './support/harness';
 
@@ -51,14 +51,14 @@ describe('double opt-in', () => {
       ),
     ).toBe(true);
 
-    const page = await fetch(local(confirmUrl));
+    const page = await fetchAsGateway(local(confirmUrl));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(await page.text()).toContain('Đã xác nhận đăng ký');
     expect(await status(email)).toBe('CONFIRMED');
     // Following the link again is harmless.
-    expect((await fetch(local(confirmUrl))).status).toBe(200);
+    expect((await fetchAsGateway(local(confirmUrl))).status).toBe(200);
 
     // Asking again never reveals the subscription, and sends nothing more.
     expect((await subscribe(email)).data).toEqual({ subscribeToBulletin: true });
@@ -93,13 +93,13 @@ describe('double opt-in', () => {
       'token',
     )!;
     for (const bad of [tampered, expired, forged, unsubscribeToken, '', 'abc']) {
-      const res = await fetch(
+      const res = await fetchAsGateway(
         `${b.url}/bulletin/subscriptions/confirm?token=${encodeURIComponent(bad)}`,
       );
       expect(res.status, bad).toBe(400);
       expect(await res.text()).toContain('Liên kết không hợp lệ');
     }
-    expect((await fetch(local(firstUrl))).status).toBe(400);
+    expect((await fetchAsGateway(local(firstUrl))).status).toBe(400);
     expect(await status(email)).toBe('PENDING');
 
     const viaGraph = await b.as(
@@ -127,27 +127,28 @@ describe('double opt-in', () => {
     const email = 'truong.phong@example.vn';
     await subscribe(email);
     const [mail] = await confirmationMails(email);
-    await fetch(local(mail!.data.message.data.confirmUrl));
+    await fetchAsGateway(local(mail!.data.message.data.confirmUrl));
     expect(await status(email)).toBe('CONFIRMED');
 
     const unsubscribeUrl: string = mail!.data.recipients[0].unsubscribeUrl;
     const token = new URL(unsubscribeUrl).searchParams.get('token')!;
     const tampered = token.replace(/\.[^.]+$/, '.' + 'A'.repeat(43));
     expect(
-      (await fetch(`${b.url}/bulletin/subscriptions/unsubscribe?token=${tampered}`)).status,
+      (await fetchAsGateway(`${b.url}/bulletin/subscriptions/unsubscribe?token=${tampered}`))
+        .status,
     ).toBe(400);
     expect(await status(email)).toBe('CONFIRMED');
 
-    const page = await fetch(local(unsubscribeUrl), {
+    const page = await fetchAsGateway(local(unsubscribeUrl), {
       method: 'POST',
       body: 'List-Unsubscribe=One-Click',
     });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Đã hủy đăng ký');
     expect(await status(email)).toBe('UNSUBSCRIBED');
-    expect((await fetch(local(unsubscribeUrl))).status).toBe(200);
+    expect((await fetchAsGateway(local(unsubscribeUrl))).status).toBe(200);
     // An old confirmation link cannot bring the subscription back.
-    expect((await fetch(local(mail!.data.message.data.confirmUrl))).status).toBe(400);
+    expect((await fetchAsGateway(local(mail!.data.message.data.confirmUrl))).status).toBe(400);
     expect(await status(email)).toBe('UNSUBSCRIBED');
 
     // Subscribing again starts a fresh double opt-in.

@@ -200,7 +200,7 @@ async function main(): Promise<void> {
       ['last 7 days', new Date(now.getTime() - 6 * DAY), now],
     ];
     const ask = async (from: Date, to: Date) => {
-      const token = await signInternalToken(editor, SECRET);
+      const token = await signInternalToken(editor, SECRET, { audience: 'content' });
       const node0 = process.cpuUsage();
       const ferret0 = ferretdbCpuMs();
       const a = performance.now();

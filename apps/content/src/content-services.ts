@@ -2,7 +2,10 @@ import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
 import type { ContentServices } from './context';
-import type { ContentQueues } from './jobs/content-queues';
+import type { Runtime } from '@portal/service-runtime';
+import { syncIndexes } from '@portal/db';
+import type { ContentEnv } from './env';
+import { createContentQueues, type ContentQueues } from './jobs/content-queues';
 import { contentModels } from './models';
 import { ArticleQueryService } from './services/article-query.service';
 import { ArticleService } from './services/article.service';
@@ -50,4 +53,22 @@ export function createContentServices(config: ContentServicesConfig): ContentSer
     views,
     stats: new ContentStatsService(models.views, views, config.logger.child({ module: 'stats' })),
   };
+}
+
+/** What the content subgraph and worker both open at start: queues, services and indexes. */
+export async function openContent(rt: Runtime<ContentEnv>) {
+  const { env, conn, redis, logger } = rt;
+  const queues = createContentQueues(conn, redis, env.QUEUE_PREFIX, logger);
+  rt.onClose(() => queues.close());
+  const services = createContentServices({
+    conn,
+    redis,
+    queues,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    keyPrefix: env.QUEUE_PREFIX,
+    viewDedupeSeconds: env.CONTENT_VIEW_DEDUPE_SECONDS,
+    logger,
+  });
+  await syncIndexes(conn);
+  return { queues, services };
 }

@@ -6,9 +6,8 @@ import {
   createGroupLoader,
   appSchemaPath,
   loadSchemaFile,
-  startSubgraphServer,
-  type RunningSubgraph,
 } from '@portal/graphql-kit';
+import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import DataLoader from 'dataloader';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { XSS_PAYLOADS, looksExecutable } from '@portal/html';
+import { XSS_PAYLOADS, looksExecutable } from '@portal/testing';
 import { serverKind } from '@portal/db';
 import { errorCodes, testViewer, type GraphQLResponse } from '@portal/testing';
 import { articleModel } from '../src/models/article.model';

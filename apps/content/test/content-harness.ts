@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { afterAll, beforeAll } from 'vitest';
 import { ANONYMOUS, type Role, type Viewer } from '@portal/auth';
 import { syncIndexes } from '@portal/db';
-import type { RunningSubgraph } from '@portal/graphql-kit';
+import type { RunningSubgraph } from '@portal/service-runtime';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection } from '@portal/queue';
 import {
@@ -84,13 +84,8 @@ export function useContentServer(label: string): ContentHarness {
     h.url = h.server.graphqlUrl;
     h.gql = async (who, query, variables, options) => {
       // The gateway signs a token for anonymous callers too, carrying their client key.
-      const viewer =
-        typeof who === 'string'
-          ? testViewer(who)
-          : (who ?? (options?.clientKey ? ANONYMOUS : null));
-      const internalToken = viewer
-        ? await internalTokenFor(viewer, { clientKey: options?.clientKey })
-        : undefined;
+      const viewer = typeof who === 'string' ? testViewer(who) : (who ?? ANONYMOUS);
+      const internalToken = await internalTokenFor(viewer, { clientKey: options?.clientKey });
       return gql(h.url, query, { variables, internalToken });
     };
   });

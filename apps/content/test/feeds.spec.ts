@@ -1,6 +1,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fetchAsGateway } from '@portal/testing';
 import {
   PUBLIC_BASE_URL,
   createArticle,
@@ -22,7 +23,7 @@ let categorySlug: string;
 async function fetchFeed(
   path: string,
 ): Promise<{ status: number; type: string | null; xml: string }> {
-  const res = await fetch(`${h.server.url}${path}`);
+  const res = await fetchAsGateway(`${h.server.url}${path}`);
   return { status: res.status, type: res.headers.get('content-type'), xml: await res.text() };
 }
 
@@ -91,7 +92,7 @@ describe('RSS 2.0', () => {
   });
 
   it('answers 400 with a code for a bad filter', async () => {
-    const res = await fetch(`${h.server.url}/feeds/articles.rss?kind=GOSSIP`);
+    const res = await fetchAsGateway(`${h.server.url}/feeds/articles.rss?kind=GOSSIP`);
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
       error: { code: 'BAD_USER_INPUT', fields: [{ field: 'kind' }] },

@@ -88,7 +88,7 @@ await run('ForumThreads (search "du lieu mo")', contractOperation('ForumThreads'
 const token = await signInternalToken(
   { ...ANONYMOUS, id: 'bench-citizen', displayName: 'Bench', roles: ['citizen'] },
   secret,
-  { ttlSeconds: 3600 },
+  { audience: 'forum', ttlSeconds: 3600 },
 );
 await run(
   'ForumThread (signed in, replies + answer)',

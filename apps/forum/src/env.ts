@@ -2,6 +2,7 @@ import {
   DEFAULT_PORTS,
   DEFAULT_WORKER_OPS_PORTS,
   baseEnv,
+  hostEnv,
   httpEnv,
   internalTokenEnv,
   loadEnv,
@@ -56,6 +57,7 @@ export const loadServerEnv = () =>
 export const loadWorkerEnv = () =>
   loadEnv('forum-worker', () => ({
     ...baseEnv(),
+    ...hostEnv(),
     ...opsPortEnv(DEFAULT_WORKER_OPS_PORTS.forum),
     ...mongoEnv('portal_forum'),
     ...redisEnv(),

@@ -1,12 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { pingDatabase } from '@portal/db';
-import {
-  appSchemaPath,
-  loadSchemaFile,
-  startSubgraphServer,
-  type RunningSubgraph,
-} from '@portal/graphql-kit';
+import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
+import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import { Outbox, Producer } from '@portal/queue';
 import type { ForumContext } from './context';

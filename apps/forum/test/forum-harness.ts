@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll } from 'vitest';
-import type { Viewer } from '@portal/auth';
+import { ANONYMOUS, type Viewer } from '@portal/auth';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection } from '@portal/queue';
 import {
@@ -80,7 +80,7 @@ export function useForum(label: string, rules: ForumRules = TEST_RULES): Forum {
     forum.call = async (viewer, query, variables) =>
       gql(forum.server.graphqlUrl, query, {
         variables,
-        internalToken: viewer ? await internalTokenFor(viewer) : undefined,
+        internalToken: await internalTokenFor(viewer ?? ANONYMOUS),
       });
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { XSS_PAYLOADS, looksExecutable } from '@portal/html';
+import { XSS_PAYLOADS, looksExecutable } from '@portal/testing';
 import { errorCodes, testViewer, type GraphQLResponse } from '@portal/testing';
 import { contractOperation } from './contract-ops';
 import { newReply, newThread, useForum } from './forum-harness';

@@ -1,4 +1,4 @@
-import { signInternalToken, type Viewer } from '@portal/auth';
+import type { InternalTokenSigner, Viewer } from '@portal/auth';
 import type { Logger } from '@portal/logger';
 import type { RequestAccess } from './http/access.middleware';
 import type { Identity } from './identity/identity';
@@ -10,15 +10,14 @@ export interface GatewayContext {
   viewer: Viewer;
   clientKey: string;
   logger: Logger;
-  /** The signed internal token subgraphs receive; signed once per request. */
-  internalToken(): Promise<string>;
+  /** The signed internal token `subgraph` receives (addressed to it alone, reused while fresh). */
+  internalToken(subgraph: string): Promise<string>;
 }
 
 export function createGatewayContext(
   access: RequestAccess,
-  options: { internalTokenSecret: string; logger: Logger },
+  options: { tokenFor: InternalTokenSigner; logger: Logger },
 ): GatewayContext {
-  let token: Promise<string> | undefined;
   return {
     requestId: access.requestId,
     identity: access.identity,
@@ -26,10 +25,7 @@ export function createGatewayContext(
     clientKey: access.clientKey,
     // The request id is already on every line through the request context (see requestIdMiddleware).
     logger: options.logger,
-    internalToken: () =>
-      (token ??= signInternalToken(access.identity.viewer, options.internalTokenSecret, {
-        requestId: access.requestId,
-        clientKey: access.clientKey,
-      })),
+    internalToken: (subgraph) =>
+      options.tokenFor(access.identity.viewer, subgraph, access.clientKey),
   };
 }

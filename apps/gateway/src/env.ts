@@ -39,7 +39,8 @@ function tiersEnv() {
 export function gatewayEnvShape() {
   return {
     ...baseEnv(),
-    ...httpEnv(DEFAULT_PORTS.gateway),
+    // The public entry point: every interface unless HOST says otherwise.
+    ...httpEnv(DEFAULT_PORTS.gateway, '0.0.0.0'),
     ...mongoEnv('portal_gateway'),
     ...redisEnv(),
     ...internalTokenEnv(),

@@ -1,5 +1,5 @@
 import { Counter, Histogram } from 'prom-client';
-import { createMetrics, type Metrics } from '@portal/graphql-kit';
+import { createMetrics, type Metrics } from '@portal/http';
 
 /** The shared service metrics plus what only the gateway sees. */
 export interface GatewayMetrics extends Metrics {

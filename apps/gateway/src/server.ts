@@ -10,7 +10,11 @@ import cors from 'cors';
 import express, { type Express, type Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { createPersonTokenVerifier, signInternalToken, type PersonTokenConfig } from '@portal/auth';
+import {
+  createInternalTokenSigner,
+  createPersonTokenVerifier,
+  type PersonTokenConfig,
+} from '@portal/auth';
 import type { SubgraphName } from '@portal/config';
 import { pingDatabase } from '@portal/db';
 import { notFound } from '@portal/errors';
@@ -20,7 +24,7 @@ import {
   requestIdMiddleware,
   sendHttpError,
   type ReadinessCheck,
-} from '@portal/graphql-kit';
+} from '@portal/http';
 import type { Logger } from '@portal/logger';
 import { apiKeyModel } from './api-keys/api-key.model';
 import { ApiKeyStore } from './api-keys/api-key-store';
@@ -256,7 +260,7 @@ export async function startGateway(
     ...owners.subgraphs.map((name) => ({
       name,
       check: async () => {
-        const res = await fetch(`${config.subgraphUrls[name]!}/healthz`, {
+        const res = await fetch(`${config.subgraphUrls[name]!}/readyz`, {
           signal: AbortSignal.timeout(2000),
         });
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -276,9 +280,10 @@ export async function startGateway(
       logger,
       refuse,
     });
-  const internalTokenFor = (res: Response) => {
-    const { identity, requestId, clientKey } = accessOf(res);
-    return signInternalToken(identity.viewer, config.internalTokenSecret, { requestId, clientKey });
+  const tokenFor = createInternalTokenSigner(config.internalTokenSecret);
+  const internalTokenFor = (res: Response, subgraph: string) => {
+    const { identity, clientKey } = accessOf(res);
+    return tokenFor(identity.viewer, subgraph, clientKey);
   };
 
   app.use(requestIdMiddleware);
@@ -308,7 +313,7 @@ export async function startGateway(
     expressMiddleware(apollo, {
       context: async ({ res }) =>
         createGatewayContext(accessOf(res), {
-          internalTokenSecret: config.internalTokenSecret,
+          tokenFor,
           logger,
         }),
     }),

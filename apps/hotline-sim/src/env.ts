@@ -1,3 +1,4 @@
+import type { HotlineSimConfig } from './server';
 import { DEFAULT_PORTS, baseEnv, flag, httpEnv, loadEnv, serviceUrl, z } from '@portal/config';
 
 const rate = () => z.coerce.number().min(0).max(1);
@@ -29,3 +30,28 @@ export const env = loadEnv('hotline-sim', () => ({
   SIM_CALLBACK_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   SIM_CALLBACK_RETRY_MS: delayMs().default(1000),
 }));
+
+/** The simulator's settings from its checked environment. */
+export function simConfigFromEnv(e: typeof env): HotlineSimConfig {
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    apiKey: e.HOTLINE_API_KEY,
+    callbackSecret: e.HOTLINE_CALLBACK_SECRET,
+    callbackUrl: e.HOTLINE_CALLBACK_URL ?? `${e.REFERRAL_URL}/hotline/callback`,
+    lifecycle: {
+      ackDelayMs: e.SIM_ACK_DELAY_MS,
+      progressDelayMs: e.SIM_PROGRESS_DELAY_MS,
+      closeDelayMs: e.SIM_CLOSE_DELAY_MS,
+      outcome: e.SIM_OUTCOME,
+    },
+    faults: {
+      down: e.SIM_DOWN,
+      errorRate: e.SIM_ERROR_RATE,
+      timeoutRate: e.SIM_TIMEOUT_RATE,
+      hangMs: e.SIM_HANG_MS,
+    },
+    callbackAttempts: e.SIM_CALLBACK_ATTEMPTS,
+    callbackRetryMs: e.SIM_CALLBACK_RETRY_MS,
+  };
+}

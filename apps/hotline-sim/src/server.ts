@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { listen, requestIdMiddleware, type RunningHttpServer } from '@portal/graphql-kit';
+import { listen, requestIdMiddleware, type RunningHttpServer } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import { CallbackSender, type LifecycleSettings } from './callback-sender';
 import { decideFault, type FaultSettings } from './faults';

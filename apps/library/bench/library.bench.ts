@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     const token = await signInternalToken(
       { ...ANONYMOUS, id: 'bench-editor', displayName: 'Bench', roles: ['citizen', 'editor'] },
       SECRET,
-      { ttlSeconds: 600 },
+      { audience: 'library', ttlSeconds: 600 },
     );
     const idle = memoryOf(pid);
 

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { flag, loadEnv, serviceEnv, positiveInt, z } from '@portal/config';
+import type { LibraryServerConfig } from './server';
 import type { StorageConfig } from './storage/create-storage';
 
 /** GraphQL's Int is 32-bit, and `MediaFile.sizeBytes` is an Int. */
@@ -95,5 +96,20 @@ export function storageConfig(e: LibraryEnv): StorageConfig {
     accessKeyId: e.S3_ACCESS_KEY_ID!,
     secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
     stagingDir: join(filesDir(e), '.staging'),
+  };
+}
+
+/** The subgraph's settings from a checked environment. */
+export function serverConfig(e: LibraryEnv): LibraryServerConfig {
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    production: e.NODE_ENV === 'production',
+    internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    maxUploadBytes: e.LIBRARY_MAX_UPLOAD_BYTES,
+    uploadsPerHour: e.LIBRARY_UPLOADS_PER_HOUR,
+    uploadTimeoutMs: e.LIBRARY_UPLOAD_TIMEOUT_SECONDS * 1000,
+    keyPrefix: e.QUEUE_PREFIX,
   };
 }

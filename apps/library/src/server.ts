@@ -2,14 +2,9 @@ import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { pingDatabase, syncIndexes } from '@portal/db';
-import {
-  createMetrics,
-  createRateLimiter,
-  appSchemaPath,
-  loadSchemaFile,
-  startSubgraphServer,
-  type RunningSubgraph,
-} from '@portal/graphql-kit';
+import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
+import { createMetrics, createRateLimiter } from '@portal/http';
+import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import type { LibraryContext } from './context';
 import { ItemCounters } from './counters/item-counters';
@@ -83,7 +78,6 @@ export async function startServer(
           models,
           storage: deps.storage,
           logger: deps.logger,
-          internalTokenSecret: config.internalTokenSecret,
           publicBaseUrl: config.publicBaseUrl,
           maxUploadBytes: config.maxUploadBytes,
           limiter,
@@ -97,7 +91,6 @@ export async function startServer(
           storage: deps.storage,
           counters,
           logger: deps.logger,
-          internalTokenSecret: config.internalTokenSecret,
           metrics: fileMetrics,
         }),
       );

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { parse as parseDisposition } from 'content-disposition';
 import { describe, expect, it } from 'vitest';
 import { INTERNAL_TOKEN_HEADER } from '@portal/auth';
-import { waitUntil } from '@portal/testing';
+import { waitUntil, fetchAsGateway } from '@portal/testing';
 import { flushCounters } from '../src/jobs/flush-counters';
 import { samplePdf, samplePng, sampleMp4, sampleDocx, sampleEpub } from '../src/seed/sample-files';
 import { zip } from '../src/seed/zip';
@@ -29,11 +29,11 @@ async function download(
   fileId: string,
   options: { headers?: Record<string, string>; token?: string; method?: string } = {},
 ) {
-  const res = await fetch(`${l.url}/files/${fileId}`, {
+  const res = await fetchAsGateway(`${l.url}/files/${fileId}`, {
     method: options.method ?? 'GET',
     headers: {
       ...options.headers,
-      ...(options.token ? { [INTERNAL_TOKEN_HEADER]: options.token } : {}),
+      [INTERNAL_TOKEN_HEADER]: options.token ?? (await tokenFor('anonymous')),
     },
   });
   return { res, bytes: Buffer.from(await res.arrayBuffer()) };
@@ -312,7 +312,7 @@ describe('uploading and downloading files over HTTP', () => {
       editor,
     );
     expect(wrongField.status).toBe(400);
-    const json = await fetch(`${lib.url}/uploads`, {
+    const json = await fetchAsGateway(`${lib.url}/uploads`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: editor },
       body: '{}',

@@ -9,6 +9,7 @@ import {
   testServices,
   testViewer,
   TEST_INTERNAL_SECRET,
+  fetchAsGateway,
 } from '@portal/testing';
 import { samplePdf, samplePng } from '../src/seed/sample-files';
 import { INTERNAL_TOKEN_HEADER } from '@portal/auth';
@@ -48,7 +49,7 @@ describe('the library process', () => {
       const form = new FormData();
       form.append('file', new Blob([samplePng({ width: 4, height: 4 })]), 'nho.png');
       const token = await internalTokenFor(testViewer('editor'));
-      const small = await fetch(`${base}/uploads`, {
+      const small = await fetchAsGateway(`${base}/uploads`, {
         method: 'POST',
         body: form,
         headers: { [INTERNAL_TOKEN_HEADER]: token },
@@ -63,7 +64,7 @@ describe('the library process', () => {
         'lon.pdf',
       );
       // LIBRARY_MAX_UPLOAD_BYTES from the environment applies.
-      const refused = await fetch(`${base}/uploads`, {
+      const refused = await fetchAsGateway(`${base}/uploads`, {
         method: 'POST',
         body: big,
         headers: { [INTERNAL_TOKEN_HEADER]: token },
@@ -109,7 +110,7 @@ describe('the library process', () => {
       const bytes = samplePdf({ title: 'Lưu trên S3', pages: [['Trang 1'], ['Trang 2']] });
       const form = new FormData();
       form.append('file', new Blob([bytes]), 'luu-tren-s3.pdf');
-      const uploaded = await fetch(`${base}/uploads`, {
+      const uploaded = await fetchAsGateway(`${base}/uploads`, {
         method: 'POST',
         body: form,
         headers: { [INTERNAL_TOKEN_HEADER]: token },
@@ -119,7 +120,7 @@ describe('the library process', () => {
       expect(await s3.keys()).toEqual([
         `thu-vien/${file.sha256.slice(0, 2)}/${file.sha256.slice(2, 4)}/${file.sha256}`,
       ]);
-      const ranged = await fetch(`${base}/files/${file.id}`, {
+      const ranged = await fetchAsGateway(`${base}/files/${file.id}`, {
         headers: { [INTERNAL_TOKEN_HEADER]: token, range: 'bytes=0-99' },
       });
       expect(ranged.status).toBe(206);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testServices, TEST_INTERNAL_SECRET } from '@portal/testing';
+import { testServices, TEST_INTERNAL_SECRET, fetchAsGateway } from '@portal/testing';
 import { seedLibrary } from '../src/seed/seed-library';
 import { gqlAs, silentLogger, useTestLibrary } from './helpers';
 
@@ -81,7 +81,9 @@ describe('the demo seed', () => {
       expect(types, mime).toContain(mime);
     // Every file is served whole, and is what its record says.
     for (const file of files) {
-      const got = Buffer.from(await (await fetch(`${lib.url}/files/${file.id}`)).arrayBuffer());
+      const got = Buffer.from(
+        await (await fetchAsGateway(`${lib.url}/files/${file.id}`)).arrayBuffer(),
+      );
       expect(got.length).toBe(file.sizeBytes);
       expect(createHash('sha256').update(got).digest('hex')).toBe(file.sha256);
     }

@@ -1,17 +1,9 @@
-import { onTerminate } from '@portal/config';
-import { connectDatabase, pingDatabase } from '@portal/db';
-import { createMetrics, startOpsServer } from '@portal/graphql-kit';
-import { createLogger } from '@portal/logger';
-import { createRedisConnection } from '@portal/queue';
+// The notifier worker: e-mail and signed webhooks, one job per delivery; ops routes on PORT.
+import { runWorker } from '@portal/service-runtime';
 import { configFromEnv, configProblems } from './config';
 import { env } from './env';
 import { startNotifier } from './notifier';
 
-const logger = createLogger({
-  service: 'notifier',
-  level: env.LOG_LEVEL,
-  format: env.LOG_FORMAT,
-});
 const config = configFromEnv(env);
 const problems = configProblems(config);
 if (problems.length > 0) {
@@ -19,38 +11,17 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
-const metrics = createMetrics('notifier');
-const notifier = await startNotifier(config, {
-  conn,
-  redisUrl: env.REDIS_URL,
-  logger,
-  registry: metrics.registry,
-});
-const probe = createRedisConnection(env.REDIS_URL, 'client');
-probe.on('error', () => {});
-const ops = await startOpsServer({
-  port: env.PORT,
-  host: env.HOST,
-  metrics,
-  readiness: [
-    { name: 'mongo', check: () => pingDatabase(conn) },
-    { name: 'redis', check: async () => void (await probe.ping()) },
-  ],
-});
-logger.info({ port: ops.port }, 'notifier running (ops routes: /healthz, /readyz, /metrics)');
-
-onTerminate(
-  async () => {
-    // Jobs in flight finish first (their sends are bounded by timeouts); nothing new starts.
-    await notifier.close();
-    await ops.close();
-    probe.disconnect();
-    await conn.close();
-    logger.info('notifier stopped');
-  },
-  {
-    timeoutMs: env.NOTIFIER_SHUTDOWN_TIMEOUT_MS,
-    log: (msg, err) => (err ? logger.error({ err }, msg) : logger.info(msg)),
+// Jobs in flight finish first at shutdown (their sends are bounded by timeouts); nothing new starts.
+await runWorker(
+  { name: 'notifier', env, shutdownTimeoutMs: env.NOTIFIER_SHUTDOWN_TIMEOUT_MS },
+  async (rt) => {
+    const { conn, logger, metrics } = rt;
+    const notifier = await startNotifier(config, {
+      conn,
+      redisUrl: env.REDIS_URL,
+      logger,
+      registry: metrics.registry,
+    });
+    rt.onClose(() => notifier.close());
   },
 );

@@ -100,7 +100,11 @@ const server = await startServer(
   { conn, redis, outbox, forum: null, logger },
 );
 
-const token = await signInternalToken(ANONYMOUS, SECRET, { ttlSeconds: 3600, clientKey: 'bench' });
+const token = await signInternalToken(ANONYMOUS, SECRET, {
+  audience: 'referral',
+  ttlSeconds: 3600,
+  clientKey: 'bench',
+});
 const headers = { 'content-type': 'application/json', 'x-portal-viewer': token };
 const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
 const TRACK = `query TrackReferral($code: String!) { referralByTrackingCode(code: $code) { trackingCode status categoryCode createdAt updatedAt publicResponse history { status at note } } }`;

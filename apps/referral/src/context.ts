@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { createByIdLoader, createGroupLoader, type BaseContext } from '@portal/graphql-kit';
-import type { createRateLimiter } from '@portal/graphql-kit';
+import type { createRateLimiter } from '@portal/http';
 import type { ReferralEventDoc } from './models/referral-event.model';
 import type { ReferralDoc } from './models/referral.model';
 import type { ReferralRepository } from './models/referral.repository';

@@ -1,3 +1,5 @@
+import type { ReferralWorkersConfig } from './jobs/start-workers';
+import type { ReferralServerConfig } from './server';
 import {
   DEFAULT_PORTS,
   devDefault,
@@ -35,3 +37,46 @@ export const env = loadEnv('referral', () => ({
 }));
 
 export type ReferralEnv = typeof env;
+
+/** The subgraph's settings from the checked environment. */
+export function serverConfig(e: ReferralEnv): ReferralServerConfig {
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    production: e.NODE_ENV === 'production',
+    internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    redisPrefix: e.QUEUE_PREFIX,
+    hotlineCallbackSecret: e.HOTLINE_CALLBACK_SECRET,
+    callbackToleranceSeconds: e.HOTLINE_CALLBACK_TOLERANCE_SECONDS,
+    feedbackPerHour: e.FEEDBACK_PER_HOUR,
+    trackingLookupsPerMinute: e.TRACKING_LOOKUPS_PER_MINUTE,
+  };
+}
+
+/** The worker's settings from the checked environment. */
+export function workersConfig(e: ReferralEnv): ReferralWorkersConfig {
+  return {
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    concurrency: e.WORKER_CONCURRENCY,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    hotline: {
+      url: e.HOTLINE_URL,
+      apiKey: e.HOTLINE_API_KEY,
+      timeoutMs: e.HOTLINE_TIMEOUT_MS,
+    },
+    dispatch: dispatchPolicy(e),
+    schedule: { overdue: e.REFERRAL_OVERDUE_CHECK_MS, recover: 60_000, cleanup: 10 * 60_000 },
+  };
+}
+
+/** How patiently a referral is offered to the hotline. */
+export function dispatchPolicy(e: ReferralEnv) {
+  return { attempts: e.HOTLINE_DISPATCH_ATTEMPTS, backoffMs: e.HOTLINE_RETRY_BACKOFF_MS };
+}
+
+/** How the referral service reads threads from the forum (as a trusted service). */
+export function forumClientConfig(e: ReferralEnv) {
+  return { url: `${e.FORUM_URL}/graphql`, internalTokenSecret: e.INTERNAL_TOKEN_SECRET };
+}

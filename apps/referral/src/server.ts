@@ -2,13 +2,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { pingDatabase } from '@portal/db';
-import {
-  createRateLimiter,
-  appSchemaPath,
-  loadSchemaFile,
-  startSubgraphServer,
-  type RunningSubgraph,
-} from '@portal/graphql-kit';
+import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
+import { createRateLimiter } from '@portal/http';
+import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import type { Outbox } from '@portal/queue';
 import type { ForumClient } from './clients/forum-client';
@@ -95,7 +91,8 @@ export async function startServer(
       { name: 'redis', check: async () => void (await deps.redis.ping()) },
     ],
     context: (base) => ({ ...base, ...services, loaders: createLoaders(core.repo) }),
-    routes: (app) =>
+    // The hotline signs its callbacks (HMAC with a timestamp); the route verifies them itself.
+    selfAuthenticatedRoutes: (app) =>
       mountHotlineCallback(app, {
         models: core.models,
         referrals: core.referrals,

@@ -5,7 +5,8 @@ import { Kind, parse, validate, type DocumentNode, type OperationDefinitionNode 
 import mongoose, { Types, type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@portal/logger';
-import { loadSchemaFile, startSubgraphServer, type RunningSubgraph } from '@portal/graphql-kit';
+import { loadSchemaFile } from '@portal/graphql-kit';
+import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import { TEST_INTERNAL_SECRET, errorCodes, testServices } from '@portal/testing';
 import { createForumClient } from '../src/clients/forum-client';
 import { SCHEMA_PATH } from '../src/server';

@@ -4,11 +4,16 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeyPair, signPersonToken } from './dev-keys';
-import { signInternalToken, verifyInternalToken } from './internal-token';
+import {
+  createInternalTokenSigner,
+  signInternalToken,
+  verifyInternalToken,
+} from './internal-token';
 import { createPersonTokenVerifier } from './person-token';
 import { ANONYMOUS, hasRole, requireRole, type Viewer } from './viewer';
 
 const SECRET = 'a'.repeat(40);
+const FORUM = { audience: 'forum' };
 const editor: Viewer = {
   ...ANONYMOUS,
   id: 'u1',
@@ -19,34 +24,69 @@ const editor: Viewer = {
 
 describe('internal token', () => {
   it('round-trips the viewer', async () => {
-    const token = await signInternalToken(editor, SECRET, {
-      requestId: 'r-12345678',
-      clientKey: 'ck-1',
-    });
-    const result = await verifyInternalToken(token, SECRET);
+    const token = await signInternalToken(editor, SECRET, { audience: 'forum', clientKey: 'ck-1' });
+    const result = await verifyInternalToken(token, SECRET, FORUM);
     expect(result.ok).toBe(true);
     expect(result.viewer).toEqual(editor);
     expect(result.clientKey).toBe('ck-1');
   });
 
   it('yields the anonymous viewer for forged, expired or missing tokens', async () => {
-    const forged = await signInternalToken({ ...editor, roles: ['admin'] }, 'b'.repeat(40));
-    expect((await verifyInternalToken(forged, SECRET)).viewer).toEqual(ANONYMOUS);
-    const expired = await signInternalToken(editor, SECRET, { ttlSeconds: -10 });
-    expect((await verifyInternalToken(expired, SECRET)).viewer).toEqual(ANONYMOUS);
-    expect((await verifyInternalToken(undefined, SECRET)).ok).toBe(false);
+    const forged = await signInternalToken({ ...editor, roles: ['admin'] }, 'b'.repeat(40), {
+      audience: 'forum',
+    });
+    expect((await verifyInternalToken(forged, SECRET, FORUM)).viewer).toEqual(ANONYMOUS);
+    const expired = await signInternalToken(editor, SECRET, { audience: 'forum', ttlSeconds: -10 });
+    expect((await verifyInternalToken(expired, SECRET, FORUM)).viewer).toEqual(ANONYMOUS);
+    expect((await verifyInternalToken(undefined, SECRET, FORUM)).ok).toBe(false);
     const noneAlg = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ v: { id: 'x', roles: ['admin'] } })).toString('base64url')}.`;
-    expect((await verifyInternalToken(noneAlg, SECRET)).viewer).toEqual(ANONYMOUS);
+    expect((await verifyInternalToken(noneAlg, SECRET, FORUM)).viewer).toEqual(ANONYMOUS);
+  });
+
+  it('refuses a token addressed to another subgraph, or to the old shared audience', async () => {
+    const forLibrary = await signInternalToken(editor, SECRET, { audience: 'library' });
+    const result = await verifyInternalToken(forLibrary, SECRET, FORUM);
+    expect(result.ok).toBe(false);
+    expect(result.viewer).toEqual(ANONYMOUS);
+    const shared = await new SignJWT({ v: editor })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('portal-gateway')
+      .setAudience('portal-subgraph')
+      .setExpirationTime('1m')
+      .sign(new TextEncoder().encode(SECRET));
+    expect((await verifyInternalToken(shared, SECRET, FORUM)).ok).toBe(false);
+  });
+
+  it('refuses a token without an expiry', async () => {
+    const forever = await new SignJWT({ v: editor })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('portal-gateway')
+      .setAudience('portal-subgraph:forum')
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(SECRET));
+    const result = await verifyInternalToken(forever, SECRET, FORUM);
+    expect(result.ok).toBe(false);
+    expect(result.viewer).toEqual(ANONYMOUS);
+  });
+
+  it('signs once per viewer, client and subgraph while the token is fresh', async () => {
+    const tokenFor = createInternalTokenSigner(SECRET, { ttlSeconds: 60 });
+    const a = await tokenFor(editor, 'forum', 'ck-1');
+    expect(await tokenFor({ ...editor }, 'forum', 'ck-1')).toBe(a);
+    expect(await tokenFor(editor, 'library', 'ck-1')).not.toBe(a);
+    expect(await tokenFor(editor, 'forum', 'ck-2')).not.toBe(a);
+    expect(await tokenFor(ANONYMOUS, 'forum', 'ck-1')).not.toBe(a);
+    expect((await verifyInternalToken(a, SECRET, FORUM)).clientKey).toBe('ck-1');
   });
 
   it('drops unknown roles smuggled into the payload', async () => {
     const token = await new SignJWT({ v: { id: 'u', roles: ['root', 'editor'] } })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer('portal-gateway')
-      .setAudience('portal-subgraph')
+      .setAudience('portal-subgraph:forum')
       .setExpirationTime('1m')
       .sign(new TextEncoder().encode(SECRET));
-    expect((await verifyInternalToken(token, SECRET)).viewer.roles).toEqual(['editor']);
+    expect((await verifyInternalToken(token, SECRET, FORUM)).viewer.roles).toEqual(['editor']);
   });
 });
 

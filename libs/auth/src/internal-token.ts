@@ -6,23 +6,37 @@ export const INTERNAL_TOKEN_HEADER = 'x-portal-viewer';
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 const ISSUER = 'portal-gateway';
-const AUDIENCE = 'portal-subgraph';
 const DEFAULT_TTL_SECONDS = 60;
+
+/** The audience of tokens for one subgraph: a token for the library is refused by the forum. */
+export function internalAudience(subgraph: string): string {
+  return `portal-subgraph:${subgraph}`;
+}
 
 function keyOf(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-/** Signs the viewer as a short-lived HS256 token that subgraphs trust (and nothing else). */
+export interface SignInternalTokenOptions {
+  /** The subgraph(s) the token is for (their names); each verifies its own audience. */
+  audience: string | readonly string[];
+  ttlSeconds?: number;
+  clientKey?: string;
+}
+
+/** Signs the viewer as a short-lived HS256 token that the named subgraphs trust (and nothing else). */
 export async function signInternalToken(
   viewer: Viewer,
   secret: string,
-  options: { ttlSeconds?: number; requestId?: string; clientKey?: string } = {},
+  options: SignInternalTokenOptions,
 ): Promise<string> {
-  return new SignJWT({ v: viewer, rid: options.requestId, ck: options.clientKey })
+  const audiences = (
+    typeof options.audience === 'string' ? [options.audience] : options.audience
+  ).map(internalAudience);
+  return new SignJWT({ v: viewer, ck: options.clientKey })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
+    .setAudience(audiences)
     .setIssuedAt()
     .setExpirationTime(`${options.ttlSeconds ?? DEFAULT_TTL_SECONDS}s`)
     .sign(keyOf(secret));
@@ -37,19 +51,23 @@ export type InternalTokenResult =
   | { ok: false; viewer: Viewer; clientKey: null; reason: string };
 
 /**
- * Verifies an internal token. Missing, expired, forged or malformed tokens yield the
- * anonymous viewer, so calling a subgraph directly can never grant anything.
+ * Verifies an internal token for the subgraph named `audience`: signed with the secret,
+ * issued by the gateway for this subgraph, with `exp` and `iat`. Missing, expired, forged,
+ * misaddressed or malformed tokens are not ok (and carry the anonymous viewer).
  */
 export async function verifyInternalToken(
   token: string | undefined,
   secret: string,
+  options: { audience: string },
 ): Promise<InternalTokenResult> {
   if (!token) return { ok: false, viewer: ANONYMOUS, clientKey: null, reason: 'missing' };
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), {
       issuer: ISSUER,
-      audience: AUDIENCE,
+      audience: internalAudience(options.audience),
       algorithms: ['HS256'],
+      // A token without an expiry would be valid forever once leaked.
+      requiredClaims: ['exp'],
     });
     const viewer = sanitizeViewer(payload.v);
     if (!viewer)
@@ -101,3 +119,41 @@ function sanitizeViewer(raw: unknown): Viewer | null {
 export function serviceViewer(service: string): Viewer {
   return { ...ANONYMOUS, roles: [], service };
 }
+
+/**
+ * Signs internal tokens and reuses each one (per viewer, client key and subgraph) for most
+ * of its lifetime, so the gateway does not sign on every request. A token is handed out
+ * only while it has at least a third of its lifetime left.
+ */
+export function createInternalTokenSigner(
+  secret: string,
+  options: { ttlSeconds?: number; maxEntries?: number } = {},
+) {
+  const ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+  const maxEntries = options.maxEntries ?? 10_000;
+  const cache = new Map<string, { token: Promise<string>; reuseUntil: number }>();
+  return function tokenFor(
+    viewer: Viewer,
+    subgraph: string,
+    clientKey?: string | null,
+  ): Promise<string> {
+    const key = `${subgraph}\u0000${clientKey ?? ''}\u0000${JSON.stringify(viewer)}`;
+    const now = Date.now();
+    const hit = cache.get(key);
+    if (hit && hit.reuseUntil > now) return hit.token;
+    if (cache.size >= maxEntries) {
+      for (const [k, entry] of cache) if (entry.reuseUntil <= now) cache.delete(k);
+      if (cache.size >= maxEntries) cache.clear();
+    }
+    const token = signInternalToken(viewer, secret, {
+      audience: subgraph,
+      ttlSeconds,
+      clientKey: clientKey ?? undefined,
+    });
+    cache.set(key, { token, reuseUntil: now + (ttlSeconds * 1000 * 2) / 3 });
+    token.catch(() => cache.delete(key));
+    return token;
+  };
+}
+
+export type InternalTokenSigner = ReturnType<typeof createInternalTokenSigner>;

@@ -37,9 +37,17 @@ export function baseEnv() {
   };
 }
 
-export function httpEnv(defaultPort: number) {
+/**
+ * The interface a process listens on: loopback unless told otherwise, so a service is never
+ * reachable from the network by accident. Containers set `HOST=0.0.0.0` (or the pod IP).
+ */
+export function hostEnv(defaultHost = '127.0.0.1') {
+  return { HOST: z.string().min(1).default(defaultHost) };
+}
+
+export function httpEnv(defaultPort: number, defaultHost = '127.0.0.1') {
   return {
-    HOST: z.string().default('0.0.0.0'),
+    ...hostEnv(defaultHost),
     PORT: port().default(defaultPort),
   };
 }

@@ -11,8 +11,8 @@ export interface PageInfo {
   endCursor: string | null;
 }
 
-/** A cursor connection. `totalCount` is a thunk so it costs a query only when asked for. */
-export interface Connection<T> {
+/** One page of a cursor connection (GraphQL's `XConnection` types map to it). `totalCount` is a thunk so it costs a query only when asked for. */
+export interface Page<T> {
   nodes: T[];
   pageInfo: PageInfo;
   totalCount: () => Promise<number>;
@@ -86,10 +86,7 @@ export interface PaginateOptions<T> {
 }
 
 /** One page of `model` in `sort` order, fetched with one query (+1 row to know if more follow). */
-export async function paginate<T>(
-  model: Model<T>,
-  options: PaginateOptions<T>,
-): Promise<Connection<T>> {
+export async function paginate<T>(model: Model<T>, options: PaginateOptions<T>): Promise<Page<T>> {
   const limit = pageSize(options.first);
   const afterValues = options.after ? decodeCursor(options.after, options.sort.length) : null;
   const filter = afterValues

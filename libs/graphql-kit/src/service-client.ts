@@ -1,14 +1,16 @@
 import {
   INTERNAL_TOKEN_HEADER,
   REQUEST_ID_HEADER,
+  createInternalTokenSigner,
   serviceViewer,
-  signInternalToken,
 } from '@portal/auth';
 import { currentRequestContext } from '@portal/logger';
 
 export interface ServiceClientOptions {
   /** The other subgraph's `/graphql` URL. */
   url: string;
+  /** The other subgraph's name: the audience of the token it is sent. */
+  target: string;
   /** This service's name, as the caller identity. */
   service: string;
   internalTokenSecret: string;
@@ -31,14 +33,13 @@ export class ServiceCallError extends Error {
  * errors, timeouts or GraphQL errors.
  */
 export function createServiceClient(options: ServiceClientOptions) {
+  const tokenFor = createInternalTokenSigner(options.internalTokenSecret);
+  const caller = serviceViewer(options.service);
   return async function request<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<T> {
-    const token = await signInternalToken(
-      serviceViewer(options.service),
-      options.internalTokenSecret,
-    );
+    const token = await tokenFor(caller, options.target);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       [INTERNAL_TOKEN_HEADER]: token,

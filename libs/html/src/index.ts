@@ -1,2 +1,1 @@
 export * from './sanitize';
-export * from './xss-payloads';

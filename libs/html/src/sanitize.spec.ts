@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeRichText, stripAllTags } from './sanitize';
-import { XSS_PAYLOADS, looksExecutable } from './xss-payloads';
+import { XSS_PAYLOADS, looksExecutable } from '@portal/testing';
 
 describe('sanitizeRichText', () => {
   it.each(XSS_PAYLOADS)('neutralises %s', (payload) => {

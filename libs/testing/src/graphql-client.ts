@@ -1,4 +1,5 @@
-import { INTERNAL_TOKEN_HEADER } from '@portal/auth';
+import { ANONYMOUS, INTERNAL_TOKEN_HEADER } from '@portal/auth';
+import { internalTokenFor } from './viewers';
 
 export interface GraphQLResponse<TData = Record<string, any>> {
   status: number;
@@ -54,4 +55,15 @@ export async function gql<TData = Record<string, any>>(
 /** The `extensions.code` of each error, for concise assertions. */
 export function errorCodes(res: GraphQLResponse): string[] {
   return (res.errors ?? []).map((e) => String(e.extensions?.code ?? 'NONE'));
+}
+
+/**
+ * `fetch` as the gateway forwards a route to a subgraph: with an internal token (for the
+ * anonymous viewer unless the caller set one), which subgraphs require on every request.
+ */
+export async function fetchAsGateway(url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has(INTERNAL_TOKEN_HEADER))
+    headers.set(INTERNAL_TOKEN_HEADER, await internalTokenFor(ANONYMOUS));
+  return fetch(url, { ...init, headers });
 }

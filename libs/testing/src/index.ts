@@ -3,3 +3,4 @@ export * from './graphql-client';
 export * from './viewers';
 export * from './wait';
 export * from './spawn-app';
+export * from './xss-payloads';

@@ -21,7 +21,9 @@ describe('testing helpers', () => {
 
   it('signs internal tokens the subgraphs accept', async () => {
     const viewer = testViewer('officer', { department: 'SO-YT' });
-    const result = await verifyInternalToken(await internalTokenFor(viewer), TEST_INTERNAL_SECRET);
+    const result = await verifyInternalToken(await internalTokenFor(viewer), TEST_INTERNAL_SECRET, {
+      audience: 'forum',
+    });
     expect(result.viewer).toMatchObject({
       id: 'officer-1',
       roles: ['citizen', 'officer'],

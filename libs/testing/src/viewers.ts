@@ -1,4 +1,5 @@
 import { ANONYMOUS, signInternalToken, type Role, type Viewer } from '@portal/auth';
+import { SUBGRAPHS } from '@portal/config';
 import { TEST_INTERNAL_SECRET } from './test-env';
 
 /** A signed-in person with `role` (every person is also a citizen). */
@@ -14,12 +15,17 @@ export function testViewer(role: Role, overrides: Partial<Viewer> = {}): Viewer 
   };
 }
 
-/** The internal token a subgraph under test accepts for `viewer`, as the gateway would send it. */
+/**
+ * The internal token a subgraph under test accepts for `viewer`, as the gateway would send
+ * it. The gateway addresses each token to one subgraph; for brevity a test token is
+ * addressed to every portal subgraph unless `audience` names some.
+ */
 export function internalTokenFor(
   viewer: Viewer,
-  options: { secret?: string; clientKey?: string } = {},
+  options: { secret?: string; clientKey?: string; audience?: string | string[] } = {},
 ): Promise<string> {
   return signInternalToken(viewer, options.secret ?? TEST_INTERNAL_SECRET, {
+    audience: options.audience ?? SUBGRAPHS,
     clientKey: options.clientKey,
   });
 }

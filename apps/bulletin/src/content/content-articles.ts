@@ -65,6 +65,7 @@ const CHUNK = 100;
  */
 export function createContentArticles(options: ContentArticlesOptions) {
   const request = createServiceClient({
+    target: 'content',
     url: `${options.contentUrl}/graphql`,
     service: 'bulletin',
     internalTokenSecret: options.internalTokenSecret,

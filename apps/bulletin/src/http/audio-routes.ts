@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { notFound } from '@portal/errors';
-import { sendHttpError } from '@portal/graphql-kit';
+import { sendHttpError } from '@portal/http';
 import type { Logger } from '@portal/logger';
 
 // `/audio/<issueId>.mp3`, or without the extension.

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDuplicateKeyError } from '@portal/db';
 import { badInput } from '@portal/errors';
-import type { createRateLimiter } from '@portal/graphql-kit';
+import type { createRateLimiter } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import { jobId, type Outbox } from '@portal/queue';
 import { confirmUrl, unsubscribeUrl, type LinkBase } from '../domain/links';

@@ -158,7 +158,7 @@ export function useBulletin(label: string, options: HarnessOptions = {}) {
     const viewer = who === 'anonymous' ? null : typeof who === 'string' ? testViewer(who) : who;
     return gql(state.bulletin.server.graphqlUrl, query, {
       ...opts,
-      internalToken: viewer ? await internalTokenFor(viewer) : undefined,
+      internalToken: await internalTokenFor(viewer ?? ANONYMOUS),
     });
   }
 

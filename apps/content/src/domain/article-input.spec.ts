@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { XSS_PAYLOADS, looksExecutable } from '@portal/html';
+import { XSS_PAYLOADS, looksExecutable } from '@portal/testing';
 import { createArticleInput, plainTextField, tagKey, updateArticleInput } from './article-input';
 
 describe('article input', () => {

@@ -1,6 +1,6 @@
 import type { Express, Request, Response } from 'express';
 import { badInput } from '@portal/errors';
-import { sendHttpError } from '@portal/graphql-kit';
+import { sendHttpError } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import { ARTICLE_KINDS, type ArticleKind } from '../domain/article-enums';
 import type { CategoryDoc } from '../models/category.model';

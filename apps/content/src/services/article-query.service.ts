@@ -1,6 +1,6 @@
 import { Types, type FilterQuery } from 'mongoose';
 import type { Viewer } from '@portal/auth';
-import { findByIds, pageSize, paginate, type Connection, type SortSpec } from '@portal/db';
+import { findByIds, pageSize, paginate, type Page, type SortSpec } from '@portal/db';
 import { queryTokens } from '@portal/text';
 import type { ArticleFilterInput, EditorialFilterInput } from '../domain/article-input';
 import { tagKey } from '../domain/article-input';
@@ -17,7 +17,7 @@ import type { ContentModels } from '../models';
 import type { ArticleDoc } from '../models/article.model';
 import type { CategoryDoc } from '../models/category.model';
 
-export type ArticleConnectionResult = Connection<ArticleDoc>;
+export type ArticleConnectionResult = Page<ArticleDoc>;
 
 const NEWEST_FIRST: SortSpec = [
   ['publishedAt', -1],
@@ -43,7 +43,7 @@ export class ArticleQueryService {
     filter: ArticleFilterInput | null | undefined,
     first: number | null | undefined,
     after: string | null | undefined,
-  ): Promise<Connection<ArticleDoc>> {
+  ): Promise<Page<ArticleDoc>> {
     const query = await this.publicFilter(filter ?? {});
     if (query === null) return emptyConnection();
     const tokens = filter?.search ? queryTokens(filter.search) : [];
@@ -59,7 +59,7 @@ export class ArticleQueryService {
     filter: EditorialFilterInput | null | undefined,
     first: number | null | undefined,
     after: string | null | undefined,
-  ): Promise<Connection<ArticleDoc>> {
+  ): Promise<Page<ArticleDoc>> {
     requireWriter(viewer);
     const query: FilterQuery<ArticleDoc> = {};
     if (filter?.status) query.status = filter.status;
@@ -136,7 +136,7 @@ export class ArticleQueryService {
     tokens: string[],
     first: number | null | undefined,
     after: string | null | undefined,
-  ): Promise<Connection<ArticleDoc>> {
+  ): Promise<Page<ArticleDoc>> {
     const limit = pageSize(first);
     const cursor = after ? decodeSearchCursor(after) : null;
     const rows = await this.models.articles
@@ -169,7 +169,7 @@ export function isObjectIdString(id: string): boolean {
   return /^[a-f0-9]{24}$/.test(id);
 }
 
-function emptyConnection(): Connection<ArticleDoc> {
+function emptyConnection(): Page<ArticleDoc> {
   return {
     nodes: [],
     pageInfo: { hasNextPage: false, endCursor: null },

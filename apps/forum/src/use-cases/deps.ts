@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { createRateLimiter, type RateLimitRule } from '@portal/graphql-kit';
+import { createRateLimiter, type RateLimitRule } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import type { Outbox } from '@portal/queue';
 import type { ForumModels } from '../models';

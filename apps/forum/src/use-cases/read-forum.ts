@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
-import { paginate, pageSize, type Connection } from '@portal/db';
+import { paginate, pageSize, type Page } from '@portal/db';
 import { threadListQuery, type ThreadListFilter } from '../domain/thread-query';
 import { isModerator } from '../domain/visibility';
 import type {
@@ -11,7 +11,7 @@ import type {
   ThreadDoc,
 } from '../models';
 
-const EMPTY = <T>(): Connection<T> => ({
+const EMPTY = <T>(): Page<T> => ({
   nodes: [],
   pageInfo: { hasNextPage: false, endCursor: null },
   totalCount: async () => 0,
@@ -24,7 +24,7 @@ export async function listThreads(
   filter: ThreadListFilter,
   first: number | null | undefined,
   after: string | null | undefined,
-): Promise<Connection<ThreadDoc>> {
+): Promise<Page<ThreadDoc>> {
   pageSize(first);
   const query = threadListQuery(filter, viewer);
   if (query.empty) return EMPTY();
@@ -41,7 +41,7 @@ export function listReplies(
   threadId: Types.ObjectId,
   first: number | null | undefined,
   after: string | null | undefined,
-): Promise<Connection<PostDoc>> {
+): Promise<Page<PostDoc>> {
   const filter: Record<string, unknown> = { threadId, isOfficialAnswer: false };
   if (!isModerator(viewer)) {
     filter.$or = viewer.id
@@ -64,7 +64,7 @@ export function moderationQueue(
   models: ForumModels,
   first: number | null | undefined,
   after: string | null | undefined,
-): Promise<Connection<ModerationItemDoc>> {
+): Promise<Page<ModerationItemDoc>> {
   return paginate(models.moderationItems, {
     filter: { pending: true },
     sort: [
@@ -82,7 +82,7 @@ export function moderationLog(
   targetId: string | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
-): Promise<Connection<ModerationLogDoc>> {
+): Promise<Page<ModerationLogDoc>> {
   return paginate(models.moderationLog, {
     filter: targetId ? { targetId } : {},
     sort: [

@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { httpStatusFor, type DomainError } from '@portal/errors';
-import { extensionsFor, sendHttpError } from '@portal/graphql-kit';
+import { extensionsFor } from '@portal/graphql-kit';
+import { sendHttpError } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import type { GatewayMetrics } from '../metrics';
 

@@ -30,8 +30,8 @@ export interface RouteProxyOptions {
   target: string;
   idleTimeoutMs: number;
   logger: Logger;
-  /** Signs the internal token for this request's viewer. */
-  internalToken: (res: Response) => Promise<string>;
+  /** Signs the internal token for this request's viewer, addressed to `subgraph`. */
+  internalToken: (res: Response, subgraph: string) => Promise<string>;
   refuse: (res: Response, err: DomainError) => void;
 }
 
@@ -83,7 +83,7 @@ export function routeProxy(options: RouteProxyOptions): RequestHandler {
 
     const headers = strippedHeaders(req.headers);
     for (const name of CREDENTIALS) delete headers[name];
-    headers[INTERNAL_TOKEN_HEADER] = await options.internalToken(res);
+    headers[INTERNAL_TOKEN_HEADER] = await options.internalToken(res, options.subgraph);
     headers[REQUEST_ID_HEADER] = access.requestId;
     const forwardedFor = req.headers['x-forwarded-for'];
     headers['x-forwarded-for'] = [forwardedFor, req.socket.remoteAddress]

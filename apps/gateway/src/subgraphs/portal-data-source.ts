@@ -48,6 +48,8 @@ function timedFetcher(subgraph: string, timeoutMs: number, metrics: GatewayMetri
  * subgraph's Cache-Control header when computing the response's cache policy.
  */
 export class PortalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly subgraph: string;
+
   constructor(options: {
     subgraph: string;
     url: string;
@@ -59,6 +61,7 @@ export class PortalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       honorSubgraphCacheControlHeader: true,
       fetcher: timedFetcher(options.subgraph, options.timeoutMs, options.metrics),
     });
+    this.subgraph = options.subgraph;
   }
 
   override async willSendRequest({
@@ -67,7 +70,7 @@ export class PortalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // Requests the gateway makes on its own (none with a static supergraph) carry no viewer.
     if (!context || typeof context.internalToken !== 'function') return;
-    request.http!.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken());
+    request.http!.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken(this.subgraph));
     request.http!.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }

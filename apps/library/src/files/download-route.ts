@@ -2,7 +2,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import { Types } from 'mongoose';
 import { pipeline } from 'node:stream/promises';
 import { notFound } from '@portal/errors';
-import { identityFromRequest, sendHttpError } from '@portal/graphql-kit';
+import { sendHttpError } from '@portal/http';
+import { identityOf } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import type { ItemCounters } from '../counters/item-counters';
 import { clientIdentity } from '../domain/counting';
@@ -19,7 +20,6 @@ export interface DownloadRouteDeps {
   storage: FileStorage;
   counters: ItemCounters;
   logger: Logger;
-  internalTokenSecret: string;
   metrics: FileMetrics;
 }
 
@@ -47,7 +47,7 @@ export function downloadRoute(deps: DownloadRouteDeps): RequestHandler {
         deps.models.items.find({ fileIds: _id, status: 'PUBLISHED' }, { _id: 1 }).lean(),
       ]);
       if (!file) throw notFound('File');
-      const identity = await identityFromRequest(req, deps.internalTokenSecret, logger);
+      const identity = identityOf(res);
       const isPublic = items.length > 0;
       if (!isPublic && !canFetchUnpublishedFile(identity.viewer, file)) throw notFound('File');
 

@@ -1,6 +1,7 @@
 import busboy from 'busboy';
 import type { Request, RequestHandler, Response } from 'express';
-import { identityFromRequest, sendHttpError, type createRateLimiter } from '@portal/graphql-kit';
+import { sendHttpError, type createRateLimiter } from '@portal/http';
+import { identityOf } from '@portal/service-runtime';
 import { isDomainError } from '@portal/errors';
 import type { Logger } from '@portal/logger';
 import { requireContributor } from '../domain/library-access';
@@ -19,7 +20,6 @@ export interface UploadRouteDeps {
   models: LibraryModels;
   storage: FileStorage;
   logger: Logger;
-  internalTokenSecret: string;
   publicBaseUrl: string;
   maxUploadBytes: number;
   limiter: ReturnType<typeof createRateLimiter>;
@@ -35,7 +35,7 @@ export function uploadRoute(deps: UploadRouteDeps): RequestHandler {
   return async (req, res) => {
     const logger = deps.logger.child({ module: 'uploads', requestId: res.locals.requestId });
     try {
-      const { viewer } = await identityFromRequest(req, deps.internalTokenSecret, logger);
+      const { viewer } = identityOf(res);
       requireContributor(viewer);
       await deps.limiter.consume(viewer.id);
       const declared = Number(req.headers['content-length']);

@@ -1,4 +1,4 @@
-import type { Connection as DbConnection } from '@portal/db';
+import type { Page } from '@portal/db';
 import type { Connection, Model } from 'mongoose';
 import { collectionModel, type CollectionDoc } from './collection.model';
 import { itemStatsModel, type ItemStatsDoc } from './item-stats.model';
@@ -36,6 +36,6 @@ export function libraryModels(conn: Connection): LibraryModels {
 }
 
 /** One page of a listing, as `paginate()` returns it (the resolver types map connections to these). */
-export type LibraryItemPage = DbConnection<LibraryItemDoc>;
-export type CollectionPage = DbConnection<CollectionDoc>;
-export type PlatformAppPage = DbConnection<PlatformAppDoc>;
+export type LibraryItemPage = Page<LibraryItemDoc>;
+export type CollectionPage = Page<CollectionDoc>;
+export type PlatformAppPage = Page<PlatformAppDoc>;

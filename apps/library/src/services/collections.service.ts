@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { badInput, conflict, notFound, type FieldProblem } from '@portal/errors';
-import { paginate, type Connection } from '@portal/db';
+import { paginate, type Page } from '@portal/db';
 import { fold, slugify } from '@portal/text';
 import type { CreateCollectionInput, UpdateCollectionInput } from '../domain/collection-input';
 import { requireEditor } from '../domain/library-access';
@@ -12,7 +12,7 @@ import { createWithUniqueSlug } from './unique-slug';
 export function listCollections(
   ctx: ServiceContext,
   args: { first?: number | null; after?: string | null },
-): Promise<Connection<CollectionDoc>> {
+): Promise<Page<CollectionDoc>> {
   return paginate(ctx.models.collections, {
     filter: {},
     sort: [

@@ -1,6 +1,6 @@
 import { Types, type FilterQuery } from 'mongoose';
 import { badInput, conflict, notFound, type FieldProblem } from '@portal/errors';
-import { paginate, type Connection, type SortSpec } from '@portal/db';
+import { paginate, type Page, type SortSpec } from '@portal/db';
 import { fold, searchTokens, slugify } from '@portal/text';
 import { kindOfMime, type FileKind } from '../domain/file-types';
 import {
@@ -297,7 +297,7 @@ function newestSort(c: ItemCriteria): SortSpec {
 export async function listLibraryItems(
   ctx: ServiceContext,
   args: { first?: number | null; after?: string | null; filter: ItemFilterInput },
-): Promise<Connection<LibraryItemDoc>> {
+): Promise<Page<LibraryItemDoc>> {
   const criteria = itemCriteria(args.filter, listingScope(ctx.viewer, args.filter.status));
   const filter = mongoFilter(criteria);
   if (criteria.sort !== 'RELEVANCE') {
@@ -343,7 +343,7 @@ export function listCollectionItems(
   ctx: ServiceContext,
   collectionId: string,
   args: { first?: number | null; after?: string | null },
-): Promise<Connection<LibraryItemDoc>> {
+): Promise<Page<LibraryItemDoc>> {
   const filter: FilterQuery<LibraryItemDoc> = { collectionId: new Types.ObjectId(collectionId) };
   if (!isEditor(ctx.viewer)) filter.status = 'PUBLISHED';
   return paginate(ctx.models.items, {

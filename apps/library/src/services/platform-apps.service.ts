@@ -1,6 +1,6 @@
 import { Types, type FilterQuery } from 'mongoose';
 import { badInput, conflict, notFound } from '@portal/errors';
-import { paginate, type Connection } from '@portal/db';
+import { paginate, type Page } from '@portal/db';
 import { fold, queryTokens, searchTokens, slugify } from '@portal/text';
 import { requireEditor } from '../domain/library-access';
 import type { Audience } from '../domain/library-item';
@@ -49,7 +49,7 @@ export function listPlatformApps(
       search?: string | null;
     };
   },
-): Promise<Connection<PlatformAppDoc>> {
+): Promise<Page<PlatformAppDoc>> {
   const filter: FilterQuery<PlatformAppDoc> = {};
   if (args.filter.category) filter.category = args.filter.category;
   if (args.filter.audience) filter.audience = args.filter.audience;

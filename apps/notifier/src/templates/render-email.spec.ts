@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { XSS_PAYLOADS } from '@portal/html';
+import { XSS_PAYLOADS } from '@portal/testing';
 import type { EmailMessage } from '@portal/queue';
 import { emailTemplates } from '@portal/queue';
 import { escapeHtml, html, oneLine, paragraphs, safeHref, TemplateError } from './html';

@@ -49,6 +49,7 @@ export function createForumClient(options: {
   timeoutMs?: number;
 }): ForumClient {
   const request = createServiceClient({
+    target: 'forum',
     url: options.url,
     service: 'referral',
     internalTokenSecret: options.internalTokenSecret,

@@ -1,7 +1,8 @@
 import express, { type Express } from 'express';
 import { insertOnce } from '@portal/db';
 import { badInput, isDomainError, unauthenticated } from '@portal/errors';
-import { parseInput, sendHttpError } from '@portal/graphql-kit';
+import { parseInput } from '@portal/graphql-kit';
+import { sendHttpError } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import {
   SIGNATURE_HEADER,

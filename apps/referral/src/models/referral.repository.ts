@@ -1,6 +1,6 @@
 import { Types, type FilterQuery } from 'mongoose';
 import { conflict, notFound } from '@portal/errors';
-import { insertOnce, isDuplicateKeyError, paginate, type Connection } from '@portal/db';
+import { insertOnce, isDuplicateKeyError, paginate, type Page } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import type { Outbox } from '@portal/queue';
 import {
@@ -98,7 +98,7 @@ export class ReferralRepository {
     first?: number | null;
     after?: string | null;
     now: Date;
-  }): Promise<Connection<ReferralDoc>> {
+  }): Promise<Page<ReferralDoc>> {
     const and: FilterQuery<ReferralDoc>[] = [];
     if (options.agency) and.push({ targetAgency: options.agency });
     if (options.status) and.push({ status: options.status });

@@ -1,4 +1,4 @@
-import type { createRateLimiter } from '@portal/graphql-kit';
+import type { createRateLimiter } from '@portal/http';
 import { isDomainError } from '@portal/errors';
 import type { ReferralContext } from '../context';
 

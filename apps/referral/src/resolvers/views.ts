@@ -1,4 +1,4 @@
-import type { Connection } from '@portal/db';
+import type { Page } from '@portal/db';
 import type { ReferralStatus } from '../domain/referral-status';
 import type { ReferralDoc } from '../models/referral.model';
 
@@ -12,7 +12,7 @@ export interface HistoryEntryView {
   by: string | null;
 }
 
-export type ReferralPage = Connection<ReferralDoc>;
+export type ReferralPage = Page<ReferralDoc>;
 
 /** The forum's Thread entity, by key. */
 export interface ThreadRef {

@@ -2,26 +2,45 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import express, { type Express, type Request } from 'express';
-import type { DocumentNode } from 'graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { DocumentNode, ValidationRule } from 'graphql';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken, type Viewer } from '@portal/auth';
-import { isDomainError } from '@portal/errors';
-import type { Logger } from '@portal/logger';
-import type { BaseContext } from './context';
-import { createFormatError } from './errors';
-import { createMetrics, type Metrics } from './metrics';
+import { isDomainError, unauthenticated } from '@portal/errors';
 import {
+  DateTimeScalar,
+  createFormatError,
+  extensionsFor,
+  type BaseContext,
+} from '@portal/graphql-kit';
+import {
+  createLagMonitor,
+  createMetrics,
   httpMetricsMiddleware,
   mountOpsRoutes,
   requestIdMiddleware,
+  sendHttpError,
+  type Metrics,
   type ReadinessCheck,
   type RunningHttpServer,
-} from './ops-server';
-import { DateTimeScalar } from './scalars';
+} from '@portal/http';
+import type { Logger } from '@portal/logger';
+
+/** Depth and alias limits a subgraph applies itself (the gateway's are stricter: 15 and 15). */
+export interface SubgraphLimits {
+  maxDepth: number;
+  maxAliases: number;
+}
+
+/** Room above the gateway's limits for what its query planner adds (`_entities`, `__typename`). */
+export const DEFAULT_SUBGRAPH_LIMITS: SubgraphLimits = { maxDepth: 20, maxAliases: 30 };
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Service name, for logs and metrics. */
@@ -35,8 +54,16 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   context: (base: BaseContext, req: Request) => Promise<TContext> | TContext;
   readiness?: ReadinessCheck[];
   metrics?: Metrics;
-  /** Extra HTTP routes (feeds, uploads, callbacks), mounted before `/graphql`. */
+  /** Extra HTTP routes (feeds, uploads), mounted before `/graphql`; callers need the internal token too. */
   routes?: (app: Express) => void;
+  /**
+   * Routes that authenticate their callers themselves (the hotline's signed callbacks),
+   * mounted before the internal-token check. Keep this list short.
+   */
+  selfAuthenticatedRoutes?: (app: Express) => void;
+  limits?: SubgraphLimits;
+  /** /readyz fails while the event loop lags more than this (default 1000 ms). */
+  maxEventLoopLagMs?: number;
   /** Production turns introspection and the landing page off. */
   production?: boolean;
   bodyLimit?: string;
@@ -60,20 +87,60 @@ export interface RequestIdentity {
 }
 
 /**
- * Reads the viewer (and client key) from the internal token, for GraphQL and for a
- * service's own HTTP routes alike; anything invalid is the anonymous viewer.
+ * The caller of a request that passed the internal-token check: the viewer and client key
+ * the gateway signed. Service routes read it here rather than from headers.
  */
-export async function identityFromRequest(
-  req: Request,
-  secret: string,
-  logger?: Logger,
-): Promise<RequestIdentity> {
-  const header = req.headers[INTERNAL_TOKEN_HEADER];
-  const token = Array.isArray(header) ? header[0] : header;
-  const result = await verifyInternalToken(token, secret);
-  if (!result.ok && token)
-    logger?.warn({ reason: result.reason }, 'internal token refused; treating caller as anonymous');
-  return { viewer: result.viewer, clientKey: result.clientKey };
+export function identityOf(res: Response): RequestIdentity {
+  const identity = res.locals.identity as RequestIdentity | undefined;
+  if (!identity) throw new Error('identityOf: the internal-token check did not run for this route');
+  return identity;
+}
+
+/**
+ * Refuses (401) every request without a valid internal token addressed to `audience`:
+ * the gateway sends one on every call, anonymous viewers included, so a caller that
+ * reaches the subgraph directly gets nothing. The verified identity goes to `res.locals`.
+ */
+export function requireInternalToken(options: {
+  secret: string;
+  audience: string;
+  logger: Logger;
+}) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const header = req.headers[INTERNAL_TOKEN_HEADER];
+    const token = Array.isArray(header) ? header[0] : header;
+    const result = await verifyInternalToken(token, options.secret, {
+      audience: options.audience,
+    });
+    if (result.ok) {
+      res.locals.identity = { viewer: result.viewer, clientKey: result.clientKey };
+      next();
+      return;
+    }
+    options.logger.warn(
+      { reason: result.reason, path: req.path },
+      'request without a valid internal token refused',
+    );
+    const err = unauthenticated('This service answers the portal gateway only');
+    if (req.path.startsWith('/graphql')) {
+      res.status(401).json({ errors: [{ message: err.message, extensions: extensionsFor(err) }] });
+      return;
+    }
+    sendHttpError(res, err, options.logger);
+  };
+}
+
+/** Depth and alias limits as validation rules (graphql-armor, the gateway's library). */
+function limitRules(limits: SubgraphLimits): ValidationRule[] {
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: false, flattenFragments: true },
+    maxAliases: { n: limits.maxAliases, allowList: [] },
+    costLimit: { enabled: false },
+    maxDirectives: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  return armor.validationRules as ValidationRule[];
 }
 
 function metricsPlugin<TContext extends BaseContext>(
@@ -108,14 +175,17 @@ function metricsPlugin<TContext extends BaseContext>(
 
 /**
  * Serves a federated subgraph over HTTP: `/graphql` (Apollo Server with the subgraph
- * schema), `/healthz`, `/readyz`, `/metrics`, and the service's own routes. Errors are
- * masked, the viewer comes only from the signed internal token, and SIGTERM handling
- * is the caller's (call `close()`).
+ * schema), `/healthz`, `/readyz` (the given checks plus event-loop delay), `/metrics`,
+ * and the service's own routes. It listens on loopback unless `host` says otherwise,
+ * refuses any request without a valid internal token for this subgraph (`name` is the
+ * audience), applies its own depth and alias limits, never returns inline traces, masks
+ * errors, and leaves SIGTERM to the caller (call `close()`).
  */
 export async function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningSubgraph> {
   const metrics = options.metrics ?? createMetrics(options.name);
+  const lag = createLagMonitor({ maxLagMs: options.maxEventLoopLagMs });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
@@ -137,8 +207,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     // Apollo's own SIGTERM handler would re-raise the signal and kill the process mid-cleanup.
     stopOnTerminationSignals: false,
     formatError: createFormatError(options.logger),
+    validationRules: limitRules(options.limits ?? DEFAULT_SUBGRAPH_LIMITS),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Inline traces (ftv1) would tell any caller how long each resolver took.
+      ApolloServerPluginInlineTraceDisabled(),
       metricsPlugin<TContext>(metrics),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(options.plugins ?? []),
@@ -149,7 +222,18 @@ export async function startSubgraphServer<TContext extends BaseContext>(
 
   app.use(requestIdMiddleware);
   app.use(httpMetricsMiddleware(metrics));
-  mountOpsRoutes(app, { registry: metrics.registry, readiness: options.readiness ?? [] });
+  mountOpsRoutes(app, {
+    registry: metrics.registry,
+    readiness: [...(options.readiness ?? []), lag.readiness],
+  });
+  options.selfAuthenticatedRoutes?.(app);
+  app.use(
+    requireInternalToken({
+      secret: options.internalTokenSecret,
+      audience: options.name,
+      logger: options.logger,
+    }),
+  );
   options.routes?.(app);
   app.use(
     '/graphql',
@@ -158,11 +242,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       context: async ({ req, res }) => {
         const requestId = String(res.locals.requestId);
         const logger = options.logger.child({ requestId });
-        const { viewer, clientKey } = await identityFromRequest(
-          req,
-          options.internalTokenSecret,
-          logger,
-        );
+        const { viewer, clientKey } = identityOf(res);
         return options.context({ requestId, viewer, clientKey, logger }, req);
       },
     }),
@@ -170,7 +250,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
@@ -185,6 +265,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     metrics,
     close: async () => {
       // Stops accepting connections and waits for requests in flight (drain plugin).
+      lag.stop();
       await apollo.stop();
     },
   };

@@ -90,7 +90,7 @@ export interface RunningHttpServer {
 export async function listen(
   app: Express,
   port: number,
-  host = '0.0.0.0',
+  host = '127.0.0.1',
 ): Promise<RunningHttpServer> {
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;

@@ -1,0 +1,5 @@
+export * from './metrics';
+export * from './ops-server';
+export * from './event-loop';
+export * from './http-errors';
+export * from './rate-limit';

@@ -1,0 +1,4 @@
+export * from './subgraph-server';
+export * from './run-service';
+export * from './run-subgraph';
+export * from './run-worker';
