@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { badInput, rateLimited } from '@portal/errors';
+import { createLogger } from '@portal/logger';
+import { createFormatError, extensionsFor } from './errors';
+import { parseInput } from './validation';
+
+describe('graphql-kit', () => {
+  it('names every offending field of an input at once', () => {
+    const schema = z.object({ title: z.string().min(3), year: z.number().int() });
+    try {
+      parseInput(schema, { title: 'x', year: 1.5 });
+      expect.unreachable();
+    } catch (err) {
+      expect(extensionsFor(err as never)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [
+          expect.objectContaining({ field: 'input.title' }),
+          expect.objectContaining({ field: 'input.year' }),
+        ],
+      });
+    }
+  });
+
+  it('keeps domain codes and masks everything else', () => {
+    const format = createFormatError(createLogger({ service: 'kit', level: 'silent' }));
+    expect(format({ message: 'x' }, rateLimited(7)).extensions).toEqual({
+      code: 'RATE_LIMITED',
+      retryAfter: 7,
+    });
+    expect(format({ message: 'x' }, badInput('slug', 'taken')).extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    const masked = format({ message: 'E11000 at db-7' }, new Error('E11000 at db-7'));
+    expect(masked).toMatchObject({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+});
