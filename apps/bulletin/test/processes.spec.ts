@@ -67,7 +67,10 @@ const editor = async (query: string, variables: Record<string, unknown>) =>
 describe('bulletin processes', () => {
   it('is ready once its database and Redis answer', async () => {
     const ready = await fetch(`${mainUrl}/readyz`);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { mongo: 'ok', redis: 'ok' } });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { mongo: 'ok', redis: 'ok', 'event-loop': 'ok' },
+    });
   });
 
   it('publishes a schedule that fell due while no worker was running, once one starts', async () => {

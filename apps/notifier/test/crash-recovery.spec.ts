@@ -212,7 +212,10 @@ describe('a notifier process that dies or stops mid-batch', () => {
     const notificationId = 'bulletin.term';
     const worker = await startWorker();
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { mongo: 'ok', redis: 'ok' } });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { mongo: 'ok', redis: 'ok', 'event-loop': 'ok' },
+    });
     await notifications.enqueue(emailNotification(notificationId, batch), { jobId: 'term.1' });
     await sink.waitFor(5, mine('term'));
     await worker.stop();

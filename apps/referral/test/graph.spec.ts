@@ -80,7 +80,7 @@ let forumClient: ReturnType<typeof createForumClient> | null = null;
 
 beforeAll(async () => {
   forum = await startSubgraphServer({
-    name: 'forum-stand-in',
+    name: 'forum',
     port: 0,
     host: '127.0.0.1',
     typeDefs: parse(FORUM_SDL),
