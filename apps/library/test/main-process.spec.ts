@@ -12,7 +12,7 @@ import {
   fetchAsGateway,
 } from '@portal/testing';
 import { samplePdf, samplePng } from '../src/seed/sample-files';
-import { INTERNAL_TOKEN_HEADER } from '@portal/auth';
+import { ANONYMOUS, INTERNAL_TOKEN_HEADER } from '@portal/auth';
 import { useTestLibrary } from './helpers';
 import { TEST_S3_CREDENTIALS, useTestS3 } from './test-s3';
 
@@ -43,7 +43,11 @@ describe('the library process', () => {
     try {
       const base = `http://127.0.0.1:${port}`;
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
-      const res = await gql(`${base}/graphql`, '{ libraryItems { totalCount } }');
+      // Only the gateway's callers get an answer: a direct one is refused.
+      expect((await gql(`${base}/graphql`, '{ libraryItems { totalCount } }')).status).toBe(401);
+      const res = await gql(`${base}/graphql`, '{ libraryItems { totalCount } }', {
+        internalToken: await internalTokenFor(ANONYMOUS),
+      });
       expect(res.data).toEqual({ libraryItems: { totalCount: 0 } });
 
       const form = new FormData();
