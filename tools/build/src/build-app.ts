@@ -1,10 +1,11 @@
 // Bundles an app's entry points (main, worker, seed, cli/*) into dist/apps/<app>/ with
 // esbuild: workspace libs are inlined (path aliases resolved), npm packages stay external
 // and come from node_modules at run time. The container images run these bundles.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { workspaceRoot } from '@portal/local-services';
+import { composeSupergraph } from '@portal/supergraph';
 
 const app = process.argv[2];
 if (!app) {
@@ -39,11 +40,17 @@ await build({
   // Data files (reference data JSON) are bundled; schema files are copied beside the bundle.
   loader: { '.json': 'json' },
 });
-for (const file of ['schema.graphql', 'supergraph.graphql']) {
-  const from = join(root, 'apps', app, file);
-  if (existsSync(from)) {
-    const { copyFileSync } = await import('node:fs');
-    copyFileSync(from, join(outdir, file));
+const schema = join(root, 'apps', app, 'schema.graphql');
+if (existsSync(schema)) copyFileSync(schema, join(outdir, 'schema.graphql'));
+if (app === 'gateway') {
+  // The gateway's bundle carries what it serves: the supergraph, composed now from the
+  // subgraphs' schema files (never a stale local copy), and the contract SAFELIST allows.
+  const composed = composeSupergraph(root);
+  if (!composed.ok) {
+    process.stderr.write(`supergraph composition failed:\n  - ${composed.errors.join('\n  - ')}\n`);
+    process.exit(1);
   }
+  writeFileSync(join(outdir, 'supergraph.graphql'), composed.supergraphSdl);
+  copyFileSync(join(root, 'contract', 'operations.graphql'), join(outdir, 'operations.graphql'));
 }
 process.stdout.write(`built apps/${app} → dist/apps/${app} (${entries.length} entry points)\n`);
