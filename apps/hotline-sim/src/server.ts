@@ -75,6 +75,8 @@ export async function startHotlineSim(
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  // Nothing to depend on: ready as soon as it listens (the chart's readiness probe asks here).
+  app.get('/readyz', (_req, res) => void res.json({ status: 'ok' }));
 
   const requireKey = (req: Request, res: Response, next: NextFunction) => {
     const given = Buffer.from(req.get('authorization') ?? '');

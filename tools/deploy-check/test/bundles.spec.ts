@@ -1,0 +1,200 @@
+// The artefacts the images contain: `npm run build` bundles (dist/apps/<app>), started as the
+// images start them (Node on main.js/worker.js, in the bundle's folder, NODE_ENV=production,
+// production settings such as an identity provider key) against a real FerretDB and Redis,
+// each answering its health and readiness checks; the gateway serves a query over the
+// supergraph inside its bundle.
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManagedProcess, SmtpSink, freePort, workspaceRoot } from '@portal/local-services';
+import { discoverProcesses, type PortalProcess } from '../src/processes';
+
+const root = workspaceRoot();
+const processes = discoverProcesses(root);
+const apps = [...new Set(processes.map((p) => p.app))];
+const ISSUER = 'https://sso.example.test/realms/citizens';
+const AUDIENCE = 'hcmc-dx-portal';
+const logs = process.env.PORTAL_TEST_LOGS === '1';
+
+interface Running {
+  proc: PortalProcess;
+  child: ManagedProcess;
+  /** Ports it may serve its ops endpoints on (PORT and OPS_PORT). */
+  ports: number[];
+  readyPort?: number;
+}
+
+let dir: string;
+const running: Running[] = [];
+const smtp = new SmtpSink();
+
+function bundleDir(app: string): string {
+  return join(root, 'dist', 'apps', app);
+}
+
+/** Polls /readyz on each candidate port until one answers 2xx; the process must stay up. */
+async function waitUntilReady(r: Running, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (!r.child.running) throw new Error(`${r.proc.name} exited during start (PORTAL_TEST_LOGS=1 shows why)`);
+    for (const port of r.ports) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(3000) });
+        if (res.ok) return port;
+        last = `:${port} HTTP ${res.status} ${await res.text()}`;
+      } catch (err) {
+        last = `:${port} ${(err as Error).message}`;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${r.proc.name} was not ready within ${timeoutMs} ms (${last})`);
+}
+
+beforeAll(async () => {
+  // `npm run build`: every project's build target (Nx, cached when nothing changed).
+  const build = spawnSync('npm', ['run', '-s', 'build', '--', '--outputStyle=static'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false', NODE_ENV: '' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+
+  dir = mkdtempSync(join(tmpdir(), 'portal-bundles-'));
+  // The identity provider's key: production refuses to start without one.
+  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const publicKeyFile = join(dir, 'idp-public.pem');
+  writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
+  await smtp.start({ smtpPort: await freePort(), httpPort: await freePort() });
+
+  const ports = new Map<string, { port: number; opsPort: number }>();
+  for (const proc of processes) ports.set(proc.name, { port: await freePort(), opsPort: await freePort() });
+  const urlOf = (name: string) => `http://127.0.0.1:${ports.get(name)!.port}`;
+  const suffix = randomBytes(4).toString('hex');
+  const secret = () => randomBytes(32).toString('hex');
+  const shared: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    NODE_ENV: 'production',
+    LOG_LEVEL: logs ? 'info' : 'warn',
+    LOG_FORMAT: 'json',
+    HOST: '127.0.0.1',
+    MONGODB_URI: process.env.MONGODB_URI!,
+    REDIS_URL: process.env.REDIS_URL!,
+    QUEUE_PREFIX: `bundles-${suffix}`,
+    PUBLIC_BASE_URL: 'https://api.cds.example.test',
+    SMTP_URL: `smtp://127.0.0.1:${smtp.smtpPort}`,
+    INTERNAL_TOKEN_SECRET: secret(),
+    CLIENT_KEY_SECRET: secret(),
+    SUBSCRIPTION_TOKEN_SECRET: secret(),
+    HOTLINE_API_KEY: secret(),
+    HOTLINE_CALLBACK_SECRET: secret(),
+    JWT_ISSUER: ISSUER,
+    JWT_AUDIENCE: AUDIENCE,
+    JWT_PUBLIC_KEY_FILE: publicKeyFile,
+    JWT_ALGORITHMS: 'ES256',
+    LIBRARY_STORAGE: 'local',
+    SUPERGRAPH_PATH: 'supergraph.graphql',
+    CONTRACT_PATH: 'operations.graphql',
+  };
+  for (const proc of processes) {
+    if (proc.entry === 'main' && ports.has(proc.app)) shared[`${proc.app.toUpperCase().replaceAll('-', '_')}_URL`] = urlOf(proc.app);
+  }
+  if (ports.has('hotline-sim')) shared.HOTLINE_URL = urlOf('hotline-sim');
+
+  // The gateway last: it fronts the subgraphs.
+  const ordered = [...processes.filter((p) => p.app !== 'gateway'), ...processes.filter((p) => p.app === 'gateway')];
+  for (const proc of ordered) {
+    const { port, opsPort } = ports.get(proc.name)!;
+    const dataDir = join(dir, proc.app);
+    mkdirSync(dataDir, { recursive: true });
+    const child = new ManagedProcess({
+      name: proc.name,
+      command: process.execPath,
+      args: ['--enable-source-maps', `${proc.entry}.js`],
+      cwd: bundleDir(proc.app),
+      env: {
+        ...shared,
+        MONGODB_DB: `bundles_${suffix}_${proc.app.replaceAll('-', '_')}`,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        OPS_PORT: String(opsPort),
+      },
+      output: logs ? 'prefix' : 'ignore',
+    });
+    const r: Running = { proc, child, ports: [port, opsPort] };
+    running.push(r);
+    // Subgraphs start together; the gateway waits for them.
+    if (proc.app === 'gateway') await Promise.all(running.map(async (x) => (x.readyPort = await waitUntilReady(x, 180_000))));
+  }
+  await Promise.all(running.map(async (x) => (x.readyPort ??= await waitUntilReady(x, 180_000))));
+}, 20 * 60_000);
+
+afterAll(async () => {
+  await Promise.all(running.map((r) => r.child.stop(15_000)));
+  await smtp.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+describe('production bundles (npm run build)', () => {
+  it('has a bundle for every process of apps/, and the gateway’s carries the supergraph', () => {
+    for (const proc of processes) expect(existsSync(join(bundleDir(proc.app), `${proc.entry}.js`)), proc.name).toBe(true);
+    expect(readFileSync(join(bundleDir('gateway'), 'supergraph.graphql'), 'utf8')).toMatch(/@join__graph/);
+  });
+
+  it('imports only production dependencies (the image installs no devDependencies)', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    for (const app of apps) {
+      const files = readdirSync(bundleDir(app), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+      for (const file of files) {
+        const text = readFileSync(join(bundleDir(app), file), 'utf8');
+        const specifiers = [...text.matchAll(/(?:^|\n)\s*import\s[^;]*?from\s*"([^"]+)"|import\(\s*"([^"]+)"\s*\)|(?:^|\n)\s*import\s*"([^"]+)"/g)].map(
+          (m) => m[1] ?? m[2] ?? m[3]!,
+        );
+        expect(specifiers.length, `${app}/${file} imports`).toBeGreaterThan(0);
+        for (const spec of specifiers) {
+          if (spec.startsWith('.') || spec.startsWith('node:') || builtinModules.includes(spec)) continue;
+          const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+          expect(manifest.dependencies, `${app}/${file} imports ${spec}`).toHaveProperty([pkg]);
+        }
+      }
+    }
+  });
+
+  it.each(processes.map((p) => [p.name]))('%s starts with NODE_ENV=production and answers /healthz, /readyz and /metrics', async (name) => {
+    const r = running.find((x) => x.proc.name === name)!;
+    expect(r.child.running).toBe(true);
+    const base = `http://127.0.0.1:${r.readyPort}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const metrics = await fetch(`${base}/metrics`);
+    if (r.proc.app !== 'hotline-sim') {
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toMatch(/process_cpu_user_seconds_total/);
+    }
+  });
+
+  it('the gateway answers a query through the supergraph in its bundle, and refuses introspection', async () => {
+    const gateway = running.find((x) => x.proc.name === 'gateway')!;
+    const port = gateway.ports[0]!;
+    const post = (query: string) =>
+      fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+    const res = await post('{ __typename }');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ data: { __typename: 'Query' } });
+    const introspection = (await (await post('{ __schema { types { name } } }')).json()) as { errors?: unknown[] };
+    expect(introspection.errors?.length).toBeGreaterThan(0);
+  });
+});
