@@ -5,7 +5,9 @@ if (!port) {
   process.exit(1);
 }
 try {
-  const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(4000) });
+  const res = await fetch(`http://127.0.0.1:${port}/healthz`, {
+    signal: AbortSignal.timeout(4000),
+  });
   process.exit(res.ok ? 0 : 1);
 } catch (err) {
   process.stderr.write(`healthcheck: ${err.message}\n`);

@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { ensureGoProgram, workspaceRoot } from '@portal/local-services';
 
 /** One rendered object, as infra/helm-check reports it. */
@@ -30,6 +31,8 @@ export interface HelmReport {
 
 export const CHART_DIR = join(workspaceRoot(), 'infra', 'helm', 'portal');
 
+const run = promisify(execFile);
+
 /** Builds infra/helm-check with Go on first use (cached under .data/bin) and returns its path. */
 export function ensureHelmCheck(log?: (line: string) => void): string {
   return ensureGoProgram(
@@ -42,12 +45,37 @@ export function ensureHelmCheck(log?: (line: string) => void): string {
   );
 }
 
-/** Lints and renders the chart with Helm's code for these values files (chart defaults first). */
-export function renderChart(binary: string, valueFiles: string[]): HelmReport {
-  const args = ['-chart', CHART_DIR, '-namespace', 'portal', '-release', 'portal'];
+/**
+ * The same, without blocking this process for the minutes the first build takes (a test
+ * worker must keep answering its runner): the build runs in a child process.
+ */
+export async function ensureHelmCheckInChild(): Promise<string> {
+  const script = join(workspaceRoot(), 'tools', 'deploy-check', 'src', 'ensure-helm-check.ts');
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', script], {
+    cwd: workspaceRoot(),
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout.trim().split('\n').at(-1)!;
+}
+
+/**
+ * Lints and renders the chart with Helm's code for these values files (chart defaults first).
+ * helm-check exits 1 when it finds problems; the report says which.
+ */
+export async function renderChart(
+  binary: string,
+  valueFiles: string[],
+  chartDir = CHART_DIR,
+): Promise<HelmReport> {
+  const args = ['-chart', chartDir, '-namespace', 'portal', '-release', 'portal'];
   for (const file of valueFiles) args.push('-f', file);
-  const result = spawnSync(binary, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw result.error;
-  if (!result.stdout) throw new Error(`helm-check printed no report: ${result.stderr}`);
-  return JSON.parse(result.stdout) as HelmReport;
+  const stdout = await run(binary, args, { maxBuffer: 64 * 1024 * 1024 }).then(
+    (r) => r.stdout,
+    (err: { stdout?: string; stderr?: string }) => {
+      if (!err.stdout)
+        throw new Error(`helm-check printed no report: ${err.stderr ?? String(err)}`);
+      return err.stdout;
+    },
+  );
+  return JSON.parse(stdout) as HelmReport;
 }

@@ -6,7 +6,11 @@ export interface Container {
   image: string;
   args?: string[];
   ports?: { name?: string; containerPort: number }[];
-  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
+  env?: {
+    name: string;
+    value?: string;
+    valueFrom?: { secretKeyRef?: { name: string; key: string } };
+  }[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
   livenessProbe?: Probe;
   readinessProbe?: Probe;
@@ -28,8 +32,7 @@ export function podSpec(deployment: K8sObject): {
   terminationGracePeriodSeconds?: number;
 } {
   const template = deployment.spec?.template as
-    | { spec: { containers: Container[]; terminationGracePeriodSeconds?: number } }
-    | undefined;
+    { spec: { containers: Container[]; terminationGracePeriodSeconds?: number } } | undefined;
   if (!template) throw new Error(`${deployment.metadata.name} has no pod template`);
   return template.spec;
 }
@@ -50,7 +53,10 @@ export function selects(selector: unknown, labels: Record<string, string>): bool
  * Every variable a container gets: its env entries and the keys of the ConfigMaps it loads
  * (rendered ones; a Secret is named key by key through secretKeyRef).
  */
-export function containerVariables(container: Container, configMaps: Map<string, K8sObject>): Set<string> {
+export function containerVariables(
+  container: Container,
+  configMaps: Map<string, K8sObject>,
+): Set<string> {
   const names = new Set<string>();
   for (const entry of container.env ?? []) names.add(entry.name);
   for (const source of container.envFrom ?? []) {
@@ -58,7 +64,8 @@ export function containerVariables(container: Container, configMaps: Map<string,
     const ref = source.configMapRef?.name;
     if (!ref) continue;
     const map = configMaps.get(ref);
-    if (!map) throw new Error(`${container.name} loads ConfigMap ${ref}, which the chart does not render`);
+    if (!map)
+      throw new Error(`${container.name} loads ConfigMap ${ref}, which the chart does not render`);
     for (const key of Object.keys(map.data ?? {})) names.add(key);
   }
   return names;

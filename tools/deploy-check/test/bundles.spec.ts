@@ -3,12 +3,21 @@
 // production settings such as an identity provider key) against a real FerretDB and Redis,
 // each answering its health and readiness checks; the gateway serves a query over the
 // supergraph inside its bundle.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManagedProcess, SmtpSink, freePort, workspaceRoot } from '@portal/local-services';
 import { discoverProcesses, type PortalProcess } from '../src/processes';
@@ -41,10 +50,13 @@ async function waitUntilReady(r: Running, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
-    if (!r.child.running) throw new Error(`${r.proc.name} exited during start (PORTAL_TEST_LOGS=1 shows why)`);
+    if (!r.child.running)
+      throw new Error(`${r.proc.name} exited during start (PORTAL_TEST_LOGS=1 shows why)`);
     for (const port of r.ports) {
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(3000) });
+        const res = await fetch(`http://127.0.0.1:${port}/readyz`, {
+          signal: AbortSignal.timeout(3000),
+        });
         if (res.ok) return port;
         last = `:${port} HTTP ${res.status} ${await res.text()}`;
       } catch (err) {
@@ -58,13 +70,13 @@ async function waitUntilReady(r: Running, timeoutMs: number): Promise<number> {
 
 beforeAll(async () => {
   // `npm run build`: every project's build target (Nx, cached when nothing changed).
-  const build = spawnSync('npm', ['run', '-s', 'build', '--', '--outputStyle=static'], {
+  await promisify(execFile)('npm', ['run', '-s', 'build', '--', '--outputStyle=static'], {
     cwd: root,
-    encoding: 'utf8',
     env: { ...process.env, NX_DAEMON: 'false', NODE_ENV: '' },
     maxBuffer: 64 * 1024 * 1024,
+  }).catch((err: { stdout?: string; stderr?: string }) => {
+    throw new Error(`npm run build failed:\n${err.stdout}\n${err.stderr}`);
   });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
 
   dir = mkdtempSync(join(tmpdir(), 'portal-bundles-'));
   // The identity provider's key: production refuses to start without one.
@@ -74,7 +86,8 @@ beforeAll(async () => {
   await smtp.start({ smtpPort: await freePort(), httpPort: await freePort() });
 
   const ports = new Map<string, { port: number; opsPort: number }>();
-  for (const proc of processes) ports.set(proc.name, { port: await freePort(), opsPort: await freePort() });
+  for (const proc of processes)
+    ports.set(proc.name, { port: await freePort(), opsPort: await freePort() });
   const urlOf = (name: string) => `http://127.0.0.1:${ports.get(name)!.port}`;
   const suffix = randomBytes(4).toString('hex');
   const secret = () => randomBytes(32).toString('hex');
@@ -104,12 +117,16 @@ beforeAll(async () => {
     CONTRACT_PATH: 'operations.graphql',
   };
   for (const proc of processes) {
-    if (proc.entry === 'main' && ports.has(proc.app)) shared[`${proc.app.toUpperCase().replaceAll('-', '_')}_URL`] = urlOf(proc.app);
+    if (proc.entry === 'main' && ports.has(proc.app))
+      shared[`${proc.app.toUpperCase().replaceAll('-', '_')}_URL`] = urlOf(proc.app);
   }
   if (ports.has('hotline-sim')) shared.HOTLINE_URL = urlOf('hotline-sim');
 
   // The gateway last: it fronts the subgraphs.
-  const ordered = [...processes.filter((p) => p.app !== 'gateway'), ...processes.filter((p) => p.app === 'gateway')];
+  const ordered = [
+    ...processes.filter((p) => p.app !== 'gateway'),
+    ...processes.filter((p) => p.app === 'gateway'),
+  ];
   for (const proc of ordered) {
     const { port, opsPort } = ports.get(proc.name)!;
     const dataDir = join(dir, proc.app);
@@ -131,7 +148,8 @@ beforeAll(async () => {
     const r: Running = { proc, child, ports: [port, opsPort] };
     running.push(r);
     // Subgraphs start together; the gateway waits for them.
-    if (proc.app === 'gateway') await Promise.all(running.map(async (x) => (x.readyPort = await waitUntilReady(x, 180_000))));
+    if (proc.app === 'gateway')
+      await Promise.all(running.map(async (x) => (x.readyPort = await waitUntilReady(x, 180_000))));
   }
   await Promise.all(running.map(async (x) => (x.readyPort ??= await waitUntilReady(x, 180_000))));
 }, 20 * 60_000);
@@ -144,8 +162,11 @@ afterAll(async () => {
 
 describe('production bundles (npm run build)', () => {
   it('has a bundle for every process of apps/, and the gateway’s carries the supergraph', () => {
-    for (const proc of processes) expect(existsSync(join(bundleDir(proc.app), `${proc.entry}.js`)), proc.name).toBe(true);
-    expect(readFileSync(join(bundleDir('gateway'), 'supergraph.graphql'), 'utf8')).toMatch(/@join__graph/);
+    for (const proc of processes)
+      expect(existsSync(join(bundleDir(proc.app), `${proc.entry}.js`)), proc.name).toBe(true);
+    expect(readFileSync(join(bundleDir('gateway'), 'supergraph.graphql'), 'utf8')).toMatch(
+      /@join__graph/,
+    );
   });
 
   it('imports only production dependencies (the image installs no devDependencies)', () => {
@@ -153,34 +174,44 @@ describe('production bundles (npm run build)', () => {
       dependencies: Record<string, string>;
     };
     for (const app of apps) {
-      const files = readdirSync(bundleDir(app), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+      const files = readdirSync(bundleDir(app), { recursive: true, encoding: 'utf8' }).filter((f) =>
+        f.endsWith('.js'),
+      );
       for (const file of files) {
         const text = readFileSync(join(bundleDir(app), file), 'utf8');
-        const specifiers = [...text.matchAll(/(?:^|\n)\s*import\s[^;]*?from\s*"([^"]+)"|import\(\s*"([^"]+)"\s*\)|(?:^|\n)\s*import\s*"([^"]+)"/g)].map(
-          (m) => m[1] ?? m[2] ?? m[3]!,
-        );
+        const specifiers = [
+          ...text.matchAll(
+            /(?:^|\n)\s*import\s[^;]*?from\s*"([^"]+)"|import\(\s*"([^"]+)"\s*\)|(?:^|\n)\s*import\s*"([^"]+)"/g,
+          ),
+        ].map((m) => m[1] ?? m[2] ?? m[3]!);
         expect(specifiers.length, `${app}/${file} imports`).toBeGreaterThan(0);
         for (const spec of specifiers) {
-          if (spec.startsWith('.') || spec.startsWith('node:') || builtinModules.includes(spec)) continue;
-          const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+          if (spec.startsWith('.') || spec.startsWith('node:') || builtinModules.includes(spec))
+            continue;
+          const pkg = spec.startsWith('@')
+            ? spec.split('/').slice(0, 2).join('/')
+            : spec.split('/')[0]!;
           expect(manifest.dependencies, `${app}/${file} imports ${spec}`).toHaveProperty([pkg]);
         }
       }
     }
   });
 
-  it.each(processes.map((p) => [p.name]))('%s starts with NODE_ENV=production and answers /healthz, /readyz and /metrics', async (name) => {
-    const r = running.find((x) => x.proc.name === name)!;
-    expect(r.child.running).toBe(true);
-    const base = `http://127.0.0.1:${r.readyPort}`;
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    expect((await fetch(`${base}/readyz`)).status).toBe(200);
-    const metrics = await fetch(`${base}/metrics`);
-    if (r.proc.app !== 'hotline-sim') {
-      expect(metrics.status).toBe(200);
-      expect(await metrics.text()).toMatch(/process_cpu_user_seconds_total/);
-    }
-  });
+  it.each(processes.map((p) => [p.name]))(
+    '%s starts with NODE_ENV=production and answers /healthz, /readyz and /metrics',
+    async (name) => {
+      const r = running.find((x) => x.proc.name === name)!;
+      expect(r.child.running).toBe(true);
+      const base = `http://127.0.0.1:${r.readyPort}`;
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      const metrics = await fetch(`${base}/metrics`);
+      if (r.proc.app !== 'hotline-sim') {
+        expect(metrics.status).toBe(200);
+        expect(await metrics.text()).toMatch(/process_cpu_user_seconds_total/);
+      }
+    },
+  );
 
   it('the gateway answers a query through the supergraph in its bundle, and refuses introspection', async () => {
     const gateway = running.find((x) => x.proc.name === 'gateway')!;
@@ -194,7 +225,9 @@ describe('production bundles (npm run build)', () => {
     const res = await post('{ __typename }');
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ data: { __typename: 'Query' } });
-    const introspection = (await (await post('{ __schema { types { name } } }')).json()) as { errors?: unknown[] };
+    const introspection = (await (await post('{ __schema { types { name } } }')).json()) as {
+      errors?: unknown[];
+    };
     expect(introspection.errors?.length).toBeGreaterThan(0);
   });
 });

@@ -29,8 +29,9 @@ const compose = parse(readFileSync(file, 'utf8'), { merge: true }) as {
 function validator() {
   // The schema is draft 2019-09 and uses Compose's own formats (durations, ports).
   const ajv = new Ajv2019({ strict: false, allErrors: true });
-  for (const format of ['duration', 'expose', 'ports', 'subnet_ip_address']) ajv.addFormat(format, true);
-  return ajv.compile(withoutLegacyIds(composeSchema));
+  for (const format of ['duration', 'expose', 'ports', 'subnet_ip_address'])
+    ajv.addFormat(format, true);
+  return ajv.compile(withoutLegacyIds(composeSchema) as object);
 }
 
 /**
@@ -63,7 +64,9 @@ describe('infra/compose/docker-compose.yml', () => {
     const broken = structuredClone(compose);
     (broken.services.gateway as Record<string, unknown>).enviroment = { A: '1' };
     expect(validate(broken)).toBe(false);
-    expect(validate.errors?.map((e) => e.params)).toContainEqual({ additionalProperty: 'enviroment' });
+    expect(validate.errors?.map((e) => e.params)).toContainEqual({
+      additionalProperty: 'enviroment',
+    });
   });
 
   it('runs every app and worker of apps/, built from infra/docker/Dockerfile', () => {

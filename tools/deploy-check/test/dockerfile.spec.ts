@@ -17,7 +17,9 @@ function stages(): Map<string, Instruction[]> {
   let current: Instruction[] | undefined;
   for (const instruction of dockerfile.getInstructions()) {
     if (instruction.getKeyword() === 'FROM') {
-      const from = dockerfile.getFROMs().find((f) => f.getRange().start.line === instruction.getRange().start.line);
+      const from = dockerfile
+        .getFROMs()
+        .find((f) => f.getRange().start.line === instruction.getRange().start.line);
       current = [];
       result.set(from?.getBuildStage() ?? `stage${result.size}`, current);
       continue;
@@ -41,12 +43,25 @@ describe('infra/docker/Dockerfile', () => {
 
   it('builds one app with Nx in a build stage and ships only its bundle and production dependencies', () => {
     expect(byStage.size).toBeGreaterThanOrEqual(3);
-    const buildStage = [...byStage.entries()].find(([, list]) => args('RUN', list).some((r) => /nx run "?\$\{APP\}:build/.test(r)));
+    const buildStage = [...byStage.entries()].find(([, list]) =>
+      args('RUN', list).some((r) => /nx run "?\$\{APP\}:build/.test(r)),
+    );
     expect(buildStage, 'a stage that runs the app’s Nx build').toBeDefined();
     expect(args('RUN').join('\n')).not.toMatch(/npm (ci|install)(?![^\n]*--omit=dev)/);
     const copies = runtime.filter((i) => i.getKeyword() === 'COPY');
-    expect(copies.some((c) => /--from=build\b/.test(c.getTextContent()) && /dist\/apps\/\$\{APP\}/.test(c.getTextContent()))).toBe(true);
-    expect(copies.some((c) => /--from=prod-deps\b/.test(c.getTextContent()) && /node_modules/.test(c.getTextContent()))).toBe(true);
+    expect(
+      copies.some(
+        (c) =>
+          /--from=build\b/.test(c.getTextContent()) &&
+          /dist\/apps\/\$\{APP\}/.test(c.getTextContent()),
+      ),
+    ).toBe(true);
+    expect(
+      copies.some(
+        (c) =>
+          /--from=prod-deps\b/.test(c.getTextContent()) && /node_modules/.test(c.getTextContent()),
+      ),
+    ).toBe(true);
     expect(args('RUN', byStage.get('prod-deps')!).join('\n')).toMatch(/npm ci --omit=dev/);
     // Nothing else of the source tree reaches the final image.
     for (const c of copies) expect(c.getTextContent()).not.toMatch(/COPY\s+\.\s/);
@@ -68,11 +83,16 @@ describe('infra/docker/Dockerfile', () => {
   });
 
   it('installs espeak-ng and lame in the bulletin image (its worker renders read-aloud audio)', () => {
-    expect(args('RUN').join('\n')).toMatch(/"\$\{APP\}" = "bulletin" \]; then packages="\$\{packages\} espeak-ng lame"/);
+    expect(args('RUN').join('\n')).toMatch(
+      /"\$\{APP\}" = "bulletin" \]; then packages="\$\{packages\} espeak-ng lame"/,
+    );
   });
 
   it('has a .dockerignore that keeps local state, dependencies and secrets out of the context', () => {
-    const ignore = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
-    for (const entry of ['.git', 'node_modules', '.data', 'dist', '.env']) expect(ignore).toContain(entry);
+    const ignore = readFileSync(join(root, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
+    for (const entry of ['.git', 'node_modules', '.data', 'dist', '.env'])
+      expect(ignore).toContain(entry);
   });
 });
