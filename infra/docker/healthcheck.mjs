@@ -1,4 +1,6 @@
 // The image's HEALTHCHECK: GET /healthz on the process's ops port. Exits 0 when it answers 2xx.
+// It runs on its own beside the bundle, so it reads the environment itself.
+/* eslint-disable no-restricted-properties */
 const port = process.env.HEALTHCHECK_PORT || process.env.OPS_PORT || process.env.PORT;
 if (!port) {
   process.stderr.write('healthcheck: set HEALTHCHECK_PORT, OPS_PORT or PORT\n');
