@@ -124,7 +124,10 @@ describe.each(['dev', 'prod'] as const)('every process of apps/ in the %s chart'
       expect(container!.args?.at(-1)).toBe(`${proc.entry}.js`);
       const ports = new Set((container!.ports ?? []).flatMap((p) => [p.name, p.containerPort]));
       expect(container!.livenessProbe?.httpGet?.path).toBe('/healthz');
-      expect(container!.readinessProbe?.httpGet?.path).toBe('/readyz');
+      // Every process but the public entry is ready when its dependencies are.
+      const readiness = container!.readinessProbe?.httpGet?.path;
+      if (chartValues.processes[proc.name]?.role === 'edge') expect(readiness).toBe('/healthz');
+      else expect(readiness).toBe('/readyz');
       expect(container!.startupProbe?.httpGet?.path).toBe('/healthz');
       for (const probe of [container!.livenessProbe, container!.readinessProbe])
         expect(ports.has(probe!.httpGet!.port), `${proc.name} probe port`).toBe(true);
