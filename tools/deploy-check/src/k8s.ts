@@ -70,3 +70,23 @@ export function containerVariables(
   }
   return names;
 }
+
+type ModelModule = Record<string, new (data: unknown) => { validate(): void }>;
+
+/**
+ * Validates a built-in object against the Kubernetes OpenAPI schema (kubernetes-models):
+ * required fields, types, enums. Returns the problem, or undefined when it is valid.
+ */
+export async function schemaProblem(object: K8sObject): Promise<string | undefined> {
+  const apiVersion = object.apiVersion as string;
+  const kind = object.kind as string;
+  const module = (await import(`kubernetes-models/${apiVersion}/${kind}`)) as ModelModule;
+  const Model = module[kind];
+  if (!Model) return `kubernetes-models has no ${apiVersion} ${kind}`;
+  try {
+    new Model(object).validate();
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}

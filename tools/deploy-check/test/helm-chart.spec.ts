@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { QUEUE_NAMES } from '@portal/queue';
 import { workspaceRoot } from '@portal/local-services';
 import { CHART_DIR, ensureHelmCheckInChild, renderChart, type HelmReport } from '../src/helm-check';
-import { byKind, containerVariables, podLabels, podSpec, selects } from '../src/k8s';
+import { byKind, containerVariables, podLabels, podSpec, schemaProblem, selects } from '../src/k8s';
 import { discoverProcesses } from '../src/processes';
 import { envExampleVariables, envVariablesByApp } from '../src/env-variables';
 
@@ -79,6 +79,15 @@ describe('helm-check', () => {
       const svc = report.objects.find((o) => o.kind === 'Service');
       expect(svc?.validated).toBe(false);
       expect(svc?.error).toMatch(/unknown field "spec.prots"/);
+      // What strict decoding cannot see, the OpenAPI schema does: a missing required field.
+      expect(
+        await schemaProblem({
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'a' },
+          spec: { selector: {}, template: { spec: { containers: [{ image: 'x' }] } } },
+        }),
+      ).toMatch(/required property 'name'|required property name/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -99,6 +108,17 @@ describe.each(['dev', 'prod', 'keda'] as const)('chart with %s values', (set) =>
     );
     expect(failures.map((o) => `${o.kind}/${o.name}: ${o.error}`)).toEqual([]);
     expect(report.objects.length).toBeGreaterThan(40);
+  });
+});
+
+describe.each(['dev', 'prod', 'keda'] as const)('chart objects with %s values', (set) => {
+  it('validate against the Kubernetes OpenAPI schemas (kubernetes-models: required fields, types)', async () => {
+    const problems: string[] = [];
+    for (const o of reports[set].objects.filter((x) => x.validated)) {
+      const problem = await schemaProblem(o.object);
+      if (problem) problems.push(`${o.kind}/${o.name}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
   });
 });
 
