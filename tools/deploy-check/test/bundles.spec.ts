@@ -69,14 +69,16 @@ async function waitUntilReady(r: Running, timeoutMs: number): Promise<number> {
 }
 
 beforeAll(async () => {
-  // `npm run build`: every project's build target (Nx, cached when nothing changed).
-  await promisify(execFile)('npm', ['run', '-s', 'build', '--', '--outputStyle=static'], {
-    cwd: root,
-    env: { ...process.env, NX_DAEMON: 'false', NODE_ENV: '' },
-    maxBuffer: 64 * 1024 * 1024,
-  }).catch((err: { stdout?: string; stderr?: string }) => {
-    throw new Error(`npm run build failed:\n${err.stdout}\n${err.stderr}`);
-  });
+  // What `npm run build` runs for each app: its Nx build target, tools/build (called directly:
+  // this test may itself run under `nx run-many`).
+  for (const app of apps)
+    await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'tools', 'build', 'src', 'build-app.ts'), app],
+      { cwd: root, env: { ...process.env, NODE_ENV: '' }, maxBuffer: 16 * 1024 * 1024 },
+    ).catch((err: { stdout?: string; stderr?: string }) => {
+      throw new Error(`building ${app} failed:\n${err.stdout}\n${err.stderr}`);
+    });
 
   dir = mkdtempSync(join(tmpdir(), 'portal-bundles-'));
   // The identity provider's key: production refuses to start without one.
@@ -161,6 +163,22 @@ afterAll(async () => {
 }, 60_000);
 
 describe('production bundles (npm run build)', () => {
+  it('builds every app with the tools/build command this test ran (the build target’s default)', () => {
+    const nx = JSON.parse(readFileSync(join(root, 'nx.json'), 'utf8')) as {
+      targetDefaults: { build: { options: { command: string } } };
+    };
+    expect(nx.targetDefaults.build.options.command).toBe(
+      'tsx tools/build/src/build-app.ts {projectName}',
+    );
+    for (const app of apps) {
+      const project = JSON.parse(readFileSync(join(root, 'apps', app, 'project.json'), 'utf8')) as {
+        targets: { build?: { options?: unknown; executor?: string } };
+      };
+      expect(project.targets.build, `${app} build target`).toBeDefined();
+      expect(project.targets.build?.options ?? project.targets.build?.executor).toBeUndefined();
+    }
+  });
+
   it('has a bundle for every process of apps/, and the gateway’s carries the supergraph', () => {
     for (const proc of processes)
       expect(existsSync(join(bundleDir(proc.app), `${proc.entry}.js`)), proc.name).toBe(true);
