@@ -20,6 +20,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManagedProcess, SmtpSink, freePort, workspaceRoot } from '@portal/local-services';
+import { CHART_DIR, ensureHelmCheckInChild, renderChart } from '../src/helm-check';
+import { byKind, podSpec, type Container } from '../src/k8s';
 import { discoverProcesses, type PortalProcess } from '../src/processes';
 
 const root = workspaceRoot();
@@ -34,7 +36,30 @@ interface Running {
   child: ManagedProcess;
   /** Ports it may serve its ops endpoints on (PORT and OPS_PORT). */
   ports: number[];
+  /** The port each variable was given. */
+  assigned: Record<'PORT' | 'OPS_PORT', number>;
   readyPort?: number;
+}
+
+/** How the chart probes a process: the variable its probe port comes from, and the paths. */
+interface ChartProbes {
+  variable: string;
+  liveness: string;
+  readiness: string;
+}
+const chartProbes = new Map<string, ChartProbes>();
+
+function probesOf(container: Container): ChartProbes {
+  const port = container.livenessProbe?.httpGet?.port;
+  const number =
+    typeof port === 'number' ? port : container.ports?.find((p) => p.name === port)?.containerPort;
+  // The chart's probe port is the port one of the process's variables sets.
+  const variable = container.env?.find((e) => e.value === String(number))?.name ?? '(none)';
+  return {
+    variable,
+    liveness: container.livenessProbe?.httpGet?.path ?? '(none)',
+    readiness: container.readinessProbe?.httpGet?.path ?? '(none)',
+  };
 }
 
 let dir: string;
@@ -79,6 +104,13 @@ beforeAll(async () => {
     ).catch((err: { stdout?: string; stderr?: string }) => {
       throw new Error(`building ${app} failed:\n${err.stdout}\n${err.stderr}`);
     });
+
+  // How the chart (dev values: every process) probes each process.
+  const chart = await renderChart(await ensureHelmCheckInChild(), [
+    join(CHART_DIR, 'values-dev.yaml'),
+  ]);
+  for (const [name, deployment] of byKind(chart.objects, 'Deployment'))
+    chartProbes.set(name.replace(/^portal-/, ''), probesOf(podSpec(deployment).containers[0]!));
 
   dir = mkdtempSync(join(tmpdir(), 'portal-bundles-'));
   // The identity provider's key: production refuses to start without one.
@@ -147,7 +179,12 @@ beforeAll(async () => {
       },
       output: logs ? 'prefix' : 'ignore',
     });
-    const r: Running = { proc, child, ports: [port, opsPort] };
+    const r: Running = {
+      proc,
+      child,
+      ports: [port, opsPort],
+      assigned: { PORT: port, OPS_PORT: opsPort },
+    };
     running.push(r);
     // Subgraphs start together; the gateway waits for them.
     if (proc.app === 'gateway')
@@ -228,6 +265,21 @@ describe('production bundles (npm run build)', () => {
         expect(metrics.status).toBe(200);
         expect(await metrics.text()).toMatch(/process_cpu_user_seconds_total/);
       }
+    },
+  );
+
+  it.each(processes.map((p) => [p.name]))(
+    '%s answers the Helm chart’s probes on the port the chart gives it',
+    async (name) => {
+      const r = running.find((x) => x.proc.name === name)!;
+      const probes = chartProbes.get(name);
+      expect(probes, `${name} in the chart`).toBeDefined();
+      const port = r.assigned[probes!.variable as 'PORT' | 'OPS_PORT'];
+      expect(port, `${name}: the chart probes the port of ${probes!.variable}`).toBeDefined();
+      for (const path of [probes!.liveness, probes!.readiness])
+        expect((await fetch(`http://127.0.0.1:${port}${path}`)).status, `${name} ${path}`).toBe(
+          200,
+        );
     },
   );
 
