@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { onTerminate } from '@portal/config';
-import { connectDatabase, pingDatabase } from '@portal/db';
+import { connectDatabase, pingDatabase, sendGraphChanges } from '@portal/db';
 import type { ReadinessCheck } from '@portal/http';
 import { createLogger, type Logger } from '@portal/logger';
-import { createRedisConnection } from '@portal/queue';
+import { createRedisConnection, publishGraphChanges } from '@portal/queue';
 
 /** The variables every service process reads (through `serviceEnv()` or the fragments). */
 export interface RuntimeEnv {
@@ -68,6 +68,13 @@ export async function runService<E extends RuntimeEnv, R>(
     redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
     readiness.push({ name: 'redis', check: async () => void (await redis.ping()) });
   }
+  // Every write of a tracked model (trackGraphChanges) purges the gateway's cached answers.
+  if (conn && redis)
+    sendGraphChanges(
+      conn,
+      (changes) => publishGraphChanges(redis, env.QUEUE_PREFIX ?? 'portal', changes),
+      logger,
+    );
   onTerminate(
     async () => {
       for (const close of closers.reverse()) await close();
