@@ -1,5 +1,6 @@
 import type { Connection, Query, Schema } from 'mongoose';
 import type { Logger } from '@portal/logger';
+import { bumpListVersions, registerTrackedType } from './page-cache';
 
 /** What changed in the graph (see GraphChange in @portal/queue, which carries it to the gateway). */
 export interface TrackedChange {
@@ -38,8 +39,14 @@ export function sendGraphChanges(conn: Connection, sink: GraphChangeSink, logger
 }
 
 async function emit(conn: Connection | undefined, changes: TrackedChange[]): Promise<void> {
-  const target = conn && sinks.get(conn);
-  if (!target || !changes.length) return;
+  if (!conn || !changes.length) return;
+  // Cached list pages of the types whose lists changed are never read again.
+  await bumpListVersions(
+    conn,
+    changes.filter((c) => c.lists).map((c) => c.type),
+  ).catch((err) => sinks.get(conn)?.logger?.warn({ err }, 'list versions not bumped'));
+  const target = sinks.get(conn);
+  if (!target) return;
   try {
     await target.sink(changes);
   } catch (err) {
@@ -85,6 +92,7 @@ function pathsOfUpdate(update: unknown): string[] {
  * a write whose ids are unknown changes the whole type.
  */
 export function trackGraphChanges(schema: Schema, options: TrackGraphChangesOptions): void {
+  registerTrackedType(schema, options.type);
   const touchesLists = (paths: readonly string[]) =>
     !options.listPaths ||
     paths.some(

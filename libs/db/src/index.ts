@@ -4,3 +4,4 @@ export * from './pagination';
 export * from './seed';
 export * from './by-ids';
 export * from './graph-changes';
+export * from './page-cache';

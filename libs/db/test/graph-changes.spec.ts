@@ -1,15 +1,22 @@
 // Tracked models report their writes as graph changes (which purge the gateway's cached
 // answers): saves, inserts and query writes, with ids and whether lists may have changed.
-import { Schema, type Connection, type Model } from 'mongoose';
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@portal/testing';
-import { sendGraphChanges, trackGraphChanges, type TrackedChange } from '../src';
+import { testServices, uniqueName, useTestDatabase } from '@portal/testing';
+import { Redis } from 'ioredis';
+import {
+  cacheListPages,
+  paginate,
+  sendGraphChanges,
+  trackGraphChanges,
+  type TrackedChange,
+} from '../src';
 
 const db = useTestDatabase('db-graph-changes');
 let conn: Connection;
-let items: Model<{ title: string; status: string; body?: string }>;
-let notes: Model<{ itemId: string; text: string }>;
-let untracked: Model<{ title: string }>;
+let items: Model<any>;
+let notes: Model<any>;
+let untracked: Model<any>;
 let sent: TrackedChange[] = [];
 
 const ItemSchema = new Schema({
@@ -115,6 +122,53 @@ describe('graph changes of tracked models', () => {
       expect(await items.findById(item._id)).not.toBeNull();
     } finally {
       sendGraphChanges(conn, async (changes) => void sent.push(...changes));
+    }
+  });
+});
+
+describe('list pages cached until their lists change', () => {
+  it('serves a repeated page from its cached shape, fresh documents included, and drops it when the lists change', async () => {
+    const redis = new Redis(testServices().redisUrl);
+    try {
+      cacheListPages(conn, { redis, prefix: `${uniqueName('pages')}:` });
+      await items.deleteMany({});
+      await items.insertMany([
+        { title: 'Một', status: 'PUBLISHED' },
+        { title: 'Hai', status: 'PUBLISHED' },
+      ]);
+      const page = () =>
+        paginate(items, { filter: { status: 'PUBLISHED' }, sort: [['_id', -1]], first: 5 });
+      const first = await page();
+      expect(first.nodes.map((n: any) => n.title)).toEqual(['Hai', 'Một']);
+      expect(await first.totalCount()).toBe(2);
+
+      // A write that bypasses the models (raw driver) is not seen: the shape is cached...
+      await items.collection.insertOne({ title: 'Ba', status: 'PUBLISHED' });
+      const cached = await page();
+      expect(cached.nodes.map((n: any) => n.title)).toEqual(['Hai', 'Một']);
+      expect(await cached.totalCount()).toBe(2);
+      // ...while the documents themselves are read fresh.
+      await items.collection.updateOne({ title: 'Hai' }, { $set: { body: 'mới' } });
+      expect((await page()).nodes[0]).toMatchObject({ title: 'Hai', body: 'mới' });
+
+      // A tracked write that can change the lists makes the next read query again.
+      await items.create({ title: 'Bốn', status: 'PUBLISHED' });
+      const fresh = await page();
+      expect(fresh.nodes.map((n: any) => n.title)).toEqual(['Bốn', 'Ba', 'Hai', 'Một']);
+      expect(await fresh.totalCount()).toBe(4);
+
+      // So does one through another connection to the same database.
+      const other = await mongoose.createConnection(db.uri, { dbName: db.dbName }).asPromise();
+      try {
+        await other
+          .model('Item', ItemSchema)
+          .updateOne({ title: 'Ba' }, { $set: { status: 'ARCHIVED' } });
+        expect((await page()).nodes.map((n: any) => n.title)).toEqual(['Bốn', 'Hai', 'Một']);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await redis.quit();
     }
   });
 });

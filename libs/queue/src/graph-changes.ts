@@ -1,4 +1,7 @@
 import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { cacheListPages, sendGraphChanges } from '@portal/db';
+import type { Logger } from '@portal/logger';
 
 /**
  * A change to objects of the graph, which makes the gateway purge the cached answers holding
@@ -56,4 +59,19 @@ export function parseGraphChange(fields: readonly string[]): GraphChange | null 
   if (!type) return null;
   const ids = (map.get('ids') ?? '').split(',').filter(Boolean);
   return { type, ids, lists: map.get('lists') === '1' };
+}
+
+/**
+ * Wires a service's database connection to the graph: every write of a tracked model
+ * (trackGraphChanges) is published for the gateway's cache purge, and the connection's list
+ * pages are cached in Redis until their type's lists change (cacheListPages).
+ */
+export function publishGraphChangesOf(
+  conn: Connection,
+  redis: Redis,
+  queuePrefix: string,
+  logger?: Logger,
+): void {
+  sendGraphChanges(conn, (changes) => publishGraphChanges(redis, queuePrefix, changes), logger);
+  cacheListPages(conn, { redis, prefix: `${queuePrefix}:pages:`, logger });
 }
