@@ -59,6 +59,7 @@ const port = (name: keyof typeof DEFAULT_PORTS) => DEFAULT_PORTS[name] + offset;
 const scratch = mkdtempSync(join(tmpdir(), 'federation-bench-'));
 const children: ChildProcess[] = [];
 let stopping = false;
+let dataDir = '';
 
 function start(
   name: string,
@@ -129,12 +130,22 @@ const baseEnv: NodeJS.ProcessEnv = {
 try {
   // 1. The stack, as npm start runs it (its gateway keeps the response cache on).
   const started = Date.now();
-  await start(
-    'the stack',
-    ['--import', 'tsx', join(root, 'tools/dev-services/src/start.ts')],
-    { ...baseEnv, PORT_OFFSET: String(offset), DATA_DIR: join(scratch, 'data') },
-    /Portal graph ready at/,
-  );
+  // On a busy machine an app may miss the stack's start-up deadline: one more try.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start(
+        'the stack',
+        ['--import', 'tsx', join(root, 'tools/dev-services/src/start.ts')],
+        { ...baseEnv, PORT_OFFSET: String(offset), DATA_DIR: join(scratch, `data${attempt}`) },
+        /Portal graph ready at/,
+      );
+      dataDir = join(scratch, `data${attempt}`);
+      break;
+    } catch (err) {
+      if (attempt >= 2) throw err;
+      say('the stack did not start; trying once more');
+    }
+  }
   say(`stack up in ${Math.round((Date.now() - started) / 1000)} s (port offset ${offset})`);
   const subgraphUrl = (name: SubgraphName) => `http://127.0.0.1:${port(name)}`;
   const supergraphPath = join(root, 'apps/gateway/supergraph.graphql');
@@ -153,7 +164,7 @@ try {
       MONGODB_URI: `mongodb://127.0.0.1:${port('ferretdb')}/`,
       REDIS_URL: `redis://127.0.0.1:${port('redis')}`,
       QUEUE_PREFIX: 'bench-ours',
-      JWT_PUBLIC_KEY_FILE: join(scratch, 'data', 'keys', 'dev-idp-public.pem'),
+      JWT_PUBLIC_KEY_FILE: join(dataDir, 'keys', 'dev-idp-public.pem'),
       JWT_ISSUER: DEV_ISSUER,
       JWT_AUDIENCE: DEV_AUDIENCE,
       SUPERGRAPH_PATH: supergraphPath,
