@@ -60,6 +60,7 @@ export function gatewayConfigFromEnv(
     apqTtlSeconds: env.APQ_TTL_SECONDS,
     responseCache: env.RESPONSE_CACHE,
     graphChangesStream: graphChangesStream(env.QUEUE_PREFIX),
+    responseCacheClientMaxAge: env.RESPONSE_CACHE_CLIENT_MAX_AGE,
     rateLimits: {
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
       anonymous: env.RATE_LIMIT_ANONYMOUS,

@@ -128,6 +128,11 @@ export interface GatewayConfig {
    * their max-age.
    */
   graphChangesStream?: string;
+  /**
+   * The longest `max-age` sent to clients (browsers, CDNs), which no purge reaches; the
+   * gateway's own cache keeps answers for their full max-age. Unset: the hints' max-age.
+   */
+  responseCacheClientMaxAge?: number;
   /** Share identical subgraph fetches in flight between viewers who get the same answers. */
   shareInFlightFetches?: boolean;
   rateLimits: RateLimits;
@@ -224,7 +229,10 @@ export async function startGateway(
     metricsPlugin(metrics, new Set(contractOperations?.names ?? [])),
   ];
   const answers = new TaggedAnswerStore(redis, `${config.redisPrefix}rc:`, logger);
-  if (config.responseCache) plugins.push(responseCachePlugin(answers, metrics));
+  if (config.responseCache)
+    plugins.push(
+      responseCachePlugin(answers, { metrics, clientMaxAge: config.responseCacheClientMaxAge }),
+    );
   let graphChanges: GraphChangeListener | undefined;
   if (config.responseCache && config.graphChangesStream) {
     graphChanges = listenToGraphChanges({

@@ -14,11 +14,15 @@ import type { GatewayMetrics } from '../metrics';
  */
 export function responseCachePlugin(
   store: TaggedAnswerStore,
-  metrics?: GatewayMetrics,
+  options: { metrics?: GatewayMetrics; clientMaxAge?: number } = {},
 ): ApolloServerPlugin<GatewayContext> {
+  const { metrics, clientMaxAge } = options;
   return {
-    async requestDidStart({ contextValue }) {
+    async requestDidStart({ contextValue, response }) {
       if (contextValue.identity.kind !== 'anonymous') return;
+      // Apollo's cache-control plugin sends the smaller of this and the answer's max-age.
+      if (clientMaxAge !== undefined)
+        response.http.headers.set('cache-control', `max-age=${clientMaxAge}, public`);
       let key: string | null = null;
       let startSeq = Number.NaN;
       let age: number | null = null;
