@@ -9,7 +9,7 @@ import mongoose, { Types } from 'mongoose';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER, signInternalToken } from '@portal/auth';
 import { syncIndexes } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { createRedisConnection } from '@portal/queue';
+import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
 import { benchServices, benchSettings, percentile, reportBenchmark } from '@portal/testing/bench';
 import { searchTokens, slugify, words } from '@portal/text';
 import { createContentServices } from '../src/content-services';
@@ -94,7 +94,10 @@ const QUERIES: Record<string, { query: string; variables?: Record<string, unknow
 
 const services = await benchServices('content-list-scale');
 try {
-  const token = await signInternalToken(ANONYMOUS, SECRET, { ttlSeconds: 3600 });
+  const token = await signInternalToken(ANONYMOUS, SECRET, {
+    audience: 'content',
+    ttlSeconds: 3600,
+  });
   const headers = { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token };
   say(`content reads by number of articles (${SIZES.join(', ')}), straight to the subgraph`);
   for (const size of SIZES) {
@@ -102,6 +105,7 @@ try {
     const conn = await mongoose.createConnection(services.mongoUri, { dbName }).asPromise();
     const redis = createRedisConnection(services.redisUrl, 'producer');
     const queues = createContentQueues(conn, redis, dbName, logger);
+    publishGraphChangesOf(conn, redis, dbName, logger);
     const svc = createContentServices({
       conn,
       redis,

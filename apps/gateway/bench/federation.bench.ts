@@ -26,7 +26,7 @@ import {
   INTERNAL_TOKEN_HEADER,
   signInternalToken,
 } from '@portal/auth';
-import { DEFAULT_PORTS, type SubgraphName } from '@portal/config';
+import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@portal/config';
 import { workspaceRoot } from '@portal/local-services';
 import { benchSettings, percentile, reportBenchmark } from '@portal/testing/bench';
 
@@ -184,7 +184,11 @@ try {
 
   // 3. Hive Gateway on the same supergraph; subgraphs get an anonymous internal token.
   const hiveBin = join(root, 'node_modules/@graphql-hive/gateway/dist/bin.js');
-  const internalToken = await signInternalToken(ANONYMOUS, SECRET, { ttlSeconds: 6 * 3600 });
+  // One anonymous token every subgraph accepts (Hive sends the same headers to all of them).
+  const internalToken = await signInternalToken(ANONYMOUS, SECRET, {
+    audience: SUBGRAPHS,
+    ttlSeconds: 6 * 3600,
+  });
   if (existsSync(hiveBin)) {
     const hivePort = offset + 4091;
     writeFileSync(
