@@ -93,10 +93,7 @@ export interface PaginateOptions<T> {
  * and total are kept until the type's lists change, and a repeat reads only its documents
  * by id.
  */
-export async function paginate<T>(
-  model: Model<T>,
-  options: PaginateOptions<T>,
-): Promise<Page<T>> {
+export async function paginate<T>(model: Model<T>, options: PaginateOptions<T>): Promise<Page<T>> {
   const limit = pageSize(options.first);
   const afterValues = options.after ? decodeCursor(options.after, options.sort.length) : null;
   const filter = afterValues
