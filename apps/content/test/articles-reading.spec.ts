@@ -175,9 +175,9 @@ describe('cache hints', () => {
       null,
       '{ articles(first: 2) { nodes { id title category { name } } pageInfo { endCursor } totalCount } }',
     );
-    expect(list.headers.get('cache-control')).toBe('max-age=60, public');
+    expect(list.headers.get('cache-control')).toBe('max-age=600, public');
     const page = await h.gql(null, '{ articles(first: 1) { nodes { viewCount } } }');
-    expect(page.headers.get('cache-control')).toBe('max-age=30, public');
+    expect(page.headers.get('cache-control')).toBe('max-age=300, public');
     const editorial = await h.gql(
       'editor',
       '{ articles(first: 1) { nodes { revisions { version } } } }',

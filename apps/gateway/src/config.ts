@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { PersonTokenConfig } from '@portal/auth';
+import { graphChangesStream } from '@portal/queue';
 import type { GatewayEnv } from './env';
 import type { GatewayConfig } from './server';
 
@@ -58,6 +59,8 @@ export function gatewayConfigFromEnv(
     safelist: env.SAFELIST,
     apqTtlSeconds: env.APQ_TTL_SECONDS,
     responseCache: env.RESPONSE_CACHE,
+    graphChangesStream: graphChangesStream(env.QUEUE_PREFIX),
+    responseCacheClientMaxAge: env.RESPONSE_CACHE_CLIENT_MAX_AGE,
     rateLimits: {
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
       anonymous: env.RATE_LIMIT_ANONYMOUS,

@@ -96,6 +96,8 @@ export function gatewayEnvShape() {
     // Caches.
     APQ_TTL_SECONDS: positiveInt().default(86_400),
     RESPONSE_CACHE: flag().default(true),
+    /** Longest max-age browsers and CDNs are told: they cannot be purged, the gateway's cache can. */
+    RESPONSE_CACHE_CLIENT_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(5),
     QUERY_PLAN_CACHE_MIB: positiveInt().default(30),
     API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
 

@@ -5,6 +5,9 @@ import { createMetrics, type Metrics } from '@portal/http';
 export interface GatewayMetrics extends Metrics {
   subgraphFetchDuration: Histogram<'subgraph' | 'outcome'>;
   rateLimited: Counter<'caller'>;
+  responseCache: Counter<'outcome'>;
+  cachePurges: Counter<'type'>;
+  sharedSubgraphFetches: Counter<'subgraph'>;
 }
 
 export function createGatewayMetrics(): GatewayMetrics {
@@ -22,6 +25,24 @@ export function createGatewayMetrics(): GatewayMetrics {
       name: 'gateway_rate_limited_total',
       help: 'Requests refused by the rate limiter, by kind of caller',
       labelNames: ['caller'],
+      registers: [metrics.registry],
+    }),
+    responseCache: new Counter({
+      name: 'gateway_response_cache_total',
+      help: 'Anonymous queries looked up in the response cache, by outcome (hit, miss)',
+      labelNames: ['outcome'],
+      registers: [metrics.registry],
+    }),
+    cachePurges: new Counter({
+      name: 'gateway_response_cache_purges_total',
+      help: 'Graph changes that purged cached answers, by changed type',
+      labelNames: ['type'],
+      registers: [metrics.registry],
+    }),
+    sharedSubgraphFetches: new Counter({
+      name: 'gateway_shared_subgraph_fetches_total',
+      help: 'Subgraph fetches answered by an identical fetch already in flight',
+      labelNames: ['subgraph'],
       registers: [metrics.registry],
     }),
   };

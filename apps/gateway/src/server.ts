@@ -4,7 +4,6 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express, type Response } from 'express';
@@ -28,7 +27,9 @@ import {
 import type { Logger } from '@portal/logger';
 import { apiKeyModel } from './api-keys/api-key.model';
 import { ApiKeyStore } from './api-keys/api-key-store';
+import { listenToGraphChanges, type GraphChangeListener } from './cache/graph-change-listener';
 import { RedisKeyValueCache } from './cache/redis-key-value-cache';
+import { TaggedAnswerStore } from './cache/tagged-answer-store';
 import { createGatewayContext, type GatewayContext } from './context';
 import { fieldOwnersFromSupergraph } from './domain/field-owners';
 import type { RateLimits } from './domain/rate-limit-policy';
@@ -45,8 +46,10 @@ import { apiScopePlugin } from './plugins/api-scope.plugin';
 import { cacheScopePlugin } from './plugins/cache-scope.plugin';
 import { metricsPlugin } from './plugins/metrics.plugin';
 import { requestLimitProtection, type RequestLimits } from './plugins/request-limits';
+import { responseCachePlugin } from './plugins/response-cache.plugin';
 import { safelistPlugin } from './plugins/safelist.plugin';
 import { SlidingWindowLimiter } from './rate-limit/sliding-window-limiter';
+import { InFlightFetches } from './subgraphs/in-flight-fetches';
 import { PortalDataSource } from './subgraphs/portal-data-source';
 
 /**
@@ -119,6 +122,19 @@ export interface GatewayConfig {
   safelist: boolean;
   apqTtlSeconds: number;
   responseCache: boolean;
+  /**
+   * The Redis stream of graph changes the services publish (`<QUEUE_PREFIX>:graph-changes`);
+   * each purges the cached answers holding what changed. Without it cached answers live to
+   * their max-age.
+   */
+  graphChangesStream?: string;
+  /**
+   * The longest `max-age` sent to clients (browsers, CDNs), which no purge reaches; the
+   * gateway's own cache keeps answers for their full max-age. Unset: the hints' max-age.
+   */
+  responseCacheClientMaxAge?: number;
+  /** Share identical subgraph fetches in flight between viewers who get the same answers. */
+  shareInFlightFetches?: boolean;
   rateLimits: RateLimits;
   apiKeyCacheSeconds: number;
   queryPlanCacheMiB: number;
@@ -142,6 +158,8 @@ export interface RunningGateway {
   graphqlUrl: string;
   metrics: GatewayMetrics;
   apiKeys: ApiKeyStore;
+  /** Resolves once graph changes are followed (at once when there is nothing to follow). */
+  graphChangesReady: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -162,6 +180,7 @@ export async function startGateway(
     throw new Error('SAFELIST is on but the contract operations could not be read');
 
   keepApolloTelemetryOff();
+  const inFlight = config.shareInFlightFetches === false ? undefined : new InFlightFetches();
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name }) =>
@@ -170,6 +189,7 @@ export async function startGateway(
         url: `${config.subgraphUrls[name]!}/graphql`,
         timeoutMs: config.subgraphTimeouts?.[name] ?? config.subgraphTimeoutMs,
         metrics,
+        inFlight,
       }),
     experimental_approximateQueryPlanStoreMiB: config.queryPlanCacheMiB,
     logger,
@@ -199,8 +219,6 @@ export async function startGateway(
   httpServer.headersTimeout = 66_000;
 
   const protection = requestLimitProtection(config.limits);
-  const isAnonymous = async ({ contextValue }: { contextValue: GatewayContext }) =>
-    contextValue.identity.kind === 'anonymous';
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -210,16 +228,24 @@ export async function startGateway(
     ...(config.safelist && contractOperations ? [safelistPlugin(contractOperations)] : []),
     metricsPlugin(metrics, new Set(contractOperations?.names ?? [])),
   ];
+  const answers = new TaggedAnswerStore(redis, `${config.redisPrefix}rc:`, logger);
   if (config.responseCache)
     plugins.push(
-      responseCachePlugin<GatewayContext>({
-        cache: new RedisKeyValueCache(redis, `${config.redisPrefix}rc:`, logger),
-        // Only anonymous callers read or fill the cache; with no session, PRIVATE answers are never stored.
-        sessionId: async () => null,
-        shouldReadFromCache: isAnonymous,
-        shouldWriteToCache: isAnonymous,
-      }),
+      responseCachePlugin(answers, { metrics, clientMaxAge: config.responseCacheClientMaxAge }),
     );
+  let graphChanges: GraphChangeListener | undefined;
+  if (config.responseCache && config.graphChangesStream) {
+    graphChanges = listenToGraphChanges({
+      redis,
+      stream: config.graphChangesStream,
+      store: answers,
+      positionKey: `${config.redisPrefix}rc:stream-pos`,
+      logger,
+      metrics,
+      // A fetch that started before a change must not answer requests that come after it.
+      onChanges: () => inFlight?.forgetAll(),
+    });
+  }
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -343,7 +369,11 @@ export async function startGateway(
     graphqlUrl: `${url}/graphql`,
     metrics,
     apiKeys,
+    graphChangesReady: graphChanges?.ready ?? Promise.resolve(),
     // Stops accepting connections, waits for requests in flight (drain plugin), stops the gateway.
-    close: () => apollo.stop(),
+    close: async () => {
+      await graphChanges?.stop();
+      await apollo.stop();
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gql } from '@portal/testing';
+import { gql, uniqueName, waitUntil } from '@portal/testing';
 import { useTestStack } from './support/test-gateway';
 
 const stack = useTestStack('respcache');
@@ -20,10 +20,29 @@ describe('response cache (Redis) and cache-control headers', () => {
     expect(second.headers.get('cache-control')).toBe('max-age=60, public');
     expect(second.headers.get('age')).toMatch(/^\d+$/);
     expect(calls()).toBe(before + 1);
-    expect((await redis.keys(`${redisPrefix}rc:*`)).length).toBeGreaterThan(0);
-    const ttl = await redis.ttl((await redis.keys(`${redisPrefix}rc:*`))[0]!);
+    expect((await redis.keys(`${redisPrefix}rc:a:*`)).length).toBeGreaterThan(0);
+    const ttl = await redis.ttl((await redis.keys(`${redisPrefix}rc:a:*`))[0]!);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(60);
+  });
+
+  it('tells clients at most RESPONSE_CACHE_CLIENT_MAX_AGE, and keeps the answer for its full max-age', async () => {
+    const { startAnother, redis } = await stack();
+    const prefix = `${uniqueName('client-age')}:gw:`;
+    const other = await startAnother({ responseCacheClientMaxAge: 5, redisPrefix: prefix });
+    const query = '{ article(slug: "so-tay") { id title } }';
+    const first = await gql(other.graphqlUrl, query);
+    expect(first.headers.get('cache-control')).toBe('max-age=5, public');
+    const hit = await waitUntil(
+      async () => {
+        const res = await gql(other.graphqlUrl, query);
+        return res.headers.get('age') !== null ? res : null;
+      },
+      { what: 'the answer served from the cache' },
+    );
+    expect(hit.headers.get('cache-control')).toBe('max-age=5, public');
+    const [key] = await redis.keys(`${prefix}rc:a:*`);
+    expect(await redis.ttl(key!)).toBeGreaterThan(5);
   });
 
   it('uses the smallest max-age of every subgraph the query touched', async () => {

@@ -97,7 +97,7 @@ describe('the contract operations', () => {
       slug: item.slug,
     });
     expect(page.errors).toBeUndefined();
-    expect(page.headers.get('cache-control')).toBe('max-age=60, public');
+    expect(page.headers.get('cache-control')).toBe('max-age=600, public');
     expect(page.data!.libraryItem).toMatchObject({
       id: item.id,
       slug: item.slug,

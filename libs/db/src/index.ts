@@ -3,3 +3,5 @@ export * from './unique';
 export * from './pagination';
 export * from './seed';
 export * from './by-ids';
+export * from './graph-changes';
+export * from './page-cache';

@@ -1,5 +1,7 @@
 import { mongo, type FilterQuery, type Model } from 'mongoose';
 import { badInput } from '@portal/errors';
+import { findByIds } from './by-ids';
+import { cachedListValue, pageCacheOf, type PageShape } from './page-cache';
 
 const { EJSON } = mongo.BSON;
 
@@ -85,30 +87,69 @@ export interface PaginateOptions<T> {
   projection?: Record<string, 0 | 1>;
 }
 
-/** One page of `model` in `sort` order, fetched with one query (+1 row to know if more follow). */
+/**
+ * One page of `model` in `sort` order, fetched with one query (+1 row to know if more follow).
+ * For a tracked model on a connection with a page cache (cacheListPages), the page's shape
+ * and total are kept until the type's lists change, and a repeat reads only its documents
+ * by id.
+ */
 export async function paginate<T>(model: Model<T>, options: PaginateOptions<T>): Promise<Page<T>> {
   const limit = pageSize(options.first);
   const afterValues = options.after ? decodeCursor(options.after, options.sort.length) : null;
   const filter = afterValues
     ? ({ $and: [options.filter, keysetFilter(options.sort, afterValues)] } as FilterQuery<T>)
     : options.filter;
-  const rows =
-    limit === 0
-      ? []
-      : ((await model
-          .find(filter, options.projection)
-          .sort(sortObject(options.sort))
-          .limit(limit + 1)
-          .lean()
-          .exec()) as T[]);
-  const nodes = rows.slice(0, limit);
-  const last = nodes.at(-1) as Record<string, unknown> | undefined;
+  const read = async (): Promise<{ nodes: T[]; pageInfo: PageInfo }> => {
+    const rows =
+      limit === 0
+        ? []
+        : ((await model
+            .find(filter, options.projection)
+            .sort(sortObject(options.sort))
+            .limit(limit + 1)
+            .lean()
+            .exec()) as T[]);
+    const nodes = rows.slice(0, limit);
+    const last = nodes.at(-1) as Record<string, unknown> | undefined;
+    return {
+      nodes,
+      pageInfo: {
+        hasNextPage: rows.length > limit,
+        endCursor: last ? encodeCursor(options.sort.map(([field]) => valueAt(last, field))) : null,
+      },
+    };
+  };
+  const count = () => model.countDocuments(options.filter).exec();
+
+  const owner = pageCacheOf(model);
+  if (!owner) return { ...(await read()), totalCount: count };
+  const collection = model.collection.name;
+  let fresh: T[] | null = null;
+  const shape = await cachedListValue<PageShape>(
+    owner,
+    ['page', collection, filter, options.sort, limit, options.projection ?? null],
+    async () => {
+      const page = await read();
+      fresh = page.nodes;
+      return {
+        ids: page.nodes.map((n) => String((n as { _id: unknown })._id)),
+        ...page.pageInfo,
+      };
+    },
+  );
+  let nodes: T[] | null = fresh;
+  if (!nodes) {
+    const byId = new Map(
+      (await findByIds<T>(model, shape.ids, { projection: options.projection })).map((d) => [
+        String((d as { _id: unknown })._id),
+        d,
+      ]),
+    );
+    nodes = shape.ids.map((id) => byId.get(id)).filter((d): d is Awaited<T> => d !== undefined);
+  }
   return {
     nodes,
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      endCursor: last ? encodeCursor(options.sort.map(([field]) => valueAt(last, field))) : null,
-    },
-    totalCount: () => model.countDocuments(options.filter).exec(),
+    pageInfo: { hasNextPage: shape.hasNextPage, endCursor: shape.endCursor },
+    totalCount: () => cachedListValue(owner, ['count', collection, options.filter], count),
   };
 }

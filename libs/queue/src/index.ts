@@ -4,3 +4,4 @@ export * from './job-id';
 export * from './producer';
 export * from './worker';
 export * from './outbox';
+export * from './graph-changes';

@@ -4,7 +4,7 @@ import { onTerminate } from '@portal/config';
 import { connectDatabase, pingDatabase } from '@portal/db';
 import type { ReadinessCheck } from '@portal/http';
 import { createLogger, type Logger } from '@portal/logger';
-import { createRedisConnection } from '@portal/queue';
+import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
 
 /** The variables every service process reads (through `serviceEnv()` or the fragments). */
 export interface RuntimeEnv {
@@ -68,6 +68,9 @@ export async function runService<E extends RuntimeEnv, R>(
     redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
     readiness.push({ name: 'redis', check: async () => void (await redis.ping()) });
   }
+  // Every write of a tracked model (trackGraphChanges) purges the gateway's cached answers,
+  // and list pages are cached until their lists change.
+  if (conn && redis) publishGraphChangesOf(conn, redis, env.QUEUE_PREFIX ?? 'portal', logger);
   onTerminate(
     async () => {
       for (const close of closers.reverse()) await close();

@@ -62,3 +62,28 @@ export async function benchServices(name: string): Promise<BenchServices> {
     },
   };
 }
+
+/** How a benchmark run is asked to run, from `BENCH_*` variables. */
+export interface BenchSettings {
+  /** BENCH_SMOKE=1 (CI): one short pass that only checks every scenario answers. */
+  smoke: boolean;
+  /** BENCH_SECONDS: measuring time per scenario and round. */
+  seconds: number | undefined;
+  /** BENCH_ROUNDS: interleaved rounds. */
+  rounds: number | undefined;
+  /** Any other `BENCH_<NAME>` variable. */
+  get(name: string): string | undefined;
+  /** PATH and HOME, for the processes a benchmark starts. */
+  baseEnv: NodeJS.ProcessEnv;
+}
+
+export function benchSettings(): BenchSettings {
+  const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) ? Number(v) : undefined);
+  return {
+    smoke: process.env.BENCH_SMOKE === '1',
+    seconds: num(process.env.BENCH_SECONDS),
+    rounds: num(process.env.BENCH_ROUNDS),
+    get: (name) => process.env[`BENCH_${name}`],
+    baseEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
+  };
+}

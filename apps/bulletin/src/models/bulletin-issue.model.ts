@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { trackGraphChanges } from '@portal/db';
 
 export const ISSUE_STATUSES = ['DRAFT', 'SCHEDULED', 'PUBLISHED'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
@@ -102,6 +103,7 @@ BulletinIssueSchema.index({ year: 1, month: 1 }, { unique: true });
 BulletinIssueSchema.index({ number: 1 }, { unique: true });
 // Newest-first listings of published issues.
 BulletinIssueSchema.index({ status: 1, year: -1, month: -1, _id: -1 });
+trackGraphChanges(BulletinIssueSchema, { type: 'BulletinIssue' });
 
 export type BulletinIssueModel = Model<BulletinIssueRecord>;
 

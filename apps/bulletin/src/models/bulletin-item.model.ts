@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { trackGraphChanges } from '@portal/db';
 
 /**
  * One article in an issue. Items are their own documents (not an array in the issue) so
@@ -37,6 +38,12 @@ const BulletinItemSchema = new Schema<BulletinItemRecord>(
 // An article appears at most once per issue.
 BulletinItemSchema.index({ issueId: 1, articleId: 1 }, { unique: true });
 BulletinItemSchema.index({ issueId: 1, _id: 1 });
+trackGraphChanges(BulletinItemSchema, {
+  type: 'BulletinItem',
+  related: (item) => [
+    { type: 'BulletinIssue', ids: item.issueId ? [String(item.issueId)] : [], lists: false },
+  ],
+});
 
 export type BulletinItemModel = Model<BulletinItemRecord>;
 

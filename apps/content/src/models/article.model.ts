@@ -7,6 +7,7 @@ import {
   type ArticleScope,
   type ArticleStatus,
 } from '../domain/article-enums';
+import { trackGraphChanges } from '@portal/db';
 
 export interface ArticleAuthorValue {
   id: string;
@@ -83,6 +84,21 @@ ArticleSchema.index({ tagKeys: 1 });
 ArticleSchema.index({ status: 1, createdAt: -1, _id: -1 });
 ArticleSchema.index({ 'author.id': 1, createdAt: -1, _id: -1 });
 ArticleSchema.index({ status: 1, scheduledAt: 1 });
+trackGraphChanges(ArticleSchema, {
+  type: 'Article',
+  // What lists filter and sort on, and the slug pages look articles up by.
+  listPaths: [
+    'status',
+    'publishedAt',
+    'kind',
+    'scope',
+    'categoryId',
+    'tagKeys',
+    'searchTokens',
+    'titleTokens',
+    'slug',
+  ],
+});
 
 export type ArticleModel = Model<ArticleDoc>;
 

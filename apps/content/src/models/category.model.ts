@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { trackGraphChanges } from '@portal/db';
 
 /** A category; `parentId` is null for a top-level one (the tree has at most two levels). */
 export interface CategoryDoc {
@@ -23,6 +24,7 @@ export const CategorySchema = new Schema<CategoryDoc>(
   { collection: 'categories', versionKey: false },
 );
 CategorySchema.index({ parentId: 1, position: 1 });
+trackGraphChanges(CategorySchema, { type: 'Category' });
 
 export type CategoryModel = Model<CategoryDoc>;
 

@@ -393,7 +393,9 @@ export type Thread = {
   status: ThreadStatus;
   tags: Array<Scalars['String']['output']>;
   title: Scalars['String']['output'];
+  /** False for anonymous viewers; a signed-in person's answer is PRIVATE (set by the resolver). */
   viewerHasVoted: Scalars['Boolean']['output'];
+  /** False for anonymous viewers; a signed-in person's answer is PRIVATE (set by the resolver). */
   viewerIsFollowing: Scalars['Boolean']['output'];
   /** Counted from one vote per person. */
   voteCount: Scalars['Int']['output'];

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { VISIBILITIES, type Visibility } from '../domain/forum-types';
+import { trackGraphChanges } from '@portal/db';
 
 export interface PostDoc {
   _id: Types.ObjectId;
@@ -32,6 +33,13 @@ const PostSchema = new Schema<PostDoc>(
 );
 PostSchema.index({ threadId: 1, isOfficialAnswer: 1, visibility: 1, createdAt: 1, _id: 1 });
 PostSchema.index({ authorId: 1, createdAt: -1 });
+trackGraphChanges(PostSchema, {
+  type: 'Post',
+  // A reply changes its thread's replyCount and activity.
+  related: (post) => [
+    { type: 'Thread', ids: post.threadId ? [String(post.threadId)] : [], lists: true },
+  ],
+});
 
 export type PostModel = Model<PostDoc>;
 

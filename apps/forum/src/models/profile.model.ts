@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { trackGraphChanges } from '@portal/db';
 
 /** A participant as the forum knows them, from the viewer at their latest write. */
 export interface ProfileDoc {
@@ -21,6 +22,7 @@ const ProfileSchema = new Schema<ProfileDoc>(
   },
   { collection: 'profiles', versionKey: false },
 );
+trackGraphChanges(ProfileSchema, { type: 'User', listPaths: [] });
 
 export type ProfileModel = Model<ProfileDoc>;
 

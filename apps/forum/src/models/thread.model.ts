@@ -7,6 +7,7 @@ import {
   type Visibility,
   type WorkflowStatus,
 } from '../domain/forum-types';
+import { trackGraphChanges } from '@portal/db';
 
 export interface ThreadDoc {
   _id: Types.ObjectId;
@@ -81,6 +82,21 @@ ThreadSchema.index({ assignedDepartment: 1, createdAt: -1 });
 ThreadSchema.index({ searchTokens: 1 });
 ThreadSchema.index({ tagKeys: 1 });
 ThreadSchema.index({ lastVoteAt: 1 });
+trackGraphChanges(ThreadSchema, {
+  type: 'Thread',
+  listPaths: [
+    'visibility',
+    'workflowStatus',
+    'kind',
+    'categoryId',
+    'tagKeys',
+    'searchTokens',
+    'voteCount',
+    'createdAt',
+    'lastActivityAt',
+    'assignedDepartment',
+  ],
+});
 
 export type ThreadModel = Model<ThreadDoc>;
 

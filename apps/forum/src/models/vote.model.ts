@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { trackGraphChanges } from '@portal/db';
 
 /** One document per (thread, person): the unique index makes a vote idempotent on both engines. */
 export interface VoteDoc {
@@ -17,6 +18,13 @@ const VoteSchema = new Schema<VoteDoc>(
   { collection: 'votes', versionKey: false },
 );
 VoteSchema.index({ threadId: 1, userId: 1 }, { unique: true });
+trackGraphChanges(VoteSchema, {
+  type: 'Vote',
+  // A vote changes its thread's voteCount (and the most-voted order).
+  related: (vote) => [
+    { type: 'Thread', ids: vote.threadId ? [String(vote.threadId)] : [], lists: true },
+  ],
+});
 
 export type VoteModel = Model<VoteDoc>;
 

@@ -1,9 +1,22 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Viewer } from '@portal/auth';
 import { unitByCode } from '@portal/reference-data';
 import type { ThreadResolvers } from '../__generated__/resolvers-types';
 import { categoryById } from '../domain/forum-categories';
 import { canSeeContent, threadStatusOf } from '../domain/visibility';
 import { listReplies } from '../use-cases/read-forum';
 import { referenceId } from './reference';
+
+/**
+ * What a signed-in person did (voted, followed) is theirs: never in a shared cache. For
+ * anonymous viewers it is false for everyone, so their answers stay public.
+ */
+function privateForPeople(viewer: Viewer, info: GraphQLResolveInfo): void {
+  if (viewer.id)
+    (info as { cacheControl?: { setCacheHint(hint: object): void } }).cacheControl?.setCacheHint({
+      scope: 'PRIVATE',
+    });
+}
 
 export const Thread: ThreadResolvers = {
   __resolveReference: async (ref, ctx) => {
@@ -16,8 +29,14 @@ export const Thread: ThreadResolvers = {
   status: (t) => threadStatusOf(t),
   moderationStatus: (t) => t.visibility,
   voteCount: (t, _, ctx) => ctx.loaders.voteCount.load(t._id.toHexString()),
-  viewerHasVoted: (t, _, ctx) => ctx.loaders.viewerHasVoted.load(t._id.toHexString()),
-  viewerIsFollowing: (t, _, ctx) => ctx.loaders.viewerIsFollowing.load(t._id.toHexString()),
+  viewerHasVoted: (t, _, ctx, info) => {
+    privateForPeople(ctx.viewer, info);
+    return ctx.loaders.viewerHasVoted.load(t._id.toHexString());
+  },
+  viewerIsFollowing: (t, _, ctx, info) => {
+    privateForPeople(ctx.viewer, info);
+    return ctx.loaders.viewerIsFollowing.load(t._id.toHexString());
+  },
   replyCount: (t, _, ctx) => ctx.loaders.replyCount.load(t._id.toHexString()),
   replies: (t, { first, after }, ctx) => {
     if (!canSeeContent(ctx.viewer, t))

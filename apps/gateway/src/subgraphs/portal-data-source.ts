@@ -1,7 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '@portal/auth';
 import type { GatewayContext } from '../context';
+import type { Identity } from '../identity/identity';
 import type { GatewayMetrics } from '../metrics';
+import type { InFlightFetches } from './in-flight-fetches';
 
 /** A subgraph fetch that failed in transport (refused, reset, timed out), as opposed to an answer with errors. */
 export class SubgraphUnavailableError extends Error {
@@ -19,6 +21,42 @@ export class SubgraphUnavailableError extends Error {
 }
 
 type Fetcher = NonNullable<RemoteGraphQLDataSource['fetcher']>;
+
+/** Set by willSendRequest on fetches that may be shared; the fetcher removes it before sending. */
+const SHARE_HEADER = 'x-gateway-share-key';
+
+/**
+ * Which viewers get the same answers, so their identical fetches may be shared: anonymous
+ * callers with each other, partner keys with the same scopes with each other. People are
+ * never shared with anyone (null).
+ */
+export function viewerShareKey(identity: Identity): string | null {
+  if (identity.kind === 'anonymous') return 'anonymous';
+  if (identity.kind === 'partner')
+    return `partner:${[...identity.apiClient.scopes].sort().join(',')}`;
+  return null;
+}
+
+/** Collapses identical fetches of shareable viewers in flight into one (see InFlightFetches). */
+function sharingFetcher(
+  subgraph: string,
+  inner: Fetcher,
+  inFlight: InFlightFetches,
+  metrics: GatewayMetrics,
+): Fetcher {
+  const fetcher = async (url: string, init: RequestInit & { headers: Record<string, string> }) => {
+    const shareKey = init.headers[SHARE_HEADER];
+    if (shareKey === undefined) return inner(url, init as never);
+    const { [SHARE_HEADER]: _, ...headers } = init.headers;
+    const unshared = { ...init, headers };
+    return inFlight.fetch(
+      `${shareKey}\n${url}\n${String(init.body)}`,
+      () => inner(url, unshared as never) as unknown as Promise<Response>,
+      () => metrics.sharedSubgraphFetches.inc({ subgraph }),
+    );
+  };
+  return fetcher as unknown as Fetcher;
+}
 
 /**
  * Node's fetch (undici) pools keep-alive connections per origin, so the gateway reuses
@@ -55,22 +93,34 @@ export class PortalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string;
     timeoutMs: number;
     metrics: GatewayMetrics;
+    /** Shares identical fetches of shareable viewers in flight; off when absent. */
+    inFlight?: InFlightFetches;
   }) {
+    const timed = timedFetcher(options.subgraph, options.timeoutMs, options.metrics);
     super({
       url: options.url,
       honorSubgraphCacheControlHeader: true,
-      fetcher: timedFetcher(options.subgraph, options.timeoutMs, options.metrics),
+      fetcher: options.inFlight
+        ? sharingFetcher(options.subgraph, timed, options.inFlight, options.metrics)
+        : timed,
     });
     this.subgraph = options.subgraph;
   }
 
-  override async willSendRequest({
-    request,
-    context,
-  }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override async willSendRequest(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<void> {
+    const { request, context } = options;
     // Requests the gateway makes on its own (none with a static supergraph) carry no viewer.
     if (!context || typeof context.internalToken !== 'function') return;
     request.http!.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken(this.subgraph));
     request.http!.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // Only reads are shared: a mutation's fetches always run as the caller's own.
+    const operation =
+      'incomingRequestContext' in options
+        ? options.incomingRequestContext.operation?.operation
+        : undefined;
+    const shareKey = operation === 'query' ? viewerShareKey(context.identity) : null;
+    if (shareKey !== null) request.http!.headers.set(SHARE_HEADER, shareKey);
   }
 }

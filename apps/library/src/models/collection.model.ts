@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { trackGraphChanges } from '@portal/db';
 
 /** A curated collection. Membership and order live on the items (one writer per item document). */
 export interface CollectionDoc {
@@ -26,6 +27,7 @@ export const CollectionSchema = new Schema<CollectionDoc>(
   { collection: 'collections', versionKey: false },
 );
 CollectionSchema.index({ titleKey: 1, _id: 1 });
+trackGraphChanges(CollectionSchema, { type: 'Collection' });
 
 export function collectionModel(conn: Connection): Model<CollectionDoc> {
   return (

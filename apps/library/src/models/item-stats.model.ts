@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { trackGraphChanges } from '@portal/db';
 
 /**
  * Flushed view and download counts of one item. Kept apart from the item so that only the
@@ -23,6 +24,8 @@ export const ItemStatsSchema = new Schema<ItemStatsDoc>(
   },
   { collection: 'library_item_stats', versionKey: false },
 );
+// Stats are kept under the item's id: a flush changes the items' counts.
+trackGraphChanges(ItemStatsSchema, { type: 'LibraryItem' });
 
 export function itemStatsModel(conn: Connection): Model<ItemStatsDoc> {
   return (

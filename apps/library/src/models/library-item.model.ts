@@ -7,6 +7,7 @@ import {
   type ItemStatus,
   type MediaFormat,
 } from '../domain/library-item';
+import { trackGraphChanges } from '@portal/db';
 
 export interface PersonRef {
   id: string;
@@ -89,6 +90,23 @@ LibraryItemSchema.index({ topicKeys: 1 });
 LibraryItemSchema.index({ fileIds: 1 });
 LibraryItemSchema.index({ collectionId: 1, collectionPosition: 1, _id: 1 });
 LibraryItemSchema.index({ 'createdBy.id': 1, status: 1 });
+trackGraphChanges(LibraryItemSchema, {
+  type: 'LibraryItem',
+  listPaths: [
+    'status',
+    'publishedAt',
+    'format',
+    'topicKeys',
+    'audience',
+    'publisherKey',
+    'searchTokens',
+    'titleTokens',
+    'titleKey',
+    'collectionId',
+    'collectionPosition',
+    'slug',
+  ],
+});
 
 export function libraryItemModel(conn: Connection): Model<LibraryItemDoc> {
   return (

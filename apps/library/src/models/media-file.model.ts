@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { PersonRef } from './library-item.model';
+import { trackGraphChanges } from '@portal/db';
 
 /**
  * One upload: its own name and uploader, pointing (by hash) at content that is stored
@@ -36,6 +37,7 @@ export const MediaFileSchema = new Schema<MediaFileDoc>(
 );
 MediaFileSchema.index({ sha256: 1 });
 MediaFileSchema.index({ 'uploadedBy.id': 1, createdAt: -1 });
+trackGraphChanges(MediaFileSchema, { type: 'MediaFile', listPaths: [] });
 
 export function mediaFileModel(conn: Connection): Model<MediaFileDoc> {
   return (

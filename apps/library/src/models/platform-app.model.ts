@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { AUDIENCES, type Audience } from '../domain/library-item';
 import { PLATFORM_APP_CATEGORIES, type PlatformAppCategory } from '../domain/platform-app-input';
+import { trackGraphChanges } from '@portal/db';
 
 export interface PlatformAppDoc {
   _id: Types.ObjectId;
@@ -45,6 +46,7 @@ export const PlatformAppSchema = new Schema<PlatformAppDoc>(
 PlatformAppSchema.index({ nameKey: 1, _id: 1 });
 PlatformAppSchema.index({ category: 1, nameKey: 1, _id: 1 });
 PlatformAppSchema.index({ searchTokens: 1 });
+trackGraphChanges(PlatformAppSchema, { type: 'PlatformApp' });
 
 export function platformAppModel(conn: Connection): Model<PlatformAppDoc> {
   return (

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { trackGraphChanges } from '@portal/db';
 
 /** A hotline category and its routing rule; `_id` is the code. */
 // A type alias, not an interface: insertOnce() needs an indexable record type.
@@ -26,6 +27,7 @@ const HotlineCategorySchema = new Schema<HotlineCategoryDoc>(
   },
   { collection: 'hotline_categories', versionKey: false },
 );
+trackGraphChanges(HotlineCategorySchema, { type: 'HotlineCategory' });
 
 export type HotlineCategoryModel = Model<HotlineCategoryDoc>;
 

@@ -2,6 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { QueueName } from '@portal/queue';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../domain/referral-status';
 import { ActorSchema, type Actor } from './actor';
+import { trackGraphChanges } from '@portal/db';
 
 /** A job an event must be followed by; queued through the outbox once the event is applied. */
 export interface EventEffect {
@@ -59,6 +60,12 @@ const ReferralEventSchema = new Schema<ReferralEventDoc>(
 );
 ReferralEventSchema.index({ referralId: 1, seq: 1 });
 ReferralEventSchema.index({ effectsQueuedAt: 1, at: 1 });
+trackGraphChanges(ReferralEventSchema, {
+  type: 'ReferralHistoryEntry',
+  related: (event) => [
+    { type: 'Referral', ids: event.referralId ? [String(event.referralId)] : [], lists: false },
+  ],
+});
 
 export type ReferralEventModel = Model<ReferralEventDoc>;
 

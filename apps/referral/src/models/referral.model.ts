@@ -6,6 +6,7 @@ import {
   type ReferralStatus,
 } from '../domain/referral-status';
 import { ActorSchema, type Actor } from './actor';
+import { trackGraphChanges } from '@portal/db';
 
 export interface ReferralContact {
   email: string | null;
@@ -100,6 +101,7 @@ ReferralSchema.index({ status: 1, createdAt: -1, _id: -1 });
 ReferralSchema.index({ status: 1, slaDueAt: 1 });
 // Thread.referral.
 ReferralSchema.index({ threadId: 1 });
+trackGraphChanges(ReferralSchema, { type: 'Referral' });
 
 export type ReferralModel = Model<ReferralDoc>;
 

@@ -1,0 +1,392 @@
+// `npm run bench -- federation`: our gateway against Hive Gateway on the real graph.
+//
+// Starts the whole stack as `npm start` does (its own FerretDB, Redis, demo data, every
+// subgraph, on shifted ports), then, on the same supergraph and the same running subgraphs:
+//   - ours:      a second gateway process, response cache off, rate limits lifted;
+//   - ours+rc:   the stack's own gateway (response cache on, anonymous);
+//   - hive:      Hive Gateway 2 (`hive-gateway supergraph … [--hive-router-runtime]`);
+//   - subgraph:  the query sent straight to its subgraph, when one subgraph serves it.
+// For HomePage and every public contract query: warm-up, then interleaved rounds of
+// autocannon (10 connections) over every target; reports the median of per-round ratios.
+//
+// BENCH_SMOKE=1 (CI): one short round, checks every target answers every query without
+// errors, so the benchmark never rots. BENCH_SECONDS / BENCH_ROUNDS tune a full run.
+// BENCH_HIVE_PLANNER=js uses Hive's JavaScript planner instead of the router runtime.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
+import {
+  ANONYMOUS,
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  INTERNAL_TOKEN_HEADER,
+  signInternalToken,
+} from '@portal/auth';
+import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@portal/config';
+import { workspaceRoot } from '@portal/local-services';
+import { benchSettings, percentile, reportBenchmark } from '@portal/testing/bench';
+
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon') as (options: {
+  url: string;
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+  connections: number;
+  duration: number;
+}) => Promise<AutocannonResult>;
+
+const settings = benchSettings();
+const smoke = settings.smoke;
+const SECONDS = smoke ? 1 : (settings.seconds ?? 3);
+const ROUNDS = smoke ? 1 : Math.max(5, settings.rounds ?? 5);
+const CONNECTIONS = 10;
+const SECRET = 'bench-federation-internal-secret-0123456789';
+const root = workspaceRoot();
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const offset = 31_000 + Math.floor(Math.random() * 30) * 100;
+const port = (name: keyof typeof DEFAULT_PORTS) => DEFAULT_PORTS[name] + offset;
+const scratch = mkdtempSync(join(tmpdir(), 'federation-bench-'));
+const children: ChildProcess[] = [];
+let stopping = false;
+let dataDir = '';
+
+function start(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp | null,
+  cwd = root,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const tail: string[] = [];
+  return new Promise((resolve, reject) => {
+    for (const stream of [child.stdout!, child.stderr!])
+      createInterface({ input: stream }).on('line', (line) => {
+        tail.push(line);
+        if (tail.length > 60) tail.shift();
+        if (ready?.test(line)) resolve(child);
+      });
+    child.once('exit', (code, signal) => {
+      const error = new Error(`${name} exited (${code ?? signal}):\n${tail.join('\n')}`);
+      if (!stopping) process.stderr.write(`${error.message}\n`);
+      reject(error);
+    });
+    if (!ready) resolve(child);
+  });
+}
+
+async function waitForGraphQL(url: string, headers: Record<string, string> = {}): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function stopAll(): Promise<void> {
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (c.exitCode !== null || c.signalCode !== null) return resolve();
+          c.once('exit', () => resolve());
+          c.kill('SIGTERM');
+        }),
+    ),
+  );
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const baseEnv: NodeJS.ProcessEnv = {
+  ...settings.baseEnv,
+  LOG_LEVEL: 'warn',
+  INTERNAL_TOKEN_SECRET: SECRET,
+  RATE_LIMIT_ANONYMOUS: '100000000',
+};
+
+try {
+  // 1. The stack, as npm start runs it (its gateway keeps the response cache on).
+  const started = Date.now();
+  // On a busy machine an app may miss the stack's start-up deadline: one more try.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start(
+        'the stack',
+        ['--import', 'tsx', join(root, 'tools/dev-services/src/start.ts')],
+        { ...baseEnv, PORT_OFFSET: String(offset), DATA_DIR: join(scratch, `data${attempt}`) },
+        /Portal graph ready at/,
+      );
+      dataDir = join(scratch, `data${attempt}`);
+      break;
+    } catch (err) {
+      if (attempt >= 2) throw err;
+      say('the stack did not start; trying once more');
+    }
+  }
+  say(`stack up in ${Math.round((Date.now() - started) / 1000)} s (port offset ${offset})`);
+  const subgraphUrl = (name: SubgraphName) => `http://127.0.0.1:${port(name)}`;
+  const supergraphPath = join(root, 'apps/gateway/supergraph.graphql');
+
+  // 2. Ours, response cache off, on the same subgraphs.
+  const oursPort = offset + 4090;
+  await start(
+    'our gateway',
+    ['--import', 'tsx', join(root, 'apps/gateway/src/main.ts')],
+    {
+      ...baseEnv,
+      NODE_ENV: 'production',
+      PORT: String(oursPort),
+      HOST: '127.0.0.1',
+      RESPONSE_CACHE: 'off',
+      MONGODB_URI: `mongodb://127.0.0.1:${port('ferretdb')}/`,
+      REDIS_URL: `redis://127.0.0.1:${port('redis')}`,
+      QUEUE_PREFIX: 'bench-ours',
+      JWT_PUBLIC_KEY_FILE: join(dataDir, 'keys', 'dev-idp-public.pem'),
+      JWT_ISSUER: DEV_ISSUER,
+      JWT_AUDIENCE: DEV_AUDIENCE,
+      SUPERGRAPH_PATH: supergraphPath,
+      CONTENT_URL: subgraphUrl('content'),
+      LIBRARY_URL: subgraphUrl('library'),
+      FORUM_URL: subgraphUrl('forum'),
+      BULLETIN_URL: subgraphUrl('bulletin'),
+      REFERRAL_URL: subgraphUrl('referral'),
+    },
+    null,
+  );
+  const targets: Record<string, string> = {
+    ours: `http://127.0.0.1:${oursPort}/graphql`,
+    'ours+rc': `http://127.0.0.1:${port('gateway')}/graphql`,
+  };
+  await waitForGraphQL(targets.ours!);
+
+  // 3. Hive Gateway on the same supergraph; subgraphs get an anonymous internal token.
+  const hiveBin = join(root, 'node_modules/@graphql-hive/gateway/dist/bin.js');
+  // One anonymous token every subgraph accepts (Hive sends the same headers to all of them).
+  const internalToken = await signInternalToken(ANONYMOUS, SECRET, {
+    audience: SUBGRAPHS,
+    ttlSeconds: 6 * 3600,
+  });
+  if (existsSync(hiveBin)) {
+    const hivePort = offset + 4091;
+    writeFileSync(
+      join(scratch, 'gateway.config.mjs'),
+      `export const gatewayConfig = {
+  propagateHeaders: {
+    fromClientToSubgraphs: () => (${JSON.stringify({ [INTERNAL_TOKEN_HEADER]: internalToken })}),
+  },
+};
+`,
+    );
+    const planner = settings.get('HIVE_PLANNER') === 'js' ? [] : ['--hive-router-runtime'];
+    await start(
+      'Hive Gateway',
+      [hiveBin, 'supergraph', supergraphPath, '--port', String(hivePort), ...planner],
+      { ...baseEnv, NODE_ENV: 'production' },
+      null,
+      scratch,
+    );
+    targets.hive = `http://127.0.0.1:${hivePort}/graphql`;
+    await waitForGraphQL(targets.hive);
+    say(
+      `Hive Gateway with ${planner.length ? 'the router runtime (Rust planner)' : 'its JS planner'}`,
+    );
+  } else say('Hive Gateway is not installed (npm ci): measuring ours and the subgraphs only');
+
+  // 4. The queries: HomePage and every public contract query, variables from the demo data.
+  const contract = parse(readFileSync(join(root, 'contract/operations.graphql'), 'utf8'));
+  const text = (name: string) =>
+    print(
+      contract.definitions.find(
+        (d): d is OperationDefinitionNode =>
+          d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
+      )!,
+    );
+  const ask = async (query: string, variables: Record<string, unknown> = {}) => {
+    const res = await fetch(targets.ours!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data!;
+  };
+  const home = await ask(text('HomePage'));
+  const queries: { name: string; vars: Record<string, unknown>; subgraph?: SubgraphName }[] = [
+    { name: 'HomePage', vars: {} },
+    { name: 'ArticlePage', vars: { slug: home.articles.nodes[0].slug }, subgraph: 'content' },
+    { name: 'SearchArticles', vars: { q: 'chuyen doi so' }, subgraph: 'content' },
+    { name: 'LibraryBrowse', vars: {}, subgraph: 'library' },
+    {
+      name: 'LibraryItemPage',
+      vars: { slug: home.libraryItems.nodes[0].slug },
+      subgraph: 'library',
+    },
+    { name: 'ForumThreads', vars: {}, subgraph: 'forum' },
+    { name: 'ForumThread', vars: { id: home.threads.nodes[0].id } },
+    { name: 'LatestBulletin', vars: {} },
+    {
+      name: 'BulletinArchive',
+      vars: { year: home.latestBulletinIssue.year },
+      subgraph: 'bulletin',
+    },
+    { name: 'HotlineCategories', vars: {}, subgraph: 'referral' },
+  ];
+
+  // 5. Interleaved rounds.
+  type Sample = { rps: number; p50: number; p99: number; bad: number };
+  const samples = new Map<string, Sample[]>();
+  const measure = async (
+    key: string,
+    url: string,
+    body: string,
+    headers: Record<string, string>,
+    seconds: number,
+  ) => {
+    const r = await autocannon({
+      url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+      connections: CONNECTIONS,
+      duration: seconds,
+    });
+    const sample = {
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      bad: r.non2xx + r.errors,
+    };
+    if (key) samples.set(key, [...(samples.get(key) ?? []), sample]);
+    return sample;
+  };
+  const runs = queries.flatMap((q) => {
+    const body = JSON.stringify({ query: text(q.name), variables: q.vars });
+    const list = Object.entries(targets).map(([target, url]) => ({
+      key: `${q.name} ${target}`,
+      url,
+      body,
+      headers: {} as Record<string, string>,
+      check: url,
+    }));
+    if (q.subgraph)
+      list.push({
+        key: `${q.name} subgraph`,
+        url: `${subgraphUrl(q.subgraph)}/graphql`,
+        body,
+        headers: { [INTERNAL_TOKEN_HEADER]: internalToken },
+        check: '',
+      });
+    return list;
+  });
+  // Every target answers every query without errors (the smoke check), and warms up.
+  for (const run of runs) {
+    const res = await fetch(run.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...run.headers },
+      body: run.body,
+    });
+    const answer = (await res.json()) as { errors?: unknown[] };
+    if (!res.ok || answer.errors)
+      throw new Error(`${run.key}: HTTP ${res.status} ${JSON.stringify(answer.errors ?? '')}`);
+    await measure('', run.url, run.body, run.headers, 1);
+  }
+  say(`${runs.length} query × target pairs answer; ${ROUNDS} round(s) of ${SECONDS} s each`);
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const run of runs) await measure(run.key, run.url, run.body, run.headers, SECONDS);
+    say(`round ${round}/${ROUNDS} done`);
+  }
+
+  // 6. Figures: medians of per-round ratios, and each target's median throughput.
+  const median = (xs: number[]) => percentile(xs, 50);
+  const ratio = (q: string, a: string, b: string) => {
+    const as = samples.get(`${q} ${a}`);
+    const bs = samples.get(`${q} ${b}`);
+    if (!as || !bs) return null;
+    return median(as.map((s, i) => s.rps / Math.max(bs[i]!.rps, 0.01)));
+  };
+  say('');
+  say(
+    'query'.padEnd(18) +
+      Object.keys(targets)
+        .concat('subgraph')
+        .map((t) => `${t} req/s`.padStart(16))
+        .join('') +
+      '   ours p50 ms',
+  );
+  for (const q of queries) {
+    const cells = Object.keys(targets)
+      .concat('subgraph')
+      .map((t) => {
+        const s = samples.get(`${q.name} ${t}`);
+        return (s ? median(s.map((x) => x.rps)).toFixed(0) : '—').padStart(16);
+      });
+    const oursP50 = median((samples.get(`${q.name} ours`) ?? []).map((s) => s.p50));
+    say(q.name.padEnd(18) + cells.join('') + `   ${oursP50}`);
+    const bad = [...samples.entries()]
+      .filter(([k]) => k.startsWith(`${q.name} `))
+      .reduce((n, [, s]) => n + s.reduce((m, x) => m + x.bad, 0), 0);
+    if (smoke) continue;
+    const vsHive = ratio(q.name, 'ours', 'hive');
+    if (vsHive !== null)
+      reportBenchmark({
+        name: `federation ${q.name}: ours ÷ Hive (cache off)`,
+        value: vsHive,
+        unit: '×',
+        target: q.name === 'HomePage' ? 1.0 : undefined,
+        better: 'higher',
+        detail: `median of ${ROUNDS} per-round ratios, ${CONNECTIONS} connections; non-2xx/errors ${bad}`,
+      });
+    const vsSubgraph = ratio(q.name, 'ours', 'subgraph');
+    if (vsSubgraph !== null)
+      reportBenchmark({
+        name: `federation ${q.name}: ours ÷ subgraph directly`,
+        value: vsSubgraph,
+        unit: '×',
+        target: 0.8,
+        better: 'higher',
+      });
+    const cached = ratio(q.name, 'ours+rc', 'ours');
+    if (cached !== null && q.name === 'HomePage')
+      reportBenchmark({
+        name: `federation ${q.name}: response cache on ÷ off`,
+        value: cached,
+        unit: '×',
+        target: 10,
+        better: 'higher',
+        detail: `p99 of a hit ${median((samples.get(`${q.name} ours+rc`) ?? []).map((s) => s.p99))} ms (target ≤ 20)`,
+      });
+  }
+  if (smoke)
+    reportBenchmark({
+      name: 'federation smoke: every target answers',
+      value: 1,
+      unit: '',
+      better: 'higher',
+    });
+} finally {
+  await stopAll();
+}

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import type { GatewayContext } from '../context';
+import { entityTags, operationTypeTags } from '../cache/answer-tags';
+import type { TaggedAnswerStore } from '../cache/tagged-answer-store';
+import type { GatewayMetrics } from '../metrics';
+
+/**
+ * The response cache for anonymous public queries, driven by the subgraphs' `@cacheControl`
+ * hints: an answer is stored for its max-age, tagged with what it holds, and purged by graph
+ * changes (see ../cache/graph-change-listener.ts), so max-ages can be long while a change
+ * is visible within seconds. Only anonymous callers read or fill it; answers with errors or
+ * PRIVATE data are never stored.
+ */
+export function responseCachePlugin(
+  store: TaggedAnswerStore,
+  options: { metrics?: GatewayMetrics; clientMaxAge?: number } = {},
+): ApolloServerPlugin<GatewayContext> {
+  const { metrics, clientMaxAge } = options;
+  return {
+    async requestDidStart({ contextValue, response }) {
+      if (contextValue.identity.kind !== 'anonymous') return;
+      // Apollo's cache-control plugin sends the smaller of this and the answer's max-age.
+      if (clientMaxAge !== undefined)
+        response.http.headers.set('cache-control', `max-age=${clientMaxAge}, public`);
+      let key: string | null = null;
+      let startSeq = Number.NaN;
+      let age: number | null = null;
+      return {
+        async responseForOperation(requestContext) {
+          if (requestContext.operation?.operation !== 'query') return null;
+          key = createHash('sha256')
+            .update(
+              JSON.stringify({
+                source: requestContext.source,
+                operationName: requestContext.operationName ?? null,
+                variables: requestContext.request.variables ?? {},
+              }),
+            )
+            .digest('hex');
+          const { answer, seq } = await store.get(key);
+          startSeq = seq;
+          metrics?.responseCache.inc({ outcome: answer ? 'hit' : 'miss' });
+          if (!answer) return null;
+          requestContext.overallCachePolicy.replace(answer.cachePolicy);
+          age = Math.max(0, Math.round((Date.now() - answer.cacheTime) / 1000));
+          return {
+            body: { kind: 'single', singleResult: { data: answer.data } },
+            http: { status: undefined, headers: new HeaderMap() },
+          };
+        },
+        async willSendResponse(requestContext) {
+          const { response } = requestContext;
+          if (age !== null) {
+            response.http.headers.set('age', String(age));
+            return;
+          }
+          if (!key || response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          const policy = requestContext.overallCachePolicy.policyIfCacheable();
+          if (errors || !data || !policy || policy.scope === 'PRIVATE') return;
+          const tags = [
+            ...operationTypeTags(requestContext.schema, requestContext.document!),
+            ...entityTags(data),
+          ];
+          // In the background: the answer is ready, the write must not delay it.
+          void store.set(
+            key,
+            { data, cachePolicy: policy, cacheTime: Date.now() },
+            policy.maxAge,
+            startSeq,
+            tags,
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import type { Connection, Query, Schema } from 'mongoose';
+import type { Logger } from '@portal/logger';
+import { bumpListVersions, registerTrackedType } from './page-cache';
+
+/** What changed in the graph (see GraphChange in @portal/queue, which carries it to the gateway). */
+export interface TrackedChange {
+  type: string;
+  ids: string[];
+  lists: boolean;
+}
+
+export type GraphChangeSink = (changes: TrackedChange[]) => Promise<void>;
+
+export interface TrackGraphChangesOptions {
+  /** The GraphQL type the documents are, e.g. `Article`. */
+  type: string;
+  /**
+   * Paths whose change can add, remove or reorder the type's objects in lists (status,
+   * visibility, sort keys, filter fields). A change to other paths only touches the
+   * object's own answers. Default: every path.
+   */
+  listPaths?: readonly string[];
+  /**
+   * Other graph objects that change with a document, given the document (saves, inserts,
+   * findOneAnd*) or else the query's filter: e.g. a reply changes its thread's replyCount.
+   */
+  related?: (docOrFilter: Record<string, unknown>) => TrackedChange[];
+}
+
+const sinks = new WeakMap<Connection, { sink: GraphChangeSink; logger?: Logger }>();
+
+/**
+ * Sends the graph changes of every tracked model of `conn` to `sink` (the gateway's cache
+ * purge, through Redis). A write has happened when the sink is called; a failing sink is
+ * logged and never fails the write (the cached answers then live to their max-age).
+ */
+export function sendGraphChanges(conn: Connection, sink: GraphChangeSink, logger?: Logger): void {
+  sinks.set(conn, { sink, logger });
+}
+
+async function emit(conn: Connection | undefined, changes: TrackedChange[]): Promise<void> {
+  if (!conn || !changes.length) return;
+  // Cached list pages of the types whose lists changed are never read again.
+  await bumpListVersions(
+    conn,
+    changes.filter((c) => c.lists).map((c) => c.type),
+  ).catch((err) => sinks.get(conn)?.logger?.warn({ err }, 'list versions not bumped'));
+  const target = sinks.get(conn);
+  if (!target) return;
+  try {
+    await target.sink(changes);
+  } catch (err) {
+    target.logger?.warn({ err }, 'graph change not sent; cached answers live to their max-age');
+  }
+}
+
+const QUERY_WRITES = [
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'findOneAndUpdate',
+  'findOneAndReplace',
+  'findOneAndDelete',
+  'deleteOne',
+  'deleteMany',
+] as const;
+
+function idsOfFilter(filter: Record<string, unknown>): string[] {
+  const id = filter._id as unknown;
+  if (id == null) return [];
+  if (typeof id === 'object' && id !== null && '$in' in id)
+    return ((id as { $in: unknown[] }).$in ?? []).map(String);
+  if (typeof id === 'object' && id !== null && !('_bsontype' in id) && !('toHexString' in id))
+    return [];
+  return [String(id)];
+}
+
+function pathsOfUpdate(update: unknown): string[] {
+  if (!update || typeof update !== 'object' || Array.isArray(update)) return ['*'];
+  const paths: string[] = [];
+  for (const [key, value] of Object.entries(update as Record<string, unknown>)) {
+    if (key.startsWith('$') && value && typeof value === 'object')
+      paths.push(...Object.keys(value as object));
+    else if (!key.startsWith('$')) paths.push(key);
+  }
+  return paths;
+}
+
+/**
+ * Makes a schema report its writes as graph changes: document saves, inserts, and the
+ * query writes (update, replace, delete). Ids come from the documents or the filter's `_id`;
+ * a write whose ids are unknown changes the whole type.
+ */
+export function trackGraphChanges(schema: Schema, options: TrackGraphChangesOptions): void {
+  registerTrackedType(schema, options.type);
+  const touchesLists = (paths: readonly string[]) =>
+    !options.listPaths ||
+    paths.some(
+      (p) => p === '*' || options.listPaths!.some((l) => p === l || p.startsWith(`${l}.`)),
+    );
+  const changesOf = (
+    ids: string[],
+    lists: boolean,
+    source: Record<string, unknown> | null,
+  ): TrackedChange[] => [
+    { type: options.type, ids, lists: lists || ids.length === 0 },
+    ...(options.related && source ? options.related(source) : []),
+  ];
+
+  schema.pre('save', function () {
+    this.$locals.graphChange = { isNew: this.isNew, paths: this.modifiedPaths() };
+  });
+  schema.post('save', async function (doc) {
+    const before = doc.$locals.graphChange as { isNew: boolean; paths: string[] } | undefined;
+    const lists = !before || before.isNew || touchesLists(before.paths);
+    await emit(doc.db, changesOf([String(doc._id)], lists, doc.toObject()));
+  });
+  schema.post('insertMany', async function (this: { db: Connection }, docs: unknown) {
+    const list = (Array.isArray(docs) ? docs : [docs]) as { _id: unknown; toObject?: () => any }[];
+    if (!list.length) return;
+    const related = options.related
+      ? list.flatMap((d) => options.related!(d.toObject?.() ?? (d as Record<string, unknown>)))
+      : [];
+    await emit(this.db, [
+      { type: options.type, ids: list.map((d) => String(d._id)), lists: true },
+      ...related,
+    ]);
+  });
+  schema.post(
+    [...QUERY_WRITES] as unknown as RegExp,
+    async function (this: Query<unknown, unknown>, result: unknown) {
+      const op = (this as unknown as { op?: string }).op ?? '';
+      const summary = (result ?? {}) as {
+        modifiedCount?: number;
+        deletedCount?: number;
+        upsertedCount?: number;
+        _id?: unknown;
+      };
+      if (
+        summary.modifiedCount === 0 &&
+        !summary.upsertedCount &&
+        summary.deletedCount === undefined
+      )
+        return;
+      if (summary.deletedCount === 0) return;
+      if (op.startsWith('findOneAnd') && result == null) return;
+      const filter = this.getFilter() as Record<string, unknown>;
+      const doc = op.startsWith('findOneAnd')
+        ? (result as { _id?: unknown; toObject?: () => any })
+        : null;
+      const ids = doc?._id != null ? [String(doc._id)] : idsOfFilter(filter);
+      const lists =
+        op.includes('elete') ||
+        op.includes('eplace') ||
+        touchesLists(pathsOfUpdate(this.getUpdate()));
+      await emit(this.model.db, changesOf(ids, lists, doc ? (doc.toObject?.() ?? doc) : filter));
+    },
+  );
+}

@@ -1,0 +1,174 @@
+// Tracked models report their writes as graph changes (which purge the gateway's cached
+// answers): saves, inserts and query writes, with ids and whether lists may have changed.
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testServices, uniqueName, useTestDatabase } from '@portal/testing';
+import { Redis } from 'ioredis';
+import {
+  cacheListPages,
+  paginate,
+  sendGraphChanges,
+  trackGraphChanges,
+  type TrackedChange,
+} from '../src';
+
+const db = useTestDatabase('db-graph-changes');
+let conn: Connection;
+let items: Model<any>;
+let notes: Model<any>;
+let untracked: Model<any>;
+let sent: TrackedChange[] = [];
+
+const ItemSchema = new Schema({
+  title: { type: String, required: true },
+  status: { type: String, required: true },
+  body: String,
+});
+trackGraphChanges(ItemSchema, { type: 'Item', listPaths: ['status'] });
+const NoteSchema = new Schema({ itemId: String, text: String });
+trackGraphChanges(NoteSchema, {
+  type: 'Note',
+  related: (note) => [
+    { type: 'Item', ids: note.itemId ? [String(note.itemId)] : [], lists: false },
+  ],
+});
+
+beforeAll(async () => {
+  conn = await db.connection();
+  items = conn.model('Item', ItemSchema);
+  notes = conn.model('Note', NoteSchema);
+  untracked = conn.model('Plain', new Schema({ title: String }));
+  sendGraphChanges(conn, async (changes) => void sent.push(...changes));
+});
+beforeEach(() => {
+  sent = [];
+});
+
+describe('graph changes of tracked models', () => {
+  it('reports a new document as a list change, an edit of other paths as an object change', async () => {
+    const item = await items.create({ title: 'Sổ tay', status: 'DRAFT' });
+    const id = String(item._id);
+    expect(sent).toEqual([{ type: 'Item', ids: [id], lists: true }]);
+    sent = [];
+    item.body = 'Nội dung';
+    await item.save();
+    expect(sent).toEqual([{ type: 'Item', ids: [id], lists: false }]);
+    sent = [];
+    item.status = 'PUBLISHED';
+    await item.save();
+    expect(sent).toEqual([{ type: 'Item', ids: [id], lists: true }]);
+  });
+
+  it('reports query writes with the ids of their filter, or the whole type without them', async () => {
+    const [a, b] = await items.insertMany([
+      { title: 'A', status: 'DRAFT' },
+      { title: 'B', status: 'DRAFT' },
+    ]);
+    const ids = [String(a!._id), String(b!._id)];
+    expect(sent).toEqual([{ type: 'Item', ids, lists: true }]);
+
+    sent = [];
+    await items.updateOne({ _id: a!._id }, { $set: { body: 'x' } });
+    expect(sent).toEqual([{ type: 'Item', ids: [ids[0]], lists: false }]);
+
+    sent = [];
+    await items.updateMany({ _id: { $in: [a!._id, b!._id] } }, { $set: { status: 'PUBLISHED' } });
+    expect(sent).toEqual([{ type: 'Item', ids, lists: true }]);
+
+    sent = [];
+    await items.updateMany({ title: { $in: ['A', 'B'] } }, { $set: { body: 'y' } });
+    expect(sent).toEqual([{ type: 'Item', ids: [], lists: true }]);
+
+    sent = [];
+    const found = await items.findOneAndUpdate({ title: 'B' }, { $set: { body: 'z' } });
+    expect(sent).toEqual([{ type: 'Item', ids: [ids[1]], lists: false }]);
+    expect(found).not.toBeNull();
+
+    sent = [];
+    await items.deleteOne({ _id: a!._id });
+    expect(sent).toEqual([{ type: 'Item', ids: [ids[0]], lists: true }]);
+  });
+
+  it('reports nothing for writes that change nothing, and nothing for untracked models', async () => {
+    const item = await items.create({ title: 'C', status: 'DRAFT' });
+    sent = [];
+    await items.updateOne({ _id: item._id, status: 'ARCHIVED' }, { $set: { body: 'x' } });
+    await items.deleteOne({ title: 'không có' });
+    await untracked.create({ title: 'D' });
+    await untracked.updateMany({}, { $set: { title: 'E' } });
+    expect(sent).toEqual([]);
+  });
+
+  it('reports the related objects a write changes', async () => {
+    await notes.create({ itemId: 'item-1', text: 'ghi chú' });
+    expect(sent).toEqual([
+      { type: 'Note', ids: [expect.any(String)], lists: true },
+      { type: 'Item', ids: ['item-1'], lists: false },
+    ]);
+    sent = [];
+    await notes.deleteOne({ itemId: 'item-1' });
+    expect(sent).toEqual([
+      { type: 'Note', ids: [], lists: true },
+      { type: 'Item', ids: ['item-1'], lists: false },
+    ]);
+  });
+
+  it('never fails a write when the changes cannot be sent', async () => {
+    sendGraphChanges(conn, async () => {
+      throw new Error('redis is away');
+    });
+    try {
+      const item = await items.create({ title: 'F', status: 'DRAFT' });
+      expect(await items.findById(item._id)).not.toBeNull();
+    } finally {
+      sendGraphChanges(conn, async (changes) => void sent.push(...changes));
+    }
+  });
+});
+
+describe('list pages cached until their lists change', () => {
+  it('serves a repeated page from its cached shape, fresh documents included, and drops it when the lists change', async () => {
+    const redis = new Redis(testServices().redisUrl);
+    try {
+      cacheListPages(conn, { redis, prefix: `${uniqueName('pages')}:` });
+      await items.deleteMany({});
+      await items.insertMany([
+        { title: 'Một', status: 'PUBLISHED' },
+        { title: 'Hai', status: 'PUBLISHED' },
+      ]);
+      const page = () =>
+        paginate(items, { filter: { status: 'PUBLISHED' }, sort: [['_id', -1]], first: 5 });
+      const first = await page();
+      expect(first.nodes.map((n: any) => n.title)).toEqual(['Hai', 'Một']);
+      expect(await first.totalCount()).toBe(2);
+
+      // A write that bypasses the models (raw driver) is not seen: the shape is cached...
+      await items.collection.insertOne({ title: 'Ba', status: 'PUBLISHED' });
+      const cached = await page();
+      expect(cached.nodes.map((n: any) => n.title)).toEqual(['Hai', 'Một']);
+      expect(await cached.totalCount()).toBe(2);
+      // ...while the documents themselves are read fresh.
+      await items.collection.updateOne({ title: 'Hai' }, { $set: { body: 'mới' } });
+      expect((await page()).nodes[0]).toMatchObject({ title: 'Hai', body: 'mới' });
+
+      // A tracked write that can change the lists makes the next read query again.
+      await items.create({ title: 'Bốn', status: 'PUBLISHED' });
+      const fresh = await page();
+      expect(fresh.nodes.map((n: any) => n.title)).toEqual(['Bốn', 'Ba', 'Hai', 'Một']);
+      expect(await fresh.totalCount()).toBe(4);
+
+      // So does one through another connection to the same database.
+      const other = await mongoose.createConnection(db.uri, { dbName: db.dbName }).asPromise();
+      try {
+        await other
+          .model('Item', ItemSchema)
+          .updateOne({ title: 'Ba' }, { $set: { status: 'ARCHIVED' } });
+        expect((await page()).nodes.map((n: any) => n.title)).toEqual(['Bốn', 'Hai', 'Một']);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await redis.quit();
+    }
+  });
+});

@@ -1,0 +1,27 @@
+// `npm run bench -- federation` in its smoke mode, so the benchmark never rots: it starts its
+// own stack, our gateway and Hive Gateway, and checks that every target answers every
+// public contract query without errors (it measures nothing worth reading here).
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workspaceRoot } from '@portal/local-services';
+
+describe('the federation benchmark (smoke mode)', () => {
+  it('runs every target on every public contract query', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(workspaceRoot(), 'apps/gateway/bench/federation.bench.ts')],
+      {
+        cwd: workspaceRoot(),
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, BENCH_SMOKE: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code, output.slice(-4000)).toBe(0);
+    expect(output).toContain('BENCH {"name":"federation smoke: every target answers"');
+  }, 900_000);
+});
