@@ -109,8 +109,12 @@ describe('db lib on a real FerretDB', () => {
     await expect(
       paginate(Article, { filter: {}, sort: [['_id', 1]], first: -1 }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    const capped = await paginate(Article, { filter: {}, sort: [['_id', 1]], first: 1000 });
-    expect(capped.nodes.length).toBeLessThanOrEqual(100);
+    // More rows than the cap, so the cap is what stops the page.
+    const Row = conn.model('CapRow', new Schema({ n: Number }));
+    await Row.insertMany(Array.from({ length: 130 }, (_, n) => ({ n })));
+    const capped = await paginate(Row, { filter: {}, sort: [['_id', 1]], first: 1000 });
+    expect(capped.nodes).toHaveLength(100);
+    expect(capped.pageInfo.hasNextPage).toBe(true);
   });
 
   it('finds documents by id: ObjectIds as strings or values, duplicates once, missing skipped', async () => {
