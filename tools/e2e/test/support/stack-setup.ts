@@ -1,17 +1,28 @@
-// Starts the whole portal exactly as `npm start` does (its own FerretDB, Redis, mail sink and
-// hotline simulator, on shifted ports, with demo data) for the end-to-end suite.
+// Starts the whole portal exactly as `npm start` does (mail sink and hotline simulator, on
+// shifted ports, with demo data) for the end-to-end suite: on the MongoDB and Redis that
+// MONGODB_URI / REDIS_URL name, like the rest of the suite (in databases and a queue prefix
+// of its own, dropped at the end), else on its own FerretDB and Redis.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { MongoClient } from 'mongodb';
 import { DEFAULT_PORTS } from '@portal/config';
 import { workspaceRoot } from '@portal/local-services';
+import { uniqueName } from '@portal/testing';
 
 export default async function setup(): Promise<() => Promise<void>> {
   const offset = 20_000 + Math.floor(Math.random() * 40) * 100 + 50;
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+  const { MONGODB_URI: mongoUri, REDIS_URL: redisUrl } = process.env;
+  const prefix = uniqueName('e2e');
+  const given: NodeJS.ProcessEnv = {
+    ...(mongoUri ? { MONGODB_URI: mongoUri, MONGODB_DB_PREFIX: prefix } : {}),
+    ...(redisUrl ? { REDIS_URL: redisUrl, QUEUE_PREFIX: prefix } : {}),
+  };
   const env: NodeJS.ProcessEnv = {
+    ...given,
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     PORT_OFFSET: String(offset),
@@ -51,13 +62,28 @@ export default async function setup(): Promise<() => Promise<void>> {
   process.env.E2E_GRAPH_URL = graphUrl.replace('localhost', '127.0.0.1');
   process.env.E2E_BASE_URL = graphUrl.replace(/\/graphql$/, '');
   process.env.E2E_MAIL_URL = `http://127.0.0.1:${DEFAULT_PORTS.smtpHttp + offset}`;
-  process.env.E2E_MONGODB_URI = `mongodb://127.0.0.1:${DEFAULT_PORTS.ferretdb + offset}/`;
+  process.env.E2E_MONGODB_URI =
+    mongoUri ?? `mongodb://127.0.0.1:${DEFAULT_PORTS.ferretdb + offset}/`;
+  if (mongoUri) process.env.E2E_DB_PREFIX = prefix;
   process.env.E2E_DATA_DIR = dataDir;
 
   return async () => {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await exited;
+    if (mongoUri) await dropDatabases(mongoUri, `${prefix}_`);
     rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+/** Drops the databases whose names start with `prefix` (this run's, on a shared server). */
+async function dropDatabases(uri: string, prefix: string): Promise<void> {
+  const client = await new MongoClient(uri).connect();
+  try {
+    const { databases } = await client.db().admin().listDatabases({ nameOnly: true });
+    for (const { name } of databases)
+      if (name.startsWith(prefix)) await client.db(name).dropDatabase();
+  } finally {
+    await client.close();
+  }
 }
