@@ -34,7 +34,7 @@ async function ok(role: Parameters<typeof as>[0], name: string, variables = {}) 
 }
 
 // The first test starts all five subgraphs at once (the rest reuse them).
-const allStarts = { timeout: timeoutForProcesses(5, 60_000) };
+const allStarts = { timeout: timeoutForProcesses(5, 120_000) };
 
 describe('the gateway over the real subgraphs', allStarts, () => {
   it('resolves a bulletin item’s article from content, and a referral’s thread from the forum', async () => {

@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import type { SubgraphName } from '@portal/config';
-import { freePort, workspaceRoot } from '@portal/local-services';
+import { freePort, waitForHttp, workspaceRoot } from '@portal/local-services';
 import { composeSupergraph } from '@portal/supergraph';
 import {
   spawnApp,
   testServices,
+  timeoutForProcesses,
   uniqueName,
   TEST_INTERNAL_SECRET,
   type SpawnedApp,
@@ -76,26 +77,29 @@ export async function startRealSubgraphs(label: string): Promise<RealSubgraphs> 
     }
   };
   try {
+    for (const name of present)
+      apps.set(
+        name,
+        await spawnApp(name, 'main', {
+          HOST: '127.0.0.1',
+          PORT: new URL(urls[name]!).port,
+          MONGODB_URI: mongoUri,
+          MONGODB_DB: `${prefix}_${name}`,
+          REDIS_URL: redisUrl,
+          QUEUE_PREFIX: prefix,
+          INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+          PUBLIC_BASE_URL: 'https://cds.hochiminhcity.gov.vn',
+          ...ownSettings(name, urls, dir),
+        }),
+      );
+    // They start side by side, so each may take as long as all of them one after another.
     await Promise.all(
-      present.map(async (name) => {
-        const app = await spawnApp(
-          name,
-          'main',
-          {
-            HOST: '127.0.0.1',
-            PORT: new URL(urls[name]!).port,
-            MONGODB_URI: mongoUri,
-            MONGODB_DB: `${prefix}_${name}`,
-            REDIS_URL: redisUrl,
-            QUEUE_PREFIX: prefix,
-            INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-            PUBLIC_BASE_URL: 'https://cds.hochiminhcity.gov.vn',
-            ...ownSettings(name, urls, dir),
-          },
-          `${urls[name]}/healthz`,
-        );
-        apps.set(name, app);
-      }),
+      present.map((name) =>
+        waitForHttp(`${urls[name]}/healthz`, {
+          timeoutMs: timeoutForProcesses(present.length, 0),
+          isAlive: () => apps.get(name)!.process.running,
+        }),
+      ),
     );
   } catch (err) {
     await close();
