@@ -4,7 +4,13 @@ import { Types } from 'mongoose';
 import { describe, expect, it, vi } from 'vitest';
 import { freePort } from '@portal/local-services';
 import { UnrecoverableError } from '@portal/queue';
-import { spawnApp, testServices, waitUntil, TEST_INTERNAL_SECRET } from '@portal/testing';
+import {
+  spawnApp,
+  testServices,
+  timeoutForProcesses,
+  waitUntil,
+  TEST_INTERNAL_SECRET,
+} from '@portal/testing';
 import { flushCounters } from '../src/jobs/flush-counters';
 import { libraryMaintenanceProcessor } from '../src/jobs/library-maintenance.processor';
 import { sweepStorage } from '../src/jobs/sweep-storage';
@@ -18,7 +24,7 @@ const stats = async (id: string) => lib.models.stats.findById(new Types.ObjectId
 const flush = () =>
   flushCounters({ counters: lib.counters, stats: lib.models.stats, logger: silentLogger });
 
-describe('the library worker process', () => {
+describe('the library worker process', { timeout: timeoutForProcesses(1, 60_000) }, () => {
   it('flushes pending counts on its schedule, answers health checks and stops on SIGTERM', async () => {
     const { mongoUri, redisUrl } = testServices();
     const opsPort = await freePort();
