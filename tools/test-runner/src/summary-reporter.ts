@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
+import type { Reporter, TestCase, TestModule, TestRunEndReason, TestSuite } from 'vitest/node';
 
 /** One project's tally, written by {@link SummaryReporter} and summed by `npm test`. */
 export interface ProjectSummary {
@@ -33,12 +33,14 @@ function hookErrors(test: TestCase): SerializedErrorLike[] {
 /**
  * Counts one project's tests honestly: a test under a suite or file whose beforeAll/afterAll
  * failed is failed (vitest reports such tests as skipped or passed), a file that failed to
- * load counts as one failed test, and so does each unhandled error. Skips keep their reason
+ * load counts as one failed test, and so does each unhandled error, and a run that failed
+ * with nothing else to show for it (a global setup that threw). Skips keep their reason
  * (`ctx.skip(reason)`, or the test's name for `it.skip`/`it.skipIf`).
  */
 export function summarize(
   modules: readonly TestModule[],
   unhandledErrors: readonly SerializedErrorLike[],
+  reason: TestRunEndReason,
   relative: (file: string) => string = (file) => file,
 ): ProjectSummary {
   const summary: ProjectSummary = { passed: 0, failed: 0, skipped: 0, failures: [], skips: [] };
@@ -76,6 +78,13 @@ export function summarize(
     summary.failed += 1;
     summary.failures.push(`unhandled error: ${firstLine([error])}`);
   }
+  // A run that failed before any test could (a global setup that threw, no test files).
+  if (reason !== 'passed' && summary.failed === 0) {
+    summary.failed += 1;
+    summary.failures.push(
+      `the run ${reason === 'interrupted' ? 'was interrupted' : 'failed'} (see its output)`,
+    );
+  }
   return summary;
 }
 
@@ -91,8 +100,9 @@ export default class SummaryReporter implements Reporter {
   onTestRunEnd(
     modules: readonly TestModule[],
     unhandledErrors: readonly SerializedErrorLike[],
+    reason: TestRunEndReason,
   ): void {
-    const summary = summarize(modules, unhandledErrors, (file) =>
+    const summary = summarize(modules, unhandledErrors, reason, (file) =>
       file.startsWith(`${this.root}/`) ? file.slice(this.root.length + 1) : file,
     );
     mkdirSync(dirname(this.options.outputFile), { recursive: true });

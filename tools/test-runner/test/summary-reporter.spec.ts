@@ -7,7 +7,7 @@ import { workspaceRoot } from '@portal/local-services';
 import type { ProjectSummary } from '../src/summary-reporter';
 
 /** Runs the fixture files through vitest with the summary reporter and returns the summary. */
-async function summaryOfFixtures(): Promise<ProjectSummary> {
+async function summaryOfFixtures(env: Record<string, string> = {}): Promise<ProjectSummary> {
   const dir = mkdtempSync(join(tmpdir(), 'summary-reporter-'));
   const outputFile = join(dir, 'summary.json');
   try {
@@ -21,7 +21,7 @@ async function summaryOfFixtures(): Promise<ProjectSummary> {
           '--config',
           join(import.meta.dirname, 'fixtures/vitest.config.ts'),
         ],
-        { cwd: root, env: { ...process.env, SUMMARY_FILE: outputFile }, stdio: 'ignore' },
+        { cwd: root, env: { ...process.env, ...env, SUMMARY_FILE: outputFile }, stdio: 'ignore' },
       );
       child.on('error', reject);
       child.on('exit', () => resolve());
@@ -50,4 +50,12 @@ it('counts tests under failed beforeAll/afterAll hooks and unloadable files as f
     'hooks.fixture.ts > ordinary tests > todo',
   ]);
   expect(summary).toMatchObject({ passed: 1, failed: 6, skipped: 3 });
+}, 120_000);
+
+it('counts a run that failed before any test (a global setup that threw) as a failure', async () => {
+  expect(await summaryOfFixtures({ THROWING_SETUP: '1' })).toMatchObject({
+    passed: 0,
+    failed: 1,
+    failures: ['the run failed (see its output)'],
+  });
 }, 120_000);

@@ -3,6 +3,7 @@
 // MONGODB_URI / REDIS_URL name, like the rest of the suite (in databases and a queue prefix
 // of its own, dropped at the end), else on its own FerretDB and Redis.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,13 +11,13 @@ import { createInterface } from 'node:readline';
 import { MongoClient } from 'mongodb';
 import { DEFAULT_PORTS } from '@portal/config';
 import { workspaceRoot } from '@portal/local-services';
-import { uniqueName } from '@portal/testing';
 
 export default async function setup(): Promise<() => Promise<void>> {
   const offset = 20_000 + Math.floor(Math.random() * 40) * 100 + 50;
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const { MONGODB_URI: mongoUri, REDIS_URL: redisUrl } = process.env;
-  const prefix = uniqueName('e2e');
+  // (Not @portal/testing's uniqueName: a global setup must not load vitest.)
+  const prefix = `e2e_${randomBytes(4).toString('hex')}`;
   const given: NodeJS.ProcessEnv = {
     ...(mongoUri ? { MONGODB_URI: mongoUri, MONGODB_DB_PREFIX: prefix } : {}),
     ...(redisUrl ? { REDIS_URL: redisUrl, QUEUE_PREFIX: prefix } : {}),
