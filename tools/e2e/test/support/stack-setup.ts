@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MongoClient } from 'mongodb';
-import { DEFAULT_PORTS } from '@portal/config';
-import { workspaceRoot } from '@portal/local-services';
+import { DEFAULT_PORTS, DEFAULT_WORKER_OPS_PORTS } from '@portal/config';
+import { isPortOpen, workspaceRoot } from '@portal/local-services';
 
 export default async function setup(): Promise<() => Promise<void>> {
-  const offset = 20_000 + Math.floor(Math.random() * 40) * 100 + 50;
+  const offset = await freeOffset();
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const { MONGODB_URI: mongoUri, REDIS_URL: redisUrl } = process.env;
   // (Not @portal/testing's uniqueName: a global setup must not load vitest.)
@@ -86,5 +86,19 @@ async function dropDatabases(uri: string, prefix: string): Promise<void> {
       if (name.startsWith(prefix)) await client.db(name).dropDatabase();
   } finally {
     await client.close();
+  }
+}
+
+/**
+ * A PORT_OFFSET whose ports nobody listens on: other stacks run beside this one on a shared
+ * machine (with offsets 100 apart, one stack's subgraphs sat on another's worker ops ports,
+ * so its workers could not start while their health checks were answered by the neighbour).
+ */
+async function freeOffset(): Promise<number> {
+  const ports = [...Object.values(DEFAULT_PORTS), ...Object.values(DEFAULT_WORKER_OPS_PORTS)];
+  for (let attempt = 0; ; attempt++) {
+    const offset = 20_000 + Math.floor(Math.random() * 20) * 200 + 50;
+    const taken = await Promise.all(ports.map((port) => isPortOpen(port + offset)));
+    if (!taken.includes(true) || attempt >= 20) return offset;
   }
 }
