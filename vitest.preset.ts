@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vitest/config';
 
@@ -31,8 +32,8 @@ export interface ProjectTestOptions {
 
 /**
  * The one vitest configuration every Nx project uses: unit specs beside the code
- * (`src/**\/*.spec.ts`), integration specs under `test/`, and a JSON report per
- * project that `npm test` sums into its closing line.
+ * (`src/**\/*.spec.ts`), integration specs under `test/`, and a summary per project
+ * (passed, failed, skipped, with reasons) that `npm test` sums into its closing line.
  */
 export function defineProjectConfig(
   name: string,
@@ -47,7 +48,9 @@ export function defineProjectConfig(
       include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
       environment: 'node',
       pool: 'forks',
-      maxWorkers: 2,
+      // npm test shares the cores among the projects it runs at once (TEST_WORKERS);
+      // a project run alone uses them all.
+      maxWorkers: Number(process.env.TEST_WORKERS) || availableParallelism(),
       minWorkers: 1,
       testTimeout: options.testTimeout ?? 30_000,
       fileParallelism: !options.sequential,
@@ -58,8 +61,13 @@ export function defineProjectConfig(
         ...(options.globalSetup ?? []).map((file) => resolve(projectDir, file)),
       ],
       env: { NODE_ENV: 'test' },
-      reporters: ['default', 'json'],
-      outputFile: { json: resolve(root, 'tmp/test-results', `${name}.json`) },
+      reporters: [
+        'default',
+        [
+          resolve(root, 'tools/test-runner/src/summary-reporter.ts'),
+          { outputFile: resolve(root, 'tmp/test-results', `${name}.json`) },
+        ],
+      ],
       passWithNoTests: false,
     },
   }) as UserConfig;

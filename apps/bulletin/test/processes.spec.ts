@@ -9,6 +9,7 @@ import {
   gql,
   internalTokenFor,
   spawnApp,
+  timeoutForProcesses,
   testServices,
   testViewer,
   uniqueName,
@@ -64,7 +65,11 @@ const editor = async (query: string, variables: Record<string, unknown>) =>
     internalToken: await internalTokenFor(testViewer('editor')),
   });
 
-describe('bulletin processes', () => {
+// A test here starts at most two processes (the worker, or the seed twice) and waits up to a
+// minute for the worker's work.
+const twoStarts = { timeout: timeoutForProcesses(2, 60_000) };
+
+describe('bulletin processes', twoStarts, () => {
   it('is ready once its database and Redis answer', async () => {
     const ready = await fetch(`${mainUrl}/readyz`);
     expect(await ready.json()).toEqual({

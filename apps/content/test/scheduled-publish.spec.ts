@@ -7,6 +7,7 @@ import {
   spawnApp,
   testServices,
   testViewer,
+  timeoutForProcesses,
   waitUntil,
   type SpawnedApp,
 } from '@portal/testing';
@@ -59,7 +60,10 @@ function inSeconds(s: number): string {
   return new Date(Date.now() + s * 1000).toISOString();
 }
 
-describe('scheduled publishing through the real worker', () => {
+// A test here starts the worker up to twice and waits for it to publish.
+const twoStarts = { timeout: timeoutForProcesses(2, 60_000) };
+
+describe('scheduled publishing through the real worker', twoStarts, () => {
   it('publishes on time after the worker restarts, and tells partners once', async () => {
     const first = await startWorker();
     await first.stop();

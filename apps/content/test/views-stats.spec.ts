@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, testViewer } from '@portal/testing';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { errorCodes, testViewer, waitUntil } from '@portal/testing';
 import { packArticleCounts } from '../src/domain/content-stats';
 import { dayKey } from '../src/domain/view-periods';
 import { viewStatsModels } from '../src/models/view-stats.model';
@@ -130,8 +130,37 @@ describe('flushing into buckets', () => {
   it('lets only one of several concurrent flushes run', async () => {
     const a = await createPublished(h);
     for (let i = 0; i < 10; i++) await view(a.id, 'DESKTOP', `conc-${i}`);
-    const results = await Promise.all([1, 2, 3, 4].map(() => h.services.views.flush()));
-    expect(results.filter((r) => r.ran).length).toBeGreaterThanOrEqual(1);
+    // A flush past the lock waits in its first step until every flush has either got that far
+    // or given up, so two flushes that both got past the lock would be inside it together.
+    const views = h.services.views;
+    const sealLive = views.sealLive.bind(views);
+    const attempts = 4;
+    let settled = 0;
+    let inside = 0;
+    let mostInside = 0;
+    const spy = vi.spyOn(views, 'sealLive').mockImplementation(async () => {
+      settled++;
+      mostInside = Math.max(mostInside, ++inside);
+      try {
+        await waitUntil(() => settled === attempts, { what: 'every flush to run or give up' });
+        return await sealLive();
+      } finally {
+        inside--;
+      }
+    });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: attempts }, async () => {
+          const result = await views.flush();
+          if (!result.ran) settled++;
+          return result;
+        }),
+      );
+      expect(results.filter((r) => r.ran)).toHaveLength(1);
+      expect(mostInside).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
     await h.services.views.flush();
     expect(await viewCount(a.id)).toBe(10);
     const models = viewStatsModels(h.conn);

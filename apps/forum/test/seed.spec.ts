@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { workspaceRoot } from '@portal/local-services';
-import { testServices } from '@portal/testing';
+import { runTsx, workspaceRoot } from '@portal/local-services';
+import { testServices, timeoutForProcesses } from '@portal/testing';
 import { THREAD_KINDS } from '../src/domain/forum-types';
 import { seedForumDemo } from '../src/demo-seed';
 import { contractOperation } from './contract-ops';
@@ -9,7 +8,10 @@ import { useForum } from './forum-harness';
 
 const forum = useForum('forum_seed');
 
-describe('demo seed', () => {
+// The seed process runs twice, besides seeding in this process.
+const twoSeedRuns = { timeout: timeoutForProcesses(2, 120_000) };
+
+describe('demo seed', twoSeedRuns, () => {
   it('seeds 50+ threads of every kind with replies, votes and official answers, idempotently', async () => {
     await seedForumDemo(forum.models);
     const counts = async () => ({
@@ -21,7 +23,7 @@ describe('demo seed', () => {
     // The seed entry point as `npm start` runs it, on the same database: it seeds again
     // (idempotently, nothing doubles) and marks the database, so a third run does nothing.
     for (let run = 0; run < 2; run++) {
-      const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'apps/forum/src/seed.ts'], {
+      const seeded = await runTsx('apps/forum/src/seed.ts', [], {
         cwd: workspaceRoot(),
         env: {
           PATH: process.env.PATH,
@@ -30,7 +32,6 @@ describe('demo seed', () => {
           MONGODB_URI: testServices().mongoUri,
           MONGODB_DB: forum.connection.name,
         },
-        encoding: 'utf8',
       });
       expect(seeded.status, seeded.stderr).toBe(0);
     }
@@ -78,5 +79,5 @@ describe('demo seed', () => {
       '{ threads(filter: { search: "khuyen mai" }) { totalCount } }',
     );
     expect(spam.data!.threads.totalCount).toBe(0);
-  }, 180_000);
+  });
 });

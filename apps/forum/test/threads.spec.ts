@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS, looksExecutable } from '@portal/testing';
 import { errorCodes, testViewer, type GraphQLResponse } from '@portal/testing';
@@ -273,6 +274,22 @@ describe('listing threads', () => {
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
     const forged = await forum.call(null, '{ threads(after: "bm9wZQ") { totalCount } }');
     expect(errorCodes(forged)).toEqual(['BAD_USER_INPUT']);
+    // More threads than the cap under one tag: one made through the API, the rest stored copies.
+    const tag = `gioi-han-${Date.now()}`;
+    const made = await newThread(forum, an, { tags: [tag] });
+    const original = (await forum.models.threads.findById(made).lean())!;
+    await forum.models.threads.insertMany(
+      Array.from({ length: 110 }, () => ({ ...original, _id: new Types.ObjectId() })),
+    );
+    const big = await forum.call(
+      null,
+      'query($f: ThreadFilter) { threads(first: 1000, filter: $f) { nodes { id } pageInfo { hasNextPage } totalCount } }',
+      { f: { tag } },
+    );
+    expect(big.errors).toBeUndefined();
+    expect(big.data!.threads.totalCount).toBe(111);
+    expect(big.data!.threads.nodes).toHaveLength(100);
+    expect(big.data!.threads.pageInfo.hasNextPage).toBe(true);
     const categories = await forum.call(
       null,
       '{ forumCategories { id name } forumDepartments { code name } }',

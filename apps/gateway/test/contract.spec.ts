@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
-import { Kind, isNonNullType, parse, print, validate } from 'graphql';
+import { Kind, isNonNullType, parse, print, validate, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SUBGRAPHS, parseEnv } from '@portal/config';
 import { workspaceRoot } from '@portal/local-services';
@@ -36,13 +36,39 @@ const defaultLimits = requestLimitProtection(
   }).limits,
 );
 
-/** The shared copy of the contract (../shared/contract in the lead's layout), if one is reachable. */
+/**
+ * The shared copy of the contract: `../shared/contract` beside the checkout (or further up, as
+ * in the lead's layout), or the file SHARED_CONTRACT names. SHARED_CONTRACT=absent says this
+ * runner has none (e.g. a hosted CI runner), and the comparison is skipped, visibly.
+ */
 function sharedContractPath(): string | null {
+  const given = process.env.SHARED_CONTRACT;
+  if (given) return given === 'absent' ? null : given;
   for (let dir = dirname(root); ; dir = dirname(dir)) {
     const candidate = join(dir, 'shared', 'contract', 'operations.graphql');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return null;
+    if (existsSync(candidate) || dirname(dir) === dir) return candidate;
   }
+}
+
+/** The contract's definitions (operations and fragments) by name, each printed canonically. */
+function definitionsByName(document: DocumentNode): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const def of document.definitions)
+    if (
+      (def.kind === Kind.OPERATION_DEFINITION || def.kind === Kind.FRAGMENT_DEFINITION) &&
+      def.name
+    )
+      named.set(def.name.value, print(def));
+  return named;
+}
+
+/** Shared definitions the repository's contract lacks or changed; new ones are allowed. */
+function contractDrift(shared: DocumentNode, repository: DocumentNode): string[] {
+  const ours = definitionsByName(repository);
+  return [...definitionsByName(shared)].flatMap(([name, text]) => {
+    if (!ours.has(name)) return [`${name} is missing`];
+    return ours.get(name) === text ? [] : [`${name} is changed`];
+  });
 }
 
 async function apiSchemaOf(supergraphSdl: string) {
@@ -53,15 +79,14 @@ async function apiSchemaOf(supergraphSdl: string) {
 }
 
 describe('the graph contract', () => {
-  it('is the same file as the shared contract', () => {
+  it('contains every operation of the shared contract unchanged (and may add its own)', (ctx) => {
     const shared = sharedContractPath();
-    if (!shared) {
-      console.log('contract: no shared copy reachable from this checkout; comparing nothing');
-      return;
-    }
-    expect(contractText, `contract/operations.graphql differs from ${shared}`).toBe(
-      readFileSync(shared, 'utf8'),
-    );
+    if (!shared) return ctx.skip('SHARED_CONTRACT=absent: this runner has no shared contract');
+    expect(
+      existsSync(shared),
+      `no shared contract at ${shared}: put it at ../shared/contract beside the checkout, or name it with SHARED_CONTRACT`,
+    ).toBe(true);
+    expect(contractDrift(parse(readFileSync(shared, 'utf8')), contract)).toEqual([]);
   });
 
   it('composes the supergraph from the subgraphs present', () => {
@@ -133,6 +158,35 @@ describe('the graph contract', () => {
       nonNull,
       'a non-null root field from a failed subgraph would null the whole answer',
     ).toEqual([]);
+  });
+});
+
+describe('comparing with the shared contract', () => {
+  const shared = parse(`
+    fragment Card on Article { id title }
+    query Articles { articles { nodes { ...Card } } }
+    mutation Publish($id: ID!) { publishArticle(id: $id) { id } }
+  `);
+
+  it('accepts the same operations, reformatted, plus new ones', () => {
+    const repository = parse(`
+      fragment Card on Article {
+        id
+        title
+      }
+      query Articles { articles { nodes { ...Card } } }
+      mutation Publish($id: ID!) { publishArticle(id: $id) { id } }
+      query New { articles { totalCount } }
+    `);
+    expect(contractDrift(shared, repository)).toEqual([]);
+  });
+
+  it('names shared operations that are missing or changed', () => {
+    const repository = parse(`
+      fragment Card on Article { id title summary }
+      query Articles { articles { nodes { ...Card } } }
+    `);
+    expect(contractDrift(shared, repository)).toEqual(['Card is changed', 'Publish is missing']);
   });
 });
 

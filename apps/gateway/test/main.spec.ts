@@ -1,12 +1,11 @@
 // The gateway as production runs it: `apps/gateway/src/main.ts` in its own process,
 // configured only through the environment.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signPersonToken } from '@portal/auth';
-import { freePort, workspaceRoot } from '@portal/local-services';
+import { freePort, runTsx, workspaceRoot } from '@portal/local-services';
 import {
   TEST_INTERNAL_SECRET,
   gql,
@@ -27,11 +26,10 @@ afterAll(async () => {
 });
 
 function runMain(env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'apps/gateway/src/main.ts')], {
+  return runTsx(join(root, 'apps/gateway/src/main.ts'), [], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
+    timeoutMs: 60_000,
   });
 }
 
@@ -91,8 +89,11 @@ describe('main.ts', () => {
   it(
     'refuses to start in production without the identity provider or the databases',
     { timeout: 120_000 },
-    () => {
-      const run = runMain({ NODE_ENV: 'production', INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET });
+    async () => {
+      const run = await runMain({
+        NODE_ENV: 'production',
+        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+      });
       expect(run.status).toBe(1);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(
@@ -102,19 +103,23 @@ describe('main.ts', () => {
     },
   );
 
-  it('says how to produce the supergraph when the file is missing', { timeout: 120_000 }, () => {
-    const { mongoUri, redisUrl } = testServices();
-    const run = runMain({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      MONGODB_URI: mongoUri,
-      REDIS_URL: redisUrl,
-      INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-      SUPERGRAPH_PATH: join(tmpdir(), 'no-such-supergraph.graphql'),
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(
-      /no supergraph at .*no-such-supergraph\.graphql: run `npm run compose`/,
-    );
-  });
+  it(
+    'says how to produce the supergraph when the file is missing',
+    { timeout: 120_000 },
+    async () => {
+      const { mongoUri, redisUrl } = testServices();
+      const run = await runMain({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        MONGODB_URI: mongoUri,
+        REDIS_URL: redisUrl,
+        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+        SUPERGRAPH_PATH: join(tmpdir(), 'no-such-supergraph.graphql'),
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(
+        /no supergraph at .*no-such-supergraph\.graphql: run `npm run compose`/,
+      );
+    },
+  );
 });

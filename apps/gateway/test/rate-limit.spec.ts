@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, gql, uniqueName, waitUntil } from '@portal/testing';
+import { errorCodes, gql, metricValue, uniqueName, waitUntil } from '@portal/testing';
 import { SlidingWindowLimiter } from '../src/rate-limit/sliding-window-limiter';
-import { metricValue } from './support/metrics';
 import { useTestStack } from './support/test-gateway';
 
 const stack = useTestStack('ratelimit');

@@ -1,7 +1,6 @@
 import { QueryPlanner } from '@apollo/query-planner';
 import { describe, expect, it, vi } from 'vitest';
-import { gql } from '@portal/testing';
-import { metricValue } from './support/metrics';
+import { gql, metricValue } from '@portal/testing';
 import { useTestStack } from './support/test-gateway';
 
 // library's slowItems answers after 3 s; the gateway gives library 300 ms.

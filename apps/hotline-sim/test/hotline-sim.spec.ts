@@ -137,7 +137,11 @@ describe('hotline simulator', () => {
     expect(received.every((r) => Math.abs(r.timestamp - Date.now() / 1000) < 60)).toBe(true);
     expect(received[0]!.body).toMatchObject({ referralId: 'r-life', ticketId: json.ticketId });
     expect(received[2]!.body.publicResponse).toContain('EVNHCMC');
-    expect(sim.store.get(json.ticketId)!.status).toBe('RESOLVED');
+    // The simulator records a delivered callback once the portal's answer is back, just after
+    // the portal has seen it.
+    await waitUntil(() => sim.store.get(json.ticketId)!.status === 'RESOLVED', {
+      what: 'the ticket to be recorded as RESOLVED',
+    });
   });
 
   it('retries a callback the portal could not take, and stops at a refusal', async () => {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { sweepStorage } from '../src/jobs/sweep-storage';
 import { samplePdf, sampleMp4, samplePng } from '../src/seed/sample-files';
 import { contentKey } from '../src/storage/file-storage';
 import {
+  disconnectMidUpload,
   sampleExe,
   silentLogger,
   tokenFor,
@@ -110,29 +110,12 @@ describe('files in an S3 bucket, over HTTP', () => {
     const big = samplePdf({ title: 'Quá lớn', pages: [['x']], minBytes: MAX_UPLOAD + 1 });
     expect((await upload(lib, { bytes: big, name: 'qua-lon.pdf' }, editor)).status).toBe(413);
 
-    const boundary = 'x-boundary-s3';
-    const head = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dang-do.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-    );
-    const pdf = samplePdf({ title: 'Dở dang', pages: [['x']], minBytes: 400_000 });
-    await new Promise<void>((resolve) => {
-      const req = request(`${lib.url}/uploads`, {
-        method: 'POST',
-        headers: {
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': String(head.length + pdf.length + 100),
-          [INTERNAL_TOKEN_HEADER]: editor,
-        },
-      });
-      req.on('error', () => resolve());
-      req.write(head);
-      req.write(pdf.subarray(0, 120_000), () => {
-        // Give the server a moment to stage the first bytes, then vanish.
-        setTimeout(() => {
-          req.destroy();
-          resolve();
-        }, 200);
-      });
+    const stagedBefore = stagedFiles().length;
+    await disconnectMidUpload(lib, {
+      token: editor,
+      file: samplePdf({ title: 'Dở dang', pages: [['x']], minBytes: 400_000 }),
+      sentBytes: 120_000,
+      staged: () => stagedFiles().length > stagedBefore,
     });
     await waitUntil(() => stagedFiles().length === 0, { what: 'the staged upload to be deleted' });
     expect(await s3.keys()).toEqual(keys);

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { request } from 'node:http';
 import { parse as parseDisposition } from 'content-disposition';
 import { describe, expect, it } from 'vitest';
 import { INTERNAL_TOKEN_HEADER } from '@portal/auth';
-import { waitUntil, fetchAsGateway } from '@portal/testing';
+import { fetchAsGateway, metricValue, waitUntil } from '@portal/testing';
 import { flushCounters } from '../src/jobs/flush-counters';
 import { samplePdf, samplePng, sampleMp4, sampleDocx, sampleEpub } from '../src/seed/sample-files';
 import { zip } from '../src/seed/zip';
 import {
+  disconnectMidUpload,
   gqlAs,
   sampleExe,
   silentLogger,
@@ -323,30 +323,11 @@ describe('uploading and downloading files over HTTP', () => {
 
   it('deletes what it received when the client disconnects mid-upload', async () => {
     const before = storedFiles(lib);
-    const token = (await tokenFor('editor'))!;
-    const boundary = 'x-boundary-123';
-    const head = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dang-do.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-    );
-    const pdf = samplePdf({ title: 'Dở dang', pages: [['x']], minBytes: 150_000 });
-    await new Promise<void>((resolve) => {
-      const req = request(`${lib.url}/uploads`, {
-        method: 'POST',
-        headers: {
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': String(head.length + pdf.length + 100),
-          [INTERNAL_TOKEN_HEADER]: token,
-        },
-      });
-      req.on('error', () => resolve());
-      req.write(head);
-      req.write(pdf.subarray(0, 60_000), () => {
-        // Give the server a moment to stage the first bytes, then vanish.
-        setTimeout(() => {
-          req.destroy();
-          resolve();
-        }, 200);
-      });
+    await disconnectMidUpload(lib, {
+      token: (await tokenFor('editor'))!,
+      file: samplePdf({ title: 'Dở dang', pages: [['x']], minBytes: 150_000 }),
+      sentBytes: 60_000,
+      staged: () => storedFiles(lib).length > before.length,
     });
     await waitUntil(() => storedFiles(lib).join() === before.join(), {
       what: 'the staged upload to be deleted',
@@ -421,16 +402,42 @@ describe('uploading and downloading files over HTTP', () => {
   });
 
   it('reports uploads and file responses in /metrics', async () => {
-    const metrics = await (await fetch(`${lib.url}/metrics`)).text();
-    for (const line of [
-      /library_uploads_total\{outcome="stored",service="library"\} [1-9]/,
-      /library_uploads_total\{outcome="deduplicated",service="library"\} [1-9]/,
-      /library_uploads_total\{outcome="PAYLOAD_TOO_LARGE",service="library"\} 2/,
-      /library_uploads_total\{outcome="UNAUTHENTICATED",service="library"\} [1-9]/,
-      /library_file_responses_total\{status="206",service="library"\} [1-9]/,
-      /library_file_responses_total\{status="416",service="library"\} 1/,
-      /library_file_bytes_served_total\{service="library"\} [1-9]/,
-    ])
-      expect(metrics).toMatch(line);
+    const metrics = async () => (await fetch(`${lib.url}/metrics`)).text();
+    const value = (text: string, name: string, labels: Record<string, string> = {}) =>
+      metricValue(text, name, { ...labels, service: 'library' });
+    const uploads = (text: string, outcome: string) =>
+      value(text, 'library_uploads_total', { outcome });
+    const responses = (text: string, status: string) =>
+      value(text, 'library_file_responses_total', { status });
+    const before = await metrics();
+
+    const editor = (await tokenFor('editor'))!;
+    const bytes = samplePdf({ title: `Số liệu ${Date.now()}`, pages: [['đo đếm']] });
+    const stored = await upload(lib, { bytes, name: 'so-lieu.pdf' }, editor);
+    expect(stored.status).toBe(201);
+    expect((await upload(lib, { bytes, name: 'ban-sao.pdf' }, editor)).body.deduplicated).toBe(
+      true,
+    );
+    const big = samplePdf({ title: 'Quá lớn', pages: [['x']], minBytes: MAX_UPLOAD + 1 });
+    expect((await upload(lib, { bytes: big, name: 'qua-lon.pdf' }, editor)).status).toBe(413);
+    expect((await upload(lib, { bytes, name: 'an-danh.pdf' })).status).toBe(401);
+    const fileId = stored.body.file.id as string;
+    const ranged = await download(lib, fileId, { token: editor, headers: { range: 'bytes=0-99' } });
+    expect(ranged.res.status).toBe(206);
+    const beyond = await download(lib, fileId, {
+      token: editor,
+      headers: { range: `bytes=${bytes.length}-` },
+    });
+    expect(beyond.res.status).toBe(416);
+
+    const after = await metrics();
+    expect(uploads(after, 'stored') - uploads(before, 'stored')).toBe(1);
+    expect(uploads(after, 'deduplicated') - uploads(before, 'deduplicated')).toBe(1);
+    expect(uploads(after, 'PAYLOAD_TOO_LARGE') - uploads(before, 'PAYLOAD_TOO_LARGE')).toBe(1);
+    expect(uploads(after, 'UNAUTHENTICATED') - uploads(before, 'UNAUTHENTICATED')).toBe(1);
+    expect(responses(after, '206') - responses(before, '206')).toBe(1);
+    expect(responses(after, '416') - responses(before, '416')).toBe(1);
+    const served = (text: string) => value(text, 'library_file_bytes_served_total');
+    expect(served(after) - served(before)).toBe(100);
   });
 });

@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
@@ -15,6 +16,7 @@ import {
   testViewer,
   uniqueName,
   useTestDatabase,
+  waitUntil,
   TEST_INTERNAL_SECRET,
   type GqlOptions,
 } from '@portal/testing';
@@ -166,6 +168,38 @@ export function storedFiles(lib: TestLibrary): string[] {
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
+}
+
+/**
+ * Starts a multipart upload of `file`, sends its first `sentBytes`, waits until `staged()`
+ * says the server has staged them, then drops the connection (a client that goes away
+ * mid-upload). Fails if nothing is ever staged, so a "no trace left" check that follows
+ * proves that something was cleaned up.
+ */
+export async function disconnectMidUpload(
+  lib: TestLibrary,
+  options: { token: string; file: Buffer; sentBytes: number; staged: () => boolean },
+): Promise<void> {
+  const boundary = 'x-boundary-disconnect';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dang-do.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
+  const req = request(`${lib.url}/uploads`, {
+    method: 'POST',
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-length': String(head.length + options.file.length + 100),
+      [INTERNAL_TOKEN_HEADER]: options.token,
+    },
+  });
+  req.on('error', () => {});
+  try {
+    req.write(head);
+    req.write(options.file.subarray(0, options.sentBytes));
+    await waitUntil(options.staged, { what: 'the first bytes of the upload to be staged' });
+  } finally {
+    req.destroy();
+  }
 }
 
 /** A Windows executable header (MZ + PE signature), as a renamed .exe carries. */

@@ -1,13 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort, workspaceRoot } from '@portal/local-services';
+import { freePort, runTsx, workspaceRoot } from '@portal/local-services';
 import {
   gql,
   internalTokenFor,
   spawnApp,
   testServices,
   testViewer,
+  timeoutForProcesses,
   TEST_INTERNAL_SECRET,
   fetchAsGateway,
 } from '@portal/testing';
@@ -19,7 +19,10 @@ import { TEST_S3_CREDENTIALS, useTestS3 } from './test-s3';
 const s3 = useTestS3('main');
 const lib = useTestLibrary('library-main');
 
-describe('the library process', () => {
+// Each test starts the library once (and the S3 one an S3 server beside it).
+const oneStart = { timeout: timeoutForProcesses(1, 60_000) };
+
+describe('the library process', oneStart, () => {
   it('starts from its environment, serves GraphQL, uploads and files, and stops on SIGTERM', async () => {
     const { mongoUri, redisUrl } = testServices();
     const port = await freePort();
@@ -143,24 +146,18 @@ describe('the library process', () => {
     expect(await app.process.exited).toBe(0);
   });
 
-  it('refuses to start with an incomplete S3 configuration, saying so in one line', () => {
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(workspaceRoot(), 'apps/library/src/main.ts')],
-      {
-        cwd: workspaceRoot(),
-        encoding: 'utf8',
-        timeout: 60_000,
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: 'test',
-          INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-          LIBRARY_STORAGE: 's3',
-          S3_ENDPOINT: 'http://127.0.0.1:9',
-          S3_BUCKET: 'thu-vien-so',
-        },
+  it('refuses to start with an incomplete S3 configuration, saying so in one line', async () => {
+    const run = await runTsx(join(workspaceRoot(), 'apps/library/src/main.ts'), [], {
+      cwd: workspaceRoot(),
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+        LIBRARY_STORAGE: 's3',
+        S3_ENDPOINT: 'http://127.0.0.1:9',
+        S3_BUCKET: 'thu-vien-so',
       },
-    );
+    });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe(
       'library: invalid configuration: S3_ACCESS_KEY_ID is required when LIBRARY_STORAGE=s3; S3_SECRET_ACCESS_KEY is required when LIBRARY_STORAGE=s3',

@@ -1,8 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testServices, TEST_INTERNAL_SECRET, fetchAsGateway } from '@portal/testing';
+import { runTsx } from '@portal/local-services';
+import {
+  fetchAsGateway,
+  testServices,
+  timeoutForProcesses,
+  TEST_INTERNAL_SECRET,
+} from '@portal/testing';
 import { seedLibrary } from '../src/seed/seed-library';
 import { gqlAs, silentLogger, useTestLibrary } from './helpers';
 
@@ -12,9 +17,8 @@ const root = join(import.meta.dirname, '..', '..', '..');
 /** Runs `apps/library/src/seed.ts` as `npm start` does: a real process with its environment. */
 function runSeedProcess() {
   const { mongoUri, redisUrl } = testServices();
-  return spawnSync(process.execPath, ['--import', 'tsx', 'apps/library/src/seed.ts'], {
+  return runTsx('apps/library/src/seed.ts', [], {
     cwd: root,
-    encoding: 'utf8',
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'test',
@@ -38,10 +42,13 @@ const ALL = `query($after: String) {
 }`;
 
 describe('the demo seed', () => {
-  beforeAll(() => {
-    const run = runSeedProcess();
-    if (run.status !== 0) throw new Error(`seed failed (${run.status}): ${run.stderr}`);
-  }, 120_000);
+  beforeAll(
+    async () => {
+      const run = await runSeedProcess();
+      if (run.status !== 0) throw new Error(`seed failed (${run.status}): ${run.stderr}`);
+    },
+    timeoutForProcesses(1, 90_000),
+  );
 
   it('publishes at least 40 items across every format and audience, with real files', async () => {
     const res = await gqlAs(lib, 'anonymous', ALL);
@@ -130,24 +137,28 @@ describe('the demo seed', () => {
     );
   });
 
-  it('runs once per database, and writes nothing twice when run again', async () => {
-    const counts = async () => ({
-      items: await lib.models.items.countDocuments(),
-      files: await lib.models.files.countDocuments(),
-      apps: await lib.models.apps.countDocuments(),
-      collections: await lib.models.collections.countDocuments(),
-    });
-    const before = await counts();
-    expect(runSeedProcess().status).toBe(0);
-    expect(await counts()).toEqual(before);
-    // Even bypassing the once-per-database marker (an interrupted run starting over).
-    const again = await seedLibrary({
-      models: lib.models,
-      storage: lib.storage,
-      counters: lib.counters,
-      logger: silentLogger,
-    });
-    expect(again).toEqual({ items: 0, apps: 0 });
-    expect(await counts()).toEqual(before);
-  });
+  it(
+    'runs once per database, and writes nothing twice when run again',
+    async () => {
+      const counts = async () => ({
+        items: await lib.models.items.countDocuments(),
+        files: await lib.models.files.countDocuments(),
+        apps: await lib.models.apps.countDocuments(),
+        collections: await lib.models.collections.countDocuments(),
+      });
+      const before = await counts();
+      expect((await runSeedProcess()).status).toBe(0);
+      expect(await counts()).toEqual(before);
+      // Even bypassing the once-per-database marker (an interrupted run starting over).
+      const again = await seedLibrary({
+        models: lib.models,
+        storage: lib.storage,
+        counters: lib.counters,
+        logger: silentLogger,
+      });
+      expect(again).toEqual({ items: 0, apps: 0 });
+      expect(await counts()).toEqual(before);
+    },
+    timeoutForProcesses(1, 60_000),
+  );
 });

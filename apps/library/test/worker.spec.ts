@@ -1,10 +1,16 @@
 import { mkdirSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Types } from 'mongoose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { freePort } from '@portal/local-services';
 import { UnrecoverableError } from '@portal/queue';
-import { spawnApp, testServices, waitUntil, TEST_INTERNAL_SECRET } from '@portal/testing';
+import {
+  spawnApp,
+  testServices,
+  timeoutForProcesses,
+  waitUntil,
+  TEST_INTERNAL_SECRET,
+} from '@portal/testing';
 import { flushCounters } from '../src/jobs/flush-counters';
 import { libraryMaintenanceProcessor } from '../src/jobs/library-maintenance.processor';
 import { sweepStorage } from '../src/jobs/sweep-storage';
@@ -18,7 +24,7 @@ const stats = async (id: string) => lib.models.stats.findById(new Types.ObjectId
 const flush = () =>
   flushCounters({ counters: lib.counters, stats: lib.models.stats, logger: silentLogger });
 
-describe('the library worker process', () => {
+describe('the library worker process', { timeout: timeoutForProcesses(1, 60_000) }, () => {
   it('flushes pending counts on its schedule, answers health checks and stops on SIGTERM', async () => {
     const { mongoUri, redisUrl } = testServices();
     const opsPort = await freePort();
@@ -95,8 +101,36 @@ describe('counter flush', () => {
   it('runs one flush at a time and loses no count', async () => {
     const item = newId();
     for (let i = 0; i < 25; i++) await lib.counters.recordOnce('view', item, `client-${i}`);
-    const results = await Promise.all([flush(), flush(), flush()]);
-    expect(results.filter((r) => !r.skipped).length).toBeGreaterThanOrEqual(1);
+    // A flush past the lock waits in its first step until every flush has either got that far
+    // or given up, so two flushes that both got past the lock would be inside it together.
+    const cutBatch = lib.counters.cutBatch.bind(lib.counters);
+    const attempts = 3;
+    let settled = 0;
+    let inside = 0;
+    let mostInside = 0;
+    const spy = vi.spyOn(lib.counters, 'cutBatch').mockImplementation(async () => {
+      settled++;
+      mostInside = Math.max(mostInside, ++inside);
+      try {
+        await waitUntil(() => settled === attempts, { what: 'every flush to run or give up' });
+        return await cutBatch();
+      } finally {
+        inside--;
+      }
+    });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: attempts }, async () => {
+          const result = await flush();
+          if (result.skipped) settled++;
+          return result;
+        }),
+      );
+      expect(results.filter((r) => !r.skipped)).toHaveLength(1);
+      expect(mostInside).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
     await flush();
     expect((await stats(item))?.viewCount).toBe(25);
   });

@@ -5,6 +5,7 @@ import { Producer, createRedisConnection } from '@portal/queue';
 import {
   spawnApp,
   testServices,
+  timeoutForProcesses,
   uniqueName,
   useTestDatabase,
   waitUntil,
@@ -113,7 +114,11 @@ async function unfinishedAttempts(notificationId: string, ofStatus?: string): Pr
   return models.DeliveryAttempt.countDocuments({ deliveryId: { $in: ids }, outcome: null });
 }
 
-describe('a notifier process that dies or stops mid-batch', () => {
+// Each test starts the notifier twice and waits for a batch to be delivered (up to a
+// minute for the last deliveries under load), besides the waits before the crash.
+const twoStarts = { timeout: timeoutForProcesses(2, 120_000) };
+
+describe('a notifier process that dies or stops mid-batch', twoStarts, () => {
   it('killed while sends are under way: after a restart every recipient has exactly one message', async () => {
     const batch = subscribers(40, 'kill');
     const notificationId = 'bulletin.kill';

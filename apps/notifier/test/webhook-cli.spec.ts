@@ -1,39 +1,30 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { workspaceRoot } from '@portal/local-services';
-import { useTestDatabase } from '@portal/testing';
+import { runTsx, workspaceRoot } from '@portal/local-services';
+import { timeoutForProcesses, useTestDatabase } from '@portal/testing';
 import { notifierModels } from '../src/models/models';
 
 const db = useTestDatabase('notifier_cli');
-const run = promisify(execFile);
 
 /** Runs the CLI as admins do (`npm run -s webhook -- …`), as a real process. */
 async function webhook(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', join(workspaceRoot(), 'apps/notifier/src/cli/webhook.ts'), ...args],
-      {
-        cwd: workspaceRoot(),
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          NODE_ENV: 'test',
-          MONGODB_URI: db.uri,
-          MONGODB_DB: db.dbName,
-        },
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  const run = await runTsx(join(workspaceRoot(), 'apps/notifier/src/cli/webhook.ts'), args, {
+    cwd: workspaceRoot(),
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'test',
+      MONGODB_URI: db.uri,
+      MONGODB_DB: db.dbName,
+    },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('webhook CLI', () => {
+// A test here runs the CLI up to eight times, each run a process start.
+const eightRuns = { timeout: timeoutForProcesses(8) };
+
+describe('webhook CLI', eightRuns, () => {
   it('adds an endpoint and prints its secret once; lists, disables, enables and removes it', async () => {
     const added = await webhook(
       'add',

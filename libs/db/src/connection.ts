@@ -21,13 +21,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Connecti
   const attempts = options.attempts ?? 30;
   let delay = 250;
   for (let attempt = 1; ; attempt++) {
-    const conn = mongoose.createConnection(options.uri, {
-      dbName: options.dbName,
-      serverSelectionTimeoutMS: 5000,
-      maxPoolSize: options.maxPoolSize ?? 20,
-      // Production runs on a replica set with majority writes; FerretDB ignores what it does not need.
-      ...(isLocalUri(options.uri) ? {} : { w: 'majority' as const, retryWrites: true }),
-    });
+    const conn = mongoose.createConnection(options.uri, connectionOptions(options));
     try {
       await conn.asPromise();
       options.logger?.info({ dbName: options.dbName }, 'database connected');
@@ -45,8 +39,41 @@ export async function connectDatabase(options: ConnectOptions): Promise<Connecti
   }
 }
 
-function isLocalUri(uri: string): boolean {
-  return /^mongodb:\/\/(127\.0\.0\.1|localhost)[:/]/.test(uri);
+/**
+ * The driver options of a service's connection. On a replica set (a `replicaSet=` URI, or
+ * `mongodb+srv://`, which is one) writes wait for a majority and are retried once after a
+ * failover, unless the URI sets `w` or `retryWrites` itself; a single server (FerretDB, a
+ * standalone MongoDB) gets neither, since it has no majority to wait for and cannot retry.
+ */
+export function connectionOptions(
+  options: Pick<ConnectOptions, 'uri' | 'dbName' | 'maxPoolSize'>,
+): {
+  dbName: string;
+  serverSelectionTimeoutMS: number;
+  maxPoolSize: number;
+  w?: 'majority';
+  retryWrites?: boolean;
+} {
+  const replicaSet = isReplicaSetUri(options.uri);
+  return {
+    dbName: options.dbName,
+    serverSelectionTimeoutMS: 5000,
+    maxPoolSize: options.maxPoolSize ?? 20,
+    ...(replicaSet && !uriSets(options.uri, 'w') ? { w: 'majority' as const } : {}),
+    ...(replicaSet && !uriSets(options.uri, 'retryWrites') ? { retryWrites: true } : {}),
+  };
+}
+
+function isReplicaSetUri(uri: string): boolean {
+  return uri.startsWith('mongodb+srv://') || uriSets(uri, 'replicaSet');
+}
+
+/** Whether the URI's query string sets `option` (option names are case-insensitive). */
+function uriSets(uri: string, option: string): boolean {
+  const query = uri.split('?')[1] ?? '';
+  return query
+    .split('&')
+    .some((pair) => pair.split('=')[0]!.toLowerCase() === option.toLowerCase());
 }
 
 /** Throws when the database does not answer a ping (for /readyz). */

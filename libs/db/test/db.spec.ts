@@ -8,6 +8,7 @@ import {
   paginate,
   pingDatabase,
   seedOnce,
+  serverKind,
   syncIndexes,
   type SortSpec,
 } from '../src';
@@ -109,8 +110,12 @@ describe('db lib on a real FerretDB', () => {
     await expect(
       paginate(Article, { filter: {}, sort: [['_id', 1]], first: -1 }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    const capped = await paginate(Article, { filter: {}, sort: [['_id', 1]], first: 1000 });
-    expect(capped.nodes.length).toBeLessThanOrEqual(100);
+    // More rows than the cap, so the cap is what stops the page.
+    const Row = conn.model('CapRow', new Schema({ n: Number }));
+    await Row.insertMany(Array.from({ length: 130 }, (_, n) => ({ n })));
+    const capped = await paginate(Row, { filter: {}, sort: [['_id', 1]], first: 1000 });
+    expect(capped.nodes).toHaveLength(100);
+    expect(capped.pageInfo.hasNextPage).toBe(true);
   });
 
   it('finds documents by id: ObjectIds as strings or values, duplicates once, missing skipped', async () => {
@@ -133,6 +138,48 @@ describe('db lib on a real FerretDB', () => {
     const Claim = conn.model('Claim');
     await Claim.create({ _id: 'ma-chuoi', at: new Date() });
     expect(await findByIds(Claim, ['ma-chuoi', 'khong-co'])).toMatchObject([{ _id: 'ma-chuoi' }]);
+  });
+
+  it('reads by ids with one $in on MongoDB and with one _id lookup per id on FerretDB', async () => {
+    const Article = conn.model('Article');
+    const ids = (await Article.find({}, { _id: 1 }).limit(12).lean()).map((d) => d._id);
+    expect(ids.length).toBeGreaterThan(10);
+    const filters: Record<string, unknown>[] = [];
+    conn.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
+      if (collection === 'articles' && (method === 'find' || method === 'findOne'))
+        filters.push(filter);
+    });
+    try {
+      expect(await findByIds(Article, ids)).toHaveLength(ids.length);
+    } finally {
+      conn.set('debug', false);
+    }
+    if ((await serverKind(conn)) === 'mongodb') {
+      expect(filters).toEqual([{ _id: { $in: ids } }]);
+    } else {
+      expect(filters.map((f) => String(f._id)).sort()).toEqual(ids.map(String).sort());
+    }
+  });
+
+  it('reads more than 500 ids with one $in on any server', async () => {
+    const Row = conn.model('ManyRow', new Schema({ n: Number }));
+    const rows = await Row.insertMany(Array.from({ length: 520 }, (_, n) => ({ n })));
+    const finds: unknown[] = [];
+    conn.set('debug', (collection: string, method: string, filter: unknown) => {
+      if (collection === 'manyrows' && (method === 'find' || method === 'findOne'))
+        finds.push(filter);
+    });
+    try {
+      expect(
+        await findByIds(
+          Row,
+          rows.map((r) => r._id),
+        ),
+      ).toHaveLength(520);
+    } finally {
+      conn.set('debug', false);
+    }
+    expect(finds).toHaveLength(1);
   });
 
   it('seeds once per database', async () => {

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyGoPatches } from './go-program';
+import { applyGoPatches, binCacheDir, ensureGoProgram, goSourceHash } from './go-program';
+import { workspaceRoot } from './paths';
 
 function vendor(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'vendor-'));
@@ -38,5 +39,36 @@ describe('patches to vendored Go dependencies', () => {
       applyGoPatches(dir, [{ file: 'm/a.go', find: 'x := 1', replace: '', why: 't' }]),
     ).toThrow(/found it 2 times/);
     expect(readFileSync(join(dir, 'm/a.go'), 'utf8')).toBe('x := 1\nx := 1\n');
+  });
+});
+
+describe('the machine-wide cache of built programs', () => {
+  it('is PORTAL_BIN_CACHE, else under XDG_CACHE_HOME or ~/.cache, and can be turned off', () => {
+    expect(binCacheDir({ PORTAL_BIN_CACHE: '/srv/cache/bin' })).toBe('/srv/cache/bin');
+    expect(binCacheDir({ PORTAL_BIN_CACHE: 'off' })).toBeNull();
+    expect(binCacheDir({ XDG_CACHE_HOME: '/x/cache' })).toBe('/x/cache/portal/bin');
+    expect(binCacheDir({})).toBe(join(homedir(), '.cache', 'portal', 'bin'));
+  });
+
+  it('gives a fresh checkout the binary another checkout built from the same sources, without building', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'bin-cache-'));
+    const data = mkdtempSync(join(tmpdir(), 'data-'));
+    const name = `ferretdb-${goSourceHash(join(workspaceRoot(), 'infra', 'ferretdb'))}`;
+    writeFileSync(join(cache, name), '#!/bin/sh\necho cached\n');
+    const saved = {
+      DATA_DIR: process.env.DATA_DIR,
+      PORTAL_BIN_CACHE: process.env.PORTAL_BIN_CACHE,
+    };
+    Object.assign(process.env, { DATA_DIR: data, PORTAL_BIN_CACHE: cache });
+    try {
+      const binary = ensureGoProgram({ name: 'ferretdb', title: 'FerretDB', withoutGo: 'n/a' });
+      expect(binary).toBe(join(data, 'bin', name));
+      expect(readFileSync(binary, 'utf8')).toBe('#!/bin/sh\necho cached\n');
+      expect(statSync(binary).mode & 0o111).not.toBe(0);
+    } finally {
+      for (const [key, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
+  copyFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -11,7 +13,8 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { dataDir, workspaceRoot } from './paths';
 import { findExecutable } from './system-packages';
 
@@ -42,7 +45,7 @@ export interface GoPatch {
 const PATCHES_FILE = 'patches.json';
 
 /** The program's sources (its Go files, go.mod, go.sum and patches), hashed: a change means a rebuild. */
-function sourceHash(dir: string): string {
+export function goSourceHash(dir: string): string {
   const hash = createHash('sha256');
   const goFiles = readdirSync(dir)
     .filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'))
@@ -105,14 +108,34 @@ function build(go: string, src: string, output: string, title: string): void {
   }
 }
 
+/**
+ * Where built programs are kept for every checkout on this machine, by source hash, so a fresh
+ * clone skips the Go build: PORTAL_BIN_CACHE, else `$XDG_CACHE_HOME/portal/bin`, else
+ * `~/.cache/portal/bin`. PORTAL_BIN_CACHE=off turns the cache off.
+ */
+export function binCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.PORTAL_BIN_CACHE === 'off') return null;
+  if (env.PORTAL_BIN_CACHE) return resolve(env.PORTAL_BIN_CACHE);
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'portal', 'bin');
+}
+
+/** Copies an executable so that readers never see a half-written file. */
+function copyExecutable(from: string, to: string): void {
+  const tmp = `${to}.tmp-${process.pid}`;
+  copyFileSync(from, tmp);
+  chmodSync(tmp, 0o755);
+  renameSync(tmp, to);
+}
+
 function sleep(ms: number) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /**
  * Builds `infra/<name>` with the Go toolchain on first use and returns the binary's path
- * (`.data/bin/<name>-<hash of the sources>`). Rebuilt only when its sources change;
- * parallel callers (test workers, several projects) wait for one build.
+ * (`.data/bin/<name>-<hash of the sources>`). Rebuilt only when its sources change, and
+ * taken from the machine's cache ({@link binCacheDir}) when another checkout built the same
+ * sources; parallel callers (test workers, several projects) wait for one build.
  */
 export function ensureGoProgram(
   program: GoProgram,
@@ -120,9 +143,18 @@ export function ensureGoProgram(
 ): string {
   const src = join(workspaceRoot(), 'infra', program.name);
   const binDir = dataDir('bin');
-  const binary = join(binDir, `${program.name}-${sourceHash(src)}`);
+  const binary = join(binDir, `${program.name}-${goSourceHash(src)}`);
   if (existsSync(binary)) return binary;
   mkdirSync(binDir, { recursive: true });
+  const cacheDir = binCacheDir();
+  const cached = cacheDir && join(cacheDir, basename(binary));
+  const fromCache = (): boolean => {
+    if (!cached || !existsSync(cached)) return false;
+    copyExecutable(cached, binary);
+    log(`using the ${program.title} built earlier on this machine (${cached})`);
+    return true;
+  };
+  if (fromCache()) return binary;
   const lock = `${binary}.lock`;
   const deadline = Date.now() + LOCK_STALE_MS;
   for (;;) {
@@ -141,7 +173,7 @@ export function ensureGoProgram(
     }
   }
   try {
-    if (existsSync(binary)) return binary;
+    if (existsSync(binary) || fromCache()) return binary;
     const go = findExecutable('go');
     if (!go) {
       throw new Error(
@@ -152,6 +184,14 @@ export function ensureGoProgram(
     const tmp = `${binary}.tmp-${process.pid}`;
     build(go, src, tmp, program.title);
     renameSync(tmp, binary);
+    if (cacheDir && cached) {
+      try {
+        mkdirSync(cacheDir, { recursive: true });
+        copyExecutable(binary, cached);
+      } catch (err) {
+        log(`could not keep the ${program.title} in ${cacheDir}: ${(err as Error).message}`);
+      }
+    }
     return binary;
   } finally {
     rmSync(lock, { recursive: true, force: true });

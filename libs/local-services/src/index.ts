@@ -8,3 +8,4 @@ export * from './smtp-sink';
 export * from './net';
 export * from './process-group';
 export * from './database-and-redis';
+export * from './run-process';

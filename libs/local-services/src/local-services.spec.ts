@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { startFerretdb } from './ferretdb';
 import { freePort, isPortOpen } from './net';
 import { startRedis } from './redis';
+import { runProcess } from './run-process';
 import { ensureS3Binary, startS3 } from './s3';
 import { SmtpSink } from './smtp-sink';
 
@@ -65,7 +65,7 @@ describe('local services', () => {
     const port = await freePort();
     const binary = ensureS3Binary();
     // A parent that starts the server detached (so nothing else stops it) and exits at once.
-    const parent = spawnSync(
+    const parent = await runProcess(
       process.execPath,
       [
         '-e',
@@ -78,7 +78,7 @@ describe('local services', () => {
         binary,
         String(port),
       ],
-      { encoding: 'utf8', timeout: 60_000 },
+      { timeoutMs: 60_000 },
     );
     expect(parent.status).toBe(0);
     // The orphan notices its parent is gone and exits; an upper bound, not a timing check.

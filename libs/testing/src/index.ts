@@ -4,3 +4,5 @@ export * from './viewers';
 export * from './wait';
 export * from './spawn-app';
 export * from './xss-payloads';
+export * from './timeouts';
+export * from './metrics';

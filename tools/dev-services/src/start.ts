@@ -2,7 +2,8 @@
 // mail sink (unless MONGODB_URI / REDIS_URL / SMTP_URL point elsewhere), an S3 server
 // when LIBRARY_STORAGE=s3 comes without an S3_ENDPOINT, composes the
 // supergraph, starts every app and worker, seeds demo data once, and prints where the
-// graph is. Ctrl-C (SIGINT) or SIGTERM stops everything it started.
+// graph is. Ctrl-C (SIGINT) or SIGTERM stops everything it started. With MONGODB_DB_PREFIX
+// each app's database is `<prefix>_<app>`, so a stack can share a server (the e2e suite).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -25,6 +26,9 @@ import { ensureDotEnv } from './dot-env';
 import { stackEnv } from './stack-env';
 
 const root = workspaceRoot();
+const dbPrefix = process.env.MONGODB_DB_PREFIX;
+/** The app's own database under MONGODB_DB_PREFIX; its default name otherwise. */
+const databaseOf = (app: string) => (dbPrefix ? { MONGODB_DB: `${dbPrefix}_${app}` } : {});
 const offset = Number(process.env.PORT_OFFSET ?? 0);
 const dataDir = defaultDataDir();
 const group = new ProcessGroup();
@@ -143,6 +147,7 @@ async function main(): Promise<void> {
         cwd: root,
         env: {
           ...env,
+          ...databaseOf(a.app),
           ...(a.entry === 'main' ? { PORT: String(a.port) } : { OPS_PORT: String(a.port) }),
         },
       });
@@ -165,7 +170,7 @@ async function main(): Promise<void> {
   for (const seed of discoverSeeds(root)) {
     const run = spawnSync(process.execPath, nodeArgs(seed.file), {
       cwd: root,
-      env: { ...env, LOG_FORMAT: 'json', LOG_LEVEL: 'warn' },
+      env: { ...env, ...databaseOf(seed.app), LOG_FORMAT: 'json', LOG_LEVEL: 'warn' },
       stdio: 'inherit',
     });
     if (run.status !== 0)

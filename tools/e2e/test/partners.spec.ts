@@ -8,13 +8,9 @@ import { attempt, cli, person, run, waitUntil } from './support/portal';
 
 describe('partner agencies', () => {
   it('pull published content with a read-only key that cannot write', async () => {
-    const key = cli('apikey', [
-      'create',
-      '--name',
-      'Báo Người Lao Động',
-      '--scopes',
-      'content:read',
-    ])
+    const key = (
+      await cli('apikey', ['create', '--name', 'Báo Người Lao Động', '--scopes', 'content:read'])
+    )
       .split('\n')
       .pop()!;
     const since = new Date(Date.now() - 365 * 24 * 3600_000).toISOString();
@@ -45,15 +41,17 @@ describe('partner agencies', () => {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
     try {
       const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/cds`;
-      const secret = cli('webhook', [
-        'add',
-        '--partner',
-        'Báo Sài Gòn Giải Phóng',
-        '--url',
-        url,
-        '--events',
-        'article.published',
-      ])
+      const secret = (
+        await cli('webhook', [
+          'add',
+          '--partner',
+          'Báo Sài Gòn Giải Phóng',
+          '--url',
+          url,
+          '--events',
+          'article.published',
+        ])
+      )
         .split('\n')
         .pop()!
         .trim();

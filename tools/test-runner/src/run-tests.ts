@@ -1,9 +1,10 @@
 // `npm test`: starts one real FerretDB and one Redis for the whole run (unless
 // MONGODB_URI / REDIS_URL point at servers already), runs every Nx project's tests
-// through Nx, and ends with one line: `N passed, M failed`, summed over every project.
+// through Nx, and ends with one line: `N passed, M failed, K skipped`, summed over every
+// project from the summaries the vitest preset's reporter writes (summary-reporter.ts).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   databaseAndRedis,
@@ -11,12 +12,7 @@ import {
   workspaceRoot,
   type DatabaseAndRedis,
 } from '@portal/local-services';
-
-interface VitestReport {
-  numPassedTests: number;
-  numFailedTests: number;
-  testResults: { name: string; status: string; message?: string; assertionResults: unknown[] }[];
-}
+import type { ProjectSummary } from './summary-reporter';
 
 const root = workspaceRoot();
 const resultsDir = join(root, 'tmp', 'test-results');
@@ -67,7 +63,12 @@ async function main(): Promise<number> {
 
     rmSync(resultsDir, { recursive: true, force: true });
     mkdirSync(resultsDir, { recursive: true });
-    const parallel = env.TEST_PARALLEL ?? '2';
+    // Sized to the machine: as many test files at once as there are cores, spread over
+    // Nx's parallel projects (each file may also start apps, so no more than that).
+    const cores = availableParallelism();
+    const parallel = Number(env.TEST_PARALLEL ?? cores);
+    env.TEST_WORKERS ??= String(Math.max(1, Math.floor(cores / parallel)));
+    log(`${cores} cores: ${parallel} projects at once, ${env.TEST_WORKERS} test file(s) each`);
     const args = affected
       ? ['nx', 'affected', '-t', 'test', `--parallel=${parallel}`, '--outputStyle=stream']
       : ['nx', 'run-many', '-t', 'test', `--parallel=${parallel}`, '--outputStyle=stream'];
@@ -78,32 +79,33 @@ async function main(): Promise<number> {
 
     let passed = 0;
     let failed = 0;
+    let skipped = 0;
     const expected = affected
       ? readdirSync(resultsDir).map((f) => f.replace(/\.json$/, ''))
       : projectsWithTests();
+    const failures: string[] = [];
+    const skips: string[] = [];
     for (const project of expected) {
       const file = join(resultsDir, `${project}.json`);
       if (!existsSync(file)) {
-        log(`${project}: no test report (the run crashed before reporting)`);
+        failures.push(`${project}: no test report (the run crashed before reporting)`);
         failed += 1;
         continue;
       }
-      const report = JSON.parse(readFileSync(file, 'utf8')) as VitestReport;
-      passed += report.numPassedTests;
-      failed += report.numFailedTests;
-      // A file that fails to load reports no tests but a failed suite.
-      for (const suite of report.testResults) {
-        if (suite.status === 'failed' && suite.assertionResults.length === 0) {
-          log(`${project}: ${suite.name} failed to run: ${(suite.message ?? '').split('\n')[0]}`);
-          failed += 1;
-        }
-      }
+      const summary = JSON.parse(readFileSync(file, 'utf8')) as ProjectSummary;
+      passed += summary.passed;
+      failed += summary.failed;
+      skipped += summary.skipped;
+      failures.push(...summary.failures.map((line) => `${project}: ${line}`));
+      skips.push(...summary.skips.map((line) => `${project}: ${line}`));
     }
+    if (skips.length > 0) log(`skipped:\n  ${skips.join('\n  ')}`);
+    if (failures.length > 0) log(`failed:\n  ${failures.join('\n  ')}`);
     if (nxCode !== 0 && failed === 0) {
       log(`nx exited with ${nxCode}`);
       failed += 1;
     }
-    process.stdout.write(`${passed} passed, ${failed} failed\n`);
+    process.stdout.write(`${passed} passed, ${failed} failed, ${skipped} skipped\n`);
     return failed === 0 ? 0 : 1;
   } finally {
     await services?.stop();
@@ -115,7 +117,7 @@ main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(err);
-    process.stdout.write('0 passed, 1 failed\n');
+    process.stdout.write('0 passed, 1 failed, 0 skipped\n');
     process.exit(1);
   },
 );

@@ -1,5 +1,6 @@
-// Starts the real gateway in-process against the fixture subgraphs, a real Redis (own key
-// prefix per file) and a real FerretDB database (own database per file).
+// Starts the real gateway in-process against the fixture subgraphs (or the real ones, each its
+// own process, for tests of federation), a real Redis (own key prefix per file) and a real
+// FerretDB database (own database per file).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import {
   startFixtureSubgraphs,
   type FixtureSubgraphs,
 } from '../fixtures/fixture-subgraphs';
+import { startRealSubgraphs, type RealSubgraphs } from './real-subgraphs';
 
 const WORKSPACE = join(import.meta.dirname, '../../../..');
 
@@ -37,9 +39,9 @@ export function contractSource(): string {
   return readFileSync(join(WORKSPACE, 'contract', 'operations.graphql'), 'utf8');
 }
 
-export interface TestStack {
+export interface TestStack<Subgraphs = FixtureSubgraphs> {
   gateway: RunningGateway;
-  subgraphs: FixtureSubgraphs;
+  subgraphs: Subgraphs;
   /** Base URL of the gateway. */
   url: string;
   graphqlUrl: string;
@@ -66,20 +68,45 @@ export function useTestStack(
   label: string,
   options: { overrides?: Partial<GatewayConfig>; slowMs?: number } = {},
 ): () => Promise<TestStack> {
+  return useStack(label, options, async () => ({
+    subgraphs: await startFixtureSubgraphs({
+      internalTokenSecret: TEST_INTERNAL_SECRET,
+      slowMs: options.slowMs,
+    }),
+    supergraphSdl: fixtureSupergraph(),
+  }));
+}
+
+/**
+ * The gateway over the real subgraphs (each its own process) and the supergraph composed from
+ * their schema files: for tests of federation itself. Same contract as {@link useTestStack}.
+ */
+export function useRealTestStack(
+  label: string,
+  options: { overrides?: Partial<GatewayConfig> } = {},
+): () => Promise<TestStack<RealSubgraphs>> {
+  return useStack(label, options, async () => {
+    const subgraphs = await startRealSubgraphs(label);
+    return { subgraphs, supergraphSdl: subgraphs.supergraphSdl };
+  });
+}
+
+function useStack<Subgraphs extends { urls: Record<string, string>; close(): Promise<void> }>(
+  label: string,
+  options: { overrides?: Partial<GatewayConfig> },
+  startSubgraphs: () => Promise<{ subgraphs: Subgraphs; supergraphSdl: string }>,
+): () => Promise<TestStack<Subgraphs>> {
   const database = useTestDatabase(`gw_${label}`);
-  let stack: Promise<TestStack> | undefined;
+  let stack: Promise<TestStack<Subgraphs>> | undefined;
   const extra: RunningGateway[] = [];
   const cleanups: (() => Promise<unknown>)[] = [];
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   });
 
-  const build = async (): Promise<TestStack> => {
+  const build = async (): Promise<TestStack<Subgraphs>> => {
     const keys = await ensureDevKeyPair(mkdtempSync(join(tmpdir(), 'gw-keys-')));
-    const subgraphs = await startFixtureSubgraphs({
-      internalTokenSecret: TEST_INTERNAL_SECRET,
-      slowMs: options.slowMs,
-    });
+    const { subgraphs, supergraphSdl } = await startSubgraphs();
     cleanups.push(() => subgraphs.close());
     const redis = createRedisConnection(testServices().redisUrl);
     cleanups.push(() => redis.quit());
@@ -101,7 +128,7 @@ export function useTestStack(
       host: '127.0.0.1',
       production: false,
       introspection: true,
-      supergraphSdl: fixtureSupergraph(),
+      supergraphSdl,
       subgraphUrls: subgraphs.urls,
       subgraphTimeoutMs: 5000,
       internalTokenSecret: TEST_INTERNAL_SECRET,

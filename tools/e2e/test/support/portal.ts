@@ -1,12 +1,11 @@
 // What a front end, a partner or an operator does with the running portal: contract
 // operations over HTTP through the gateway, tokens from the local identity provider,
 // the mail sink, and the CLIs.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { ensureDevKeyPair, signPersonToken, type Role } from '@portal/auth';
-import { workspaceRoot } from '@portal/local-services';
+import { runProcess, workspaceRoot } from '@portal/local-services';
 import { gql, waitUntil, type GraphQLResponse } from '@portal/testing';
 
 export const graphUrl = process.env.E2E_GRAPH_URL!;
@@ -93,18 +92,23 @@ export async function mailTo(
   );
 }
 
+/** The database each CLI writes to: its app's. */
+const CLI_APP = { apikey: 'gateway', webhook: 'notifier' } as const;
+
 /** Runs one of the project's CLIs (`npm run -s <script> -- …`) against the running stack's database. */
-export function cli(script: 'apikey' | 'webhook', args: string[]): string {
-  const result = spawnSync('npm', ['run', '-s', script, '--', ...args], {
+export async function cli(script: 'apikey' | 'webhook', args: string[]): Promise<string> {
+  const prefix = process.env.E2E_DB_PREFIX;
+  const result = await runProcess('npm', ['run', '-s', script, '--', ...args], {
     cwd: workspaceRoot(),
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       MONGODB_URI: process.env.E2E_MONGODB_URI,
+      ...(prefix ? { MONGODB_DB: `${prefix}_${CLI_APP[script]}` } : {}),
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
     },
-    encoding: 'utf8',
+    timeoutMs: 60_000,
   });
   if (result.status !== 0)
     throw new Error(`npm run ${script} ${args.join(' ')} failed: ${result.stderr}`);

@@ -1,17 +1,29 @@
-// Starts the whole portal exactly as `npm start` does (its own FerretDB, Redis, mail sink and
-// hotline simulator, on shifted ports, with demo data) for the end-to-end suite.
+// Starts the whole portal exactly as `npm start` does (mail sink and hotline simulator, on
+// shifted ports, with demo data) for the end-to-end suite: on the MongoDB and Redis that
+// MONGODB_URI / REDIS_URL name, like the rest of the suite (in databases and a queue prefix
+// of its own, dropped at the end), else on its own FerretDB and Redis.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { DEFAULT_PORTS } from '@portal/config';
-import { workspaceRoot } from '@portal/local-services';
+import { MongoClient } from 'mongodb';
+import { DEFAULT_PORTS, DEFAULT_WORKER_OPS_PORTS } from '@portal/config';
+import { isPortOpen, workspaceRoot } from '@portal/local-services';
 
 export default async function setup(): Promise<() => Promise<void>> {
-  const offset = 20_000 + Math.floor(Math.random() * 40) * 100 + 50;
+  const offset = await freeOffset();
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+  const { MONGODB_URI: mongoUri, REDIS_URL: redisUrl } = process.env;
+  // (Not @portal/testing's uniqueName: a global setup must not load vitest.)
+  const prefix = `e2e_${randomBytes(4).toString('hex')}`;
+  const given: NodeJS.ProcessEnv = {
+    ...(mongoUri ? { MONGODB_URI: mongoUri, MONGODB_DB_PREFIX: prefix } : {}),
+    ...(redisUrl ? { REDIS_URL: redisUrl, QUEUE_PREFIX: prefix } : {}),
+  };
   const env: NodeJS.ProcessEnv = {
+    ...given,
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     PORT_OFFSET: String(offset),
@@ -51,13 +63,42 @@ export default async function setup(): Promise<() => Promise<void>> {
   process.env.E2E_GRAPH_URL = graphUrl.replace('localhost', '127.0.0.1');
   process.env.E2E_BASE_URL = graphUrl.replace(/\/graphql$/, '');
   process.env.E2E_MAIL_URL = `http://127.0.0.1:${DEFAULT_PORTS.smtpHttp + offset}`;
-  process.env.E2E_MONGODB_URI = `mongodb://127.0.0.1:${DEFAULT_PORTS.ferretdb + offset}/`;
+  process.env.E2E_MONGODB_URI =
+    mongoUri ?? `mongodb://127.0.0.1:${DEFAULT_PORTS.ferretdb + offset}/`;
+  if (mongoUri) process.env.E2E_DB_PREFIX = prefix;
   process.env.E2E_DATA_DIR = dataDir;
 
   return async () => {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await exited;
+    if (mongoUri) await dropDatabases(mongoUri, `${prefix}_`);
     rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+/** Drops the databases whose names start with `prefix` (this run's, on a shared server). */
+async function dropDatabases(uri: string, prefix: string): Promise<void> {
+  const client = await new MongoClient(uri).connect();
+  try {
+    const { databases } = await client.db().admin().listDatabases({ nameOnly: true });
+    for (const { name } of databases)
+      if (name.startsWith(prefix)) await client.db(name).dropDatabase();
+  } finally {
+    await client.close();
+  }
+}
+
+/**
+ * A PORT_OFFSET whose ports nobody listens on: other stacks run beside this one on a shared
+ * machine (with offsets 100 apart, one stack's subgraphs sat on another's worker ops ports,
+ * so its workers could not start while their health checks were answered by the neighbour).
+ */
+async function freeOffset(): Promise<number> {
+  const ports = [...Object.values(DEFAULT_PORTS), ...Object.values(DEFAULT_WORKER_OPS_PORTS)];
+  for (let attempt = 0; ; attempt++) {
+    const offset = 20_000 + Math.floor(Math.random() * 20) * 200 + 50;
+    const taken = await Promise.all(ports.map((port) => isPortOpen(port + offset)));
+    if (!taken.includes(true) || attempt >= 20) return offset;
+  }
 }

@@ -1,0 +1,82 @@
+// The hot queries: every read of the contract, as the portal's pages, partners and staff run
+// them, and for each list its keyset page (the same operation `after` the first page). On
+// MongoDB, query-plans.spec.ts explains every database command they cause; this table is the
+// one list of them, and that spec fails when a contract read is missing from it.
+import type { Role } from '@portal/auth';
+import { run, type Caller } from './portal';
+
+export interface HotQuery {
+  /** The contract operation, run exactly as written. */
+  operation: string;
+  /** Who runs it: a signed-in person (so no cached answer hides the queries) or a partner key. */
+  as: Role | 'partner';
+  /** Its variables, found in the demo data through the graph (as whoever may read them). */
+  variables?: (
+    callerFor: (as: HotQuery['as']) => Promise<Caller>,
+  ) => Promise<Record<string, unknown>>;
+  /** Where its connection is in the answer (`thread.replies`), when it takes `after`. */
+  page?: string;
+}
+
+const DAY = 24 * 3600_000;
+
+export const HOT_QUERIES: readonly HotQuery[] = [
+  { operation: 'HomePage', as: 'citizen' },
+  {
+    operation: 'ArticlePage',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      slug: (await run('HomePage', {}, await callerFor('citizen'))).articles.nodes[0].slug,
+    }),
+  },
+  {
+    operation: 'SearchArticles',
+    as: 'citizen',
+    variables: async () => ({ q: 'chuyen doi so' }),
+    page: 'articles',
+  },
+  { operation: 'LibraryBrowse', as: 'citizen', page: 'libraryItems' },
+  {
+    operation: 'LibraryItemPage',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      slug: (await run('LibraryBrowse', {}, await callerFor('citizen'))).libraryItems.nodes[0].slug,
+    }),
+  },
+  { operation: 'ForumThreads', as: 'citizen', page: 'threads' },
+  {
+    operation: 'ForumThread',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      id: (await run('ForumThreads', {}, await callerFor('citizen'))).threads.nodes[0].id,
+    }),
+    page: 'thread.replies',
+  },
+  { operation: 'LatestBulletin', as: 'citizen' },
+  { operation: 'BulletinArchive', as: 'citizen' },
+  {
+    operation: 'TrackReferral',
+    as: 'citizen',
+    variables: async (callerFor) => {
+      const { referrals } = await run('Referrals', {}, await callerFor('moderator'));
+      return { code: referrals.nodes[0].trackingCode };
+    },
+  },
+  {
+    operation: 'ContentStats',
+    as: 'editor',
+    variables: async () => ({
+      from: new Date(Date.now() - 30 * DAY).toISOString(),
+      to: new Date().toISOString(),
+    }),
+  },
+  { operation: 'ModerationQueue', as: 'moderator', page: 'moderationQueue' },
+  { operation: 'Referrals', as: 'moderator', page: 'referrals' },
+  { operation: 'HotlineCategories', as: 'citizen' },
+  {
+    operation: 'PartnerArticlesSince',
+    as: 'partner',
+    variables: async () => ({ since: new Date(Date.now() - 365 * DAY).toISOString() }),
+    page: 'articles',
+  },
+];
