@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { stripControlCharacters } from '@portal/text';
 
 // Besides the scheme allow-list, URLs must look like URLs: absolute http(s), a site path or a
 // fragment. Anything else (backticks, odd whitespace) is dropped rather than left to a browser.
@@ -82,7 +83,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
  * event handlers, styles and `javascript:` URLs never survive.
  */
 export function sanitizeRichText(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+  return sanitizeHtml(stripControlCharacters(html), OPTIONS).trim();
 }
 
 // sanitize-html escapes the text it returns; these are the only entities it produces.
@@ -95,7 +96,24 @@ const UNESCAPE: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * (JSON needs nothing; templates and feed writers escape), so nothing is double-escaped.
  */
 export function stripAllTags(text: string): string {
-  return sanitizeHtml(text, { allowedTags: [], allowedAttributes: {} })
+  return sanitizeHtml(stripControlCharacters(text), { allowedTags: [], allowedAttributes: {} })
     .replace(ESCAPED, (_, name: string) => UNESCAPE[name]!)
     .trim();
+}
+
+const HTML_SPECIAL = /[&<>"']/g;
+const HTML_ENTITY: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Plain text made safe for any HTML context (element content or a quoted attribute), e.g. an
+ * Atom `type="html"` title or an RSS description, which feed readers render as HTML.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(HTML_SPECIAL, (c) => HTML_ENTITY[c]!);
 }
