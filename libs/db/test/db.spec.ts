@@ -120,7 +120,14 @@ describe('db lib on a real FerretDB', () => {
       '[{"$where":"sleep(1000)"},1]',
     ])
       await expect(
-        paginate(Article, { filter: {}, sort: [['title', 1], ['_id', 1]], after: forged(values) }),
+        paginate(Article, {
+          filter: {},
+          sort: [
+            ['title', 1],
+            ['_id', 1],
+          ],
+          after: forged(values),
+        }),
         values,
       ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'after' }] });
     const capped = await paginate(Article, { filter: {}, sort: [['_id', 1]], first: 1000 });

@@ -174,7 +174,9 @@ describe('html helpers', () => {
     expect(oneLine('Tr\u0000ả l\u001b[2Jời \u202Etxt.exe\u0085')).toBe('Trả l[2Jời txt.exe');
     for (const message of messages('Tiêu đề\u0000\u001b[31m\u202Egnp.exe')) {
       const mail = renderEmail(message, {}, portal);
-      expect(mail.subject, message.template).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+      expect(mail.subject, message.template).not.toMatch(
+        /[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/,
+      );
     }
   });
 });
