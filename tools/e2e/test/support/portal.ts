@@ -103,6 +103,8 @@ export function cli(script: 'apikey' | 'webhook', args: string[]): string {
       MONGODB_URI: process.env.E2E_MONGODB_URI,
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
+      // The tests' webhook receiver listens on loopback, as a developer's would.
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     },
     encoding: 'utf8',
   });
