@@ -77,13 +77,40 @@ const OPTIONS: sanitizeHtml.IOptions = {
 // `rel` is produced by the transform, so it must be allowed on output too.
 (OPTIONS.allowedAttributes as Record<string, string[]>).a!.push('rel');
 
+// The portal's own file storage, as a site path: `/files/<id>` (the gateway forwards it).
+const PORTAL_FILE = /^\/files\/[A-Za-z0-9_-]+$/;
+
+// For citizens' text: an image from anywhere else is a tracking pixel or a request into the
+// reader's intranet, made by every reader's browser; such images are dropped whole.
+const PORTAL_IMAGES_ONLY: sanitizeHtml.IOptions = {
+  ...OPTIONS,
+  transformTags: {
+    ...OPTIONS.transformTags,
+    img: (tagName, attribs) => {
+      const attrs: Record<string, string> = { ...attribs };
+      if (attrs.src !== undefined && !PORTAL_FILE.test(attrs.src)) delete attrs.src;
+      return { tagName, attribs: attrs };
+    },
+  },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+};
+
+export interface RichTextOptions {
+  /**
+   * Where images may come from: `any` http(s) URL or a site path (editors' articles), or only
+   * the portal's own file storage (`/files/<id>`), for text citizens write.
+   */
+  images?: 'any' | 'portal-files';
+}
+
 /**
  * Sanitizes rich text from editors and citizens with an allow-list: paragraphs,
  * headings, lists, links with safe schemes, images, tables and emphasis. Scripts,
  * event handlers, styles and `javascript:` URLs never survive.
  */
-export function sanitizeRichText(html: string): string {
-  return sanitizeHtml(stripControlCharacters(html), OPTIONS).trim();
+export function sanitizeRichText(html: string, options: RichTextOptions = {}): string {
+  const rules = options.images === 'portal-files' ? PORTAL_IMAGES_ONLY : OPTIONS;
+  return sanitizeHtml(stripControlCharacters(html), rules).trim();
 }
 
 // sanitize-html escapes the text it returns; these are the only entities it produces.
