@@ -128,6 +128,27 @@ export function stripAllTags(text: string): string {
     .trim();
 }
 
+/**
+ * One line of plain text from whatever a person typed (titles, names, sections): tags
+ * removed, entities decoded, control characters gone, white space collapsed.
+ */
+export function plainTextLine(input: string): string {
+  return stripAllTags(input).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Plain text that may run over several lines (descriptions, notes): tags removed, entities
+ * decoded, control characters gone, spaces collapsed within lines, at most one blank line.
+ */
+export function plainTextBlock(input: string): string {
+  return stripAllTags(input.replace(/\r\n?/g, '\n'))
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 const HTML_SPECIAL = /[&<>"']/g;
 const HTML_ENTITY: Record<string, string> = {
   '&': '&amp;',
