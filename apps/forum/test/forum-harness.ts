@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll } from 'vitest';
-import { ANONYMOUS, type Viewer } from '@portal/auth';
+import { ANONYMOUS, publicUserId, type Viewer } from '@portal/auth';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection } from '@portal/queue';
 import {
@@ -153,4 +153,9 @@ export async function establishAccounts(forum: Forum, ...ids: string[]): Promise
       },
       { upsert: true },
     );
+}
+
+/** The id the graph shows for a person (`User.id`): never their identity-provider subject. */
+export function publicId(subject: string): string {
+  return publicUserId(subject, TEST_INTERNAL_SECRET);
 }

@@ -17,7 +17,14 @@ import {
 import type { Viewer } from '@portal/auth';
 import { startServer, type RunningForum } from '../src/server';
 import { contractOperation } from './contract-ops';
-import { TEST_RULES, establishAccounts, newReply, newThread, useForum } from './forum-harness';
+import {
+  TEST_RULES,
+  establishAccounts,
+  newReply,
+  newThread,
+  publicId,
+  useForum,
+} from './forum-harness';
 
 // Attacks from the security review (issue 14) against the real forum subgraph.
 const forum = useForum('forum_security', { ...TEST_RULES, autoHideFlags: 3, newAccountDays: 7 });
@@ -161,6 +168,49 @@ describe('plain text and bodies (items 12 and 19)', () => {
       { t: id, b: 'Ảnh: ![x](https://tracker.example.com/p.gif)' },
     );
     expect(md.data!.replyToThread.body).not.toContain('tracker.example.com');
+  });
+});
+
+describe('User.id is opaque, never the identity provider’s subject (item 17)', () => {
+  it('shows and accepts only the public id, consistently for authors, answers and the log', async () => {
+    // Subjects can be personal data: a citizen number, an e-mail address.
+    const citizen = testViewer('citizen', { id: '079203001234', displayName: 'Trần Thị Hoa' });
+    const id = await newThread(forum, citizen, { title: 'Đề xuất về định danh điện tử' });
+    await newReply(forum, testViewer('citizen', { id: 'hoa@example.vn' }), id);
+    await forum.call(moderator, contractOperation('AssignThread'), { id, department: 'SO-KHCN' });
+    const res = await forum.call(
+      moderator,
+      `query($id: ID!) {
+        thread(id: $id) { author { id } replies { nodes { author { id } } } }
+        moderationLog(targetId: $id) { nodes { actor { id } } }
+      }`,
+      { id },
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const text = JSON.stringify(res.data);
+    for (const subject of ['079203001234', 'hoa@example.vn', 'sec-mod'])
+      expect(text).not.toContain(subject);
+    expect(res.data!.thread.author.id).toBe(publicId('079203001234'));
+    expect(res.data!.thread.replies.nodes[0].author.id).toBe(publicId('hoa@example.vn'));
+    expect(res.data!.moderationLog.nodes[0].actor.id).toBe(publicId('sec-mod'));
+
+    const mine = await forum.call(
+      null,
+      'query($a: ID) { threads(filter: { authorId: $a }) { nodes { id } } }',
+      {
+        a: res.data!.thread.author.id,
+      },
+    );
+    expect(mine.data!.threads.nodes).toEqual([{ id }]);
+    // Guessing by subject finds nothing.
+    const guessed = await forum.call(
+      null,
+      'query($a: ID) { threads(filter: { authorId: $a }) { nodes { id } } }',
+      {
+        a: '079203001234',
+      },
+    );
+    expect(guessed.data!.threads.nodes).toEqual([]);
   });
 });
 
