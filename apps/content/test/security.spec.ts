@@ -1,7 +1,7 @@
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS } from '@portal/auth';
-import { testViewer } from '@portal/testing';
+import { ANONYMOUS, publicUserId } from '@portal/auth';
+import { TEST_INTERNAL_SECRET, testViewer } from '@portal/testing';
 import { articleInput, createPublished, useContentServer } from './content-harness';
 
 // Attacks from the security review (issue 14) against the real content subgraph.
@@ -89,6 +89,33 @@ describe('RSS and Atom carry plain text as text (stored XSS)', () => {
       expect(xml).not.toContain(author.displayName);
       expect(xml).not.toContain('Test editor');
     }
+  });
+});
+
+describe('ArticleAuthor.id is opaque, never the identity provider’s subject (item 17)', () => {
+  it('shows editors a public id, which the authorId filter accepts (and a subject does not)', async () => {
+    const writer = testViewer('contributor', {
+      id: 'writer@example.vn',
+      displayName: 'Cộng tác viên',
+    });
+    const created = await h.gql(
+      writer,
+      'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id author { id } } }',
+      { input: articleInput() },
+    );
+    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+    const shown = created.data!.createArticle.author.id as string;
+    expect(shown).not.toContain('writer');
+    expect(shown).toBe(publicUserId('writer@example.vn', TEST_INTERNAL_SECRET));
+    const query =
+      'query($a: ID) { editorialArticles(filter: { authorId: $a }) { nodes { id author { id } } } }';
+    const mine = await h.gql('editor', query, { a: shown });
+    expect(mine.data!.editorialArticles.nodes).toEqual([
+      { id: created.data!.createArticle.id, author: { id: shown } },
+    ]);
+    const bySubject = await h.gql('editor', query, { a: 'writer@example.vn' });
+    expect(bySubject.data!.editorialArticles.nodes).toEqual([]);
+    expect(JSON.stringify(mine)).not.toContain('writer@example.vn');
   });
 });
 

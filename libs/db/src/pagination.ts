@@ -18,6 +18,15 @@ export interface Page<T> {
   totalCount: () => Promise<number>;
 }
 
+/** A page with nothing in it (a filter that can match nothing, e.g. an unknown id). */
+export function emptyPage<T>(): Page<T> {
+  return {
+    nodes: [],
+    pageInfo: { hasNextPage: false, endCursor: null },
+    totalCount: () => Promise.resolve(0),
+  };
+}
+
 /** `first` defaults to 20 and is capped at 100; a negative one is refused. */
 export function pageSize(
   first: number | null | undefined,

@@ -1,3 +1,4 @@
+import { emptyPage } from '@portal/db';
 import { parseInput } from '@portal/graphql-kit';
 import { UNITS } from '@portal/reference-data';
 import { z } from 'zod';
@@ -24,7 +25,7 @@ export const Query: QueryResolvers = {
     // `authorId` is a public user id (User.id); threads are stored by the subject behind it.
     if (filter?.authorId) {
       const subject = await subjectOf(ctx.deps.models, ctx.deps.publicIds, filter.authorId);
-      if (!subject) return emptyConnection();
+      if (!subject) return emptyPage();
       return listThreads(
         ctx.deps.models,
         ctx.viewer,
@@ -56,11 +57,3 @@ export const Query: QueryResolvers = {
     return moderationLog(ctx.deps.models, targetId, first, after);
   },
 };
-
-function emptyConnection() {
-  return {
-    nodes: [],
-    pageInfo: { hasNextPage: false, endCursor: null },
-    totalCount: () => Promise.resolve(0),
-  };
-}
