@@ -15,8 +15,6 @@ import { PUBLIC_BASE_URL, gqlAs, silentLogger, tokenFor, upload, useTestLibrary 
 // Attacks from the security review (issue 14) against the real library subgraph.
 const lib = useTestLibrary('library-security');
 
-const ID = '65f0c0ffee00000000000001';
-
 describe('authorization before validation (item 9)', () => {
   const cases: [string, string, Record<string, unknown>, 'contributor' | 'editor'][] = [
     [

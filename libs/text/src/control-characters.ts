@@ -1,4 +1,5 @@
 // C0 controls except tab, line feed and carriage return; DEL; C1 controls.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Bidirectional formatting (LRE…RLO, LRI…PDI, LRM, RLM, ALM): they reorder what a reader sees
 // ("Trojan Source", spoofed file names and links) and no portal text needs them.
