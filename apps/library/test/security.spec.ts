@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_TOKEN_HEADER } from '@portal/auth';
-import type { RunningSubgraph } from '@portal/graphql-kit';
+import type { RunningSubgraph } from '@portal/service-runtime';
 import { freePort, startRedis, type StartedRedis } from '@portal/local-services';
 import { createRedisConnection } from '@portal/queue';
 import { TEST_INTERNAL_SECRET, gql } from '@portal/testing';
@@ -250,7 +250,9 @@ describe('POST /uploads while Redis is down (item 11)', () => {
     expect(res.headers.get('retry-after')).toBe('5');
     expect(await res.json()).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE' } });
     // GraphQL over the same server still answers what does not need Redis.
-    const page = await gql(server.graphqlUrl, '{ libraryItems(first: 1) { nodes { id } } }');
+    const page = await gql(server.graphqlUrl, '{ libraryItems(first: 1) { nodes { id } } }', {
+      internalToken: await tokenFor('anonymous'),
+    });
     expect(page.errors).toBeUndefined();
   });
 });
