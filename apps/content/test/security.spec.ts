@@ -1,7 +1,7 @@
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, publicUserId } from '@portal/auth';
-import { TEST_INTERNAL_SECRET, testViewer } from '@portal/testing';
+import { TEST_INTERNAL_SECRET, fetchAsGateway, testViewer } from '@portal/testing';
 import { articleInput, createPublished, useContentServer } from './content-harness';
 
 // Attacks from the security review (issue 14) against the real content subgraph.
@@ -10,7 +10,8 @@ const h = useContentServer('content-security');
 const author = testViewer('editor', { id: 'editor-secret', displayName: 'Trần Thị Bí Mật' });
 
 async function feed(path: string): Promise<string> {
-  const res = await fetch(`${h.server.url}${path}`);
+  // As the gateway forwards it (subgraphs answer the gateway only).
+  const res = await fetchAsGateway(`${h.server.url}${path}`);
   expect(res.status).toBe(200);
   return res.text();
 }
