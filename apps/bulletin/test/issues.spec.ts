@@ -50,6 +50,45 @@ describe('creating issues', () => {
     ]);
   });
 
+  it('keeps the title, section names and notes as plain text (no markup, no control characters)', async () => {
+    const created = await b.as('editor', CREATE_ISSUE, {
+      variables: {
+        input: {
+          year: 2023,
+          month: 11,
+          title: 'Bản tin <script>alert(1)</script>tháng 11 <img src=x onerror=alert(2)>\u202E',
+        },
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createBulletinIssue.id as string;
+    const article = b.content.add({
+      id: articleId(),
+      title: 'Bài',
+      summary: null,
+      status: 'PUBLISHED',
+    });
+    const added = await b.as('editor', ADD_ITEM, {
+      variables: {
+        issueId: id,
+        section: 'Tin <b onclick="x()">nổi bật</b>\u0000',
+        articleId: article.id,
+        note: '<iframe src="//x"></iframe>Ghi chú\u001b[31m',
+      },
+    });
+    expect(added.errors).toBeUndefined();
+    const issue = await b.as(
+      'editor',
+      `query($id: ID!) { bulletinIssue(id: $id) { ${ISSUE_FIELDS} } }`,
+      {
+        variables: { id },
+      },
+    );
+    expect(issue.data!.bulletinIssue.title).toBe('Bản tin tháng 11');
+    expect(issue.data!.bulletinIssue.sections[0].title).toBe('Tin nổi bật');
+    expect(issue.data!.bulletinIssue.sections[0].items[0].note).toBe('Ghi chú[31m');
+  });
+
   it('sanitizes the editorial', async () => {
     for (const [i, payload] of XSS_PAYLOADS.slice(0, 10).entries()) {
       const res = await b.as(

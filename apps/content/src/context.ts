@@ -33,4 +33,6 @@ export interface ContentLoaders {
 export interface ContentContext extends BaseContext {
   services: ContentServices;
   loaders: ContentLoaders;
+  /** The id the graph shows for a person: an HMAC of their subject (see `publicUserId`). */
+  publicUserId: (subject: string) => string;
 }

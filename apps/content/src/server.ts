@@ -11,6 +11,7 @@ import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runti
 import type { Logger } from '@portal/logger';
 import DataLoader from 'dataloader';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { publicUserId } from '@portal/auth';
 import type { ContentContext, ContentLoaders, ContentServices } from './context';
 import { mountFeedRoutes } from './http/feeds.route';
 import { resolvers } from './resolvers';
@@ -73,7 +74,12 @@ export function startServer(config: ContentServerConfig): Promise<RunningSubgrap
     resolvers: resolvers as GraphQLResolverMap<ContentContext>,
     internalTokenSecret: config.internalTokenSecret,
     logger,
-    context: (base) => ({ ...base, services, loaders: createLoaders(services) }),
+    context: (base) => ({
+      ...base,
+      services,
+      loaders: createLoaders(services),
+      publicUserId: (subject) => publicUserId(subject, config.internalTokenSecret),
+    }),
     readiness: [
       { name: 'mongo', check: () => pingDatabase(config.conn) },
       { name: 'redis', check: async () => void (await config.redis.ping()) },

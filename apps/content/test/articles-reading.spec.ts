@@ -1,8 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
-import { XSS_PAYLOADS, looksExecutable } from '@portal/testing';
+import { publicUserId } from '@portal/auth';
 import { serverKind } from '@portal/db';
-import { errorCodes, testViewer, type GraphQLResponse } from '@portal/testing';
+import {
+  TEST_INTERNAL_SECRET,
+  XSS_PAYLOADS,
+  errorCodes,
+  looksExecutable,
+  testViewer,
+  type GraphQLResponse,
+} from '@portal/testing';
 import { articleModel } from '../src/models/article.model';
 import { createArticle, createPublished, useContentServer } from './content-harness';
 
@@ -163,7 +170,8 @@ describe('authors', () => {
       expect((await h.gql(who, Q, { id: a.id })).data?.article.author).toBeNull();
     for (const who of ['contributor', 'editor', 'admin'] as const)
       expect((await h.gql(who, Q, { id: a.id })).data?.article.author).toEqual({
-        id: 'editor-1',
+        // The public user id, never the identity provider's subject.
+        id: publicUserId('editor-1', TEST_INTERNAL_SECRET),
         displayName: 'Test editor',
       });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, testViewer } from '@portal/testing';
+import { publicUserId } from '@portal/auth';
+import { TEST_INTERNAL_SECRET, errorCodes, testViewer } from '@portal/testing';
 import { revisionModel } from '../src/models/revision.model';
 import {
   ARTICLE_FIELDS,
@@ -21,6 +22,8 @@ const ARCHIVE = 'mutation($id: ID!) { archiveArticle(id: $id) { id status } }';
 const BY_ID =
   'query($id: ID) { article(id: $id) { id status version revisions { version action by { id } changes { field from to } } } }';
 
+/** The id the graph shows for a person (never their identity-provider subject). */
+const publicId = (subject: string) => publicUserId(subject, TEST_INTERNAL_SECRET);
 const alice = testViewer('contributor', { id: 'alice', displayName: 'Nguyễn Thị Alice' });
 const bob = testViewer('contributor', { id: 'bob', displayName: 'Trần Văn Bình' });
 
@@ -36,7 +39,7 @@ describe('rights by role', () => {
     expect(ok.data?.createArticle).toMatchObject({
       status: 'DRAFT',
       version: 1,
-      author: { id: 'alice', displayName: 'Nguyễn Thị Alice' },
+      author: { id: publicId('alice'), displayName: 'Nguyễn Thị Alice' },
       scope: 'CITY',
     });
     for (const role of ['editor', 'admin'] as const)
@@ -186,7 +189,7 @@ describe('status transitions', () => {
     }[];
     expect(revisions.map((r) => r.version)).toEqual(revisions.map((_, i) => i + 1));
     expect(revisions).toHaveLength(steps.length + 1);
-    expect(revisions[0]).toMatchObject({ action: 'CREATED', by: { id: 'alice' } });
+    expect(revisions[0]).toMatchObject({ action: 'CREATED', by: { id: publicId('alice') } });
     expect(revisions[1]).toMatchObject({
       action: 'SUBMITTED',
       changes: [{ field: 'status', from: 'DRAFT', to: 'IN_REVIEW' }],
@@ -298,7 +301,7 @@ describe('optimistic concurrency', () => {
       version: 2,
       action: 'UPDATED',
       at: new Date(Date.now() - 60_000),
-      by: { id: 'editor-1', displayName: 'Test editor' },
+      by: { id: publicId('editor-1'), displayName: 'Test editor' },
       changes: [{ field: 'title', from: 'Trước khi sự cố', to: 'Đã ghi dở' }],
       patch: { title: 'Đã ghi dở', version: 2, updatedAt: new Date(Date.now() - 60_000) },
       notifyPending: false,
@@ -325,7 +328,7 @@ describe('optimistic concurrency', () => {
     const res = await h.gql('editor', BY_ID, { id: a.id });
     const update = res.data?.article.revisions[1];
     expect(update.action).toBe('UPDATED');
-    expect(update.by).toEqual({ id: 'editor-1' });
+    expect(update.by).toEqual({ id: publicId('editor-1') });
     expect(update.changes).toEqual([
       { field: 'title', from: 'Tiêu đề ban đầu', to: 'Tiêu đề mới' },
       { field: 'tags', from: 'dữ liệu', to: 'dữ liệu, AI' },

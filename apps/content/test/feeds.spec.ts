@@ -70,7 +70,8 @@ describe('RSS 2.0', () => {
       expect(item.pubDate).toMatch(RFC822);
     }
     const newsItem = items.find((i) => i.link === `${PUBLIC_BASE_URL}/bai-viet/${news.slug}`)!;
-    expect(newsItem.description).toBe('Người dân nộp hồ sơ & theo dõi kết quả .');
+    // The description is HTML: the summary's plain-text ampersand is escaped.
+    expect(newsItem.description).toBe('Người dân nộp hồ sơ &amp; theo dõi kết quả .');
     expect(newsItem.content?.encoded).toContain('<strong>thanh toán</strong>');
     expect(newsItem.categories?.map((c) => c.name)).toContain('Chính quyền số');
     expect(newsItem.enclosures?.[0]?.url).toBe(`${PUBLIC_BASE_URL}/uploads/cong-dich-vu-cong.jpg`);

@@ -4,6 +4,7 @@ import type { Viewer } from '@portal/auth';
 import { createByIdLoader, createGroupLoader } from '@portal/graphql-kit';
 import { maybeId } from './domain/ids';
 import type { ForumModels } from './models';
+import { profilesByPublicId, type PublicIds } from './use-cases/public-ids';
 
 function objectIds(ids: readonly string[]): Types.ObjectId[] {
   return ids.map(maybeId).filter((id): id is Types.ObjectId => id !== null);
@@ -44,8 +45,13 @@ function viewerSetLoader(
  * query for N threads, never N queries. They return raw documents; callers apply the
  * visibility rules.
  */
-export function createLoaders(models: ForumModels, viewer: Viewer) {
+export function createLoaders(models: ForumModels, viewer: Viewer, publicIds: PublicIds) {
   return {
+    /** Profiles by their public id (`User.id`); see `profilesByPublicId`. */
+    profileByPublicId: createByIdLoader(
+      (ids) => profilesByPublicId(models, publicIds, ids),
+      (p) => p.publicId!,
+    ),
     thread: createByIdLoader(
       (ids) => models.threads.find({ _id: { $in: objectIds(ids) } }).lean(),
       (t) => t._id.toHexString(),

@@ -5,6 +5,7 @@ import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import { Outbox, Producer } from '@portal/queue';
+import { publicUserId } from '@portal/auth';
 import type { ForumContext } from './context';
 import { createLoaders } from './loaders';
 import { forumModels } from './models';
@@ -45,6 +46,7 @@ export async function startServer(config: ForumServerConfig): Promise<RunningFor
     limiters: createLimiters(config.redis, config.rules, config.queuePrefix),
     outbox,
     logger,
+    publicIds: { of: (subject) => publicUserId(subject, config.internalTokenSecret) },
   };
   for (const model of Object.values(models)) await model.init();
   if (config.outboxRelayMs) outbox.start(config.outboxRelayMs);
@@ -65,7 +67,7 @@ export async function startServer(config: ForumServerConfig): Promise<RunningFor
     context: (base) => ({
       ...base,
       deps: { ...deps, logger: base.logger },
-      loaders: createLoaders(models, base.viewer),
+      loaders: createLoaders(models, base.viewer, deps.publicIds),
       now: new Date(),
     }),
   });

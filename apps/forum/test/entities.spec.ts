@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testViewer } from '@portal/testing';
-import { newReply, newThread, useForum } from './forum-harness';
+import { newReply, newThread, publicId, useForum } from './forum-harness';
 
 const forum = useForum('forum_entities');
 const people = ['e1', 'e2', 'e3'].map((id, i) =>
@@ -48,21 +48,26 @@ describe('entity references', () => {
     expect(forum.commands.filter((c) => c === 'find threads')).toHaveLength(1);
   });
 
-  it('resolves N users with one query', async () => {
+  it('resolves N users by their public ids with one query, never by subject', async () => {
+    const reps = people.map((p) => ({ __typename: 'User', id: publicId(p.id!) }));
+    // The first lookup stores the public ids of profiles that have none yet.
+    await forum.call(null, ENTITIES, { r: reps });
     forum.commands.length = 0;
-    const res = await forum.call(null, ENTITIES, {
-      r: [
-        ...people.map((p) => ({ __typename: 'User', id: p.id })),
-        { __typename: 'User', id: 'nobody' },
-      ],
-    });
+    const res = await forum.call(null, ENTITIES, { r: reps });
     expect(res.data!._entities).toEqual([
-      { id: 'e1', displayName: 'Hội Tin học TP.HCM' },
-      { id: 'e2', displayName: 'Công ty Sài Gòn Số' },
-      { id: 'e3', displayName: 'Bà Lê Thị Mai' },
-      null,
+      { id: publicId('e1'), displayName: 'Hội Tin học TP.HCM' },
+      { id: publicId('e2'), displayName: 'Công ty Sài Gòn Số' },
+      { id: publicId('e3'), displayName: 'Bà Lê Thị Mai' },
     ]);
     expect(forum.commands.filter((c) => c === 'find profiles')).toHaveLength(1);
+    // Unknown ids, and subjects (which are not keys), find nobody.
+    const unknown = await forum.call(null, ENTITIES, {
+      r: [
+        { __typename: 'User', id: publicId('nobody') },
+        ...people.map((p) => ({ __typename: 'User', id: p.id })),
+      ],
+    });
+    expect(unknown.data!._entities).toEqual([null, null, null, null]);
   });
 
   it('never exposes e-mail addresses in the schema', async () => {

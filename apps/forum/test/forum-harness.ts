@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll } from 'vitest';
-import { ANONYMOUS, type Viewer } from '@portal/auth';
+import { ANONYMOUS, publicUserId, type Viewer } from '@portal/auth';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection } from '@portal/queue';
 import {
@@ -135,4 +135,27 @@ export async function newReply(
   );
   if (!res.data?.replyToThread) throw new Error(`reply failed: ${JSON.stringify(res.errors)}`);
   return res.data.replyToThread.id as string;
+}
+
+/** Makes these people known to the forum for a month: past the new-account period. */
+export async function establishAccounts(forum: Forum, ...ids: string[]): Promise<void> {
+  const long = new Date(Date.now() - 30 * 86_400_000);
+  for (const id of ids)
+    await forum.models.profiles.updateOne(
+      { _id: id },
+      {
+        $setOnInsert: {
+          displayName: `Người dùng ${id}`,
+          email: null,
+          firstSeenAt: long,
+          updatedAt: long,
+        },
+      },
+      { upsert: true },
+    );
+}
+
+/** The id the graph shows for a person (`User.id`): never their identity-provider subject. */
+export function publicId(subject: string): string {
+  return publicUserId(subject, TEST_INTERNAL_SECRET);
 }

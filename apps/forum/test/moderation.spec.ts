@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes, testViewer } from '@portal/testing';
 import { contractOperation } from './contract-ops';
-import { newReply, newThread, useForum } from './forum-harness';
+import { newReply, newThread, publicId, useForum } from './forum-harness';
 
 const forum = useForum('forum_moderation');
 const author = testViewer('citizen', { id: 'author', displayName: 'Đỗ Quang Huy' });
@@ -84,17 +84,17 @@ describe('moderation rights', () => {
       {
         action: 'REMOVE',
         note: 'Vi phạm quy định',
-        actor: { id: 'mod', displayName: 'Kiểm duyệt viên' },
+        actor: { id: publicId('mod'), displayName: 'Kiểm duyệt viên' },
       },
       {
         action: 'RESTORE',
         note: 'Đã xem lại, không vi phạm',
-        actor: { id: 'mod', displayName: 'Kiểm duyệt viên' },
+        actor: { id: publicId('mod'), displayName: 'Kiểm duyệt viên' },
       },
       {
         action: 'HIDE',
         note: 'Nội dung quảng cáo',
-        actor: { id: 'mod', displayName: 'Kiểm duyệt viên' },
+        actor: { id: publicId('mod'), displayName: 'Kiểm duyệt viên' },
       },
     ]);
   });

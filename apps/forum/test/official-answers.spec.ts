@@ -4,7 +4,7 @@ import { Producer } from '@portal/queue';
 import { errorCodes, testViewer } from '@portal/testing';
 import { notifyOfficialAnswer } from '../src/use-cases/notify-followers';
 import { contractOperation } from './contract-ops';
-import { newReply, newThread, useForum } from './forum-harness';
+import { newReply, newThread, publicId, useForum } from './forum-harness';
 
 const forum = useForum('forum_answers');
 const author = testViewer('citizen', {
@@ -59,7 +59,7 @@ describe('official answers', () => {
       status: 'ANSWERED',
       assignedDepartment: 'SO-KHCN',
       replyCount: 0,
-      officialAnswer: { author: { id: 'officer-khcn', displayName: 'Cán bộ Sở KH&CN' } },
+      officialAnswer: { author: { id: publicId('officer-khcn'), displayName: 'Cán bộ Sở KH&CN' } },
     });
     const dept = await forum.call(
       null,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS, looksExecutable } from '@portal/testing';
 import { errorCodes, testViewer, type GraphQLResponse } from '@portal/testing';
 import { contractOperation } from './contract-ops';
-import { newReply, newThread, useForum } from './forum-harness';
+import { newReply, newThread, publicId, useForum } from './forum-harness';
 
 const forum = useForum('forum_threads');
 const an = testViewer('citizen', {
@@ -53,7 +53,7 @@ describe('creating and reading threads', () => {
       voteCount: 0,
       viewerHasVoted: false,
       replyCount: 1,
-      author: { id: 'an', displayName: 'Nguyễn Văn An' },
+      author: { id: publicId('an'), displayName: 'Nguyễn Văn An' },
       assignedDepartment: null,
       officialAnswer: null,
       replies: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes, testViewer } from '@portal/testing';
 import { contractOperation } from './contract-ops';
-import { TEST_RULES, newReply, newThread, useForum } from './forum-harness';
+import { TEST_RULES, establishAccounts, newReply, newThread, useForum } from './forum-harness';
 
 const forum = useForum('forum_votes', { ...TEST_RULES, autoHideFlags: 3 });
 const author = testViewer('citizen', { id: 'author', displayName: 'Phạm Minh Đức' });
@@ -85,6 +85,8 @@ describe('flags', () => {
   it('hides content automatically at the flag threshold, pending review', async () => {
     const id = await newThread(forum, author, { title: 'Quảng cáo bán hàng giá rẻ' });
     const flaggers = ['f1', 'f2', 'f3', 'f4'].map((fid) => testViewer('citizen', { id: fid }));
+    // Only established accounts' flags count toward hiding (see security.spec.ts).
+    await establishAccounts(forum, 'f1', 'f2', 'f3', 'f4');
     await forum.call(flaggers[0]!, FLAG, { targetId: id, reason: 'SPAM' });
     await forum.call(flaggers[1]!, FLAG, { targetId: id, reason: 'OFF_TOPIC' });
     const still = await forum.call(null, 'query($id: ID!) { thread(id: $id) { id status } }', {
@@ -113,6 +115,7 @@ describe('flags', () => {
     const id = await newThread(forum, author);
     const postId = await newReply(forum, voter, id, '<p>Mua ngay tại trang web lạ</p>');
     await newReply(forum, author, id);
+    await establishAccounts(forum, 'g1', 'g2', 'g3');
     for (const f of ['g1', 'g2', 'g3'])
       await forum.call(testViewer('citizen', { id: f }), FLAG, {
         targetId: postId,

@@ -1,17 +1,11 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES } from '@portal/errors';
 import { createFormatError } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
 import { SubgraphUnavailableError } from './subgraphs/portal-data-source';
 
 /** Codes a subgraph may send that clients are meant to see (its internal errors arrive already masked). */
-const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-]);
+const CLIENT_CODES = new Set<string>(ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'));
 
 function unavailableCause(error: unknown): SubgraphUnavailableError | null {
   for (let e = error, depth = 0; e && depth < 5; depth++) {

@@ -273,8 +273,12 @@ describe('uploading and downloading files over HTTP', () => {
     );
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
+    // Stored once, but a contributor is not told that someone else holds the same content.
     expect(first.body.deduplicated).toBe(false);
-    expect(second.body.deduplicated).toBe(true);
+    expect(second.body.deduplicated).toBe(false);
+    const again = await upload(lib, { bytes, name: 'logo-2.png' }, await tokenFor('contributor'));
+    expect(again.body.deduplicated).toBe(true);
+    expect(storedFiles(lib).length).toBe(objectsAfterFirst);
     expect(second.body.file.sha256).toBe(first.body.file.sha256);
     expect(second.body.file.id).not.toBe(first.body.file.id);
     expect(storedFiles(lib).length).toBe(objectsAfterFirst);

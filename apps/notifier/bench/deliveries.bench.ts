@@ -15,6 +15,7 @@ import { createLogger } from '@portal/logger';
 import { Producer, createRedisConnection } from '@portal/queue';
 import { benchServices, reportBenchmark } from '@portal/testing/bench';
 import type { NotifierConfig } from '../src/config';
+import { parseAllowList } from '../src/domain/webhook-address';
 import { addEndpoint } from '../src/models/webhook-endpoint.repository';
 import { startNotifier } from '../src/notifier';
 import { articlePublished, emailNotification, subscribers } from '../test/support/sample-messages';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const sink = await new SmtpSink().start();
   const receiver = await new WebhookReceiver().start();
   const prefix = `bench${Date.now()}`;
+  const LOOPBACK = parseAllowList('127.0.0.1');
   const channel = { concurrency, ratePerSecond: 100_000, maxAttempts: 3, retryDelayMs: 500 };
   const config: NotifierConfig = {
     queuePrefix: prefix,
@@ -55,7 +57,8 @@ async function main(): Promise<void> {
     smtp: { url: sink.smtpUrl, timeoutMs: 10_000 },
     dispatchConcurrency: 2,
     email: channel,
-    webhook: { ...channel, timeoutMs: 5000, disableAfterFailures: 1000 },
+    // The receiver listens on loopback: a development allow-list, as for tests.
+    webhook: { ...channel, timeoutMs: 5000, disableAfterFailures: 1000, allowedHosts: LOOPBACK },
     claimTtlMs: 60_000,
     lockDurationMs: 30_000,
     stalledIntervalMs: 30_000,
@@ -114,7 +117,7 @@ async function main(): Promise<void> {
           url: receiver.url(`/p${i + 1}`),
           events: ['article.published'],
         },
-        { requireHttps: false },
+        { requireHttps: false, allowedHosts: LOOPBACK },
       );
     const total = events * endpointCount;
     t0 = performance.now();

@@ -1,3 +1,4 @@
+import { parseAllowList, type AllowList } from './domain/webhook-address';
 import type { NotifierEnv } from './env';
 
 export interface ChannelConfig {
@@ -18,7 +19,12 @@ export interface NotifierConfig {
   smtp: { url: string; timeoutMs: number };
   dispatchConcurrency: number;
   email: ChannelConfig;
-  webhook: ChannelConfig & { timeoutMs: number; disableAfterFailures: number };
+  webhook: ChannelConfig & {
+    timeoutMs: number;
+    disableAfterFailures: number;
+    /** Non-public hosts webhooks may reach anyway (a development receiver); empty in production. */
+    allowedHosts: AllowList;
+  };
   /** How long an unfinished attempt blocks the next one (longer than any send). */
   claimTtlMs: number;
   lockDurationMs: number;
@@ -46,6 +52,7 @@ export function configFromEnv(env: NotifierEnv): NotifierConfig {
       retryDelayMs: env.WEBHOOK_RETRY_DELAY_MS,
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
       disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
+      allowedHosts: parseAllowList(env.WEBHOOK_ALLOWED_HOSTS),
     },
     claimTtlMs: env.DELIVERY_CLAIM_TTL_MS,
     lockDurationMs: env.NOTIFIER_JOB_LOCK_MS,

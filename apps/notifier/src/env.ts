@@ -43,6 +43,11 @@ export function notifierEnvShape() {
     WEBHOOK_TIMEOUT_MS: ms().default(10_000),
     /** An endpoint is disabled after this many failed deliveries in a row (an admin re-enables it). */
     WEBHOOK_DISABLE_AFTER_FAILURES: positiveInt().default(20),
+    /**
+     * Hosts webhooks may reach although they are loopback or private, comma-separated (`name`
+     * for any port, `name:port`): a development receiver. Empty by default: public addresses only.
+     */
+    WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
 
     /**
      * How long an unfinished delivery attempt blocks another one. After that, its worker is

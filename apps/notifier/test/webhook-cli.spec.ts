@@ -16,6 +16,8 @@ async function webhook(...args: string[]) {
       NODE_ENV: 'test',
       MONGODB_URI: db.uri,
       MONGODB_DB: db.dbName,
+      // The examples' partner hosts do not resolve here; a development allow-list names them.
+      WEBHOOK_ALLOWED_HOSTS: 'hooks.sggp.example.vn,a.example.vn',
     },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };

@@ -1,6 +1,7 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import { createByIdLoader, createGroupLoader, type BaseContext } from '@portal/graphql-kit';
 import type { createRateLimiter } from '@portal/http';
+import type { ForumClient } from './clients/forum-client';
 import type { ReferralEventDoc } from './models/referral-event.model';
 import type { ReferralDoc } from './models/referral.model';
 import type { ReferralRepository } from './models/referral.repository';
@@ -29,15 +30,26 @@ export interface ReferralLoaders {
   referralById: DataLoader<string, ReferralDoc | null>;
   referralByThreadId: DataLoader<string, ReferralDoc | null>;
   statusEventsByReferralId: DataLoader<string, ReferralEventDoc[]>;
+  /** Whether the public may see a forum thread (a post); false when the forum cannot say. */
+  threadIsPublic: DataLoader<string, boolean>;
+  postIsPublic: DataLoader<string, boolean>;
 }
 
 export interface ReferralContext extends BaseContext, ReferralServices {
   loaders: ReferralLoaders;
 }
 
-/** Per-request loaders: N lookups of one kind cost one `$in` query. */
-export function createLoaders(repo: ReferralRepository): ReferralLoaders {
+/**
+ * Per-request loaders: N lookups of one kind cost one `$in` query (and N thread checks one
+ * `_entities` call to the forum).
+ */
+export function createLoaders(
+  repo: ReferralRepository,
+  forum: ForumClient | null,
+): ReferralLoaders {
   return {
+    threadIsPublic: publicForumLoader(forum, 'Thread'),
+    postIsPublic: publicForumLoader(forum, 'Post'),
     referralById: createByIdLoader(
       (ids) => repo.findByIds(ids),
       (r) => r._id.toHexString(),
@@ -51,4 +63,17 @@ export function createLoaders(repo: ReferralRepository): ReferralLoaders {
       (e) => e.referralId,
     ),
   };
+}
+
+function publicForumLoader(
+  forum: ForumClient | null,
+  type: 'Thread' | 'Post',
+): DataLoader<string, boolean> {
+  return new DataLoader<string, boolean>(
+    async (ids) => {
+      const visible = forum ? await forum.publicIds(type, ids) : null;
+      return ids.map((id) => visible?.has(id) ?? false);
+    },
+    { maxBatchSize: 100 },
+  );
 }

@@ -90,7 +90,7 @@ export async function startServer(
       { name: 'mongo', check: () => pingDatabase(deps.conn) },
       { name: 'redis', check: async () => void (await deps.redis.ping()) },
     ],
-    context: (base) => ({ ...base, ...services, loaders: createLoaders(core.repo) }),
+    context: (base) => ({ ...base, ...services, loaders: createLoaders(core.repo, deps.forum) }),
     // The hotline signs its callbacks (HMAC with a timestamp); the route verifies them itself.
     selfAuthenticatedRoutes: (app) =>
       mountHotlineCallback(app, {

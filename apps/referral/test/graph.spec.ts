@@ -131,7 +131,7 @@ describe('entities', () => {
     expect(referralFinds()).toBe(1);
   });
 
-  it('resolves N Referral references with one query, hiding private fields', async () => {
+  it('resolves N Referral references with one query, for staff only', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++)
       ids.push(
@@ -142,13 +142,18 @@ describe('entities', () => {
     commands.length = 0;
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Referral { id status contactEmail history { status } } } }`;
     const reps = [...ids, 'f'.repeat(24)].map((id) => ({ __typename: 'Referral', id }));
-    const res = await h.call(query, { r: reps });
+    const res = await h.call(query, { r: reps }, viewers.moderator());
     expect(res.errors).toBeUndefined();
     expect(res.data!._entities.slice(0, 3).map((e: any) => [e.id, e.contactEmail])).toEqual(
-      ids.map((id) => [id, null]),
+      ids.map((id) => [id, 'x@example.vn']),
     );
     expect(res.data!._entities[3]).toBeNull();
     expect(referralFinds()).toBe(1);
+    // Strangers get nothing at all (see security.spec.ts).
+    const anonymous = await h.call(query, { r: reps });
+    expect(anonymous.data!._entities).toEqual([null, null, null, null]);
+    commands.length = 0;
+    await h.call(query, { r: reps }, viewers.moderator());
     // History for all three: one more query, on the event log.
     expect(commands.filter((c) => c.collection === 'referral_events')).toHaveLength(1);
   });

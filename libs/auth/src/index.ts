@@ -2,3 +2,4 @@ export * from './viewer';
 export * from './internal-token';
 export * from './person-token';
 export * from './dev-keys';
+export * from './public-user-id';

@@ -20,6 +20,15 @@ export interface Page<T> {
   totalCount: () => Promise<number>;
 }
 
+/** A page with nothing in it (a filter that can match nothing, e.g. an unknown id). */
+export function emptyPage<T>(): Page<T> {
+  return {
+    nodes: [],
+    pageInfo: { hasNextPage: false, endCursor: null },
+    totalCount: () => Promise.resolve(0),
+  };
+}
+
 /** `first` defaults to 20 and is capped at 100; a negative one is refused. */
 export function pageSize(
   first: number | null | undefined,
@@ -36,15 +45,37 @@ export function encodeCursor(values: readonly unknown[]): string {
   return Buffer.from(EJSON.stringify(values, { relaxed: false })).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, expectedLength: number, field = 'after'): unknown[] {
-  try {
-    const values = EJSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'), {
-      relaxed: false,
-    }) as unknown;
-    if (Array.isArray(values) && values.length === expectedLength) return values;
-  } catch {
-    // fall through
+// The BSON wrappers EJSON (canonical mode) hands numbers back as.
+const NUMBER_TYPES = new Set(['Int32', 'Double', 'Long']);
+
+/**
+ * A sort-key value a cursor may carry: a scalar (string, number, boolean, null), a valid Date
+ * or an ObjectId. Anything else (an object such as `{"$ne": null}`, an array, a regex, code)
+ * would become a query operator or an unintended comparison, so it is refused.
+ */
+function isCursorValue(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value instanceof Date) return Number.isFinite(value.getTime());
+  if (value instanceof mongo.ObjectId) return true;
+  if (typeof value === 'object') {
+    const bsontype = (value as { _bsontype?: unknown })._bsontype;
+    if (typeof bsontype === 'string' && NUMBER_TYPES.has(bsontype))
+      return Number.isFinite(Number(value));
   }
+  return false;
+}
+
+/** The sort-key values of a cursor, each checked by type before it reaches a query. */
+export function decodeCursor(cursor: string, expectedLength: number, field = 'after'): unknown[] {
+  let values: unknown;
+  try {
+    values = EJSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'), { relaxed: false });
+  } catch {
+    throw badInput(field, 'is not a valid cursor');
+  }
+  if (Array.isArray(values) && values.length === expectedLength && values.every(isCursorValue))
+    return values;
   throw badInput(field, 'is not a valid cursor');
 }
 

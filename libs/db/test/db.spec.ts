@@ -110,6 +110,27 @@ describe('db lib on a real FerretDB', () => {
     await expect(
       paginate(Article, { filter: {}, sort: [['_id', 1]], first: -1 }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    // Operators, arrays, regexes and invalid dates smuggled in a cursor never reach a query.
+    const forged = (values: string) => Buffer.from(values).toString('base64url');
+    for (const values of [
+      '[{"$ne":null},{"$oid":"000000000000000000000000"}]',
+      '[{"$gt":""},{"$exists":true}]',
+      '[["a"],{"$oid":"000000000000000000000000"}]',
+      '[{"$regularExpression":{"pattern":".*","options":""}},1]',
+      '[{"$date":{"$numberLong":"99999999999999999999"}},1]',
+      '[{"$where":"sleep(1000)"},1]',
+    ])
+      await expect(
+        paginate(Article, {
+          filter: {},
+          sort: [
+            ['title', 1],
+            ['_id', 1],
+          ],
+          after: forged(values),
+        }),
+        values,
+      ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'after' }] });
     // More rows than the cap, so the cap is what stops the page.
     const Row = conn.model('CapRow', new Schema({ n: Number }));
     await Row.insertMany(Array.from({ length: 130 }, (_, n) => ({ n })));

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -64,6 +65,18 @@ export function rateLimited(retryAfterSeconds: number, message = 'Too many reque
   return new DomainError('RATE_LIMITED', message, { retryAfterSeconds });
 }
 
+/**
+ * A dependency (Redis, another service) is down: nothing was done, and the same request may
+ * succeed after `retryAfterSeconds`. Retryable, unlike an internal error.
+ */
+export function serviceUnavailable(
+  retryAfterSeconds: number,
+  message = 'Temporarily unavailable; please try again shortly',
+  cause?: unknown,
+): DomainError {
+  return new DomainError('SERVICE_UNAVAILABLE', message, { retryAfterSeconds, cause });
+}
+
 export function isDomainError(err: unknown): err is DomainError {
   return err instanceof DomainError;
 }
@@ -83,6 +96,8 @@ export function httpStatusFor(code: ErrorCode): number {
       return 409;
     case 'RATE_LIMITED':
       return 429;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
     case 'INTERNAL_SERVER_ERROR':
       return 500;
     default: {

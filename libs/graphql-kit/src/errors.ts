@@ -21,6 +21,7 @@ export function extensionsFor(err: DomainError): Record<string, unknown> {
     case 'BAD_USER_INPUT':
       return { code, fields: err.fields ?? [] };
     case 'RATE_LIMITED':
+    case 'SERVICE_UNAVAILABLE':
       return { code, retryAfter: err.retryAfterSeconds ?? 1 };
     case 'UNAUTHENTICATED':
     case 'FORBIDDEN':
@@ -92,5 +93,6 @@ function isClientCode(code: string): boolean {
     'NOT_FOUND',
     'CONFLICT',
     'RATE_LIMITED',
+    'SERVICE_UNAVAILABLE',
   ].includes(code);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeRichText, stripAllTags } from './sanitize';
+import { escapeHtml, sanitizeRichText, stripAllTags } from './sanitize';
 import { XSS_PAYLOADS, looksExecutable } from '@portal/testing';
 
 describe('sanitizeRichText', () => {
@@ -31,5 +31,27 @@ describe('sanitizeRichText', () => {
   it('strips every tag from plain fields and returns text, not escaped HTML', () => {
     expect(stripAllTags('<b>Tiêu đề</b><script>x</script>')).toBe('Tiêu đề');
     expect(stripAllTags('Điện & nước: "khẩn" <b>1 < 2</b>')).toBe('Điện & nước: "khẩn" 1 < 2');
+  });
+
+  it('keeps only images from the portal’s file storage in citizens’ text', () => {
+    const html =
+      '<p>a</p><img src="https://tracker.example.com/p.gif?u=1" alt="x">' +
+      '<img src="http://10.0.0.5/intranet.png"><img src="//evil.example/p.gif">' +
+      '<img src="/files/../admin"><img src="/uploads/x.png"><img src="/files/65f0c0ffee00000000000001" alt="Sơ đồ">';
+    const out = sanitizeRichText(html, { images: 'portal-files' });
+    expect(out).toBe('<p>a</p><img src="/files/65f0c0ffee00000000000001" alt="Sơ đồ" />');
+    for (const payload of XSS_PAYLOADS)
+      expect(looksExecutable(sanitizeRichText(payload, { images: 'portal-files' }))).toBe(false);
+  });
+
+  it('removes control characters and bidi overrides from rich and plain text', () => {
+    expect(sanitizeRichText('<p>a\u0000b\u202Ec\u001b[0m</p>')).toBe('<p>abc[0m</p>');
+    expect(stripAllTags('Tiêu\u0007 đề\u2066')).toBe('Tiêu đề');
+  });
+
+  it('escapes plain text for any HTML context', () => {
+    expect(escapeHtml(`<img src=x onerror="alert('1')"> & co`)).toBe(
+      '&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; co',
+    );
   });
 });

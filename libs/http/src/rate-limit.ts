@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { rateLimited } from '@portal/errors';
+import { rateLimited, serviceUnavailable } from '@portal/errors';
 
 export interface RateLimitRule {
   /** Redis key prefix naming the rule, e.g. "forum-reply". */
@@ -10,7 +10,12 @@ export interface RateLimitRule {
   windowSeconds: number;
 }
 
-/** A Redis-backed limiter; `consume(key)` throws RATE_LIMITED with Retry-After when over. */
+const REDIS_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A Redis-backed limiter; `consume(key)` throws RATE_LIMITED with Retry-After when over, and
+ * SERVICE_UNAVAILABLE with Retry-After while Redis cannot be reached.
+ */
 export function createRateLimiter(redis: Redis, rule: RateLimitRule, prefix = 'portal') {
   const limiter = new RateLimiterRedis({
     storeClient: redis,
@@ -26,7 +31,9 @@ export function createRateLimiter(redis: Redis, rule: RateLimitRule, prefix = 'p
       } catch (err) {
         if (err instanceof RateLimiterRes)
           throw rateLimited(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
-        throw err;
+        // Redis is unreachable: the action is refused as retryable, not as an internal error
+        // (nor let through unlimited, which an outage would then invite).
+        throw serviceUnavailable(REDIS_RETRY_AFTER_SECONDS, undefined, err);
       }
     },
     reset: (key: string) => limiter.delete(key),

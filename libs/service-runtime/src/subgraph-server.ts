@@ -203,6 +203,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // A variable of the wrong shape (an invalid DateTime) is the caller's mistake: answer 200 with
+    // BAD_USER_INPUT, as for every other input error. The gateway treats a non-2xx answer as a
+    // failed subgraph and masks it as INTERNAL_SERVER_ERROR.
+    status400ForVariableCoercionErrors: false,
     // The service's main.ts owns shutdown (onTerminate closes queues and the database too);
     // Apollo's own SIGTERM handler would re-raise the signal and kill the process mid-cleanup.
     stopOnTerminationSignals: false,

@@ -1,2 +1,3 @@
 export * from './fold';
 export * from './search';
+export * from './control-characters';

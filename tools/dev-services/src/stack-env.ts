@@ -34,5 +34,8 @@ export function stackEnv(options: {
     REFERRAL_URL: `http://127.0.0.1:${p('referral')}`,
     HOTLINE_URL: `http://127.0.0.1:${p('hotline-sim')}`,
     JWT_PUBLIC_KEY_FILE: join(options.dataDir, 'keys', 'dev-idp-public.pem'),
+    // A local run may send webhooks to a receiver on this machine (the notifier refuses
+    // loopback and private addresses unless they are listed here).
+    WEBHOOK_ALLOWED_HOSTS: process.env.WEBHOOK_ALLOWED_HOSTS ?? '127.0.0.1,localhost',
   };
 }

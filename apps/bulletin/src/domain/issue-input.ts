@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { plainTextBlock, plainTextLine } from '@portal/html';
 
 /** Input models for the bulletin's mutations and arguments; parseInput turns problems into BAD_USER_INPUT. */
 
 const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'is not a valid id');
 
+// Plain text, as everywhere in the portal: markup is removed, not stored.
 const title = z
   .string()
-  .transform((s) => s.replace(/\s+/g, ' ').trim())
+  .transform(plainTextLine)
   .pipe(
     z.string().min(3, 'must be at least 3 characters').max(200, 'must be at most 200 characters'),
   );
@@ -46,13 +48,13 @@ export const addItemArgs = z.object({
   issueId: objectId,
   section: z
     .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .transform(plainTextLine)
     .pipe(z.string().min(1, 'must not be empty').max(120, 'must be at most 120 characters')),
   // Content owns the id format; accept the usual shapes without assuming ObjectIds.
   articleId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid article id'),
   note: z
     .string()
-    .transform((s) => s.trim())
+    .transform(plainTextBlock)
     .pipe(z.string().max(1000, 'must be at most 1000 characters'))
     .nullish()
     .transform((s) => (s ? s : null)),

@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+import { escapeHtml } from '@portal/html';
 import type { ArticleDoc } from '../models/article.model';
 import type { CategoryDoc } from '../models/category.model';
 import { articleUrl, sourceUnitName, summaryOf } from '../domain/article-public';
@@ -12,7 +13,14 @@ export interface FeedContext {
   categories: Map<string, CategoryDoc>;
 }
 
-/** RSS 2.0 and Atom 1.0 of published articles; every link starts with the public base URL. */
+const PORTAL_NAME = 'Cổng thông tin Chuyển đổi số TP.HCM';
+
+/**
+ * RSS 2.0 and Atom 1.0 of published articles; every link starts with the public base URL.
+ * Titles and summaries are plain text, but the feed writer emits them where readers render
+ * HTML (Atom `type="html"`, RSS `<description>`), so they are HTML-escaped here. A feed shows
+ * only what the graph shows the public: the source unit or the portal, never the author.
+ */
 export function buildArticleFeed(articles: readonly ArticleDoc[], ctx: FeedContext): Feed {
   const base = ctx.publicBaseUrl;
   const suffix = ctx.query ? `?${ctx.query}` : '';
@@ -28,14 +36,14 @@ export function buildArticleFeed(articles: readonly ArticleDoc[], ctx: FeedConte
     link: base,
     language: 'vi',
     updated,
-    generator: 'Cổng thông tin Chuyển đổi số TP.HCM',
+    generator: PORTAL_NAME,
     copyright: 'Ủy ban nhân dân Thành phố Hồ Chí Minh',
     ttl: 5,
     feedLinks: {
       rss: `${base}/feeds/articles.rss${suffix}`,
       atom: `${base}/feeds/articles.atom${suffix}`,
     },
-    author: { name: 'Cổng thông tin Chuyển đổi số TP.HCM', link: base },
+    author: { name: PORTAL_NAME, link: base },
   });
   for (const article of articles) {
     const url = articleUrl(base, article.slug);
@@ -45,8 +53,8 @@ export function buildArticleFeed(articles: readonly ArticleDoc[], ctx: FeedConte
       id: url,
       guid: url,
       link: url,
-      title: article.title,
-      description: summaryOf(article),
+      title: escapeHtml(article.title),
+      description: escapeHtml(summaryOf(article)),
       content: article.body,
       // RSS <pubDate> is the publication; Atom has <updated> and <published> apart.
       date: ctx.format === 'rss' ? (article.publishedAt ?? article.updatedAt) : article.updatedAt,
@@ -63,7 +71,7 @@ export function buildArticleFeed(articles: readonly ArticleDoc[], ctx: FeedConte
           : []),
         { name: article.kind, term: article.kind.toLowerCase() },
       ],
-      author: [{ name: unit ?? article.author.displayName }],
+      author: [{ name: unit ?? PORTAL_NAME }],
       ...(article.coverImageUrl ? { image: absolute(base, article.coverImageUrl) } : {}),
     });
   }

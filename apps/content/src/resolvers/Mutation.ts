@@ -10,6 +10,8 @@ import {
 } from '../domain/article-input';
 import { notFound } from '@portal/errors';
 import { isVisibleTo } from '../domain/article-visibility';
+import { requireWriter } from '../domain/article-workflow';
+import { requireRole } from '@portal/auth';
 
 export const Mutation: MutationResolvers = {
   recordArticleView: async (_, args, ctx) => {
@@ -25,10 +27,14 @@ export const Mutation: MutationResolvers = {
     return ctx.services.views.record(id, device, client);
   },
 
-  createArticle: (_, args, ctx) =>
-    ctx.services.articles.create(ctx.viewer, parseInput(createArticleInput, args.input)),
+  // Authorization comes before validation: who may not write learns nothing about the input rules.
+  createArticle: (_, args, ctx) => {
+    requireWriter(ctx.viewer);
+    return ctx.services.articles.create(ctx.viewer, parseInput(createArticleInput, args.input));
+  },
 
   updateArticle: (_, args, ctx) => {
+    requireWriter(ctx.viewer);
     const { expectedVersion } = parseArgs(
       z.object({ expectedVersion: z.number().int().min(1, 'must be 1 or more') }),
       { expectedVersion: args.expectedVersion },
@@ -50,6 +56,8 @@ export const Mutation: MutationResolvers = {
 
   archiveArticle: (_, args, ctx) => ctx.services.articles.archive(ctx.viewer, args.id),
 
-  createCategory: (_, args, ctx) =>
-    ctx.services.categories.create(ctx.viewer, parseInput(createCategoryInput, args.input)),
+  createCategory: (_, args, ctx) => {
+    requireRole(ctx.viewer, 'editor');
+    return ctx.services.categories.create(ctx.viewer, parseInput(createCategoryInput, args.input));
+  },
 };

@@ -1,8 +1,10 @@
+import { emptyPage } from '@portal/db';
 import { requireRole } from '@portal/auth';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import { z } from 'zod';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { articleFilterInput, editorialFilterInput, slugInput } from '../domain/article-input';
+import { requireWriter } from '../domain/article-workflow';
 
 const page = { first: z.number().int().nullish(), after: z.string().max(500).nullish() };
 
@@ -28,11 +30,26 @@ export const Query: QueryResolvers = {
     return ctx.services.queries.findOne(ctx.viewer, { slug, id });
   },
 
-  editorialArticles: (_, args, ctx) => {
+  editorialArticles: async (_, args, ctx) => {
+    requireWriter(ctx.viewer);
     const { filter, first, after } = parseArgs(
       z.object({ filter: editorialFilterInput, ...page }),
       args,
     );
+    // `authorId` is the public id the graph shows (ArticleAuthor.id), not a subject.
+    if (filter?.authorId) {
+      const subject = await ctx.services.queries.authorByPublicId(
+        filter.authorId,
+        ctx.publicUserId,
+      );
+      if (!subject) return emptyPage();
+      return ctx.services.queries.listEditorial(
+        ctx.viewer,
+        { ...filter, authorId: subject },
+        first,
+        after,
+      );
+    }
     return ctx.services.queries.listEditorial(ctx.viewer, filter, first, after);
   },
 

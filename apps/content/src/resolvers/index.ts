@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Article } from './Article';
+import { ArticleAuthor } from './ArticleAuthor';
 import { ArticleConnection } from './ArticleConnection';
 import { ArticleRevision } from './ArticleRevision';
 import { Category } from './Category';
@@ -11,6 +12,7 @@ export const resolvers: Resolvers = {
   Query,
   Mutation,
   Article,
+  ArticleAuthor,
   ArticleConnection,
   ArticleRevision,
   ArticleViews,

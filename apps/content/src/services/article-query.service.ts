@@ -1,6 +1,6 @@
 import { Types, type FilterQuery } from 'mongoose';
 import type { Viewer } from '@portal/auth';
-import { findByIds, pageSize, paginate, type Page, type SortSpec } from '@portal/db';
+import { emptyPage, findByIds, pageSize, paginate, type Page, type SortSpec } from '@portal/db';
 import { queryTokens } from '@portal/text';
 import type { ArticleFilterInput, EditorialFilterInput } from '../domain/article-input';
 import { tagKey } from '../domain/article-input';
@@ -45,12 +45,24 @@ export class ArticleQueryService {
     after: string | null | undefined,
   ): Promise<Page<ArticleDoc>> {
     const query = await this.publicFilter(filter ?? {});
-    if (query === null) return emptyConnection();
+    if (query === null) return emptyPage();
     const tokens = filter?.search ? queryTokens(filter.search) : [];
-    if (filter?.search && tokens.length === 0) return emptyConnection();
+    if (filter?.search && tokens.length === 0) return emptyPage();
     if (tokens.length > 0)
       return this.search({ ...query, searchTokens: { $all: tokens } }, tokens, first, after);
     return paginate(this.models.articles, { filter: query, sort: NEWEST_FIRST, first, after });
+  }
+
+  /**
+   * The subject of the writer whose public id is `publicId`, among the people who wrote
+   * articles (a few hundred contributors and editors at most), or null.
+   */
+  async authorByPublicId(
+    publicId: string,
+    toPublic: (subject: string) => string,
+  ): Promise<string | null> {
+    const authors = (await this.models.articles.distinct('author.id').exec()) as string[];
+    return authors.find((subject) => toPublic(subject) === publicId) ?? null;
   }
 
   /** Contributors see their own articles; editors and admins see all, optionally by author. */
@@ -167,12 +179,4 @@ export class ArticleQueryService {
 
 export function isObjectIdString(id: string): boolean {
   return /^[a-f0-9]{24}$/.test(id);
-}
-
-function emptyConnection(): Page<ArticleDoc> {
-  return {
-    nodes: [],
-    pageInfo: { hasNextPage: false, endCursor: null },
-    totalCount: async () => 0,
-  };
 }

@@ -87,6 +87,8 @@ export type ModerationLogAction =
   | 'ASSIGN'
   | 'AUTO_HIDE'
   | 'CLOSE'
+  /** Flags reached the threshold on officially answered or staff-handled content: queued for a moderator, not hidden. */
+  | 'HELD_FOR_REVIEW'
   | 'HIDE'
   | 'REFER'
   | 'REMOVE'

@@ -41,9 +41,12 @@ const TO_HTML: Record<BodyFormat, (raw: string) => string> = {
   MARKDOWN: markdownToHtml,
 };
 
-/** What a person wrote, as the sanitized HTML the forum stores and serves. */
+/**
+ * What a person wrote, as the sanitized HTML the forum stores and serves. Images only from
+ * the portal's own file storage: readers' browsers never fetch from a place a writer chose.
+ */
 export function renderBody(raw: string, format: BodyFormat): string {
-  return sanitizeRichText(TO_HTML[format](raw));
+  return sanitizeRichText(TO_HTML[format](raw), { images: 'portal-files' });
 }
 
 /**

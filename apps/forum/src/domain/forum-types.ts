@@ -24,6 +24,7 @@ export const LOG_ACTIONS = [
   'RESTORE',
   'REMOVE',
   'AUTO_HIDE',
+  'HELD_FOR_REVIEW',
   'ASSIGN',
   'CLOSE',
   'REOPEN',

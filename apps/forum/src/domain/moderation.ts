@@ -18,3 +18,19 @@ export function shouldAutoHide(
 ): boolean {
   return visibility === 'VISIBLE' && unreviewedFlags >= threshold;
 }
+
+/**
+ * What flags do to visible content once enough of them count (only flags from accounts past
+ * their new-account period do, so a handful of fresh accounts cannot hide anything): content
+ * that staff have stood behind (an official answer, an assignment, a referral, a moderator's
+ * restore) is held for a moderator instead of hidden; anything else is hidden pending review.
+ */
+export function flagOutcome(
+  countingFlags: number,
+  threshold: number,
+  visibility: Visibility,
+  staffBacked: boolean,
+): 'NONE' | 'HIDE' | 'HOLD' {
+  if (!shouldAutoHide(countingFlags, threshold, visibility)) return 'NONE';
+  return staffBacked ? 'HOLD' : 'HIDE';
+}

@@ -11,6 +11,11 @@ export interface FlagDoc {
   note: string | null;
   /** Set when a moderator decides on the target; reviewed flags leave the queue. */
   reviewed: boolean;
+  /**
+   * Whether it counts toward automatic hiding: false for flags from new accounts (they still
+   * queue the content for a moderator). Absent on flags from before this rule: they count.
+   */
+  counts?: boolean;
   createdAt: Date;
   reviewedAt: Date | null;
 }
@@ -23,6 +28,7 @@ const FlagSchema = new Schema<FlagDoc>(
     reason: { type: String, enum: FLAG_REASONS, required: true },
     note: { type: String, default: null },
     reviewed: { type: Boolean, required: true, default: false },
+    counts: { type: Boolean },
     createdAt: { type: Date, required: true },
     reviewedAt: { type: Date, default: null },
   },

@@ -3,8 +3,10 @@ import { trackGraphChanges } from '@portal/db';
 
 /** A participant as the forum knows them, from the viewer at their latest write. */
 export interface ProfileDoc {
-  /** The identity provider's subject. */
+  /** The identity provider's subject: never shown (see `publicId`). */
   _id: string;
+  /** The id the graph shows (`User.id`), an HMAC of the subject; set by `ensurePublicIds`. */
+  publicId?: string;
   displayName: string;
   /** For notifications the person asked for (following threads); never shown. */
   email: string | null;
@@ -15,6 +17,7 @@ export interface ProfileDoc {
 const ProfileSchema = new Schema<ProfileDoc>(
   {
     _id: { type: String, required: true },
+    publicId: { type: String },
     displayName: { type: String, required: true },
     email: { type: String, default: null },
     firstSeenAt: { type: Date, required: true },
@@ -23,6 +26,7 @@ const ProfileSchema = new Schema<ProfileDoc>(
   { collection: 'profiles', versionKey: false },
 );
 trackGraphChanges(ProfileSchema, { type: 'User', listPaths: [] });
+ProfileSchema.index({ publicId: 1 });
 
 export type ProfileModel = Model<ProfileDoc>;
 

@@ -1,3 +1,4 @@
+import { emptyPage } from '@portal/db';
 import { parseInput } from '@portal/graphql-kit';
 import { UNITS } from '@portal/reference-data';
 import { z } from 'zod';
@@ -5,6 +6,7 @@ import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { FORUM_CATEGORIES } from '../domain/forum-categories';
 import { assertModerator } from '../domain/permissions';
 import { canSeeContent, canSeePost } from '../domain/visibility';
+import { subjectOf } from '../use-cases/public-ids';
 import { listThreads, moderationLog, moderationQueue } from '../use-cases/read-forum';
 
 const filterInput = z
@@ -18,8 +20,20 @@ const filterInput = z
   .loose();
 
 export const Query: QueryResolvers = {
-  threads: (_, { first, after, filter }, ctx) => {
+  threads: async (_, { first, after, filter }, ctx) => {
     parseInput(filterInput, filter ?? {}, 'filter');
+    // `authorId` is a public user id (User.id); threads are stored by the subject behind it.
+    if (filter?.authorId) {
+      const subject = await subjectOf(ctx.deps.models, ctx.deps.publicIds, filter.authorId);
+      if (!subject) return emptyPage();
+      return listThreads(
+        ctx.deps.models,
+        ctx.viewer,
+        { ...filter, authorId: subject },
+        first,
+        after,
+      );
+    }
     return listThreads(ctx.deps.models, ctx.viewer, filter ?? {}, first, after);
   },
   thread: async (_, { id }, ctx) => {

@@ -3,6 +3,7 @@ import { createRateLimiter, type RateLimitRule } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import type { Outbox } from '@portal/queue';
 import type { ForumModels } from '../models';
+import type { PublicIds } from './public-ids';
 
 export interface RateRule {
   points: number;
@@ -46,6 +47,8 @@ export interface ForumDeps {
   limiters: Limiters;
   outbox: Outbox;
   logger: Logger;
+  /** People's ids as the graph shows them (never the identity provider's subject). */
+  publicIds: PublicIds;
 }
 
 /** Default rules, as documented in apps/forum/README.md. */

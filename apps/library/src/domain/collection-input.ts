@@ -1,14 +1,17 @@
 import { z } from 'zod';
+import { plainTextBlock, plainTextLine } from '@portal/html';
 
+// Plain text, as everywhere in the portal: markup is removed, not stored.
 const title = z
   .string()
-  .trim()
-  .min(3, 'must be at least 3 characters')
-  .max(200, 'must be at most 200 characters');
+  .transform(plainTextLine)
+  .pipe(
+    z.string().min(3, 'must be at least 3 characters').max(200, 'must be at most 200 characters'),
+  );
 const description = z
   .string()
-  .trim()
-  .max(2000, 'must be at most 2000 characters')
+  .transform(plainTextBlock)
+  .pipe(z.string().max(2000, 'must be at most 2000 characters'))
   .transform((v) => (v === '' ? null : v));
 
 export const createCollectionInput = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainTextBlock, plainTextLine } from '@portal/html';
 import { slugify } from '@portal/text';
 import {
   AUDIENCES,
@@ -10,27 +11,34 @@ import {
 
 export const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
 
-/** Optional text: trimmed, and empty means "none". */
+/** Optional plain text (markup removed, see `plainTextBlock`), and empty means "none". */
 const optionalText = (max: number) =>
   z
     .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
+    .transform(plainTextBlock)
+    .pipe(z.string().max(max, `must be at most ${max} characters`))
     .transform((v) => (v === '' ? null : v));
 
 export const httpUrl = z
   .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be an http(s) URL' })
   .max(2000, 'must be at most 2000 characters');
 
+// Titles and topics are plain text, as everywhere in the portal: markup is removed, not stored.
 const title = z
   .string()
-  .trim()
-  .min(3, 'must be at least 3 characters')
-  .max(300, 'must be at most 300 characters');
+  .transform(plainTextLine)
+  .pipe(
+    z.string().min(3, 'must be at least 3 characters').max(300, 'must be at most 300 characters'),
+  );
 
 /** Topics: up to 12, each 1–60 characters; repeats (ignoring case and accents) dropped. */
 const topics = z
-  .array(z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'))
+  .array(
+    z
+      .string()
+      .transform(plainTextLine)
+      .pipe(z.string().min(1, 'must not be empty').max(60, 'must be at most 60 characters')),
+  )
   .max(12, 'must list at most 12 topics')
   .transform((list) => {
     const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainTextBlock, plainTextLine } from '@portal/html';
 import { isUnitCode, unitByCode } from '@portal/reference-data';
 import { AUDIENCES, type Audience } from './library-item';
 import { httpUrl } from './library-item-input';
@@ -28,21 +29,23 @@ export interface PlatformAppFields {
   audience: Audience[];
 }
 
+// Plain text, as everywhere in the portal: markup is removed, not stored.
 const name = z
   .string()
-  .trim()
-  .min(2, 'must be at least 2 characters')
-  .max(120, 'must be at most 120 characters');
+  .transform(plainTextLine)
+  .pipe(
+    z.string().min(2, 'must be at least 2 characters').max(120, 'must be at most 120 characters'),
+  );
 const description = z
   .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(2000, 'must be at most 2000 characters');
+  .transform(plainTextBlock)
+  .pipe(z.string().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'));
 const ownerAgency = z
   .string()
-  .trim()
-  .min(2, 'must be at least 2 characters')
-  .max(200, 'must be at most 200 characters');
+  .transform(plainTextLine)
+  .pipe(
+    z.string().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters'),
+  );
 const unitCode = z
   .string()
   .trim()

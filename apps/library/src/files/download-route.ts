@@ -62,6 +62,13 @@ export function downloadRoute(deps: DownloadRouteDeps): RequestHandler {
       res.setHeader('accept-ranges', 'bytes');
       res.setHeader('cache-control', isPublic ? 'public, max-age=3600' : 'private, no-store');
       res.setHeader('x-content-type-options', 'nosniff');
+      // Stored files come from contributors: a PDF's JavaScript or an SVG's script opened from
+      // the API's origin must run in an opaque origin with nothing allowed (no scripts, forms,
+      // plugins or same-origin access). Media and images still display.
+      res.setHeader(
+        'content-security-policy',
+        "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'",
+      );
       res.setHeader(
         'content-disposition',
         contentDispositionFor(file.originalName, download ? 'attachment' : 'inline'),

@@ -63,6 +63,8 @@ export interface IngestResult {
   file: MediaFileDoc;
   /** The same content was already stored; no second copy was written. */
   deduplicated: boolean;
+  /** The uploader had already uploaded the same content (all a client is told). */
+  alreadyYours: boolean;
 }
 
 /**
@@ -134,6 +136,12 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
         createdAt: new Date(),
       });
     }
+    // Whether identical content is already stored is said only about the uploader's own files:
+    // across uploaders it would tell a contributor what others hold.
+    const ownCopy = await deps.models.files.exists({
+      sha256,
+      'uploadedBy.id': input.uploadedBy.id,
+    });
     const created = await deps.models.files.create({
       sha256,
       sizeBytes: size,
@@ -147,7 +155,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
       { fileId: created.id, sha256, sizeBytes: size, mimeType: type.mime, deduplicated: !!present },
       'file stored',
     );
-    return { file: created.toObject(), deduplicated: !!present };
+    return { file: created.toObject(), deduplicated: !!present, alreadyYours: ownCopy !== null };
   } catch (err) {
     await staged.discard();
     throw err;

@@ -47,7 +47,8 @@ export function uploadRoute(deps: UploadRouteDeps): RequestHandler {
       });
       deps.metrics.uploads.inc({ outcome: result.deduplicated ? 'deduplicated' : 'stored' });
       const body = presentFile(result.file, deps.publicBaseUrl);
-      res.status(201).location(body.url).json({ file: body, deduplicated: result.deduplicated });
+      // `deduplicated` speaks of the uploader's own files only, never of other people's.
+      res.status(201).location(body.url).json({ file: body, deduplicated: result.alreadyYours });
     } catch (err) {
       deps.metrics.uploads.inc({ outcome: outcomeOf(err) });
       refuse(req, res, err, logger);

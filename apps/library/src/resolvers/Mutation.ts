@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { requireContributor, requireEditor } from '../domain/library-access';
 import {
   collectionItemsInput,
   createCollectionInput,
@@ -32,40 +33,60 @@ const expectedVersion = z.object({
 });
 
 export const Mutation: MutationResolvers = {
-  createLibraryItem: (_root, args, ctx) =>
-    createLibraryItem(ctx, parseInput(createItemInput, args.input)),
-  updateLibraryItem: (_root, args, ctx) =>
-    updateLibraryItem(
+  // Authorization before validation: the coarse role check comes first, so a caller without
+  // the role learns nothing about the input rules; the services check the finer rules.
+  createLibraryItem: (_root, args, ctx) => {
+    requireContributor(ctx.viewer);
+    return createLibraryItem(ctx, parseInput(createItemInput, args.input));
+  },
+  updateLibraryItem: (_root, args, ctx) => {
+    requireContributor(ctx.viewer);
+    return updateLibraryItem(
       ctx,
       args.id,
       parseInput(updateItemInput, args.input),
       parseArgs(expectedVersion, args).expectedVersion,
-    ),
+    );
+  },
   publishLibraryItem: (_root, args, ctx) => publishLibraryItem(ctx, args.id),
   archiveLibraryItem: (_root, args, ctx) => archiveLibraryItem(ctx, args.id),
   recordLibraryItemView: (_root, args, ctx) => recordLibraryItemView(ctx, args.id, ctx.client),
 
-  createCollection: (_root, args, ctx) =>
-    createCollection(ctx, parseInput(createCollectionInput, args.input)),
-  updateCollection: (_root, args, ctx) =>
-    updateCollection(
+  createCollection: (_root, args, ctx) => {
+    requireEditor(ctx.viewer);
+    return createCollection(ctx, parseInput(createCollectionInput, args.input));
+  },
+  updateCollection: (_root, args, ctx) => {
+    requireEditor(ctx.viewer);
+    return updateCollection(
       ctx,
       args.id,
       parseInput(updateCollectionInput, args.input),
       parseArgs(expectedVersion, args).expectedVersion,
-    ),
-  setCollectionItems: (_root, args, ctx) =>
-    setCollectionItems(ctx, args.id, parseInput(collectionItemsInput, args.itemIds, 'itemIds')),
+    );
+  },
+  setCollectionItems: (_root, args, ctx) => {
+    requireEditor(ctx.viewer);
+    return setCollectionItems(
+      ctx,
+      args.id,
+      parseInput(collectionItemsInput, args.itemIds, 'itemIds'),
+    );
+  },
   deleteCollection: (_root, args, ctx) => deleteCollection(ctx, args.id),
 
-  createPlatformApp: (_root, args, ctx) =>
-    createPlatformApp(ctx, parseInput(createPlatformAppInput, args.input)),
-  updatePlatformApp: (_root, args, ctx) =>
-    updatePlatformApp(
+  createPlatformApp: (_root, args, ctx) => {
+    requireEditor(ctx.viewer);
+    return createPlatformApp(ctx, parseInput(createPlatformAppInput, args.input));
+  },
+  updatePlatformApp: (_root, args, ctx) => {
+    requireEditor(ctx.viewer);
+    return updatePlatformApp(
       ctx,
       args.id,
       parseInput(updatePlatformAppInput, args.input),
       parseArgs(expectedVersion, args).expectedVersion,
-    ),
+    );
+  },
   deletePlatformApp: (_root, args, ctx) => deletePlatformApp(ctx, args.id),
 };

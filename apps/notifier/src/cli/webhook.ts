@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { connectDatabase } from '@portal/db';
 import { DomainError } from '@portal/errors';
+import { parseAllowList } from '../domain/webhook-address';
 import { parseSubscription } from '../domain/webhook-endpoint';
 import { notifierModels } from '../models/models';
 import {
@@ -80,7 +81,10 @@ async function run(): Promise<void> {
       const { endpoint, secret } = await addEndpoint(
         models,
         { partner: values.partner, url: values.url, events: subscription.events },
-        { requireHttps: cliEnv.NODE_ENV === 'production' },
+        {
+          requireHttps: cliEnv.NODE_ENV === 'production',
+          allowedHosts: parseAllowList(cliEnv.WEBHOOK_ALLOWED_HOSTS),
+        },
       );
       if (values.json) {
         console.log(JSON.stringify({ ...endpoint, secret }));

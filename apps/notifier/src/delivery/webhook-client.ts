@@ -1,42 +1,64 @@
-import { redactAddresses } from '../domain/redact';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isAllowListed, refusalByName, type AllowList } from '../domain/webhook-address';
+import { guardedLookup, type Resolve } from './webhook-address-guard';
 
 export type WebhookResponse =
-  { ok: true; status: number } | { ok: false; status: number | null; reason: string };
-
-const MAX_EXCERPT = 200;
+  | { ok: true; status: number }
+  | { ok: false; status: number | null; reason: string; refused?: boolean };
 
 /**
  * POSTs one webhook. Success is a 2xx; redirects are not followed (a partner must register
  * the final URL; following them would send signed bodies wherever a response points).
- * The whole exchange, body included, is bounded by `timeoutMs`.
+ * Only public addresses are reached (the resolved address is checked as the socket connects)
+ * unless the host is allow-listed, and the response body is never read: nothing an internal
+ * service answers can reach logs or delivery records. The exchange is bounded by `timeoutMs`.
  */
-export async function postWebhook(
+export function postWebhook(
   url: string,
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  allow: AllowList,
+  resolveName?: Resolve,
 ): Promise<WebhookResponse> {
-  const signal = AbortSignal.timeout(timeoutMs);
-  let res: Response;
+  let target: URL;
   try {
-    res = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal });
-  } catch (err) {
-    return { ok: false, status: null, reason: describeNetworkError(err) };
-  }
-  let excerpt = '';
-  try {
-    excerpt = (await res.text()).slice(0, MAX_EXCERPT);
+    target = new URL(url);
   } catch {
-    // The status is what counts; a body cut short by the timeout changes nothing.
+    return Promise.resolve({ ok: false, status: null, reason: 'invalid URL', refused: true });
   }
-  if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status };
-  const detail = excerpt ? `: ${redactAddresses(excerpt).replace(/\s+/g, ' ').trim()}` : '';
-  return { ok: false, status: res.status, reason: `HTTP ${res.status}${detail}` };
+  const refusal = refusalByName(target, allow);
+  if (refusal) return Promise.resolve({ ok: false, status: null, reason: refusal, refused: true });
+  const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((settle) => {
+    const req = request(
+      target,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        signal: AbortSignal.timeout(timeoutMs),
+        ...(isAllowListed(target, allow) ? {} : { lookup: guardedLookup(resolveName) }),
+      },
+      (res: IncomingMessage) => {
+        const status = res.statusCode ?? 0;
+        res.destroy();
+        if (status >= 200 && status < 300) return settle({ ok: true, status });
+        const redirect = status >= 300 && status < 400 ? ' (redirects are not followed)' : '';
+        settle({ ok: false, status, reason: `HTTP ${status}${redirect}` });
+      },
+    );
+    req.on('error', (err) => {
+      const refused = (err as { code?: string }).code === 'EFORBIDDENADDRESS';
+      settle({ ok: false, status: null, reason: describeNetworkError(err), refused });
+    });
+    req.end(body);
+  });
 }
 
 function describeNetworkError(err: unknown): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const e = err as { name?: string; code?: string; message?: string };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timed out';
-  const cause = e?.cause?.code ?? e?.cause?.message;
-  return `network error: ${cause ?? e?.message ?? String(err)}`;
+  if (e?.code === 'EFORBIDDENADDRESS') return `refused: ${e.message}`;
+  return `network error: ${e?.code ?? e?.message ?? String(err)}`;
 }

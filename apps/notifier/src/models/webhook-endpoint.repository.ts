@@ -1,6 +1,8 @@
 import { isValidObjectId } from 'mongoose';
 import { badInput } from '@portal/errors';
 import { consecutiveFailures } from '../delivery/endpoint-health';
+import { endpointRefusal } from '../delivery/webhook-address-guard';
+import type { AllowList } from '../domain/webhook-address';
 import { newEndpointSchema, type NewEndpoint } from '../domain/webhook-endpoint';
 import { newWebhookSecret } from '../domain/webhook-signature';
 import type { NotifierModels } from './models';
@@ -23,7 +25,7 @@ export interface EndpointView {
 export async function addEndpoint(
   models: NotifierModels,
   input: { partner: string; url: string; events: string[] },
-  options: { requireHttps: boolean },
+  options: { requireHttps: boolean; allowedHosts: AllowList },
 ): Promise<{ endpoint: EndpointView; secret: string }> {
   const parsed = newEndpointSchema(options).safeParse(input);
   if (!parsed.success)
@@ -31,6 +33,9 @@ export async function addEndpoint(
       parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'input', message: i.message })),
     );
   const data: NewEndpoint = parsed.data;
+  // No webhooks into the notifier's own networks (SSRF); checked again at every connection.
+  const refusal = await endpointRefusal(data.url, options.allowedHosts);
+  if (refusal) throw badInput('url', `must be a public address: ${refusal}`);
   const now = new Date();
   const secret = newWebhookSecret();
   const doc = await models.WebhookEndpoint.create({

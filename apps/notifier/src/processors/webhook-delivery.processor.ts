@@ -53,8 +53,11 @@ async function sendWebhook(
       [WEBHOOK_HEADERS.signature]: signWebhook(endpoint.secret, timestamp, body),
     },
     ctx.config.webhook.timeoutMs,
+    ctx.config.webhook.allowedHosts,
   );
   if (response.ok) return { kind: 'sent', response: `HTTP ${response.status}` };
+  // A forbidden address stays forbidden: no retries (the endpoint must be registered again).
+  if (response.refused) return { kind: 'failed', permanent: true, reason: response.reason };
 
   const failures = (await consecutiveFailures(ctx.models, endpoint)) + 1;
   const failure = {

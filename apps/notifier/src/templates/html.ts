@@ -1,3 +1,4 @@
+import { singleLine } from '@portal/text';
 /** HTML that is already safe to embed: produced by `html` or `safeHref`, never from raw data. */
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -57,12 +58,12 @@ export function safeHref(url: string): SafeHtml {
   return new SafeHtml(escapeHtml(parsed.href));
 }
 
-/** Keeps text on one line, for subjects: producers' titles may carry line breaks. */
+/**
+ * Keeps text on one line, for subjects: producers' titles may carry line breaks, and control
+ * characters or bidi overrides (a spoofed subject) never reach a mail client.
+ */
 export function oneLine(text: string, max = 200): string {
-  const flat = text
-    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
+  const flat = singleLine(text);
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 

@@ -1,4 +1,4 @@
-import { html, safeHref, type SafeHtml } from './html';
+import { html, oneLine, safeHref, type SafeHtml } from './html';
 
 /** One template's part of a message; the layout adds greeting, footer and unsubscribe link. */
 export interface TemplateBody {
@@ -90,5 +90,5 @@ export function layout(
     'Đây là thư tự động, xin vui lòng không trả lời thư này.',
   );
   if (recipient.unsubscribeUrl) lines.push(`Hủy đăng ký nhận thư: ${recipient.unsubscribeUrl}`);
-  return { subject: body.subject, html: page.value, text: `${lines.join('\n')}\n` };
+  return { subject: oneLine(body.subject), html: page.value, text: `${lines.join('\n')}\n` };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '@portal/testing';
+import { hasControlCharacters } from '@portal/text';
 import type { EmailMessage } from '@portal/queue';
 import { emailTemplates } from '@portal/queue';
 import { escapeHtml, html, oneLine, paragraphs, safeHref, TemplateError } from './html';
@@ -168,5 +169,13 @@ describe('html helpers', () => {
   it('keeps subjects on one bounded line', () => {
     expect(oneLine(' a\r\nb\tc  d ')).toBe('a b c d');
     expect(oneLine('x'.repeat(300), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+
+  it('keeps control characters and bidi overrides out of subjects', () => {
+    expect(oneLine('Tr\u0000ả l\u001b[2Jời \u202Etxt.exe\u0085')).toBe('Trả l[2Jời txt.exe');
+    for (const message of messages('Tiêu đề\u0000\u001b[31m\u202Egnp.exe')) {
+      const mail = renderEmail(message, {}, portal);
+      expect(hasControlCharacters(mail.subject), message.template).toBe(false);
+    }
   });
 });

@@ -4,8 +4,12 @@ import { createLogger } from '@portal/logger';
 import { Producer, createRedisConnection, type NotificationPayload } from '@portal/queue';
 import { testServices, uniqueName, waitUntil, type TestDatabase } from '@portal/testing';
 import type { NotifierConfig } from '../../src/config';
+import { parseAllowList } from '../../src/domain/webhook-address';
 import type { DeliveryDoc } from '../../src/models/delivery.model';
 import { startNotifier, type RunningNotifier } from '../../src/notifier';
+
+/** The tests' receivers listen on loopback: the allow-list a development setup uses. */
+export const DEV_RECEIVER = parseAllowList('127.0.0.1');
 
 export const MAIL_FROM = 'Cổng thông tin Chuyển đổi số TP.HCM <no-reply@cds.hochiminhcity.gov.vn>';
 
@@ -37,6 +41,7 @@ export function testConfig(overrides: {
       retryDelayMs: 100,
       timeoutMs: 1000,
       disableAfterFailures: 50,
+      allowedHosts: DEV_RECEIVER,
       ...overrides.webhook,
     },
     claimTtlMs: overrides.claimTtlMs ?? 10_000,

@@ -17,6 +17,11 @@ export type ForumLookup =
 
 export interface ForumClient {
   lookup(threadId: string, postId: string | null): Promise<ForumLookup>;
+  /**
+   * Which of these threads or posts the public may see (the forum answers as a service without
+   * roles, so hidden and removed ones are left out); null when the forum could not be asked.
+   */
+  publicIds(type: 'Thread' | 'Post', ids: readonly string[]): Promise<Set<string> | null>;
 }
 
 // Entities are resolvable on every subgraph that owns them, so this needs nothing from the
@@ -32,6 +37,19 @@ const LOOKUP = /* GraphQL */ `
       ... on Post {
         id
         body
+      }
+    }
+  }
+`;
+
+const PUBLIC_IDS = /* GraphQL */ `
+  query ReferralPublicForumIds($reps: [_Any!]!) {
+    _entities(representations: $reps) {
+      ... on Thread {
+        id
+      }
+      ... on Post {
+        id
       }
     }
   }
@@ -73,6 +91,17 @@ export function createForumClient(options: {
         thread: { title: asText(thread.title), text: asText(thread.body ?? '') },
         post: post ? { title: asText(thread.title), text: asText(post.body ?? '') } : null,
       };
+    },
+    async publicIds(type, ids) {
+      if (ids.length === 0) return new Set();
+      const reps = ids.map((id) => ({ __typename: type, id }));
+      try {
+        const data = await request<LookupData>(PUBLIC_IDS, { reps });
+        return new Set(data._entities.flatMap((t) => (t?.id ? [t.id] : [])));
+      } catch (err) {
+        if (err instanceof ServiceCallError) return null;
+        throw err;
+      }
     },
   };
 }

@@ -7,6 +7,11 @@ export interface ReferralScope {
   submittedBy: string | null;
 }
 
+/** Moderators (and admins) see every forum thread, removed ones included. */
+export function isModerator(viewer: Viewer): boolean {
+  return viewer.id !== null && hasRole(viewer, 'moderator');
+}
+
 /** Moderators and admins handle every referral; officers only their own agency's. */
 export function canManageReferral(viewer: Viewer, referral: ReferralScope): boolean {
   if (hasRole(viewer, 'moderator')) return true;

@@ -1,5 +1,5 @@
 import { unitByCode } from '@portal/reference-data';
-import { canManageReferral, canViewPrivate } from '../domain/referral-access';
+import { canManageReferral, canViewPrivate, isModerator } from '../domain/referral-access';
 import { isOverdue } from '../domain/sla';
 import type { ReferralDoc } from '../models/referral.model';
 import type { ReferralContext } from '../context';
@@ -15,10 +15,16 @@ function restricted<T>(visible: Visibility, pick: (r: ReferralDoc) => T | null) 
 }
 
 export const Referral: ReferralResolvers = {
-  // Public fields are safe for anyone, private ones guard themselves: no extra check here.
+  // No other subgraph returns referrals, so a reference only ever comes from someone probing
+  // ids (they are sequential ObjectIds): the tracking code and history go only to staff who
+  // handle the referral and to the person who submitted it. Everyone else presents the code.
   // Federation passes the key, not a stored document (the generated type assumes the mapper).
-  __resolveReference: (ref, ctx) =>
-    ctx.loaders.referralById.load((ref as unknown as { id: string }).id),
+  __resolveReference: async (ref, ctx) => {
+    const id = (ref as unknown as { id?: unknown }).id;
+    if (typeof id !== 'string') return null;
+    const referral = await ctx.loaders.referralById.load(id);
+    return referral && canViewPrivate(ctx.viewer, referral) ? referral : null;
+  },
 
   id: (r) => r._id.toHexString(),
   targetAgencyName: (r) => unitByCode(r.targetAgency)?.name ?? null,
@@ -37,8 +43,19 @@ export const Referral: ReferralResolvers = {
     return entries.map((e) => ({ ...e, by: showBy ? e.by : null }));
   },
 
-  thread: (r) => (r.threadId ? { __typename: 'Thread', id: r.threadId } : null),
-  post: (r) => (r.postId ? { __typename: 'Post', id: r.postId } : null),
+  // A removed or hidden thread's (post's) id is not public: moderators see every thread, anyone else
+  // gets the reference only when the forum says the public may see it (null, cleanly, if not).
+  async thread(r, _args, ctx) {
+    if (!r.threadId) return null;
+    if (!isModerator(ctx.viewer) && !(await ctx.loaders.threadIsPublic.load(r.threadId)))
+      return null;
+    return { __typename: 'Thread', id: r.threadId };
+  },
+  async post(r, _args, ctx) {
+    if (!r.postId) return null;
+    if (!isModerator(ctx.viewer) && !(await ctx.loaders.postIsPublic.load(r.postId))) return null;
+    return { __typename: 'Post', id: r.postId };
+  },
 
   subject: restricted(canViewPrivate, (r) => r.subject),
   summary: restricted(canViewPrivate, (r) => r.summary),

@@ -107,6 +107,8 @@ export async function cli(script: 'apikey' | 'webhook', args: string[]): Promise
       ...(prefix ? { MONGODB_DB: `${prefix}_${CLI_APP[script]}` } : {}),
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
+      // The tests' webhook receiver listens on loopback, as a developer's would.
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     },
     timeoutMs: 60_000,
   });
