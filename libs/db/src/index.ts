@@ -3,3 +3,4 @@ export * from './unique';
 export * from './pagination';
 export * from './seed';
 export * from './by-ids';
+export * from './object-id';

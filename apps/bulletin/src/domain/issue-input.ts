@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { objectIdSchema } from '@portal/db';
 
 /** Input models for the bulletin's mutations and arguments; parseInput turns problems into BAD_USER_INPUT. */
 
-const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'is not a valid id');
+const objectId = objectIdSchema('is not a valid id');
 
 const title = z
   .string()

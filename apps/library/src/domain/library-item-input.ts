@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectIdSchema } from '@portal/db';
 import { slugify } from '@portal/text';
 import {
   AUDIENCES,
@@ -8,7 +9,7 @@ import {
   type ItemFields,
 } from './library-item';
 
-export const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
+export const objectId = objectIdSchema();
 
 /** Optional text: trimmed, and empty means "none". */
 const optionalText = (max: number) =>
