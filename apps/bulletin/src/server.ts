@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { pingDatabase, syncIndexes } from '@portal/db';
+import { isObjectIdString, pingDatabase, syncIndexes } from '@portal/db';
 import {
   createByIdLoader,
   createGroupLoader,
@@ -132,7 +132,7 @@ export async function startServer(
         issueById: createByIdLoader(
           (ids) =>
             models.issues
-              .find({ _id: { $in: ids.filter(isObjectId) } })
+              .find({ _id: { $in: ids.filter(isObjectIdString) } })
               .lean()
               .exec(),
           (issue) => issue._id.toHexString(),
@@ -140,7 +140,7 @@ export async function startServer(
         itemsByIssue: createGroupLoader(
           (issueIds) =>
             models.items
-              .find({ issueId: { $in: issueIds.filter(isObjectId) }, droppedAt: null })
+              .find({ issueId: { $in: issueIds.filter(isObjectIdString) }, droppedAt: null })
               .lean()
               .exec(),
           (item) => item.issueId.toHexString(),
@@ -156,8 +156,4 @@ export async function startServer(
       await server.close();
     },
   };
-}
-
-function isObjectId(id: string): boolean {
-  return /^[a-f0-9]{24}$/.test(id);
 }

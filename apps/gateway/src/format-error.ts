@@ -1,11 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES } from '@portal/errors';
+import { isClientErrorCode } from '@portal/errors';
 import { createFormatError } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
 import { SubgraphUnavailableError } from './subgraphs/portal-data-source';
-
-/** Codes a subgraph may send that clients are meant to see (its internal errors arrive already masked). */
-const CLIENT_CODES = new Set<string>(ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'));
 
 function unavailableCause(error: unknown): SubgraphUnavailableError | null {
   for (let e = error, depth = 0; e && depth < 5; depth++) {
@@ -46,7 +43,7 @@ export function createGatewayFormatError(logger: Logger) {
       response: _response,
       ...rest
     } = formatted.extensions ?? {};
-    if (typeof code === 'string' && CLIENT_CODES.has(code) && typeof serviceName === 'string')
+    if (typeof code === 'string' && isClientErrorCode(code) && typeof serviceName === 'string')
       return { ...formatted, extensions: { ...rest, code, serviceName } };
     return mask(formatted, error);
   };

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { toObjectIds } from '@portal/db';
 import { Types } from 'mongoose';
 import { createByIdLoader } from '@portal/graphql-kit';
 import type {
@@ -10,9 +11,7 @@ import type {
 } from './models';
 
 /** Ids that are well-formed ObjectIds, as ObjectIds (others cannot match anything). */
-export function objectIds(ids: readonly string[]): Types.ObjectId[] {
-  return ids.filter((id) => /^[a-f0-9]{24}$/.test(id)).map((id) => new Types.ObjectId(id));
-}
+export const objectIds = toObjectIds;
 
 export interface LibraryLoaders {
   items: DataLoader<string, LibraryItemDoc | null>;

@@ -11,7 +11,7 @@ import type { NotifierModels } from './models/models';
 export interface NotifierContext {
   config: NotifierConfig;
   models: NotifierModels;
-  log: DeliveryLog;
+  deliveries: DeliveryLog;
   messages: MessageStore;
   mailer: MailTransport;
   logger: Logger;

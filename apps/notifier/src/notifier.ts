@@ -68,7 +68,7 @@ export async function startNotifier(
   const ctx: NotifierContext = {
     config,
     models,
-    log: new DeliveryLog(models, config.claimTtlMs),
+    deliveries: new DeliveryLog(models, config.claimTtlMs),
     messages: new MessageStore(models.Message),
     mailer,
     logger,

@@ -5,3 +5,4 @@ export * from './seed';
 export * from './by-ids';
 export * from './graph-changes';
 export * from './page-cache';
+export * from './object-id';

@@ -22,3 +22,15 @@ describe('domain errors', () => {
     expect(httpStatusFor('RATE_LIMITED')).toBe(429);
   });
 });
+
+describe('client error codes', () => {
+  it('are every code but the masked internal one', async () => {
+    const { ERROR_CODES, isClientErrorCode } = await import('./domain-error');
+    expect(ERROR_CODES.filter(isClientErrorCode)).toEqual(
+      ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'),
+    );
+    expect(isClientErrorCode('INTERNAL_SERVER_ERROR')).toBe(false);
+    expect(isClientErrorCode('GRAPHQL_PARSE_FAILED')).toBe(false);
+    expect(isClientErrorCode(undefined)).toBe(false);
+  });
+});

@@ -12,6 +12,18 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The codes a client is meant to read and act on: every code but the masked internal one. */
+export type ClientErrorCode = Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>;
+
+/** True for a code a service may pass on to clients as it is (the gateway, error masking). */
+export function isClientErrorCode(code: unknown): code is ClientErrorCode {
+  return (
+    typeof code === 'string' &&
+    code !== 'INTERNAL_SERVER_ERROR' &&
+    (ERROR_CODES as readonly string[]).includes(code)
+  );
+}
+
 /** One offending input field, named by its path from the operation's arguments. */
 export interface FieldProblem {
   field: string;

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isDomainError, type DomainError, type ErrorCode } from '@portal/errors';
+import { isClientErrorCode, isDomainError, type DomainError, type ErrorCode } from '@portal/errors';
 import type { Logger } from '@portal/logger';
 
 /** Codes Apollo Server itself produces for malformed requests; they are safe to show. */
@@ -65,7 +65,7 @@ export function createFormatError(logger: Logger) {
     if (
       typeof code === 'string' &&
       ((!fromResolver && REQUEST_ERROR_CODES.has(code)) ||
-        (isGraphQLError(original) && isClientCode(code)))
+        (isGraphQLError(original) && isClientErrorCode(code)))
     ) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
@@ -83,16 +83,4 @@ export function createFormatError(logger: Logger) {
 // Duck-typed: graphql may be loaded twice (ESM and CommonJS), which defeats instanceof.
 function isGraphQLError(err: unknown): err is GraphQLError {
   return err instanceof GraphQLError || (err instanceof Error && err.name === 'GraphQLError');
-}
-
-function isClientCode(code: string): boolean {
-  return [
-    'BAD_USER_INPUT',
-    'UNAUTHENTICATED',
-    'FORBIDDEN',
-    'NOT_FOUND',
-    'CONFLICT',
-    'RATE_LIMITED',
-    'SERVICE_UNAVAILABLE',
-  ].includes(code);
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { objectIdSchema } from '@portal/db';
 import { plainTextBlock, plainTextLine } from '@portal/html';
 
 /** Input models for the bulletin's mutations and arguments; parseInput turns problems into BAD_USER_INPUT. */
 
-const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'is not a valid id');
+const objectId = objectIdSchema('is not a valid id');
 
 // Plain text, as everywhere in the portal: markup is removed, not stored.
 const title = z

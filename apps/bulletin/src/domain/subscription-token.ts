@@ -1,4 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
+import { isObjectIdString } from '@portal/db';
 
 /**
  * Signed links for subscriptions (HS256): `confirm` proves the address owner asked to
@@ -55,7 +56,7 @@ export async function verifySubscriptionToken(
       algorithms: [ALG],
       requiredClaims: ['sub', 'exp'],
     });
-    if (!/^[a-f0-9]{24}$/.test(payload.sub ?? '')) return { ok: false, reason: 'bad subject' };
+    if (!isObjectIdString(payload.sub)) return { ok: false, reason: 'bad subject' };
     return {
       ok: true,
       claims: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectIdSchema } from '@portal/db';
 import { sanitizeRichText, stripAllTags } from '@portal/html';
 import { isUnitCode } from '@portal/reference-data';
 import { plainText, slugify } from '@portal/text';
@@ -13,7 +14,7 @@ import { ARTICLE_KINDS, ARTICLE_SCOPES, ARTICLE_STATUSES } from './article-enums
 export const MAX_BODY_LENGTH = 200_000;
 export const MAX_TAGS = 20;
 
-export const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
+export const objectId = objectIdSchema();
 
 /** Text with every tag removed, as a person typed it, on one line. */
 export function plainTextField(input: string): string {

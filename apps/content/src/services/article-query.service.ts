@@ -1,6 +1,14 @@
 import { Types, type FilterQuery } from 'mongoose';
 import type { Viewer } from '@portal/auth';
-import { emptyPage, findByIds, pageSize, paginate, type Page, type SortSpec } from '@portal/db';
+import {
+  emptyPage,
+  findByIds,
+  isObjectIdString,
+  pageSize,
+  paginate,
+  type Page,
+  type SortSpec,
+} from '@portal/db';
 import { queryTokens } from '@portal/text';
 import type { ArticleFilterInput, EditorialFilterInput } from '../domain/article-input';
 import { tagKey } from '../domain/article-input';
@@ -175,8 +183,4 @@ export class ArticleQueryService {
       totalCount: async () => ranked.length,
     };
   }
-}
-
-export function isObjectIdString(id: string): boolean {
-  return /^[a-f0-9]{24}$/.test(id);
 }

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
-import { insertOnce, isDuplicateKeyError } from '@portal/db';
+import { insertOnce, isDuplicateKeyError, isObjectIdString } from '@portal/db';
 import { badInput, conflict, notFound } from '@portal/errors';
 import type { Logger } from '@portal/logger';
 import { jobId, type Outbox, type Producer } from '@portal/queue';
@@ -409,7 +409,7 @@ export class ArticleService {
 
   /** NOT_FOUND for a missing article and for one the viewer may not see (no leak of drafts). */
   private async load(id: string, viewer: Viewer): Promise<ArticleDoc> {
-    if (!Types.ObjectId.isValid(id) || !/^[a-f0-9]{24}$/.test(id)) throw notFound('Article');
+    if (!isObjectIdString(id)) throw notFound('Article');
     const article = await this.deps.models.articles.findById(id).lean<ArticleDoc>().exec();
     if (!article) throw notFound('Article');
     if (!isVisibleTo(viewer, article)) throw notFound('Article');

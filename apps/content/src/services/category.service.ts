@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { requireRole, type Viewer } from '@portal/auth';
-import { conflictOnDuplicate } from '@portal/db';
+import { conflictOnDuplicate, isObjectIdString } from '@portal/db';
 import { badInput } from '@portal/errors';
 import { slugify } from '@portal/text';
 import type { CreateCategoryInput } from '../domain/article-input';
@@ -23,7 +23,7 @@ export class CategoryService {
   }
 
   byIds(ids: readonly string[]): Promise<CategoryDoc[]> {
-    const valid = ids.filter((id) => /^[a-f0-9]{24}$/.test(id));
+    const valid = ids.filter(isObjectIdString);
     return this.categories
       .find({ _id: { $in: valid } })
       .lean<CategoryDoc[]>()

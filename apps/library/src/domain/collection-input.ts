@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectIdSchema } from '@portal/db';
 import { plainTextBlock, plainTextLine } from '@portal/html';
 
 // Plain text, as everywhere in the portal: markup is removed, not stored.
@@ -33,6 +34,6 @@ export type UpdateCollectionInput = z.output<typeof updateCollectionInput>;
 export const MAX_COLLECTION_ITEMS = 500;
 
 export const collectionItemsInput = z
-  .array(z.string().regex(/^[a-f0-9]{24}$/, 'must be an id'))
+  .array(objectIdSchema())
   .max(MAX_COLLECTION_ITEMS, `must list at most ${MAX_COLLECTION_ITEMS} items`)
   .refine((ids) => new Set(ids).size === ids.length, 'must not repeat an item');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectIdSchema } from '@portal/db';
 import { plainTextBlock, plainTextLine } from '@portal/html';
 import { slugify } from '@portal/text';
 import {
@@ -9,7 +10,7 @@ import {
   type ItemFields,
 } from './library-item';
 
-export const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
+export const objectId = objectIdSchema();
 
 /** Optional plain text (markup removed, see `plainTextBlock`), and empty means "none". */
 const optionalText = (max: number) =>

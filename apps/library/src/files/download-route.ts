@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { toObjectId } from '@portal/db';
 import { Types } from 'mongoose';
 import { pipeline } from 'node:stream/promises';
 import { notFound } from '@portal/errors';
@@ -40,8 +41,8 @@ export function downloadRoute(deps: DownloadRouteDeps): RequestHandler {
     });
     try {
       const id = String(req.params.id);
-      if (!Types.ObjectId.isValid(id) || !/^[a-f0-9]{24}$/.test(id)) throw notFound('File');
-      const _id = new Types.ObjectId(id);
+      const _id = toObjectId(id);
+      if (!_id) throw notFound('File');
       const [file, items] = await Promise.all([
         deps.models.files.findById(_id).lean(),
         deps.models.items.find({ fileIds: _id, status: 'PUBLISHED' }, { _id: 1 }).lean(),

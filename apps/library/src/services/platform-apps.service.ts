@@ -1,6 +1,6 @@
-import { Types, type FilterQuery } from 'mongoose';
+import type { FilterQuery } from 'mongoose';
 import { badInput, conflict, notFound } from '@portal/errors';
-import { paginate, type Page } from '@portal/db';
+import { paginate, type Page, toObjectId } from '@portal/db';
 import { fold, queryTokens, searchTokens, slugify } from '@portal/text';
 import { requireEditor } from '../domain/library-access';
 import type { Audience } from '../domain/library-item';
@@ -73,8 +73,8 @@ export async function findPlatformApp(
   if ((by.id == null) === (by.slug == null))
     throw badInput([{ field: 'id', message: 'give exactly one of id and slug' }]);
   if (by.id) {
-    if (!/^[a-f0-9]{24}$/.test(by.id)) return null;
-    return ctx.models.apps.findById(new Types.ObjectId(by.id)).lean();
+    const id = toObjectId(by.id);
+    return id ? ctx.models.apps.findById(id).lean() : null;
   }
   return ctx.models.apps.findOne({ slug: String(by.slug).toLowerCase() }).lean();
 }

@@ -13,7 +13,7 @@ export type AttemptResult =
   | { kind: 'failed'; permanent: boolean; reason: string; statusCode?: number };
 
 export interface DeliveryRunContext {
-  log: DeliveryLog;
+  deliveries: DeliveryLog;
   logger: Logger;
   metrics: NotifierMetrics;
 }
@@ -38,7 +38,7 @@ export async function runDelivery(
   attempt: (delivery: DeliveryDoc, claim: Claim) => Promise<AttemptResult>,
 ): Promise<DeliveryRunResult> {
   const log = ctx.logger.child({ channel, deliveryId });
-  const delivery = await ctx.log.load(deliveryId);
+  const delivery = await ctx.deliveries.load(deliveryId);
   if (!delivery) {
     log.warn('delivery not found (purged, or enqueued by hand); nothing to do');
     return { status: 'missing' };
@@ -47,7 +47,10 @@ export async function runDelivery(
     log.debug({ status: delivery.status }, 'delivery already settled; nothing to do');
     return { status: delivery.status };
   }
-  const claim = await ctx.log.claim(delivery, channel === 'webhook' ? delivery.targetId : null);
+  const claim = await ctx.deliveries.claim(
+    delivery,
+    channel === 'webhook' ? delivery.targetId : null,
+  );
   if (claim.kind === 'settled') {
     log.debug({ status: claim.outcome }, 'delivery already settled; nothing to do');
     return { status: claim.outcome };
@@ -81,7 +84,7 @@ export async function runDelivery(
 
   if (result.kind === 'sent') {
     stopTimer({ outcome: 'sent' });
-    const sentAt = await persist(() => ctx.log.markSent(delivery, claim, result.response));
+    const sentAt = await persist(() => ctx.deliveries.markSent(delivery, claim, result.response));
     ctx.metrics.deliveries.inc({ channel, outcome: 'sent' });
     ctx.metrics.deliveryLatency.observe(
       { channel },
@@ -92,7 +95,7 @@ export async function runDelivery(
   }
   if (result.kind === 'skipped') {
     stopTimer({ outcome: 'skipped' });
-    await ctx.log.markSkipped(delivery, claim, result.reason);
+    await ctx.deliveries.markSkipped(delivery, claim, result.reason);
     ctx.metrics.deliveries.inc({ channel, outcome: 'skipped' });
     attemptLog.info({ reason: result.reason }, 'delivery no longer applies; skipped');
     return { status: 'skipped', attempt: claim.n };
@@ -100,7 +103,7 @@ export async function runDelivery(
 
   stopTimer({ outcome: 'failed' });
   const final = result.permanent || isLastAttempt(job.attemptsMade, job.opts.attempts);
-  await ctx.log.markFailed(delivery, claim, {
+  await ctx.deliveries.markFailed(delivery, claim, {
     reason: result.reason,
     statusCode: result.statusCode,
     final,

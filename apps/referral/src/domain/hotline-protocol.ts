@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectIdSchema } from '@portal/db';
 import { stripAllTags } from '@portal/html';
 import { threadUrl } from './links';
 import type { ReferralSource } from './referral-status';
@@ -84,7 +85,7 @@ const hotlineText = (max: number) =>
 /** The body of a hotline callback. */
 export const callbackBody = z.object({
   /** Our referral id, sent to the hotline as externalId. */
-  referralId: z.string().regex(/^[a-f0-9]{24}$/, 'must be an id'),
+  referralId: objectIdSchema(),
   ticketId: z.string().min(1).max(100),
   status: z.enum(['ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED', 'REJECTED']),
   publicResponse: hotlineText(5000),

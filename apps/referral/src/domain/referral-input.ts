@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectIdSchema } from '@portal/db';
 import { stripAllTags } from '@portal/html';
 import { isUnitCode } from '@portal/reference-data';
 import { REFERRAL_SOURCES, REFERRAL_STATUSES, STAFF_SETTABLE } from './referral-status';
@@ -22,7 +23,7 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-export const objectIdString = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
+export const objectIdString = objectIdSchema();
 
 export const categoryCodeSchema = z
   .string()
