@@ -11,6 +11,7 @@ export default tseslint.config(
       '.data/**',
       '.nx/**',
       '**/__generated__/**',
+      '**/.react-router/**',
       'coverage/**',
     ],
   },
@@ -81,6 +82,10 @@ export default tseslint.config(
               sourceTag: 'scope:hotline-sim',
               onlyDependOnLibsWithTags: ['scope:hotline-sim', 'scope:shared'],
             },
+            {
+              sourceTag: 'scope:portal-web',
+              onlyDependOnLibsWithTags: ['scope:portal-web', 'scope:shared'],
+            },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
@@ -120,7 +125,7 @@ export default tseslint.config(
   {
     // Production source never imports the dev-only libs (tagged type:dev-lib): test harnesses
     // and the embedded FerretDB/Redis/SMTP servers. Tests, benchmarks and tools may.
-    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    files: ['apps/*/src/**/*.ts', 'apps/*/app/**/*.{ts,tsx}', 'libs/*/src/**/*.ts'],
     ignores: ['**/*.spec.ts', 'libs/testing/**', 'libs/local-services/**'],
     rules: {
       'no-restricted-imports': [
@@ -139,7 +144,12 @@ export default tseslint.config(
   },
   {
     // Build and test configuration sits beside a project but is not part of its code.
-    files: ['**/vitest.config.ts', '**/codegen.ts'],
+    files: [
+      '**/vitest.config.ts',
+      '**/codegen.ts',
+      '**/vite.config.ts',
+      '**/react-router.config.ts',
+    ],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {

@@ -7,6 +7,8 @@ export const DEFAULT_PORTS = {
   bulletin: 4004,
   referral: 4005,
   'hotline-sim': 4010,
+  /** The reference web portal (server-rendered pages and the staff console). */
+  'portal-web': 4200,
   notifier: 4106,
   ferretdb: 27117,
   redis: 6380,

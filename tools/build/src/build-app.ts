@@ -1,6 +1,7 @@
 // Bundles an app's entry points (main, worker, seed, cli/*) into dist/apps/<app>/ with
 // esbuild: workspace libs are inlined (path aliases resolved), npm packages stay external
 // and come from node_modules at run time. The container images run these bundles.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -52,5 +53,14 @@ if (app === 'gateway') {
   }
   writeFileSync(join(outdir, 'supergraph.graphql'), composed.supergraphSdl);
   copyFileSync(join(root, 'contract', 'operations.graphql'), join(outdir, 'operations.graphql'));
+}
+// A React Router app (the web portal) also gets its client and server build beside main.js.
+if (existsSync(join(root, 'apps', app, 'react-router.config.ts'))) {
+  const built = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/@react-router/dev/bin.js'), 'build', join('apps', app)],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (built.status !== 0) process.exit(built.status ?? 1);
 }
 process.stdout.write(`built apps/${app} → dist/apps/${app} (${entries.length} entry points)\n`);

@@ -181,6 +181,8 @@ async function main(): Promise<void> {
   const gatewayPort = DEFAULT_PORTS.gateway + offset;
   say('');
   say(`Portal graph ready at http://localhost:${gatewayPort}/graphql`);
+  if (apps.some((a) => a.app === 'portal-web'))
+    say(`Web portal:          http://localhost:${DEFAULT_PORTS['portal-web'] + offset}/`);
   if (!process.env.SMTP_URL)
     say(`Outgoing mail:       http://localhost:${DEFAULT_PORTS.smtpHttp + offset}/`);
   say('A token for any role: npm run -s token -- --role editor --sub u1 --name "Biên tập viên"');

@@ -2,7 +2,7 @@
 // shifted ports, with demo data) for the end-to-end suite: on the MongoDB and Redis that
 // MONGODB_URI / REDIS_URL name, like the rest of the suite (in databases and a queue prefix
 // of its own, dropped at the end), else on its own FerretDB and Redis.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,29 @@ import { MongoClient } from 'mongodb';
 import { DEFAULT_PORTS, DEFAULT_WORKER_OPS_PORTS } from '@portal/config';
 import { isPortOpen, workspaceRoot } from '@portal/local-services';
 
+/**
+ * The web portal is served from its production build, as deployed (the browser tests and
+ * Lighthouse measure what people would get, not Vite's development server).
+ */
+function buildPortalWeb(): string {
+  const root = workspaceRoot();
+  const built = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/@react-router/dev/bin.js'), 'build', 'apps/portal-web'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 600_000,
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
+  if (built.status !== 0)
+    throw new Error(`building the web portal failed:\n${built.stdout}\n${built.stderr}`);
+  return join(root, 'dist/apps/portal-web');
+}
+
 export default async function setup(): Promise<() => Promise<void>> {
+  const portalBuild = buildPortalWeb();
   const offset = await freeOffset();
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const { MONGODB_URI: mongoUri, REDIS_URL: redisUrl } = process.env;
@@ -34,6 +56,7 @@ export default async function setup(): Promise<() => Promise<void>> {
     SIM_PROGRESS_DELAY_MS: '300',
     SIM_CLOSE_DELAY_MS: '300',
     CONTENT_VIEW_FLUSH_INTERVAL_MS: '1000',
+    PORTAL_WEB_BUILD_DIR: portalBuild,
   };
   const child: ChildProcess = spawn(
     process.execPath,
@@ -67,6 +90,7 @@ export default async function setup(): Promise<() => Promise<void>> {
     mongoUri ?? `mongodb://127.0.0.1:${DEFAULT_PORTS.ferretdb + offset}/`;
   if (mongoUri) process.env.E2E_DB_PREFIX = prefix;
   process.env.E2E_DATA_DIR = dataDir;
+  process.env.E2E_PORTAL_URL = `http://127.0.0.1:${DEFAULT_PORTS['portal-web'] + offset}`;
 
   return async () => {
     const exited = new Promise((r) => child.once('exit', r));

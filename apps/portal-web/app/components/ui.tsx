@@ -1,0 +1,111 @@
+import { Link, useLocation } from 'react-router';
+import type { GraphError } from '../lib/graphql.server';
+import { formatDate } from '../lib/i18n';
+import { usePortal } from '../lib/portal-data';
+
+export function DateText({ iso }: { iso: string | null | undefined }) {
+  const { lang } = usePortal();
+  if (!iso) return null;
+  return <time dateTime={iso}>{formatDate(lang, iso)}</time>;
+}
+
+/** A link to the next page of a cursor-paginated list, keeping the other query parameters. */
+export function NextPage({ cursor }: { cursor: string | null | undefined }) {
+  const { t } = usePortal();
+  const location = useLocation();
+  if (!cursor) return null;
+  const params = new URLSearchParams(location.search);
+  params.set('sau', cursor);
+  return (
+    <p className="pager">
+      <Link to={`${location.pathname}?${params.toString()}`}>{t('next')} →</Link>
+    </p>
+  );
+}
+
+/** The error of a form as people should read it: next to its fields, or with a retry. */
+export function FormError({ error }: { error: GraphError | null | undefined }) {
+  const { t } = usePortal();
+  if (!error) return null;
+  const text =
+    error.code === 'RATE_LIMITED'
+      ? `${t('errorRateLimited')}${error.retryAfter ? ` (${error.retryAfter}s)` : ''}`
+      : error.code === 'NETWORK' || error.code === 'INTERNAL_SERVER_ERROR'
+        ? t('errorNetwork')
+        : error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED'
+          ? t('errorForbidden')
+          : error.message;
+  const retry =
+    error.code === 'RATE_LIMITED' ||
+    error.code === 'NETWORK' ||
+    error.code === 'INTERNAL_SERVER_ERROR';
+  return (
+    <div className="notice error" role="alert">
+      <p>{text}</p>
+      {retry && (
+        <p className="hint">
+          {t('retry')}: {t('send')} ↻
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A labelled input with its own error message (aria-describedby) when the graph refused it. */
+export function Field(props: {
+  name: string;
+  label: string;
+  error?: GraphError | null;
+  type?: string;
+  required?: boolean;
+  defaultValue?: string | number | null;
+  multiline?: boolean;
+  rows?: number;
+  hint?: string;
+  autoComplete?: string;
+}) {
+  const id = `f-${props.name}`;
+  const message = props.error?.fields?.[props.name];
+  const describedBy = [message ? `${id}-err` : '', props.hint ? `${id}-hint` : '']
+    .filter(Boolean)
+    .join(' ');
+  const common = {
+    id,
+    name: props.name,
+    required: props.required,
+    defaultValue: props.defaultValue ?? undefined,
+    'aria-invalid': message ? true : undefined,
+    'aria-describedby': describedBy || undefined,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label}
+        {props.required && <span aria-hidden="true"> *</span>}
+      </label>
+      {props.multiline ? (
+        <textarea {...common} rows={props.rows ?? 6} />
+      ) : (
+        <input {...common} type={props.type ?? 'text'} autoComplete={props.autoComplete} />
+      )}
+      {props.hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {message && (
+        <p className="field-error" id={`${id}-err`}>
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Notice({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="notice" role="status">
+      {children}
+    </div>
+  );
+}

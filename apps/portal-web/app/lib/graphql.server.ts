@@ -1,0 +1,158 @@
+// The portal's one way to the graph: named, typed operations sent to the gateway from the
+// server, with the visitor's token and address, and errors turned into something a page can show.
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { ClientError, GraphQLClient } from 'graphql-request';
+import type { PortalLoadContext } from './context';
+
+export type GraphErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'NETWORK'
+  | 'INTERNAL_SERVER_ERROR';
+
+export interface GraphError {
+  code: GraphErrorCode;
+  message: string;
+  /** What is wrong with each input field (BAD_USER_INPUT), by the field's last name, e.g. `title`. */
+  fields: Record<string, string>;
+  /** Seconds to wait before trying again (RATE_LIMITED). */
+  retryAfter?: number;
+}
+
+export type GraphResult<T> = { ok: true; data: T } | { ok: false; error: GraphError; data?: T };
+
+const KNOWN = new Set<GraphErrorCode>([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+]);
+
+interface RawError {
+  message: string;
+  extensions?: {
+    code?: string;
+    fields?: ({ field: string; message: string } | string)[];
+    retryAfter?: number;
+  };
+}
+
+/** The first error of an answer as the portal shows it. */
+export function toGraphError(
+  errors: readonly RawError[],
+  status?: number,
+  retryAfter?: number,
+): GraphError {
+  const first = errors[0];
+  const raw = first?.extensions?.code;
+  const code: GraphErrorCode =
+    status === 429
+      ? 'RATE_LIMITED'
+      : raw && KNOWN.has(raw as GraphErrorCode)
+        ? (raw as GraphErrorCode)
+        : 'INTERNAL_SERVER_ERROR';
+  const fields: Record<string, string> = {};
+  for (const e of errors)
+    for (const f of e.extensions?.fields ?? []) {
+      const [path, message] = typeof f === 'string' ? [f, e.message] : [f.field, f.message];
+      fields[path.split('.').pop()!] = message;
+    }
+  const wait = retryAfter ?? first?.extensions?.retryAfter;
+  return {
+    code,
+    message: first?.message ?? 'Lỗi không xác định',
+    fields,
+    ...(wait !== undefined ? { retryAfter: wait } : {}),
+  };
+}
+
+/** Sends one operation for the visitor behind `ctx` (with their token when signed in). */
+export async function runOperation<TData, TVariables extends Record<string, unknown>>(
+  ctx: PortalLoadContext,
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  token?: string | null,
+): Promise<GraphResult<TData>> {
+  const headers: Record<string, string> = {
+    'x-request-id': ctx.requestId,
+    // The gateway trusts this from loopback/private addresses only (TRUST_PROXY).
+    ...(ctx.clientIp ? { 'x-forwarded-for': ctx.clientIp } : {}),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+  const client = new GraphQLClient(ctx.config.graphqlUrl, {
+    headers,
+    errorPolicy: 'all',
+    signal: AbortSignal.timeout(15_000),
+  });
+  try {
+    const res = await client.rawRequest<TData, TVariables>({
+      query: document,
+      variables,
+    } as never);
+    if (res.errors?.length) {
+      const data = res.data ?? undefined;
+      return {
+        ok: false,
+        error: toGraphError(res.errors as RawError[], res.status),
+        ...(data ? { data } : {}),
+      };
+    }
+    return { ok: true, data: res.data };
+  } catch (err) {
+    if (err instanceof ClientError) {
+      const retry = Number(err.response.headers.get('retry-after'));
+      return {
+        ok: false,
+        error: toGraphError(
+          (err.response.errors ?? []) as RawError[],
+          err.response.status,
+          Number.isFinite(retry) && retry > 0 ? retry : undefined,
+        ),
+      };
+    }
+    return {
+      ok: false,
+      error: { code: 'NETWORK', message: (err as Error).message, fields: {} },
+    };
+  }
+}
+
+/**
+ * For loaders of pages that cannot render without their data: the data, or a thrown
+ * Response whose status the error boundary turns into a human message.
+ */
+export async function loadOrThrow<TData, TVariables extends Record<string, unknown>>(
+  ctx: PortalLoadContext,
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  token?: string | null,
+): Promise<TData> {
+  const result = await runOperation(ctx, document, variables, token);
+  if (result.ok) return result.data;
+  const status =
+    result.error.code === 'NOT_FOUND'
+      ? 404
+      : result.error.code === 'RATE_LIMITED'
+        ? 429
+        : result.error.code === 'UNAUTHENTICATED'
+          ? 401
+          : result.error.code === 'FORBIDDEN'
+            ? 403
+            : 503;
+  throw new Response(
+    JSON.stringify({ code: result.error.code, retryAfter: result.error.retryAfter }),
+    {
+      status,
+      headers: {
+        'content-type': 'application/json',
+        ...(result.error.retryAfter ? { 'retry-after': String(result.error.retryAfter) } : {}),
+      },
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import type { MetaDescriptor } from 'react-router';
+import type { RootData } from './portal-data';
+
+/** Title, description, canonical link and OpenGraph tags of a page. */
+export function pageMeta(
+  root: RootData | undefined,
+  page: { title: string; description?: string; path: string; type?: string; image?: string | null },
+): MetaDescriptor[] {
+  const site =
+    root?.lang === 'en'
+      ? 'Ho Chi Minh City Digital Transformation Portal'
+      : 'Cổng thông tin Chuyển đổi số TP.HCM';
+  const url = `${root?.publicUrl ?? ''}${page.path}`;
+  const description =
+    page.description ||
+    (root?.lang === 'en'
+      ? 'News, plans, handbook, library, forum and bulletin of the city’s digital transformation.'
+      : 'Tin tức, kế hoạch, cẩm nang, thư viện, diễn đàn và bản tin chuyển đổi số của Thành phố.');
+  return [
+    { title: page.title === site ? site : `${page.title} | ${site}` },
+    { name: 'description', content: description },
+    { tagName: 'link', rel: 'canonical', href: url },
+    { property: 'og:site_name', content: site },
+    { property: 'og:title', content: page.title },
+    { property: 'og:description', content: description },
+    { property: 'og:url', content: url },
+    { property: 'og:type', content: page.type ?? 'website' },
+    { property: 'og:locale', content: root?.lang === 'en' ? 'en_US' : 'vi_VN' },
+    ...(page.image ? [{ property: 'og:image', content: page.image }] : []),
+    { name: 'twitter:card', content: page.image ? 'summary_large_image' : 'summary' },
+  ];
+}
+
+export function rootData(
+  matches: readonly ({ id: string; data?: unknown } | undefined)[],
+): RootData | undefined {
+  return matches.find((m) => m?.id === 'root')?.data as RootData | undefined;
+}

@@ -1,0 +1,41 @@
+import { index, layout, prefix, route, type RouteConfig } from '@react-router/dev/routes';
+
+// Paths are the ones the services link to (libs/config web-pages.ts).
+export default [
+  index('routes/home.tsx'),
+  route('tin-tuc', 'routes/news.tsx'),
+  route('bai-viet/:slug', 'routes/article.tsx'),
+  route('cam-nang', 'routes/handbook.tsx'),
+  route('thu-vien', 'routes/library.tsx'),
+  route('thu-vien/:slug', 'routes/library-item.tsx'),
+  route('ung-dung', 'routes/apps.tsx'),
+  route('dien-dan', 'routes/forum.tsx'),
+  route('dien-dan/moi', 'routes/forum-new.tsx'),
+  route('dien-dan/:id', 'routes/thread.tsx'),
+  route('gop-y', 'routes/feedback.tsx'),
+  route('tra-cuu-phan-anh', 'routes/tracking.tsx'),
+  route('ban-tin', 'routes/bulletin.tsx'),
+  route('ban-tin/luu-tru', 'routes/bulletin-archive.tsx'),
+  route('ban-tin/:year/:month', 'routes/bulletin-issue.tsx'),
+  route('dang-nhap', 'routes/sign-in.tsx'),
+  route('dang-nhap/callback', 'routes/sign-in-callback.tsx'),
+  route('dang-xuat', 'routes/sign-out.tsx'),
+  route('ngon-ngu', 'routes/language.tsx'),
+  route('sitemap.xml', 'routes/sitemap.ts'),
+  route('robots.txt', 'routes/robots.ts'),
+  ...prefix('quan-tri', [
+    layout('routes/staff/layout.tsx', [
+      index('routes/staff/dashboard.tsx'),
+      route('bai-viet', 'routes/staff/articles.tsx'),
+      route('bai-viet/:id', 'routes/staff/article-edit.tsx'),
+      route('kiem-duyet', 'routes/staff/moderation.tsx'),
+      route('dien-dan', 'routes/staff/threads.tsx'),
+      route('phan-anh', 'routes/staff/referrals.tsx'),
+      route('phan-anh/:id', 'routes/staff/referral.tsx'),
+      route('ban-tin', 'routes/staff/bulletins.tsx'),
+      route('thu-vien', 'routes/staff/library.tsx'),
+      route('tai-len', 'routes/staff/upload.ts'),
+      route('thong-ke', 'routes/staff/stats.tsx'),
+    ]),
+  ]),
+] satisfies RouteConfig;

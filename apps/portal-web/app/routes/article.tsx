@@ -1,0 +1,157 @@
+import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { sanitizeRichText } from '@portal/html';
+import {
+  ArticleExtrasDocument,
+  ArticlePageDocument,
+  RecordArticleViewDocument,
+  RelatedArticlesDocument,
+} from '../__generated__/graphql';
+import { DateText } from '../components/ui';
+import { deviceClass, isCrawler } from '../lib/device.server';
+import { loadOrThrow, runOperation } from '../lib/graphql.server';
+import { pageMeta, rootData } from '../lib/meta';
+import { usePortal } from '../lib/portal-data';
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const slug = params.slug!;
+  const [page, extras] = await Promise.all([
+    loadOrThrow(context, ArticlePageDocument, { slug }),
+    runOperation(context, ArticleExtrasDocument, { slug }),
+  ]);
+  const article = page.article;
+  if (!article) throw new Response('not found', { status: 404 });
+  const related = article.category
+    ? await runOperation(context, RelatedArticlesDocument, { categoryId: article.category.id })
+    : null;
+  const ua = request.headers.get('user-agent');
+  if (request.method === 'GET' && !isCrawler(ua)) {
+    // Counting a view must never hold up or break the page.
+    void runOperation(context, RecordArticleViewDocument, {
+      id: article.id,
+      device: deviceClass(ua),
+    });
+  }
+  return {
+    article: { ...article, body: sanitizeRichText(article.body) },
+    extras: extras.ok ? extras.data.article : null,
+    related: (related?.ok ? (related.data.articles?.nodes ?? []) : [])
+      .filter((a) => a.id !== article.id)
+      .slice(0, 5),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = rootData(matches);
+  if (!data) return [{ title: 'Không tìm thấy' }];
+  const { article, extras } = data;
+  const path = `/bai-viet/${article.slug}`;
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.summary,
+    datePublished: article.publishedAt,
+    dateModified: article.updatedAt,
+    inLanguage: 'vi',
+    mainEntityOfPage: `${root?.publicUrl ?? ''}${path}`,
+    ...(extras?.coverImageUrl ? { image: [extras.coverImageUrl] } : {}),
+    ...(article.category ? { articleSection: article.category.name } : {}),
+    keywords: article.tags.join(', '),
+    author: {
+      '@type': 'Organization',
+      name: extras?.sourceUnitName ?? 'Sở Khoa học và Công nghệ TP.HCM',
+    },
+    publisher: { '@type': 'GovernmentOrganization', name: 'Cổng thông tin Chuyển đổi số TP.HCM' },
+  };
+  return [
+    ...pageMeta(root, {
+      title: article.title,
+      description: article.summary,
+      path,
+      type: 'article',
+      image: extras?.coverImageUrl ?? null,
+    }),
+    ...(article.publishedAt
+      ? [{ property: 'article:published_time', content: article.publishedAt }]
+      : []),
+    { property: 'article:modified_time', content: article.updatedAt },
+    ...(article.category ? [{ property: 'article:section', content: article.category.name }] : []),
+    ...article.tags.map((tag) => ({ property: 'article:tag', content: tag })),
+    { 'script:ld+json': jsonLd },
+  ];
+};
+
+export default function ArticlePage() {
+  const { article, extras, related } = useLoaderData<typeof loader>();
+  const { t, lang } = usePortal();
+  return (
+    <article className="article" lang="vi">
+      <p className="breadcrumb" lang={lang}>
+        <Link to="/tin-tuc">{t('news')}</Link>
+        {article.category && (
+          <>
+            {' › '}
+            <span>{article.category.name}</span>
+          </>
+        )}
+      </p>
+      <h1>{article.title}</h1>
+      <p className="meta" lang={lang}>
+        {t('published')} <DateText iso={article.publishedAt} />
+        {article.updatedAt !== article.publishedAt && (
+          <>
+            {' · '}
+            {t('updated')} <DateText iso={article.updatedAt} />
+          </>
+        )}
+        {' · '}
+        {article.viewCount} {t('views')}
+      </p>
+      {extras?.coverImageUrl && (
+        <img className="cover" src={extras.coverImageUrl} alt="" width="960" height="540" />
+      )}
+      <p className="lead">{article.summary}</p>
+      <div className="prose" dangerouslySetInnerHTML={{ __html: article.body }} />
+      <dl className="facts" lang={lang}>
+        {(extras?.sourceUnitName || article.sourceUnit) && (
+          <>
+            <dt>{t('sourceUnit')}</dt>
+            <dd>{extras?.sourceUnitName ?? article.sourceUnit}</dd>
+          </>
+        )}
+        {article.category && (
+          <>
+            <dt>{t('category')}</dt>
+            <dd>{article.category.name}</dd>
+          </>
+        )}
+        {article.tags.length > 0 && (
+          <>
+            <dt>{t('tags')}</dt>
+            <dd>
+              <ul className="tags">
+                {article.tags.map((tag) => (
+                  <li key={tag}>
+                    <Link to={`/tin-tuc?q=${encodeURIComponent(tag)}`}>{tag}</Link>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+      </dl>
+      {related.length > 0 && (
+        <aside aria-labelledby="h-related" className="panel" lang={lang}>
+          <h2 id="h-related">{t('related')}</h2>
+          <ul className="article-list">
+            {related.map((a) => (
+              <li key={a.id} lang="vi">
+                <Link to={`/bai-viet/${a.slug}`}>{a.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { BulletinIssuePageDocument } from '../__generated__/graphql';
+import { BulletinIssueView } from '../components/bulletin-issue';
+import { loadOrThrow } from '../lib/graphql.server';
+import { pageMeta, rootData } from '../lib/meta';
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const year = Number(params.year);
+  const month = Number(params.month);
+  if (
+    !Number.isInteger(year) ||
+    !Number.isInteger(month) ||
+    month < 1 ||
+    month > 12 ||
+    year < 2000 ||
+    year > 2100
+  )
+    throw new Response('not found', { status: 404 });
+  const data = await loadOrThrow(context, BulletinIssuePageDocument, { year, month });
+  if (!data.bulletinIssue) throw new Response('not found', { status: 404 });
+  return { issue: data.bulletinIssue };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [{ title: 'Không tìm thấy' }];
+  const { issue } = data;
+  return pageMeta(rootData(matches), {
+    title: issue.title,
+    description: issue.editorial ?? undefined,
+    path: `/ban-tin/${issue.year}/${String(issue.month).padStart(2, '0')}`,
+  });
+};
+
+export default function BulletinIssue() {
+  const { issue } = useLoaderData<typeof loader>();
+  return <BulletinIssueView issue={issue} />;
+}

@@ -1,0 +1,49 @@
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from 'react-router';
+import { LatestBulletinDocument, SubscribeBulletinDocument } from '../__generated__/graphql';
+import { BulletinIssueView, SubscribeForm } from '../components/bulletin-issue';
+import { loadOrThrow, runOperation } from '../lib/graphql.server';
+import { pageMeta, rootData } from '../lib/meta';
+import { usePortal } from '../lib/portal-data';
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const data = await loadOrThrow(context, LatestBulletinDocument, {});
+  return { issue: data.latestBulletinIssue };
+}
+
+/** Subscribing sends a confirmation mail (double opt-in); the answer is the same for every address. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const email = String(form.get('email') ?? '').trim();
+  const result = await runOperation(context, SubscribeBulletinDocument, { email });
+  return result.ok ? { done: true, error: null } : { done: false, error: result.error.message };
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = rootData(matches);
+  return pageMeta(root, {
+    title: root?.lang === 'en' ? 'DX Bulletin' : 'Bản tin Chuyển đổi số',
+    path: '/ban-tin',
+  });
+};
+
+export default function Bulletin() {
+  const { issue } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = usePortal();
+  return (
+    <div>
+      {issue ? <BulletinIssueView issue={issue} /> : <h1>{t('bulletin')}</h1>}
+      <p>
+        <Link to="/ban-tin/luu-tru">{t('archive')} →</Link>
+      </p>
+      <SubscribeForm done={result?.done} error={result?.error} />
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from 'react-router';
+import { HotlineCategoriesDocument, SubmitFeedbackDocument } from '../__generated__/graphql';
+import { Field, FormError, Notice } from '../components/ui';
+import { runOperation } from '../lib/graphql.server';
+import { pageMeta, rootData } from '../lib/meta';
+import { usePortal } from '../lib/portal-data';
+import { currentViewer } from '../lib/session.server';
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const categories = await runOperation(context, HotlineCategoriesDocument, {});
+  return { categories: categories.ok ? (categories.data.hotlineCategories ?? []) : [] };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { token } = await currentViewer(request, context);
+  const form = await request.formData();
+  const values = {
+    subject: String(form.get('subject') ?? ''),
+    body: String(form.get('body') ?? ''),
+    contactEmail: String(form.get('contactEmail') ?? '').trim(),
+    categoryCode: String(form.get('categoryCode') ?? ''),
+  };
+  const input = {
+    subject: values.subject,
+    body: values.body,
+    ...(values.contactEmail ? { contactEmail: values.contactEmail } : {}),
+    ...(values.categoryCode ? { categoryCode: values.categoryCode } : {}),
+  };
+  const result = await runOperation(context, SubmitFeedbackDocument, { input }, token);
+  if (result.ok) return { done: result.data.submitFeedback, error: null, values };
+  return { done: null, error: result.error, values };
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = rootData(matches);
+  return pageMeta(root, {
+    title: root?.lang === 'en' ? 'Feedback' : 'Góp ý, phản ánh',
+    path: '/gop-y',
+  });
+};
+
+export default function Feedback() {
+  const { categories } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = usePortal();
+  const done = result?.done;
+  return (
+    <div className="narrow">
+      <h1>{t('feedback')}</h1>
+      <p>{t('feedbackIntro')}</p>
+      {done?.routedTo === 'FORUM' && (
+        <Notice>
+          {t('feedbackForum')}{' '}
+          {done.threadId && <Link to={`/dien-dan/${done.threadId}`}>{t('forum')} →</Link>}
+        </Notice>
+      )}
+      {done?.routedTo === 'HOTLINE' && (
+        <Notice>
+          {t('feedbackHotline')}{' '}
+          <Link to={`/tra-cuu-phan-anh?ma=${done.trackingCode}`} data-testid="tracking-code">
+            {done.trackingCode}
+          </Link>
+        </Notice>
+      )}
+      <FormError error={result?.error} />
+      <Form method="post" className="stack">
+        <Field
+          name="subject"
+          label={t('subject')}
+          required
+          error={result?.error}
+          defaultValue={result?.values.subject}
+        />
+        <Field
+          name="body"
+          label={t('body')}
+          required
+          multiline
+          error={result?.error}
+          defaultValue={result?.values.body}
+        />
+        <Field
+          name="contactEmail"
+          type="email"
+          autoComplete="email"
+          label={t('contactEmail')}
+          error={result?.error}
+          defaultValue={result?.values.contactEmail}
+        />
+        <div className="field">
+          <label htmlFor="f-categoryCode">{t('category')}</label>
+          <select
+            id="f-categoryCode"
+            name="categoryCode"
+            defaultValue={result?.values.categoryCode ?? ''}
+          >
+            <option value="">—</option>
+            {categories.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t('send')}</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import {
+  Form,
+  redirect,
+  useActionData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from 'react-router';
+import { CreateThreadDocument, type ThreadKind } from '../__generated__/graphql';
+import { Field, FormError } from '../components/ui';
+import { runOperation } from '../lib/graphql.server';
+import { pageMeta, rootData } from '../lib/meta';
+import { usePortal } from '../lib/portal-data';
+import { requireViewer } from '../lib/session.server';
+
+const KINDS: ThreadKind[] = ['PROPOSAL', 'QUESTION', 'FEEDBACK', 'DISCUSSION'];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireViewer(request, context);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { token } = await requireViewer(request, context);
+  const form = await request.formData();
+  const input = {
+    title: String(form.get('title') ?? ''),
+    body: String(form.get('body') ?? ''),
+    bodyFormat: 'PLAIN' as const,
+    kind: KINDS.find((k) => k === form.get('kind')) ?? 'PROPOSAL',
+  };
+  const result = await runOperation(context, CreateThreadDocument, { input }, token);
+  if (result.ok) return redirect(`/dien-dan/${result.data.createThread.id}`);
+  return { error: result.error, values: input };
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = rootData(matches);
+  return pageMeta(root, {
+    title: root?.lang === 'en' ? 'Propose or ask' : 'Gửi hiến kế, câu hỏi',
+    path: '/dien-dan/moi',
+  });
+};
+
+export default function NewThread() {
+  const result = useActionData<typeof action>();
+  const { t } = usePortal();
+  return (
+    <div className="narrow">
+      <h1>{t('newThread')}</h1>
+      <FormError error={result?.error} />
+      <Form method="post" className="stack">
+        <div className="field">
+          <label htmlFor="f-kind">{t('kind')}</label>
+          <select id="f-kind" name="kind" defaultValue={result?.values.kind ?? 'PROPOSAL'}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field
+          name="title"
+          label={t('title')}
+          required
+          error={result?.error}
+          defaultValue={result?.values.title}
+        />
+        <Field
+          name="body"
+          label={t('body')}
+          required
+          multiline
+          rows={8}
+          error={result?.error}
+          defaultValue={result?.values.body}
+        />
+        <button type="submit">{t('send')}</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { LibraryItemMediaDocument, LibraryItemPageDocument } from '../__generated__/graphql';
+import { DateText } from '../components/ui';
+import { loadOrThrow, runOperation } from '../lib/graphql.server';
+import { pageMeta, rootData } from '../lib/meta';
+import { usePortal } from '../lib/portal-data';
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const slug = params.slug!;
+  const [page, media] = await Promise.all([
+    loadOrThrow(context, LibraryItemPageDocument, { slug }),
+    runOperation(context, LibraryItemMediaDocument, { slug }),
+  ]);
+  if (!page.libraryItem) throw new Response('not found', { status: 404 });
+  return { item: page.libraryItem, media: media.ok ? media.data.libraryItem : null };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [{ title: 'Không tìm thấy' }];
+  return pageMeta(rootData(matches), {
+    title: data.item.title,
+    description: data.item.description ?? undefined,
+    path: `/thu-vien/${data.item.slug}`,
+  });
+};
+
+function size(bytes: number): string {
+  return bytes > 1_048_576
+    ? `${(bytes / 1_048_576).toFixed(1)} MB`
+    : `${Math.ceil(bytes / 1024)} kB`;
+}
+
+export default function LibraryItem() {
+  const { item, media } = useLoaderData<typeof loader>();
+  const { t } = usePortal();
+  const names = new Map(media?.files.map((f) => [f.id, f.originalName]) ?? []);
+  return (
+    <article lang={item.language || 'vi'}>
+      <p className="breadcrumb">
+        <Link to="/thu-vien">{t('library')}</Link>
+        {item.collection && (
+          <>
+            {' › '}
+            <Link to={`/thu-vien?bo-suu-tap=${item.collection.id}`}>{item.collection.title}</Link>
+          </>
+        )}
+      </p>
+      <h1>{item.title}</h1>
+      <p className="meta">
+        {item.format}
+        {item.publisher ? ` · ${item.publisher}` : ''} · <DateText iso={item.publishedAt} />
+      </p>
+      {item.description && <p className="lead">{item.description}</p>}
+      {item.files.map((file) => {
+        const name = names.get(file.id) ?? file.id;
+        return (
+          <div key={file.id} className="media-file">
+            {/* The gateway serves files with byte ranges, so players can seek. */}
+            {file.mimeType.startsWith('video/') && (
+              <video controls preload="metadata" src={file.url} width="640">
+                <track kind="captions" />
+              </video>
+            )}
+            {file.mimeType.startsWith('audio/') && (
+              <audio controls preload="metadata" src={file.url} />
+            )}
+            <p>
+              <a href={file.url} download={name}>
+                {t('download')} {name}
+              </a>{' '}
+              <span className="meta">
+                ({file.mimeType}, {size(file.sizeBytes)})
+              </span>
+            </p>
+          </div>
+        );
+      })}
+      {media?.externalUrl && (
+        <p>
+          <a href={media.externalUrl} rel="noopener">
+            {media.externalUrl}
+          </a>
+        </p>
+      )}
+      <dl className="facts">
+        <dt>{t('topic')}</dt>
+        <dd>{item.topics.join(', ')}</dd>
+        <dt>{t('audience')}</dt>
+        <dd>{item.audience.join(', ')}</dd>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,195 @@
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from 'react-router';
+import {
+  AddBulletinItemDocument,
+  CreateBulletinIssueDocument,
+  PublishBulletinIssueNowDocument,
+  ScheduleBulletinIssueDocument,
+  StaffBulletinIssuesDocument,
+} from '../../__generated__/graphql';
+import { DateText, Field, FormError, Notice } from '../../components/ui';
+import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
+import { useL } from '../../lib/portal-data';
+import { requireViewer } from '../../lib/session.server';
+import { cityLocalToIso } from '../../lib/staff';
+
+const EDITORS = ['editor', 'admin'];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { token } = await requireViewer(request, context, EDITORS);
+  const [drafts, scheduled, published] = await Promise.all(
+    (['DRAFT', 'SCHEDULED', 'PUBLISHED'] as const).map((status) =>
+      loadOrThrow(context, StaffBulletinIssuesDocument, { status }, token),
+    ),
+  );
+  return {
+    issues: [drafts, scheduled, published].flatMap((d) => d!.bulletinIssues?.nodes ?? []),
+    stats: drafts!.bulletinSubscriptionStats,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { token } = await requireViewer(request, context, EDITORS);
+  const form = await request.formData();
+  const intent = String(form.get('intent'));
+  const id = String(form.get('id') ?? '');
+  let error: GraphError | null = null;
+  let done: string | null = null;
+  if (intent === 'create') {
+    const editorial = String(form.get('editorial') ?? '').trim();
+    const r = await runOperation(
+      context,
+      CreateBulletinIssueDocument,
+      {
+        input: {
+          year: Number(form.get('year')),
+          month: Number(form.get('month')),
+          title: String(form.get('title') ?? ''),
+          ...(editorial ? { editorial } : {}),
+        },
+      },
+      token,
+    );
+    if (r.ok) done = `#${r.data.createBulletinIssue.number}`;
+    else error = r.error;
+  } else if (intent === 'add') {
+    const note = String(form.get('note') ?? '').trim();
+    const r = await runOperation(
+      context,
+      AddBulletinItemDocument,
+      {
+        issueId: id,
+        section: String(form.get('section') ?? ''),
+        articleId: String(form.get('articleId') ?? ''),
+        ...(note ? { note } : {}),
+      },
+      token,
+    );
+    if (r.ok) done = 'added';
+    else error = r.error;
+  } else if (intent === 'publish') {
+    const r = await runOperation(context, PublishBulletinIssueNowDocument, { id }, token);
+    if (r.ok) done = r.data.publishBulletinIssueNow.status;
+    else error = r.error;
+  } else if (intent === 'schedule') {
+    const at = cityLocalToIso(String(form.get('at') ?? ''));
+    if (!at)
+      error = { code: 'BAD_USER_INPUT', message: 'at', fields: { at: 'Invalid date and time' } };
+    else {
+      const r = await runOperation(context, ScheduleBulletinIssueDocument, { id, at }, token);
+      if (r.ok) done = r.data.scheduleBulletinIssue.status;
+      else error = r.error;
+    }
+  } else throw new Response('unknown action', { status: 400 });
+  return { done, error };
+}
+
+export default function StaffBulletins() {
+  const { issues, stats } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const l = useL();
+  const now = new Date();
+  return (
+    <div>
+      <h1>{l('Bản tin CĐS', 'DX Bulletin')}</h1>
+      {stats && (
+        <p className="meta">
+          {l('Người đăng ký', 'Subscribers')}: {stats.confirmed} {l('đã xác nhận', 'confirmed')},{' '}
+          {stats.pending} {l('chờ xác nhận', 'pending')}
+        </p>
+      )}
+      {result?.done && <Notice>{result.done}</Notice>}
+      <FormError error={result?.error} />
+      <ul className="queue">
+        {issues.map((i) => (
+          <li key={i.id} className="card">
+            <h2>
+              {i.status === 'PUBLISHED' ? (
+                <Link to={`/ban-tin/${i.year}/${String(i.month).padStart(2, '0')}`}>{i.title}</Link>
+              ) : (
+                i.title
+              )}
+            </h2>
+            <p className="meta">
+              #{i.number} · {String(i.month).padStart(2, '0')}/{i.year} · {i.status}
+              {i.scheduledAt && (
+                <>
+                  {' · '}
+                  <DateText iso={i.scheduledAt} />
+                </>
+              )}
+            </p>
+            {i.status !== 'PUBLISHED' && (
+              <>
+                <Form method="post" className="inline">
+                  <input type="hidden" name="intent" value="add" />
+                  <input type="hidden" name="id" value={i.id} />
+                  <label htmlFor={`sec-${i.id}`}>{l('Mục', 'Section')}</label>
+                  <input id={`sec-${i.id}`} name="section" required defaultValue="Tin nổi bật" />
+                  <label htmlFor={`art-${i.id}`}>{l('Mã bài viết', 'Article id')}</label>
+                  <input id={`art-${i.id}`} name="articleId" required />
+                  <label htmlFor={`note-${i.id}`}>{l('Ghi chú', 'Note')}</label>
+                  <input id={`note-${i.id}`} name="note" />
+                  <button type="submit">{l('Thêm bài', 'Add article')}</button>
+                </Form>
+                <Form method="post" className="inline">
+                  <input type="hidden" name="intent" value="schedule" />
+                  <input type="hidden" name="id" value={i.id} />
+                  <label htmlFor={`at-${i.id}`}>
+                    {l('Hẹn giờ (giờ TP.HCM)', 'Schedule (city time)')}
+                  </label>
+                  <input id={`at-${i.id}`} name="at" type="datetime-local" required />
+                  <button type="submit">{l('Hẹn giờ', 'Schedule')}</button>
+                </Form>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="publish" />
+                  <input type="hidden" name="id" value={i.id} />
+                  <button type="submit">{l('Phát hành ngay', 'Publish now')}</button>
+                </Form>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="h-new-issue" className="panel">
+        <h2 id="h-new-issue">{l('Số mới', 'New issue')}</h2>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="create" />
+          <div className="columns two">
+            <Field
+              name="year"
+              type="number"
+              label={l('Năm', 'Year')}
+              required
+              defaultValue={now.getFullYear()}
+              error={result?.error}
+            />
+            <Field
+              name="month"
+              type="number"
+              label={l('Tháng', 'Month')}
+              required
+              defaultValue={now.getMonth() + 1}
+              error={result?.error}
+            />
+          </div>
+          <Field name="title" label={l('Tiêu đề', 'Title')} required error={result?.error} />
+          <Field
+            name="editorial"
+            label={l('Lời tòa soạn', 'Editorial')}
+            multiline
+            rows={4}
+            error={result?.error}
+          />
+          <button type="submit">{l('Tạo số mới', 'Create issue')}</button>
+        </Form>
+      </section>
+    </div>
+  );
+}

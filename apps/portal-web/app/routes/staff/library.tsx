@@ -1,0 +1,190 @@
+import {
+  Form,
+  Link,
+  redirect,
+  useActionData,
+  useLoaderData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from 'react-router';
+import {
+  CreateLibraryItemDocument,
+  PublishLibraryItemDocument,
+  StaffLibraryItemsDocument,
+  type LibraryAudience,
+  type LibraryItemStatus,
+  type MediaFormat,
+} from '../../__generated__/graphql';
+import { DateText, Field, FormError, Notice } from '../../components/ui';
+import { loadOrThrow, runOperation } from '../../lib/graphql.server';
+import { useL } from '../../lib/portal-data';
+import { requireViewer } from '../../lib/session.server';
+
+const EDITORIAL = ['contributor', 'editor', 'admin'];
+const STATUSES: LibraryItemStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
+const FORMATS: MediaFormat[] = ['DOCUMENT', 'VIDEO', 'AUDIO', 'SLIDES', 'EBOOK', 'COURSE', 'LINK'];
+const AUDIENCES: LibraryAudience[] = ['CITIZEN', 'BUSINESS', 'CIVIL_SERVANT'];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { token, viewer } = await requireViewer(request, context, EDITORIAL);
+  const params = new URL(request.url).searchParams;
+  const status = STATUSES.find((s) => s === params.get('trang-thai')) ?? 'DRAFT';
+  const data = await loadOrThrow(context, StaffLibraryItemsDocument, { status }, token);
+  return {
+    status,
+    items: data.libraryItems,
+    uploaded: params.get('tep') ? { id: params.get('tep')!, name: params.get('ten') ?? '' } : null,
+    uploadError: params.get('loi'),
+    canPublish: viewer.roles.includes('editor') || viewer.roles.includes('admin'),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { token } = await requireViewer(request, context, EDITORIAL);
+  const form = await request.formData();
+  if (form.get('intent') === 'publish') {
+    const r = await runOperation(
+      context,
+      PublishLibraryItemDocument,
+      { id: String(form.get('id')) },
+      token,
+    );
+    return r.ok
+      ? { done: r.data.publishLibraryItem.status, error: null }
+      : { done: null, error: r.error };
+  }
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const list = (name: string) =>
+    text(name)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const fileId = text('fileId');
+  const input = {
+    title: text('title'),
+    ...(text('description') ? { description: text('description') } : {}),
+    format: FORMATS.find((f) => f === form.get('format')) ?? 'DOCUMENT',
+    topics: list('topics'),
+    audience: form
+      .getAll('audience')
+      .filter((a): a is LibraryAudience => AUDIENCES.includes(a as LibraryAudience)),
+    ...(text('publisher') ? { publisher: text('publisher') } : {}),
+    ...(fileId ? { fileIds: [fileId] } : {}),
+  };
+  const r = await runOperation(context, CreateLibraryItemDocument, { input }, token);
+  if (r.ok) return redirect('/quan-tri/thu-vien?trang-thai=DRAFT');
+  return { done: null, error: r.error };
+}
+
+export default function StaffLibrary() {
+  const { status, items, uploaded, uploadError, canPublish } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const l = useL();
+  return (
+    <div>
+      <h1>{l('Thư viện số', 'Library')}</h1>
+      {result?.done && <Notice>{result.done}</Notice>}
+      <FormError error={result?.error} />
+      <form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="st">{l('Trạng thái', 'Status')}</label>
+          <select id="st" name="trang-thai" defaultValue={status}>
+            {STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{l('Lọc', 'Filter')}</button>
+      </form>
+      <ul className="queue">
+        {(items?.nodes ?? []).map((item) => (
+          <li key={item.id} className="card">
+            {item.status === 'PUBLISHED' ? (
+              <Link to={`/thu-vien/${item.slug}`}>{item.title}</Link>
+            ) : (
+              item.title
+            )}
+            <p className="meta">
+              {item.format} · {item.status} · <DateText iso={item.updatedAt} />
+            </p>
+            {canPublish && item.status === 'DRAFT' && (
+              <Form method="post">
+                <input type="hidden" name="intent" value="publish" />
+                <input type="hidden" name="id" value={item.id} />
+                <button type="submit">{l('Xuất bản', 'Publish')}</button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+
+      <section aria-labelledby="h-upload" className="panel">
+        <h2 id="h-upload">{l('1. Tải tệp lên', '1. Upload a file')}</h2>
+        {uploaded && (
+          <Notice>
+            {l('Đã tải lên', 'Uploaded')}: {uploaded.name}
+          </Notice>
+        )}
+        {uploadError && (
+          <p role="alert" className="field-error">
+            {uploadError}
+          </p>
+        )}
+        <form
+          method="post"
+          action="/quan-tri/tai-len"
+          encType="multipart/form-data"
+          className="inline"
+        >
+          <label htmlFor="f-file">
+            {l(
+              'Tệp (PDF, Office, EPUB, MP4, MP3, ảnh)',
+              'File (PDF, Office, EPUB, MP4, MP3, image)',
+            )}
+          </label>
+          <input id="f-file" type="file" name="file" required />
+          <button type="submit">{l('Tải lên', 'Upload')}</button>
+        </form>
+      </section>
+
+      <section aria-labelledby="h-new-item" className="panel">
+        <h2 id="h-new-item">{l('2. Tạo tài liệu', '2. Create the item')}</h2>
+        <Form method="post" className="stack">
+          <input type="hidden" name="fileId" value={uploaded?.id ?? ''} />
+          <Field name="title" label={l('Tiêu đề', 'Title')} required error={result?.error} />
+          <Field
+            name="description"
+            label={l('Mô tả', 'Description')}
+            multiline
+            rows={3}
+            error={result?.error}
+          />
+          <div className="field">
+            <label htmlFor="f-format">{l('Định dạng', 'Format')}</label>
+            <select id="f-format" name="format" defaultValue="DOCUMENT">
+              {FORMATS.map((f) => (
+                <option key={f}>{f}</option>
+              ))}
+            </select>
+          </div>
+          <Field
+            name="topics"
+            label={l('Chủ đề (cách nhau bởi dấu phẩy)', 'Topics (comma-separated)')}
+            error={result?.error}
+          />
+          <fieldset>
+            <legend>{l('Đối tượng', 'Audience')}</legend>
+            {AUDIENCES.map((a) => (
+              <div key={a} className="radio">
+                <input type="checkbox" id={`aud-${a}`} name="audience" value={a} />
+                <label htmlFor={`aud-${a}`}>{a}</label>
+              </div>
+            ))}
+          </fieldset>
+          <Field name="publisher" label={l('Nhà xuất bản', 'Publisher')} error={result?.error} />
+          <button type="submit">{l('Tạo bản nháp', 'Create draft')}</button>
+        </Form>
+      </section>
+    </div>
+  );
+}

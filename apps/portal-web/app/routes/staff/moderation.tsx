@@ -1,0 +1,95 @@
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from 'react-router';
+import {
+  ModerateContentDocument,
+  ModerationQueueDocument,
+  type ModerationAction,
+} from '../../__generated__/graphql';
+import { DateText, FormError, NextPage, Notice } from '../../components/ui';
+import { loadOrThrow, runOperation } from '../../lib/graphql.server';
+import { useL } from '../../lib/portal-data';
+import { requireViewer } from '../../lib/session.server';
+
+const MODERATORS = ['moderator', 'admin'];
+const ACTIONS: ModerationAction[] = ['HIDE', 'RESTORE', 'REMOVE'];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { token } = await requireViewer(request, context, MODERATORS);
+  const after = new URL(request.url).searchParams.get('sau') || undefined;
+  const data = await loadOrThrow(context, ModerationQueueDocument, after ? { after } : {}, token);
+  return { queue: data.moderationQueue };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { token } = await requireViewer(request, context, MODERATORS);
+  const form = await request.formData();
+  const action = ACTIONS.find((a) => a === form.get('action'));
+  if (!action) throw new Response('unknown action', { status: 400 });
+  const note = String(form.get('note') ?? '').trim();
+  const result = await runOperation(
+    context,
+    ModerateContentDocument,
+    { targetId: String(form.get('targetId')), action, ...(note ? { note } : {}) },
+    token,
+  );
+  return result.ok ? { done: action, error: null } : { done: null, error: result.error };
+}
+
+export default function Moderation() {
+  const { queue } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const l = useL();
+  return (
+    <div>
+      <h1>{l('Hàng chờ kiểm duyệt', 'Moderation queue')}</h1>
+      {result?.done && (
+        <Notice>
+          {l('Đã xử lý', 'Done')}: {result.done}
+        </Notice>
+      )}
+      <FormError error={result?.error} />
+      <p className="meta">
+        {queue?.totalCount ?? 0} {l('mục', 'items')} ·{' '}
+        <Link to="/quan-tri/dien-dan">{l('Chủ đề diễn đàn', 'Forum threads')}</Link>
+      </p>
+      <ul className="queue">
+        {(queue?.nodes ?? []).map((item) => (
+          <li key={item.targetId} className="card" data-testid="queue-item">
+            <p lang="vi">{item.excerpt}</p>
+            <p className="meta">
+              {item.targetKind} · {item.flagCount} {l('lượt báo', 'flags')} ·{' '}
+              {item.reasons.join(', ')} · <DateText iso={item.createdAt} />
+              {item.targetKind === 'THREAD' && (
+                <>
+                  {' · '}
+                  <Link to={`/dien-dan/${item.targetId}`}>{l('Xem', 'View')}</Link>
+                </>
+              )}
+            </p>
+            <Form method="post" className="inline">
+              <input type="hidden" name="targetId" value={item.targetId} />
+              <label htmlFor={`note-${item.targetId}`}>{l('Ghi chú', 'Note')}</label>
+              <input id={`note-${item.targetId}`} name="note" />
+              {ACTIONS.map((a) => (
+                <button key={a} type="submit" name="action" value={a}>
+                  {a === 'HIDE'
+                    ? l('Ẩn', 'Hide')
+                    : a === 'RESTORE'
+                      ? l('Khôi phục', 'Restore')
+                      : l('Gỡ bỏ', 'Remove')}
+                </button>
+              ))}
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <NextPage cursor={queue?.pageInfo.hasNextPage ? queue.pageInfo.endCursor : null} />
+    </div>
+  );
+}

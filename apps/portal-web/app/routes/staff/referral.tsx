@@ -1,0 +1,117 @@
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from 'react-router';
+import {
+  StaffReferralDocument,
+  UpdateReferralStatusDocument,
+  type ReferralStatus,
+} from '../../__generated__/graphql';
+import { DateText, Field, FormError, Notice } from '../../components/ui';
+import { loadOrThrow, runOperation } from '../../lib/graphql.server';
+import { useL } from '../../lib/portal-data';
+import { requireViewer } from '../../lib/session.server';
+
+const ROLES = ['moderator', 'officer', 'admin'];
+const NEXT: ReferralStatus[] = ['ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED', 'REJECTED'];
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const { token } = await requireViewer(request, context, ROLES);
+  const data = await loadOrThrow(context, StaffReferralDocument, { id: params.id! }, token);
+  if (!data.referral) throw new Response('not found', { status: 404 });
+  return { referral: data.referral };
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const { token } = await requireViewer(request, context, ROLES);
+  const form = await request.formData();
+  const status = NEXT.find((s) => s === form.get('status'));
+  if (!status) throw new Response('unknown status', { status: 400 });
+  const note = String(form.get('note') ?? '').trim();
+  const publicResponse = String(form.get('publicResponse') ?? '').trim();
+  const r = await runOperation(
+    context,
+    UpdateReferralStatusDocument,
+    {
+      id: params.id!,
+      status,
+      ...(note ? { note } : {}),
+      ...(publicResponse ? { publicResponse } : {}),
+    },
+    token,
+  );
+  return r.ok ? { done: true, error: null } : { done: false, error: r.error };
+}
+
+export default function Referral() {
+  const { referral } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const l = useL();
+  return (
+    <div>
+      <h1>
+        {l('Phản ánh', 'Referral')} {referral.trackingCode}
+      </h1>
+      {result?.done && <Notice>{l('Đã cập nhật.', 'Updated.')}</Notice>}
+      <FormError error={result?.error} />
+      <dl className="facts">
+        <dt>{l('Trạng thái', 'Status')}</dt>
+        <dd>
+          {referral.status}
+          {referral.overdue ? l(' (quá hạn)', ' (overdue)') : ''}
+        </dd>
+        <dt>{l('Nhóm', 'Category')}</dt>
+        <dd>{referral.categoryName}</dd>
+        <dt>{l('Cơ quan', 'Agency')}</dt>
+        <dd>{referral.targetAgencyName ?? referral.targetAgency}</dd>
+        <dt>{l('Hạn xử lý', 'Due')}</dt>
+        <dd>
+          <DateText iso={referral.slaDueAt} />
+        </dd>
+        {referral.subject && (
+          <>
+            <dt>{l('Chủ đề', 'Subject')}</dt>
+            <dd lang="vi">{referral.subject}</dd>
+          </>
+        )}
+        {referral.dispatchError && (
+          <>
+            <dt>{l('Lỗi chuyển', 'Dispatch error')}</dt>
+            <dd>{referral.dispatchError}</dd>
+          </>
+        )}
+      </dl>
+      <h2>{l('Quá trình xử lý', 'History')}</h2>
+      <ol className="history">
+        {referral.history.map((h, i) => (
+          <li key={i}>
+            <DateText iso={h.at} /> — {h.status}
+            {h.note ? `: ${h.note}` : ''} {h.by ? `(${h.by})` : ''}
+          </li>
+        ))}
+      </ol>
+      <Form method="post" className="stack panel">
+        <div className="field">
+          <label htmlFor="f-status">{l('Trạng thái mới', 'New status')}</label>
+          <select id="f-status" name="status">
+            {NEXT.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </div>
+        <Field name="note" label={l('Ghi chú nội bộ', 'Internal note')} error={result?.error} />
+        <Field
+          name="publicResponse"
+          label={l('Trả lời công khai', 'Public response')}
+          multiline
+          rows={3}
+          error={result?.error}
+        />
+        <button type="submit">{l('Cập nhật', 'Update')}</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from 'react-router';
+import {
+  AssignThreadDocument,
+  HotlineCategoriesDocument,
+  PostOfficialAnswerDocument,
+  ReferThreadToHotlineDocument,
+  StaffThreadsDocument,
+  type ThreadStatus,
+} from '../../__generated__/graphql';
+import { DateText, FormError, NextPage, Notice } from '../../components/ui';
+import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
+import { useL } from '../../lib/portal-data';
+import { requireViewer } from '../../lib/session.server';
+
+const ROLES = ['moderator', 'officer', 'admin'];
+const STATUSES: ThreadStatus[] = ['OPEN', 'ANSWERED', 'REFERRED', 'CLOSED', 'HIDDEN'];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { token, viewer } = await requireViewer(request, context, ROLES);
+  const params = new URL(request.url).searchParams;
+  const moderator = viewer.roles.includes('moderator') || viewer.roles.includes('admin');
+  // Officers see the threads assigned to their unit; moderators choose.
+  const department = moderator ? params.get('don-vi') || undefined : viewer.department;
+  const status = STATUSES.find((s) => s === params.get('trang-thai'));
+  const q = params.get('q')?.trim().slice(0, 200) || undefined;
+  const after = params.get('sau') || undefined;
+  const [threads, categories] = await Promise.all([
+    loadOrThrow(
+      context,
+      StaffThreadsDocument,
+      {
+        ...(department ? { department } : {}),
+        ...(status ? { status } : {}),
+        ...(q ? { q } : {}),
+        sort: q ? 'NEWEST' : 'UNANSWERED',
+        ...(after ? { after } : {}),
+      },
+      token,
+    ),
+    moderator ? runOperation(context, HotlineCategoriesDocument, {}, token) : null,
+  ]);
+  return {
+    moderator,
+    officer: viewer.roles.includes('officer'),
+    department,
+    status,
+    q,
+    threads: threads.threads,
+    departments: threads.forumDepartments ?? [],
+    categories: categories?.ok ? (categories.data.hotlineCategories ?? []) : [],
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { token } = await requireViewer(request, context, ROLES);
+  const form = await request.formData();
+  const intent = String(form.get('intent'));
+  const threadId = String(form.get('threadId'));
+  let error: GraphError | null = null;
+  let done: string | null = null;
+  if (intent === 'assign') {
+    const r = await runOperation(
+      context,
+      AssignThreadDocument,
+      { id: threadId, department: String(form.get('department')) },
+      token,
+    );
+    if (r.ok) done = `→ ${r.data.assignThread.assignedDepartment}`;
+    else error = r.error;
+  } else if (intent === 'refer') {
+    const note = String(form.get('note') ?? '').trim();
+    const r = await runOperation(
+      context,
+      ReferThreadToHotlineDocument,
+      { threadId, categoryCode: String(form.get('categoryCode')), ...(note ? { note } : {}) },
+      token,
+    );
+    if (r.ok) done = `1022: ${r.data.referThreadToHotline.trackingCode}`;
+    else error = r.error;
+  } else if (intent === 'answer') {
+    const r = await runOperation(
+      context,
+      PostOfficialAnswerDocument,
+      { threadId, body: String(form.get('body') ?? '') },
+      token,
+    );
+    if (r.ok) done = r.data.postOfficialAnswer.status;
+    else error = r.error;
+  } else throw new Response('unknown action', { status: 400 });
+  return { threadId, done, error };
+}
+
+export default function StaffThreads() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const l = useL();
+  return (
+    <div>
+      <h1>{l('Chủ đề diễn đàn', 'Forum threads')}</h1>
+      {result?.done && <Notice>{result.done}</Notice>}
+      <FormError error={result?.error} />
+      {data.moderator && (
+        <form method="get" className="filters" role="search">
+          <div className="field">
+            <label htmlFor="tq">{l('Tìm', 'Search')}</label>
+            <input id="tq" name="q" type="search" defaultValue={data.q ?? ''} />
+          </div>
+          <div className="field">
+            <label htmlFor="dv">{l('Đơn vị', 'Department')}</label>
+            <select id="dv" name="don-vi" defaultValue={data.department ?? ''}>
+              <option value="">{l('Tất cả', 'All')}</option>
+              {data.departments.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="tt">{l('Trạng thái', 'Status')}</label>
+            <select id="tt" name="trang-thai" defaultValue={data.status ?? ''}>
+              <option value="">{l('Tất cả', 'All')}</option>
+              {STATUSES.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{l('Lọc', 'Filter')}</button>
+        </form>
+      )}
+      <ul className="queue">
+        {(data.threads?.nodes ?? []).map((th) => (
+          <li key={th.id} className="card" data-testid="staff-thread">
+            <h2>
+              <Link to={`/dien-dan/${th.id}`}>{th.title}</Link>
+            </h2>
+            <p className="meta">
+              {th.kind} · {th.status} · {th.voteCount} ↑ · {th.replyCount} ↩ ·{' '}
+              {th.assignedDepartment ?? '—'} · <DateText iso={th.createdAt} />
+            </p>
+            {data.moderator && (
+              <>
+                <Form method="post" className="inline">
+                  <input type="hidden" name="intent" value="assign" />
+                  <input type="hidden" name="threadId" value={th.id} />
+                  <label htmlFor={`as-${th.id}`}>{l('Giao cho', 'Assign to')}</label>
+                  <select
+                    id={`as-${th.id}`}
+                    name="department"
+                    defaultValue={th.assignedDepartment ?? ''}
+                  >
+                    {data.departments.map((d) => (
+                      <option key={d.code} value={d.code}>
+                        {d.name}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit">{l('Giao', 'Assign')}</button>
+                </Form>
+                <Form method="post" className="inline">
+                  <input type="hidden" name="intent" value="refer" />
+                  <input type="hidden" name="threadId" value={th.id} />
+                  <label htmlFor={`rf-${th.id}`}>
+                    {l('Chuyển 1022, nhóm', 'Refer to 1022, category')}
+                  </label>
+                  <select id={`rf-${th.id}`} name="categoryCode">
+                    {data.categories.map((c) => (
+                      <option key={c.code} value={c.code}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                  <label htmlFor={`rn-${th.id}`}>{l('Ghi chú', 'Note')}</label>
+                  <input id={`rn-${th.id}`} name="note" />
+                  <button type="submit">{l('Chuyển 1022', 'Refer')}</button>
+                </Form>
+              </>
+            )}
+            {data.officer && th.status !== 'ANSWERED' && (
+              <Form method="post" className="stack">
+                <input type="hidden" name="intent" value="answer" />
+                <input type="hidden" name="threadId" value={th.id} />
+                <label htmlFor={`an-${th.id}`}>{l('Trả lời chính thức', 'Official answer')}</label>
+                <textarea id={`an-${th.id}`} name="body" rows={4} required />
+                <button type="submit">{l('Đăng trả lời', 'Post answer')}</button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+      <NextPage
+        cursor={data.threads?.pageInfo.hasNextPage ? data.threads.pageInfo.endCursor : null}
+      />
+    </div>
+  );
+}

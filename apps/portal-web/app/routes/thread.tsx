@@ -1,0 +1,244 @@
+import { sanitizeRichText } from '@portal/html';
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from 'react-router';
+import {
+  FlagContentDocument,
+  FollowThreadDocument,
+  ForumThreadDocument,
+  ReplyToThreadDocument,
+  ThreadExtrasDocument,
+  UnfollowThreadDocument,
+  UnvoteThreadDocument,
+  VoteThreadDocument,
+  type FlagReason,
+} from '../__generated__/graphql';
+import { DateText, Field, FormError, Notice } from '../components/ui';
+import { loadOrThrow, runOperation, type GraphError } from '../lib/graphql.server';
+import { pageMeta, rootData } from '../lib/meta';
+import { usePortal } from '../lib/portal-data';
+import { currentViewer, requireViewer } from '../lib/session.server';
+
+const REASONS: FlagReason[] = ['SPAM', 'ABUSE', 'OFF_TOPIC', 'PERSONAL_DATA', 'OTHER'];
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const id = params.id!;
+  const { token } = await currentViewer(request, context);
+  const [page, extras] = await Promise.all([
+    loadOrThrow(context, ForumThreadDocument, { id }, token),
+    runOperation(context, ThreadExtrasDocument, { id }, token),
+  ]);
+  const thread = page.thread;
+  if (!thread) throw new Response('not found', { status: 404 });
+  return {
+    thread: {
+      ...thread,
+      body: sanitizeRichText(thread.body),
+      officialAnswer: thread.officialAnswer
+        ? { ...thread.officialAnswer, body: sanitizeRichText(thread.officialAnswer.body) }
+        : null,
+      replies: {
+        ...thread.replies,
+        nodes: thread.replies.nodes.map((r) => ({ ...r, body: sanitizeRichText(r.body) })),
+      },
+    },
+    extras: extras.ok ? extras.data.thread : null,
+  };
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const id = params.id!;
+  const { token } = await requireViewer(request, context);
+  const form = await request.formData();
+  const intent = String(form.get('intent'));
+  let error: GraphError | null = null;
+  let notice: string | null = null;
+  const run = async (result: Promise<{ ok: boolean; error?: GraphError }>) => {
+    const r = await result;
+    if (!r.ok) error = r.error ?? null;
+    return r.ok;
+  };
+  switch (intent) {
+    case 'vote':
+      await run(runOperation(context, VoteThreadDocument, { id }, token));
+      break;
+    case 'unvote':
+      await run(runOperation(context, UnvoteThreadDocument, { id }, token));
+      break;
+    case 'follow':
+      await run(runOperation(context, FollowThreadDocument, { id }, token));
+      break;
+    case 'unfollow':
+      await run(runOperation(context, UnfollowThreadDocument, { id }, token));
+      break;
+    case 'flag': {
+      const reason = REASONS.find((r) => r === form.get('reason')) ?? 'OTHER';
+      const targetId = String(form.get('targetId') || id);
+      if (await run(runOperation(context, FlagContentDocument, { targetId, reason }, token)))
+        notice = 'flagged';
+      break;
+    }
+    case 'reply': {
+      const body = String(form.get('body') ?? '');
+      await run(runOperation(context, ReplyToThreadDocument, { threadId: id, body }, token));
+      break;
+    }
+    default:
+      throw new Response('unknown action', { status: 400 });
+  }
+  return { intent, error, notice };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [{ title: 'Không tìm thấy' }];
+  return pageMeta(rootData(matches), {
+    title: data.thread.title,
+    path: `/dien-dan/${data.thread.id}`,
+    type: 'article',
+  });
+};
+
+function FlagForm({ targetId, label }: { targetId: string; label: string }) {
+  const { t } = usePortal();
+  return (
+    <details className="flag">
+      <summary>{t('flag')}</summary>
+      <Form method="post" className="inline">
+        <input type="hidden" name="intent" value="flag" />
+        <input type="hidden" name="targetId" value={targetId} />
+        <label htmlFor={`reason-${targetId}`}>{t('flagReason')}</label>
+        <select id={`reason-${targetId}`} name="reason" defaultValue="SPAM">
+          {REASONS.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+        <button type="submit" aria-label={`${t('flag')}: ${label}`}>
+          {t('send')}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+export default function Thread() {
+  const { thread, extras } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, viewer, lang } = usePortal();
+  const department = extras?.officialAnswer?.department?.name ?? extras?.department?.name;
+  return (
+    <article className="thread">
+      <p className="breadcrumb">
+        <Link to="/dien-dan">{t('forum')}</Link>
+      </p>
+      <h1 lang="vi">{thread.title}</h1>
+      <p className="meta">
+        {t(`kind${thread.kind}`)} ·{' '}
+        <span data-testid="thread-status">{t(`status${thread.status}`)}</span> ·{' '}
+        {thread.author?.displayName} · <DateText iso={thread.createdAt} />
+        {thread.referral && (
+          <>
+            {' · '}
+            {t('trackingCode')}:{' '}
+            <Link to={`/tra-cuu-phan-anh?ma=${thread.referral.trackingCode}`}>
+              {thread.referral.trackingCode}
+            </Link>
+          </>
+        )}
+      </p>
+      <div className="prose" lang="vi" dangerouslySetInnerHTML={{ __html: thread.body }} />
+
+      <FormError error={result?.error} />
+      {result?.notice === 'flagged' && <Notice>{t('flagged')}</Notice>}
+
+      <div className="actions">
+        <p>
+          <strong data-testid="vote-count">{thread.voteCount}</strong> {t('votes')}
+        </p>
+        {viewer ? (
+          <>
+            <Form method="post">
+              <input
+                type="hidden"
+                name="intent"
+                value={thread.viewerHasVoted ? 'unvote' : 'vote'}
+              />
+              <button type="submit" aria-pressed={thread.viewerHasVoted}>
+                {thread.viewerHasVoted ? t('unvote') : t('vote')}
+              </button>
+            </Form>
+            <Form method="post">
+              <input
+                type="hidden"
+                name="intent"
+                value={extras?.viewerIsFollowing ? 'unfollow' : 'follow'}
+              />
+              <button type="submit" aria-pressed={extras?.viewerIsFollowing ?? false}>
+                {extras?.viewerIsFollowing ? t('unfollow') : t('follow')}
+              </button>
+            </Form>
+            <FlagForm targetId={thread.id} label={thread.title} />
+          </>
+        ) : (
+          <p>
+            <Link to={`/dang-nhap?tiep=/dien-dan/${thread.id}`}>{t('signInToAct')}</Link>
+          </p>
+        )}
+      </div>
+
+      {thread.officialAnswer && (
+        <section className="official-answer" aria-labelledby="h-official">
+          <h2 id="h-official">
+            {t('officialAnswer')}
+            {department ? ` — ${department}` : ''}
+          </h2>
+          <div
+            className="prose"
+            lang="vi"
+            dangerouslySetInnerHTML={{ __html: thread.officialAnswer.body }}
+          />
+          <p className="meta">
+            {thread.officialAnswer.author?.displayName} ·{' '}
+            <DateText iso={thread.officialAnswer.createdAt} />
+          </p>
+        </section>
+      )}
+
+      <section aria-labelledby="h-replies">
+        <h2 id="h-replies">
+          {thread.replyCount} {t('replies')}
+        </h2>
+        <ol className="replies">
+          {thread.replies.nodes.map((r) => (
+            <li key={r.id}>
+              <div className="prose" lang="vi" dangerouslySetInnerHTML={{ __html: r.body }} />
+              <p className="meta">
+                {r.author?.displayName} · <DateText iso={r.createdAt} />
+              </p>
+              {viewer && <FlagForm targetId={r.id} label={r.author?.displayName ?? ''} />}
+            </li>
+          ))}
+        </ol>
+        {viewer && (
+          <Form method="post" className="stack" lang={lang}>
+            <input type="hidden" name="intent" value="reply" />
+            <Field
+              name="body"
+              label={t('yourReply')}
+              multiline
+              rows={4}
+              required
+              error={result?.intent === 'reply' ? result.error : null}
+            />
+            <button type="submit">{t('reply')}</button>
+          </Form>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,67 @@
+import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { TrackReferralDocument } from '../__generated__/graphql';
+import { DateText, FormError } from '../components/ui';
+import { runOperation } from '../lib/graphql.server';
+import { pageMeta, rootData } from '../lib/meta';
+import { usePortal } from '../lib/portal-data';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const code = new URL(request.url).searchParams.get('ma')?.trim().slice(0, 64) || '';
+  if (!code) return { code, referral: null, error: null };
+  const result = await runOperation(context, TrackReferralDocument, { code });
+  return result.ok
+    ? { code, referral: result.data.referralByTrackingCode, error: null }
+    : { code, referral: null, error: result.error };
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = rootData(matches);
+  return [
+    ...pageMeta(root, {
+      title: root?.lang === 'en' ? 'Track a referral' : 'Tra cứu phản ánh',
+      path: '/tra-cuu-phan-anh',
+    }),
+    { name: 'robots', content: 'noindex' },
+  ];
+};
+
+export default function Tracking() {
+  const { code, referral, error } = useLoaderData<typeof loader>();
+  const { t } = usePortal();
+  return (
+    <div className="narrow">
+      <h1>{t('tracking')}</h1>
+      <p>{t('trackingIntro')}</p>
+      <form method="get" className="inline" role="search">
+        <label htmlFor="ma">{t('trackingCode')}</label>
+        <input id="ma" name="ma" defaultValue={code} required autoComplete="off" />
+        <button type="submit">{t('search')}</button>
+      </form>
+      <FormError error={error} />
+      {code && !referral && !error && <p role="status">{t('trackingNotFound')}</p>}
+      {referral && (
+        <section aria-labelledby="h-referral" className="panel">
+          <h2 id="h-referral">{referral.trackingCode}</h2>
+          <p>
+            {t('status')}: <strong data-testid="referral-status">{referral.status}</strong>
+          </p>
+          {referral.publicResponse && (
+            <>
+              <h3>{t('response')}</h3>
+              <p lang="vi">{referral.publicResponse}</p>
+            </>
+          )}
+          <h3>{t('history')}</h3>
+          <ol className="history">
+            {referral.history.map((h, i) => (
+              <li key={i}>
+                <DateText iso={h.at} /> — {h.status}
+                {h.note ? `: ${h.note}` : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}

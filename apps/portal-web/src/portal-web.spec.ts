@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '@portal/config';
+import { deviceClass } from '../app/lib/device.server';
+import { toGraphError } from '../app/lib/graphql.server';
+import { authorizationUrl, newPkce } from '../app/lib/oidc.server';
+import { safeReturnPath, viewerFromToken } from '../app/lib/session.server';
+import { cityLocalToIso } from '../app/lib/staff';
+import { portalWebEnvShape } from './env';
+import { contentSecurityPolicy } from './security-headers';
+
+describe('the content security policy', () => {
+  const production = contentSecurityPolicy('abc123', {
+    production: true,
+    mediaOrigins: ['https://api.example.vn'],
+    formOrigins: ['https://id.example.vn'],
+  });
+
+  it('allows scripts by nonce only, never inline, and forbids framing', () => {
+    expect(production).toContain("script-src 'self' 'nonce-abc123'");
+    expect(production).not.toContain('unsafe-inline');
+    expect(production).not.toContain('unsafe-eval');
+    expect(production).toContain("frame-ancestors 'none'");
+    expect(production).toContain("object-src 'none'");
+  });
+
+  it("allows the gateway's media and the identity provider's sign-in form", () => {
+    expect(production).toContain("media-src 'self' blob: https://api.example.vn");
+    expect(production).toContain("form-action 'self' https://id.example.vn");
+  });
+});
+
+describe('errors from the graph', () => {
+  it('keep the code and the message of each field', () => {
+    const error = toGraphError([
+      {
+        message: 'title: must not be empty',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'input.title', message: 'must not be empty' }],
+        },
+      },
+    ]);
+    expect(error).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'title: must not be empty',
+      fields: { title: 'must not be empty' },
+    });
+  });
+
+  it('turn HTTP 429 into RATE_LIMITED with the wait, and unknown codes into INTERNAL_SERVER_ERROR', () => {
+    expect(toGraphError([], 429, 7)).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 7 });
+    expect(toGraphError([{ message: 'x', extensions: { code: 'WHATEVER' } }])).toMatchObject({
+      code: 'INTERNAL_SERVER_ERROR',
+    });
+  });
+});
+
+describe('sign-in', () => {
+  it('returns only to paths of this site', () => {
+    expect(safeReturnPath('/dien-dan/1?x=2')).toBe('/dien-dan/1?x=2');
+    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', '', null])
+      expect(safeReturnPath(bad)).toBe('/');
+  });
+
+  it('uses PKCE with S256 and a random state and nonce', () => {
+    const pkce = newPkce();
+    expect(pkce.challenge).toBe(createHash('sha256').update(pkce.verifier).digest('base64url'));
+    expect(pkce.verifier.length).toBeGreaterThanOrEqual(43);
+    expect(newPkce().state).not.toBe(pkce.state);
+    const url = new URL(
+      authorizationUrl(
+        'https://id.example.vn/authorize',
+        { issuer: 'https://id.example.vn', clientId: 'portal', scopes: 'openid profile' },
+        'https://cds.example.vn/dang-nhap/callback',
+        pkce,
+      ),
+    );
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      response_type: 'code',
+      client_id: 'portal',
+      code_challenge: pkce.challenge,
+      code_challenge_method: 'S256',
+      state: pkce.state,
+      redirect_uri: 'https://cds.example.vn/dang-nhap/callback',
+    });
+  });
+
+  it('reads who signed in from the token claims', () => {
+    const payload = Buffer.from(
+      JSON.stringify({
+        sub: 'u1',
+        name: 'An',
+        roles: ['citizen', 'officer'],
+        department: 'STTTT',
+        exp: 99,
+      }),
+    ).toString('base64url');
+    expect(viewerFromToken(`h.${payload}.s`)).toEqual({
+      viewer: { id: 'u1', name: 'An', roles: ['citizen', 'officer'], department: 'STTTT' },
+      expiresAt: 99,
+    });
+  });
+});
+
+describe('configuration', () => {
+  it('signs in with development tokens outside production', () => {
+    const result = parseEnv(portalWebEnvShape, {});
+    expect(result.ok && result.env.AUTH_MODE).toBe('dev');
+  });
+
+  it('needs a session secret in production and uses OIDC there', () => {
+    const result = parseEnv(portalWebEnvShape, { NODE_ENV: 'production' });
+    expect(result.ok).toBe(false);
+    const ok = parseEnv(portalWebEnvShape, {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      OIDC_ISSUER: 'https://id.example.vn',
+      OIDC_CLIENT_ID: 'portal',
+    });
+    expect(ok.ok && ok.env.AUTH_MODE).toBe('oidc');
+  });
+});
+
+describe('small rules', () => {
+  it('reads a city-local date and time as an instant (UTC+7)', () => {
+    expect(cityLocalToIso('2026-12-02T09:30')).toBe('2026-12-02T02:30:00.000Z');
+    expect(cityLocalToIso('tomorrow')).toBeNull();
+  });
+
+  it('tells phones, tablets and desktops apart', () => {
+    expect(
+      deviceClass('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148'),
+    ).toBe('MOBILE');
+    expect(deviceClass('Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)')).toBe('TABLET');
+    expect(deviceClass('Mozilla/5.0 (Linux; Android 14; SM-X710) Safari/537.36')).toBe('TABLET');
+    expect(deviceClass('Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/130')).toBe('DESKTOP');
+  });
+});

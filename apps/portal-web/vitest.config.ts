@@ -1,0 +1,3 @@
+import { defineProjectConfig } from '../../vitest.preset';
+
+export default defineProjectConfig('portal-web', import.meta.dirname);
