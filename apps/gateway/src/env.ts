@@ -13,7 +13,7 @@ import {
   serviceUrl,
   z,
 } from '@portal/config';
-import { DEV_AUDIENCE, DEV_ISSUER } from '@portal/auth';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEV_AUDIENCE, DEV_ISSUER } from '@portal/auth';
 
 /** `name:number` pairs, e.g. `standard:1200,premium:6000`. */
 const namedNumbers = () =>
@@ -67,6 +67,8 @@ export function gatewayEnvShape() {
       .pipe(z.array(z.enum(['ES256', 'ES384', 'RS256', 'RS384', 'RS512', 'PS256', 'EdDSA'])).min(1))
       .default(['ES256', 'RS256']),
     JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    /** The longest a person's token may live (exp − iat, and age since iat). */
+    JWT_MAX_LIFETIME_SECONDS: positiveInt().default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
     /** Local state; the development key pair lives in `<DATA_DIR>/keys`. */
     DATA_DIR: z.string().default('.data'),
     /** Salt of the per-client key (IP + user agent) passed to subgraphs; derived from INTERNAL_TOKEN_SECRET when unset. */

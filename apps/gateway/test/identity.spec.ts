@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureDevKeyPair, signPersonToken } from '@portal/auth';
+import { importPKCS8, SignJWT } from 'jose';
+import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeyPair, signPersonToken } from '@portal/auth';
 import {
   TEST_INTERNAL_SECRET,
   errorCodes,
@@ -74,6 +75,35 @@ describe('people (Authorization: Bearer)', () => {
     const noScheme = await gql(graphqlUrl, WHOAMI, { headers: { authorization: 'Token abc' } });
     expect(noScheme.status).toBe(401);
     expect(errorCodes(noScheme)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses tokens that live too long, are issued in the future or lack iat, in its own words', async () => {
+    const { graphqlUrl, privateKeyPem } = await stack();
+    const key = await importPKCS8(privateKeyPem, 'ES256');
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: Record<string, unknown>) => {
+      const jwt = new SignJWT({ name: 'Kẻ tấn công', role: 'admin', ...claims })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setSubject('attacker');
+      return jwt.sign(key);
+    };
+    const bad = {
+      yearLong: await sign({ iat: now, exp: now + 365 * 86_400 }),
+      issuedTwoDaysAgo: await sign({ iat: now - 2 * 86_400, exp: now + 3600 }),
+      issuedInTheFuture: await sign({ iat: now + 3600, exp: now + 7200 }),
+      noIssuedAt: await sign({ exp: now + 3600 }),
+    };
+    for (const [kind, token] of Object.entries(bad)) {
+      const res = await gql(graphqlUrl, WHOAMI, { bearer: token });
+      expect(res.status, kind).toBe(401);
+      expect(errorCodes(res), kind).toEqual(['UNAUTHENTICATED']);
+      // Never the JWT library's own text ("iat" claim timestamp check failed…).
+      expect(res.errors?.[0]?.message, kind).toMatch(/^(Invalid token|Token expired)$/);
+    }
+    const fine = await sign({ iat: now, exp: now + 3600 });
+    expect((await gql(graphqlUrl, WHOAMI, { bearer: fine })).status).toBe(200);
   });
 
   it('refuses a request that carries both a bearer token and an API key', async () => {

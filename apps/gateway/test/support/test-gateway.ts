@@ -51,6 +51,8 @@ export interface TestStack<Subgraphs = FixtureSubgraphs> {
   db: Connection;
   /** Everything the gateway logged, one parsed JSON object per line. */
   logs: Record<string, unknown>[];
+  /** The private key of the identity provider the gateway trusts (for hand-made tokens). */
+  privateKeyPem: string;
   /** A person token the gateway accepts. */
   personToken(
     claims: Partial<PersonClaims> & { role: PersonClaims['role'] },
@@ -166,6 +168,7 @@ function useStack<Subgraphs extends { urls: Record<string, string>; close(): Pro
       redis,
       db,
       logs,
+      privateKeyPem: keys.privateKeyPem,
       personToken: (claims, signOptions) =>
         signPersonToken(
           keys.privateKeyPem,
