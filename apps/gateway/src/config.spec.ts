@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@portal/config';
 import { gatewayConfigFromEnv, trustProxySetting } from './config';
-import { gatewayEnvShape, type GatewayEnv } from './env';
+import { gatewayEnvCheck, gatewayEnvShape, type GatewayEnv } from './env';
 
 const SECRET = 'i'.repeat(40);
 const parse = (vars: Record<string, string>) =>
@@ -13,8 +13,8 @@ const loaded = {
 };
 
 describe('gateway configuration', () => {
-  it('has working defaults for a local run', () => {
-    const result = parse({});
+  it('has working defaults for a local run (development asked for)', () => {
+    const result = parse({ NODE_ENV: 'development' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const config = gatewayConfigFromEnv(result.env as GatewayEnv, loaded);
@@ -48,6 +48,7 @@ describe('gateway configuration', () => {
       RATE_LIMIT_TIERS: 'district:300,city:3000',
       SUBGRAPH_TIMEOUTS: 'library:20000',
       CONTENT_URL: 'http://content:4001/',
+      TRUST_PROXY: '10.0.0.0/8',
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -57,6 +58,46 @@ describe('gateway configuration', () => {
     expect(config.rateLimits.defaultTier).toBe('district');
     expect(config.subgraphTimeouts).toEqual({ library: 20000 });
     expect(config.subgraphUrls.content).toBe('http://content:4001');
+  });
+
+  it('is production when NODE_ENV is unset: no introspection, no CORS, and the identity provider is required', () => {
+    const bare = parse({ MONGODB_URI: 'mongodb://db/', REDIS_URL: 'redis://redis:6379' });
+    expect(bare.ok).toBe(false);
+    if (bare.ok) return;
+    expect(bare.message).toMatch(/JWT_ISSUER is required/);
+    expect(bare.message).toMatch(/JWT_AUDIENCE is required/);
+    const noKeys = parseEnv(
+      gatewayEnvShape,
+      {
+        INTERNAL_TOKEN_SECRET: SECRET,
+        MONGODB_URI: 'mongodb://db/',
+        REDIS_URL: 'redis://redis:6379',
+        JWT_ISSUER: 'https://id.hochiminhcity.gov.vn',
+        JWT_AUDIENCE: 'cds-portal',
+        TRUST_PROXY: 'loopback',
+      },
+      gatewayEnvCheck,
+    );
+    expect(noKeys.ok).toBe(false);
+    if (noKeys.ok) return;
+    expect(noKeys.message).toMatch(/JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE is required in production/);
+    const full = parseEnv(
+      gatewayEnvShape,
+      {
+        INTERNAL_TOKEN_SECRET: SECRET,
+        MONGODB_URI: 'mongodb://db/',
+        REDIS_URL: 'redis://redis:6379',
+        JWT_ISSUER: 'https://id.hochiminhcity.gov.vn',
+        JWT_AUDIENCE: 'cds-portal',
+        JWT_JWKS_URL: 'https://id.hochiminhcity.gov.vn/jwks',
+        TRUST_PROXY: 'loopback',
+      },
+      gatewayEnvCheck,
+    );
+    expect(full.ok).toBe(true);
+    if (!full.ok) return;
+    const config = gatewayConfigFromEnv(full.env as GatewayEnv, loaded);
+    expect(config).toMatchObject({ production: true, introspection: false, corsOrigins: [] });
   });
 
   it('names each malformed variable', () => {

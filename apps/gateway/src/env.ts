@@ -123,9 +123,21 @@ function apiKeyCliShape() {
 export type GatewayEnv = z.output<z.ZodObject<ReturnType<typeof gatewayEnvShape>>>;
 export type ApiKeyCliEnv = z.output<z.ZodObject<ReturnType<typeof apiKeyCliShape>>>;
 
+/**
+ * Rules across variables: production trusts only the city's identity provider, so its keys
+ * must be configured; the development key pair on the server's own disk is never trusted there.
+ */
+export function gatewayEnvCheck(env: GatewayEnv): string[] {
+  if (env.NODE_ENV !== 'production' || env.JWT_JWKS_URL || env.JWT_PUBLIC_KEY_FILE) return [];
+  return [
+    "JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE is required in production (the identity provider's keys, " +
+      'with JWT_ISSUER and JWT_AUDIENCE); set NODE_ENV=development for the local development key pair',
+  ];
+}
+
 /** The gateway process's configuration (exits with one line naming every bad variable). */
 export function loadGatewayEnv(): GatewayEnv {
-  return loadEnv('gateway', gatewayEnvShape);
+  return loadEnv('gateway', gatewayEnvShape, gatewayEnvCheck);
 }
 
 /** What the API key CLI needs: the gateway's database and the known tiers. */

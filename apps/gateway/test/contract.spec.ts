@@ -26,7 +26,10 @@ const allPresent = absent.length === 0;
 /** Fields one subgraph adds to another's entity (docs/development.md, "Cross-service conventions"). */
 const CONTRIBUTIONS: Record<string, string> = { 'Thread.referral': 'referral' };
 
-const defaultEnv = parseEnv(gatewayEnvShape, { INTERNAL_TOKEN_SECRET: 'x'.repeat(40) });
+const defaultEnv = parseEnv(gatewayEnvShape, {
+  NODE_ENV: 'development',
+  INTERNAL_TOKEN_SECRET: 'x'.repeat(40),
+});
 if (!defaultEnv.ok) throw new Error(defaultEnv.message);
 const defaultLimits = requestLimitProtection(
   gatewayConfigFromEnv(defaultEnv.env as GatewayEnv, {
