@@ -1,3 +1,4 @@
+import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@portal/config';
 import { gatewayConfigFromEnv, trustProxySetting } from './config';
@@ -107,6 +108,28 @@ describe('gateway configuration', () => {
     expect(result.message).toMatch(/RATE_LIMIT_TIERS .*"standard=5" is not name:number/);
     expect(result.message).toMatch(/MAX_DEPTH/);
     expect(result.message).toMatch(/SAFELIST/);
+  });
+
+  it('trusts only loopback proxies by default, and production must name its proxies', () => {
+    const local = parse({ NODE_ENV: 'development' });
+    expect(local.ok && local.env.TRUST_PROXY).toBe('loopback');
+    // The function Express itself compiles from the setting.
+    const trusted = express()
+      .set('trust proxy', trustProxySetting('loopback'))
+      .get('trust proxy fn') as (address: string, hop: number) => boolean;
+    expect(trusted('127.0.0.1', 0)).toBe(true);
+    // A client on a private network can no longer choose its address with X-Forwarded-For.
+    for (const address of ['10.0.0.5', '192.168.1.20', '172.16.4.4', 'fd00::1', '169.254.1.1'])
+      expect(trusted(address, 0), address).toBe(false);
+    const production = parse({
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb://db/',
+      REDIS_URL: 'redis://redis:6379',
+      JWT_ISSUER: 'https://id.hochiminhcity.gov.vn',
+      JWT_AUDIENCE: 'cds-portal',
+    });
+    expect(production.ok).toBe(false);
+    if (!production.ok) expect(production.message).toMatch(/TRUST_PROXY is required/);
   });
 
   it('reads TRUST_PROXY as Express does: hop counts, switches or addresses', () => {

@@ -71,10 +71,14 @@ export function gatewayEnvShape() {
     JWT_MAX_LIFETIME_SECONDS: positiveInt().default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
     /** Local state; the development key pair lives in `<DATA_DIR>/keys`. */
     DATA_DIR: z.string().default('.data'),
-    /** Salt of the per-client key (IP + user agent) passed to subgraphs; derived from INTERNAL_TOKEN_SECRET when unset. */
+    /** Salt of the per-client key (person, API key or address) passed to subgraphs; derived from INTERNAL_TOKEN_SECRET when unset. */
     CLIENT_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    /** Express "trust proxy": which hops may set X-Forwarded-For (the client IP rate limits use). */
-    TRUST_PROXY: z.string().default('loopback, linklocal, uniquelocal'),
+    /**
+     * Express "trust proxy": which hops may set X-Forwarded-For (the client address rate limits
+     * use). Only loopback locally; production must name its proxies (or `false`), since trusting
+     * a whole private range lets anyone on it pick their own address.
+     */
+    TRUST_PROXY: devDefault(z.string().trim().min(1), 'loopback'),
 
     /**
      * Web origins allowed to call the gateway from a browser (CORS), comma-separated, or `*`.

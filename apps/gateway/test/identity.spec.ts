@@ -41,12 +41,25 @@ describe('people (Authorization: Bearer)', () => {
     expect(res.headers.get('x-request-id')).toBe('req-identity-0001');
   });
 
-  it('derives one stable client key per address and user agent', async () => {
-    const { graphqlUrl } = await stack();
-    const key = async (ua: string) =>
-      (await gql(graphqlUrl, WHOAMI, { headers: { 'user-agent': ua } })).data?.whoami.clientKey;
-    expect(await key('Firefox/140')).toBe(await key('Firefox/140'));
-    expect(await key('Firefox/140')).not.toBe(await key('Safari/18'));
+  it('keys anonymous callers on their address alone and signed-in ones on the person', async () => {
+    const { graphqlUrl, personToken } = await stack();
+    const key = async (headers: Record<string, string>, bearer?: string) =>
+      (await gql(graphqlUrl, WHOAMI, { headers, ...(bearer ? { bearer } : {}) })).data?.whoami
+        .clientKey as string;
+    // Rotating the User-Agent no longer makes a new client (it used to: 35 of 35 lookups).
+    const office = { 'x-forwarded-for': '198.51.100.20' };
+    const anonymous = await key({ ...office, 'user-agent': 'Firefox/140' });
+    expect(anonymous).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    for (const ua of ['Safari/18', 'curl/8', `bot-${Date.now()}`])
+      expect(await key({ ...office, 'user-agent': ua })).toBe(anonymous);
+    expect(await key({ 'x-forwarded-for': '198.51.100.21' })).not.toBe(anonymous);
+    // Two people behind one office address are two clients, wherever they sign in from.
+    const lan = await personToken({ role: 'citizen', sub: 'lan' });
+    const minh = await personToken({ role: 'citizen', sub: 'minh' });
+    const lanKey = await key(office, lan);
+    expect(await key(office, minh)).not.toBe(lanKey);
+    expect(lanKey).not.toBe(anonymous);
+    expect(await key({ 'x-forwarded-for': '192.0.2.44', 'user-agent': 'Phone' }, lan)).toBe(lanKey);
   });
 
   it('refuses expired, malformed, wrongly signed and wrong-audience tokens with 401, never as anonymous', async () => {
