@@ -8,6 +8,7 @@ import {
   internalTokenEnv,
   loadEnv,
   mongoEnv,
+  opsPortEnv,
   positiveInt,
   redisEnv,
   serviceUrl,
@@ -41,6 +42,9 @@ export function gatewayEnvShape() {
     ...baseEnv(),
     // The public entry point: every interface unless HOST says otherwise.
     ...httpEnv(DEFAULT_PORTS.gateway, '0.0.0.0'),
+    ...opsPortEnv(DEFAULT_PORTS.gatewayOps),
+    /** How long one /readyz outcome is reused (it asks Redis, the database and every subgraph). */
+    READINESS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
     ...mongoEnv('portal_gateway'),
     ...redisEnv(),
     ...internalTokenEnv(),

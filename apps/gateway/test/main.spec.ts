@@ -43,12 +43,14 @@ describe('main.ts', () => {
       const supergraphPath = join(dir, 'supergraph.graphql');
       writeFileSync(supergraphPath, fixtureSupergraph());
       const port = await freePort();
+      const opsPort = await freePort();
       const { mongoUri, redisUrl } = testServices();
       app = await spawnApp(
         'gateway',
         'main',
         {
           PORT: String(port),
+          OPS_PORT: String(opsPort),
           HOST: '127.0.0.1',
           MONGODB_URI: mongoUri,
           MONGODB_DB: uniqueName('gw_main'),
@@ -79,7 +81,10 @@ describe('main.ts', () => {
         },
       );
       expect(res.data).toEqual({ whoami: { viewerId: 'u-main' }, articles: { totalCount: 2 } });
-      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${opsPort}/readyz`)).status).toBe(200);
+      // Off the public port: readiness fans out to every dependency, metrics describe traffic.
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
 
       await app.stop();
       expect(await app.process.exited).toBe(0);
@@ -118,6 +123,7 @@ describe('main.ts', () => {
         // Empty is unset (as for every variable): nobody asked for development.
         NODE_ENV: '',
         PORT: String(port),
+        OPS_PORT: String(await freePort()),
         HOST: '127.0.0.1',
         MONGODB_URI: mongoUri,
         MONGODB_DB: uniqueName('gw_prod'),

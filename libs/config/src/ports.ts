@@ -1,6 +1,8 @@
 /** Default local ports. Dev services avoid the standard ports of servers a machine may already run. */
 export const DEFAULT_PORTS = {
   gateway: 4000,
+  /** The gateway's ops port: /healthz, /readyz and /metrics, kept off the public one. */
+  gatewayOps: 4100,
   content: 4001,
   library: 4002,
   forum: 4003,

@@ -149,6 +149,7 @@ async function main(): Promise<void> {
           ...env,
           ...databaseOf(a.app),
           ...(a.entry === 'main' ? { PORT: String(a.port) } : { OPS_PORT: String(a.port) }),
+          ...(a.app === 'gateway' ? { OPS_PORT: String(DEFAULT_PORTS.gatewayOps + offset) } : {}),
         },
       });
       watchCrash(name, proc);

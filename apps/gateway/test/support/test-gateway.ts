@@ -128,6 +128,8 @@ function useStack<Subgraphs extends { urls: Record<string, string>; close(): Pro
     const config: GatewayConfig = {
       port: 0,
       host: '127.0.0.1',
+      opsPort: 0,
+      readinessCacheMs: 0,
       production: false,
       introspection: true,
       supergraphSdl,
