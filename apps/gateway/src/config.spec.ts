@@ -37,6 +37,8 @@ describe('gateway configuration', () => {
       redisPrefix: 'portal:gw:',
     });
     expect(config.clientKeySecret).toMatch(/^[0-9a-f]{64}$/);
+    // A hung service holds a forwarded route no longer than GraphQL's own subgraph timeout allows.
+    expect(config.routeIdleTimeoutMs).toBeLessThanOrEqual(15_000);
   });
 
   it('turns introspection off in production unless asked, and reads tiers and timeouts', () => {

@@ -115,8 +115,12 @@ export function gatewayEnvShape() {
     SUBGRAPH_TIMEOUT_MS: positiveInt().default(10_000),
     /** Per-subgraph overrides, e.g. `library:20000,referral:5000`. */
     SUBGRAPH_TIMEOUTS: namedNumbers().default({}),
-    /** A forwarded HTTP route fails with 504 when the service is silent this long. */
-    ROUTE_IDLE_TIMEOUT_MS: positiveInt().default(120_000),
+    /**
+     * A forwarded HTTP route fails with 504 when the service is silent this long before
+     * answering, and a stream is cut when it stalls this long (uploads and downloads of any
+     * size keep going while bytes flow).
+     */
+    ROUTE_IDLE_TIMEOUT_MS: positiveInt().default(15_000),
   };
 }
 
