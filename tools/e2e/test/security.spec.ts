@@ -18,6 +18,7 @@ beforeAll(async () => {
   schema = await apiSchema();
 });
 
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const codes = (res: GraphQLResponse) => (res.errors ?? []).map((e) => e.extensions?.code);
 
 describe('query cost (issue 14, item 1)', () => {
@@ -47,8 +48,9 @@ describe('client keys (issue 14, item 6)', () => {
     let refused = 0;
     for (let i = 0; i < 35; i++) {
       const res = await gql(graphUrl, track, {
-        // Well-formed (HL + 8 of the code alphabet) but unknown: each one is a guess.
-        variables: { code: 'HL-2222-2222' },
+        // Well-formed (HL + 8 of the code alphabet) and different each time: each is a guess
+        // that reaches the referral service (the gateway caches repeated public answers).
+        variables: { code: `HL-22${ALPHABET[i % 31]}${ALPHABET[Math.floor(i / 31)]}-2222` },
         headers: { 'user-agent': `Rotating/${i}.${Date.now()}` },
       });
       if (codes(res).includes('RATE_LIMITED')) refused++;
