@@ -46,6 +46,8 @@ const gateway = await startGateway(
   {
     port: 0,
     host: '127.0.0.1',
+    opsPort: 0,
+    readinessCacheMs: 1500,
     production: true,
     introspection: false,
     supergraphSdl: composed.supergraphSdl,

@@ -1,7 +1,8 @@
+import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@portal/config';
 import { gatewayConfigFromEnv, trustProxySetting } from './config';
-import { gatewayEnvShape, type GatewayEnv } from './env';
+import { gatewayEnvCheck, gatewayEnvShape, type GatewayEnv } from './env';
 
 const SECRET = 'i'.repeat(40);
 const parse = (vars: Record<string, string>) =>
@@ -13,8 +14,8 @@ const loaded = {
 };
 
 describe('gateway configuration', () => {
-  it('has working defaults for a local run', () => {
-    const result = parse({});
+  it('has working defaults for a local run (development asked for)', () => {
+    const result = parse({ NODE_ENV: 'development' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const config = gatewayConfigFromEnv(result.env as GatewayEnv, loaded);
@@ -36,6 +37,8 @@ describe('gateway configuration', () => {
       redisPrefix: 'portal:gw:',
     });
     expect(config.clientKeySecret).toMatch(/^[0-9a-f]{64}$/);
+    // A hung service holds a forwarded route no longer than GraphQL's own subgraph timeout allows.
+    expect(config.routeIdleTimeoutMs).toBeLessThanOrEqual(15_000);
   });
 
   it('turns introspection off in production unless asked, and reads tiers and timeouts', () => {
@@ -48,6 +51,7 @@ describe('gateway configuration', () => {
       RATE_LIMIT_TIERS: 'district:300,city:3000',
       SUBGRAPH_TIMEOUTS: 'library:20000',
       CONTENT_URL: 'http://content:4001/',
+      TRUST_PROXY: '10.0.0.0/8',
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -59,6 +63,46 @@ describe('gateway configuration', () => {
     expect(config.subgraphUrls.content).toBe('http://content:4001');
   });
 
+  it('is production when NODE_ENV is unset: no introspection, no CORS, and the identity provider is required', () => {
+    const bare = parse({ MONGODB_URI: 'mongodb://db/', REDIS_URL: 'redis://redis:6379' });
+    expect(bare.ok).toBe(false);
+    if (bare.ok) return;
+    expect(bare.message).toMatch(/JWT_ISSUER is required/);
+    expect(bare.message).toMatch(/JWT_AUDIENCE is required/);
+    const noKeys = parseEnv(
+      gatewayEnvShape,
+      {
+        INTERNAL_TOKEN_SECRET: SECRET,
+        MONGODB_URI: 'mongodb://db/',
+        REDIS_URL: 'redis://redis:6379',
+        JWT_ISSUER: 'https://id.hochiminhcity.gov.vn',
+        JWT_AUDIENCE: 'cds-portal',
+        TRUST_PROXY: 'loopback',
+      },
+      gatewayEnvCheck,
+    );
+    expect(noKeys.ok).toBe(false);
+    if (noKeys.ok) return;
+    expect(noKeys.message).toMatch(/JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE is required in production/);
+    const full = parseEnv(
+      gatewayEnvShape,
+      {
+        INTERNAL_TOKEN_SECRET: SECRET,
+        MONGODB_URI: 'mongodb://db/',
+        REDIS_URL: 'redis://redis:6379',
+        JWT_ISSUER: 'https://id.hochiminhcity.gov.vn',
+        JWT_AUDIENCE: 'cds-portal',
+        JWT_JWKS_URL: 'https://id.hochiminhcity.gov.vn/jwks',
+        TRUST_PROXY: 'loopback',
+      },
+      gatewayEnvCheck,
+    );
+    expect(full.ok).toBe(true);
+    if (!full.ok) return;
+    const config = gatewayConfigFromEnv(full.env as GatewayEnv, loaded);
+    expect(config).toMatchObject({ production: true, introspection: false, corsOrigins: [] });
+  });
+
   it('names each malformed variable', () => {
     const result = parse({ RATE_LIMIT_TIERS: 'standard=5', MAX_DEPTH: '0', SAFELIST: 'sometimes' });
     expect(result.ok).toBe(false);
@@ -66,6 +110,28 @@ describe('gateway configuration', () => {
     expect(result.message).toMatch(/RATE_LIMIT_TIERS .*"standard=5" is not name:number/);
     expect(result.message).toMatch(/MAX_DEPTH/);
     expect(result.message).toMatch(/SAFELIST/);
+  });
+
+  it('trusts only loopback proxies by default, and production must name its proxies', () => {
+    const local = parse({ NODE_ENV: 'development' });
+    expect(local.ok && local.env.TRUST_PROXY).toBe('loopback');
+    // The function Express itself compiles from the setting.
+    const trusted = express()
+      .set('trust proxy', trustProxySetting('loopback'))
+      .get('trust proxy fn') as (address: string, hop: number) => boolean;
+    expect(trusted('127.0.0.1', 0)).toBe(true);
+    // A client on a private network can no longer choose its address with X-Forwarded-For.
+    for (const address of ['10.0.0.5', '192.168.1.20', '172.16.4.4', 'fd00::1', '169.254.1.1'])
+      expect(trusted(address, 0), address).toBe(false);
+    const production = parse({
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb://db/',
+      REDIS_URL: 'redis://redis:6379',
+      JWT_ISSUER: 'https://id.hochiminhcity.gov.vn',
+      JWT_AUDIENCE: 'cds-portal',
+    });
+    expect(production.ok).toBe(false);
+    if (!production.ok) expect(production.message).toMatch(/TRUST_PROXY is required/);
   });
 
   it('reads TRUST_PROXY as Express does: hop counts, switches or addresses', () => {

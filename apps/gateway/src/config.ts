@@ -28,6 +28,8 @@ export function gatewayConfigFromEnv(
   return {
     port: env.PORT,
     host: env.HOST,
+    opsPort: env.OPS_PORT,
+    readinessCacheMs: env.READINESS_CACHE_MS,
     production,
     introspection: env.INTROSPECTION ?? !production,
     supergraphSdl: loaded.supergraphSdl,

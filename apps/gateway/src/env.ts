@@ -8,12 +8,13 @@ import {
   internalTokenEnv,
   loadEnv,
   mongoEnv,
+  opsPortEnv,
   positiveInt,
   redisEnv,
   serviceUrl,
   z,
 } from '@portal/config';
-import { DEV_AUDIENCE, DEV_ISSUER } from '@portal/auth';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEV_AUDIENCE, DEV_ISSUER } from '@portal/auth';
 
 /** `name:number` pairs, e.g. `standard:1200,premium:6000`. */
 const namedNumbers = () =>
@@ -41,6 +42,9 @@ export function gatewayEnvShape() {
     ...baseEnv(),
     // The public entry point: every interface unless HOST says otherwise.
     ...httpEnv(DEFAULT_PORTS.gateway, '0.0.0.0'),
+    ...opsPortEnv(DEFAULT_PORTS.gatewayOps),
+    /** How long one /readyz outcome is reused (it asks Redis, the database and every subgraph). */
+    READINESS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
     ...mongoEnv('portal_gateway'),
     ...redisEnv(),
     ...internalTokenEnv(),
@@ -67,12 +71,18 @@ export function gatewayEnvShape() {
       .pipe(z.array(z.enum(['ES256', 'ES384', 'RS256', 'RS384', 'RS512', 'PS256', 'EdDSA'])).min(1))
       .default(['ES256', 'RS256']),
     JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    /** The longest a person's token may live (exp − iat, and age since iat). */
+    JWT_MAX_LIFETIME_SECONDS: positiveInt().default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
     /** Local state; the development key pair lives in `<DATA_DIR>/keys`. */
     DATA_DIR: z.string().default('.data'),
-    /** Salt of the per-client key (IP + user agent) passed to subgraphs; derived from INTERNAL_TOKEN_SECRET when unset. */
+    /** Salt of the per-client key (person, API key or address) passed to subgraphs; derived from INTERNAL_TOKEN_SECRET when unset. */
     CLIENT_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    /** Express "trust proxy": which hops may set X-Forwarded-For (the client IP rate limits use). */
-    TRUST_PROXY: z.string().default('loopback, linklocal, uniquelocal'),
+    /**
+     * Express "trust proxy": which hops may set X-Forwarded-For (the client address rate limits
+     * use). Only loopback locally; production must name its proxies (or `false`), since trusting
+     * a whole private range lets anyone on it pick their own address.
+     */
+    TRUST_PROXY: devDefault(z.string().trim().min(1), 'loopback'),
 
     /**
      * Web origins allowed to call the gateway from a browser (CORS), comma-separated, or `*`.
@@ -105,8 +115,12 @@ export function gatewayEnvShape() {
     SUBGRAPH_TIMEOUT_MS: positiveInt().default(10_000),
     /** Per-subgraph overrides, e.g. `library:20000,referral:5000`. */
     SUBGRAPH_TIMEOUTS: namedNumbers().default({}),
-    /** A forwarded HTTP route fails with 504 when the service is silent this long. */
-    ROUTE_IDLE_TIMEOUT_MS: positiveInt().default(120_000),
+    /**
+     * A forwarded HTTP route fails with 504 when the service is silent this long before
+     * answering, and a stream is cut when it stalls this long (uploads and downloads of any
+     * size keep going while bytes flow).
+     */
+    ROUTE_IDLE_TIMEOUT_MS: positiveInt().default(15_000),
   };
 }
 
@@ -121,9 +135,21 @@ function apiKeyCliShape() {
 export type GatewayEnv = z.output<z.ZodObject<ReturnType<typeof gatewayEnvShape>>>;
 export type ApiKeyCliEnv = z.output<z.ZodObject<ReturnType<typeof apiKeyCliShape>>>;
 
+/**
+ * Rules across variables: production trusts only the city's identity provider, so its keys
+ * must be configured; the development key pair on the server's own disk is never trusted there.
+ */
+export function gatewayEnvCheck(env: GatewayEnv): string[] {
+  if (env.NODE_ENV !== 'production' || env.JWT_JWKS_URL || env.JWT_PUBLIC_KEY_FILE) return [];
+  return [
+    "JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE is required in production (the identity provider's keys, " +
+      'with JWT_ISSUER and JWT_AUDIENCE); set NODE_ENV=development for the local development key pair',
+  ];
+}
+
 /** The gateway process's configuration (exits with one line naming every bad variable). */
 export function loadGatewayEnv(): GatewayEnv {
-  return loadEnv('gateway', gatewayEnvShape);
+  return loadEnv('gateway', gatewayEnvShape, gatewayEnvCheck);
 }
 
 /** What the API key CLI needs: the gateway's database and the known tiers. */

@@ -19,10 +19,11 @@ import { pingDatabase } from '@portal/db';
 import { notFound } from '@portal/errors';
 import {
   httpMetricsMiddleware,
-  mountOpsRoutes,
   requestIdMiddleware,
   sendHttpError,
+  startOpsServer,
   type ReadinessCheck,
+  type RunningHttpServer,
 } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import { apiKeyModel } from './api-keys/api-key.model';
@@ -37,6 +38,7 @@ import { createSafelist } from './domain/safelist';
 import { keepApolloTelemetryOff } from './env';
 import { createGatewayFormatError } from './format-error';
 import { accessControl, accessOf } from './http/access.middleware';
+import { cachedCheck } from './http/cached-check';
 import { graphqlBody, graphqlRequestErrors } from './http/graphql-body';
 import { refuseGraphQL, refuseHttp } from './http/refusals';
 import { routeProxy } from './http/route-proxy';
@@ -98,6 +100,11 @@ export const FORWARDED_ROUTES: readonly { path: string; subgraph: SubgraphName }
 export interface GatewayConfig {
   port: number;
   host?: string;
+  /** The ops port (/healthz, /readyz, /metrics): for probes and Prometheus, never published. */
+  opsPort: number;
+  opsHost?: string;
+  /** How long one /readyz outcome is reused. */
+  readinessCacheMs: number;
   /** Production: introspection default off, no landing page, no field suggestions in errors. */
   production: boolean;
   introspection: boolean;
@@ -156,6 +163,8 @@ export interface RunningGateway {
   port: number;
   url: string;
   graphqlUrl: string;
+  /** Base URL of the ops server (/healthz, /readyz, /metrics). */
+  opsUrl: string;
   metrics: GatewayMetrics;
   apiKeys: ApiKeyStore;
   /** Resolves once graph changes are followed (at once when there is nothing to follow). */
@@ -163,7 +172,10 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** Builds and starts the gateway: `/graphql`, the forwarded routes, `/healthz`, `/readyz`, `/metrics`. */
+/**
+ * Builds and starts the gateway: `/graphql`, the forwarded routes and `/healthz` on the public
+ * port; `/healthz`, `/readyz` and `/metrics` on the ops port.
+ */
 export async function startGateway(
   config: GatewayConfig,
   deps: GatewayDeps,
@@ -274,7 +286,7 @@ export async function startGateway(
   });
   await apollo.start();
 
-  const readiness: ReadinessCheck[] = [
+  const checks: ReadinessCheck[] = [
     {
       name: 'supergraph',
       check: async () => {
@@ -293,6 +305,7 @@ export async function startGateway(
       },
     })),
   ];
+  const readiness = checks.map((c) => cachedCheck(c, config.readinessCacheMs));
 
   const refuseGql = refuseGraphQL(metrics);
   const refuseRoute = refuseHttp(logger);
@@ -315,7 +328,8 @@ export async function startGateway(
   app.use(requestIdMiddleware);
   app.use(httpMetricsMiddleware(metrics));
   if (config.corsOrigins.length) app.use(corsFor(config.corsOrigins));
-  mountOpsRoutes(app, { registry: metrics.registry, readiness });
+  // Liveness only on the public port; readiness (which fans out) and metrics are ops-only.
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   for (const route of FORWARDED_ROUTES) {
     const target = config.subgraphUrls[route.subgraph];
     if (!target) continue;
@@ -357,8 +371,25 @@ export async function startGateway(
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  let ops: RunningHttpServer;
+  try {
+    ops = await startOpsServer({
+      port: config.opsPort,
+      host: config.opsHost ?? config.host,
+      metrics,
+      readiness,
+    });
+  } catch (err) {
+    httpServer.close();
+    throw err;
+  }
   logger.info(
-    { url: `${url}/graphql`, subgraphs: owners.subgraphs, safelist: config.safelist },
+    {
+      url: `${url}/graphql`,
+      ops: ops.url,
+      subgraphs: owners.subgraphs,
+      safelist: config.safelist,
+    },
     'gateway listening',
   );
   return {
@@ -367,6 +398,7 @@ export async function startGateway(
     port,
     url,
     graphqlUrl: `${url}/graphql`,
+    opsUrl: ops.url,
     metrics,
     apiKeys,
     graphChangesReady: graphChanges?.ready ?? Promise.resolve(),
@@ -374,6 +406,7 @@ export async function startGateway(
     close: async () => {
       await graphChanges?.stop();
       await apollo.stop();
+      await ops.close();
     },
   };
 }

@@ -19,6 +19,7 @@ async function personTokenConfig(env: GatewayEnv, log: Logger): Promise<PersonTo
     audience: env.JWT_AUDIENCE,
     algorithms: env.JWT_ALGORITHMS,
     clockToleranceSeconds: env.JWT_CLOCK_TOLERANCE_SECONDS,
+    maxLifetimeSeconds: env.JWT_MAX_LIFETIME_SECONDS,
   };
   if (env.JWT_JWKS_URL) return { ...base, jwksUrl: env.JWT_JWKS_URL };
   if (env.JWT_PUBLIC_KEY_FILE && existsSync(env.JWT_PUBLIC_KEY_FILE))

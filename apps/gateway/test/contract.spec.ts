@@ -12,7 +12,8 @@ import { workspaceRoot } from '@portal/local-services';
 import { composeSupergraph } from '@portal/supergraph';
 import { gatewayConfigFromEnv } from '../src/config';
 import { gatewayEnvShape, type GatewayEnv } from '../src/env';
-import { requestLimitProtection } from '../src/plugins/request-limits';
+import { operationCost } from '../src/domain/query-cost';
+import { PAGE_SIZES, requestLimitProtection } from '../src/plugins/request-limits';
 import { contractCoverage, stubOnlyEntities } from './support/contract-coverage';
 import { fixtureSupergraph } from './support/test-gateway';
 
@@ -26,15 +27,17 @@ const allPresent = absent.length === 0;
 /** Fields one subgraph adds to another's entity (docs/development.md, "Cross-service conventions"). */
 const CONTRIBUTIONS: Record<string, string> = { 'Thread.referral': 'referral' };
 
-const defaultEnv = parseEnv(gatewayEnvShape, { INTERNAL_TOKEN_SECRET: 'x'.repeat(40) });
+const defaultEnv = parseEnv(gatewayEnvShape, {
+  NODE_ENV: 'development',
+  INTERNAL_TOKEN_SECRET: 'x'.repeat(40),
+});
 if (!defaultEnv.ok) throw new Error(defaultEnv.message);
-const defaultLimits = requestLimitProtection(
-  gatewayConfigFromEnv(defaultEnv.env as GatewayEnv, {
-    supergraphSdl: '',
-    contractSource: null,
-    personToken: { issuer: '', audience: '' },
-  }).limits,
-);
+const defaultLimitValues = gatewayConfigFromEnv(defaultEnv.env as GatewayEnv, {
+  supergraphSdl: '',
+  contractSource: null,
+  personToken: { issuer: '', audience: '' },
+}).limits;
+const defaultLimits = requestLimitProtection(defaultLimitValues);
 
 /**
  * The shared copy of the contract: `../shared/contract` beside the checkout (or further up, as
@@ -135,13 +138,21 @@ describe('the graph contract', () => {
 
     // The published operations must also fit the gateway's default limits.
     const overLimit = contract.definitions.flatMap((op) => {
-      const name = op.kind === Kind.OPERATION_DEFINITION ? op.name?.value : undefined;
-      if (!name || !coverage.valid.includes(name)) return [];
-      return validate(
-        schema,
-        { kind: Kind.DOCUMENT, definitions: [op] },
-        defaultLimits.validationRules,
-      ).map((e) => `${name}: ${e.message}`);
+      if (op.kind !== Kind.OPERATION_DEFINITION || !op.name) return [];
+      const name = op.name.value;
+      if (!coverage.valid.includes(name)) return [];
+      const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [op] };
+      // The cost with every page-size variable at its largest (the worst a client can send).
+      const largest = Object.fromEntries(
+        (op.variableDefinitions ?? []).map((v) => [v.variable.name.value, PAGE_SIZES.maxPage]),
+      );
+      const cost = operationCost(schema, document, op, largest, PAGE_SIZES);
+      return [
+        ...validate(schema, document, defaultLimits.validationRules).map(
+          (e) => `${name}: ${e.message}`,
+        ),
+        ...(cost > defaultLimitValues.maxCost ? [`${name}: costs ${cost}`] : []),
+      ];
     });
     expect(overLimit, 'contract operations over the default limits').toEqual([]);
     for (const op of contract.definitions)

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureDevKeyPair, signPersonToken } from '@portal/auth';
+import { importPKCS8, SignJWT } from 'jose';
+import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeyPair, signPersonToken } from '@portal/auth';
 import {
   TEST_INTERNAL_SECRET,
   errorCodes,
@@ -40,12 +41,25 @@ describe('people (Authorization: Bearer)', () => {
     expect(res.headers.get('x-request-id')).toBe('req-identity-0001');
   });
 
-  it('derives one stable client key per address and user agent', async () => {
-    const { graphqlUrl } = await stack();
-    const key = async (ua: string) =>
-      (await gql(graphqlUrl, WHOAMI, { headers: { 'user-agent': ua } })).data?.whoami.clientKey;
-    expect(await key('Firefox/140')).toBe(await key('Firefox/140'));
-    expect(await key('Firefox/140')).not.toBe(await key('Safari/18'));
+  it('keys anonymous callers on their address alone and signed-in ones on the person', async () => {
+    const { graphqlUrl, personToken } = await stack();
+    const key = async (headers: Record<string, string>, bearer?: string) =>
+      (await gql(graphqlUrl, WHOAMI, { headers, ...(bearer ? { bearer } : {}) })).data?.whoami
+        .clientKey as string;
+    // Rotating the User-Agent no longer makes a new client (it used to: 35 of 35 lookups).
+    const office = { 'x-forwarded-for': '198.51.100.20' };
+    const anonymous = await key({ ...office, 'user-agent': 'Firefox/140' });
+    expect(anonymous).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    for (const ua of ['Safari/18', 'curl/8', `bot-${Date.now()}`])
+      expect(await key({ ...office, 'user-agent': ua })).toBe(anonymous);
+    expect(await key({ 'x-forwarded-for': '198.51.100.21' })).not.toBe(anonymous);
+    // Two people behind one office address are two clients, wherever they sign in from.
+    const lan = await personToken({ role: 'citizen', sub: 'lan' });
+    const minh = await personToken({ role: 'citizen', sub: 'minh' });
+    const lanKey = await key(office, lan);
+    expect(await key(office, minh)).not.toBe(lanKey);
+    expect(lanKey).not.toBe(anonymous);
+    expect(await key({ 'x-forwarded-for': '192.0.2.44', 'user-agent': 'Phone' }, lan)).toBe(lanKey);
   });
 
   it('refuses expired, malformed, wrongly signed and wrong-audience tokens with 401, never as anonymous', async () => {
@@ -74,6 +88,35 @@ describe('people (Authorization: Bearer)', () => {
     const noScheme = await gql(graphqlUrl, WHOAMI, { headers: { authorization: 'Token abc' } });
     expect(noScheme.status).toBe(401);
     expect(errorCodes(noScheme)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses tokens that live too long, are issued in the future or lack iat, in its own words', async () => {
+    const { graphqlUrl, privateKeyPem } = await stack();
+    const key = await importPKCS8(privateKeyPem, 'ES256');
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: Record<string, unknown>) => {
+      const jwt = new SignJWT({ name: 'Kẻ tấn công', role: 'admin', ...claims })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setSubject('attacker');
+      return jwt.sign(key);
+    };
+    const bad = {
+      yearLong: await sign({ iat: now, exp: now + 365 * 86_400 }),
+      issuedTwoDaysAgo: await sign({ iat: now - 2 * 86_400, exp: now + 3600 }),
+      issuedInTheFuture: await sign({ iat: now + 3600, exp: now + 7200 }),
+      noIssuedAt: await sign({ exp: now + 3600 }),
+    };
+    for (const [kind, token] of Object.entries(bad)) {
+      const res = await gql(graphqlUrl, WHOAMI, { bearer: token });
+      expect(res.status, kind).toBe(401);
+      expect(errorCodes(res), kind).toEqual(['UNAUTHENTICATED']);
+      // Never the JWT library's own text ("iat" claim timestamp check failed…).
+      expect(res.errors?.[0]?.message, kind).toMatch(/^(Invalid token|Token expired)$/);
+    }
+    const fine = await sign({ iat: now, exp: now + 3600 });
+    expect((await gql(graphqlUrl, WHOAMI, { bearer: fine })).status).toBe(200);
   });
 
   it('refuses a request that carries both a bearer token and an API key', async () => {

@@ -46,7 +46,7 @@ describe('query limits (graphql-armor), introspection included', () => {
   it('refuses queries costlier than MAX_COST, with page sizes multiplying the cost', async () => {
     const { startAnother } = await stack();
     const gw = await startAnother({
-      limits: { maxDepth: 15, maxCost: 300, maxAliases: 15, maxDirectives: 50, maxTokens: 1000 },
+      limits: { maxDepth: 15, maxCost: 250, maxAliases: 15, maxDirectives: 50, maxTokens: 1000 },
     });
     const cheap = await gql(gw.graphqlUrl, '{ articles(first: 10) { nodes { id title } } }');
     expect(cheap.errors).toBeUndefined();
@@ -56,8 +56,38 @@ describe('query limits (graphql-armor), introspection included', () => {
     ]) {
       const res = await gql(gw.graphqlUrl, query);
       expect(res.status).toBe(400);
-      expect(res.errors?.[0]?.message).toMatch(/Cost limit of 300 exceeded/);
+      expect(res.errors?.[0]?.message).toMatch(/Cost limit of 250 exceeded/);
     }
+  });
+
+  it('counts page sizes given as variables, operation defaults and schema defaults, capped at the largest page', async () => {
+    const { startAnother } = await stack();
+    const gw = await startAnother({
+      limits: { maxDepth: 15, maxCost: 300, maxAliases: 15, maxDirectives: 50, maxTokens: 1000 },
+    });
+    const byVariable = 'query ($n: Int) { articles(first: $n) { nodes { id title slug } } }';
+    // Before, `first: $n` counted as a page of one, whatever $n was.
+    const refused = await gql(gw.graphqlUrl, byVariable, { variables: { n: 100 } });
+    expect(refused.status).toBe(400);
+    expect(errorCodes(refused)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(refused.errors?.[0]?.message).toMatch(/Cost limit of 300 exceeded, found 700/);
+    // A page beyond the largest one a field serves costs as the largest one (100).
+    const huge = await gql(gw.graphqlUrl, byVariable, { variables: { n: 1_000_000 } });
+    expect(huge.errors?.[0]?.message).toMatch(/found 700\./);
+    const withDefault = await gql(
+      gw.graphqlUrl,
+      'query ($n: Int = 90) { articles(first: $n) { nodes { id title slug } } }',
+    );
+    expect(withDefault.errors?.[0]?.message).toMatch(/found 630\./);
+    const small = await gql(gw.graphqlUrl, byVariable, { variables: { n: 5 } });
+    expect(small.errors).toBeUndefined();
+    expect(small.data?.articles.nodes.length).toBe(2);
+    // The schema's default page (articles: 10; threads: 10) counts when nothing is given.
+    const nested = await gql(
+      gw.graphqlUrl,
+      '{ articles { nodes { id title slug } } threads { id title viewerHasVoted } }',
+    );
+    expect(nested.errors).toBeUndefined();
   });
 
   it('refuses more than MAX_ALIASES aliases, __typename included', async () => {

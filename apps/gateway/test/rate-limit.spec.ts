@@ -37,7 +37,7 @@ describe('rate limits', () => {
     expect(route.headers.get('retry-after')).toBeTruthy();
     expect(((await route.json()) as any).error.code).toBe('RATE_LIMITED');
 
-    const metrics = await (await fetch(`${gw.url}/metrics`)).text();
+    const metrics = await (await fetch(`${gw.opsUrl}/metrics`)).text();
     expect(
       metricValue(metrics, 'gateway_rate_limited_total', { caller: 'anonymous' }),
     ).toBeGreaterThan(0);

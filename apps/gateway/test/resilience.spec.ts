@@ -17,11 +17,26 @@ async function readyz(url: string) {
   };
 }
 
+describe('ops port', () => {
+  it('keeps /readyz and /metrics off the public port, and reuses a readiness outcome for a moment', async () => {
+    const { url, startAnother, subgraphs } = await stack();
+    for (const path of ['/readyz', '/metrics'])
+      expect((await fetch(`${url}${path}`)).status, path).toBe(404);
+    const gw = await startAnother({ readinessCacheMs: 60_000 });
+    expect((await fetch(`${gw.url}/readyz`)).status).toBe(404);
+    const before = subgraphs.healthChecks.content;
+    for (let i = 0; i < 20; i++) expect((await readyz(gw.opsUrl)).status).toBe(200);
+    // Twenty calls, one round of checks.
+    expect(subgraphs.healthChecks.content - before).toBe(1);
+  });
+});
+
 describe('running', () => {
   it('answers /healthz and /readyz (supergraph, Redis, database, every subgraph)', async () => {
-    const { url } = await stack();
+    const { url, gateway } = await stack();
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    expect(await readyz(url)).toEqual({
+    expect((await fetch(`${gateway.opsUrl}/healthz`)).status).toBe(200);
+    expect(await readyz(gateway.opsUrl)).toEqual({
       status: 200,
       body: {
         status: 'ready',
@@ -86,7 +101,7 @@ describe('running', () => {
   });
 
   it('answers from healthy subgraphs when one is down, with errors for the missing fields', async () => {
-    const { graphqlUrl, url, subgraphs } = await stack();
+    const { graphqlUrl, gateway, subgraphs } = await stack();
     await subgraphs.stop('referral');
 
     const healthyOnly = await gql(graphqlUrl, '{ articles { totalCount } threads { id } }');
@@ -113,18 +128,18 @@ describe('running', () => {
     for (const error of across.errors ?? [])
       expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', serviceName: 'referral' });
 
-    const ready = await readyz(url);
+    const ready = await readyz(gateway.opsUrl);
     expect(ready.status).toBe(503);
     expect(ready.body.checks.referral).not.toBe('ok');
     expect(ready.body.checks.content).toBe('ok');
   });
 
   it('exposes request rate, latency, errors by code and per-subgraph fetch latency on /metrics', async () => {
-    const { url, graphqlUrl } = await stack();
+    const { gateway, graphqlUrl } = await stack();
     await gql(graphqlUrl, '{ articles { totalCount } }', {
       headers: { authorization: 'Bearer nope' },
     });
-    const text = await (await fetch(`${url}/metrics`)).text();
+    const text = await (await fetch(`${gateway.opsUrl}/metrics`)).text();
     const value = (name: string, labels: Record<string, string>) => metricValue(text, name, labels);
     expect(
       value('http_request_duration_seconds_count', { route: '/graphql', status: '200' }),

@@ -136,6 +136,23 @@ describe('forwarded HTTP routes', () => {
     expect(file.status).toBe(403);
   });
 
+  it('bounds a hung service by idle time: 504 when it never answers, a cut stream when it stalls', async () => {
+    const { startAnother } = await stack();
+    const gw = await startAnother({ routeIdleTimeoutMs: 800 });
+    let started = Date.now();
+    const hung = await fetch(`${gw.url}/files/hang`);
+    expect(hung.status).toBe(504);
+    expect(((await hung.json()) as any).error.message).toBe(
+      'The library service did not answer in time',
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    started = Date.now();
+    const stalled = await fetch(`${gw.url}/files/stall`);
+    expect(stalled.status).toBe(200);
+    await expect(stalled.arrayBuffer()).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('answers 502 when the owning service is down, and 404 for unknown paths', async () => {
     const { url, subgraphs } = await stack();
     expect((await fetch(`${url}/nothing-here`)).status).toBe(404);

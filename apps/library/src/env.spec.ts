@@ -4,7 +4,11 @@ import { checkLibraryEnv, libraryEnvShape, storageConfig, type LibraryEnv } from
 
 const SECRET = 's'.repeat(40);
 const parse = (vars: Record<string, string>) =>
-  parseEnv(libraryEnvShape, { INTERNAL_TOKEN_SECRET: SECRET, ...vars }, checkLibraryEnv);
+  parseEnv(
+    libraryEnvShape,
+    { NODE_ENV: 'development', INTERNAL_TOKEN_SECRET: SECRET, ...vars },
+    checkLibraryEnv,
+  );
 const S3 = {
   LIBRARY_STORAGE: 's3',
   S3_BUCKET: 'thu-vien-so',

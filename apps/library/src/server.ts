@@ -1,3 +1,4 @@
+import { clientKeyOf } from '@portal/auth';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -101,10 +102,7 @@ export async function startServer(
       loaders: createLoaders(models),
       counters,
       publicBaseUrl: config.publicBaseUrl,
-      client: clientIdentity(base.clientKey, {
-        ip: req.ip,
-        userAgent: req.headers['user-agent'],
-      }),
+      client: clientIdentity(clientKeyOf(base, req.ip)),
     }),
   });
   // Node's default (5 minutes for a whole request) would cut large uploads on slow links.

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
+import { importPKCS8, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeyPair, signPersonToken } from './dev-keys';
 import {
@@ -134,6 +134,41 @@ describe('person token', () => {
     ];
     for (const token of cases) {
       await expect(verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+  });
+});
+
+describe('person token lifetime', () => {
+  it('refuses over-long lifetimes, old tokens, future iat and a missing iat, with our own words', async () => {
+    const keys = await ensureDevKeyPair(mkdtempSync(join(tmpdir(), 'keys-')));
+    const key = await importPKCS8(keys.privateKeyPem, 'ES256');
+    const verify = await createPersonTokenVerifier({
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      publicKeyPem: keys.publicKeyPem,
+      maxLifetimeSeconds: 3600,
+      clockToleranceSeconds: 30,
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT({ role: 'admin', ...claims })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setSubject('u1')
+        .sign(key);
+    expect((await verify(await sign({ iat: now, exp: now + 3600 }))).id).toBe('u1');
+    // Within the clock tolerance a slightly early iat passes.
+    expect((await verify(await sign({ iat: now + 20, exp: now + 600 }))).id).toBe('u1');
+    for (const claims of [
+      { iat: now, exp: now + 3601 },
+      { iat: now - 3700, exp: now + 60 },
+      { iat: now + 120, exp: now + 600 },
+      { exp: now + 600 },
+    ]) {
+      const err = await verify(await sign(claims)).catch((e: unknown) => e);
+      expect(err, JSON.stringify(claims)).toMatchObject({ code: 'UNAUTHENTICATED' });
+      expect((err as Error).message).toMatch(/^(Invalid token|Token expired)$/);
     }
   });
 });

@@ -4,6 +4,8 @@ import { ANONYMOUS, isApiScope, isRole, type Viewer } from './viewer';
 /** The header the gateway (and services calling each other) put the internal token in. */
 export const INTERNAL_TOKEN_HEADER = 'x-portal-viewer';
 export const REQUEST_ID_HEADER = 'x-request-id';
+/** How long (ms) the caller will wait for this request; the callee bounds its own work by it. */
+export const REQUEST_TIMEOUT_HEADER = 'x-portal-timeout-ms';
 
 const ISSUER = 'portal-gateway';
 const DEFAULT_TTL_SECONDS = 60;

@@ -1,4 +1,5 @@
 import {
+  errors as joseErrors,
   createLocalJWKSet,
   createRemoteJWKSet,
   importSPKI,
@@ -20,6 +21,20 @@ export interface PersonTokenConfig {
   /** Accepted signing algorithms. */
   algorithms?: string[];
   clockToleranceSeconds?: number;
+  /** The longest a token may live (exp − iat); older tokens and longer-lived ones are refused. Default 24 h. */
+  maxLifetimeSeconds?: number;
+}
+
+/** The default longest lifetime of a person's token (24 h). */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
+
+/**
+ * What a client is told about a refused token: our own words only. The library's text
+ * (which claim failed and how) helps an attacker tune forgeries and is never sent.
+ */
+function refusal(err: unknown) {
+  if (err instanceof joseErrors.JWTExpired) return unauthenticated('Token expired');
+  return unauthenticated('Invalid token');
 }
 
 export type PersonTokenVerifier = (token: string) => Promise<Viewer>;
@@ -44,19 +59,25 @@ export async function createPersonTokenVerifier(
   } else {
     throw new Error('Person token verification needs a JWKS URL or a public key');
   }
+  const maxLifetime = config.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   return async (token: string) => {
     let payload: JWTPayload;
     try {
+      // maxTokenAge makes `iat` required, refuses one in the future beyond the clock
+      // tolerance, and refuses tokens issued longer ago than the maximum lifetime.
       ({ payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], {
         issuer: config.issuer,
         audience: config.audience,
         algorithms,
         clockTolerance: config.clockToleranceSeconds ?? 30,
-        requiredClaims: ['sub', 'exp'],
+        requiredClaims: ['sub', 'exp', 'iat'],
+        maxTokenAge: maxLifetime,
       }));
     } catch (err) {
-      throw unauthenticated(`Invalid token: ${(err as Error).message}`);
+      throw refusal(err);
     }
+    // A token that claims to live longer than allowed is refused outright, not only once old.
+    if (payload.exp! - payload.iat! > maxLifetime) throw unauthenticated('Invalid token');
     return viewerFromClaims(payload);
   };
 }

@@ -28,7 +28,11 @@ export const positiveInt = () => z.coerce.number().int().positive();
 
 export function baseEnv() {
   return {
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /**
+     * Production unless development (or test) is asked for: a forgotten variable must not
+     * turn on introspection, CORS * or the development identity provider.
+     */
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

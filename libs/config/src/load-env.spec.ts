@@ -16,8 +16,8 @@ const build = () => ({
 });
 
 describe('parseEnv', () => {
-  it('applies development defaults when nothing is set', () => {
-    const result = parseEnv(build, {});
+  it('applies development defaults when development is asked for', () => {
+    const result = parseEnv(build, { NODE_ENV: 'development' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.env.PORT).toBe(4001);
@@ -33,6 +33,17 @@ describe('parseEnv', () => {
     expect(result.message).toContain('MONGODB_URI must be a mongodb://');
     expect(result.message).toContain('SAFELIST');
     expect(result.message.split('\n')).toHaveLength(1);
+  });
+
+  it('is production when NODE_ENV is unset or empty: no development defaults apply', () => {
+    for (const source of [{}, { NODE_ENV: '' }]) {
+      const result = parseEnv(build, source);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.message).toContain('MONGODB_URI is required');
+    }
+    const full = parseEnv(build, { MONGODB_URI: 'mongodb://db/', REDIS_URL: 'redis://r' });
+    expect(full.ok && full.env.NODE_ENV).toBe('production');
   });
 
   it('requires connection URLs in production', () => {
@@ -66,7 +77,7 @@ describe('parseEnv', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.message).not.toContain('short');
-    expect(parseEnv(build, { PORT: '' }).ok).toBe(true);
+    expect(parseEnv(build, { NODE_ENV: 'development', PORT: '' }).ok).toBe(true);
   });
 });
 

@@ -5,7 +5,12 @@ import { z } from 'zod';
 
 let productionMode = false;
 
-/** True while an env schema is being built for NODE_ENV=production. */
+/** Production is the default: only an explicit `development` or `test` turns it off. */
+export function isProductionEnv(nodeEnv: string | undefined): boolean {
+  return nodeEnv !== 'development' && nodeEnv !== 'test';
+}
+
+/** True while an env schema is being built for production (NODE_ENV=production or unset). */
 export function isProductionSchema(): boolean {
   return productionMode;
 }
@@ -35,7 +40,8 @@ export type EnvCheck<T> = (env: T) => string[];
 
 /**
  * Validates `source` against the shape built by `build` and returns every problem at once.
- * `build` runs with production rules when source.NODE_ENV is `production`. `check` runs
+ * `build` runs with production rules unless source.NODE_ENV is `development` or `test`
+ * (unset means production). `check` runs
  * once every variable is valid on its own.
  */
 export function parseEnv<S extends z.ZodRawShape>(
@@ -43,7 +49,7 @@ export function parseEnv<S extends z.ZodRawShape>(
   source: EnvSource,
   check?: EnvCheck<z.output<z.ZodObject<S>>>,
 ): EnvResult<z.output<z.ZodObject<S>>> {
-  productionMode = source.NODE_ENV === 'production';
+  productionMode = isProductionEnv(source.NODE_ENV);
   let shape: S;
   try {
     shape = build();

@@ -1,8 +1,11 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
+import { queryBudgetPlugin } from './query-budget';
 
 // Queries filter only on fields the schema knows; unknown filter keys are dropped, not passed to the server.
 mongoose.set('strictQuery', true);
+// Reads are bounded by maxTimeMS and by the request they serve (query-budget.ts).
+mongoose.plugin(queryBudgetPlugin);
 
 export interface ConnectOptions {
   uri: string;

@@ -6,3 +6,4 @@ export * from './by-ids';
 export * from './graph-changes';
 export * from './page-cache';
 export * from './object-id';
+export * from './query-budget';

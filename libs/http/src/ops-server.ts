@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Registry } from 'prom-client';
-import { REQUEST_ID_HEADER } from '@portal/auth';
+import { REQUEST_ID_HEADER, REQUEST_TIMEOUT_HEADER } from '@portal/auth';
 import { requestIdFrom, runWithRequestContext } from '@portal/logger';
 import type { Metrics } from './metrics';
 
@@ -35,12 +35,29 @@ async function runChecks(
   return { ok: results.every(([, r]) => r === 'ok'), checks: Object.fromEntries(results) };
 }
 
-/** Request id on every request (from `x-request-id` or new), echoed back, and in the log context. */
+/** The longest a caller's x-portal-timeout-ms is believed (a bound, whoever sends it). */
+const MAX_REQUEST_TIMEOUT_MS = 120_000;
+
+/**
+ * Request id on every request (from `x-request-id` or new), echoed back, and in the request
+ * context with what bounds the request's work: a signal aborted when the caller goes away
+ * before the answer is sent, and the caller's deadline (x-portal-timeout-ms, which the
+ * gateway sends). Database reads made for the request honour both (libs/db query budget).
+ */
 export function requestIdMiddleware(req: Request, res: Response, next: NextFunction): void {
   const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
   res.locals.requestId = requestId;
   res.setHeader(REQUEST_ID_HEADER, requestId);
-  runWithRequestContext({ requestId }, () => next());
+  const abandoned = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) abandoned.abort();
+  });
+  const timeoutMs = Number(req.headers[REQUEST_TIMEOUT_HEADER]);
+  const deadline =
+    Number.isInteger(timeoutMs) && timeoutMs > 0
+      ? Date.now() + Math.min(timeoutMs, MAX_REQUEST_TIMEOUT_MS)
+      : undefined;
+  runWithRequestContext({ requestId, signal: abandoned.signal, deadline }, () => next());
 }
 
 /** Records request latency by route pattern (never by raw URL, to bound label cardinality). */

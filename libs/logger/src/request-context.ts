@@ -4,6 +4,10 @@ import { randomUUID } from 'node:crypto';
 /** What every log line and outgoing call made while serving one request should carry. */
 export interface RequestContext {
   requestId: string;
+  /** Aborted when the caller gave up (went away, or its time ran out): no new work should start. */
+  signal?: AbortSignal;
+  /** When the caller stops waiting (epoch ms), if it said. Database queries are bounded by it. */
+  deadline?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

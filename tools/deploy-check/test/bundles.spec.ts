@@ -146,6 +146,8 @@ beforeAll(async () => {
     JWT_AUDIENCE: AUDIENCE,
     JWT_PUBLIC_KEY_FILE: publicKeyFile,
     JWT_ALGORITHMS: 'ES256',
+    // Production names its proxies (the gateway refuses to start without it).
+    TRUST_PROXY: 'loopback',
     LIBRARY_STORAGE: 'local',
     SUPERGRAPH_PATH: 'supergraph.graphql',
     CONTRACT_PATH: 'operations.graphql',

@@ -6,7 +6,8 @@ import { discoverSeeds } from './apps';
 import { ensureDotEnv } from './dot-env';
 
 const root = workspaceRoot();
-const env = { ...ensureDotEnv(root), ...process.env };
+// A local tool: development unless told otherwise (the apps themselves default to production).
+const env = { NODE_ENV: 'development', ...ensureDotEnv(root), ...process.env };
 for (const seed of discoverSeeds(root)) {
   process.stdout.write(`seeding ${seed.app}\n`);
   const run = spawnSync(process.execPath, ['--import', 'tsx', seed.file], {

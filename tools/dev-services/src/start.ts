@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureDevKeyPair } from '@portal/auth';
-import { DEFAULT_PORTS } from '@portal/config';
+import { DEFAULT_PORTS, portOffsetProblem } from '@portal/config';
 import {
   ProcessGroup,
   dataDir as defaultDataDir,
@@ -53,8 +53,8 @@ function nodeArgs(file: string): string[] {
 }
 
 async function main(): Promise<void> {
-  if (!Number.isInteger(offset) || offset < 0 || offset > 50_000)
-    throw new Error('PORT_OFFSET must be a whole number from 0 to 50000');
+  const offsetProblem = portOffsetProblem(process.env.PORT_OFFSET);
+  if (offsetProblem) throw new Error(offsetProblem);
   mkdirSync(dataDir, { recursive: true });
   const dotEnv = ensureDotEnv(root);
   await ensureDevKeyPair(join(dataDir, 'keys'));
@@ -149,6 +149,7 @@ async function main(): Promise<void> {
           ...env,
           ...databaseOf(a.app),
           ...(a.entry === 'main' ? { PORT: String(a.port) } : { OPS_PORT: String(a.port) }),
+          ...(a.app === 'gateway' ? { OPS_PORT: String(DEFAULT_PORTS.gatewayOps + offset) } : {}),
         },
       });
       watchCrash(name, proc);

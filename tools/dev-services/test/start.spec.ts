@@ -125,6 +125,36 @@ async function stopStack(stack: RunningStack, portNames: (keyof typeof DEFAULT_P
 }
 
 describe('npm start', () => {
+  it('refuses a PORT_OFFSET that puts an HTTP port on the fetch blocked-port list, before starting anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-start-blocked-'));
+    try {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(workspaceRoot(), 'tools/dev-services/src/start.ts')],
+        {
+          cwd: workspaceRoot(),
+          env: {
+            PATH: process.env.PATH,
+            HOME: process.env.HOME,
+            PORT_OFFSET: '2000',
+            DATA_DIR: dir,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((r) => child.once('exit', r));
+      expect(code).toBe(1);
+      expect(stderr).toContain('PORT_OFFSET=2000 puts gateway on 6000');
+      // Nothing was started: no FerretDB or Redis data, no port open.
+      expect(readdirSync(dir)).toEqual([]);
+      expect(await isPortOpen(DEFAULT_PORTS.ferretdb + 2000)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('brings up the whole system with demo data, then stops every process on SIGTERM', async () => {
     const stack = await startStack(dataDir);
     const gatewayPort = DEFAULT_PORTS.gateway + stack.offset;

@@ -1,3 +1,4 @@
+import { clientKeyOf } from '@portal/auth';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import type { BulletinContext } from '../context';
@@ -55,8 +56,8 @@ export const Mutation: MutationResolvers<BulletinContext> = {
 
   subscribeToBulletin: (_parent, args, ctx) => {
     const { email } = parseArgs(subscribeArgs, args);
-    // Anyone may subscribe; the limit is per client (the gateway's key), else per request source.
-    return ctx.subscriptions.subscribe(email, ctx.clientKey ?? ctx.viewer.id ?? 'anonymous');
+    // Anyone may subscribe; the limit is per client (the person, else the address).
+    return ctx.subscriptions.subscribe(email, clientKeyOf(ctx));
   },
 
   confirmBulletinSubscription: (_parent, args, ctx) =>

@@ -1,3 +1,4 @@
+import { clientKeyOf } from '@portal/auth';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
@@ -23,8 +24,7 @@ export const Mutation: MutationResolvers = {
     // Only published articles are counted; anything else does not exist for this purpose.
     if (!article || article.status !== 'PUBLISHED' || !isVisibleTo(ctx.viewer, article))
       throw notFound('Article');
-    const client = ctx.clientKey ?? (ctx.viewer.id ? `viewer:${ctx.viewer.id}` : null);
-    return ctx.services.views.record(id, device, client);
+    return ctx.services.views.record(id, device, clientKeyOf(ctx));
   },
 
   // Authorization comes before validation: who may not write learns nothing about the input rules.

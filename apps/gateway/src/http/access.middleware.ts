@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { clientSubject, deriveClientKey } from '@portal/auth';
 import { isDomainError, rateLimited, type DomainError } from '@portal/errors';
 import type { Logger } from '@portal/logger';
-import { clientKeyFor } from '../domain/client-key';
 import { rateLimitBucket, type Caller, type RateLimits } from '../domain/rate-limit-policy';
 import type { Identity, IdentityResolver } from '../identity/identity';
 import type { GatewayMetrics } from '../metrics';
@@ -11,7 +11,7 @@ import type { SlidingWindowLimiter } from '../rate-limit/sliding-window-limiter'
 export interface RequestAccess {
   requestId: string;
   identity: Identity;
-  /** Salted hash of client address + user agent, for once-per-client counting in subgraphs. */
+  /** Salted hash of the person, the API key or (anonymous) the client address: rate limits and once-per-client counting in subgraphs. */
   clientKey: string;
   ip: string;
 }
@@ -91,7 +91,7 @@ export function accessControl(deps: AccessControlDeps): RequestHandler {
     const access: RequestAccess = {
       requestId: String(res.locals.requestId),
       identity,
-      clientKey: clientKeyFor(deps.clientKeySecret, ip, req.headers['user-agent']),
+      clientKey: deriveClientKey(deps.clientKeySecret, clientSubject(identity.viewer, ip)),
       ip,
     };
     res.locals.access = access;

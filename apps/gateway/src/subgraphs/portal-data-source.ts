@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '@portal/auth';
+import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, REQUEST_TIMEOUT_HEADER } from '@portal/auth';
 import type { GatewayContext } from '../context';
 import type { Identity } from '../identity/identity';
 import type { GatewayMetrics } from '../metrics';
@@ -66,6 +66,9 @@ function timedFetcher(subgraph: string, timeoutMs: number, metrics: GatewayMetri
   const fetcher = async (url: string, init: RequestInit) => {
     const end = metrics.subgraphFetchDuration.startTimer({ subgraph });
     try {
+      // Given up when the timeout passes; the subgraph, told how long the gateway waits
+      // (x-portal-timeout-ms), stops its database work at the same moment. (Not on the
+      // client going away: an in-flight fetch may be shared with other requests.)
       const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
       end({ outcome: res.ok ? 'ok' : 'http_error' });
       return res;
@@ -82,11 +85,13 @@ function timedFetcher(subgraph: string, timeoutMs: number, metrics: GatewayMetri
 
 /**
  * How the gateway talks to one subgraph: it sends the viewer only as the signed internal
- * token (never the caller's own credentials) plus the request id, and it honours the
+ * token (never the caller's own credentials) plus the request id and how long it will wait
+ * (so the subgraph bounds its database work by the same time), and it honours the
  * subgraph's Cache-Control header when computing the response's cache policy.
  */
 export class PortalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: string;
+  private readonly timeoutMs: number;
 
   constructor(options: {
     subgraph: string;
@@ -105,12 +110,14 @@ export class PortalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         : timed,
     });
     this.subgraph = options.subgraph;
+    this.timeoutMs = options.timeoutMs;
   }
 
   override async willSendRequest(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<void> {
     const { request, context } = options;
+    request.http!.headers.set(REQUEST_TIMEOUT_HEADER, String(this.timeoutMs));
     // Requests the gateway makes on its own (none with a static supergraph) carry no viewer.
     if (!context || typeof context.internalToken !== 'function') return;
     request.http!.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken(this.subgraph));

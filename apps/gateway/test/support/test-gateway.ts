@@ -51,6 +51,8 @@ export interface TestStack<Subgraphs = FixtureSubgraphs> {
   db: Connection;
   /** Everything the gateway logged, one parsed JSON object per line. */
   logs: Record<string, unknown>[];
+  /** The private key of the identity provider the gateway trusts (for hand-made tokens). */
+  privateKeyPem: string;
   /** A person token the gateway accepts. */
   personToken(
     claims: Partial<PersonClaims> & { role: PersonClaims['role'] },
@@ -126,6 +128,8 @@ function useStack<Subgraphs extends { urls: Record<string, string>; close(): Pro
     const config: GatewayConfig = {
       port: 0,
       host: '127.0.0.1',
+      opsPort: 0,
+      readinessCacheMs: 0,
       production: false,
       introspection: true,
       supergraphSdl,
@@ -166,6 +170,7 @@ function useStack<Subgraphs extends { urls: Record<string, string>; close(): Pro
       redis,
       db,
       logs,
+      privateKeyPem: keys.privateKeyPem,
       personToken: (claims, signOptions) =>
         signPersonToken(
           keys.privateKeyPem,

@@ -14,16 +14,9 @@ export function cityDay(at: Date): string {
   return new Date(at.getTime() + CITY_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
 }
 
-/**
- * A bounded key for one client. The gateway sends an opaque per-client key; a direct call
- * (development) has none, so the address and user agent stand in for it.
- */
-export function clientIdentity(
-  clientKey: string | null,
-  fallback: { ip: string | undefined; userAgent: string | undefined },
-): string {
-  const source = clientKey ?? `anon|${fallback.ip ?? '?'}|${fallback.userAgent ?? '?'}`;
-  return createHash('sha256').update(source).digest('base64url').slice(0, 22);
+/** A bounded form of a client key (clientKeyOf in @portal/auth) for counter fields. */
+export function clientIdentity(clientKey: string): string {
+  return createHash('sha256').update(clientKey).digest('base64url').slice(0, 22);
 }
 
 /** The field a pending count is kept under in the counters hash: `download:<itemId>`. */

@@ -1,3 +1,4 @@
+import { clientKeyOf } from '@portal/auth';
 import type { Request, RequestHandler, Response } from 'express';
 import { toObjectId } from '@portal/db';
 import { Types } from 'mongoose';
@@ -107,7 +108,7 @@ export function downloadRoute(deps: DownloadRouteDeps): RequestHandler {
         res.end();
         return;
       }
-      if (isPublic) countDownload(deps, req, identity.clientKey, items, logger);
+      if (isPublic) countDownload(deps, clientKeyOf(identity, req.ip), items, logger);
       await send(res, deps.storage, key, range);
     } catch (err) {
       sendHttpError(res, err, logger);
@@ -137,12 +138,11 @@ async function send(
 
 function countDownload(
   deps: DownloadRouteDeps,
-  req: Request,
-  clientKey: string | null,
+  clientKey: string,
   items: readonly { _id: Types.ObjectId }[],
   logger: Logger,
 ): void {
-  const client = clientIdentity(clientKey, { ip: req.ip, userAgent: req.headers['user-agent'] });
+  const client = clientIdentity(clientKey);
   // Counting must never fail or slow a download.
   void Promise.all(
     items.map((item) => deps.counters.recordOnce('download', item._id.toHexString(), client)),

@@ -1,3 +1,4 @@
+import { clientKeyOf } from '@portal/auth';
 import type { createRateLimiter } from '@portal/http';
 import { isDomainError } from '@portal/errors';
 import type { ReferralContext } from '../context';
@@ -11,9 +12,8 @@ export async function consumeLimit(
   ctx: ReferralContext,
   limiter: ReturnType<typeof createRateLimiter>,
 ): Promise<void> {
-  const key = ctx.viewer.id ? `u:${ctx.viewer.id}` : `c:${ctx.clientKey ?? 'unknown'}`;
   try {
-    await limiter.consume(key);
+    await limiter.consume(clientKeyOf(ctx));
   } catch (err) {
     if (isDomainError(err)) throw err;
     ctx.logger.warn({ err: (err as Error).message }, 'rate limiter unavailable; allowing');
