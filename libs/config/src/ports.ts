@@ -6,6 +6,7 @@ export const DEFAULT_PORTS = {
   forum: 4003,
   bulletin: 4004,
   referral: 4005,
+  engagement: 4006,
   'hotline-sim': 4010,
   notifier: 4106,
   ferretdb: 27117,
@@ -16,7 +17,7 @@ export const DEFAULT_PORTS = {
   smtpHttp: 1080,
 } as const;
 
-export type SubgraphName = 'content' | 'library' | 'forum' | 'bulletin' | 'referral';
+export type SubgraphName = 'content' | 'library' | 'forum' | 'bulletin' | 'referral' | 'engagement';
 
 export const SUBGRAPHS: readonly SubgraphName[] = [
   'content',
@@ -24,6 +25,7 @@ export const SUBGRAPHS: readonly SubgraphName[] = [
   'forum',
   'bulletin',
   'referral',
+  'engagement',
 ];
 
 /** Ops ports (/healthz, /readyz, /metrics) of the worker processes. */
@@ -33,4 +35,6 @@ export const DEFAULT_WORKER_OPS_PORTS = {
   forum: 4103,
   bulletin: 4104,
   referral: 4105,
+  /** 4106 is the notifier's; 4107 is kept for the assistant's worker. */
+  engagement: 4116,
 } as const;

@@ -1,0 +1,28 @@
+import type { MutationResolvers } from '../__generated__/resolvers-types';
+
+// Thin: each use case checks access first, then validates its input, in the service.
+export const Mutation: MutationResolvers = {
+  createSurvey: (_p, args, ctx) => ctx.surveys.create(ctx.viewer, args.input),
+  updateSurvey: (_p, args, ctx) =>
+    ctx.surveys.update(ctx.viewer, args.id, args.input, args.expectedVersion),
+  publishSurvey: (_p, args, ctx) => ctx.surveys.publish(ctx.viewer, args.id),
+  closeSurvey: (_p, args, ctx) => ctx.surveys.close(ctx.viewer, args.id),
+  saveSurveyDraft: (_p, args, ctx) =>
+    ctx.surveys.saveDraft(ctx.viewer, ctx.clientKey, args.surveyId, args.answers),
+  submitSurveyResponse: (_p, args, ctx) =>
+    ctx.surveys.submit(ctx.viewer, ctx.clientKey, args.surveyId, args.answers),
+
+  createEvent: (_p, args, ctx) => ctx.events.create(ctx.viewer, args.input),
+  updateEvent: (_p, args, ctx) =>
+    ctx.events.update(ctx.viewer, args.id, args.input, args.expectedVersion),
+  publishEvent: (_p, args, ctx) => ctx.events.publish(ctx.viewer, args.id),
+  cancelEvent: (_p, args, ctx) => ctx.events.cancel(ctx.viewer, args.id),
+  registerForEvent: (_p, args, ctx) => ctx.events.register(ctx.viewer, args.eventId),
+  cancelRegistration: (_p, args, ctx) => ctx.events.cancelRegistration(ctx.viewer, args.eventId),
+  askEventQuestion: (_p, args, ctx) => ctx.events.ask(ctx.viewer, args.eventId, args.text),
+  voteEventQuestion: (_p, args, ctx) => ctx.events.vote(ctx.viewer, args.questionId),
+  markEventQuestionAnswered: (_p, args, ctx) =>
+    ctx.events.markAnswered(ctx.viewer, args.questionId),
+  attachEventRecording: (_p, args, ctx) =>
+    ctx.events.attachRecording(ctx.viewer, args.eventId, args.libraryItemId),
+};
