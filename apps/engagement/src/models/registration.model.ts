@@ -12,8 +12,8 @@ export interface RegistrationDoc {
   status: RegistrationStatus;
   /** The seat claimed while CONFIRMED. */
   seat: number | null;
-  /** Waitlist order. */
-  waitSince: Date;
+  /** Waitlist order: a fresh ObjectId each time the person joins the waitlist (increasing). */
+  waitTicket: Types.ObjectId;
   /** Grows each time the person registers again after cancelling (keeps e-mail ids apart). */
   round: number;
   createdAt: Date;
@@ -28,7 +28,7 @@ const RegistrationSchema = new Schema<RegistrationDoc>(
     displayName: { type: String, default: null },
     status: { type: String, required: true },
     seat: { type: Number, default: null },
-    waitSince: { type: Date, required: true },
+    waitTicket: { type: Schema.Types.ObjectId, required: true },
     round: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -36,7 +36,7 @@ const RegistrationSchema = new Schema<RegistrationDoc>(
   { collection: 'registrations', versionKey: false },
 );
 RegistrationSchema.index({ eventId: 1, userId: 1 }, { unique: true });
-RegistrationSchema.index({ eventId: 1, status: 1, waitSince: 1, _id: 1 });
+RegistrationSchema.index({ eventId: 1, status: 1, waitTicket: 1 });
 RegistrationSchema.index({ userId: 1, status: 1 });
 
 export type RegistrationModel = Model<RegistrationDoc>;

@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { requireRole, requireSignedIn, type Viewer } from '@portal/auth';
 import { webPages } from '@portal/config';
 import { isDuplicateKeyError, paginate } from '@portal/db';
@@ -206,7 +206,7 @@ export class EventService {
           displayName: viewer.displayName,
           status: 'WAITLISTED',
           seat: null,
-          waitSince: now,
+          waitTicket: new Types.ObjectId(),
           round: 1,
           createdAt: now,
           updatedAt: now,
@@ -223,7 +223,12 @@ export class EventService {
       registration = await Registration.findOneAndUpdate(
         { _id: existing._id, status: 'CANCELLED', round: existing.round },
         {
-          $set: { status: 'WAITLISTED', waitSince: now, updatedAt: now, email: viewer.email },
+          $set: {
+            status: 'WAITLISTED',
+            waitTicket: new Types.ObjectId(),
+            updatedAt: now,
+            email: viewer.email,
+          },
           $inc: { round: 1 },
         },
         { new: true },
@@ -269,7 +274,7 @@ export class EventService {
     let promoted = 0;
     for (;;) {
       const next = await Registration.find({ eventId: event._id, status: 'WAITLISTED' })
-        .sort({ waitSince: 1, _id: 1 })
+        .sort({ waitTicket: 1 })
         .limit(20)
         .lean<RegistrationDoc[]>();
       if (!next.length) return promoted;
@@ -330,10 +335,7 @@ export class EventService {
     const ahead = await this.o.models.Registration.countDocuments({
       eventId: registration.eventId,
       status: 'WAITLISTED',
-      $or: [
-        { waitSince: { $lt: registration.waitSince } },
-        { waitSince: registration.waitSince, _id: { $lt: registration._id } },
-      ],
+      waitTicket: { $lt: registration.waitTicket },
     });
     return ahead + 1;
   }
@@ -366,7 +368,7 @@ export class EventService {
   }
 
   counts(event: EventDoc, status: 'CONFIRMED' | 'WAITLISTED'): Promise<number> {
-    return this.o.models.Registration.countDocuments({ eventId: event._id, status });
+    return this.o.models.Registration.countDocuments({ eventId: event._id, status }).exec();
   }
 
   async ask(viewer: Viewer, eventId: string, rawText: unknown): Promise<EventQuestionDoc> {
