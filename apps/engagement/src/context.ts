@@ -1,12 +1,14 @@
 import DataLoader from 'dataloader';
-import type { Viewer } from '@portal/auth';
+import { hasRole, type Viewer } from '@portal/auth';
 import type { BaseContext } from '@portal/graphql-kit';
 import type { EngagementModels } from './models';
+import type { ContestDoc } from './models/contest.model';
 import type { EventDoc } from './models/event.model';
 import type { SurveyDoc } from './models/survey.model';
 import { canSeeEvent } from './domain/event-rules';
 import { toObjectId } from './domain/ids';
 import { canSeeSurvey } from './domain/survey-rules';
+import type { ContestService } from './services/contest-service';
 import type { EventService } from './services/event-service';
 import type { SurveyService } from './services/survey-service';
 
@@ -15,6 +17,7 @@ export interface EngagementServices {
   models: EngagementModels;
   surveys: SurveyService;
   events: EventService;
+  contests: ContestService;
 }
 
 export interface EngagementLoaders {
@@ -22,6 +25,8 @@ export interface EngagementLoaders {
   surveyById: DataLoader<string, SurveyDoc | null>;
   /** Events the viewer may see, by id. */
   eventById: DataLoader<string, EventDoc | null>;
+  /** Contests the viewer may see, by id. */
+  contestById: DataLoader<string, ContestDoc | null>;
   /** The latest published poll by content key (`ARTICLE:<id>`, `THREAD:<id>`). */
   pollByContent: DataLoader<string, SurveyDoc | null>;
   /** Votes per question id. */
@@ -57,6 +62,12 @@ export function createLoaders(services: EngagementServices, viewer: Viewer): Eng
     pollByContent: new DataLoader(async (keys) => {
       const polls = await services.surveys.pollsFor(keys);
       return keys.map((k) => polls.get(k) ?? null);
+    }),
+    contestById: new DataLoader(async (keys) => {
+      const found = await models.Contest.find({ _id: { $in: ids(keys) } }).lean<ContestDoc[]>();
+      const visible = found.filter((c) => c.status === 'PUBLISHED' || hasRole(viewer, 'editor'));
+      const byId = new Map(visible.map((c) => [c._id.toHexString(), c]));
+      return keys.map((k) => byId.get(k) ?? null);
     }),
     votesByQuestion: new DataLoader(async (keys) => {
       const counts = await models.QuestionVote.aggregate<{ _id: unknown; n: number }>([

@@ -43,7 +43,7 @@ const pick = (i: number, n: number, salt: number) =>
   ((i * 7 + salt * 13 + ((i * salt) % 5)) % n) + 1;
 
 /**
- * Demo surveys, a poll with a forum thread, and webinars, created through the service's own
+ * Demo surveys, a poll with a forum thread, webinars and a contest taking entries, created through the service's own
  * use cases (so results, seats and reminders are what the running service would make).
  */
 export async function seedDemoEngagement(core: EngagementCore, logger: Logger): Promise<void> {
@@ -276,8 +276,52 @@ export async function seedDemoEngagement(core: EngagementCore, logger: Logger): 
   });
   await events.publish(editor, talk._id.toHexString());
 
+  const { contests } = core;
+  const at = (days: number) => new Date(Date.now() + days * DAY);
+  const contest = await contests.create(editor, {
+    title: 'Cuộc thi Ý tưởng chuyển đổi số Thành phố Hồ Chí Minh 2026',
+    description:
+      'Tìm kiếm giải pháp số giúp người dân, doanh nghiệp tiếp cận dịch vụ công thuận tiện hơn.',
+    rules:
+      'Mỗi cá nhân hoặc nhóm (tối đa 10 thành viên) gửi một bài dự thi gồm mô tả giải pháp và tài liệu kèm theo. Bài dự thi được chỉnh sửa đến hết vòng nhận bài.',
+    eligibility:
+      'Công dân, sinh viên, doanh nghiệp khởi nghiệp đang sinh sống, học tập, hoạt động tại Thành phố.',
+    rounds: [
+      { kind: 'SUBMISSION', title: 'Nhận bài dự thi', startsAt: at(-5), endsAt: at(20) },
+      { kind: 'JUDGING', title: 'Chấm sơ khảo', startsAt: at(20), endsAt: at(30) },
+      { kind: 'PUBLIC_VOTE', title: 'Bình chọn trực tuyến', startsAt: at(30), endsAt: at(37) },
+    ],
+    criteria: [
+      { name: 'Tính sáng tạo', weight: 3, maxScore: 10 },
+      { name: 'Khả năng triển khai', weight: 2, maxScore: 10 },
+      { name: 'Lợi ích cho người dân', weight: 2, maxScore: 10 },
+    ],
+    prizes: [
+      { rank: 1, title: 'Giải Nhất', description: '100 triệu đồng và hỗ trợ triển khai thí điểm' },
+      { rank: 2, title: 'Giải Nhì', description: '50 triệu đồng' },
+      { rank: 3, title: 'Giải Ba', description: '30 triệu đồng' },
+    ],
+  });
+  const contestId = contest._id.toHexString();
+  await contests.publish(editor, contestId);
+  await contests.assignJudges(editor, contestId, ['seed-judge-1', 'seed-judge-2', 'seed-judge-3']);
+  const ideas = [
+    ['Trợ lý ảo tra cứu thủ tục hành chính bằng giọng nói', 'Nhóm Sinh viên Bách khoa'],
+    [
+      'Bản đồ điểm ngập theo thời gian thực từ cảm biến cộng đồng',
+      'Công ty Khởi nghiệp Dữ liệu Xanh',
+    ],
+    ['Ví giấy tờ số cho hộ kinh doanh cá thể', 'Nhóm Chợ Bến Thành Số'],
+  ];
+  for (const [i, [title, team]] of ideas.entries())
+    await contests.submitEntry(person(400 + i), contestId, {
+      title,
+      description: `${title}: giải pháp giúp người dân và doanh nghiệp tiết kiệm thời gian khi làm thủ tục.`,
+      team: [{ name: person(400 + i).displayName!, role: 'Trưởng nhóm' }, { name: team }],
+    });
+
   logger.info(
-    { surveys: 3, responses: 36 + 18 + 25, events: 2, registrations: 12 },
+    { surveys: 3, responses: 36 + 18 + 25, events: 2, registrations: 12, contests: 1, entries: 3 },
     'demo surveys, poll and events created',
   );
 }

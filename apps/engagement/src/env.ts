@@ -1,4 +1,4 @@
-import { loadEnv, positiveInt, serviceEnv } from '@portal/config';
+import { loadEnv, positiveInt, serviceEnv, z } from '@portal/config';
 
 /** The engagement service's configuration (main.ts, worker.ts and seed.ts read it). */
 export const env = loadEnv('engagement', () => ({
@@ -7,6 +7,10 @@ export const env = loadEnv('engagement', () => ({
   SURVEY_ANSWERS_PER_HOUR: positiveInt().default(20),
   /** Event questions per person per 10 minutes. */
   EVENT_QUESTIONS_PER_10_MIN: positiveInt().default(10),
+  /** Contest votes per person per minute (as the forum limits votes). */
+  CONTEST_VOTES_PER_MINUTE: positiveInt().default(60),
+  /** People this service first saw less than this many days ago may not vote in contests. */
+  CONTEST_NEW_ACCOUNT_DAYS: z.coerce.number().int().min(0).default(7),
 }));
 
 export type EngagementEnv = typeof env;

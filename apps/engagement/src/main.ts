@@ -29,6 +29,8 @@ const server = await startServer(
     redisPrefix: env.QUEUE_PREFIX,
     answersPerHour: env.SURVEY_ANSWERS_PER_HOUR,
     questionsPer10Min: env.EVENT_QUESTIONS_PER_10_MIN,
+    votesPerMinute: env.CONTEST_VOTES_PER_MINUTE,
+    newAccountDays: env.CONTEST_NEW_ACCOUNT_DAYS,
   },
   { conn, redis, outbox, events: producers['engagement-events'], logger },
 );

@@ -28,6 +28,10 @@ export interface EngagementServerConfig {
   redisPrefix: string;
   answersPerHour: number;
   questionsPer10Min: number;
+  /** Contest votes per person per minute (the forum's vote limit). */
+  votesPerMinute: number;
+  /** Days before a person new to this service may vote in contests. */
+  newAccountDays: number;
 }
 
 export interface EngagementServerDeps {
@@ -67,11 +71,22 @@ export async function startServer(
         { name: 'engagement-questions', points: config.questionsPer10Min, windowSeconds: 600 },
         config.redisPrefix,
       ),
+      votes: createRateLimiter(
+        deps.redis,
+        { name: 'engagement-votes', points: config.votesPerMinute, windowSeconds: 60 },
+        config.redisPrefix,
+      ),
     },
+    newAccountDays: config.newAccountDays,
     logger: deps.logger,
     now: deps.now,
   });
-  const services = { models: core.models, surveys: core.surveys, events: core.events };
+  const services = {
+    models: core.models,
+    surveys: core.surveys,
+    events: core.events,
+    contests: core.contests,
+  };
   const server = await startSubgraphServer<EngagementContext>({
     name: 'engagement',
     port: config.port,

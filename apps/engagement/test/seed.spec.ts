@@ -56,5 +56,16 @@ describe('demo data', () => {
       confirmedCount: 12,
       questions: [{ votes: 5 }, { votes: 0 }],
     });
+
+    const contests = dataOf(
+      await e.call(
+        null,
+        `{ contests { nodes { title currentRound { kind } entries { title } } } }`,
+      ),
+      'contests',
+    );
+    expect(contests.nodes).toHaveLength(1);
+    expect(contests.nodes[0].currentRound).toEqual({ kind: 'SUBMISSION' });
+    expect(contests.nodes[0].entries).toHaveLength(3);
   });
 });

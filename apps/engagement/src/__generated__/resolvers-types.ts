@@ -1,10 +1,13 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { SurveyDoc } from '../models/survey.model';
-import { SurveyPage, EventPage, ContentRef } from '../resolvers/views';
+import { SurveyPage, EventPage, ContestPage, WinnerView, ContentRef } from '../resolvers/views';
 import { EditorResultsView, ResponseView } from '../services/survey-service';
 import { EventDoc } from '../models/event.model';
 import { RegistrationDoc } from '../models/registration.model';
 import { EventQuestionDoc } from '../models/event-question.model';
+import { ContestDoc } from '../models/contest.model';
+import { ContestEntryDoc, JudgeScoreDoc } from '../models/contest-entry.model';
+import { EntryStanding } from '../services/contest-service';
 import { EngagementContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -72,6 +75,158 @@ export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
 
+export type Contest = {
+  __typename?: 'Contest';
+  criteria: Array<ContestCriterion>;
+  /** The round running now, if any. */
+  currentRound?: Maybe<ContestRound>;
+  description?: Maybe<Scalars['String']['output']>;
+  eligibility: Scalars['String']['output'];
+  entries: Array<ContestEntry>;
+  id: Scalars['ID']['output'];
+  /** The viewer's own entry (private). */
+  myEntry?: Maybe<ContestEntry>;
+  /** The entry the viewer voted for in the running public-vote round (private). */
+  myVoteEntryId?: Maybe<Scalars['ID']['output']>;
+  prizes: Array<ContestPrize>;
+  resultsPublishedAt?: Maybe<Scalars['DateTime']['output']>;
+  rounds: Array<ContestRound>;
+  rules: Scalars['String']['output'];
+  /** Every entry's average judge score and public votes: public once results are published, editors before. */
+  standings?: Maybe<Array<ContestStanding>>;
+  status: ContestStatus;
+  title: Scalars['String']['output'];
+  viewerIsJudge: Scalars['Boolean']['output'];
+  /** Winners by prize rank, once results are published. */
+  winners: Array<ContestWinner>;
+};
+
+export type ContestConnection = {
+  __typename?: 'ContestConnection';
+  nodes: Array<Contest>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ContestCriterion = {
+  __typename?: 'ContestCriterion';
+  id: Scalars['ID']['output'];
+  maxScore: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+export type ContestCriterionInput = {
+  maxScore: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  weight: Scalars['Float']['input'];
+};
+
+export type ContestEntry = {
+  __typename?: 'ContestEntry';
+  contest: Contest;
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  /** Files uploaded through the library's /uploads endpoint. */
+  fileIds: Array<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** Whether the viewer (a judge) declared a conflict of interest with it (private). */
+  myConflictDeclared: Scalars['Boolean']['output'];
+  /** A judge's own scores of this entry (private; judges only). */
+  myScore?: Maybe<JudgeScore>;
+  ownerName?: Maybe<Scalars['String']['output']>;
+  team: Array<TeamMember>;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ContestEntryInput = {
+  description: Scalars['String']['input'];
+  fileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  team: Array<TeamMemberInput>;
+  title: Scalars['String']['input'];
+};
+
+export type ContestInput = {
+  criteria?: InputMaybe<Array<ContestCriterionInput>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  eligibility: Scalars['String']['input'];
+  prizes?: InputMaybe<Array<ContestPrizeInput>>;
+  rounds: Array<ContestRoundInput>;
+  rules: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type ContestPrize = {
+  __typename?: 'ContestPrize';
+  description?: Maybe<Scalars['String']['output']>;
+  rank: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type ContestPrizeInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  rank: Scalars['Int']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type ContestRound = {
+  __typename?: 'ContestRound';
+  endsAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: ContestRoundKind;
+  startsAt: Scalars['DateTime']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type ContestRoundInput = {
+  endsAt: Scalars['DateTime']['input'];
+  kind: ContestRoundKind;
+  startsAt: Scalars['DateTime']['input'];
+  title: Scalars['String']['input'];
+};
+
+/** SUBMISSION: entries are taken and edited. JUDGING: judges score. PUBLIC_VOTE: people vote. */
+export type ContestRoundKind =
+  | 'JUDGING'
+  | 'PUBLIC_VOTE'
+  | 'SUBMISSION';
+
+export type ContestStanding = {
+  __typename?: 'ContestStanding';
+  entry: ContestEntry;
+  /** Average of the judges' weighted scores (0 to 100); null when nobody scored it. */
+  judgeScore?: Maybe<Scalars['Float']['output']>;
+  votes: Scalars['Int']['output'];
+};
+
+export type ContestStatus =
+  | 'DRAFT'
+  | 'PUBLISHED';
+
+export type ContestWinner = {
+  __typename?: 'ContestWinner';
+  entry: ContestEntry;
+  prize?: Maybe<ContestPrize>;
+  rank: Scalars['Int']['output'];
+};
+
+export type ContestWinnerInput = {
+  entryId: Scalars['ID']['input'];
+  rank: Scalars['Int']['input'];
+};
+
+export type CriterionScore = {
+  __typename?: 'CriterionScore';
+  criterionId: Scalars['ID']['output'];
+  score: Scalars['Int']['output'];
+};
+
+export type CriterionScoreInput = {
+  criterionId: Scalars['ID']['input'];
+  score: Scalars['Int']['input'];
+};
+
 export type Event = {
   __typename?: 'Event';
   agenda: Array<AgendaItem>;
@@ -135,6 +290,15 @@ export type EventStatus =
   | 'DRAFT'
   | 'PUBLISHED';
 
+export type JudgeScore = {
+  __typename?: 'JudgeScore';
+  comment?: Maybe<Scalars['String']['output']>;
+  scores: Array<CriterionScore>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Weighted, 0 to 100. */
+  weighted: Scalars['Float']['output'];
+};
+
 export type LibraryItem = {
   __typename?: 'LibraryItem';
   id: Scalars['ID']['output'];
@@ -143,6 +307,8 @@ export type LibraryItem = {
 export type Mutation = {
   __typename?: 'Mutation';
   askEventQuestion: EventQuestion;
+  /** Editors: the people (ids) who judge this contest. */
+  assignContestJudges: Contest;
   /** Editors: attach the recording and slides (a library item); attendees get a follow-up e-mail. */
   attachEventRecording: Event;
   /** Editors: cancel; registrations are told and reminders withdrawn. */
@@ -151,12 +317,19 @@ export type Mutation = {
   cancelRegistration: Registration;
   /** Editors: close a survey before its closing time. */
   closeSurvey: Survey;
+  /** Editors: a new contest, as a draft. */
+  createContest: Contest;
   /** Editors: a new event, as a draft. */
   createEvent: Event;
   /** Editors: a new survey or poll, as a draft. */
   createSurvey: Survey;
+  /** Judges: declare a conflict of interest; their score of the entry is withdrawn. */
+  declareConflictOfInterest: ContestEntry;
   /** Moderators and editors. */
   markEventQuestionAnswered: EventQuestion;
+  publishContest: Contest;
+  /** Editors: publish the winners; scores become public. */
+  publishContestResults: Contest;
   publishEvent: Event;
   /** Editors: publish a draft; it opens at opensAt (now if unset). */
   publishSurvey: Survey;
@@ -164,19 +337,33 @@ export type Mutation = {
   registerForEvent: Registration;
   /** Saves the viewer's unfinished answers (signed-in people). */
   saveSurveyDraft: SurveyResponse;
+  /** Judges: score an entry on the contest's criteria (scoring again replaces). */
+  scoreContestEntry: JudgeScore;
+  /** Signed-in people, while a submission round runs: one entry each. */
+  submitContestEntry: ContestEntry;
   /** Submits the viewer's answers: once per person (or per client for anonymous answers). */
   submitSurveyResponse: SurveyResponse;
+  /** The entry's owner, until the submission round ends. */
+  updateContestEntry: ContestEntry;
   /** Editors: change an event; registered people get an updated invitation when its time moves. */
   updateEvent: Event;
   /** Editors: replace a draft's content. */
   updateSurvey: Survey;
   voteEventQuestion: EventQuestion;
+  /** Signed-in people: one vote per public-vote round. */
+  voteForContestEntry: ContestEntry;
 };
 
 
 export type MutationAskEventQuestionArgs = {
   eventId: Scalars['ID']['input'];
   text: Scalars['String']['input'];
+};
+
+
+export type MutationAssignContestJudgesArgs = {
+  contestId: Scalars['ID']['input'];
+  judgeIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -201,6 +388,11 @@ export type MutationCloseSurveyArgs = {
 };
 
 
+export type MutationCreateContestArgs = {
+  input: ContestInput;
+};
+
+
 export type MutationCreateEventArgs = {
   input: EventInput;
 };
@@ -211,8 +403,25 @@ export type MutationCreateSurveyArgs = {
 };
 
 
+export type MutationDeclareConflictOfInterestArgs = {
+  entryId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationMarkEventQuestionAnsweredArgs = {
   questionId: Scalars['ID']['input'];
+};
+
+
+export type MutationPublishContestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPublishContestResultsArgs = {
+  contestId: Scalars['ID']['input'];
+  winners: Array<ContestWinnerInput>;
 };
 
 
@@ -237,9 +446,28 @@ export type MutationSaveSurveyDraftArgs = {
 };
 
 
+export type MutationScoreContestEntryArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  entryId: Scalars['ID']['input'];
+  scores: Array<CriterionScoreInput>;
+};
+
+
+export type MutationSubmitContestEntryArgs = {
+  contestId: Scalars['ID']['input'];
+  input: ContestEntryInput;
+};
+
+
 export type MutationSubmitSurveyResponseArgs = {
   answers: Array<AnswerInput>;
   surveyId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateContestEntryArgs = {
+  entryId: Scalars['ID']['input'];
+  input: ContestEntryInput;
 };
 
 
@@ -261,6 +489,11 @@ export type MutationVoteEventQuestionArgs = {
   questionId: Scalars['ID']['input'];
 };
 
+
+export type MutationVoteForContestEntryArgs = {
+  entryId: Scalars['ID']['input'];
+};
+
 export type OptionResult = {
   __typename?: 'OptionResult';
   /** RANKING: mean position (1 = first). */
@@ -280,6 +513,9 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  contest?: Maybe<Contest>;
+  /** Published contests, newest first; editors also drafts. */
+  contests?: Maybe<ContestConnection>;
   event?: Maybe<Event>;
   /** Published events, soonest first (upcoming) or latest first (past). */
   events?: Maybe<EventConnection>;
@@ -290,6 +526,17 @@ export type Query = {
   surveyEditorResults?: Maybe<SurveyEditorResults>;
   /** Published surveys and polls, newest first; editors also see drafts (status DRAFT). */
   surveys?: Maybe<SurveyConnection>;
+};
+
+
+export type QueryContestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryContestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -554,6 +801,17 @@ export type SurveyStatus =
   | 'OPEN'
   | 'SCHEDULED';
 
+export type TeamMember = {
+  __typename?: 'TeamMember';
+  name: Scalars['String']['output'];
+  role?: Maybe<Scalars['String']['output']>;
+};
+
+export type TeamMemberInput = {
+  name: Scalars['String']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Thread = {
   __typename?: 'Thread';
   id: Scalars['ID']['output'];
@@ -660,16 +918,35 @@ export type ResolversTypes = ResolversObject<{
   Article: ResolverTypeWrapper<ContentRef>;
   AttachmentType: AttachmentType;
   CacheControlScope: CacheControlScope;
+  Contest: ResolverTypeWrapper<ContestDoc>;
+  ContestConnection: ResolverTypeWrapper<ContestPage>;
+  ContestCriterion: ResolverTypeWrapper<ContestCriterion>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ContestCriterionInput: ContestCriterionInput;
+  ContestEntry: ResolverTypeWrapper<ContestEntryDoc>;
+  ContestEntryInput: ContestEntryInput;
+  ContestInput: ContestInput;
+  ContestPrize: ResolverTypeWrapper<ContestPrize>;
+  ContestPrizeInput: ContestPrizeInput;
+  ContestRound: ResolverTypeWrapper<ContestRound>;
+  ContestRoundInput: ContestRoundInput;
+  ContestRoundKind: ContestRoundKind;
+  ContestStanding: ResolverTypeWrapper<EntryStanding>;
+  ContestStatus: ContestStatus;
+  ContestWinner: ResolverTypeWrapper<WinnerView>;
+  ContestWinnerInput: ContestWinnerInput;
+  CriterionScore: ResolverTypeWrapper<CriterionScore>;
+  CriterionScoreInput: CriterionScoreInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<EventDoc>;
   EventConnection: ResolverTypeWrapper<EventPage>;
   EventInput: EventInput;
   EventQuestion: ResolverTypeWrapper<EventQuestionDoc>;
   EventStatus: EventStatus;
+  JudgeScore: ResolverTypeWrapper<JudgeScoreDoc>;
   LibraryItem: ResolverTypeWrapper<ContentRef>;
   Mutation: ResolverTypeWrapper<{}>;
   OptionResult: ResolverTypeWrapper<OptionResult>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<{}>;
   QuestionResult: ResolverTypeWrapper<QuestionResult>;
@@ -697,6 +974,8 @@ export type ResolversTypes = ResolversObject<{
   SurveySection: ResolverTypeWrapper<SurveySection>;
   SurveySectionInput: SurveySectionInput;
   SurveyStatus: SurveyStatus;
+  TeamMember: ResolverTypeWrapper<TeamMember>;
+  TeamMemberInput: TeamMemberInput;
   Thread: ResolverTypeWrapper<ContentRef>;
   UnitResults: ResolverTypeWrapper<UnitResults>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -712,15 +991,32 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   AnswerInput: AnswerInput;
   Article: ContentRef;
+  Contest: ContestDoc;
+  ContestConnection: ContestPage;
+  ContestCriterion: ContestCriterion;
+  Float: Scalars['Float']['output'];
+  ContestCriterionInput: ContestCriterionInput;
+  ContestEntry: ContestEntryDoc;
+  ContestEntryInput: ContestEntryInput;
+  ContestInput: ContestInput;
+  ContestPrize: ContestPrize;
+  ContestPrizeInput: ContestPrizeInput;
+  ContestRound: ContestRound;
+  ContestRoundInput: ContestRoundInput;
+  ContestStanding: EntryStanding;
+  ContestWinner: WinnerView;
+  ContestWinnerInput: ContestWinnerInput;
+  CriterionScore: CriterionScore;
+  CriterionScoreInput: CriterionScoreInput;
   DateTime: Scalars['DateTime']['output'];
   Event: EventDoc;
   EventConnection: EventPage;
   EventInput: EventInput;
   EventQuestion: EventQuestionDoc;
+  JudgeScore: JudgeScoreDoc;
   LibraryItem: ContentRef;
   Mutation: {};
   OptionResult: OptionResult;
-  Float: Scalars['Float']['output'];
   PageInfo: PageInfo;
   Query: {};
   QuestionResult: QuestionResult;
@@ -741,6 +1037,8 @@ export type ResolversParentTypes = ResolversObject<{
   SurveyResults: SurveyResults;
   SurveySection: SurveySection;
   SurveySectionInput: SurveySectionInput;
+  TeamMember: TeamMember;
+  TeamMemberInput: TeamMemberInput;
   Thread: ContentRef;
   UnitResults: UnitResults;
   Boolean: Scalars['Boolean']['output'];
@@ -775,6 +1073,95 @@ export type ArticleResolvers<ContextType = EngagementContext, ParentType extends
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Article']>, { __typename: 'Article' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   poll?: Resolver<Maybe<ResolversTypes['Survey']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContestResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['Contest'] = ResolversParentTypes['Contest']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Contest']>, { __typename: 'Contest' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  criteria?: Resolver<Array<ResolversTypes['ContestCriterion']>, ParentType, ContextType>;
+  currentRound?: Resolver<Maybe<ResolversTypes['ContestRound']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eligibility?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['ContestEntry']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  myEntry?: Resolver<Maybe<ResolversTypes['ContestEntry']>, ParentType, ContextType>;
+  myVoteEntryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  prizes?: Resolver<Array<ResolversTypes['ContestPrize']>, ParentType, ContextType>;
+  resultsPublishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rounds?: Resolver<Array<ResolversTypes['ContestRound']>, ParentType, ContextType>;
+  rules?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  standings?: Resolver<Maybe<Array<ResolversTypes['ContestStanding']>>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ContestStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerIsJudge?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  winners?: Resolver<Array<ResolversTypes['ContestWinner']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContestConnectionResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['ContestConnection'] = ResolversParentTypes['ContestConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Contest']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContestCriterionResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['ContestCriterion'] = ResolversParentTypes['ContestCriterion']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maxScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContestEntryResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['ContestEntry'] = ResolversParentTypes['ContestEntry']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ContestEntry']>, { __typename: 'ContestEntry' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  contest?: Resolver<ResolversTypes['Contest'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  myConflictDeclared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  myScore?: Resolver<Maybe<ResolversTypes['JudgeScore']>, ParentType, ContextType>;
+  ownerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  team?: Resolver<Array<ResolversTypes['TeamMember']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContestPrizeResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['ContestPrize'] = ResolversParentTypes['ContestPrize']> = ResolversObject<{
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContestRoundResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['ContestRound'] = ResolversParentTypes['ContestRound']> = ResolversObject<{
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ContestRoundKind'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContestStandingResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['ContestStanding'] = ResolversParentTypes['ContestStanding']> = ResolversObject<{
+  entry?: Resolver<ResolversTypes['ContestEntry'], ParentType, ContextType>;
+  judgeScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  votes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ContestWinnerResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['ContestWinner'] = ResolversParentTypes['ContestWinner']> = ResolversObject<{
+  entry?: Resolver<ResolversTypes['ContestEntry'], ParentType, ContextType>;
+  prize?: Resolver<Maybe<ResolversTypes['ContestPrize']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CriterionScoreResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['CriterionScore'] = ResolversParentTypes['CriterionScore']> = ResolversObject<{
+  criterionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -823,6 +1210,14 @@ export type EventQuestionResolvers<ContextType = EngagementContext, ParentType e
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type JudgeScoreResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['JudgeScore'] = ResolversParentTypes['JudgeScore']> = ResolversObject<{
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scores?: Resolver<Array<ResolversTypes['CriterionScore']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  weighted?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type LibraryItemResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['LibraryItem'] = ResolversParentTypes['LibraryItem']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LibraryItem']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -831,21 +1226,30 @@ export type LibraryItemResolvers<ContextType = EngagementContext, ParentType ext
 
 export type MutationResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   askEventQuestion?: Resolver<ResolversTypes['EventQuestion'], ParentType, ContextType, RequireFields<MutationAskEventQuestionArgs, 'eventId' | 'text'>>;
+  assignContestJudges?: Resolver<ResolversTypes['Contest'], ParentType, ContextType, RequireFields<MutationAssignContestJudgesArgs, 'contestId' | 'judgeIds'>>;
   attachEventRecording?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationAttachEventRecordingArgs, 'eventId' | 'libraryItemId'>>;
   cancelEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationCancelEventArgs, 'id'>>;
   cancelRegistration?: Resolver<ResolversTypes['Registration'], ParentType, ContextType, RequireFields<MutationCancelRegistrationArgs, 'eventId'>>;
   closeSurvey?: Resolver<ResolversTypes['Survey'], ParentType, ContextType, RequireFields<MutationCloseSurveyArgs, 'id'>>;
+  createContest?: Resolver<ResolversTypes['Contest'], ParentType, ContextType, RequireFields<MutationCreateContestArgs, 'input'>>;
   createEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationCreateEventArgs, 'input'>>;
   createSurvey?: Resolver<ResolversTypes['Survey'], ParentType, ContextType, RequireFields<MutationCreateSurveyArgs, 'input'>>;
+  declareConflictOfInterest?: Resolver<ResolversTypes['ContestEntry'], ParentType, ContextType, RequireFields<MutationDeclareConflictOfInterestArgs, 'entryId' | 'reason'>>;
   markEventQuestionAnswered?: Resolver<ResolversTypes['EventQuestion'], ParentType, ContextType, RequireFields<MutationMarkEventQuestionAnsweredArgs, 'questionId'>>;
+  publishContest?: Resolver<ResolversTypes['Contest'], ParentType, ContextType, RequireFields<MutationPublishContestArgs, 'id'>>;
+  publishContestResults?: Resolver<ResolversTypes['Contest'], ParentType, ContextType, RequireFields<MutationPublishContestResultsArgs, 'contestId' | 'winners'>>;
   publishEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationPublishEventArgs, 'id'>>;
   publishSurvey?: Resolver<ResolversTypes['Survey'], ParentType, ContextType, RequireFields<MutationPublishSurveyArgs, 'id'>>;
   registerForEvent?: Resolver<ResolversTypes['Registration'], ParentType, ContextType, RequireFields<MutationRegisterForEventArgs, 'eventId'>>;
   saveSurveyDraft?: Resolver<ResolversTypes['SurveyResponse'], ParentType, ContextType, RequireFields<MutationSaveSurveyDraftArgs, 'answers' | 'surveyId'>>;
+  scoreContestEntry?: Resolver<ResolversTypes['JudgeScore'], ParentType, ContextType, RequireFields<MutationScoreContestEntryArgs, 'entryId' | 'scores'>>;
+  submitContestEntry?: Resolver<ResolversTypes['ContestEntry'], ParentType, ContextType, RequireFields<MutationSubmitContestEntryArgs, 'contestId' | 'input'>>;
   submitSurveyResponse?: Resolver<ResolversTypes['SurveyResponse'], ParentType, ContextType, RequireFields<MutationSubmitSurveyResponseArgs, 'answers' | 'surveyId'>>;
+  updateContestEntry?: Resolver<ResolversTypes['ContestEntry'], ParentType, ContextType, RequireFields<MutationUpdateContestEntryArgs, 'entryId' | 'input'>>;
   updateEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationUpdateEventArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateSurvey?: Resolver<ResolversTypes['Survey'], ParentType, ContextType, RequireFields<MutationUpdateSurveyArgs, 'expectedVersion' | 'id' | 'input'>>;
   voteEventQuestion?: Resolver<ResolversTypes['EventQuestion'], ParentType, ContextType, RequireFields<MutationVoteEventQuestionArgs, 'questionId'>>;
+  voteForContestEntry?: Resolver<ResolversTypes['ContestEntry'], ParentType, ContextType, RequireFields<MutationVoteForContestEntryArgs, 'entryId'>>;
 }>;
 
 export type OptionResultResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['OptionResult'] = ResolversParentTypes['OptionResult']> = ResolversObject<{
@@ -864,6 +1268,8 @@ export type PageInfoResolvers<ContextType = EngagementContext, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  contest?: Resolver<Maybe<ResolversTypes['Contest']>, ParentType, ContextType, RequireFields<QueryContestArgs, 'id'>>;
+  contests?: Resolver<Maybe<ResolversTypes['ContestConnection']>, ParentType, ContextType, RequireFields<QueryContestsArgs, 'first'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'first' | 'upcoming'>>;
   myRegistrations?: Resolver<Maybe<Array<ResolversTypes['Registration']>>, ParentType, ContextType>;
@@ -990,6 +1396,12 @@ export type SurveySectionResolvers<ContextType = EngagementContext, ParentType e
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type TeamMemberResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['TeamMember'] = ResolversParentTypes['TeamMember']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ThreadResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['Thread'] = ResolversParentTypes['Thread']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Thread']>, { __typename: 'Thread' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1007,10 +1419,20 @@ export type Resolvers<ContextType = EngagementContext> = ResolversObject<{
   AgendaItem?: AgendaItemResolvers<ContextType>;
   Answer?: AnswerResolvers<ContextType>;
   Article?: ArticleResolvers<ContextType>;
+  Contest?: ContestResolvers<ContextType>;
+  ContestConnection?: ContestConnectionResolvers<ContextType>;
+  ContestCriterion?: ContestCriterionResolvers<ContextType>;
+  ContestEntry?: ContestEntryResolvers<ContextType>;
+  ContestPrize?: ContestPrizeResolvers<ContextType>;
+  ContestRound?: ContestRoundResolvers<ContextType>;
+  ContestStanding?: ContestStandingResolvers<ContextType>;
+  ContestWinner?: ContestWinnerResolvers<ContextType>;
+  CriterionScore?: CriterionScoreResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventQuestion?: EventQuestionResolvers<ContextType>;
+  JudgeScore?: JudgeScoreResolvers<ContextType>;
   LibraryItem?: LibraryItemResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OptionResult?: OptionResultResolvers<ContextType>;
@@ -1028,6 +1450,7 @@ export type Resolvers<ContextType = EngagementContext> = ResolversObject<{
   SurveyResponse?: SurveyResponseResolvers<ContextType>;
   SurveyResults?: SurveyResultsResolvers<ContextType>;
   SurveySection?: SurveySectionResolvers<ContextType>;
+  TeamMember?: TeamMemberResolvers<ContextType>;
   Thread?: ThreadResolvers<ContextType>;
   UnitResults?: UnitResultsResolvers<ContextType>;
 }>;

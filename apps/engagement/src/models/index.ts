@@ -1,6 +1,19 @@
 import type { Connection } from 'mongoose';
 import { syncIndexes } from '@portal/db';
 import {
+  conflictModel,
+  contestEntryModel,
+  contestVoteModel,
+  judgeScoreModel,
+  profileModel,
+  type ConflictModel,
+  type ContestEntryModel,
+  type ContestVoteModel,
+  type JudgeScoreModel,
+  type ProfileModel,
+} from './contest-entry.model';
+import { contestModel, type ContestModel } from './contest.model';
+import {
   eventQuestionModel,
   questionVoteModel,
   type EventQuestionModel,
@@ -26,6 +39,12 @@ export interface EngagementModels {
   Seat: SeatModel;
   EventQuestion: EventQuestionModel;
   QuestionVote: QuestionVoteModel;
+  Contest: ContestModel;
+  ContestEntry: ContestEntryModel;
+  JudgeScore: JudgeScoreModel;
+  ContestConflict: ConflictModel;
+  ContestVote: ContestVoteModel;
+  Profile: ProfileModel;
 }
 
 /** This service's models on its own database. */
@@ -39,6 +58,12 @@ export function engagementModels(conn: Connection): EngagementModels {
     Seat: seatModel(conn),
     EventQuestion: eventQuestionModel(conn),
     QuestionVote: questionVoteModel(conn),
+    Contest: contestModel(conn),
+    ContestEntry: contestEntryModel(conn),
+    JudgeScore: judgeScoreModel(conn),
+    ContestConflict: conflictModel(conn),
+    ContestVote: contestVoteModel(conn),
+    Profile: profileModel(conn),
   };
 }
 

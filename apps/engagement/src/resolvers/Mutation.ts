@@ -25,4 +25,20 @@ export const Mutation: MutationResolvers = {
     ctx.events.markAnswered(ctx.viewer, args.questionId),
   attachEventRecording: (_p, args, ctx) =>
     ctx.events.attachRecording(ctx.viewer, args.eventId, args.libraryItemId),
+
+  createContest: (_p, args, ctx) => ctx.contests.create(ctx.viewer, args.input),
+  publishContest: (_p, args, ctx) => ctx.contests.publish(ctx.viewer, args.id),
+  assignContestJudges: (_p, args, ctx) =>
+    ctx.contests.assignJudges(ctx.viewer, args.contestId, args.judgeIds),
+  submitContestEntry: (_p, args, ctx) =>
+    ctx.contests.submitEntry(ctx.viewer, args.contestId, args.input),
+  updateContestEntry: (_p, args, ctx) =>
+    ctx.contests.updateEntry(ctx.viewer, args.entryId, args.input),
+  scoreContestEntry: (_p, args, ctx) =>
+    ctx.contests.score(ctx.viewer, args.entryId, args.scores, args.comment),
+  declareConflictOfInterest: (_p, args, ctx) =>
+    ctx.contests.declareConflict(ctx.viewer, args.entryId, args.reason),
+  voteForContestEntry: (_p, args, ctx) => ctx.contests.vote(ctx.viewer, args.entryId),
+  publishContestResults: (_p, args, ctx) =>
+    ctx.contests.publishResults(ctx.viewer, args.contestId, args.winners),
 };

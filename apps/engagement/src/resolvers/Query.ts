@@ -7,4 +7,6 @@ export const Query: QueryResolvers = {
   events: (_p, args, ctx) => ctx.events.list(ctx.viewer, args),
   event: (_p, args, ctx) => ctx.events.get(ctx.viewer, args.id),
   myRegistrations: (_p, _args, ctx) => ctx.events.myRegistrations(ctx.viewer),
+  contests: (_p, args, ctx) => ctx.contests.list(ctx.viewer, args),
+  contest: (_p, args, ctx) => ctx.contests.get(ctx.viewer, args.id),
 };

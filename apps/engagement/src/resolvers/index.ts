@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Article, Thread } from './content';
+import { Contest, ContestConnection, ContestEntry, ContestWinner } from './Contest';
 import { Event, EventConnection, EventQuestion, Registration } from './Event';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
@@ -14,6 +15,10 @@ export const resolvers: Resolvers = {
   EventConnection,
   Registration,
   EventQuestion,
+  Contest,
+  ContestConnection,
+  ContestEntry,
+  ContestWinner,
   Article,
   Thread,
 };

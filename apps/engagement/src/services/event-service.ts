@@ -22,6 +22,7 @@ import type { EngagementModels } from '../models';
 import type { EventQuestionDoc } from '../models/event-question.model';
 import type { EventDoc } from '../models/event.model';
 import type { RegistrationDoc } from '../models/registration.model';
+import { touchProfile } from './profiles';
 import type { Limiter } from './survey-service';
 
 export interface EventServiceOptions {
@@ -196,6 +197,7 @@ export class EventService {
     if (event.endsAt <= this.now) throw conflict('The event is over');
     const { Registration } = this.o.models;
     const now = this.now;
+    await touchProfile(this.o.models.Profile, viewer, now);
     let registration: RegistrationDoc | null;
     try {
       registration = (

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import type { Logger } from '@portal/logger';
 import type { Outbox } from '@portal/queue';
 import { engagementModels, type EngagementModels } from '../models';
+import { ContestService } from './contest-service';
 import { EventService, type EventServiceOptions } from './event-service';
 import { SurveyService, type Limiter } from './survey-service';
 
@@ -10,6 +11,7 @@ export interface EngagementCore {
   models: EngagementModels;
   surveys: SurveyService;
   events: EventService;
+  contests: ContestService;
 }
 
 const NO_LIMIT: Limiter = { consume: async () => undefined };
@@ -22,7 +24,9 @@ export function createEngagementCore(options: {
   publicBaseUrl: string;
   /** The internal token secret; the key of anonymous respondents' hashes is derived from it. */
   secret: string;
-  limits?: { answers?: Limiter; questions?: Limiter };
+  limits?: { answers?: Limiter; questions?: Limiter; votes?: Limiter };
+  /** Days before a person new to this service may vote in contests (default 7). */
+  newAccountDays?: number;
   logger: Logger;
   now?: () => Date;
 }): EngagementCore {
@@ -46,5 +50,12 @@ export function createEngagementCore(options: {
     logger: options.logger,
     now,
   });
-  return { models, surveys, events };
+  const contests = new ContestService({
+    models,
+    voteLimit: options.limits?.votes ?? NO_LIMIT,
+    newAccountDays: options.newAccountDays ?? 7,
+    logger: options.logger,
+    now,
+  });
+  return { models, surveys, events, contests };
 }

@@ -23,6 +23,7 @@ import {
 import { allQuestions, type Answer, type SurveyStatus } from '../domain/survey-types';
 import type { EngagementModels } from '../models';
 import { draftId } from '../models/survey-draft.model';
+import { touchProfile } from './profiles';
 import type { SurveyResponseDoc } from '../models/survey-response.model';
 import type { SurveyDoc } from '../models/survey.model';
 
@@ -282,6 +283,8 @@ export class SurveyService {
     );
     requireOpen(survey, this.now);
     await this.o.answerLimit.consume(respondent.key);
+    if (viewer.id)
+      await touchProfile(this.o.models.Profile, viewer as Viewer & { id: string }, this.now);
     const tally = tallyKeys(survey.sections, answers);
     let created: SurveyResponseDoc;
     try {

@@ -66,7 +66,12 @@ export interface Engagement {
  */
 export function useEngagement(
   label: string,
-  limits: { answersPerHour?: number; questionsPer10Min?: number } = {},
+  limits: {
+    answersPerHour?: number;
+    questionsPer10Min?: number;
+    votesPerMinute?: number;
+    newAccountDays?: number;
+  } = {},
 ): Engagement {
   const db = useTestDatabase(label);
   const e = { db, commands: [] as string[], clock: new TestClock() } as Engagement;
@@ -94,6 +99,8 @@ export function useEngagement(
         redisPrefix: e.queuePrefix,
         answersPerHour: limits.answersPerHour ?? 1000,
         questionsPer10Min: limits.questionsPer10Min ?? 1000,
+        votesPerMinute: limits.votesPerMinute ?? 1000,
+        newAccountDays: limits.newAccountDays ?? 0,
       },
       {
         conn: e.conn,
