@@ -2,13 +2,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { pingDatabase } from '@portal/db';
-import {
-  appSchemaPath,
-  createRateLimiter,
-  loadSchemaFile,
-  startSubgraphServer,
-  type RunningSubgraph,
-} from '@portal/graphql-kit';
+import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
+import { createRateLimiter } from '@portal/http';
+import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import type { Outbox, Producer } from '@portal/queue';
 import { createLoaders, type EngagementContext } from './context';
@@ -102,12 +98,8 @@ export async function startServer(
       { name: 'redis', check: async () => void (await deps.redis.ping()) },
     ],
     context: (base) => ({ ...base, ...services, loaders: createLoaders(services, base.viewer) }),
-    routes: (app) =>
-      mountSurveyExport(app, {
-        surveys: core.surveys,
-        internalTokenSecret: config.internalTokenSecret,
-        logger: deps.logger,
-      }),
+    // Behind the same internal-token check as /graphql.
+    routes: (app) => mountSurveyExport(app, { surveys: core.surveys, logger: deps.logger }),
   });
   return Object.assign(server, { core });
 }

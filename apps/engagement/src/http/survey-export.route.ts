@@ -2,7 +2,8 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { Express } from 'express';
-import { identityFromRequest, sendHttpError } from '@portal/graphql-kit';
+import { sendHttpError } from '@portal/http';
+import { identityOf } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import type { SurveyService } from '../services/survey-service';
 
@@ -15,12 +16,12 @@ export const EXPORT_PATH = '/engagement/surveys/:id/responses.csv';
  */
 export function mountSurveyExport(
   app: Express,
-  options: { surveys: SurveyService; internalTokenSecret: string; logger: Logger },
+  options: { surveys: SurveyService; logger: Logger },
 ): void {
   const log = options.logger.child({ module: 'survey-export' });
   app.get(EXPORT_PATH, async (req, res) => {
     try {
-      const { viewer } = await identityFromRequest(req, options.internalTokenSecret, log);
+      const { viewer } = identityOf(res);
       const table = await options.surveys.exportTable(viewer, req.params.id!);
       res.status(200);
       res.setHeader('content-type', 'text/csv; charset=utf-8');

@@ -1,11 +1,11 @@
-import type { Connection } from '@portal/db';
+import type { Page } from '@portal/db';
 import type { ContestDoc } from '../models/contest.model';
 import type { EventDoc } from '../models/event.model';
 import type { SurveyDoc } from '../models/survey.model';
 
-export type SurveyPage = Connection<SurveyDoc>;
-export type EventPage = Connection<EventDoc>;
-export type ContestPage = Connection<ContestDoc>;
+export type SurveyPage = Page<SurveyDoc>;
+export type EventPage = Page<EventDoc>;
+export type ContestPage = Page<ContestDoc>;
 
 /** A winner as stored on the contest, resolved with the contest it belongs to. */
 export interface WinnerView {
