@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { hasRole, type Viewer } from '@portal/auth';
 import type { BaseContext } from '@portal/graphql-kit';
 import type { EngagementModels } from './models';
+import type { ContestEntryDoc } from './models/contest-entry.model';
 import type { ContestDoc } from './models/contest.model';
 import type { EventDoc } from './models/event.model';
 import type { SurveyDoc } from './models/survey.model';
@@ -27,6 +28,8 @@ export interface EngagementLoaders {
   eventById: DataLoader<string, EventDoc | null>;
   /** Contests the viewer may see, by id. */
   contestById: DataLoader<string, ContestDoc | null>;
+  /** Contest entries by id (visible with their contest). */
+  entryById: DataLoader<string, ContestEntryDoc | null>;
   /** The latest published poll by content key (`ARTICLE:<id>`, `THREAD:<id>`). */
   pollByContent: DataLoader<string, SurveyDoc | null>;
   /** Votes per question id. */
@@ -67,6 +70,13 @@ export function createLoaders(services: EngagementServices, viewer: Viewer): Eng
       const found = await models.Contest.find({ _id: { $in: ids(keys) } }).lean<ContestDoc[]>();
       const visible = found.filter((c) => c.status === 'PUBLISHED' || hasRole(viewer, 'editor'));
       const byId = new Map(visible.map((c) => [c._id.toHexString(), c]));
+      return keys.map((k) => byId.get(k) ?? null);
+    }),
+    entryById: new DataLoader(async (keys) => {
+      const found = await models.ContestEntry.find({ _id: { $in: ids(keys) } }).lean<
+        ContestEntryDoc[]
+      >();
+      const byId = new Map(found.map((e) => [e._id.toHexString(), e]));
       return keys.map((k) => byId.get(k) ?? null);
     }),
     votesByQuestion: new DataLoader(async (keys) => {

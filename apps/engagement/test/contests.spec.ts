@@ -293,4 +293,38 @@ describe('contests', () => {
       { entry: { title: 'Xe buýt thông minh 2.0' }, judgeScore: 73.33, votes: 2 },
     ]);
   });
+
+  it('resolves many contest and entry references with one query each; drafts stay hidden', async () => {
+    const draft = dataOf(
+      await e.call(
+        editor,
+        `mutation($input: ContestInput!) { createContest(input: $input) { id } }`,
+        { input: contestInput() },
+      ),
+      'createContest',
+    );
+    e.commands.length = 0;
+    const res = await e.call(
+      null,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Contest { id } ... on ContestEntry { title } } }`,
+      {
+        r: [
+          { __typename: 'Contest', id: contestId },
+          { __typename: 'Contest', id: draft.id },
+          { __typename: 'ContestEntry', id: entryA },
+          { __typename: 'ContestEntry', id: entryB },
+        ],
+      },
+    );
+    expect(res.data?._entities).toEqual([
+      { id: contestId },
+      null,
+      { title: 'Xe buýt thông minh 2.0' },
+      { title: 'Bản đồ ngập nước' },
+    ]);
+    expect(e.commands.filter((c) => c.startsWith('find contest')).sort()).toEqual([
+      'find contest_entries',
+      'find contests',
+    ]);
+  });
 });

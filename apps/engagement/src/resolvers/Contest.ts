@@ -28,7 +28,7 @@ export const ContestConnection: ContestConnectionResolvers = {
 
 export const ContestEntry: ContestEntryResolvers = {
   __resolveReference: async (ref, ctx) => {
-    const entry = await ctx.contests.entryById((ref as unknown as { id: string }).id);
+    const entry = await ctx.loaders.entryById.load((ref as unknown as { id: string }).id);
     // Visible with its contest only.
     return entry && (await ctx.loaders.contestById.load(entry.contestId.toHexString()))
       ? entry
@@ -42,5 +42,5 @@ export const ContestEntry: ContestEntryResolvers = {
 
 export const ContestWinner: ContestWinnerResolvers = {
   prize: (w) => w.contest.prizes.find((p) => p.rank === w.rank) ?? null,
-  entry: async (w, _a, ctx) => (await ctx.contests.entryById(w.entryId))!,
+  entry: async (w, _a, ctx) => (await ctx.loaders.entryById.load(w.entryId))!,
 };

@@ -416,11 +416,6 @@ export class ContestService {
     ).lean<ContestDoc>())!;
   }
 
-  async entryById(id: string): Promise<ContestEntryDoc | null> {
-    const _id = toObjectId(id);
-    return _id ? this.o.models.ContestEntry.findById(_id).lean<ContestEntryDoc>() : null;
-  }
-
   private touch(viewer: Viewer & { id: string }): Promise<Date> {
     return touchProfile(this.o.models.Profile, viewer, this.now);
   }
