@@ -75,6 +75,10 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:referral', 'scope:shared'],
             },
             {
+              sourceTag: 'scope:engagement',
+              onlyDependOnLibsWithTags: ['scope:engagement', 'scope:shared'],
+            },
+            {
               sourceTag: 'scope:notifier',
               onlyDependOnLibsWithTags: ['scope:notifier', 'scope:shared'],
             },

@@ -39,6 +39,7 @@ export function gatewayConfigFromEnv(
       forum: env.FORUM_URL,
       bulletin: env.BULLETIN_URL,
       referral: env.REFERRAL_URL,
+      engagement: env.ENGAGEMENT_URL,
     },
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     subgraphTimeouts: env.SUBGRAPH_TIMEOUTS,

@@ -54,6 +54,7 @@ export function gatewayEnvShape() {
     FORUM_URL: serviceUrl(DEFAULT_PORTS.forum),
     BULLETIN_URL: serviceUrl(DEFAULT_PORTS.bulletin),
     REFERRAL_URL: serviceUrl(DEFAULT_PORTS.referral),
+    ENGAGEMENT_URL: serviceUrl(DEFAULT_PORTS.engagement),
     /** The composed supergraph (npm run compose writes it). */
     SUPERGRAPH_PATH: z.string().default('apps/gateway/supergraph.graphql'),
     /** The contract's operations: the only ones that run when SAFELIST is on. */

@@ -95,6 +95,7 @@ export const FORWARDED_ROUTES: readonly { path: string; subgraph: SubgraphName }
   { path: '/audio', subgraph: 'bulletin' },
   { path: '/bulletin', subgraph: 'bulletin' },
   { path: '/hotline', subgraph: 'referral' },
+  { path: '/engagement', subgraph: 'engagement' },
 ];
 
 export interface GatewayConfig {

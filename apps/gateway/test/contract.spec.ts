@@ -25,7 +25,11 @@ const present = composition.subgraphs.map((s) => s.name);
 const absent = SUBGRAPHS.filter((name) => !present.includes(name));
 const allPresent = absent.length === 0;
 /** Fields one subgraph adds to another's entity (docs/development.md, "Cross-service conventions"). */
-const CONTRIBUTIONS: Record<string, string> = { 'Thread.referral': 'referral' };
+const CONTRIBUTIONS: Record<string, string> = {
+  'Thread.referral': 'referral',
+  'Article.poll': 'engagement',
+  'Thread.poll': 'engagement',
+};
 
 const defaultEnv = parseEnv(gatewayEnvShape, {
   NODE_ENV: 'development',

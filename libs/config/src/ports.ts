@@ -8,6 +8,7 @@ export const DEFAULT_PORTS = {
   forum: 4003,
   bulletin: 4004,
   referral: 4005,
+  engagement: 4006,
   'hotline-sim': 4010,
   /** The reference web portal (server-rendered pages and the staff console). */
   'portal-web': 4200,
@@ -20,7 +21,7 @@ export const DEFAULT_PORTS = {
   smtpHttp: 1080,
 } as const;
 
-export type SubgraphName = 'content' | 'library' | 'forum' | 'bulletin' | 'referral';
+export type SubgraphName = 'content' | 'library' | 'forum' | 'bulletin' | 'referral' | 'engagement';
 
 export const SUBGRAPHS: readonly SubgraphName[] = [
   'content',
@@ -28,6 +29,7 @@ export const SUBGRAPHS: readonly SubgraphName[] = [
   'forum',
   'bulletin',
   'referral',
+  'engagement',
 ];
 
 /** Ops ports (/healthz, /readyz, /metrics) of the worker processes. */
@@ -37,6 +39,8 @@ export const DEFAULT_WORKER_OPS_PORTS = {
   forum: 4103,
   bulletin: 4104,
   referral: 4105,
+  /** 4106 is the notifier's; 4107 is kept for the assistant's worker. */
+  engagement: 4116,
 } as const;
 
 /**

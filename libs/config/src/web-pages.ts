@@ -15,5 +15,7 @@ export function webPages(base: string) {
       `${root}/tra-cuu-phan-anh?ma=${encodeURIComponent(trackingCode)}`,
     staffReferral: (referralId: string) =>
       `${root}/quan-tri/phan-anh/${encodeURIComponent(referralId)}`,
+    event: (eventId: string) => `${root}/su-kien/${encodeURIComponent(eventId)}`,
+    survey: (surveyId: string) => `${root}/khao-sat/${encodeURIComponent(surveyId)}`,
   };
 }

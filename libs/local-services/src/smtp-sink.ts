@@ -15,6 +15,8 @@ export interface SinkMessage {
   text: string;
   html: string;
   headers: Record<string, string>;
+  /** Attached files (e.g. an event's .ics), their content as UTF-8 text. */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 const MAX_KEPT = 2000;
@@ -57,6 +59,11 @@ export class SmtpSink {
               headers: Object.fromEntries(
                 [...mail.headerLines].map((h) => [h.key, h.line.slice(h.key.length + 1).trim()]),
               ),
+              attachments: mail.attachments.map((a) => ({
+                filename: a.filename ?? '',
+                contentType: a.contentType,
+                content: a.content.toString('utf8'),
+              })),
             });
             callback();
           })

@@ -49,6 +49,24 @@ export const forumEventPayload = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** Engagement → its worker: event reminders and the notices that fan out to registrations. */
+export const engagementEventPayload = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('event.reminder'),
+    eventId: objectId,
+    kind: z.enum(['DAY_BEFORE', 'HOUR_BEFORE']),
+    /** The start time the reminder was scheduled for; a reminder for an older time does nothing. */
+    startsAt: isoDate,
+  }),
+  z.object({
+    type: z.literal('event.notice'),
+    eventId: objectId,
+    notice: z.enum(['UPDATED', 'CANCELLED', 'FOLLOW_UP']),
+    /** The event's iCalendar sequence the notice is for; an older one does nothing. */
+    sequence: z.number().int().min(0),
+  }),
+]);
+
 /** A periodic task of one service (flush counters, flag overdue items, clean up). */
 export const maintenancePayload = z.object({ task: z.string().min(1) });
 
@@ -58,6 +76,20 @@ export const emailRecipient = z.object({
   email: z.email(),
   name: z.string().max(200).optional(),
   unsubscribeUrl: z.url().optional(),
+});
+
+/** What an event's e-mails (and their .ics invitation) show. */
+const engagementEventData = z.object({
+  eventId: objectId,
+  title: z.string().min(1).max(300),
+  startsAt: isoDate,
+  endsAt: isoDate,
+  timeZone: z.string().min(1).max(64),
+  onlineUrl: z.url().nullable(),
+  venue: z.string().max(300).nullable(),
+  url: z.url(),
+  /** iCalendar SEQUENCE: calendars apply the invitation with the highest one. */
+  sequence: z.number().int().min(0),
 });
 
 export const emailTemplates = z.discriminatedUnion('template', [
@@ -107,6 +139,21 @@ export const emailTemplates = z.discriminatedUnion('template', [
       url: z.url(),
     }),
   }),
+  z.object({
+    /** A registration's state, with the invitation (.ics) while it is CONFIRMED. */
+    template: z.literal('engagement.event-registration'),
+    data: engagementEventData.extend({
+      status: z.enum(['CONFIRMED', 'WAITLISTED', 'EVENT_CANCELLED', 'UPDATED']),
+    }),
+  }),
+  z.object({
+    template: z.literal('engagement.event-reminder'),
+    data: engagementEventData.extend({ kind: z.enum(['DAY_BEFORE', 'HOUR_BEFORE']) }),
+  }),
+  z.object({
+    template: z.literal('engagement.event-follow-up'),
+    data: z.object({ eventId: objectId, title: z.string(), url: z.url() }),
+  }),
 ]);
 
 export const WEBHOOK_EVENTS = [
@@ -151,6 +198,7 @@ export const QUEUE_PAYLOADS = {
   'bulletin-maintenance': maintenancePayload,
   'referral-dispatch': referralDispatchPayload,
   'referral-maintenance': maintenancePayload,
+  'engagement-events': engagementEventPayload,
   notifications: notificationPayload,
   'notifier-email': notifierDeliveryPayload,
   'notifier-webhook': notifierDeliveryPayload,
@@ -162,6 +210,7 @@ export type PayloadOf<Q extends QueueName> = z.infer<(typeof QUEUE_PAYLOADS)[Q]>
 export type NotificationPayload = z.infer<typeof notificationPayload>;
 export type EmailMessage = z.infer<typeof emailTemplates>;
 export type ForumEvent = z.infer<typeof forumEventPayload>;
+export type EngagementEvent = z.infer<typeof engagementEventPayload>;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const QUEUE_NAMES = Object.keys(QUEUE_PAYLOADS) as QueueName[];

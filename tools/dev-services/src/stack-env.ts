@@ -32,6 +32,7 @@ export function stackEnv(options: {
     FORUM_URL: `http://127.0.0.1:${p('forum')}`,
     BULLETIN_URL: `http://127.0.0.1:${p('bulletin')}`,
     REFERRAL_URL: `http://127.0.0.1:${p('referral')}`,
+    ENGAGEMENT_URL: `http://127.0.0.1:${p('engagement')}`,
     HOTLINE_URL: `http://127.0.0.1:${p('hotline-sim')}`,
     JWT_PUBLIC_KEY_FILE: join(options.dataDir, 'keys', 'dev-idp-public.pem'),
     // A local run may send webhooks to a receiver on this machine (the notifier refuses

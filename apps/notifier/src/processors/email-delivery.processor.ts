@@ -39,6 +39,7 @@ async function sendEmail(ctx: NotifierContext, delivery: DeliveryDoc): Promise<A
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      attachments: mail.attachments,
       messageId: messageIdFor(delivery._id, ctx.config.mailFrom),
       headers: {
         'Auto-Submitted': 'auto-generated',

@@ -9,6 +9,15 @@ export interface TemplateBody {
   text: string;
   /** The main call to action, rendered as a button and as a plain link. */
   action?: { label: string; url: string };
+  /** Files sent with the message, such as an event's .ics. */
+  attachments?: Attachment[];
+}
+
+/** A file attached to a message; content is text built by the template, never a path or URL. */
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export interface LayoutRecipient {
@@ -20,6 +29,7 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  attachments: Attachment[];
 }
 
 const PORTAL_NAME = 'Cổng thông tin Chuyển đổi số Thành phố Hồ Chí Minh';
@@ -90,5 +100,10 @@ export function layout(
     'Đây là thư tự động, xin vui lòng không trả lời thư này.',
   );
   if (recipient.unsubscribeUrl) lines.push(`Hủy đăng ký nhận thư: ${recipient.unsubscribeUrl}`);
-  return { subject: oneLine(body.subject), html: page.value, text: `${lines.join('\n')}\n` };
+  return {
+    subject: oneLine(body.subject),
+    html: page.value,
+    text: `${lines.join('\n')}\n`,
+    attachments: body.attachments ?? [],
+  };
 }

@@ -58,7 +58,33 @@ function messages(text: string): EmailMessage[] {
         url: `${portal}/tiep-nhan/PA-2025-000124`,
       },
     },
+    {
+      template: 'engagement.event-registration',
+      data: { ...eventData(text), status: 'CONFIRMED' },
+    },
+    {
+      template: 'engagement.event-reminder',
+      data: { ...eventData(text), kind: 'DAY_BEFORE' },
+    },
+    {
+      template: 'engagement.event-follow-up',
+      data: { eventId: id, title: text, url: `${portal}/su-kien/${id}` },
+    },
   ];
+}
+
+function eventData(text: string) {
+  return {
+    eventId: id,
+    title: text,
+    startsAt: '2026-06-15T02:00:00Z',
+    endsAt: '2026-06-15T04:00:00Z',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    onlineUrl: 'https://www.youtube.com/live/abc',
+    venue: text,
+    url: `${portal}/su-kien/${id}`,
+    sequence: 0,
+  };
 }
 
 const tags = (s: string) => s.match(/<[^>]*>/g) ?? [];
@@ -177,5 +203,22 @@ describe('html helpers', () => {
       const mail = renderEmail(message, {}, portal);
       expect(hasControlCharacters(mail.subject), message.template).toBe(false);
     }
+  });
+
+  it('attaches the event as an .ics in city time, except to people on the waitlist', () => {
+    const [registration] = messages('Hội thảo').filter(
+      (m) => m.template === 'engagement.event-registration',
+    );
+    const confirmed = renderEmail(registration!, {}, portal);
+    expect(confirmed.text).toContain('09:00 – 11:00, 15/06/2026 (Asia/Ho_Chi_Minh)');
+    expect(confirmed.attachments).toHaveLength(1);
+    expect(confirmed.attachments[0]).toMatchObject({ filename: 'su-kien.ics' });
+    expect(confirmed.attachments[0]!.content).toContain('DTSTART:20260615T020000Z');
+    const waitlisted = renderEmail(
+      { ...registration!, data: { ...registration!.data, status: 'WAITLISTED' } } as EmailMessage,
+      {},
+      portal,
+    );
+    expect(waitlisted.attachments).toEqual([]);
   });
 });

@@ -1,6 +1,11 @@
 import type { EmailMessage } from '@portal/queue';
 import { bulletinConfirmSubscription } from './bulletin-confirm-subscription.template';
 import { bulletinIssuePublished } from './bulletin-issue-published.template';
+import {
+  engagementEventFollowUp,
+  engagementEventRegistration,
+  engagementEventReminder,
+} from './engagement-event.template';
 import { forumOfficialAnswer } from './forum-official-answer.template';
 import { layout, type LayoutRecipient, type RenderedEmail, type TemplateBody } from './layout';
 import { referralClosed } from './referral-closed.template';
@@ -16,6 +21,9 @@ const TEMPLATES: { [T in TemplateName]: (data: DataOf<T>) => TemplateBody } = {
   'forum.official-answer': forumOfficialAnswer,
   'referral.closed': referralClosed,
   'referral.overdue': referralOverdue,
+  'engagement.event-registration': engagementEventRegistration,
+  'engagement.event-reminder': engagementEventReminder,
+  'engagement.event-follow-up': engagementEventFollowUp,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

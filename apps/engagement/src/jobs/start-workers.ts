@@ -1,0 +1,87 @@
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { Logger } from '@portal/logger';
+import { createRedisConnection, createWorker, Outbox } from '@portal/queue';
+import { createEngagementCore, type EngagementCore } from '../services';
+import { eventJobsProcessor } from './event-jobs.processor';
+import { closeProducers, createProducers, type EngagementProducers } from './producers';
+
+export interface EngagementWorkersConfig {
+  redisUrl: string;
+  queuePrefix: string;
+  concurrency: number;
+  publicBaseUrl: string;
+  internalTokenSecret: string;
+  outboxRelayMs?: number;
+}
+
+export interface RunningEngagementWorkers {
+  core: EngagementCore;
+  producers: EngagementProducers;
+  outbox: Outbox;
+  workers: Worker[];
+  /** Throws when Redis does not answer (for /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The engagement worker: event reminders and notices, and the outbox relay for jobs the
+ * subgraph could not hand to Redis. Owns its Redis connections; the database is the caller's.
+ */
+export async function startEngagementWorkers(
+  config: EngagementWorkersConfig,
+  deps: { conn: Connection; logger: Logger; now?: () => Date },
+): Promise<RunningEngagementWorkers> {
+  const connections: Redis[] = [];
+  const redis = (role: 'worker' | 'producer') => {
+    const c = createRedisConnection(config.redisUrl, role);
+    c.on('error', (err) => deps.logger.warn({ err: err.message, role }, 'redis connection error'));
+    connections.push(c);
+    return c;
+  };
+  const producerRedis = redis('producer');
+  const producers = createProducers(producerRedis, config.queuePrefix);
+  const outbox = new Outbox(deps.conn, producers, deps.logger);
+  const core = createEngagementCore({
+    conn: deps.conn,
+    outbox,
+    events: producers['engagement-events'],
+    publicBaseUrl: config.publicBaseUrl,
+    secret: config.internalTokenSecret,
+    logger: deps.logger,
+    now: deps.now,
+  });
+  const workers = [
+    createWorker(
+      'engagement-events',
+      eventJobsProcessor({
+        models: core.models,
+        events: core.events,
+        notifications: producers.notifications,
+        logger: deps.logger,
+      }),
+      {
+        connection: redis('worker'),
+        prefix: config.queuePrefix,
+        logger: deps.logger,
+        concurrency: config.concurrency,
+      },
+    ),
+  ];
+  outbox.start(config.outboxRelayMs ?? 5000);
+  return {
+    core,
+    producers,
+    outbox,
+    workers,
+    ping: async () => void (await producerRedis.ping()),
+    async close() {
+      outbox.stop();
+      await Promise.all(workers.map((w) => w.close()));
+      await closeProducers(producers);
+      for (const c of connections) c.disconnect();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type {
+  ContestConnectionResolvers,
+  ContestEntryResolvers,
+  ContestResolvers,
+  ContestWinnerResolvers,
+} from '../__generated__/resolvers-types';
+
+export const Contest: ContestResolvers = {
+  // The reference carries the GraphQL id, not the model's `_id`.
+  __resolveReference: (ref, ctx) =>
+    ctx.loaders.contestById.load((ref as unknown as { id: string }).id),
+  id: (c) => c._id.toHexString(),
+  currentRound: (c, _a, ctx) => ctx.contests.current(c),
+  entries: (c, _a, ctx) => ctx.contests.entries(c),
+  winners: (c) =>
+    [...c.winners]
+      .sort((a, b) => a.rank - b.rank)
+      .map((w) => ({ rank: w.rank, entryId: w.entryId.toHexString(), contest: c })),
+  standings: (c, _a, ctx) => ctx.contests.standings(ctx.viewer, c),
+  viewerIsJudge: (c, _a, ctx) => ctx.contests.isJudge(ctx.viewer, c),
+  myEntry: (c, _a, ctx) => ctx.contests.myEntry(ctx.viewer, c),
+  myVoteEntryId: (c, _a, ctx) => ctx.contests.viewerVote(ctx.viewer, c),
+};
+
+export const ContestConnection: ContestConnectionResolvers = {
+  totalCount: (page) => page.totalCount(),
+};
+
+export const ContestEntry: ContestEntryResolvers = {
+  __resolveReference: async (ref, ctx) => {
+    const entry = await ctx.loaders.entryById.load((ref as unknown as { id: string }).id);
+    // Visible with its contest only.
+    return entry && (await ctx.loaders.contestById.load(entry.contestId.toHexString()))
+      ? entry
+      : null;
+  },
+  id: (e) => e._id.toHexString(),
+  contest: async (e, _a, ctx) => (await ctx.loaders.contestById.load(e.contestId.toHexString()))!,
+  myScore: (e, _a, ctx) => ctx.contests.myScore(ctx.viewer, e),
+  myConflictDeclared: (e, _a, ctx) => ctx.contests.conflictDeclared(ctx.viewer, e),
+};
+
+export const ContestWinner: ContestWinnerResolvers = {
+  prize: (w) => w.contest.prizes.find((p) => p.rank === w.rank) ?? null,
+  entry: async (w, _a, ctx) => (await ctx.loaders.entryById.load(w.entryId))!,
+};

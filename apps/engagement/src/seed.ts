@@ -1,0 +1,32 @@
+// Demo data for local runs (npm start runs it once per database): surveys with answers, a
+// poll shown with a forum thread, and upcoming webinars with registrations and questions.
+import { connectDatabase, seedOnce } from '@portal/db';
+import { Outbox, createRedisConnection } from '@portal/queue';
+import { seedDemoEngagement } from './demo-data';
+import { env } from './env';
+import { closeProducers, createProducers } from './jobs/producers';
+import { loggerFor } from './logger';
+import { prepareDatabase } from './models';
+import { createEngagementCore } from './services';
+
+const logger = loggerFor(env, 'engagement-seed');
+const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
+const redis = createRedisConnection(env.REDIS_URL, 'producer');
+const producers = createProducers(redis, env.QUEUE_PREFIX);
+try {
+  await prepareDatabase(conn);
+  // Reminders and confirmation e-mails of the demo go through the outbox like any other.
+  const core = createEngagementCore({
+    conn,
+    outbox: new Outbox(conn, producers, logger),
+    events: producers['engagement-events'],
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    secret: env.INTERNAL_TOKEN_SECRET,
+    logger,
+  });
+  await seedOnce(conn, 'demo', () => seedDemoEngagement(core, logger), logger);
+} finally {
+  await closeProducers(producers);
+  redis.disconnect();
+  await conn.close();
+}

@@ -1,0 +1,105 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { pingDatabase } from '@portal/db';
+import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
+import { createRateLimiter } from '@portal/http';
+import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
+import type { Logger } from '@portal/logger';
+import type { Outbox, Producer } from '@portal/queue';
+import { createLoaders, type EngagementContext } from './context';
+import { mountSurveyExport } from './http/survey-export.route';
+import { resolvers } from './resolvers';
+import { createEngagementCore, type EngagementCore } from './services';
+
+export const SCHEMA_PATH = appSchemaPath(import.meta.dirname);
+
+export interface EngagementServerConfig {
+  port: number;
+  host?: string;
+  production: boolean;
+  internalTokenSecret: string;
+  publicBaseUrl: string;
+  /** Key prefix for rate-limit counters (the queue prefix). */
+  redisPrefix: string;
+  answersPerHour: number;
+  questionsPer10Min: number;
+  /** Contest votes per person per minute (the forum's vote limit). */
+  votesPerMinute: number;
+  /** Days before a person new to this service may vote in contests. */
+  newAccountDays: number;
+}
+
+export interface EngagementServerDeps {
+  conn: Connection;
+  /** For rate limits and /readyz. */
+  redis: Redis;
+  outbox: Outbox;
+  /** For withdrawing reminders. */
+  events: Pick<Producer<'engagement-events'>, 'remove'>;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export interface RunningEngagementServer extends RunningSubgraph {
+  core: EngagementCore;
+}
+
+/** The engagement subgraph and its CSV export route, on connections the caller owns. */
+export async function startServer(
+  config: EngagementServerConfig,
+  deps: EngagementServerDeps,
+): Promise<RunningEngagementServer> {
+  const core = createEngagementCore({
+    conn: deps.conn,
+    outbox: deps.outbox,
+    events: deps.events,
+    publicBaseUrl: config.publicBaseUrl,
+    secret: config.internalTokenSecret,
+    limits: {
+      answers: createRateLimiter(
+        deps.redis,
+        { name: 'engagement-answers', points: config.answersPerHour, windowSeconds: 3600 },
+        config.redisPrefix,
+      ),
+      questions: createRateLimiter(
+        deps.redis,
+        { name: 'engagement-questions', points: config.questionsPer10Min, windowSeconds: 600 },
+        config.redisPrefix,
+      ),
+      votes: createRateLimiter(
+        deps.redis,
+        { name: 'engagement-votes', points: config.votesPerMinute, windowSeconds: 60 },
+        config.redisPrefix,
+      ),
+    },
+    newAccountDays: config.newAccountDays,
+    logger: deps.logger,
+    now: deps.now,
+  });
+  const services = {
+    models: core.models,
+    surveys: core.surveys,
+    events: core.events,
+    contests: core.contests,
+  };
+  const server = await startSubgraphServer<EngagementContext>({
+    name: 'engagement',
+    port: config.port,
+    host: config.host,
+    production: config.production,
+    typeDefs: loadSchemaFile(SCHEMA_PATH),
+    // The generated types are stricter than Apollo's resolver map; they describe the same object.
+    resolvers: resolvers as GraphQLResolverMap<EngagementContext>,
+    internalTokenSecret: config.internalTokenSecret,
+    logger: deps.logger,
+    readiness: [
+      { name: 'mongo', check: () => pingDatabase(deps.conn) },
+      { name: 'redis', check: async () => void (await deps.redis.ping()) },
+    ],
+    context: (base) => ({ ...base, ...services, loaders: createLoaders(services, base.viewer) }),
+    // Behind the same internal-token check as /graphql.
+    routes: (app) => mountSurveyExport(app, { surveys: core.surveys, logger: deps.logger }),
+  });
+  return Object.assign(server, { core });
+}

@@ -1,0 +1,14 @@
+// The engagement worker: event reminders and notices, and the outbox relay.
+import { runWorker } from '@portal/service-runtime';
+import { env, workersConfig } from './env';
+import { startEngagementWorkers } from './jobs/start-workers';
+import { prepareDatabase } from './models';
+
+await runWorker({ name: 'engagement-worker', env }, async (rt) => {
+  await prepareDatabase(rt.conn);
+  const running = await startEngagementWorkers(workersConfig(env), {
+    conn: rt.conn,
+    logger: rt.logger,
+  });
+  rt.onClose(() => running.close());
+});
