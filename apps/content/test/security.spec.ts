@@ -111,6 +111,7 @@ describe('ArticleAuthor.id is opaque, never the identity provider’s subject (i
     const query =
       'query($a: ID) { editorialArticles(filter: { authorId: $a }) { nodes { id author { id } } } }';
     const mine = await h.gql('editor', query, { a: shown });
+    expect(mine.errors, JSON.stringify(mine.errors)).toBeUndefined();
     expect(mine.data!.editorialArticles.nodes).toEqual([
       { id: created.data!.createArticle.id, author: { id: shown } },
     ]);

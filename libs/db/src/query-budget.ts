@@ -12,12 +12,7 @@ export class RequestAbandonedError extends Error {
   }
 }
 
-const READS: ('find' | 'findOne' | 'countDocuments' | 'distinct')[] = [
-  'find',
-  'findOne',
-  'countDocuments',
-  'distinct',
-];
+const READS: ('find' | 'findOne' | 'countDocuments')[] = ['find', 'findOne', 'countDocuments'];
 
 /** maxTimeMS for a read started now: the default, or less when the caller stops waiting sooner. */
 export function readTimeBudgetMs(now = Date.now()): number {
@@ -40,6 +35,11 @@ export function queryBudgetPlugin(schema: Schema): void {
     const budget = readTimeBudgetMs();
     const current = this.getOptions().maxTimeMS;
     this.maxTimeMS(current === undefined ? budget : Math.min(current, budget));
+  });
+  // FerretDB 1.x refuses maxTimeMS on distinct ("unknown field"), so distinct is only
+  // stopped once the request is abandoned; it is rare and reads one field.
+  schema.pre('distinct', function () {
+    readTimeBudgetMs();
   });
   schema.pre('aggregate', function (this: Aggregate<unknown>) {
     const budget = readTimeBudgetMs();
