@@ -6,7 +6,10 @@ import {
   Kind,
   parse,
   print,
+  TypeInfo,
   validate,
+  visit,
+  visitWithTypeInfo,
   type FieldNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -29,15 +32,26 @@ const CONTENT_OPERATIONS = [
   'PublishArticle',
   'ContentStats',
   'PartnerArticlesSince',
+  'ArticlePoll',
 ];
 
 const schema: GraphQLSchema = buildSubgraphSchema([
   { typeDefs: loadSchemaFile(join(import.meta.dirname, '..', 'schema.graphql')) },
 ]);
 
+/** Removes the fields other subgraphs add to this one's types (e.g. engagement's `Article.poll`). */
+function ownFieldsOnly(op: OperationDefinitionNode): OperationDefinitionNode {
+  const typeInfo = new TypeInfo(schema);
+  return visit(
+    op,
+    visitWithTypeInfo(typeInfo, { Field: () => (typeInfo.getFieldDef() ? undefined : null) }),
+  );
+}
+
 /**
  * The contract's operations cut down to the root fields this subgraph serves (HomePage also
- * asks the bulletin, forum and library subgraphs); operations that keep none are left out.
+ * asks the bulletin, forum and library subgraphs) and to the fields of its own types;
+ * operations that keep none are left out.
  */
 function contentOperations(): Map<string, string> {
   const doc = parse(readFileSync(join(workspaceRoot(), 'contract', 'operations.graphql'), 'utf8'));
@@ -58,7 +72,7 @@ function contentOperations(): Map<string, string> {
         new RegExp(`\\$${v.variable.name.value}\\b`).test(selections),
       ),
     };
-    ops.set(def.name.value, print(op));
+    ops.set(def.name.value, print(ownFieldsOnly(op)));
   }
   return ops;
 }
@@ -106,6 +120,10 @@ describe('the graph contract', () => {
       const home = await run('HomePage', null);
       expect(home.articles).toHaveProperty('totalCount');
       const page = await run('ArticlePage', null, { slug: article.slug });
+      // Engagement's poll is cut away here; the article itself is content's.
+      expect((await run('ArticlePoll', null, { slug: article.slug })).article).toMatchObject({
+        id: article.id,
+      });
       expect(page.article).toMatchObject({
         id: article.id,
         kind: 'COOPERATION',
