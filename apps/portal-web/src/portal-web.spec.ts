@@ -104,9 +104,13 @@ describe('sign-in', () => {
 });
 
 describe('configuration', () => {
-  it('signs in with development tokens outside production', () => {
-    const result = parseEnv(portalWebEnvShape, {});
+  it('signs in with development tokens in development', () => {
+    const result = parseEnv(portalWebEnvShape, { NODE_ENV: 'development' });
     expect(result.ok && result.env.AUTH_MODE).toBe('dev');
+  });
+
+  it('is production when NODE_ENV is unset: no development sign-in without the production settings', () => {
+    expect(parseEnv(portalWebEnvShape, {}).ok).toBe(false);
   });
 
   it('needs a session secret in production and uses OIDC there', () => {
