@@ -98,8 +98,8 @@ function bundleDir(app: string): string {
 
 /**
  * Polls the process's readiness path (/readyz; the chart's readiness path for a process that
- * serves no ops endpoints beyond its probes) on each candidate port until one answers 2xx; the
- * process must stay up.
+ * serves no ops endpoints beyond its probes) on the port the chart probes until it answers 2xx;
+ * the process must stay up.
  */
 async function waitUntilReady(r: Running, timeoutMs: number): Promise<number> {
   const path = readyPathOf(r.proc.name);
