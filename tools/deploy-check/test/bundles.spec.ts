@@ -1,8 +1,8 @@
 // The artefacts the images contain: `npm run build` bundles (dist/apps/<app>), started as the
 // images start them (Node on main.js/worker.js, in the bundle's folder, NODE_ENV=production,
 // production settings such as an identity provider key) against a real FerretDB and Redis,
-// each answering its health and readiness checks; the gateway serves a query over the
-// supergraph inside its bundle.
+// each answering its health and readiness checks (and /metrics where the chart has Prometheus
+// scrape it); the gateway serves a query over the supergraph inside its bundle.
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
@@ -30,6 +30,12 @@ const apps = [...new Set(processes.map((p) => p.app))];
 const ISSUER = 'https://sso.example.test/realms/citizens';
 const AUDIENCE = 'hcmc-dx-portal';
 const logs = process.env.PORTAL_TEST_LOGS === '1';
+/**
+ * Development-only packages a bundle may import lazily (`import("…")`) on a path production
+ * never takes: the web portal starts Vite only when it has no build, and its main.ts exits in
+ * production without one.
+ */
+const DEV_ONLY_DYNAMIC_IMPORTS: Record<string, string[]> = { 'portal-web': ['vite'] };
 
 interface Running {
   proc: PortalProcess;
@@ -46,10 +52,12 @@ interface ChartProbes {
   variable: string;
   liveness: string;
   readiness: string;
+  /** Prometheus scrapes its /metrics (the web portal and the hotline simulator serve none). */
+  scraped: boolean;
 }
 const chartProbes = new Map<string, ChartProbes>();
 
-function probesOf(container: Container): ChartProbes {
+function probesOf(container: Container, annotations: Record<string, string>): ChartProbes {
   const port = container.livenessProbe?.httpGet?.port;
   const number =
     typeof port === 'number' ? port : container.ports?.find((p) => p.name === port)?.containerPort;
@@ -59,7 +67,25 @@ function probesOf(container: Container): ChartProbes {
     variable,
     liveness: container.livenessProbe?.httpGet?.path ?? '(none)',
     readiness: container.readinessProbe?.httpGet?.path ?? '(none)',
+    scraped: annotations['prometheus.io/scrape'] === 'true',
   };
+}
+
+/**
+ * The port the chart probes the process on (the one its probe variable was given): asking
+ * another port could reach some other program that took that number, since a worker leaves
+ * its PORT unbound.
+ */
+function probedPorts(r: Running): number[] {
+  const variable = chartProbes.get(r.proc.name)?.variable as 'PORT' | 'OPS_PORT' | undefined;
+  const port = variable && r.assigned[variable];
+  return port ? [port] : r.ports;
+}
+
+/** /readyz, unless the chart neither scrapes the process nor probes its /readyz (the web portal). */
+function readyPathOf(name: string): string {
+  const probes = chartProbes.get(name);
+  return !probes || probes.scraped || probes.readiness === '/readyz' ? '/readyz' : probes.readiness;
 }
 
 let dir: string;
@@ -70,16 +96,21 @@ function bundleDir(app: string): string {
   return join(root, 'dist', 'apps', app);
 }
 
-/** Polls /readyz on each candidate port until one answers 2xx; the process must stay up. */
+/**
+ * Polls the process's readiness path (/readyz; the chart's readiness path for a process that
+ * serves no ops endpoints beyond its probes) on the port the chart probes until it answers 2xx;
+ * the process must stay up.
+ */
 async function waitUntilReady(r: Running, timeoutMs: number): Promise<number> {
+  const path = readyPathOf(r.proc.name);
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
     if (!r.child.running)
       throw new Error(`${r.proc.name} exited during start (PORTAL_TEST_LOGS=1 shows why)`);
-    for (const port of r.ports) {
+    for (const port of probedPorts(r)) {
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/readyz`, {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`, {
           signal: AbortSignal.timeout(3000),
         });
         if (res.ok) return port;
@@ -110,7 +141,14 @@ beforeAll(async () => {
     join(CHART_DIR, 'values-dev.yaml'),
   ]);
   for (const [name, deployment] of byKind(chart.objects, 'Deployment'))
-    chartProbes.set(name.replace(/^portal-/, ''), probesOf(podSpec(deployment).containers[0]!));
+    chartProbes.set(
+      name.replace(/^portal-/, ''),
+      probesOf(
+        podSpec(deployment).containers[0]!,
+        (deployment.spec?.template as { metadata?: { annotations?: Record<string, string> } })
+          ?.metadata?.annotations ?? {},
+      ),
+    );
 
   dir = mkdtempSync(join(tmpdir(), 'portal-bundles-'));
   // The identity provider's key: production refuses to start without one.
@@ -151,6 +189,11 @@ beforeAll(async () => {
     LIBRARY_STORAGE: 'local',
     SUPERGRAPH_PATH: 'supergraph.graphql',
     CONTRACT_PATH: 'operations.graphql',
+    // The web portal signs people in at the city's identity provider in production (AUTH_MODE
+    // oidc by default) and signs its session cookie.
+    SESSION_SECRET: secret(),
+    OIDC_ISSUER: ISSUER,
+    OIDC_CLIENT_ID: 'hcmc-dx-portal-web',
   };
   for (const proc of processes) {
     if (proc.entry === 'main' && ports.has(proc.app))
@@ -229,22 +272,37 @@ describe('production bundles (npm run build)', () => {
   it('imports only production dependencies (the image installs no devDependencies)', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
     };
     for (const app of apps) {
-      const files = readdirSync(bundleDir(app), { recursive: true, encoding: 'utf8' }).filter((f) =>
-        f.endsWith('.js'),
+      // A React Router app's client/ holds the browser's assets: served as files, never run by Node.
+      const browserAssets = existsSync(join(root, 'apps', app, 'react-router.config.ts'));
+      const files = readdirSync(bundleDir(app), { recursive: true, encoding: 'utf8' }).filter(
+        (f) => f.endsWith('.js') && !(browserAssets && f.startsWith('client/')),
       );
       for (const file of files) {
         const text = readFileSync(join(bundleDir(app), file), 'utf8');
-        const specifiers = [
+        const imports = [
           ...text.matchAll(
             /(?:^|\n)\s*import\s[^;]*?from\s*"([^"]+)"|import\(\s*"([^"]+)"\s*\)|(?:^|\n)\s*import\s*"([^"]+)"/g,
           ),
-        ].map((m) => m[1] ?? m[2] ?? m[3]!);
+        ];
+        const specifiers = imports.map((m) => m[1] ?? m[2] ?? m[3]!);
         expect(specifiers.length, `${app}/${file} imports`).toBeGreaterThan(0);
+        const devOnly = new Set(
+          imports
+            .filter((m) => m[2] && DEV_ONLY_DYNAMIC_IMPORTS[app]?.includes(m[2]))
+            .map((m) => m[2]!),
+        );
         for (const spec of specifiers) {
           if (spec.startsWith('.') || spec.startsWith('node:') || builtinModules.includes(spec))
             continue;
+          if (devOnly.has(spec)) {
+            expect(manifest.devDependencies, `${app}/${file} imports ${spec}`).toHaveProperty([
+              spec,
+            ]);
+            continue;
+          }
           const pkg = spec.startsWith('@')
             ? spec.split('/').slice(0, 2).join('/')
             : spec.split('/')[0]!;
@@ -255,15 +313,15 @@ describe('production bundles (npm run build)', () => {
   });
 
   it.each(processes.map((p) => [p.name]))(
-    '%s starts with NODE_ENV=production and answers /healthz, /readyz and /metrics',
+    '%s starts with NODE_ENV=production and answers /healthz, its readiness path and (when scraped) /metrics',
     async (name) => {
       const r = running.find((x) => x.proc.name === name)!;
       expect(r.child.running).toBe(true);
       const base = `http://127.0.0.1:${r.readyPort}`;
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
-      expect((await fetch(`${base}/readyz`)).status).toBe(200);
-      const metrics = await fetch(`${base}/metrics`);
-      if (r.proc.app !== 'hotline-sim') {
+      expect((await fetch(`${base}${readyPathOf(name)}`)).status).toBe(200);
+      if (chartProbes.get(name)?.scraped) {
+        const metrics = await fetch(`${base}/metrics`);
         expect(metrics.status).toBe(200);
         expect(await metrics.text()).toMatch(/process_cpu_user_seconds_total/);
       }

@@ -31,6 +31,7 @@ interface ProcessValues {
   entry?: string;
   queues?: string[];
   allowFrom?: string[];
+  metrics?: boolean;
 }
 const chartValues = parse(readFileSync(join(CHART_DIR, 'values.yaml'), 'utf8')) as {
   processes: Record<string, ProcessValues>;
@@ -155,6 +156,35 @@ describe.each(['dev', 'prod'] as const)('every process of apps/ in the %s chart'
       expect(container!.resources?.limits?.memory).toBeDefined();
     }
     expect(deployments.size).toBe(expected.length);
+  });
+
+  it('has Prometheus scrape /metrics on the port of its probes (the gateway’s ops port), and only where served', () => {
+    const deployments = byKind(reports[set].objects, 'Deployment');
+    for (const proc of expected) {
+      const deployment = deployments.get(`${RELEASE}-${proc.name}`)!;
+      const template = deployment.spec!.template as {
+        metadata: { annotations?: Record<string, string>; labels?: Record<string, string> };
+      };
+      const [container] = podSpec(deployment).containers;
+      const probePort = container!.livenessProbe!.httpGet!.port;
+      const port = container!.ports!.find((p) => p.name === probePort)!;
+      const annotations = template.metadata.annotations ?? {};
+      const scraped = chartValues.processes[proc.name]?.metrics !== false;
+      expect(annotations['prometheus.io/scrape'], proc.name).toBe(String(scraped));
+      if (scraped) {
+        expect(annotations['prometheus.io/port'], proc.name).toBe(String(port.containerPort));
+        // The PodMonitor keeps each pod's endpoint named by this label.
+        expect(template.metadata.labels?.['portal.city/metrics-port'], proc.name).toBe(port.name);
+      } else expect(template.metadata.labels).not.toHaveProperty(['portal.city/metrics-port']);
+    }
+    // The gateway serves /graphql on http and its ops endpoints on ops only.
+    const gateway = podSpec(deployments.get(`${RELEASE}-gateway`)!).containers[0]!;
+    expect(gateway.ports?.map((p) => [p.name, p.containerPort])).toEqual([
+      ['http', 4000],
+      ['ops', 4100],
+    ]);
+    expect(gateway.livenessProbe?.httpGet?.port).toBe('ops');
+    expect(gateway.readinessProbe?.httpGet?.port).toBe('ops');
   });
 
   it('has a Service, a HorizontalPodAutoscaler and a PodDisruptionBudget that select it', () => {
