@@ -118,6 +118,18 @@ describe('the gateway over the real subgraphs', allStarts, () => {
     expect(errorCodes(await as('citizen', 'ModerationQueue'))).toEqual(['FORBIDDEN']);
   });
 
+  it('answers an impossible DateTime written inline in the query with BAD_USER_INPUT, not an internal error', async () => {
+    const { graphqlUrl, personToken } = await stack();
+    const bearer = await personToken({ role: 'editor', sub: 'fed-editor' });
+    const res = await gql(
+      graphqlUrl,
+      '{ contentStats(from: "2025-02-31T00:00:00Z", to: "2025-03-01T00:00:00Z") { totalViews } }',
+      { bearer },
+    );
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors?.[0]?.message).toContain('DateTime');
+  });
+
   it('answers from the subgraphs still up when one goes down, with errors for its fields only', async () => {
     const { subgraphs } = await stack();
     await subgraphs.stop('library');

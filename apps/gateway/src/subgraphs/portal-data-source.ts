@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, REQUEST_TIMEOUT_HEADER } from '@portal/auth';
 import type { GatewayContext } from '../context';
 import type { Identity } from '../identity/identity';
@@ -21,6 +22,10 @@ export class SubgraphUnavailableError extends Error {
 }
 
 type Fetcher = NonNullable<RemoteGraphQLDataSource['fetcher']>;
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
+/** Codes with which a subgraph refuses a request it could not run because of the caller's input. */
+const INPUT_REFUSALS = new Set(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
 
 /** Set by willSendRequest on fetches that may be shared; the fetcher removes it before sending. */
 const SHARE_HEADER = 'x-gateway-share-key';
@@ -111,6 +116,27 @@ export class PortalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
     this.subgraph = options.subgraph;
     this.timeoutMs = options.timeoutMs;
+  }
+
+  /**
+   * A subgraph answers 400 when the caller's own input fails its validation, e.g. an impossible
+   * DateTime written inline in the query (the gateway passes custom scalars through unchecked).
+   * That is the caller's mistake, so it becomes BAD_USER_INPUT with the subgraph's message
+   * rather than a masked internal error; every other failure keeps Apollo's handling.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    if (response.status === 400) {
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as {
+        errors?: { message?: unknown; extensions?: { code?: unknown } }[];
+      } | null;
+      const refusal = body?.errors?.find((e) => INPUT_REFUSALS.has(String(e.extensions?.code)));
+      if (refusal && typeof refusal.message === 'string')
+        return new GraphQLError(refusal.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    return super.errorFromResponse(response);
   }
 
   override async willSendRequest(
