@@ -83,13 +83,21 @@ describe('response cache on the real graph', () => {
     });
     const variables = { code: submitFeedback.trackingCode };
     for (let i = 0; i < 2; i++) {
-      const res = await attempt('TrackReferral', variables);
+      let res = await attempt('TrackReferral', variables);
+      // This address may have used up its lookups in another file on the same stack: the
+      // limit says when to come back, and a refusal would prove nothing about the cache.
+      const retryAfter = res.errors?.find((e) => e.extensions?.code === 'RATE_LIMITED')?.extensions
+        ?.retryAfter;
+      if (retryAfter !== undefined) {
+        await new Promise((r) => setTimeout(r, (Number(retryAfter) + 1) * 1000));
+        res = await attempt('TrackReferral', variables);
+      }
       expect(res.errors).toBeUndefined();
       expect(res.data?.referralByTrackingCode.trackingCode).toBe(submitFeedback.trackingCode);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.headers.get('age')).toBeNull();
     }
-  });
+  }, 150_000);
 
   it('answers people no-store and never from the cache', async () => {
     const citizen = await person('citizen');
