@@ -79,4 +79,65 @@ export const HOT_QUERIES: readonly HotQuery[] = [
     variables: async () => ({ since: new Date(Date.now() - 365 * DAY).toISOString() }),
     page: 'articles',
   },
+  { operation: 'OpenSurveys', as: 'citizen', page: 'surveys' },
+  {
+    operation: 'SurveyPage',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      id: (await run('OpenSurveys', {}, await callerFor('citizen'))).surveys.nodes[0].id,
+    }),
+  },
+  {
+    operation: 'SurveyResults',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      id: (await run('OpenSurveys', {}, await callerFor('citizen'))).surveys.nodes[0].id,
+    }),
+  },
+  {
+    operation: 'SurveyEditorResults',
+    as: 'editor',
+    variables: async (callerFor) => ({
+      id: (await run('OpenSurveys', {}, await callerFor('editor'))).surveys.nodes[0].id,
+    }),
+  },
+  {
+    operation: 'ArticlePoll',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      slug: (await run('HomePage', {}, await callerFor('citizen'))).articles.nodes[0].slug,
+    }),
+  },
+  {
+    operation: 'ThreadPoll',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      id: (await run('ForumThreads', {}, await callerFor('citizen'))).threads.nodes[0].id,
+    }),
+  },
+  { operation: 'UpcomingEvents', as: 'citizen', page: 'events' },
+  { operation: 'PastEvents', as: 'citizen', page: 'events' },
+  {
+    operation: 'EventPage',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      id: (await run('UpcomingEvents', {}, await callerFor('citizen'))).events.nodes[0].id,
+    }),
+  },
+  { operation: 'MyEventRegistrations', as: 'citizen' },
+  { operation: 'Contests', as: 'citizen', page: 'contests' },
+  {
+    operation: 'ContestPage',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      id: (await run('Contests', {}, await callerFor('citizen'))).contests.nodes[0].id,
+    }),
+  },
+  {
+    operation: 'ContestResults',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      id: (await run('Contests', {}, await callerFor('citizen'))).contests.nodes[0].id,
+    }),
+  },
 ];
