@@ -87,9 +87,15 @@ function start(
   });
 }
 
-async function waitForGraphQL(url: string, headers: Record<string, string> = {}): Promise<void> {
+async function waitForGraphQL(
+  url: string,
+  headers: Record<string, string> = {},
+  child?: ChildProcess,
+): Promise<void> {
   const deadline = Date.now() + 120_000;
   for (;;) {
+    if (child && (child.exitCode !== null || child.signalCode !== null))
+      throw new Error(`${url}: its process exited (see above)`);
     try {
       const res = await fetch(url, {
         method: 'POST',
@@ -152,7 +158,7 @@ try {
 
   // 2. Ours, response cache off, on the same subgraphs.
   const oursPort = offset + 4090;
-  await start(
+  const ours = await start(
     'our gateway',
     ['--import', 'tsx', join(root, 'apps/gateway/src/main.ts')],
     {
@@ -160,6 +166,9 @@ try {
       NODE_ENV: 'production',
       PORT: String(oursPort),
       HOST: '127.0.0.1',
+      OPS_PORT: String(offset + 4092),
+      // Production has no default for it: only loopback clients (autocannon) here.
+      TRUST_PROXY: 'loopback',
       RESPONSE_CACHE: 'off',
       MONGODB_URI: `mongodb://127.0.0.1:${port('ferretdb')}/`,
       REDIS_URL: `redis://127.0.0.1:${port('redis')}`,
@@ -173,6 +182,7 @@ try {
       FORUM_URL: subgraphUrl('forum'),
       BULLETIN_URL: subgraphUrl('bulletin'),
       REFERRAL_URL: subgraphUrl('referral'),
+      ENGAGEMENT_URL: subgraphUrl('engagement'),
     },
     null,
   );
@@ -180,7 +190,7 @@ try {
     ours: `http://127.0.0.1:${oursPort}/graphql`,
     'ours+rc': `http://127.0.0.1:${port('gateway')}/graphql`,
   };
-  await waitForGraphQL(targets.ours!);
+  await waitForGraphQL(targets.ours!, {}, ours);
 
   // 3. Hive Gateway on the same supergraph; subgraphs get an anonymous internal token.
   const hiveBin = join(root, 'node_modules/@graphql-hive/gateway/dist/bin.js');
@@ -191,6 +201,16 @@ try {
   });
   if (existsSync(hiveBin)) {
     const hivePort = offset + 4091;
+    // The supergraph names each subgraph at its default port; Hive reads its URLs from it,
+    // so it gets a copy pointing at this stack's shifted ports.
+    const hiveSupergraph = join(scratch, 'supergraph.graphql');
+    let sdl = readFileSync(supergraphPath, 'utf8');
+    for (const name of SUBGRAPHS) {
+      const from = `url: "http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql"`;
+      if (!sdl.includes(from)) throw new Error(`the supergraph has no ${from} for ${name}`);
+      sdl = sdl.replace(from, `url: "${subgraphUrl(name)}/graphql"`);
+    }
+    writeFileSync(hiveSupergraph, sdl);
     writeFileSync(
       join(scratch, 'gateway.config.mjs'),
       `export const gatewayConfig = {
@@ -201,15 +221,15 @@ try {
 `,
     );
     const planner = settings.get('HIVE_PLANNER') === 'js' ? [] : ['--hive-router-runtime'];
-    await start(
+    const hive = await start(
       'Hive Gateway',
-      [hiveBin, 'supergraph', supergraphPath, '--port', String(hivePort), ...planner],
+      [hiveBin, 'supergraph', hiveSupergraph, '--port', String(hivePort), ...planner],
       { ...baseEnv, NODE_ENV: 'production' },
       null,
       scratch,
     );
     targets.hive = `http://127.0.0.1:${hivePort}/graphql`;
-    await waitForGraphQL(targets.hive);
+    await waitForGraphQL(targets.hive, {}, hive);
     say(
       `Hive Gateway with ${planner.length ? 'the router runtime (Rust planner)' : 'its JS planner'}`,
     );
