@@ -1,10 +1,15 @@
 import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
-import { insertOnce, isDuplicateKeyError, isObjectIdString } from '@portal/db';
+import {
+  createWithUniqueSlug,
+  insertOnce,
+  isDuplicateKeyError,
+  isObjectIdString,
+} from '@portal/db';
 import { badInput, conflict, notFound } from '@portal/errors';
 import type { Logger } from '@portal/logger';
 import { jobId, type Outbox, type Producer } from '@portal/queue';
-import { plainText, searchTokens, slugify, slugWithSuffix } from '@portal/text';
+import { plainText, searchTokens, slugify } from '@portal/text';
 import type { RevisionAction } from '../domain/article-enums';
 import { diffFields } from '../domain/article-changes';
 import { tagKey, type CreateArticleInput, type UpdateArticleInput } from '../domain/article-input';
@@ -86,7 +91,11 @@ export class ArticleService {
       createdAt: now,
       updatedAt: now,
     };
-    const article = await this.insertWithFreeSlug(base, slugify(input.title));
+    const article = await createWithUniqueSlug<ArticleDoc>(
+      this.deps.models.articles,
+      slugify(input.title),
+      (slug) => ({ ...base, slug }) as ArticleDoc,
+    );
     await this.deps.models.revisions.create({
       articleId: article._id,
       version: 1,
@@ -419,35 +428,6 @@ export class ArticleService {
   private async assertCategory(categoryId: string): Promise<void> {
     if (!(await this.deps.models.categories.exists({ _id: categoryId })))
       throw badInput('input.categoryId', 'no such category');
-  }
-
-  /** Inserts with the title's slug, or the first free `-2`, `-3`… when it is taken. */
-  private async insertWithFreeSlug(
-    base: Omit<ArticleDoc, 'slug'>,
-    slug: string,
-  ): Promise<ArticleDoc> {
-    const { articles } = this.deps.models;
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const taken = new Set(
-        (
-          await articles
-            .find({ slug: { $regex: `^${slug}(-[0-9]+)?$` } }, { slug: 1 })
-            .lean<{ slug: string }[]>()
-            .exec()
-        ).map((a) => a.slug),
-      );
-      let n = 1;
-      while (taken.has(slugWithSuffix(slug, n))) n++;
-      const doc = { ...base, slug: slugWithSuffix(slug, n) } as ArticleDoc;
-      try {
-        await articles.create(doc);
-        return doc;
-      } catch (err) {
-        // Someone took the same slug between our read and our insert: look again.
-        if (!isDuplicateKeyError(err)) throw err;
-      }
-    }
-    throw conflict('Could not find a free slug for this title; try again');
   }
 }
 
