@@ -19,7 +19,7 @@ const config: CodegenConfig = {
           ReferralConnection: '../resolvers/views#ReferralPage',
           HotlineCategory: '../models/hotline-category.model#HotlineCategoryDoc',
           AgencyContact: '../models/agency-contact.model#AgencyContactDoc',
-          FeedbackResult: '../services/referral-service#FeedbackOutcome',
+          FeedbackResult: '../services/referral-intake.service#FeedbackOutcome',
           Thread: '../resolvers/views#ThreadRef',
           Post: '../resolvers/views#PostRef',
         },

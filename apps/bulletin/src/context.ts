@@ -2,8 +2,8 @@ import type DataLoader from 'dataloader';
 import type { BaseContext } from '@portal/graphql-kit';
 import type { LinkBase } from './domain/links';
 import type { BulletinIssueRecord, BulletinItemRecord, BulletinModels } from './models';
-import type { IssueService } from './services/issue-service';
-import type { SubscriptionService } from './services/subscription-service';
+import type { IssueService } from './services/issue.service';
+import type { SubscriptionService } from './services/subscription.service';
 
 /** What every bulletin resolver gets: the viewer (from the internal token), services and per-request loaders. */
 export interface BulletinContext extends BaseContext {

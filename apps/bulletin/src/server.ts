@@ -14,12 +14,12 @@ import type { Logger } from '@portal/logger';
 import { Outbox, type Producer } from '@portal/queue';
 import type { BulletinContext } from './context';
 import { createContentArticles, type ContentArticles } from './content/content-articles';
-import { mountAudioRoutes } from './http/audio-routes';
-import { mountSubscriptionRoutes } from './http/subscription-routes';
+import { mountAudioRoutes } from './http/audio.route';
+import { mountSubscriptionRoutes } from './http/subscription.route';
 import { bulletinModels } from './models';
 import { resolvers } from './resolvers';
-import { createIssueService } from './services/issue-service';
-import { createSubscriptionService } from './services/subscription-service';
+import { createIssueService } from './services/issue.service';
+import { createSubscriptionService } from './services/subscription.service';
 
 export interface BulletinServerConfig {
   port: number;

@@ -8,6 +8,8 @@ import type { ContentEnv } from './env';
 import { createContentQueues, type ContentQueues } from './jobs/content-queues';
 import { contentModels } from './models';
 import { ArticleQueryService } from './services/article-query.service';
+import { ArticleRevisionRepository } from './models/article-revision.repository';
+import { ArticlePublicationService } from './services/article-publication.service';
 import { ArticleService } from './services/article.service';
 import { CategoryService } from './services/category.service';
 import { ContentStatsService } from './services/content-stats.service';
@@ -38,16 +40,25 @@ export function createContentServices(config: ContentServicesConfig): ContentSer
     now: config.now,
   });
   const queries = new ArticleQueryService(models);
+  const now = config.now ?? (() => new Date());
+  const revisions = new ArticleRevisionRepository(
+    models,
+    now,
+    config.logger.child({ module: 'article-revisions' }),
+  );
+  const publication = new ArticlePublicationService({
+    models,
+    revisions,
+    outbox: config.queues.outbox,
+    publishQueue: config.queues.publish,
+    publicBaseUrl: config.publicBaseUrl,
+    logger: config.logger,
+    now,
+  });
   return {
     models,
-    articles: new ArticleService({
-      models,
-      outbox: config.queues.outbox,
-      publishQueue: config.queues.publish,
-      publicBaseUrl: config.publicBaseUrl,
-      logger: config.logger,
-      now: config.now,
-    }),
+    articles: new ArticleService({ models, revisions, publication, logger: config.logger, now }),
+    publication,
     queries,
     categories: new CategoryService(models.categories),
     views,

@@ -4,6 +4,7 @@ import type { ArticleDoc } from './models/article.model';
 import type { CategoryDoc } from './models/category.model';
 import type { RevisionDoc } from './models/revision.model';
 import type { ArticleQueryService } from './services/article-query.service';
+import type { ArticlePublicationService } from './services/article-publication.service';
 import type { ArticleService } from './services/article.service';
 import type { CategoryService } from './services/category.service';
 import type { ContentStatsService } from './services/content-stats.service';
@@ -14,6 +15,7 @@ import type { ContentModels } from './models';
 export interface ContentServices {
   models: ContentModels;
   articles: ArticleService;
+  publication: ArticlePublicationService;
   queries: ArticleQueryService;
   categories: CategoryService;
   views: ViewCounter;

@@ -16,7 +16,7 @@ import { env } from './env';
 import { createContentQueues } from './jobs/content-queues';
 import type { ArticleAuthorValue, ArticleDoc } from './models/article.model';
 import { SEED_ARTICLES, SEED_CATEGORIES, seedBody } from './seed-data';
-import { publishJobId } from './services/article.service';
+import { publishJobId } from './domain/publish-job';
 
 const logger = createLogger({
   service: 'content-seed',

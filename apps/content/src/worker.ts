@@ -10,12 +10,12 @@ import { createPublishProcessor } from './jobs/content-publish.processor';
 
 await runWorker({ name: 'content-worker', env }, async (rt) => {
   const { queues, services } = await openContent(rt);
-  const { articles, views } = services;
-  rt.worker('content-publish', createPublishProcessor(articles, rt.logger));
+  const { publication, views } = services;
+  rt.worker('content-publish', createPublishProcessor(publication, rt.logger));
   // One maintenance job at a time: the flush also takes a Redis lock, so extra workers are safe.
   const maintenance = createMaintenanceProcessor({
     views,
-    articles,
+    publication,
     outbox: queues.outbox,
     logger: rt.logger,
   });

@@ -13,7 +13,7 @@ import {
 } from '@portal/testing';
 import { createContentServices } from '../src/content-services';
 import { createContentQueues } from '../src/jobs/content-queues';
-import { publishJobId } from '../src/services/article.service';
+import { publishJobId } from '../src/domain/publish-job';
 import { viewStatsModels } from '../src/models/view-stats.model';
 import { PUBLIC_BASE_URL, createArticle, silentLogger, useContentServer } from './content-harness';
 
@@ -143,13 +143,13 @@ describe('scheduled publishing through the real worker', twoStarts, () => {
       id: a.id,
     });
     // A stale job (as if it had survived) must not publish the draft.
-    expect(await h.services.articles.publishScheduled(a.id, new Date(at))).toBe('skipped');
+    expect(await h.services.publication.publishScheduled(a.id, new Date(at))).toBe('skipped');
     const again = await createArticle(h, 'editor');
     const t1 = inSeconds(3600);
     await h.gql('editor', PUBLISH, { id: again.id, at: t1 });
-    expect(await h.services.articles.publishScheduled(again.id, new Date(Date.parse(t1) + 1))).toBe(
-      'skipped',
-    );
+    expect(
+      await h.services.publication.publishScheduled(again.id, new Date(Date.parse(t1) + 1)),
+    ).toBe('skipped');
     expect((await state(a.id)).status).toBe('DRAFT');
     expect((await state(again.id)).status).toBe('SCHEDULED');
   });
@@ -221,10 +221,10 @@ describe('outages', () => {
       logger: silentLogger,
       now: () => later,
     });
-    const first = await services.articles.reconcile();
+    const first = await services.publication.reconcile();
     expect(first.published).toBeGreaterThanOrEqual(1);
     expect((await state(a.id)).status).toBe('PUBLISHED');
-    const second = await services.articles.reconcile();
+    const second = await services.publication.reconcile();
     expect(second.published).toBe(0);
     const notifications = new Queue('notifications', { connection: h.redis, prefix: h.prefix });
     const jobs = (

@@ -174,4 +174,27 @@ describe('authorization is decided before input is validated', () => {
     const citizen = await h.gql('citizen', query, { input });
     expect(citizen.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('returnArticleToDraft: the caller’s role decides before the id is looked up', async () => {
+    const query = 'mutation($id: ID!) { returnArticleToDraft(id: $id) { id status } }';
+    const published = await createPublished(h, { title: 'Đã đăng bởi người khác' });
+    // A missing id, a malformed one and a real article: the same answer for a wrong role.
+    for (const id of ['000000000000000000000000', 'not-an-id', published.id]) {
+      expect((await h.gql(ANONYMOUS, query, { id })).errors?.[0]?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
+      for (const role of ['citizen', 'moderator', 'officer'] as const)
+        expect((await h.gql(role, query, { id })).errors?.[0]?.extensions?.code, role).toBe(
+          'FORBIDDEN',
+        );
+    }
+    // Contributors may call it (to withdraw their own submission), so the record decides:
+    // someone else's published article is FORBIDDEN, and nothing changes.
+    const res = await h.gql('contributor', query, { id: published.id });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const still = await h.gql(ANONYMOUS, 'query($id: ID!) { article(id: $id) { status } }', {
+      id: published.id,
+    });
+    expect(still.data?.article.status).toBe('PUBLISHED');
+  });
 });

@@ -9,9 +9,9 @@ import type { SurveyDoc } from './models/survey.model';
 import { canSeeEvent } from './domain/event-rules';
 import { toObjectId } from './domain/ids';
 import { canSeeSurvey } from './domain/survey-rules';
-import type { ContestService } from './services/contest-service';
-import type { EventService } from './services/event-service';
-import type { SurveyService } from './services/survey-service';
+import type { ContestService } from './services/contest.service';
+import type { EventService } from './services/event.service';
+import type { SurveyService } from './services/survey.service';
 
 /** Long-lived parts shared by every request. */
 export interface EngagementServices {

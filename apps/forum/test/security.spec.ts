@@ -215,6 +215,35 @@ describe('User.id is opaque, never the identity provider’s subject (item 17)',
   });
 });
 
+describe('authorization is decided before the thread or the body is looked at (item 9)', () => {
+  it('postOfficialAnswer: UNAUTHENTICATED anonymous, FORBIDDEN for every other role, whatever the thread id and body', async () => {
+    const ANSWER = contractOperation('PostOfficialAnswer');
+    const id = await newThread(forum, author, { title: 'Đề xuất chưa phân công' });
+    const noDepartment = testViewer('officer', { id: 'sec-officer-nodept' });
+    const targets = [
+      { threadId: '000000000000000000000000', body: '<p>Trả lời</p>' }, // no such thread
+      { threadId: 'not-an-id', body: '<p>Trả lời</p>' }, // malformed id
+      { threadId: id, body: '' }, // invalid body
+    ];
+    for (const variables of targets) {
+      expect(errorCodes(await forum.call(null, ANSWER, variables))).toEqual(['UNAUTHENTICATED']);
+      for (const caller of [
+        author,
+        moderator,
+        testViewer('contributor'),
+        testViewer('editor'),
+        noDepartment,
+      ])
+        expect(errorCodes(await forum.call(caller, ANSWER, variables)), caller.id!).toEqual([
+          'FORBIDDEN',
+        ]);
+    }
+    // The officer (the allowed role) gets past authorization to the lookup and the input.
+    expect(errorCodes(await forum.call(officer, ANSWER, targets[0]))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await forum.call(officer, ANSWER, targets[1]))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
 describe('forged input is BAD_USER_INPUT (item 10)', () => {
   it('a threads cursor carrying query operators', async () => {
     for (const values of [

@@ -5,7 +5,7 @@ import type { DeliveryLog } from './delivery/delivery-log';
 import type { MailTransport } from './delivery/mailer';
 import type { MessageStore } from './delivery/message-store';
 import type { NotifierMetrics } from './metrics';
-import type { NotifierModels } from './models/models';
+import type { NotifierModels } from './models';
 
 /** What the notifier's processors share within one process. */
 export interface NotifierContext {

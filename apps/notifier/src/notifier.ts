@@ -10,11 +10,11 @@ import { DeliveryLog } from './delivery/delivery-log';
 import { createMailTransport } from './delivery/mailer';
 import { MessageStore } from './delivery/message-store';
 import { createNotifierMetrics, registerQueueDepth } from './metrics';
-import { notifierModels } from './models/models';
-import { emailDeliveryProcessor } from './processors/email-delivery.processor';
-import { maintenanceProcessor, sweep, type SweepResult } from './processors/maintenance.processor';
-import { notificationDispatchProcessor } from './processors/notification-dispatch.processor';
-import { webhookDeliveryProcessor } from './processors/webhook-delivery.processor';
+import { notifierModels } from './models';
+import { emailDeliveryProcessor } from './jobs/email-delivery.processor';
+import { maintenanceProcessor, sweep, type SweepResult } from './jobs/maintenance.processor';
+import { notificationDispatchProcessor } from './jobs/notification-dispatch.processor';
+import { webhookDeliveryProcessor } from './jobs/webhook-delivery.processor';
 
 export interface NotifierDeps {
   conn: Connection;

@@ -11,7 +11,7 @@ import {
   waitUntil,
   type SpawnedApp,
 } from '@portal/testing';
-import { notifierModels, type NotifierModels } from '../src/models/models';
+import { notifierModels, type NotifierModels } from '../src/models';
 import { MAIL_FROM } from './support/harness';
 import { emailNotification, PORTAL, subscribers } from './support/sample-messages';
 import { SmtpGate } from './support/smtp-gate';

@@ -3,7 +3,7 @@ import { useTestDatabase } from '@portal/testing';
 import { DeliveryLog } from '../src/delivery/delivery-log';
 import { deliveryId } from '../src/domain/delivery-key';
 import { pendingDelivery, type DeliveryDoc } from '../src/models/delivery.model';
-import { notifierModels } from '../src/models/models';
+import { notifierModels } from '../src/models';
 
 const db = useTestDatabase('notifier_log');
 

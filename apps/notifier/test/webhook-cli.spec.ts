@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTsx, workspaceRoot } from '@portal/local-services';
 import { timeoutForProcesses, useTestDatabase } from '@portal/testing';
-import { notifierModels } from '../src/models/models';
+import { notifierModels } from '../src/models';
 
 const db = useTestDatabase('notifier_cli');
 

@@ -14,7 +14,7 @@ import { newTrackingCode } from '../src/domain/tracking-code';
 import { closeProducers, createProducers } from '../src/jobs/producers';
 import { prepareDatabase } from '../src/models';
 import { startServer } from '../src/server';
-import { CategoryService } from '../src/services/category-service';
+import { CategoryService } from '../src/services/category.service';
 
 const { values } = parseArgs({
   options: {

@@ -5,16 +5,18 @@ import type { ForumClient } from './clients/forum-client';
 import type { ReferralEventDoc } from './models/referral-event.model';
 import type { ReferralDoc } from './models/referral.model';
 import type { ReferralRepository } from './models/referral.repository';
-import type { AgencyContactService } from './services/agency-contact-service';
-import type { CategoryService } from './services/category-service';
-import type { ReferralService } from './services/referral-service';
+import type { AgencyContactService } from './services/agency-contact.service';
+import type { CategoryService } from './services/category.service';
+import type { ReferralIntakeService } from './services/referral-intake.service';
+import type { ReferralLifecycleService } from './services/referral-lifecycle.service';
 
 type RateLimiter = ReturnType<typeof createRateLimiter>;
 
 /** Long-lived parts shared by every request. */
 export interface ReferralServices {
   repo: ReferralRepository;
-  referrals: ReferralService;
+  intake: ReferralIntakeService;
+  referrals: ReferralLifecycleService;
   categories: CategoryService;
   contacts: AgencyContactService;
   limits: {

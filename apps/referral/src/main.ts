@@ -6,7 +6,7 @@ import { dispatchPolicy, env, forumClientConfig, serverConfig } from './env';
 import { closeProducers, createProducers } from './jobs/producers';
 import { prepareDatabase } from './models';
 import { startServer } from './server';
-import { CategoryService } from './services/category-service';
+import { CategoryService } from './services/category.service';
 
 await runSubgraph({ name: 'referral', env }, async (rt) => {
   const added = await new CategoryService(await prepareDatabase(rt.conn)).ensureDefaults();

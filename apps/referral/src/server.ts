@@ -59,6 +59,7 @@ export async function startServer(
   });
   const services: ReferralServices = {
     repo: core.repo,
+    intake: core.intake,
     referrals: core.referrals,
     categories: core.categories,
     contacts: core.contacts,

@@ -1,5 +1,6 @@
 export * from './connection';
 export * from './unique';
+export * from './slug';
 export * from './pagination';
 export * from './seed';
 export * from './by-ids';

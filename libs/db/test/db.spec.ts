@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@portal/testing';
 import {
   conflictOnDuplicate,
+  createWithUniqueSlug,
   findByIds,
   insertOnce,
   paginate,
@@ -60,6 +61,22 @@ describe('db lib on a real FerretDB', () => {
     );
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await Claim.countDocuments({ _id: 'job-1' })).toBe(1);
+  });
+
+  it('allocates the first free slug, also when many take the same title at once', async () => {
+    const Article = conn.model('Article');
+    const build = (slug: string) => ({ slug, title: 'Bản tin', publishedAt: new Date() });
+    await Article.create(build('ban-tin-3'));
+    const first = await createWithUniqueSlug(Article, 'ban-tin', build);
+    expect(first.slug).toBe('ban-tin');
+    expect((await createWithUniqueSlug(Article, 'ban-tin', build)).slug).toBe('ban-tin-2');
+    const racing = await Promise.all(
+      Array.from({ length: 6 }, () => createWithUniqueSlug(Article, 'ban-tin', build)),
+    );
+    const slugs = racing.map((d) => d.slug);
+    expect(new Set(slugs).size).toBe(6);
+    expect(slugs).not.toContain('ban-tin-3');
+    expect(await Article.countDocuments({ slug: /^ban-tin/ })).toBe(9);
   });
 
   it('paginates newest first without duplicates or gaps while rows are inserted', async () => {

@@ -2,10 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { badInput, rateLimited } from '@portal/errors';
 import { createLogger } from '@portal/logger';
+import { entityKey } from './entity';
 import { createFormatError, extensionsFor } from './errors';
 import { parseInput } from './validation';
 
 describe('graphql-kit', () => {
+  it('reads an entity representation’s key, null when missing or not a string', () => {
+    expect(entityKey({ __typename: 'Thread', id: '65a0' })).toBe('65a0');
+    expect(entityKey({ __typename: 'User', publicId: 'u1' }, 'publicId')).toBe('u1');
+    for (const id of [undefined, null, '', 42, { $ne: null }, ['a']])
+      expect(entityKey({ __typename: 'Thread', id })).toBeNull();
+  });
+
   it('names every offending field of an input at once', () => {
     const schema = z.object({ title: z.string().min(3), year: z.number().int() });
     try {

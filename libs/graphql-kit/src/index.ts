@@ -5,3 +5,4 @@ export * from './context';
 export * from './loaders';
 export * from './service-client';
 export * from './schema-file';
+export * from './entity';

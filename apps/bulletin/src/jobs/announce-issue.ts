@@ -5,7 +5,7 @@ import type { Producer } from '@portal/queue';
 import { articleUrl, audioUrl, issueUrl, type LinkBase } from '../domain/links';
 import { announcementJobId, announcementNotificationId, webhookJobId } from '../domain/publish-job';
 import type { BulletinIssueRecord, BulletinModels, FanoutBatchRecord } from '../models';
-import { unsubscribeLink } from '../services/subscription-service';
+import { unsubscribeLink } from '../services/subscription.service';
 
 export interface AnnounceDeps {
   models: BulletinModels;

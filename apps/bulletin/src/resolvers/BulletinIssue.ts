@@ -8,13 +8,13 @@ import type { BulletinContext } from '../context';
 import { isVisibleTo } from '../domain/issue-rules';
 import { groupIntoSections } from '../domain/issue-sections';
 import { audioUrl } from '../domain/links';
+import { entityKey } from '@portal/graphql-kit';
 
 export const BulletinIssue: BulletinIssueResolvers<BulletinContext> = {
   // N references cost one `$in` query (the per-request loader), with the same visibility as Query.
   __resolveReference: async (ref, ctx) => {
-    // The representation carries the key field `id` (codegen types it from the mapper, which has `_id`).
-    const { id } = ref as unknown as { id: string };
-    const issue = await ctx.loaders.issueById.load(id);
+    const id = entityKey(ref);
+    const issue = id ? await ctx.loaders.issueById.load(id) : null;
     return issue && isVisibleTo(issue, ctx.viewer) ? issue : null;
   },
   id: (issue) => issue._id.toHexString(),

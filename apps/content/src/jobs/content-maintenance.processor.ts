@@ -1,6 +1,6 @@
 import type { Logger } from '@portal/logger';
 import { UnrecoverableError, type Outbox, type Processor } from '@portal/queue';
-import type { ArticleService } from '../services/article.service';
+import type { ArticlePublicationService } from '../services/article-publication.service';
 import type { ViewCounter } from '../services/view-counter.service';
 
 export const MAINTENANCE_TASKS = {
@@ -13,7 +13,7 @@ export const MAINTENANCE_TASKS = {
 /** The periodic tasks of the content service, run by one repeating job each. */
 export function createMaintenanceProcessor(deps: {
   views: ViewCounter;
-  articles: ArticleService;
+  publication: ArticlePublicationService;
   outbox: Outbox;
   logger: Logger;
 }): Processor<'content-maintenance'> {
@@ -24,7 +24,7 @@ export function createMaintenanceProcessor(deps: {
         return deps.views.flush();
       case MAINTENANCE_TASKS.reconcile: {
         const relayed = await deps.outbox.relay();
-        const result = await deps.articles.reconcile();
+        const result = await deps.publication.reconcile();
         if (relayed || result.published || result.notified)
           log.info({ relayed, ...result }, 'reconciled');
         return { relayed, ...result };

@@ -1,11 +1,13 @@
 import type { ArticleResolvers } from '../__generated__/resolvers-types';
 import { canSeeAuthor, canSeeRevisions, isVisibleTo } from '../domain/article-visibility';
 import { sourceUnitName, summaryOf } from '../domain/article-public';
+import { entityKey } from '@portal/graphql-kit';
 
 export const Article: ArticleResolvers = {
   // Batched: N references in one _entities call cost one query; invisible ones are null.
   __resolveReference: async (ref, ctx) => {
-    const article = await ctx.loaders.articles.load(String((ref as unknown as { id: string }).id));
+    const id = entityKey(ref);
+    const article = id ? await ctx.loaders.articles.load(id) : null;
     return article && isVisibleTo(ctx.viewer, article) ? article : null;
   },
   id: (article) => String(article._id),

@@ -1,13 +1,13 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { SurveyDoc } from '../models/survey.model';
 import { SurveyPage, EventPage, ContestPage, WinnerView, ContentRef } from '../resolvers/views';
-import { EditorResultsView, ResponseView } from '../services/survey-service';
+import { EditorResultsView, ResponseView } from '../services/survey.service';
 import { EventDoc } from '../models/event.model';
 import { RegistrationDoc } from '../models/registration.model';
 import { EventQuestionDoc } from '../models/event-question.model';
 import { ContestDoc } from '../models/contest.model';
 import { ContestEntryDoc, JudgeScoreDoc } from '../models/contest-entry.model';
-import { EntryStanding } from '../services/contest-service';
+import { EntryStanding } from '../services/contest.service';
 import { EngagementContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

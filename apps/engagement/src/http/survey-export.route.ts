@@ -5,7 +5,7 @@ import type { Express } from 'express';
 import { sendHttpError } from '@portal/http';
 import { identityOf } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
-import type { SurveyService } from '../services/survey-service';
+import type { SurveyService } from '../services/survey.service';
 
 export const EXPORT_PATH = '/engagement/surveys/:id/responses.csv';
 

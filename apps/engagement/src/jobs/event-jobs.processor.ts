@@ -4,7 +4,7 @@ import type { EmailMessage, PayloadOf, Processor, Producer } from '@portal/queue
 import type { EngagementModels } from '../models';
 import type { EventDoc } from '../models/event.model';
 import type { RegistrationDoc, RegistrationStatus } from '../models/registration.model';
-import type { EventService } from '../services/event-service';
+import type { EventService } from '../services/event.service';
 
 /** Recipients per `notifications` job: large events fan out in batches. */
 export const RECIPIENTS_PER_JOB = 500;

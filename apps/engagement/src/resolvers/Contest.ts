@@ -4,11 +4,14 @@ import type {
   ContestResolvers,
   ContestWinnerResolvers,
 } from '../__generated__/resolvers-types';
+import { entityKey } from '@portal/graphql-kit';
 
 export const Contest: ContestResolvers = {
   // The reference carries the GraphQL id, not the model's `_id`.
-  __resolveReference: (ref, ctx) =>
-    ctx.loaders.contestById.load((ref as unknown as { id: string }).id),
+  __resolveReference: (ref, ctx) => {
+    const id = entityKey(ref);
+    return id ? ctx.loaders.contestById.load(id) : null;
+  },
   id: (c) => c._id.toHexString(),
   currentRound: (c, _a, ctx) => ctx.contests.current(c),
   entries: (c, _a, ctx) => ctx.contests.entries(c),
@@ -28,7 +31,8 @@ export const ContestConnection: ContestConnectionResolvers = {
 
 export const ContestEntry: ContestEntryResolvers = {
   __resolveReference: async (ref, ctx) => {
-    const entry = await ctx.loaders.entryById.load((ref as unknown as { id: string }).id);
+    const id = entityKey(ref);
+    const entry = id ? await ctx.loaders.entryById.load(id) : null;
     // Visible with its contest only.
     return entry && (await ctx.loaders.contestById.load(entry.contestId.toHexString()))
       ? entry

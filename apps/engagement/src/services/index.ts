@@ -3,9 +3,9 @@ import { createHmac } from 'node:crypto';
 import type { Logger } from '@portal/logger';
 import type { Outbox } from '@portal/queue';
 import { engagementModels, type EngagementModels } from '../models';
-import { ContestService } from './contest-service';
-import { EventService, type EventServiceOptions } from './event-service';
-import { SurveyService, type Limiter } from './survey-service';
+import { ContestService } from './contest.service';
+import { EventService, type EventServiceOptions } from './event.service';
+import { SurveyService, type Limiter } from './survey.service';
 
 export interface EngagementCore {
   models: EngagementModels;

@@ -3,6 +3,18 @@ import { conflict, forbidden } from '@portal/errors';
 import { unitByCode } from '@portal/reference-data';
 
 /**
+ * Who may answer at all, decided before the thread is looked up or the body read: an officer
+ * (or admin) whose account carries a known department.
+ */
+export function assertOfficer(
+  viewer: Viewer,
+): asserts viewer is Viewer & { id: string; department: string } {
+  requireRole(viewer, 'officer');
+  if (!viewer.department || !unitByCode(viewer.department))
+    throw forbidden('Your account has no department to answer for');
+}
+
+/**
  * Officers answer only threads assigned to their own department; an admin answers only
  * when they too carry the thread's department.
  */
@@ -10,9 +22,7 @@ export function assertCanAnswer(
   viewer: Viewer,
   thread: { assignedDepartment: string | null },
 ): asserts viewer is Viewer & { id: string; department: string } {
-  requireRole(viewer, 'officer');
-  if (!viewer.department || !unitByCode(viewer.department))
-    throw forbidden('Your account has no department to answer for');
+  assertOfficer(viewer);
   if (!thread.assignedDepartment) throw forbidden('The thread is not assigned to a department yet');
   if (thread.assignedDepartment !== viewer.department)
     throw forbidden('The thread is assigned to another department');

@@ -1,7 +1,7 @@
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import { z } from 'zod';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
-import { assertModerator, assertParticipant } from '../domain/permissions';
+import { assertModerator, assertOfficer, assertParticipant } from '../domain/permissions';
 import {
   createThreadInput,
   editThreadInput,
@@ -83,6 +83,7 @@ export const Mutation: MutationResolvers = {
     return reopenThread(ctx.deps, ctx.viewer, args.id, note, ctx.now);
   },
   postOfficialAnswer: async (_, args, ctx) => {
+    assertOfficer(ctx.viewer);
     const body = parseArgs(postBodyInput, args);
     const { thread } = await postOfficialAnswer(ctx.deps, ctx.viewer, args.threadId, body, ctx.now);
     return thread;

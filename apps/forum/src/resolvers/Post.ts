@@ -1,11 +1,12 @@
 import { unitByCode } from '@portal/reference-data';
 import type { PostResolvers } from '../__generated__/resolvers-types';
 import { canSeePost } from '../domain/visibility';
-import { referenceId } from './reference';
+import { entityKey } from '@portal/graphql-kit';
 
 export const Post: PostResolvers = {
   __resolveReference: async (ref, ctx) => {
-    const post = await ctx.loaders.post.load(referenceId(ref));
+    const id = entityKey(ref);
+    const post = id ? await ctx.loaders.post.load(id) : null;
     if (!post) return null;
     const thread = await ctx.loaders.thread.load(post.threadId.toHexString());
     return canSeePost(ctx.viewer, post, thread) ? post : null;

@@ -5,7 +5,7 @@ import type { ThreadResolvers } from '../__generated__/resolvers-types';
 import { categoryById } from '../domain/forum-categories';
 import { canSeeContent, threadStatusOf } from '../domain/visibility';
 import { listReplies } from '../use-cases/read-forum';
-import { referenceId } from './reference';
+import { entityKey } from '@portal/graphql-kit';
 
 /**
  * What a signed-in person did (voted, followed) is theirs: never in a shared cache. For
@@ -20,7 +20,8 @@ function privateForPeople(viewer: Viewer, info: GraphQLResolveInfo): void {
 
 export const Thread: ThreadResolvers = {
   __resolveReference: async (ref, ctx) => {
-    const thread = await ctx.loaders.thread.load(referenceId(ref));
+    const id = entityKey(ref);
+    const thread = id ? await ctx.loaders.thread.load(id) : null;
     return thread && canSeeContent(ctx.viewer, thread) ? thread : null;
   },
   id: (t) => t._id.toHexString(),

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { badInput, conflict } from '@portal/errors';
 import { jobId } from '@portal/queue';
-import { assertCanAnswer } from '../domain/permissions';
+import { assertCanAnswer, assertOfficer } from '../domain/permissions';
 import { sanitizedBody } from '../domain/thread-input';
 import { statusAfterAnswer } from '../domain/thread-transitions';
 import type { PostDoc, ThreadDoc } from '../models';
@@ -24,6 +24,7 @@ export async function postOfficialAnswer(
   now = new Date(),
 ): Promise<{ thread: ThreadDoc; answer: PostDoc }> {
   const { models } = deps;
+  assertOfficer(viewer);
   const thread = await loadVisibleThread(models, viewer, threadId, 'threadId');
   assertCanAnswer(viewer, thread);
   if (thread.visibility !== 'VISIBLE') throw conflict('The thread is hidden pending review');

@@ -1,11 +1,14 @@
 import type { CollectionResolvers } from '../__generated__/resolvers-types';
 import { isEditor } from '../domain/library-access';
-import { representationId } from './representation';
 import { listCollectionItems } from '../services/library-items.service';
 import { markPrivate } from './cache-hint';
+import { entityKey } from '@portal/graphql-kit';
 
 export const Collection: CollectionResolvers = {
-  __resolveReference: (ref, ctx) => ctx.loaders.collections.load(representationId(ref)),
+  __resolveReference: (ref, ctx) => {
+    const id = entityKey(ref);
+    return id ? ctx.loaders.collections.load(id) : null;
+  },
   id: (collection) => collection._id.toHexString(),
   items: (collection, args, ctx, info) => {
     if (isEditor(ctx.viewer)) markPrivate(info);

@@ -1,12 +1,13 @@
 import type { LibraryItemResolvers } from '../__generated__/resolvers-types';
 import { canSeeItem } from '../domain/library-access';
-import { representationId } from './representation';
 import type { MediaFileDoc } from '../models';
+import { entityKey } from '@portal/graphql-kit';
 
 export const LibraryItem: LibraryItemResolvers = {
   // Same visibility as the root fields: a draft referenced from elsewhere is null to the public.
   __resolveReference: async (ref, ctx) => {
-    const item = await ctx.loaders.items.load(representationId(ref));
+    const id = entityKey(ref);
+    const item = id ? await ctx.loaders.items.load(id) : null;
     return item && canSeeItem(ctx.viewer, item) ? item : null;
   },
   id: (item) => item._id.toHexString(),

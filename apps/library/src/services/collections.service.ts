@@ -1,13 +1,12 @@
 import { Types } from 'mongoose';
 import { badInput, conflict, notFound, type FieldProblem } from '@portal/errors';
-import { paginate, type Page } from '@portal/db';
+import { createWithUniqueSlug, paginate, type Page } from '@portal/db';
 import { fold, slugify } from '@portal/text';
 import type { CreateCollectionInput, UpdateCollectionInput } from '../domain/collection-input';
 import { requireEditor } from '../domain/library-access';
 import { objectIds } from '../loaders';
 import type { CollectionDoc } from '../models';
 import type { ServiceContext } from './service-context';
-import { createWithUniqueSlug } from './unique-slug';
 
 export function listCollections(
   ctx: ServiceContext,

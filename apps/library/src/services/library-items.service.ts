@@ -1,6 +1,6 @@
 import { Types, type FilterQuery } from 'mongoose';
 import { badInput, conflict, notFound, type FieldProblem } from '@portal/errors';
-import { paginate, type Page, type SortSpec } from '@portal/db';
+import { createWithUniqueSlug, paginate, type Page, type SortSpec } from '@portal/db';
 import { fold, searchTokens, slugify } from '@portal/text';
 import { kindOfMime, type FileKind } from '../domain/file-types';
 import {
@@ -38,7 +38,6 @@ import {
 import { objectIds } from '../loaders';
 import type { LibraryItemDoc, MediaFileDoc } from '../models';
 import type { ServiceContext } from './service-context';
-import { createWithUniqueSlug } from './unique-slug';
 
 /** The stored form of an item's fields, with the keys search and filters use. */
 function storedFields(fields: ItemFields) {

@@ -1,6 +1,6 @@
 import type { FilterQuery } from 'mongoose';
 import { badInput, conflict, notFound } from '@portal/errors';
-import { paginate, type Page, toObjectId } from '@portal/db';
+import { createWithUniqueSlug, paginate, type Page, toObjectId } from '@portal/db';
 import { fold, queryTokens, searchTokens, slugify } from '@portal/text';
 import { requireEditor } from '../domain/library-access';
 import type { Audience } from '../domain/library-item';
@@ -14,7 +14,6 @@ import {
 } from '../domain/platform-app-input';
 import type { PlatformAppDoc } from '../models';
 import type { ServiceContext } from './service-context';
-import { createWithUniqueSlug } from './unique-slug';
 
 function storedFields(fields: PlatformAppFields) {
   return {

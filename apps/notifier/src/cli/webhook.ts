@@ -4,7 +4,7 @@ import { connectDatabase } from '@portal/db';
 import { DomainError } from '@portal/errors';
 import { parseAllowList } from '../domain/webhook-address';
 import { parseSubscription } from '../domain/webhook-endpoint';
-import { notifierModels } from '../models/models';
+import { notifierModels } from '../models';
 import {
   addEndpoint,
   disableEndpoint,

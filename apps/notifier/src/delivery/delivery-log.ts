@@ -3,7 +3,7 @@ import { insertOnce } from '@portal/db';
 import { afterTakenAttempt } from '../domain/attempt-rules';
 import type { DeliveryAttemptDoc } from '../models/delivery-attempt.model';
 import { FINAL_STATUSES, type DeliveryDoc } from '../models/delivery.model';
-import type { NotifierModels } from '../models/models';
+import type { NotifierModels } from '../models';
 
 /** The attempt a worker holds: only it may send, and write the delivery's outcome. */
 export interface Claim {

@@ -1,6 +1,6 @@
 import type { DeliveryAttemptDoc } from '../models/delivery-attempt.model';
 import type { WebhookEndpointDoc } from '../models/webhook-endpoint.model';
-import type { NotifierModels } from '../models/models';
+import type { NotifierModels } from '../models';
 
 /**
  * Failed deliveries to an endpoint since its last success (or since an admin re-enabled it),

@@ -5,7 +5,7 @@ import { endpointRefusal } from '../delivery/webhook-address-guard';
 import type { AllowList } from '../domain/webhook-address';
 import { newEndpointSchema, type NewEndpoint } from '../domain/webhook-endpoint';
 import { newWebhookSecret } from '../domain/webhook-signature';
-import type { NotifierModels } from './models';
+import type { NotifierModels } from './index';
 import type { WebhookEndpointDoc } from './webhook-endpoint.model';
 
 /** An endpoint as admins see it: never the secret, with its current run of failures. */

@@ -3,7 +3,7 @@ import { ReferralDoc } from '../models/referral.model';
 import { HistoryEntryView, ReferralPage, ThreadRef, PostRef } from '../resolvers/views';
 import { HotlineCategoryDoc } from '../models/hotline-category.model';
 import { AgencyContactDoc } from '../models/agency-contact.model';
-import { FeedbackOutcome } from '../services/referral-service';
+import { FeedbackOutcome } from '../services/referral-intake.service';
 import { ReferralContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

@@ -97,3 +97,12 @@ export function planTransition(
       : `cannot go from ${from} to ${to}`,
   };
 }
+
+/** Public notes of the history entries the service writes itself. */
+export const REFERRAL_NOTES = {
+  received: 'Đã tiếp nhận phản ánh.',
+  referred: 'Đã tiếp nhận phản ánh từ diễn đàn.',
+  forwarded: 'Đã chuyển đến Tổng đài 1022.',
+  failed: 'Chưa chuyển được đến Tổng đài 1022; cán bộ sẽ xử lý.',
+  retried: 'Đang chuyển lại đến Tổng đài 1022.',
+} as const;

@@ -11,13 +11,13 @@ import {
 } from '../domain/callback-signature';
 import { callbackBody } from '../domain/hotline-protocol';
 import type { ReferralModels } from '../models';
-import type { ReferralService } from '../services/referral-service';
+import type { ReferralLifecycleService } from '../services/referral-lifecycle.service';
 
 export const CALLBACK_PATH = '/hotline/callback';
 
 export interface HotlineCallbackOptions {
   models: ReferralModels;
-  referrals: ReferralService;
+  referrals: ReferralLifecycleService;
   secret: string;
   toleranceSeconds: number;
   logger: Logger;

@@ -4,12 +4,12 @@ import { UnrecoverableError, type Outbox, type Processor } from '@portal/queue';
 import { HotlineError, type HotlineClient } from '../clients/hotline-client';
 import { idempotencyKeyFor, intakeRequestFor } from '../domain/hotline-protocol';
 import type { ReferralRepository } from '../models/referral.repository';
-import type { ReferralService } from '../services/referral-service';
+import type { ReferralLifecycleService } from '../services/referral-lifecycle.service';
 import { threadReferredJobId } from './job-ids';
 
 export interface DispatchDeps {
   repo: ReferralRepository;
-  referrals: ReferralService;
+  referrals: ReferralLifecycleService;
   hotline: HotlineClient;
   outbox: Outbox;
   publicBaseUrl: string;

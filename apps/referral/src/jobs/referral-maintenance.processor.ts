@@ -3,13 +3,13 @@ import type { Logger } from '@portal/logger';
 import { UnrecoverableError, type Outbox, type Processor } from '@portal/queue';
 import type { ReferralModels } from '../models';
 import type { ReferralRepository } from '../models/referral.repository';
-import type { ReferralService } from '../services/referral-service';
+import type { ReferralLifecycleService } from '../services/referral-lifecycle.service';
 import { dispatchJobId, type MaintenanceTask } from './job-ids';
 
 export interface MaintenanceDeps {
   models: ReferralModels;
   repo: ReferralRepository;
-  referrals: ReferralService;
+  referrals: ReferralLifecycleService;
   outbox: Outbox;
   dispatchQueue: Queue;
   logger: Logger;

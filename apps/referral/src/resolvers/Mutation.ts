@@ -17,19 +17,19 @@ export const Mutation: MutationResolvers = {
   async submitFeedback(_parent, args, ctx) {
     const input = parseInput(submitFeedbackInput, args.input);
     await consumeLimit(ctx, ctx.limits.feedback);
-    return ctx.referrals.submitFeedback(ctx.viewer, input);
+    return ctx.intake.submitFeedback(ctx.viewer, input);
   },
 
   async referThreadToHotline(_parent, args, ctx) {
     requireRole(ctx.viewer, 'moderator');
     const input = parseArgs(referThreadArgs, args);
-    return ctx.referrals.referFromForum(ctx.viewer, { ...input, postId: null });
+    return ctx.intake.referFromForum(ctx.viewer, { ...input, postId: null });
   },
 
   async referPostToHotline(_parent, args, ctx) {
     requireRole(ctx.viewer, 'moderator');
     const input = parseArgs(referPostArgs, args);
-    return ctx.referrals.referFromForum(ctx.viewer, input);
+    return ctx.intake.referFromForum(ctx.viewer, input);
   },
 
   async updateReferralStatus(_parent, args, ctx) {

@@ -5,6 +5,7 @@ import type { ReferralDoc } from '../models/referral.model';
 import type { ReferralContext } from '../context';
 import type { ReferralResolvers } from '../__generated__/resolvers-types';
 import type { HistoryEntryView } from './views';
+import { entityKey } from '@portal/graphql-kit';
 
 type Visibility = (viewer: ReferralContext['viewer'], referral: ReferralDoc) => boolean;
 
@@ -20,8 +21,8 @@ export const Referral: ReferralResolvers = {
   // handle the referral and to the person who submitted it. Everyone else presents the code.
   // Federation passes the key, not a stored document (the generated type assumes the mapper).
   __resolveReference: async (ref, ctx) => {
-    const id = (ref as unknown as { id?: unknown }).id;
-    if (typeof id !== 'string') return null;
+    const id = entityKey(ref);
+    if (!id) return null;
     const referral = await ctx.loaders.referralById.load(id);
     return referral && canViewPrivate(ctx.viewer, referral) ? referral : null;
   },

@@ -4,14 +4,18 @@ import type { Outbox } from '@portal/queue';
 import type { ForumClient } from '../clients/forum-client';
 import { referralModels, type ReferralModels } from '../models';
 import { ReferralRepository } from '../models/referral.repository';
-import { AgencyContactService } from './agency-contact-service';
-import { CategoryService } from './category-service';
-import { ReferralService } from './referral-service';
+import { AgencyContactService } from './agency-contact.service';
+import { CategoryService } from './category.service';
+import { ReferralIntakeService } from './referral-intake.service';
+import { ReferralLifecycleService } from './referral-lifecycle.service';
 
 export interface ReferralCore {
   models: ReferralModels;
   repo: ReferralRepository;
-  referrals: ReferralService;
+  /** New referrals: from the forum and from feedback. */
+  intake: ReferralIntakeService;
+  /** A referral's statuses after intake. */
+  referrals: ReferralLifecycleService;
   categories: CategoryService;
   contacts: AgencyContactService;
 }
@@ -30,15 +34,21 @@ export function createReferralCore(options: {
   const repo = new ReferralRepository(models, options.outbox, options.logger, now);
   const categories = new CategoryService(models, now);
   const contacts = new AgencyContactService(models, now);
-  const referrals = new ReferralService({
+  const intake = new ReferralIntakeService({
     repo,
     categories,
-    contacts,
     outbox: options.outbox,
     forum: options.forum,
     publicBaseUrl: options.publicBaseUrl,
     logger: options.logger,
     now,
   });
-  return { models, repo, referrals, categories, contacts };
+  const referrals = new ReferralLifecycleService({
+    repo,
+    contacts,
+    publicBaseUrl: options.publicBaseUrl,
+    logger: options.logger,
+    now,
+  });
+  return { models, repo, intake, referrals, categories, contacts };
 }

@@ -24,7 +24,7 @@ import { prepareDatabase } from '../../src/models';
 import type { ReferralDoc } from '../../src/models/referral.model';
 import type { NewReferral } from '../../src/models/referral.repository';
 import { startServer, type RunningReferralServer } from '../../src/server';
-import { CategoryService } from '../../src/services/category-service';
+import { CategoryService } from '../../src/services/category.service';
 
 export const HOTLINE_API_KEY = 'test-hotline-api-key-0123456789';
 export const CALLBACK_SECRET = 'test-hotline-callback-secret-0123456789abcdef';

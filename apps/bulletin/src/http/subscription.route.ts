@@ -1,7 +1,7 @@
 import type { Express, Request, Response } from 'express';
 import { isDomainError } from '@portal/errors';
 import type { Logger } from '@portal/logger';
-import type { SubscriptionService } from '../services/subscription-service';
+import type { SubscriptionService } from '../services/subscription.service';
 
 const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',

@@ -26,7 +26,7 @@ import type { EngagementModels } from '../models';
 import type { ContestEntryDoc, JudgeScoreDoc } from '../models/contest-entry.model';
 import type { ContestDoc } from '../models/contest.model';
 import { touchProfile } from './profiles';
-import type { Limiter } from './survey-service';
+import type { Limiter } from './survey.service';
 
 export interface ContestServiceOptions {
   models: EngagementModels;

@@ -1,165 +1,47 @@
-import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { badInput, conflict, notFound } from '@portal/errors';
 import type { Logger } from '@portal/logger';
-import type { Outbox } from '@portal/queue';
-import { excerpt } from '@portal/text';
-import type { ForumClient } from '../clients/forum-client';
-import { planFeedback, type FeedbackRoute } from '../domain/feedback';
 import type { CallbackBody } from '../domain/hotline-protocol';
-import { threadUrl } from '../domain/links';
 import { requireManageReferral } from '../domain/referral-access';
-import type { SubmitFeedbackInput } from '../domain/referral-input';
 import {
+  REFERRAL_NOTES,
   isClosed,
   planTransition,
   type ReferralStatus,
   type TransitionActor,
 } from '../domain/referral-status';
-import { isOverdue, slaDueAt } from '../domain/sla';
-import { feedbackJobId } from '../jobs/job-ids';
-import { SYSTEM_ACTOR, HOTLINE_ACTOR, type Actor } from '../models/actor';
-import type { HotlineCategoryDoc } from '../models/hotline-category.model';
+import { isOverdue } from '../domain/sla';
+import { HOTLINE_ACTOR, SYSTEM_ACTOR, staffActor, type Actor } from '../models/actor';
 import type { ReferralDoc } from '../models/referral.model';
 import type {
   AppliedChange,
   ReferralChange,
   ReferralRepository,
 } from '../models/referral.repository';
-import type { AgencyContactService } from './agency-contact-service';
-import type { CategoryService } from './category-service';
+import type { AgencyContactService } from './agency-contact.service';
 import { dispatchEffect, overdueEffects, statusEffects } from './referral-effects';
 
-export interface FeedbackOutcome {
-  routedTo: FeedbackRoute;
-  trackingCode: string | null;
-  threadId: string | null;
-}
-
-export interface ReferralServiceOptions {
+export interface ReferralLifecycleOptions {
   repo: ReferralRepository;
-  categories: CategoryService;
   contacts: AgencyContactService;
-  outbox: Outbox;
-  /** Null when the forum is not configured; referrals then quote only the moderator's note. */
-  forum: ForumClient | null;
   publicBaseUrl: string;
   logger: Logger;
-  now?: () => Date;
+  now: () => Date;
 }
 
-/** Public notes of the history entries this service writes itself. */
-const NOTES = {
-  received: 'Đã tiếp nhận phản ánh.',
-  referred: 'Đã tiếp nhận phản ánh từ diễn đàn.',
-  forwarded: 'Đã chuyển đến Tổng đài 1022.',
-  failed: 'Chưa chuyển được đến Tổng đài 1022; cán bộ sẽ xử lý.',
-  retried: 'Đang chuyển lại đến Tổng đài 1022.',
-} as const;
-
 /**
- * The referral use cases: creating referrals (from the forum or from feedback), moving them
- * through their statuses (dispatcher, hotline, staff), and the overdue check. Access rules
- * that depend on the referral (an officer's agency) are checked here.
+ * A referral's life after intake: staff move it through its statuses, the dispatcher and the
+ * hotline record what happened, and the overdue check reminds agencies. Every change goes
+ * through the repository's decide-then-apply (`applyChange`); access rules that depend on the
+ * referral (an officer's agency) are checked here.
  */
-export class ReferralService {
+export class ReferralLifecycleService {
   private readonly log: Logger;
   private readonly now: () => Date;
 
-  constructor(private readonly options: ReferralServiceOptions) {
+  constructor(private readonly options: ReferralLifecycleOptions) {
     this.log = options.logger.child({ module: 'referrals' });
-    this.now = options.now ?? (() => new Date());
-  }
-
-  /** A moderator refers a forum thread, or one post of it, to the hotline. */
-  async referFromForum(
-    viewer: Viewer & { id: string },
-    args: { threadId: string; postId: string | null; categoryCode: string; note: string | null },
-  ): Promise<ReferralDoc> {
-    const { repo, categories, forum, publicBaseUrl } = this.options;
-    const category = await categories.requireActive(args.categoryCode, 'categoryCode');
-    const source = args.postId ? 'FORUM_POST' : 'FORUM_THREAD';
-    const sourceKey = args.postId ? `post:${args.postId}` : `thread:${args.threadId}`;
-    if (await repo.exists(sourceKey))
-      throw conflict('This has already been referred to the hotline');
-
-    const link = threadUrl(publicBaseUrl, args.threadId);
-    let subject = 'Phản ánh từ diễn đàn';
-    let summary = args.note ?? `Nội dung tại ${link}`;
-    const found = forum ? await forum.lookup(args.threadId, args.postId) : null;
-    if (found?.found === false) throw notFound(args.postId ? 'Post' : 'Thread');
-    if (found?.found) {
-      const content = found.post ?? found.thread;
-      subject = excerpt(found.thread.title, 200);
-      if (content.text) summary = excerpt(content.text, 5000);
-    } else if (found) {
-      // The forum is down: refer anyway with the link; the hotline can read the thread there.
-      this.log.warn({ threadId: args.threadId, reason: found.reason }, 'forum lookup failed');
-    }
-
-    return this.create(category, {
-      source,
-      sourceKey,
-      threadId: args.threadId,
-      postId: args.postId,
-      subject,
-      summary,
-      referralNote: args.note,
-      contact: null,
-      submittedBy: null,
-      createdBy: staffActor(viewer),
-      receivedNote: NOTES.referred,
-    });
-  }
-
-  /**
-   * Feedback from anyone: with a hotline category it becomes a DIRECT referral; without,
-   * a FEEDBACK thread that the forum creates from a job with the id chosen here, so the
-   * feedback is kept (in the outbox, then the queue) even while the forum is down.
-   */
-  async submitFeedback(viewer: Viewer, input: SubmitFeedbackInput): Promise<FeedbackOutcome> {
-    const plan = planFeedback(viewer, input);
-    if (plan.route === 'FORUM') {
-      const threadId = new Types.ObjectId().toHexString();
-      await this.options.outbox.add(
-        'forum-events',
-        {
-          type: 'feedback.submitted',
-          threadId,
-          feedbackId: threadId,
-          title: input.subject,
-          body: input.body,
-          author: plan.author,
-        },
-        { jobId: feedbackJobId(threadId) },
-      );
-      this.log.info({ threadId }, 'feedback routed to the forum');
-      return { routedTo: 'FORUM', trackingCode: null, threadId };
-    }
-    const category = await this.options.categories.requireActive(
-      input.categoryCode!,
-      'input.categoryCode',
-    );
-    const id = new Types.ObjectId();
-    const referral = await this.create(category, {
-      _id: id,
-      source: 'DIRECT',
-      sourceKey: `direct:${id.toHexString()}`,
-      threadId: null,
-      postId: null,
-      subject: input.subject,
-      summary: input.body,
-      referralNote: null,
-      contact: plan.contactEmail
-        ? { email: plan.contactEmail, name: plan.author?.displayName ?? null }
-        : null,
-      submittedBy: plan.author?.id ?? null,
-      createdBy: plan.author
-        ? { kind: 'CITIZEN', id: plan.author.id, name: plan.author.displayName }
-        : { kind: 'CITIZEN', id: null, name: 'Người dân' },
-      receivedNote: NOTES.received,
-    });
-    return { routedTo: 'HOTLINE', trackingCode: referral.trackingCode, threadId: null };
+    this.now = options.now;
   }
 
   /** Staff move a referral of their agency (moderators and admins: any). */
@@ -206,7 +88,7 @@ export class ReferralService {
       return {
         kind: 'STATUS',
         status: 'RECEIVED',
-        note: NOTES.retried,
+        note: REFERRAL_NOTES.retried,
         by,
         patch: { dispatchRound: round, dispatchError: null },
         effects: () => [dispatchEffect(id, round)],
@@ -247,7 +129,7 @@ export class ReferralService {
       }
       if (planTransition(current.status, 'FORWARDED', 'DISPATCHER').kind === 'apply')
         return this.transition(current, 'FORWARDED', 'DISPATCHER', {
-          note: NOTES.forwarded,
+          note: REFERRAL_NOTES.forwarded,
           by: SYSTEM_ACTOR,
           extra: { hotlineTicketId: ticketId, dispatchError: null },
         });
@@ -267,7 +149,7 @@ export class ReferralService {
     return this.options.repo.applyChange(id, (current) => {
       if (current.status !== 'RECEIVED') return null;
       return this.transition(current, 'FAILED', 'DISPATCHER', {
-        note: NOTES.failed,
+        note: REFERRAL_NOTES.failed,
         by: SYSTEM_ACTOR,
         extra: { dispatchError: reason.slice(0, 500) },
       });
@@ -314,61 +196,6 @@ export class ReferralService {
     return flagged;
   }
 
-  private async create(
-    category: HotlineCategoryDoc,
-    fields: Pick<
-      ReferralDoc,
-      | 'source'
-      | 'sourceKey'
-      | 'threadId'
-      | 'postId'
-      | 'subject'
-      | 'summary'
-      | 'referralNote'
-      | 'contact'
-      | 'submittedBy'
-      | 'createdBy'
-      | 'receivedNote'
-    > & { _id?: Types.ObjectId },
-  ): Promise<ReferralDoc> {
-    const now = this.now();
-    const referral = await this.options.repo.insert({
-      ...fields,
-      categoryCode: category._id,
-      categoryName: category.name,
-      targetAgency: category.targetAgency,
-      slaHours: category.slaHours,
-      slaDueAt: slaDueAt(now, category.slaHours),
-      status: 'RECEIVED',
-      publicResponse: null,
-      hotlineTicketId: null,
-      dispatchRound: 1,
-      dispatchError: null,
-      overdueFlaggedAt: null,
-      closedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    const id = referral._id.toHexString();
-    const dispatch = dispatchEffect(id, 1);
-    try {
-      await this.options.outbox.add(
-        'referral-dispatch',
-        { referralId: id },
-        { jobId: dispatch.jobId },
-      );
-    } catch (err) {
-      // The referral is saved; failing now would only make the citizen submit it twice. The
-      // recovery sweep queues the dispatch of any RECEIVED referral that has no job.
-      this.log.error({ err, referralId: id }, 'dispatch job not recorded; recovery will queue it');
-    }
-    this.log.info(
-      { referralId: id, source: referral.source, category: referral.categoryCode },
-      'referral received',
-    );
-    return referral;
-  }
-
   /** A status change (or progress note) as an event, refused with CONFLICT when not allowed. */
   private transition(
     current: ReferralDoc,
@@ -405,13 +232,4 @@ export class ReferralService {
         ),
     };
   }
-}
-
-function staffActor(viewer: Viewer): Actor {
-  const name = viewer.displayName ?? viewer.id ?? 'Cán bộ';
-  return {
-    kind: 'STAFF',
-    id: viewer.id,
-    name: viewer.department ? `${name} (${viewer.department})` : name,
-  };
 }
