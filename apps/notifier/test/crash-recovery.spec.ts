@@ -240,7 +240,7 @@ describe('a notifier process that dies or stops mid-batch', twoStarts, () => {
       /notifier_deliveries_total\{channel="email",outcome="sent",service="notifier"\} \d+/,
     );
     expect(metrics).toMatch(
-      /notifier_queue_jobs\{queue="notifier-email",state="waiting",service="notifier"\} 0/,
+      /bullmq_queue_jobs\{queue="notifier-email",state="waiting",service="notifier"\} 0/,
     );
   });
 });

@@ -12,6 +12,8 @@ export const DEFAULT_PORTS = {
   'hotline-sim': 4010,
   /** The reference web portal (server-rendered pages and the staff console). */
   'portal-web': 4200,
+  /** The web portal's ops port: /healthz, /readyz and /metrics. */
+  portalWebOps: 4300,
   notifier: 4106,
   ferretdb: 27117,
   redis: 6380,

@@ -5,3 +5,4 @@ export * from './producer';
 export * from './worker';
 export * from './outbox';
 export * from './graph-changes';
+export * from './queue-metrics';

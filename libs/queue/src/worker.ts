@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '@portal/logger';
 import { runWithRequestContext } from '@portal/logger';
 import { QUEUE_PAYLOADS, type PayloadOf, type QueueName } from './payloads';
+import type { QueueMetrics } from './queue-metrics';
 
 export { UnrecoverableError };
 
@@ -19,6 +20,8 @@ export interface CreateWorkerOptions {
   stalledIntervalMs?: number;
   limiter?: WorkerOptions['limiter'];
   autorun?: boolean;
+  /** The process's queue metrics (its ops /metrics); the worker's queue joins them. */
+  metrics?: QueueMetrics;
 }
 
 /**
@@ -67,5 +70,9 @@ export function createWorker<Q extends QueueName>(
     );
   });
   worker.on('completed', (job) => log.debug({ jobId: job.id }, 'job done'));
+  worker.on('stalled', (jobId) =>
+    log.warn({ jobId }, 'job stalled (its worker died or blocked), put back'),
+  );
+  options.metrics?.watch(worker);
   return worker;
 }

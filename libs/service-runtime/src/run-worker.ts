@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { createLagMonitor, createMetrics, startOpsServer, type Metrics } from '@portal/http';
 import {
   Producer,
+  QueueMetrics,
   createRedisConnection,
   createWorker,
   type CreateWorkerOptions,
@@ -25,6 +26,12 @@ export interface WorkerEnv extends RuntimeEnv {
 
 export interface WorkerRuntime<E extends WorkerEnv> extends Runtime<E> {
   metrics: Metrics;
+  /**
+   * Depth, oldest waiting age, stalled and failed jobs of the queues this process consumes,
+   * on its /metrics: `rt.worker` adds its workers; pass it as `metrics` to createWorker for
+   * workers made elsewhere.
+   */
+  queueMetrics: QueueMetrics;
   /** The blocking connection the workers share (`maxRetriesPerRequest: null`). */
   workerRedis(): Redis;
   /** A BullMQ worker on this deployment's prefix; closed first at shutdown, jobs in flight finished. */
@@ -47,7 +54,7 @@ export interface WorkerRuntime<E extends WorkerEnv> extends Runtime<E> {
 /**
  * Runs a worker process: the shared shell, BullMQ workers and producers on one prefix,
  * and the ops server (`/healthz`, `/readyz` with database, Redis and event-loop checks,
- * `/metrics`) on OPS_PORT. At SIGTERM the workers stop taking jobs and finish those in
+ * `/metrics` with the queue metrics of every worker) on OPS_PORT. At SIGTERM the workers stop taking jobs and finish those in
  * flight (BullMQ hands unfinished ones to another worker), then everything else closes.
  */
 export async function runWorker<E extends WorkerEnv>(
@@ -59,8 +66,11 @@ export async function runWorker<E extends WorkerEnv>(
     const workers: Worker[] = [];
     const producers = new Map<QueueName, Producer<QueueName>>();
     let blocking: Redis | undefined;
+    const metrics = createMetrics(spec.name);
+    const queueMetrics = new QueueMetrics(metrics.registry, base.redis, base.logger);
     const rt: WorkerRuntime<E> = Object.assign(Object.create(base) as Runtime<E>, {
-      metrics: createMetrics(spec.name),
+      metrics,
+      queueMetrics,
       workerRedis: () => {
         if (!blocking) {
           blocking = createRedisConnection(env.REDIS_URL, 'worker');
@@ -79,6 +89,7 @@ export async function runWorker<E extends WorkerEnv>(
           connection: rt.workerRedis(),
           prefix: env.QUEUE_PREFIX,
           logger: base.logger,
+          metrics: queueMetrics,
         });
         workers.push(worker);
         return worker;
@@ -102,6 +113,7 @@ export async function runWorker<E extends WorkerEnv>(
     });
     // Closers run last-added first: these run after the workers (added below) have stopped.
     base.onClose(() => blocking?.disconnect());
+    base.onClose(() => queueMetrics.close());
     await start(rt);
     const lag = createLagMonitor();
     const ops = await startOpsServer({

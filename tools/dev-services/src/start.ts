@@ -163,6 +163,9 @@ async function main(): Promise<void> {
           ...databaseOf(a.app),
           ...(a.entry === 'main' ? { PORT: String(a.port) } : { OPS_PORT: String(a.port) }),
           ...(a.app === 'gateway' ? { OPS_PORT: String(DEFAULT_PORTS.gatewayOps + offset) } : {}),
+          ...(a.app === 'portal-web'
+            ? { OPS_PORT: String(DEFAULT_PORTS.portalWebOps + offset) }
+            : {}),
         },
       });
       watchCrash(name, proc);

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, REQUEST_TIMEOUT_HEADER } from '@portal/auth';
+import { currentRequestContext } from '@portal/logger';
 import type { GatewayContext } from '../context';
 import type { Identity } from '../identity/identity';
 import type { GatewayMetrics } from '../metrics';
@@ -42,22 +43,37 @@ export function viewerShareKey(identity: Identity): string | null {
   return null;
 }
 
-/** Collapses identical fetches of shareable viewers in flight into one (see InFlightFetches). */
+/**
+ * The signal of the request a fetch is made for: aborted when its client goes away before the
+ * answer (libs/http requestIdMiddleware, whose request context the whole execution runs in).
+ */
+function callerSignal(): AbortSignal | undefined {
+  return currentRequestContext()?.signal;
+}
+
+/**
+ * Collapses identical fetches of shareable viewers in flight into one (see InFlightFetches).
+ * A fetch of one caller only is aborted when that caller goes away; a shared one only when
+ * all its callers have.
+ */
 function sharingFetcher(
   subgraph: string,
   inner: Fetcher,
-  inFlight: InFlightFetches,
+  inFlight: InFlightFetches | undefined,
   metrics: GatewayMetrics,
 ): Fetcher {
   const fetcher = async (url: string, init: RequestInit & { headers: Record<string, string> }) => {
+    const signal = callerSignal();
     const shareKey = init.headers[SHARE_HEADER];
-    if (shareKey === undefined) return inner(url, init as never);
     const { [SHARE_HEADER]: _, ...headers } = init.headers;
-    const unshared = { ...init, headers };
+    if (shareKey === undefined || !inFlight)
+      return inner(url, { ...init, headers, ...(signal ? { signal } : {}) } as never);
     return inFlight.fetch(
       `${shareKey}\n${url}\n${String(init.body)}`,
-      () => inner(url, unshared as never) as unknown as Promise<Response>,
+      (shared) =>
+        inner(url, { ...init, headers, signal: shared } as never) as unknown as Promise<Response>,
       () => metrics.sharedSubgraphFetches.inc({ subgraph }),
+      signal,
     );
   };
   return fetcher as unknown as Fetcher;
@@ -70,14 +86,22 @@ function sharingFetcher(
 function timedFetcher(subgraph: string, timeoutMs: number, metrics: GatewayMetrics): Fetcher {
   const fetcher = async (url: string, init: RequestInit) => {
     const end = metrics.subgraphFetchDuration.startTimer({ subgraph });
+    const abandoned = init.signal ?? undefined;
     try {
-      // Given up when the timeout passes; the subgraph, told how long the gateway waits
-      // (x-portal-timeout-ms), stops its database work at the same moment. (Not on the
-      // client going away: an in-flight fetch may be shared with other requests.)
-      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      // Given up when the timeout passes (the subgraph, told how long the gateway waits by
+      // x-portal-timeout-ms, stops its database work at the same moment), or when nobody
+      // waits for the answer any more: closing the connection tells the subgraph to stop.
+      const signal = abandoned
+        ? AbortSignal.any([AbortSignal.timeout(timeoutMs), abandoned])
+        : AbortSignal.timeout(timeoutMs);
+      const res = await fetch(url, { ...init, signal });
       end({ outcome: res.ok ? 'ok' : 'http_error' });
       return res;
     } catch (err) {
+      if (abandoned?.aborted) {
+        end({ outcome: 'abandoned' });
+        throw err;
+      }
       const timedOut = (err as Error).name === 'TimeoutError';
       end({ outcome: timedOut ? 'timeout' : 'unreachable' });
       throw new SubgraphUnavailableError(subgraph, timedOut ? 'timeout' : 'unreachable', {
@@ -110,9 +134,7 @@ export class PortalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({
       url: options.url,
       honorSubgraphCacheControlHeader: true,
-      fetcher: options.inFlight
-        ? sharingFetcher(options.subgraph, timed, options.inFlight, options.metrics)
-        : timed,
+      fetcher: sharingFetcher(options.subgraph, timed, options.inFlight, options.metrics),
     });
     this.subgraph = options.subgraph;
     this.timeoutMs = options.timeoutMs;
