@@ -22,7 +22,12 @@ const lib = useTestLibrary('library-worker');
 const newId = () => new Types.ObjectId().toHexString();
 const stats = async (id: string) => lib.models.stats.findById(new Types.ObjectId(id)).lean();
 const flush = () =>
-  flushCounters({ counters: lib.counters, stats: lib.models.stats, logger: silentLogger });
+  flushCounters({
+    counters: lib.counters,
+    stats: lib.models.stats,
+    showcaseStats: lib.models.showcaseStats,
+    logger: silentLogger,
+  });
 
 describe('the library worker process', { timeout: timeoutForProcesses(1, 60_000) }, () => {
   it('flushes pending counts on its schedule, answers health checks and stops on SIGTERM', async () => {
