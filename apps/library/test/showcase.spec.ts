@@ -16,6 +16,7 @@ import {
 import { flushCounters } from '../src/jobs/flush-counters';
 import { libraryEventsProcessor } from '../src/jobs/library-events.processor';
 import { sampleMp4, samplePdf } from '../src/seed/sample-files';
+import { contractText } from './contract';
 import { gqlAs, silentLogger, uploadAsEditor, useTestLibrary } from './helpers';
 
 const lib = useTestLibrary('library-showcase');
@@ -273,6 +274,36 @@ describe('the public showcase', () => {
 
     await ok('editor', ARCHIVE, { id: entry.id });
     expect(errorCodes(await click('k4'))).toEqual(['NOT_FOUND']);
+  });
+
+  it('serves the contract’s showcase pages as written', async () => {
+    const created = await ok('editor', contractText('CreateShowcaseEntry'), {
+      input: { ...base, title: 'Trang hợp đồng showcase', year: 2020, demoVideoItemId: videoId },
+    });
+    const { id, slug } = created.createShowcaseEntry;
+    const list = await ok('anonymous', contractText('Showcase'), { year: 2020, award: 'FIRST' });
+    expect(list.showcaseEntries.nodes).toEqual([
+      expect.objectContaining({
+        id,
+        title: 'Trang hợp đồng showcase',
+        team: [{ name: 'Nhóm UIT-AI', role: 'Đội thi' }],
+        tryItCount: 0,
+        demoVideo: expect.objectContaining({ id: videoId }),
+      }),
+    ]);
+    const page = await ok('anonymous', contractText('ShowcaseEntry'), { slug });
+    expect(page.showcaseEntry.demoVideo.files[0].mimeType).toBe('video/mp4');
+    expect(
+      (await ok('citizen', contractText('RecordShowcaseTryIt'), { id })).recordShowcaseTryIt,
+    ).toBe(true);
+    const updated = await ok('editor', contractText('UpdateShowcaseEntry'), {
+      id,
+      input: { awardTitle: 'Giải Nhất chung cuộc' },
+      expectedVersion: 1,
+    });
+    expect(updated.updateShowcaseEntry.version).toBe(2);
+    const archived = await ok('editor', contractText('ArchiveShowcaseEntry'), { id });
+    expect(archived.archiveShowcaseEntry).toEqual({ id, status: 'ARCHIVED', version: 3 });
   });
 
   it('resolves N entity references with one query', async () => {
