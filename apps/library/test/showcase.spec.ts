@@ -394,6 +394,21 @@ describe('contest winners promoted by engagement', () => {
     expect(doc!.slug).toBe(`camera-ai-dem-luu-luong-${job.showcaseEntryId.slice(-6)}`);
   });
 
+  it('keeps a promoted demo video only when it is a video item of the library', async () => {
+    const process = libraryEventsProcessor({ models: lib.models, logger: silentLogger });
+    const withVideo = promotion({ title: 'Có video', demoVideoItemId: videoId });
+    const withPdf = promotion({ title: 'Có tài liệu', demoVideoItemId: pdfItemId });
+    await process(withVideo, {} as never);
+    await process(withPdf, {} as never);
+    const video = await ok('anonymous', ONE, { id: withVideo.showcaseEntryId });
+    expect(video.showcaseEntry.demoVideo).toMatchObject({ id: videoId });
+    // As an editor, who could see the (draft) document if it were kept.
+    const pdf = await ok('editor', ONE, { id: withPdf.showcaseEntryId });
+    expect(pdf.showcaseEntry.demoVideo).toBeNull();
+    const stored = await lib.models.showcase.findById(withPdf.showcaseEntryId).lean();
+    expect(stored!.demoVideoItemId).toBeNull();
+  });
+
   it('runs on the library-events queue: a job added twice and redelivered makes one entry', async () => {
     const { redisUrl } = testServices();
     const producerRedis = createRedisConnection(redisUrl, 'producer');

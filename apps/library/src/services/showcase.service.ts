@@ -176,6 +176,17 @@ export async function promoteToShowcase(
   const _id = new Types.ObjectId(event.showcaseEntryId);
   const existing = await deps.models.showcase.findById(_id, { _id: 1 }).lean();
   if (existing) return false;
+  // The producer cannot check the library's items: a demo video that is not one is left out.
+  const video = event.demoVideoItemId
+    ? await deps.models.items.findById(event.demoVideoItemId, { format: 1, status: 1 }).lean()
+    : null;
+  const demoVideoItemId =
+    video && video.format === 'VIDEO' && video.status !== 'ARCHIVED' ? event.demoVideoItemId : null;
+  if (event.demoVideoItemId && !demoVideoItemId)
+    deps.logger.warn(
+      { showcaseEntryId: event.showcaseEntryId, itemId: event.demoVideoItemId },
+      'promoted entry names a demo video that is not a video item; left out',
+    );
   const fields: ShowcaseFields = {
     title: event.title,
     description: event.description,
@@ -187,7 +198,7 @@ export async function promoteToShowcase(
     category: event.category,
     tryItUrl: event.tryItUrl,
     tryItKind: 'APP',
-    demoVideoItemId: event.demoVideoItemId,
+    demoVideoItemId,
   };
   const now = new Date();
   const base = slugify(event.title) || 'san-pham';
