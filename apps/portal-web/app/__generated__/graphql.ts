@@ -16,6 +16,20 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AgendaItemInput = {
+  speaker?: InputMaybe<Scalars['String']['input']>;
+  startsAt: Scalars['DateTime']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type AnswerInput = {
+  optionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  questionId: Scalars['ID']['input'];
+  ranking?: InputMaybe<Array<Scalars['ID']['input']>>;
+  rating?: InputMaybe<Scalars['Int']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type ArticleFilter = {
   /** A category id; a top-level category includes its subcategories. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
@@ -56,6 +70,11 @@ export type ArticleStatus =
   | 'PUBLISHED'
   | 'SCHEDULED';
 
+/** Content a poll is attached to. */
+export type AttachmentType =
+  | 'ARTICLE'
+  | 'THREAD';
+
 /** How a body is written. Whatever the format, the forum stores and serves sanitized HTML. */
 export type BodyFormat =
   /** Rich text from an editor; sanitized. */
@@ -79,6 +98,57 @@ export type BulletinIssueStatus =
 export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
+
+export type ContestCriterionInput = {
+  maxScore: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  weight: Scalars['Float']['input'];
+};
+
+export type ContestEntryInput = {
+  description: Scalars['String']['input'];
+  fileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  team: Array<TeamMemberInput>;
+  title: Scalars['String']['input'];
+};
+
+export type ContestInput = {
+  criteria?: InputMaybe<Array<ContestCriterionInput>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  eligibility: Scalars['String']['input'];
+  prizes?: InputMaybe<Array<ContestPrizeInput>>;
+  rounds: Array<ContestRoundInput>;
+  rules: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type ContestPrizeInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  rank: Scalars['Int']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type ContestRoundInput = {
+  endsAt: Scalars['DateTime']['input'];
+  kind: ContestRoundKind;
+  startsAt: Scalars['DateTime']['input'];
+  title: Scalars['String']['input'];
+};
+
+/** SUBMISSION: entries are taken and edited. JUDGING: judges score. PUBLIC_VOTE: people vote. */
+export type ContestRoundKind =
+  | 'JUDGING'
+  | 'PUBLIC_VOTE'
+  | 'SUBMISSION';
+
+export type ContestStatus =
+  | 'DRAFT'
+  | 'PUBLISHED';
+
+export type ContestWinnerInput = {
+  entryId: Scalars['ID']['input'];
+  rank: Scalars['Int']['input'];
+};
 
 export type CreateArticleInput = {
   body: Scalars['String']['input'];
@@ -153,6 +223,23 @@ export type CreatePlatformAppInput = {
   url: Scalars['String']['input'];
 };
 
+export type CreateShowcaseEntryInput = {
+  award: ShowcaseAward;
+  awardTitle?: InputMaybe<Scalars['String']['input']>;
+  category: PlatformAppCategory;
+  /** Defaults to AI-Challenge TP.HCM. */
+  contestName?: InputMaybe<Scalars['String']['input']>;
+  /** A VIDEO item of the library. */
+  demoVideoItemId?: InputMaybe<Scalars['ID']['input']>;
+  description: Scalars['String']['input'];
+  team: Array<ShowcaseTeamMemberInput>;
+  title: Scalars['String']['input'];
+  /** Defaults to APP. */
+  tryItKind?: InputMaybe<ShowcaseTryItKind>;
+  tryItUrl: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
 export type CreateThreadInput = {
   /** Rich text (sanitized) or plain text, per bodyFormat. */
   body: Scalars['String']['input'];
@@ -163,6 +250,11 @@ export type CreateThreadInput = {
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** At most 200 characters; tags are stripped. */
   title: Scalars['String']['input'];
+};
+
+export type CriterionScoreInput = {
+  criterionId: Scalars['ID']['input'];
+  score: Scalars['Int']['input'];
 };
 
 export type DeviceClass =
@@ -183,6 +275,24 @@ export type EditorialArticleFilter = {
   kind?: InputMaybe<ArticleKind>;
   status?: InputMaybe<ArticleStatus>;
 };
+
+export type EventInput = {
+  agenda?: InputMaybe<Array<AgendaItemInput>>;
+  capacity: Scalars['Int']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  endsAt: Scalars['DateTime']['input'];
+  onlineUrl?: InputMaybe<Scalars['String']['input']>;
+  speakers?: InputMaybe<Array<SpeakerInput>>;
+  startsAt: Scalars['DateTime']['input'];
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+  venue?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type EventStatus =
+  | 'CANCELLED'
+  | 'DRAFT'
+  | 'PUBLISHED';
 
 export type FeedbackRoute =
   | 'FORUM'
@@ -250,6 +360,8 @@ export type ModerationLogAction =
   | 'ASSIGN'
   | 'AUTO_HIDE'
   | 'CLOSE'
+  /** Flags reached the threshold on officially answered or staff-handled content: queued for a moderator, not hidden. */
+  | 'HELD_FOR_REVIEW'
   | 'HIDE'
   | 'REFER'
   | 'REMOVE'
@@ -266,6 +378,7 @@ export type ModerationTargetKind =
   | 'POST'
   | 'THREAD';
 
+/** Categories of the library's app directory (defined there too). */
 export type PlatformAppCategory =
   | 'BUSINESS'
   | 'CITIZEN_ENGAGEMENT'
@@ -283,6 +396,26 @@ export type PlatformAppFilter = {
   /** Accent-insensitive words that must all appear in the name, description or owner. */
   search?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type PromoteContestEntryInput = {
+  /** Defaults from the winner's rank: FIRST, SECOND, THIRD, then CONSOLATION. */
+  award?: InputMaybe<ShowcaseAward>;
+  category: PlatformAppCategory;
+  /** The product's demo video, a VIDEO item of the library. */
+  demoVideoItemId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where people try the product: the app, its store page or a sandbox (http or https). */
+  tryItUrl: Scalars['String']['input'];
+};
+
+export type QuestionType =
+  | 'LONG_TEXT'
+  | 'MULTIPLE_CHOICE'
+  /** Every option put in order, most preferred first. */
+  | 'RANKING'
+  /** A whole number from scaleMin to scaleMax. */
+  | 'RATING'
+  | 'SHORT_TEXT'
+  | 'SINGLE_CHOICE';
 
 export type ReferralFilter = {
   /** Unit code; officers may only ask for their own. */
@@ -315,6 +448,21 @@ export type ReferralStatus =
   | 'REJECTED'
   | 'RESOLVED';
 
+export type RegistrationStatus =
+  | 'CANCELLED'
+  | 'CONFIRMED'
+  | 'WAITLISTED';
+
+export type ResponseState =
+  | 'DRAFT'
+  | 'SUBMITTED';
+
+/** When results are public: LIVE while open, AFTER_CLOSE once closed, or NEVER (editors only). */
+export type ResultsVisibility =
+  | 'AFTER_CLOSE'
+  | 'LIVE'
+  | 'NEVER';
+
 /** What a revision recorded. */
 export type RevisionAction =
   | 'ARCHIVED'
@@ -325,6 +473,44 @@ export type RevisionAction =
   | 'SUBMITTED'
   | 'UPDATED';
 
+/** Awards of the library's showcase (defined there too). */
+export type ShowcaseAward =
+  | 'CONSOLATION'
+  | 'FIRST'
+  | 'SECOND'
+  | 'SPECIAL'
+  | 'THIRD';
+
+export type ShowcaseEntryStatus =
+  | 'ACTIVE'
+  | 'ARCHIVED';
+
+export type ShowcaseFilter = {
+  award?: InputMaybe<ShowcaseAward>;
+  category?: InputMaybe<PlatformAppCategory>;
+  /** ARCHIVED is for editors only. */
+  status?: InputMaybe<ShowcaseEntryStatus>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ShowcaseTeamMemberInput = {
+  name: Scalars['String']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where the "try it" link leads. */
+export type ShowcaseTryItKind =
+  /** The product itself (a web app or its store page). */
+  | 'APP'
+  /** A sandbox or demo instance set up for trying it. */
+  | 'SANDBOX';
+
+export type SpeakerInput = {
+  name: Scalars['String']['input'];
+  organization?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type SubmitFeedbackInput = {
   body: Scalars['String']['input'];
   /** A hotline category: the feedback is not about digital transformation and goes to 1022. */
@@ -332,6 +518,75 @@ export type SubmitFeedbackInput = {
   /** Required when not signed in; where the answer is sent. Never shown publicly. */
   contactEmail?: InputMaybe<Scalars['String']['input']>;
   subject: Scalars['String']['input'];
+};
+
+export type SurveyAttachmentInput = {
+  id: Scalars['ID']['input'];
+  type: AttachmentType;
+};
+
+/** Who may answer: anyone, signed-in people, or civil servants of the units listed. */
+export type SurveyAudience =
+  | 'ANYONE'
+  | 'SIGNED_IN'
+  | 'UNITS';
+
+export type SurveyInput = {
+  anonymous?: InputMaybe<Scalars['Boolean']['input']>;
+  attachTo?: InputMaybe<SurveyAttachmentInput>;
+  audience?: InputMaybe<SurveyAudience>;
+  audienceUnits?: InputMaybe<Array<Scalars['String']['input']>>;
+  closesAt?: InputMaybe<Scalars['DateTime']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<SurveyKind>;
+  opensAt?: InputMaybe<Scalars['DateTime']['input']>;
+  resultsVisibility?: InputMaybe<ResultsVisibility>;
+  sections: Array<SurveySectionInput>;
+  title: Scalars['String']['input'];
+};
+
+/** A SURVEY has sections of questions; a POLL is one choice question, often attached to content. */
+export type SurveyKind =
+  | 'POLL'
+  | 'SURVEY';
+
+export type SurveyOptionInput = {
+  label: Scalars['String']['input'];
+};
+
+export type SurveyQuestionInput = {
+  maxChoices?: InputMaybe<Scalars['Int']['input']>;
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  minChoices?: InputMaybe<Scalars['Int']['input']>;
+  options?: InputMaybe<Array<SurveyOptionInput>>;
+  required?: InputMaybe<Scalars['Boolean']['input']>;
+  scaleMax?: InputMaybe<Scalars['Int']['input']>;
+  scaleMaxLabel?: InputMaybe<Scalars['String']['input']>;
+  scaleMin?: InputMaybe<Scalars['Int']['input']>;
+  scaleMinLabel?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+  type: QuestionType;
+};
+
+export type SurveySectionInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  questions: Array<SurveyQuestionInput>;
+  title: Scalars['String']['input'];
+};
+
+/**
+ * DRAFT: being built, seen by editors only. SCHEDULED: published, not open yet. OPEN: taking
+ * answers. CLOSED: past its closing time, or closed early by an editor.
+ */
+export type SurveyStatus =
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'OPEN'
+  | 'SCHEDULED';
+
+export type TeamMemberInput = {
+  name: Scalars['String']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ThreadFilter = {
@@ -426,6 +681,20 @@ export type UpdatePlatformAppInput = {
   ownerAgency?: InputMaybe<Scalars['String']['input']>;
   ownerUnitCode?: InputMaybe<Scalars['String']['input']>;
   url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateShowcaseEntryInput = {
+  award?: InputMaybe<ShowcaseAward>;
+  awardTitle?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<PlatformAppCategory>;
+  contestName?: InputMaybe<Scalars['String']['input']>;
+  demoVideoItemId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  team?: InputMaybe<Array<ShowcaseTeamMemberInput>>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  tryItKind?: InputMaybe<ShowcaseTryItKind>;
+  tryItUrl?: InputMaybe<Scalars['String']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type HomePageQueryVariables = Exact<{ [key: string]: never; }>;
@@ -703,6 +972,30 @@ export type HotlineCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type HotlineCategoriesQuery = { __typename?: 'Query', hotlineCategories: Array<{ __typename?: 'HotlineCategory', code: string, name: string, targetAgency: string, slaHours: number }> | null };
 
+export type ShowcaseQueryVariables = Exact<{
+  year?: InputMaybe<Scalars['Int']['input']>;
+  award?: InputMaybe<ShowcaseAward>;
+  category?: InputMaybe<PlatformAppCategory>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ShowcaseQuery = { __typename?: 'Query', showcaseEntries: { __typename?: 'ShowcaseEntryConnection', totalCount: number, nodes: Array<{ __typename?: 'ShowcaseEntry', id: string, slug: string, title: string, description: string, award: ShowcaseAward, awardTitle: string | null, year: number, contestName: string, category: PlatformAppCategory, tryItUrl: string, tryItKind: ShowcaseTryItKind, tryItCount: number, team: Array<{ __typename?: 'ShowcaseTeamMember', name: string, role: string | null }>, demoVideo: { __typename?: 'LibraryItem', id: string, slug: string, title: string } | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type ShowcaseEntryQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+
+export type ShowcaseEntryQuery = { __typename?: 'Query', showcaseEntry: { __typename?: 'ShowcaseEntry', id: string, slug: string, title: string, description: string, award: ShowcaseAward, awardTitle: string | null, year: number, contestName: string, category: PlatformAppCategory, tryItUrl: string, tryItKind: ShowcaseTryItKind, tryItCount: number, promotedFromContest: boolean, team: Array<{ __typename?: 'ShowcaseTeamMember', name: string, role: string | null }>, demoVideo: { __typename?: 'LibraryItem', id: string, slug: string, title: string, durationSeconds: number | null, files: Array<{ __typename?: 'MediaFile', id: string, url: string, mimeType: string, sizeBytes: number }> } | null } | null };
+
+export type RecordShowcaseTryItMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RecordShowcaseTryItMutation = { __typename?: 'Mutation', recordShowcaseTryIt: boolean };
+
 export type HomeExtrasQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -916,6 +1209,9 @@ export const ReferThreadToHotlineDocument = {"kind":"Document","definitions":[{"
 export const ReferralsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Referrals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReferralStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"overdue"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"referrals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"overdue"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overdue"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"trackingCode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"targetAgency"}},{"kind":"Field","name":{"kind":"Name","value":"slaDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<ReferralsQuery, ReferralsQueryVariables>;
 export const UpdateReferralStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateReferralStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReferralStatus"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"publicResponse"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateReferralStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}},{"kind":"Argument","name":{"kind":"Name","value":"publicResponse"},"value":{"kind":"Variable","name":{"kind":"Name","value":"publicResponse"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<UpdateReferralStatusMutation, UpdateReferralStatusMutationVariables>;
 export const HotlineCategoriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HotlineCategories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hotlineCategories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"targetAgency"}},{"kind":"Field","name":{"kind":"Name","value":"slaHours"}}]}}]}}]} as unknown as DocumentNode<HotlineCategoriesQuery, HotlineCategoriesQueryVariables>;
+export const ShowcaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Showcase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"award"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ShowcaseAward"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"category"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformAppCategory"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"showcaseEntries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"24"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"award"},"value":{"kind":"Variable","name":{"kind":"Name","value":"award"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"category"},"value":{"kind":"Variable","name":{"kind":"Name","value":"category"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"award"}},{"kind":"Field","name":{"kind":"Name","value":"awardTitle"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"contestName"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tryItUrl"}},{"kind":"Field","name":{"kind":"Name","value":"tryItKind"}},{"kind":"Field","name":{"kind":"Name","value":"tryItCount"}},{"kind":"Field","name":{"kind":"Name","value":"demoVideo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<ShowcaseQuery, ShowcaseQueryVariables>;
+export const ShowcaseEntryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShowcaseEntry"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"showcaseEntry"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"award"}},{"kind":"Field","name":{"kind":"Name","value":"awardTitle"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"contestName"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tryItUrl"}},{"kind":"Field","name":{"kind":"Name","value":"tryItKind"}},{"kind":"Field","name":{"kind":"Name","value":"tryItCount"}},{"kind":"Field","name":{"kind":"Name","value":"promotedFromContest"}},{"kind":"Field","name":{"kind":"Name","value":"demoVideo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"mimeType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ShowcaseEntryQuery, ShowcaseEntryQueryVariables>;
+export const RecordShowcaseTryItDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordShowcaseTryIt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordShowcaseTryIt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<RecordShowcaseTryItMutation, RecordShowcaseTryItMutationVariables>;
 export const HomeExtrasDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HomeExtras"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"national"},"name":{"kind":"Name","value":"articles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"4"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kind"},"value":{"kind":"EnumValue","value":"NEWS"}},{"kind":"ObjectField","name":{"kind":"Name","value":"scope"},"value":{"kind":"EnumValue","value":"NATIONAL"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"world"},"name":{"kind":"Name","value":"articles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"4"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kind"},"value":{"kind":"EnumValue","value":"NEWS"}},{"kind":"ObjectField","name":{"kind":"Name","value":"scope"},"value":{"kind":"EnumValue","value":"WORLD"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"plans"},"name":{"kind":"Name","value":"articles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"4"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kind"},"value":{"kind":"EnumValue","value":"PLAN"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"programmes"},"name":{"kind":"Name","value":"articles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"4"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kind"},"value":{"kind":"EnumValue","value":"PROGRAMME"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"platformApps"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"8"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"category"}}]}}]}}]}}]} as unknown as DocumentNode<HomeExtrasQuery, HomeExtrasQueryVariables>;
 export const NewsListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NewsList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ArticleKind"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ArticleScope"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"q"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"articles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"q"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<NewsListQuery, NewsListQueryVariables>;
 export const ArticleExtrasDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ArticleExtras"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"article"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"coverImageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"sourceUnitName"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<ArticleExtrasQuery, ArticleExtrasQueryVariables>;
