@@ -17,7 +17,7 @@ const config: CodegenConfig = {
           Dataset: '../models/dataset.model#DatasetDoc',
           DatasetConnection: '../resolvers/views#DatasetPage',
           Resource: '../models/resource.model#ResourceDoc',
-          Answer: '../services/ask-service#AnswerView',
+          AssistantAnswer: '../services/ask-service#AnswerView',
         },
       },
     },

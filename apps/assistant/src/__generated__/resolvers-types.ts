@@ -23,22 +23,6 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
-export type Answer = {
-  __typename?: 'Answer';
-  citations: Array<Citation>;
-  conversationId: Scalars['ID']['output'];
-  /** Set when status is NO_ANSWER. */
-  feedback?: Maybe<FeedbackOffer>;
-  mode: AnswerMode;
-  /** Set when GENERATIVE was asked for but not used (no model configured, or its text was not supported by the passages). */
-  notice?: Maybe<Scalars['String']['output']>;
-  sentences: Array<AnswerSentence>;
-  status: AnswerStatus;
-  table?: Maybe<TableAnswer>;
-  /** The whole answer; each sentence ends with its citation marks, e.g. [1]. */
-  text: Scalars['String']['output'];
-};
-
 export type AnswerMode =
   /** The best passages, composed and cited; needs no model. */
   | 'EXTRACTIVE'
@@ -56,6 +40,22 @@ export type AnswerStatus =
   | 'ANSWERED'
   /** Nothing relevant was found: the answer says so and offers feedback or the 1022 hotline. */
   | 'NO_ANSWER';
+
+export type AssistantAnswer = {
+  __typename?: 'AssistantAnswer';
+  citations: Array<Citation>;
+  conversationId: Scalars['ID']['output'];
+  /** Set when status is NO_ANSWER. */
+  feedback?: Maybe<FeedbackOffer>;
+  mode: AnswerMode;
+  /** Set when GENERATIVE was asked for but not used (no model configured, or its text was not supported by the passages). */
+  notice?: Maybe<Scalars['String']['output']>;
+  sentences: Array<AnswerSentence>;
+  status: AnswerStatus;
+  table?: Maybe<TableAnswer>;
+  /** The whole answer; each sentence ends with its citation marks, e.g. [1]. */
+  text: Scalars['String']['output'];
+};
 
 export type CacheControlScope =
   | 'PRIVATE'
@@ -155,7 +155,7 @@ export type Mutation = {
    * citations. Pass the returned `conversationId` back for follow-up questions. Rate-limited
    * per person and per client address.
    */
-  ask: Answer;
+  ask: AssistantAnswer;
   /** Admins: queue a full rebuild of the retrieval index. True when queued. */
   rebuildAssistantIndex: Scalars['Boolean']['output'];
   /** Admins: queue a catalog sync now. True when queued. */
@@ -351,12 +351,12 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Answer: ResolverTypeWrapper<AnswerView>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AnswerMode: AnswerMode;
   AnswerSentence: ResolverTypeWrapper<AnswerSentence>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AnswerStatus: AnswerStatus;
+  AssistantAnswer: ResolverTypeWrapper<AnswerView>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CacheControlScope: CacheControlScope;
   CatalogSyncStatus: ResolverTypeWrapper<CatalogSyncStatus>;
   Citation: ResolverTypeWrapper<Citation>;
@@ -382,10 +382,10 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Answer: AnswerView;
-  ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   AnswerSentence: AnswerSentence;
+  String: Scalars['String']['output'];
+  AssistantAnswer: AnswerView;
+  ID: Scalars['ID']['output'];
   CatalogSyncStatus: CatalogSyncStatus;
   Citation: Citation;
   Dataset: DatasetDoc;
@@ -414,7 +414,13 @@ export type CacheControlDirectiveArgs = {
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = AssistantContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type AnswerResolvers<ContextType = AssistantContext, ParentType extends ResolversParentTypes['Answer'] = ResolversParentTypes['Answer']> = ResolversObject<{
+export type AnswerSentenceResolvers<ContextType = AssistantContext, ParentType extends ResolversParentTypes['AnswerSentence'] = ResolversParentTypes['AnswerSentence']> = ResolversObject<{
+  citations?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AssistantAnswerResolvers<ContextType = AssistantContext, ParentType extends ResolversParentTypes['AssistantAnswer'] = ResolversParentTypes['AssistantAnswer']> = ResolversObject<{
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   conversationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   feedback?: Resolver<Maybe<ResolversTypes['FeedbackOffer']>, ParentType, ContextType>;
@@ -423,12 +429,6 @@ export type AnswerResolvers<ContextType = AssistantContext, ParentType extends R
   sentences?: Resolver<Array<ResolversTypes['AnswerSentence']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AnswerStatus'], ParentType, ContextType>;
   table?: Resolver<Maybe<ResolversTypes['TableAnswer']>, ParentType, ContextType>;
-  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
-
-export type AnswerSentenceResolvers<ContextType = AssistantContext, ParentType extends ResolversParentTypes['AnswerSentence'] = ResolversParentTypes['AnswerSentence']> = ResolversObject<{
-  citations?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -497,7 +497,7 @@ export type LicenceResolvers<ContextType = AssistantContext, ParentType extends 
 }>;
 
 export type MutationResolvers<ContextType = AssistantContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  ask?: Resolver<ResolversTypes['Answer'], ParentType, ContextType, RequireFields<MutationAskArgs, 'mode' | 'question'>>;
+  ask?: Resolver<ResolversTypes['AssistantAnswer'], ParentType, ContextType, RequireFields<MutationAskArgs, 'mode' | 'question'>>;
   rebuildAssistantIndex?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   syncOpenDataCatalog?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
@@ -559,8 +559,8 @@ export type TableAnswerResolvers<ContextType = AssistantContext, ParentType exte
 }>;
 
 export type Resolvers<ContextType = AssistantContext> = ResolversObject<{
-  Answer?: AnswerResolvers<ContextType>;
   AnswerSentence?: AnswerSentenceResolvers<ContextType>;
+  AssistantAnswer?: AssistantAnswerResolvers<ContextType>;
   CatalogSyncStatus?: CatalogSyncStatusResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;

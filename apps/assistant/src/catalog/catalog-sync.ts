@@ -77,13 +77,14 @@ export class CatalogSync {
     const state = await SyncState.findById(STATE_ID).lean();
     let cursor = state?.cursor ?? null;
     let offset = 0;
-    let upserted = 0;
+    // Datasets at the cursor's time come again on the next page (the range is inclusive).
+    const upserted = new Set<string>();
     for (;;) {
       const page = await this.o.ckan.searchModifiedSince(cursor, offset, this.o.pageSize);
       let newest = cursor;
       for (const pkg of page.results) {
         await this.upsert(pkg);
-        upserted++;
+        upserted.add(pkg.id);
         const modified = parseCkanDate(pkg.metadata_modified);
         if (modified && (!newest || modified > newest)) newest = modified;
       }
@@ -101,7 +102,7 @@ export class CatalogSync {
       if (!full) break;
     }
     const removed = await this.removeMissing();
-    return { upserted, removed, syncedThrough: cursor };
+    return { upserted: upserted.size, removed, syncedThrough: cursor };
   }
 
   /** Marks datasets the portal no longer lists as removed. */

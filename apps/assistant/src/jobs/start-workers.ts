@@ -141,6 +141,12 @@ export async function startAssistantWorkers(
     { type: 'sync' },
     { jobId: `sync-start-${Math.floor(now().getTime() / 60_000)}` },
   );
+  // An empty index (a new deployment) is built once; after that, changes keep it current.
+  if (!(await core.models.Passage.exists({ sourceType: { $ne: 'Dataset' } })))
+    await producers['assistant-index'].enqueue(
+      { type: 'rebuild' },
+      { jobId: `rebuild-initial-${Math.floor(now().getTime() / 60_000)}` },
+    );
   const follower = followGraphChanges({
     redis: producerRedis,
     stream: graphChangesStream(config.queuePrefix),
