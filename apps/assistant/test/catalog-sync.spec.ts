@@ -98,6 +98,10 @@ describe('resource previews', () => {
     await portal.control('POST', '/reset');
     await catalog.models.SyncState.deleteMany({});
     await catalog.sync.run();
+    // Every resource's current version (earlier tests set some aside), as the preview jobs.
+    catalog.changedResources.splice(0);
+    for (const r of await catalog.models.Resource.find({ removedAt: null }).lean())
+      catalog.changedResources.push({ id: r._id, fingerprint: r.fingerprint });
     await catalog.previewAll();
     const byId = async (id: string) => (await catalog.models.Resource.findById(id).lean())!;
 
