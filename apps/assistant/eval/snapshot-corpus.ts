@@ -17,7 +17,8 @@ const sources = createPortalSources({
 const corpus: { type: string; id: string; docs: unknown[] }[] = [];
 for (const type of sources.types)
   for await (const page of sources.all(type))
-    for (const found of page) if (found.docs.length) corpus.push({ type, id: found.id, docs: found.docs });
+    for (const found of page)
+      if (found.docs.length) corpus.push({ type, id: found.id, docs: found.docs });
 const out = join(import.meta.dirname, 'corpus.json');
 writeFileSync(out, `${JSON.stringify(corpus, null, 1)}\n`);
 process.stdout.write(`${corpus.length} sources written to ${out}\n`);

@@ -32,7 +32,9 @@ beforeAll(async () => {
       JSON.stringify({
         id: 'chatcmpl-1',
         object: 'chat.completion',
-        choices: [{ index: 0, message: { role: 'assistant', content: chat.reply }, finish_reason: 'stop' }],
+        choices: [
+          { index: 0, message: { role: 'assistant', content: chat.reply }, finish_reason: 'stop' },
+        ],
       }),
     );
   });
@@ -69,10 +71,22 @@ beforeAll(async () => {
   const { prepareDatabase } = await import('../src/models');
   const index = new PassageIndex(await prepareDatabase(catalog.conn), logger);
   await index.put('Article', '64b000000000000000000001', [
-    { kind: 'HANDBOOK', citeId: '64b000000000000000000001', title: 'Cẩm nang: Nộp hồ sơ trực tuyến', link: 'https://cds.example.vn/bai-viet/nop-ho-so', text: HANDBOOK },
+    {
+      kind: 'HANDBOOK',
+      citeId: '64b000000000000000000001',
+      title: 'Cẩm nang: Nộp hồ sơ trực tuyến',
+      link: 'https://cds.example.vn/bai-viet/nop-ho-so',
+      text: HANDBOOK,
+    },
   ]);
   await index.put('Thread', '64b000000000000000000002', [
-    { kind: 'OFFICIAL_ANSWER', citeId: '64b000000000000000000002', title: 'Đề xuất thêm điểm Wi-Fi miễn phí', link: 'https://cds.example.vn/dien-dan/64b000000000000000000002', text: ANSWER },
+    {
+      kind: 'OFFICIAL_ANSWER',
+      citeId: '64b000000000000000000002',
+      title: 'Đề xuất thêm điểm Wi-Fi miễn phí',
+      link: 'https://cds.example.vn/dien-dan/64b000000000000000000002',
+      text: ANSWER,
+    },
   ]);
 });
 
@@ -89,7 +103,10 @@ const csvCount = async (district: string) => {
 describe('datasets', () => {
   it('searches accent-insensitively and shows a dataset with its resources and preview', async () => {
     const list = dataOf(
-      await assistant.call(null, '{ datasets(filter: { search: "wifi cong cong" }) { totalCount nodes { name } } }'),
+      await assistant.call(
+        null,
+        '{ datasets(filter: { search: "wifi cong cong" }) { totalCount nodes { name } } }',
+      ),
       'datasets',
     );
     expect(list).toEqual({ totalCount: 1, nodes: [{ name: 'diem-wifi-cong-cong' }] });
@@ -118,12 +135,24 @@ describe('datasets', () => {
   });
 
   it('lets only admins start a sync or a rebuild (checked before anything else)', async () => {
-    expect(errorCodes(await assistant.call(null, 'mutation { syncOpenDataCatalog }'))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await assistant.call(null, 'mutation { syncOpenDataCatalog }'))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
     expect(
       errorCodes(await assistant.call(testViewer('editor'), 'mutation { rebuildAssistantIndex }')),
     ).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await assistant.call(testViewer('citizen'), '{ catalogSyncStatus { datasetCount } }'))).toEqual(['FORBIDDEN']);
-    const status = dataOf(await assistant.call(testViewer('editor'), '{ catalogSyncStatus { datasetCount lastError } }'), 'catalogSyncStatus');
+    expect(
+      errorCodes(
+        await assistant.call(testViewer('citizen'), '{ catalogSyncStatus { datasetCount } }'),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    const status = dataOf(
+      await assistant.call(
+        testViewer('editor'),
+        '{ catalogSyncStatus { datasetCount lastError } }',
+      ),
+      'catalogSyncStatus',
+    );
     expect(status).toEqual({ datasetCount: 3, lastError: null });
   });
 });
@@ -131,12 +160,24 @@ describe('datasets', () => {
 describe('ask', () => {
   it('answers from published content, every sentence cited with the passage used', async () => {
     const answer = dataOf(
-      await assistant.call(null, ASK, { question: 'Làm thế nào để nộp hồ sơ trực tuyến trên Cổng dịch vụ công?' }),
+      await assistant.call(null, ASK, {
+        question: 'Làm thế nào để nộp hồ sơ trực tuyến trên Cổng dịch vụ công?',
+      }),
       'ask',
     );
     expect(answer.status).toBe('ANSWERED');
-    expect(answer.citations[0]).toMatchObject({ kind: 'HANDBOOK', sourceId: '64b000000000000000000001', link: 'https://cds.example.vn/bai-viet/nop-ho-so' });
-    for (const c of answer.citations) expect(HANDBOOK.includes(c.passage) || ANSWER.includes(c.passage) || c.kind === 'DATASET' || c.kind === 'RESOURCE').toBe(true);
+    expect(answer.citations[0]).toMatchObject({
+      kind: 'HANDBOOK',
+      sourceId: '64b000000000000000000001',
+      link: 'https://cds.example.vn/bai-viet/nop-ho-so',
+    });
+    for (const c of answer.citations)
+      expect(
+        HANDBOOK.includes(c.passage) ||
+          ANSWER.includes(c.passage) ||
+          c.kind === 'DATASET' ||
+          c.kind === 'RESOURCE',
+      ).toBe(true);
     for (const s of answer.sentences) expect(s.citations.length).toBeGreaterThan(0);
     expect(answer.text).toMatch(/\[1\]/);
   });
@@ -144,22 +185,36 @@ describe('ask', () => {
   it('counts and lists rows of a dataset, in Vietnamese or English, and follows up', async () => {
     const expected1 = await csvCount('Quận 1');
     const first = dataOf(
-      await assistant.call(testViewer('citizen'), ASK, { question: 'Có bao nhiêu điểm Wi-Fi công cộng ở Quận 1?' }),
+      await assistant.call(testViewer('citizen'), ASK, {
+        question: 'Có bao nhiêu điểm Wi-Fi công cộng ở Quận 1?',
+      }),
       'ask',
     );
-    expect(first.table).toMatchObject({ resourceId: 'res-wifi-csv', count: expected1, filters: ['quan_huyen = Quận 1'] });
+    expect(first.table).toMatchObject({
+      resourceId: 'res-wifi-csv',
+      count: expected1,
+      filters: ['quan_huyen = Quận 1'],
+    });
     expect(first.citations[0]).toMatchObject({ kind: 'RESOURCE', sourceId: 'res-wifi-csv' });
     expect(first.text).toContain(`có ${expected1} dòng`);
 
     const followUp = dataOf(
-      await assistant.call(testViewer('citizen'), ASK, { question: 'Còn Quận 3 thì sao?', conversationId: first.conversationId }),
+      await assistant.call(testViewer('citizen'), ASK, {
+        question: 'Còn Quận 3 thì sao?',
+        conversationId: first.conversationId,
+      }),
       'ask',
     );
     expect(followUp.conversationId).toBe(first.conversationId);
-    expect(followUp.table).toMatchObject({ count: await csvCount('Quận 3'), filters: ['quan_huyen = Quận 3'] });
+    expect(followUp.table).toMatchObject({
+      count: await csvCount('Quận 3'),
+      filters: ['quan_huyen = Quận 3'],
+    });
 
     const english = dataOf(
-      await assistant.call(null, ASK, { question: 'How many public Wi-Fi points are in District 1?' }),
+      await assistant.call(null, ASK, {
+        question: 'How many public Wi-Fi points are in District 1?',
+      }),
       'ask',
     );
     expect(english.table.count).toBe(expected1);
@@ -168,13 +223,17 @@ describe('ask', () => {
       await assistant.call(null, ASK, { question: 'Liệt kê các điểm Wi-Fi công cộng ở Quận 5' }),
       'ask',
     );
-    expect(list.table.rows.map((r: string[]) => r[3])).toEqual(Array(list.table.count).fill('Quận 5'));
+    expect(list.table.rows.map((r: string[]) => r[3])).toEqual(
+      Array(list.table.count).fill('Quận 5'),
+    );
     expect(list.text).toContain('Chợ An Đông');
   });
 
   it('says when nothing relevant is found and offers feedback or the 1022 hotline', async () => {
     const answer = dataOf(
-      await assistant.call(null, ASK, { question: 'Giá vé máy bay đi Paris tháng sau là bao nhiêu?' }),
+      await assistant.call(null, ASK, {
+        question: 'Giá vé máy bay đi Paris tháng sau là bao nhiêu?',
+      }),
       'ask',
     );
     expect(answer).toMatchObject({
@@ -191,8 +250,16 @@ describe('ask', () => {
     const badId = await assistant.call(null, ASK, { question: 'Wi-Fi', conversationId: 'x' });
     expect(badId.errors![0]!.extensions!.fields[0].field).toBe('conversationId');
 
-    const mine = dataOf(await assistant.call(testViewer('citizen', { id: 'alice' }), ASK, { question: 'Wi-Fi công cộng' }), 'ask');
-    const theirs = await assistant.call(testViewer('citizen', { id: 'bob' }), ASK, { question: 'Còn Quận 3?', conversationId: mine.conversationId });
+    const mine = dataOf(
+      await assistant.call(testViewer('citizen', { id: 'alice' }), ASK, {
+        question: 'Wi-Fi công cộng',
+      }),
+      'ask',
+    );
+    const theirs = await assistant.call(testViewer('citizen', { id: 'bob' }), ASK, {
+      question: 'Còn Quận 3?',
+      conversationId: mine.conversationId,
+    });
     expect(errorCodes(theirs)).toEqual(['NOT_FOUND']);
     const stored = await catalog.models.Conversation.findById(mine.conversationId).lean();
     // Only the viewer id and the question's folded terms are kept, not the question.
@@ -203,17 +270,28 @@ describe('ask', () => {
   it('limits questions per person', async () => {
     const person = testViewer('citizen', { id: 'rate-limited' });
     const codes: string[][] = [];
-    for (let i = 0; i < 6; i++) codes.push(errorCodes(await assistant.call(person, ASK, { question: 'Wi-Fi công cộng' })));
+    for (let i = 0; i < 6; i++)
+      codes.push(errorCodes(await assistant.call(person, ASK, { question: 'Wi-Fi công cộng' })));
     expect(codes.slice(0, 5)).toEqual(Array(5).fill([]));
     expect(codes[5]).toEqual(['RATE_LIMITED']);
   });
 
   it('deletes conversations past their retention', async () => {
-    const answer = dataOf(await assistant.call(null, ASK, { question: 'Nộp hồ sơ trực tuyến' }), 'ask');
-    const run = maintenanceProcessor({ models: catalog.models, logger, now: () => new Date(Date.now() + 2 * 3600_000) });
+    const answer = dataOf(
+      await assistant.call(null, ASK, { question: 'Nộp hồ sơ trực tuyến' }),
+      'ask',
+    );
+    const run = maintenanceProcessor({
+      models: catalog.models,
+      logger,
+      now: () => new Date(Date.now() + 2 * 3600_000),
+    });
     await run({ task: 'conversations.expire' }, {} as never);
     expect(await catalog.models.Conversation.findById(answer.conversationId).lean()).toBeNull();
-    const gone = await assistant.call(null, ASK, { question: 'Còn lệ phí?', conversationId: answer.conversationId });
+    const gone = await assistant.call(null, ASK, {
+      question: 'Còn lệ phí?',
+      conversationId: answer.conversationId,
+    });
     expect(errorCodes(gone)).toEqual(['NOT_FOUND']);
   });
 });
@@ -247,7 +325,10 @@ describe('generative mode (a local chat-completions stand-in)', () => {
     expect(answer.notice).toMatch(/refused/);
     expect(answer.text).not.toContain('2 giờ');
     chat.reply = 'Người dân đăng nhập Cổng dịch vụ công bằng tài khoản VNeID.';
-    const uncited = dataOf(await assistant.call(null, ASK, { question, mode: 'GENERATIVE' }), 'ask');
+    const uncited = dataOf(
+      await assistant.call(null, ASK, { question, mode: 'GENERATIVE' }),
+      'ask',
+    );
     expect(uncited.mode).toBe('EXTRACTIVE');
   });
 });

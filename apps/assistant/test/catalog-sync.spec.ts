@@ -80,16 +80,24 @@ describe('catalog sync', () => {
     const ok = (await catalog.models.SyncState.findById('ckan').lean())!;
     expect(ok.lastError).toBeNull();
     expect(ok.cursor!.getTime()).toBeGreaterThan(before!.getTime());
-    expect((await catalog.models.Dataset.findById('ds-dich-vu-cong').lean())!.title).toBe('DVC mới');
+    expect((await catalog.models.Dataset.findById('ds-dich-vu-cong').lean())!.title).toBe(
+      'DVC mới',
+    );
   });
 
   it('marks datasets the portal no longer has as removed, and drops their passages', async () => {
     await portal.control('DELETE', '/datasets/don-vi-hanh-chinh');
     const report = await catalog.sync.run();
     expect(report.removed).toBe(1);
-    expect((await catalog.models.Dataset.findById('ds-don-vi-hanh-chinh').lean())!.removedAt).not.toBeNull();
-    expect(await catalog.models.Passage.countDocuments({ sourceId: 'ds-don-vi-hanh-chinh' })).toBe(0);
-    expect(await catalog.models.Passage.countDocuments({ sourceId: 'ds-wifi-cong-cong' })).toBeGreaterThan(0);
+    expect(
+      (await catalog.models.Dataset.findById('ds-don-vi-hanh-chinh').lean())!.removedAt,
+    ).not.toBeNull();
+    expect(await catalog.models.Passage.countDocuments({ sourceId: 'ds-don-vi-hanh-chinh' })).toBe(
+      0,
+    );
+    expect(
+      await catalog.models.Passage.countDocuments({ sourceId: 'ds-wifi-cong-cong' }),
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -107,9 +115,18 @@ describe('resource previews', () => {
 
     const wifi = await byId('res-wifi-csv');
     const csvRows = await ckanCsv(wifi.url);
-    expect(wifi.preview).toMatchObject({ status: 'READY', truncated: true, tableRows: csvRows.length });
+    expect(wifi.preview).toMatchObject({
+      status: 'READY',
+      truncated: true,
+      tableRows: csvRows.length,
+    });
     expect(wifi.preview.columns.map((c) => c.name)).toEqual([
-      'ma_diem', 'ten_diem', 'dia_chi', 'quan_huyen', 'loai_dia_diem', 'trang_thai',
+      'ma_diem',
+      'ten_diem',
+      'dia_chi',
+      'quan_huyen',
+      'loai_dia_diem',
+      'trang_thai',
     ]);
     expect(wifi.preview.rows).toHaveLength(PREVIEW_LIMITS.previewRows);
     expect(JSON.parse(wifi.preview.rows[0]!)[0]).toBe(csvRows[0]!.split(',')[0]);
@@ -123,7 +140,11 @@ describe('resource previews', () => {
 
     // 200 000 rows: read as a stream up to the row limit, then the download is dropped.
     const log = await byId('res-dvc-log');
-    expect(log.preview).toMatchObject({ status: 'READY', truncated: true, tableRows: PREVIEW_LIMITS.tableRows });
+    expect(log.preview).toMatchObject({
+      status: 'READY',
+      truncated: true,
+      tableRows: PREVIEW_LIMITS.tableRows,
+    });
     expect(log.preview.columns).toContainEqual({ name: 'luot_truy_cap', type: 'INTEGER' });
   });
 
@@ -145,13 +166,19 @@ describe('resource previews', () => {
     ).rejects.toBeInstanceOf(PreviewRetryError);
 
     await portal.control('PUT', '/faults', { mode: 'malformed', scope: 'download' });
-    expect(await refreshPreview(deps, { resourceId: resource._id, fingerprint, lastAttempt: false })).toBe('done');
+    expect(
+      await refreshPreview(deps, { resourceId: resource._id, fingerprint, lastAttempt: false }),
+    ).toBe('done');
     const broken = (await catalog.models.Resource.findById(resource._id).lean())!;
     expect(broken.preview.status).toBe('UNREADABLE');
     expect(broken.preview.message).toMatch(/CSV/);
     // A job for an older version does nothing.
     expect(
-      await refreshPreview(deps, { resourceId: resource._id, fingerprint: resource.fingerprint, lastAttempt: true }),
+      await refreshPreview(deps, {
+        resourceId: resource._id,
+        fingerprint: resource.fingerprint,
+        lastAttempt: true,
+      }),
     ).toBe('stale');
     await portal.control('PUT', '/faults', { mode: 'none' });
   });

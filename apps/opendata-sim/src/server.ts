@@ -334,12 +334,10 @@ export async function startOpendataSim(
   app.use((err: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err }, 'request failed');
-    res
-      .status(status)
-      .json({
-        success: false,
-        error: { message: status === 500 ? 'internal error' : err.message },
-      });
+    res.status(status).json({
+      success: false,
+      error: { message: status === 500 ? 'internal error' : err.message },
+    });
   });
 
   const server = await listen(app, config.port, config.host);

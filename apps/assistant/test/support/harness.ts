@@ -22,7 +22,11 @@ import { CatalogSync } from '../../src/catalog/catalog-sync';
 import type { PreviewLimits } from '../../src/catalog/preview';
 import { refreshPreview } from '../../src/catalog/preview-refresh';
 import { prepareDatabase, type AssistantModels } from '../../src/models';
-import { startServer, type AssistantServerConfig, type RunningAssistantServer } from '../../src/server';
+import {
+  startServer,
+  type AssistantServerConfig,
+  type RunningAssistantServer,
+} from '../../src/server';
 import { IndexService } from '../../src/services/index-service';
 
 export const PUBLIC_BASE_URL = 'https://cds.hochiminhcity.gov.vn';
@@ -51,7 +55,12 @@ export function useOpenDataPortal(): Portal {
     app = await spawnApp(
       'opendata-sim',
       'main',
-      { PORT: String(port), HOST: '127.0.0.1', OPENDATA_SIM_CONTROL_KEY: CONTROL_KEY, SIM_HANG_MS: '3000' },
+      {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        OPENDATA_SIM_CONTROL_KEY: CONTROL_KEY,
+        SIM_HANG_MS: '3000',
+      },
       `${portal.url}/healthz`,
     );
     portal.control = (method, path, body) =>
@@ -93,10 +102,22 @@ export function useCatalog(label: string, portal: Portal, db = useTestDatabase(l
     c.models = await prepareDatabase(c.conn);
     const { PassageIndex } = await import('../../src/retrieval/passage-index');
     const index = new PassageIndex(c.models, logger);
-    c.indexer = new IndexService({ models: c.models, index, sources: null, portalUrl: portal.url, logger });
+    c.indexer = new IndexService({
+      models: c.models,
+      index,
+      sources: null,
+      portalUrl: portal.url,
+      logger,
+    });
     c.sync = new CatalogSync({
       models: c.models,
-      ckan: createCkanClient({ baseUrl: portal.url, timeoutMs: 1000, attempts: 4, backoffMs: 50, logger }),
+      ckan: createCkanClient({
+        baseUrl: portal.url,
+        timeoutMs: 1000,
+        attempts: 4,
+        backoffMs: 50,
+        logger,
+      }),
       pageSize: 2,
       onResourceChanged: async (r) => void c.changedResources.push(r),
       onDatasetChanged: async (id) => {
@@ -184,11 +205,36 @@ export function useAssistant(
 export const ASK = /* GraphQL */ `
   mutation Ask($question: String!, $conversationId: ID, $mode: AnswerMode) {
     ask(question: $question, conversationId: $conversationId, mode: $mode) {
-      conversationId status mode text notice
-      sentences { text citations }
-      citations { index kind sourceId title link passage }
-      table { datasetId resourceId filters count columns rows }
-      feedback { message hotline feedbackUrl }
+      conversationId
+      status
+      mode
+      text
+      notice
+      sentences {
+        text
+        citations
+      }
+      citations {
+        index
+        kind
+        sourceId
+        title
+        link
+        passage
+      }
+      table {
+        datasetId
+        resourceId
+        filters
+        count
+        columns
+        rows
+      }
+      feedback {
+        message
+        hotline
+        feedbackUrl
+      }
     }
   }
 `;
