@@ -40,6 +40,7 @@ export function gatewayConfigFromEnv(
       bulletin: env.BULLETIN_URL,
       referral: env.REFERRAL_URL,
       engagement: env.ENGAGEMENT_URL,
+      assistant: env.ASSISTANT_URL,
     },
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     subgraphTimeouts: env.SUBGRAPH_TIMEOUTS,

@@ -55,6 +55,7 @@ export function gatewayEnvShape() {
     BULLETIN_URL: serviceUrl(DEFAULT_PORTS.bulletin),
     REFERRAL_URL: serviceUrl(DEFAULT_PORTS.referral),
     ENGAGEMENT_URL: serviceUrl(DEFAULT_PORTS.engagement),
+    ASSISTANT_URL: serviceUrl(DEFAULT_PORTS.assistant),
     /** The composed supergraph (npm run compose writes it). */
     SUPERGRAPH_PATH: z.string().default('apps/gateway/supergraph.graphql'),
     /** The contract's operations: the only ones that run when SAFELIST is on. */

@@ -113,6 +113,27 @@ export const libraryEventPayload = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** Assistant → its worker: sync the open-data catalog, or preview one version of a resource. */
+export const assistantCatalogPayload = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('sync') }),
+  z.object({
+    type: z.literal('preview'),
+    resourceId: z.string().min(1).max(200),
+    /** The file version the preview is for; a job for an older version does nothing. */
+    fingerprint: z.string().regex(/^[a-f0-9]{16}$/),
+  }),
+]);
+
+/** Assistant worker: re-index changed objects of the graph, or rebuild the whole index. */
+export const assistantIndexPayload = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('refresh'),
+    source: z.enum(['Article', 'LibraryItem', 'Thread', 'Dataset']),
+    ids: z.array(z.string().min(1).max(200)).max(1000),
+  }),
+  z.object({ type: z.literal('rebuild') }),
+]);
+
 /** A periodic task of one service (flush counters, flag overdue items, clean up). */
 export const maintenancePayload = z.object({ task: z.string().min(1) });
 
@@ -246,6 +267,9 @@ export const QUEUE_PAYLOADS = {
   'referral-dispatch': referralDispatchPayload,
   'referral-maintenance': maintenancePayload,
   'engagement-events': engagementEventPayload,
+  'assistant-catalog': assistantCatalogPayload,
+  'assistant-index': assistantIndexPayload,
+  'assistant-maintenance': maintenancePayload,
   notifications: notificationPayload,
   'notifier-email': notifierDeliveryPayload,
   'notifier-webhook': notifierDeliveryPayload,
