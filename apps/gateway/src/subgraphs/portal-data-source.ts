@@ -4,17 +4,22 @@ import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, REQUEST_TIMEOUT_HEADER } from
 import type { GatewayContext } from '../context';
 import type { Identity } from '../identity/identity';
 import type { GatewayMetrics } from '../metrics';
+import type { CircuitBreaker } from './circuit-breaker';
 import type { InFlightFetches } from './in-flight-fetches';
 
 /** A subgraph fetch that failed in transport (refused, reset, timed out), as opposed to an answer with errors. */
 export class SubgraphUnavailableError extends Error {
   constructor(
     readonly subgraph: string,
-    readonly reason: 'timeout' | 'unreachable',
+    readonly reason: 'timeout' | 'unreachable' | 'circuit_open',
     options?: { cause?: unknown },
   ) {
     super(
-      reason === 'timeout' ? `${subgraph} did not answer in time` : `${subgraph} is unreachable`,
+      reason === 'timeout'
+        ? `${subgraph} did not answer in time`
+        : reason === 'circuit_open'
+          ? `${subgraph} failed repeatedly; its circuit is open`
+          : `${subgraph} is unreachable`,
       options,
     );
     this.name = 'SubgraphUnavailableError';
@@ -65,10 +70,20 @@ function sharingFetcher(
 
 /**
  * Node's fetch (undici) pools keep-alive connections per origin, so the gateway reuses
- * sockets to each subgraph. Every fetch is bounded by the subgraph's timeout and timed.
+ * sockets to each subgraph. Every fetch is bounded by the subgraph's timeout and timed, and
+ * fails at once while the subgraph's circuit is open.
  */
-function timedFetcher(subgraph: string, timeoutMs: number, metrics: GatewayMetrics): Fetcher {
+function timedFetcher(
+  subgraph: string,
+  timeoutMs: number,
+  metrics: GatewayMetrics,
+  circuit?: CircuitBreaker,
+): Fetcher {
   const fetcher = async (url: string, init: RequestInit) => {
+    if (circuit && !circuit.allow()) {
+      metrics.subgraphFetchDuration.observe({ subgraph, outcome: 'circuit_open' }, 0);
+      throw new SubgraphUnavailableError(subgraph, 'circuit_open');
+    }
     const end = metrics.subgraphFetchDuration.startTimer({ subgraph });
     try {
       // Given up when the timeout passes; the subgraph, told how long the gateway waits
@@ -76,10 +91,12 @@ function timedFetcher(subgraph: string, timeoutMs: number, metrics: GatewayMetri
       // client going away: an in-flight fetch may be shared with other requests.)
       const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
       end({ outcome: res.ok ? 'ok' : 'http_error' });
+      circuit?.success();
       return res;
     } catch (err) {
       const timedOut = (err as Error).name === 'TimeoutError';
       end({ outcome: timedOut ? 'timeout' : 'unreachable' });
+      circuit?.failure();
       throw new SubgraphUnavailableError(subgraph, timedOut ? 'timeout' : 'unreachable', {
         cause: err,
       });
@@ -105,8 +122,15 @@ export class PortalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     metrics: GatewayMetrics;
     /** Shares identical fetches of shareable viewers in flight; off when absent. */
     inFlight?: InFlightFetches;
+    /** Fails fetches at once after repeated transport failures; none when absent. */
+    circuit?: CircuitBreaker;
   }) {
-    const timed = timedFetcher(options.subgraph, options.timeoutMs, options.metrics);
+    const timed = timedFetcher(
+      options.subgraph,
+      options.timeoutMs,
+      options.metrics,
+      options.circuit,
+    );
     super({
       url: options.url,
       honorSubgraphCacheControlHeader: true,
