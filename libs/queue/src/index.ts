@@ -5,3 +5,5 @@ export * from './producer';
 export * from './worker';
 export * from './outbox';
 export * from './graph-changes';
+export * from './redis-policy';
+export * from './job-progress';
