@@ -13,6 +13,7 @@ export class CountingMailSink {
   async start(port = 0): Promise<this> {
     this.server = new SMTPServer({
       authOptional: true,
+      disableReverseLookup: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData: (stream, session, callback) => {

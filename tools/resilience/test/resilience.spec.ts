@@ -24,7 +24,7 @@ import { Stack, freeOffset } from '../src/stack';
 
 const HOTLINE_ATTEMPTS = 6;
 const HOTLINE_BACKOFF_MS = 1000;
-const SUBGRAPH_TIMEOUT_MS = 3000;
+const SUBGRAPH_TIMEOUT_MS = 6000;
 const CIRCUIT_OPEN_MS = 3000;
 
 let stack: Stack;
@@ -33,7 +33,6 @@ let mail: CountingMailSink;
 let hooks: CountingWebhookReceiver;
 let dataDir: string;
 let citizen: string;
-let moderator: string;
 const output: string[] = [];
 const figures: Record<string, unknown> = {};
 
@@ -47,7 +46,7 @@ const p95 = (samples: Sample[]) =>
     ),
   );
 /** Latency may grow under a fault, within this much of its baseline (a busy 2-core machine). */
-const keptLatency = (baseline: number) => Math.max(baseline * 3, baseline + 400);
+const keptLatency = (baseline: number) => Math.max(baseline * 3, baseline + 1000);
 
 async function readyz(url: string): Promise<{ status: number; checks: Record<string, string> }> {
   const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) });
@@ -134,7 +133,6 @@ beforeAll(async () => {
   });
   await stack.start();
   citizen = await personToken(stack.keysDir, 'citizen');
-  moderator = await personToken(stack.keysDir, 'moderator');
   const citizens = await Promise.all(
     Array.from({ length: 5 }, () => personToken(stack.keysDir, 'citizen')),
   );
@@ -142,7 +140,16 @@ beforeAll(async () => {
     ratePerSecond: SCALE.loadRate,
     timeoutMs: 30_000,
     operations: mixedTraffic(
-      { graphUrl: stack.graphUrl, citizens, articleId: await demoArticleId(stack.graphUrl) },
+      {
+        graphUrl: stack.graphUrl,
+        citizens,
+        // The first answers of a cold stack on a busy machine may time out.
+        articleId: await waitUntil(() => demoArticleId(stack.graphUrl), {
+          what: 'a first answer with the demo data',
+          timeoutMs: 180_000,
+          intervalMs: 1000,
+        }),
+      },
       'steady',
     ),
   }).start();
