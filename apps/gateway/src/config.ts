@@ -44,6 +44,10 @@ export function gatewayConfigFromEnv(
     },
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     subgraphTimeouts: env.SUBGRAPH_TIMEOUTS,
+    subgraphCircuit:
+      env.SUBGRAPH_CIRCUIT_FAILURES > 0
+        ? { failures: env.SUBGRAPH_CIRCUIT_FAILURES, openMs: env.SUBGRAPH_CIRCUIT_OPEN_MS }
+        : undefined,
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
     clientKeySecret:
       env.CLIENT_KEY_SECRET ??

@@ -52,7 +52,7 @@ describe('the library worker process', { timeout: timeoutForProcesses(1, 60_000)
       const ready = await fetch(`http://127.0.0.1:${opsPort}/readyz`);
       expect(await ready.json()).toEqual({
         status: 'ready',
-        checks: { mongo: 'ok', redis: 'ok', storage: 'ok', 'event-loop': 'ok' },
+        checks: { mongo: 'ok', redis: 'ok', storage: 'ok', 'event-loop': 'ok', progress: 'ok' },
       });
       const item = newId();
       await lib.counters.recordOnce('download', item, 'client-1');

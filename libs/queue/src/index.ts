@@ -6,3 +6,5 @@ export * from './worker';
 export * from './outbox';
 export * from './graph-changes';
 export * from './queue-metrics';
+export * from './redis-policy';
+export * from './job-progress';

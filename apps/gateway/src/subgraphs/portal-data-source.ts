@@ -5,17 +5,22 @@ import { currentRequestContext } from '@portal/logger';
 import type { GatewayContext } from '../context';
 import type { Identity } from '../identity/identity';
 import type { GatewayMetrics } from '../metrics';
+import type { CircuitBreaker } from './circuit-breaker';
 import type { InFlightFetches } from './in-flight-fetches';
 
 /** A subgraph fetch that failed in transport (refused, reset, timed out), as opposed to an answer with errors. */
 export class SubgraphUnavailableError extends Error {
   constructor(
     readonly subgraph: string,
-    readonly reason: 'timeout' | 'unreachable',
+    readonly reason: 'timeout' | 'unreachable' | 'circuit_open',
     options?: { cause?: unknown },
   ) {
     super(
-      reason === 'timeout' ? `${subgraph} did not answer in time` : `${subgraph} is unreachable`,
+      reason === 'timeout'
+        ? `${subgraph} did not answer in time`
+        : reason === 'circuit_open'
+          ? `${subgraph} failed repeatedly; its circuit is open`
+          : `${subgraph} is unreachable`,
       options,
     );
     this.name = 'SubgraphUnavailableError';
@@ -81,10 +86,20 @@ function sharingFetcher(
 
 /**
  * Node's fetch (undici) pools keep-alive connections per origin, so the gateway reuses
- * sockets to each subgraph. Every fetch is bounded by the subgraph's timeout and timed.
+ * sockets to each subgraph. Every fetch is bounded by the subgraph's timeout and timed, and
+ * fails at once while the subgraph's circuit is open.
  */
-function timedFetcher(subgraph: string, timeoutMs: number, metrics: GatewayMetrics): Fetcher {
+function timedFetcher(
+  subgraph: string,
+  timeoutMs: number,
+  metrics: GatewayMetrics,
+  circuit?: CircuitBreaker,
+): Fetcher {
   const fetcher = async (url: string, init: RequestInit) => {
+    if (circuit && !circuit.allow()) {
+      metrics.subgraphFetchDuration.observe({ subgraph, outcome: 'circuit_open' }, 0);
+      throw new SubgraphUnavailableError(subgraph, 'circuit_open');
+    }
     const end = metrics.subgraphFetchDuration.startTimer({ subgraph });
     const abandoned = init.signal ?? undefined;
     try {
@@ -96,6 +111,7 @@ function timedFetcher(subgraph: string, timeoutMs: number, metrics: GatewayMetri
         : AbortSignal.timeout(timeoutMs);
       const res = await fetch(url, { ...init, signal });
       end({ outcome: res.ok ? 'ok' : 'http_error' });
+      circuit?.success();
       return res;
     } catch (err) {
       if (abandoned?.aborted) {
@@ -104,6 +120,7 @@ function timedFetcher(subgraph: string, timeoutMs: number, metrics: GatewayMetri
       }
       const timedOut = (err as Error).name === 'TimeoutError';
       end({ outcome: timedOut ? 'timeout' : 'unreachable' });
+      circuit?.failure();
       throw new SubgraphUnavailableError(subgraph, timedOut ? 'timeout' : 'unreachable', {
         cause: err,
       });
@@ -129,8 +146,15 @@ export class PortalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     metrics: GatewayMetrics;
     /** Shares identical fetches of shareable viewers in flight; off when absent. */
     inFlight?: InFlightFetches;
+    /** Fails fetches at once after repeated transport failures; none when absent. */
+    circuit?: CircuitBreaker;
   }) {
-    const timed = timedFetcher(options.subgraph, options.timeoutMs, options.metrics);
+    const timed = timedFetcher(
+      options.subgraph,
+      options.timeoutMs,
+      options.metrics,
+      options.circuit,
+    );
     super({
       url: options.url,
       honorSubgraphCacheControlHeader: true,
