@@ -7,6 +7,7 @@ import type { ArticleQueryService } from './services/article-query.service';
 import type { ArticleService } from './services/article.service';
 import type { CategoryService } from './services/category.service';
 import type { ContentStatsService } from './services/content-stats.service';
+import type { PortalStatsService } from './services/portal-stats.service';
 import type { ViewCounter } from './services/view-counter.service';
 import type { ContentModels } from './models';
 
@@ -18,6 +19,7 @@ export interface ContentServices {
   categories: CategoryService;
   views: ViewCounter;
   stats: ContentStatsService;
+  portalStats: PortalStatsService;
 }
 
 /** Per-request batching: N lookups of one kind cost one query. */

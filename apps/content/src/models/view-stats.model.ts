@@ -1,5 +1,16 @@
 import type { Connection, Model } from 'mongoose';
-import { hotCounterModels, type HotCounterSpec, type HotReadersDoc } from '@portal/db';
+import {
+  AUDIENCE_COUNTERS,
+  hotCounterModels,
+  type HotCounterSpec,
+  type HotReadersDoc,
+} from '@portal/db';
+import { ARTICLE_KINDS, type ArticleKind } from '../domain/article-enums';
+
+/** The counter of views of articles of one kind (`kindNews`). */
+export function kindCounter(kind: ArticleKind): string {
+  return `kind${kind[0]}${kind.slice(1).toLowerCase()}`;
+}
 
 /**
  * View statistics: the collections of the shared hot counter (see @portal/db HotCounter),
@@ -10,7 +21,8 @@ export const CONTENT_VIEWS_SPEC: HotCounterSpec = {
   collectionPrefix: 'view',
   subjectField: 'articleId',
   subjectsField: 'articles',
-  counters: ['desktop', 'mobile', 'tablet'],
+  // The audience classes (device, region, referrer, signed in or not) and the article's kind.
+  counters: [...AUDIENCE_COUNTERS, ...ARTICLE_KINDS.map(kindCounter)],
 };
 
 /** Views of one article on one day (city time). `_id` is `<articleId>|<YYYY-MM-DD>`. */

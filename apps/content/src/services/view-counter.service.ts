@@ -1,8 +1,14 @@
 import type { Redis } from 'ioredis';
-import { HotCounter } from '@portal/db';
+import {
+  ANONYMOUS_READER_WINDOW_SECONDS,
+  HotCounter,
+  audienceCounters,
+  readerOf,
+  type PageView,
+} from '@portal/db';
 import type { Logger } from '@portal/logger';
-import type { DeviceClass } from '../domain/article-enums';
-import { CONTENT_VIEWS_SPEC, type ViewStatsModels } from '../models/view-stats.model';
+import type { ArticleKind, DeviceClass } from '../domain/article-enums';
+import { CONTENT_VIEWS_SPEC, kindCounter, type ViewStatsModels } from '../models/view-stats.model';
 
 export interface ViewCounterOptions {
   redis: Redis;
@@ -42,8 +48,24 @@ export class ViewCounter extends HotCounter {
    * Counts one view unless this client viewed the article within the window. `client` is
    * the gateway's per-client key (or the viewer id); without one every view counts.
    */
-  record(articleId: string, device: DeviceClass, client: string | null): Promise<boolean> {
-    return this.count({ subjectId: articleId, counters: [DEVICE_COUNTER[device]], client });
+  record(
+    articleId: string,
+    device: DeviceClass,
+    client: string | null,
+    audience?: { kind: ArticleKind; view: Omit<PageView, 'device'>; viewerId: string | null },
+  ): Promise<boolean> {
+    if (!audience)
+      return this.count({ subjectId: articleId, counters: [DEVICE_COUNTER[device]], client });
+    const reader = readerOf(audience.viewerId, client, this.now(), ANONYMOUS_READER_WINDOW_SECONDS);
+    return this.count({
+      subjectId: articleId,
+      counters: [
+        ...audienceCounters({ ...audience.view, device }, audience.viewerId !== null),
+        kindCounter(audience.kind),
+      ],
+      client,
+      readers: reader ? { reader, scopes: ['all', `kind:${audience.kind}`] } : null,
+    });
   }
 
   /** Adds counts of past days (an import, or demo data) to the pending views. */
