@@ -27,13 +27,7 @@ export const DEFAULT_PORTS = {
 } as const;
 
 export type SubgraphName =
-  | 'content'
-  | 'library'
-  | 'forum'
-  | 'bulletin'
-  | 'referral'
-  | 'engagement'
-  | 'assistant';
+  'content' | 'library' | 'forum' | 'bulletin' | 'referral' | 'engagement' | 'assistant';
 
 export const SUBGRAPHS: readonly SubgraphName[] = [
   'content',
