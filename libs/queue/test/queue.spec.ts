@@ -153,7 +153,7 @@ describe('queue lib on a real Redis', () => {
     expect(await scrape('bullmq_jobs_stalled_total', {})).toBe(0);
     await waitUntil(async () => (await p.queue.getCompletedCount()) === 1, {
       what: 'stalled job to complete',
-      timeoutMs: 30_000,
+      timeoutMs: 90_000,
     });
     expect(finishedBy).toBe('restarted worker');
     expect(await scrape('bullmq_jobs_stalled_total', {})).toBe(1);
@@ -162,7 +162,7 @@ describe('queue lib on a real Redis', () => {
       what: 'no active job on /metrics',
     });
     await metrics.close();
-  });
+  }, 150_000);
 
   it('lets in-flight jobs finish on close()', async () => {
     const prefix = uniqueName('graceful');
