@@ -47,7 +47,8 @@ describe('a client that goes away', () => {
     const abandonedBefore = await fetchOutcomes('abandoned');
     // A person's fetch is never shared; an anonymous caller alone is the only one waiting.
     const ana = await personToken({ role: 'citizen', sub: 'ana' });
-    for (const headers of [{ authorization: `Bearer ${ana}` }, {}] as Record<string, string>[]) {
+    const callers: Record<string, string>[] = [{ authorization: `Bearer ${ana}` }, {}];
+    for (const headers of callers) {
       const seen = await abandonedCount();
       const call = await startCall(headers);
       call.hangUp();
