@@ -1,12 +1,13 @@
+import { entityKey } from '@portal/graphql-kit';
 import type { ShowcaseEntryResolvers } from '../__generated__/resolvers-types';
 import { canSeeItem } from '../domain/library-access';
 import { canSeeShowcaseEntry } from '../services/showcase.service';
-import { representationId } from './representation';
 
 export const ShowcaseEntry: ShowcaseEntryResolvers = {
   // Engagement's promoted contest entries reference it; archived ones are null to the public.
   __resolveReference: async (ref, ctx) => {
-    const entry = await ctx.loaders.showcase.load(representationId(ref));
+    const id = entityKey(ref);
+    const entry = id ? await ctx.loaders.showcase.load(id) : null;
     return entry && canSeeShowcaseEntry(ctx, entry) ? entry : null;
   },
   id: (entry) => entry._id.toHexString(),

@@ -1,5 +1,5 @@
 import { Types, type FilterQuery } from 'mongoose';
-import { insertOnce, paginate, type Page } from '@portal/db';
+import { createWithUniqueSlug, insertOnce, paginate, type Page } from '@portal/db';
 import { badInput, conflict, notFound } from '@portal/errors';
 import type { LibraryEvent } from '@portal/queue';
 import { fold, slugify } from '@portal/text';
@@ -15,7 +15,6 @@ import {
 } from '../domain/showcase-input';
 import type { ShowcaseEntryDoc } from '../models';
 import type { ServiceContext } from './service-context';
-import { createWithUniqueSlug } from './unique-slug';
 
 type PromoteEvent = Extract<LibraryEvent, { type: 'showcase.promote' }>;
 
