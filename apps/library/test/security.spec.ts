@@ -66,6 +66,28 @@ describe('authorization before validation (item 9)', () => {
       { input: { name: '' } },
       'editor',
     ],
+    [
+      'createShowcaseEntry',
+      'mutation($input: CreateShowcaseEntryInput!) { createShowcaseEntry(input: $input) { id } }',
+      {
+        input: {
+          title: '',
+          description: '',
+          award: 'FIRST',
+          year: 1,
+          team: [],
+          category: 'HEALTH',
+          tryItUrl: 'javascript:alert(1)',
+        },
+      },
+      'editor',
+    ],
+    [
+      'updateShowcaseEntry',
+      'mutation($input: UpdateShowcaseEntryInput!) { updateShowcaseEntry(id: "x", input: $input, expectedVersion: 0) { id } }',
+      { input: { tryItUrl: 'javascript:alert(1)' } },
+      'editor',
+    ],
   ];
 
   it.each(cases)(

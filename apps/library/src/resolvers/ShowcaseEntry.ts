@@ -1,7 +1,7 @@
+import { entityKey } from '@portal/graphql-kit';
 import type { ShowcaseEntryResolvers } from '../__generated__/resolvers-types';
 import { canSeeItem } from '../domain/library-access';
 import { canSeeShowcaseEntry } from '../services/showcase.service';
-import { entityKey } from '@portal/graphql-kit';
 
 export const ShowcaseEntry: ShowcaseEntryResolvers = {
   // Engagement's promoted contest entries reference it; archived ones are null to the public.
