@@ -1,6 +1,7 @@
 // The library worker: folds view and download counts into the database, sweeps unused files.
 import { runWorker } from '@portal/service-runtime';
 import { ItemCounters } from './counters/item-counters';
+import { libraryAudienceCounter } from './stats/library-stats';
 import { loadLibraryEnv, storageConfig } from './env';
 import {
   libraryMaintenanceProcessor,
@@ -20,7 +21,18 @@ await runWorker({ name: 'library-worker', env }, async (rt) => {
   const models = libraryModels(rt.conn);
   rt.worker(
     'library-maintenance',
-    libraryMaintenanceProcessor({ models, counters, storage, logger: rt.logger }),
+    libraryMaintenanceProcessor({
+      models,
+      counters,
+      storage,
+      logger: rt.logger,
+      audience: libraryAudienceCounter({
+        conn: rt.conn,
+        redis: rt.redis,
+        keyPrefix: env.QUEUE_PREFIX,
+        logger: rt.logger,
+      }).counter,
+    }),
   );
   const { flushCounters, sweepStorage } = MAINTENANCE_TASKS;
   const flushMs = env.LIBRARY_COUNTER_FLUSH_SECONDS * 1000;
