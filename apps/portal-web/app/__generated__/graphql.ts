@@ -16,6 +16,20 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AgendaItemInput = {
+  speaker?: InputMaybe<Scalars['String']['input']>;
+  startsAt: Scalars['DateTime']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type AnswerInput = {
+  optionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  questionId: Scalars['ID']['input'];
+  ranking?: InputMaybe<Array<Scalars['ID']['input']>>;
+  rating?: InputMaybe<Scalars['Int']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type ArticleFilter = {
   /** A category id; a top-level category includes its subcategories. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
@@ -56,6 +70,18 @@ export type ArticleStatus =
   | 'PUBLISHED'
   | 'SCHEDULED';
 
+/** Content a poll is attached to. */
+export type AttachmentType =
+  | 'ARTICLE'
+  | 'THREAD';
+
+/** Where a reader was, by an offline IP-geolocation lookup where the view was reported; the address is never stored. */
+export type AudienceRegion =
+  | 'ABROAD'
+  | 'HCMC'
+  | 'OTHER_PROVINCE'
+  | 'UNKNOWN';
+
 /** How a body is written. Whatever the format, the forum stores and serves sanitized HTML. */
 export type BodyFormat =
   /** Rich text from an editor; sanitized. */
@@ -79,6 +105,57 @@ export type BulletinIssueStatus =
 export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
+
+export type ContestCriterionInput = {
+  maxScore: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  weight: Scalars['Float']['input'];
+};
+
+export type ContestEntryInput = {
+  description: Scalars['String']['input'];
+  fileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  team: Array<TeamMemberInput>;
+  title: Scalars['String']['input'];
+};
+
+export type ContestInput = {
+  criteria?: InputMaybe<Array<ContestCriterionInput>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  eligibility: Scalars['String']['input'];
+  prizes?: InputMaybe<Array<ContestPrizeInput>>;
+  rounds: Array<ContestRoundInput>;
+  rules: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type ContestPrizeInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  rank: Scalars['Int']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type ContestRoundInput = {
+  endsAt: Scalars['DateTime']['input'];
+  kind: ContestRoundKind;
+  startsAt: Scalars['DateTime']['input'];
+  title: Scalars['String']['input'];
+};
+
+/** SUBMISSION: entries are taken and edited. JUDGING: judges score. PUBLIC_VOTE: people vote. */
+export type ContestRoundKind =
+  | 'JUDGING'
+  | 'PUBLIC_VOTE'
+  | 'SUBMISSION';
+
+export type ContestStatus =
+  | 'DRAFT'
+  | 'PUBLISHED';
+
+export type ContestWinnerInput = {
+  entryId: Scalars['ID']['input'];
+  rank: Scalars['Int']['input'];
+};
 
 export type CreateArticleInput = {
   body: Scalars['String']['input'];
@@ -165,6 +242,11 @@ export type CreateThreadInput = {
   title: Scalars['String']['input'];
 };
 
+export type CriterionScoreInput = {
+  criterionId: Scalars['ID']['input'];
+  score: Scalars['Int']['input'];
+};
+
 export type DeviceClass =
   | 'DESKTOP'
   | 'MOBILE'
@@ -183,6 +265,24 @@ export type EditorialArticleFilter = {
   kind?: InputMaybe<ArticleKind>;
   status?: InputMaybe<ArticleStatus>;
 };
+
+export type EventInput = {
+  agenda?: InputMaybe<Array<AgendaItemInput>>;
+  capacity: Scalars['Int']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  endsAt: Scalars['DateTime']['input'];
+  onlineUrl?: InputMaybe<Scalars['String']['input']>;
+  speakers?: InputMaybe<Array<SpeakerInput>>;
+  startsAt: Scalars['DateTime']['input'];
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+  venue?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type EventStatus =
+  | 'CANCELLED'
+  | 'DRAFT'
+  | 'PUBLISHED';
 
 export type FeedbackRoute =
   | 'FORUM'
@@ -250,6 +350,8 @@ export type ModerationLogAction =
   | 'ASSIGN'
   | 'AUTO_HIDE'
   | 'CLOSE'
+  /** Flags reached the threshold on officially answered or staff-handled content: queued for a moderator, not hidden. */
+  | 'HELD_FOR_REVIEW'
   | 'HIDE'
   | 'REFER'
   | 'REMOVE'
@@ -265,6 +367,16 @@ export type ModerationStatus =
 export type ModerationTargetKind =
   | 'POST'
   | 'THREAD';
+
+/** How a page view was reached and where from, as the web portal (or an app) reports it. */
+export type PageViewInput = {
+  /** The landing URL's utm_source, e.g. ban-tin for links in the bulletin's e-mails. */
+  campaign?: InputMaybe<Scalars['String']['input']>;
+  device: DeviceClass;
+  /** The page's Referer (only its host is used). */
+  referrer?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<AudienceRegion>;
+};
 
 export type PlatformAppCategory =
   | 'BUSINESS'
@@ -283,6 +395,16 @@ export type PlatformAppFilter = {
   /** Accent-insensitive words that must all appear in the name, description or owner. */
   search?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type QuestionType =
+  | 'LONG_TEXT'
+  | 'MULTIPLE_CHOICE'
+  /** Every option put in order, most preferred first. */
+  | 'RANKING'
+  /** A whole number from scaleMin to scaleMax. */
+  | 'RATING'
+  | 'SHORT_TEXT'
+  | 'SINGLE_CHOICE';
 
 export type ReferralFilter = {
   /** Unit code; officers may only ask for their own. */
@@ -315,6 +437,29 @@ export type ReferralStatus =
   | 'REJECTED'
   | 'RESOLVED';
 
+export type ReferrerClass =
+  | 'BULLETIN'
+  | 'DIRECT'
+  | 'OTHER'
+  | 'PARTNER'
+  | 'SEARCH'
+  | 'SOCIAL';
+
+export type RegistrationStatus =
+  | 'CANCELLED'
+  | 'CONFIRMED'
+  | 'WAITLISTED';
+
+export type ResponseState =
+  | 'DRAFT'
+  | 'SUBMITTED';
+
+/** When results are public: LIVE while open, AFTER_CLOSE once closed, or NEVER (editors only). */
+export type ResultsVisibility =
+  | 'AFTER_CLOSE'
+  | 'LIVE'
+  | 'NEVER';
+
 /** What a revision recorded. */
 export type RevisionAction =
   | 'ARCHIVED'
@@ -325,6 +470,18 @@ export type RevisionAction =
   | 'SUBMITTED'
   | 'UPDATED';
 
+export type SpeakerInput = {
+  name: Scalars['String']['input'];
+  organization?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type StatGranularity =
+  | 'DAY'
+  | 'MONTH'
+  /** ISO weeks, Monday to Sunday. */
+  | 'WEEK';
+
 export type SubmitFeedbackInput = {
   body: Scalars['String']['input'];
   /** A hotline category: the feedback is not about digital transformation and goes to 1022. */
@@ -332,6 +489,75 @@ export type SubmitFeedbackInput = {
   /** Required when not signed in; where the answer is sent. Never shown publicly. */
   contactEmail?: InputMaybe<Scalars['String']['input']>;
   subject: Scalars['String']['input'];
+};
+
+export type SurveyAttachmentInput = {
+  id: Scalars['ID']['input'];
+  type: AttachmentType;
+};
+
+/** Who may answer: anyone, signed-in people, or civil servants of the units listed. */
+export type SurveyAudience =
+  | 'ANYONE'
+  | 'SIGNED_IN'
+  | 'UNITS';
+
+export type SurveyInput = {
+  anonymous?: InputMaybe<Scalars['Boolean']['input']>;
+  attachTo?: InputMaybe<SurveyAttachmentInput>;
+  audience?: InputMaybe<SurveyAudience>;
+  audienceUnits?: InputMaybe<Array<Scalars['String']['input']>>;
+  closesAt?: InputMaybe<Scalars['DateTime']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<SurveyKind>;
+  opensAt?: InputMaybe<Scalars['DateTime']['input']>;
+  resultsVisibility?: InputMaybe<ResultsVisibility>;
+  sections: Array<SurveySectionInput>;
+  title: Scalars['String']['input'];
+};
+
+/** A SURVEY has sections of questions; a POLL is one choice question, often attached to content. */
+export type SurveyKind =
+  | 'POLL'
+  | 'SURVEY';
+
+export type SurveyOptionInput = {
+  label: Scalars['String']['input'];
+};
+
+export type SurveyQuestionInput = {
+  maxChoices?: InputMaybe<Scalars['Int']['input']>;
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  minChoices?: InputMaybe<Scalars['Int']['input']>;
+  options?: InputMaybe<Array<SurveyOptionInput>>;
+  required?: InputMaybe<Scalars['Boolean']['input']>;
+  scaleMax?: InputMaybe<Scalars['Int']['input']>;
+  scaleMaxLabel?: InputMaybe<Scalars['String']['input']>;
+  scaleMin?: InputMaybe<Scalars['Int']['input']>;
+  scaleMinLabel?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+  type: QuestionType;
+};
+
+export type SurveySectionInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  questions: Array<SurveyQuestionInput>;
+  title: Scalars['String']['input'];
+};
+
+/**
+ * DRAFT: being built, seen by editors only. SCHEDULED: published, not open yet. OPEN: taking
+ * answers. CLOSED: past its closing time, or closed early by an editor.
+ */
+export type SurveyStatus =
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'OPEN'
+  | 'SCHEDULED';
+
+export type TeamMemberInput = {
+  name: Scalars['String']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ThreadFilter = {
@@ -455,6 +681,17 @@ export type RecordArticleViewMutationVariables = Exact<{
 
 
 export type RecordArticleViewMutation = { __typename?: 'Mutation', recordArticleView: boolean };
+
+export type RecordArticlePageViewMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  device: DeviceClass;
+  region?: InputMaybe<AudienceRegion>;
+  referrer?: InputMaybe<Scalars['String']['input']>;
+  campaign?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RecordArticlePageViewMutation = { __typename?: 'Mutation', recordArticleView: boolean };
 
 export type LibraryBrowseQueryVariables = Exact<{
   format?: InputMaybe<MediaFormat>;
@@ -884,6 +1121,7 @@ export const HomePageDocument = {"kind":"Document","definitions":[{"kind":"Opera
 export const ArticlePageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ArticlePage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"article"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewCount"}},{"kind":"Field","name":{"kind":"Name","value":"sourceUnit"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ArticlePageQuery, ArticlePageQueryVariables>;
 export const SearchArticlesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchArticles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"q"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"articles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"q"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<SearchArticlesQuery, SearchArticlesQueryVariables>;
 export const RecordArticleViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordArticleView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"device"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceClass"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordArticleView"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"device"},"value":{"kind":"Variable","name":{"kind":"Name","value":"device"}}}]}]}}]} as unknown as DocumentNode<RecordArticleViewMutation, RecordArticleViewMutationVariables>;
+export const RecordArticlePageViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordArticlePageView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"device"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceClass"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"region"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AudienceRegion"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"referrer"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"campaign"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordArticleView"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"device"},"value":{"kind":"Variable","name":{"kind":"Name","value":"device"}}},{"kind":"Argument","name":{"kind":"Name","value":"region"},"value":{"kind":"Variable","name":{"kind":"Name","value":"region"}}},{"kind":"Argument","name":{"kind":"Name","value":"referrer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"referrer"}}},{"kind":"Argument","name":{"kind":"Name","value":"campaign"},"value":{"kind":"Variable","name":{"kind":"Name","value":"campaign"}}}]}]}}]} as unknown as DocumentNode<RecordArticlePageViewMutation, RecordArticlePageViewMutationVariables>;
 export const LibraryBrowseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LibraryBrowse"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MediaFormat"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"topic"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"q"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"libraryItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"24"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"topic"},"value":{"kind":"Variable","name":{"kind":"Name","value":"topic"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"q"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"audience"}},{"kind":"Field","name":{"kind":"Name","value":"publisher"}},{"kind":"Field","name":{"kind":"Name","value":"downloadCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<LibraryBrowseQuery, LibraryBrowseQueryVariables>;
 export const LibraryItemPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LibraryItemPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"libraryItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"audience"}},{"kind":"Field","name":{"kind":"Name","value":"publisher"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"mimeType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}}]}},{"kind":"Field","name":{"kind":"Name","value":"collection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<LibraryItemPageQuery, LibraryItemPageQueryVariables>;
 export const ForumThreadsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ForumThreads"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ThreadKind"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"q"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"threads"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"q"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"sort"},"value":{"kind":"EnumValue","value":"NEWEST"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"voteCount"}},{"kind":"Field","name":{"kind":"Name","value":"replyCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<ForumThreadsQuery, ForumThreadsQueryVariables>;
