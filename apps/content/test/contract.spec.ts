@@ -33,6 +33,8 @@ const CONTENT_OPERATIONS = [
   'ContentStats',
   'PartnerArticlesSince',
   'ArticlePoll',
+  'PortalStats',
+  'RecordArticlePageView',
 ];
 
 const schema: GraphQLSchema = buildSubgraphSchema([
