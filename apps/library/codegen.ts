@@ -15,6 +15,8 @@ const config: CodegenConfig = {
         scalars: { DateTime: 'Date' },
         mappers: {
           LibraryItem: '../models/index#LibraryItemDoc',
+          PortalStats: '../stats/library-stats#LibraryStatsRef',
+          AudienceStats: '@portal/db#AudienceStats as AudienceStatsModel',
           MediaFile: '../models/index#MediaFileDoc',
           Collection: '../models/index#CollectionDoc',
           PlatformApp: '../models/index#PlatformAppDoc',

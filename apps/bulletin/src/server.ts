@@ -17,6 +17,7 @@ import { createContentArticles, type ContentArticles } from './content/content-a
 import { mountAudioRoutes } from './http/audio.route';
 import { mountSubscriptionRoutes } from './http/subscription.route';
 import { bulletinModels } from './models';
+import { BulletinStatsService, bulletinCounters } from './stats/bulletin-stats.service';
 import { resolvers } from './resolvers';
 import { createIssueService } from './services/issue.service';
 import { createSubscriptionService } from './services/subscription.service';
@@ -54,6 +55,8 @@ export interface RunningBulletin {
   server: RunningSubgraph;
   /** Relays jobs that could not reach Redis; main.ts runs it, tests call relay(). */
   outbox: Outbox;
+  /** The portal-statistics parts and their hot counters. */
+  stats: BulletinStatsService;
   close(): Promise<void>;
 }
 
@@ -105,6 +108,11 @@ export async function startServer(
     logger,
   });
 
+  const stats = new BulletinStatsService(
+    models,
+    bulletinCounters({ conn: deps.conn, redis: deps.redis, keyPrefix: config.prefix, logger }),
+  );
+
   const server = await startSubgraphServer<BulletinContext>({
     name: 'bulletin',
     typeDefs: loadSchemaFile(config.schemaPath ?? appSchemaPath(import.meta.dirname)),
@@ -128,6 +136,7 @@ export async function startServer(
       issues,
       subscriptions,
       links,
+      stats,
       loaders: {
         issueById: createByIdLoader(
           (ids) =>
@@ -151,6 +160,7 @@ export async function startServer(
   return {
     server,
     outbox,
+    stats,
     close: async () => {
       outbox.stop();
       await server.close();

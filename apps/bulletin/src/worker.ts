@@ -10,6 +10,7 @@ import {
 } from './jobs/bulletin-maintenance.processor';
 import { createBulletinPublishProcessor } from './jobs/bulletin-publish.processor';
 import { bulletinModels } from './models';
+import { allCounters, bulletinCounters } from './stats/bulletin-stats.service';
 
 await runWorker({ name: 'bulletin-worker', env }, async (rt) => {
   const { logger } = rt;
@@ -28,11 +29,22 @@ await runWorker({ name: 'bulletin-worker', env }, async (rt) => {
   // Rendering a long issue's audio takes a while; keep the lock well past it.
   rt.worker('bulletin-publish', publish, { lockDurationMs: 5 * 60_000 });
   const publishProducer = rt.producer('bulletin-publish');
-  const maintenance = createBulletinMaintenanceProcessor({ models, publishProducer, logger });
+  const counters = allCounters(
+    bulletinCounters({ conn: rt.conn, redis: rt.redis, keyPrefix: env.QUEUE_PREFIX, logger }),
+  );
+  const maintenance = createBulletinMaintenanceProcessor({
+    models,
+    publishProducer,
+    logger,
+    counters,
+  });
   rt.worker('bulletin-maintenance', maintenance, { concurrency: 1 });
-  const { publishOverdue, purgeUnconfirmed } = MAINTENANCE_TASKS;
+  const { publishOverdue, purgeUnconfirmed, flushCounters } = MAINTENANCE_TASKS;
   await rt.every('bulletin-maintenance', 'bulletin-publish-overdue', 60_000, {
     task: publishOverdue,
+  });
+  await rt.every('bulletin-maintenance', 'bulletin-flush-counters', 60_000, {
+    task: flushCounters,
   });
   await rt.every('bulletin-maintenance', 'bulletin-purge-unconfirmed', 6 * 3600_000, {
     task: purgeUnconfirmed,

@@ -33,6 +33,8 @@ const CONTENT_OPERATIONS = [
   'ContentStats',
   'PartnerArticlesSince',
   'ArticlePoll',
+  'PortalStats',
+  'RecordArticlePageView',
   // The web portal's own operations (the contract's last section).
   'HomeExtras',
   'NewsList',

@@ -9,6 +9,7 @@ import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runti
 import type { Logger } from '@portal/logger';
 import type { LibraryContext } from './context';
 import { ItemCounters } from './counters/item-counters';
+import { libraryAudienceCounter } from './stats/library-stats';
 import { clientIdentity } from './domain/counting';
 import { downloadRoute } from './files/download.route';
 import { createFileMetrics } from './files/file-metrics';
@@ -50,6 +51,12 @@ export async function startServer(
   const models = libraryModels(deps.conn);
   await syncIndexes(deps.conn);
   const counters = new ItemCounters(deps.redis, config.keyPrefix);
+  const audience = libraryAudienceCounter({
+    conn: deps.conn,
+    redis: deps.redis,
+    keyPrefix: config.keyPrefix,
+    logger: deps.logger,
+  });
   const metrics = createMetrics('library');
   const fileMetrics = createFileMetrics(metrics.registry);
   const limiter = createRateLimiter(
@@ -103,6 +110,7 @@ export async function startServer(
       counters,
       publicBaseUrl: config.publicBaseUrl,
       client: clientIdentity(clientKeyOf(base, req.ip)),
+      audience,
     }),
   });
   // Node's default (5 minutes for a whole request) would cut large uploads on slow links.

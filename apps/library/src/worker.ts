@@ -2,6 +2,7 @@
 // files, and adds contest winners other services promote to the showcase.
 import { runWorker } from '@portal/service-runtime';
 import { ItemCounters } from './counters/item-counters';
+import { libraryAudienceCounter } from './stats/library-stats';
 import { loadLibraryEnv, storageConfig } from './env';
 import {
   libraryMaintenanceProcessor,
@@ -22,7 +23,18 @@ await runWorker({ name: 'library-worker', env }, async (rt) => {
   const models = libraryModels(rt.conn);
   rt.worker(
     'library-maintenance',
-    libraryMaintenanceProcessor({ models, counters, storage, logger: rt.logger }),
+    libraryMaintenanceProcessor({
+      models,
+      counters,
+      storage,
+      logger: rt.logger,
+      audience: libraryAudienceCounter({
+        conn: rt.conn,
+        redis: rt.redis,
+        keyPrefix: env.QUEUE_PREFIX,
+        logger: rt.logger,
+      }).counter,
+    }),
   );
   rt.worker('library-events', libraryEventsProcessor({ models, logger: rt.logger }));
   const { flushCounters, sweepStorage } = MAINTENANCE_TASKS;

@@ -2,24 +2,30 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { BulletinIssueRecord, ReadAloudRecord } from '../models/bulletin-issue.model';
 import { SectionView, ItemView } from '../domain/issue-sections';
 import { IssueConnection } from '../resolvers/connection';
+import { BulletinStatsRef } from '../stats/bulletin-stats.service';
+import { AudienceStats as AudienceStatsModel } from '@portal/db';
+import { SubscriberStats } from '../stats/subscriber-stats';
 import { BulletinContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
-export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
-export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = {
+  [_ in K]?: never;
+};
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
-  DateTime: { input: Date; output: Date; }
-  _FieldSet: { input: any; output: any; }
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
+  DateTime: { input: Date; output: Date };
+  _FieldSet: { input: any; output: any };
 };
 
 /**
@@ -29,6 +35,63 @@ export type Scalars = {
 export type Article = {
   __typename?: 'Article';
   id: Scalars['ID']['output'];
+};
+
+export type AudienceBucket = {
+  __typename?: 'AudienceBucket';
+  from: Scalars['DateTime']['output'];
+  to: Scalars['DateTime']['output'];
+  /** Approximate: a HyperLogLog estimate (standard error about 0.81 %). */
+  uniqueReaders: Scalars['Int']['output'];
+  /** Exact. */
+  views: Scalars['Int']['output'];
+};
+
+export type AudienceDeviceCount = {
+  __typename?: 'AudienceDeviceCount';
+  device: DeviceClass;
+  /** Share of the period's views, 0 to 1. */
+  share: Scalars['Float']['output'];
+  views: Scalars['Int']['output'];
+};
+
+export type AudienceReferrerCount = {
+  __typename?: 'AudienceReferrerCount';
+  referrer: ReferrerClass;
+  share: Scalars['Float']['output'];
+  views: Scalars['Int']['output'];
+};
+
+/** Where a reader was, by an offline IP-geolocation lookup where the view was reported; the address is never stored. */
+export type AudienceRegion = 'ABROAD' | 'HCMC' | 'OTHER_PROVINCE' | 'UNKNOWN';
+
+export type AudienceRegionCount = {
+  __typename?: 'AudienceRegionCount';
+  region: AudienceRegion;
+  share: Scalars['Float']['output'];
+  views: Scalars['Int']['output'];
+};
+
+/**
+ * Readers of one section over a period, by whole city days (UTC+7). Views are exact;
+ * distinct readers are a HyperLogLog estimate (standard error about 0.81 %): a signed-in person
+ * counts once, an anonymous reader once per address per window.
+ */
+export type AudienceStats = {
+  __typename?: 'AudienceStats';
+  anonymousViews: Scalars['Int']['output'];
+  byDevice: Array<AudienceDeviceCount>;
+  byReferrer: Array<AudienceReferrerCount>;
+  byRegion: Array<AudienceRegionCount>;
+  /** Per day, week or month of the period (the first and last clipped to it). */
+  series: Array<AudienceBucket>;
+  signedInViews: Scalars['Int']['output'];
+  /** Approximate (HyperLogLog). */
+  uniqueReaders: Scalars['Int']['output'];
+  /** Always true: uniqueReaders is an estimate. */
+  uniqueReadersApproximate: Scalars['Boolean']['output'];
+  /** Exact. */
+  views: Scalars['Int']['output'];
 };
 
 /** The monthly Digital Transformation bulletin (Bản tin CĐS). */
@@ -66,10 +129,7 @@ export type BulletinIssueFilter = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type BulletinIssueStatus =
-  | 'DRAFT'
-  | 'PUBLISHED'
-  | 'SCHEDULED';
+export type BulletinIssueStatus = 'DRAFT' | 'PUBLISHED' | 'SCHEDULED';
 
 export type BulletinItem = {
   __typename?: 'BulletinItem';
@@ -87,6 +147,27 @@ export type BulletinSection = {
   title: Scalars['String']['output'];
 };
 
+export type BulletinSubscriberBucket = {
+  __typename?: 'BulletinSubscriberBucket';
+  confirmations: Scalars['Int']['output'];
+  from: Scalars['DateTime']['output'];
+  /** Subscriptions asked for (unconfirmed ones are forgotten after 30 days). */
+  requested: Scalars['Int']['output'];
+  /** Confirmed and still subscribed at the bucket's end. */
+  subscribersAtEnd: Scalars['Int']['output'];
+  to: Scalars['DateTime']['output'];
+  unsubscribes: Scalars['Int']['output'];
+};
+
+export type BulletinSubscriberStats = {
+  __typename?: 'BulletinSubscriberStats';
+  confirmations: Scalars['Int']['output'];
+  series: Array<BulletinSubscriberBucket>;
+  subscribersAtEnd: Scalars['Int']['output'];
+  subscribersAtStart: Scalars['Int']['output'];
+  unsubscribes: Scalars['Int']['output'];
+};
+
 export type BulletinSubscriptionStats = {
   __typename?: 'BulletinSubscriptionStats';
   confirmed: Scalars['Int']['output'];
@@ -94,9 +175,7 @@ export type BulletinSubscriptionStats = {
   unsubscribed: Scalars['Int']['output'];
 };
 
-export type CacheControlScope =
-  | 'PRIVATE'
-  | 'PUBLIC';
+export type CacheControlScope = 'PRIVATE' | 'PUBLIC';
 
 export type CreateBulletinIssueInput = {
   /** Rich text (HTML); sanitized. */
@@ -105,6 +184,8 @@ export type CreateBulletinIssueInput = {
   title: Scalars['String']['input'];
   year: Scalars['Int']['input'];
 };
+
+export type DeviceClass = 'DESKTOP' | 'MOBILE' | 'TABLET';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -122,6 +203,10 @@ export type Mutation = {
    * notifications): the answer is SCHEDULED and the issue turns PUBLISHED moments later.
    */
   publishBulletinIssueNow: BulletinIssue;
+  /** Counts a play of a published issue's read-aloud audio; repeats within a window count once. */
+  recordBulletinAudioOpen: Scalars['Boolean']['output'];
+  /** Counts a view of a published issue's page (anonymous allowed); repeats within a window count once. */
+  recordBulletinIssueView: Scalars['Boolean']['output'];
   /** Editors: removes an item from an issue that is not yet published. */
   removeBulletinItem: BulletinIssue;
   /** Editors: publishes the issue at `at` (in the future); scheduling again replaces the time. */
@@ -139,7 +224,6 @@ export type Mutation = {
   updateBulletinIssue: BulletinIssue;
 };
 
-
 export type MutationAddBulletinItemArgs = {
   articleId: Scalars['ID']['input'];
   issueId: Scalars['ID']['input'];
@@ -147,48 +231,49 @@ export type MutationAddBulletinItemArgs = {
   section: Scalars['String']['input'];
 };
 
-
 export type MutationConfirmBulletinSubscriptionArgs = {
   token: Scalars['String']['input'];
 };
-
 
 export type MutationCreateBulletinIssueArgs = {
   input: CreateBulletinIssueInput;
 };
 
-
 export type MutationPublishBulletinIssueNowArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type MutationRecordBulletinAudioOpenArgs = {
+  id: Scalars['ID']['input'];
+  view: PageViewInput;
+};
+
+export type MutationRecordBulletinIssueViewArgs = {
+  id: Scalars['ID']['input'];
+  view: PageViewInput;
+};
 
 export type MutationRemoveBulletinItemArgs = {
   issueId: Scalars['ID']['input'];
   itemId: Scalars['ID']['input'];
 };
 
-
 export type MutationScheduleBulletinIssueArgs = {
   at: Scalars['DateTime']['input'];
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationSubscribeToBulletinArgs = {
   email: Scalars['String']['input'];
 };
-
 
 export type MutationUnscheduleBulletinIssueArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationUnsubscribeFromBulletinArgs = {
   token: Scalars['String']['input'];
 };
-
 
 export type MutationUpdateBulletinIssueArgs = {
   expectedVersion: Scalars['Int']['input'];
@@ -200,6 +285,27 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** How a page view was reached and where from, as the web portal (or an app) reports it. */
+export type PageViewInput = {
+  /** The landing URL's utm_source, e.g. ban-tin for links in the bulletin's e-mails. */
+  campaign?: InputMaybe<Scalars['String']['input']>;
+  device: DeviceClass;
+  /** The page's Referer (only its host is used). */
+  referrer?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<AudienceRegion>;
+};
+
+/** The bulletin's parts of the portal statistics (editors and admins). */
+export type PortalStats = {
+  __typename?: 'PortalStats';
+  /** Plays of the read-aloud audio. */
+  bulletinAudioOpens: AudienceStats;
+  /** Views of issue pages. */
+  bulletinIssues: AudienceStats;
+  bulletinSubscribers: BulletinSubscriberStats;
+  id: Scalars['ID']['output'];
 };
 
 export type Query = {
@@ -220,13 +326,11 @@ export type Query = {
   latestBulletinIssue: Maybe<BulletinIssue>;
 };
 
-
 export type QueryBulletinIssueArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   month?: InputMaybe<Scalars['Int']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
 };
-
 
 export type QueryBulletinIssuesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -245,6 +349,14 @@ export type ReadAloud = {
   text: Scalars['String']['output'];
 };
 
+export type ReferrerClass = 'BULLETIN' | 'DIRECT' | 'OTHER' | 'PARTNER' | 'SEARCH' | 'SOCIAL';
+
+export type StatGranularity =
+  | 'DAY'
+  | 'MONTH'
+  /** ISO weeks, Monday to Sunday. */
+  | 'WEEK';
+
 export type UpdateBulletinIssueInput = {
   editorial?: InputMaybe<Scalars['String']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
@@ -256,44 +368,52 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ReferenceResolver<TResult, TReference, TContext> = (
-      reference: TReference,
-      context: TContext,
-      info: GraphQLResolveInfo
-    ) => Promise<TResult> | TResult;
+  reference: TReference,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => Promise<TResult> | TResult;
 
-      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
-      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
-      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
-      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
-    
+type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+type NullableCheck<T, S> =
+  Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<TResult, TParent = {}, TContext = {}, TArgs = {}> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = {}, TContext = {}, TArgs = {}> =
+  | ResolverFn<TResult, TParent, TContext, TArgs>
+  | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
 
-export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+export interface SubscriptionSubscriberObject<
+  TResult,
+  TKey extends string,
+  TParent,
+  TContext,
+  TArgs,
+> {
   subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
   resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
 }
@@ -307,17 +427,27 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<TResult, TKey extends string, TParent = {}, TContext = {}, TArgs = {}> =
+export type SubscriptionResolver<
+  TResult,
+  TKey extends string,
+  TParent = {},
+  TContext = {},
+  TArgs = {},
+> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
 export type TypeResolveFn<TTypes, TParent = {}, TContext = {}> = (
   parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<T = {}, TContext = {}> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+export type IsTypeOfResolverFn<T = {}, TContext = {}> = (
+  obj: T,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
@@ -326,15 +456,20 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
-
-
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Article: ResolverTypeWrapper<Article>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AudienceBucket: ResolverTypeWrapper<AudienceBucket>;
+  AudienceDeviceCount: ResolverTypeWrapper<AudienceDeviceCount>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AudienceReferrerCount: ResolverTypeWrapper<AudienceReferrerCount>;
+  AudienceRegion: AudienceRegion;
+  AudienceRegionCount: ResolverTypeWrapper<AudienceRegionCount>;
+  AudienceStats: ResolverTypeWrapper<AudienceStatsModel>;
   BulletinIssue: ResolverTypeWrapper<BulletinIssueRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   BulletinIssueConnection: ResolverTypeWrapper<IssueConnection>;
@@ -342,14 +477,21 @@ export type ResolversTypes = ResolversObject<{
   BulletinIssueStatus: BulletinIssueStatus;
   BulletinItem: ResolverTypeWrapper<ItemView>;
   BulletinSection: ResolverTypeWrapper<SectionView>;
+  BulletinSubscriberBucket: ResolverTypeWrapper<BulletinSubscriberBucket>;
+  BulletinSubscriberStats: ResolverTypeWrapper<SubscriberStats>;
   BulletinSubscriptionStats: ResolverTypeWrapper<BulletinSubscriptionStats>;
   CacheControlScope: CacheControlScope;
   CreateBulletinIssueInput: CreateBulletinIssueInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeviceClass: DeviceClass;
   Mutation: ResolverTypeWrapper<{}>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PageViewInput: PageViewInput;
+  PortalStats: ResolverTypeWrapper<BulletinStatsRef>;
   Query: ResolverTypeWrapper<{}>;
   ReadAloud: ResolverTypeWrapper<ReadAloudRecord>;
+  ReferrerClass: ReferrerClass;
+  StatGranularity: StatGranularity;
   UpdateBulletinIssueInput: UpdateBulletinIssueInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -359,17 +501,27 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Article: Article;
   ID: Scalars['ID']['output'];
+  AudienceBucket: AudienceBucket;
+  AudienceDeviceCount: AudienceDeviceCount;
+  Float: Scalars['Float']['output'];
+  AudienceReferrerCount: AudienceReferrerCount;
+  AudienceRegionCount: AudienceRegionCount;
+  AudienceStats: AudienceStatsModel;
   BulletinIssue: BulletinIssueRecord;
   String: Scalars['String']['output'];
   BulletinIssueConnection: IssueConnection;
   BulletinIssueFilter: BulletinIssueFilter;
   BulletinItem: ItemView;
   BulletinSection: SectionView;
+  BulletinSubscriberBucket: BulletinSubscriberBucket;
+  BulletinSubscriberStats: SubscriberStats;
   BulletinSubscriptionStats: BulletinSubscriptionStats;
   CreateBulletinIssueInput: CreateBulletinIssueInput;
   DateTime: Scalars['DateTime']['output'];
   Mutation: {};
   PageInfo: PageInfo;
+  PageViewInput: PageViewInput;
+  PortalStats: BulletinStatsRef;
   Query: {};
   ReadAloud: ReadAloudRecord;
   UpdateBulletinIssueInput: UpdateBulletinIssueInput;
@@ -383,16 +535,92 @@ export type CacheControlDirectiveArgs = {
   scope?: Maybe<CacheControlScope>;
 };
 
-export type CacheControlDirectiveResolver<Result, Parent, ContextType = BulletinContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type CacheControlDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = BulletinContext,
+  Args = CacheControlDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type ArticleResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = ResolversObject<{
+export type ArticleResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article'],
+> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type BulletinIssueResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['BulletinIssue'] = ResolversParentTypes['BulletinIssue']> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BulletinIssue']>, { __typename: 'BulletinIssue' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+export type AudienceBucketResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['AudienceBucket'] =
+    ResolversParentTypes['AudienceBucket'],
+> = ResolversObject<{
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uniqueReaders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceDeviceCountResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['AudienceDeviceCount'] =
+    ResolversParentTypes['AudienceDeviceCount'],
+> = ResolversObject<{
+  device?: Resolver<ResolversTypes['DeviceClass'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceReferrerCountResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['AudienceReferrerCount'] =
+    ResolversParentTypes['AudienceReferrerCount'],
+> = ResolversObject<{
+  referrer?: Resolver<ResolversTypes['ReferrerClass'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceRegionCountResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['AudienceRegionCount'] =
+    ResolversParentTypes['AudienceRegionCount'],
+> = ResolversObject<{
+  region?: Resolver<ResolversTypes['AudienceRegion'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceStatsResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['AudienceStats'] = ResolversParentTypes['AudienceStats'],
+> = ResolversObject<{
+  anonymousViews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byDevice?: Resolver<Array<ResolversTypes['AudienceDeviceCount']>, ParentType, ContextType>;
+  byReferrer?: Resolver<Array<ResolversTypes['AudienceReferrerCount']>, ParentType, ContextType>;
+  byRegion?: Resolver<Array<ResolversTypes['AudienceRegionCount']>, ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['AudienceBucket']>, ParentType, ContextType>;
+  signedInViews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uniqueReaders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uniqueReadersApproximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BulletinIssueResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['BulletinIssue'] = ResolversParentTypes['BulletinIssue'],
+> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<
+    Maybe<ResolversTypes['BulletinIssue']>,
+    { __typename: 'BulletinIssue' } & GraphQLRecursivePick<ParentType, { id: true }>,
+    ContextType
+  >;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   editorial?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -410,14 +638,21 @@ export type BulletinIssueResolvers<ContextType = BulletinContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type BulletinIssueConnectionResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['BulletinIssueConnection'] = ResolversParentTypes['BulletinIssueConnection']> = ResolversObject<{
+export type BulletinIssueConnectionResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['BulletinIssueConnection'] =
+    ResolversParentTypes['BulletinIssueConnection'],
+> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['BulletinIssue']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type BulletinItemResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['BulletinItem'] = ResolversParentTypes['BulletinItem']> = ResolversObject<{
+export type BulletinItemResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['BulletinItem'] = ResolversParentTypes['BulletinItem'],
+> = ResolversObject<{
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -425,50 +660,196 @@ export type BulletinItemResolvers<ContextType = BulletinContext, ParentType exte
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type BulletinSectionResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['BulletinSection'] = ResolversParentTypes['BulletinSection']> = ResolversObject<{
+export type BulletinSectionResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['BulletinSection'] =
+    ResolversParentTypes['BulletinSection'],
+> = ResolversObject<{
   items?: Resolver<Array<ResolversTypes['BulletinItem']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type BulletinSubscriptionStatsResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['BulletinSubscriptionStats'] = ResolversParentTypes['BulletinSubscriptionStats']> = ResolversObject<{
+export type BulletinSubscriberBucketResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['BulletinSubscriberBucket'] =
+    ResolversParentTypes['BulletinSubscriberBucket'],
+> = ResolversObject<{
+  confirmations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subscribersAtEnd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  unsubscribes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BulletinSubscriberStatsResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['BulletinSubscriberStats'] =
+    ResolversParentTypes['BulletinSubscriberStats'],
+> = ResolversObject<{
+  confirmations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['BulletinSubscriberBucket']>, ParentType, ContextType>;
+  subscribersAtEnd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subscribersAtStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unsubscribes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BulletinSubscriptionStatsResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['BulletinSubscriptionStats'] =
+    ResolversParentTypes['BulletinSubscriptionStats'],
+> = ResolversObject<{
   confirmed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unsubscribed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes['DateTime'],
+  any
+> {
   name: 'DateTime';
 }
 
-export type MutationResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  addBulletinItem?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationAddBulletinItemArgs, 'articleId' | 'issueId' | 'section'>>;
-  confirmBulletinSubscription?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationConfirmBulletinSubscriptionArgs, 'token'>>;
-  createBulletinIssue?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationCreateBulletinIssueArgs, 'input'>>;
-  publishBulletinIssueNow?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationPublishBulletinIssueNowArgs, 'id'>>;
-  removeBulletinItem?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationRemoveBulletinItemArgs, 'issueId' | 'itemId'>>;
-  scheduleBulletinIssue?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationScheduleBulletinIssueArgs, 'at' | 'id'>>;
-  subscribeToBulletin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSubscribeToBulletinArgs, 'email'>>;
-  unscheduleBulletinIssue?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationUnscheduleBulletinIssueArgs, 'id'>>;
-  unsubscribeFromBulletin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnsubscribeFromBulletinArgs, 'token'>>;
-  updateBulletinIssue?: Resolver<ResolversTypes['BulletinIssue'], ParentType, ContextType, RequireFields<MutationUpdateBulletinIssueArgs, 'expectedVersion' | 'id' | 'input'>>;
+export type MutationResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
+> = ResolversObject<{
+  addBulletinItem?: Resolver<
+    ResolversTypes['BulletinIssue'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationAddBulletinItemArgs, 'articleId' | 'issueId' | 'section'>
+  >;
+  confirmBulletinSubscription?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationConfirmBulletinSubscriptionArgs, 'token'>
+  >;
+  createBulletinIssue?: Resolver<
+    ResolversTypes['BulletinIssue'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateBulletinIssueArgs, 'input'>
+  >;
+  publishBulletinIssueNow?: Resolver<
+    ResolversTypes['BulletinIssue'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationPublishBulletinIssueNowArgs, 'id'>
+  >;
+  recordBulletinAudioOpen?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRecordBulletinAudioOpenArgs, 'id' | 'view'>
+  >;
+  recordBulletinIssueView?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRecordBulletinIssueViewArgs, 'id' | 'view'>
+  >;
+  removeBulletinItem?: Resolver<
+    ResolversTypes['BulletinIssue'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRemoveBulletinItemArgs, 'issueId' | 'itemId'>
+  >;
+  scheduleBulletinIssue?: Resolver<
+    ResolversTypes['BulletinIssue'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationScheduleBulletinIssueArgs, 'at' | 'id'>
+  >;
+  subscribeToBulletin?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSubscribeToBulletinArgs, 'email'>
+  >;
+  unscheduleBulletinIssue?: Resolver<
+    ResolversTypes['BulletinIssue'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUnscheduleBulletinIssueArgs, 'id'>
+  >;
+  unsubscribeFromBulletin?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUnsubscribeFromBulletinArgs, 'token'>
+  >;
+  updateBulletinIssue?: Resolver<
+    ResolversTypes['BulletinIssue'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateBulletinIssueArgs, 'expectedVersion' | 'id' | 'input'>
+  >;
 }>;
 
-export type PageInfoResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+export type PageInfoResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
+> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type QueryResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  bulletinIssue?: Resolver<Maybe<ResolversTypes['BulletinIssue']>, ParentType, ContextType, Partial<QueryBulletinIssueArgs>>;
-  bulletinIssues?: Resolver<Maybe<ResolversTypes['BulletinIssueConnection']>, ParentType, ContextType, Partial<QueryBulletinIssuesArgs>>;
-  bulletinSubscriptionStats?: Resolver<Maybe<ResolversTypes['BulletinSubscriptionStats']>, ParentType, ContextType>;
+export type PortalStatsResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['PortalStats'] = ResolversParentTypes['PortalStats'],
+> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<
+    Maybe<ResolversTypes['PortalStats']>,
+    { __typename: 'PortalStats' } & GraphQLRecursivePick<ParentType, { id: true }>,
+    ContextType
+  >;
+  bulletinAudioOpens?: Resolver<ResolversTypes['AudienceStats'], ParentType, ContextType>;
+  bulletinIssues?: Resolver<ResolversTypes['AudienceStats'], ParentType, ContextType>;
+  bulletinSubscribers?: Resolver<
+    ResolversTypes['BulletinSubscriberStats'],
+    ParentType,
+    ContextType
+  >;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
+> = ResolversObject<{
+  bulletinIssue?: Resolver<
+    Maybe<ResolversTypes['BulletinIssue']>,
+    ParentType,
+    ContextType,
+    Partial<QueryBulletinIssueArgs>
+  >;
+  bulletinIssues?: Resolver<
+    Maybe<ResolversTypes['BulletinIssueConnection']>,
+    ParentType,
+    ContextType,
+    Partial<QueryBulletinIssuesArgs>
+  >;
+  bulletinSubscriptionStats?: Resolver<
+    Maybe<ResolversTypes['BulletinSubscriptionStats']>,
+    ParentType,
+    ContextType
+  >;
   latestBulletinIssue?: Resolver<Maybe<ResolversTypes['BulletinIssue']>, ParentType, ContextType>;
 }>;
 
-export type ReadAloudResolvers<ContextType = BulletinContext, ParentType extends ResolversParentTypes['ReadAloud'] = ResolversParentTypes['ReadAloud']> = ResolversObject<{
+export type ReadAloudResolvers<
+  ContextType = BulletinContext,
+  ParentType extends ResolversParentTypes['ReadAloud'] = ResolversParentTypes['ReadAloud'],
+> = ResolversObject<{
   audioUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   durationSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -478,14 +859,22 @@ export type ReadAloudResolvers<ContextType = BulletinContext, ParentType extends
 
 export type Resolvers<ContextType = BulletinContext> = ResolversObject<{
   Article?: ArticleResolvers<ContextType>;
+  AudienceBucket?: AudienceBucketResolvers<ContextType>;
+  AudienceDeviceCount?: AudienceDeviceCountResolvers<ContextType>;
+  AudienceReferrerCount?: AudienceReferrerCountResolvers<ContextType>;
+  AudienceRegionCount?: AudienceRegionCountResolvers<ContextType>;
+  AudienceStats?: AudienceStatsResolvers<ContextType>;
   BulletinIssue?: BulletinIssueResolvers<ContextType>;
   BulletinIssueConnection?: BulletinIssueConnectionResolvers<ContextType>;
   BulletinItem?: BulletinItemResolvers<ContextType>;
   BulletinSection?: BulletinSectionResolvers<ContextType>;
+  BulletinSubscriberBucket?: BulletinSubscriberBucketResolvers<ContextType>;
+  BulletinSubscriberStats?: BulletinSubscriberStatsResolvers<ContextType>;
   BulletinSubscriptionStats?: BulletinSubscriptionStatsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PortalStats?: PortalStatsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReadAloud?: ReadAloudResolvers<ContextType>;
 }>;

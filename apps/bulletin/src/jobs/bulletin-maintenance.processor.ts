@@ -1,3 +1,4 @@
+import type { HotCounter } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import { jobId, type PayloadOf, type Producer } from '@portal/queue';
 import type { BulletinModels } from '../models';
@@ -7,6 +8,8 @@ export const MAINTENANCE_TASKS = {
   publishOverdue: 'publish-overdue',
   /** Forgets addresses that never confirmed: we keep no personal data nobody asked us to. */
   purgeUnconfirmed: 'purge-unconfirmed',
+  /** Folds pending issue views and audio opens from Redis into the statistics. */
+  flushCounters: 'flush-counters',
 } as const;
 
 export interface MaintenanceDeps {
@@ -17,6 +20,8 @@ export interface MaintenanceDeps {
   overdueAfterMs?: number;
   unconfirmedTtlMs?: number;
   now?: () => Date;
+  /** The hot counters the flush task folds in. */
+  counters?: HotCounter[];
 }
 
 const TEN_MINUTES = 10 * 60_000;
@@ -72,6 +77,11 @@ export function createBulletinMaintenanceProcessor(deps: MaintenanceDeps) {
     switch (payload.task) {
       case MAINTENANCE_TASKS.publishOverdue:
         return { task: payload.task, count: await publishOverdue() };
+      case MAINTENANCE_TASKS.flushCounters: {
+        let batches = 0;
+        for (const c of deps.counters ?? []) batches += (await c.flush()).batches;
+        return { task: payload.task, count: batches };
+      }
       case MAINTENANCE_TASKS.purgeUnconfirmed:
         return { task: payload.task, count: await purgeUnconfirmed() };
       default:

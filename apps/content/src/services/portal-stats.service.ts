@@ -47,9 +47,11 @@ export class PortalStatsService {
   async articlesByKind(p: PortalStatsPeriod): Promise<KindAudienceResult[]> {
     const range = statsRange(p.from, p.to);
     const docs = new Map(
-      (await findByIds<HotPeriodDoc>(this.models.periods, [...range.add, ...range.subtract])).map(
-        (d) => [d._id, d as unknown as Record<string, number>] as const,
-      ),
+      (
+        await findByIds<HotPeriodDoc>(this.models.periods, [...range.add, ...range.subtract], {
+          projection: Object.fromEntries(ARTICLE_KINDS.map((k) => [kindCounter(k), 1 as const])),
+        })
+      ).map((d) => [d._id, d as unknown as Record<string, number>] as const),
     );
     const sum = (ids: string[], field: string) =>
       ids.reduce((n, id) => n + (docs.get(id)?.[field] ?? 0), 0);

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { LibraryItemDoc, MediaFileDoc, CollectionDoc, PlatformAppDoc, LibraryItemPage, CollectionPage, PlatformAppPage, ShowcaseEntryDoc, ShowcaseEntryPage } from '../models/index';
+import type { LibraryStatsRef } from '../stats/library-stats';
+import type { AudienceStats as AudienceStatsModel } from '@portal/db';
 import type { LibraryContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -18,6 +20,67 @@ export type Scalars = {
   Float: { input: number; output: number; }
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: any; output: any; }
+};
+
+export type AudienceBucket = {
+  __typename?: 'AudienceBucket';
+  from: Scalars['DateTime']['output'];
+  to: Scalars['DateTime']['output'];
+  /** Approximate: a HyperLogLog estimate (standard error about 0.81 %). */
+  uniqueReaders: Scalars['Int']['output'];
+  /** Exact. */
+  views: Scalars['Int']['output'];
+};
+
+export type AudienceDeviceCount = {
+  __typename?: 'AudienceDeviceCount';
+  device: DeviceClass;
+  /** Share of the period's views, 0 to 1. */
+  share: Scalars['Float']['output'];
+  views: Scalars['Int']['output'];
+};
+
+export type AudienceReferrerCount = {
+  __typename?: 'AudienceReferrerCount';
+  referrer: ReferrerClass;
+  share: Scalars['Float']['output'];
+  views: Scalars['Int']['output'];
+};
+
+/** Where a reader was, by an offline IP-geolocation lookup where the view was reported; the address is never stored. */
+export type AudienceRegion =
+  | 'ABROAD'
+  | 'HCMC'
+  | 'OTHER_PROVINCE'
+  | 'UNKNOWN';
+
+export type AudienceRegionCount = {
+  __typename?: 'AudienceRegionCount';
+  region: AudienceRegion;
+  share: Scalars['Float']['output'];
+  views: Scalars['Int']['output'];
+};
+
+/**
+ * Readers of one section over a period, by whole city days (UTC+7). Views are exact;
+ * distinct readers are a HyperLogLog estimate (standard error about 0.81 %): a signed-in person
+ * counts once, an anonymous reader once per address per window.
+ */
+export type AudienceStats = {
+  __typename?: 'AudienceStats';
+  anonymousViews: Scalars['Int']['output'];
+  byDevice: Array<AudienceDeviceCount>;
+  byReferrer: Array<AudienceReferrerCount>;
+  byRegion: Array<AudienceRegionCount>;
+  /** Per day, week or month of the period (the first and last clipped to it). */
+  series: Array<AudienceBucket>;
+  signedInViews: Scalars['Int']['output'];
+  /** Approximate (HyperLogLog). */
+  uniqueReaders: Scalars['Int']['output'];
+  /** Always true: uniqueReaders is an estimate. */
+  uniqueReadersApproximate: Scalars['Boolean']['output'];
+  /** Exact. */
+  views: Scalars['Int']['output'];
 };
 
 export type CacheControlScope =
@@ -109,6 +172,11 @@ export type CreateShowcaseEntryInput = {
   tryItUrl: Scalars['String']['input'];
   year: Scalars['Int']['input'];
 };
+
+export type DeviceClass =
+  | 'DESKTOP'
+  | 'MOBILE'
+  | 'TABLET';
 
 /** Who a library item or a platform app is for. */
 export type LibraryAudience =
@@ -300,6 +368,7 @@ export type MutationPublishLibraryItemArgs = {
 
 export type MutationRecordLibraryItemViewArgs = {
   id: Scalars['ID']['input'];
+  view?: InputMaybe<PageViewInput>;
 };
 
 
@@ -347,6 +416,16 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** How a page view was reached and where from, as the web portal (or an app) reports it. */
+export type PageViewInput = {
+  /** The landing URL's utm_source, e.g. ban-tin for links in the bulletin's e-mails. */
+  campaign?: InputMaybe<Scalars['String']['input']>;
+  device: DeviceClass;
+  /** The page's Referer (only its host is used). */
+  referrer?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<AudienceRegion>;
+};
+
 /** One of the city's apps or public-service platforms. */
 export type PlatformApp = {
   __typename?: 'PlatformApp';
@@ -391,6 +470,14 @@ export type PlatformAppFilter = {
   category?: InputMaybe<PlatformAppCategory>;
   /** Accent-insensitive words that must all appear in the name, description or owner. */
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The library's part of the portal statistics (editors and admins). */
+export type PortalStats = {
+  __typename?: 'PortalStats';
+  id: Scalars['ID']['output'];
+  /** Views of library item pages. */
+  libraryItems: AudienceStats;
 };
 
 export type Query = {
@@ -464,6 +551,14 @@ export type QueryShowcaseEntryArgs = {
   slug?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type ReferrerClass =
+  | 'BULLETIN'
+  | 'DIRECT'
+  | 'OTHER'
+  | 'PARTNER'
+  | 'SEARCH'
+  | 'SOCIAL';
+
 export type ShowcaseAward =
   | 'CONSOLATION'
   | 'FIRST'
@@ -535,6 +630,12 @@ export type ShowcaseTryItKind =
   | 'APP'
   /** A sandbox or demo instance set up for trying it. */
   | 'SANDBOX';
+
+export type StatGranularity =
+  | 'DAY'
+  | 'MONTH'
+  /** ISO weeks, Monday to Sunday. */
+  | 'WEEK';
 
 export type UpdateCollectionInput = {
   description?: InputMaybe<Scalars['String']['input']>;
@@ -666,6 +767,13 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AudienceBucket: ResolverTypeWrapper<AudienceBucket>;
+  AudienceDeviceCount: ResolverTypeWrapper<AudienceDeviceCount>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AudienceReferrerCount: ResolverTypeWrapper<AudienceReferrerCount>;
+  AudienceRegion: AudienceRegion;
+  AudienceRegionCount: ResolverTypeWrapper<AudienceRegionCount>;
+  AudienceStats: ResolverTypeWrapper<AudienceStatsModel>;
   CacheControlScope: CacheControlScope;
   Collection: ResolverTypeWrapper<CollectionDoc>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -676,6 +784,7 @@ export type ResolversTypes = ResolversObject<{
   CreatePlatformAppInput: CreatePlatformAppInput;
   CreateShowcaseEntryInput: CreateShowcaseEntryInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeviceClass: DeviceClass;
   LibraryAudience: LibraryAudience;
   LibraryItem: ResolverTypeWrapper<LibraryItemDoc>;
   LibraryItemConnection: ResolverTypeWrapper<LibraryItemPage>;
@@ -687,11 +796,14 @@ export type ResolversTypes = ResolversObject<{
   MediaFormat: MediaFormat;
   Mutation: ResolverTypeWrapper<{}>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PageViewInput: PageViewInput;
   PlatformApp: ResolverTypeWrapper<PlatformAppDoc>;
   PlatformAppCategory: PlatformAppCategory;
   PlatformAppConnection: ResolverTypeWrapper<PlatformAppPage>;
   PlatformAppFilter: PlatformAppFilter;
+  PortalStats: ResolverTypeWrapper<LibraryStatsRef>;
   Query: ResolverTypeWrapper<{}>;
+  ReferrerClass: ReferrerClass;
   ShowcaseAward: ShowcaseAward;
   ShowcaseEntry: ResolverTypeWrapper<ShowcaseEntryDoc>;
   ShowcaseEntryConnection: ResolverTypeWrapper<ShowcaseEntryPage>;
@@ -700,6 +812,7 @@ export type ResolversTypes = ResolversObject<{
   ShowcaseTeamMember: ResolverTypeWrapper<ShowcaseTeamMember>;
   ShowcaseTeamMemberInput: ShowcaseTeamMemberInput;
   ShowcaseTryItKind: ShowcaseTryItKind;
+  StatGranularity: StatGranularity;
   UpdateCollectionInput: UpdateCollectionInput;
   UpdateLibraryItemInput: UpdateLibraryItemInput;
   UpdatePlatformAppInput: UpdatePlatformAppInput;
@@ -710,6 +823,12 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AudienceBucket: AudienceBucket;
+  AudienceDeviceCount: AudienceDeviceCount;
+  Float: Scalars['Float']['output'];
+  AudienceReferrerCount: AudienceReferrerCount;
+  AudienceRegionCount: AudienceRegionCount;
+  AudienceStats: AudienceStatsModel;
   Collection: CollectionDoc;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
@@ -726,9 +845,11 @@ export type ResolversParentTypes = ResolversObject<{
   MediaFile: MediaFileDoc;
   Mutation: {};
   PageInfo: PageInfo;
+  PageViewInput: PageViewInput;
   PlatformApp: PlatformAppDoc;
   PlatformAppConnection: PlatformAppPage;
   PlatformAppFilter: PlatformAppFilter;
+  PortalStats: LibraryStatsRef;
   Query: {};
   ShowcaseEntry: ShowcaseEntryDoc;
   ShowcaseEntryConnection: ShowcaseEntryPage;
@@ -750,6 +871,48 @@ export type CacheControlDirectiveArgs = {
 };
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = LibraryContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AudienceBucketResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['AudienceBucket'] = ResolversParentTypes['AudienceBucket']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uniqueReaders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceDeviceCountResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['AudienceDeviceCount'] = ResolversParentTypes['AudienceDeviceCount']> = ResolversObject<{
+  device?: Resolver<ResolversTypes['DeviceClass'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceReferrerCountResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['AudienceReferrerCount'] = ResolversParentTypes['AudienceReferrerCount']> = ResolversObject<{
+  referrer?: Resolver<ResolversTypes['ReferrerClass'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceRegionCountResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['AudienceRegionCount'] = ResolversParentTypes['AudienceRegionCount']> = ResolversObject<{
+  region?: Resolver<ResolversTypes['AudienceRegion'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceStatsResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['AudienceStats'] = ResolversParentTypes['AudienceStats']> = ResolversObject<{
+  anonymousViews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byDevice?: Resolver<Array<ResolversTypes['AudienceDeviceCount']>, ParentType, ContextType>;
+  byReferrer?: Resolver<Array<ResolversTypes['AudienceReferrerCount']>, ParentType, ContextType>;
+  byRegion?: Resolver<Array<ResolversTypes['AudienceRegionCount']>, ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['AudienceBucket']>, ParentType, ContextType>;
+  signedInViews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uniqueReaders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uniqueReadersApproximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
 
 export type CollectionResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['Collection'] = ResolversParentTypes['Collection']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Collection']>, { __typename: 'Collection' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
@@ -876,6 +1039,13 @@ export type PlatformAppConnectionResolvers<ContextType = LibraryContext, ParentT
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type PortalStatsResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['PortalStats'] = ResolversParentTypes['PortalStats']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PortalStats']>, { __typename: 'PortalStats' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  libraryItems?: Resolver<ResolversTypes['AudienceStats'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   collection?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType, Partial<QueryCollectionArgs>>;
   collections?: Resolver<Maybe<ResolversTypes['CollectionConnection']>, ParentType, ContextType, Partial<QueryCollectionsArgs>>;
@@ -926,6 +1096,11 @@ export type ShowcaseTeamMemberResolvers<ContextType = LibraryContext, ParentType
 }>;
 
 export type Resolvers<ContextType = LibraryContext> = ResolversObject<{
+  AudienceBucket?: AudienceBucketResolvers<ContextType>;
+  AudienceDeviceCount?: AudienceDeviceCountResolvers<ContextType>;
+  AudienceReferrerCount?: AudienceReferrerCountResolvers<ContextType>;
+  AudienceRegionCount?: AudienceRegionCountResolvers<ContextType>;
+  AudienceStats?: AudienceStatsResolvers<ContextType>;
   Collection?: CollectionResolvers<ContextType>;
   CollectionConnection?: CollectionConnectionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -937,6 +1112,7 @@ export type Resolvers<ContextType = LibraryContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   PlatformApp?: PlatformAppResolvers<ContextType>;
   PlatformAppConnection?: PlatformAppConnectionResolvers<ContextType>;
+  PortalStats?: PortalStatsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ShowcaseEntry?: ShowcaseEntryResolvers<ContextType>;
   ShowcaseEntryConnection?: ShowcaseEntryConnectionResolvers<ContextType>;

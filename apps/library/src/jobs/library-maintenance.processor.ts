@@ -1,3 +1,4 @@
+import type { HotCounter } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import { UnrecoverableError, type Processor } from '@portal/queue';
 import type { ItemCounters } from '../counters/item-counters';
@@ -17,17 +18,22 @@ export function libraryMaintenanceProcessor(deps: {
   counters: ItemCounters;
   storage: FileStorage;
   logger: Logger;
+  /** Item page views by audience class, flushed with the items' counters. */
+  audience?: HotCounter;
 }): Processor<'library-maintenance'> {
   const logger = deps.logger.child({ module: 'library-maintenance' });
   return async ({ task }) => {
     switch (task) {
-      case MAINTENANCE_TASKS.flushCounters:
-        return flushCounters({
+      case MAINTENANCE_TASKS.flushCounters: {
+        const result = await flushCounters({
           counters: deps.counters,
           stats: deps.models.stats,
           showcaseStats: deps.models.showcaseStats,
           logger,
         });
+        await deps.audience?.flush();
+        return result;
+      }
       case MAINTENANCE_TASKS.sweepStorage:
         return sweepStorage({ storage: deps.storage, blobs: deps.models.blobs, logger });
       default:

@@ -4,12 +4,14 @@ import { LibraryItem } from './LibraryItem';
 import { MediaFile } from './MediaFile';
 import { Mutation } from './Mutation';
 import { PlatformApp } from './PlatformApp';
+import { PortalStats, statsMutations } from './PortalStats';
 import { Query } from './Query';
 import { ShowcaseEntry } from './ShowcaseEntry';
 
 export const resolvers: Resolvers = {
   Query,
-  Mutation,
+  Mutation: { ...Mutation, ...statsMutations },
+  PortalStats,
   LibraryItem,
   Collection,
   MediaFile,

@@ -3,11 +3,12 @@ import { sanitizeRichText } from '@portal/html';
 import {
   ArticleExtrasDocument,
   ArticlePageDocument,
-  RecordArticleViewDocument,
+  RecordArticlePageViewDocument,
   RelatedArticlesDocument,
 } from '../__generated__/graphql';
 import { DateText } from '../components/ui';
 import { deviceClass, isCrawler } from '../lib/device.server';
+import { regionOf } from '../lib/region.server';
 import { loadOrThrow, runOperation } from '../lib/graphql.server';
 import { pageMeta, rootData } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
@@ -26,9 +27,12 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const ua = request.headers.get('user-agent');
   if (request.method === 'GET' && !isCrawler(ua)) {
     // Counting a view must never hold up or break the page.
-    void runOperation(context, RecordArticleViewDocument, {
+    void runOperation(context, RecordArticlePageViewDocument, {
       id: article.id,
       device: deviceClass(ua),
+      region: regionOf(context.clientIp),
+      referrer: request.headers.get('referer'),
+      campaign: new URL(request.url).searchParams.get('utm_source'),
     });
   }
   return {

@@ -232,8 +232,14 @@ export async function audienceStats(
   const covers = buckets.map((b) => statsRange(dayStart(b.firstDay), dayEnd(b.lastDay)));
   const ids = new Set([...range.add, ...range.subtract]);
   for (const c of covers) for (const id of [...c.add, ...c.subtract]) ids.add(id);
+  // Only the counters: a period's packed per-subject totals can be a hundred kilobytes.
+  const projection = Object.fromEntries(
+    ['total', ...AUDIENCE_COUNTERS].map((c) => [c, 1 as const]),
+  );
   const docs = new Map(
-    (await findByIds<HotPeriodDoc>(periods, [...ids])).map((d) => [d._id, d] as const),
+    (await findByIds<HotPeriodDoc>(periods, [...ids], { projection })).map(
+      (d) => [d._id, d] as const,
+    ),
   );
   const pick = (list: string[]) => list.flatMap((id) => docs.get(id) ?? []);
   const readerGroups = [

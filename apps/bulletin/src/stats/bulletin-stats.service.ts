@@ -1,0 +1,89 @@
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import {
+  createAudienceCounter,
+  parsePortalStatsKey,
+  statBuckets,
+  type AudienceCounter,
+  type AudienceStats,
+  type HotCounter,
+  type PortalStatsPeriod,
+} from '@portal/db';
+import type { Logger } from '@portal/logger';
+import type { BulletinModels } from '../models';
+import { subscriberStats, type SubscriberStats } from './subscriber-stats';
+
+export interface BulletinCounters {
+  /** Issue page views. */
+  views: AudienceCounter;
+  /** Plays of an issue's read-aloud audio. */
+  audio: AudienceCounter;
+}
+
+/** The bulletin's hot counters (flushed by the bulletin worker). */
+export function bulletinCounters(options: {
+  conn: Connection;
+  redis: Redis;
+  keyPrefix: string;
+  logger: Logger;
+}): BulletinCounters {
+  const logger = options.logger.child({ module: 'bulletin-counters' });
+  return {
+    views: createAudienceCounter({
+      ...options,
+      logger,
+      name: 'bulletin:views',
+      modelPrefix: 'IssueView',
+      collectionPrefix: 'issue_view',
+      subjectField: 'issueId',
+      subjectsField: 'issues',
+    }),
+    audio: createAudienceCounter({
+      ...options,
+      logger,
+      name: 'bulletin:audio',
+      modelPrefix: 'IssueAudio',
+      collectionPrefix: 'issue_audio',
+      subjectField: 'issueId',
+      subjectsField: 'issues',
+    }),
+  };
+}
+
+/** Every hot counter of the service, for the flush task. */
+export function allCounters(c: BulletinCounters): HotCounter[] {
+  return [c.views.counter, c.audio.counter];
+}
+
+export interface BulletinStatsRef extends PortalStatsPeriod {
+  id: string;
+}
+
+/** The bulletin's parts of the portal statistics. */
+export class BulletinStatsService {
+  constructor(
+    private readonly models: BulletinModels,
+    readonly counters: BulletinCounters,
+  ) {}
+
+  fromKey(id: string): BulletinStatsRef {
+    return { id, ...parsePortalStatsKey(id) };
+  }
+
+  issueViews(p: PortalStatsPeriod): Promise<AudienceStats> {
+    return this.counters.views.stats(p.from, p.to, p.granularity);
+  }
+
+  audioOpens(p: PortalStatsPeriod): Promise<AudienceStats> {
+    return this.counters.audio.stats(p.from, p.to, p.granularity);
+  }
+
+  async subscribers(p: PortalStatsPeriod): Promise<SubscriberStats> {
+    const buckets = statBuckets(p.from, p.to, p.granularity);
+    const subscribers = await this.models.subscribers
+      .find({}, { createdAt: 1, confirmedAt: 1, unsubscribedAt: 1 })
+      .lean()
+      .exec();
+    return subscriberStats(buckets, subscribers);
+  }
+}

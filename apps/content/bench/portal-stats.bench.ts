@@ -1,0 +1,162 @@
+// Benchmark: the audience parts of portalStats (the shared hot counter's audienceStats, as
+// content, library, forum and bulletin all serve them) over a year of statistics.
+// Target (issue 21): each part under 100 ms p50. Standalone:
+// `npx tsx apps/content/bench/portal-stats.bench.ts` (starts its own FerretDB and Redis
+// unless MONGODB_URI / REDIS_URL point at servers). Options: --articles N (10000),
+// --readers N distinct readers per day (2000), --runs N (20).
+import { parseArgs } from 'node:util';
+import mongoose from 'mongoose';
+import {
+  AUDIENCE_COUNTERS,
+  dayKey,
+  packCounts,
+  periodIdsOf,
+  syncIndexes,
+  type StatGranularity,
+} from '@portal/db';
+import { createLogger } from '@portal/logger';
+import { createRedisConnection } from '@portal/queue';
+import { benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
+import { createContentServices } from '../src/content-services';
+import { createContentQueues } from '../src/jobs/content-queues';
+import { kindCounter } from '../src/models/view-stats.model';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    readers: { type: 'string', default: '2000' },
+    runs: { type: 'string', default: '20' },
+  },
+});
+const ARTICLES = Number(values.articles);
+const READERS = Number(values.readers);
+const RUNS = Number(values.runs);
+const DAY = 86_400_000;
+const logger = createLogger({ service: 'portal-stats-bench', level: 'warn', pretty: false });
+const bench = await benchServices('portal-stats');
+
+async function main() {
+  const { mongoUri, redisUrl } = bench;
+  const dbName = `bench_portal_stats_${Date.now()}`;
+  const conn = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
+  const redis = createRedisConnection(redisUrl, 'producer');
+  const queues = createContentQueues(conn, redis, dbName, logger);
+  const now = new Date();
+  const svc = createContentServices({
+    conn,
+    redis,
+    queues,
+    publicBaseUrl: 'http://localhost:4000',
+    keyPrefix: dbName,
+    viewDedupeSeconds: 60,
+    logger,
+    now: () => now,
+  });
+  await syncIndexes(conn);
+  const t0 = performance.now();
+
+  // A year of day, month and year documents: each article read for about two months after
+  // publication, every audience class filled.
+  const periods = new Map<
+    string,
+    { counts: Record<string, number>; subjects: Map<string, number> }
+  >();
+  const counters = [...AUDIENCE_COUNTERS, kindCounter('NEWS')];
+  for (let i = 0; i < ARTICLES; i++) {
+    const first = Math.floor((i / ARTICLES) * 365);
+    for (let k = 0; k < Math.min(60, 365 - first); k++) {
+      const day = dayKey(new Date(now.getTime() - (364 - first - k) * DAY));
+      const n = 1 + ((i * 7 + k * 13) % 20);
+      for (const id of periodIdsOf(day)) {
+        const p = periods.get(id) ?? {
+          counts: { total: 0 } as Record<string, number>,
+          subjects: new Map<string, number>(),
+        };
+        p.counts.total! += n;
+        for (const c of counters) p.counts[c] = (p.counts[c] ?? 0) + Math.floor(n / 3);
+        p.subjects.set(String(i), (p.subjects.get(String(i)) ?? 0) + n);
+        periods.set(id, p);
+      }
+    }
+  }
+  const docs = [...periods].map(([id, p]) => ({
+    _id: id,
+    ...p.counts,
+    articles: packCounts(p.subjects),
+    lastFlushId: 'bench',
+  }));
+  for (let i = 0; i < docs.length; i += 50)
+    await svc.models.views.periods.insertMany(docs.slice(i, i + 50), { lean: true });
+
+  // Distinct readers: READERS a day, a third of them returning from the day before.
+  const views = svc.views;
+  for (let d = 0; d < 365; d++) {
+    const at = new Date(now.getTime() - (364 - d) * DAY);
+    const pipeline = redis.pipeline();
+    for (const periodId of periodIdsOf(dayKey(at))) {
+      const key = `${dbName}:content:views:readers:all:${periodId}`;
+      for (let r = 0; r < READERS; r += 500)
+        pipeline.pfadd(
+          key,
+          ...Array.from(
+            { length: Math.min(500, READERS - r) },
+            (_, j) => `p:${d * (READERS * 0.67) + r + j}`,
+          ),
+        );
+      pipeline.sadd(`${dbName}:content:views:readers-dirty`, `all|${periodId}`);
+    }
+    await pipeline.exec();
+  }
+  await views.flush();
+  process.stdout.write(
+    `${ARTICLES} articles, ${docs.length} period documents, ${READERS} readers a day (loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
+  );
+
+  const readerKeys = async () => redis.keys(`${dbName}:content:views:readers:all:*`);
+  const from = new Date(now.getTime() - 364 * DAY);
+  for (const granularity of ['MONTH', 'WEEK', 'DAY'] as StatGranularity[]) {
+    for (const mode of ['warm', 'cold'] as const) {
+      const walls: number[] = [];
+      let result = { views: 0, uniqueReaders: 0 };
+      for (let r = 0; r < RUNS + 2; r++) {
+        // cold: Redis has lost every reader set (expiry, failover); they come back from MongoDB.
+        if (mode === 'cold') {
+          const keys = await readerKeys();
+          if (keys.length) await redis.del(...keys);
+        }
+        const a = performance.now();
+        const stats = await svc.portalStats.articles({ from, to: now, granularity });
+        const wall = performance.now() - a;
+        if (r < 2) continue;
+        walls.push(wall);
+        result = stats;
+      }
+      walls.sort((x, y) => x - y);
+      reportBenchmark({
+        name: `portalStats audience, rolling year by ${granularity.toLowerCase()}, ${mode} (p50)`,
+        value: percentile(walls, 50),
+        unit: 'ms',
+        target: 100,
+        better: 'lower',
+        detail: `p95 ${percentile(walls, 95).toFixed(1)} ms, views ${result.views}, readers ≈ ${result.uniqueReaders}`,
+      });
+      process.stdout.write(
+        `  ${granularity.padEnd(5)} ${mode} p50 ${percentile(walls, 50).toFixed(1)} ms, p95 ${percentile(walls, 95).toFixed(1)} ms (views ${result.views}, readers ≈ ${result.uniqueReaders})\n`,
+      );
+    }
+  }
+  await queues.close();
+  redis.disconnect();
+  await conn.dropDatabase();
+  await conn.close();
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await bench.stop();
+    process.exit();
+  });

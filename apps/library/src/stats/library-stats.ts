@@ -1,0 +1,32 @@
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { createAudienceCounter, parsePortalStatsKey, type AudienceCounter } from '@portal/db';
+import type { Logger } from '@portal/logger';
+
+/**
+ * Library item page views by audience class, on the shared hot counter (flushed with the
+ * library's other counters). The items' own view and download counts stay in ItemCounters.
+ */
+export function libraryAudienceCounter(options: {
+  conn: Connection;
+  redis: Redis;
+  keyPrefix: string;
+  logger: Logger;
+}): AudienceCounter {
+  return createAudienceCounter({
+    ...options,
+    name: 'library:audience',
+    modelPrefix: 'ItemView',
+    collectionPrefix: 'item_view',
+    subjectField: 'itemId',
+    subjectsField: 'items',
+    logger: options.logger.child({ module: 'item-audience' }),
+  });
+}
+
+/** `PortalStats` in this subgraph: its key and period. */
+export type LibraryStatsRef = ReturnType<typeof libraryStatsRef>;
+
+export function libraryStatsRef(id: string) {
+  return { id, ...parsePortalStatsKey(id) };
+}
