@@ -514,11 +514,21 @@ describe('resilience under a steady mixed load', () => {
           return t.delivered === addresses.length ? t : null;
         },
         {
-          what: `${addresses.length} deliveries (so far ${mail.tally(addresses).delivered})`,
+          what: `${addresses.length} deliveries`,
           timeoutMs: FULL ? 900_000 : 300_000,
           intervalMs: 500,
         },
-      );
+      ).catch(async (err: Error) => {
+        // What the queues hold, for whoever reads the failure.
+        const email = new Queue('notifier-email', { connection: redis, prefix: stack.queuePrefix });
+        const counts = {
+          delivered: mail.tally(addresses).delivered,
+          notifications: await notifications.getJobCounts(),
+          email: await email.getJobCounts(),
+        };
+        await email.close();
+        throw new Error(`${err.message}: ${JSON.stringify(counts)}`);
+      });
       expect(done.duplicated).toBe(0);
       await waitUntil(() => hooks.deliveries.size >= webhookIds.length, {
         what: `${webhookIds.length} webhooks (so far ${hooks.deliveries.size})`,
