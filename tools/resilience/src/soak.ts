@@ -351,12 +351,16 @@ async function soak(stack: Stack): Promise<void> {
   const allRequests = readCount + mixedSummary.requests;
   const httpFailures = readFailures + mixedSummary.httpFailures + mixedSummary.rateLimited;
   const graphqlErrors = readErrors + mixedSummary.graphqlErrors;
-  const byOp: Record<string, { n: number; failed: number; errors: number; p95Ms: number }> = {};
+  const byOp: Record<
+    string,
+    { n: number; failed: number; errors: number; codes: Record<string, number>; p95Ms: number }
+  > = {};
   for (const s of mixed.samples) {
-    const e = (byOp[s.op] ??= { n: 0, failed: 0, errors: 0, p95Ms: 0 });
+    const e = (byOp[s.op] ??= { n: 0, failed: 0, errors: 0, codes: {}, p95Ms: 0 });
     e.n += 1;
     if (s.status !== 200) e.failed += 1;
     else if (s.errors.length) e.errors += 1;
+    for (const code of s.errors) e.codes[code] = (e.codes[code] ?? 0) + 1;
   }
   for (const op of Object.keys(byOp))
     byOp[op]!.p95Ms = Math.round(
