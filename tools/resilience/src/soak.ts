@@ -348,8 +348,10 @@ async function soak(stack: Stack): Promise<void> {
   }
 
   const mixedSummary = summarize(mixed.samples);
-  const allRequests = readCount + mixedSummary.requests;
-  const httpFailures = readFailures + mixedSummary.httpFailures + mixedSummary.rateLimited;
+  const allRequests = readCount + reads.errors + mixedSummary.requests;
+  // autocannon reports requests that got no answer (timeouts, resets) only in its totals.
+  const httpFailures =
+    readFailures + reads.errors + mixedSummary.httpFailures + mixedSummary.rateLimited;
   const graphqlErrors = readErrors + mixedSummary.graphqlErrors;
   const byOp: Record<
     string,
