@@ -71,7 +71,13 @@ export async function startServer(
       ),
       feedback: createRateLimiter(
         deps.redis,
-        { name: 'referral-feedback', points: config.feedbackPerHour, windowSeconds: 3600 },
+        {
+          name: 'referral-feedback',
+          points: config.feedbackPerHour,
+          windowSeconds: 3600,
+          // Feedback is stored through the outbox while Redis is down; the limit must not refuse it.
+          whenRedisDown: 'local',
+        },
         config.redisPrefix,
       ),
     },

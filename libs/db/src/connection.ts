@@ -24,7 +24,13 @@ export async function connectDatabase(options: ConnectOptions): Promise<Connecti
   const attempts = options.attempts ?? 30;
   let delay = 250;
   for (let attempt = 1; ; attempt++) {
-    const conn = mongoose.createConnection(options.uri, connectionOptions(options));
+    // No buffering while disconnected: an operation goes to the driver, which gives up after
+    // serverSelectionTimeoutMS with an error the services answer as retryable
+    // (SERVICE_UNAVAILABLE), instead of waiting past the gateway's timeout.
+    const conn = mongoose.createConnection(options.uri, {
+      ...connectionOptions(options),
+      bufferCommands: false,
+    });
     try {
       await conn.asPromise();
       options.logger?.info({ dbName: options.dbName }, 'database connected');

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimited, serviceUnavailable } from '@portal/errors';
 
 export interface RateLimitRule {
@@ -8,13 +8,20 @@ export interface RateLimitRule {
   /** Allowed actions per window. */
   points: number;
   windowSeconds: number;
+  /**
+   * While Redis cannot be reached: `refuse` (default) answers SERVICE_UNAVAILABLE; `local`
+   * counts in this process's memory instead, for actions that must not be lost to an outage
+   * (citizens' feedback): still limited, per process rather than across replicas.
+   */
+  whenRedisDown?: 'refuse' | 'local';
 }
 
 const REDIS_RETRY_AFTER_SECONDS = 5;
 
 /**
  * A Redis-backed limiter; `consume(key)` throws RATE_LIMITED with Retry-After when over, and
- * SERVICE_UNAVAILABLE with Retry-After while Redis cannot be reached.
+ * SERVICE_UNAVAILABLE with Retry-After while Redis cannot be reached (unless the rule counts
+ * locally then: `whenRedisDown: 'local'`).
  */
 export function createRateLimiter(redis: Redis, rule: RateLimitRule, prefix = 'portal') {
   const limiter = new RateLimiterRedis({
@@ -23,6 +30,15 @@ export function createRateLimiter(redis: Redis, rule: RateLimitRule, prefix = 'p
     points: rule.points,
     duration: rule.windowSeconds,
     useRedisPackage: false,
+    ...(rule.whenRedisDown === 'local'
+      ? {
+          insuranceLimiter: new RateLimiterMemory({
+            keyPrefix: `${prefix}:rl:${rule.name}`,
+            points: rule.points,
+            duration: rule.windowSeconds,
+          }),
+        }
+      : {}),
   });
   return {
     async consume(key: string, points = 1): Promise<void> {
