@@ -79,6 +79,14 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:engagement', 'scope:shared'],
             },
             {
+              sourceTag: 'scope:assistant',
+              onlyDependOnLibsWithTags: ['scope:assistant', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:opendata-sim',
+              onlyDependOnLibsWithTags: ['scope:opendata-sim', 'scope:shared'],
+            },
+            {
               sourceTag: 'scope:notifier',
               onlyDependOnLibsWithTags: ['scope:notifier', 'scope:shared'],
             },

@@ -31,6 +31,7 @@ const config: CodegenConfig = {
           Article: '../resolvers/views#ContentRef',
           Thread: '../resolvers/views#ContentRef',
           LibraryItem: '../resolvers/views#ContentRef',
+          ShowcaseEntry: '../resolvers/views#ContentRef',
         },
       },
     },

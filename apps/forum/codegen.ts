@@ -35,6 +35,8 @@ const config: CodegenConfig = {
           PostConnection: '@portal/db#Page<PostDoc>',
           ModerationQueueConnection: '@portal/db#Page<ModerationItemDoc>',
           ModerationLogConnection: '@portal/db#Page<ModerationLogDoc>',
+          PortalStats: '../stats/forum-stats.service#ForumStatsRef',
+          AudienceStats: '@portal/db#AudienceStats as AudienceStatsModel',
         },
       },
     },

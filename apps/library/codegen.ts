@@ -21,6 +21,8 @@ const config: CodegenConfig = {
           LibraryItemConnection: '../models/index#LibraryItemPage',
           CollectionConnection: '../models/index#CollectionPage',
           PlatformAppConnection: '../models/index#PlatformAppPage',
+          ShowcaseEntry: '../models/index#ShowcaseEntryDoc',
+          ShowcaseEntryConnection: '../models/index#ShowcaseEntryPage',
         },
       },
     },

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { printSchema } from 'graphql';
 
-// Typed operations from the portal's own .graphql files, checked against the API schema of
+// Typed operations from the graph contract (the portal's own operations are in it too), checked against the API schema of
 // the composed supergraph (`npm run compose` writes it), so a removed field fails to compile.
 const root = resolve(import.meta.dirname, '../..');
 const supergraph = Supergraph.build(
@@ -13,7 +13,7 @@ const supergraph = Supergraph.build(
 
 const config: CodegenConfig = {
   schema: printSchema(supergraph.apiSchema().toGraphQLJSSchema()),
-  documents: ['apps/portal-web/app/graphql/*.graphql'],
+  documents: ['contract/operations.graphql'],
   generates: {
     'apps/portal-web/app/__generated__/graphql.ts': {
       plugins: ['typescript', 'typescript-operations', 'typed-document-node'],

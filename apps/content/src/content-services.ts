@@ -13,6 +13,7 @@ import { ArticlePublicationService } from './services/article-publication.servic
 import { ArticleService } from './services/article.service';
 import { CategoryService } from './services/category.service';
 import { ContentStatsService } from './services/content-stats.service';
+import { PortalStatsService } from './services/portal-stats.service';
 import { ViewCounter } from './services/view-counter.service';
 
 export interface ContentServicesConfig {
@@ -63,6 +64,7 @@ export function createContentServices(config: ContentServicesConfig): ContentSer
     categories: new CategoryService(models.categories),
     views,
     stats: new ContentStatsService(models.views, views, config.logger.child({ module: 'stats' })),
+    portalStats: new PortalStatsService(models.views, views),
   };
 }
 

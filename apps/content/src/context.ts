@@ -8,6 +8,7 @@ import type { ArticlePublicationService } from './services/article-publication.s
 import type { ArticleService } from './services/article.service';
 import type { CategoryService } from './services/category.service';
 import type { ContentStatsService } from './services/content-stats.service';
+import type { PortalStatsService } from './services/portal-stats.service';
 import type { ViewCounter } from './services/view-counter.service';
 import type { ContentModels } from './models';
 
@@ -20,6 +21,7 @@ export interface ContentServices {
   categories: CategoryService;
   views: ViewCounter;
   stats: ContentStatsService;
+  portalStats: PortalStatsService;
 }
 
 /** Per-request batching: N lookups of one kind cost one query. */

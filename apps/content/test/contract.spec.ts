@@ -33,6 +33,17 @@ const CONTENT_OPERATIONS = [
   'ContentStats',
   'PartnerArticlesSince',
   'ArticlePoll',
+  // The web portal's own operations (the contract's last section).
+  'HomeExtras',
+  'NewsList',
+  'ArticleExtras',
+  'RelatedArticles',
+  'SitemapEntries',
+  'EditorialArticles',
+  'StaffArticle',
+  'ArticleCategories',
+  'ReturnArticleToDraft',
+  'ArchiveArticle',
 ];
 
 const schema: GraphQLSchema = buildSubgraphSchema([

@@ -32,6 +32,8 @@ export interface EngagementLoaders {
   entryById: DataLoader<string, ContestEntryDoc | null>;
   /** The latest published poll by content key (`ARTICLE:<id>`, `THREAD:<id>`). */
   pollByContent: DataLoader<string, SurveyDoc | null>;
+  /** The showcase entry id of a promoted contest entry, by entry id. */
+  showcaseIdByEntry: DataLoader<string, string | null>;
   /** Votes per question id. */
   votesByQuestion: DataLoader<string, number>;
   /** Whether the viewer voted, per question id. */
@@ -78,6 +80,10 @@ export function createLoaders(services: EngagementServices, viewer: Viewer): Eng
       >();
       const byId = new Map(found.map((e) => [e._id.toHexString(), e]));
       return keys.map((k) => byId.get(k) ?? null);
+    }),
+    showcaseIdByEntry: new DataLoader(async (keys) => {
+      const found = await services.contests.showcaseIds(keys);
+      return keys.map((k) => found.get(k) ?? null);
     }),
     votesByQuestion: new DataLoader(async (keys) => {
       const counts = await models.QuestionVote.aggregate<{ _id: unknown; n: number }>([

@@ -9,6 +9,7 @@ await runWorker({ name: 'engagement-worker', env }, async (rt) => {
   const running = await startEngagementWorkers(workersConfig(env), {
     conn: rt.conn,
     logger: rt.logger,
+    queueMetrics: rt.queueMetrics,
   });
   rt.onClose(() => running.close());
 });

@@ -10,6 +10,7 @@ import type { ForumContext } from './context';
 import { createLoaders } from './loaders';
 import { forumModels } from './models';
 import { resolvers } from './resolvers';
+import { ForumStatsService, forumViewCounter } from './stats/forum-stats.service';
 import { createLimiters, type ForumDeps, type ForumRules } from './use-cases/deps';
 
 export interface ForumServerConfig {
@@ -47,6 +48,15 @@ export async function startServer(config: ForumServerConfig): Promise<RunningFor
     outbox,
     logger,
     publicIds: { of: (subject) => publicUserId(subject, config.internalTokenSecret) },
+    stats: new ForumStatsService(
+      models,
+      forumViewCounter({
+        conn: config.connection,
+        redis: config.redis,
+        keyPrefix: config.queuePrefix,
+        logger,
+      }),
+    ),
   };
   for (const model of Object.values(models)) await model.init();
   if (config.outboxRelayMs) outbox.start(config.outboxRelayMs);

@@ -142,7 +142,13 @@ try {
       await start(
         'the stack',
         ['--import', 'tsx', join(root, 'tools/dev-services/src/start.ts')],
-        { ...baseEnv, PORT_OFFSET: String(offset), DATA_DIR: join(scratch, `data${attempt}`) },
+        {
+          ...baseEnv,
+          PORT_OFFSET: String(offset),
+          DATA_DIR: join(scratch, `data${attempt}`),
+          // In CI it starts beside the rest of the suite: apps start slowly on a busy machine.
+          START_TIMEOUT_MS: '300000',
+        },
         /Portal graph ready at/,
       );
       dataDir = join(scratch, `data${attempt}`);

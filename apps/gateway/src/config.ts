@@ -40,9 +40,14 @@ export function gatewayConfigFromEnv(
       bulletin: env.BULLETIN_URL,
       referral: env.REFERRAL_URL,
       engagement: env.ENGAGEMENT_URL,
+      assistant: env.ASSISTANT_URL,
     },
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     subgraphTimeouts: env.SUBGRAPH_TIMEOUTS,
+    subgraphCircuit:
+      env.SUBGRAPH_CIRCUIT_FAILURES > 0
+        ? { failures: env.SUBGRAPH_CIRCUIT_FAILURES, openMs: env.SUBGRAPH_CIRCUIT_OPEN_MS }
+        : undefined,
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
     clientKeySecret:
       env.CLIENT_KEY_SECRET ??

@@ -55,6 +55,7 @@ export function gatewayEnvShape() {
     BULLETIN_URL: serviceUrl(DEFAULT_PORTS.bulletin),
     REFERRAL_URL: serviceUrl(DEFAULT_PORTS.referral),
     ENGAGEMENT_URL: serviceUrl(DEFAULT_PORTS.engagement),
+    ASSISTANT_URL: serviceUrl(DEFAULT_PORTS.assistant),
     /** The composed supergraph (npm run compose writes it). */
     SUPERGRAPH_PATH: z.string().default('apps/gateway/supergraph.graphql'),
     /** The contract's operations: the only ones that run when SAFELIST is on. */
@@ -116,6 +117,10 @@ export function gatewayEnvShape() {
     SUBGRAPH_TIMEOUT_MS: positiveInt().default(10_000),
     /** Per-subgraph overrides, e.g. `library:20000,referral:5000`. */
     SUBGRAPH_TIMEOUTS: namedNumbers().default({}),
+    /** Consecutive timeouts or refused fetches that open a subgraph's circuit (0: no breaker). */
+    SUBGRAPH_CIRCUIT_FAILURES: z.coerce.number().int().min(0).default(5),
+    /** How long an open circuit fails that subgraph's fetches at once before one probe. */
+    SUBGRAPH_CIRCUIT_OPEN_MS: positiveInt().default(5000),
     /**
      * A forwarded HTTP route fails with 504 when the service is silent this long before
      * answering, and a stream is cut when it stalls this long (uploads and downloads of any

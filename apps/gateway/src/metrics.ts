@@ -1,4 +1,4 @@
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { createMetrics, type Metrics } from '@portal/http';
 
 /** The shared service metrics plus what only the gateway sees. */
@@ -8,6 +8,7 @@ export interface GatewayMetrics extends Metrics {
   responseCache: Counter<'outcome'>;
   cachePurges: Counter<'type'>;
   sharedSubgraphFetches: Counter<'subgraph'>;
+  subgraphCircuitOpen: Gauge<'subgraph'>;
 }
 
 export function createGatewayMetrics(): GatewayMetrics {
@@ -42,6 +43,12 @@ export function createGatewayMetrics(): GatewayMetrics {
     sharedSubgraphFetches: new Counter({
       name: 'gateway_shared_subgraph_fetches_total',
       help: 'Subgraph fetches answered by an identical fetch already in flight',
+      labelNames: ['subgraph'],
+      registers: [metrics.registry],
+    }),
+    subgraphCircuitOpen: new Gauge({
+      name: 'gateway_subgraph_circuit_open',
+      help: "1 while a subgraph's circuit is open or probing (its fetches fail at once), else 0",
       labelNames: ['subgraph'],
       registers: [metrics.registry],
     }),

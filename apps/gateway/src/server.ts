@@ -52,6 +52,7 @@ import { responseCachePlugin } from './plugins/response-cache.plugin';
 import { safelistPlugin } from './plugins/safelist.plugin';
 import { SlidingWindowLimiter } from './rate-limit/sliding-window-limiter';
 import { InFlightFetches } from './subgraphs/in-flight-fetches';
+import { CircuitBreaker } from './subgraphs/circuit-breaker';
 import { PortalDataSource } from './subgraphs/portal-data-source';
 
 /**
@@ -116,6 +117,11 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** Per-subgraph overrides of subgraphTimeoutMs. */
   subgraphTimeouts?: Partial<Record<string, number>>;
+  /**
+   * After `failures` consecutive transport failures (timeouts, refused connections) of one
+   * subgraph its fetches fail at once for `openMs`, then one probe decides; off when absent.
+   */
+  subgraphCircuit?: { failures: number; openMs: number };
   internalTokenSecret: string;
   clientKeySecret: string;
   personToken: PersonTokenConfig;
@@ -194,6 +200,23 @@ export async function startGateway(
 
   keepApolloTelemetryOff();
   const inFlight = config.shareInFlightFetches === false ? undefined : new InFlightFetches();
+  const circuitFor = (subgraph: string) => {
+    if (!config.subgraphCircuit) return undefined;
+    metrics.subgraphCircuitOpen.set({ subgraph }, 0);
+    return new CircuitBreaker({
+      failureThreshold: config.subgraphCircuit.failures,
+      openMs: config.subgraphCircuit.openMs,
+      onChange: (state) => {
+        metrics.subgraphCircuitOpen.set({ subgraph }, state === 'closed' ? 0 : 1);
+        logger[state === 'closed' ? 'info' : 'warn'](
+          { subgraph, circuit: state },
+          state === 'open'
+            ? `${subgraph} circuit open: its fetches fail at once for ${config.subgraphCircuit!.openMs} ms`
+            : `${subgraph} circuit ${state}`,
+        );
+      },
+    });
+  };
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name }) =>
@@ -203,6 +226,7 @@ export async function startGateway(
         timeoutMs: config.subgraphTimeouts?.[name] ?? config.subgraphTimeoutMs,
         metrics,
         inFlight,
+        circuit: circuitFor(name),
       }),
     experimental_approximateQueryPlanStoreMiB: config.queryPlanCacheMiB,
     logger,

@@ -130,6 +130,95 @@ describe('the gateway over the real subgraphs', allStarts, () => {
     expect(res.errors?.[0]?.message).toContain('DateTime');
   });
 
+  it('resolves Article.poll from engagement on content’s article, through the gateway', async () => {
+    const { graphqlUrl, personToken } = await stack();
+    const editor = await personToken({ role: 'editor', sub: 'fed-editor' });
+    const article = async (title: string) => {
+      const created = (
+        await ok('editor', 'CreateArticle', {
+          input: { title, body: '<p>Thành phố lấy ý kiến người dân.</p>', kind: 'NEWS' },
+        })
+      ).createArticle;
+      await ok('editor', 'PublishArticle', { id: created.id });
+      return created as { id: string; slug: string };
+    };
+    const withPoll = await article('Người dân chọn tiện ích số ưu tiên');
+    const withDraftPoll = await article('Bình chọn chưa mở');
+    const without = await article('Tin không kèm bình chọn');
+    const createPoll = async (articleId: string, publish: boolean) => {
+      const res = await gql(
+        graphqlUrl,
+        `mutation($input: SurveyInput!) { createSurvey(input: $input) { id } }`,
+        {
+          bearer: editor,
+          variables: {
+            input: {
+              kind: 'POLL',
+              title: 'Bạn muốn dùng tiện ích nào trước?',
+              attachTo: { type: 'ARTICLE', id: articleId },
+              sections: [
+                {
+                  title: 'Bình chọn',
+                  questions: [
+                    {
+                      type: 'SINGLE_CHOICE',
+                      text: 'Tiện ích',
+                      options: [{ label: 'Wi-Fi công cộng' }, { label: 'Dịch vụ công trực tuyến' }],
+                    },
+                  ],
+                },
+              ],
+            },
+          },
+        },
+      );
+      expect(res.errors).toBeUndefined();
+      const id = res.data!.createSurvey.id as string;
+      if (publish) {
+        const published = await gql(
+          graphqlUrl,
+          'mutation($id: ID!) { publishSurvey(id: $id) { id } }',
+          {
+            bearer: editor,
+            variables: { id },
+          },
+        );
+        expect(published.errors).toBeUndefined();
+      }
+      return id;
+    };
+    const pollId = await createPoll(withPoll.id, true);
+    await createPoll(withDraftPoll.id, false);
+
+    // Content resolves the article, engagement its poll, in one request.
+    const shown = (await ok(null, 'ArticlePoll', { slug: withPoll.slug })).article;
+    expect(shown).toMatchObject({
+      id: withPoll.id,
+      title: 'Người dân chọn tiện ích số ưu tiên',
+      poll: { id: pollId, title: 'Bạn muốn dùng tiện ích nào trước?', status: 'OPEN' },
+    });
+    const question = shown.poll.sections[0].questions[0];
+    expect(question.options.map((o: { label: string }) => o.label)).toEqual([
+      'Wi-Fi công cộng',
+      'Dịch vụ công trực tuyến',
+    ]);
+    expect((await ok(null, 'ArticlePoll', { slug: without.slug })).article.poll).toBeNull();
+    // A draft poll is engagement's to hide, whoever asks for the article.
+    expect(
+      (await ok('citizen', 'ArticlePoll', { slug: withDraftPoll.slug })).article.poll,
+    ).toBeNull();
+
+    await ok('citizen', 'SubmitSurveyResponse', {
+      surveyId: pollId,
+      answers: [{ questionId: question.id, optionIds: [question.options[1].id] }],
+    });
+    const after = (await ok('editor', 'ArticlePoll', { slug: withPoll.slug })).article.poll;
+    expect(after.results.responseCount).toBe(1);
+    expect(after.results.questions[0].options.map((o: { count: number }) => o.count)).toEqual([
+      0, 1,
+    ]);
+  });
+
   it('answers from the subgraphs still up when one goes down, with errors for its fields only', async () => {
     const { subgraphs } = await stack();
     await subgraphs.stop('library');

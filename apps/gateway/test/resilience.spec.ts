@@ -1,6 +1,6 @@
 import { QueryPlanner } from '@apollo/query-planner';
 import { describe, expect, it, vi } from 'vitest';
-import { gql, metricValue } from '@portal/testing';
+import { gql, metricValue, waitUntil } from '@portal/testing';
 import { useTestStack } from './support/test-gateway';
 
 // library's slowItems answers after 3 s; the gateway gives library 300 ms.
@@ -98,6 +98,49 @@ describe('running', () => {
     expect((await gql(graphqlUrl, '{ libraryItems { id } }')).data).toEqual({
       libraryItems: [{ id: 'l1' }],
     });
+  });
+
+  it('fails a subgraph that keeps timing out at once (circuit open) and closes again when it answers', async () => {
+    const { startAnother } = await stack();
+    const gw = await startAnother({ subgraphCircuit: { failures: 3, openMs: 1500 } });
+    const timed = async (query: string) => {
+      const started = performance.now();
+      const res = await gql(gw.graphqlUrl, query);
+      return { res, ms: performance.now() - started };
+    };
+    // Three timeouts in a row (300 ms each) open library's circuit.
+    for (let i = 0; i < 3; i++)
+      expect((await timed('{ slowItems { id } }')).ms).toBeGreaterThanOrEqual(290);
+    const metrics = async () => (await fetch(`${gw.opsUrl}/metrics`)).text();
+    expect(
+      metricValue(await metrics(), 'gateway_subgraph_circuit_open', { subgraph: 'library' }),
+    ).toBe(1);
+    // Now even library's fast fields fail at once, with the same masked error; others answer.
+    const fast = await timed('{ articles { totalCount } libraryItems { id } }');
+    expect(fast.ms).toBeLessThan(290);
+    expect(fast.res.data).toEqual({ articles: { totalCount: 2 }, libraryItems: null });
+    expect(fast.res.errors?.[0]).toMatchObject({
+      message: 'The library service is unavailable; the fields it serves are missing',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'library' },
+    });
+    expect(
+      metricValue(await metrics(), 'gateway_subgraph_fetch_duration_seconds_count', {
+        subgraph: 'library',
+        outcome: 'circuit_open',
+      }),
+    ).toBeGreaterThan(0);
+    // After the open period one probe goes out; library answers it, so the circuit closes.
+    const recovered = await waitUntil(
+      async () => {
+        const res = await gql(gw.graphqlUrl, '{ libraryItems { id } }');
+        return res.errors ? null : res;
+      },
+      { what: "library's circuit to close", timeoutMs: 30_000, intervalMs: 200 },
+    );
+    expect(recovered.data).toEqual({ libraryItems: [{ id: 'l1' }] });
+    expect(
+      metricValue(await metrics(), 'gateway_subgraph_circuit_open', { subgraph: 'library' }),
+    ).toBe(0);
   });
 
   it('answers from healthy subgraphs when one is down, with errors for the missing fields', async () => {

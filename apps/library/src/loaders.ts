@@ -8,6 +8,8 @@ import type {
   LibraryItemDoc,
   LibraryModels,
   MediaFileDoc,
+  ShowcaseEntryDoc,
+  ShowcaseStatsDoc,
 } from './models';
 
 /** Ids that are well-formed ObjectIds, as ObjectIds (others cannot match anything). */
@@ -18,6 +20,8 @@ export interface LibraryLoaders {
   files: DataLoader<string, MediaFileDoc | null>;
   collections: DataLoader<string, CollectionDoc | null>;
   stats: DataLoader<string, ItemStatsDoc | null>;
+  showcase: DataLoader<string, ShowcaseEntryDoc | null>;
+  showcaseStats: DataLoader<string, ShowcaseStatsDoc | null>;
   /** Published items per collection. */
   collectionItemCounts: DataLoader<string, number>;
 }
@@ -40,6 +44,14 @@ export function createLoaders(models: LibraryModels): LibraryLoaders {
     ),
     stats: createByIdLoader(
       (ids) => models.stats.find({ _id: { $in: objectIds(ids) } }).lean(),
+      hex,
+    ),
+    showcase: createByIdLoader(
+      (ids) => models.showcase.find({ _id: { $in: objectIds(ids) } }).lean(),
+      hex,
+    ),
+    showcaseStats: createByIdLoader(
+      (ids) => models.showcaseStats.find({ _id: { $in: objectIds(ids) } }).lean(),
       hex,
     ),
     collectionItemCounts: new DataLoader<string, number>(async (ids) => {

@@ -5,7 +5,7 @@ import { createRedisConnection } from '@portal/queue';
 import { ItemCounters } from './counters/item-counters';
 import { loadLibraryEnv, storageConfig } from './env';
 import { libraryModels } from './models';
-import { seedLibrary } from './seed/seed-library';
+import { seedLibrary, seedShowcase } from './seed/seed-library';
 import { createStorage } from './storage/create-storage';
 
 const env = loadLibraryEnv();
@@ -26,6 +26,20 @@ try {
     'library-demo',
     async () => {
       await seedLibrary({
+        models,
+        storage,
+        counters: new ItemCounters(redis, env.QUEUE_PREFIX),
+        logger,
+      });
+    },
+    logger,
+  );
+  // Its own marker, so databases seeded before the showcase existed get it too.
+  await seedOnce(
+    conn,
+    'library-showcase-demo',
+    async () => {
+      await seedShowcase({
         models,
         storage,
         counters: new ItemCounters(redis, env.QUEUE_PREFIX),

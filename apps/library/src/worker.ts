@@ -1,4 +1,5 @@
-// The library worker: folds view and download counts into the database, sweeps unused files.
+// The library worker: folds view, download and try-it counts into the database, sweeps unused
+// files, and adds contest winners other services promote to the showcase.
 import { runWorker } from '@portal/service-runtime';
 import { ItemCounters } from './counters/item-counters';
 import { loadLibraryEnv, storageConfig } from './env';
@@ -6,6 +7,7 @@ import {
   libraryMaintenanceProcessor,
   MAINTENANCE_TASKS,
 } from './jobs/library-maintenance.processor';
+import { libraryEventsProcessor } from './jobs/library-events.processor';
 import { libraryModels } from './models';
 import { createStorage } from './storage/create-storage';
 
@@ -22,6 +24,7 @@ await runWorker({ name: 'library-worker', env }, async (rt) => {
     'library-maintenance',
     libraryMaintenanceProcessor({ models, counters, storage, logger: rt.logger }),
   );
+  rt.worker('library-events', libraryEventsProcessor({ models, logger: rt.logger }));
   const { flushCounters, sweepStorage } = MAINTENANCE_TASKS;
   const flushMs = env.LIBRARY_COUNTER_FLUSH_SECONDS * 1000;
   await rt.every('library-maintenance', 'library-flush-counters', flushMs, { task: flushCounters });

@@ -14,6 +14,12 @@ const LIBRARY_OPERATIONS = [
   'LibraryItemPage',
   'CreateLibraryItem',
   'PublishLibraryItem',
+  'Showcase',
+  'ShowcaseEntry',
+  'RecordShowcaseTryIt',
+  'CreateShowcaseEntry',
+  'UpdateShowcaseEntry',
+  'ArchiveShowcaseEntry',
 ];
 
 describe('the library schema against the contract', () => {

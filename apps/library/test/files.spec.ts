@@ -393,6 +393,7 @@ describe('uploading and downloading files over HTTP', () => {
     const result = await flushCounters({
       counters: lib.counters,
       stats: lib.models.stats,
+      showcaseStats: lib.models.showcaseStats,
       logger: silentLogger,
     });
     expect(result.skipped).toBe(false);

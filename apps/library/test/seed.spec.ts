@@ -8,7 +8,7 @@ import {
   timeoutForProcesses,
   TEST_INTERNAL_SECRET,
 } from '@portal/testing';
-import { seedLibrary } from '../src/seed/seed-library';
+import { seedLibrary, seedShowcase } from '../src/seed/seed-library';
 import { gqlAs, silentLogger, useTestLibrary } from './helpers';
 
 const lib = useTestLibrary('library-seed');
@@ -137,6 +137,20 @@ describe('the demo seed', () => {
     );
   });
 
+  it('fills the AI-Challenge showcase with winners of several years, with a demo video', async () => {
+    const res = await gqlAs(
+      lib,
+      'anonymous',
+      '{ showcaseEntries(first: 50) { totalCount nodes { title year award tryItCount demoVideo { format } } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const { nodes, totalCount } = res.data!.showcaseEntries;
+    expect(totalCount).toBeGreaterThanOrEqual(5);
+    expect(new Set(nodes.map((n: { year: number }) => n.year)).size).toBeGreaterThanOrEqual(2);
+    expect(nodes[0]).toMatchObject({ year: 2024, award: 'FIRST', demoVideo: { format: 'VIDEO' } });
+    expect(nodes.every((n: { tryItCount: number }) => n.tryItCount > 0)).toBe(true);
+  });
+
   it(
     'runs once per database, and writes nothing twice when run again',
     async () => {
@@ -145,6 +159,7 @@ describe('the demo seed', () => {
         files: await lib.models.files.countDocuments(),
         apps: await lib.models.apps.countDocuments(),
         collections: await lib.models.collections.countDocuments(),
+        showcase: await lib.models.showcase.countDocuments(),
       });
       const before = await counts();
       expect((await runSeedProcess()).status).toBe(0);
@@ -157,6 +172,14 @@ describe('the demo seed', () => {
         logger: silentLogger,
       });
       expect(again).toEqual({ items: 0, apps: 0 });
+      expect(
+        await seedShowcase({
+          models: lib.models,
+          storage: lib.storage,
+          counters: lib.counters,
+          logger: silentLogger,
+        }),
+      ).toEqual({ showcase: 0 });
       expect(await counts()).toEqual(before);
     },
     timeoutForProcesses(1, 60_000),

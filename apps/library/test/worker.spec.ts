@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Types } from 'mongoose';
 import { describe, expect, it, vi } from 'vitest';
 import { freePort } from '@portal/local-services';
-import { UnrecoverableError } from '@portal/queue';
+import { Producer, UnrecoverableError } from '@portal/queue';
 import {
   spawnApp,
   testServices,
@@ -22,10 +22,15 @@ const lib = useTestLibrary('library-worker');
 const newId = () => new Types.ObjectId().toHexString();
 const stats = async (id: string) => lib.models.stats.findById(new Types.ObjectId(id)).lean();
 const flush = () =>
-  flushCounters({ counters: lib.counters, stats: lib.models.stats, logger: silentLogger });
+  flushCounters({
+    counters: lib.counters,
+    stats: lib.models.stats,
+    showcaseStats: lib.models.showcaseStats,
+    logger: silentLogger,
+  });
 
 describe('the library worker process', { timeout: timeoutForProcesses(1, 60_000) }, () => {
-  it('flushes pending counts on its schedule, answers health checks and stops on SIGTERM', async () => {
+  it('flushes pending counts on its schedule, adds promoted contest winners, answers health checks and stops on SIGTERM', async () => {
     const { mongoUri, redisUrl } = testServices();
     const opsPort = await freePort();
     const worker = await spawnApp(
@@ -47,7 +52,7 @@ describe('the library worker process', { timeout: timeoutForProcesses(1, 60_000)
       const ready = await fetch(`http://127.0.0.1:${opsPort}/readyz`);
       expect(await ready.json()).toEqual({
         status: 'ready',
-        checks: { mongo: 'ok', redis: 'ok', storage: 'ok', 'event-loop': 'ok' },
+        checks: { mongo: 'ok', redis: 'ok', storage: 'ok', 'event-loop': 'ok', progress: 'ok' },
       });
       const item = newId();
       await lib.counters.recordOnce('download', item, 'client-1');
@@ -62,6 +67,38 @@ describe('the library worker process', { timeout: timeoutForProcesses(1, 60_000)
       );
       expect(flushed.downloadCount).toBe(2);
       expect(await lib.counters.pending()).toEqual({});
+
+      // It takes contest winners promoted by engagement off the library-events queue.
+      const producer = new Producer('library-events', lib.redis, lib.keyPrefix);
+      const showcaseEntryId = newId();
+      try {
+        await producer.enqueue(
+          {
+            type: 'showcase.promote',
+            showcaseEntryId,
+            contestId: newId(),
+            contestEntryId: newId(),
+            contestTitle: 'AI-Challenge TP.HCM 2025',
+            title: 'Trợ lý ảo tiếp dân',
+            description: 'Trả lời câu hỏi thường gặp của người dân tại bộ phận một cửa.',
+            team: [{ name: 'Nhóm Một Cửa', role: null }],
+            award: 'SECOND',
+            awardTitle: 'Giải Nhì',
+            year: 2025,
+            category: 'PUBLIC_SERVICES',
+            tryItUrl: 'https://tiep-dan.example.vn',
+            demoVideoItemId: null,
+            promotedBy: 'editor-1',
+          },
+          { jobId: `showcase-promote.${showcaseEntryId}` },
+        );
+        const entry = await waitUntil(() => lib.models.showcase.findById(showcaseEntryId).lean(), {
+          what: 'the worker to create the promoted showcase entry',
+        });
+        expect(entry).toMatchObject({ title: 'Trợ lý ảo tiếp dân', award: 'SECOND', year: 2025 });
+      } finally {
+        await producer.close();
+      }
     } finally {
       await worker.stop();
     }

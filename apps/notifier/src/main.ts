@@ -21,6 +21,7 @@ await runWorker(
       redisUrl: env.REDIS_URL,
       logger,
       registry: metrics.registry,
+      queueMetrics: rt.queueMetrics,
     });
     rt.onClose(() => notifier.close());
   },

@@ -1,8 +1,4 @@
-import type { Queue } from 'bullmq';
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { Logger } from '@portal/logger';
-
-const QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'failed'] as const;
+import { Counter, Histogram, type Registry } from 'prom-client';
 
 /** The notifier's Prometheus metrics, registered on the process registry from graphql-kit. */
 export function createNotifierMetrics(registry: Registry) {
@@ -52,28 +48,3 @@ export function createNotifierMetrics(registry: Registry) {
 }
 
 export type NotifierMetrics = ReturnType<typeof createNotifierMetrics>;
-
-/** Queue depth per queue and state, read from Redis when /metrics is scraped. */
-export function registerQueueDepth(registry: Registry, queues: Queue[], logger: Logger): void {
-  new Gauge({
-    name: 'notifier_queue_jobs',
-    help: 'Jobs in the notifier queues by state',
-    labelNames: ['queue', 'state'] as const,
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const queue of queues) {
-        try {
-          const counts = await queue.getJobCounts(...QUEUE_STATES);
-          for (const state of QUEUE_STATES)
-            this.set({ queue: queue.name, state }, counts[state] ?? 0);
-        } catch (err) {
-          logger.warn(
-            { err: (err as Error).message, queue: queue.name },
-            'queue depth unavailable',
-          );
-        }
-      }
-    },
-  });
-}

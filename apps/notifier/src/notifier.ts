@@ -3,13 +3,13 @@ import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
 import { syncIndexes } from '@portal/db';
 import type { Logger } from '@portal/logger';
-import { Producer, createRedisConnection, createWorker } from '@portal/queue';
+import { Producer, QueueMetrics, createRedisConnection, createWorker } from '@portal/queue';
 import type { NotifierConfig } from './config';
 import type { NotifierContext } from './context';
 import { DeliveryLog } from './delivery/delivery-log';
 import { createMailTransport } from './delivery/mailer';
 import { MessageStore } from './delivery/message-store';
-import { createNotifierMetrics, registerQueueDepth } from './metrics';
+import { createNotifierMetrics } from './metrics';
 import { notifierModels } from './models';
 import { emailDeliveryProcessor } from './jobs/email-delivery.processor';
 import { maintenanceProcessor, sweep, type SweepResult } from './jobs/maintenance.processor';
@@ -22,6 +22,8 @@ export interface NotifierDeps {
   logger: Logger;
   /** Where the notifier's metrics go (the ops server's registry). */
   registry: Registry;
+  /** The process's queue metrics (runWorker's); without it the notifier makes its own on `registry`. */
+  queueMetrics?: QueueMetrics;
 }
 
 export interface RunningNotifier {
@@ -59,11 +61,7 @@ export async function startNotifier(
   const maintenance = new Producer('notifier-maintenance', producerRedis, prefix);
 
   const metrics = createNotifierMetrics(deps.registry);
-  registerQueueDepth(
-    deps.registry,
-    [notifications.queue, queues.email.queue, queues.webhook.queue],
-    logger,
-  );
+  const queueMetrics = deps.queueMetrics ?? new QueueMetrics(deps.registry, producerRedis, logger);
   const mailer = createMailTransport(config);
   const ctx: NotifierContext = {
     config,
@@ -82,6 +80,7 @@ export async function startNotifier(
     logger,
     lockDurationMs: config.lockDurationMs,
     stalledIntervalMs: config.stalledIntervalMs,
+    metrics: queueMetrics,
   };
   const workers = [
     createWorker('notifications', notificationDispatchProcessor(ctx), {
@@ -116,6 +115,7 @@ export async function startNotifier(
           [notifications, maintenance, queues.email, queues.webhook].map((p) => p.close()),
         );
         mailer.close();
+        if (!deps.queueMetrics) await queueMetrics.close();
         await Promise.all([workerRedis.quit(), producerRedis.quit()].map((p) => p.catch(() => {})));
       })()),
   };

@@ -219,7 +219,7 @@ describe('a notifier process that dies or stops mid-batch', twoStarts, () => {
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(await ready.json()).toEqual({
       status: 'ready',
-      checks: { mongo: 'ok', redis: 'ok', 'event-loop': 'ok' },
+      checks: { mongo: 'ok', redis: 'ok', 'event-loop': 'ok', progress: 'ok' },
     });
     await notifications.enqueue(emailNotification(notificationId, batch), { jobId: 'term.1' });
     await sink.waitFor(5, mine('term'));
@@ -240,7 +240,7 @@ describe('a notifier process that dies or stops mid-batch', twoStarts, () => {
       /notifier_deliveries_total\{channel="email",outcome="sent",service="notifier"\} \d+/,
     );
     expect(metrics).toMatch(
-      /notifier_queue_jobs\{queue="notifier-email",state="waiting",service="notifier"\} 0/,
+      /bullmq_queue_jobs\{queue="notifier-email",state="waiting",service="notifier"\} 0/,
     );
   });
 });

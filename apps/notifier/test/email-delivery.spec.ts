@@ -232,8 +232,8 @@ describe('e-mail delivery through SMTP', () => {
       sent,
     );
     expect(value('notifier_notifications_total{kind="email",outcome="rejected"}')).toBe(1);
-    expect(value('notifier_queue_jobs{queue="notifications",state="failed"}')).toBe(2);
-    expect(value('notifier_queue_jobs{queue="notifier-email",state="waiting"}')).toBe(0);
+    expect(value('bullmq_queue_jobs{queue="notifications",state="failed"}')).toBe(2);
+    expect(value('bullmq_queue_jobs{queue="notifier-email",state="waiting"}')).toBe(0);
   });
 
   it('runs each channel under its own BullMQ rate limit', () => {

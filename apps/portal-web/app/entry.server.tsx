@@ -4,7 +4,13 @@ import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable } from '@react-router/node';
 import { isbot } from 'isbot';
 import { renderToPipeableStream, type RenderToPipeableStreamOptions } from 'react-dom/server';
-import { ServerRouter, type AppLoadContext, type EntryContext } from 'react-router';
+import {
+  ServerRouter,
+  type AppLoadContext,
+  type EntryContext,
+  isRouteErrorResponse,
+  type HandleErrorFunction,
+} from 'react-router';
 
 export const streamTimeout = 10_000;
 
@@ -18,6 +24,9 @@ export default function handleRequest(
   if (request.method.toUpperCase() === 'HEAD')
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   const nonce = loadContext.nonce;
+  const matches = routerContext.staticHandlerContext.matches;
+  const rendered = matches[matches.length - 1]?.route.id;
+  if (rendered) loadContext.observe?.route(rendered);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const userAgent = request.headers.get('user-agent');
@@ -47,9 +56,11 @@ export default function handleRequest(
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
         },
         onShellError(error: unknown) {
+          loadContext.observe?.error('render');
           reject(error);
         },
         onError(error: unknown) {
+          loadContext.observe?.error('render');
           responseStatusCode = 500;
           if (shellRendered) console.error(error);
         },
@@ -57,3 +68,12 @@ export default function handleRequest(
     );
   });
 }
+
+/** An error a loader or action threw (not a Response): counted, then logged as React Router does. */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  // A visitor who left mid-request, or an answer such as "no route matches" (404), is not an
+  // error of the portal.
+  if (request.signal.aborted || isRouteErrorResponse(error)) return;
+  context.observe?.error('loader');
+  console.error(error);
+};

@@ -9,6 +9,8 @@ export default [
   route('thu-vien', 'routes/library.tsx'),
   route('thu-vien/:slug', 'routes/library-item.tsx'),
   route('ung-dung', 'routes/apps.tsx'),
+  route('ung-dung/ai-challenge', 'routes/showcase.tsx'),
+  route('ung-dung/ai-challenge/:slug/dung-thu', 'routes/showcase-try.ts'),
   route('dien-dan', 'routes/forum.tsx'),
   route('dien-dan/moi', 'routes/forum-new.tsx'),
   route('dien-dan/:id', 'routes/thread.tsx'),

@@ -6,6 +6,7 @@ import {
   httpEnv,
   isProductionSchema,
   loadEnv,
+  opsPortEnv,
   serviceUrl,
   z,
 } from '@portal/config';
@@ -15,6 +16,8 @@ export function portalWebEnvShape() {
   return {
     ...baseEnv(),
     ...httpEnv(DEFAULT_PORTS['portal-web']),
+    /** /healthz, /readyz (the gateway answers) and /metrics, off the public port. */
+    ...opsPortEnv(DEFAULT_PORTS.portalWebOps),
     /** The gateway, as this server reaches it (the portal talks to nothing else). */
     GATEWAY_URL: serviceUrl(DEFAULT_PORTS.gateway),
     /** Where people reach the portal (canonical links, OpenGraph, sitemap); default http://localhost:<PORT>. */

@@ -1,10 +1,11 @@
-// The reference web portal: read env, serve pages, stop on SIGTERM.
+// The reference web portal: read env, serve pages (and the ops routes on OPS_PORT), stop on SIGTERM.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onTerminate } from '@portal/config';
 import { createLogger } from '@portal/logger';
 import type { PortalConfig } from '../app/lib/context';
 import { loadPortalWebEnv } from './env';
+import { createPortalWebOps } from './ops';
 import { findBuild, startPortalWeb } from './server';
 
 const env = loadPortalWebEnv();
@@ -42,6 +43,8 @@ if (!buildDir && env.NODE_ENV === 'production') {
   process.exit(1);
 }
 
+const ops = createPortalWebOps({ graphqlUrl: config.graphqlUrl });
+const opsServer = await ops.start({ port: env.OPS_PORT, host: env.HOST });
 const web = await startPortalWeb({
   port: env.PORT,
   host: env.HOST,
@@ -49,12 +52,24 @@ const web = await startPortalWeb({
   ...(buildDir ? { buildDir } : {}),
   appRoot: resolve(here, '..'),
   mediaOrigins: env.MEDIA_ORIGINS,
+  ops,
 });
 logger.info(
-  { url: publicUrl, build: buildDir ?? 'vite (development)', auth: config.auth.mode },
+  {
+    url: publicUrl,
+    opsPort: opsServer.port,
+    build: buildDir ?? 'vite (development)',
+    auth: config.auth.mode,
+  },
   'web portal listening',
 );
 
-onTerminate(() => web.close(), {
-  log: (msg, err) => (err ? logger.error({ err }, msg) : logger.info(msg)),
-});
+onTerminate(
+  async () => {
+    await web.close();
+    await opsServer.close();
+  },
+  {
+    log: (msg, err) => (err ? logger.error({ err }, msg) : logger.info(msg)),
+  },
+);

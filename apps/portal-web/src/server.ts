@@ -1,5 +1,6 @@
 // The web portal's HTTP server: security headers, static assets, /healthz, and every page
 // rendered by React Router on the server (a production build, or Vite while developing).
+// Its /readyz and /metrics are on the ops port (ops.ts).
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,6 +10,7 @@ import compression from 'compression';
 import express from 'express';
 import type { AppLoadContext, ServerBuild } from 'react-router';
 import type { PortalConfig } from '../app/lib/context';
+import type { PortalWebOps } from './ops';
 import { securityHeaders } from './security-headers';
 
 export interface PortalWebOptions {
@@ -20,6 +22,8 @@ export interface PortalWebOptions {
   /** The app's source directory (apps/portal-web), for Vite. */
   appRoot: string;
   mediaOrigins: string[];
+  /** Request metrics and the SSR error counter (served on the ops port). */
+  ops?: PortalWebOps;
 }
 
 export interface PortalWebServer {
@@ -36,6 +40,7 @@ export async function startPortalWeb(options: PortalWebOptions): Promise<PortalW
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   const server = createServer(app);
 
+  if (options.ops) app.use(options.ops.middleware);
   app.use(compression());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -57,6 +62,7 @@ export async function startPortalWeb(options: PortalWebOptions): Promise<PortalW
     nonce: res.locals.nonce as string,
     clientIp: req.ip ?? '',
     requestId: (req.get('x-request-id') ?? '').slice(0, 64) || randomUUID(),
+    ...(options.ops ? { observe: options.ops.observer(res) } : {}),
   });
 
   let closeVite: (() => Promise<void>) | undefined;

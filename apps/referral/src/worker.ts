@@ -1,6 +1,8 @@
-// The referral worker: dispatch to the hotline (with retries) and periodic maintenance.
+// The referral worker: dispatch to the hotline (with retries), periodic maintenance, and the
+// SLA-breach metrics on its ops /metrics.
 import { runWorker } from '@portal/service-runtime';
 import { env, workersConfig } from './env';
+import { registerSlaMetrics } from './jobs/sla-metrics';
 import { startReferralWorkers } from './jobs/start-workers';
 import { prepareDatabase } from './models';
 
@@ -9,6 +11,8 @@ await runWorker({ name: 'referral-worker', env }, async (rt) => {
   const running = await startReferralWorkers(workersConfig(env), {
     conn: rt.conn,
     logger: rt.logger,
+    queueMetrics: rt.queueMetrics,
   });
   rt.onClose(() => running.close());
+  registerSlaMetrics(rt.metrics.registry, { models: running.core.models, logger: rt.logger });
 });

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importPKCS8, SignJWT } from 'jose';
@@ -113,6 +114,37 @@ describe('person token', () => {
       email: 'can.bo@so-khcn.hochiminhcity.gov.vn',
     });
     expect(viewer.roles.sort()).toEqual(['citizen', 'officer']);
+  });
+
+  it('signs and verifies alike in every process given one shared private key (SEC1, read-only, no public file)', async () => {
+    // As the development chart mounts its generated Secret into the gateway and the web portal.
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'shared-keys-')));
+    for (const dir of dirs) {
+      writeFileSync(
+        join(dir, 'dev-idp-private.pem'),
+        privateKey.export({ type: 'sec1', format: 'pem' }),
+      );
+      chmodSync(dir, 0o555);
+    }
+    const [portal, gateway] = await Promise.all(dirs.map((d) => ensureDevKeyPair(d)));
+    expect(readdirSync(dirs[0]!)).toEqual(['dev-idp-private.pem']);
+    const verify = await createPersonTokenVerifier({
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      publicKeyPem: gateway!.publicKeyPem,
+    });
+    const token = await signPersonToken(portal!.privateKeyPem, {
+      sub: 'w1',
+      name: 'Người dân',
+      role: 'citizen',
+    });
+    expect((await verify(token)).id).toBe('w1');
+    // A key of another process (the mismatch this prevents) is refused.
+    const own = await ensureDevKeyPair(mkdtempSync(join(tmpdir(), 'keys-')));
+    await expect(
+      verify(await signPersonToken(own.privateKeyPem, { sub: 'w1', name: 'X', role: 'citizen' })),
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('refuses expired, wrongly signed or wrong-audience tokens with UNAUTHENTICATED', async () => {

@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8 } from 'jose';
@@ -13,14 +14,22 @@ export interface DevKeyPair {
   publicKeyPem: string;
 }
 
-/** Creates an ES256 key pair under `dir` on first use (the local stand-in for the city's IdP). */
+/**
+ * The development identity provider's ES256 key pair under `dir`, created on first use (the
+ * local stand-in for the city's IdP). A private key alone (PKCS#8 or SEC1 PEM, e.g. the
+ * development chart's shared Secret mounted read-only) is used as is, its public key derived,
+ * so every process given the same key signs and verifies alike.
+ */
 export async function ensureDevKeyPair(dir: string): Promise<DevKeyPair> {
   const privatePath = join(dir, 'dev-idp-private.pem');
   const publicPath = join(dir, 'dev-idp-public.pem');
-  if (existsSync(privatePath) && existsSync(publicPath)) {
+  if (existsSync(privatePath)) {
+    const key = createPrivateKey(readFileSync(privatePath, 'utf8'));
+    if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
+      throw new Error(`${privatePath}: not a P-256 (ES256) private key`);
     return {
-      privateKeyPem: readFileSync(privatePath, 'utf8'),
-      publicKeyPem: readFileSync(publicPath, 'utf8'),
+      privateKeyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      publicKeyPem: createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString(),
     };
   }
   mkdirSync(dir, { recursive: true });

@@ -9,9 +9,14 @@ export const DEFAULT_PORTS = {
   bulletin: 4004,
   referral: 4005,
   engagement: 4006,
+  assistant: 4007,
   'hotline-sim': 4010,
+  /** The CKAN-compatible open-data portal stand-in (development and tests). */
+  'opendata-sim': 4011,
   /** The reference web portal (server-rendered pages and the staff console). */
   'portal-web': 4200,
+  /** The web portal's ops port: /healthz, /readyz and /metrics. */
+  portalWebOps: 4300,
   notifier: 4106,
   ferretdb: 27117,
   redis: 6380,
@@ -21,7 +26,14 @@ export const DEFAULT_PORTS = {
   smtpHttp: 1080,
 } as const;
 
-export type SubgraphName = 'content' | 'library' | 'forum' | 'bulletin' | 'referral' | 'engagement';
+export type SubgraphName =
+  | 'content'
+  | 'library'
+  | 'forum'
+  | 'bulletin'
+  | 'referral'
+  | 'engagement'
+  | 'assistant';
 
 export const SUBGRAPHS: readonly SubgraphName[] = [
   'content',
@@ -30,6 +42,7 @@ export const SUBGRAPHS: readonly SubgraphName[] = [
   'bulletin',
   'referral',
   'engagement',
+  'assistant',
 ];
 
 /** Ops ports (/healthz, /readyz, /metrics) of the worker processes. */
@@ -39,8 +52,9 @@ export const DEFAULT_WORKER_OPS_PORTS = {
   forum: 4103,
   bulletin: 4104,
   referral: 4105,
-  /** 4106 is the notifier's; 4107 is kept for the assistant's worker. */
+  /** 4106 is the notifier's. */
   engagement: 4116,
+  assistant: 4117,
 } as const;
 
 /**

@@ -8,3 +8,4 @@ export * from './graph-changes';
 export * from './page-cache';
 export * from './object-id';
 export * from './query-budget';
+export * from './hot-counters';

@@ -36,6 +36,37 @@ export function extensionsFor(err: DomainError): Record<string, unknown> {
   }
 }
 
+/** Driver errors that mean the database cannot be reached right now (not a bad request). */
+const DATABASE_UNREACHABLE = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'PoolClearedError',
+  'PoolClearedOnNetworkError',
+]);
+
+/** Seconds a client is told to wait before retrying while the database is away. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Whether `error` (or what caused it) says the database is unreachable: a restart, a
+ * failover or a network cut. Such a request did nothing and may be retried as it is.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; depth++) {
+    const name = (e as { name?: unknown }).name;
+    if (typeof name === 'string' && DATABASE_UNREACHABLE.has(name)) return true;
+    // mongoose, while disconnected, queues an operation and fails it after bufferTimeoutMS.
+    if (name === 'MongooseError' && /buffering timed out/.test(String((e as Error).message)))
+      return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** A GraphQLError carrying the domain error's code, for resolvers that build errors by hand. */
 export function toGraphQLError(err: DomainError): GraphQLError {
   return new GraphQLError(err.message, { extensions: extensionsFor(err), originalError: err });
@@ -69,6 +100,15 @@ export function createFormatError(logger: Logger) {
     ) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+      return {
+        message: 'The service cannot reach its database right now; retry shortly',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: DATABASE_RETRY_AFTER_SECONDS },
+      };
     }
     logger.error({ err: original, path: formatted.path }, 'internal error');
     return {

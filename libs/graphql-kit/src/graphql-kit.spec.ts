@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MongoClient } from 'mongodb';
 import { z } from 'zod';
 import { badInput, rateLimited } from '@portal/errors';
 import { createLogger } from '@portal/logger';
@@ -44,5 +45,29 @@ describe('graphql-kit', () => {
       message: 'Internal server error',
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
+  });
+
+  it('answers a request that found the database away with a retryable SERVICE_UNAVAILABLE, hiding where it is', async () => {
+    const format = createFormatError(createLogger({ service: 'kit', level: 'silent' }));
+    // A real driver error: nothing listens on this port.
+    const client = new MongoClient('mongodb://127.0.0.1:9/', { serverSelectionTimeoutMS: 300 });
+    const err = await client
+      .db('x')
+      .command({ ping: 1 })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    await client.close();
+    expect(err).toBeTruthy();
+    const answer = format({ message: String(err) }, err);
+    expect(answer).toEqual({
+      message: 'The service cannot reach its database right now; retry shortly',
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: 5 },
+    });
+    // The same message wrapped by a resolver's own error still counts.
+    expect(
+      format({ message: 'x' }, new Error('save failed', { cause: err })).extensions?.code,
+    ).toBe('SERVICE_UNAVAILABLE');
   });
 });

@@ -5,3 +5,6 @@ export * from './producer';
 export * from './worker';
 export * from './outbox';
 export * from './graph-changes';
+export * from './queue-metrics';
+export * from './redis-policy';
+export * from './job-progress';

@@ -67,6 +67,73 @@ export const engagementEventPayload = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** Awards of the city's AI-Challenge (and other contests) a showcase entry can carry. */
+export const SHOWCASE_AWARDS = ['FIRST', 'SECOND', 'THIRD', 'CONSOLATION', 'SPECIAL'] as const;
+export type ShowcaseAward = (typeof SHOWCASE_AWARDS)[number];
+
+/** Categories of the library's app directory, which showcase entries share. */
+export const APP_CATEGORIES = [
+  'PUBLIC_SERVICES',
+  'CITIZEN_ENGAGEMENT',
+  'HEALTH',
+  'EDUCATION',
+  'TRANSPORT',
+  'BUSINESS',
+  'OPEN_DATA',
+  'SECURITY',
+  'OTHER',
+] as const;
+export type AppCategory = (typeof APP_CATEGORIES)[number];
+
+/**
+ * Other services → the library worker. `showcase.promote`: a contest winner (engagement)
+ * becomes a showcase entry. The library cannot read engagement's database, so the job
+ * carries the entry's public data (winners are published), and the id of the showcase entry
+ * to create, chosen by the producer: the library creates it once however often it arrives.
+ */
+export const libraryEventPayload = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('showcase.promote'),
+    showcaseEntryId: objectId,
+    contestId: objectId,
+    contestEntryId: objectId,
+    contestTitle: z.string().min(1).max(300),
+    title: z.string().min(1).max(300),
+    description: z.string().min(1).max(5000),
+    team: z
+      .array(z.object({ name: z.string().min(1).max(200), role: z.string().max(200).nullable() }))
+      .max(50),
+    award: z.enum(SHOWCASE_AWARDS),
+    awardTitle: z.string().max(200).nullable(),
+    year: z.number().int().min(2000).max(2100),
+    category: z.enum(APP_CATEGORIES),
+    tryItUrl: z.url(),
+    demoVideoItemId: objectId.nullable(),
+    promotedBy: z.string().min(1).max(200),
+  }),
+]);
+
+/** Assistant → its worker: sync the open-data catalog, or preview one version of a resource. */
+export const assistantCatalogPayload = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('sync') }),
+  z.object({
+    type: z.literal('preview'),
+    resourceId: z.string().min(1).max(200),
+    /** The file version the preview is for; a job for an older version does nothing. */
+    fingerprint: z.string().regex(/^[a-f0-9]{16}$/),
+  }),
+]);
+
+/** Assistant worker: re-index changed objects of the graph, or rebuild the whole index. */
+export const assistantIndexPayload = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('refresh'),
+    source: z.enum(['Article', 'LibraryItem', 'Thread', 'Dataset']),
+    ids: z.array(z.string().min(1).max(200)).max(1000),
+  }),
+  z.object({ type: z.literal('rebuild') }),
+]);
+
 /** A periodic task of one service (flush counters, flag overdue items, clean up). */
 export const maintenancePayload = z.object({ task: z.string().min(1) });
 
@@ -192,6 +259,7 @@ export const QUEUE_PAYLOADS = {
   'content-publish': contentPublishPayload,
   'content-maintenance': maintenancePayload,
   'library-maintenance': maintenancePayload,
+  'library-events': libraryEventPayload,
   'forum-events': forumEventPayload,
   'forum-maintenance': maintenancePayload,
   'bulletin-publish': bulletinPublishPayload,
@@ -199,6 +267,9 @@ export const QUEUE_PAYLOADS = {
   'referral-dispatch': referralDispatchPayload,
   'referral-maintenance': maintenancePayload,
   'engagement-events': engagementEventPayload,
+  'assistant-catalog': assistantCatalogPayload,
+  'assistant-index': assistantIndexPayload,
+  'assistant-maintenance': maintenancePayload,
   notifications: notificationPayload,
   'notifier-email': notifierDeliveryPayload,
   'notifier-webhook': notifierDeliveryPayload,
@@ -210,6 +281,7 @@ export type PayloadOf<Q extends QueueName> = z.infer<(typeof QUEUE_PAYLOADS)[Q]>
 export type NotificationPayload = z.infer<typeof notificationPayload>;
 export type EmailMessage = z.infer<typeof emailTemplates>;
 export type ForumEvent = z.infer<typeof forumEventPayload>;
+export type LibraryEvent = z.infer<typeof libraryEventPayload>;
 export type EngagementEvent = z.infer<typeof engagementEventPayload>;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

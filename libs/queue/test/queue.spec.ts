@@ -6,7 +6,9 @@ import type { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createLogger, currentRequestContext, runWithRequestContext } from '@portal/logger';
 import { testServices, uniqueName, useTestDatabase, waitUntil } from '@portal/testing';
-import { Outbox, Producer, createRedisConnection, createWorker, jobId } from '../src';
+import { Registry } from 'prom-client';
+import { metricValue } from '@portal/testing';
+import { Outbox, Producer, QueueMetrics, createRedisConnection, createWorker, jobId } from '../src';
 
 const { redisUrl } = testServices();
 const logger = createLogger({ service: 'queue-test', level: 'silent', pretty: false });
@@ -112,7 +114,7 @@ describe('queue lib on a real Redis', () => {
     expect(seen).toEqual([referralId]);
   });
 
-  it('finishes a job whose worker was killed mid-job, after a restart', async () => {
+  it('finishes a job whose worker was killed mid-job, after a restart, and counts the stall', async () => {
     const prefix = uniqueName('stalled');
     const p = producer(prefix);
     const child = spawn(
@@ -132,6 +134,10 @@ describe('queue lib on a real Redis', () => {
     await new Promise((r) => child.once('exit', r));
     expect(await p.queue.getActiveCount()).toBe(1);
 
+    const registry = new Registry();
+    const metrics = new QueueMetrics(registry, conn(), logger);
+    const scrape = async (name: string, labels: Record<string, string>) =>
+      metricValue(await registry.metrics(), name, { queue: 'referral-dispatch', ...labels });
     let finishedBy = '';
     workers.push(
       createWorker('referral-dispatch', async () => void (finishedBy = 'restarted worker'), {
@@ -140,13 +146,22 @@ describe('queue lib on a real Redis', () => {
         logger,
         lockDurationMs: 2000,
         stalledIntervalMs: 500,
+        metrics,
       }),
     );
+    expect(await scrape('bullmq_queue_jobs', { state: 'active' })).toBe(1);
+    expect(await scrape('bullmq_jobs_stalled_total', {})).toBe(0);
     await waitUntil(async () => (await p.queue.getCompletedCount()) === 1, {
       what: 'stalled job to complete',
       timeoutMs: 30_000,
     });
     expect(finishedBy).toBe('restarted worker');
+    expect(await scrape('bullmq_jobs_stalled_total', {})).toBe(1);
+    expect(await scrape('bullmq_jobs_completed_total', {})).toBe(1);
+    await waitUntil(async () => (await scrape('bullmq_queue_jobs', { state: 'active' })) === 0, {
+      what: 'no active job on /metrics',
+    });
+    await metrics.close();
   });
 
   it('lets in-flight jobs finish on close()', async () => {

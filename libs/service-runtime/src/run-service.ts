@@ -71,8 +71,10 @@ export async function runService<E extends RuntimeEnv, R>(
   // Every write of a tracked model (trackGraphChanges) purges the gateway's cached answers,
   // and list pages are cached until their lists change.
   if (conn && redis) publishGraphChangesOf(conn, redis, env.QUEUE_PREFIX ?? 'portal', logger);
+  let stopping = false;
   onTerminate(
     async () => {
+      stopping = true;
       for (const close of closers.reverse()) await close();
       redis?.disconnect();
       await conn?.close();
@@ -98,5 +100,12 @@ export async function runService<E extends RuntimeEnv, R>(
     addReadiness: (check) => void readiness.push(check),
     onClose: (close) => void closers.push(close),
   };
-  return start(rt);
+  try {
+    return await start(rt);
+  } catch (err) {
+    // A shutdown during start-up closes the connections under the start-up's own reads
+    // (index builds, seeding checks): that is the shutdown, not a crash; it exits on its own.
+    if (stopping) return new Promise<R>(() => {});
+    throw err;
+  }
 }

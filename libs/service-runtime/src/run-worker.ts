@@ -3,6 +3,8 @@ import type { Redis } from 'ioredis';
 import { createLagMonitor, createMetrics, startOpsServer, type Metrics } from '@portal/http';
 import {
   Producer,
+  QueueMetrics,
+  assertNoEviction,
   createRedisConnection,
   createWorker,
   type CreateWorkerOptions,
@@ -11,6 +13,10 @@ import {
   type QueueName,
 } from '@portal/queue';
 import { runService, type Runtime, type RuntimeEnv } from './run-service';
+import { workerProgress } from './worker-progress';
+
+/** How long jobs may wait with none running and none finishing before /readyz reports no progress. */
+const DEFAULT_STALL_MS = 120_000;
 
 /** The variables a worker process reads beyond the common ones. */
 export interface WorkerEnv extends RuntimeEnv {
@@ -25,6 +31,12 @@ export interface WorkerEnv extends RuntimeEnv {
 
 export interface WorkerRuntime<E extends WorkerEnv> extends Runtime<E> {
   metrics: Metrics;
+  /**
+   * Depth, oldest waiting age, stalled and failed jobs of the queues this process consumes,
+   * on its /metrics: `rt.worker` adds its workers; pass it as `metrics` to createWorker for
+   * workers made elsewhere.
+   */
+  queueMetrics: QueueMetrics;
   /** The blocking connection the workers share (`maxRetriesPerRequest: null`). */
   workerRedis(): Redis;
   /** A BullMQ worker on this deployment's prefix; closed first at shutdown, jobs in flight finished. */
@@ -46,12 +58,14 @@ export interface WorkerRuntime<E extends WorkerEnv> extends Runtime<E> {
 
 /**
  * Runs a worker process: the shared shell, BullMQ workers and producers on one prefix,
- * and the ops server (`/healthz`, `/readyz` with database, Redis and event-loop checks,
- * `/metrics`) on OPS_PORT. At SIGTERM the workers stop taking jobs and finish those in
+ * and the ops server (`/healthz`, `/readyz` with database, Redis, event-loop and progress
+ * checks, `/metrics` with the queue metrics of every worker and jobs finished per queue) on
+ * OPS_PORT. It refuses to start on a Redis whose eviction policy is not `noeviction`. At
+ * SIGTERM the workers stop taking jobs and finish those in
  * flight (BullMQ hands unfinished ones to another worker), then everything else closes.
  */
 export async function runWorker<E extends WorkerEnv>(
-  spec: { name: string; env: E; shutdownTimeoutMs?: number },
+  spec: { name: string; env: E; shutdownTimeoutMs?: number; stallMs?: number },
   start: (rt: WorkerRuntime<E>) => Promise<void>,
 ): Promise<void> {
   await runService(spec, async (base) => {
@@ -59,8 +73,11 @@ export async function runWorker<E extends WorkerEnv>(
     const workers: Worker[] = [];
     const producers = new Map<QueueName, Producer<QueueName>>();
     let blocking: Redis | undefined;
+    const metrics = createMetrics(spec.name);
+    const queueMetrics = new QueueMetrics(metrics.registry, base.redis, base.logger);
     const rt: WorkerRuntime<E> = Object.assign(Object.create(base) as Runtime<E>, {
-      metrics: createMetrics(spec.name),
+      metrics,
+      queueMetrics,
       workerRedis: () => {
         if (!blocking) {
           blocking = createRedisConnection(env.REDIS_URL, 'worker');
@@ -79,6 +96,7 @@ export async function runWorker<E extends WorkerEnv>(
           connection: rt.workerRedis(),
           prefix: env.QUEUE_PREFIX,
           logger: base.logger,
+          metrics: queueMetrics,
         });
         workers.push(worker);
         return worker;
@@ -102,17 +120,34 @@ export async function runWorker<E extends WorkerEnv>(
     });
     // Closers run last-added first: these run after the workers (added below) have stopped.
     base.onClose(() => blocking?.disconnect());
+    base.onClose(() => queueMetrics.close());
+
+    try {
+      // On the blocking connection: a Redis not up yet is waited for, not mistaken for a refusal.
+      await assertNoEviction(rt.workerRedis());
+    } catch (err) {
+      base.logger.fatal({ err: (err as Error).message }, `${spec.name} refuses to start`);
+      process.stderr.write(`${spec.name}: ${(err as Error).message}\n`);
+      process.exit(1);
+    }
     await start(rt);
     const lag = createLagMonitor();
+    const progress = workerProgress({
+      redis: base.redis,
+      prefix: env.QUEUE_PREFIX,
+      registry: rt.metrics.registry,
+      stallMs: spec.stallMs ?? DEFAULT_STALL_MS,
+    });
     const ops = await startOpsServer({
       port: env.OPS_PORT ?? env.PORT ?? 0,
       host: env.HOST,
       metrics: rt.metrics,
-      readiness: [...base.readiness, lag.readiness],
+      readiness: [...base.readiness, lag.readiness, progress.readiness],
     });
     base.onClose(async () => {
       lag.stop();
       await ops.close();
+      await progress.close();
     });
     base.onClose(() => Promise.all(workers.map((w) => w.close())));
     base.logger.info(

@@ -25,4 +25,23 @@ describe('subgraph server shutdown', () => {
     expect(await proc.exited).toBe(0);
     expect(stdout).toContain('cleaned up');
   });
+
+  it('a SIGTERM during start-up is a shutdown, not a crash: the interrupted start-up exits 0', async () => {
+    const proc = new ManagedProcess({
+      name: 'interrupted-start',
+      command: process.execPath,
+      args: ['--import', 'tsx', join(import.meta.dirname, 'fixtures/interrupted-start.ts')],
+      cwd: workspaceRoot(),
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      output: 'ignore',
+    });
+    let stdout = '';
+    let stderr = '';
+    proc.child.stdout?.on('data', (chunk) => (stdout += String(chunk)));
+    proc.child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
+    await expect.poll(() => stdout, { timeout: 60_000 }).toContain('starting');
+    await proc.stop();
+    expect(await proc.exited, stderr).toBe(0);
+    expect(stderr).not.toContain('interrupted');
+  }, 90_000);
 });

@@ -52,7 +52,7 @@ interface ChartProbes {
   variable: string;
   liveness: string;
   readiness: string;
-  /** Prometheus scrapes its /metrics (the web portal and the hotline simulator serve none). */
+  /** Prometheus scrapes its /metrics (the hotline simulator serves none). */
   scraped: boolean;
 }
 const chartProbes = new Map<string, ChartProbes>();
@@ -82,7 +82,7 @@ function probedPorts(r: Running): number[] {
   return port ? [port] : r.ports;
 }
 
-/** /readyz, unless the chart neither scrapes the process nor probes its /readyz (the web portal). */
+/** /readyz, unless the chart neither scrapes the process nor probes its /readyz. */
 function readyPathOf(name: string): string {
   const probes = chartProbes.get(name);
   return !probes || probes.scraped || probes.readiness === '/readyz' ? '/readyz' : probes.readiness;

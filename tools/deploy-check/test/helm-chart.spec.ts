@@ -7,6 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import {
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  createPersonTokenVerifier,
+  ensureDevKeyPair,
+  signPersonToken,
+} from '@portal/auth';
 import { QUEUE_NAMES } from '@portal/queue';
 import { workspaceRoot } from '@portal/local-services';
 import { CHART_DIR, ensureHelmCheckInChild, renderChart, type HelmReport } from '../src/helm-check';
@@ -145,10 +152,12 @@ describe.each(['dev', 'prod'] as const)('every process of apps/ in the %s chart'
       expect(container!.args?.at(-1)).toBe(`${proc.entry}.js`);
       const ports = new Set((container!.ports ?? []).flatMap((p) => [p.name, p.containerPort]));
       expect(container!.livenessProbe?.httpGet?.path).toBe('/healthz');
-      // Every process but the public entry is ready when its dependencies are.
+      // Every process but the gateway is ready when its dependencies answer (the web
+      // portal's: the gateway); the gateway stays ready while one subgraph is down (partial
+      // answers beat none).
       const readiness = container!.readinessProbe?.httpGet?.path;
-      if (chartValues.processes[proc.name]?.role === 'edge') expect(readiness).toBe('/healthz');
-      else expect(readiness).toBe('/readyz');
+      if (proc.name === 'gateway') expect(readiness).toBe('/healthz');
+      else expect(readiness, proc.name).toBe('/readyz');
       expect(container!.startupProbe?.httpGet?.path).toBe('/healthz');
       for (const probe of [container!.livenessProbe, container!.readinessProbe])
         expect(ports.has(probe!.httpGet!.port), `${proc.name} probe port`).toBe(true);
@@ -328,6 +337,178 @@ describe('queues and autoscaling on queue depth', () => {
       expect(lists).toEqual((values.queues ?? []).map((q) => `portal:${q}:wait`));
     }
     expect(hpas.has(`${RELEASE}-gateway`)).toBe(true);
+  });
+});
+
+describe('alert rules (PrometheusRule) in the chart', () => {
+  interface RenderedRule {
+    alert: string;
+    expr: string;
+    for?: string;
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+  }
+  const fileRules = (
+    parse(readFileSync(join(CHART_DIR, 'files', 'prometheus-rules.yml'), 'utf8')) as {
+      groups: { rules: RenderedRule[] }[];
+    }
+  ).groups.flatMap((g) => g.rules);
+  const rulesOf = (report: HelmReport): RenderedRule[] | undefined => {
+    const rule = report.objects.find((o) => o.kind === 'PrometheusRule');
+    return (
+      rule?.object.spec as { groups: { rules: RenderedRule[] }[] } | undefined
+    )?.groups.flatMap((g) => g.rules);
+  };
+  const renders: Record<'tuned' | 'off' | 'typo', HelmReport> = {} as never;
+  const withValues = async (name: string, yaml: string) => {
+    const file = join(scratch, `${name}.yaml`);
+    writeFileSync(file, yaml);
+    return renderChart(binary, [join(CHART_DIR, 'values-prod.yaml'), file]);
+  };
+
+  beforeAll(async () => {
+    renders.tuned = await withValues(
+      'alerts-tuned',
+      [
+        'monitoring:',
+        '  alerts:',
+        '    labels: { team: portal-ops }',
+        '    rules:',
+        '      PortalQueueBacklog: { threshold: 2000, for: 30m }',
+        '      PortalReferralSlaBreached: { severity: critical }',
+        '      PortalFailedJobsPiling: { enabled: false }',
+      ].join('\n'),
+    );
+    renders.off = await withValues('alerts-off', 'monitoring:\n  alerts:\n    enabled: false\n');
+    renders.typo = await withValues(
+      'alerts-typo',
+      'monitoring:\n  alerts:\n    rules:\n      PortalQueueBaclog: { threshold: 1 }\n',
+    );
+  }, 10 * 60_000);
+
+  it('renders every rule of files/prometheus-rules.yml unchanged with prod values, queue and SLA alerts included', () => {
+    const rendered = rulesOf(reports.prod);
+    expect(rendered).toEqual(fileRules);
+    const exprOf = (alert: string) => rendered!.find((r) => r.alert === alert)?.expr ?? '';
+    expect(exprOf('PortalQueueBacklog')).toMatch(
+      /bullmq_queue_jobs\{state=~"waiting\|paused\|prioritized"\}/,
+    );
+    expect(exprOf('PortalQueueNotMoving')).toContain('bullmq_queue_oldest_waiting_seconds');
+    expect(exprOf('PortalJobsStalled')).toContain('bullmq_jobs_stalled_total');
+    expect(exprOf('PortalJobsFailing')).toContain('bullmq_jobs_failed_total{outcome="failed"}');
+    expect(exprOf('PortalReferralSlaBreached')).toMatch(
+      /by \(agency, category\) \(referral_sla_overdue\)/,
+    );
+    expect(exprOf('PortalReferralSlaBreachedLong')).toContain('referral_sla_overdue_max_seconds');
+    // dev values leave monitoring off.
+    expect(rulesOf(reports.dev)).toBeUndefined();
+  });
+
+  it('applies per-alert values: threshold, for, severity, enabled: false, and common labels', () => {
+    expect(renders.tuned.error).toBeUndefined();
+    const rendered = rulesOf(renders.tuned)!;
+    const byName = new Map(rendered.map((r) => [r.alert, r]));
+    expect(byName.get('PortalQueueBacklog')!.expr.trim()).toBe(
+      'max by (queue) (bullmq_queue_jobs{state=~"waiting|paused|prioritized"}) > 2000',
+    );
+    expect(byName.get('PortalQueueBacklog')!.for).toBe('30m');
+    expect(byName.get('PortalReferralSlaBreached')!.labels.severity).toBe('critical');
+    expect(byName.has('PortalFailedJobsPiling')).toBe(false);
+    expect(rendered).toHaveLength(fileRules.length - 1);
+    for (const rule of rendered) expect(rule.labels.team, rule.alert).toBe('portal-ops');
+    // The others keep their own settings.
+    const stalled = fileRules.find((r) => r.alert === 'PortalJobsStalled')!;
+    expect(byName.get('PortalJobsStalled')).toEqual({
+      ...stalled,
+      labels: { ...stalled.labels, team: 'portal-ops' },
+    });
+  });
+
+  it('leaves the rules out with monitoring.alerts.enabled: false, keeping the scrape and the dashboard', () => {
+    expect(renders.off.error).toBeUndefined();
+    const kinds = renders.off.objects.map((o) => o.kind);
+    expect(kinds).not.toContain('PrometheusRule');
+    expect(kinds).toContain('PodMonitor');
+    expect(renders.off.objects.some((o) => o.name === `${RELEASE}-grafana-dashboard`)).toBe(true);
+  });
+
+  it('refuses a setting for an alert that does not exist (a misspelt name would silently do nothing)', () => {
+    expect(renders.typo.error).toMatch(
+      /monitoring\.alerts\.rules\.PortalQueueBaclog: no such alert/,
+    );
+  });
+});
+
+describe('development identity (devIdentity)', () => {
+  interface PodWithVolumes {
+    spec: {
+      volumes?: {
+        name: string;
+        secret?: { secretName: string; items?: { key: string; path: string }[] };
+      }[];
+      containers: { volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[] }[];
+    };
+  }
+  const devIdentityOf = (report: HelmReport, name: string) => {
+    const deployment = byKind(report.objects, 'Deployment').get(`${RELEASE}-${name}`)!;
+    const pod = deployment.spec!.template as PodWithVolumes;
+    return {
+      volume: pod.spec.volumes?.find((v) => v.name === 'dev-identity'),
+      mount: pod.spec.containers[0]!.volumeMounts?.find((m) => m.name === 'dev-identity'),
+    };
+  };
+
+  it('gives the web portal (which signs) and the gateway (which verifies) the same key in dev', async () => {
+    const secret = byKind(reports.dev.objects, 'Secret').get(`${RELEASE}-secrets`)!;
+    const encoded = secret.data?.DEV_IDP_PRIVATE_KEY;
+    expect(encoded, 'the generated key').toBeTruthy();
+    const dirs: string[] = [];
+    for (const name of ['gateway', 'portal-web']) {
+      const { volume, mount } = devIdentityOf(reports.dev, name);
+      expect(volume?.secret, name).toEqual({
+        secretName: `${RELEASE}-secrets`,
+        defaultMode: 0o440,
+        items: [{ key: 'DEV_IDP_PRIVATE_KEY', path: 'dev-idp-private.pem' }],
+      });
+      // Where both apps look for the development key pair: <DATA_DIR>/keys.
+      expect(mount, name).toEqual({
+        name: 'dev-identity',
+        mountPath: '/data/keys',
+        readOnly: true,
+      });
+      // As the kubelet would project it.
+      const dir = mkdtempSync(join(scratch, `${name}-keys-`));
+      writeFileSync(join(dir, volume!.secret!.items![0]!.path), Buffer.from(encoded!, 'base64'));
+      dirs.push(dir);
+    }
+    // The helm-generated key works with the apps' own code: signed by one, accepted by the other.
+    const [gateway, portal] = await Promise.all(dirs.map((d) => ensureDevKeyPair(d)));
+    const verify = await createPersonTokenVerifier({
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      publicKeyPem: gateway!.publicKeyPem,
+    });
+    const token = await signPersonToken(portal!.privateKeyPem, {
+      sub: 'dev-citizen-1',
+      name: 'Người dân',
+      role: 'citizen',
+    });
+    expect((await verify(token)).id).toBe('dev-citizen-1');
+    // No other process gets it.
+    for (const proc of expectedProcesses('dev'))
+      if (!['gateway', 'portal-web'].includes(proc.name))
+        expect(devIdentityOf(reports.dev, proc.name).volume, proc.name).toBeUndefined();
+  });
+
+  it('is absent in prod, and refused there', async () => {
+    expect(devIdentityOf(reports.prod, 'gateway').volume).toBeUndefined();
+    expect(devIdentityOf(reports.prod, 'portal-web').volume).toBeUndefined();
+    const file = join(scratch, 'dev-identity-in-prod.yaml');
+    writeFileSync(file, 'devIdentity:\n  enabled: true\n');
+    const refused = await renderChart(binary, [join(CHART_DIR, 'values-prod.yaml'), file]);
+    expect(refused.error).toMatch(
+      /devIdentity\.enabled: a development identity provider is refused/,
+    );
   });
 });
 

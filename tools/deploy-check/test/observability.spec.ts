@@ -93,6 +93,21 @@ describe('Prometheus alert rules (files/prometheus-rules.yml)', () => {
     expect(new Set(rules.map((r) => r.alert)).size).toBe(rules.length);
   });
 
+  it('alerts on every queue-health and referral-SLA metric the workers serve', () => {
+    const used = new Set(rules.flatMap((r) => analyse(r.expr).metrics));
+    for (const metric of [
+      'bullmq_queue_jobs',
+      'bullmq_queue_oldest_waiting_seconds',
+      'bullmq_jobs_stalled_total',
+      'bullmq_jobs_failed_total',
+      'referral_sla_overdue',
+      'referral_sla_overdue_max_seconds',
+    ]) {
+      expect(exposed.has(metric), `${metric} is served`).toBe(true);
+      expect(used.has(metric), `${metric} is alerted on`).toBe(true);
+    }
+  });
+
   it.each(rules.map((r) => [r.alert, r] as const))(
     '%s parses and uses only served metrics',
     (_name, rule) => {

@@ -11,7 +11,8 @@ export interface AppProcess {
 }
 
 const START_LAST = 'gateway';
-const SEED_LAST = ['bulletin'];
+// Bulletin's issues point at articles; the assistant indexes what the others published.
+const SEED_LAST = ['bulletin', 'assistant'];
 
 /** Every app entry point by convention: apps/<app>/src/main.ts and apps/<app>/src/worker.ts. */
 export function discoverApps(root: string, offset: number): AppProcess[] {
@@ -38,7 +39,7 @@ export function discoverApps(root: string, offset: number): AppProcess[] {
   ];
 }
 
-/** Seed scripts (apps/<app>/src/seed.ts), bulletin last since its issues point at articles. */
+/** Seed scripts (apps/<app>/src/seed.ts), bulletin and the assistant last (see SEED_LAST). */
 export function discoverSeeds(root: string): { app: string; file: string }[] {
   const dir = join(root, 'apps');
   if (!existsSync(dir)) return [];

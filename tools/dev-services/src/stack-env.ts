@@ -33,7 +33,9 @@ export function stackEnv(options: {
     BULLETIN_URL: `http://127.0.0.1:${p('bulletin')}`,
     REFERRAL_URL: `http://127.0.0.1:${p('referral')}`,
     ENGAGEMENT_URL: `http://127.0.0.1:${p('engagement')}`,
+    ASSISTANT_URL: `http://127.0.0.1:${p('assistant')}`,
     HOTLINE_URL: `http://127.0.0.1:${p('hotline-sim')}`,
+    OPENDATA_URL: `http://127.0.0.1:${p('opendata-sim')}`,
     JWT_PUBLIC_KEY_FILE: join(options.dataDir, 'keys', 'dev-idp-public.pem'),
     // A local run may send webhooks to a receiver on this machine (the notifier refuses
     // loopback and private addresses unless they are listed here).

@@ -30,6 +30,11 @@ const dbPrefix = process.env.MONGODB_DB_PREFIX;
 /** The app's own database under MONGODB_DB_PREFIX; its default name otherwise. */
 const databaseOf = (app: string) => (dbPrefix ? { MONGODB_DB: `${dbPrefix}_${app}` } : {});
 const offset = Number(process.env.PORT_OFFSET ?? 0);
+/**
+ * How long each app may take to answer /healthz (START_TIMEOUT_MS, default 90 s): the test
+ * suite and the benchmarks raise it, since they start stacks beside other work.
+ */
+const startTimeoutMs = positiveInteger(process.env.START_TIMEOUT_MS) ?? 90_000;
 const dataDir = defaultDataDir();
 const group = new ProcessGroup();
 const say = (line: string) => process.stdout.write(`[start]          ${line}\n`);
@@ -47,6 +52,14 @@ async function stop(code: number): Promise<never> {
 
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
+
+function positiveInteger(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`START_TIMEOUT_MS must be a positive number of milliseconds, not "${value}"`);
+  return n;
+}
 
 function nodeArgs(file: string): string[] {
   return ['--import', 'tsx', file];
@@ -150,6 +163,9 @@ async function main(): Promise<void> {
           ...databaseOf(a.app),
           ...(a.entry === 'main' ? { PORT: String(a.port) } : { OPS_PORT: String(a.port) }),
           ...(a.app === 'gateway' ? { OPS_PORT: String(DEFAULT_PORTS.gatewayOps + offset) } : {}),
+          ...(a.app === 'portal-web'
+            ? { OPS_PORT: String(DEFAULT_PORTS.portalWebOps + offset) }
+            : {}),
         },
       });
       watchCrash(name, proc);
@@ -158,7 +174,7 @@ async function main(): Promise<void> {
     await Promise.all(
       started.map(({ a, proc }) =>
         waitForHttp(`http://127.0.0.1:${a.port}/healthz`, {
-          timeoutMs: 90_000,
+          timeoutMs: startTimeoutMs,
           isAlive: () => proc.running,
         }).catch((err: Error) => {
           throw new Error(`${a.app} ${a.entry} did not start: ${err.message}`);

@@ -19,7 +19,7 @@ import {
   type AxeSummary,
   type LighthouseScores,
 } from './support/browser';
-import { waitUntil } from './support/portal';
+import { person, run, waitUntil } from './support/portal';
 
 let browser: Browser;
 const unique = Date.now().toString(36);
@@ -85,6 +85,74 @@ describe('the web portal in a browser', { timeout: 300_000 }, () => {
       .waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(new URL(page.url()).pathname).toBe(articlePath);
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a citizen browses the AI-Challenge showcase by year and award, tries a product and reads it in English', async () => {
+    const { page, scriptErrors } = await newPage(browser, DESKTOP);
+    await page.goto(`${portalUrl}/ung-dung`);
+    await Promise.all([
+      page.waitForURL(/\/ung-dung\/ai-challenge$/),
+      page.getByRole('link', { name: 'Sản phẩm AI-Challenge' }).click(),
+    ]);
+    await page.getByRole('heading', { level: 1, name: 'Sản phẩm AI-Challenge' }).waitFor();
+    const cards = page.locator('[data-testid=showcase-results] li');
+    expect(await cards.count()).toBeGreaterThanOrEqual(5);
+    // Newest year first, first prize first.
+    expect(await textOf(cards.first().locator('h2'))).toBe('Trợ lý ảo thủ tục hành chính');
+
+    await page.getByLabel('Năm', { exact: true }).selectOption('2023');
+    await page.getByLabel('Giải thưởng', { exact: true }).selectOption('FIRST');
+    await Promise.all([
+      page.waitForURL(/nam=2023&giai=FIRST/),
+      page.getByRole('button', { name: 'Lọc', exact: true }).click(),
+    ]);
+    await page.getByText('1 kết quả').waitFor();
+    expect(await cards.locator('h2').allTextContents()).toEqual([
+      'Sàng lọc nguy cơ bệnh tim mạch tại trạm y tế',
+    ]);
+
+    // "Try it" goes through the portal, which counts the click and sends the visitor on.
+    const tryIt = cards.first().getByRole('link', { name: 'Dùng thử bản demo' });
+    const href = (await tryIt.getAttribute('href'))!;
+    const slug = href.split('/')[3]!;
+    const reader = await person('citizen');
+    const count = async () =>
+      (await run('ShowcaseEntry', { slug }, reader)).showcaseEntry.tryItCount as number;
+    const before = await count();
+    const res = await fetch(`${portalUrl}${href}`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('https://sang-loc-tim-mach.example.vn');
+    // Counted once (the library's worker flushes its counters every 30 s by default).
+    await waitUntil(async () => (await count()) === before + 1, {
+      what: 'the try-it click to be counted',
+      timeoutMs: 120_000,
+    });
+
+    const video = cards.first().getByRole('link', { name: 'Video giới thiệu' });
+    expect(await video.count()).toBe(0);
+    await page.goto(`${portalUrl}/ung-dung/ai-challenge?nam=2024`);
+    await Promise.all([
+      page.waitForURL(/\/thu-vien\//),
+      cards.first().getByRole('link', { name: 'Video giới thiệu' }).click(),
+    ]);
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: 'AI-Challenge TP.HCM: video giới thiệu các sản phẩm đạt giải',
+      })
+      .waitFor();
+
+    await page.goto(`${portalUrl}/ung-dung/ai-challenge`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'AI-Challenge products' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(new URL(page.url()).pathname).toBe('/ung-dung/ai-challenge');
+    const summary = await axe(page, 'showcase');
+    expect(
+      summary.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+    ).toEqual([]);
     expect(scriptErrors).toEqual([]);
     await page.context().close();
   });
@@ -333,6 +401,7 @@ describe('the web portal in a browser', { timeout: 300_000 }, () => {
       ['article', articlePath],
       ['library', '/thu-vien'],
       ['apps', '/ung-dung'],
+      ['showcase', '/ung-dung/ai-challenge'],
       ['forum', '/dien-dan'],
       ['thread', referredPath],
       ['bulletin', '/ban-tin'],

@@ -134,6 +134,7 @@ const MUTATIONS: Record<string, Access> = {
   declareConflictOfInterest: 'signed-in',
   voteForContestEntry: 'signed-in',
   publishContestResults: EDITOR,
+  promoteContestEntry: EDITOR,
   // forum
   createThread: 'signed-in',
   replyToThread: 'signed-in',
@@ -162,6 +163,10 @@ const MUTATIONS: Record<string, Access> = {
   createPlatformApp: EDITOR,
   updatePlatformApp: EDITOR,
   deletePlatformApp: EDITOR,
+  createShowcaseEntry: EDITOR,
+  updateShowcaseEntry: EDITOR,
+  archiveShowcaseEntry: EDITOR,
+  recordShowcaseTryIt: 'public',
   // referral
   submitFeedback: 'public',
   referThreadToHotline: MODERATOR,
@@ -206,6 +211,8 @@ const QUERIES: Record<string, Access> = {
   collection: 'public',
   platformApps: 'public',
   platformApp: 'public',
+  showcaseEntries: 'public',
+  showcaseEntry: 'public',
   referralByTrackingCode: 'public',
   referral: ['moderator', 'officer'],
   referrals: ['moderator', 'officer'],

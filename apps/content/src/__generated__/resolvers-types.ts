@@ -3,6 +3,8 @@ import type { ArticleDoc } from '../models/article.model';
 import type { CategoryDoc } from '../models/category.model';
 import type { RevisionDoc } from '../models/revision.model';
 import type { ContentStatsResult, ArticleViewsResult } from '../services/content-stats.service';
+import type { PortalStatsRef, KindAudienceResult } from '../services/portal-stats.service';
+import type { AudienceStats as AudienceStatsModel } from '@portal/db';
 import type { ArticleConnectionResult } from '../services/article-query.service';
 import type { ContentContext } from '../context';
 export type Maybe<T> = T | null;
@@ -133,6 +135,67 @@ export type ArticleViews = {
   views: Scalars['Int']['output'];
 };
 
+export type AudienceBucket = {
+  __typename?: 'AudienceBucket';
+  from: Scalars['DateTime']['output'];
+  to: Scalars['DateTime']['output'];
+  /** Approximate: a HyperLogLog estimate (standard error about 0.81 %). */
+  uniqueReaders: Scalars['Int']['output'];
+  /** Exact. */
+  views: Scalars['Int']['output'];
+};
+
+export type AudienceDeviceCount = {
+  __typename?: 'AudienceDeviceCount';
+  device: DeviceClass;
+  /** Share of the period's views, 0 to 1. */
+  share: Scalars['Float']['output'];
+  views: Scalars['Int']['output'];
+};
+
+export type AudienceReferrerCount = {
+  __typename?: 'AudienceReferrerCount';
+  referrer: ReferrerClass;
+  share: Scalars['Float']['output'];
+  views: Scalars['Int']['output'];
+};
+
+/** Where a reader was, by an offline IP-geolocation lookup where the view was reported; the address is never stored. */
+export type AudienceRegion =
+  | 'ABROAD'
+  | 'HCMC'
+  | 'OTHER_PROVINCE'
+  | 'UNKNOWN';
+
+export type AudienceRegionCount = {
+  __typename?: 'AudienceRegionCount';
+  region: AudienceRegion;
+  share: Scalars['Float']['output'];
+  views: Scalars['Int']['output'];
+};
+
+/**
+ * Readers of one section over a period, by whole city days (UTC+7). Views are exact;
+ * distinct readers are a HyperLogLog estimate (standard error about 0.81 %): a signed-in person
+ * counts once, an anonymous reader once per address per window.
+ */
+export type AudienceStats = {
+  __typename?: 'AudienceStats';
+  anonymousViews: Scalars['Int']['output'];
+  byDevice: Array<AudienceDeviceCount>;
+  byReferrer: Array<AudienceReferrerCount>;
+  byRegion: Array<AudienceRegionCount>;
+  /** Per day, week or month of the period (the first and last clipped to it). */
+  series: Array<AudienceBucket>;
+  signedInViews: Scalars['Int']['output'];
+  /** Approximate (HyperLogLog). */
+  uniqueReaders: Scalars['Int']['output'];
+  /** Always true: uniqueReaders is an estimate. */
+  uniqueReadersApproximate: Scalars['Boolean']['output'];
+  /** Exact. */
+  views: Scalars['Int']['output'];
+};
+
 export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
@@ -212,6 +275,15 @@ export type FieldChange = {
   to?: Maybe<Scalars['String']['output']>;
 };
 
+export type KindAudience = {
+  __typename?: 'KindAudience';
+  kind: ArticleKind;
+  /** Approximate (HyperLogLog). */
+  uniqueReaders: Scalars['Int']['output'];
+  /** Exact. */
+  views: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Takes an article out of circulation (editors, admins). */
@@ -254,8 +326,11 @@ export type MutationPublishArticleArgs = {
 
 
 export type MutationRecordArticleViewArgs = {
+  campaign?: InputMaybe<Scalars['String']['input']>;
   device: DeviceClass;
   id: Scalars['ID']['input'];
+  referrer?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<AudienceRegion>;
 };
 
 
@@ -281,6 +356,23 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/**
+ * Statistics of the whole portal for one period, keyed by the period; every subgraph adds the
+ * parts it owns and checks the viewer itself (editors and admins).
+ */
+export type PortalStats = {
+  __typename?: 'PortalStats';
+  /** Article views, all kinds. */
+  articles: AudienceStats;
+  /** Article views per kind (news, plans, handbook…). */
+  articlesByKind: Array<KindAudience>;
+  from: Scalars['DateTime']['output'];
+  granularity: StatGranularity;
+  /** The period: `<from>|<to>|<granularity>`. */
+  id: Scalars['ID']['output'];
+  to: Scalars['DateTime']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One article by slug or id; null when it does not exist or is not visible to the viewer. */
@@ -294,6 +386,11 @@ export type Query = {
   contentStats?: Maybe<ContentStats>;
   /** Articles in the editorial workflow (contributors: their own; editors and admins: all). */
   editorialArticles?: Maybe<ArticleConnection>;
+  /**
+   * Portal-wide statistics for a period (editors and admins): each part is served by the
+   * subgraph that owns it (articles here; library, forum, bulletin and referrals by theirs).
+   */
+  portalStats?: Maybe<PortalStats>;
 };
 
 
@@ -327,6 +424,21 @@ export type QueryEditorialArticlesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryPortalStatsArgs = {
+  from: Scalars['DateTime']['input'];
+  granularity?: StatGranularity;
+  to: Scalars['DateTime']['input'];
+};
+
+export type ReferrerClass =
+  | 'BULLETIN'
+  | 'DIRECT'
+  | 'OTHER'
+  | 'PARTNER'
+  | 'SEARCH'
+  | 'SOCIAL';
+
 /** What a revision recorded. */
 export type RevisionAction =
   | 'ARCHIVED'
@@ -336,6 +448,12 @@ export type RevisionAction =
   | 'SCHEDULED'
   | 'SUBMITTED'
   | 'UPDATED';
+
+export type StatGranularity =
+  | 'DAY'
+  | 'MONTH'
+  /** ISO weeks, Monday to Sunday. */
+  | 'WEEK';
 
 /** Only the fields given change; null clears an optional field. */
 export type UpdateArticleInput = {
@@ -445,6 +563,13 @@ export type ResolversTypes = ResolversObject<{
   ArticleScope: ArticleScope;
   ArticleStatus: ArticleStatus;
   ArticleViews: ResolverTypeWrapper<ArticleViewsResult>;
+  AudienceBucket: ResolverTypeWrapper<AudienceBucket>;
+  AudienceDeviceCount: ResolverTypeWrapper<AudienceDeviceCount>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AudienceReferrerCount: ResolverTypeWrapper<AudienceReferrerCount>;
+  AudienceRegion: AudienceRegion;
+  AudienceRegionCount: ResolverTypeWrapper<AudienceRegionCount>;
+  AudienceStats: ResolverTypeWrapper<AudienceStatsModel>;
   CacheControlScope: CacheControlScope;
   Category: ResolverTypeWrapper<CategoryDoc>;
   ContentStats: ResolverTypeWrapper<ContentStatsResult>;
@@ -453,13 +578,16 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeviceClass: DeviceClass;
   DeviceViews: ResolverTypeWrapper<DeviceViews>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   EditorialArticleFilter: EditorialArticleFilter;
   FieldChange: ResolverTypeWrapper<FieldChange>;
+  KindAudience: ResolverTypeWrapper<KindAudienceResult>;
   Mutation: ResolverTypeWrapper<{}>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PortalStats: ResolverTypeWrapper<PortalStatsRef>;
   Query: ResolverTypeWrapper<{}>;
+  ReferrerClass: ReferrerClass;
   RevisionAction: RevisionAction;
+  StatGranularity: StatGranularity;
   UpdateArticleInput: UpdateArticleInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -475,17 +603,24 @@ export type ResolversParentTypes = ResolversObject<{
   ArticleFilter: ArticleFilter;
   ArticleRevision: RevisionDoc;
   ArticleViews: ArticleViewsResult;
+  AudienceBucket: AudienceBucket;
+  AudienceDeviceCount: AudienceDeviceCount;
+  Float: Scalars['Float']['output'];
+  AudienceReferrerCount: AudienceReferrerCount;
+  AudienceRegionCount: AudienceRegionCount;
+  AudienceStats: AudienceStatsModel;
   Category: CategoryDoc;
   ContentStats: ContentStatsResult;
   CreateArticleInput: CreateArticleInput;
   CreateCategoryInput: CreateCategoryInput;
   DateTime: Scalars['DateTime']['output'];
   DeviceViews: DeviceViews;
-  Float: Scalars['Float']['output'];
   EditorialArticleFilter: EditorialArticleFilter;
   FieldChange: FieldChange;
+  KindAudience: KindAudienceResult;
   Mutation: {};
   PageInfo: PageInfo;
+  PortalStats: PortalStatsRef;
   Query: {};
   UpdateArticleInput: UpdateArticleInput;
   Boolean: Scalars['Boolean']['output'];
@@ -554,6 +689,48 @@ export type ArticleViewsResolvers<ContextType = ContentContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type AudienceBucketResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['AudienceBucket'] = ResolversParentTypes['AudienceBucket']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uniqueReaders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceDeviceCountResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['AudienceDeviceCount'] = ResolversParentTypes['AudienceDeviceCount']> = ResolversObject<{
+  device?: Resolver<ResolversTypes['DeviceClass'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceReferrerCountResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['AudienceReferrerCount'] = ResolversParentTypes['AudienceReferrerCount']> = ResolversObject<{
+  referrer?: Resolver<ResolversTypes['ReferrerClass'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceRegionCountResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['AudienceRegionCount'] = ResolversParentTypes['AudienceRegionCount']> = ResolversObject<{
+  region?: Resolver<ResolversTypes['AudienceRegion'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceStatsResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['AudienceStats'] = ResolversParentTypes['AudienceStats']> = ResolversObject<{
+  anonymousViews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byDevice?: Resolver<Array<ResolversTypes['AudienceDeviceCount']>, ParentType, ContextType>;
+  byReferrer?: Resolver<Array<ResolversTypes['AudienceReferrerCount']>, ParentType, ContextType>;
+  byRegion?: Resolver<Array<ResolversTypes['AudienceRegionCount']>, ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['AudienceBucket']>, ParentType, ContextType>;
+  signedInViews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uniqueReaders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uniqueReadersApproximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type CategoryResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category']> = ResolversObject<{
   children?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -591,6 +768,13 @@ export type FieldChangeResolvers<ContextType = ContentContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type KindAudienceResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['KindAudience'] = ResolversParentTypes['KindAudience']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['ArticleKind'], ParentType, ContextType>;
+  uniqueReaders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   archiveArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationArchiveArticleArgs, 'id'>>;
   createArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationCreateArticleArgs, 'input'>>;
@@ -608,6 +792,17 @@ export type PageInfoResolvers<ContextType = ContentContext, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type PortalStatsResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['PortalStats'] = ResolversParentTypes['PortalStats']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PortalStats']>, { __typename: 'PortalStats' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  articles?: Resolver<ResolversTypes['AudienceStats'], ParentType, ContextType>;
+  articlesByKind?: Resolver<Array<ResolversTypes['KindAudience']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  granularity?: Resolver<ResolversTypes['StatGranularity'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, Partial<QueryArticleArgs>>;
   articles?: Resolver<Maybe<ResolversTypes['ArticleConnection']>, ParentType, ContextType, Partial<QueryArticlesArgs>>;
@@ -615,6 +810,7 @@ export type QueryResolvers<ContextType = ContentContext, ParentType extends Reso
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, RequireFields<QueryCategoryArgs, 'slug'>>;
   contentStats?: Resolver<Maybe<ResolversTypes['ContentStats']>, ParentType, ContextType, RequireFields<QueryContentStatsArgs, 'from' | 'to'>>;
   editorialArticles?: Resolver<Maybe<ResolversTypes['ArticleConnection']>, ParentType, ContextType, Partial<QueryEditorialArticlesArgs>>;
+  portalStats?: Resolver<Maybe<ResolversTypes['PortalStats']>, ParentType, ContextType, RequireFields<QueryPortalStatsArgs, 'from' | 'granularity' | 'to'>>;
 }>;
 
 export type Resolvers<ContextType = ContentContext> = ResolversObject<{
@@ -623,13 +819,20 @@ export type Resolvers<ContextType = ContentContext> = ResolversObject<{
   ArticleConnection?: ArticleConnectionResolvers<ContextType>;
   ArticleRevision?: ArticleRevisionResolvers<ContextType>;
   ArticleViews?: ArticleViewsResolvers<ContextType>;
+  AudienceBucket?: AudienceBucketResolvers<ContextType>;
+  AudienceDeviceCount?: AudienceDeviceCountResolvers<ContextType>;
+  AudienceReferrerCount?: AudienceReferrerCountResolvers<ContextType>;
+  AudienceRegionCount?: AudienceRegionCountResolvers<ContextType>;
+  AudienceStats?: AudienceStatsResolvers<ContextType>;
   Category?: CategoryResolvers<ContextType>;
   ContentStats?: ContentStatsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeviceViews?: DeviceViewsResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
+  KindAudience?: KindAudienceResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PortalStats?: PortalStatsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;
 

@@ -1,3 +1,4 @@
+import { unpackCounts as unpackArticleCounts } from '@portal/db';
 import { DEVICE_CLASSES, type DeviceClass } from './article-enums';
 
 /** What one day or month document holds, as far as statistics are concerned. */
@@ -71,30 +72,5 @@ export function topArticles(
     .map(([articleId, views]) => ({ articleId, views }));
 }
 
-/**
- * Per-article counts of a period packed into one string (`<id>:<n>;<id>:<n>`). A period
- * can hold ten thousand articles; as one string it costs a single field to store and read,
- * where ten thousand fields make FerretDB (and any document store) slow to decode.
- */
-export function packArticleCounts(counts: ReadonlyMap<string, number>): string {
-  const parts: string[] = [];
-  for (const [id, n] of counts) if (n > 0) parts.push(`${id}:${n}`);
-  return parts.join(';');
-}
-
-/** Adds packed counts (times `sign`) into `into` (a new map when not given) and returns it. */
-export function unpackArticleCounts(
-  packed: string | null | undefined,
-  into: Map<string, number> = new Map(),
-  sign: 1 | -1 = 1,
-): Map<string, number> {
-  if (!packed) return into;
-  for (const part of packed.split(';')) {
-    const colon = part.indexOf(':');
-    if (colon <= 0) continue;
-    const id = part.slice(0, colon);
-    const n = Number(part.slice(colon + 1));
-    if (Number.isFinite(n) && n > 0) into.set(id, (into.get(id) ?? 0) + sign * n);
-  }
-  return into;
-}
+// Per-article counts of a period are packed by the shared hot counter (see packCounts).
+export { packCounts as packArticleCounts, unpackCounts as unpackArticleCounts } from '@portal/db';

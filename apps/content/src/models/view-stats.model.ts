@@ -1,10 +1,29 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
+import {
+  AUDIENCE_COUNTERS,
+  hotCounterModels,
+  type HotCounterSpec,
+  type HotReadersDoc,
+} from '@portal/db';
+import { ARTICLE_KINDS, type ArticleKind } from '../domain/article-enums';
+
+/** The counter of views of articles of one kind (`kindNews`). */
+export function kindCounter(kind: ArticleKind): string {
+  return `kind${kind[0]}${kind.slice(1).toLowerCase()}`;
+}
 
 /**
- * View statistics, written only by the views flush (one flusher at a time, under a Redis
- * lock), each document with `$set` of a total computed in code: never a concurrent `$inc`,
- * which FerretDB 1.x does not make atomic. `lastFlushId` makes a replayed batch a no-op.
+ * View statistics: the collections of the shared hot counter (see @portal/db HotCounter),
+ * written only by the views flush, each document with `$set` of a total computed in code.
  */
+export const CONTENT_VIEWS_SPEC: HotCounterSpec = {
+  modelPrefix: 'View',
+  collectionPrefix: 'view',
+  subjectField: 'articleId',
+  subjectsField: 'articles',
+  // The audience classes (device, region, referrer, signed in or not) and the article's kind.
+  counters: [...AUDIENCE_COUNTERS, ...ARTICLE_KINDS.map(kindCounter)],
+};
 
 /** Views of one article on one day (city time). `_id` is `<articleId>|<YYYY-MM-DD>`. */
 export interface ViewBucketDoc {
@@ -19,9 +38,8 @@ export interface ViewBucketDoc {
 }
 
 /**
- * All views in one day (`D2025-11-01`) or month (`M2025-11`), with the per-article counts of
- * the period packed in `articles` (see domain/content-stats), so statistics for a year read
- * a dozen documents instead of scanning hundreds of thousands of buckets.
+ * All views in one day (`D2025-11-01`), month (`M2025-11`) or year (`Y2025`), with the
+ * per-article counts of the period packed in `articles` (see domain/content-stats).
  */
 export interface ViewPeriodDoc {
   _id: string;
@@ -40,60 +58,13 @@ export interface ViewTotalDoc {
   lastFlushId: string;
 }
 
-const counts = {
-  desktop: { type: Number, required: true },
-  mobile: { type: Number, required: true },
-  tablet: { type: Number, required: true },
-  total: { type: Number, required: true },
-  lastFlushId: { type: String, required: true },
-};
-
-const ViewBucketSchema = new Schema<ViewBucketDoc>(
-  {
-    _id: { type: String, required: true },
-    articleId: { type: String, required: true },
-    day: { type: String, required: true },
-    ...counts,
-  },
-  { collection: 'view_buckets', versionKey: false },
-);
-ViewBucketSchema.index({ articleId: 1, day: 1 });
-ViewBucketSchema.index({ day: 1 });
-
-const ViewPeriodSchema = new Schema<ViewPeriodDoc>(
-  {
-    _id: { type: String, required: true },
-    ...counts,
-    articles: { type: String, default: '' },
-  },
-  { collection: 'view_periods', versionKey: false },
-);
-
-const ViewTotalSchema = new Schema<ViewTotalDoc>(
-  {
-    _id: { type: String, required: true },
-    total: { type: Number, required: true },
-    lastFlushId: { type: String, required: true },
-  },
-  { collection: 'view_totals', versionKey: false },
-);
-
 export interface ViewStatsModels {
   buckets: Model<ViewBucketDoc>;
   periods: Model<ViewPeriodDoc>;
   totals: Model<ViewTotalDoc>;
+  readers: Model<HotReadersDoc>;
 }
 
 export function viewStatsModels(conn: Connection): ViewStatsModels {
-  return {
-    buckets:
-      (conn.models.ViewBucket as Model<ViewBucketDoc>) ??
-      conn.model<ViewBucketDoc>('ViewBucket', ViewBucketSchema),
-    periods:
-      (conn.models.ViewPeriod as Model<ViewPeriodDoc>) ??
-      conn.model<ViewPeriodDoc>('ViewPeriod', ViewPeriodSchema),
-    totals:
-      (conn.models.ViewTotal as Model<ViewTotalDoc>) ??
-      conn.model<ViewTotalDoc>('ViewTotal', ViewTotalSchema),
-  };
+  return hotCounterModels(conn, CONTENT_VIEWS_SPEC);
 }

@@ -13,18 +13,29 @@ import { notFound } from '@portal/errors';
 import { isVisibleTo } from '../domain/article-visibility';
 import { requireWriter } from '../domain/article-workflow';
 import { requireRole } from '@portal/auth';
+import { AUDIENCE_REGIONS, classifyReferrer } from '@portal/db';
 
 export const Mutation: MutationResolvers = {
   recordArticleView: async (_, args, ctx) => {
-    const { id, device } = parseArgs(
-      z.object({ id: objectId, device: z.enum(DEVICE_CLASSES) }),
+    const { id, device, region, referrer, campaign } = parseArgs(
+      z.object({
+        id: objectId,
+        device: z.enum(DEVICE_CLASSES),
+        region: z.enum(AUDIENCE_REGIONS).nullish(),
+        referrer: z.string().max(2048).nullish(),
+        campaign: z.string().max(100).nullish(),
+      }),
       args,
     );
     const article = await ctx.loaders.articles.load(id);
     // Only published articles are counted; anything else does not exist for this purpose.
     if (!article || article.status !== 'PUBLISHED' || !isVisibleTo(ctx.viewer, article))
       throw notFound('Article');
-    return ctx.services.views.record(id, device, clientKeyOf(ctx));
+    return ctx.services.views.record(id, device, clientKeyOf(ctx), {
+      kind: article.kind,
+      view: { region, referrer: classifyReferrer({ referrer, campaign }) },
+      viewerId: ctx.viewer.id ?? null,
+    });
   },
 
   // Authorization comes before validation: who may not write learns nothing about the input rules.

@@ -62,4 +62,12 @@ export const Query: QueryResolvers = {
     requireRole(ctx.viewer, 'editor');
     return ctx.services.stats.stats(args.from, args.to);
   },
+  portalStats: (_, args, ctx) => {
+    requireRole(ctx.viewer, 'editor');
+    return ctx.services.portalStats.ref({
+      from: args.from,
+      to: args.to,
+      granularity: args.granularity,
+    });
+  },
 };

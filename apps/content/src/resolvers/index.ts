@@ -6,6 +6,7 @@ import { ArticleRevision } from './ArticleRevision';
 import { Category } from './Category';
 import { ArticleViews, ContentStats } from './ContentStats';
 import { Mutation } from './Mutation';
+import { PortalStats } from './PortalStats';
 import { Query } from './Query';
 
 export const resolvers: Resolvers = {
@@ -18,4 +19,5 @@ export const resolvers: Resolvers = {
   ArticleViews,
   Category,
   ContentStats,
+  PortalStats,
 };

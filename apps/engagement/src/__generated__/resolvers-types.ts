@@ -135,6 +135,8 @@ export type ContestEntry = {
   /** A judge's own scores of this entry (private; judges only). */
   myScore?: Maybe<JudgeScore>;
   ownerName?: Maybe<Scalars['String']['output']>;
+  /** The library's showcase entry it was promoted to; null until the library has created it (seconds), or when it is archived. */
+  showcaseEntry?: Maybe<ShowcaseEntry>;
   team: Array<TeamMember>;
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
@@ -327,6 +329,8 @@ export type Mutation = {
   declareConflictOfInterest: ContestEntry;
   /** Moderators and editors. */
   markEventQuestionAnswered: EventQuestion;
+  /** Editors: a winner (results published) goes to the library's AI-Challenge showcase, once; asking again changes nothing. */
+  promoteContestEntry: ContestEntry;
   publishContest: Contest;
   /** Editors: publish the winners; scores become public. */
   publishContestResults: Contest;
@@ -411,6 +415,12 @@ export type MutationDeclareConflictOfInterestArgs = {
 
 export type MutationMarkEventQuestionAnsweredArgs = {
   questionId: Scalars['ID']['input'];
+};
+
+
+export type MutationPromoteContestEntryArgs = {
+  entryId: Scalars['ID']['input'];
+  input: PromoteContestEntryInput;
 };
 
 
@@ -509,6 +519,28 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** Categories of the library's app directory (defined there too). */
+export type PlatformAppCategory =
+  | 'BUSINESS'
+  | 'CITIZEN_ENGAGEMENT'
+  | 'EDUCATION'
+  | 'HEALTH'
+  | 'OPEN_DATA'
+  | 'OTHER'
+  | 'PUBLIC_SERVICES'
+  | 'SECURITY'
+  | 'TRANSPORT';
+
+export type PromoteContestEntryInput = {
+  /** Defaults from the winner's rank: FIRST, SECOND, THIRD, then CONSOLATION. */
+  award?: InputMaybe<ShowcaseAward>;
+  category: PlatformAppCategory;
+  /** The product's demo video, a VIDEO item of the library. */
+  demoVideoItemId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where people try the product: the app, its store page or a sandbox (http or https). */
+  tryItUrl: Scalars['String']['input'];
 };
 
 export type Query = {
@@ -623,6 +655,19 @@ export type ResultsVisibility =
   | 'AFTER_CLOSE'
   | 'LIVE'
   | 'NEVER';
+
+/** Awards of the library's showcase (defined there too). */
+export type ShowcaseAward =
+  | 'CONSOLATION'
+  | 'FIRST'
+  | 'SECOND'
+  | 'SPECIAL'
+  | 'THIRD';
+
+export type ShowcaseEntry = {
+  __typename?: 'ShowcaseEntry';
+  id: Scalars['ID']['output'];
+};
 
 export type Speaker = {
   __typename?: 'Speaker';
@@ -948,6 +993,8 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<{}>;
   OptionResult: ResolverTypeWrapper<OptionResult>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PlatformAppCategory: PlatformAppCategory;
+  PromoteContestEntryInput: PromoteContestEntryInput;
   Query: ResolverTypeWrapper<{}>;
   QuestionResult: ResolverTypeWrapper<QuestionResult>;
   QuestionType: QuestionType;
@@ -956,6 +1003,8 @@ export type ResolversTypes = ResolversObject<{
   RegistrationStatus: RegistrationStatus;
   ResponseState: ResponseState;
   ResultsVisibility: ResultsVisibility;
+  ShowcaseAward: ShowcaseAward;
+  ShowcaseEntry: ResolverTypeWrapper<ContentRef>;
   Speaker: ResolverTypeWrapper<Speaker>;
   SpeakerInput: SpeakerInput;
   Survey: ResolverTypeWrapper<SurveyDoc>;
@@ -1018,10 +1067,12 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: {};
   OptionResult: OptionResult;
   PageInfo: PageInfo;
+  PromoteContestEntryInput: PromoteContestEntryInput;
   Query: {};
   QuestionResult: QuestionResult;
   RatingCount: RatingCount;
   Registration: RegistrationDoc;
+  ShowcaseEntry: ContentRef;
   Speaker: Speaker;
   SpeakerInput: SpeakerInput;
   Survey: SurveyDoc;
@@ -1123,6 +1174,7 @@ export type ContestEntryResolvers<ContextType = EngagementContext, ParentType ex
   myConflictDeclared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   myScore?: Resolver<Maybe<ResolversTypes['JudgeScore']>, ParentType, ContextType>;
   ownerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  showcaseEntry?: Resolver<Maybe<ResolversTypes['ShowcaseEntry']>, ParentType, ContextType>;
   team?: Resolver<Array<ResolversTypes['TeamMember']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1236,6 +1288,7 @@ export type MutationResolvers<ContextType = EngagementContext, ParentType extend
   createSurvey?: Resolver<ResolversTypes['Survey'], ParentType, ContextType, RequireFields<MutationCreateSurveyArgs, 'input'>>;
   declareConflictOfInterest?: Resolver<ResolversTypes['ContestEntry'], ParentType, ContextType, RequireFields<MutationDeclareConflictOfInterestArgs, 'entryId' | 'reason'>>;
   markEventQuestionAnswered?: Resolver<ResolversTypes['EventQuestion'], ParentType, ContextType, RequireFields<MutationMarkEventQuestionAnsweredArgs, 'questionId'>>;
+  promoteContestEntry?: Resolver<ResolversTypes['ContestEntry'], ParentType, ContextType, RequireFields<MutationPromoteContestEntryArgs, 'entryId' | 'input'>>;
   publishContest?: Resolver<ResolversTypes['Contest'], ParentType, ContextType, RequireFields<MutationPublishContestArgs, 'id'>>;
   publishContestResults?: Resolver<ResolversTypes['Contest'], ParentType, ContextType, RequireFields<MutationPublishContestResultsArgs, 'contestId' | 'winners'>>;
   publishEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationPublishEventArgs, 'id'>>;
@@ -1301,6 +1354,12 @@ export type RegistrationResolvers<ContextType = EngagementContext, ParentType ex
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
   waitlistPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ShowcaseEntryResolvers<ContextType = EngagementContext, ParentType extends ResolversParentTypes['ShowcaseEntry'] = ResolversParentTypes['ShowcaseEntry']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ShowcaseEntry']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1441,6 +1500,7 @@ export type Resolvers<ContextType = EngagementContext> = ResolversObject<{
   QuestionResult?: QuestionResultResolvers<ContextType>;
   RatingCount?: RatingCountResolvers<ContextType>;
   Registration?: RegistrationResolvers<ContextType>;
+  ShowcaseEntry?: ShowcaseEntryResolvers<ContextType>;
   Speaker?: SpeakerResolvers<ContextType>;
   Survey?: SurveyResolvers<ContextType>;
   SurveyConnection?: SurveyConnectionResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APP_CATEGORIES, SHOWCASE_AWARDS } from '@portal/queue';
 import { dateValue, objectIdString, optionalText, plainText } from './input-text';
 
 export const ROUND_KINDS = ['SUBMISSION', 'JUDGING', 'PUBLIC_VOTE'] as const;
@@ -103,3 +104,15 @@ export const winnersInput = z
   .max(50);
 
 export const judgeIdsInput = z.array(z.string().trim().min(1).max(200)).max(50);
+
+/** What an editor adds when promoting a winner to the library's showcase. */
+export const promotionInput = z.object({
+  category: z.enum(APP_CATEGORIES),
+  tryItUrl: z
+    .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be an http(s) URL' })
+    .max(2000, 'must be at most 2000 characters'),
+  /** Defaults from the winner's rank. */
+  award: z.enum(SHOWCASE_AWARDS).nullish(),
+  demoVideoItemId: objectIdString.nullish(),
+});
+export type PromotionInput = z.output<typeof promotionInput>;

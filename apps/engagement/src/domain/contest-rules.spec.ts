@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { contestInput } from './contest-input';
 import {
+  awardForRank,
   currentRound,
   isNewAccount,
+  resultsYear,
   submissionOpen,
   weightedScore,
   type Round,
@@ -60,5 +62,22 @@ describe('contest rules', () => {
       })
       .error?.issues.map((i) => i.path.join('.'));
     expect(issues).toEqual(['rounds.0.kind', 'criteria', 'prizes']);
+  });
+});
+
+describe('showcase promotion rules', () => {
+  it('maps prize ranks to showcase awards', () => {
+    expect([1, 2, 3, 4, 9].map(awardForRank)).toEqual([
+      'FIRST',
+      'SECOND',
+      'THIRD',
+      'CONSOLATION',
+      'CONSOLATION',
+    ]);
+  });
+
+  it('takes the year results were published in Ho Chi Minh City', () => {
+    expect(resultsYear(new Date('2024-12-31T16:59:59Z'))).toBe(2024);
+    expect(resultsYear(new Date('2024-12-31T17:00:00Z'))).toBe(2025);
   });
 });

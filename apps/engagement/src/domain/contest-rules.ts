@@ -1,4 +1,5 @@
 import { hasRole, type Viewer } from '@portal/auth';
+import type { ShowcaseAward } from '@portal/queue';
 import type { RoundKind } from './contest-input';
 
 export interface Round {
@@ -52,4 +53,17 @@ export function weightedScore(
     total += ((given.get(c.id) ?? 0) / c.maxScore) * c.weight;
   }
   return weights ? Math.round((total / weights) * 10_000) / 100 : 0;
+}
+
+/** The showcase award a prize rank stands for (first, second, third; consolation after). */
+export function awardForRank(rank: number): ShowcaseAward {
+  if (rank === 1) return 'FIRST';
+  if (rank === 2) return 'SECOND';
+  if (rank === 3) return 'THIRD';
+  return 'CONSOLATION';
+}
+
+/** The year a contest's results were published, in Ho Chi Minh City (UTC+7). */
+export function resultsYear(publishedAt: Date): number {
+  return new Date(publishedAt.getTime() + 7 * 3600 * 1000).getUTCFullYear();
 }

@@ -4,6 +4,8 @@ import { Producer, type QueueName } from '@portal/queue';
 export interface EngagementProducers {
   'engagement-events': Producer<'engagement-events'>;
   notifications: Producer<'notifications'>;
+  /** Contest winners promoted to the library's showcase. */
+  'library-events': Producer<'library-events'>;
 }
 
 /** The queues this service writes to, on one (producer) Redis connection. */
@@ -11,6 +13,7 @@ export function createProducers(redis: Redis, prefix: string): EngagementProduce
   return {
     'engagement-events': new Producer('engagement-events', redis, prefix),
     notifications: new Producer('notifications', redis, prefix),
+    'library-events': new Producer('library-events', redis, prefix),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type JudgeScoreModel,
   type ProfileModel,
 } from './contest-entry.model';
+import { contestPromotionModel, type ContestPromotionModel } from './contest-promotion.model';
 import { contestModel, type ContestModel } from './contest.model';
 import {
   eventQuestionModel,
@@ -44,6 +45,7 @@ export interface EngagementModels {
   JudgeScore: JudgeScoreModel;
   ContestConflict: ConflictModel;
   ContestVote: ContestVoteModel;
+  ContestPromotion: ContestPromotionModel;
   Profile: ProfileModel;
 }
 
@@ -63,6 +65,7 @@ export function engagementModels(conn: Connection): EngagementModels {
     JudgeScore: judgeScoreModel(conn),
     ContestConflict: conflictModel(conn),
     ContestVote: contestVoteModel(conn),
+    ContestPromotion: contestPromotionModel(conn),
     Profile: profileModel(conn),
   };
 }

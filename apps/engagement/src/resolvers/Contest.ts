@@ -42,6 +42,11 @@ export const ContestEntry: ContestEntryResolvers = {
   contest: async (e, _a, ctx) => (await ctx.loaders.contestById.load(e.contestId.toHexString()))!,
   myScore: (e, _a, ctx) => ctx.contests.myScore(ctx.viewer, e),
   myConflictDeclared: (e, _a, ctx) => ctx.contests.conflictDeclared(ctx.viewer, e),
+  // A reference the library resolves (null there until its worker has created the entry).
+  showcaseEntry: async (e, _a, ctx) => {
+    const id = await ctx.loaders.showcaseIdByEntry.load(e._id.toHexString());
+    return id ? { id } : null;
+  },
 };
 
 export const ContestWinner: ContestWinnerResolvers = {

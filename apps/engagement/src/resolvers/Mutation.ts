@@ -41,4 +41,6 @@ export const Mutation: MutationResolvers = {
   voteForContestEntry: (_p, args, ctx) => ctx.contests.vote(ctx.viewer, args.entryId),
   publishContestResults: (_p, args, ctx) =>
     ctx.contests.publishResults(ctx.viewer, args.contestId, args.winners),
+  promoteContestEntry: (_p, args, ctx) =>
+    ctx.contests.promote(ctx.viewer, args.entryId, args.input),
 };

@@ -1,19 +1,23 @@
 import { Types } from 'mongoose';
 import { requireRole, requireSignedIn, type Viewer } from '@portal/auth';
-import { isDuplicateKeyError, paginate } from '@portal/db';
+import { insertOnce, isDuplicateKeyError, paginate } from '@portal/db';
 import { badInput, conflict, forbidden, notFound } from '@portal/errors';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
+import { jobId, type LibraryEvent, type Outbox } from '@portal/queue';
 import { z } from 'zod';
 import {
   contestInput,
   entryInput,
   judgeIdsInput,
+  promotionInput,
   scoresInput,
   winnersInput,
 } from '../domain/contest-input';
 import {
+  awardForRank,
   currentRound,
+  resultsYear,
   isContestEditor,
   isNewAccount,
   submissionOpen,
@@ -24,12 +28,15 @@ import { toObjectId } from '../domain/ids';
 import { plainText } from '../domain/input-text';
 import type { EngagementModels } from '../models';
 import type { ContestEntryDoc, JudgeScoreDoc } from '../models/contest-entry.model';
+import type { ContestPromotionDoc } from '../models/contest-promotion.model';
 import type { ContestDoc } from '../models/contest.model';
 import { touchProfile } from './profiles';
 import type { Limiter } from './survey.service';
 
 export interface ContestServiceOptions {
   models: EngagementModels;
+  /** Jobs that must follow a write (the promotion handed to the library). */
+  outbox: Pick<Outbox, 'add'>;
   /** Public votes per person, as the forum limits votes. */
   voteLimit: Limiter;
   /** People first seen by this service less than this many days ago may not vote (0: anyone). */
@@ -414,6 +421,70 @@ export class ContestService {
       },
       { new: true },
     ).lean<ContestDoc>())!;
+  }
+
+  /**
+   * Editors: a winner of a contest whose results are published goes to the library's
+   * showcase. The library owns the showcase, so this records the promotion here (once per
+   * entry: an insert under the entry's id) and hands the library a `library-events` job
+   * through the outbox, with the showcase entry's id chosen here; the library creates that
+   * entry once. Asking again hands over the same job (recovering one that was lost) and
+   * changes nothing.
+   */
+  async promote(viewer: Viewer, entryId: string, raw: unknown): Promise<ContestEntryDoc> {
+    requireRole(viewer, 'editor');
+    const input = parseInput(promotionInput, raw);
+    const { entry, contest } = await this.requireEntry(viewer, entryId);
+    const winner = contest.resultsPublishedAt
+      ? contest.winners.find((w) => w.entryId.equals(entry._id))
+      : undefined;
+    if (!winner || !contest.resultsPublishedAt)
+      throw badInput([
+        { field: 'entryId', message: 'is not a winner of a contest whose results are published' },
+      ]);
+    const id = entry._id.toHexString();
+    const payload: LibraryEvent = {
+      type: 'showcase.promote',
+      showcaseEntryId: new Types.ObjectId().toHexString(),
+      contestId: contest._id.toHexString(),
+      contestEntryId: id,
+      contestTitle: contest.title,
+      title: entry.title,
+      description: entry.description,
+      team: entry.team.map((m) => ({ name: m.name, role: m.role ?? null })),
+      award: input.award ?? awardForRank(winner.rank),
+      awardTitle: contest.prizes.find((p) => p.rank === winner.rank)?.title ?? null,
+      year: resultsYear(contest.resultsPublishedAt),
+      category: input.category,
+      tryItUrl: input.tryItUrl,
+      demoVideoItemId: input.demoVideoItemId ?? null,
+      promotedBy: viewer.id,
+    };
+    const claimed = await insertOnce(this.o.models.ContestPromotion, {
+      _id: id,
+      contestId: payload.contestId,
+      showcaseEntryId: payload.showcaseEntryId,
+      payload,
+      promotedBy: viewer.id,
+      promotedAt: this.now,
+    });
+    const promotion = claimed
+      ? null
+      : await this.o.models.ContestPromotion.findById(id).lean<ContestPromotionDoc>();
+    await this.o.outbox.add('library-events', promotion?.payload ?? payload, {
+      jobId: jobId('showcase-promote', id),
+    });
+    if (claimed) this.log.info({ entryId: id, contestId: payload.contestId }, 'entry promoted');
+    return entry;
+  }
+
+  /** The showcase entry id of each promoted entry (one query for any number of entries). */
+  async showcaseIds(entryIds: readonly string[]): Promise<Map<string, string>> {
+    const found = await this.o.models.ContestPromotion.find(
+      { _id: { $in: [...entryIds] } },
+      { showcaseEntryId: 1 },
+    ).lean<Pick<ContestPromotionDoc, '_id' | 'showcaseEntryId'>[]>();
+    return new Map(found.map((p) => [p._id, p.showcaseEntryId]));
   }
 
   private touch(viewer: Viewer & { id: string }): Promise<Date> {

@@ -52,6 +52,7 @@ export function createEngagementCore(options: {
   });
   const contests = new ContestService({
     models,
+    outbox: options.outbox,
     voteLimit: options.limits?.votes ?? NO_LIMIT,
     newAccountDays: options.newAccountDays ?? 7,
     logger: options.logger,

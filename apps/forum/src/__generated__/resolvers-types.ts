@@ -4,7 +4,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ThreadDoc, PostDoc, ProfileDoc, ModerationItemDoc, ModerationLogDoc } from '../models';
 import type { ForumCategory as ForumCategoryModel } from '../domain/forum-categories';
 import type { Unit } from '@portal/reference-data';
-import type { Page } from '@portal/db';
+import type { Page, AudienceStats as AudienceStatsModel } from '@portal/db';
+import type { ForumStatsRef } from '../stats/forum-stats.service';
 import type { ForumContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -23,6 +24,67 @@ export type Scalars = {
   Float: { input: number; output: number; }
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: any; output: any; }
+};
+
+export type AudienceBucket = {
+  __typename?: 'AudienceBucket';
+  from: Scalars['DateTime']['output'];
+  to: Scalars['DateTime']['output'];
+  /** Approximate: a HyperLogLog estimate (standard error about 0.81 %). */
+  uniqueReaders: Scalars['Int']['output'];
+  /** Exact. */
+  views: Scalars['Int']['output'];
+};
+
+export type AudienceDeviceCount = {
+  __typename?: 'AudienceDeviceCount';
+  device: DeviceClass;
+  /** Share of the period's views, 0 to 1. */
+  share: Scalars['Float']['output'];
+  views: Scalars['Int']['output'];
+};
+
+export type AudienceReferrerCount = {
+  __typename?: 'AudienceReferrerCount';
+  referrer: ReferrerClass;
+  share: Scalars['Float']['output'];
+  views: Scalars['Int']['output'];
+};
+
+/** Where a reader was, by an offline IP-geolocation lookup where the view was reported; the address is never stored. */
+export type AudienceRegion =
+  | 'ABROAD'
+  | 'HCMC'
+  | 'OTHER_PROVINCE'
+  | 'UNKNOWN';
+
+export type AudienceRegionCount = {
+  __typename?: 'AudienceRegionCount';
+  region: AudienceRegion;
+  share: Scalars['Float']['output'];
+  views: Scalars['Int']['output'];
+};
+
+/**
+ * Readers of one section over a period, by whole city days (UTC+7). Views are exact;
+ * distinct readers are a HyperLogLog estimate (standard error about 0.81 %): a signed-in person
+ * counts once, an anonymous reader once per address per window.
+ */
+export type AudienceStats = {
+  __typename?: 'AudienceStats';
+  anonymousViews: Scalars['Int']['output'];
+  byDevice: Array<AudienceDeviceCount>;
+  byReferrer: Array<AudienceReferrerCount>;
+  byRegion: Array<AudienceRegionCount>;
+  /** Per day, week or month of the period (the first and last clipped to it). */
+  series: Array<AudienceBucket>;
+  signedInViews: Scalars['Int']['output'];
+  /** Approximate (HyperLogLog). */
+  uniqueReaders: Scalars['Int']['output'];
+  /** Always true: uniqueReaders is an estimate. */
+  uniqueReadersApproximate: Scalars['Boolean']['output'];
+  /** Exact. */
+  views: Scalars['Int']['output'];
 };
 
 /** How a body is written. Whatever the format, the forum stores and serves sanitized HTML. */
@@ -50,6 +112,26 @@ export type CreateThreadInput = {
   title: Scalars['String']['input'];
 };
 
+export type DepartmentResponsiveness = {
+  __typename?: 'DepartmentResponsiveness';
+  /** Threads opened in the period with an official answer from the department. */
+  answered: Scalars['Int']['output'];
+  /** The department's unit code. */
+  department: Scalars['String']['output'];
+  /** Hours from a thread's opening to its first official answer; null without answers. */
+  medianHoursToAnswer?: Maybe<Scalars['Float']['output']>;
+  /** Assigned threads without an official answer, now. */
+  open: Scalars['Int']['output'];
+  /** Of those, opened more than 15 days ago. */
+  overdue: Scalars['Int']['output'];
+  p90HoursToAnswer?: Maybe<Scalars['Float']['output']>;
+};
+
+export type DeviceClass =
+  | 'DESKTOP'
+  | 'MOBILE'
+  | 'TABLET';
+
 export type EditThreadInput = {
   body?: InputMaybe<Scalars['String']['input']>;
   bodyFormat?: InputMaybe<BodyFormat>;
@@ -76,6 +158,28 @@ export type ForumDepartment = {
   __typename?: 'ForumDepartment';
   code: Scalars['String']['output'];
   name: Scalars['String']['output'];
+};
+
+export type ForumParticipation = {
+  __typename?: 'ForumParticipation';
+  /** Of those, with an official answer. */
+  answered: Scalars['Int']['output'];
+  answeredShare: Scalars['Float']['output'];
+  departments: Array<DepartmentResponsiveness>;
+  /** Threads opened per day, week or month, by kind. */
+  series: Array<ForumThreadCounts>;
+  /** Threads opened in the period (not removed). */
+  threads: Scalars['Int']['output'];
+};
+
+export type ForumThreadCounts = {
+  __typename?: 'ForumThreadCounts';
+  discussions: Scalars['Int']['output'];
+  feedback: Scalars['Int']['output'];
+  from: Scalars['DateTime']['output'];
+  proposals: Scalars['Int']['output'];
+  questions: Scalars['Int']['output'];
+  to: Scalars['DateTime']['output'];
 };
 
 export type ModerationAction =
@@ -175,6 +279,8 @@ export type Mutation = {
   moderateContent: Scalars['Boolean']['output'];
   /** Officers answer a thread assigned to their own department; the thread becomes ANSWERED. */
   postOfficialAnswer: Thread;
+  /** Counts a thread page view (anonymous allowed); repeats from one client within a window count once. True when counted. */
+  recordThreadView: Scalars['Boolean']['output'];
   /** Moderators reopen a closed thread. */
   reopenThread: Thread;
   /** Signed-in people reply to an open thread. */
@@ -243,6 +349,12 @@ export type MutationPostOfficialAnswerArgs = {
 };
 
 
+export type MutationRecordThreadViewArgs = {
+  id: Scalars['ID']['input'];
+  view: PageViewInput;
+};
+
+
 export type MutationReopenThreadArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -274,6 +386,25 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** How a page view was reached and where from, as the web portal (or an app) reports it. */
+export type PageViewInput = {
+  /** The landing URL's utm_source, e.g. ban-tin for links in the bulletin's e-mails. */
+  campaign?: InputMaybe<Scalars['String']['input']>;
+  device: DeviceClass;
+  /** The page's Referer (only its host is used). */
+  referrer?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<AudienceRegion>;
+};
+
+/** The forum's parts of the portal statistics (editors and admins). */
+export type PortalStats = {
+  __typename?: 'PortalStats';
+  forumParticipation: ForumParticipation;
+  /** Thread page views. */
+  forumThreads: AudienceStats;
+  id: Scalars['ID']['output'];
 };
 
 export type Post = {
@@ -368,6 +499,20 @@ export type QueryThreadsArgs = {
   filter?: InputMaybe<ThreadFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+export type ReferrerClass =
+  | 'BULLETIN'
+  | 'DIRECT'
+  | 'OTHER'
+  | 'PARTNER'
+  | 'SEARCH'
+  | 'SOCIAL';
+
+export type StatGranularity =
+  | 'DAY'
+  | 'MONTH'
+  /** ISO weeks, Monday to Sunday. */
+  | 'WEEK';
 
 export type Thread = {
   __typename?: 'Thread';
@@ -541,16 +686,27 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AudienceBucket: ResolverTypeWrapper<AudienceBucket>;
+  AudienceDeviceCount: ResolverTypeWrapper<AudienceDeviceCount>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AudienceReferrerCount: ResolverTypeWrapper<AudienceReferrerCount>;
+  AudienceRegion: AudienceRegion;
+  AudienceRegionCount: ResolverTypeWrapper<AudienceRegionCount>;
+  AudienceStats: ResolverTypeWrapper<AudienceStatsModel>;
   BodyFormat: BodyFormat;
   CacheControlScope: CacheControlScope;
   CreateThreadInput: CreateThreadInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DepartmentResponsiveness: ResolverTypeWrapper<DepartmentResponsiveness>;
+  DeviceClass: DeviceClass;
   EditThreadInput: EditThreadInput;
   FlagReason: FlagReason;
   ForumCategory: ResolverTypeWrapper<ForumCategoryModel>;
   ForumDepartment: ResolverTypeWrapper<Unit>;
+  ForumParticipation: ResolverTypeWrapper<ForumParticipation>;
+  ForumThreadCounts: ResolverTypeWrapper<ForumThreadCounts>;
   ModerationAction: ModerationAction;
   ModerationLogAction: ModerationLogAction;
   ModerationLogConnection: ResolverTypeWrapper<Page<ModerationLogDoc>>;
@@ -561,9 +717,13 @@ export type ResolversTypes = ResolversObject<{
   ModerationTargetKind: ModerationTargetKind;
   Mutation: ResolverTypeWrapper<{}>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PageViewInput: PageViewInput;
+  PortalStats: ResolverTypeWrapper<ForumStatsRef>;
   Post: ResolverTypeWrapper<PostDoc>;
   PostConnection: ResolverTypeWrapper<Page<PostDoc>>;
   Query: ResolverTypeWrapper<{}>;
+  ReferrerClass: ReferrerClass;
+  StatGranularity: StatGranularity;
   Thread: ResolverTypeWrapper<ThreadDoc>;
   ThreadConnection: ResolverTypeWrapper<Page<ThreadDoc>>;
   ThreadFilter: ThreadFilter;
@@ -577,19 +737,30 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AudienceBucket: AudienceBucket;
+  AudienceDeviceCount: AudienceDeviceCount;
+  Float: Scalars['Float']['output'];
+  AudienceReferrerCount: AudienceReferrerCount;
+  AudienceRegionCount: AudienceRegionCount;
+  AudienceStats: AudienceStatsModel;
   CreateThreadInput: CreateThreadInput;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DepartmentResponsiveness: DepartmentResponsiveness;
   EditThreadInput: EditThreadInput;
   ForumCategory: ForumCategoryModel;
   ForumDepartment: Unit;
+  ForumParticipation: ForumParticipation;
+  ForumThreadCounts: ForumThreadCounts;
   ModerationLogConnection: Page<ModerationLogDoc>;
   ModerationLogEntry: ModerationLogDoc;
   ModerationQueueConnection: Page<ModerationItemDoc>;
   ModerationQueueItem: ModerationItemDoc;
   Mutation: {};
   PageInfo: PageInfo;
+  PageViewInput: PageViewInput;
+  PortalStats: ForumStatsRef;
   Post: PostDoc;
   PostConnection: Page<PostDoc>;
   Query: {};
@@ -609,9 +780,61 @@ export type CacheControlDirectiveArgs = {
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = ForumContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AudienceBucketResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['AudienceBucket'] = ResolversParentTypes['AudienceBucket']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uniqueReaders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceDeviceCountResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['AudienceDeviceCount'] = ResolversParentTypes['AudienceDeviceCount']> = ResolversObject<{
+  device?: Resolver<ResolversTypes['DeviceClass'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceReferrerCountResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['AudienceReferrerCount'] = ResolversParentTypes['AudienceReferrerCount']> = ResolversObject<{
+  referrer?: Resolver<ResolversTypes['ReferrerClass'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceRegionCountResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['AudienceRegionCount'] = ResolversParentTypes['AudienceRegionCount']> = ResolversObject<{
+  region?: Resolver<ResolversTypes['AudienceRegion'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AudienceStatsResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['AudienceStats'] = ResolversParentTypes['AudienceStats']> = ResolversObject<{
+  anonymousViews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byDevice?: Resolver<Array<ResolversTypes['AudienceDeviceCount']>, ParentType, ContextType>;
+  byReferrer?: Resolver<Array<ResolversTypes['AudienceReferrerCount']>, ParentType, ContextType>;
+  byRegion?: Resolver<Array<ResolversTypes['AudienceRegionCount']>, ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['AudienceBucket']>, ParentType, ContextType>;
+  signedInViews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uniqueReaders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uniqueReadersApproximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DepartmentResponsivenessResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['DepartmentResponsiveness'] = ResolversParentTypes['DepartmentResponsiveness']> = ResolversObject<{
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  medianHoursToAnswer?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p90HoursToAnswer?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
 
 export type ForumCategoryResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['ForumCategory'] = ResolversParentTypes['ForumCategory']> = ResolversObject<{
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -623,6 +846,25 @@ export type ForumCategoryResolvers<ContextType = ForumContext, ParentType extend
 export type ForumDepartmentResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['ForumDepartment'] = ResolversParentTypes['ForumDepartment']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ForumParticipationResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['ForumParticipation'] = ResolversParentTypes['ForumParticipation']> = ResolversObject<{
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  answeredShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  departments?: Resolver<Array<ResolversTypes['DepartmentResponsiveness']>, ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['ForumThreadCounts']>, ParentType, ContextType>;
+  threads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ForumThreadCountsResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['ForumThreadCounts'] = ResolversParentTypes['ForumThreadCounts']> = ResolversObject<{
+  discussions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feedback?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  proposals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  questions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -677,6 +919,7 @@ export type MutationResolvers<ContextType = ForumContext, ParentType extends Res
   followThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationFollowThreadArgs, 'id'>>;
   moderateContent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationModerateContentArgs, 'action' | 'targetId'>>;
   postOfficialAnswer?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationPostOfficialAnswerArgs, 'body' | 'bodyFormat' | 'threadId'>>;
+  recordThreadView?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordThreadViewArgs, 'id' | 'view'>>;
   reopenThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationReopenThreadArgs, 'id'>>;
   replyToThread?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationReplyToThreadArgs, 'body' | 'bodyFormat' | 'threadId'>>;
   unfollowThread?: Resolver<ResolversTypes['Thread'], ParentType, ContextType, RequireFields<MutationUnfollowThreadArgs, 'id'>>;
@@ -687,6 +930,14 @@ export type MutationResolvers<ContextType = ForumContext, ParentType extends Res
 export type PageInfoResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PortalStatsResolvers<ContextType = ForumContext, ParentType extends ResolversParentTypes['PortalStats'] = ResolversParentTypes['PortalStats']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PortalStats']>, { __typename: 'PortalStats' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  forumParticipation?: Resolver<ResolversTypes['ForumParticipation'], ParentType, ContextType>;
+  forumThreads?: Resolver<ResolversTypes['AudienceStats'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -761,15 +1012,24 @@ export type UserResolvers<ContextType = ForumContext, ParentType extends Resolve
 }>;
 
 export type Resolvers<ContextType = ForumContext> = ResolversObject<{
+  AudienceBucket?: AudienceBucketResolvers<ContextType>;
+  AudienceDeviceCount?: AudienceDeviceCountResolvers<ContextType>;
+  AudienceReferrerCount?: AudienceReferrerCountResolvers<ContextType>;
+  AudienceRegionCount?: AudienceRegionCountResolvers<ContextType>;
+  AudienceStats?: AudienceStatsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DepartmentResponsiveness?: DepartmentResponsivenessResolvers<ContextType>;
   ForumCategory?: ForumCategoryResolvers<ContextType>;
   ForumDepartment?: ForumDepartmentResolvers<ContextType>;
+  ForumParticipation?: ForumParticipationResolvers<ContextType>;
+  ForumThreadCounts?: ForumThreadCountsResolvers<ContextType>;
   ModerationLogConnection?: ModerationLogConnectionResolvers<ContextType>;
   ModerationLogEntry?: ModerationLogEntryResolvers<ContextType>;
   ModerationQueueConnection?: ModerationQueueConnectionResolvers<ContextType>;
   ModerationQueueItem?: ModerationQueueItemResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PortalStats?: PortalStatsResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;
   PostConnection?: PostConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

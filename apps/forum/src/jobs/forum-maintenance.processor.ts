@@ -1,4 +1,5 @@
 import { UnrecoverableError } from '@portal/queue';
+import type { HotCounter } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import type { ForumModels } from '../models';
 import { reconcileVoteCounts } from '../use-cases/votes';
@@ -8,12 +9,18 @@ export const MAINTENANCE_TASKS = {
   'reconcile-votes': { everyMs: 5 * 60_000 },
   /** Drop expired duplicate-post claims (FerretDB has no TTL indexes). */
   'cleanup-fingerprints': { everyMs: 60 * 60_000 },
+  /** Fold pending thread views from Redis into the statistics (one flusher at a time). */
+  'flush-views': { everyMs: 60_000 },
 } as const;
 
 export type MaintenanceTask = keyof typeof MAINTENANCE_TASKS;
 
 /** Runs one periodic task; each is safe to run twice or concurrently. */
-export function forumMaintenanceProcessor(deps: { models: ForumModels; logger: Logger }) {
+export function forumMaintenanceProcessor(deps: {
+  models: ForumModels;
+  logger: Logger;
+  views?: HotCounter;
+}) {
   return async ({ task }: { task: string }, now = new Date()): Promise<number> => {
     switch (task) {
       case 'reconcile-votes': {
@@ -29,6 +36,8 @@ export function forumMaintenanceProcessor(deps: { models: ForumModels; logger: L
         });
         return deletedCount;
       }
+      case 'flush-views':
+        return deps.views ? (await deps.views.flush()).batches : 0;
       default:
         throw new UnrecoverableError(`unknown maintenance task "${task}"`);
     }

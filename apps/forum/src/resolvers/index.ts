@@ -2,6 +2,7 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { ModerationLogEntry } from './ModerationLogEntry';
 import { ModerationQueueItem } from './ModerationQueueItem';
 import { Mutation } from './Mutation';
+import { PortalStats, statsMutations } from './PortalStats';
 import { Post } from './Post';
 import { Query } from './Query';
 import { Thread } from './Thread';
@@ -12,7 +13,8 @@ const connection = { totalCount: (c: { totalCount: () => Promise<number> }) => c
 
 export const resolvers: Resolvers = {
   Query,
-  Mutation,
+  Mutation: { ...Mutation, ...statsMutations },
+  PortalStats,
   Thread,
   Post,
   User,

@@ -3,6 +3,7 @@ import { createRateLimiter, type RateLimitRule } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import type { Outbox } from '@portal/queue';
 import type { ForumModels } from '../models';
+import type { ForumStatsService } from '../stats/forum-stats.service';
 import type { PublicIds } from './public-ids';
 
 export interface RateRule {
@@ -49,6 +50,8 @@ export interface ForumDeps {
   logger: Logger;
   /** People's ids as the graph shows them (never the identity provider's subject). */
   publicIds: PublicIds;
+  /** Thread views and the forum's parts of the portal statistics. */
+  stats: ForumStatsService;
 }
 
 /** Default rules, as documented in apps/forum/README.md. */

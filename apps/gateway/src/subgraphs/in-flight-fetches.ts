@@ -6,26 +6,51 @@ interface SharedAnswer {
   body: string;
 }
 
+interface Entry {
+  answer: Promise<SharedAnswer>;
+  /** Aborts the fetch: when every caller waiting for it has gone away. */
+  controller: AbortController;
+  waiting: number;
+}
+
+/** Why a caller's wait ended early: it went away (its own signal aborted). */
+function abandonedError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error
+    ? signal.reason
+    : new DOMException('the caller went away', 'AbortError');
+}
+
 /**
  * Collapses identical subgraph fetches in flight into one: the first caller fetches, the
  * ones that ask the same while it runs get a copy of its answer. Callers decide what is
  * identical (the key); the gateway only shares between viewers who would get the same
  * answer (see viewerShareKey), never between different people.
+ *
+ * A caller that goes away (its `signal` aborts) stops waiting at once; the fetch itself is
+ * aborted only when no caller is left waiting for it, so the subgraph stops work nobody
+ * needs while the others still get their answer.
  */
 export class InFlightFetches {
-  private readonly inFlight = new Map<string, Promise<SharedAnswer>>();
+  private readonly inFlight = new Map<string, Entry>();
 
   /** How many fetches are running now (for tests and metrics). */
   get size(): number {
     return this.inFlight.size;
   }
 
-  async fetch(key: string, run: () => Promise<Response>, onShared?: () => void): Promise<Response> {
-    let answer = this.inFlight.get(key);
-    if (answer) onShared?.();
+  async fetch(
+    key: string,
+    run: (signal: AbortSignal) => Promise<Response>,
+    onShared?: () => void,
+    signal?: AbortSignal,
+  ): Promise<Response> {
+    if (signal?.aborted) throw abandonedError(signal);
+    let entry = this.inFlight.get(key);
+    if (entry) onShared?.();
     else {
-      answer = (async () => {
-        const res = await run();
+      const controller = new AbortController();
+      const answer = (async () => {
+        const res = await run(controller.signal);
         return {
           status: res.status,
           statusText: res.statusText,
@@ -33,13 +58,15 @@ export class InFlightFetches {
           body: await res.text(),
         };
       })();
-      this.inFlight.set(key, answer);
+      const created: Entry = { answer, controller, waiting: 0 };
+      entry = created;
+      this.inFlight.set(key, created);
       const forget = () => {
-        if (this.inFlight.get(key) === answer) this.inFlight.delete(key);
+        if (this.inFlight.get(key) === created) this.inFlight.delete(key);
       };
       answer.then(forget, forget);
     }
-    const shared = await answer;
+    const shared = await this.wait(key, entry, signal);
     return new Response(shared.body, {
       status: shared.status,
       statusText: shared.statusText,
@@ -50,5 +77,35 @@ export class InFlightFetches {
   /** Later callers start their own fetch (e.g. after a graph change: no answer from before it). */
   forgetAll(): void {
     this.inFlight.clear();
+  }
+
+  /** Waits for the entry's answer, or until `signal` aborts; the last one to leave aborts the fetch. */
+  private async wait(key: string, entry: Entry, signal?: AbortSignal): Promise<SharedAnswer> {
+    if (!signal) {
+      // A caller that cannot go away keeps the fetch alive.
+      entry.waiting++;
+      return entry.answer;
+    }
+    entry.waiting++;
+    let onAbort: (() => void) | undefined;
+    const left = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        entry.waiting--;
+        if (entry.waiting === 0) {
+          // Nobody needs it any more: later callers must not join an aborted fetch.
+          if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
+          entry.controller.abort(abandonedError(signal));
+        }
+        reject(abandonedError(signal));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([entry.answer, left]);
+    } finally {
+      signal.removeEventListener('abort', onAbort!);
+      // Unhandled if the answer won the race.
+      left.catch(() => {});
+    }
   }
 }

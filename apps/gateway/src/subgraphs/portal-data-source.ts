@@ -1,20 +1,26 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, REQUEST_TIMEOUT_HEADER } from '@portal/auth';
+import { currentRequestContext } from '@portal/logger';
 import type { GatewayContext } from '../context';
 import type { Identity } from '../identity/identity';
 import type { GatewayMetrics } from '../metrics';
+import type { CircuitBreaker } from './circuit-breaker';
 import type { InFlightFetches } from './in-flight-fetches';
 
 /** A subgraph fetch that failed in transport (refused, reset, timed out), as opposed to an answer with errors. */
 export class SubgraphUnavailableError extends Error {
   constructor(
     readonly subgraph: string,
-    readonly reason: 'timeout' | 'unreachable',
+    readonly reason: 'timeout' | 'unreachable' | 'circuit_open',
     options?: { cause?: unknown },
   ) {
     super(
-      reason === 'timeout' ? `${subgraph} did not answer in time` : `${subgraph} is unreachable`,
+      reason === 'timeout'
+        ? `${subgraph} did not answer in time`
+        : reason === 'circuit_open'
+          ? `${subgraph} failed repeatedly; its circuit is open`
+          : `${subgraph} is unreachable`,
       options,
     );
     this.name = 'SubgraphUnavailableError';
@@ -42,22 +48,37 @@ export function viewerShareKey(identity: Identity): string | null {
   return null;
 }
 
-/** Collapses identical fetches of shareable viewers in flight into one (see InFlightFetches). */
+/**
+ * The signal of the request a fetch is made for: aborted when its client goes away before the
+ * answer (libs/http requestIdMiddleware, whose request context the whole execution runs in).
+ */
+function callerSignal(): AbortSignal | undefined {
+  return currentRequestContext()?.signal;
+}
+
+/**
+ * Collapses identical fetches of shareable viewers in flight into one (see InFlightFetches).
+ * A fetch of one caller only is aborted when that caller goes away; a shared one only when
+ * all its callers have.
+ */
 function sharingFetcher(
   subgraph: string,
   inner: Fetcher,
-  inFlight: InFlightFetches,
+  inFlight: InFlightFetches | undefined,
   metrics: GatewayMetrics,
 ): Fetcher {
   const fetcher = async (url: string, init: RequestInit & { headers: Record<string, string> }) => {
+    const signal = callerSignal();
     const shareKey = init.headers[SHARE_HEADER];
-    if (shareKey === undefined) return inner(url, init as never);
     const { [SHARE_HEADER]: _, ...headers } = init.headers;
-    const unshared = { ...init, headers };
+    if (shareKey === undefined || !inFlight)
+      return inner(url, { ...init, headers, ...(signal ? { signal } : {}) } as never);
     return inFlight.fetch(
       `${shareKey}\n${url}\n${String(init.body)}`,
-      () => inner(url, unshared as never) as unknown as Promise<Response>,
+      (shared) =>
+        inner(url, { ...init, headers, signal: shared } as never) as unknown as Promise<Response>,
       () => metrics.sharedSubgraphFetches.inc({ subgraph }),
+      signal,
     );
   };
   return fetcher as unknown as Fetcher;
@@ -65,21 +86,41 @@ function sharingFetcher(
 
 /**
  * Node's fetch (undici) pools keep-alive connections per origin, so the gateway reuses
- * sockets to each subgraph. Every fetch is bounded by the subgraph's timeout and timed.
+ * sockets to each subgraph. Every fetch is bounded by the subgraph's timeout and timed, and
+ * fails at once while the subgraph's circuit is open.
  */
-function timedFetcher(subgraph: string, timeoutMs: number, metrics: GatewayMetrics): Fetcher {
+function timedFetcher(
+  subgraph: string,
+  timeoutMs: number,
+  metrics: GatewayMetrics,
+  circuit?: CircuitBreaker,
+): Fetcher {
   const fetcher = async (url: string, init: RequestInit) => {
+    if (circuit && !circuit.allow()) {
+      metrics.subgraphFetchDuration.observe({ subgraph, outcome: 'circuit_open' }, 0);
+      throw new SubgraphUnavailableError(subgraph, 'circuit_open');
+    }
     const end = metrics.subgraphFetchDuration.startTimer({ subgraph });
+    const abandoned = init.signal ?? undefined;
     try {
-      // Given up when the timeout passes; the subgraph, told how long the gateway waits
-      // (x-portal-timeout-ms), stops its database work at the same moment. (Not on the
-      // client going away: an in-flight fetch may be shared with other requests.)
-      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      // Given up when the timeout passes (the subgraph, told how long the gateway waits by
+      // x-portal-timeout-ms, stops its database work at the same moment), or when nobody
+      // waits for the answer any more: closing the connection tells the subgraph to stop.
+      const signal = abandoned
+        ? AbortSignal.any([AbortSignal.timeout(timeoutMs), abandoned])
+        : AbortSignal.timeout(timeoutMs);
+      const res = await fetch(url, { ...init, signal });
       end({ outcome: res.ok ? 'ok' : 'http_error' });
+      circuit?.success();
       return res;
     } catch (err) {
+      if (abandoned?.aborted) {
+        end({ outcome: 'abandoned' });
+        throw err;
+      }
       const timedOut = (err as Error).name === 'TimeoutError';
       end({ outcome: timedOut ? 'timeout' : 'unreachable' });
+      circuit?.failure();
       throw new SubgraphUnavailableError(subgraph, timedOut ? 'timeout' : 'unreachable', {
         cause: err,
       });
@@ -105,14 +146,19 @@ export class PortalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     metrics: GatewayMetrics;
     /** Shares identical fetches of shareable viewers in flight; off when absent. */
     inFlight?: InFlightFetches;
+    /** Fails fetches at once after repeated transport failures; none when absent. */
+    circuit?: CircuitBreaker;
   }) {
-    const timed = timedFetcher(options.subgraph, options.timeoutMs, options.metrics);
+    const timed = timedFetcher(
+      options.subgraph,
+      options.timeoutMs,
+      options.metrics,
+      options.circuit,
+    );
     super({
       url: options.url,
       honorSubgraphCacheControlHeader: true,
-      fetcher: options.inFlight
-        ? sharingFetcher(options.subgraph, timed, options.inFlight, options.metrics)
-        : timed,
+      fetcher: sharingFetcher(options.subgraph, timed, options.inFlight, options.metrics),
     });
     this.subgraph = options.subgraph;
     this.timeoutMs = options.timeoutMs;

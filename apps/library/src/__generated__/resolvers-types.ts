@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { LibraryItemDoc, MediaFileDoc, CollectionDoc, PlatformAppDoc, LibraryItemPage, CollectionPage, PlatformAppPage } from '../models/index';
+import type { LibraryItemDoc, MediaFileDoc, CollectionDoc, PlatformAppDoc, LibraryItemPage, CollectionPage, PlatformAppPage, ShowcaseEntryDoc, ShowcaseEntryPage } from '../models/index';
 import type { LibraryContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -91,6 +91,23 @@ export type CreatePlatformAppInput = {
   /** A unit code from the city's directory. */
   ownerUnitCode?: InputMaybe<Scalars['String']['input']>;
   url: Scalars['String']['input'];
+};
+
+export type CreateShowcaseEntryInput = {
+  award: ShowcaseAward;
+  awardTitle?: InputMaybe<Scalars['String']['input']>;
+  category: PlatformAppCategory;
+  /** Defaults to AI-Challenge TP.HCM. */
+  contestName?: InputMaybe<Scalars['String']['input']>;
+  /** A VIDEO item of the library. */
+  demoVideoItemId?: InputMaybe<Scalars['ID']['input']>;
+  description: Scalars['String']['input'];
+  team: Array<ShowcaseTeamMemberInput>;
+  title: Scalars['String']['input'];
+  /** Defaults to APP. */
+  tryItKind?: InputMaybe<ShowcaseTryItKind>;
+  tryItUrl: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
 };
 
 /** Who a library item or a platform app is for. */
@@ -203,12 +220,16 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Editors: takes an item off the public library without deleting it. */
   archiveLibraryItem: LibraryItem;
+  /** Editors: takes the entry off the public showcase without deleting it. */
+  archiveShowcaseEntry: ShowcaseEntry;
   /** Editors. */
   createCollection: Collection;
   /** Contributors and editors: a new DRAFT item. Contributors may attach only files they uploaded. */
   createLibraryItem: LibraryItem;
   /** Editors. */
   createPlatformApp: PlatformApp;
+  /** Editors: a new (active) showcase entry. */
+  createShowcaseEntry: ShowcaseEntry;
   /** Editors: deletes the collection; its items stay in the library. */
   deleteCollection: Scalars['Boolean']['output'];
   /** Editors. */
@@ -217,6 +238,8 @@ export type Mutation = {
   publishLibraryItem: LibraryItem;
   /** Counts a view of a published item, once per client per item per day. Returns whether this call counted. */
   recordLibraryItemView: Scalars['Boolean']['output'];
+  /** Counts a click on an active entry's "try it" link, once per client per entry per day. Returns whether this call counted. */
+  recordShowcaseTryIt: Scalars['Boolean']['output'];
   /** Editors: makes `itemIds`, in this order, the collection's items; items left out leave the collection. */
   setCollectionItems: Collection;
   /** Editors. */
@@ -225,10 +248,17 @@ export type Mutation = {
   updateLibraryItem: LibraryItem;
   /** Editors. */
   updatePlatformApp: PlatformApp;
+  /** Editors. Fields left out are unchanged, null clears an optional field. */
+  updateShowcaseEntry: ShowcaseEntry;
 };
 
 
 export type MutationArchiveLibraryItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationArchiveShowcaseEntryArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -248,6 +278,11 @@ export type MutationCreatePlatformAppArgs = {
 };
 
 
+export type MutationCreateShowcaseEntryArgs = {
+  input: CreateShowcaseEntryInput;
+};
+
+
 export type MutationDeleteCollectionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -264,6 +299,11 @@ export type MutationPublishLibraryItemArgs = {
 
 
 export type MutationRecordLibraryItemViewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordShowcaseTryItArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -292,6 +332,13 @@ export type MutationUpdatePlatformAppArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: UpdatePlatformAppInput;
+};
+
+
+export type MutationUpdateShowcaseEntryArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateShowcaseEntryInput;
 };
 
 export type PageInfo = {
@@ -360,6 +407,10 @@ export type Query = {
   platformApp?: Maybe<PlatformApp>;
   /** The directory of the city's apps and public-service platforms, alphabetical. */
   platformApps?: Maybe<PlatformAppConnection>;
+  /** The AI-Challenge showcase: award-winning contest products, newest year first, then by award and title. */
+  showcaseEntries?: Maybe<ShowcaseEntryConnection>;
+  /** One showcase entry by id or slug (exactly one of them); archived ones are null except to editors. */
+  showcaseEntry?: Maybe<ShowcaseEntry>;
 };
 
 
@@ -400,6 +451,91 @@ export type QueryPlatformAppsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryShowcaseEntriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ShowcaseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryShowcaseEntryArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ShowcaseAward =
+  | 'CONSOLATION'
+  | 'FIRST'
+  | 'SECOND'
+  | 'SPECIAL'
+  | 'THIRD';
+
+/** An award-winning contest product (the city's AI-Challenge) in the app directory's showcase. */
+export type ShowcaseEntry = {
+  __typename?: 'ShowcaseEntry';
+  award: ShowcaseAward;
+  /** The prize as the contest named it, e.g. "Giải Nhất". */
+  awardTitle?: Maybe<Scalars['String']['output']>;
+  category: PlatformAppCategory;
+  contestName: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The product's demo video, a VIDEO item of the library (null while it is not visible to the viewer). */
+  demoVideo?: Maybe<LibraryItem>;
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Whether it was promoted from a contest entry of the engagement subgraph. */
+  promotedFromContest: Scalars['Boolean']['output'];
+  slug: Scalars['String']['output'];
+  status: ShowcaseEntryStatus;
+  team: Array<ShowcaseTeamMember>;
+  title: Scalars['String']['output'];
+  /** Clicks on the "try it" link, once per client per day; updated in the background, so it may lag a minute. */
+  tryItCount: Scalars['Int']['output'];
+  tryItKind: ShowcaseTryItKind;
+  tryItUrl: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+export type ShowcaseEntryConnection = {
+  __typename?: 'ShowcaseEntryConnection';
+  nodes: Array<ShowcaseEntry>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ShowcaseEntryStatus =
+  | 'ACTIVE'
+  | 'ARCHIVED';
+
+export type ShowcaseFilter = {
+  award?: InputMaybe<ShowcaseAward>;
+  category?: InputMaybe<PlatformAppCategory>;
+  /** ARCHIVED is for editors only. */
+  status?: InputMaybe<ShowcaseEntryStatus>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ShowcaseTeamMember = {
+  __typename?: 'ShowcaseTeamMember';
+  name: Scalars['String']['output'];
+  role?: Maybe<Scalars['String']['output']>;
+};
+
+export type ShowcaseTeamMemberInput = {
+  name: Scalars['String']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where the "try it" link leads. */
+export type ShowcaseTryItKind =
+  /** The product itself (a web app or its store page). */
+  | 'APP'
+  /** A sandbox or demo instance set up for trying it. */
+  | 'SANDBOX';
+
 export type UpdateCollectionInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
@@ -431,6 +567,20 @@ export type UpdatePlatformAppInput = {
   ownerAgency?: InputMaybe<Scalars['String']['input']>;
   ownerUnitCode?: InputMaybe<Scalars['String']['input']>;
   url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateShowcaseEntryInput = {
+  award?: InputMaybe<ShowcaseAward>;
+  awardTitle?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<PlatformAppCategory>;
+  contestName?: InputMaybe<Scalars['String']['input']>;
+  demoVideoItemId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  team?: InputMaybe<Array<ShowcaseTeamMemberInput>>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  tryItKind?: InputMaybe<ShowcaseTryItKind>;
+  tryItUrl?: InputMaybe<Scalars['String']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -524,6 +674,7 @@ export type ResolversTypes = ResolversObject<{
   CreateCollectionInput: CreateCollectionInput;
   CreateLibraryItemInput: CreateLibraryItemInput;
   CreatePlatformAppInput: CreatePlatformAppInput;
+  CreateShowcaseEntryInput: CreateShowcaseEntryInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   LibraryAudience: LibraryAudience;
   LibraryItem: ResolverTypeWrapper<LibraryItemDoc>;
@@ -541,9 +692,18 @@ export type ResolversTypes = ResolversObject<{
   PlatformAppConnection: ResolverTypeWrapper<PlatformAppPage>;
   PlatformAppFilter: PlatformAppFilter;
   Query: ResolverTypeWrapper<{}>;
+  ShowcaseAward: ShowcaseAward;
+  ShowcaseEntry: ResolverTypeWrapper<ShowcaseEntryDoc>;
+  ShowcaseEntryConnection: ResolverTypeWrapper<ShowcaseEntryPage>;
+  ShowcaseEntryStatus: ShowcaseEntryStatus;
+  ShowcaseFilter: ShowcaseFilter;
+  ShowcaseTeamMember: ResolverTypeWrapper<ShowcaseTeamMember>;
+  ShowcaseTeamMemberInput: ShowcaseTeamMemberInput;
+  ShowcaseTryItKind: ShowcaseTryItKind;
   UpdateCollectionInput: UpdateCollectionInput;
   UpdateLibraryItemInput: UpdateLibraryItemInput;
   UpdatePlatformAppInput: UpdatePlatformAppInput;
+  UpdateShowcaseEntryInput: UpdateShowcaseEntryInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
@@ -557,6 +717,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateCollectionInput: CreateCollectionInput;
   CreateLibraryItemInput: CreateLibraryItemInput;
   CreatePlatformAppInput: CreatePlatformAppInput;
+  CreateShowcaseEntryInput: CreateShowcaseEntryInput;
   DateTime: Scalars['DateTime']['output'];
   LibraryItem: LibraryItemDoc;
   LibraryItemConnection: LibraryItemPage;
@@ -569,9 +730,15 @@ export type ResolversParentTypes = ResolversObject<{
   PlatformAppConnection: PlatformAppPage;
   PlatformAppFilter: PlatformAppFilter;
   Query: {};
+  ShowcaseEntry: ShowcaseEntryDoc;
+  ShowcaseEntryConnection: ShowcaseEntryPage;
+  ShowcaseFilter: ShowcaseFilter;
+  ShowcaseTeamMember: ShowcaseTeamMember;
+  ShowcaseTeamMemberInput: ShowcaseTeamMemberInput;
   UpdateCollectionInput: UpdateCollectionInput;
   UpdateLibraryItemInput: UpdateLibraryItemInput;
   UpdatePlatformAppInput: UpdatePlatformAppInput;
+  UpdateShowcaseEntryInput: UpdateShowcaseEntryInput;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
 }>;
@@ -661,17 +828,21 @@ export type MediaFileResolvers<ContextType = LibraryContext, ParentType extends 
 
 export type MutationResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   archiveLibraryItem?: Resolver<ResolversTypes['LibraryItem'], ParentType, ContextType, RequireFields<MutationArchiveLibraryItemArgs, 'id'>>;
+  archiveShowcaseEntry?: Resolver<ResolversTypes['ShowcaseEntry'], ParentType, ContextType, RequireFields<MutationArchiveShowcaseEntryArgs, 'id'>>;
   createCollection?: Resolver<ResolversTypes['Collection'], ParentType, ContextType, RequireFields<MutationCreateCollectionArgs, 'input'>>;
   createLibraryItem?: Resolver<ResolversTypes['LibraryItem'], ParentType, ContextType, RequireFields<MutationCreateLibraryItemArgs, 'input'>>;
   createPlatformApp?: Resolver<ResolversTypes['PlatformApp'], ParentType, ContextType, RequireFields<MutationCreatePlatformAppArgs, 'input'>>;
+  createShowcaseEntry?: Resolver<ResolversTypes['ShowcaseEntry'], ParentType, ContextType, RequireFields<MutationCreateShowcaseEntryArgs, 'input'>>;
   deleteCollection?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteCollectionArgs, 'id'>>;
   deletePlatformApp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeletePlatformAppArgs, 'id'>>;
   publishLibraryItem?: Resolver<ResolversTypes['LibraryItem'], ParentType, ContextType, RequireFields<MutationPublishLibraryItemArgs, 'id'>>;
   recordLibraryItemView?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordLibraryItemViewArgs, 'id'>>;
+  recordShowcaseTryIt?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordShowcaseTryItArgs, 'id'>>;
   setCollectionItems?: Resolver<ResolversTypes['Collection'], ParentType, ContextType, RequireFields<MutationSetCollectionItemsArgs, 'id' | 'itemIds'>>;
   updateCollection?: Resolver<ResolversTypes['Collection'], ParentType, ContextType, RequireFields<MutationUpdateCollectionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateLibraryItem?: Resolver<ResolversTypes['LibraryItem'], ParentType, ContextType, RequireFields<MutationUpdateLibraryItemArgs, 'expectedVersion' | 'id' | 'input'>>;
   updatePlatformApp?: Resolver<ResolversTypes['PlatformApp'], ParentType, ContextType, RequireFields<MutationUpdatePlatformAppArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateShowcaseEntry?: Resolver<ResolversTypes['ShowcaseEntry'], ParentType, ContextType, RequireFields<MutationUpdateShowcaseEntryArgs, 'expectedVersion' | 'id' | 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -713,6 +884,45 @@ export type QueryResolvers<ContextType = LibraryContext, ParentType extends Reso
   libraryTopics?: Resolver<Maybe<Array<ResolversTypes['LibraryTopicCount']>>, ParentType, ContextType>;
   platformApp?: Resolver<Maybe<ResolversTypes['PlatformApp']>, ParentType, ContextType, Partial<QueryPlatformAppArgs>>;
   platformApps?: Resolver<Maybe<ResolversTypes['PlatformAppConnection']>, ParentType, ContextType, Partial<QueryPlatformAppsArgs>>;
+  showcaseEntries?: Resolver<Maybe<ResolversTypes['ShowcaseEntryConnection']>, ParentType, ContextType, Partial<QueryShowcaseEntriesArgs>>;
+  showcaseEntry?: Resolver<Maybe<ResolversTypes['ShowcaseEntry']>, ParentType, ContextType, Partial<QueryShowcaseEntryArgs>>;
+}>;
+
+export type ShowcaseEntryResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['ShowcaseEntry'] = ResolversParentTypes['ShowcaseEntry']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ShowcaseEntry']>, { __typename: 'ShowcaseEntry' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  award?: Resolver<ResolversTypes['ShowcaseAward'], ParentType, ContextType>;
+  awardTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['PlatformAppCategory'], ParentType, ContextType>;
+  contestName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demoVideo?: Resolver<Maybe<ResolversTypes['LibraryItem']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  promotedFromContest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShowcaseEntryStatus'], ParentType, ContextType>;
+  team?: Resolver<Array<ResolversTypes['ShowcaseTeamMember']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tryItCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tryItKind?: Resolver<ResolversTypes['ShowcaseTryItKind'], ParentType, ContextType>;
+  tryItUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ShowcaseEntryConnectionResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['ShowcaseEntryConnection'] = ResolversParentTypes['ShowcaseEntryConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['ShowcaseEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ShowcaseTeamMemberResolvers<ContextType = LibraryContext, ParentType extends ResolversParentTypes['ShowcaseTeamMember'] = ResolversParentTypes['ShowcaseTeamMember']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = LibraryContext> = ResolversObject<{
@@ -728,6 +938,9 @@ export type Resolvers<ContextType = LibraryContext> = ResolversObject<{
   PlatformApp?: PlatformAppResolvers<ContextType>;
   PlatformAppConnection?: PlatformAppConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ShowcaseEntry?: ShowcaseEntryResolvers<ContextType>;
+  ShowcaseEntryConnection?: ShowcaseEntryConnectionResolvers<ContextType>;
+  ShowcaseTeamMember?: ShowcaseTeamMemberResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = LibraryContext> = ResolversObject<{

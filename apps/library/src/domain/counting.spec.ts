@@ -22,7 +22,11 @@ describe('counting', () => {
       'download:not-an-id': '2',
       [`like:${id}`]: '1',
       [`view:${'b'.repeat(24)}`]: '-4',
+      [`tryIt:${'c'.repeat(24)}`]: '2',
     });
-    expect([...deltas]).toEqual([[id, { download: 3, view: 5 }]]);
+    expect([...deltas]).toEqual([
+      [id, { download: 3, view: 5, tryIt: 0 }],
+      ['c'.repeat(24), { download: 0, view: 0, tryIt: 2 }],
+    ]);
   });
 });

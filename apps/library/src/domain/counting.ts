@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
-export const COUNTED_METRICS = ['download', 'view'] as const;
+/** Views and downloads of library items; "try it" clicks of showcase entries. */
+export const COUNTED_METRICS = ['download', 'view', 'tryIt'] as const;
 export type CountedMetric = (typeof COUNTED_METRICS)[number];
 
 /** Ho Chi Minh City is UTC+7 all year (no daylight saving time). */
@@ -24,19 +25,22 @@ export function counterField(metric: CountedMetric, itemId: string): string {
   return `${metric}:${itemId}`;
 }
 
-/** Sums a counters hash (`download:<id>` → n) into per-item deltas; unknown fields are skipped. */
-export function deltasFromCounters(
-  hash: Record<string, string>,
-): Map<string, { download: number; view: number }> {
-  const deltas = new Map<string, { download: number; view: number }>();
+export type CounterDeltas = Record<CountedMetric, number>;
+
+/**
+ * Sums a counters hash (`download:<id>` → n) into per-id deltas; unknown fields are skipped.
+ * Item metrics and showcase metrics never share an id (both are ObjectIds of one database).
+ */
+export function deltasFromCounters(hash: Record<string, string>): Map<string, CounterDeltas> {
+  const deltas = new Map<string, CounterDeltas>();
   for (const [field, raw] of Object.entries(hash)) {
-    const [metric, itemId] = field.split(':');
+    const [metric, id] = field.split(':');
     const n = Number(raw);
-    if (!itemId || !/^[a-f0-9]{24}$/.test(itemId) || !Number.isInteger(n) || n <= 0) continue;
-    if (metric !== 'download' && metric !== 'view') continue;
-    const entry = deltas.get(itemId) ?? { download: 0, view: 0 };
-    entry[metric] += n;
-    deltas.set(itemId, entry);
+    if (!id || !/^[a-f0-9]{24}$/.test(id) || !Number.isInteger(n) || n <= 0) continue;
+    if (!(COUNTED_METRICS as readonly string[]).includes(metric!)) continue;
+    const entry = deltas.get(id) ?? { download: 0, view: 0, tryIt: 0 };
+    entry[metric as CountedMetric] += n;
+    deltas.set(id, entry);
   }
   return deltas;
 }

@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import { plainTextBlock, plainTextLine } from '@portal/html';
 import { isUnitCode, unitByCode } from '@portal/reference-data';
+import { APP_CATEGORIES } from '@portal/queue';
 import { AUDIENCES, type Audience } from './library-item';
 import { httpUrl } from './library-item-input';
 
-export const PLATFORM_APP_CATEGORIES = [
-  'PUBLIC_SERVICES',
-  'CITIZEN_ENGAGEMENT',
-  'HEALTH',
-  'EDUCATION',
-  'TRANSPORT',
-  'BUSINESS',
-  'OPEN_DATA',
-  'SECURITY',
-  'OTHER',
-] as const;
+// Shared with the showcase and with the contest winners other services promote into it.
+export const PLATFORM_APP_CATEGORIES = APP_CATEGORIES;
 export type PlatformAppCategory = (typeof PLATFORM_APP_CATEGORIES)[number];
 
 export interface PlatformAppFields {

@@ -3,7 +3,7 @@ import { isDuplicateKeyError } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import type { ItemCounters } from '../counters/item-counters';
 import { deltasFromCounters } from '../domain/counting';
-import type { ItemStatsDoc } from '../models';
+import type { ItemStatsDoc, ShowcaseStatsDoc } from '../models';
 
 export interface FlushResult {
   skipped: boolean;
@@ -15,7 +15,7 @@ export interface FlushResult {
 const LOCK_MS = 5 * 60_000;
 
 /**
- * Adds pending view and download counts to MongoDB, exactly once. Pending counts are cut
+ * Adds pending view and download counts (and showcase "try it" clicks) to MongoDB, exactly once. Pending counts are cut
  * into a batch; each item's stats document records the last batch added to it, so a
  * batch retried after a crash skips the items it already reached. Batches are applied
  * oldest first and one flush runs at a time (a Redis lease), which that check relies on.
@@ -23,6 +23,7 @@ const LOCK_MS = 5 * 60_000;
 export async function flushCounters(deps: {
   counters: ItemCounters;
   stats: Model<ItemStatsDoc>;
+  showcaseStats: Model<ShowcaseStatsDoc>;
   logger: Logger;
 }): Promise<FlushResult> {
   const release = await deps.counters.acquireFlushLock(LOCK_MS);
@@ -33,33 +34,39 @@ export async function flushCounters(deps: {
     let items = 0;
     for (const batchId of batches) {
       const deltas = deltasFromCounters(await deps.counters.batchCounts(batchId));
-      for (const [itemId, delta] of deltas) {
-        await addToStats(deps.stats, itemId, batchId, delta);
+      for (const [id, delta] of deltas) {
+        if (delta.download || delta.view)
+          await addToStats(deps.stats, id, batchId, {
+            downloadCount: delta.download,
+            viewCount: delta.view,
+          });
+        if (delta.tryIt)
+          await addToStats(deps.showcaseStats, id, batchId, { tryItCount: delta.tryIt });
         items++;
       }
       await deps.counters.closeBatch(batchId);
     }
     if (batches.length)
-      deps.logger.info({ batches: batches.length, items }, 'view and download counts flushed');
+      deps.logger.info(
+        { batches: batches.length, items },
+        'view, download and try-it counts flushed',
+      );
     return { skipped: false, batches: batches.length, items };
   } finally {
     await release();
   }
 }
 
-async function addToStats(
-  stats: Model<ItemStatsDoc>,
-  itemId: string,
+async function addToStats<T extends { lastBatchId: string }>(
+  stats: Model<T>,
+  id: string,
   batchId: string,
-  delta: { download: number; view: number },
+  increments: Record<string, number>,
 ): Promise<void> {
   try {
     await stats.updateOne(
-      { _id: new Types.ObjectId(itemId), lastBatchId: { $ne: batchId } },
-      {
-        $inc: { downloadCount: delta.download, viewCount: delta.view },
-        $set: { lastBatchId: batchId, updatedAt: new Date() },
-      },
+      { _id: new Types.ObjectId(id), lastBatchId: { $ne: batchId } } as never,
+      { $inc: increments, $set: { lastBatchId: batchId, updatedAt: new Date() } } as never,
       { upsert: true },
     );
   } catch (err) {

@@ -22,7 +22,12 @@ export function libraryMaintenanceProcessor(deps: {
   return async ({ task }) => {
     switch (task) {
       case MAINTENANCE_TASKS.flushCounters:
-        return flushCounters({ counters: deps.counters, stats: deps.models.stats, logger });
+        return flushCounters({
+          counters: deps.counters,
+          stats: deps.models.stats,
+          showcaseStats: deps.models.showcaseStats,
+          logger,
+        });
       case MAINTENANCE_TASKS.sweepStorage:
         return sweepStorage({ storage: deps.storage, blobs: deps.models.blobs, logger });
       default:

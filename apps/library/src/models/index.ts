@@ -5,6 +5,12 @@ import { itemStatsModel, type ItemStatsDoc } from './item-stats.model';
 import { libraryItemModel, type LibraryItemDoc } from './library-item.model';
 import { mediaFileModel, type MediaFileDoc } from './media-file.model';
 import { platformAppModel, type PlatformAppDoc } from './platform-app.model';
+import {
+  showcaseEntryModel,
+  showcaseStatsModel,
+  type ShowcaseEntryDoc,
+  type ShowcaseStatsDoc,
+} from './showcase-entry.model';
 import { storedBlobModel, type StoredBlobDoc } from './stored-blob.model';
 
 export type { CollectionDoc } from './collection.model';
@@ -12,6 +18,7 @@ export type { ItemStatsDoc } from './item-stats.model';
 export type { LibraryItemDoc, PersonRef } from './library-item.model';
 export type { MediaFileDoc } from './media-file.model';
 export type { PlatformAppDoc } from './platform-app.model';
+export type { ShowcaseEntryDoc, ShowcaseStatsDoc } from './showcase-entry.model';
 export type { StoredBlobDoc } from './stored-blob.model';
 
 /** Every model of the library's database, bound to one connection. */
@@ -22,6 +29,8 @@ export interface LibraryModels {
   collections: Model<CollectionDoc>;
   apps: Model<PlatformAppDoc>;
   stats: Model<ItemStatsDoc>;
+  showcase: Model<ShowcaseEntryDoc>;
+  showcaseStats: Model<ShowcaseStatsDoc>;
 }
 
 export function libraryModels(conn: Connection): LibraryModels {
@@ -32,6 +41,8 @@ export function libraryModels(conn: Connection): LibraryModels {
     collections: collectionModel(conn),
     apps: platformAppModel(conn),
     stats: itemStatsModel(conn),
+    showcase: showcaseEntryModel(conn),
+    showcaseStats: showcaseStatsModel(conn),
   };
 }
 
@@ -39,3 +50,4 @@ export function libraryModels(conn: Connection): LibraryModels {
 export type LibraryItemPage = Page<LibraryItemDoc>;
 export type CollectionPage = Page<CollectionDoc>;
 export type PlatformAppPage = Page<PlatformAppDoc>;
+export type ShowcaseEntryPage = Page<ShowcaseEntryDoc>;

@@ -22,6 +22,13 @@ import {
   recordLibraryItemView,
   updateLibraryItem,
 } from '../services/library-items.service';
+import { createShowcaseInput, updateShowcaseInput } from '../domain/showcase-input';
+import {
+  archiveShowcaseEntry,
+  createShowcaseEntry,
+  recordShowcaseTryIt,
+  updateShowcaseEntry,
+} from '../services/showcase.service';
 import {
   createPlatformApp,
   deletePlatformApp,
@@ -89,4 +96,20 @@ export const Mutation: MutationResolvers = {
     );
   },
   deletePlatformApp: (_root, args, ctx) => deletePlatformApp(ctx, args.id),
+
+  createShowcaseEntry: (_root, args, ctx) => {
+    requireEditor(ctx.viewer);
+    return createShowcaseEntry(ctx, parseInput(createShowcaseInput, args.input));
+  },
+  updateShowcaseEntry: (_root, args, ctx) => {
+    requireEditor(ctx.viewer);
+    return updateShowcaseEntry(
+      ctx,
+      args.id,
+      parseInput(updateShowcaseInput, args.input),
+      parseArgs(expectedVersion, args).expectedVersion,
+    );
+  },
+  archiveShowcaseEntry: (_root, args, ctx) => archiveShowcaseEntry(ctx, args.id),
+  recordShowcaseTryIt: (_root, args, ctx) => recordShowcaseTryIt(ctx, args.id, ctx.client),
 };

@@ -10,6 +10,8 @@ import {
   listLibraryItems,
 } from '../services/library-items.service';
 import { findPlatformApp, listPlatformApps } from '../services/platform-apps.service';
+import { showcaseFilterInput } from '../domain/showcase-input';
+import { findShowcaseEntry, listShowcaseEntries } from '../services/showcase.service';
 import { markPrivate } from './cache-hint';
 
 export const Query: QueryResolvers = {
@@ -36,4 +38,14 @@ export const Query: QueryResolvers = {
       filter: parseInput(platformAppFilterInput, args.filter, 'filter'),
     }),
   platformApp: (_root, args, ctx) => findPlatformApp(ctx, args),
+  showcaseEntries: (_root, args, ctx, info) => {
+    const filter = parseInput(showcaseFilterInput, args.filter, 'filter');
+    if (filter.status === 'ARCHIVED') markPrivate(info);
+    return listShowcaseEntries(ctx, { first: args.first, after: args.after, filter });
+  },
+  showcaseEntry: async (_root, args, ctx, info) => {
+    const entry = await findShowcaseEntry(ctx, args);
+    if (entry && entry.status !== 'ACTIVE') markPrivate(info);
+    return entry;
+  },
 };

@@ -5,6 +5,7 @@ import { MediaFile } from './MediaFile';
 import { Mutation } from './Mutation';
 import { PlatformApp } from './PlatformApp';
 import { Query } from './Query';
+import { ShowcaseEntry } from './ShowcaseEntry';
 
 export const resolvers: Resolvers = {
   Query,
@@ -13,4 +14,5 @@ export const resolvers: Resolvers = {
   Collection,
   MediaFile,
   PlatformApp,
+  ShowcaseEntry,
 };

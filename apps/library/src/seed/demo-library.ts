@@ -1,5 +1,6 @@
 import type { Audience, MediaFormat } from '../domain/library-item';
 import type { PlatformAppCategory } from '../domain/platform-app-input';
+import type { ShowcaseAward } from '../domain/showcase-input';
 
 /**
  * Demo content for local runs: training material of the kind the city's Digital
@@ -714,6 +715,115 @@ export const DEMO_ITEMS: DemoItem[] = [
     publishedDaysAgo: 2,
     downloads: 45,
     views: 620,
+  },
+  {
+    title: 'AI-Challenge TP.HCM: video giới thiệu các sản phẩm đạt giải',
+    description:
+      'Các đội đạt giải trình diễn sản phẩm trí tuệ nhân tạo phục vụ người dân và doanh nghiệp Thành phố (video minh họa của bản demo).',
+    format: 'VIDEO',
+    topics: ['Trí tuệ nhân tạo', 'Đổi mới sáng tạo'],
+    audience: ['CITIZEN', 'BUSINESS', 'CIVIL_SERVANT'],
+    publisher: 'Trung tâm Chuyển đổi số Thành phố',
+    files: [{ kind: 'video-mp4' }],
+    durationSeconds: 5,
+    publishedDaysAgo: 20,
+    downloads: 85,
+    views: 1730,
+  },
+];
+
+export interface DemoShowcaseEntry {
+  title: string;
+  description: string;
+  award: ShowcaseAward;
+  awardTitle: string;
+  year: number;
+  team: { name: string; role?: string }[];
+  category: PlatformAppCategory;
+  tryItUrl: string;
+  tryItKind: 'APP' | 'SANDBOX';
+  /** Title of a demo VIDEO item above. */
+  demoVideo?: string;
+  /** Demo popularity (flushed counts). */
+  tryIts: number;
+}
+
+const SHOWCASE_VIDEO = 'AI-Challenge TP.HCM: video giới thiệu các sản phẩm đạt giải';
+
+/**
+ * Invented AI-Challenge winners for the demo (teams, products and sandbox links are not real;
+ * the links point at example.vn).
+ */
+export const DEMO_SHOWCASE: DemoShowcaseEntry[] = [
+  {
+    title: 'Trợ lý ảo thủ tục hành chính',
+    description:
+      'Chatbot tiếng Việt hướng dẫn người dân chuẩn bị hồ sơ và tra cứu thủ tục hành chính của Thành phố, trích dẫn văn bản gốc trong mỗi câu trả lời.',
+    award: 'FIRST',
+    awardTitle: 'Giải Nhất',
+    year: 2024,
+    team: [
+      { name: 'Nhóm Sao Mai (ĐH Bách khoa)', role: 'Đội thi' },
+      { name: 'Nguyễn Hoàng Minh', role: 'Trưởng nhóm' },
+    ],
+    category: 'PUBLIC_SERVICES',
+    tryItUrl: 'https://tro-ly-thu-tuc.example.vn',
+    tryItKind: 'SANDBOX',
+    demoVideo: SHOWCASE_VIDEO,
+    tryIts: 1240,
+  },
+  {
+    title: 'Cảnh báo ngập theo thời gian thực',
+    description:
+      'Dự báo điểm ngập trong 3 giờ tới từ dữ liệu mưa, triều cường và camera giao thông; gợi ý lộ trình tránh ngập cho người đi xe máy.',
+    award: 'SECOND',
+    awardTitle: 'Giải Nhì',
+    year: 2024,
+    team: [{ name: 'Nhóm Thủy Triều (ĐH Khoa học Tự nhiên)', role: 'Đội thi' }],
+    category: 'TRANSPORT',
+    tryItUrl: 'https://canh-bao-ngap.example.vn',
+    tryItKind: 'APP',
+    demoVideo: SHOWCASE_VIDEO,
+    tryIts: 860,
+  },
+  {
+    title: 'Đọc và trích xuất hồ sơ doanh nghiệp',
+    description:
+      'Nhận dạng chữ và trích xuất thông tin từ giấy đề nghị đăng ký doanh nghiệp bản scan, kiểm tra thiếu sót trước khi nộp hồ sơ.',
+    award: 'THIRD',
+    awardTitle: 'Giải Ba',
+    year: 2024,
+    team: [{ name: 'Công ty khởi nghiệp Văn Bản Số', role: 'Đội thi' }],
+    category: 'BUSINESS',
+    tryItUrl: 'https://doc-ho-so.example.vn/dung-thu',
+    tryItKind: 'SANDBOX',
+    tryIts: 410,
+  },
+  {
+    title: 'Sàng lọc nguy cơ bệnh tim mạch tại trạm y tế',
+    description:
+      'Mô hình ước tính nguy cơ tim mạch từ chỉ số khám sức khỏe định kỳ, giúp trạm y tế phường xã ưu tiên người cần tái khám.',
+    award: 'FIRST',
+    awardTitle: 'Giải Nhất',
+    year: 2023,
+    team: [{ name: 'Nhóm Nhịp Tim (ĐH Y Dược)', role: 'Đội thi' }],
+    category: 'HEALTH',
+    tryItUrl: 'https://sang-loc-tim-mach.example.vn',
+    tryItKind: 'SANDBOX',
+    tryIts: 530,
+  },
+  {
+    title: 'Phân loại phản ánh hiện trường',
+    description:
+      'Tự động phân loại và chuyển phản ánh của người dân (ảnh và mô tả) đến đúng cơ quan xử lý, giảm thời gian tiếp nhận của tổng đài.',
+    award: 'CONSOLATION',
+    awardTitle: 'Giải Khuyến khích',
+    year: 2023,
+    team: [{ name: 'Nhóm Phố Xanh (ĐH Công nghệ Thông tin)', role: 'Đội thi' }],
+    category: 'CITIZEN_ENGAGEMENT',
+    tryItUrl: 'https://phan-loai-phan-anh.example.vn',
+    tryItKind: 'APP',
+    tryIts: 190,
   },
 ];
 

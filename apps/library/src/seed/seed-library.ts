@@ -18,12 +18,15 @@ import {
   publishLibraryItem,
 } from '../services/library-items.service';
 import { createPlatformApp } from '../services/platform-apps.service';
+import { createShowcaseInput } from '../domain/showcase-input';
+import { createShowcaseEntry } from '../services/showcase.service';
 import type { ServiceContext } from '../services/service-context';
 import type { FileStorage } from '../storage/file-storage';
 import {
   DEMO_COLLECTIONS,
   DEMO_ITEMS,
   DEMO_PLATFORM_APPS,
+  DEMO_SHOWCASE,
   type DemoItem,
   type SampleFile,
 } from './demo-library';
@@ -216,4 +219,49 @@ export async function seedLibrary(deps: SeedDeps): Promise<{ items: number; apps
   }
   deps.logger.info({ items: created, apps }, 'library demo data written');
   return { items: created, apps };
+}
+
+/**
+ * The AI-Challenge showcase's demo entries (run after seedLibrary, whose demo video they
+ * show). Idempotent by slug, like the rest of the demo data.
+ */
+export async function seedShowcase(deps: SeedDeps): Promise<{ showcase: number }> {
+  const now = deps.now ?? new Date();
+  const ctx = (): ServiceContext => ({
+    viewer: EDITOR,
+    models: deps.models,
+    loaders: createLoaders(deps.models),
+    counters: deps.counters,
+    logger: deps.logger,
+  });
+  let showcase = 0;
+  for (const def of DEMO_SHOWCASE) {
+    if (await deps.models.showcase.exists({ slug: slugify(def.title) })) continue;
+    const video = def.demoVideo
+      ? await deps.models.items.findOne({ slug: slugify(def.demoVideo) }, { _id: 1 }).lean()
+      : null;
+    const entry = await createShowcaseEntry(
+      ctx(),
+      parseInput(createShowcaseInput, {
+        title: def.title,
+        description: def.description,
+        award: def.award,
+        awardTitle: def.awardTitle,
+        year: def.year,
+        team: def.team,
+        category: def.category,
+        tryItUrl: def.tryItUrl,
+        tryItKind: def.tryItKind,
+        demoVideoItemId: video?._id.toHexString() ?? null,
+      }),
+    );
+    await deps.models.showcaseStats.updateOne(
+      { _id: entry._id },
+      { $set: { tryItCount: def.tryIts, lastBatchId: 'seed', updatedAt: now } },
+      { upsert: true },
+    );
+    showcase++;
+  }
+  deps.logger.info({ showcase }, 'showcase demo data written');
+  return { showcase };
 }

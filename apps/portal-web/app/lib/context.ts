@@ -26,6 +26,11 @@ export interface PortalLoadContext {
   /** The visitor's address, forwarded to the gateway for its per-client rate limits. */
   clientIp: string;
   requestId: string;
+  /** Tells the ops side which route rendered and what failed (the server's metrics). */
+  observe?: {
+    route(id: string): void;
+    error(phase: 'loader' | 'render'): void;
+  };
 }
 
 declare module 'react-router' {

@@ -133,6 +133,22 @@ const vi = {
   minutes: 'phút',
   play: 'Phát',
   pages: 'trang',
+  showcase: 'Sản phẩm AI-Challenge',
+  showcaseIntro:
+    'Các sản phẩm đạt giải cuộc thi AI-Challenge của Thành phố: xem video giới thiệu và dùng thử.',
+  awardFIRST: 'Giải Nhất',
+  awardSECOND: 'Giải Nhì',
+  awardTHIRD: 'Giải Ba',
+  awardCONSOLATION: 'Giải Khuyến khích',
+  awardSPECIAL: 'Giải Đặc biệt',
+  award: 'Giải thưởng',
+  allYears: 'Mọi năm',
+  allAwards: 'Mọi giải',
+  team: 'Đội thi',
+  tryIt: 'Dùng thử',
+  tryItSandbox: 'Dùng thử bản demo',
+  demoVideo: 'Video giới thiệu',
+  tries: 'lượt dùng thử',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -269,6 +285,22 @@ const en: Record<MessageKey, string> = {
   minutes: 'min',
   play: 'Play',
   pages: 'pages',
+  showcase: 'AI-Challenge products',
+  showcaseIntro:
+    "Award-winning products of the city's AI-Challenge: watch their demo videos and try them.",
+  awardFIRST: 'First prize',
+  awardSECOND: 'Second prize',
+  awardTHIRD: 'Third prize',
+  awardCONSOLATION: 'Consolation prize',
+  awardSPECIAL: 'Special prize',
+  award: 'Award',
+  allYears: 'All years',
+  allAwards: 'All awards',
+  team: 'Team',
+  tryIt: 'Try it',
+  tryItSandbox: 'Try the demo',
+  demoVideo: 'Demo video',
+  tries: 'tries',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -1,4 +1,4 @@
-import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { PlatformAppsDirectoryDocument, type PlatformAppCategory } from '../__generated__/graphql';
 import { loadOrThrow } from '../lib/graphql.server';
 import { pageMeta, rootData } from '../lib/meta';
@@ -41,6 +41,9 @@ export default function Apps() {
   return (
     <div>
       <h1>{t('apps')}</h1>
+      <p>
+        <Link to="/ung-dung/ai-challenge">{t('showcase')}</Link>
+      </p>
       <form method="get" role="search" className="filters">
         <div className="field">
           <label htmlFor="q">{t('search')}</label>

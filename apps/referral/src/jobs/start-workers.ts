@@ -2,7 +2,7 @@ import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
-import { createRedisConnection, createWorker, Outbox } from '@portal/queue';
+import { createRedisConnection, createWorker, Outbox, type QueueMetrics } from '@portal/queue';
 import { createHotlineClient, type HotlineClientOptions } from '../clients/hotline-client';
 import type { ForumClient } from '../clients/forum-client';
 import { createReferralCore, type ReferralCore } from '../services';
@@ -46,7 +46,14 @@ export interface RunningReferralWorkers {
  */
 export async function startReferralWorkers(
   config: ReferralWorkersConfig,
-  deps: { conn: Connection; forum?: ForumClient | null; logger: Logger; now?: () => Date },
+  deps: {
+    conn: Connection;
+    forum?: ForumClient | null;
+    logger: Logger;
+    now?: () => Date;
+    /** The process's queue metrics (runWorker's), for its /metrics. */
+    queueMetrics?: QueueMetrics;
+  },
 ): Promise<RunningReferralWorkers> {
   const now = deps.now ?? (() => new Date());
   const connections: Redis[] = [];
@@ -67,7 +74,7 @@ export async function startReferralWorkers(
     logger: deps.logger,
     now,
   });
-  const common = { prefix: config.queuePrefix, logger: deps.logger };
+  const common = { prefix: config.queuePrefix, logger: deps.logger, metrics: deps.queueMetrics };
   const workers = [
     createWorker(
       'referral-dispatch',

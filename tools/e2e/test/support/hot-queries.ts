@@ -140,4 +140,12 @@ export const HOT_QUERIES: readonly HotQuery[] = [
       id: (await run('Contests', {}, await callerFor('citizen'))).contests.nodes[0].id,
     }),
   },
+  { operation: 'Showcase', as: 'citizen', page: 'showcaseEntries' },
+  {
+    operation: 'ShowcaseEntry',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      slug: (await run('Showcase', {}, await callerFor('citizen'))).showcaseEntries.nodes[0].slug,
+    }),
+  },
 ];

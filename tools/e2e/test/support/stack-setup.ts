@@ -51,6 +51,8 @@ export default async function setup(): Promise<() => Promise<void>> {
     PORT_OFFSET: String(offset),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
+    // The suite runs beside other projects' tests: a busy machine starts apps slowly.
+    START_TIMEOUT_MS: '300000',
     // The hotline simulator answers within a second instead of half a minute.
     SIM_ACK_DELAY_MS: '300',
     SIM_PROGRESS_DELAY_MS: '300',

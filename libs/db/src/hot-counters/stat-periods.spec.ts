@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey, dayStart, statsRange } from './view-periods';
+import { dayKey, dayStart, statsRange } from './stat-periods';
 
 describe('city days', () => {
   it('counts a day from midnight in Ho Chi Minh City (UTC+7)', () => {

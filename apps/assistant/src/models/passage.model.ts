@@ -1,0 +1,56 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+export type SourceKind =
+  'ARTICLE' | 'HANDBOOK' | 'LIBRARY_ITEM' | 'OFFICIAL_ANSWER' | 'DATASET' | 'RESOURCE';
+
+/** Where a passage comes from: the object that owns it, in this service or another one. */
+export type SourceType = 'Article' | 'LibraryItem' | 'Thread' | 'Dataset';
+
+/** A passage of published content in the retrieval index. */
+export interface PassageDoc {
+  /** `<sourceType>:<sourceId>:<n>`. */
+  _id: string;
+  sourceType: SourceType;
+  sourceId: string;
+  kind: SourceKind;
+  /** For RESOURCE passages, the resource; otherwise the source id. */
+  citeId: string;
+  title: string;
+  link: string;
+  text: string;
+  /** Folded terms (words and adjacent-word pairs), repeated as often as they occur. */
+  terms: string[];
+  /** Distinct terms, for the candidate query. */
+  termSet: string[];
+  length: number;
+  indexedAt: Date;
+}
+
+const PassageSchema = new Schema<PassageDoc>(
+  {
+    _id: { type: String, required: true },
+    sourceType: { type: String, required: true },
+    sourceId: { type: String, required: true },
+    kind: { type: String, required: true },
+    citeId: { type: String, required: true },
+    title: { type: String, required: true },
+    link: { type: String, required: true },
+    text: { type: String, required: true },
+    terms: { type: [String], default: [] },
+    termSet: { type: [String], default: [] },
+    length: { type: Number, required: true },
+    indexedAt: { type: Date, required: true },
+  },
+  { collection: 'passages', versionKey: false },
+);
+PassageSchema.index({ termSet: 1 });
+PassageSchema.index({ sourceType: 1, sourceId: 1 });
+
+export type PassageModel = Model<PassageDoc>;
+
+export function passageModel(conn: Connection): PassageModel {
+  return (
+    (conn.models.Passage as PassageModel | undefined) ??
+    conn.model<PassageDoc>('Passage', PassageSchema)
+  );
+}

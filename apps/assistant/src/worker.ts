@@ -1,0 +1,14 @@
+// The assistant worker: catalog sync and previews, the retrieval index, conversation retention.
+import { runWorker } from '@portal/service-runtime';
+import { env, workersConfig } from './env';
+import { startAssistantWorkers } from './jobs/start-workers';
+import { prepareDatabase } from './models';
+
+await runWorker({ name: 'assistant-worker', env }, async (rt) => {
+  await prepareDatabase(rt.conn);
+  const running = await startAssistantWorkers(workersConfig(env), {
+    conn: rt.conn,
+    logger: rt.logger,
+  });
+  rt.onClose(() => running.close());
+});

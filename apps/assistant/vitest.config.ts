@@ -1,0 +1,3 @@
+import { defineProjectConfig } from '../../vitest.preset';
+
+export default defineProjectConfig('assistant', import.meta.dirname, { services: true });

@@ -1,0 +1,46 @@
+import { clientKeyOf, requireRole } from '@portal/auth';
+import { AUDIENCE_REGIONS, AUDIENCE_DEVICES } from '@portal/db';
+import { notFound } from '@portal/errors';
+import { parseArgs } from '@portal/graphql-kit';
+import { z } from 'zod';
+import type { MutationResolvers, PortalStatsResolvers } from '../__generated__/resolvers-types';
+import { parseId } from '../domain/ids';
+import { canSeeContent } from '../domain/visibility';
+
+const pageView = z.object({
+  device: z.enum(AUDIENCE_DEVICES),
+  region: z.enum(AUDIENCE_REGIONS).nullish(),
+  referrer: z.string().max(2048).nullish(),
+  campaign: z.string().max(100).nullish(),
+});
+
+export const statsMutations: Pick<MutationResolvers, 'recordThreadView'> = {
+  recordThreadView: async (_, args, ctx) => {
+    parseId(args.id, 'id');
+    const { view } = parseArgs(z.object({ view: pageView }), { view: args.view });
+    const thread = await ctx.loaders.thread.load(args.id);
+    if (!thread || !canSeeContent(ctx.viewer, thread)) throw notFound('Thread');
+    return ctx.deps.stats.views.record({
+      subjectId: args.id,
+      ...view,
+      viewerId: ctx.viewer.id,
+      clientKey: clientKeyOf(ctx),
+    });
+  },
+};
+
+// Every field checks the viewer: `_entities` reaches here without the query field.
+export const PortalStats: PortalStatsResolvers = {
+  __resolveReference: (ref, ctx) => {
+    requireRole(ctx.viewer, 'editor');
+    return ctx.deps.stats.fromKey(ref.id);
+  },
+  forumThreads: (stats, _args, ctx) => {
+    requireRole(ctx.viewer, 'editor');
+    return ctx.deps.stats.threadViews(stats);
+  },
+  forumParticipation: (stats, _args, ctx) => {
+    requireRole(ctx.viewer, 'editor');
+    return ctx.deps.stats.participation(stats);
+  },
+};

@@ -1,0 +1,3 @@
+import { defineProjectConfig } from '../../vitest.preset';
+
+export default defineProjectConfig('opendata-sim', import.meta.dirname);

@@ -1,0 +1,20 @@
+import { redirect, type LoaderFunctionArgs } from 'react-router';
+import { RecordShowcaseTryItDocument, ShowcaseEntryDocument } from '../__generated__/graphql';
+import { loadOrThrow, runOperation } from '../lib/graphql.server';
+
+/**
+ * A "try it" link: counts the click (once per visitor per day, on the library's counters)
+ * and sends the visitor to the product. The target is the entry's own link, never one from
+ * the request, so this is no open redirect. A failed count never blocks the visitor.
+ */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const { showcaseEntry } = await loadOrThrow(context, ShowcaseEntryDocument, {
+    slug: params.slug!,
+  });
+  if (!showcaseEntry) throw new Response('not found', { status: 404 });
+  await runOperation(context, RecordShowcaseTryItDocument, { id: showcaseEntry.id });
+  return redirect(showcaseEntry.tryItUrl, {
+    status: 303,
+    headers: { 'cache-control': 'no-store' },
+  });
+}

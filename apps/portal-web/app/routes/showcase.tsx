@@ -1,0 +1,119 @@
+import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { ShowcaseDocument, type ShowcaseAward } from '../__generated__/graphql';
+import { NextPage } from '../components/ui';
+import { loadOrThrow } from '../lib/graphql.server';
+import type { MessageKey } from '../lib/i18n';
+import { pageMeta, rootData } from '../lib/meta';
+import { usePortal } from '../lib/portal-data';
+
+const AWARDS: ShowcaseAward[] = ['FIRST', 'SECOND', 'THIRD', 'CONSOLATION', 'SPECIAL'];
+const FIRST_YEAR = 2020;
+
+/** The years the filter offers: this year back to the first contest. */
+function years(): number[] {
+  const now = new Date().getFullYear();
+  return Array.from({ length: now - FIRST_YEAR + 1 }, (_, i) => now - i);
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const year = years().find((y) => String(y) === params.get('nam'));
+  const award = AWARDS.find((a) => a === params.get('giai'));
+  const after = params.get('sau') || undefined;
+  const variables = Object.fromEntries(
+    Object.entries({ year, award, after }).filter(([, v]) => v !== undefined),
+  );
+  const data = await loadOrThrow(context, ShowcaseDocument, variables);
+  return { year, award, entries: data.showcaseEntries };
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = rootData(matches);
+  return pageMeta(root, {
+    title: root?.lang === 'en' ? 'AI-Challenge products' : 'Sản phẩm AI-Challenge',
+    path: '/ung-dung/ai-challenge',
+  });
+};
+
+export default function Showcase() {
+  const { year, award, entries } = useLoaderData<typeof loader>();
+  const { t } = usePortal();
+  const nodes = entries?.nodes ?? [];
+  return (
+    <div>
+      <p className="breadcrumb">
+        <Link to="/ung-dung">{t('apps')}</Link>
+      </p>
+      <h1>{t('showcase')}</h1>
+      <p>{t('showcaseIntro')}</p>
+      <form method="get" className="filters" aria-label={t('filter')}>
+        <div className="field">
+          <label htmlFor="nam">{t('year')}</label>
+          <select id="nam" name="nam" defaultValue={year ?? ''}>
+            <option value="">{t('allYears')}</option>
+            {years().map((y) => (
+              <option key={y}>{y}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="giai">{t('award')}</label>
+          <select id="giai" name="giai" defaultValue={award ?? ''}>
+            <option value="">{t('allAwards')}</option>
+            {AWARDS.map((a) => (
+              <option key={a} value={a}>
+                {t(`award${a}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t('filter')}</button>
+      </form>
+      <p className="meta" aria-live="polite">
+        {entries?.totalCount ?? 0} {t('results')}
+      </p>
+      {nodes.length === 0 && <p>{t('noResults')}</p>}
+      <ul className="cards" data-testid="showcase-results">
+        {nodes.map((entry) => (
+          <li key={entry.id} className="card" lang="vi">
+            <h2 id={`sc-${entry.id}`}>{entry.title}</h2>
+            <p className="meta">
+              <strong>{entry.awardTitle ?? t(`award${entry.award}` as MessageKey)}</strong> ·{' '}
+              {entry.contestName} {entry.year} · {entry.category}
+            </p>
+            <p>{entry.description}</p>
+            <p className="meta">
+              {t('team')}:{' '}
+              {entry.team.map((m) => (m.role ? `${m.name} (${m.role})` : m.name)).join(', ')}
+            </p>
+            <p>
+              {/* Through the portal, which counts the click and sends the visitor on. */}
+              <a
+                href={`/ung-dung/ai-challenge/${entry.slug}/dung-thu`}
+                aria-describedby={`sc-${entry.id}`}
+              >
+                {entry.tryItKind === 'SANDBOX' ? t('tryItSandbox') : t('tryIt')}
+              </a>
+              {entry.demoVideo && (
+                <>
+                  {' · '}
+                  <Link
+                    to={`/thu-vien/${entry.demoVideo.slug}`}
+                    aria-describedby={`sc-${entry.id}`}
+                  >
+                    {t('demoVideo')}
+                  </Link>
+                </>
+              )}
+              {' · '}
+              <span className="meta">
+                {entry.tryItCount} {t('tries')}
+              </span>
+            </p>
+          </li>
+        ))}
+      </ul>
+      <NextPage cursor={entries?.pageInfo.hasNextPage ? entries.pageInfo.endCursor : null} />
+    </div>
+  );
+}
