@@ -63,11 +63,11 @@ describe('visibility of unpublished articles', () => {
     const author = testViewer('contributor', { id: 'vis-author' });
     draft = await createArticle(h, author, { title: `Bản nháp ${marker} một` });
     inReview = await createArticle(h, author, { title: `Chờ duyệt ${marker} hai` });
-    await h.gql(author, 'mutation($id: ID!) { submitArticleForReview(id: $id) { id } }', {
+    await h.call(author, 'mutation($id: ID!) { submitArticleForReview(id: $id) { id } }', {
       id: inReview.id,
     });
     scheduled = await createArticle(h, 'editor', { title: `Hẹn giờ ${marker} ba` });
-    await h.gql(
+    await h.call(
       'editor',
       'mutation($id: ID!, $at: DateTime) { publishArticle(id: $id, at: $at) { id } }',
       {
@@ -76,7 +76,7 @@ describe('visibility of unpublished articles', () => {
       },
     );
     archived = await createPublished(h, { title: `Lưu trữ ${marker} bốn` });
-    await h.gql('editor', 'mutation($id: ID!) { archiveArticle(id: $id) { id } }', {
+    await h.call('editor', 'mutation($id: ID!) { archiveArticle(id: $id) { id } }', {
       id: archived.id,
     });
     published = await createPublished(h, { title: `Đã đăng ${marker} năm` });
@@ -96,20 +96,20 @@ describe('visibility of unpublished articles', () => {
     };
     for (const who of [null, 'citizen', partner] as const) {
       for (const a of hidden) {
-        const bySlug = await h.gql(who, 'query($s: String) { article(slug: $s) { id } }', {
+        const bySlug = await h.call(who, 'query($s: String) { article(slug: $s) { id } }', {
           s: a.slug,
         });
         expect(bySlug.data?.article).toBeNull();
-        const byId = await h.gql(who, 'query($id: ID) { article(id: $id) { id } }', { id: a.id });
+        const byId = await h.call(who, 'query($id: ID) { article(id: $id) { id } }', { id: a.id });
         expect(byId.data?.article).toBeNull();
       }
-      const search = await h.gql(who, LIST, { f: { search: marker }, first: 50 });
+      const search = await h.call(who, LIST, { f: { search: marker }, first: 50 });
       expect(search.data?.articles.nodes.map((n: { id: string }) => n.id)).toEqual([published.id]);
       expect(search.data?.articles.totalCount).toBe(1);
-      const all = await h.gql(who, LIST, { first: 100 });
+      const all = await h.call(who, LIST, { first: 100 });
       const ids = all.data?.articles.nodes.map((n: { id: string }) => n.id);
       for (const a of hidden) expect(ids).not.toContain(a.id);
-      const entities = await h.gql(who, ENTITIES, {
+      const entities = await h.call(who, ENTITIES, {
         r: [...hidden, published].map((a) => ({ __typename: 'Article', id: a.id })),
       });
       expect(entities.data?._entities).toEqual([
@@ -124,19 +124,19 @@ describe('visibility of unpublished articles', () => {
 
   it('shows them to their author and to editors, never in the public list', async () => {
     const author = testViewer('contributor', { id: 'vis-author' });
-    const own = await h.gql(author, 'query($s: String) { article(slug: $s) { id status } }', {
+    const own = await h.call(author, 'query($s: String) { article(slug: $s) { id status } }', {
       s: draft.slug,
     });
     expect(own.data?.article).toEqual({ id: draft.id, status: 'DRAFT' });
-    const other = await h.gql('contributor', 'query($s: String) { article(slug: $s) { id } }', {
+    const other = await h.call('contributor', 'query($s: String) { article(slug: $s) { id } }', {
       s: draft.slug,
     });
     expect(other.data?.article).toBeNull();
-    const editor = await h.gql('editor', 'query($s: String) { article(slug: $s) { id status } }', {
+    const editor = await h.call('editor', 'query($s: String) { article(slug: $s) { id status } }', {
       s: scheduled.slug,
     });
     expect(editor.data?.article.status).toBe('SCHEDULED');
-    const editorList = await h.gql('editor', LIST, { f: { search: marker } });
+    const editorList = await h.call('editor', LIST, { f: { search: marker } });
     expect(editorList.data?.articles.totalCount).toBe(1);
   });
 
@@ -144,11 +144,11 @@ describe('visibility of unpublished articles', () => {
     const Q =
       'query($f: EditorialArticleFilter) { editorialArticles(filter: $f, first: 100) { nodes { id status author { id } } totalCount } }';
     const author = testViewer('contributor', { id: 'vis-author' });
-    const mine = await h.gql(author, Q);
+    const mine = await h.call(author, Q);
     expect(mine.data?.editorialArticles.nodes.map((n: { id: string }) => n.id).sort()).toEqual(
       [draft.id, inReview.id].sort(),
     );
-    const queue = await h.gql('editor', Q, { f: { status: 'IN_REVIEW' } });
+    const queue = await h.call('editor', Q, { f: { status: 'IN_REVIEW' } });
     expect(queue.data?.editorialArticles.nodes.map((n: { id: string }) => n.id)).toContain(
       inReview.id,
     );
@@ -157,8 +157,8 @@ describe('visibility of unpublished articles', () => {
         (n: { status: string }) => n.status === 'IN_REVIEW',
       ),
     ).toBe(true);
-    expect(errorCodes(await h.gql('citizen', Q))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await h.gql(null, Q))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await h.call('citizen', Q))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await h.call(null, Q))).toEqual(['UNAUTHENTICATED']);
   });
 });
 
@@ -167,9 +167,9 @@ describe('authors', () => {
     const a = await createPublished(h);
     const Q = 'query($id: ID) { article(id: $id) { author { id displayName } } }';
     for (const who of [null, 'citizen', 'moderator'] as const)
-      expect((await h.gql(who, Q, { id: a.id })).data?.article.author).toBeNull();
+      expect((await h.call(who, Q, { id: a.id })).data?.article.author).toBeNull();
     for (const who of ['contributor', 'editor', 'admin'] as const)
-      expect((await h.gql(who, Q, { id: a.id })).data?.article.author).toEqual({
+      expect((await h.call(who, Q, { id: a.id })).data?.article.author).toEqual({
         // The public user id, never the identity provider's subject.
         id: publicUserId('editor-1', TEST_INTERNAL_SECRET),
         displayName: 'Test editor',
@@ -180,14 +180,14 @@ describe('authors', () => {
 describe('cache hints', () => {
   it('marks public reads cacheable and personal ones not', async () => {
     await createPublished(h);
-    const list = await h.gql(
+    const list = await h.call(
       null,
       '{ articles(first: 2) { nodes { id title category { name } } pageInfo { endCursor } totalCount } }',
     );
     expect(list.headers.get('cache-control')).toBe('max-age=600, public');
-    const page = await h.gql(null, '{ articles(first: 1) { nodes { viewCount } } }');
+    const page = await h.call(null, '{ articles(first: 1) { nodes { viewCount } } }');
     expect(page.headers.get('cache-control')).toBe('max-age=300, public');
-    const editorial = await h.gql(
+    const editorial = await h.call(
       'editor',
       '{ articles(first: 1) { nodes { revisions { version } } } }',
     );
@@ -207,7 +207,7 @@ describe('entity resolution', () => {
     ];
     let res: GraphQLResponse | undefined;
     const finds = await recordFinds(async () => {
-      res = await h.gql(null, ENTITIES, { r: reps });
+      res = await h.call(null, ENTITIES, { r: reps });
     });
     expect(res?.errors).toBeUndefined();
     expect(res?.data?._entities.map((e: { id: string } | null) => e?.id ?? null)).toEqual([
@@ -223,7 +223,7 @@ describe('entity resolution', () => {
   it('batches categories and view counts of a list too', async () => {
     let res: GraphQLResponse | undefined;
     const finds = await recordFinds(async () => {
-      res = await h.gql(
+      res = await h.call(
         null,
         'query { articles(first: 20) { nodes { id viewCount category { id name } } } }',
       );
@@ -243,7 +243,7 @@ describe('sanitization', () => {
       body,
       summary: '<b onclick="alert(1)">Tóm tắt</b>',
     });
-    const res = await h.gql('editor', 'query($id: ID) { article(id: $id) { body summary } }', {
+    const res = await h.call('editor', 'query($id: ID) { article(id: $id) { body summary } }', {
       id: a.id,
     });
     expect(looksExecutable(res.data?.article.body)).toBe(false);
@@ -262,7 +262,9 @@ describe('sanitization', () => {
     const body =
       '<h2>Mục tiêu</h2><p>Đến năm <strong>2025</strong>, <a href="https://dichvucong.gov.vn">dịch vụ công</a>.</p><ul><li>Hạ tầng số</li></ul><table><tr><td>95%</td></tr></table><img src="https://cdn.example.vn/a.png" alt="Ảnh">';
     const a = await createArticle(h, 'editor', { body });
-    const res = await h.gql('editor', 'query($id: ID) { article(id: $id) { body } }', { id: a.id });
+    const res = await h.call('editor', 'query($id: ID) { article(id: $id) { body } }', {
+      id: a.id,
+    });
     expect(res.data?.article.body).toContain('<h2>Mục tiêu</h2>');
     expect(res.data?.article.body).toContain('href="https://dichvucong.gov.vn"');
     expect(res.data?.article.body).toContain('<td>95%</td>');
@@ -278,7 +280,7 @@ describe('pagination', () => {
     let after: string | null = null;
     let inserted = 0;
     for (;;) {
-      const res: GraphQLResponse = await h.gql(null, LIST, { f: { kind }, first: 5, after });
+      const res: GraphQLResponse = await h.call(null, LIST, { f: { kind }, first: 5, after });
       expect(res.errors).toBeUndefined();
       seen.push(...res.data!.articles.nodes.map((n: { id: string }) => n.id));
       // New articles appear at the top while a reader pages down.
@@ -291,13 +293,13 @@ describe('pagination', () => {
     expect(new Set(seen).size).toBe(23);
     expect([...seen].sort()).toEqual([...initial].sort());
     expect(seen).toEqual([...initial].reverse());
-    const total = await h.gql(null, LIST, { f: { kind }, first: 1 });
+    const total = await h.call(null, LIST, { f: { kind }, first: 1 });
     expect(total.data?.articles.totalCount).toBe(23 + inserted);
   });
 
   it('caps first at 100 and refuses bad cursors', async () => {
-    expect(errorCodes(await h.gql(null, LIST, { after: 'nonsense' }))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await h.gql(null, LIST, { first: -1 }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await h.call(null, LIST, { after: 'nonsense' }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await h.call(null, LIST, { first: -1 }))).toEqual(['BAD_USER_INPUT']);
     // More published articles than the cap, all under one tag: one made through the API,
     // the rest stored copies of it.
     const tag = `gioi-han-${Date.now()}`;
@@ -311,7 +313,7 @@ describe('pagination', () => {
         slug: `${original.slug}-${i}`,
       })),
     );
-    const big = await h.gql(null, LIST, { f: { tag }, first: 1000 });
+    const big = await h.call(null, LIST, { f: { tag }, first: 1000 });
     expect(big.errors).toBeUndefined();
     expect(big.data?.articles.totalCount).toBe(111);
     expect(big.data?.articles.nodes).toHaveLength(100);
@@ -319,18 +321,18 @@ describe('pagination', () => {
   });
 
   it('filters by scope, tag, source unit, category and publishedSince', async () => {
-    const cat = await h.gql(
+    const cat = await h.call(
       'editor',
       'mutation { createCategory(input: { name: "Đô thị thông minh" }) { id slug } }',
     );
     const catId = cat.data?.createCategory.id;
-    const sub = await h.gql(
+    const sub = await h.call(
       'editor',
       'mutation($p: ID) { createCategory(input: { name: "Giao thông thông minh", parentId: $p }) { id slug parent { id } } }',
       { p: catId },
     );
     expect(sub.data?.createCategory.parent.id).toBe(catId);
-    const tooDeep = await h.gql(
+    const tooDeep = await h.call(
       'editor',
       'mutation($p: ID) { createCategory(input: { name: "Cấp ba", parentId: $p }) { id } }',
       { p: sub.data?.createCategory.id },
@@ -338,7 +340,7 @@ describe('pagination', () => {
     expect(errorCodes(tooDeep)).toEqual(['BAD_USER_INPUT']);
     expect(
       errorCodes(
-        await h.gql(
+        await h.call(
           'contributor',
           'mutation { createCategory(input: { name: "Không được" }) { id } }',
         ),
@@ -353,7 +355,7 @@ describe('pagination', () => {
       categoryId: sub.data?.createCategory.id,
     });
     const ids = async (f: Record<string, unknown>) =>
-      (await h.gql(null, LIST, { f, first: 100 })).data?.articles.nodes.map(
+      (await h.call(null, LIST, { f, first: 100 })).data?.articles.nodes.map(
         (n: { id: string }) => n.id,
       );
     expect(await ids({ scope: 'WORLD' })).toEqual([world.id]);
@@ -362,7 +364,7 @@ describe('pagination', () => {
     expect(await ids({ categoryId: catId })).toEqual([world.id]);
     expect(await ids({ categorySlug: 'giao-thong-thong-minh' })).toEqual([world.id]);
     expect(await ids({ publishedSince: since.toISOString() })).toEqual([world.id]);
-    const tree = await h.gql(null, '{ categories { slug children { slug } } }');
+    const tree = await h.call(null, '{ categories { slug children { slug } } }');
     expect(tree.errors).toBeUndefined();
     expect(tree.data?.categories).toContainEqual({
       slug: 'do-thi-thong-minh',

@@ -23,7 +23,7 @@ const titles = {
 const ids: Record<keyof typeof titles, string> = {} as never;
 
 async function search(q: string, after?: string): Promise<GraphQLResponse> {
-  return h.gql(null, SEARCH, { q, after }, { clientKey: 'search-client' });
+  return h.call(null, SEARCH, { q, after }, { clientKey: 'search-client' });
 }
 
 beforeAll(async () => {
@@ -97,7 +97,7 @@ describe('accent-insensitive ranked search', () => {
   });
 
   it('refuses a cursor from another listing', async () => {
-    const list = await h.gql(null, '{ articles(first: 1) { pageInfo { endCursor } } }');
+    const list = await h.call(null, '{ articles(first: 1) { pageInfo { endCursor } } }');
     const res = await search('chuyen doi so', list.data?.articles.pageInfo.endCursor);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

@@ -28,13 +28,13 @@ const alice = testViewer('contributor', { id: 'alice', displayName: 'Nguyễn Th
 const bob = testViewer('contributor', { id: 'bob', displayName: 'Trần Văn Bình' });
 
 async function statusOf(id: string): Promise<string> {
-  const res = await h.gql('editor', BY_ID, { id });
+  const res = await h.call('editor', BY_ID, { id });
   return res.data?.article?.status;
 }
 
 describe('rights by role', () => {
   it('lets contributors, editors and admins create drafts, and refuses everyone else', async () => {
-    const ok = await h.gql(alice, CREATE, { input: articleInput() });
+    const ok = await h.call(alice, CREATE, { input: articleInput() });
     expect(ok.errors).toBeUndefined();
     expect(ok.data?.createArticle).toMatchObject({
       status: 'DRAFT',
@@ -43,19 +43,19 @@ describe('rights by role', () => {
       scope: 'CITY',
     });
     for (const role of ['editor', 'admin'] as const)
-      expect(errorCodes(await h.gql(role, CREATE, { input: articleInput() }))).toEqual([]);
-    expect(errorCodes(await h.gql(null, CREATE, { input: articleInput() }))).toEqual([
+      expect(errorCodes(await h.call(role, CREATE, { input: articleInput() }))).toEqual([]);
+    expect(errorCodes(await h.call(null, CREATE, { input: articleInput() }))).toEqual([
       'UNAUTHENTICATED',
     ]);
     for (const role of ['citizen', 'moderator', 'officer'] as const)
-      expect(errorCodes(await h.gql(role, CREATE, { input: articleInput() }))).toEqual([
+      expect(errorCodes(await h.call(role, CREATE, { input: articleInput() }))).toEqual([
         'FORBIDDEN',
       ]);
   });
 
   it('lets a contributor edit only their own drafts', async () => {
     const a = await createArticle(h, alice);
-    const own = await h.gql(alice, UPDATE, {
+    const own = await h.call(alice, UPDATE, {
       id: a.id,
       input: { title: 'Tiêu đề đã sửa của Alice' },
       v: 1,
@@ -66,59 +66,59 @@ describe('rights by role', () => {
     });
     // Someone else's draft does not even exist for Bob.
     expect(
-      errorCodes(await h.gql(bob, UPDATE, { id: a.id, input: { title: 'Chen ngang' }, v: 2 })),
+      errorCodes(await h.call(bob, UPDATE, { id: a.id, input: { title: 'Chen ngang' }, v: 2 })),
     ).toEqual(['NOT_FOUND']);
-    await h.gql(alice, SUBMIT, { id: a.id });
+    await h.call(alice, SUBMIT, { id: a.id });
     expect(
       errorCodes(
-        await h.gql(alice, UPDATE, { id: a.id, input: { title: 'Sửa khi chờ duyệt' }, v: 3 }),
+        await h.call(alice, UPDATE, { id: a.id, input: { title: 'Sửa khi chờ duyệt' }, v: 3 }),
       ),
     ).toEqual(['FORBIDDEN']);
     // Editors edit anything.
     expect(
       errorCodes(
-        await h.gql('editor', UPDATE, { id: a.id, input: { title: 'Biên tập viên sửa' }, v: 3 }),
+        await h.call('editor', UPDATE, { id: a.id, input: { title: 'Biên tập viên sửa' }, v: 3 }),
       ),
     ).toEqual([]);
   });
 
   it('refuses publishing, scheduling and archiving to everyone but editors and admins', async () => {
     const a = await createArticle(h, alice);
-    expect(errorCodes(await h.gql(alice, PUBLISH, { id: a.id }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await h.call(alice, PUBLISH, { id: a.id }))).toEqual(['FORBIDDEN']);
     for (const role of ['citizen', 'moderator', 'officer', 'contributor'] as const) {
-      expect(errorCodes(await h.gql(role, PUBLISH, { id: a.id }))).toEqual(['FORBIDDEN']);
-      expect(errorCodes(await h.gql(role, ARCHIVE, { id: a.id }))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await h.call(role, PUBLISH, { id: a.id }))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await h.call(role, ARCHIVE, { id: a.id }))).toEqual(['FORBIDDEN']);
     }
-    expect(errorCodes(await h.gql(null, PUBLISH, { id: a.id }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await h.call(null, PUBLISH, { id: a.id }))).toEqual(['UNAUTHENTICATED']);
     expect(await statusOf(a.id)).toBe('DRAFT');
-    expect(errorCodes(await h.gql('admin', PUBLISH, { id: a.id }))).toEqual([]);
+    expect(errorCodes(await h.call('admin', PUBLISH, { id: a.id }))).toEqual([]);
     expect(await statusOf(a.id)).toBe('PUBLISHED');
   });
 
   it('lets only the author or an editor submit, and the author withdraw a submission', async () => {
     const a = await createArticle(h, alice);
-    expect(errorCodes(await h.gql(bob, SUBMIT, { id: a.id }))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await h.gql('citizen', SUBMIT, { id: a.id }))).toEqual(['FORBIDDEN']);
-    expect((await h.gql(alice, SUBMIT, { id: a.id })).data?.submitArticleForReview.status).toBe(
+    expect(errorCodes(await h.call(bob, SUBMIT, { id: a.id }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await h.call('citizen', SUBMIT, { id: a.id }))).toEqual(['FORBIDDEN']);
+    expect((await h.call(alice, SUBMIT, { id: a.id })).data?.submitArticleForReview.status).toBe(
       'IN_REVIEW',
     );
-    expect((await h.gql(alice, TO_DRAFT, { id: a.id })).data?.returnArticleToDraft.status).toBe(
+    expect((await h.call(alice, TO_DRAFT, { id: a.id })).data?.returnArticleToDraft.status).toBe(
       'DRAFT',
     );
-    await h.gql('editor', PUBLISH, { id: a.id });
+    await h.call('editor', PUBLISH, { id: a.id });
     // Unpublishing is an editor's call.
-    expect(errorCodes(await h.gql(alice, TO_DRAFT, { id: a.id }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await h.call(alice, TO_DRAFT, { id: a.id }))).toEqual(['FORBIDDEN']);
   });
 
   it('shows revisions to editors only', async () => {
     const a = await createPublished(h);
-    const asEditor = await h.gql('editor', BY_ID, { id: a.id });
+    const asEditor = await h.call('editor', BY_ID, { id: a.id });
     expect(asEditor.data?.article.revisions.map((r: { action: string }) => r.action)).toEqual([
       'CREATED',
       'PUBLISHED',
     ]);
     for (const who of [null, 'citizen', 'contributor'] as const) {
-      const res = await h.gql(who, BY_ID, { id: a.id });
+      const res = await h.call(who, BY_ID, { id: a.id });
       expect(res.data?.article).toMatchObject({ id: a.id, revisions: null });
     }
   });
@@ -161,26 +161,26 @@ describe('status transitions', () => {
       [PUBLISH, {}, 'publishArticle', 'PUBLISHED'], // SCHEDULED → PUBLISHED now
     ];
     for (const [mutation, vars, field, expected] of steps) {
-      const res = await h.gql('editor', mutation, { id: a.id, ...vars });
+      const res = await h.call('editor', mutation, { id: a.id, ...vars });
       expect(res.errors, `${field} → ${expected}`).toBeUndefined();
       expect(res.data?.[field].status).toBe(expected);
     }
     const scheduledThenArchived = await createArticle(h);
-    await h.gql('editor', PUBLISH, {
+    await h.call('editor', PUBLISH, {
       id: scheduledThenArchived.id,
       at: new Date(Date.now() + 3600_000).toISOString(),
     });
     expect(
-      (await h.gql('editor', ARCHIVE, { id: scheduledThenArchived.id })).data?.archiveArticle
+      (await h.call('editor', ARCHIVE, { id: scheduledThenArchived.id })).data?.archiveArticle
         .status,
     ).toBe('ARCHIVED'); // SCHEDULED → ARCHIVED
     const inReviewArchived = await createArticle(h);
-    await h.gql('editor', SUBMIT, { id: inReviewArchived.id });
+    await h.call('editor', SUBMIT, { id: inReviewArchived.id });
     expect(
-      (await h.gql('editor', ARCHIVE, { id: inReviewArchived.id })).data?.archiveArticle.status,
+      (await h.call('editor', ARCHIVE, { id: inReviewArchived.id })).data?.archiveArticle.status,
     ).toBe('ARCHIVED'); // IN_REVIEW → ARCHIVED
 
-    const history = await h.gql('editor', BY_ID, { id: a.id });
+    const history = await h.call('editor', BY_ID, { id: a.id });
     const revisions = history.data?.article.revisions as {
       version: number;
       action: string;
@@ -199,8 +199,8 @@ describe('status transitions', () => {
 
   it('refuses forbidden transitions with BAD_USER_INPUT naming them, and changes nothing', async () => {
     const archived = await createPublished(h);
-    await h.gql('editor', ARCHIVE, { id: archived.id });
-    const res = await h.gql('editor', PUBLISH, { id: archived.id });
+    await h.call('editor', ARCHIVE, { id: archived.id });
+    const res = await h.call('editor', PUBLISH, { id: archived.id });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors?.[0]?.message).toContain('ARCHIVED → PUBLISHED');
     expect(res.errors?.[0]?.extensions?.fields).toEqual([
@@ -213,24 +213,24 @@ describe('status transitions', () => {
     cases.push([published.id, SUBMIT, 'PUBLISHED → IN_REVIEW']);
     cases.push([published.id, PUBLISH, 'PUBLISHED → PUBLISHED']);
     const inReview = await createArticle(h);
-    await h.gql('editor', SUBMIT, { id: inReview.id });
+    await h.call('editor', SUBMIT, { id: inReview.id });
     cases.push([inReview.id, SUBMIT, 'IN_REVIEW → IN_REVIEW']);
     const draft = await createArticle(h);
     cases.push([draft.id, TO_DRAFT, 'DRAFT → DRAFT']);
     cases.push([archived.id, ARCHIVE, 'ARCHIVED → ARCHIVED']);
     cases.push([archived.id, SUBMIT, 'ARCHIVED → IN_REVIEW']);
     const scheduled = await createArticle(h);
-    await h.gql('editor', PUBLISH, {
+    await h.call('editor', PUBLISH, {
       id: scheduled.id,
       at: new Date(Date.now() + 3600_000).toISOString(),
     });
     cases.push([scheduled.id, SUBMIT, 'SCHEDULED → IN_REVIEW']);
     for (const [id, mutation, transition] of cases) {
-      const r = await h.gql('editor', mutation, { id });
+      const r = await h.call('editor', mutation, { id });
       expect(errorCodes(r), transition).toEqual(['BAD_USER_INPUT']);
       expect(r.errors?.[0]?.message).toContain(transition);
     }
-    const scheduledAt = await h.gql('editor', PUBLISH, {
+    const scheduledAt = await h.call('editor', PUBLISH, {
       id: published.id,
       at: new Date(Date.now() + 3600_000).toISOString(),
     });
@@ -240,19 +240,19 @@ describe('status transitions', () => {
   it('publishes now when `at` is in the past, schedules when it is in the future', async () => {
     const past = await createArticle(h);
     const before = Date.now();
-    const now = await h.gql('editor', PUBLISH, { id: past.id, at: '2020-01-01T00:00:00+07:00' });
+    const now = await h.call('editor', PUBLISH, { id: past.id, at: '2020-01-01T00:00:00+07:00' });
     expect(now.data?.publishArticle.status).toBe('PUBLISHED');
     expect(Date.parse(now.data?.publishArticle.publishedAt)).toBeGreaterThanOrEqual(before - 1000);
 
     const future = await createArticle(h);
     const at = new Date(Date.now() + 86_400_000).toISOString();
-    const scheduled = await h.gql('editor', PUBLISH, { id: future.id, at });
+    const scheduled = await h.call('editor', PUBLISH, { id: future.id, at });
     expect(scheduled.data?.publishArticle).toMatchObject({
       status: 'SCHEDULED',
       publishedAt: null,
       scheduledAt: at,
     });
-    const tooFar = await h.gql('editor', PUBLISH, { id: future.id, at: '2099-01-01T00:00:00Z' });
+    const tooFar = await h.call('editor', PUBLISH, { id: future.id, at: '2099-01-01T00:00:00Z' });
     expect(errorCodes(tooFar)).toEqual(['BAD_USER_INPUT']);
   });
 });
@@ -260,19 +260,19 @@ describe('status transitions', () => {
 describe('optimistic concurrency', () => {
   it('refuses a stale expectedVersion with CONFLICT and keeps the newer text', async () => {
     const a = await createArticle(h, alice);
-    const first = await h.gql(alice, UPDATE, {
+    const first = await h.call(alice, UPDATE, {
       id: a.id,
       input: { title: 'Bản sửa thứ nhất' },
       v: 1,
     });
     expect(first.data?.updateArticle.version).toBe(2);
-    const stale = await h.gql(alice, UPDATE, {
+    const stale = await h.call(alice, UPDATE, {
       id: a.id,
       input: { title: 'Bản sửa dựa trên bản cũ' },
       v: 1,
     });
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
-    const now = await h.gql('editor', 'query($id: ID) { article(id: $id) { title version } }', {
+    const now = await h.call('editor', 'query($id: ID) { article(id: $id) { title version } }', {
       id: a.id,
     });
     expect(now.data?.article).toEqual({ title: 'Bản sửa thứ nhất', version: 2 });
@@ -282,13 +282,13 @@ describe('optimistic concurrency', () => {
     const a = await createArticle(h, 'editor');
     const results = await Promise.all(
       ['Phiên bản A', 'Phiên bản B', 'Phiên bản C', 'Phiên bản D'].map((title) =>
-        h.gql('editor', UPDATE, { id: a.id, input: { title }, v: 1 }),
+        h.call('editor', UPDATE, { id: a.id, input: { title }, v: 1 }),
       ),
     );
     const winners = results.filter((r) => !r.errors);
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => errorCodes(r)[0] === 'CONFLICT')).toHaveLength(3);
-    const now = await h.gql('editor', BY_ID, { id: a.id });
+    const now = await h.call('editor', BY_ID, { id: a.id });
     expect(now.data?.article.version).toBe(2);
     expect(now.data?.article.revisions).toHaveLength(2);
   });
@@ -306,26 +306,26 @@ describe('optimistic concurrency', () => {
       patch: { title: 'Đã ghi dở', version: 2, updatedAt: new Date(Date.now() - 60_000) },
       notifyPending: false,
     });
-    const blocked = await h.gql('editor', UPDATE, {
+    const blocked = await h.call('editor', UPDATE, {
       id: a.id,
       input: { title: 'Người khác sửa' },
       v: 1,
     });
     expect(errorCodes(blocked)).toEqual(['CONFLICT']);
-    const now = await h.gql('editor', BY_ID, { id: a.id });
+    const now = await h.call('editor', BY_ID, { id: a.id });
     expect(now.data?.article.version).toBe(2);
-    const next = await h.gql('editor', UPDATE, { id: a.id, input: { title: 'Sửa tiếp' }, v: 2 });
+    const next = await h.call('editor', UPDATE, { id: a.id, input: { title: 'Sửa tiếp' }, v: 2 });
     expect(next.data?.updateArticle).toMatchObject({ version: 3, title: 'Sửa tiếp' });
   });
 
   it('records what changed in each revision', async () => {
     const a = await createArticle(h, 'editor', { title: 'Tiêu đề ban đầu', tags: ['dữ liệu'] });
-    await h.gql('editor', UPDATE, {
+    await h.call('editor', UPDATE, {
       id: a.id,
       input: { title: 'Tiêu đề mới', tags: ['dữ liệu', 'AI'], sourceUnit: 'SO-KHCN' },
       v: 1,
     });
-    const res = await h.gql('editor', BY_ID, { id: a.id });
+    const res = await h.call('editor', BY_ID, { id: a.id });
     const update = res.data?.article.revisions[1];
     expect(update.action).toBe('UPDATED');
     expect(update.by).toEqual({ id: publicId('editor-1') });
@@ -339,7 +339,7 @@ describe('optimistic concurrency', () => {
 
 describe('input validation', () => {
   it('names every offending field', async () => {
-    const res = await h.gql('editor', CREATE, {
+    const res = await h.call('editor', CREATE, {
       input: {
         title: 'x',
         body: '<script>alert(1)</script>',
@@ -363,7 +363,7 @@ describe('input validation', () => {
   });
 
   it('refuses an unknown category and a taken slug', async () => {
-    const res = await h.gql('editor', CREATE, {
+    const res = await h.call('editor', CREATE, {
       input: articleInput({ categoryId: 'a'.repeat(24) }),
     });
     expect(res.errors?.[0]?.extensions).toMatchObject({
@@ -372,7 +372,7 @@ describe('input validation', () => {
     });
     const a = await createArticle(h);
     const b = await createArticle(h);
-    const taken = await h.gql('editor', UPDATE, { id: b.id, input: { slug: a.slug }, v: 1 });
+    const taken = await h.call('editor', UPDATE, { id: b.id, input: { slug: a.slug }, v: 1 });
     expect(errorCodes(taken)).toEqual(['CONFLICT']);
   });
 
@@ -388,9 +388,9 @@ describe('input validation', () => {
   });
 
   it('answers NOT_FOUND for unknown or malformed ids', async () => {
-    expect(errorCodes(await h.gql('editor', PUBLISH, { id: 'b'.repeat(24) }))).toEqual([
+    expect(errorCodes(await h.call('editor', PUBLISH, { id: 'b'.repeat(24) }))).toEqual([
       'NOT_FOUND',
     ]);
-    expect(errorCodes(await h.gql('editor', PUBLISH, { id: 'not-an-id' }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await h.call('editor', PUBLISH, { id: 'not-an-id' }))).toEqual(['NOT_FOUND']);
   });
 });

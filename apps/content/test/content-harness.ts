@@ -1,20 +1,11 @@
-import type { Redis } from 'ioredis';
-import type { Connection } from 'mongoose';
-import { afterAll, beforeAll } from 'vitest';
-import { ANONYMOUS, type Role, type Viewer } from '@portal/auth';
+import type { Role, Viewer } from '@portal/auth';
 import { syncIndexes } from '@portal/db';
 import type { RunningSubgraph } from '@portal/service-runtime';
-import { createLogger } from '@portal/logger';
-import { createRedisConnection } from '@portal/queue';
 import {
   TEST_INTERNAL_SECRET,
-  gql,
-  internalTokenFor,
-  testServices,
-  testViewer,
-  uniqueName,
-  useTestDatabase,
-  type GraphQLResponse,
+  testLogger,
+  useSubgraph,
+  type SubgraphHarness,
 } from '@portal/testing';
 import { createContentServices } from '../src/content-services';
 import type { ContentServices } from '../src/context';
@@ -23,78 +14,45 @@ import { startServer } from '../src/server';
 
 export const PUBLIC_BASE_URL = 'https://cds.test.hochiminhcity.gov.vn';
 
-export interface ContentHarness {
-  conn: Connection;
-  redis: Redis;
-  prefix: string;
-  dbName: string;
+export type ContentHarness = SubgraphHarness<RunningSubgraph> & {
   queues: ContentQueues;
   services: ContentServices;
-  server: RunningSubgraph;
   url: string;
-  /** Runs an operation over HTTP as `who` (a role, a viewer, or nobody). */
-  gql<T = Record<string, any>>(
-    who: Role | Viewer | null,
-    query: string,
-    variables?: Record<string, unknown>,
-    options?: { clientKey?: string },
-  ): Promise<GraphQLResponse<T>>;
-}
+};
 
 /** Silent unless PORTAL_TEST_LOGS=1 (as for spawned apps). */
-export const silentLogger = createLogger({
-  service: 'content-test',
-  level: process.env.PORTAL_TEST_LOGS === '1' ? 'debug' : 'silent',
-  pretty: false,
-  destination: process.stderr,
-});
+export const silentLogger = testLogger('content-test');
 
 /**
- * Starts the real content subgraph in-process for one test file: its own database on the
- * test FerretDB, its own queue/key prefix on the test Redis, real HTTP.
+ * Starts the real content subgraph in-process for one test file (`useSubgraph`): its own
+ * database on the test FerretDB, its own queue/key prefix on the test Redis, real HTTP.
  */
 export function useContentServer(label: string): ContentHarness {
-  const db = useTestDatabase(label);
-  const { redisUrl } = testServices();
-  const h = { prefix: uniqueName(label), dbName: db.dbName } as ContentHarness;
-  beforeAll(async () => {
-    h.conn = await db.connection();
-    h.redis = createRedisConnection(redisUrl, 'producer');
-    h.queues = createContentQueues(h.conn, h.redis, h.prefix, silentLogger);
-    h.services = createContentServices({
-      conn: h.conn,
-      redis: h.redis,
-      queues: h.queues,
+  return useSubgraph(label, async (env) => {
+    const queues = createContentQueues(env.conn, env.redis, env.prefix, silentLogger);
+    env.onClose(() => queues.close());
+    const services = createContentServices({
+      conn: env.conn,
+      redis: env.redis,
+      queues,
       publicBaseUrl: PUBLIC_BASE_URL,
-      keyPrefix: h.prefix,
+      keyPrefix: env.prefix,
       viewDedupeSeconds: 1800,
       logger: silentLogger,
     });
-    await syncIndexes(h.conn);
-    h.server = await startServer({
+    await syncIndexes(env.conn);
+    const server = await startServer({
       port: 0,
       host: '127.0.0.1',
       internalTokenSecret: TEST_INTERNAL_SECRET,
       publicBaseUrl: PUBLIC_BASE_URL,
-      conn: h.conn,
-      redis: h.redis,
-      services: h.services,
+      conn: env.conn,
+      redis: env.redis,
+      services,
       logger: silentLogger,
     });
-    h.url = h.server.graphqlUrl;
-    h.gql = async (who, query, variables, options) => {
-      // The gateway signs a token for anonymous callers too, carrying their client key.
-      const viewer = typeof who === 'string' ? testViewer(who) : (who ?? ANONYMOUS);
-      const internalToken = await internalTokenFor(viewer, { clientKey: options?.clientKey });
-      return gql(h.url, query, { variables, internalToken });
-    };
+    return { server, queues, services, url: server.graphqlUrl };
   });
-  afterAll(async () => {
-    await h.server?.close();
-    await h.queues?.close();
-    h.redis?.disconnect();
-  });
-  return h;
 }
 
 export const ARTICLE_FIELDS =
@@ -119,7 +77,7 @@ export async function createArticle(
   who: Role | Viewer = 'editor',
   overrides: Record<string, unknown> = {},
 ): Promise<{ id: string; slug: string; version: number }> {
-  const res = await h.gql<{ createArticle: { id: string; slug: string; version: number } }>(
+  const res = await h.call<{ createArticle: { id: string; slug: string; version: number } }>(
     who,
     'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id slug version } }',
     { input: articleInput(overrides) },
@@ -135,7 +93,7 @@ export async function createPublished(
   overrides: Record<string, unknown> = {},
 ): Promise<{ id: string; slug: string }> {
   const article = await createArticle(h, 'editor', overrides);
-  const res = await h.gql(
+  const res = await h.call(
     'editor',
     'mutation($id: ID!) { publishArticle(id: $id) { id status } }',
     {

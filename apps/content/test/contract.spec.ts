@@ -121,10 +121,10 @@ describe('the graph contract', () => {
 
     const run = async (
       name: string,
-      who: Parameters<typeof h.gql>[0],
+      who: Parameters<typeof h.call>[0],
       variables: Record<string, unknown> = {},
     ) => {
-      const res = await h.gql(who, ops.get(name)!, variables);
+      const res = await h.call(who, ops.get(name)!, variables);
       expect(res.errors, name).toBeUndefined();
       return res.data!;
     };

@@ -28,7 +28,7 @@ async function fetchFeed(
 }
 
 beforeAll(async () => {
-  const cat = await h.gql(
+  const cat = await h.call(
     'editor',
     'mutation { createCategory(input: { name: "Chính quyền số" }) { id slug } }',
   );

@@ -41,7 +41,7 @@ describe('portalStats (content: articles)', () => {
       vars: Record<string, unknown>,
       clientKey?: string,
     ) => {
-      const res = await h.gql(who, RECORD, vars, clientKey ? { clientKey } : {});
+      const res = await h.call(who, RECORD, vars, clientKey ? { clientKey } : {});
       expect(res.errors).toBeUndefined();
       expect(res.data?.recordArticleView).toBe(true);
     };
@@ -81,13 +81,13 @@ describe('portalStats (content: articles)', () => {
       referrer: 'https://example.org/x',
     });
     // A repeat within the window counts nothing.
-    const again = await h.gql(null, RECORD, { id: n, device: 'DESKTOP' }, { clientKey: 'anon-1' });
+    const again = await h.call(null, RECORD, { id: n, device: 'DESKTOP' }, { clientKey: 'anon-1' });
     expect(again.data?.recordArticleView).toBe(false);
     await h.services.views.flush();
   });
 
   it('reports views exactly and readers by HyperLogLog, by device, region, referrer and kind', async () => {
-    const res = await h.gql('editor', STATS, period('DAY'));
+    const res = await h.call('editor', STATS, period('DAY'));
     expect(res.errors).toBeUndefined();
     const stats = res.data?.portalStats;
     expect(stats.granularity).toBe('DAY');
@@ -138,28 +138,28 @@ describe('portalStats (content: articles)', () => {
 
   it('is for editors and admins, in the query and in entity resolution', async () => {
     const p = period('WEEK');
-    expect(errorCodes(await h.gql(null, STATS, p))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await h.call(null, STATS, p))).toEqual(['UNAUTHENTICATED']);
     for (const role of ['citizen', 'contributor', 'moderator', 'officer'] as const)
-      expect(errorCodes(await h.gql(role, STATS, p))).toEqual(['FORBIDDEN']);
-    const ok = await h.gql('admin', STATS, p);
+      expect(errorCodes(await h.call(role, STATS, p))).toEqual(['FORBIDDEN']);
+    const ok = await h.call('admin', STATS, p);
     expect(ok.errors).toBeUndefined();
     const id = ok.data?.portalStats.id;
     const r = [{ __typename: 'PortalStats', id }];
-    expect(errorCodes(await h.gql(null, ENTITIES, { r }))).toEqual(['UNAUTHENTICATED']);
-    expect(errorCodes(await h.gql('citizen', ENTITIES, { r }))).toEqual(['FORBIDDEN']);
-    expect((await h.gql('editor', ENTITIES, { r })).data?._entities).toEqual([
+    expect(errorCodes(await h.call(null, ENTITIES, { r }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await h.call('citizen', ENTITIES, { r }))).toEqual(['FORBIDDEN']);
+    expect((await h.call('editor', ENTITIES, { r })).data?._entities).toEqual([
       { articles: { views: 6 } },
     ]);
   });
 
   it('refuses bad periods and keys', async () => {
-    const reversed = await h.gql('editor', STATS, {
+    const reversed = await h.call('editor', STATS, {
       ...period('DAY'),
       from: period('DAY').to,
       to: period('DAY').from,
     });
     expect(reversed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
-    const bad = await h.gql('editor', ENTITIES, {
+    const bad = await h.call('editor', ENTITIES, {
       r: [{ __typename: 'PortalStats', id: 'x|y|DAY' }],
     });
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);

@@ -53,7 +53,7 @@ async function startWorker(): Promise<SpawnedApp> {
 }
 
 async function state(id: string) {
-  return (await h.gql('editor', STATE, { id })).data?.article;
+  return (await h.call('editor', STATE, { id })).data?.article;
 }
 
 function inSeconds(s: number): string {
@@ -72,7 +72,7 @@ describe('scheduled publishing through the real worker', twoStarts, () => {
       title: 'Ra mắt nền tảng dữ liệu mở của Thành phố',
     });
     const at = inSeconds(2);
-    const scheduled = await h.gql('editor', PUBLISH, { id: a.id, at });
+    const scheduled = await h.call('editor', PUBLISH, { id: a.id, at });
     expect(scheduled.data?.publishArticle).toMatchObject({
       status: 'SCHEDULED',
       publishedAt: null,
@@ -120,12 +120,12 @@ describe('scheduled publishing through the real worker', twoStarts, () => {
   it('replaces the job when rescheduled, so only the new time publishes', async () => {
     const a = await createArticle(h, 'editor');
     const far = inSeconds(3600);
-    await h.gql('editor', PUBLISH, { id: a.id, at: far });
+    await h.call('editor', PUBLISH, { id: a.id, at: far });
     const oldJobId = publishJobId(a.id, new Date(far));
     expect(await h.queues.publish.queue.getJob(oldJobId)).toBeTruthy();
 
     const soon = inSeconds(2);
-    const res = await h.gql('editor', PUBLISH, { id: a.id, at: soon });
+    const res = await h.call('editor', PUBLISH, { id: a.id, at: soon });
     expect(res.data?.publishArticle).toMatchObject({ status: 'SCHEDULED', scheduledAt: soon });
     expect(await h.queues.publish.queue.getJob(oldJobId)).toBeFalsy();
     await waitUntil(async () => (await state(a.id))?.status === 'PUBLISHED', {
@@ -138,15 +138,15 @@ describe('scheduled publishing through the real worker', twoStarts, () => {
   it('does nothing for a job whose schedule no longer applies', async () => {
     const a = await createArticle(h, 'editor');
     const at = inSeconds(3600);
-    await h.gql('editor', PUBLISH, { id: a.id, at });
-    await h.gql('editor', 'mutation($id: ID!) { returnArticleToDraft(id: $id) { id } }', {
+    await h.call('editor', PUBLISH, { id: a.id, at });
+    await h.call('editor', 'mutation($id: ID!) { returnArticleToDraft(id: $id) { id } }', {
       id: a.id,
     });
     // A stale job (as if it had survived) must not publish the draft.
     expect(await h.services.publication.publishScheduled(a.id, new Date(at))).toBe('skipped');
     const again = await createArticle(h, 'editor');
     const t1 = inSeconds(3600);
-    await h.gql('editor', PUBLISH, { id: again.id, at: t1 });
+    await h.call('editor', PUBLISH, { id: again.id, at: t1 });
     expect(
       await h.services.publication.publishScheduled(again.id, new Date(Date.parse(t1) + 1)),
     ).toBe('skipped');
@@ -156,8 +156,8 @@ describe('scheduled publishing through the real worker', twoStarts, () => {
 
   it('flushes views periodically in the worker', async () => {
     const a = await createArticle(h, 'editor');
-    await h.gql('editor', PUBLISH, { id: a.id });
-    await h.gql(
+    await h.call('editor', PUBLISH, { id: a.id });
+    await h.call(
       null,
       'mutation($id: ID!) { recordArticleView(id: $id, device: MOBILE) }',
       { id: a.id },
@@ -206,7 +206,7 @@ describe('outages', () => {
   it('publishes a scheduled article whose job was lost, and notifies once', async () => {
     const a = await createArticle(h, 'editor');
     const at = inSeconds(3600);
-    await h.gql('editor', PUBLISH, { id: a.id, at });
+    await h.call('editor', PUBLISH, { id: a.id, at });
     // Redis lost the job (e.g. restored from an old snapshot).
     await h.queues.publish.remove(publishJobId(a.id, new Date(at)));
     const later = new Date(Date.parse(at) + 5 * 60_000);

@@ -22,7 +22,7 @@ const TAG = /<\s*[a-z!/]/i;
 describe('RSS and Atom carry plain text as text (stored XSS)', () => {
   beforeAll(async () => {
     // Entity-encoded markup survives tag stripping as text: "<script>" is what gets stored.
-    const res = await h.gql(
+    const res = await h.call(
       author,
       'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }',
       {
@@ -34,7 +34,7 @@ describe('RSS and Atom carry plain text as text (stored XSS)', () => {
     );
     const id = res.data?.createArticle.id as string;
     expect(id, JSON.stringify(res.errors)).toBeTruthy();
-    const published = await h.gql(
+    const published = await h.call(
       'editor',
       'mutation($id: ID!) { publishArticle(id: $id) { status } }',
       { id },
@@ -78,7 +78,7 @@ describe('RSS and Atom carry plain text as text (stored XSS)', () => {
   });
 
   it('publish no author names the graph hides from the public', async () => {
-    const hidden = await h.gql(
+    const hidden = await h.call(
       ANONYMOUS,
       '{ articles(first: 50) { nodes { title author { displayName } } } }',
     );
@@ -99,7 +99,7 @@ describe('ArticleAuthor.id is opaque, never the identity provider’s subject (i
       id: 'writer@example.vn',
       displayName: 'Cộng tác viên',
     });
-    const created = await h.gql(
+    const created = await h.call(
       writer,
       'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id author { id } } }',
       { input: articleInput() },
@@ -110,12 +110,12 @@ describe('ArticleAuthor.id is opaque, never the identity provider’s subject (i
     expect(shown).toBe(publicUserId('writer@example.vn', TEST_INTERNAL_SECRET));
     const query =
       'query($a: ID) { editorialArticles(filter: { authorId: $a }) { nodes { id author { id } } } }';
-    const mine = await h.gql('editor', query, { a: shown });
+    const mine = await h.call('editor', query, { a: shown });
     expect(mine.errors, JSON.stringify(mine.errors)).toBeUndefined();
     expect(mine.data!.editorialArticles.nodes).toEqual([
       { id: created.data!.createArticle.id, author: { id: shown } },
     ]);
-    const bySubject = await h.gql('editor', query, { a: 'writer@example.vn' });
+    const bySubject = await h.call('editor', query, { a: 'writer@example.vn' });
     expect(bySubject.data!.editorialArticles.nodes).toEqual([]);
     expect(JSON.stringify(mine)).not.toContain('writer@example.vn');
   });
@@ -140,7 +140,7 @@ describe('invalid input is BAD_USER_INPUT, never an internal error', () => {
         { at: value },
       ],
     ] as const) {
-      const res = await h.gql('editor', query, variables);
+      const res = await h.call('editor', query, variables);
       expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res.errors)).toBe('BAD_USER_INPUT');
       // The gateway masks a subgraph's non-2xx answer as INTERNAL_SERVER_ERROR.
       expect(res.status).toBe(200);
@@ -153,7 +153,7 @@ describe('invalid input is BAD_USER_INPUT, never an internal error', () => {
       '[{"$date":"2025-01-01T00:00:00Z"},{"$gt":""}]',
     ]) {
       const after = Buffer.from(values).toString('base64');
-      const res = await h.gql(
+      const res = await h.call(
         ANONYMOUS,
         'query($after: String) { articles(after: $after) { nodes { id } } }',
         {
@@ -169,9 +169,9 @@ describe('authorization is decided before input is validated', () => {
   it('createArticle with invalid input: UNAUTHENTICATED anonymous, FORBIDDEN for a citizen', async () => {
     const query = 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }';
     const input = { title: '', body: '', kind: 'NEWS' };
-    const anonymous = await h.gql(ANONYMOUS, query, { input });
+    const anonymous = await h.call(ANONYMOUS, query, { input });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const citizen = await h.gql('citizen', query, { input });
+    const citizen = await h.call('citizen', query, { input });
     expect(citizen.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -180,19 +180,19 @@ describe('authorization is decided before input is validated', () => {
     const published = await createPublished(h, { title: 'Đã đăng bởi người khác' });
     // A missing id, a malformed one and a real article: the same answer for a wrong role.
     for (const id of ['000000000000000000000000', 'not-an-id', published.id]) {
-      expect((await h.gql(ANONYMOUS, query, { id })).errors?.[0]?.extensions?.code).toBe(
+      expect((await h.call(ANONYMOUS, query, { id })).errors?.[0]?.extensions?.code).toBe(
         'UNAUTHENTICATED',
       );
       for (const role of ['citizen', 'moderator', 'officer'] as const)
-        expect((await h.gql(role, query, { id })).errors?.[0]?.extensions?.code, role).toBe(
+        expect((await h.call(role, query, { id })).errors?.[0]?.extensions?.code, role).toBe(
           'FORBIDDEN',
         );
     }
     // Contributors may call it (to withdraw their own submission), so the record decides:
     // someone else's published article is FORBIDDEN, and nothing changes.
-    const res = await h.gql('contributor', query, { id: published.id });
+    const res = await h.call('contributor', query, { id: published.id });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const still = await h.gql(ANONYMOUS, 'query($id: ID!) { article(id: $id) { status } }', {
+    const still = await h.call(ANONYMOUS, 'query($id: ID!) { article(id: $id) { status } }', {
       id: published.id,
     });
     expect(still.data?.article.status).toBe('PUBLISHED');

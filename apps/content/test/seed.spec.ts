@@ -42,7 +42,7 @@ describe('demo seed', () => {
       ).toBe(true);
     expect(all.filter((a) => a.status === 'PUBLISHED').length).toBeGreaterThanOrEqual(50);
 
-    const home = await h.gql(
+    const home = await h.call(
       null,
       '{ articles(first: 10, filter: { kind: NEWS }) { nodes { title category { name } } totalCount } handbook: articles(first: 5, filter: { kind: HANDBOOK }) { nodes { slug } } categories { slug children { slug } } }',
     );
@@ -50,12 +50,12 @@ describe('demo seed', () => {
     expect(home.data?.articles.nodes).toHaveLength(10);
     expect(home.data?.handbook.nodes).toHaveLength(5);
     expect(home.data?.categories.length).toBeGreaterThanOrEqual(4);
-    const search = await h.gql(
+    const search = await h.call(
       null,
       '{ articles(filter: { search: "cam nang lua dao" }) { nodes { title } } }',
     );
     expect(search.data?.articles.nodes[0].title).toMatch(/Cẩm nang/);
-    const stats = await h.gql(
+    const stats = await h.call(
       'editor',
       'query($f: DateTime!, $t: DateTime!) { contentStats(from: $f, to: $t) { totalViews topArticles(first: 3) { views } } }',
       {

@@ -19,13 +19,13 @@ const STATS = `query ContentStats($from: DateTime!, $to: DateTime!) {
 }`;
 
 async function view(id: string, device: string, clientKey?: string): Promise<boolean> {
-  const res = await h.gql(null, RECORD, { id, device }, { clientKey });
+  const res = await h.call(null, RECORD, { id, device }, { clientKey });
   expect(res.errors).toBeUndefined();
   return res.data?.recordArticleView;
 }
 
 async function viewCount(id: string): Promise<number> {
-  return (await h.gql(null, VIEWS, { id })).data?.article.viewCount;
+  return (await h.call(null, VIEWS, { id })).data?.article.viewCount;
 }
 
 const today = () => {
@@ -55,10 +55,10 @@ describe('recording views', () => {
     // Without a client key, a signed-in viewer is de-duplicated by id.
     const citizen = testViewer('citizen', { id: 'dan-1' });
     expect(
-      (await h.gql(citizen, RECORD, { id: b.id, device: 'DESKTOP' })).data?.recordArticleView,
+      (await h.call(citizen, RECORD, { id: b.id, device: 'DESKTOP' })).data?.recordArticleView,
     ).toBe(true);
     expect(
-      (await h.gql(citizen, RECORD, { id: b.id, device: 'DESKTOP' })).data?.recordArticleView,
+      (await h.call(citizen, RECORD, { id: b.id, device: 'DESKTOP' })).data?.recordArticleView,
     ).toBe(false);
     expect(await viewCount(a.id)).toBe(3);
     expect(await viewCount(b.id)).toBe(2);
@@ -74,16 +74,16 @@ describe('recording views', () => {
 
   it('refuses views of unpublished or unknown articles, and bad devices', async () => {
     const draft = await createArticle(h);
-    expect(errorCodes(await h.gql(null, RECORD, { id: draft.id, device: 'MOBILE' }))).toEqual([
+    expect(errorCodes(await h.call(null, RECORD, { id: draft.id, device: 'MOBILE' }))).toEqual([
       'NOT_FOUND',
     ]);
-    expect(errorCodes(await h.gql(null, RECORD, { id: 'f'.repeat(24), device: 'MOBILE' }))).toEqual(
-      ['NOT_FOUND'],
-    );
-    expect(errorCodes(await h.gql(null, RECORD, { id: 'nope', device: 'MOBILE' }))).toEqual([
+    expect(
+      errorCodes(await h.call(null, RECORD, { id: 'f'.repeat(24), device: 'MOBILE' })),
+    ).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await h.call(null, RECORD, { id: 'nope', device: 'MOBILE' }))).toEqual([
       'BAD_USER_INPUT',
     ]);
-    expect(errorCodes(await h.gql(null, RECORD, { id: draft.id, device: 'FRIDGE' }))).toEqual([
+    expect(errorCodes(await h.call(null, RECORD, { id: draft.id, device: 'FRIDGE' }))).toEqual([
       'BAD_USER_INPUT',
     ]);
   });
@@ -171,22 +171,22 @@ describe('flushing into buckets', () => {
 describe('contentStats', () => {
   it('is for editors and admins only', async () => {
     const range = today();
-    expect(errorCodes(await h.gql(null, STATS, range))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await h.call(null, STATS, range))).toEqual(['UNAUTHENTICATED']);
     for (const role of ['citizen', 'contributor', 'moderator', 'officer'] as const)
-      expect(errorCodes(await h.gql(role, STATS, range))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await h.call(role, STATS, range))).toEqual(['FORBIDDEN']);
     for (const role of ['editor', 'admin'] as const)
-      expect(errorCodes(await h.gql(role, STATS, range))).toEqual([]);
+      expect(errorCodes(await h.call(role, STATS, range))).toEqual([]);
   });
 
   it('reports total views, the device split with shares, and the top articles', async () => {
     await h.services.views.flush();
-    const before = (await h.gql('editor', STATS, today())).data?.contentStats;
+    const before = (await h.call('editor', STATS, today())).data?.contentStats;
     const top = await createPublished(h, { title: 'Bài được xem nhiều nhất' });
     const second = await createPublished(h, { title: 'Bài được xem nhiều thứ hai' });
     for (let i = 0; i < 30; i++) await view(top.id, i < 20 ? 'MOBILE' : 'DESKTOP', `top-${i}`);
     for (let i = 0; i < 25; i++) await view(second.id, 'TABLET', `second-${i}`);
     await h.services.views.flush();
-    const res = await h.gql('editor', STATS, today());
+    const res = await h.call('editor', STATS, today());
     expect(res.errors).toBeUndefined();
     const stats = res.data?.contentStats;
     expect(stats.totalViews).toBe(before.totalViews + 55);
@@ -225,7 +225,7 @@ describe('contentStats', () => {
     ]);
     await h.services.views.flush();
     const ask = async (from: string, to: string) =>
-      (await h.gql('editor', STATS, { from, to })).data?.contentStats;
+      (await h.call('editor', STATS, { from, to })).data?.contentStats;
     // March 2 to 31: the March document less March 1.
     const most = await ask('2019-03-02T00:00:00+07:00', '2019-04-01T00:00:00+07:00');
     expect(most.totalViews).toBe(10);
@@ -271,7 +271,7 @@ describe('contentStats', () => {
     });
     expect(await h.services.views.addMissingYears()).toBe(0);
     const stats = (
-      await h.gql('editor', STATS, {
+      await h.call('editor', STATS, {
         from: '2018-01-01T00:00:00+07:00',
         to: '2019-01-01T00:00:00+07:00',
       })
@@ -280,7 +280,7 @@ describe('contentStats', () => {
   });
 
   it('counts nothing outside the period and refuses reversed or huge periods', async () => {
-    const old = await h.gql('editor', STATS, {
+    const old = await h.call('editor', STATS, {
       from: '2020-01-01T00:00:00+07:00',
       to: '2020-12-31T00:00:00+07:00',
     });
@@ -288,7 +288,7 @@ describe('contentStats', () => {
     expect(old.data?.contentStats.byDevice.every((d: { share: number }) => d.share === 0)).toBe(
       true,
     );
-    const reversed = await h.gql('editor', STATS, {
+    const reversed = await h.call('editor', STATS, {
       from: '2025-02-01T00:00:00Z',
       to: '2025-01-01T00:00:00Z',
     });
@@ -298,7 +298,7 @@ describe('contentStats', () => {
     });
     expect(
       errorCodes(
-        await h.gql('editor', STATS, { from: '2000-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z' }),
+        await h.call('editor', STATS, { from: '2000-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z' }),
       ),
     ).toEqual(['BAD_USER_INPUT']);
   });

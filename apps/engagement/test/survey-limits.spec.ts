@@ -12,14 +12,19 @@ describe('answers per client address', () => {
       surveys.push(await createSurvey(e, fullSurveyInput({ audience: 'ANYONE', anonymous: true })));
     for (const s of surveys.slice(0, 2))
       dataOf(
-        await e.call(null, SUBMIT, { id: s.id, answers: fullAnswers(1, 3) }, 'busy-address'),
+        await e.call(
+          null,
+          SUBMIT,
+          { id: s.id, answers: fullAnswers(1, 3) },
+          { clientKey: 'busy-address' },
+        ),
         'submitSurveyResponse',
       );
     const third = await e.call(
       null,
       SUBMIT,
       { id: surveys[2]!.id, answers: fullAnswers(1, 3) },
-      'busy-address',
+      { clientKey: 'busy-address' },
     );
     expect(errorCodes(third)).toEqual(['RATE_LIMITED']);
     expect(third.errors![0]!.extensions!.retryAfter).toBeGreaterThan(0);
@@ -29,7 +34,7 @@ describe('answers per client address', () => {
         null,
         SUBMIT,
         { id: surveys[2]!.id, answers: fullAnswers(1, 3) },
-        'other-address',
+        { clientKey: 'other-address' },
       ),
       'submitSurveyResponse',
     );

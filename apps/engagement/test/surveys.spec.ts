@@ -192,13 +192,18 @@ describe('answering', () => {
     const s = await createSurvey(e, fullSurveyInput({ audience: 'ANYONE', anonymous: true }));
     const first = await Promise.all(
       Array.from({ length: 5 }, () =>
-        e.call(null, SUBMIT, { id: s.id, answers: fullAnswers(2, 5) }, 'client-a'),
+        e.call(null, SUBMIT, { id: s.id, answers: fullAnswers(2, 5) }, { clientKey: 'client-a' }),
       ),
     );
     expect(first.filter((r) => r.data?.submitSurveyResponse)).toHaveLength(1);
     expect(first.flatMap(errorCodes)).toEqual(Array(4).fill('CONFLICT'));
     dataOf(
-      await e.call(null, SUBMIT, { id: s.id, answers: fullAnswers(1, 3) }, 'client-b'),
+      await e.call(
+        null,
+        SUBMIT,
+        { id: s.id, answers: fullAnswers(1, 3) },
+        { clientKey: 'client-b' },
+      ),
       'submitSurveyResponse',
     );
     // Without a client key nobody can be told apart: refused rather than counted twice.
@@ -229,9 +234,9 @@ describe('answering', () => {
       fullSurveyInput({ audience: 'UNITS', audienceUnits: ['SO-KHCN', 'SO-YT'], anonymous: false }),
     );
     const answers = fullAnswers(1, 4);
-    expect(errorCodes(await e.call(null, SUBMIT, { id: s.id, answers }, 'c1'))).toEqual([
-      'UNAUTHENTICATED',
-    ]);
+    expect(
+      errorCodes(await e.call(null, SUBMIT, { id: s.id, answers }, { clientKey: 'c1' })),
+    ).toEqual(['UNAUTHENTICATED']);
     expect(errorCodes(await e.call(citizen(20), SUBMIT, { id: s.id, answers }))).toEqual([
       'FORBIDDEN',
     ]);

@@ -1,18 +1,11 @@
-import type { Redis } from 'ioredis';
-import mongoose, { type Connection } from 'mongoose';
-import { afterAll, beforeAll } from 'vitest';
-import { ANONYMOUS, publicUserId, type Viewer } from '@portal/auth';
-import { createLogger } from '@portal/logger';
-import { createRedisConnection } from '@portal/queue';
+import { publicUserId, type Viewer } from '@portal/auth';
 import {
-  gql,
-  internalTokenFor,
-  testServices,
-  uniqueName,
-  useTestDatabase,
   TEST_INTERNAL_SECRET,
-  type GraphQLResponse,
+  uniqueName,
+  useSubgraph,
+  type SubgraphHarness,
 } from '@portal/testing';
+import type { Connection } from 'mongoose';
 import type { ForumModels } from '../src/models';
 import { startServer, type RunningForum } from '../src/server';
 import { DEFAULT_RULES, type ForumRules } from '../src/use-cases/deps';
@@ -30,65 +23,31 @@ export const TEST_RULES: ForumRules = {
   },
 };
 
-export interface Forum {
-  server: RunningForum;
+export type Forum = SubgraphHarness<RunningForum> & {
   models: ForumModels;
   connection: Connection;
-  redis: Redis;
   queuePrefix: string;
-  /** Database commands seen since the last reset, as `command collection`. */
-  commands: string[];
-  /** Runs an operation as `viewer` (null: anonymous), over real HTTP. */
-  call<T = Record<string, any>>(
-    viewer: Viewer | null,
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphQLResponse<T>>;
-}
+};
 
 /**
- * Starts the forum subgraph in-process against this file's own database and queue prefix
- * on the real FerretDB and Redis, for the file's tests.
+ * Starts the forum subgraph in-process (`useSubgraph`) against this file's own database and
+ * queue prefix on the real FerretDB and Redis, for the file's tests.
  */
 export function useForum(label: string, rules: ForumRules = TEST_RULES): Forum {
-  const db = useTestDatabase(label);
-  const forum = { commands: [] as string[] } as Forum;
-  beforeAll(async () => {
-    const { redisUrl } = testServices();
-    // Command monitoring lets specs count queries (N references must cost one query).
-    forum.connection = await mongoose
-      .createConnection(db.uri, { dbName: db.dbName, monitorCommands: true })
-      .asPromise();
-    forum.connection.getClient().on('commandStarted', (e) => {
-      const collection = (e.command as Record<string, unknown>)[e.commandName];
-      forum.commands.push(`${e.commandName} ${String(collection)}`);
-    });
-    forum.redis = createRedisConnection(redisUrl, 'producer');
-    forum.queuePrefix = uniqueName(label);
-    forum.server = await startServer({
+  return useSubgraph(label, async (env) => {
+    const server = await startServer({
       port: 0,
       host: '127.0.0.1',
       internalTokenSecret: TEST_INTERNAL_SECRET,
       production: false,
-      logger: createLogger({ service: 'forum-test', level: 'silent', pretty: false }),
-      connection: forum.connection,
-      redis: forum.redis,
-      queuePrefix: forum.queuePrefix,
+      logger: env.logger,
+      connection: env.conn,
+      redis: env.redis,
+      queuePrefix: env.prefix,
       rules,
     });
-    forum.models = forum.server.deps.models;
-    forum.call = async (viewer, query, variables) =>
-      gql(forum.server.graphqlUrl, query, {
-        variables,
-        internalToken: await internalTokenFor(viewer ?? ANONYMOUS),
-      });
+    return { server, models: server.deps.models, connection: env.conn, queuePrefix: env.prefix };
   });
-  afterAll(async () => {
-    await forum.server?.close();
-    forum.redis?.disconnect();
-    await forum.connection?.close();
-  });
-  return forum;
 }
 
 /** Creates a thread as `viewer` and returns its id (fails the test on any error). */

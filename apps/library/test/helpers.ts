@@ -2,23 +2,17 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Redis } from 'ioredis';
-import type { Connection } from 'mongoose';
-import { afterAll, beforeAll } from 'vitest';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER, type Role, type Viewer } from '@portal/auth';
 import type { RunningSubgraph } from '@portal/service-runtime';
-import { createLogger } from '@portal/logger';
-import { createRedisConnection } from '@portal/queue';
 import {
-  gql,
   internalTokenFor,
-  testServices,
+  testLogger,
   testViewer,
-  uniqueName,
-  useTestDatabase,
+  useSubgraph,
   waitUntil,
   TEST_INTERNAL_SECRET,
-  type GqlOptions,
+  type CallOptions,
+  type SubgraphHarness,
 } from '@portal/testing';
 import { ItemCounters } from '../src/counters/item-counters';
 import { libraryModels, type LibraryModels } from '../src/models';
@@ -29,51 +23,36 @@ import { S3FileStorage } from '../src/storage/s3-file-storage';
 import type { TestS3 } from './test-s3';
 
 export const PUBLIC_BASE_URL = 'https://cds.hochiminhcity.gov.vn';
-export const silentLogger = createLogger({
-  service: 'library-test',
-  level: 'silent',
-  pretty: false,
-});
+export const silentLogger = testLogger('library-test');
 
-export interface TestLibrary {
-  dbName: string;
+export type TestLibrary = SubgraphHarness<RunningSubgraph> & {
   url: string;
   graphqlUrl: string;
-  conn: Connection;
-  redis: Redis;
   models: LibraryModels;
   counters: ItemCounters;
   storage: FileStorage;
   /** The local store's directory; with S3, where uploads are staged (under `.staging`). */
   filesDir: string;
   keyPrefix: string;
-}
+};
 
 /**
- * Starts the real library server in-process for one test file: its own database on the
- * test FerretDB, its own Redis key prefix and its own files directory, or with `s3`
- * its own bucket on the embedded S3 server (as LIBRARY_STORAGE=s3 would).
+ * Starts the real library server in-process for one test file (`useSubgraph`): its own
+ * database on the test FerretDB, its own Redis key prefix and its own files directory, or
+ * with `s3` its own bucket on the embedded S3 server (as LIBRARY_STORAGE=s3 would).
  */
 export function useTestLibrary(
   label: string,
   options: { maxUploadBytes?: number; uploadsPerHour?: number; s3?: TestS3 } = {},
 ): TestLibrary {
-  const db = useTestDatabase(label);
-  const lib = {
-    dbName: db.dbName,
-    filesDir: mkdtempSync(join(tmpdir(), `library-files-${label}-`)),
-    keyPrefix: uniqueName(label),
-  } as TestLibrary;
-  let server: RunningSubgraph;
-  beforeAll(async () => {
-    lib.conn = await db.connection();
-    lib.redis = createRedisConnection(testServices().redisUrl, 'client');
-    lib.storage = options.s3
-      ? new S3FileStorage(options.s3.config({ stagingDir: join(lib.filesDir, '.staging') }))
-      : new LocalFileStorage(lib.filesDir);
-    lib.models = libraryModels(lib.conn);
-    lib.counters = new ItemCounters(lib.redis, lib.keyPrefix);
-    server = await startServer(
+  const filesDir = mkdtempSync(join(tmpdir(), `library-files-${label}-`));
+  const lib = useSubgraph(label, async (env) => {
+    const storage = options.s3
+      ? new S3FileStorage(options.s3.config({ stagingDir: join(filesDir, '.staging') }))
+      : new LocalFileStorage(filesDir);
+    env.onClose(() => rmSync(filesDir, { recursive: true, force: true }));
+    env.onClose(() => storage.close());
+    const server = await startServer(
       {
         port: 0,
         host: '127.0.0.1',
@@ -83,20 +62,20 @@ export function useTestLibrary(
         maxUploadBytes: options.maxUploadBytes ?? 5 * 1024 * 1024,
         uploadsPerHour: options.uploadsPerHour ?? 10_000,
         uploadTimeoutMs: 60_000,
-        keyPrefix: lib.keyPrefix,
+        keyPrefix: env.prefix,
       },
-      { conn: lib.conn, redis: lib.redis, storage: lib.storage, logger: silentLogger },
+      { conn: env.conn, redis: env.redis, storage, logger: silentLogger },
     );
-    lib.url = server.url;
-    lib.graphqlUrl = server.graphqlUrl;
+    return {
+      server,
+      storage,
+      url: server.url,
+      graphqlUrl: server.graphqlUrl,
+      models: libraryModels(env.conn),
+      counters: new ItemCounters(env.redis, env.prefix),
+    };
   });
-  afterAll(async () => {
-    await server?.close();
-    await lib.storage?.close();
-    lib.redis?.disconnect();
-    rmSync(lib.filesDir, { recursive: true, force: true });
-  });
-  return lib;
+  return Object.assign(lib, { filesDir, keyPrefix: lib.prefix });
 }
 
 /** Internal tokens for each kind of viewer, as the gateway would sign them. */
@@ -110,19 +89,20 @@ export async function tokenFor(
   return internalTokenFor(testViewer(role, overrides), { clientKey });
 }
 
-/** A GraphQL call as `role` (or anonymously). */
+/** A GraphQL call as `role` (or anonymously), through the harness's `call`. */
 export async function gqlAs(
   lib: TestLibrary,
   role: Role | 'anonymous',
   query: string,
   variables?: Record<string, unknown>,
-  options: Omit<GqlOptions, 'variables' | 'internalToken'> & { viewer?: Partial<Viewer> } = {},
+  { viewer, ...options }: CallOptions & { viewer?: Partial<Viewer> } = {},
 ) {
-  return gql(lib.graphqlUrl, query, {
-    ...options,
+  return lib.call(
+    role === 'anonymous' ? null : testViewer(role, viewer),
+    query,
     variables,
-    internalToken: await tokenFor(role, options.viewer),
-  });
+    options,
+  );
 }
 
 export interface UploadResponse {

@@ -6,3 +6,4 @@ export * from './spawn-app';
 export * from './xss-payloads';
 export * from './timeouts';
 export * from './metrics';
+export * from './subgraph-harness';

@@ -2,29 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { Job, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
-import type { Connection } from 'mongoose';
-import { afterAll, beforeAll } from 'vitest';
-import { ANONYMOUS, type Role, type Viewer } from '@portal/auth';
+import type { Job } from 'bullmq';
+import { type Role, type Viewer } from '@portal/auth';
 import { createLogger, type Logger } from '@portal/logger';
 import { Producer, createRedisConnection, createWorker, type PayloadOf } from '@portal/queue';
-import {
-  TEST_INTERNAL_SECRET,
-  gql,
-  internalTokenFor,
-  testServices,
-  testViewer,
-  uniqueName,
-  useTestDatabase,
-  type GqlOptions,
-} from '@portal/testing';
+import { TEST_INTERNAL_SECRET, useSubgraph, type GqlOptions } from '@portal/testing';
 import { renderSpeech, type SpeechRendererConfig } from '../../src/audio/speech-renderer';
 import { createContentArticles } from '../../src/content/content-articles';
 import { createBulletinPublishProcessor } from '../../src/jobs/bulletin-publish.processor';
-import { bulletinModels, type BulletinModels } from '../../src/models';
-import { startServer, type RunningBulletin } from '../../src/server';
-import { startContentFixture, type ContentFixture } from '../fixtures/content-subgraph';
+import { bulletinModels } from '../../src/models';
+import { startServer } from '../../src/server';
+import { startContentFixture } from '../fixtures/content-subgraph';
 
 export const PUBLIC_BASE_URL = 'https://cds.example.vn';
 export const SUBSCRIPTION_SECRET = 'bulletin-test-subscription-secret-0123456789';
@@ -44,15 +32,15 @@ export interface LogLine {
 }
 
 /**
- * One test file's bulletin: its own database and queue prefix, the real subgraph over
- * HTTP, a real test content subgraph, real Redis queues and (optionally) a real worker.
- * Call at the top of a spec file; everything starts in beforeAll and stops in afterAll.
+ * One test file's bulletin (`useSubgraph`): its own database and queue prefix, the real
+ * subgraph over HTTP, a real test content subgraph, real Redis queues and (optionally) a
+ * real worker. Call at the top of a spec file; everything starts in beforeAll and stops in
+ * afterAll.
  */
 export function useBulletin(label: string, options: HarnessOptions = {}) {
-  const db = useTestDatabase(label);
-  const prefix = uniqueName(label);
   const audioDir = mkdtempSync(join(tmpdir(), 'bulletin-audio-'));
   const logs: LogLine[] = [];
+  // Captured (not silent): specs assert on what the service logs.
   const logger: Logger = createLogger({
     service: 'bulletin-test',
     level: 'info',
@@ -63,18 +51,6 @@ export function useBulletin(label: string, options: HarnessOptions = {}) {
       },
     }),
   });
-  const state = {} as {
-    conn: Connection;
-    redis: Redis;
-    workerRedis: Redis;
-    content: ContentFixture;
-    bulletin: RunningBulletin;
-    models: BulletinModels;
-    publishProducer: Producer<'bulletin-publish'>;
-    notifications: Producer<'notifications'>;
-    worker: Worker | null;
-    process: (payload: PayloadOf<'bulletin-publish'>) => Promise<unknown>;
-  };
   const ttsConfig: SpeechRendererConfig = {
     engine: 'espeak-ng',
     voice: 'vi-vn-x-south',
@@ -85,123 +61,95 @@ export function useBulletin(label: string, options: HarnessOptions = {}) {
     ...options.tts,
   };
 
-  beforeAll(async () => {
-    const { redisUrl } = testServices();
-    state.conn = await db.connection();
-    state.redis = createRedisConnection(redisUrl, 'producer');
-    state.workerRedis = createRedisConnection(redisUrl, 'worker');
-    state.content = await startContentFixture();
-    state.publishProducer = new Producer('bulletin-publish', state.redis, prefix);
-    state.notifications = new Producer('notifications', state.redis, prefix);
-    state.bulletin = await startServer(
+  const h = useSubgraph(label, async (env) => {
+    env.onClose(() => rmSync(audioDir, { recursive: true, force: true }));
+    const workerRedis = createRedisConnection(env.redisUrl, 'worker');
+    env.onClose(() => workerRedis.disconnect());
+    const content = await startContentFixture();
+    env.onClose(() => content.close());
+    const publishProducer = new Producer('bulletin-publish', env.redis, env.prefix);
+    const notifications = new Producer('notifications', env.redis, env.prefix);
+    env.onClose(() => Promise.all([publishProducer.close(), notifications.close()]));
+    const bulletin = await startServer(
       {
         port: 0,
         host: '127.0.0.1',
         production: false,
         internalTokenSecret: TEST_INTERNAL_SECRET,
         publicBaseUrl: PUBLIC_BASE_URL,
-        contentUrl: state.content.url,
+        contentUrl: content.url,
         subscriptionTokenSecret: SUBSCRIPTION_SECRET,
         confirmTtlSeconds: 3600,
         audioDir,
-        prefix,
+        prefix: env.prefix,
         subscribeLimits: options.subscribeLimits ?? {
           perClientPerHour: 1000,
           perAddressPerHour: 1000,
         },
       },
       {
-        conn: state.conn,
-        redis: state.redis,
-        publishProducer: state.publishProducer,
-        notificationsProducer: state.notifications,
+        conn: env.conn,
+        redis: env.redis,
+        publishProducer,
+        notificationsProducer: notifications,
         logger,
       },
     );
-    state.models = bulletinModels(state.conn);
+    const models = bulletinModels(env.conn);
     const processor = createBulletinPublishProcessor({
-      models: state.models,
+      models,
       content: createContentArticles({
-        contentUrl: state.content.url,
+        contentUrl: content.url,
         internalTokenSecret: TEST_INTERNAL_SECRET,
         logger,
       }),
       renderSpeech: (text, file) => renderSpeech(text, file, ttsConfig),
-      notifications: state.notifications,
+      notifications,
       links: { publicBaseUrl: PUBLIC_BASE_URL },
       tokenSecret: SUBSCRIPTION_SECRET,
       batchSize: options.batchSize ?? 500,
       logger,
     });
-    state.process = (payload) => processor(payload, { id: 'direct' } as Job);
-    state.worker = options.worker
+    const worker = options.worker
       ? createWorker('bulletin-publish', processor, {
-          connection: state.workerRedis,
-          prefix,
+          connection: workerRedis,
+          prefix: env.prefix,
           logger,
           concurrency: 1,
         })
       : null;
+    // The worker stops first (the harness closes the server, then these in reverse order).
+    if (worker) env.onClose(() => worker.close());
+    return {
+      server: { graphqlUrl: bulletin.server.graphqlUrl, close: () => bulletin.close() },
+      bulletin,
+      url: bulletin.server.url,
+      graphqlUrl: bulletin.server.graphqlUrl,
+      content,
+      models,
+      publishProducer,
+      notifications,
+      /** Runs the publish processor directly, as a job delivery would. */
+      process: (payload: PayloadOf<'bulletin-publish'>) =>
+        processor(payload, { id: 'direct' } as Job),
+    };
   });
 
-  afterAll(async () => {
-    await state.worker?.close();
-    await state.bulletin?.close();
-    await state.content?.close();
-    await Promise.all([state.publishProducer?.close(), state.notifications?.close()]);
-    state.redis?.disconnect();
-    state.workerRedis?.disconnect();
-    rmSync(audioDir, { recursive: true, force: true });
-  });
-
-  async function as(who: Role | Viewer | 'anonymous', query: string, opts: GqlOptions = {}) {
-    const viewer = who === 'anonymous' ? null : typeof who === 'string' ? testViewer(who) : who;
-    return gql(state.bulletin.server.graphqlUrl, query, {
-      ...opts,
-      internalToken: await internalTokenFor(viewer ?? ANONYMOUS),
-    });
-  }
-
-  return {
-    prefix,
+  return Object.assign(h, {
     audioDir,
     logs,
     logger,
     ttsConfig,
-    get url() {
-      return state.bulletin.server.url;
-    },
-    get graphqlUrl() {
-      return state.bulletin.server.graphqlUrl;
-    },
-    get content() {
-      return state.content;
-    },
-    get models() {
-      return state.models;
-    },
-    get bulletin() {
-      return state.bulletin;
-    },
-    get publishProducer() {
-      return state.publishProducer;
-    },
-    get notifications() {
-      return state.notifications;
-    },
-    /** Runs the publish processor directly, as a job delivery would. */
-    process: (payload: PayloadOf<'bulletin-publish'>) => state.process(payload),
-    as,
+    /** A request as `who` ('anonymous': nobody); variables in `opts`. */
+    as: (who: Role | Viewer | 'anonymous', query: string, opts: GqlOptions = {}) =>
+      h.call(who === 'anonymous' ? null : who, query, opts.variables, opts),
     /** A request as an anonymous client with a stable client key (as the gateway would send). */
-    asClient: async (clientKey: string, query: string, opts: GqlOptions = {}) =>
-      gql(state.bulletin.server.graphqlUrl, query, {
-        ...opts,
-        internalToken: await internalTokenFor(ANONYMOUS, { clientKey }),
-      }),
+    asClient: (clientKey: string, query: string, opts: GqlOptions = {}) =>
+      h.call(null, query, opts.variables, { ...opts, clientKey }),
     /** Every job in the notifications queue, in any state. */
     notificationJobs: async () =>
-      state.notifications.queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']),
-  };
+      h.notifications.queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']),
+  });
 }
 
 export type Bulletin = ReturnType<typeof useBulletin>;

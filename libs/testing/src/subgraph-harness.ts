@@ -1,0 +1,127 @@
+import { Redis } from 'ioredis';
+import mongoose, { type Connection } from 'mongoose';
+import { afterAll, beforeAll } from 'vitest';
+import { ANONYMOUS, type Role, type Viewer } from '@portal/auth';
+import { createLogger, type Logger } from '@portal/logger';
+import { gql, type GraphQLResponse } from './graphql-client';
+import { testServices, uniqueName, useTestDatabase } from './test-env';
+import { internalTokenFor, testViewer } from './viewers';
+
+/** Who calls: a role (its test viewer), a viewer, or nobody (anonymous). */
+export type Caller = Role | Viewer | null;
+
+export interface CallOptions {
+  /** The client key the gateway derives for the caller (per-client limits, view counting). */
+  clientKey?: string;
+  operationName?: string;
+  headers?: Record<string, string>;
+}
+
+/** What a test file's subgraph runs on: its own database and queue prefix. */
+export interface SubgraphTestEnv {
+  /** This file's database (dropped after its tests). */
+  dbName: string;
+  /** A connection to it that records every command in `commands`. */
+  conn: Connection;
+  /** A producer connection (fails fast) to the test Redis. */
+  redis: Redis;
+  redisUrl: string;
+  /** This file's queue and Redis key prefix. */
+  prefix: string;
+  /** Silent unless PORTAL_TEST_LOGS=1. */
+  logger: Logger;
+  /** Runs `close` after the server has closed (in reverse order of registration). */
+  onClose(close: () => unknown): void;
+}
+
+export interface RunningTestSubgraph {
+  graphqlUrl: string;
+  close(): Promise<void>;
+}
+
+export interface SubgraphHarness<S extends RunningTestSubgraph> extends SubgraphTestEnv {
+  server: S;
+  /** Database commands since the last `resetCommands()`, as `command collection`. */
+  commands: string[];
+  resetCommands(): void;
+  /** Runs an operation over real HTTP as the gateway would send it for `who`. */
+  call<T = Record<string, any>>(
+    who: Caller,
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<GraphQLResponse<T>>;
+}
+
+/** The logger test servers use: silent unless PORTAL_TEST_LOGS=1. */
+export function testLogger(service: string): Logger {
+  return createLogger({
+    service,
+    level: process.env.PORTAL_TEST_LOGS === '1' ? 'debug' : 'silent',
+    pretty: false,
+    destination: process.stderr,
+  });
+}
+
+/** The viewer a caller stands for. */
+export function viewerOf(who: Caller): Viewer {
+  return typeof who === 'string' ? testViewer(who) : (who ?? ANONYMOUS);
+}
+
+/**
+ * The one integration harness: for the calling test file, opens a database of its own on
+ * the test FerretDB (with command counting) and a Redis connection with a queue prefix of
+ * its own, runs `start` to build and start the subgraph in-process on real HTTP, and closes
+ * everything after the file's tests. `start` returns the running server plus whatever the
+ * app's tests want to reach (models, services, queues); those land on the harness, which is
+ * filled in `beforeAll`.
+ */
+export function useSubgraph<S extends RunningTestSubgraph, X extends object = object>(
+  label: string,
+  start: (env: SubgraphTestEnv) => Promise<{ server: S } & X>,
+): SubgraphHarness<S> & X {
+  const db = useTestDatabase(label);
+  const closers: (() => unknown)[] = [];
+  const h = {
+    dbName: db.dbName,
+    prefix: uniqueName(label),
+    logger: testLogger(`${label}-test`),
+    commands: [] as string[],
+    onClose: (close: () => unknown) => void closers.push(close),
+  } as SubgraphHarness<S> & X;
+  h.resetCommands = () => void (h.commands.length = 0);
+  h.call = async (who, query, variables, options) =>
+    gql(h.server.graphqlUrl, query, {
+      variables,
+      operationName: options?.operationName,
+      headers: options?.headers,
+      // The gateway signs a token for anonymous callers too, with their client key.
+      internalToken: await internalTokenFor(viewerOf(who), { clientKey: options?.clientKey }),
+    });
+  beforeAll(async () => {
+    h.redisUrl = testServices().redisUrl;
+    h.conn = await mongoose
+      .createConnection(db.uri, { dbName: db.dbName, monitorCommands: true })
+      .asPromise();
+    h.conn.getClient().on('commandStarted', (e) => {
+      const collection = (e.command as Record<string, unknown>)[e.commandName];
+      h.commands.push(`${e.commandName} ${String(collection)}`);
+    });
+    // As @portal/queue's producer connection (which this lib cannot import: queue's own
+    // tests use it): fail fast rather than queue commands while Redis is away.
+    h.redis = new Redis(h.redisUrl, {
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: false,
+      connectTimeout: 5000,
+      retryStrategy: (times) => Math.min(times * 200, 5000),
+    });
+    Object.assign(h, await start(h));
+  });
+  afterAll(async () => {
+    await h.server?.close();
+    for (const close of closers.reverse()) await close();
+    h.redis?.disconnect();
+    await h.conn?.close();
+  });
+  return h;
+}
