@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '@portal/auth';
-import { freePort } from '@portal/local-services';
+import { freePort, waitForHttp } from '@portal/local-services';
 import {
   spawnApp,
   testServices,
@@ -90,7 +90,7 @@ beforeAll(
       logger,
     }).rebuild();
   },
-  timeoutForProcesses(6, 120_000),
+  timeoutForProcesses(6, 600_000),
 );
 
 afterAll(async () => {
