@@ -25,13 +25,7 @@ export const DEFAULT_PORTS = {
 } as const;
 
 export type SubgraphName =
-  | 'content'
-  | 'library'
-  | 'forum'
-  | 'bulletin'
-  | 'referral'
-  | 'engagement'
-  | 'assistant';
+  'content' | 'library' | 'forum' | 'bulletin' | 'referral' | 'engagement' | 'assistant';
 
 export const SUBGRAPHS: readonly SubgraphName[] = [
   'content',
