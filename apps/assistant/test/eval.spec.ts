@@ -64,7 +64,7 @@ beforeAll(
         const main = await spawnApp(app, 'main', { ...env, PORT: String(port) });
         running.push(main);
         await waitForHttp(`${urls[app]}/healthz`, {
-          timeoutMs: 180_000,
+          timeoutMs: 300_000,
           isAlive: () => main.process.running,
         });
       }
