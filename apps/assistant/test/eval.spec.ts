@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '@portal/auth';
-import { freePort } from '@portal/local-services';
+import { freePort, waitForHttp } from '@portal/local-services';
 import {
   spawnApp,
   testServices,
@@ -44,8 +44,9 @@ beforeAll(
     const { mongoUri, redisUrl } = testServices();
     const urls: Record<string, string> = {};
     const dataDir = mkdtempSync(join(tmpdir(), 'asst-eval-'));
-    await Promise.all(
-      owners.map(async (app) => {
+    // One at a time: a busy machine starts them sooner in turn than all at once.
+    for (const app of owners) {
+      {
         const env = {
           MONGODB_URI: mongoUri,
           MONGODB_DB: ownerDbs[app]!.dbName,
@@ -60,11 +61,14 @@ beforeAll(
         expect(await seed.process.exited, `${app} seed`).toBe(0);
         const port = await freePort();
         urls[app] = `http://127.0.0.1:${port}`;
-        running.push(
-          await spawnApp(app, 'main', { ...env, PORT: String(port) }, `${urls[app]}/healthz`),
-        );
-      }),
-    );
+        const main = await spawnApp(app, 'main', { ...env, PORT: String(port) });
+        running.push(main);
+        await waitForHttp(`${urls[app]}/healthz`, {
+          timeoutMs: 300_000,
+          isAlive: () => main.process.running,
+        });
+      }
+    }
     await catalog.sync.run();
     catalog.changedResources.splice(0);
     for (const r of await catalog.models.Resource.find({ removedAt: null }).lean())
@@ -90,7 +94,7 @@ beforeAll(
       logger,
     }).rebuild();
   },
-  timeoutForProcesses(6, 120_000),
+  timeoutForProcesses(6, 600_000),
 );
 
 afterAll(async () => {

@@ -180,6 +180,7 @@ beforeAll(async () => {
     SUBSCRIPTION_TOKEN_SECRET: secret(),
     HOTLINE_API_KEY: secret(),
     HOTLINE_CALLBACK_SECRET: secret(),
+    OPENDATA_SIM_CONTROL_KEY: secret(),
     JWT_ISSUER: ISSUER,
     JWT_AUDIENCE: AUDIENCE,
     JWT_PUBLIC_KEY_FILE: publicKeyFile,
@@ -200,6 +201,7 @@ beforeAll(async () => {
       shared[`${proc.app.toUpperCase().replaceAll('-', '_')}_URL`] = urlOf(proc.app);
   }
   if (ports.has('hotline-sim')) shared.HOTLINE_URL = urlOf('hotline-sim');
+  if (ports.has('opendata-sim')) shared.OPENDATA_URL = urlOf('opendata-sim');
 
   // The gateway last: it fronts the subgraphs.
   const ordered = [

@@ -8,8 +8,8 @@ export interface Selected {
   used: string[];
 }
 
-/** The top passage must hold at least this share of the question's topic words. */
-export const MIN_COVERAGE = 0.5;
+/** The top passage must hold at least this (IDF-weighted) share of the question's topic words. */
+export const MIN_COVERAGE = 0.6;
 /** Other passages are cited when they score at least this share of the top one. */
 const RELATIVE_SCORE = 0.6;
 const MAX_CITATIONS = 3;

@@ -3,7 +3,11 @@ import type { PassageDoc } from '../models/passage.model';
 export interface Scored {
   passage: PassageDoc;
   score: number;
-  /** Share of the question's topic words the passage (or its title) contains. */
+  /**
+   * Share of the question's topic words the passage (or its title) contains, each word
+   * weighted by its IDF: a rare word missing (a topic the corpus does not hold) counts more
+   * than a common one present.
+   */
   coverage: number;
 }
 
@@ -29,12 +33,12 @@ export function rankBm25(
 ): Scored[] {
   const n = Math.max(stats.documents, 1);
   const avg = Math.max(stats.averageLength, 1);
-  const idf = new Map(
-    terms.map((t) => {
-      const d = df.get(t) ?? 0;
-      return [t, Math.log(1 + (n - d + 0.5) / (d + 0.5))];
-    }),
-  );
+  const idfOf = (t: string) => {
+    const d = df.get(t) ?? 0;
+    return Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  };
+  const idf = new Map(terms.map((t) => [t, idfOf(t)]));
+  const topicWeight = topicWords.reduce((sum, w) => sum + idfOf(w), 0);
   const scored: Scored[] = [];
   for (const passage of candidates) {
     const tf = new Map<string, number>();
@@ -45,8 +49,8 @@ export function rankBm25(
       score += (weights.get(t) ?? 1) * idf.get(t)! * ((f * (K1 + 1)) / norm);
     }
     if (score <= 0) continue;
-    const present = topicWords.filter((w) => tf.has(w)).length;
-    scored.push({ passage, score, coverage: topicWords.length ? present / topicWords.length : 0 });
+    const present = topicWords.reduce((sum, w) => sum + (tf.has(w) ? idfOf(w) : 0), 0);
+    scored.push({ passage, score, coverage: topicWeight > 0 ? present / topicWeight : 0 });
   }
   return scored.sort((a, b) => b.score - a.score || a.passage._id.localeCompare(b.passage._id));
 }

@@ -299,7 +299,10 @@ export class AskService {
     const candidates: string[] = [];
     if (preferredResource) candidates.push(preferredResource);
     for (const s of ranked.slice(0, 5)) {
-      if (s.coverage < 0.3) continue;
+      // Plain share of the question's words (English questions miss the data's Vietnamese
+      // words, which IDF weighting would count heavily); the rows' values decide the rest.
+      const plain = topic.filter((w) => s.passage.termSet.includes(w)).length / (topic.length || 1);
+      if (plain < 0.3) continue;
       if (s.passage.kind === 'RESOURCE') candidates.push(s.passage.citeId);
       if (s.passage.kind === 'DATASET') {
         const rs = await Resource.find(
