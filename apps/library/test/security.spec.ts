@@ -226,6 +226,8 @@ describe('POST /uploads while Redis is down (item 11)', () => {
     });
     const client = createRedisConnection(redis.url, 'client');
     client.on('error', () => {});
+    // A fail-fast connection refuses commands until it is ready: the first upload needs it.
+    if (client.status !== 'ready') await new Promise((resolve) => client.once('ready', resolve));
     server = await startServer(
       {
         port: 0,
