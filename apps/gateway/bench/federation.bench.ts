@@ -183,12 +183,10 @@ try {
       JWT_ISSUER: DEV_ISSUER,
       JWT_AUDIENCE: DEV_AUDIENCE,
       SUPERGRAPH_PATH: supergraphPath,
-      CONTENT_URL: subgraphUrl('content'),
-      LIBRARY_URL: subgraphUrl('library'),
-      FORUM_URL: subgraphUrl('forum'),
-      BULLETIN_URL: subgraphUrl('bulletin'),
-      REFERRAL_URL: subgraphUrl('referral'),
-      ENGAGEMENT_URL: subgraphUrl('engagement'),
+      // CONTENT_URL, LIBRARY_URL, …: every subgraph of the stack, at its shifted port.
+      ...Object.fromEntries(
+        SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl(name)]),
+      ),
     },
     null,
   );

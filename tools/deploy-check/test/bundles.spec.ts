@@ -321,7 +321,8 @@ describe('production bundles (npm run build)', () => {
       expect(r.child.running).toBe(true);
       const base = `http://127.0.0.1:${r.readyPort}`;
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
-      expect((await fetch(`${base}${readyPathOf(name)}`)).status).toBe(200);
+      const ready = await fetch(`${base}${readyPathOf(name)}`);
+      expect(ready.status, await ready.text()).toBe(200);
       if (chartProbes.get(name)?.scraped) {
         const metrics = await fetch(`${base}/metrics`);
         expect(metrics.status).toBe(200);

@@ -21,7 +21,8 @@ import {
 const root = workspaceRoot();
 /** Not part of the scenarios (the web portal is a client of the gateway like the load). */
 const SKIPPED_APPS = new Set(['portal-web']);
-const SEED_LAST = ['bulletin'];
+// As npm start orders them: the bulletin quotes articles, the assistant indexes everything.
+const SEED_LAST = ['bulletin', 'assistant'];
 const START_PARALLEL = 3;
 /** How long one process may take to answer /healthz (a busy shared machine: minutes). */
 const START_TIMEOUT_MS = 600_000;
@@ -283,7 +284,9 @@ export class Stack {
       BULLETIN_URL: `http://127.0.0.1:${p('bulletin')}`,
       REFERRAL_URL: `http://127.0.0.1:${p('referral')}`,
       ENGAGEMENT_URL: `http://127.0.0.1:${p('engagement')}`,
+      ASSISTANT_URL: `http://127.0.0.1:${p('assistant')}`,
       HOTLINE_URL: `http://127.0.0.1:${p('hotline-sim')}`,
+      OPENDATA_URL: `http://127.0.0.1:${p('opendata-sim')}`,
       JWT_PUBLIC_KEY_FILE: join(this.keysDir, 'dev-idp-public.pem'),
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,localhost',
       // The hotline simulator answers within a second instead of half a minute.
