@@ -86,7 +86,17 @@ const EDITOR: Role[] = ['editor'];
 const MODERATOR: Role[] = ['moderator'];
 const AUTHORS: Role[] = ['contributor', 'editor'];
 
+const ADMIN_ONLY: Role[] = [];
+
 const MUTATIONS: Record<string, Access> = {
+  // assistant
+  ask: 'public',
+  syncOpenDataCatalog: ADMIN_ONLY,
+  rebuildAssistantIndex: ADMIN_ONLY,
+  // audiences (portalStats)
+  recordThreadView: 'public',
+  recordBulletinIssueView: 'public',
+  recordBulletinAudioOpen: 'public',
   // bulletin
   createBulletinIssue: EDITOR,
   updateBulletinIssue: EDITOR,
@@ -179,6 +189,10 @@ const MUTATIONS: Record<string, Access> = {
 };
 
 const QUERIES: Record<string, Access> = {
+  datasets: 'public',
+  dataset: 'public',
+  catalogSyncStatus: EDITOR,
+  portalStats: EDITOR,
   latestBulletinIssue: 'public',
   bulletinIssue: 'public',
   bulletinIssues: 'public',

@@ -148,4 +148,85 @@ export const HOT_QUERIES: readonly HotQuery[] = [
       slug: (await run('Showcase', {}, await callerFor('citizen'))).showcaseEntries.nodes[0].slug,
     }),
   },
+  {
+    operation: 'PortalStats',
+    as: 'editor',
+    variables: async () => ({
+      from: new Date(Date.now() - 365 * DAY).toISOString(),
+      to: new Date().toISOString(),
+      granularity: 'MONTH',
+    }),
+  },
+  { operation: 'Datasets', as: 'citizen', page: 'datasets' },
+  {
+    operation: 'Dataset',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      name: (await run('Datasets', {}, await callerFor('citizen'))).datasets.nodes[0].name,
+    }),
+  },
+  // The web portal's own reads.
+  { operation: 'HomeExtras', as: 'citizen' },
+  { operation: 'NewsList', as: 'citizen', page: 'articles' },
+  {
+    operation: 'ArticleExtras',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      slug: (await run('HomePage', {}, await callerFor('citizen'))).articles.nodes[0].slug,
+    }),
+  },
+  {
+    operation: 'RelatedArticles',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      categoryId: (await run('HomePage', {}, await callerFor('citizen'))).articles.nodes[0].category
+        ?.id,
+    }),
+  },
+  { operation: 'SitemapEntries', as: 'citizen', page: 'articles' },
+  { operation: 'LibrarySearch', as: 'citizen', page: 'libraryItems' },
+  {
+    operation: 'LibraryItemMedia',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      slug: (await run('LibraryBrowse', {}, await callerFor('citizen'))).libraryItems.nodes[0].slug,
+    }),
+  },
+  { operation: 'PlatformAppsDirectory', as: 'citizen' },
+  { operation: 'ForumThreadList', as: 'citizen', page: 'threads' },
+  {
+    operation: 'ThreadExtras',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      id: (await run('ForumThreads', {}, await callerFor('citizen'))).threads.nodes[0].id,
+    }),
+  },
+  {
+    operation: 'BulletinIssuePage',
+    as: 'citizen',
+    variables: async (callerFor) => {
+      const { latestBulletinIssue } = await run('LatestBulletin', {}, await callerFor('citizen'));
+      return { year: latestBulletinIssue.year, month: latestBulletinIssue.month };
+    },
+  },
+  { operation: 'EditorialArticles', as: 'editor', page: 'editorialArticles' },
+  {
+    operation: 'StaffArticle',
+    as: 'editor',
+    variables: async (callerFor) => ({
+      id: (await run('EditorialArticles', {}, await callerFor('editor'))).editorialArticles.nodes[0]
+        .id,
+    }),
+  },
+  { operation: 'ArticleCategories', as: 'editor' },
+  { operation: 'StaffThreads', as: 'moderator', page: 'threads' },
+  {
+    operation: 'StaffReferral',
+    as: 'moderator',
+    variables: async (callerFor) => ({
+      id: (await run('Referrals', {}, await callerFor('moderator'))).referrals.nodes[0].id,
+    }),
+  },
+  { operation: 'StaffBulletinIssues', as: 'editor' },
+  { operation: 'StaffLibraryItems', as: 'editor' },
 ];
