@@ -321,7 +321,15 @@ describe('production bundles (npm run build)', () => {
       expect(r.child.running).toBe(true);
       const base = `http://127.0.0.1:${r.readyPort}`;
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
-      const ready = await fetch(`${base}${readyPathOf(name)}`);
+      // Ready at start; readiness may dip while a worker is busy (an index build, event-loop
+      // lag on a loaded machine), so it must answer 200 again within a minute.
+      const readyUrl = `${base}${readyPathOf(name)}`;
+      const deadline = Date.now() + 60_000;
+      let ready = await fetch(readyUrl);
+      while (ready.status !== 200 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        ready = await fetch(readyUrl);
+      }
       expect(ready.status, await ready.text()).toBe(200);
       if (chartProbes.get(name)?.scraped) {
         const metrics = await fetch(`${base}/metrics`);
