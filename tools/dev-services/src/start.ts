@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureDevKeyPair } from '@portal/auth';
-import { DEFAULT_PORTS, portOffsetProblem } from '@portal/config';
+import { DEFAULT_PORTS, portOffsetProblem, positiveInt } from '@portal/config';
 import {
   ProcessGroup,
   dataDir as defaultDataDir,
@@ -34,7 +34,7 @@ const offset = Number(process.env.PORT_OFFSET ?? 0);
  * How long each app may take to answer /healthz (START_TIMEOUT_MS, default 90 s): the test
  * suite and the benchmarks raise it, since they start stacks beside other work.
  */
-const startTimeoutMs = positiveInteger(process.env.START_TIMEOUT_MS) ?? 90_000;
+const startTimeoutMs = positiveInt().default(90_000).parse(process.env.START_TIMEOUT_MS);
 const dataDir = defaultDataDir();
 const group = new ProcessGroup();
 const say = (line: string) => process.stdout.write(`[start]          ${line}\n`);
@@ -52,14 +52,6 @@ async function stop(code: number): Promise<never> {
 
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
-
-function positiveInteger(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new Error(`START_TIMEOUT_MS must be a positive number of milliseconds, not "${value}"`);
-  return n;
-}
 
 function nodeArgs(file: string): string[] {
   return ['--import', 'tsx', file];
