@@ -80,7 +80,7 @@ beforeAll(
       portalUrl: portal.url,
       logger,
     });
-    await new IndexService({
+    const index = new IndexService({
       models: core.models,
       index: core.index,
       sources: createPortalSources({
@@ -92,7 +92,11 @@ beforeAll(
       }),
       portalUrl: portal.url,
       logger,
-    }).rebuild();
+    });
+    await index.rebuild().catch((err: Error) => {
+      // Which subgraph went away, and what it said last.
+      throw new Error(`${err.message}\n${running.map((r) => r.process.describe()).join('\n')}`);
+    });
   },
   timeoutForProcesses(6, 600_000),
 );

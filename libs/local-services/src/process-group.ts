@@ -13,12 +13,15 @@ export interface StartProcessOptions {
   logFile?: string;
 }
 
+const RECENT_LINES = 40;
+
 /** A child process we own: it is stopped with SIGTERM, then SIGKILL if it lingers. */
 export class ManagedProcess {
   readonly name: string;
   readonly child: ChildProcess;
   readonly exited: Promise<number | null>;
   private exitCode: number | null | undefined;
+  private readonly recent: string[] = [];
 
   constructor(options: StartProcessOptions) {
     this.name = options.name;
@@ -38,22 +41,31 @@ export class ManagedProcess {
         resolve(-1);
       });
     });
-    if (output === 'prefix') {
-      const tag = `[${options.name}]`.padEnd(16);
-      for (const stream of [this.child.stdout, this.child.stderr]) {
-        if (!stream) continue;
-        createInterface({ input: stream }).on('line', (line) =>
-          process.stdout.write(`${tag} ${line}\n`),
-        );
-      }
-    } else if (output === 'file' && options.logFile) {
-      const file = createWriteStream(options.logFile, { flags: 'a' });
-      this.child.stdout?.pipe(file);
-      this.child.stderr?.pipe(file);
-    } else if (output === 'ignore') {
-      this.child.stdout?.resume();
-      this.child.stderr?.resume();
+    const tag = `[${options.name}]`.padEnd(16);
+    const file =
+      output === 'file' && options.logFile
+        ? createWriteStream(options.logFile, { flags: 'a' })
+        : undefined;
+    for (const stream of output === 'inherit' ? [] : [this.child.stdout, this.child.stderr]) {
+      if (!stream) continue;
+      if (file) stream.pipe(file);
+      createInterface({ input: stream }).on('line', (line) => {
+        this.recent.push(line);
+        if (this.recent.length > RECENT_LINES) this.recent.shift();
+        if (output === 'prefix') process.stdout.write(`${tag} ${line}\n`);
+      });
     }
+  }
+
+  /** Its last lines of output (not kept when it inherits ours), to explain a failure. */
+  get recentOutput(): string {
+    return this.recent.join('\n');
+  }
+
+  /** One line on its state and, when it has exited, how and its last output. */
+  describe(): string {
+    if (this.running) return `${this.name} is running`;
+    return `${this.name} exited with ${this.exitCode ?? 'a signal'}; its last output:\n${this.recentOutput}`;
   }
 
   get running(): boolean {
