@@ -27,7 +27,9 @@ const HOTLINE_BACKOFF_MS = 1000;
 // Above the services' database server-selection time (5 s), so a write that finds FerretDB away
 // is answered by its service (SERVICE_UNAVAILABLE) before the gateway gives up on it.
 const SUBGRAPH_TIMEOUT_MS = 8000;
-const CIRCUIT_OPEN_MS = 3000;
+// Long enough for the checks made while it is open on a busy machine.
+const CIRCUIT_OPEN_MS = 15_000;
+const EMAIL_CONCURRENCY = 16;
 
 let stack: Stack;
 let load: SteadyLoad;
@@ -132,7 +134,7 @@ beforeAll(async () => {
       HOTLINE_RETRY_BACKOFF_MS: String(HOTLINE_BACKOFF_MS),
       HOTLINE_TIMEOUT_MS: '2000',
       EMAIL_RATE_PER_SECOND: '2000',
-      EMAIL_CONCURRENCY: '16',
+      EMAIL_CONCURRENCY: String(EMAIL_CONCURRENCY),
       WEBHOOK_RATE_PER_SECOND: '2000',
     },
     onOutput: (name, line) => {
@@ -305,14 +307,17 @@ describe('resilience under a steady mixed load', () => {
         expect(hung.length).toBeGreaterThan(0);
         // Each answer bounded by the subgraph timeout (plus the gateway's own work on a busy machine).
         for (const s of hung) expect(s.ms).toBeLessThan(SUBGRAPH_TIMEOUT_MS + 2500);
-        const fast = (await samplesOf('library', openedAt + 200, 5)).filter(
-          (s) => s.at > openedAt + 200 && s.at < openedAt + CIRCUIT_OPEN_MS - 500,
-        );
-        expect(fast.length).toBeGreaterThan(0);
-        for (const s of fast) {
-          expect(s.status).toBe(200);
-          expect(s.errors).toContain('INTERNAL_SERVER_ERROR');
-          expect(JSON.parse(s.body).errors[0].extensions.serviceName).toBe('library');
+        // While it is open, asking for library is answered at once (no wait for a timeout).
+        const fast: { ms: number }[] = [];
+        for (let i = 0; i < 3; i++) {
+          const sentAt = performance.now();
+          const r = await post(stack.graphUrl, '{ libraryItems(first: 5) { nodes { id } } }');
+          const ms = performance.now() - sentAt;
+          fast.push({ ms });
+          expect(r.status).toBe(200);
+          expect(r.errors).toContain('INTERNAL_SERVER_ERROR');
+          expect(JSON.parse(r.body).errors[0].extensions.serviceName).toBe('library');
+          expect(ms, 'an answer while the circuit is open').toBeLessThan(SUBGRAPH_TIMEOUT_MS / 2);
         }
         const content = (await samplesOf('content', openedAt, 8)).filter((s) => s.at > openedAt);
         expect(content.every(ok)).toBe(true);
@@ -321,7 +326,7 @@ describe('resilience under a steady mixed load', () => {
           timeoutMs: SUBGRAPH_TIMEOUT_MS,
           slowestWhileClosedMs: Math.round(Math.max(...hung.map((s) => s.ms))),
           circuitOpenAfterMs: openedAt - stoppedAt,
-          p95WhileOpenMs: p95(fast),
+          slowestWhileOpenMs: Math.round(Math.max(...fast.map((s) => s.ms))),
           contentBaselineP95Ms: baseline,
           contentP95WhileOpenMs: p95(content),
         };
@@ -654,7 +659,12 @@ describe('resilience under a steady mixed load', () => {
           },
           { what: 'the killed batch to finish', timeoutMs: 300_000, intervalMs: 500 },
         );
-        expect(afterKill.duplicated).toBe(0);
+        expect(afterKill.duplicated, 'recipients who got two different messages').toBe(0);
+        // What was in flight when it died (the relay had said 250, the record was not yet
+        // written) goes out again as the same message: at most one copy per concurrent send.
+        expect(afterKill.resent, 'copies sent again after the kill').toBeLessThanOrEqual(
+          EMAIL_CONCURRENCY,
+        );
         const resumedMs = now() - killedAt;
 
         const deployed = await batch('deploy');
@@ -665,10 +675,10 @@ describe('resilience under a steady mixed load', () => {
         });
         const term = stack.process('notifier');
         await stack.signal('notifier', 'SIGTERM');
-        expect(await term.exited).toBe(0);
+        expect(await term.exited, `notifier exit\n${term.recentOutput}`).toBe(0);
         // A clean shutdown finished what it had taken: nothing is left active (to stall).
         const counts = await emailQueue.getJobCounts('active', 'waiting');
-        expect(counts.active).toBe(0);
+        expect(counts.active, 'jobs left active by a clean shutdown').toBe(0);
         await stack.startApp('notifier');
         const afterTerm = await waitUntil(
           () => {
@@ -677,13 +687,15 @@ describe('resilience under a steady mixed load', () => {
           },
           { what: 'the deployed batch to finish', timeoutMs: 300_000, intervalMs: 500 },
         );
-        expect(afterTerm.duplicated).toBe(0);
+        expect(afterTerm.duplicated, 'recipients who got two different messages').toBe(0);
+        expect(afterTerm.resent, 'copies sent again after a clean shutdown').toBe(0);
         const stalled = await redis.zcard(`${stack.queuePrefix}:notifier-email:stalled`);
         figures.workerKilled = {
           batch: killed.length,
           deliveredAtKill,
           allDeliveredAfterKillMs: resumedMs,
           duplicates: afterKill.duplicated + afterTerm.duplicated,
+          resentAfterKill: afterKill.resent,
           activeAfterSigterm: counts.active,
           waitingAtSigterm: counts.waiting,
           stalledSet: stalled,
