@@ -59,7 +59,7 @@ async function main() {
   // publication, every audience class filled.
   const periods = new Map<
     string,
-    { counts: Record<string, number>; subjects: Map<string, number> }
+    { counts: Record<string, number>; subjects: Map<string, number>; days: Map<string, number> }
   >();
   const counters = [...AUDIENCE_COUNTERS, kindCounter('NEWS')];
   for (let i = 0; i < ARTICLES; i++) {
@@ -71,8 +71,11 @@ async function main() {
         const p = periods.get(id) ?? {
           counts: { total: 0 } as Record<string, number>,
           subjects: new Map<string, number>(),
+          days: new Map<string, number>(),
         };
         p.counts.total! += n;
+        // As the flush keeps them: a month's events per day of the month.
+        if (id.startsWith('M')) p.days.set(day.slice(8), (p.days.get(day.slice(8)) ?? 0) + n);
         for (const c of counters) p.counts[c] = (p.counts[c] ?? 0) + Math.floor(n / 3);
         p.subjects.set(String(i), (p.subjects.get(String(i)) ?? 0) + n);
         periods.set(id, p);
@@ -83,6 +86,7 @@ async function main() {
     _id: id,
     ...p.counts,
     articles: packCounts(p.subjects),
+    ...(id.startsWith('M') ? { days: packCounts(p.days) } : {}),
     lastFlushId: 'bench',
   }));
   for (let i = 0; i < docs.length; i += 50)
@@ -145,6 +149,52 @@ async function main() {
       );
     }
   }
+  // Side by side, interleaved: the same series with the months' daily events taken away, so
+  // they come from the year's day documents as before months kept them (the path a month
+  // flushed before then still takes).
+  const months = docs.filter((d) => d._id.startsWith('M'));
+  const periodsModel = svc.models.views.periods;
+  for (const granularity of ['WEEK', 'DAY'] as StatGranularity[]) {
+    const fromMonths: number[] = [];
+    const fromDays: number[] = [];
+    for (let r = 0; r < RUNS + 2; r++) {
+      let a = performance.now();
+      const fast = await svc.portalStats.articles({ from, to: now, granularity });
+      const fastWall = performance.now() - a;
+      await periodsModel.updateMany(
+        { _id: { $in: months.map((m) => m._id) } },
+        { $unset: { days: 1 } },
+      );
+      a = performance.now();
+      const slow = await svc.portalStats.articles({ from, to: now, granularity });
+      const slowWall = performance.now() - a;
+      await periodsModel.bulkWrite(
+        months.map((m) => ({
+          updateOne: {
+            filter: { _id: m._id },
+            update: { $set: { days: (m as { days?: string }).days } },
+          },
+        })),
+      );
+      if (JSON.stringify(fast.series) !== JSON.stringify(slow.series))
+        throw new Error(`the two paths disagree on the ${granularity} series`);
+      if (r < 2) continue;
+      fromMonths.push(fastWall);
+      fromDays.push(slowWall);
+    }
+    const [m50, d50] = [percentile(fromMonths, 50), percentile(fromDays, 50)];
+    reportBenchmark({
+      name: `portalStats series by ${granularity.toLowerCase()}: day documents ÷ months' daily events (p50, interleaved)`,
+      value: d50 / m50,
+      unit: '×',
+      better: 'higher',
+      detail: `months' daily events p50 ${m50.toFixed(1)} ms, day documents p50 ${d50.toFixed(1)} ms`,
+    });
+    process.stdout.write(
+      `  ${granularity.padEnd(5)} warm, interleaved: months' daily events p50 ${m50.toFixed(1)} ms, day documents p50 ${d50.toFixed(1)} ms (${(d50 / m50).toFixed(1)}×)\n`,
+    );
+  }
+
   await queues.close();
   redis.disconnect();
   await conn.dropDatabase();

@@ -6,12 +6,17 @@ import {
   type HotCounterSpec,
   type HotPeriodDoc,
 } from './hot-counter.model';
+import { unpackCounts } from './packed-counts';
 import {
   dayEnd,
+  dayPeriodId,
   dayStart,
+  daysOf,
+  monthPeriodId,
   statBuckets,
   statsRange,
   unionCover,
+  type StatBucket,
   type StatGranularity,
 } from './stat-periods';
 import type { Redis } from 'ioredis';
@@ -215,9 +220,42 @@ function shares<T extends string, N extends string>(
 }
 
 /**
+ * Events per city day from `firstDay` to `lastDay`, from the months' `days` (a dozen documents
+ * for a year); a month flushed before months kept them is read from its day documents.
+ */
+async function dailyTotals(
+  periods: Model<any>,
+  firstDay: string,
+  lastDay: string,
+): Promise<Map<string, number>> {
+  const days = daysOf(firstDay, lastDay);
+  const months = [...new Set(days.map(monthPeriodId))];
+  const found = await findByIds<{ _id: string; days?: string }>(periods, months, {
+    projection: { days: 1 },
+  });
+  const totals = new Map<string, number>();
+  const kept = new Set<string>();
+  for (const m of found) {
+    if (typeof m.days !== 'string') continue;
+    kept.add(m._id);
+    for (const [d, n] of unpackCounts(m.days)) totals.set(`${m._id.slice(1)}-${d}`, n);
+  }
+  const older = days.filter((d) =>
+    found.some((m) => m._id === monthPeriodId(d) && !kept.has(m._id)),
+  );
+  if (older.length)
+    for (const d of await findByIds<HotPeriodDoc>(periods, older.map(dayPeriodId), {
+      projection: { total: 1 },
+    }))
+      totals.set(d._id.slice(1), d.total);
+  return totals;
+}
+
+/**
  * The audience of one hot counter (whose spec has AUDIENCE_COUNTERS) over [from, to): totals
  * and class shares from as few period documents as cover the period, and a series of views
- * and distinct readers per day, week or month. `scope` picks the reader sets (`all`…).
+ * and distinct readers per day, week or month (views by day and week from the months' daily
+ * events). `scope` picks the reader sets (`all`…).
  */
 export async function audienceStats(
   counter: HotCounter,
@@ -229,24 +267,32 @@ export async function audienceStats(
 ): Promise<AudienceStats> {
   const range = statsRange(from, to);
   const buckets = statBuckets(from, to, granularity);
-  const covers = buckets.map((b) => statsRange(dayStart(b.firstDay), dayEnd(b.lastDay)));
+  const byMonth = granularity === 'MONTH';
+  const covers = byMonth
+    ? buckets.map((b) => statsRange(dayStart(b.firstDay), dayEnd(b.lastDay)))
+    : [];
   const ids = new Set([...range.add, ...range.subtract]);
   for (const c of covers) for (const id of [...c.add, ...c.subtract]) ids.add(id);
   // Only the counters: a period's packed per-subject totals can be a hundred kilobytes.
   const projection = Object.fromEntries(
     ['total', ...AUDIENCE_COUNTERS].map((c) => [c, 1 as const]),
   );
-  const docs = new Map(
-    (await findByIds<HotPeriodDoc>(periods, [...ids], { projection })).map(
-      (d) => [d._id, d] as const,
-    ),
-  );
-  const pick = (list: string[]) => list.flatMap((id) => docs.get(id) ?? []);
   const readerGroups = [
     unionCover(range.firstDay, range.lastDay),
     ...buckets.map((b) => unionCover(b.firstDay, b.lastDay)),
   ];
-  const [allReaders, ...bucketReaders] = await counter.distinctReaders(scope, readerGroups);
+  const [found, daily, readers] = await Promise.all([
+    findByIds<HotPeriodDoc>(periods, [...ids], { projection }),
+    byMonth ? null : dailyTotals(periods, range.firstDay, range.lastDay),
+    counter.distinctReaders(scope, readerGroups),
+  ]);
+  const docs = new Map(found.map((d) => [d._id, d] as const));
+  const pick = (list: string[]) => list.flatMap((id) => docs.get(id) ?? []);
+  const [allReaders, ...bucketReaders] = readers;
+  const bucketViews = (b: StatBucket, i: number) =>
+    daily
+      ? daysOf(b.firstDay, b.lastDay).reduce((n, d) => n + (daily.get(d) ?? 0), 0)
+      : sumPeriods(pick(covers[i]!.add), pick(covers[i]!.subtract)).total!;
 
   const sum = sumPeriods(pick(range.add), pick(range.subtract));
   const total = sum.total!;
@@ -262,7 +308,7 @@ export async function audienceStats(
     series: buckets.map((b, i) => ({
       from: dayStart(b.firstDay),
       to: dayEnd(b.lastDay),
-      views: sumPeriods(pick(covers[i]!.add), pick(covers[i]!.subtract)).total!,
+      views: bucketViews(b, i),
       uniqueReaders: bucketReaders[i]!,
     })),
   };

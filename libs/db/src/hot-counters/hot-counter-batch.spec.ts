@@ -34,15 +34,24 @@ describe('aggregateBatch', () => {
         ['a1', 2],
         ['b2', 5],
       ]),
+      days: new Map(),
     });
     for (const id of ['M2025-11', 'Y2025'])
-      expect(delta.periods.get(id)).toEqual({
+      expect(delta.periods.get(id)).toMatchObject({
         counts: { total: 11, desktop: 1, mobile: 8, tablet: 2 },
         subjects: new Map([
           ['a1', 6],
           ['b2', 5],
         ]),
       });
+    // A month also counts its events per day of the month, for series by day or week.
+    expect(delta.periods.get('M2025-11')!.days).toEqual(
+      new Map([
+        ['01', 4],
+        ['02', 7],
+      ]),
+    );
+    expect(delta.periods.get('Y2025')!.days).toEqual(new Map());
     expect([...delta.totals]).toEqual([
       ['a1', 6],
       ['b2', 5],

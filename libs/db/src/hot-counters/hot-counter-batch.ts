@@ -28,6 +28,8 @@ export interface PeriodDelta {
   counts: Counts;
   /** Events per subject id. */
   subjects: Map<string, number>;
+  /** Of a month (`M…`): events per day of the month (`01`…`31`). */
+  days: Map<string, number>;
 }
 
 export interface BatchDelta {
@@ -67,10 +69,19 @@ export function aggregateBatch(
 
     const countsTotal = names.includes('total');
     for (const periodId of periodIdsOf(day)) {
-      const period = delta.periods.get(periodId) ?? { counts: zero(counters), subjects: new Map() };
+      const period = delta.periods.get(periodId) ?? {
+        counts: zero(counters),
+        subjects: new Map(),
+        days: new Map(),
+      };
       delta.periods.set(periodId, period);
       for (const name of names) period.counts[name]! += n;
-      if (countsTotal) period.subjects.set(subjectId, (period.subjects.get(subjectId) ?? 0) + n);
+      if (!countsTotal) continue;
+      period.subjects.set(subjectId, (period.subjects.get(subjectId) ?? 0) + n);
+      if (periodId.startsWith('M')) {
+        const dayOfMonth = day.slice(8);
+        period.days.set(dayOfMonth, (period.days.get(dayOfMonth) ?? 0) + n);
+      }
     }
     if (countsTotal) delta.totals.set(subjectId, (delta.totals.get(subjectId) ?? 0) + n);
   }

@@ -9,7 +9,9 @@ import { Schema, type Connection, type Model } from 'mongoose';
  * - buckets: one subject on one day (`_id` `<subjectId>|<YYYY-MM-DD>`), every counter;
  * - periods: everything in a day (`D2025-11-01`), month (`M2025-11`) or year (`Y2025`), every
  *   counter, and the per-subject totals packed in one string (see packCounts), so a year's
- *   statistics read a dozen documents instead of hundreds of thousands of buckets;
+ *   statistics read a dozen documents instead of hundreds of thousands of buckets; a month
+ *   also keeps its events per day (`days`, packed the same way), so a series by day or week
+ *   reads a year's twelve month documents instead of its 365 day documents;
  * - totals: all flushed events of one subject (`_id` the subject id);
  * - readers: the HyperLogLog of distinct readers of a scope in a period, as Redis stores it.
  */
@@ -92,6 +94,8 @@ export function hotCounterModels(conn: Connection, spec: HotCounterSpec): HotCou
             _id: { type: String, required: true },
             ...counts,
             [spec.subjectsField]: { type: String, default: '' },
+            // Months only; absent on months flushed before it existed (read from their days).
+            days: { type: String },
             lastFlushId,
           },
           { collection: `${spec.collectionPrefix}_periods`, versionKey: false },

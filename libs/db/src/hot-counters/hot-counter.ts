@@ -356,6 +356,7 @@ export class HotCounter {
                 existing?.[spec.subjectsField] as string | undefined,
                 d.subjects,
               ),
+              ...monthDays(id, existing, d.days),
               lastFlushId: batchId,
             },
           },
@@ -444,6 +445,20 @@ export class HotCounter {
       .exec();
     return batchId;
   }
+}
+
+/**
+ * A month's `days` after a batch: a new month starts them, a month that has them adds to
+ * them; a month flushed before they existed goes on without (readers add up its day documents).
+ */
+function monthDays(
+  periodId: string,
+  existing: HotPeriodDoc | undefined,
+  delta: ReadonlyMap<string, number>,
+): { days?: string } {
+  if (!periodId.startsWith('M')) return {};
+  if (existing && typeof existing.days !== 'string') return {};
+  return { days: mergePackedCounts(existing?.days as string | undefined, delta) };
 }
 
 function toInt(v: string | null | undefined): number {

@@ -27,6 +27,13 @@ export function monthPeriodId(day: string): string {
   return `M${day.slice(0, 7)}`;
 }
 
+/** Every city day from `firstDay` to `lastDay` (`YYYY-MM-DD`), both included. */
+export function daysOf(firstDay: string, lastDay: string): string[] {
+  const days: string[] = [];
+  for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00.000Z`);
   d.setUTCDate(d.getUTCDate() + n);
