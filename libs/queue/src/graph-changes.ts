@@ -75,3 +75,90 @@ export function publishGraphChangesOf(
   sendGraphChanges(conn, (changes) => publishGraphChanges(redis, queuePrefix, changes), logger);
   cacheListPages(conn, { redis, prefix: `${queuePrefix}:pages:`, logger });
 }
+
+export interface GraphChangeFollower {
+  /** Resolves once the follower reads the stream (changes after this are seen). */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Follows the graph-change stream from where this follower last stopped (its position is
+ * kept in Redis under `positionKey`, after `onChanges` has handled a batch, so a restarted
+ * process first catches up on what it missed), or from the stream's current end the first
+ * time. A failing batch is read again after a second; nothing is skipped.
+ */
+export function followGraphChanges(options: {
+  redis: Redis;
+  stream: string;
+  positionKey: string;
+  /** How long the position is kept when nothing reads (default: for good). */
+  positionTtlSeconds?: number;
+  batchSize?: number;
+  logger: Logger;
+  /** Handles one batch; `position` is the last entry's stream id (for idempotent job ids). */
+  onChanges: (changes: GraphChange[], position: string) => Promise<void>;
+}): GraphChangeFollower {
+  const { logger } = options;
+  // XREAD BLOCK holds its connection, so it gets its own.
+  const reader = options.redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
+  reader.on('error', (err) =>
+    logger.warn({ err: err.message }, 'graph-change reader: redis error'),
+  );
+  let stopped = false;
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const keep = (position: string) =>
+    options.positionTtlSeconds
+      ? reader.set(options.positionKey, position, 'EX', options.positionTtlSeconds)
+      : reader.set(options.positionKey, position);
+
+  const run = async () => {
+    let position = await reader.get(options.positionKey).catch(() => null);
+    if (!position) {
+      // The stream's current end, as an explicit id, so no change is skipped between reads.
+      const last = (await reader
+        .xrevrange(options.stream, '+', '-', 'COUNT', 1)
+        .catch(() => [])) as [string, string[]][];
+      position = last[0]?.[0] ?? '0-0';
+    }
+    while (!stopped) {
+      try {
+        const pending = reader.xread(
+          'COUNT',
+          options.batchSize ?? 200,
+          'BLOCK',
+          2000,
+          'STREAMS',
+          options.stream,
+          position,
+        );
+        markReady();
+        const batch = (await pending) as [string, [string, string[]][]][] | null;
+        if (!batch?.length) continue;
+        const entries = batch[0]![1];
+        const changes = entries
+          .map(([, fields]) => parseGraphChange(fields))
+          .filter((c): c is GraphChange => c !== null);
+        const last = entries[entries.length - 1]![0];
+        await options.onChanges(changes, last);
+        position = last;
+        await keep(position);
+      } catch (err) {
+        if (stopped) break;
+        logger.warn({ err }, 'graph-change reader failed; retrying');
+        await new Promise((r) => setTimeout(r, 1000).unref());
+      }
+    }
+  };
+  const loop = run().catch((err) => logger.error({ err }, 'graph-change reader stopped'));
+  return {
+    ready,
+    async stop() {
+      stopped = true;
+      markReady();
+      reader.disconnect();
+      await loop;
+    },
+  };
+}

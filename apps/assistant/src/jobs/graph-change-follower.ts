@@ -1,14 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '@portal/logger';
-import { parseGraphChange, type GraphChange, type Producer } from '@portal/queue';
+import {
+  followGraphChanges,
+  type GraphChange,
+  type GraphChangeFollower,
+  type Producer,
+} from '@portal/queue';
 import { INDEXED_TYPES } from '../services/index-service';
 import type { SourceType } from '../models/passage.model';
-
-export interface GraphChangeFollower {
-  /** Resolves once the follower reads the stream (changes after this are seen). */
-  ready: Promise<void>;
-  stop(): Promise<void>;
-}
 
 const MAX_IDS_PER_JOB = 500;
 
@@ -18,67 +17,21 @@ const MAX_IDS_PER_JOB = 500;
  * kept in Redis after the jobs are queued, so a restarted worker catches up on what it
  * missed; job ids come from stream positions, so a replay queues nothing twice.
  */
-export function followGraphChanges(options: {
+export function followIndexedChanges(options: {
   redis: Redis;
   stream: string;
   positionKey: string;
   index: Pick<Producer<'assistant-index'>, 'enqueue'>;
   logger: Logger;
 }): GraphChangeFollower {
-  const log = options.logger.child({ module: 'graph-changes' });
-  const reader = options.redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
-  reader.on('error', (err) => log.warn({ err: err.message }, 'graph-change reader: redis error'));
-  let stopped = false;
-  let markReady!: () => void;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-
-  const run = async () => {
-    let position = (await reader.get(options.positionKey).catch(() => null)) ?? null;
-    if (!position) {
-      const last = (await reader
-        .xrevrange(options.stream, '+', '-', 'COUNT', 1)
-        .catch(() => [])) as [string, string[]][];
-      position = last[0]?.[0] ?? '0-0';
-    }
-    while (!stopped) {
-      try {
-        const pending = reader.xread(
-          'COUNT',
-          500,
-          'BLOCK',
-          2000,
-          'STREAMS',
-          options.stream,
-          position,
-        );
-        markReady();
-        const batch = (await pending) as [string, [string, string[]][]][] | null;
-        if (!batch?.length) continue;
-        const entries = batch[0]![1];
-        const changes = entries
-          .map(([, fields]) => parseGraphChange(fields))
-          .filter((c): c is GraphChange => c !== null);
-        const last = entries[entries.length - 1]![0];
-        await queueRefreshes(changes, last, options.index);
-        position = last;
-        await reader.set(options.positionKey, position);
-      } catch (err) {
-        if (stopped) break;
-        log.warn({ err }, 'graph-change follower failed; retrying');
-        await new Promise((r) => setTimeout(r, 1000).unref());
-      }
-    }
-  };
-  const loop = run().catch((err) => log.error({ err }, 'graph-change follower stopped'));
-  return {
-    ready,
-    async stop() {
-      stopped = true;
-      markReady();
-      reader.disconnect();
-      await loop;
-    },
-  };
+  return followGraphChanges({
+    redis: options.redis,
+    stream: options.stream,
+    positionKey: options.positionKey,
+    batchSize: 500,
+    logger: options.logger.child({ module: 'graph-changes' }),
+    onChanges: (changes, position) => queueRefreshes(changes, position, options.index),
+  });
 }
 
 async function queueRefreshes(

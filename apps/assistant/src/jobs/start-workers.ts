@@ -10,7 +10,8 @@ import { createPortalSources, type PortalSourcesOptions } from '../retrieval/por
 import { createAssistantCore, type AssistantCore } from '../services';
 import { IndexService } from '../services/index-service';
 import { catalogProcessor } from './catalog.processor';
-import { followGraphChanges, type GraphChangeFollower } from './graph-change-follower';
+import type { GraphChangeFollower } from '@portal/queue';
+import { followIndexedChanges } from './graph-change-follower';
 import { indexProcessor } from './index.processor';
 import { maintenanceProcessor } from './maintenance.processor';
 import { catalogJobs, closeProducers, createProducers, type AssistantProducers } from './producers';
@@ -147,7 +148,7 @@ export async function startAssistantWorkers(
       { type: 'rebuild' },
       { jobId: `rebuild-initial-${Math.floor(now().getTime() / 60_000)}` },
     );
-  const follower = followGraphChanges({
+  const follower = followIndexedChanges({
     redis: producerRedis,
     stream: graphChangesStream(config.queuePrefix),
     positionKey: `${config.queuePrefix}:assistant:graph-changes-position`,
