@@ -9,6 +9,7 @@ await runWorker({ name: 'assistant-worker', env }, async (rt) => {
   const running = await startAssistantWorkers(workersConfig(env), {
     conn: rt.conn,
     logger: rt.logger,
+    queueHealth: rt.queueHealth,
   });
   rt.onClose(() => running.close());
 });

@@ -9,7 +9,7 @@ await runWorker({ name: 'engagement-worker', env }, async (rt) => {
   const running = await startEngagementWorkers(workersConfig(env), {
     conn: rt.conn,
     logger: rt.logger,
-    queueMetrics: rt.queueMetrics,
+    queueHealth: rt.queueHealth,
   });
   rt.onClose(() => running.close());
 });

@@ -112,7 +112,7 @@ describe('counter flush', () => {
     await lib.counters.recordOnce('download', a, 'c1');
     await lib.counters.recordOnce('download', b, 'c1');
     await lib.counters.recordOnce('download', b, 'c2');
-    const batchId = await lib.counters.cutBatch();
+    const batchId = await lib.counters.sealLive();
     expect(batchId).not.toBeNull();
     // The crashed flush had reached item a only.
     await lib.models.stats.create({
@@ -129,10 +129,32 @@ describe('counter flush', () => {
     expect(result).toMatchObject({ skipped: false, batches: 2 });
     expect((await stats(a))?.downloadCount).toBe(2);
     expect((await stats(b))?.downloadCount).toBe(2);
-    expect(await lib.counters.openBatches()).toEqual([]);
+    expect(await lib.counters.batchIds()).toEqual([]);
     // Nothing left to add: a second flush changes nothing.
     await flush();
     expect((await stats(a))?.downloadCount).toBe(2);
+  });
+
+  it('takes in the counts the version before the shared counter left, once', async () => {
+    const [a, b] = [newId(), newId()];
+    const old = `${lib.prefix}:{library-counters}`;
+    // A half-folded old batch (item a has it) and old pending counts.
+    await lib.redis.hset(`${old}:batch:000000000000001-aa`, `download:${a}`, '2', `view:${b}`, '1');
+    await lib.redis.sadd(`${old}:batches`, '000000000000001-aa');
+    await lib.models.stats.create({
+      _id: new Types.ObjectId(a),
+      downloadCount: 2,
+      viewCount: 0,
+      lastBatchId: '000000000000001-aa',
+      updatedAt: new Date(),
+    });
+    await lib.redis.hset(`${old}:pending`, `download:${a}`, '1');
+    expect(await flush()).toMatchObject({ skipped: false, batches: 2 });
+    expect(await stats(a)).toMatchObject({ downloadCount: 3, viewCount: 0 });
+    expect(await stats(b)).toMatchObject({ downloadCount: 0, viewCount: 1 });
+    expect(await lib.redis.keys(`${old}:*`)).toEqual([]);
+    await flush();
+    expect(await stats(a)).toMatchObject({ downloadCount: 3 });
   });
 
   it('runs one flush at a time and loses no count', async () => {
@@ -140,17 +162,17 @@ describe('counter flush', () => {
     for (let i = 0; i < 25; i++) await lib.counters.recordOnce('view', item, `client-${i}`);
     // A flush past the lock waits in its first step until every flush has either got that far
     // or given up, so two flushes that both got past the lock would be inside it together.
-    const cutBatch = lib.counters.cutBatch.bind(lib.counters);
+    const sealLive = lib.counters.sealLive.bind(lib.counters);
     const attempts = 3;
     let settled = 0;
     let inside = 0;
     let mostInside = 0;
-    const spy = vi.spyOn(lib.counters, 'cutBatch').mockImplementation(async () => {
+    const spy = vi.spyOn(lib.counters, 'sealLive').mockImplementation(async () => {
       settled++;
       mostInside = Math.max(mostInside, ++inside);
       try {
         await waitUntil(() => settled === attempts, { what: 'every flush to run or give up' });
-        return await cutBatch();
+        return await sealLive();
       } finally {
         inside--;
       }

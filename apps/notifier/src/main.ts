@@ -21,7 +21,7 @@ await runWorker(
       redisUrl: env.REDIS_URL,
       logger,
       registry: metrics.registry,
-      queueMetrics: rt.queueMetrics,
+      queueHealth: rt.queueHealth,
     });
     rt.onClose(() => notifier.close());
   },

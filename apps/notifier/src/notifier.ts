@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
 import { syncIndexes } from '@portal/db';
 import type { Logger } from '@portal/logger';
-import { Producer, QueueMetrics, createRedisConnection, createWorker } from '@portal/queue';
+import { Producer, QueueHealth, createRedisConnection, createWorker } from '@portal/queue';
 import type { NotifierConfig } from './config';
 import type { NotifierContext } from './context';
 import { DeliveryLog } from './delivery/delivery-log';
@@ -22,8 +22,8 @@ export interface NotifierDeps {
   logger: Logger;
   /** Where the notifier's metrics go (the ops server's registry). */
   registry: Registry;
-  /** The process's queue metrics (runWorker's); without it the notifier makes its own on `registry`. */
-  queueMetrics?: QueueMetrics;
+  /** The process's queue health (runWorker's); without it the notifier makes its own on `registry`. */
+  queueHealth?: QueueHealth;
 }
 
 export interface RunningNotifier {
@@ -61,7 +61,7 @@ export async function startNotifier(
   const maintenance = new Producer('notifier-maintenance', producerRedis, prefix);
 
   const metrics = createNotifierMetrics(deps.registry);
-  const queueMetrics = deps.queueMetrics ?? new QueueMetrics(deps.registry, producerRedis, logger);
+  const queueHealth = deps.queueHealth ?? new QueueHealth(deps.registry, producerRedis, logger);
   const mailer = createMailTransport(config);
   const ctx: NotifierContext = {
     config,
@@ -80,7 +80,7 @@ export async function startNotifier(
     logger,
     lockDurationMs: config.lockDurationMs,
     stalledIntervalMs: config.stalledIntervalMs,
-    metrics: queueMetrics,
+    health: queueHealth,
   };
   const workers = [
     createWorker('notifications', notificationDispatchProcessor(ctx), {
@@ -115,7 +115,7 @@ export async function startNotifier(
           [notifications, maintenance, queues.email, queues.webhook].map((p) => p.close()),
         );
         mailer.close();
-        if (!deps.queueMetrics) await queueMetrics.close();
+        if (!deps.queueHealth) await queueHealth.close();
         await Promise.all([workerRedis.quit(), producerRedis.quit()].map((p) => p.catch(() => {})));
       })()),
   };

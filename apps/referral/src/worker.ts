@@ -11,7 +11,7 @@ await runWorker({ name: 'referral-worker', env }, async (rt) => {
   const running = await startReferralWorkers(workersConfig(env), {
     conn: rt.conn,
     logger: rt.logger,
-    queueMetrics: rt.queueMetrics,
+    queueHealth: rt.queueHealth,
   });
   rt.onClose(() => running.close());
   registerSlaMetrics(rt.metrics.registry, { models: running.core.models, logger: rt.logger });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '@portal/testing';
 import { closedNotificationId } from '../src/jobs/job-ids';
 import {
@@ -12,8 +12,6 @@ import {
 // Who sees and changes what, over the subgraph's GraphQL endpoint. No worker runs here:
 // referrals are moved to FORWARDED by hand, as the dispatcher would.
 const h = useReferralHarness('access', { limits: { trackingLookupsPerMinute: 5 } });
-beforeAll(() => h.start());
-afterAll(() => h.stop());
 
 const EVERYTHING = /* GraphQL */ `
   query Everything($code: String!) {
@@ -98,7 +96,12 @@ beforeAll(async () => {
 
 describe('public tracking', () => {
   it('shows the public fields to anyone with the code, and nothing private', async () => {
-    const res = await h.call(EVERYTHING, { code: electricity.trackingCode }, null, 'client-a');
+    const res = await h.call(
+      null,
+      EVERYTHING,
+      { code: electricity.trackingCode },
+      { clientKey: 'client-a' },
+    );
     expect(res.errors).toBeUndefined();
     const r = res.data!.referralByTrackingCode;
     expect(r).toMatchObject({
@@ -129,11 +132,21 @@ describe('public tracking', () => {
 
   it('accepts codes as people type them and answers null for an unknown one', async () => {
     const typed = electricity.trackingCode.toLowerCase().replace(/-/g, ' ');
-    const res = await h.call(TRACK_REFERRAL, { code: typed }, null, 'client-b');
+    const res = await h.call(null, TRACK_REFERRAL, { code: typed }, { clientKey: 'client-b' });
     expect(res.data!.referralByTrackingCode.trackingCode).toBe(electricity.trackingCode);
-    const unknown = await h.call(TRACK_REFERRAL, { code: 'HL-2222-2222' }, null, 'client-b');
+    const unknown = await h.call(
+      null,
+      TRACK_REFERRAL,
+      { code: 'HL-2222-2222' },
+      { clientKey: 'client-b' },
+    );
     expect(unknown.data!.referralByTrackingCode).toBeNull();
-    const malformed = await h.call(TRACK_REFERRAL, { code: '{"$gt":""}' }, null, 'client-b');
+    const malformed = await h.call(
+      null,
+      TRACK_REFERRAL,
+      { code: '{"$gt":""}' },
+      { clientKey: 'client-b' },
+    );
     expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
     expect(malformed.errors![0]!.extensions!.fields).toEqual([
       { field: 'code', message: 'must look like HL-7K3Q-9XD2' },
@@ -141,27 +154,23 @@ describe('public tracking', () => {
   });
 
   it('shows the submitter their own text and address, but not staff-only fields', async () => {
-    const res = await h.call(EVERYTHING, { code: electricity.trackingCode }, submitter);
+    const res = await h.call(submitter, EVERYTHING, { code: electricity.trackingCode });
     expect(res.data!.referralByTrackingCode).toMatchObject({
       subject: 'Mất điện kéo dài ở phường Bến Nghé',
       contactEmail: 'chi.le@example.vn',
       hotlineTicketId: null,
       history: [{ by: null }, { by: null }],
     });
-    const other = await h.call(
-      EVERYTHING,
-      { code: electricity.trackingCode },
-      viewers.citizen('x'),
-    );
+    const other = await h.call(viewers.citizen('x'), EVERYTHING, {
+      code: electricity.trackingCode,
+    });
     expect(other.data!.referralByTrackingCode.subject).toBeNull();
   });
 
   it('shows staff of the agency everything', async () => {
-    const res = await h.call(
-      EVERYTHING,
-      { code: electricity.trackingCode },
-      viewers.officer('EVNHCMC'),
-    );
+    const res = await h.call(viewers.officer('EVNHCMC'), EVERYTHING, {
+      code: electricity.trackingCode,
+    });
     expect(res.data!.referralByTrackingCode).toMatchObject({
       contactEmail: 'chi.le@example.vn',
       hotlineTicketId: expect.stringMatching(/^1022-ACCESS-/),
@@ -173,53 +182,59 @@ describe('public tracking', () => {
     const lookups = [];
     for (let i = 0; i < 6; i++)
       lookups.push(
-        await h.call(TRACK_REFERRAL, { code: health.trackingCode }, null, 'client-flood'),
+        await h.call(
+          null,
+          TRACK_REFERRAL,
+          { code: health.trackingCode },
+          { clientKey: 'client-flood' },
+        ),
       );
     expect(lookups.slice(0, 5).every((r) => !r.errors)).toBe(true);
     expect(errorCodes(lookups[5]!)).toEqual(['RATE_LIMITED']);
     expect(lookups[5]!.errors![0]!.extensions!.retryAfter).toBeGreaterThan(0);
     // Another client is not affected.
     expect(
-      (await h.call(TRACK_REFERRAL, { code: health.trackingCode }, null, 'client-c')).errors,
+      (await h.call(null, TRACK_REFERRAL, { code: health.trackingCode }, { clientKey: 'client-c' }))
+        .errors,
     ).toBeUndefined();
   });
 });
 
 describe('referral lists', () => {
   it('show moderators every agency, filtered as asked', async () => {
-    const all = await h.call(REFERRALS, {}, viewers.moderator());
+    const all = await h.call(viewers.moderator(), REFERRALS, {});
     const codes = all.data!.referrals.nodes.map((n: { trackingCode: string }) => n.trackingCode);
     expect(codes).toEqual(expect.arrayContaining([electricity.trackingCode, health.trackingCode]));
     expect(all.data!.referrals.totalCount).toBe(codes.length);
-    const yte = await h.call(REFERRALS, { agency: 'SO-YT' }, viewers.admin());
+    const yte = await h.call(viewers.admin(), REFERRALS, { agency: 'SO-YT' });
     expect(yte.data!.referrals.nodes.map((n: { trackingCode: string }) => n.trackingCode)).toEqual([
       health.trackingCode,
     ]);
-    const overdue = await h.call(REFERRALS, { overdue: true }, viewers.moderator());
+    const overdue = await h.call(viewers.moderator(), REFERRALS, { overdue: true });
     expect(overdue.data!.referrals.totalCount).toBe(0);
   });
 
   it('show officers only their own agency', async () => {
     const officer = viewers.officer('SO-YT');
-    const mine = await h.call(REFERRALS, {}, officer);
+    const mine = await h.call(officer, REFERRALS, {});
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.referrals.nodes).toHaveLength(1);
     expect(mine.data!.referrals.nodes[0]).toMatchObject({
       trackingCode: health.trackingCode,
       targetAgency: 'SO-YT',
     });
-    expect(errorCodes(await h.call(REFERRALS, { agency: 'EVNHCMC' }, officer))).toEqual([
+    expect(errorCodes(await h.call(officer, REFERRALS, { agency: 'EVNHCMC' }))).toEqual([
       'FORBIDDEN',
     ]);
-    expect(errorCodes(await h.call(REFERRALS, {}, viewers.officer('SO-YT', 'x')))).toEqual([]);
+    expect(errorCodes(await h.call(viewers.officer('SO-YT', 'x'), REFERRALS, {}))).toEqual([]);
   });
 
   it('are refused to everyone else', async () => {
-    expect(errorCodes(await h.call(REFERRALS, {}, null))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await h.call(null, REFERRALS, {}))).toEqual(['UNAUTHENTICATED']);
     for (const role of ['citizen', 'contributor', 'editor'] as const)
-      expect(errorCodes(await h.call(REFERRALS, {}, viewers.role(role)))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await h.call(viewers.role(role), REFERRALS, {}))).toEqual(['FORBIDDEN']);
     const noDepartment = { ...viewers.officer('SO-YT'), department: null };
-    expect(errorCodes(await h.call(REFERRALS, {}, noDepartment))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await h.call(noDepartment, REFERRALS, {}))).toEqual(['FORBIDDEN']);
   });
 
   it('page without gaps or repeats', async () => {
@@ -229,9 +244,9 @@ describe('referral lists', () => {
     let after: string | null = null;
     for (;;) {
       const res: any = await h.call(
+        viewers.moderator(),
         `query($after: String) { referrals(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
         { after },
-        viewers.moderator(),
       );
       seen.push(...res.data.referrals.nodes.map((n: { id: string }) => n.id));
       if (!res.data.referrals.pageInfo.hasNextPage) break;
@@ -239,66 +254,60 @@ describe('referral lists', () => {
     }
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe(await h.core.models.Referral.countDocuments());
-    const bad = await h.call(REFERRALS, { after: 'garbage' }, viewers.moderator());
+    const bad = await h.call(viewers.moderator(), REFERRALS, { after: 'garbage' });
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
   });
 });
 
 describe('updateReferralStatus', () => {
   it('lets an officer of the agency move it forward, and refuses other agencies', async () => {
-    const other = await h.call(
-      UPDATE_STATUS,
-      { id: health.id, status: 'IN_PROGRESS' },
-      viewers.officer('EVNHCMC'),
-    );
+    const other = await h.call(viewers.officer('EVNHCMC'), UPDATE_STATUS, {
+      id: health.id,
+      status: 'IN_PROGRESS',
+    });
     expect(errorCodes(other)).toEqual(['FORBIDDEN']);
     expect(
       errorCodes(
-        await h.call(UPDATE_STATUS, { id: health.id, status: 'IN_PROGRESS' }, viewers.citizen()),
+        await h.call(viewers.citizen(), UPDATE_STATUS, { id: health.id, status: 'IN_PROGRESS' }),
       ),
     ).toEqual(['FORBIDDEN']);
     expect(
-      errorCodes(await h.call(UPDATE_STATUS, { id: health.id, status: 'IN_PROGRESS' }, null)),
+      errorCodes(await h.call(null, UPDATE_STATUS, { id: health.id, status: 'IN_PROGRESS' })),
     ).toEqual(['UNAUTHENTICATED']);
 
     const officer = viewers.officer('SO-YT');
-    const moved = await h.call(
-      UPDATE_STATUS,
-      { id: health.id, status: 'IN_PROGRESS', note: 'Đã cử đoàn kiểm tra.' },
-      officer,
-    );
+    const moved = await h.call(officer, UPDATE_STATUS, {
+      id: health.id,
+      status: 'IN_PROGRESS',
+      note: 'Đã cử đoàn kiểm tra.',
+    });
     expect(moved.errors).toBeUndefined();
     expect(moved.data!.updateReferralStatus).toMatchObject({
       id: health.id,
       status: 'IN_PROGRESS',
     });
 
-    const back = await h.call(UPDATE_STATUS, { id: health.id, status: 'ACKNOWLEDGED' }, officer);
+    const back = await h.call(officer, UPDATE_STATUS, { id: health.id, status: 'ACKNOWLEDGED' });
     expect(errorCodes(back)).toEqual(['CONFLICT']);
-    const system = await h.call(UPDATE_STATUS, { id: health.id, status: 'FORWARDED' }, officer);
+    const system = await h.call(officer, UPDATE_STATUS, { id: health.id, status: 'FORWARDED' });
     expect(errorCodes(system)).toEqual(['BAD_USER_INPUT']);
     expect(system.errors![0]!.extensions!.fields[0].field).toBe('status');
-    const missing = await h.call(
-      UPDATE_STATUS,
-      { id: 'a'.repeat(24), status: 'RESOLVED' },
-      officer,
-    );
+    const missing = await h.call(officer, UPDATE_STATUS, {
+      id: 'a'.repeat(24),
+      status: 'RESOLVED',
+    });
     expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
   });
 
   it('needs a reason to reject, and tells the citizen once it is closed', async () => {
     const officer = viewers.officer('SO-YT');
-    const noReason = await h.call(UPDATE_STATUS, { id: health.id, status: 'REJECTED' }, officer);
+    const noReason = await h.call(officer, UPDATE_STATUS, { id: health.id, status: 'REJECTED' });
     expect(errorCodes(noReason)).toEqual(['BAD_USER_INPUT']);
-    const rejected = await h.call(
-      UPDATE_STATUS,
-      {
-        id: health.id,
-        status: 'REJECTED',
-        publicResponse: 'Cơ sở đã đóng cửa; phản ánh không còn đối tượng xử lý.',
-      },
-      officer,
-    );
+    const rejected = await h.call(officer, UPDATE_STATUS, {
+      id: health.id,
+      status: 'REJECTED',
+      publicResponse: 'Cơ sở đã đóng cửa; phản ánh không còn đối tượng xử lý.',
+    });
     expect(rejected.data!.updateReferralStatus.status).toBe('REJECTED');
     const mail = await h.queue('notifications').getJob(closedNotificationId(health.id));
     expect(mail?.data).toMatchObject({
@@ -308,7 +317,7 @@ describe('updateReferralStatus', () => {
         data: { status: 'REJECTED', publicResponse: expect.stringContaining('đã đóng cửa') },
       },
     });
-    const tracked = await h.call(TRACK_REFERRAL, { code: health.trackingCode }, viewers.citizen());
+    const tracked = await h.call(viewers.citizen(), TRACK_REFERRAL, { code: health.trackingCode });
     expect(
       tracked.data!.referralByTrackingCode.history.map((e: any) => [e.status, e.note]),
     ).toEqual([
@@ -317,21 +326,20 @@ describe('updateReferralStatus', () => {
       ['IN_PROGRESS', 'Đã cử đoàn kiểm tra.'],
       ['REJECTED', null],
     ]);
-    const reopen = await h.call(
-      UPDATE_STATUS,
-      { id: health.id, status: 'IN_PROGRESS' },
-      viewers.moderator(),
-    );
+    const reopen = await h.call(viewers.moderator(), UPDATE_STATUS, {
+      id: health.id,
+      status: 'IN_PROGRESS',
+    });
     expect(errorCodes(reopen)).toEqual(['CONFLICT']);
   });
 
   it('keeps every concurrent progress note (no lost update on one document)', async () => {
     const moderator = viewers.moderator();
-    await h.call(UPDATE_STATUS, { id: electricity.id, status: 'IN_PROGRESS' }, moderator);
+    await h.call(moderator, UPDATE_STATUS, { id: electricity.id, status: 'IN_PROGRESS' });
     const notes = Array.from({ length: 8 }, (_, i) => `Cập nhật tiến độ ${i + 1}`);
     const results = await Promise.all(
       notes.map((note) =>
-        h.call(UPDATE_STATUS, { id: electricity.id, status: 'IN_PROGRESS', note }, moderator),
+        h.call(moderator, UPDATE_STATUS, { id: electricity.id, status: 'IN_PROGRESS', note }),
       ),
     );
     const ok = results.filter((r) => !r.errors);
@@ -357,7 +365,7 @@ describe('hotline categories', () => {
   const CREATE = `mutation($input: CreateHotlineCategoryInput!) { createHotlineCategory(input: $input) { code version } }`;
 
   it('are seeded from the reference data and public', async () => {
-    const res = await h.call(CATEGORIES, {});
+    const res = await h.call(null, CATEGORIES, {});
     const codes = res.data!.hotlineCategories.map((c: { code: string }) => c.code);
     expect(codes).toEqual(expect.arrayContaining(['DIEN', 'NUOC', 'Y-TE', 'DAT-DAI']));
     expect(res.data!.hotlineCategories.find((c: any) => c.code === 'DIEN')).toMatchObject({
@@ -365,23 +373,22 @@ describe('hotline categories', () => {
       slaHours: 24,
       active: true,
     });
-    expect(errorCodes(await h.call(CATEGORIES, { all: true }, viewers.citizen()))).toEqual([
+    expect(errorCodes(await h.call(viewers.citizen(), CATEGORIES, { all: true }))).toEqual([
       'FORBIDDEN',
     ]);
   });
 
   it('are edited by admins only, with optimistic concurrency, and new referrals follow the new rule', async () => {
     const change = { code: 'DO-THI', input: { slaHours: 48, targetAgency: 'SO-XD' }, v: 1 };
-    expect(errorCodes(await h.call(UPDATE, change, viewers.moderator()))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await h.call(UPDATE, change, null))).toEqual(['UNAUTHENTICATED']);
-    const ok = await h.call(UPDATE, change, viewers.admin());
+    expect(errorCodes(await h.call(viewers.moderator(), UPDATE, change))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await h.call(null, UPDATE, change))).toEqual(['UNAUTHENTICATED']);
+    const ok = await h.call(viewers.admin(), UPDATE, change);
     expect(ok.data!.updateHotlineCategory).toMatchObject({ slaHours: 48, version: 2 });
-    expect(errorCodes(await h.call(UPDATE, change, viewers.admin()))).toEqual(['CONFLICT']);
-    const badAgency = await h.call(
-      UPDATE,
-      { code: 'DO-THI', input: { targetAgency: 'NOPE' } },
-      viewers.admin(),
-    );
+    expect(errorCodes(await h.call(viewers.admin(), UPDATE, change))).toEqual(['CONFLICT']);
+    const badAgency = await h.call(viewers.admin(), UPDATE, {
+      code: 'DO-THI',
+      input: { targetAgency: 'NOPE' },
+    });
     expect(badAgency.errors![0]!.extensions!.fields[0].field).toBe('input.targetAgency');
 
     const before = Date.now();
@@ -393,22 +400,18 @@ describe('hotline categories', () => {
   });
 
   it('can be added and deactivated; inactive ones take no new feedback', async () => {
-    const created = await h.call(
-      CREATE,
-      { input: { code: 'cay-xanh', name: 'Cây xanh đô thị', targetAgency: 'SO-XD', slaHours: 96 } },
-      viewers.admin(),
-    );
+    const created = await h.call(viewers.admin(), CREATE, {
+      input: { code: 'cay-xanh', name: 'Cây xanh đô thị', targetAgency: 'SO-XD', slaHours: 96 },
+    });
     expect(created.data!.createHotlineCategory).toEqual({ code: 'CAY-XANH', version: 1 });
-    const dup = await h.call(
-      CREATE,
-      { input: { code: 'CAY-XANH', name: 'Trùng', targetAgency: 'SO-XD', slaHours: 1 } },
-      viewers.admin(),
-    );
+    const dup = await h.call(viewers.admin(), CREATE, {
+      input: { code: 'CAY-XANH', name: 'Trùng', targetAgency: 'SO-XD', slaHours: 1 },
+    });
     expect(errorCodes(dup)).toEqual(['CONFLICT']);
-    await h.call(UPDATE, { code: 'CAY-XANH', input: { active: false } }, viewers.admin());
-    const listed = await h.call(CATEGORIES, {});
+    await h.call(viewers.admin(), UPDATE, { code: 'CAY-XANH', input: { active: false } });
+    const listed = await h.call(null, CATEGORIES, {});
     expect(listed.data!.hotlineCategories.map((c: any) => c.code)).not.toContain('CAY-XANH');
-    const all = await h.call(CATEGORIES, { all: true }, viewers.moderator());
+    const all = await h.call(viewers.moderator(), CATEGORIES, { all: true });
     expect(all.data!.hotlineCategories.find((c: any) => c.code === 'CAY-XANH').active).toBe(false);
     await expect(submitHotlineFeedback(h, 'CAY-XANH')).rejects.toThrow(/BAD_USER_INPUT/);
   });
@@ -419,27 +422,26 @@ describe('agency contacts', () => {
 
   it('are set by admins and read by moderators', async () => {
     expect(
-      errorCodes(await h.call(SET, { agency: 'SO-YT', email: 'a@b.vn' }, viewers.moderator())),
+      errorCodes(await h.call(viewers.moderator(), SET, { agency: 'SO-YT', email: 'a@b.vn' })),
     ).toEqual(['FORBIDDEN']);
-    const set = await h.call(
-      SET,
-      { agency: 'SO-YT', email: 'Tiep.Nhan@soyte.example.vn' },
-      viewers.admin(),
-    );
+    const set = await h.call(viewers.admin(), SET, {
+      agency: 'SO-YT',
+      email: 'Tiep.Nhan@soyte.example.vn',
+    });
     expect(set.data!.setAgencyContact).toEqual({
       agency: 'SO-YT',
       agencyName: 'Sở Y tế',
       email: 'tiep.nhan@soyte.example.vn',
     });
-    const list = await h.call(`{ agencyContacts { agency email } }`, {}, viewers.moderator());
+    const list = await h.call(viewers.moderator(), `{ agencyContacts { agency email } }`, {});
     expect(list.data!.agencyContacts).toContainEqual({
       agency: 'SO-YT',
       email: 'tiep.nhan@soyte.example.vn',
     });
     expect(
-      errorCodes(await h.call(`{ agencyContacts { agency } }`, {}, viewers.officer('SO-YT'))),
+      errorCodes(await h.call(viewers.officer('SO-YT'), `{ agencyContacts { agency } }`, {})),
     ).toEqual(['FORBIDDEN']);
-    const bad = await h.call(SET, { agency: 'NOPE', email: 'nope' }, viewers.admin());
+    const bad = await h.call(viewers.admin(), SET, { agency: 'NOPE', email: 'nope' });
     expect(bad.errors![0]!.extensions!.fields.map((f: any) => f.field).sort()).toEqual([
       'agency',
       'email',

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CALLBACK_SECRET,
   REFERRAL_BY_ID,
@@ -12,8 +12,6 @@ import {
 // POST /hotline/callback over real HTTP, signed here from the protocol (not with the
 // service's own signing code), so a drift between the two would show.
 const h = useReferralHarness('callbacks');
-beforeAll(() => h.start());
-afterAll(() => h.stop());
 
 function sign(body: string, timestamp: number, secret = CALLBACK_SECRET): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
@@ -66,7 +64,7 @@ describe('hotline callbacks', () => {
     });
     expect(done.json).toEqual({ status: 'RESOLVED', applied: true });
     const referral = (await h.core.repo.findById(id))!;
-    const tracked = await h.call(TRACK_REFERRAL, { code: referral.trackingCode });
+    const tracked = await h.call(null, TRACK_REFERRAL, { code: referral.trackingCode });
     expect(tracked.data!.referralByTrackingCode).toMatchObject({
       status: 'RESOLVED',
       publicResponse: 'Sở Xây dựng đã khắc phục sự cố đèn giao thông.',
@@ -200,7 +198,7 @@ describe('hotline callbacks', () => {
     // A second ticket for the same referral is never recorded over the first.
     await h.core.referrals.recordForwarded(id, '1022-OTHER');
     expect((await h.core.repo.findById(id))!.hotlineTicketId).toBe('1022-T-8');
-    const staff = await h.call(REFERRAL_BY_ID, { id }, viewers.moderator());
+    const staff = await h.call(viewers.moderator(), REFERRAL_BY_ID, { id });
     expect(staff.data!.referral.history.map((e: { status: string }) => e.status)).toEqual([
       'RECEIVED',
       'ACKNOWLEDGED',

@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { UnrecoverableError } from '@portal/queue';
 import { errorCodes, waitUntil } from '@portal/testing';
 import { createHotlineClient } from '../src/clients/hotline-client';
@@ -24,8 +24,6 @@ const h = useReferralHarness('dispatch_faults', {
   hotlineTimeoutMs: 700,
   simEnv: { SIM_OUTCOME: 'NONE' },
 });
-beforeAll(() => h.start());
-afterAll(() => h.stop());
 afterEach(() =>
   h.sim('PUT', '/_control/settings', { down: false, timeoutRate: 0, errorRate: 0, downForMs: 0 }),
 );
@@ -105,37 +103,37 @@ describe('dispatch to a misbehaving hotline', () => {
     expect((await dispatchJob(id))!.attemptsMade).toBe(7);
 
     // Moderators see why; the public sees a plain note, not the error.
-    const staff = await h.call(REFERRAL_BY_ID, { id }, viewers.moderator());
+    const staff = await h.call(viewers.moderator(), REFERRAL_BY_ID, { id });
     expect(staff.data!.referral).toMatchObject({
       status: 'FAILED',
       dispatchError: expect.stringContaining('HTTP 503'),
     });
     const list = await h.call(
+      viewers.moderator(),
       `query { referrals(first: 50, filter: { status: FAILED }) { nodes { trackingCode } } }`,
       {},
-      viewers.moderator(),
     );
     expect(list.data!.referrals.nodes).toEqual([{ trackingCode }]);
 
     // Only moderators (and admins) may retry, and only a FAILED referral.
-    expect(errorCodes(await h.call(RETRY, { id }, viewers.officer('SO-XD')))).toEqual([
+    expect(errorCodes(await h.call(viewers.officer('SO-XD'), RETRY, { id }))).toEqual([
       'FORBIDDEN',
     ]);
-    expect(errorCodes(await h.call(RETRY, { id }, viewers.citizen()))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await h.call(RETRY, { id }, null))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await h.call(viewers.citizen(), RETRY, { id }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await h.call(null, RETRY, { id }))).toEqual(['UNAUTHENTICATED']);
 
     await h.sim('PUT', '/_control/settings', { down: false });
-    const retried = await h.call(RETRY, { id }, viewers.moderator());
+    const retried = await h.call(viewers.moderator(), RETRY, { id });
     expect(retried.errors).toBeUndefined();
     expect(retried.data!.retryReferralDispatch).toEqual({ id, status: 'RECEIVED' });
-    expect(errorCodes(await h.call(RETRY, { id }, viewers.moderator()))).toEqual(['CONFLICT']);
+    expect(errorCodes(await h.call(viewers.moderator(), RETRY, { id }))).toEqual(['CONFLICT']);
 
     await waitUntil(async () => (await h.core.repo.findById(id))?.hotlineTicketId, {
       what: 'the retried dispatch to reach the hotline',
     });
     expect(await ticketsFor(id)).toHaveLength(1);
     expect((await dispatchJob(id, 2))?.data).toEqual({ referralId: id });
-    const history = (await h.call(REFERRAL_BY_ID, { id }, viewers.moderator())).data!.referral
+    const history = (await h.call(viewers.moderator(), REFERRAL_BY_ID, { id })).data!.referral
       .history;
     expect(history.slice(0, 4).map((e: { status: string }) => e.status)).toEqual([
       'RECEIVED',

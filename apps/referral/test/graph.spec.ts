@@ -2,21 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Kind, parse, validate, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import mongoose, { Types, type Connection } from 'mongoose';
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@portal/logger';
 import { loadSchemaFile } from '@portal/graphql-kit';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
-import { TEST_INTERNAL_SECRET, errorCodes, testServices } from '@portal/testing';
+import { TEST_INTERNAL_SECRET, errorCodes } from '@portal/testing';
 import { createForumClient } from '../src/clients/forum-client';
 import { SCHEMA_PATH } from '../src/server';
 import { REFER_THREAD, insertReferral, useReferralHarness, viewers } from './support/harness';
 
 // The graph side: entity batching (counting real database commands), the contract's
 // operations against the composed supergraph, and reading threads from the forum subgraph.
-
-const commands: { name: string; collection: unknown }[] = [];
-let monitored: Connection | undefined;
 
 // A stand-in for the forum subgraph, with the fields the contract gives Thread (and Post).
 const FORUM_SDL = /* GraphQL */ `
@@ -58,24 +55,6 @@ const threads = new Map([
 ]);
 let forum: RunningSubgraph;
 let forumUp = false;
-
-const h = useReferralHarness('graph', {
-  connection: async () => {
-    monitored = await mongoose
-      .createConnection(testServices().mongoUri, {
-        dbName: h.db.dbName,
-        monitorCommands: true,
-      })
-      .asPromise();
-    monitored.getClient().on('commandStarted', (e) => {
-      commands.push({ name: e.commandName, collection: e.command[e.commandName] });
-    });
-    return monitored;
-  },
-  get forum() {
-    return forumClient;
-  },
-});
 let forumClient: ReturnType<typeof createForumClient> | null = null;
 
 beforeAll(async () => {
@@ -98,15 +77,20 @@ beforeAll(async () => {
     url: forum.graphqlUrl,
     internalTokenSecret: TEST_INTERNAL_SECRET,
   });
-  await h.start();
 });
 afterAll(async () => {
-  await h.stop();
   if (forumUp) await forum.close();
 });
 
+// After the stand-in's hooks: it is up when the harness starts, and still up when it stops.
+const h = useReferralHarness('graph', {
+  get forum() {
+    return forumClient;
+  },
+});
+
 function referralFinds(): number {
-  return commands.filter((c) => c.name === 'find' && c.collection === 'referrals').length;
+  return h.commands.filter((c) => c === 'find referrals').length;
 }
 
 describe('entities', () => {
@@ -118,8 +102,9 @@ describe('entities', () => {
         sourceKey: `thread:${threadId}`,
         threadId,
       });
-    commands.length = 0;
+    h.resetCommands();
     const res = await h.call(
+      null,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Thread { id referral { trackingCode status categoryCode } } } }`,
       { r: threadIds.map((id) => ({ __typename: 'Thread', id })) },
     );
@@ -139,10 +124,10 @@ describe('entities', () => {
           await insertReferral(h, { contact: { email: 'x@example.vn', name: null } })
         )._id.toHexString(),
       );
-    commands.length = 0;
+    h.resetCommands();
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Referral { id status contactEmail history { status } } } }`;
     const reps = [...ids, 'f'.repeat(24)].map((id) => ({ __typename: 'Referral', id }));
-    const res = await h.call(query, { r: reps }, viewers.moderator());
+    const res = await h.call(viewers.moderator(), query, { r: reps });
     expect(res.errors).toBeUndefined();
     expect(res.data!._entities.slice(0, 3).map((e: any) => [e.id, e.contactEmail])).toEqual(
       ids.map((id) => [id, 'x@example.vn']),
@@ -150,12 +135,12 @@ describe('entities', () => {
     expect(res.data!._entities[3]).toBeNull();
     expect(referralFinds()).toBe(1);
     // Strangers get nothing at all (see security.spec.ts).
-    const anonymous = await h.call(query, { r: reps });
+    const anonymous = await h.call(null, query, { r: reps });
     expect(anonymous.data!._entities).toEqual([null, null, null, null]);
-    commands.length = 0;
-    await h.call(query, { r: reps }, viewers.moderator());
+    h.resetCommands();
+    await h.call(viewers.moderator(), query, { r: reps });
     // History for all three: one more query, on the event log.
-    expect(commands.filter((c) => c.collection === 'referral_events')).toHaveLength(1);
+    expect(h.commands.filter((c) => c.endsWith(' referral_events'))).toHaveLength(1);
   });
 
   it('answers Referral.thread as a reference the forum resolves', async () => {
@@ -166,9 +151,9 @@ describe('entities', () => {
       threadId,
     });
     const res = await h.call(
+      viewers.moderator(),
       `query($id: ID!) { referral(id: $id) { thread { __typename id } post { id } } }`,
       { id: referral._id.toHexString() },
-      viewers.moderator(),
     );
     expect(res.data!.referral).toEqual({
       thread: { __typename: 'Thread', id: threadId },
@@ -216,11 +201,11 @@ describe('the contract', () => {
 
 describe('referring a thread reads it from the forum', () => {
   it('sends the thread’s title and text to the hotline, as plain text', async () => {
-    const res = await h.call(
-      REFER_THREAD,
-      { threadId: 'a'.repeat(24), categoryCode: 'GIAO-THONG', note: 'Ngập kéo dài nhiều năm.' },
-      viewers.moderator(),
-    );
+    const res = await h.call(viewers.moderator(), REFER_THREAD, {
+      threadId: 'a'.repeat(24),
+      categoryCode: 'GIAO-THONG',
+      note: 'Ngập kéo dài nhiều năm.',
+    });
     expect(res.errors).toBeUndefined();
     const referral = (await h.core.repo.findById(res.data!.referThreadToHotline.id))!;
     expect(referral).toMatchObject({
@@ -233,11 +218,10 @@ describe('referring a thread reads it from the forum', () => {
   });
 
   it('refuses a thread the forum does not know with NOT_FOUND', async () => {
-    const res = await h.call(
-      REFER_THREAD,
-      { threadId: 'b'.repeat(24), categoryCode: 'GIAO-THONG' },
-      viewers.moderator(),
-    );
+    const res = await h.call(viewers.moderator(), REFER_THREAD, {
+      threadId: 'b'.repeat(24),
+      categoryCode: 'GIAO-THONG',
+    });
     expect(errorCodes(res)).toEqual(['NOT_FOUND']);
   });
 
@@ -245,7 +229,7 @@ describe('referring a thread reads it from the forum', () => {
     await forum.close();
     forumUp = false;
     const threadId = 'c'.repeat(24);
-    const res = await h.call(REFER_THREAD, { threadId, categoryCode: 'DIEN' }, viewers.moderator());
+    const res = await h.call(viewers.moderator(), REFER_THREAD, { threadId, categoryCode: 'DIEN' });
     expect(res.errors).toBeUndefined();
     const referral = (await h.core.repo.findById(res.data!.referThreadToHotline.id))!;
     expect(referral.subject).toBe('Phản ánh từ diễn đàn');

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorCodes, waitUntil } from '@portal/testing';
 import {
   closedNotificationId,
@@ -20,11 +20,9 @@ import {
 // The real thing end to end: subgraph, worker and the hotline simulator as a process, over
 // HTTP, on FerretDB and Redis. The simulator calls back ACKNOWLEDGED, IN_PROGRESS, RESOLVED.
 const h = useReferralHarness('lifecycle', { worker: true, hotline: true });
-beforeAll(() => h.start());
-afterAll(() => h.stop());
 
 async function track(code: string) {
-  const res = await h.call(TRACK_REFERRAL, { code });
+  const res = await h.call(null, TRACK_REFERRAL, { code });
   expect(res.errors).toBeUndefined();
   return res.data!.referralByTrackingCode;
 }
@@ -54,7 +52,7 @@ describe('a hotline referral from feedback to RESOLVED', () => {
     const state = await h.sim('GET', '/_control/state');
     const tickets = state.tickets.filter((t: { externalId: string }) => t.externalId === id);
     expect(tickets).toHaveLength(1);
-    const staff = await h.call(REFERRAL_BY_ID, { id }, viewers.moderator());
+    const staff = await h.call(viewers.moderator(), REFERRAL_BY_ID, { id });
     expect(staff.data!.referral.hotlineTicketId).toBe(tickets[0].ticketId);
     expect(staff.data!.referral.history.at(-1)).toMatchObject({
       status: 'RESOLVED',
@@ -90,11 +88,11 @@ describe('referring a forum thread', () => {
   const threadId = new Types.ObjectId().toHexString();
 
   it('creates one referral, tells the forum, and refuses a second one with CONFLICT', async () => {
-    const res = await h.call(
-      REFER_THREAD,
-      { threadId, categoryCode: 'Y-TE', note: 'Người dân phản ánh cơ sở bán thực phẩm ôi thiu.' },
-      viewers.moderator(),
-    );
+    const res = await h.call(viewers.moderator(), REFER_THREAD, {
+      threadId,
+      categoryCode: 'Y-TE',
+      note: 'Người dân phản ánh cơ sở bán thực phẩm ôi thiu.',
+    });
     expect(res.errors).toBeUndefined();
     const referral = res.data!.referThreadToHotline;
     expect(referral).toMatchObject({
@@ -119,11 +117,10 @@ describe('referring a forum thread', () => {
       what: 'the thread referral to reach the hotline',
     });
 
-    const again = await h.call(
-      REFER_THREAD,
-      { threadId, categoryCode: 'DIEN' },
-      viewers.moderator(),
-    );
+    const again = await h.call(viewers.moderator(), REFER_THREAD, {
+      threadId,
+      categoryCode: 'DIEN',
+    });
     expect(errorCodes(again)).toEqual(['CONFLICT']);
     expect(await h.core.models.Referral.countDocuments({ threadId })).toBe(1);
   });
@@ -131,23 +128,22 @@ describe('referring a forum thread', () => {
   it('is for moderators and admins only', async () => {
     const other = new Types.ObjectId().toHexString();
     const vars = { threadId: other, categoryCode: 'DIEN' };
-    expect(errorCodes(await h.call(REFER_THREAD, vars, null))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await h.call(null, REFER_THREAD, vars))).toEqual(['UNAUTHENTICATED']);
     for (const viewer of [
       viewers.citizen(),
       viewers.officer('EVNHCMC'),
       viewers.role('editor'),
       viewers.role('contributor'),
     ])
-      expect(errorCodes(await h.call(REFER_THREAD, vars, viewer))).toEqual(['FORBIDDEN']);
-    expect((await h.call(REFER_THREAD, vars, viewers.admin())).errors).toBeUndefined();
+      expect(errorCodes(await h.call(viewer, REFER_THREAD, vars))).toEqual(['FORBIDDEN']);
+    expect((await h.call(viewers.admin(), REFER_THREAD, vars)).errors).toBeUndefined();
   });
 
   it('refuses an unknown or inactive category, naming the field', async () => {
-    const res = await h.call(
-      REFER_THREAD,
-      { threadId: new Types.ObjectId().toHexString(), categoryCode: 'KHONG-CO' },
-      viewers.moderator(),
-    );
+    const res = await h.call(viewers.moderator(), REFER_THREAD, {
+      threadId: new Types.ObjectId().toHexString(),
+      categoryCode: 'KHONG-CO',
+    });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.fields).toEqual([
       { field: 'categoryCode', message: expect.stringContaining('not an active hotline category') },
@@ -157,16 +153,12 @@ describe('referring a forum thread', () => {
 
 describe('submitFeedback routing', () => {
   it('sends on-topic feedback to the forum as a FEEDBACK thread with the id it answers', async () => {
-    const res = await h.call(
-      SUBMIT_FEEDBACK,
-      {
-        input: {
-          subject: 'Đề xuất số hóa hồ sơ đất đai',
-          body: 'Nên cho phép tra cứu tình trạng hồ sơ đất đai trực tuyến qua ứng dụng.',
-        },
+    const res = await h.call(viewers.citizen('citizen-forum'), SUBMIT_FEEDBACK, {
+      input: {
+        subject: 'Đề xuất số hóa hồ sơ đất đai',
+        body: 'Nên cho phép tra cứu tình trạng hồ sơ đất đai trực tuyến qua ứng dụng.',
       },
-      viewers.citizen('citizen-forum'),
-    );
+    });
     expect(res.errors).toBeUndefined();
     const result = res.data!.submitFeedback;
     expect(result).toMatchObject({ routedTo: 'FORUM', trackingCode: null });
@@ -192,6 +184,7 @@ describe('submitFeedback routing', () => {
 
   it('sends feedback with a hotline category to the hotline, with a tracking code and no thread', async () => {
     const res = await h.call(
+      null,
       SUBMIT_FEEDBACK,
       {
         input: {
@@ -201,8 +194,7 @@ describe('submitFeedback routing', () => {
           contactEmail: 'binh.tran@example.vn',
         },
       },
-      null,
-      'client-anon-1',
+      { clientKey: 'client-anon-1' },
     );
     expect(res.errors).toBeUndefined();
     const result = res.data!.submitFeedback;
@@ -225,18 +217,16 @@ describe('submitFeedback routing', () => {
   });
 
   it('needs a contact e-mail from someone not signed in, and valid fields', async () => {
-    const res = await h.call(SUBMIT_FEEDBACK, {
+    const res = await h.call(null, SUBMIT_FEEDBACK, {
       input: { subject: 'Góp ý', body: 'Nội dung góp ý về cổng thông tin.' },
     });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.fields).toEqual([
       { field: 'input.contactEmail', message: 'is required when not signed in' },
     ]);
-    const bad = await h.call(
-      SUBMIT_FEEDBACK,
-      { input: { subject: 'a', body: '', contactEmail: 'x', categoryCode: 'NUOC' } },
-      viewers.citizen(),
-    );
+    const bad = await h.call(viewers.citizen(), SUBMIT_FEEDBACK, {
+      input: { subject: 'a', body: '', contactEmail: 'x', categoryCode: 'NUOC' },
+    });
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(
       bad.errors![0]!.extensions!.fields.map((f: { field: string }) => f.field).sort(),

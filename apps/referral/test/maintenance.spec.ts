@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitUntil } from '@portal/testing';
 import {
   dispatchJobId,
@@ -25,8 +25,6 @@ const h = useReferralHarness('maintenance', {
   clock,
   dispatch: { attempts: 1, backoffMs: 100 },
 });
-beforeAll(() => h.start());
-afterAll(() => h.stop());
 
 let run = 0;
 async function runTask(task: MaintenanceTask): Promise<Record<string, number>> {
@@ -76,24 +74,24 @@ const OVERDUE = /* GraphQL */ `
 describe('overdue check', () => {
   it('flags referrals past their SLA once, and reminds the agency once', async () => {
     await h.call(
+      viewers.admin(),
       `mutation {
         a: setAgencyContact(agency: "EVNHCMC", email: "cskh@evnhcmc.example.vn", name: "Phòng CSKH") { agency }
         b: setAgencyContact(agency: "SO-NNMT", email: "tiepnhan@sonnmt.example.vn") { agency }
       }`,
       {},
-      viewers.admin(),
     );
     const power = await submitHotlineFeedback(h, 'DIEN'); // 24 h
     const water = await submitHotlineFeedback(h, 'NUOC'); // 24 h, agency without contact
     const land = await submitHotlineFeedback(h, 'DAT-DAI'); // 240 h, SO-NNMT
     const closed = await forwarded('1022-CLOSED', 'DIEN', 'EVNHCMC', 24);
-    await h.call(UPDATE_STATUS, { id: closed.id, status: 'RESOLVED' }, viewers.moderator());
+    await h.call(viewers.moderator(), UPDATE_STATUS, { id: closed.id, status: 'RESOLVED' });
 
-    expect((await h.call(OVERDUE, {}, viewers.moderator())).data!.referrals.totalCount).toBe(0);
+    expect((await h.call(viewers.moderator(), OVERDUE, {})).data!.referrals.totalCount).toBe(0);
     offsetMs = 25 * HOUR;
 
     // The list knows at once (it compares with the SLA); the task records it and reminds.
-    const listed = await h.call(OVERDUE, {}, viewers.moderator());
+    const listed = await h.call(viewers.moderator(), OVERDUE, {});
     expect(listed.data!.referrals.nodes.map((n: { id: string }) => n.id).sort()).toEqual(
       [power.id, water.id].sort(),
     );
@@ -134,18 +132,16 @@ describe('overdue check', () => {
   it('stops counting a referral as overdue once it is closed', async () => {
     const { id } = await forwarded('1022-LATE', 'DIEN', 'EVNHCMC', 24);
     offsetMs += 25 * HOUR;
-    const before = await h.call(REFERRAL_BY_ID, { id }, viewers.moderator());
+    const before = await h.call(viewers.moderator(), REFERRAL_BY_ID, { id });
     expect(before.errors).toBeUndefined();
     const overdue = async () =>
       (
-        await h.call(
-          `query($id: ID!) { referral(id: $id) { overdue } }`,
-          { id },
-          viewers.moderator(),
-        )
+        await h.call(viewers.moderator(), `query($id: ID!) { referral(id: $id) { overdue } }`, {
+          id,
+        })
       ).data!.referral.overdue;
     expect(await overdue()).toBe(true);
-    await h.call(UPDATE_STATUS, { id, status: 'RESOLVED' }, viewers.officer('EVNHCMC'));
+    await h.call(viewers.officer('EVNHCMC'), UPDATE_STATUS, { id, status: 'RESOLVED' });
     expect(await overdue()).toBe(false);
   });
 });
@@ -201,7 +197,7 @@ describe('recovery', () => {
       effectsQueuedAt: null,
     });
     // Not history until applied.
-    const pending = await h.call(REFERRAL_BY_ID, { id }, viewers.moderator());
+    const pending = await h.call(viewers.moderator(), REFERRAL_BY_ID, { id });
     expect(pending.data!.referral.history.map((e: { status: string }) => e.status)).toEqual([
       'RECEIVED',
       'FORWARDED',
@@ -233,13 +229,13 @@ describe('recovery', () => {
       effects: [],
       effectsQueuedAt: at,
     });
-    const moved = await h.call(
-      UPDATE_STATUS,
-      { id, status: 'IN_PROGRESS', note: 'Đang xử lý.' },
-      viewers.officer('SO-XD'),
-    );
+    const moved = await h.call(viewers.officer('SO-XD'), UPDATE_STATUS, {
+      id,
+      status: 'IN_PROGRESS',
+      note: 'Đang xử lý.',
+    });
     expect(moved.errors).toBeUndefined();
-    const staff = await h.call(REFERRAL_BY_ID, { id }, viewers.moderator());
+    const staff = await h.call(viewers.moderator(), REFERRAL_BY_ID, { id });
     expect(staff.data!.referral.history.map((e: { status: string }) => e.status)).toEqual([
       'RECEIVED',
       'FORWARDED',

@@ -28,12 +28,6 @@ let forumUrl: string;
 let forumClient: ForumClient | null = null;
 const forumDb = uniqueName('referral_sec_forum');
 
-const h = useReferralHarness('security', {
-  get forum() {
-    return forumClient;
-  },
-});
-
 async function forumCall(viewer: Viewer, query: string, variables: Record<string, unknown>) {
   const res = await gql(`${forumUrl}/graphql`, query, {
     internalToken: await internalTokenFor(viewer),
@@ -65,11 +59,9 @@ beforeAll(async () => {
     url: `${forumUrl}/graphql`,
     internalTokenSecret: TEST_INTERNAL_SECRET,
   });
-  await h.start();
 }, 120_000);
 
 afterAll(async () => {
-  await h.stop();
   await forum?.stop();
   const mongoose = (await import('mongoose')).default;
   const conn = await mongoose
@@ -77,6 +69,13 @@ afterAll(async () => {
     .asPromise();
   await conn.dropDatabase();
   await conn.close();
+});
+
+// After the forum's hooks: it is up when the harness starts, and still up when it stops.
+const h = useReferralHarness('security', {
+  get forum() {
+    return forumClient;
+  },
 });
 
 const ENTITIES = /* GraphQL */ `
@@ -120,7 +119,7 @@ describe('referral entities never hand out tracking codes (issue 14 item 3)', ()
       viewers.citizen('attacker-1'),
       viewers.officer('SO-YT'),
     ]) {
-      const res = await h.call(ENTITIES, { reps }, viewer);
+      const res = await h.call(viewer, ENTITIES, { reps });
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
       const found = (res.data!._entities as ({ trackingCode?: string } | null)[]).filter(Boolean);
       expect(found, viewer.id ?? 'anonymous').toEqual([]);
@@ -131,17 +130,15 @@ describe('referral entities never hand out tracking codes (issue 14 item 3)', ()
   it('still resolves for the submitter and for staff who handle it', async () => {
     const reps = [{ __typename: 'Referral', id: victim.id }];
     for (const viewer of [viewers.citizen('victim-1'), viewers.moderator()]) {
-      const res = await h.call(ENTITIES, { reps }, viewer);
+      const res = await h.call(viewer, ENTITIES, { reps });
       expect(res.data!._entities[0]?.trackingCode).toBe(victim.trackingCode);
     }
   });
 
   it('refuses a representation whose id is not a string without an internal error', async () => {
-    const res = await h.call(
-      ENTITIES,
-      { reps: [{ __typename: 'Referral', id: { $gt: '' } }] },
-      viewers.anonymous,
-    );
+    const res = await h.call(viewers.anonymous, ENTITIES, {
+      reps: [{ __typename: 'Referral', id: { $gt: '' } }],
+    });
     expect(JSON.stringify(res)).not.toContain('INTERNAL_SERVER_ERROR');
     expect(res.data?._entities ?? [null]).toEqual([null]);
   });
@@ -174,17 +171,16 @@ describe('a referral does not reveal a removed thread (issue 14 item 18)', () =>
       },
     );
     threadId = created.createThread.id;
-    const referred = await h.call(
-      REFER_THREAD,
-      { threadId, categoryCode: 'DIEN' },
-      viewers.moderator(),
-    );
+    const referred = await h.call(viewers.moderator(), REFER_THREAD, {
+      threadId,
+      categoryCode: 'DIEN',
+    });
     expect(referred.errors, JSON.stringify(referred.errors)).toBeUndefined();
     code = referred.data!.referThreadToHotline.trackingCode;
   });
 
   it('shows the thread while it is public, answers thread: null once it is removed', async () => {
-    const before = await h.call(TRACK, { code }, viewers.anonymous);
+    const before = await h.call(viewers.anonymous, TRACK, { code });
     expect(before.data!.referralByTrackingCode.thread).toEqual({ id: threadId });
 
     await forumCall(
@@ -197,13 +193,13 @@ describe('a referral does not reveal a removed thread (issue 14 item 18)', () =>
       viewers.citizen('thread-author'),
       viewers.officer('EVN-HCMC'),
     ]) {
-      const after = await h.call(TRACK, { code }, viewer);
+      const after = await h.call(viewer, TRACK, { code });
       expect(after.errors, JSON.stringify(after.errors)).toBeUndefined();
       expect(after.data!.referralByTrackingCode).toEqual({ trackingCode: code, thread: null });
       expect(JSON.stringify(after)).not.toContain(threadId);
     }
     // Moderators see removed threads in the forum too.
-    const staff = await h.call(TRACK, { code }, viewers.moderator());
+    const staff = await h.call(viewers.moderator(), TRACK, { code });
     expect(staff.data!.referralByTrackingCode.thread).toEqual({ id: threadId });
   });
 

@@ -23,7 +23,6 @@ let worker: SpawnedApp;
 let metricsUrl: string;
 
 beforeAll(async () => {
-  await h.start();
   const { mongoUri, redisUrl } = testServices();
   const opsPort = await freePort();
   metricsUrl = `http://127.0.0.1:${opsPort}/metrics`;
@@ -32,7 +31,7 @@ beforeAll(async () => {
     'worker',
     {
       MONGODB_URI: mongoUri,
-      MONGODB_DB: (await h.db.connection()).name,
+      MONGODB_DB: h.dbName,
       REDIS_URL: redisUrl,
       QUEUE_PREFIX: h.prefix,
       OPS_PORT: String(opsPort),
@@ -48,7 +47,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await worker?.stop();
-  await h.stop();
 });
 
 const scrape = async () => (await fetch(metricsUrl)).text();

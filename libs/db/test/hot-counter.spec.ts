@@ -130,3 +130,26 @@ describe('HotCounter', () => {
     expect(dayKey(clock)).toBe('2025-11-06');
   });
 });
+
+describe('HotCounter recording', () => {
+  it('counts a client once however many of its events race, the mark and the count together', async () => {
+    const spec = { ...SPEC, modelPrefix: 'Race', collectionPrefix: 'race' };
+    const racing = new HotCounter({
+      redis,
+      models: hotCounterModels(conn, spec),
+      spec,
+      name: 'race',
+      keyPrefix: uniqueName('hot-race'),
+      dedupeSeconds: 600,
+      logger: createLogger({ service: 'test', level: 'silent' }),
+    });
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        racing.count({ subjectId: 'r1', counters: ['desktop'], client: 'racer' }),
+      ),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await racing.pending()).toMatchObject({ [`${dayKey(new Date())}|r1|total`]: '1' });
+    expect(await racing.totals(['r1'])).toEqual([1]);
+  });
+});

@@ -5,6 +5,5 @@ export * from './producer';
 export * from './worker';
 export * from './outbox';
 export * from './graph-changes';
-export * from './queue-metrics';
+export * from './queue-health';
 export * from './redis-policy';
-export * from './job-progress';

@@ -2,9 +2,8 @@ import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq
 import type { Redis } from 'ioredis';
 import type { Logger } from '@portal/logger';
 import { runWithRequestContext } from '@portal/logger';
-import { recordConsumer, recordJobFinished } from './job-progress';
 import { QUEUE_PAYLOADS, type PayloadOf, type QueueName } from './payloads';
-import type { QueueMetrics } from './queue-metrics';
+import type { QueueHealth } from './queue-health';
 
 export { UnrecoverableError };
 
@@ -21,8 +20,8 @@ export interface CreateWorkerOptions {
   stalledIntervalMs?: number;
   limiter?: WorkerOptions['limiter'];
   autorun?: boolean;
-  /** The process's queue metrics (its ops /metrics); the worker's queue joins them. */
-  metrics?: QueueMetrics;
+  /** The process's queue health (its ops /readyz and /metrics); the worker's queue joins it. */
+  health?: QueueHealth;
 }
 
 /**
@@ -36,7 +35,6 @@ export function createWorker<Q extends QueueName>(
   options: CreateWorkerOptions,
 ): Worker {
   const log = options.logger.child({ queue: name });
-  recordConsumer(name);
   const worker = new Worker(
     name,
     async (job: Job) => {
@@ -64,7 +62,6 @@ export function createWorker<Q extends QueueName>(
   );
   worker.on('error', (err) => log.error({ err }, 'worker error'));
   worker.on('failed', (job, err) => {
-    recordJobFinished(name, 'failed');
     const final =
       !job || job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError;
     log[final ? 'error' : 'warn'](
@@ -73,12 +70,11 @@ export function createWorker<Q extends QueueName>(
     );
   });
   worker.on('completed', (job) => {
-    recordJobFinished(name, 'completed');
     log.debug({ jobId: job.id }, 'job done');
   });
   worker.on('stalled', (jobId) =>
     log.warn({ jobId }, 'job stalled (its worker died or blocked), put back'),
   );
-  options.metrics?.watch(worker);
+  options.health?.watch(worker);
   return worker;
 }

@@ -8,7 +8,7 @@ import { createLogger, currentRequestContext, runWithRequestContext } from '@por
 import { testServices, uniqueName, useTestDatabase, waitUntil } from '@portal/testing';
 import { Registry } from 'prom-client';
 import { metricValue } from '@portal/testing';
-import { Outbox, Producer, QueueMetrics, createRedisConnection, createWorker, jobId } from '../src';
+import { Outbox, Producer, QueueHealth, createRedisConnection, createWorker, jobId } from '../src';
 
 const { redisUrl } = testServices();
 const logger = createLogger({ service: 'queue-test', level: 'silent', pretty: false });
@@ -135,7 +135,7 @@ describe('queue lib on a real Redis', () => {
     expect(await p.queue.getActiveCount()).toBe(1);
 
     const registry = new Registry();
-    const metrics = new QueueMetrics(registry, conn(), logger);
+    const health = new QueueHealth(registry, conn(), logger);
     const scrape = async (name: string, labels: Record<string, string>) =>
       metricValue(await registry.metrics(), name, { queue: 'referral-dispatch', ...labels });
     let finishedBy = '';
@@ -146,7 +146,7 @@ describe('queue lib on a real Redis', () => {
         logger,
         lockDurationMs: 2000,
         stalledIntervalMs: 500,
-        metrics,
+        health,
       }),
     );
     expect(await scrape('bullmq_queue_jobs', { state: 'active' })).toBe(1);
@@ -158,10 +158,18 @@ describe('queue lib on a real Redis', () => {
     expect(finishedBy).toBe('restarted worker');
     expect(await scrape('bullmq_jobs_stalled_total', {})).toBe(1);
     expect(await scrape('bullmq_jobs_completed_total', {})).toBe(1);
+    // The progress readiness reads and the counters come from one record.
+    expect(await scrape('worker_jobs_finished', { outcome: 'completed' })).toBe(1);
+    expect(await scrape('worker_last_job_finished_timestamp_seconds', {})).toBeGreaterThan(0);
+    expect(health.progress().get('referral-dispatch')).toMatchObject({
+      completed: 1,
+      stalled: 1,
+      failed: 0,
+    });
     await waitUntil(async () => (await scrape('bullmq_queue_jobs', { state: 'active' })) === 0, {
       what: 'no active job on /metrics',
     });
-    await metrics.close();
+    await health.close();
   }, 150_000);
 
   it('lets in-flight jobs finish on close()', async () => {

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { createLagMonitor, createMetrics, startOpsServer, type Metrics } from '@portal/http';
 import {
   Producer,
-  QueueMetrics,
+  QueueHealth,
   assertNoEviction,
   createRedisConnection,
   createWorker,
@@ -13,7 +13,6 @@ import {
   type QueueName,
 } from '@portal/queue';
 import { runService, type Runtime, type RuntimeEnv } from './run-service';
-import { workerProgress } from './worker-progress';
 
 /** How long jobs may wait with none running and none finishing before /readyz reports no progress. */
 const DEFAULT_STALL_MS = 120_000;
@@ -32,11 +31,11 @@ export interface WorkerEnv extends RuntimeEnv {
 export interface WorkerRuntime<E extends WorkerEnv> extends Runtime<E> {
   metrics: Metrics;
   /**
-   * Depth, oldest waiting age, stalled and failed jobs of the queues this process consumes,
-   * on its /metrics: `rt.worker` adds its workers; pass it as `metrics` to createWorker for
-   * workers made elsewhere.
+   * The progress and depth of the queues this process consumes, behind its /readyz
+   * (`progress`) and /metrics: `rt.worker` adds its workers; pass it as `health` to
+   * createWorker for workers made elsewhere (start-up fails when no worker joined it).
    */
-  queueMetrics: QueueMetrics;
+  queueHealth: QueueHealth;
   /** The blocking connection the workers share (`maxRetriesPerRequest: null`). */
   workerRedis(): Redis;
   /** A BullMQ worker on this deployment's prefix; closed first at shutdown, jobs in flight finished. */
@@ -59,8 +58,8 @@ export interface WorkerRuntime<E extends WorkerEnv> extends Runtime<E> {
 /**
  * Runs a worker process: the shared shell, BullMQ workers and producers on one prefix,
  * and the ops server (`/healthz`, `/readyz` with database, Redis, event-loop and progress
- * checks, `/metrics` with the queue metrics of every worker and jobs finished per queue) on
- * OPS_PORT. It refuses to start on a Redis whose eviction policy is not `noeviction`. At
+ * checks, `/metrics` with the queue health of every worker) on OPS_PORT; progress and metrics
+ * come from one `QueueHealth`. It refuses to start on a Redis whose eviction policy is not `noeviction`. At
  * SIGTERM the workers stop taking jobs and finish those in
  * flight (BullMQ hands unfinished ones to another worker), then everything else closes.
  */
@@ -74,10 +73,10 @@ export async function runWorker<E extends WorkerEnv>(
     const producers = new Map<QueueName, Producer<QueueName>>();
     let blocking: Redis | undefined;
     const metrics = createMetrics(spec.name);
-    const queueMetrics = new QueueMetrics(metrics.registry, base.redis, base.logger);
+    const queueHealth = new QueueHealth(metrics.registry, base.redis, base.logger);
     const rt: WorkerRuntime<E> = Object.assign(Object.create(base) as Runtime<E>, {
       metrics,
-      queueMetrics,
+      queueHealth,
       workerRedis: () => {
         if (!blocking) {
           blocking = createRedisConnection(env.REDIS_URL, 'worker');
@@ -96,7 +95,7 @@ export async function runWorker<E extends WorkerEnv>(
           connection: rt.workerRedis(),
           prefix: env.QUEUE_PREFIX,
           logger: base.logger,
-          metrics: queueMetrics,
+          health: queueHealth,
         });
         workers.push(worker);
         return worker;
@@ -120,38 +119,37 @@ export async function runWorker<E extends WorkerEnv>(
     });
     // Closers run last-added first: these run after the workers (added below) have stopped.
     base.onClose(() => blocking?.disconnect());
-    base.onClose(() => queueMetrics.close());
+    base.onClose(() => queueHealth.close());
 
-    try {
-      // On the blocking connection: a Redis not up yet is waited for, not mistaken for a refusal.
-      await assertNoEviction(rt.workerRedis());
-    } catch (err) {
-      base.logger.fatal({ err: (err as Error).message }, `${spec.name} refuses to start`);
-      process.stderr.write(`${spec.name}: ${(err as Error).message}\n`);
+    const refuse = (reason: string): never => {
+      base.logger.fatal({ err: reason }, `${spec.name} refuses to start`);
+      process.stderr.write(`${spec.name}: ${reason}\n`);
       process.exit(1);
-    }
+    };
+    // On the blocking connection: a Redis not up yet is waited for, not mistaken for a refusal.
+    await assertNoEviction(rt.workerRedis()).catch((err: Error) => refuse(err.message));
     await start(rt);
+    // Readiness is progress: a process whose workers the health does not watch could not report it.
+    if (queueHealth.progress().size === 0)
+      refuse('no worker joined its queue health (pass rt.queueHealth to createWorker as `health`)');
     const lag = createLagMonitor();
-    const progress = workerProgress({
-      redis: base.redis,
-      prefix: env.QUEUE_PREFIX,
-      registry: rt.metrics.registry,
-      stallMs: spec.stallMs ?? DEFAULT_STALL_MS,
-    });
     const ops = await startOpsServer({
       port: env.OPS_PORT ?? env.PORT ?? 0,
       host: env.HOST,
       metrics: rt.metrics,
-      readiness: [...base.readiness, lag.readiness, progress.readiness],
+      readiness: [
+        ...base.readiness,
+        lag.readiness,
+        queueHealth.readiness(spec.stallMs ?? DEFAULT_STALL_MS),
+      ],
     });
     base.onClose(async () => {
       lag.stop();
       await ops.close();
-      await progress.close();
     });
     base.onClose(() => Promise.all(workers.map((w) => w.close())));
     base.logger.info(
-      { opsPort: ops.port, queues: workers.map((w) => w.name) },
+      { opsPort: ops.port, queues: [...queueHealth.progress().keys()] },
       `${spec.name} running`,
     );
   });

@@ -32,7 +32,7 @@ afterAll(async () => {
   await redis?.process.stop();
 });
 
-function worker(prefix: string, opsPort: number, mode: 'run' | 'paused') {
+function worker(prefix: string, opsPort: number, mode: 'run' | 'paused' | 'unwatched') {
   const proc = new ManagedProcess({
     name: 'progress-worker',
     command: process.execPath,
@@ -69,6 +69,12 @@ describe('worker processes', () => {
     }
   }, 60_000);
 
+  it('refuse to start when a worker of theirs is not watched for progress', async () => {
+    const { proc, stderr } = worker(uniqueName('unwatched'), await freePort(), 'unwatched');
+    expect(await proc.exited).toBe(1);
+    expect(stderr()).toContain('progress-worker: no worker joined its queue health');
+  }, 60_000);
+
   it('report progress on /metrics, and no progress on /readyz when jobs wait and none runs', async () => {
     const prefix = uniqueName('progress');
     const queue = new Queue('forum-maintenance', { connection: admin, prefix });
@@ -90,6 +96,10 @@ describe('worker processes', () => {
         what: 'three jobs reported finished',
         timeoutMs: 30_000,
       });
+      const text = await (await fetch(`http://127.0.0.1:${runsPort}/metrics`)).text();
+      expect(metricValue(text, 'bullmq_jobs_completed_total', { queue: 'forum-maintenance' })).toBe(
+        3,
+      );
       expect((await fetch(`http://127.0.0.1:${runsPort}/readyz`)).status).toBe(200);
       await runs.proc.stop();
 

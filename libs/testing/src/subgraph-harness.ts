@@ -4,7 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { ANONYMOUS, type Role, type Viewer } from '@portal/auth';
 import { createLogger, type Logger } from '@portal/logger';
 import { gql, type GraphQLResponse } from './graphql-client';
-import { testServices, uniqueName, useTestDatabase } from './test-env';
+import { testServices, uniqueName, useTestDatabase, type TestDatabase } from './test-env';
 import { internalTokenFor, testViewer } from './viewers';
 
 /** Who calls: a role (its test viewer), a viewer, or nobody (anonymous). */
@@ -74,13 +74,15 @@ export function viewerOf(who: Caller): Viewer {
  * its own, runs `start` to build and start the subgraph in-process on real HTTP, and closes
  * everything after the file's tests. `start` returns the running server plus whatever the
  * app's tests want to reach (models, services, queues); those land on the harness, which is
- * filled in `beforeAll`.
+ * filled in `beforeAll`. `db` shares a database the file opened itself (for what runs beside
+ * the subgraph on the same data, e.g. a catalog sync).
  */
 export function useSubgraph<S extends RunningTestSubgraph, X extends object = object>(
   label: string,
   start: (env: SubgraphTestEnv) => Promise<{ server: S } & X>,
+  options: { db?: TestDatabase } = {},
 ): SubgraphHarness<S> & X {
-  const db = useTestDatabase(label);
+  const db = options.db ?? useTestDatabase(label);
   const closers: (() => unknown)[] = [];
   const h = {
     dbName: db.dbName,

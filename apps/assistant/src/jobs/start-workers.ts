@@ -2,7 +2,13 @@ import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
-import { Producer, createRedisConnection, createWorker, graphChangesStream } from '@portal/queue';
+import {
+  Producer,
+  createRedisConnection,
+  createWorker,
+  graphChangesStream,
+  type QueueHealth,
+} from '@portal/queue';
 import { createCkanClient } from '../catalog/ckan-client';
 import { CatalogSync } from '../catalog/catalog-sync';
 import type { PreviewLimits } from '../catalog/preview';
@@ -54,7 +60,13 @@ const CLEANUP_EVERY_MS = 3600_000;
  */
 export async function startAssistantWorkers(
   config: AssistantWorkersConfig,
-  deps: { conn: Connection; logger: Logger; now?: () => Date },
+  deps: {
+    conn: Connection;
+    logger: Logger;
+    now?: () => Date;
+    /** The process's queue health (runWorker's), for its /readyz and /metrics. */
+    queueHealth?: QueueHealth;
+  },
 ): Promise<RunningAssistantWorkers> {
   const now = deps.now ?? (() => new Date());
   const connections: Redis[] = [];
@@ -104,6 +116,7 @@ export async function startAssistantWorkers(
     prefix: config.queuePrefix,
     logger: deps.logger,
     concurrency: config.concurrency,
+    health: deps.queueHealth,
   };
   const workers = [
     createWorker(

@@ -1,21 +1,15 @@
-import type { Redis } from 'ioredis';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll } from 'vitest';
-import { ANONYMOUS, type Viewer } from '@portal/auth';
 import { freePort } from '@portal/local-services';
-import { createLogger } from '@portal/logger';
-import { createRedisConnection } from '@portal/queue';
 import {
-  gql,
-  internalTokenFor,
   spawnApp,
-  testServices,
-  uniqueName,
+  testLogger,
+  useSubgraph,
   useTestDatabase,
   TEST_INTERNAL_SECRET,
   type GraphQLResponse,
   type SpawnedApp,
-  type TestDatabase,
+  type SubgraphHarness,
 } from '@portal/testing';
 import { createCkanClient } from '../../src/catalog/ckan-client';
 import { CatalogSync } from '../../src/catalog/catalog-sync';
@@ -32,11 +26,7 @@ import { IndexService } from '../../src/services/index-service';
 export const PUBLIC_BASE_URL = 'https://cds.hochiminhcity.gov.vn';
 export const CONTROL_KEY = 'assistant-test-control-key-0123';
 
-export const logger = createLogger({
-  service: 'assistant-test',
-  level: process.env.PORTAL_TEST_LOGS === '1' ? 'debug' : 'silent',
-  pretty: false,
-});
+export const logger = testLogger('assistant-test');
 
 /** The open-data portal simulator as a real child process. */
 export interface Portal {
@@ -145,61 +135,39 @@ export function useCatalog(label: string, portal: Portal, db = useTestDatabase(l
   return c;
 }
 
-export interface Assistant {
-  db: TestDatabase;
-  server: RunningAssistantServer;
-  redis: Redis;
-  conn: Connection;
-  clock: { now: Date };
-  call<T = Record<string, any>>(
-    viewer: Viewer | null,
-    query: string,
-    variables?: Record<string, unknown>,
-    clientKey?: string,
-  ): Promise<GraphQLResponse<T>>;
-}
+export type Assistant = SubgraphHarness<RunningAssistantServer>;
 
-/** The assistant subgraph in-process on this file's database, over real HTTP. */
+/** The assistant subgraph in-process (`useSubgraph`), on `db` when the file shares one. */
 export function useAssistant(
   label: string,
   overrides: Partial<AssistantServerConfig> = {},
   db = useTestDatabase(label),
 ): Assistant {
-  const a = { db, clock: { now: new Date() } } as Assistant;
-  beforeAll(async () => {
-    const { redisUrl } = testServices();
-    a.conn = await mongoose.createConnection(db.uri, { dbName: db.dbName }).asPromise();
-    await prepareDatabase(a.conn);
-    a.redis = createRedisConnection(redisUrl, 'producer');
-    a.server = await startServer(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        production: false,
-        internalTokenSecret: TEST_INTERNAL_SECRET,
-        publicBaseUrl: PUBLIC_BASE_URL,
-        portalUrl: 'https://data.example.vn',
-        redisPrefix: uniqueName(label),
-        askPerMinute: 1000,
-        askPerMinutePerAddress: 1000,
-        retentionMs: 3600_000,
-        llm: null,
-        ...overrides,
-      },
-      { conn: a.conn, redis: a.redis, jobs: null, logger, now: () => new Date(a.clock.now) },
-    );
-    a.call = async (viewer, query, variables, clientKey) =>
-      gql(a.server.graphqlUrl, query, {
-        variables,
-        internalToken: await internalTokenFor(viewer ?? ANONYMOUS, { clientKey }),
-      });
-  });
-  afterAll(async () => {
-    await a.server?.close();
-    a.redis?.disconnect();
-    await a.conn?.close();
-  });
-  return a;
+  return useSubgraph(
+    label,
+    async (env) => {
+      await prepareDatabase(env.conn);
+      const server = await startServer(
+        {
+          port: 0,
+          host: '127.0.0.1',
+          production: false,
+          internalTokenSecret: TEST_INTERNAL_SECRET,
+          publicBaseUrl: PUBLIC_BASE_URL,
+          portalUrl: 'https://data.example.vn',
+          redisPrefix: env.prefix,
+          askPerMinute: 1000,
+          askPerMinutePerAddress: 1000,
+          retentionMs: 3600_000,
+          llm: null,
+          ...overrides,
+        },
+        { conn: env.conn, redis: env.redis, jobs: null, logger: env.logger },
+      );
+      return { server };
+    },
+    { db },
+  );
 }
 
 export const ASK = /* GraphQL */ `

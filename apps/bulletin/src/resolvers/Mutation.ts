@@ -1,58 +1,18 @@
 import { clientKeyOf } from '@portal/auth';
-import { parseArgs, parseInput } from '@portal/graphql-kit';
+import { parseArgs } from '@portal/graphql-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import type { BulletinContext } from '../context';
-import {
-  addItemArgs,
-  createIssueInput,
-  issueIdArgs,
-  removeItemArgs,
-  scheduleArgs,
-  subscribeArgs,
-  tokenArgs,
-  updateIssueArgs,
-  updateIssueInput,
-} from '../domain/issue-input';
-import { requireBulletinEditor } from '../domain/issue-rules';
+import { subscribeArgs, tokenArgs } from '../domain/issue-input';
 
+// The issue service decides who may edit before it reads the arguments.
 export const Mutation: MutationResolvers<BulletinContext> = {
-  createBulletinIssue: (_parent, args, ctx) => {
-    requireBulletinEditor(ctx.viewer);
-    return ctx.issues.create(parseInput(createIssueInput, args.input), ctx.viewer);
-  },
-
-  updateBulletinIssue: (_parent, args, ctx) => {
-    requireBulletinEditor(ctx.viewer);
-    const { id, expectedVersion } = parseArgs(updateIssueArgs, args);
-    return ctx.issues.update(id, parseInput(updateIssueInput, args.input), expectedVersion);
-  },
-
-  addBulletinItem: (_parent, args, ctx) => {
-    requireBulletinEditor(ctx.viewer);
-    return ctx.issues.addItem(parseArgs(addItemArgs, args), ctx.viewer);
-  },
-
-  removeBulletinItem: (_parent, args, ctx) => {
-    requireBulletinEditor(ctx.viewer);
-    const { issueId, itemId } = parseArgs(removeItemArgs, args);
-    return ctx.issues.removeItem(issueId, itemId);
-  },
-
-  scheduleBulletinIssue: (_parent, args, ctx) => {
-    requireBulletinEditor(ctx.viewer);
-    const { id, at } = parseArgs(scheduleArgs(new Date()), args);
-    return ctx.issues.schedule(id, at);
-  },
-
-  unscheduleBulletinIssue: (_parent, args, ctx) => {
-    requireBulletinEditor(ctx.viewer);
-    return ctx.issues.unschedule(parseArgs(issueIdArgs, args).id);
-  },
-
-  publishBulletinIssueNow: (_parent, args, ctx) => {
-    requireBulletinEditor(ctx.viewer);
-    return ctx.issues.publishNow(parseArgs(issueIdArgs, args).id);
-  },
+  createBulletinIssue: (_parent, args, ctx) => ctx.issues.create(ctx.viewer, args.input),
+  updateBulletinIssue: (_parent, args, ctx) => ctx.issues.update(ctx.viewer, args),
+  addBulletinItem: (_parent, args, ctx) => ctx.issues.addItem(ctx.viewer, args),
+  removeBulletinItem: (_parent, args, ctx) => ctx.issues.removeItem(ctx.viewer, args),
+  scheduleBulletinIssue: (_parent, args, ctx) => ctx.issues.schedule(ctx.viewer, args),
+  unscheduleBulletinIssue: (_parent, args, ctx) => ctx.issues.unschedule(ctx.viewer, args),
+  publishBulletinIssueNow: (_parent, args, ctx) => ctx.issues.publishNow(ctx.viewer, args),
 
   subscribeToBulletin: (_parent, args, ctx) => {
     const { email } = parseArgs(subscribeArgs, args);

@@ -3,15 +3,25 @@ import type { Viewer } from '@portal/auth';
 import { isDuplicateKeyError, paginate } from '@portal/db';
 import { badInput, conflict, notFound } from '@portal/errors';
 import { sanitizeRichText } from '@portal/html';
+import { parseArgs, parseInput } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
 import type { Outbox, Producer } from '@portal/queue';
 import type { ContentArticles } from '../content/content-articles';
-import type { AddItemArgs, CreateIssueInput, UpdateIssueInput } from '../domain/issue-input';
+import {
+  addItemArgs,
+  createIssueInput,
+  issueIdArgs,
+  removeItemArgs,
+  scheduleArgs,
+  updateIssueArgs,
+  updateIssueInput,
+} from '../domain/issue-input';
 import {
   assertEditable,
   assertSchedulable,
   assertUnschedulable,
   isVisibleTo,
+  requireBulletinEditor,
 } from '../domain/issue-rules';
 import { nextPosition, sectionKey } from '../domain/issue-sections';
 import { publishJobId } from '../domain/publish-job';
@@ -37,7 +47,8 @@ function cleanEditorial(html: string | null | undefined): string | null {
 
 /**
  * Everything editors and readers do with issues: the wiring between the rules in
- * domain/, the database, the content service and the publish queue.
+ * domain/, the database, the content service and the publish queue. Editors' operations take
+ * the viewer first and the raw arguments: who may call is decided before the input is read.
  */
 export function createIssueService(deps: IssueServiceDeps) {
   const { issues, items } = deps.models;
@@ -88,7 +99,9 @@ export function createIssueService(deps: IssueServiceDeps) {
   }
 
   return {
-    async create(input: CreateIssueInput, viewer: Viewer): Promise<BulletinIssueRecord> {
+    async create(viewer: Viewer, raw: unknown): Promise<BulletinIssueRecord> {
+      requireBulletinEditor(viewer);
+      const input = parseInput(createIssueInput, raw);
       const taken = () => issues.exists({ year: input.year, month: input.month });
       const monthTaken = () =>
         conflict(`There is already an issue for ${input.month}/${input.year}`);
@@ -126,10 +139,12 @@ export function createIssueService(deps: IssueServiceDeps) {
     },
 
     async update(
-      id: string,
-      input: UpdateIssueInput,
-      expectedVersion: number,
+      viewer: Viewer,
+      args: { id: unknown; input: unknown; expectedVersion: unknown },
     ): Promise<BulletinIssueRecord> {
+      requireBulletinEditor(viewer);
+      const { id, expectedVersion } = parseArgs(updateIssueArgs, args);
+      const input = parseInput(updateIssueInput, args.input);
       const issue = await load(id);
       assertEditable(issue);
       const set: Partial<BulletinIssueRecord> = { updatedAt: now() };
@@ -149,7 +164,9 @@ export function createIssueService(deps: IssueServiceDeps) {
       return load(id);
     },
 
-    async addItem(args: AddItemArgs, viewer: Viewer): Promise<BulletinIssueRecord> {
+    async addItem(viewer: Viewer, raw: unknown): Promise<BulletinIssueRecord> {
+      requireBulletinEditor(viewer);
+      const args = parseArgs(addItemArgs, raw);
       const issue = await load(args.issueId);
       assertEditable(issue);
       const published = await deps.content.findPublished([args.articleId]);
@@ -185,7 +202,9 @@ export function createIssueService(deps: IssueServiceDeps) {
       return load(args.issueId);
     },
 
-    async removeItem(issueId: string, itemId: string): Promise<BulletinIssueRecord> {
+    async removeItem(viewer: Viewer, raw: unknown): Promise<BulletinIssueRecord> {
+      requireBulletinEditor(viewer);
+      const { issueId, itemId } = parseArgs(removeItemArgs, raw);
       const issue = await load(issueId);
       assertEditable(issue);
       const removed = await items.deleteOne({ _id: itemId, issueId: issue._id });
@@ -194,12 +213,21 @@ export function createIssueService(deps: IssueServiceDeps) {
       return load(issueId);
     },
 
-    schedule: (id: string, at: Date) => scheduleAt(id, at),
+    schedule(viewer: Viewer, raw: unknown): Promise<BulletinIssueRecord> {
+      requireBulletinEditor(viewer);
+      const { id, at } = parseArgs(scheduleArgs(now()), raw);
+      return scheduleAt(id, at);
+    },
 
     /** The publish job without delay: the issue turns PUBLISHED as soon as the worker runs it. */
-    publishNow: (id: string) => scheduleAt(id, now()),
+    publishNow(viewer: Viewer, raw: unknown): Promise<BulletinIssueRecord> {
+      requireBulletinEditor(viewer);
+      return scheduleAt(parseArgs(issueIdArgs, raw).id, now());
+    },
 
-    async unschedule(id: string): Promise<BulletinIssueRecord> {
+    async unschedule(viewer: Viewer, raw: unknown): Promise<BulletinIssueRecord> {
+      requireBulletinEditor(viewer);
+      const { id } = parseArgs(issueIdArgs, raw);
       const issue = await load(id);
       assertUnschedulable(issue);
       const updated = await issues.updateOne(

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { Viewer } from '@portal/auth';
 import { isDuplicateKeyError } from '@portal/db';
 import { badInput } from '@portal/errors';
 import type { createRateLimiter } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import { jobId, type Outbox } from '@portal/queue';
+import { requireBulletinEditor } from '../domain/issue-rules';
 import { confirmUrl, unsubscribeUrl, type LinkBase } from '../domain/links';
 import {
   signSubscriptionToken,
@@ -177,7 +179,9 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
       return true;
     },
 
-    async stats() {
+    /** Subscribers by status, for editors. */
+    async stats(viewer: Viewer) {
+      requireBulletinEditor(viewer);
       const [pending, confirmed, unsubscribed] = await Promise.all(
         (['PENDING', 'CONFIRMED', 'UNSUBSCRIBED'] as const).map((status) =>
           subscribers.countDocuments({ status }),

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { requireRole, type Viewer } from '@portal/auth';
 import type { Connection } from 'mongoose';
 import {
   createAudienceCounter,
@@ -59,26 +60,33 @@ export interface BulletinStatsRef extends PortalStatsPeriod {
   id: string;
 }
 
-/** The bulletin's parts of the portal statistics. */
+/**
+ * The bulletin's parts of the portal statistics, for editors and admins. Every method checks
+ * the viewer: an `_entities` call reaches the fields without the query field.
+ */
 export class BulletinStatsService {
   constructor(
     private readonly models: BulletinModels,
     readonly counters: BulletinCounters,
   ) {}
 
-  fromKey(id: string): BulletinStatsRef {
+  fromKey(viewer: Viewer, id: string): BulletinStatsRef {
+    requireRole(viewer, 'editor');
     return { id, ...parsePortalStatsKey(id) };
   }
 
-  issueViews(p: PortalStatsPeriod): Promise<AudienceStats> {
+  issueViews(viewer: Viewer, p: PortalStatsPeriod): Promise<AudienceStats> {
+    requireRole(viewer, 'editor');
     return this.counters.views.stats(p.from, p.to, p.granularity);
   }
 
-  audioOpens(p: PortalStatsPeriod): Promise<AudienceStats> {
+  audioOpens(viewer: Viewer, p: PortalStatsPeriod): Promise<AudienceStats> {
+    requireRole(viewer, 'editor');
     return this.counters.audio.stats(p.from, p.to, p.granularity);
   }
 
-  async subscribers(p: PortalStatsPeriod): Promise<SubscriberStats> {
+  async subscribers(viewer: Viewer, p: PortalStatsPeriod): Promise<SubscriberStats> {
+    requireRole(viewer, 'editor');
     const buckets = statBuckets(p.from, p.to, p.granularity);
     const subscribers = await this.models.subscribers
       .find({}, { createdAt: 1, confirmedAt: 1, unsubscribedAt: 1 })

@@ -2,7 +2,7 @@ import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
-import { createRedisConnection, createWorker, Outbox, type QueueMetrics } from '@portal/queue';
+import { createRedisConnection, createWorker, Outbox, type QueueHealth } from '@portal/queue';
 import { createEngagementCore, type EngagementCore } from '../services';
 import { eventJobsProcessor } from './event-jobs.processor';
 import { closeProducers, createProducers, type EngagementProducers } from './producers';
@@ -32,7 +32,7 @@ export interface RunningEngagementWorkers {
  */
 export async function startEngagementWorkers(
   config: EngagementWorkersConfig,
-  deps: { conn: Connection; logger: Logger; now?: () => Date; queueMetrics?: QueueMetrics },
+  deps: { conn: Connection; logger: Logger; now?: () => Date; queueHealth?: QueueHealth },
 ): Promise<RunningEngagementWorkers> {
   const connections: Redis[] = [];
   const redis = (role: 'worker' | 'producer') => {
@@ -67,7 +67,7 @@ export async function startEngagementWorkers(
         prefix: config.queuePrefix,
         logger: deps.logger,
         concurrency: config.concurrency,
-        metrics: deps.queueMetrics,
+        health: deps.queueHealth,
       },
     ),
   ];

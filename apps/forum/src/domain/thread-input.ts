@@ -88,6 +88,9 @@ export const noteInput = z
   .nullish()
   .transform((v) => (v ? v : null));
 
+/** A moderator's optional note on an action. */
+export const noteArgs = z.object({ note: noteInput });
+
 export const flagInput = z.object({
   reason: z.enum(FLAG_REASONS),
   note: noteInput,

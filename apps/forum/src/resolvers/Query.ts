@@ -4,7 +4,6 @@ import { UNITS } from '@portal/reference-data';
 import { z } from 'zod';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { FORUM_CATEGORIES } from '../domain/forum-categories';
-import { assertModerator } from '../domain/permissions';
 import { canSeeContent, canSeePost } from '../domain/visibility';
 import { subjectOf } from '../use-cases/public-ids';
 import { listThreads, moderationLog, moderationQueue } from '../use-cases/read-forum';
@@ -48,12 +47,8 @@ export const Query: QueryResolvers = {
   },
   forumCategories: () => [...FORUM_CATEGORIES],
   forumDepartments: () => [...UNITS],
-  moderationQueue: (_, { first, after }, ctx) => {
-    assertModerator(ctx.viewer);
-    return moderationQueue(ctx.deps.models, first, after);
-  },
-  moderationLog: (_, { targetId, first, after }, ctx) => {
-    assertModerator(ctx.viewer);
-    return moderationLog(ctx.deps.models, targetId, first, after);
-  },
+  moderationQueue: (_, { first, after }, ctx) =>
+    moderationQueue(ctx.deps.models, ctx.viewer, first, after),
+  moderationLog: (_, { targetId, first, after }, ctx) =>
+    moderationLog(ctx.deps.models, ctx.viewer, targetId, first, after),
 };

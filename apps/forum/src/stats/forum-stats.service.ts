@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { requireRole, type Viewer } from '@portal/auth';
 import type { Connection } from 'mongoose';
 import {
   createAudienceCounter,
@@ -34,7 +35,10 @@ export interface ForumStatsRef extends PortalStatsPeriod {
   id: string;
 }
 
-/** The forum's parts of the portal statistics. */
+/**
+ * The forum's parts of the portal statistics, for editors and admins. Every method checks
+ * the viewer: an `_entities` call reaches the fields without the query field.
+ */
 export class ForumStatsService {
   constructor(
     private readonly models: ForumModels,
@@ -42,15 +46,18 @@ export class ForumStatsService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  fromKey(id: string): ForumStatsRef {
+  fromKey(viewer: Viewer, id: string): ForumStatsRef {
+    requireRole(viewer, 'editor');
     return { id, ...parsePortalStatsKey(id) };
   }
 
-  threadViews(p: PortalStatsPeriod): Promise<AudienceStats> {
+  threadViews(viewer: Viewer, p: PortalStatsPeriod): Promise<AudienceStats> {
+    requireRole(viewer, 'editor');
     return this.views.stats(p.from, p.to, p.granularity);
   }
 
-  async participation(p: PortalStatsPeriod): Promise<ForumParticipation> {
+  async participation(viewer: Viewer, p: PortalStatsPeriod): Promise<ForumParticipation> {
+    requireRole(viewer, 'editor');
     const { threads, posts } = this.models;
     const fields = { kind: 1, createdAt: 1, workflowStatus: 1, assignedDepartment: 1 };
     const [opened, openAssigned] = await Promise.all([

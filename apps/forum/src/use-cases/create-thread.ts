@@ -1,11 +1,12 @@
 import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
+import { parseInput } from '@portal/graphql-kit';
 import { badInput } from '@portal/errors';
 import { searchTokens } from '@portal/text';
 import { assertLinkLimit, isNewAccount } from '../domain/anti-abuse';
 import { contentFingerprint } from '../domain/body';
-import { isStaff } from '../domain/permissions';
-import { sanitizedBody, tagKeys, type CreateThreadInput } from '../domain/thread-input';
+import { assertParticipant, isStaff } from '../domain/permissions';
+import { createThreadInput, sanitizedBody, tagKeys } from '../domain/thread-input';
 import type { ThreadDoc } from '../models';
 import type { ForumDeps } from './deps';
 import { claimFingerprint, releaseFingerprint } from './duplicates';
@@ -15,10 +16,12 @@ import { recordProfile } from './profiles';
 /** A signed-in person starts a thread: sanitized, rate-limited, de-duplicated, followed. */
 export async function createThread(
   deps: ForumDeps,
-  viewer: Viewer & { id: string },
-  input: CreateThreadInput,
+  viewer: Viewer,
+  raw: unknown,
   now = new Date(),
 ): Promise<ThreadDoc> {
+  assertParticipant(viewer);
+  const input = parseInput(createThreadInput, raw);
   const { models, rules } = deps;
   const body = sanitizedBody(input.body, input.bodyFormat, 'input.body');
   if (!body.ok) throw badInput(body.field, body.message);

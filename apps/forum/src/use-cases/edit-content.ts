@@ -1,12 +1,12 @@
-import type { WrittenBody } from '../domain/forum-types';
 import type { Viewer } from '@portal/auth';
+import { parseArgs, parseInput } from '@portal/graphql-kit';
 import { badInput, conflict, notFound } from '@portal/errors';
 import { insertOnce } from '@portal/db';
 import { searchTokens } from '@portal/text';
 import { assertLinkLimit, isNewAccount } from '../domain/anti-abuse';
 import { parseId } from '../domain/ids';
-import { assertCanEdit, isStaff } from '../domain/permissions';
-import { sanitizedBody, tagKeys, type EditThreadInput } from '../domain/thread-input';
+import { assertCanEdit, assertParticipant, isStaff } from '../domain/permissions';
+import { editThreadInput, postBodyInput, sanitizedBody, tagKeys } from '../domain/thread-input';
 import { canSeeContent } from '../domain/visibility';
 import type { ForumModels, PostDoc, ThreadDoc } from '../models';
 import type { ForumDeps } from './deps';
@@ -51,11 +51,13 @@ async function assertLinks(
 /** The author edits their thread's title, body or tags within the edit window. */
 export async function editThread(
   deps: ForumDeps,
-  viewer: Viewer & { id: string },
+  viewer: Viewer,
   id: string,
-  input: EditThreadInput,
+  raw: unknown,
   now = new Date(),
 ): Promise<ThreadDoc> {
+  assertParticipant(viewer);
+  const input = parseInput(editThreadInput, raw);
   const { models } = deps;
   const thread = await models.threads.findById(parseId(id, 'id')).lean();
   if (!thread || !canSeeContent(viewer, thread)) throw notFound('Thread');
@@ -99,11 +101,13 @@ export async function editThread(
 /** The author edits their post within the edit window. */
 export async function editPost(
   deps: ForumDeps,
-  viewer: Viewer & { id: string },
+  viewer: Viewer,
   id: string,
-  written: WrittenBody,
+  raw: unknown,
   now = new Date(),
 ): Promise<PostDoc> {
+  assertParticipant(viewer);
+  const written = parseArgs(postBodyInput, raw);
   const { models } = deps;
   const post = await models.posts.findById(parseId(id, 'id')).lean();
   if (!post || !canSeeContent(viewer, post)) throw notFound('Post');

@@ -1,7 +1,9 @@
 import type { Viewer } from '@portal/auth';
+import { parseArgs } from '@portal/graphql-kit';
+import { assertParticipant } from '../domain/permissions';
+import { flagInput } from '../domain/thread-input';
 import { badInput } from '@portal/errors';
 import { insertOnce } from '@portal/db';
-import type { FlagReason } from '../domain/forum-types';
 import { isNewAccount } from '../domain/anti-abuse';
 import { flagOutcome, shouldAutoHide } from '../domain/moderation';
 import type { ForumModels } from '../models';
@@ -18,11 +20,13 @@ import { setVisibility } from './set-visibility';
  */
 export async function flagContent(
   deps: ForumDeps,
-  viewer: Viewer & { id: string },
+  viewer: Viewer,
   targetId: string,
-  flag: { reason: FlagReason; note: string | null },
+  raw: { reason: unknown; note?: unknown },
   now = new Date(),
 ): Promise<void> {
+  assertParticipant(viewer);
+  const flag = parseArgs(flagInput, { reason: raw.reason, note: raw.note });
   const { models, rules } = deps;
   const target = await loadVisibleTarget(models, viewer, targetId);
   const authorId = target.kind === 'THREAD' ? target.thread.authorId : target.post.authorId;

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { insertOnce } from '@portal/db';
 import type { Viewer } from '@portal/auth';
+import { assertParticipant } from '../domain/permissions';
 import type { ForumModels, ThreadDoc } from '../models';
 import type { ForumDeps } from './deps';
 import { loadVisibleThread } from './load-content';
@@ -30,11 +31,12 @@ export async function setFollowing(
 /** The viewer follows (or stops following) a thread they can see. */
 export async function followThread(
   deps: ForumDeps,
-  viewer: Viewer & { id: string },
+  viewer: Viewer,
   id: string,
   following: boolean,
   now = new Date(),
 ): Promise<ThreadDoc> {
+  assertParticipant(viewer);
   const thread = await loadVisibleThread(deps.models, viewer, id);
   await setFollowing(deps.models, thread._id, viewer.id, following, now);
   return thread;

@@ -1,4 +1,7 @@
 import type { Viewer } from '@portal/auth';
+import { parseArgs } from '@portal/graphql-kit';
+import { assertModerator } from '../domain/permissions';
+import { noteArgs } from '../domain/thread-input';
 import { badInput, notFound } from '@portal/errors';
 import { isUnitCode } from '@portal/reference-data';
 import { parseId } from '../domain/ids';
@@ -16,11 +19,12 @@ async function loadAny(deps: ForumDeps, id: string): Promise<ThreadDoc> {
 /** A moderator assigns a thread to the department (unit code) that must answer it. */
 export async function assignThread(
   deps: ForumDeps,
-  moderator: Viewer & { id: string },
+  moderator: Viewer,
   id: string,
   department: string,
   now = new Date(),
 ): Promise<ThreadDoc> {
+  assertModerator(moderator);
   const code = department.trim();
   if (!isUnitCode(code)) throw badInput('department', 'is not a unit code of the city directory');
   const thread = await loadAny(deps, id);
@@ -40,11 +44,13 @@ export async function assignThread(
 /** A moderator closes a thread to replies and answers. */
 export async function closeThread(
   deps: ForumDeps,
-  moderator: Viewer & { id: string },
+  moderator: Viewer,
   id: string,
-  note: string | null,
+  rawNote: unknown,
   now = new Date(),
 ): Promise<ThreadDoc> {
+  assertModerator(moderator);
+  const { note } = parseArgs(noteArgs, { note: rawNote });
   const thread = await loadAny(deps, id);
   const next = closeTransition(thread.workflowStatus);
   await deps.models.threads.updateOne(
@@ -65,11 +71,13 @@ export async function closeThread(
 /** A moderator reopens a closed thread, back to where it stood. */
 export async function reopenThread(
   deps: ForumDeps,
-  moderator: Viewer & { id: string },
+  moderator: Viewer,
   id: string,
-  note: string | null,
+  rawNote: unknown,
   now = new Date(),
 ): Promise<ThreadDoc> {
+  assertModerator(moderator);
+  const { note } = parseArgs(noteArgs, { note: rawNote });
   const thread = await loadAny(deps, id);
   const status = reopenTransition(thread.workflowStatus, thread.statusBeforeClose);
   await deps.models.threads.updateOne(

@@ -1,4 +1,7 @@
 import type { Viewer } from '@portal/auth';
+import { parseArgs } from '@portal/graphql-kit';
+import { assertModerator } from '../domain/permissions';
+import { noteArgs } from '../domain/thread-input';
 import { notFound } from '@portal/errors';
 import type { ModerationAction } from '../domain/forum-types';
 import { visibilityAfter } from '../domain/moderation';
@@ -13,12 +16,14 @@ import { setVisibility } from './set-visibility';
  */
 export async function moderateContent(
   deps: ForumDeps,
-  moderator: Viewer & { id: string },
+  moderator: Viewer,
   targetId: string,
   action: ModerationAction,
-  note: string | null,
+  rawNote: unknown,
   now = new Date(),
 ): Promise<void> {
+  assertModerator(moderator);
+  const { note } = parseArgs(noteArgs, { note: rawNote });
   const { models } = deps;
   const target = await loadTarget(models, targetId);
   if (!target) throw notFound('Content');

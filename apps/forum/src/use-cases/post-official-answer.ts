@@ -1,10 +1,10 @@
-import type { WrittenBody } from '../domain/forum-types';
 import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
+import { parseArgs } from '@portal/graphql-kit';
 import { badInput, conflict } from '@portal/errors';
 import { jobId } from '@portal/queue';
 import { assertCanAnswer, assertOfficer } from '../domain/permissions';
-import { sanitizedBody } from '../domain/thread-input';
+import { postBodyInput, sanitizedBody } from '../domain/thread-input';
 import { statusAfterAnswer } from '../domain/thread-transitions';
 import type { PostDoc, ThreadDoc } from '../models';
 import type { ForumDeps } from './deps';
@@ -20,11 +20,12 @@ export async function postOfficialAnswer(
   deps: ForumDeps,
   viewer: Viewer,
   threadId: string,
-  written: WrittenBody,
+  raw: unknown,
   now = new Date(),
 ): Promise<{ thread: ThreadDoc; answer: PostDoc }> {
   const { models } = deps;
   assertOfficer(viewer);
+  const written = parseArgs(postBodyInput, raw);
   const thread = await loadVisibleThread(models, viewer, threadId, 'threadId');
   assertCanAnswer(viewer, thread);
   if (thread.visibility !== 'VISIBLE') throw conflict('The thread is hidden pending review');

@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { paginate, pageSize, type Page } from '@portal/db';
 import { threadListQuery, type ThreadListFilter } from '../domain/thread-query';
+import { assertModerator } from '../domain/permissions';
 import { isModerator } from '../domain/visibility';
 import type {
   ForumModels,
@@ -62,9 +63,11 @@ export function listReplies(
 /** Pending moderation items, oldest first. */
 export function moderationQueue(
   models: ForumModels,
+  viewer: Viewer,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Page<ModerationItemDoc>> {
+  assertModerator(viewer);
   return paginate(models.moderationItems, {
     filter: { pending: true },
     sort: [
@@ -79,10 +82,12 @@ export function moderationQueue(
 /** The moderation log, newest first, for one target or all. */
 export function moderationLog(
   models: ForumModels,
+  viewer: Viewer,
   targetId: string | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Page<ModerationLogDoc>> {
+  assertModerator(viewer);
   return paginate(models.moderationLog, {
     filter: targetId ? { targetId } : {},
     sort: [

@@ -1,11 +1,11 @@
-import type { WrittenBody } from '../domain/forum-types';
 import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
+import { parseArgs } from '@portal/graphql-kit';
 import { badInput, conflict } from '@portal/errors';
 import { assertLinkLimit, isNewAccount } from '../domain/anti-abuse';
 import { contentFingerprint } from '../domain/body';
-import { isStaff } from '../domain/permissions';
-import { sanitizedBody } from '../domain/thread-input';
+import { assertParticipant, isStaff } from '../domain/permissions';
+import { postBodyInput, sanitizedBody } from '../domain/thread-input';
 import { assertOpenForReplies } from '../domain/thread-transitions';
 import type { PostDoc } from '../models';
 import type { ForumDeps } from './deps';
@@ -17,11 +17,13 @@ import { recordProfile } from './profiles';
 /** A signed-in person replies to a visible, open thread, and follows it. */
 export async function replyToThread(
   deps: ForumDeps,
-  viewer: Viewer & { id: string },
+  viewer: Viewer,
   threadId: string,
-  written: WrittenBody,
+  raw: unknown,
   now = new Date(),
 ): Promise<PostDoc> {
+  assertParticipant(viewer);
+  const written = parseArgs(postBodyInput, raw);
   const { models, rules } = deps;
   const body = sanitizedBody(written.body, written.bodyFormat, 'body');
   if (!body.ok) throw badInput(body.field, body.message);

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
+import { assertParticipant } from '../domain/permissions';
 import { conflict } from '@portal/errors';
 import { insertOnce } from '@portal/db';
 import type { ForumModels, ThreadDoc } from '../models';
@@ -9,10 +10,11 @@ import { loadVisibleThread } from './load-content';
 /** One vote per person: a unique (thread, person) document, so repeats change nothing. */
 export async function voteThread(
   deps: ForumDeps,
-  viewer: Viewer & { id: string },
+  viewer: Viewer,
   id: string,
   now = new Date(),
 ): Promise<ThreadDoc> {
+  assertParticipant(viewer);
   const thread = await loadVisibleThread(deps.models, viewer, id);
   if (thread.visibility !== 'VISIBLE') throw conflict('The thread is hidden pending review');
   await deps.limiters.votes.consume(viewer.id);
@@ -28,10 +30,11 @@ export async function voteThread(
 /** Removes the viewer's vote, if there is one. */
 export async function unvoteThread(
   deps: ForumDeps,
-  viewer: Viewer & { id: string },
+  viewer: Viewer,
   id: string,
   now = new Date(),
 ): Promise<ThreadDoc> {
+  assertParticipant(viewer);
   const thread = await loadVisibleThread(deps.models, viewer, id);
   await deps.limiters.votes.consume(viewer.id);
   const { deletedCount } = await deps.models.votes.deleteOne({

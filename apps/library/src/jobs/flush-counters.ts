@@ -15,10 +15,11 @@ export interface FlushResult {
 const LOCK_MS = 5 * 60_000;
 
 /**
- * Adds pending view and download counts (and showcase "try it" clicks) to MongoDB, exactly once. Pending counts are cut
- * into a batch; each item's stats document records the last batch added to it, so a
- * batch retried after a crash skips the items it already reached. Batches are applied
- * oldest first and one flush runs at a time (a Redis lease), which that check relies on.
+ * Adds pending view and download counts (and showcase "try it" clicks) to MongoDB, exactly
+ * once. Pending counts are sealed into a batch; each item's stats document records the last
+ * batch added to it, so a batch retried after a crash skips the items it already reached.
+ * Batches are applied oldest first and one flush runs at a time (the counters' lease), which
+ * that check relies on.
  */
 export async function flushCounters(deps: {
   counters: ItemCounters;
@@ -26,35 +27,22 @@ export async function flushCounters(deps: {
   showcaseStats: Model<ShowcaseStatsDoc>;
   logger: Logger;
 }): Promise<FlushResult> {
-  const release = await deps.counters.acquireFlushLock(LOCK_MS);
-  if (!release) return { skipped: true, batches: 0, items: 0 };
-  try {
-    await deps.counters.cutBatch();
-    const batches = await deps.counters.openBatches();
-    let items = 0;
-    for (const batchId of batches) {
-      const deltas = deltasFromCounters(await deps.counters.batchCounts(batchId));
-      for (const [id, delta] of deltas) {
-        if (delta.download || delta.view)
-          await addToStats(deps.stats, id, batchId, {
-            downloadCount: delta.download,
-            viewCount: delta.view,
-          });
-        if (delta.tryIt)
-          await addToStats(deps.showcaseStats, id, batchId, { tryItCount: delta.tryIt });
-        items++;
-      }
-      await deps.counters.closeBatch(batchId);
+  let items = 0;
+  const { ran, batches } = await deps.counters.flush(LOCK_MS, async (batchId) => {
+    const deltas = deltasFromCounters(await deps.counters.batchCounts(batchId));
+    for (const [id, delta] of deltas) {
+      if (delta.download || delta.view)
+        await addToStats(deps.stats, id, batchId, {
+          downloadCount: delta.download,
+          viewCount: delta.view,
+        });
+      if (delta.tryIt)
+        await addToStats(deps.showcaseStats, id, batchId, { tryItCount: delta.tryIt });
+      items++;
     }
-    if (batches.length)
-      deps.logger.info(
-        { batches: batches.length, items },
-        'view, download and try-it counts flushed',
-      );
-    return { skipped: false, batches: batches.length, items };
-  } finally {
-    await release();
-  }
+  });
+  if (batches) deps.logger.info({ batches, items }, 'view, download and try-it counts flushed');
+  return { skipped: !ran, batches, items };
 }
 
 async function addToStats<T extends { lastBatchId: string }>(

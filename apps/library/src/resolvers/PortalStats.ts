@@ -1,22 +1,15 @@
-import { clientKeyOf, requireRole } from '@portal/auth';
+import { clientKeyOf } from '@portal/auth';
 import { AUDIENCE_DEVICES, AUDIENCE_REGIONS } from '@portal/db';
 import { parseArgs } from '@portal/graphql-kit';
 import { z } from 'zod';
 import { recordLibraryItemView } from '../services/library-items.service';
-import { libraryStatsRef } from '../stats/library-stats';
+import { libraryItemsAudience, portalStatsRef } from '../services/portal-stats.service';
 import type { MutationResolvers, PortalStatsResolvers } from '../__generated__/resolvers-types';
 import type { LibraryContext } from '../context';
 
-// Every field checks the viewer: `_entities` reaches here without the query field.
 export const PortalStats: PortalStatsResolvers<LibraryContext> = {
-  __resolveReference: (ref, ctx) => {
-    requireRole(ctx.viewer, 'editor');
-    return libraryStatsRef(ref.id);
-  },
-  libraryItems: (s, _a, ctx) => {
-    requireRole(ctx.viewer, 'editor');
-    return ctx.audience.stats(s.from, s.to, s.granularity);
-  },
+  __resolveReference: (ref, ctx) => portalStatsRef(ctx, ref.id),
+  libraryItems: (s, _a, ctx) => libraryItemsAudience(ctx, s),
 };
 
 const pageView = z

@@ -1,13 +1,9 @@
 import { Readable } from 'node:stream';
 import { Types } from 'mongoose';
 import { ANONYMOUS, type Viewer } from '@portal/auth';
-import { parseInput } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
 import { slugify } from '@portal/text';
 import type { ItemCounters } from '../counters/item-counters';
-import { createCollectionInput } from '../domain/collection-input';
-import { createItemInput } from '../domain/library-item-input';
-import { createPlatformAppInput } from '../domain/platform-app-input';
 import { ingestFile } from '../files/ingest-file';
 import { createLoaders } from '../loaders';
 import type { LibraryModels, PersonRef } from '../models';
@@ -18,7 +14,6 @@ import {
   publishLibraryItem,
 } from '../services/library-items.service';
 import { createPlatformApp } from '../services/platform-apps.service';
-import { createShowcaseInput } from '../domain/showcase-input';
 import { createShowcaseEntry } from '../services/showcase.service';
 import type { ServiceContext } from '../services/service-context';
 import type { FileStorage } from '../storage/file-storage';
@@ -138,8 +133,7 @@ export async function seedLibrary(deps: SeedDeps): Promise<{ items: number; apps
   const collectionIds = new Map<string, string>();
   for (const def of DEMO_COLLECTIONS) {
     const existing = await deps.models.collections.findOne({ slug: def.slug }).lean();
-    const collection =
-      existing ?? (await createCollection(ctx(), parseInput(createCollectionInput, def)));
+    const collection = existing ?? (await createCollection(ctx(), def));
     collectionIds.set(def.slug, collection._id.toHexString());
   }
 
@@ -160,22 +154,19 @@ export async function seedLibrary(deps: SeedDeps): Promise<{ items: number; apps
       );
       fileIds.push(stored.file._id.toHexString());
     }
-    const item = await createLibraryItem(
-      ctx(),
-      parseInput(createItemInput, {
-        title: def.title,
-        description: def.description,
-        format: def.format,
-        topics: def.topics,
-        audience: def.audience,
-        publisher: def.publisher,
-        language: def.language ?? 'vi',
-        fileIds,
-        externalUrl: def.externalUrl,
-        durationSeconds: def.durationSeconds,
-        pageCount: def.pageCount,
-      }),
-    );
+    const item = await createLibraryItem(ctx(), {
+      title: def.title,
+      description: def.description,
+      format: def.format,
+      topics: def.topics,
+      audience: def.audience,
+      publisher: def.publisher,
+      language: def.language ?? 'vi',
+      fileIds,
+      externalUrl: def.externalUrl,
+      durationSeconds: def.durationSeconds,
+      pageCount: def.pageCount,
+    });
     const id = item._id.toHexString();
     if (def.publishedDaysAgo !== undefined) {
       await publishLibraryItem(ctx(), id);
@@ -214,7 +205,7 @@ export async function seedLibrary(deps: SeedDeps): Promise<{ items: number; apps
   let apps = 0;
   for (const def of DEMO_PLATFORM_APPS) {
     if (await deps.models.apps.exists({ slug: slugify(def.name) })) continue;
-    await createPlatformApp(ctx(), parseInput(createPlatformAppInput, def));
+    await createPlatformApp(ctx(), def);
     apps++;
   }
   deps.logger.info({ items: created, apps }, 'library demo data written');
@@ -240,21 +231,18 @@ export async function seedShowcase(deps: SeedDeps): Promise<{ showcase: number }
     const video = def.demoVideo
       ? await deps.models.items.findOne({ slug: slugify(def.demoVideo) }, { _id: 1 }).lean()
       : null;
-    const entry = await createShowcaseEntry(
-      ctx(),
-      parseInput(createShowcaseInput, {
-        title: def.title,
-        description: def.description,
-        award: def.award,
-        awardTitle: def.awardTitle,
-        year: def.year,
-        team: def.team,
-        category: def.category,
-        tryItUrl: def.tryItUrl,
-        tryItKind: def.tryItKind,
-        demoVideoItemId: video?._id.toHexString() ?? null,
-      }),
-    );
+    const entry = await createShowcaseEntry(ctx(), {
+      title: def.title,
+      description: def.description,
+      award: def.award,
+      awardTitle: def.awardTitle,
+      year: def.year,
+      team: def.team,
+      category: def.category,
+      tryItUrl: def.tryItUrl,
+      tryItKind: def.tryItKind,
+      demoVideoItemId: video?._id.toHexString() ?? null,
+    });
     await deps.models.showcaseStats.updateOne(
       { _id: entry._id },
       { $set: { tryItCount: def.tryIts, lastBatchId: 'seed', updatedAt: now } },

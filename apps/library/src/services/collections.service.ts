@@ -2,7 +2,13 @@ import { Types } from 'mongoose';
 import { badInput, conflict, notFound, type FieldProblem } from '@portal/errors';
 import { createWithUniqueSlug, paginate, type Page } from '@portal/db';
 import { fold, slugify } from '@portal/text';
-import type { CreateCollectionInput, UpdateCollectionInput } from '../domain/collection-input';
+import { parseInput } from '@portal/graphql-kit';
+import {
+  collectionItemsInput,
+  createCollectionInput,
+  updateCollectionInput,
+} from '../domain/collection-input';
+import { parseExpectedVersion } from '../domain/expected-version';
 import { requireEditor } from '../domain/library-access';
 import { objectIds } from '../loaders';
 import type { CollectionDoc } from '../models';
@@ -39,11 +45,9 @@ async function existing(ctx: ServiceContext, id: string): Promise<CollectionDoc>
   return collection;
 }
 
-export async function createCollection(
-  ctx: ServiceContext,
-  input: CreateCollectionInput,
-): Promise<CollectionDoc> {
+export async function createCollection(ctx: ServiceContext, raw: unknown): Promise<CollectionDoc> {
   requireEditor(ctx.viewer);
+  const input = parseInput(createCollectionInput, raw);
   const now = new Date();
   return createWithUniqueSlug(ctx.models.collections, slugify(input.title), (slug) => ({
     slug,
@@ -59,10 +63,12 @@ export async function createCollection(
 export async function updateCollection(
   ctx: ServiceContext,
   id: string,
-  patch: UpdateCollectionInput,
-  expectedVersion: number,
+  rawPatch: unknown,
+  rawVersion: unknown,
 ): Promise<CollectionDoc> {
   requireEditor(ctx.viewer);
+  const patch = parseInput(updateCollectionInput, rawPatch);
+  const expectedVersion = parseExpectedVersion(rawVersion);
   const collection = await existing(ctx, id);
   const stale = () =>
     conflict(`The collection changed since version ${expectedVersion}; reload it and try again`);
@@ -87,9 +93,10 @@ export async function updateCollection(
 export async function setCollectionItems(
   ctx: ServiceContext,
   id: string,
-  itemIds: readonly string[],
+  rawItemIds: unknown,
 ): Promise<CollectionDoc> {
   requireEditor(ctx.viewer);
+  const itemIds = parseInput(collectionItemsInput, rawItemIds, 'itemIds');
   const collection = await existing(ctx, id);
   const items = await Promise.all(itemIds.map((itemId) => ctx.loaders.items.load(itemId)));
   const missing: FieldProblem[] = [];

@@ -2,6 +2,8 @@ import { Types, type FilterQuery } from 'mongoose';
 import { badInput, conflict, notFound, type FieldProblem } from '@portal/errors';
 import { createWithUniqueSlug, paginate, type Page, type SortSpec } from '@portal/db';
 import { fold, searchTokens, slugify } from '@portal/text';
+import { parseInput } from '@portal/graphql-kit';
+import { parseExpectedVersion } from '../domain/expected-version';
 import { kindOfMime, type FileKind } from '../domain/file-types';
 import {
   itemCriteria,
@@ -31,9 +33,9 @@ import {
 import {
   applyItemUpdate,
   newItemFields,
-  type CreateItemInput,
+  createItemInput,
   type ItemFilterInput,
-  type UpdateItemInput,
+  updateItemInput,
 } from '../domain/library-item-input';
 import { objectIds } from '../loaders';
 import type { LibraryItemDoc, MediaFileDoc } from '../models';
@@ -124,10 +126,11 @@ function kindsOf(files: readonly (MediaFileDoc | null)[]): FileKind[] {
 /** Contributors and editors: a new DRAFT. */
 export async function createLibraryItem(
   ctx: ServiceContext,
-  input: CreateItemInput,
+  raw: unknown,
 ): Promise<LibraryItemDoc> {
   const viewer = ctx.viewer;
   requireContributor(viewer);
+  const input = parseInput(createItemInput, raw);
   const fields = newItemFields(input);
   const problems = itemProblems(fields);
   if (problems.length) throw badInput(problems);
@@ -169,11 +172,13 @@ async function reload(ctx: ServiceContext, id: string): Promise<LibraryItemDoc> 
 export async function updateLibraryItem(
   ctx: ServiceContext,
   id: string,
-  patch: UpdateItemInput,
-  expectedVersion: number,
+  rawPatch: unknown,
+  rawVersion: unknown,
 ): Promise<LibraryItemDoc> {
   const viewer = ctx.viewer;
   requireContributor(viewer);
+  const patch = parseInput(updateItemInput, rawPatch);
+  const expectedVersion = parseExpectedVersion(rawVersion);
   const item = await visibleItem(ctx, id);
   requireCanEditItem(viewer, item);
   if (item.version !== expectedVersion)

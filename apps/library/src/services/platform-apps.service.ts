@@ -2,15 +2,17 @@ import type { FilterQuery } from 'mongoose';
 import { badInput, conflict, notFound } from '@portal/errors';
 import { createWithUniqueSlug, paginate, type Page, toObjectId } from '@portal/db';
 import { fold, queryTokens, searchTokens, slugify } from '@portal/text';
+import { parseInput } from '@portal/graphql-kit';
+import { parseExpectedVersion } from '../domain/expected-version';
 import { requireEditor } from '../domain/library-access';
 import type { Audience } from '../domain/library-item';
 import {
   applyPlatformAppUpdate,
   newPlatformAppFields,
-  type CreatePlatformAppInput,
+  createPlatformAppInput,
   type PlatformAppCategory,
   type PlatformAppFields,
-  type UpdatePlatformAppInput,
+  updatePlatformAppInput,
 } from '../domain/platform-app-input';
 import type { PlatformAppDoc } from '../models';
 import type { ServiceContext } from './service-context';
@@ -80,9 +82,10 @@ export async function findPlatformApp(
 
 export async function createPlatformApp(
   ctx: ServiceContext,
-  input: CreatePlatformAppInput,
+  raw: unknown,
 ): Promise<PlatformAppDoc> {
   requireEditor(ctx.viewer);
+  const input = parseInput(createPlatformAppInput, raw);
   const fields = newPlatformAppFields(input);
   const now = new Date();
   const app = await createWithUniqueSlug(ctx.models.apps, slugify(fields.name), (slug) => ({
@@ -99,10 +102,12 @@ export async function createPlatformApp(
 export async function updatePlatformApp(
   ctx: ServiceContext,
   id: string,
-  patch: UpdatePlatformAppInput,
-  expectedVersion: number,
+  rawPatch: unknown,
+  rawVersion: unknown,
 ): Promise<PlatformAppDoc> {
   requireEditor(ctx.viewer);
+  const patch = parseInput(updatePlatformAppInput, rawPatch);
+  const expectedVersion = parseExpectedVersion(rawVersion);
   const app = await findPlatformApp(ctx, { id });
   if (!app) throw notFound('Platform app');
   const stale = () =>

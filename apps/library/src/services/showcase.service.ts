@@ -3,15 +3,17 @@ import { createWithUniqueSlug, insertOnce, paginate, type Page } from '@portal/d
 import { badInput, conflict, notFound } from '@portal/errors';
 import type { LibraryEvent } from '@portal/queue';
 import { fold, slugify } from '@portal/text';
+import { parseInput } from '@portal/graphql-kit';
+import { parseExpectedVersion } from '../domain/expected-version';
 import { isEditor, requireEditor } from '../domain/library-access';
 import {
   applyShowcaseUpdate,
   awardRank,
   newShowcaseFields,
-  type CreateShowcaseInput,
+  createShowcaseInput,
   type ShowcaseFields,
   type ShowcaseFilter,
-  type UpdateShowcaseInput,
+  updateShowcaseInput,
 } from '../domain/showcase-input';
 import type { ShowcaseEntryDoc } from '../models';
 import type { ServiceContext } from './service-context';
@@ -90,9 +92,10 @@ async function checkDemoVideo(ctx: ServiceContext, itemId: string | null, field:
 
 export async function createShowcaseEntry(
   ctx: ServiceContext,
-  input: CreateShowcaseInput,
+  raw: unknown,
 ): Promise<ShowcaseEntryDoc> {
   requireEditor(ctx.viewer);
+  const input = parseInput(createShowcaseInput, raw);
   const fields = newShowcaseFields(input);
   await checkDemoVideo(ctx, fields.demoVideoItemId, 'input.demoVideoItemId');
   const now = new Date();
@@ -114,10 +117,12 @@ export async function createShowcaseEntry(
 export async function updateShowcaseEntry(
   ctx: ServiceContext,
   id: string,
-  patch: UpdateShowcaseInput,
-  expectedVersion: number,
+  rawPatch: unknown,
+  rawVersion: unknown,
 ): Promise<ShowcaseEntryDoc> {
   requireEditor(ctx.viewer);
+  const patch = parseInput(updateShowcaseInput, rawPatch);
+  const expectedVersion = parseExpectedVersion(rawVersion);
   const entry = await findShowcaseEntry(ctx, { id });
   if (!entry) throw notFound('Showcase entry');
   const stale = () =>

@@ -2,7 +2,7 @@ import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
-import { createRedisConnection, createWorker, Outbox, type QueueMetrics } from '@portal/queue';
+import { createRedisConnection, createWorker, Outbox, type QueueHealth } from '@portal/queue';
 import { createHotlineClient, type HotlineClientOptions } from '../clients/hotline-client';
 import type { ForumClient } from '../clients/forum-client';
 import { createReferralCore, type ReferralCore } from '../services';
@@ -51,8 +51,8 @@ export async function startReferralWorkers(
     forum?: ForumClient | null;
     logger: Logger;
     now?: () => Date;
-    /** The process's queue metrics (runWorker's), for its /metrics. */
-    queueMetrics?: QueueMetrics;
+    /** The process's queue health (runWorker's), for its /readyz and /metrics. */
+    queueHealth?: QueueHealth;
   },
 ): Promise<RunningReferralWorkers> {
   const now = deps.now ?? (() => new Date());
@@ -74,7 +74,7 @@ export async function startReferralWorkers(
     logger: deps.logger,
     now,
   });
-  const common = { prefix: config.queuePrefix, logger: deps.logger, metrics: deps.queueMetrics };
+  const common = { prefix: config.queuePrefix, logger: deps.logger, health: deps.queueHealth };
   const workers = [
     createWorker(
       'referral-dispatch',

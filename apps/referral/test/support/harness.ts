@@ -1,20 +1,13 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { Types, type Connection } from 'mongoose';
+import { Types } from 'mongoose';
 import { ANONYMOUS, type Role, type Viewer } from '@portal/auth';
 import { freePort } from '@portal/local-services';
-import { createLogger } from '@portal/logger';
-import { Outbox, createRedisConnection, type QueueName } from '@portal/queue';
+import { Outbox, type QueueName } from '@portal/queue';
 import {
   TEST_INTERNAL_SECRET,
-  gql,
-  internalTokenFor,
   spawnApp,
-  testServices,
   testViewer,
-  uniqueName,
-  useTestDatabase,
-  type GraphQLResponse,
+  useSubgraph,
   type SpawnedApp,
 } from '@portal/testing';
 import type { ForumClient } from '../../src/clients/forum-client';
@@ -23,7 +16,7 @@ import { startReferralWorkers, type RunningReferralWorkers } from '../../src/job
 import { prepareDatabase } from '../../src/models';
 import type { ReferralDoc } from '../../src/models/referral.model';
 import type { NewReferral } from '../../src/models/referral.repository';
-import { startServer, type RunningReferralServer } from '../../src/server';
+import { startServer } from '../../src/server';
 import { CategoryService } from '../../src/services/category.service';
 
 export const HOTLINE_API_KEY = 'test-hotline-api-key-0123456789';
@@ -40,80 +33,61 @@ export interface HarnessOptions {
   hotlineTimeoutMs?: number;
   /** A clock the test moves (server and worker); real time otherwise. */
   clock?: () => Date;
+  /** Read when the harness starts (in `beforeAll`), so a stand-in started before it can be passed. */
   forum?: ForumClient | null;
-  /** The connection the server uses (e.g. one that counts commands); the test database otherwise. */
-  connection?: () => Promise<Connection>;
   limits?: { feedbackPerHour?: number; trackingLookupsPerMinute?: number };
 }
 
-/** One test file's referral service: its own database, queue prefix, server, worker and simulator. */
+/**
+ * One test file's referral service on the shared harness (`useSubgraph`: its own database,
+ * with command counting, and queue prefix), plus what referral tests drive besides GraphQL:
+ * the outbox, optionally the worker in-process and the hotline simulator as a real process.
+ */
 export function useReferralHarness(label: string, options: HarnessOptions = {}) {
-  const db = useTestDatabase(label);
-  const prefix = uniqueName(label);
-  const { redisUrl } = testServices();
-  const logger = createLogger({
-    service: `test-${label}`,
-    level: process.env.PORTAL_TEST_LOGS === '1' ? 'debug' : 'silent',
-    pretty: false,
-  });
-  const state: {
-    conn?: Connection;
-    redis?: Redis;
-    server?: RunningReferralServer;
-    worker?: RunningReferralWorkers;
-    sim?: SpawnedApp;
-    simUrl?: string;
-    producers?: ReturnType<typeof createProducers>;
-    outbox?: Outbox;
-    queues: Map<string, Queue>;
-  } = { queues: new Map() };
-
-  async function start(): Promise<void> {
-    const conn = await (options.connection ?? db.connection)();
-    state.conn = conn;
-    const models = await prepareDatabase(conn);
+  const queues = new Map<string, Queue>();
+  const h = useSubgraph(label, async (env) => {
+    const models = await prepareDatabase(env.conn);
     await new CategoryService(models).ensureDefaults();
-    const redis = createRedisConnection(redisUrl, 'producer');
-    state.redis = redis;
     const dispatch = options.dispatch ?? { attempts: 4, backoffMs: 200 };
-    state.producers = createProducers(redis, prefix, dispatch);
-    state.outbox = new Outbox(conn, state.producers, logger);
-    state.server = await startServer(
+    const producers = createProducers(env.redis, env.prefix, dispatch);
+    env.onClose(() => closeProducers(producers));
+    const outbox = new Outbox(env.conn, producers, env.logger);
+    env.onClose(() => outbox.stop());
+    const server = await startServer(
       {
         port: 0,
         host: '127.0.0.1',
         production: false,
         internalTokenSecret: TEST_INTERNAL_SECRET,
         publicBaseUrl: PUBLIC_BASE_URL,
-        redisPrefix: prefix,
+        redisPrefix: env.prefix,
         hotlineCallbackSecret: CALLBACK_SECRET,
         callbackToleranceSeconds: 300,
         feedbackPerHour: options.limits?.feedbackPerHour ?? 1000,
         trackingLookupsPerMinute: options.limits?.trackingLookupsPerMinute ?? 1000,
       },
       {
-        conn,
-        redis,
-        outbox: state.outbox,
+        conn: env.conn,
+        redis: env.redis,
+        outbox,
         forum: options.forum ?? null,
-        logger,
+        logger: env.logger,
         now: options.clock,
       },
     );
     let hotlineUrl = `http://127.0.0.1:${await freePort()}`; // nothing listens there
+    let sim: SpawnedApp | undefined;
     if (options.hotline) {
-      const port = await freePort();
-      hotlineUrl = `http://127.0.0.1:${port}`;
-      state.simUrl = hotlineUrl;
-      state.sim = await spawnApp(
+      hotlineUrl = `http://127.0.0.1:${await freePort()}`;
+      sim = await spawnApp(
         'hotline-sim',
         'main',
         {
-          PORT: String(port),
+          PORT: new URL(hotlineUrl).port,
           HOST: '127.0.0.1',
           HOTLINE_API_KEY,
           HOTLINE_CALLBACK_SECRET: CALLBACK_SECRET,
-          HOTLINE_CALLBACK_URL: `${state.server.url}/hotline/callback`,
+          HOTLINE_CALLBACK_URL: `${server.url}/hotline/callback`,
           SIM_ACK_DELAY_MS: '300',
           SIM_PROGRESS_DELAY_MS: '100',
           SIM_CLOSE_DELAY_MS: '100',
@@ -122,12 +96,14 @@ export function useReferralHarness(label: string, options: HarnessOptions = {}) 
         },
         `${hotlineUrl}/healthz`,
       );
+      env.onClose(() => sim?.stop());
     }
+    let worker: RunningReferralWorkers | undefined;
     if (options.worker) {
-      state.worker = await startReferralWorkers(
+      worker = await startReferralWorkers(
         {
-          redisUrl,
-          queuePrefix: prefix,
+          redisUrl: env.redisUrl,
+          queuePrefix: env.prefix,
           concurrency: 2,
           publicBaseUrl: PUBLIC_BASE_URL,
           hotline: {
@@ -139,86 +115,42 @@ export function useReferralHarness(label: string, options: HarnessOptions = {}) 
           schedule: { overdue: 0, recover: 0, cleanup: 0 },
           outboxRelayMs: 500,
         },
-        { conn, logger, now: options.clock },
+        { conn: env.conn, logger: env.logger, now: options.clock },
       );
+      env.onClose(() => worker?.close());
     }
-  }
-
-  async function stop(): Promise<void> {
-    await state.worker?.close();
-    await state.server?.close();
-    await state.sim?.stop();
-    state.outbox?.stop();
-    if (state.producers) await closeProducers(state.producers);
-    await Promise.all([...state.queues.values()].map((q) => q.close()));
-    state.redis?.disconnect();
-    if (options.connection) await state.conn?.close();
-  }
-
-  function need<T>(value: T | undefined, what: string): T {
-    if (value === undefined) throw new Error(`harness: ${what} not started`);
-    return value;
-  }
-
-  /** A BullMQ queue of this test's prefix, to look at the jobs the service produced. */
-  function queue(name: QueueName): Queue {
-    let q = state.queues.get(name);
-    if (!q) {
-      q = new Queue(name, { connection: need(state.redis, 'redis'), prefix });
-      state.queues.set(name, q);
-    }
-    return q;
-  }
-
-  async function call<T = Record<string, any>>(
-    query: string,
-    variables: Record<string, unknown> = {},
-    viewer: Viewer | null = null,
-    clientKey?: string,
-  ): Promise<GraphQLResponse<T>> {
-    const internalToken = await internalTokenFor(viewer ?? ANONYMOUS, { clientKey });
-    return gql<T>(`${need(state.server, 'server').url}/graphql`, query, {
-      variables,
-      internalToken,
-    });
-  }
-
-  /** Calls the simulator's API (with the key), e.g. `/_control/settings`. */
-  async function sim<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${need(state.simUrl, 'simulator')}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${HOTLINE_API_KEY}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`simulator ${method} ${path}: HTTP ${res.status}`);
-    return (await res.json()) as T;
-  }
-
-  return {
-    db,
-    prefix,
-    logger,
-    start,
-    stop,
-    call,
-    queue,
-    sim,
-    get server() {
-      return need(state.server, 'server');
+    env.onClose(() => Promise.all([...queues.values()].map((q) => q.close())));
+    return {
+      server,
+      core: server.core,
+      outbox,
+      /** The in-process worker (with `worker: true`). */
+      worker: worker as RunningReferralWorkers,
+      /** The hotline simulator's URL (with `hotline: true`). */
+      simUrl: options.hotline ? hotlineUrl : '',
+    };
+  });
+  return Object.assign(h, {
+    /** A BullMQ queue of this test's prefix, to look at the jobs the service produced. */
+    queue(name: QueueName): Queue {
+      let q = queues.get(name);
+      if (!q) {
+        q = new Queue(name, { connection: h.redis, prefix: h.prefix });
+        queues.set(name, q);
+      }
+      return q;
     },
-    get worker() {
-      return need(state.worker, 'worker');
+    /** Calls the simulator's API (with the key), e.g. `/_control/settings`. */
+    async sim<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+      const res = await fetch(`${h.simUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${HOTLINE_API_KEY}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`simulator ${method} ${path}: HTTP ${res.status}`);
+      return (await res.json()) as T;
     },
-    get core() {
-      return need(state.server, 'server').core;
-    },
-    get simUrl() {
-      return need(state.simUrl, 'simulator');
-    },
-    get outbox() {
-      return need(state.outbox, 'outbox');
-    },
-  };
+  });
 }
 
 export type Harness = ReturnType<typeof useReferralHarness>;
@@ -317,18 +249,14 @@ export async function submitHotlineFeedback(
   viewer: Viewer = viewers.citizen(),
   extra: Record<string, unknown> = {},
 ): Promise<{ trackingCode: string; id: string }> {
-  const res = await h.call(
-    SUBMIT_FEEDBACK,
-    {
-      input: {
-        subject: 'Mất điện kéo dài ở phường Bến Nghé',
-        body: 'Khu phố 2 mất điện từ 6 giờ sáng đến nay chưa có điện trở lại.',
-        categoryCode,
-        ...extra,
-      },
+  const res = await h.call(viewer, SUBMIT_FEEDBACK, {
+    input: {
+      subject: 'Mất điện kéo dài ở phường Bến Nghé',
+      body: 'Khu phố 2 mất điện từ 6 giờ sáng đến nay chưa có điện trở lại.',
+      categoryCode,
+      ...extra,
     },
-    viewer,
-  );
+  });
   if (res.errors) throw new Error(`submitFeedback failed: ${JSON.stringify(res.errors)}`);
   const trackingCode = res.data!.submitFeedback.trackingCode as string;
   const referral = await h.core.repo.findByTrackingCode(trackingCode);

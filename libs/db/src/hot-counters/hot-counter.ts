@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import type { Logger } from '@portal/logger';
@@ -20,6 +19,7 @@ import type {
   HotReadersDoc,
   HotTotalDoc,
 } from './hot-counter.model';
+import { HotCountBuffer } from './hot-count-buffer';
 import { mergePackedCounts, packCounts, unpackCounts } from './packed-counts';
 import { dayKey, periodIdsOf, yearPeriodId } from './stat-periods';
 
@@ -71,29 +71,21 @@ const READERS_TTL_SECONDS: Record<string, number> = {
 /** How long a set read back from MongoDB stays in Redis. */
 const RESTORED_TTL_SECONDS = 3_600;
 
-// Deletes the lease only if it is still ours (a flusher that overran its lease must not free another's).
-const RELEASE_LEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
-
 /**
  * Counts hot events (views, downloads, audio opens) in Redis and folds them into MongoDB
  * periodically: exact counts per subject, day, month and year in every counter class, and
  * approximate distinct readers (HyperLogLog, standard error 0.81 %) per scope and period.
  *
- * Recording is a few Redis commands, never a database write. The flush is the only writer of
- * the statistics collections: it takes a Redis lease, renames the live hash to a batch (so
- * new events keep counting meanwhile), then writes each affected document with `$set` of a
- * total computed in code. Each document remembers the last batch folded into it, so a flush
- * interrupted half-way and replayed never counts an event twice.
+ * Recording is one atomic Redis script (see HotCountBuffer), never a database write. The
+ * flush (the buffer's leased drain) is the only writer of the statistics collections: it
+ * writes each affected document with `$set` of a total computed in code. Each document
+ * remembers the last batch folded into it, so a flush interrupted half-way and replayed never
+ * counts an event twice.
  */
-export class HotCounter {
-  protected readonly keys: {
-    live: string;
-    batches: string;
-    lease: string;
+export class HotCounter extends HotCountBuffer {
+  private readonly statsKeys: {
     generation: string;
     readersDirty: string;
-    batch: (id: string) => string;
-    seen: (subjectId: string, client: string) => string;
     readers: (scope: string, periodId: string) => string;
   };
   protected readonly now: () => Date;
@@ -103,14 +95,10 @@ export class HotCounter {
 
   constructor(protected readonly options: HotCounterOptions) {
     const base = `${options.keyPrefix}:${options.name}`;
-    this.keys = {
-      live: `${base}:live`,
-      batches: `${base}:batches`,
-      lease: `${base}:flush-lock`,
+    super(options.redis, base);
+    this.statsKeys = {
       generation: `${base}:generation`,
       readersDirty: `${base}:readers-dirty`,
-      batch: (id) => `${base}:batch:${id}`,
-      seen: (subjectId, client) => `${base}:seen:${subjectId}:${client}`,
       readers: (scope, periodId) => `${base}:readers:${scope}:${periodId}`,
     };
     this.now = options.now ?? (() => new Date());
@@ -119,35 +107,31 @@ export class HotCounter {
 
   /** Counts one event unless its client had one on the subject within the window; true when counted. */
   async count(event: HotEvent): Promise<boolean> {
-    const { redis } = this.options;
     for (const c of event.counters)
       if (!this.counters.has(c)) throw new Error(`unknown counter "${c}" of ${this.options.name}`);
-    if (event.client) {
-      const fresh = await redis.set(
-        this.keys.seen(event.subjectId, event.client),
-        '1',
-        'EX',
-        this.options.dedupeSeconds,
-        'NX',
-      );
-      if (fresh === null) return false;
-    }
     const day = dayKey(this.now());
-    const tx = redis.multi();
+    const increments: Record<string, number> = { [pendingTotalField(event.subjectId)]: 1 };
     for (const c of ['total', ...event.counters])
-      tx.hincrby(this.keys.live, counterField(day, event.subjectId, c), 1);
-    tx.hincrby(this.keys.live, pendingTotalField(event.subjectId), 1);
-    if (event.readers) {
+      increments[counterField(day, event.subjectId, c)] = 1;
+    const counted = await this.increment(
+      increments,
+      event.client
+        ? { seen: `${event.subjectId}:${event.client}`, seconds: this.options.dedupeSeconds }
+        : null,
+    );
+    // Distinct readers are approximate anyway: adding one after its count is enough.
+    if (counted && event.readers) {
+      const tx = this.redis.multi();
       for (const scope of event.readers.scopes)
         for (const periodId of periodIdsOf(day)) {
-          const key = this.keys.readers(scope, periodId);
+          const key = this.statsKeys.readers(scope, periodId);
           tx.pfadd(key, event.readers.reader);
           tx.expire(key, READERS_TTL_SECONDS[periodId[0]!]!);
-          tx.sadd(this.keys.readersDirty, `${scope}|${periodId}`);
+          tx.sadd(this.statsKeys.readersDirty, `${scope}|${periodId}`);
         }
+      await tx.exec();
     }
-    await tx.exec();
-    return true;
+    return counted;
   }
 
   /**
@@ -174,7 +158,7 @@ export class HotCounter {
     const fields = subjectIds.map(pendingTotalField);
     const [totals, batchIds, live] = await Promise.all([
       findByIds<HotTotalDoc>(models.totals, subjectIds),
-      redis.lrange(this.keys.batches, 0, -1),
+      this.batchIds(),
       redis.hmget(this.keys.live, ...fields),
     ]);
     const batchValues = await Promise.all(
@@ -203,7 +187,7 @@ export class HotCounter {
     await this.restoreReaders(scope, periodIds);
     const pipeline = redis.pipeline();
     for (const group of groups)
-      if (group.length) pipeline.pfcount(...group.map((p) => this.keys.readers(scope, p)));
+      if (group.length) pipeline.pfcount(...group.map((p) => this.statsKeys.readers(scope, p)));
     const results = (await pipeline.exec()) ?? [];
     let r = 0;
     return groups.map((group) => {
@@ -218,7 +202,7 @@ export class HotCounter {
   private async restoreReaders(scope: string, periodIds: readonly string[]): Promise<void> {
     if (!periodIds.length) return;
     const { redis, models } = this.options;
-    const keys = periodIds.map((p) => this.keys.readers(scope, p));
+    const keys = periodIds.map((p) => this.statsKeys.readers(scope, p));
     const exists = await Promise.all(keys.map((k) => redis.exists(k)));
     const missing = periodIds.filter((_, i) => !exists[i]);
     if (!missing.length) return;
@@ -229,7 +213,7 @@ export class HotCounter {
     if (!docs.length) return;
     const pipeline = redis.pipeline();
     for (const d of docs) {
-      const key = this.keys.readers(scope, d._id.slice(scope.length + 1));
+      const key = this.statsKeys.readers(scope, d._id.slice(scope.length + 1));
       // NX: a set that reappeared meanwhile holds newer readers; the flush merges the two.
       pipeline.set(key, Buffer.from(d.hll, 'base64'), 'EX', RESTORED_TTL_SECONDS, 'NX');
     }
@@ -238,36 +222,27 @@ export class HotCounter {
 
   /** Folds every pending event into MongoDB. Safe to run anywhere: one flusher at a time. */
   async flush(): Promise<FlushResult> {
-    const { redis, logger } = this.options;
-    const token = randomBytes(8).toString('hex');
-    const locked = await redis.set(this.keys.lease, token, 'PX', LEASE_MS, 'NX');
-    if (locked === null) return { ran: false, batches: 0, buckets: 0 };
-    try {
-      if (!this.yearsChecked) {
+    let buckets = 0;
+    const { ran, batches } = await this.drain({
+      leaseMs: LEASE_MS,
+      before: async () => {
+        if (this.yearsChecked) return;
         await this.addMissingYears();
         this.yearsChecked = true;
-      }
-      await this.sealLive();
-      let buckets = 0;
-      const batchIds = await redis.lrange(this.keys.batches, 0, -1);
-      for (const batchId of batchIds) {
-        buckets += await this.applyBatch(batchId);
-        await redis
-          .multi()
-          .del(this.keys.batch(batchId))
-          .lrem(this.keys.batches, 1, batchId)
-          .exec();
-      }
-      const readerSets = await this.saveReaders();
-      if (batchIds.length || readerSets) {
+      },
+      fold: async (batchId) => void (buckets += await this.applyBatch(batchId)),
+      after: async (batchIds) => {
+        const readerSets = await this.saveReaders();
+        if (!batchIds.length && !readerSets) return;
         // Statistics computed before this point are now stale.
-        await redis.incr(this.keys.generation);
-        logger.debug({ batches: batchIds.length, buckets, readerSets }, 'hot counts flushed');
-      }
-      return { ran: true, batches: batchIds.length, buckets };
-    } finally {
-      await redis.eval(RELEASE_LEASE, 1, this.keys.lease, token);
-    }
+        await this.redis.incr(this.statsKeys.generation);
+        this.options.logger.debug(
+          { batches: batchIds.length, buckets, readerSets },
+          'hot counts flushed',
+        );
+      },
+    });
+    return { ran, batches, buckets };
   }
 
   /**
@@ -276,7 +251,7 @@ export class HotCounter {
    */
   async saveReaders(): Promise<number> {
     const { redis, models } = this.options;
-    const dirty = await redis.smembers(this.keys.readersDirty);
+    const dirty = await redis.smembers(this.statsKeys.readersDirty);
     if (!dirty.length) return 0;
     const existing = new Map(
       (await findByIds<HotReadersDoc>(models.readers, dirty)).map((d) => [d._id, d.hll] as const),
@@ -284,7 +259,7 @@ export class HotCounter {
     const ops: UpsertOp[] = [];
     for (const id of dirty) {
       const bar = id.lastIndexOf('|');
-      const key = this.keys.readers(id.slice(0, bar), id.slice(bar + 1));
+      const key = this.statsKeys.readers(id.slice(0, bar), id.slice(bar + 1));
       const saved = existing.get(id);
       if (saved) {
         const tmp = `${key}:merge`;
@@ -306,15 +281,15 @@ export class HotCounter {
       });
     }
     await bulkWriteChunks(models.readers, ops);
-    await redis.srem(this.keys.readersDirty, ...dirty);
+    await redis.srem(this.statsKeys.readersDirty, ...dirty);
     return ops.length;
   }
 
   /** Writes one batch into buckets, periods and totals; documents that already hold it are skipped. */
   async applyBatch(batchId: string): Promise<number> {
-    const { redis, models, spec } = this.options;
+    const { models, spec } = this.options;
     const delta = aggregateBatch(
-      await redis.hgetall(this.keys.batch(batchId)),
+      await this.batchCounts(batchId),
       spec.counters,
       this.options.aliases,
     );
@@ -390,7 +365,7 @@ export class HotCounter {
    * batch as folded in, so replaying it does not count it twice.
    */
   async addMissingYears(): Promise<number> {
-    const { models, redis, spec } = this.options;
+    const { models, spec } = this.options;
     const months = await models.periods
       .find({ _id: { $regex: /^M\d{4}-\d{2}$/ } })
       .lean<HotPeriodDoc[]>()
@@ -403,7 +378,7 @@ export class HotCounter {
       byYear.get(year)!.push(m);
     }
     const existing = await byId<HotPeriodDoc>(models.periods, [...byYear.keys()]);
-    const pending = new Set(await redis.lrange(this.keys.batches, 0, -1));
+    const pending = new Set(await this.batchIds());
     let added = 0;
     for (const [year, docs] of byYear) {
       if (existing.has(year)) continue;
@@ -425,25 +400,7 @@ export class HotCounter {
 
   /** Changes whenever a flush has changed the statistics; '0' before the first. */
   async generation(): Promise<string> {
-    return (await this.options.redis.get(this.keys.generation)) ?? '0';
-  }
-
-  /**
-   * Turns the live hash into a pending batch (new events start a fresh hash) and returns its
-   * id, or null when nothing was pending. Call under the flush lease (flush() does).
-   */
-  async sealLive(): Promise<string | null> {
-    const { redis } = this.options;
-    // Only HINCRBY touches the live hash concurrently, which can create it but never
-    // delete it, so it still exists when RENAME runs.
-    if (!(await redis.exists(this.keys.live))) return null;
-    const batchId = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-    await redis
-      .multi()
-      .rename(this.keys.live, this.keys.batch(batchId))
-      .rpush(this.keys.batches, batchId)
-      .exec();
-    return batchId;
+    return (await this.redis.get(this.statsKeys.generation)) ?? '0';
   }
 }
 

@@ -1,3 +1,4 @@
+export * from './hot-count-buffer';
 export * from './hot-counter';
 export * from './hot-counter-batch';
 export * from './hot-counter.model';
