@@ -34,6 +34,7 @@ const CONTENT_OPERATIONS = [
   'PartnerArticlesSince',
   'ArticlePoll',
   'PortalStats',
+  'PortalReferralStats',
   'RecordArticlePageView',
   // The web portal's own operations (the contract's last section).
   'HomeExtras',

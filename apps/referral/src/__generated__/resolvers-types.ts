@@ -4,24 +4,29 @@ import { HistoryEntryView, ReferralPage, ThreadRef, PostRef } from '../resolvers
 import { HotlineCategoryDoc } from '../models/hotline-category.model';
 import { AgencyContactDoc } from '../models/agency-contact.model';
 import { FeedbackOutcome } from '../services/referral-intake.service';
+import { ReferralStatsRef } from '../stats/referral-stats.service';
+import { ReferralStatsResult } from '../domain/referral-stats';
 import { ReferralContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
-export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
-export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = {
+  [_ in K]?: never;
+};
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
-  DateTime: { input: Date; output: Date; }
-  _FieldSet: { input: any; output: any; }
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
+  DateTime: { input: Date; output: Date };
+  _FieldSet: { input: any; output: any };
 };
 
 /** Where an agency's overdue reminders are sent. */
@@ -34,9 +39,7 @@ export type AgencyContact = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
-export type CacheControlScope =
-  | 'PRIVATE'
-  | 'PUBLIC';
+export type CacheControlScope = 'PRIVATE' | 'PUBLIC';
 
 export type CreateHotlineCategoryInput = {
   code: Scalars['String']['input'];
@@ -55,9 +58,7 @@ export type FeedbackResult = {
   trackingCode?: Maybe<Scalars['String']['output']>;
 };
 
-export type FeedbackRoute =
-  | 'FORUM'
-  | 'HOTLINE';
+export type FeedbackRoute = 'FORUM' | 'HOTLINE';
 
 /** A hotline category with its routing rule: where such feedback goes and how fast it must be handled. */
 export type HotlineCategory = {
@@ -97,11 +98,9 @@ export type Mutation = {
   updateReferralStatus: Referral;
 };
 
-
 export type MutationCreateHotlineCategoryArgs = {
   input: CreateHotlineCategoryInput;
 };
-
 
 export type MutationReferPostToHotlineArgs = {
   categoryCode: Scalars['String']['input'];
@@ -110,18 +109,15 @@ export type MutationReferPostToHotlineArgs = {
   threadId: Scalars['ID']['input'];
 };
 
-
 export type MutationReferThreadToHotlineArgs = {
   categoryCode: Scalars['String']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   threadId: Scalars['ID']['input'];
 };
 
-
 export type MutationRetryReferralDispatchArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationSetAgencyContactArgs = {
   agency: Scalars['String']['input'];
@@ -129,18 +125,15 @@ export type MutationSetAgencyContactArgs = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
-
 export type MutationSubmitFeedbackArgs = {
   input: SubmitFeedbackInput;
 };
-
 
 export type MutationUpdateHotlineCategoryArgs = {
   code: Scalars['String']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: UpdateHotlineCategoryInput;
 };
-
 
 export type MutationUpdateReferralStatusArgs = {
   id: Scalars['ID']['input'];
@@ -153,6 +146,14 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** The referral service's part of the portal statistics (editors and admins). */
+export type PortalStats = {
+  __typename?: 'PortalStats';
+  /** The period: `<from>|<to>|<granularity>` (made by the content subgraph's portalStats). */
+  id: Scalars['ID']['output'];
+  referrals: ReferralStats;
 };
 
 export type Post = {
@@ -174,21 +175,17 @@ export type Query = {
   referrals?: Maybe<ReferralConnection>;
 };
 
-
 export type QueryHotlineCategoriesArgs = {
   includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
 };
-
 
 export type QueryReferralArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type QueryReferralByTrackingCodeArgs = {
   code: Scalars['String']['input'];
 };
-
 
 export type QueryReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -245,11 +242,55 @@ export type Referral = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/**
+ * SLA of the referrals closed in the period: closedWithinSla of them were closed by their due
+ * time; overdue counts referrals still open whose due time fell in the period (until now), which
+ * missed it too. slaMetShare = closedWithinSla / (closed + overdue), null when that is 0.
+ */
+export type ReferralAgencySla = {
+  __typename?: 'ReferralAgencySla';
+  /** The agency's unit code. */
+  agency: Scalars['String']['output'];
+  closed: Scalars['Int']['output'];
+  closedWithinSla: Scalars['Int']['output'];
+  /** Hours from receipt to RESOLVED of the referrals resolved in the period; null without any. */
+  medianHoursToResolution?: Maybe<Scalars['Float']['output']>;
+  overdue: Scalars['Int']['output'];
+  slaMetShare?: Maybe<Scalars['Float']['output']>;
+};
+
+/** SLA per hotline category; the fields mean what they mean in ReferralAgencySla. */
+export type ReferralCategorySla = {
+  __typename?: 'ReferralCategorySla';
+  categoryCode: Scalars['String']['output'];
+  /** The category's name as its referrals recorded it. */
+  categoryName: Scalars['String']['output'];
+  closed: Scalars['Int']['output'];
+  closedWithinSla: Scalars['Int']['output'];
+  medianHoursToResolution?: Maybe<Scalars['Float']['output']>;
+  overdue: Scalars['Int']['output'];
+  slaMetShare?: Maybe<Scalars['Float']['output']>;
+};
+
 export type ReferralConnection = {
   __typename?: 'ReferralConnection';
   nodes: Array<Referral>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+export type ReferralCountsBucket = {
+  __typename?: 'ReferralCountsBucket';
+  /** Handed to the hotline in the bucket. */
+  forwarded: Scalars['Int']['output'];
+  from: Scalars['DateTime']['output'];
+  /** Referrals received (created) in the bucket. */
+  received: Scalars['Int']['output'];
+  /** Closed as REJECTED in the bucket. */
+  rejected: Scalars['Int']['output'];
+  /** Closed as RESOLVED in the bucket. */
+  resolved: Scalars['Int']['output'];
+  to: Scalars['DateTime']['output'];
 };
 
 export type ReferralFilter = {
@@ -279,19 +320,33 @@ export type ReferralSource =
   /** A forum thread referred by a moderator. */
   | 'FORUM_THREAD';
 
+/** How referrals to the hotline 1022 were handled over a period (exact counts). */
+export type ReferralStats = {
+  __typename?: 'ReferralStats';
+  byAgency: Array<ReferralAgencySla>;
+  byCategory: Array<ReferralCategorySla>;
+  /** Referrals closed (resolved or rejected) in the period. */
+  closed: Scalars['Int']['output'];
+  closedWithinSla: Scalars['Int']['output'];
+  forwarded: Scalars['Int']['output'];
+  /** Hours from receipt to RESOLVED of the referrals resolved in the period; null without any. */
+  medianHoursToResolution?: Maybe<Scalars['Float']['output']>;
+  overdue: Scalars['Int']['output'];
+  received: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  resolved: Scalars['Int']['output'];
+  /** Per day, week or month of the period (the first and last clipped to whole city days). */
+  series: Array<ReferralCountsBucket>;
+  slaMetShare?: Maybe<Scalars['Float']['output']>;
+};
+
 /**
  * Where a referral stands. RECEIVED → FORWARDED (the hotline gave a ticket) → ACKNOWLEDGED →
  * IN_PROGRESS → RESOLVED or REJECTED. FAILED: the hotline could not be reached after every
  * retry (a moderator can retry).
  */
 export type ReferralStatus =
-  | 'ACKNOWLEDGED'
-  | 'FAILED'
-  | 'FORWARDED'
-  | 'IN_PROGRESS'
-  | 'RECEIVED'
-  | 'REJECTED'
-  | 'RESOLVED';
+  'ACKNOWLEDGED' | 'FAILED' | 'FORWARDED' | 'IN_PROGRESS' | 'RECEIVED' | 'REJECTED' | 'RESOLVED';
 
 export type SubmitFeedbackInput = {
   body: Scalars['String']['input'];
@@ -326,44 +381,52 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ReferenceResolver<TResult, TReference, TContext> = (
-      reference: TReference,
-      context: TContext,
-      info: GraphQLResolveInfo
-    ) => Promise<TResult> | TResult;
+  reference: TReference,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => Promise<TResult> | TResult;
 
-      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
-      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
-      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
-      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
-    
+type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+type NullableCheck<T, S> =
+  Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<TResult, TParent = {}, TContext = {}, TArgs = {}> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = {}, TContext = {}, TArgs = {}> =
+  | ResolverFn<TResult, TParent, TContext, TArgs>
+  | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
 
-export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+export interface SubscriptionSubscriberObject<
+  TResult,
+  TKey extends string,
+  TParent,
+  TContext,
+  TArgs,
+> {
   subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
   resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
 }
@@ -377,17 +440,27 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<TResult, TKey extends string, TParent = {}, TContext = {}, TArgs = {}> =
+export type SubscriptionResolver<
+  TResult,
+  TKey extends string,
+  TParent = {},
+  TContext = {},
+  TArgs = {},
+> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
 export type TypeResolveFn<TTypes, TParent = {}, TContext = {}> = (
   parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<T = {}, TContext = {}> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+export type IsTypeOfResolverFn<T = {}, TContext = {}> = (
+  obj: T,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
@@ -396,10 +469,8 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
-
-
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -414,13 +485,19 @@ export type ResolversTypes = ResolversObject<{
   HotlineCategory: ResolverTypeWrapper<HotlineCategoryDoc>;
   Mutation: ResolverTypeWrapper<{}>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PortalStats: ResolverTypeWrapper<ReferralStatsRef>;
   Post: ResolverTypeWrapper<PostRef>;
   Query: ResolverTypeWrapper<{}>;
   Referral: ResolverTypeWrapper<ReferralDoc>;
+  ReferralAgencySla: ResolverTypeWrapper<ReferralAgencySla>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ReferralCategorySla: ResolverTypeWrapper<ReferralCategorySla>;
   ReferralConnection: ResolverTypeWrapper<ReferralPage>;
+  ReferralCountsBucket: ResolverTypeWrapper<ReferralCountsBucket>;
   ReferralFilter: ReferralFilter;
   ReferralHistoryEntry: ResolverTypeWrapper<HistoryEntryView>;
   ReferralSource: ReferralSource;
+  ReferralStats: ResolverTypeWrapper<ReferralStatsResult>;
   ReferralStatus: ReferralStatus;
   SubmitFeedbackInput: SubmitFeedbackInput;
   Thread: ResolverTypeWrapper<ThreadRef>;
@@ -440,12 +517,18 @@ export type ResolversParentTypes = ResolversObject<{
   HotlineCategory: HotlineCategoryDoc;
   Mutation: {};
   PageInfo: PageInfo;
+  PortalStats: ReferralStatsRef;
   Post: PostRef;
   Query: {};
   Referral: ReferralDoc;
+  ReferralAgencySla: ReferralAgencySla;
+  Float: Scalars['Float']['output'];
+  ReferralCategorySla: ReferralCategorySla;
   ReferralConnection: ReferralPage;
+  ReferralCountsBucket: ReferralCountsBucket;
   ReferralFilter: ReferralFilter;
   ReferralHistoryEntry: HistoryEntryView;
+  ReferralStats: ReferralStatsResult;
   SubmitFeedbackInput: SubmitFeedbackInput;
   Thread: ThreadRef;
   UpdateHotlineCategoryInput: UpdateHotlineCategoryInput;
@@ -459,9 +542,17 @@ export type CacheControlDirectiveArgs = {
   scope?: Maybe<CacheControlScope>;
 };
 
-export type CacheControlDirectiveResolver<Result, Parent, ContextType = ReferralContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type CacheControlDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = ReferralContext,
+  Args = CacheControlDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type AgencyContactResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['AgencyContact'] = ResolversParentTypes['AgencyContact']> = ResolversObject<{
+export type AgencyContactResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['AgencyContact'] = ResolversParentTypes['AgencyContact'],
+> = ResolversObject<{
   agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   agencyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -470,18 +561,29 @@ export type AgencyContactResolvers<ContextType = ReferralContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes['DateTime'],
+  any
+> {
   name: 'DateTime';
 }
 
-export type FeedbackResultResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['FeedbackResult'] = ResolversParentTypes['FeedbackResult']> = ResolversObject<{
+export type FeedbackResultResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['FeedbackResult'] =
+    ResolversParentTypes['FeedbackResult'],
+> = ResolversObject<{
   routedTo?: Resolver<ResolversTypes['FeedbackRoute'], ParentType, ContextType>;
   threadId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   trackingCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type HotlineCategoryResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['HotlineCategory'] = ResolversParentTypes['HotlineCategory']> = ResolversObject<{
+export type HotlineCategoryResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['HotlineCategory'] =
+    ResolversParentTypes['HotlineCategory'],
+> = ResolversObject<{
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -492,39 +594,132 @@ export type HotlineCategoryResolvers<ContextType = ReferralContext, ParentType e
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type MutationResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  createHotlineCategory?: Resolver<ResolversTypes['HotlineCategory'], ParentType, ContextType, RequireFields<MutationCreateHotlineCategoryArgs, 'input'>>;
-  referPostToHotline?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferPostToHotlineArgs, 'categoryCode' | 'postId' | 'threadId'>>;
-  referThreadToHotline?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferThreadToHotlineArgs, 'categoryCode' | 'threadId'>>;
-  retryReferralDispatch?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRetryReferralDispatchArgs, 'id'>>;
-  setAgencyContact?: Resolver<ResolversTypes['AgencyContact'], ParentType, ContextType, RequireFields<MutationSetAgencyContactArgs, 'agency' | 'email'>>;
-  submitFeedback?: Resolver<ResolversTypes['FeedbackResult'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input'>>;
-  updateHotlineCategory?: Resolver<ResolversTypes['HotlineCategory'], ParentType, ContextType, RequireFields<MutationUpdateHotlineCategoryArgs, 'code' | 'input'>>;
-  updateReferralStatus?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationUpdateReferralStatusArgs, 'id' | 'status'>>;
+export type MutationResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
+> = ResolversObject<{
+  createHotlineCategory?: Resolver<
+    ResolversTypes['HotlineCategory'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateHotlineCategoryArgs, 'input'>
+  >;
+  referPostToHotline?: Resolver<
+    ResolversTypes['Referral'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationReferPostToHotlineArgs, 'categoryCode' | 'postId' | 'threadId'>
+  >;
+  referThreadToHotline?: Resolver<
+    ResolversTypes['Referral'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationReferThreadToHotlineArgs, 'categoryCode' | 'threadId'>
+  >;
+  retryReferralDispatch?: Resolver<
+    ResolversTypes['Referral'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRetryReferralDispatchArgs, 'id'>
+  >;
+  setAgencyContact?: Resolver<
+    ResolversTypes['AgencyContact'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetAgencyContactArgs, 'agency' | 'email'>
+  >;
+  submitFeedback?: Resolver<
+    ResolversTypes['FeedbackResult'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSubmitFeedbackArgs, 'input'>
+  >;
+  updateHotlineCategory?: Resolver<
+    ResolversTypes['HotlineCategory'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateHotlineCategoryArgs, 'code' | 'input'>
+  >;
+  updateReferralStatus?: Resolver<
+    ResolversTypes['Referral'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateReferralStatusArgs, 'id' | 'status'>
+  >;
 }>;
 
-export type PageInfoResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+export type PageInfoResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
+> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type PostResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['Post'] = ResolversParentTypes['Post']> = ResolversObject<{
+export type PortalStatsResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['PortalStats'] = ResolversParentTypes['PortalStats'],
+> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<
+    Maybe<ResolversTypes['PortalStats']>,
+    { __typename: 'PortalStats' } & GraphQLRecursivePick<ParentType, { id: true }>,
+    ContextType
+  >;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  referrals?: Resolver<ResolversTypes['ReferralStats'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PostResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['Post'] = ResolversParentTypes['Post'],
+> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type QueryResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+export type QueryResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
+> = ResolversObject<{
   agencyContacts?: Resolver<Maybe<Array<ResolversTypes['AgencyContact']>>, ParentType, ContextType>;
-  hotlineCategories?: Resolver<Maybe<Array<ResolversTypes['HotlineCategory']>>, ParentType, ContextType, RequireFields<QueryHotlineCategoriesArgs, 'includeInactive'>>;
-  referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralArgs, 'id'>>;
-  referralByTrackingCode?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralByTrackingCodeArgs, 'code'>>;
-  referrals?: Resolver<Maybe<ResolversTypes['ReferralConnection']>, ParentType, ContextType, RequireFields<QueryReferralsArgs, 'first'>>;
+  hotlineCategories?: Resolver<
+    Maybe<Array<ResolversTypes['HotlineCategory']>>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryHotlineCategoriesArgs, 'includeInactive'>
+  >;
+  referral?: Resolver<
+    Maybe<ResolversTypes['Referral']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryReferralArgs, 'id'>
+  >;
+  referralByTrackingCode?: Resolver<
+    Maybe<ResolversTypes['Referral']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryReferralByTrackingCodeArgs, 'code'>
+  >;
+  referrals?: Resolver<
+    Maybe<ResolversTypes['ReferralConnection']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryReferralsArgs, 'first'>
+  >;
 }>;
 
-export type ReferralResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral']> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Referral']>, { __typename: 'Referral' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+export type ReferralResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral'],
+> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<
+    Maybe<ResolversTypes['Referral']>,
+    { __typename: 'Referral' } & GraphQLRecursivePick<ParentType, { id: true }>,
+    ContextType
+  >;
   categoryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   categoryName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -551,14 +746,65 @@ export type ReferralResolvers<ContextType = ReferralContext, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ReferralConnectionResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['ReferralConnection'] = ResolversParentTypes['ReferralConnection']> = ResolversObject<{
+export type ReferralAgencySlaResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['ReferralAgencySla'] =
+    ResolversParentTypes['ReferralAgencySla'],
+> = ResolversObject<{
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closedWithinSla?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianHoursToResolution?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slaMetShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ReferralCategorySlaResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['ReferralCategorySla'] =
+    ResolversParentTypes['ReferralCategorySla'],
+> = ResolversObject<{
+  categoryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  categoryName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closedWithinSla?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianHoursToResolution?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slaMetShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ReferralConnectionResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['ReferralConnection'] =
+    ResolversParentTypes['ReferralConnection'],
+> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ReferralHistoryEntryResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['ReferralHistoryEntry'] = ResolversParentTypes['ReferralHistoryEntry']> = ResolversObject<{
+export type ReferralCountsBucketResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['ReferralCountsBucket'] =
+    ResolversParentTypes['ReferralCountsBucket'],
+> = ResolversObject<{
+  forwarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ReferralHistoryEntryResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['ReferralHistoryEntry'] =
+    ResolversParentTypes['ReferralHistoryEntry'],
+> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -566,8 +812,34 @@ export type ReferralHistoryEntryResolvers<ContextType = ReferralContext, ParentT
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ThreadResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['Thread'] = ResolversParentTypes['Thread']> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Thread']>, { __typename: 'Thread' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+export type ReferralStatsResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['ReferralStats'] = ResolversParentTypes['ReferralStats'],
+> = ResolversObject<{
+  byAgency?: Resolver<Array<ResolversTypes['ReferralAgencySla']>, ParentType, ContextType>;
+  byCategory?: Resolver<Array<ResolversTypes['ReferralCategorySla']>, ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closedWithinSla?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  forwarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianHoursToResolution?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['ReferralCountsBucket']>, ParentType, ContextType>;
+  slaMetShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ThreadResolvers<
+  ContextType = ReferralContext,
+  ParentType extends ResolversParentTypes['Thread'] = ResolversParentTypes['Thread'],
+> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<
+    Maybe<ResolversTypes['Thread']>,
+    { __typename: 'Thread' } & GraphQLRecursivePick<ParentType, { id: true }>,
+    ContextType
+  >;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -580,11 +852,16 @@ export type Resolvers<ContextType = ReferralContext> = ResolversObject<{
   HotlineCategory?: HotlineCategoryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PortalStats?: PortalStatsResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
+  ReferralAgencySla?: ReferralAgencySlaResolvers<ContextType>;
+  ReferralCategorySla?: ReferralCategorySlaResolvers<ContextType>;
   ReferralConnection?: ReferralConnectionResolvers<ContextType>;
+  ReferralCountsBucket?: ReferralCountsBucketResolvers<ContextType>;
   ReferralHistoryEntry?: ReferralHistoryEntryResolvers<ContextType>;
+  ReferralStats?: ReferralStatsResolvers<ContextType>;
   Thread?: ThreadResolvers<ContextType>;
 }>;
 

@@ -157,6 +157,15 @@ export const HOT_QUERIES: readonly HotQuery[] = [
       granularity: 'MONTH',
     }),
   },
+  {
+    operation: 'PortalReferralStats',
+    as: 'editor',
+    variables: async () => ({
+      from: new Date(Date.now() - 365 * DAY).toISOString(),
+      to: new Date().toISOString(),
+      granularity: 'MONTH',
+    }),
+  },
   { operation: 'Datasets', as: 'citizen', page: 'datasets' },
   {
     operation: 'Dataset',
