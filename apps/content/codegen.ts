@@ -20,6 +20,7 @@ const config: CodegenConfig = {
           ContentStats: '../services/content-stats.service#ContentStatsResult',
           ArticleViews: '../services/content-stats.service#ArticleViewsResult',
           PortalStats: '../services/portal-stats.service#PortalStatsRef',
+          ContributionStats: '../domain/contribution-stats#ContributionStatsResult',
           AudienceStats: '@portal/db#AudienceStats as AudienceStatsModel',
           KindAudience: '../services/portal-stats.service#KindAudienceResult',
           ArticleConnection: '../services/article-query.service#ArticleConnectionResult',

@@ -13,6 +13,7 @@ import { ArticlePublicationService } from './services/article-publication.servic
 import { ArticleService } from './services/article.service';
 import { CategoryService } from './services/category.service';
 import { ContentStatsService } from './services/content-stats.service';
+import { ContributionStatsService } from './services/contribution-stats.service';
 import { PortalStatsService } from './services/portal-stats.service';
 import { ViewCounter } from './services/view-counter.service';
 
@@ -65,6 +66,7 @@ export function createContentServices(config: ContentServicesConfig): ContentSer
     views,
     stats: new ContentStatsService(models.views, views, config.logger.child({ module: 'stats' })),
     portalStats: new PortalStatsService(models.views, views),
+    contributions: new ContributionStatsService(models),
   };
 }
 

@@ -35,6 +35,7 @@ const CONTENT_OPERATIONS = [
   'ArticlePoll',
   'PortalStats',
   'PortalReferralStats',
+  'PortalContributionStats',
   'RecordArticlePageView',
   // The web portal's own operations (the contract's last section).
   'HomeExtras',

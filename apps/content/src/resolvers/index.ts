@@ -6,7 +6,7 @@ import { ArticleRevision } from './ArticleRevision';
 import { Category } from './Category';
 import { ArticleViews, ContentStats } from './ContentStats';
 import { Mutation } from './Mutation';
-import { PortalStats } from './PortalStats';
+import { PortalStats, UnitContributions } from './PortalStats';
 import { Query } from './Query';
 
 export const resolvers: Resolvers = {
@@ -20,4 +20,5 @@ export const resolvers: Resolvers = {
   Category,
   ContentStats,
   PortalStats,
+  UnitContributions,
 };

@@ -158,6 +158,15 @@ export const HOT_QUERIES: readonly HotQuery[] = [
     }),
   },
   {
+    operation: 'PortalContributionStats',
+    as: 'editor',
+    variables: async () => ({
+      from: new Date(Date.now() - 365 * DAY).toISOString(),
+      to: new Date().toISOString(),
+      granularity: 'MONTH',
+    }),
+  },
+  {
     operation: 'PortalReferralStats',
     as: 'editor',
     variables: async () => ({
