@@ -20,6 +20,8 @@ const config: CodegenConfig = {
           ContentStats: '../services/content-stats.service#ContentStatsResult',
           ArticleViews: '../services/content-stats.service#ArticleViewsResult',
           PortalStats: '../services/portal-stats.service#PortalStatsRef',
+          MonthlyReport: '../models/monthly-report.model#MonthlyReportDoc',
+          MonthlyReportInfo: '../models/monthly-report.model#MonthlyReportInfoDoc',
           ContributionStats: '../domain/contribution-stats#ContributionStatsResult',
           AudienceStats: '@portal/db#AudienceStats as AudienceStatsModel',
           KindAudience: '../services/portal-stats.service#KindAudienceResult',

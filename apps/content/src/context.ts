@@ -9,6 +9,7 @@ import type { ArticleService } from './services/article.service';
 import type { CategoryService } from './services/category.service';
 import type { ContentStatsService } from './services/content-stats.service';
 import type { ContributionStatsService } from './services/contribution-stats.service';
+import type { MonthlyReportService } from './reports/monthly-report.service';
 import type { PortalStatsService } from './services/portal-stats.service';
 import type { ViewCounter } from './services/view-counter.service';
 import type { ContentModels } from './models';
@@ -25,6 +26,8 @@ export interface ContentServices {
   portalStats: PortalStatsService;
   /** Contributions (the editorial workflow) part of the portal statistics. */
   contributions: ContributionStatsService;
+  /** The monthly report for leaders: subscriptions, stored reports, the month-end run. */
+  monthlyReports: MonthlyReportService;
 }
 
 /** Per-request batching: N lookups of one kind cost one query. */

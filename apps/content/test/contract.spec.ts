@@ -36,6 +36,10 @@ const CONTENT_OPERATIONS = [
   'PortalStats',
   'PortalReferralStats',
   'PortalContributionStats',
+  'MonthlyReports',
+  'MonthlyReport',
+  'SubscribeMonthlyReport',
+  'UnsubscribeMonthlyReport',
   'RecordArticlePageView',
   // The web portal's own operations (the contract's last section).
   'HomeExtras',

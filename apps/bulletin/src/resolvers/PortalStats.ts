@@ -1,4 +1,4 @@
-import { clientKeyOf, requireRole } from '@portal/auth';
+import { clientKeyOf, requireServiceOrRole } from '@portal/auth';
 import { AUDIENCE_DEVICES, AUDIENCE_REGIONS } from '@portal/db';
 import { notFound } from '@portal/errors';
 import { parseArgs } from '@portal/graphql-kit';
@@ -41,22 +41,23 @@ export const statsMutations: Pick<
   recordBulletinAudioOpen: (_, a, ctx) => record('audio', a, ctx),
 };
 
-// Every field checks the viewer: `_entities` reaches here without the query field.
+// Every field checks the viewer (editors and admins, or another portal service: the
+// content worker's monthly report): `_entities` reaches here without the query field.
 export const PortalStats: PortalStatsResolvers<BulletinContext> = {
   __resolveReference: (ref, ctx) => {
-    requireRole(ctx.viewer, 'editor');
+    requireServiceOrRole(ctx.viewer, 'editor');
     return ctx.stats.fromKey(ref.id);
   },
   bulletinIssues: (s, _a, ctx) => {
-    requireRole(ctx.viewer, 'editor');
+    requireServiceOrRole(ctx.viewer, 'editor');
     return ctx.stats.issueViews(s);
   },
   bulletinAudioOpens: (s, _a, ctx) => {
-    requireRole(ctx.viewer, 'editor');
+    requireServiceOrRole(ctx.viewer, 'editor');
     return ctx.stats.audioOpens(s);
   },
   bulletinSubscribers: (s, _a, ctx) => {
-    requireRole(ctx.viewer, 'editor');
+    requireServiceOrRole(ctx.viewer, 'editor');
     return ctx.stats.subscribers(s);
   },
 };

@@ -4,6 +4,7 @@ import type { CategoryDoc } from '../models/category.model';
 import type { RevisionDoc } from '../models/revision.model';
 import type { ContentStatsResult, ArticleViewsResult } from '../services/content-stats.service';
 import type { PortalStatsRef, KindAudienceResult } from '../services/portal-stats.service';
+import type { MonthlyReportDoc, MonthlyReportInfoDoc } from '../models/monthly-report.model';
 import type { ContributionStatsResult } from '../domain/contribution-stats';
 import type { AudienceStats as AudienceStatsModel } from '@portal/db';
 import type { ArticleConnectionResult } from '../services/article-query.service';
@@ -292,6 +293,30 @@ export type KindAudience = {
   views: Scalars['Int']['output'];
 };
 
+/**
+ * The portal's report for one city month, built by the content worker just after the month ends
+ * from every part of portalStats (by week), and e-mailed to the leaders who subscribed.
+ */
+export type MonthlyReport = {
+  __typename?: 'MonthlyReport';
+  /** Every figure, one row each: month, part, metric, value (UTF-8 with a BOM). */
+  csv: Scalars['String']['output'];
+  generatedAt: Scalars['DateTime']['output'];
+  /** A self-contained printable page. */
+  html: Scalars['String']['output'];
+  /** Parts whose subgraph could not answer when the report was built (normally none). */
+  missingParts: Array<Scalars['String']['output']>;
+  /** The city month, e.g. 2025-11. */
+  month: Scalars['String']['output'];
+};
+
+export type MonthlyReportInfo = {
+  __typename?: 'MonthlyReportInfo';
+  generatedAt: Scalars['DateTime']['output'];
+  missingParts: Array<Scalars['String']['output']>;
+  month: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Takes an article out of circulation (editors, admins). */
@@ -307,6 +332,10 @@ export type Mutation = {
   returnArticleToDraft: Article;
   /** DRAFT → IN_REVIEW (the author, editors, admins). */
   submitArticleForReview: Article;
+  /** Editors and admins: receive the monthly report by e-mail (at the account's address). True. */
+  subscribeMonthlyReport: Scalars['Boolean']['output'];
+  /** Editors and admins: stop receiving it. False (no longer subscribed). */
+  unsubscribeMonthlyReport: Scalars['Boolean']['output'];
   /** Changes an article; CONFLICT when `expectedVersion` is stale. */
   updateArticle: Article;
 };
@@ -388,6 +417,12 @@ export type Query = {
   contentStats?: Maybe<ContentStats>;
   /** Articles in the editorial workflow (contributors: their own; editors and admins: all). */
   editorialArticles?: Maybe<ArticleConnection>;
+  /** One month's report, e.g. month: "2025-11", with its CSV and printable HTML (editors and admins). */
+  monthlyReport?: Maybe<MonthlyReport>;
+  /** Whether the signed-in editor or admin receives the monthly report by e-mail. */
+  monthlyReportSubscribed?: Maybe<Scalars['Boolean']['output']>;
+  /** The monthly reports built so far, newest first (editors and admins). */
+  monthlyReports?: Maybe<Array<MonthlyReportInfo>>;
   /**
    * Portal-wide statistics for a period (editors and admins): each part is served by the
    * subgraph that owns it (articles here; library, forum, bulletin and referrals by theirs).
@@ -419,6 +454,10 @@ export type QueryEditorialArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EditorialArticleFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryMonthlyReportArgs = {
+  month: Scalars['String']['input'];
 };
 
 export type QueryPortalStatsArgs = {
@@ -607,6 +646,8 @@ export type ResolversTypes = ResolversObject<{
   EditorialArticleFilter: EditorialArticleFilter;
   FieldChange: ResolverTypeWrapper<FieldChange>;
   KindAudience: ResolverTypeWrapper<KindAudienceResult>;
+  MonthlyReport: ResolverTypeWrapper<MonthlyReportDoc>;
+  MonthlyReportInfo: ResolverTypeWrapper<MonthlyReportInfoDoc>;
   Mutation: ResolverTypeWrapper<{}>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PortalStats: ResolverTypeWrapper<PortalStatsRef>;
@@ -647,6 +688,8 @@ export type ResolversParentTypes = ResolversObject<{
   EditorialArticleFilter: EditorialArticleFilter;
   FieldChange: FieldChange;
   KindAudience: KindAudienceResult;
+  MonthlyReport: MonthlyReportDoc;
+  MonthlyReportInfo: MonthlyReportInfoDoc;
   Mutation: {};
   PageInfo: PageInfo;
   PortalStats: PortalStatsRef;
@@ -887,6 +930,29 @@ export type KindAudienceResolvers<
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type MonthlyReportResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['MonthlyReport'] = ResolversParentTypes['MonthlyReport'],
+> = ResolversObject<{
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  missingParts?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MonthlyReportInfoResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['MonthlyReportInfo'] =
+    ResolversParentTypes['MonthlyReportInfo'],
+> = ResolversObject<{
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  missingParts?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<
   ContextType = ContentContext,
   ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
@@ -933,6 +999,8 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationSubmitArticleForReviewArgs, 'id'>
   >;
+  subscribeMonthlyReport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unsubscribeMonthlyReport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   updateArticle?: Resolver<
     ResolversTypes['Article'],
     ParentType,
@@ -1004,6 +1072,18 @@ export type QueryResolvers<
     ContextType,
     Partial<QueryEditorialArticlesArgs>
   >;
+  monthlyReport?: Resolver<
+    Maybe<ResolversTypes['MonthlyReport']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryMonthlyReportArgs, 'month'>
+  >;
+  monthlyReportSubscribed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  monthlyReports?: Resolver<
+    Maybe<Array<ResolversTypes['MonthlyReportInfo']>>,
+    ParentType,
+    ContextType
+  >;
   portalStats?: Resolver<
     Maybe<ResolversTypes['PortalStats']>,
     ParentType,
@@ -1055,6 +1135,8 @@ export type Resolvers<ContextType = ContentContext> = ResolversObject<{
   DeviceViews?: DeviceViewsResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   KindAudience?: KindAudienceResolvers<ContextType>;
+  MonthlyReport?: MonthlyReportResolvers<ContextType>;
+  MonthlyReportInfo?: MonthlyReportInfoResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PortalStats?: PortalStatsResolvers<ContextType>;

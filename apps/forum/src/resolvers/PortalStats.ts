@@ -1,4 +1,4 @@
-import { clientKeyOf, requireRole } from '@portal/auth';
+import { clientKeyOf, requireServiceOrRole } from '@portal/auth';
 import { AUDIENCE_REGIONS, AUDIENCE_DEVICES } from '@portal/db';
 import { notFound } from '@portal/errors';
 import { parseArgs } from '@portal/graphql-kit';
@@ -29,18 +29,19 @@ export const statsMutations: Pick<MutationResolvers, 'recordThreadView'> = {
   },
 };
 
-// Every field checks the viewer: `_entities` reaches here without the query field.
+// Every field checks the viewer (editors and admins, or another portal service: the
+// content worker's monthly report): `_entities` reaches here without the query field.
 export const PortalStats: PortalStatsResolvers = {
   __resolveReference: (ref, ctx) => {
-    requireRole(ctx.viewer, 'editor');
+    requireServiceOrRole(ctx.viewer, 'editor');
     return ctx.deps.stats.fromKey(ref.id);
   },
   forumThreads: (stats, _args, ctx) => {
-    requireRole(ctx.viewer, 'editor');
+    requireServiceOrRole(ctx.viewer, 'editor');
     return ctx.deps.stats.threadViews(stats);
   },
   forumParticipation: (stats, _args, ctx) => {
-    requireRole(ctx.viewer, 'editor');
+    requireServiceOrRole(ctx.viewer, 'editor');
     return ctx.deps.stats.participation(stats);
   },
 };

@@ -1,4 +1,4 @@
-import { clientKeyOf, requireRole } from '@portal/auth';
+import { clientKeyOf, requireServiceOrRole } from '@portal/auth';
 import { AUDIENCE_DEVICES, AUDIENCE_REGIONS } from '@portal/db';
 import { parseArgs } from '@portal/graphql-kit';
 import { z } from 'zod';
@@ -7,14 +7,15 @@ import { libraryStatsRef } from '../stats/library-stats';
 import type { MutationResolvers, PortalStatsResolvers } from '../__generated__/resolvers-types';
 import type { LibraryContext } from '../context';
 
-// Every field checks the viewer: `_entities` reaches here without the query field.
+// Every field checks the viewer (editors and admins, or another portal service: the
+// content worker's monthly report): `_entities` reaches here without the query field.
 export const PortalStats: PortalStatsResolvers<LibraryContext> = {
   __resolveReference: (ref, ctx) => {
-    requireRole(ctx.viewer, 'editor');
+    requireServiceOrRole(ctx.viewer, 'editor');
     return libraryStatsRef(ref.id);
   },
   libraryItems: (s, _a, ctx) => {
-    requireRole(ctx.viewer, 'editor');
+    requireServiceOrRole(ctx.viewer, 'editor');
     return ctx.audience.stats(s.from, s.to, s.granularity);
   },
 };

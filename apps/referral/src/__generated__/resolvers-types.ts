@@ -12,21 +12,18 @@ export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
-export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = {
-  [_ in K]?: never;
-};
-export type Incremental<T> =
-  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
-  DateTime: { input: Date; output: Date };
-  _FieldSet: { input: any; output: any };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  DateTime: { input: Date; output: Date; }
+  _FieldSet: { input: any; output: any; }
 };
 
 /** Where an agency's overdue reminders are sent. */
@@ -39,7 +36,9 @@ export type AgencyContact = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
-export type CacheControlScope = 'PRIVATE' | 'PUBLIC';
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
 
 export type CreateHotlineCategoryInput = {
   code: Scalars['String']['input'];
@@ -58,7 +57,9 @@ export type FeedbackResult = {
   trackingCode?: Maybe<Scalars['String']['output']>;
 };
 
-export type FeedbackRoute = 'FORUM' | 'HOTLINE';
+export type FeedbackRoute =
+  | 'FORUM'
+  | 'HOTLINE';
 
 /** A hotline category with its routing rule: where such feedback goes and how fast it must be handled. */
 export type HotlineCategory = {
@@ -98,9 +99,11 @@ export type Mutation = {
   updateReferralStatus: Referral;
 };
 
+
 export type MutationCreateHotlineCategoryArgs = {
   input: CreateHotlineCategoryInput;
 };
+
 
 export type MutationReferPostToHotlineArgs = {
   categoryCode: Scalars['String']['input'];
@@ -109,15 +112,18 @@ export type MutationReferPostToHotlineArgs = {
   threadId: Scalars['ID']['input'];
 };
 
+
 export type MutationReferThreadToHotlineArgs = {
   categoryCode: Scalars['String']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   threadId: Scalars['ID']['input'];
 };
 
+
 export type MutationRetryReferralDispatchArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 export type MutationSetAgencyContactArgs = {
   agency: Scalars['String']['input'];
@@ -125,15 +131,18 @@ export type MutationSetAgencyContactArgs = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+
 export type MutationSubmitFeedbackArgs = {
   input: SubmitFeedbackInput;
 };
+
 
 export type MutationUpdateHotlineCategoryArgs = {
   code: Scalars['String']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: UpdateHotlineCategoryInput;
 };
+
 
 export type MutationUpdateReferralStatusArgs = {
   id: Scalars['ID']['input'];
@@ -175,17 +184,21 @@ export type Query = {
   referrals?: Maybe<ReferralConnection>;
 };
 
+
 export type QueryHotlineCategoriesArgs = {
   includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
 
 export type QueryReferralArgs = {
   id: Scalars['ID']['input'];
 };
 
+
 export type QueryReferralByTrackingCodeArgs = {
   code: Scalars['String']['input'];
 };
+
 
 export type QueryReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -281,7 +294,7 @@ export type ReferralConnection = {
 
 export type ReferralCountsBucket = {
   __typename?: 'ReferralCountsBucket';
-  /** Handed to the hotline in the bucket. */
+  /** Handed to the hotline in the bucket (the hotline's ticket was recorded: forwarded, or its first callback). */
   forwarded: Scalars['Int']['output'];
   from: Scalars['DateTime']['output'];
   /** Referrals received (created) in the bucket. */
@@ -346,7 +359,13 @@ export type ReferralStats = {
  * retry (a moderator can retry).
  */
 export type ReferralStatus =
-  'ACKNOWLEDGED' | 'FAILED' | 'FORWARDED' | 'IN_PROGRESS' | 'RECEIVED' | 'REJECTED' | 'RESOLVED';
+  | 'ACKNOWLEDGED'
+  | 'FAILED'
+  | 'FORWARDED'
+  | 'IN_PROGRESS'
+  | 'RECEIVED'
+  | 'REJECTED'
+  | 'RESOLVED';
 
 export type SubmitFeedbackInput = {
   body: Scalars['String']['input'];
@@ -381,52 +400,44 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ReferenceResolver<TResult, TReference, TContext> = (
-  reference: TReference,
-  context: TContext,
-  info: GraphQLResolveInfo,
-) => Promise<TResult> | TResult;
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
 
-type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
-type NullableCheck<T, S> =
-  Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
-type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
-export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<TResult, TParent = {}, TContext = {}, TArgs = {}> =
-  | ResolverFn<TResult, TParent, TContext, TArgs>
-  | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = {}, TContext = {}, TArgs = {}> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
-export interface SubscriptionSubscriberObject<
-  TResult,
-  TKey extends string,
-  TParent,
-  TContext,
-  TArgs,
-> {
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
   subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
   resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
 }
@@ -440,27 +451,17 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<
-  TResult,
-  TKey extends string,
-  TParent = {},
-  TContext = {},
-  TArgs = {},
-> =
+export type SubscriptionResolver<TResult, TKey extends string, TParent = {}, TContext = {}, TArgs = {}> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
 export type TypeResolveFn<TTypes, TParent = {}, TContext = {}> = (
   parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<T = {}, TContext = {}> = (
-  obj: T,
-  context: TContext,
-  info: GraphQLResolveInfo,
-) => boolean | Promise<boolean>;
+export type IsTypeOfResolverFn<T = {}, TContext = {}> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
@@ -469,8 +470,10 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
+
+
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -542,17 +545,9 @@ export type CacheControlDirectiveArgs = {
   scope?: Maybe<CacheControlScope>;
 };
 
-export type CacheControlDirectiveResolver<
-  Result,
-  Parent,
-  ContextType = ReferralContext,
-  Args = CacheControlDirectiveArgs,
-> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = ReferralContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type AgencyContactResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['AgencyContact'] = ResolversParentTypes['AgencyContact'],
-> = ResolversObject<{
+export type AgencyContactResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['AgencyContact'] = ResolversParentTypes['AgencyContact']> = ResolversObject<{
   agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   agencyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -561,29 +556,18 @@ export type AgencyContactResolvers<
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes['DateTime'],
-  any
-> {
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
-export type FeedbackResultResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['FeedbackResult'] =
-    ResolversParentTypes['FeedbackResult'],
-> = ResolversObject<{
+export type FeedbackResultResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['FeedbackResult'] = ResolversParentTypes['FeedbackResult']> = ResolversObject<{
   routedTo?: Resolver<ResolversTypes['FeedbackRoute'], ParentType, ContextType>;
   threadId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   trackingCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type HotlineCategoryResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['HotlineCategory'] =
-    ResolversParentTypes['HotlineCategory'],
-> = ResolversObject<{
+export type HotlineCategoryResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['HotlineCategory'] = ResolversParentTypes['HotlineCategory']> = ResolversObject<{
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -594,132 +578,46 @@ export type HotlineCategoryResolvers<
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type MutationResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
-> = ResolversObject<{
-  createHotlineCategory?: Resolver<
-    ResolversTypes['HotlineCategory'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCreateHotlineCategoryArgs, 'input'>
-  >;
-  referPostToHotline?: Resolver<
-    ResolversTypes['Referral'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationReferPostToHotlineArgs, 'categoryCode' | 'postId' | 'threadId'>
-  >;
-  referThreadToHotline?: Resolver<
-    ResolversTypes['Referral'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationReferThreadToHotlineArgs, 'categoryCode' | 'threadId'>
-  >;
-  retryReferralDispatch?: Resolver<
-    ResolversTypes['Referral'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationRetryReferralDispatchArgs, 'id'>
-  >;
-  setAgencyContact?: Resolver<
-    ResolversTypes['AgencyContact'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationSetAgencyContactArgs, 'agency' | 'email'>
-  >;
-  submitFeedback?: Resolver<
-    ResolversTypes['FeedbackResult'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationSubmitFeedbackArgs, 'input'>
-  >;
-  updateHotlineCategory?: Resolver<
-    ResolversTypes['HotlineCategory'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationUpdateHotlineCategoryArgs, 'code' | 'input'>
-  >;
-  updateReferralStatus?: Resolver<
-    ResolversTypes['Referral'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationUpdateReferralStatusArgs, 'id' | 'status'>
-  >;
+export type MutationResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createHotlineCategory?: Resolver<ResolversTypes['HotlineCategory'], ParentType, ContextType, RequireFields<MutationCreateHotlineCategoryArgs, 'input'>>;
+  referPostToHotline?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferPostToHotlineArgs, 'categoryCode' | 'postId' | 'threadId'>>;
+  referThreadToHotline?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferThreadToHotlineArgs, 'categoryCode' | 'threadId'>>;
+  retryReferralDispatch?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRetryReferralDispatchArgs, 'id'>>;
+  setAgencyContact?: Resolver<ResolversTypes['AgencyContact'], ParentType, ContextType, RequireFields<MutationSetAgencyContactArgs, 'agency' | 'email'>>;
+  submitFeedback?: Resolver<ResolversTypes['FeedbackResult'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input'>>;
+  updateHotlineCategory?: Resolver<ResolversTypes['HotlineCategory'], ParentType, ContextType, RequireFields<MutationUpdateHotlineCategoryArgs, 'code' | 'input'>>;
+  updateReferralStatus?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationUpdateReferralStatusArgs, 'id' | 'status'>>;
 }>;
 
-export type PageInfoResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
-> = ResolversObject<{
+export type PageInfoResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type PortalStatsResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['PortalStats'] = ResolversParentTypes['PortalStats'],
-> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['PortalStats']>,
-    { __typename: 'PortalStats' } & GraphQLRecursivePick<ParentType, { id: true }>,
-    ContextType
-  >;
+export type PortalStatsResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['PortalStats'] = ResolversParentTypes['PortalStats']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PortalStats']>, { __typename: 'PortalStats' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   referrals?: Resolver<ResolversTypes['ReferralStats'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type PostResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['Post'] = ResolversParentTypes['Post'],
-> = ResolversObject<{
+export type PostResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['Post'] = ResolversParentTypes['Post']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type QueryResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
-> = ResolversObject<{
+export type QueryResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   agencyContacts?: Resolver<Maybe<Array<ResolversTypes['AgencyContact']>>, ParentType, ContextType>;
-  hotlineCategories?: Resolver<
-    Maybe<Array<ResolversTypes['HotlineCategory']>>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryHotlineCategoriesArgs, 'includeInactive'>
-  >;
-  referral?: Resolver<
-    Maybe<ResolversTypes['Referral']>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryReferralArgs, 'id'>
-  >;
-  referralByTrackingCode?: Resolver<
-    Maybe<ResolversTypes['Referral']>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryReferralByTrackingCodeArgs, 'code'>
-  >;
-  referrals?: Resolver<
-    Maybe<ResolversTypes['ReferralConnection']>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryReferralsArgs, 'first'>
-  >;
+  hotlineCategories?: Resolver<Maybe<Array<ResolversTypes['HotlineCategory']>>, ParentType, ContextType, RequireFields<QueryHotlineCategoriesArgs, 'includeInactive'>>;
+  referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralArgs, 'id'>>;
+  referralByTrackingCode?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralByTrackingCodeArgs, 'code'>>;
+  referrals?: Resolver<Maybe<ResolversTypes['ReferralConnection']>, ParentType, ContextType, RequireFields<QueryReferralsArgs, 'first'>>;
 }>;
 
-export type ReferralResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral'],
-> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['Referral']>,
-    { __typename: 'Referral' } & GraphQLRecursivePick<ParentType, { id: true }>,
-    ContextType
-  >;
+export type ReferralResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Referral']>, { __typename: 'Referral' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   categoryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   categoryName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -746,11 +644,7 @@ export type ReferralResolvers<
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ReferralAgencySlaResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['ReferralAgencySla'] =
-    ResolversParentTypes['ReferralAgencySla'],
-> = ResolversObject<{
+export type ReferralAgencySlaResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['ReferralAgencySla'] = ResolversParentTypes['ReferralAgencySla']> = ResolversObject<{
   agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   closedWithinSla?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -760,11 +654,7 @@ export type ReferralAgencySlaResolvers<
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ReferralCategorySlaResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['ReferralCategorySla'] =
-    ResolversParentTypes['ReferralCategorySla'],
-> = ResolversObject<{
+export type ReferralCategorySlaResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['ReferralCategorySla'] = ResolversParentTypes['ReferralCategorySla']> = ResolversObject<{
   categoryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   categoryName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -775,22 +665,14 @@ export type ReferralCategorySlaResolvers<
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ReferralConnectionResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['ReferralConnection'] =
-    ResolversParentTypes['ReferralConnection'],
-> = ResolversObject<{
+export type ReferralConnectionResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['ReferralConnection'] = ResolversParentTypes['ReferralConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ReferralCountsBucketResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['ReferralCountsBucket'] =
-    ResolversParentTypes['ReferralCountsBucket'],
-> = ResolversObject<{
+export type ReferralCountsBucketResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['ReferralCountsBucket'] = ResolversParentTypes['ReferralCountsBucket']> = ResolversObject<{
   forwarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -800,11 +682,7 @@ export type ReferralCountsBucketResolvers<
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ReferralHistoryEntryResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['ReferralHistoryEntry'] =
-    ResolversParentTypes['ReferralHistoryEntry'],
-> = ResolversObject<{
+export type ReferralHistoryEntryResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['ReferralHistoryEntry'] = ResolversParentTypes['ReferralHistoryEntry']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -812,10 +690,7 @@ export type ReferralHistoryEntryResolvers<
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ReferralStatsResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['ReferralStats'] = ResolversParentTypes['ReferralStats'],
-> = ResolversObject<{
+export type ReferralStatsResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['ReferralStats'] = ResolversParentTypes['ReferralStats']> = ResolversObject<{
   byAgency?: Resolver<Array<ResolversTypes['ReferralAgencySla']>, ParentType, ContextType>;
   byCategory?: Resolver<Array<ResolversTypes['ReferralCategorySla']>, ParentType, ContextType>;
   closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -831,15 +706,8 @@ export type ReferralStatsResolvers<
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ThreadResolvers<
-  ContextType = ReferralContext,
-  ParentType extends ResolversParentTypes['Thread'] = ResolversParentTypes['Thread'],
-> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['Thread']>,
-    { __typename: 'Thread' } & GraphQLRecursivePick<ParentType, { id: true }>,
-    ContextType
-  >;
+export type ThreadResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['Thread'] = ResolversParentTypes['Thread']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Thread']>, { __typename: 'Thread' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

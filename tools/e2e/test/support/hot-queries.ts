@@ -157,6 +157,12 @@ export const HOT_QUERIES: readonly HotQuery[] = [
       granularity: 'MONTH',
     }),
   },
+  { operation: 'MonthlyReports', as: 'editor' },
+  {
+    operation: 'MonthlyReport',
+    as: 'editor',
+    variables: async () => ({ month: new Date(Date.now() - 31 * DAY).toISOString().slice(0, 7) }),
+  },
   {
     operation: 'PortalContributionStats',
     as: 'editor',
