@@ -22,6 +22,8 @@ const config: CodegenConfig = {
           FeedbackResult: '../services/referral-intake.service#FeedbackOutcome',
           Thread: '../resolvers/views#ThreadRef',
           Post: '../resolvers/views#PostRef',
+          PortalStats: '../stats/referral-stats.service#ReferralStatsRef',
+          ReferralStats: '../domain/referral-stats#ReferralStatsResult',
         },
       },
     },

@@ -13,8 +13,11 @@ import { ArticlePublicationService } from './services/article-publication.servic
 import { ArticleService } from './services/article.service';
 import { CategoryService } from './services/category.service';
 import { ContentStatsService } from './services/content-stats.service';
+import { ContributionStatsService } from './services/contribution-stats.service';
 import { PortalStatsService } from './services/portal-stats.service';
 import { ViewCounter } from './services/view-counter.service';
+import { MonthlyReportService } from './reports/monthly-report.service';
+import type { LocalParts } from './reports/portal-stats-source';
 
 export interface ContentServicesConfig {
   conn: Connection;
@@ -65,6 +68,28 @@ export function createContentServices(config: ContentServicesConfig): ContentSer
     views,
     stats: new ContentStatsService(models.views, views, config.logger.child({ module: 'stats' })),
     portalStats: new PortalStatsService(models.views, views),
+    contributions: new ContributionStatsService(models),
+    monthlyReports: new MonthlyReportService({
+      models: models.monthly,
+      notifications: config.queues.notifications,
+      publicBaseUrl: config.publicBaseUrl,
+      logger: config.logger,
+      now,
+    }),
+  };
+}
+
+/** Content's own parts of the portal statistics, for the monthly report (read in process). */
+export function contentReportParts(services: ContentServices): LocalParts {
+  return {
+    async parts(period) {
+      const [articles, articlesByKind, contributions] = await Promise.all([
+        services.portalStats.articles(period),
+        services.portalStats.articlesByKind(period),
+        services.contributions.contributions(period),
+      ]);
+      return { articles, articlesByKind, contributions };
+    },
   };
 }
 

@@ -8,6 +8,8 @@ import type { ArticlePublicationService } from './services/article-publication.s
 import type { ArticleService } from './services/article.service';
 import type { CategoryService } from './services/category.service';
 import type { ContentStatsService } from './services/content-stats.service';
+import type { ContributionStatsService } from './services/contribution-stats.service';
+import type { MonthlyReportService } from './reports/monthly-report.service';
 import type { PortalStatsService } from './services/portal-stats.service';
 import type { ViewCounter } from './services/view-counter.service';
 import type { ContentModels } from './models';
@@ -22,6 +24,10 @@ export interface ContentServices {
   views: ViewCounter;
   stats: ContentStatsService;
   portalStats: PortalStatsService;
+  /** Contributions (the editorial workflow) part of the portal statistics. */
+  contributions: ContributionStatsService;
+  /** The monthly report for leaders: subscriptions, stored reports, the month-end run. */
+  monthlyReports: MonthlyReportService;
 }
 
 /** Per-request batching: N lookups of one kind cost one query. */

@@ -1,4 +1,4 @@
-import { loadEnv, serviceEnv, positiveInt } from '@portal/config';
+import { DEFAULT_PORTS, loadEnv, positiveInt, serviceEnv, serviceUrl } from '@portal/config';
 
 /** The content service's configuration (server and worker read the same variables). */
 export const env = loadEnv('content', () => ({
@@ -9,6 +9,14 @@ export const env = loadEnv('content', () => ({
   CONTENT_VIEW_FLUSH_INTERVAL_MS: positiveInt().min(1000).default(10_000),
   /** How often missed publications and webhooks are swept up. */
   CONTENT_RECONCILE_INTERVAL_MS: positiveInt().min(1000).default(60_000),
+  /**
+   * The subgraphs whose parts of the portal statistics go into the monthly report (the
+   * worker asks them as a trusted service: `_entities` on PortalStats).
+   */
+  LIBRARY_URL: serviceUrl(DEFAULT_PORTS.library),
+  FORUM_URL: serviceUrl(DEFAULT_PORTS.forum),
+  BULLETIN_URL: serviceUrl(DEFAULT_PORTS.bulletin),
+  REFERRAL_URL: serviceUrl(DEFAULT_PORTS.referral),
 }));
 
 export type ContentEnv = typeof env;

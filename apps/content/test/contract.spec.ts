@@ -34,6 +34,12 @@ const CONTENT_OPERATIONS = [
   'PartnerArticlesSince',
   'ArticlePoll',
   'PortalStats',
+  'PortalReferralStats',
+  'PortalContributionStats',
+  'MonthlyReports',
+  'MonthlyReport',
+  'SubscribeMonthlyReport',
+  'UnsubscribeMonthlyReport',
   'RecordArticlePageView',
   // The web portal's own operations (the contract's last section).
   'HomeExtras',

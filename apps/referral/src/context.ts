@@ -9,6 +9,7 @@ import type { AgencyContactService } from './services/agency-contact.service';
 import type { CategoryService } from './services/category.service';
 import type { ReferralIntakeService } from './services/referral-intake.service';
 import type { ReferralLifecycleService } from './services/referral-lifecycle.service';
+import type { ReferralStatsService } from './stats/referral-stats.service';
 
 type RateLimiter = ReturnType<typeof createRateLimiter>;
 
@@ -19,6 +20,8 @@ export interface ReferralServices {
   referrals: ReferralLifecycleService;
   categories: CategoryService;
   contacts: AgencyContactService;
+  /** The referral part of the portal statistics. */
+  stats: ReferralStatsService;
   limits: {
     /** Tracking-code lookups per client: codes are unguessable, and this keeps them so. */
     tracking: RateLimiter;

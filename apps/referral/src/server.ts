@@ -12,6 +12,7 @@ import { createLoaders, type ReferralContext, type ReferralServices } from './co
 import { mountHotlineCallback } from './http/hotline-callback.route';
 import { resolvers } from './resolvers';
 import { createReferralCore, type ReferralCore } from './services';
+import { ReferralStatsService } from './stats/referral-stats.service';
 
 export const SCHEMA_PATH = appSchemaPath(import.meta.dirname);
 
@@ -63,6 +64,7 @@ export async function startServer(
     referrals: core.referrals,
     categories: core.categories,
     contacts: core.contacts,
+    stats: new ReferralStatsService(core.models, now),
     limits: {
       tracking: createRateLimiter(
         deps.redis,

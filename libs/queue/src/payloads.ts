@@ -134,6 +134,18 @@ export const assistantIndexPayload = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rebuild') }),
 ]);
 
+/**
+ * Content worker: build (once) the portal's monthly report for leaders and e-mail it to the
+ * subscribed ones. `month` is the city month ("2025-11"); null (the month-end schedule) means
+ * the month that ended just before the job's scheduled time.
+ */
+export const contentReportPayload = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, e.g. 2025-11')
+    .nullable(),
+});
+
 /** A periodic task of one service (flush counters, flag overdue items, clean up). */
 export const maintenancePayload = z.object({ task: z.string().min(1) });
 
@@ -218,6 +230,19 @@ export const emailTemplates = z.discriminatedUnion('template', [
     data: engagementEventData.extend({ kind: z.enum(['DAY_BEFORE', 'HOUR_BEFORE']) }),
   }),
   z.object({
+    /** The portal's monthly report for leaders: headline figures and where to read it. */
+    template: z.literal('portal.monthly-report'),
+    data: z.object({
+      month: z.string().regex(/^\d{4}-\d{2}$/),
+      /** The printable page and the CSV, in the staff console (sign-in required). */
+      reportUrl: z.url(),
+      csvUrl: z.url(),
+      headlines: z
+        .array(z.object({ label: z.string().min(1).max(200), value: z.string().max(100) }))
+        .max(20),
+    }),
+  }),
+  z.object({
     template: z.literal('engagement.event-follow-up'),
     data: z.object({ eventId: objectId, title: z.string(), url: z.url() }),
   }),
@@ -258,6 +283,7 @@ export const notifierDeliveryPayload = z.object({
 export const QUEUE_PAYLOADS = {
   'content-publish': contentPublishPayload,
   'content-maintenance': maintenancePayload,
+  'content-reports': contentReportPayload,
   'library-maintenance': maintenancePayload,
   'library-events': libraryEventPayload,
   'forum-events': forumEventPayload,

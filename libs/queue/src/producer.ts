@@ -71,6 +71,21 @@ export class Producer<Q extends QueueName> {
     await this.queue.upsertJobScheduler(schedulerId, { every: everyMs }, { name: this.name, data });
   }
 
+  /**
+   * Registers (or updates) a job on a cron schedule in a time zone. The scheduler id is the
+   * deduplication: every worker (and every restart) upserts the same scheduler, and BullMQ
+   * makes one job per slot (`repeat:<schedulerId>:<slot time>`).
+   */
+  async cron(
+    schedulerId: string,
+    pattern: string,
+    tz: string,
+    payload: PayloadOf<Q>,
+  ): Promise<void> {
+    const data = QUEUE_PAYLOADS[this.name].parse(payload);
+    await this.queue.upsertJobScheduler(schedulerId, { pattern, tz }, { name: this.name, data });
+  }
+
   close(): Promise<void> {
     return this.queue.close();
   }

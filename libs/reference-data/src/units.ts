@@ -1,6 +1,7 @@
 import units from '../data/units.json' with { type: 'json' };
 
-export type UnitKind = 'DEPARTMENT' | 'AGENCY' | 'UTILITY';
+/** DISTRICT: a district's (or Thu Duc city's) People's Committee, whose focal points supply news. */
+export type UnitKind = 'DEPARTMENT' | 'AGENCY' | 'UTILITY' | 'DISTRICT';
 
 /** A department or agency of the city: who answers forum threads and receives referrals. */
 export interface Unit {
@@ -9,7 +10,7 @@ export interface Unit {
   kind: UnitKind;
 }
 
-/** The city's units: departments, agencies and utilities. Officers' `department` claim is one of these codes. */
+/** The city's units: departments, agencies, utilities and districts. Officers' `department` claim is one of these codes. */
 export const UNITS: readonly Unit[] = Object.freeze(units as Unit[]);
 
 const byCode = new Map(UNITS.map((u) => [u.code, u]));

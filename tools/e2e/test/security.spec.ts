@@ -114,6 +114,9 @@ const MUTATIONS: Record<string, Access> = {
   updateArticle: AUTHORS,
   submitArticleForReview: AUTHORS,
   publishArticle: EDITOR,
+  // monthly report (issue 21)
+  subscribeMonthlyReport: EDITOR,
+  unsubscribeMonthlyReport: EDITOR,
   // an author withdraws their own submission; the record decides past the role (FORBIDDEN)
   returnArticleToDraft: AUTHORS,
   archiveArticle: EDITOR,
@@ -203,6 +206,9 @@ const QUERIES: Record<string, Access> = {
   categories: 'public',
   category: 'public',
   contentStats: EDITOR,
+  monthlyReports: EDITOR,
+  monthlyReport: EDITOR,
+  monthlyReportSubscribed: EDITOR,
   surveys: 'public',
   survey: 'public',
   surveyEditorResults: EDITOR,

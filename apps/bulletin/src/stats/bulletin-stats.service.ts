@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { requireRole, type Viewer } from '@portal/auth';
+import { requireServiceOrRole, type Viewer } from '@portal/auth';
 import type { Connection } from 'mongoose';
 import {
   createAudienceCounter,
@@ -71,22 +71,22 @@ export class BulletinStatsService {
   ) {}
 
   fromKey(viewer: Viewer, id: string): BulletinStatsRef {
-    requireRole(viewer, 'editor');
+    requireServiceOrRole(viewer, 'editor');
     return { id, ...parsePortalStatsKey(id) };
   }
 
   issueViews(viewer: Viewer, p: PortalStatsPeriod): Promise<AudienceStats> {
-    requireRole(viewer, 'editor');
+    requireServiceOrRole(viewer, 'editor');
     return this.counters.views.stats(p.from, p.to, p.granularity);
   }
 
   audioOpens(viewer: Viewer, p: PortalStatsPeriod): Promise<AudienceStats> {
-    requireRole(viewer, 'editor');
+    requireServiceOrRole(viewer, 'editor');
     return this.counters.audio.stats(p.from, p.to, p.granularity);
   }
 
   async subscribers(viewer: Viewer, p: PortalStatsPeriod): Promise<SubscriberStats> {
-    requireRole(viewer, 'editor');
+    requireServiceOrRole(viewer, 'editor');
     const buckets = statBuckets(p.from, p.to, p.granularity);
     const subscribers = await this.models.subscribers
       .find({}, { createdAt: 1, confirmedAt: 1, unsubscribedAt: 1 })

@@ -4,6 +4,8 @@ import type { CategoryDoc } from '../models/category.model';
 import type { RevisionDoc } from '../models/revision.model';
 import type { ContentStatsResult, ArticleViewsResult } from '../services/content-stats.service';
 import type { PortalStatsRef, KindAudienceResult } from '../services/portal-stats.service';
+import type { MonthlyReportDoc, MonthlyReportInfoDoc } from '../models/monthly-report.model';
+import type { ContributionStatsResult } from '../domain/contribution-stats';
 import type { AudienceStats as AudienceStatsModel } from '@portal/db';
 import type { ArticleConnectionResult } from '../services/article-query.service';
 import type { ContentContext } from '../context';
@@ -12,18 +14,21 @@ export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
-export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
-export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = {
+  [_ in K]?: never;
+};
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
-  DateTime: { input: Date; output: Date; }
-  _FieldSet: { input: any; output: any; }
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
+  DateTime: { input: Date; output: Date };
+  _FieldSet: { input: any; output: any };
 };
 
 export type Article = {
@@ -95,12 +100,7 @@ export type ArticleFilter = {
 
 /** What an article is: news, a plan or programme, a handbook chapter (Cẩm nang CĐS), ... */
 export type ArticleKind =
-  | 'ANNOUNCEMENT'
-  | 'COOPERATION'
-  | 'HANDBOOK'
-  | 'NEWS'
-  | 'PLAN'
-  | 'PROGRAMME';
+  'ANNOUNCEMENT' | 'COOPERATION' | 'HANDBOOK' | 'NEWS' | 'PLAN' | 'PROGRAMME';
 
 export type ArticleRevision = {
   __typename?: 'ArticleRevision';
@@ -113,21 +113,13 @@ export type ArticleRevision = {
 };
 
 /** Whether the article is about the city, the country or the world. */
-export type ArticleScope =
-  | 'CITY'
-  | 'NATIONAL'
-  | 'WORLD';
+export type ArticleScope = 'CITY' | 'NATIONAL' | 'WORLD';
 
 /**
  * Editorial workflow. Only PUBLISHED articles are visible to the public and to partners;
  * every other status is visible to its author and to editors only.
  */
-export type ArticleStatus =
-  | 'ARCHIVED'
-  | 'DRAFT'
-  | 'IN_REVIEW'
-  | 'PUBLISHED'
-  | 'SCHEDULED';
+export type ArticleStatus = 'ARCHIVED' | 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'SCHEDULED';
 
 export type ArticleViews = {
   __typename?: 'ArticleViews';
@@ -161,11 +153,7 @@ export type AudienceReferrerCount = {
 };
 
 /** Where a reader was, by an offline IP-geolocation lookup where the view was reported; the address is never stored. */
-export type AudienceRegion =
-  | 'ABROAD'
-  | 'HCMC'
-  | 'OTHER_PROVINCE'
-  | 'UNKNOWN';
+export type AudienceRegion = 'ABROAD' | 'HCMC' | 'OTHER_PROVINCE' | 'UNKNOWN';
 
 export type AudienceRegionCount = {
   __typename?: 'AudienceRegionCount';
@@ -196,9 +184,7 @@ export type AudienceStats = {
   views: Scalars['Int']['output'];
 };
 
-export type CacheControlScope =
-  | 'PRIVATE'
-  | 'PUBLIC';
+export type CacheControlScope = 'PRIVATE' | 'PUBLIC';
 
 /** A news category. Categories form a tree of at most two levels. */
 export type Category = {
@@ -221,11 +207,37 @@ export type ContentStats = {
   totalViews: Scalars['Int']['output'];
 };
 
-
 /** View statistics for a period, counted by whole days in the city's time zone. */
 export type ContentStatsTopArticlesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/**
+ * The editorial workflow over a period, from the revision log (exact): articles submitted for
+ * review, published (now or by schedule), and returned to their authors from review by an editor
+ * (an author withdrawing their own submission is not counted); each article once per measure.
+ */
+export type ContributionStats = {
+  __typename?: 'ContributionStats';
+  /** Every role, in the enum's order. */
+  byRole: Array<RoleContributions>;
+  /** Units with a contribution in the period, by code (null last). */
+  byUnit: Array<UnitContributions>;
+  published: Scalars['Int']['output'];
+  returned: Scalars['Int']['output'];
+  submitted: Scalars['Int']['output'];
+};
+
+/**
+ * The contributor network: the portal's reporters and editors (no unit), and the focal points of
+ * departments (agencies, utilities) and of districts. Recorded on an article when it is created.
+ */
+export type ContributorRole =
+  | 'CITY_REPORTER'
+  | 'DEPARTMENT_FOCAL_POINT'
+  | 'DISTRICT_FOCAL_POINT'
+  /** Articles written before roles were recorded. */
+  | 'UNKNOWN';
 
 export type CreateArticleInput = {
   body: Scalars['String']['input'];
@@ -246,10 +258,7 @@ export type CreateCategoryInput = {
   slug?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type DeviceClass =
-  | 'DESKTOP'
-  | 'MOBILE'
-  | 'TABLET';
+export type DeviceClass = 'DESKTOP' | 'MOBILE' | 'TABLET';
 
 export type DeviceViews = {
   __typename?: 'DeviceViews';
@@ -284,6 +293,30 @@ export type KindAudience = {
   views: Scalars['Int']['output'];
 };
 
+/**
+ * The portal's report for one city month, built by the content worker just after the month ends
+ * from every part of portalStats (by week), and e-mailed to the leaders who subscribed.
+ */
+export type MonthlyReport = {
+  __typename?: 'MonthlyReport';
+  /** Every figure, one row each: month, part, metric, value (UTF-8 with a BOM). */
+  csv: Scalars['String']['output'];
+  generatedAt: Scalars['DateTime']['output'];
+  /** A self-contained printable page. */
+  html: Scalars['String']['output'];
+  /** Parts whose subgraph could not answer when the report was built (normally none). */
+  missingParts: Array<Scalars['String']['output']>;
+  /** The city month, e.g. 2025-11. */
+  month: Scalars['String']['output'];
+};
+
+export type MonthlyReportInfo = {
+  __typename?: 'MonthlyReportInfo';
+  generatedAt: Scalars['DateTime']['output'];
+  missingParts: Array<Scalars['String']['output']>;
+  month: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Takes an article out of circulation (editors, admins). */
@@ -299,31 +332,30 @@ export type Mutation = {
   returnArticleToDraft: Article;
   /** DRAFT → IN_REVIEW (the author, editors, admins). */
   submitArticleForReview: Article;
+  /** Editors and admins: receive the monthly report by e-mail (at the account's address). True. */
+  subscribeMonthlyReport: Scalars['Boolean']['output'];
+  /** Editors and admins: stop receiving it. False (no longer subscribed). */
+  unsubscribeMonthlyReport: Scalars['Boolean']['output'];
   /** Changes an article; CONFLICT when `expectedVersion` is stale. */
   updateArticle: Article;
 };
-
 
 export type MutationArchiveArticleArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationCreateArticleArgs = {
   input: CreateArticleInput;
 };
-
 
 export type MutationCreateCategoryArgs = {
   input: CreateCategoryInput;
 };
 
-
 export type MutationPublishArticleArgs = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationRecordArticleViewArgs = {
   campaign?: InputMaybe<Scalars['String']['input']>;
@@ -333,16 +365,13 @@ export type MutationRecordArticleViewArgs = {
   region?: InputMaybe<AudienceRegion>;
 };
 
-
 export type MutationReturnArticleToDraftArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationSubmitArticleForReviewArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationUpdateArticleArgs = {
   expectedVersion: Scalars['Int']['input'];
@@ -366,6 +395,8 @@ export type PortalStats = {
   articles: AudienceStats;
   /** Article views per kind (news, plans, handbook…). */
   articlesByKind: Array<KindAudience>;
+  /** Articles submitted, published and returned, per source unit and per contributor role. */
+  contributions: ContributionStats;
   from: Scalars['DateTime']['output'];
   granularity: StatGranularity;
   /** The period: `<from>|<to>|<granularity>`. */
@@ -386,6 +417,12 @@ export type Query = {
   contentStats?: Maybe<ContentStats>;
   /** Articles in the editorial workflow (contributors: their own; editors and admins: all). */
   editorialArticles?: Maybe<ArticleConnection>;
+  /** One month's report, e.g. month: "2025-11", with its CSV and printable HTML (editors and admins). */
+  monthlyReport?: Maybe<MonthlyReport>;
+  /** Whether the signed-in editor or admin receives the monthly report by e-mail. */
+  monthlyReportSubscribed?: Maybe<Scalars['Boolean']['output']>;
+  /** The monthly reports built so far, newest first (editors and admins). */
+  monthlyReports?: Maybe<Array<MonthlyReportInfo>>;
   /**
    * Portal-wide statistics for a period (editors and admins): each part is served by the
    * subgraph that owns it (articles here; library, forum, bulletin and referrals by theirs).
@@ -393,12 +430,10 @@ export type Query = {
   portalStats?: Maybe<PortalStats>;
 };
 
-
 export type QueryArticleArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
 };
-
 
 export type QueryArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -406,17 +441,14 @@ export type QueryArticlesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-
 export type QueryCategoryArgs = {
   slug: Scalars['String']['input'];
 };
-
 
 export type QueryContentStatsArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
 };
-
 
 export type QueryEditorialArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -424,6 +456,9 @@ export type QueryEditorialArticlesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type QueryMonthlyReportArgs = {
+  month: Scalars['String']['input'];
+};
 
 export type QueryPortalStatsArgs = {
   from: Scalars['DateTime']['input'];
@@ -431,13 +466,7 @@ export type QueryPortalStatsArgs = {
   to: Scalars['DateTime']['input'];
 };
 
-export type ReferrerClass =
-  | 'BULLETIN'
-  | 'DIRECT'
-  | 'OTHER'
-  | 'PARTNER'
-  | 'SEARCH'
-  | 'SOCIAL';
+export type ReferrerClass = 'BULLETIN' | 'DIRECT' | 'OTHER' | 'PARTNER' | 'SEARCH' | 'SOCIAL';
 
 /** What a revision recorded. */
 export type RevisionAction =
@@ -449,11 +478,29 @@ export type RevisionAction =
   | 'SUBMITTED'
   | 'UPDATED';
 
+export type RoleContributions = {
+  __typename?: 'RoleContributions';
+  published: Scalars['Int']['output'];
+  returned: Scalars['Int']['output'];
+  role: ContributorRole;
+  submitted: Scalars['Int']['output'];
+};
+
 export type StatGranularity =
   | 'DAY'
   | 'MONTH'
   /** ISO weeks, Monday to Sunday. */
   | 'WEEK';
+
+export type UnitContributions = {
+  __typename?: 'UnitContributions';
+  published: Scalars['Int']['output'];
+  returned: Scalars['Int']['output'];
+  submitted: Scalars['Int']['output'];
+  /** The articles' source unit code; null for articles without one. */
+  unit?: Maybe<Scalars['String']['output']>;
+  unitName?: Maybe<Scalars['String']['output']>;
+};
 
 /** Only the fields given change; null clears an optional field. */
 export type UpdateArticleInput = {
@@ -475,44 +522,52 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ReferenceResolver<TResult, TReference, TContext> = (
-      reference: TReference,
-      context: TContext,
-      info: GraphQLResolveInfo
-    ) => Promise<TResult> | TResult;
+  reference: TReference,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => Promise<TResult> | TResult;
 
-      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
-      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
-      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
-      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
-    
+type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+type NullableCheck<T, S> =
+  Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<TResult, TParent = {}, TContext = {}, TArgs = {}> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = {}, TContext = {}, TArgs = {}> =
+  | ResolverFn<TResult, TParent, TContext, TArgs>
+  | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
 
-export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+export interface SubscriptionSubscriberObject<
+  TResult,
+  TKey extends string,
+  TParent,
+  TContext,
+  TArgs,
+> {
   subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
   resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
 }
@@ -526,17 +581,27 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<TResult, TKey extends string, TParent = {}, TContext = {}, TArgs = {}> =
+export type SubscriptionResolver<
+  TResult,
+  TKey extends string,
+  TParent = {},
+  TContext = {},
+  TArgs = {},
+> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
 export type TypeResolveFn<TTypes, TParent = {}, TContext = {}> = (
   parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<T = {}, TContext = {}> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+export type IsTypeOfResolverFn<T = {}, TContext = {}> = (
+  obj: T,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
@@ -545,10 +610,8 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
-
-
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -573,6 +636,8 @@ export type ResolversTypes = ResolversObject<{
   CacheControlScope: CacheControlScope;
   Category: ResolverTypeWrapper<CategoryDoc>;
   ContentStats: ResolverTypeWrapper<ContentStatsResult>;
+  ContributionStats: ResolverTypeWrapper<ContributionStatsResult>;
+  ContributorRole: ContributorRole;
   CreateArticleInput: CreateArticleInput;
   CreateCategoryInput: CreateCategoryInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -581,13 +646,17 @@ export type ResolversTypes = ResolversObject<{
   EditorialArticleFilter: EditorialArticleFilter;
   FieldChange: ResolverTypeWrapper<FieldChange>;
   KindAudience: ResolverTypeWrapper<KindAudienceResult>;
+  MonthlyReport: ResolverTypeWrapper<MonthlyReportDoc>;
+  MonthlyReportInfo: ResolverTypeWrapper<MonthlyReportInfoDoc>;
   Mutation: ResolverTypeWrapper<{}>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PortalStats: ResolverTypeWrapper<PortalStatsRef>;
   Query: ResolverTypeWrapper<{}>;
   ReferrerClass: ReferrerClass;
   RevisionAction: RevisionAction;
+  RoleContributions: ResolverTypeWrapper<RoleContributions>;
   StatGranularity: StatGranularity;
+  UnitContributions: ResolverTypeWrapper<UnitContributions>;
   UpdateArticleInput: UpdateArticleInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -611,6 +680,7 @@ export type ResolversParentTypes = ResolversObject<{
   AudienceStats: AudienceStatsModel;
   Category: CategoryDoc;
   ContentStats: ContentStatsResult;
+  ContributionStats: ContributionStatsResult;
   CreateArticleInput: CreateArticleInput;
   CreateCategoryInput: CreateCategoryInput;
   DateTime: Scalars['DateTime']['output'];
@@ -618,10 +688,14 @@ export type ResolversParentTypes = ResolversObject<{
   EditorialArticleFilter: EditorialArticleFilter;
   FieldChange: FieldChange;
   KindAudience: KindAudienceResult;
+  MonthlyReport: MonthlyReportDoc;
+  MonthlyReportInfo: MonthlyReportInfoDoc;
   Mutation: {};
   PageInfo: PageInfo;
   PortalStats: PortalStatsRef;
   Query: {};
+  RoleContributions: RoleContributions;
+  UnitContributions: UnitContributions;
   UpdateArticleInput: UpdateArticleInput;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -633,10 +707,22 @@ export type CacheControlDirectiveArgs = {
   scope?: Maybe<CacheControlScope>;
 };
 
-export type CacheControlDirectiveResolver<Result, Parent, ContextType = ContentContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type CacheControlDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = ContentContext,
+  Args = CacheControlDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type ArticleResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Article']>, { __typename: 'Article' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+export type ArticleResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article'],
+> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<
+    Maybe<ResolversTypes['Article']>,
+    { __typename: 'Article' } & GraphQLRecursivePick<ParentType, { id: true }>,
+    ContextType
+  >;
   author?: Resolver<Maybe<ResolversTypes['ArticleAuthor']>, ParentType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
@@ -661,20 +747,31 @@ export type ArticleResolvers<ContextType = ContentContext, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ArticleAuthorResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['ArticleAuthor'] = ResolversParentTypes['ArticleAuthor']> = ResolversObject<{
+export type ArticleAuthorResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['ArticleAuthor'] = ResolversParentTypes['ArticleAuthor'],
+> = ResolversObject<{
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ArticleConnectionResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['ArticleConnection'] = ResolversParentTypes['ArticleConnection']> = ResolversObject<{
+export type ArticleConnectionResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['ArticleConnection'] =
+    ResolversParentTypes['ArticleConnection'],
+> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ArticleRevisionResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['ArticleRevision'] = ResolversParentTypes['ArticleRevision']> = ResolversObject<{
+export type ArticleRevisionResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['ArticleRevision'] =
+    ResolversParentTypes['ArticleRevision'],
+> = ResolversObject<{
   action?: Resolver<ResolversTypes['RevisionAction'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   by?: Resolver<Maybe<ResolversTypes['ArticleAuthor']>, ParentType, ContextType>;
@@ -683,13 +780,20 @@ export type ArticleRevisionResolvers<ContextType = ContentContext, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ArticleViewsResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['ArticleViews'] = ResolversParentTypes['ArticleViews']> = ResolversObject<{
+export type ArticleViewsResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['ArticleViews'] = ResolversParentTypes['ArticleViews'],
+> = ResolversObject<{
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType>;
   views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type AudienceBucketResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['AudienceBucket'] = ResolversParentTypes['AudienceBucket']> = ResolversObject<{
+export type AudienceBucketResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['AudienceBucket'] =
+    ResolversParentTypes['AudienceBucket'],
+> = ResolversObject<{
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   uniqueReaders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -697,28 +801,43 @@ export type AudienceBucketResolvers<ContextType = ContentContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type AudienceDeviceCountResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['AudienceDeviceCount'] = ResolversParentTypes['AudienceDeviceCount']> = ResolversObject<{
+export type AudienceDeviceCountResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['AudienceDeviceCount'] =
+    ResolversParentTypes['AudienceDeviceCount'],
+> = ResolversObject<{
   device?: Resolver<ResolversTypes['DeviceClass'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type AudienceReferrerCountResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['AudienceReferrerCount'] = ResolversParentTypes['AudienceReferrerCount']> = ResolversObject<{
+export type AudienceReferrerCountResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['AudienceReferrerCount'] =
+    ResolversParentTypes['AudienceReferrerCount'],
+> = ResolversObject<{
   referrer?: Resolver<ResolversTypes['ReferrerClass'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type AudienceRegionCountResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['AudienceRegionCount'] = ResolversParentTypes['AudienceRegionCount']> = ResolversObject<{
+export type AudienceRegionCountResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['AudienceRegionCount'] =
+    ResolversParentTypes['AudienceRegionCount'],
+> = ResolversObject<{
   region?: Resolver<ResolversTypes['AudienceRegion'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type AudienceStatsResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['AudienceStats'] = ResolversParentTypes['AudienceStats']> = ResolversObject<{
+export type AudienceStatsResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['AudienceStats'] = ResolversParentTypes['AudienceStats'],
+> = ResolversObject<{
   anonymousViews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byDevice?: Resolver<Array<ResolversTypes['AudienceDeviceCount']>, ParentType, ContextType>;
   byReferrer?: Resolver<Array<ResolversTypes['AudienceReferrerCount']>, ParentType, ContextType>;
@@ -731,7 +850,10 @@ export type AudienceStatsResolvers<ContextType = ContentContext, ParentType exte
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type CategoryResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category']> = ResolversObject<{
+export type CategoryResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category'],
+> = ResolversObject<{
   children?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -741,61 +863,173 @@ export type CategoryResolvers<ContextType = ContentContext, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ContentStatsResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['ContentStats'] = ResolversParentTypes['ContentStats']> = ResolversObject<{
+export type ContentStatsResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['ContentStats'] = ResolversParentTypes['ContentStats'],
+> = ResolversObject<{
   byDevice?: Resolver<Array<ResolversTypes['DeviceViews']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  topArticles?: Resolver<Array<ResolversTypes['ArticleViews']>, ParentType, ContextType, RequireFields<ContentStatsTopArticlesArgs, 'first'>>;
+  topArticles?: Resolver<
+    Array<ResolversTypes['ArticleViews']>,
+    ParentType,
+    ContextType,
+    RequireFields<ContentStatsTopArticlesArgs, 'first'>
+  >;
   totalViews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+export type ContributionStatsResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['ContributionStats'] =
+    ResolversParentTypes['ContributionStats'],
+> = ResolversObject<{
+  byRole?: Resolver<Array<ResolversTypes['RoleContributions']>, ParentType, ContextType>;
+  byUnit?: Resolver<Array<ResolversTypes['UnitContributions']>, ParentType, ContextType>;
+  published?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  submitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes['DateTime'],
+  any
+> {
   name: 'DateTime';
 }
 
-export type DeviceViewsResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['DeviceViews'] = ResolversParentTypes['DeviceViews']> = ResolversObject<{
+export type DeviceViewsResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['DeviceViews'] = ResolversParentTypes['DeviceViews'],
+> = ResolversObject<{
   device?: Resolver<ResolversTypes['DeviceClass'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type FieldChangeResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = ResolversObject<{
+export type FieldChangeResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange'],
+> = ResolversObject<{
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type KindAudienceResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['KindAudience'] = ResolversParentTypes['KindAudience']> = ResolversObject<{
+export type KindAudienceResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['KindAudience'] = ResolversParentTypes['KindAudience'],
+> = ResolversObject<{
   kind?: Resolver<ResolversTypes['ArticleKind'], ParentType, ContextType>;
   uniqueReaders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type MutationResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  archiveArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationArchiveArticleArgs, 'id'>>;
-  createArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationCreateArticleArgs, 'input'>>;
-  createCategory?: Resolver<ResolversTypes['Category'], ParentType, ContextType, RequireFields<MutationCreateCategoryArgs, 'input'>>;
-  publishArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationPublishArticleArgs, 'id'>>;
-  recordArticleView?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordArticleViewArgs, 'device' | 'id'>>;
-  returnArticleToDraft?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationReturnArticleToDraftArgs, 'id'>>;
-  submitArticleForReview?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationSubmitArticleForReviewArgs, 'id'>>;
-  updateArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationUpdateArticleArgs, 'expectedVersion' | 'id' | 'input'>>;
+export type MonthlyReportResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['MonthlyReport'] = ResolversParentTypes['MonthlyReport'],
+> = ResolversObject<{
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  missingParts?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type PageInfoResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+export type MonthlyReportInfoResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['MonthlyReportInfo'] =
+    ResolversParentTypes['MonthlyReportInfo'],
+> = ResolversObject<{
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  missingParts?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
+> = ResolversObject<{
+  archiveArticle?: Resolver<
+    ResolversTypes['Article'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationArchiveArticleArgs, 'id'>
+  >;
+  createArticle?: Resolver<
+    ResolversTypes['Article'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateArticleArgs, 'input'>
+  >;
+  createCategory?: Resolver<
+    ResolversTypes['Category'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateCategoryArgs, 'input'>
+  >;
+  publishArticle?: Resolver<
+    ResolversTypes['Article'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationPublishArticleArgs, 'id'>
+  >;
+  recordArticleView?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRecordArticleViewArgs, 'device' | 'id'>
+  >;
+  returnArticleToDraft?: Resolver<
+    ResolversTypes['Article'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationReturnArticleToDraftArgs, 'id'>
+  >;
+  submitArticleForReview?: Resolver<
+    ResolversTypes['Article'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSubmitArticleForReviewArgs, 'id'>
+  >;
+  subscribeMonthlyReport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unsubscribeMonthlyReport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  updateArticle?: Resolver<
+    ResolversTypes['Article'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateArticleArgs, 'expectedVersion' | 'id' | 'input'>
+  >;
+}>;
+
+export type PageInfoResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
+> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type PortalStatsResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['PortalStats'] = ResolversParentTypes['PortalStats']> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PortalStats']>, { __typename: 'PortalStats' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+export type PortalStatsResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['PortalStats'] = ResolversParentTypes['PortalStats'],
+> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<
+    Maybe<ResolversTypes['PortalStats']>,
+    { __typename: 'PortalStats' } & GraphQLRecursivePick<ParentType, { id: true }>,
+    ContextType
+  >;
   articles?: Resolver<ResolversTypes['AudienceStats'], ParentType, ContextType>;
   articlesByKind?: Resolver<Array<ResolversTypes['KindAudience']>, ParentType, ContextType>;
+  contributions?: Resolver<ResolversTypes['ContributionStats'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   granularity?: Resolver<ResolversTypes['StatGranularity'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -803,14 +1037,84 @@ export type PortalStatsResolvers<ContextType = ContentContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type QueryResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, Partial<QueryArticleArgs>>;
-  articles?: Resolver<Maybe<ResolversTypes['ArticleConnection']>, ParentType, ContextType, Partial<QueryArticlesArgs>>;
+export type QueryResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
+> = ResolversObject<{
+  article?: Resolver<
+    Maybe<ResolversTypes['Article']>,
+    ParentType,
+    ContextType,
+    Partial<QueryArticleArgs>
+  >;
+  articles?: Resolver<
+    Maybe<ResolversTypes['ArticleConnection']>,
+    ParentType,
+    ContextType,
+    Partial<QueryArticlesArgs>
+  >;
   categories?: Resolver<Maybe<Array<ResolversTypes['Category']>>, ParentType, ContextType>;
-  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, RequireFields<QueryCategoryArgs, 'slug'>>;
-  contentStats?: Resolver<Maybe<ResolversTypes['ContentStats']>, ParentType, ContextType, RequireFields<QueryContentStatsArgs, 'from' | 'to'>>;
-  editorialArticles?: Resolver<Maybe<ResolversTypes['ArticleConnection']>, ParentType, ContextType, Partial<QueryEditorialArticlesArgs>>;
-  portalStats?: Resolver<Maybe<ResolversTypes['PortalStats']>, ParentType, ContextType, RequireFields<QueryPortalStatsArgs, 'from' | 'granularity' | 'to'>>;
+  category?: Resolver<
+    Maybe<ResolversTypes['Category']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryCategoryArgs, 'slug'>
+  >;
+  contentStats?: Resolver<
+    Maybe<ResolversTypes['ContentStats']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryContentStatsArgs, 'from' | 'to'>
+  >;
+  editorialArticles?: Resolver<
+    Maybe<ResolversTypes['ArticleConnection']>,
+    ParentType,
+    ContextType,
+    Partial<QueryEditorialArticlesArgs>
+  >;
+  monthlyReport?: Resolver<
+    Maybe<ResolversTypes['MonthlyReport']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryMonthlyReportArgs, 'month'>
+  >;
+  monthlyReportSubscribed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  monthlyReports?: Resolver<
+    Maybe<Array<ResolversTypes['MonthlyReportInfo']>>,
+    ParentType,
+    ContextType
+  >;
+  portalStats?: Resolver<
+    Maybe<ResolversTypes['PortalStats']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryPortalStatsArgs, 'from' | 'granularity' | 'to'>
+  >;
+}>;
+
+export type RoleContributionsResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['RoleContributions'] =
+    ResolversParentTypes['RoleContributions'],
+> = ResolversObject<{
+  published?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ContributorRole'], ParentType, ContextType>;
+  submitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type UnitContributionsResolvers<
+  ContextType = ContentContext,
+  ParentType extends ResolversParentTypes['UnitContributions'] =
+    ResolversParentTypes['UnitContributions'],
+> = ResolversObject<{
+  published?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  submitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unitName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = ContentContext> = ResolversObject<{
@@ -826,14 +1130,19 @@ export type Resolvers<ContextType = ContentContext> = ResolversObject<{
   AudienceStats?: AudienceStatsResolvers<ContextType>;
   Category?: CategoryResolvers<ContextType>;
   ContentStats?: ContentStatsResolvers<ContextType>;
+  ContributionStats?: ContributionStatsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeviceViews?: DeviceViewsResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   KindAudience?: KindAudienceResolvers<ContextType>;
+  MonthlyReport?: MonthlyReportResolvers<ContextType>;
+  MonthlyReportInfo?: MonthlyReportInfoResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PortalStats?: PortalStatsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RoleContributions?: RoleContributionsResolvers<ContextType>;
+  UnitContributions?: UnitContributionsResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = ContentContext> = ResolversObject<{

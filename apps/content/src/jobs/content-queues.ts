@@ -7,6 +7,7 @@ import { Outbox, Producer } from '@portal/queue';
 export interface ContentQueues {
   publish: Producer<'content-publish'>;
   maintenance: Producer<'content-maintenance'>;
+  reports: Producer<'content-reports'>;
   notifications: Producer<'notifications'>;
   outbox: Outbox;
   close(): Promise<void>;
@@ -20,6 +21,7 @@ export function createContentQueues(
 ): ContentQueues {
   const publish = new Producer('content-publish', redis, prefix);
   const maintenance = new Producer('content-maintenance', redis, prefix);
+  const reports = new Producer('content-reports', redis, prefix);
   const notifications = new Producer('notifications', redis, prefix);
   const outbox = new Outbox(
     conn,
@@ -29,11 +31,17 @@ export function createContentQueues(
   return {
     publish,
     maintenance,
+    reports,
     notifications,
     outbox,
     async close() {
       outbox.stop();
-      await Promise.all([publish.close(), maintenance.close(), notifications.close()]);
+      await Promise.all([
+        publish.close(),
+        maintenance.close(),
+        reports.close(),
+        notifications.close(),
+      ]);
     },
   };
 }

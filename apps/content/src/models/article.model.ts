@@ -7,6 +7,7 @@ import {
   type ArticleScope,
   type ArticleStatus,
 } from '../domain/article-enums';
+import { CONTRIBUTOR_ROLES, type ContributorRole } from '../domain/contributor-role';
 import { trackGraphChanges } from '@portal/db';
 
 export interface ArticleAuthorValue {
@@ -30,6 +31,11 @@ export interface ArticleDoc {
   /** Folded tags (slugs), for accent- and case-insensitive tag filters. */
   tagKeys: string[];
   sourceUnit: string | null;
+  /**
+   * The author's place in the contributor network when they created it (from their unit
+   * claim); absent on articles written before it was recorded.
+   */
+  contributorRole?: ContributorRole | null;
   coverImageUrl: string | null;
   author: ArticleAuthorValue;
   status: ArticleStatus;
@@ -60,6 +66,7 @@ export const ArticleSchema = new Schema<ArticleDoc>(
     tags: { type: [String], default: [] },
     tagKeys: { type: [String], default: [] },
     sourceUnit: { type: String, default: null },
+    contributorRole: { type: String, enum: [...CONTRIBUTOR_ROLES, null], default: null },
     coverImageUrl: { type: String, default: null },
     author: { type: AuthorSchema, required: true },
     status: { type: String, required: true, enum: ARTICLE_STATUSES },

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { articleModel, type ArticleModel } from './article.model';
 import { categoryModel, type CategoryModel } from './category.model';
+import { monthlyReportModels, type MonthlyReportModels } from './monthly-report.model';
 import { revisionModel, type RevisionModel } from './revision.model';
 import { viewStatsModels, type ViewStatsModels } from './view-stats.model';
 
@@ -10,6 +11,8 @@ export interface ContentModels {
   categories: CategoryModel;
   revisions: RevisionModel;
   views: ViewStatsModels;
+  /** The monthly report for leaders and who receives it. */
+  monthly: MonthlyReportModels;
 }
 
 export function contentModels(conn: Connection): ContentModels {
@@ -18,5 +21,6 @@ export function contentModels(conn: Connection): ContentModels {
     categories: categoryModel(conn),
     revisions: revisionModel(conn),
     views: viewStatsModels(conn),
+    monthly: monthlyReportModels(conn),
   };
 }

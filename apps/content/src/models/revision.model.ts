@@ -62,6 +62,8 @@ export const RevisionSchema = new Schema<RevisionDoc>(
 );
 RevisionSchema.index({ articleId: 1, version: 1 }, { unique: true });
 RevisionSchema.index({ notifyPending: 1, at: 1 });
+// Portal statistics: submissions, publications and returns in a period.
+RevisionSchema.index({ action: 1, at: 1 });
 
 export type RevisionModel = Model<RevisionDoc>;
 

@@ -5,13 +5,16 @@ import { ArticleConnection } from './ArticleConnection';
 import { ArticleRevision } from './ArticleRevision';
 import { Category } from './Category';
 import { ArticleViews, ContentStats } from './ContentStats';
+import { MonthlyReport, MonthlyReportInfo, reportMutations, reportQueries } from './MonthlyReport';
 import { Mutation } from './Mutation';
-import { PortalStats } from './PortalStats';
+import { PortalStats, UnitContributions } from './PortalStats';
 import { Query } from './Query';
 
 export const resolvers: Resolvers = {
-  Query,
-  Mutation,
+  Query: { ...Query, ...reportQueries },
+  Mutation: { ...Mutation, ...reportMutations },
+  MonthlyReport,
+  MonthlyReportInfo,
   Article,
   ArticleAuthor,
   ArticleConnection,
@@ -20,4 +23,5 @@ export const resolvers: Resolvers = {
   Category,
   ContentStats,
   PortalStats,
+  UnitContributions,
 };

@@ -4,6 +4,7 @@ import { createWithUniqueSlug, isObjectIdString } from '@portal/db';
 import { badInput, conflict, notFound } from '@portal/errors';
 import type { Logger } from '@portal/logger';
 import { plainText, searchTokens, slugify } from '@portal/text';
+import { contributorRoleOf } from '../domain/contributor-role';
 import { diffFields } from '../domain/article-changes';
 import { tagKey, type CreateArticleInput, type UpdateArticleInput } from '../domain/article-input';
 import { isVisibleTo } from '../domain/article-visibility';
@@ -61,6 +62,7 @@ export class ArticleService {
       tags,
       tagKeys: tags.map(tagKey),
       sourceUnit: input.sourceUnit ?? null,
+      contributorRole: contributorRoleOf(viewer),
       coverImageUrl: input.coverImageUrl ?? null,
       author,
       status: 'DRAFT',

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { requireRole, type Viewer } from '@portal/auth';
+import { requireServiceOrRole, type Viewer } from '@portal/auth';
 import type { Connection } from 'mongoose';
 import {
   createAudienceCounter,
@@ -47,17 +47,17 @@ export class ForumStatsService {
   ) {}
 
   fromKey(viewer: Viewer, id: string): ForumStatsRef {
-    requireRole(viewer, 'editor');
+    requireServiceOrRole(viewer, 'editor');
     return { id, ...parsePortalStatsKey(id) };
   }
 
   threadViews(viewer: Viewer, p: PortalStatsPeriod): Promise<AudienceStats> {
-    requireRole(viewer, 'editor');
+    requireServiceOrRole(viewer, 'editor');
     return this.views.stats(p.from, p.to, p.granularity);
   }
 
   async participation(viewer: Viewer, p: PortalStatsPeriod): Promise<ForumParticipation> {
-    requireRole(viewer, 'editor');
+    requireServiceOrRole(viewer, 'editor');
     const { threads, posts } = this.models;
     const fields = { kind: 1, createdAt: 1, workflowStatus: 1, assignedDepartment: 1 };
     const [opened, openAssigned] = await Promise.all([

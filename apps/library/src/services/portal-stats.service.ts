@@ -1,4 +1,4 @@
-import { requireRole, type Viewer } from '@portal/auth';
+import { requireServiceOrRole, type Viewer } from '@portal/auth';
 import type { AudienceCounter, AudienceStats } from '@portal/db';
 import { libraryStatsRef, type LibraryStatsRef } from '../stats/library-stats';
 
@@ -7,7 +7,7 @@ import { libraryStatsRef, type LibraryStatsRef } from '../stats/library-stats';
  * viewer: an `_entities` call reaches the fields without the query field.
  */
 export function portalStatsRef(ctx: { viewer: Viewer }, id: string): LibraryStatsRef {
-  requireRole(ctx.viewer, 'editor');
+  requireServiceOrRole(ctx.viewer, 'editor');
   return libraryStatsRef(id);
 }
 
@@ -16,6 +16,6 @@ export function libraryItemsAudience(
   ctx: { viewer: Viewer; audience: AudienceCounter },
   stats: LibraryStatsRef,
 ): Promise<AudienceStats> {
-  requireRole(ctx.viewer, 'editor');
+  requireServiceOrRole(ctx.viewer, 'editor');
   return ctx.audience.stats(stats.from, stats.to, stats.granularity);
 }

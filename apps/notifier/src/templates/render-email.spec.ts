@@ -70,6 +70,15 @@ function messages(text: string): EmailMessage[] {
       template: 'engagement.event-follow-up',
       data: { eventId: id, title: text, url: `${portal}/su-kien/${id}` },
     },
+    {
+      template: 'portal.monthly-report',
+      data: {
+        month: '2025-11',
+        reportUrl: `${portal}/quan-tri/bao-cao/2025-11`,
+        csvUrl: `${portal}/quan-tri/bao-cao/2025-11.csv`,
+        headlines: [{ label: text, value: text }],
+      },
+    },
   ];
 }
 

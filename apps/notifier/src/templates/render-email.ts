@@ -8,6 +8,7 @@ import {
 } from './engagement-event.template';
 import { forumOfficialAnswer } from './forum-official-answer.template';
 import { layout, type LayoutRecipient, type RenderedEmail, type TemplateBody } from './layout';
+import { portalMonthlyReport } from './portal-monthly-report.template';
 import { referralClosed } from './referral-closed.template';
 import { referralOverdue } from './referral-overdue.template';
 
@@ -24,6 +25,7 @@ const TEMPLATES: { [T in TemplateName]: (data: DataOf<T>) => TemplateBody } = {
   'engagement.event-registration': engagementEventRegistration,
   'engagement.event-reminder': engagementEventReminder,
   'engagement.event-follow-up': engagementEventFollowUp,
+  'portal.monthly-report': portalMonthlyReport,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

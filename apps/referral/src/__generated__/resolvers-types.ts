@@ -4,6 +4,8 @@ import { HistoryEntryView, ReferralPage, ThreadRef, PostRef } from '../resolvers
 import { HotlineCategoryDoc } from '../models/hotline-category.model';
 import { AgencyContactDoc } from '../models/agency-contact.model';
 import { FeedbackOutcome } from '../services/referral-intake.service';
+import { ReferralStatsRef } from '../stats/referral-stats.service';
+import { ReferralStatsResult } from '../domain/referral-stats';
 import { ReferralContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -155,6 +157,14 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** The referral service's part of the portal statistics (editors and admins). */
+export type PortalStats = {
+  __typename?: 'PortalStats';
+  /** The period: `<from>|<to>|<granularity>` (made by the content subgraph's portalStats). */
+  id: Scalars['ID']['output'];
+  referrals: ReferralStats;
+};
+
 export type Post = {
   __typename?: 'Post';
   id: Scalars['ID']['output'];
@@ -245,11 +255,55 @@ export type Referral = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/**
+ * SLA of the referrals closed in the period: closedWithinSla of them were closed by their due
+ * time; overdue counts referrals still open whose due time fell in the period (until now), which
+ * missed it too. slaMetShare = closedWithinSla / (closed + overdue), null when that is 0.
+ */
+export type ReferralAgencySla = {
+  __typename?: 'ReferralAgencySla';
+  /** The agency's unit code. */
+  agency: Scalars['String']['output'];
+  closed: Scalars['Int']['output'];
+  closedWithinSla: Scalars['Int']['output'];
+  /** Hours from receipt to RESOLVED of the referrals resolved in the period; null without any. */
+  medianHoursToResolution?: Maybe<Scalars['Float']['output']>;
+  overdue: Scalars['Int']['output'];
+  slaMetShare?: Maybe<Scalars['Float']['output']>;
+};
+
+/** SLA per hotline category; the fields mean what they mean in ReferralAgencySla. */
+export type ReferralCategorySla = {
+  __typename?: 'ReferralCategorySla';
+  categoryCode: Scalars['String']['output'];
+  /** The category's name as its referrals recorded it. */
+  categoryName: Scalars['String']['output'];
+  closed: Scalars['Int']['output'];
+  closedWithinSla: Scalars['Int']['output'];
+  medianHoursToResolution?: Maybe<Scalars['Float']['output']>;
+  overdue: Scalars['Int']['output'];
+  slaMetShare?: Maybe<Scalars['Float']['output']>;
+};
+
 export type ReferralConnection = {
   __typename?: 'ReferralConnection';
   nodes: Array<Referral>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+export type ReferralCountsBucket = {
+  __typename?: 'ReferralCountsBucket';
+  /** Handed to the hotline in the bucket (the hotline's ticket was recorded: forwarded, or its first callback). */
+  forwarded: Scalars['Int']['output'];
+  from: Scalars['DateTime']['output'];
+  /** Referrals received (created) in the bucket. */
+  received: Scalars['Int']['output'];
+  /** Closed as REJECTED in the bucket. */
+  rejected: Scalars['Int']['output'];
+  /** Closed as RESOLVED in the bucket. */
+  resolved: Scalars['Int']['output'];
+  to: Scalars['DateTime']['output'];
 };
 
 export type ReferralFilter = {
@@ -278,6 +332,26 @@ export type ReferralSource =
   | 'FORUM_POST'
   /** A forum thread referred by a moderator. */
   | 'FORUM_THREAD';
+
+/** How referrals to the hotline 1022 were handled over a period (exact counts). */
+export type ReferralStats = {
+  __typename?: 'ReferralStats';
+  byAgency: Array<ReferralAgencySla>;
+  byCategory: Array<ReferralCategorySla>;
+  /** Referrals closed (resolved or rejected) in the period. */
+  closed: Scalars['Int']['output'];
+  closedWithinSla: Scalars['Int']['output'];
+  forwarded: Scalars['Int']['output'];
+  /** Hours from receipt to RESOLVED of the referrals resolved in the period; null without any. */
+  medianHoursToResolution?: Maybe<Scalars['Float']['output']>;
+  overdue: Scalars['Int']['output'];
+  received: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  resolved: Scalars['Int']['output'];
+  /** Per day, week or month of the period (the first and last clipped to whole city days). */
+  series: Array<ReferralCountsBucket>;
+  slaMetShare?: Maybe<Scalars['Float']['output']>;
+};
 
 /**
  * Where a referral stands. RECEIVED → FORWARDED (the hotline gave a ticket) → ACKNOWLEDGED →
@@ -414,13 +488,19 @@ export type ResolversTypes = ResolversObject<{
   HotlineCategory: ResolverTypeWrapper<HotlineCategoryDoc>;
   Mutation: ResolverTypeWrapper<{}>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PortalStats: ResolverTypeWrapper<ReferralStatsRef>;
   Post: ResolverTypeWrapper<PostRef>;
   Query: ResolverTypeWrapper<{}>;
   Referral: ResolverTypeWrapper<ReferralDoc>;
+  ReferralAgencySla: ResolverTypeWrapper<ReferralAgencySla>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ReferralCategorySla: ResolverTypeWrapper<ReferralCategorySla>;
   ReferralConnection: ResolverTypeWrapper<ReferralPage>;
+  ReferralCountsBucket: ResolverTypeWrapper<ReferralCountsBucket>;
   ReferralFilter: ReferralFilter;
   ReferralHistoryEntry: ResolverTypeWrapper<HistoryEntryView>;
   ReferralSource: ReferralSource;
+  ReferralStats: ResolverTypeWrapper<ReferralStatsResult>;
   ReferralStatus: ReferralStatus;
   SubmitFeedbackInput: SubmitFeedbackInput;
   Thread: ResolverTypeWrapper<ThreadRef>;
@@ -440,12 +520,18 @@ export type ResolversParentTypes = ResolversObject<{
   HotlineCategory: HotlineCategoryDoc;
   Mutation: {};
   PageInfo: PageInfo;
+  PortalStats: ReferralStatsRef;
   Post: PostRef;
   Query: {};
   Referral: ReferralDoc;
+  ReferralAgencySla: ReferralAgencySla;
+  Float: Scalars['Float']['output'];
+  ReferralCategorySla: ReferralCategorySla;
   ReferralConnection: ReferralPage;
+  ReferralCountsBucket: ReferralCountsBucket;
   ReferralFilter: ReferralFilter;
   ReferralHistoryEntry: HistoryEntryView;
+  ReferralStats: ReferralStatsResult;
   SubmitFeedbackInput: SubmitFeedbackInput;
   Thread: ThreadRef;
   UpdateHotlineCategoryInput: UpdateHotlineCategoryInput;
@@ -509,6 +595,13 @@ export type PageInfoResolvers<ContextType = ReferralContext, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type PortalStatsResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['PortalStats'] = ResolversParentTypes['PortalStats']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PortalStats']>, { __typename: 'PortalStats' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  referrals?: Resolver<ResolversTypes['ReferralStats'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type PostResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['Post'] = ResolversParentTypes['Post']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -551,10 +644,41 @@ export type ReferralResolvers<ContextType = ReferralContext, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ReferralAgencySlaResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['ReferralAgencySla'] = ResolversParentTypes['ReferralAgencySla']> = ResolversObject<{
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closedWithinSla?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianHoursToResolution?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slaMetShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ReferralCategorySlaResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['ReferralCategorySla'] = ResolversParentTypes['ReferralCategorySla']> = ResolversObject<{
+  categoryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  categoryName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closedWithinSla?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianHoursToResolution?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slaMetShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ReferralConnectionResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['ReferralConnection'] = ResolversParentTypes['ReferralConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ReferralCountsBucketResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['ReferralCountsBucket'] = ResolversParentTypes['ReferralCountsBucket']> = ResolversObject<{
+  forwarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -563,6 +687,22 @@ export type ReferralHistoryEntryResolvers<ContextType = ReferralContext, ParentT
   by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ReferralStatsResolvers<ContextType = ReferralContext, ParentType extends ResolversParentTypes['ReferralStats'] = ResolversParentTypes['ReferralStats']> = ResolversObject<{
+  byAgency?: Resolver<Array<ResolversTypes['ReferralAgencySla']>, ParentType, ContextType>;
+  byCategory?: Resolver<Array<ResolversTypes['ReferralCategorySla']>, ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closedWithinSla?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  forwarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianHoursToResolution?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['ReferralCountsBucket']>, ParentType, ContextType>;
+  slaMetShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -580,11 +720,16 @@ export type Resolvers<ContextType = ReferralContext> = ResolversObject<{
   HotlineCategory?: HotlineCategoryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PortalStats?: PortalStatsResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
+  ReferralAgencySla?: ReferralAgencySlaResolvers<ContextType>;
+  ReferralCategorySla?: ReferralCategorySlaResolvers<ContextType>;
   ReferralConnection?: ReferralConnectionResolvers<ContextType>;
+  ReferralCountsBucket?: ReferralCountsBucketResolvers<ContextType>;
   ReferralHistoryEntry?: ReferralHistoryEntryResolvers<ContextType>;
+  ReferralStats?: ReferralStatsResolvers<ContextType>;
   Thread?: ThreadResolvers<ContextType>;
 }>;
 

@@ -60,6 +60,8 @@ const ReferralEventSchema = new Schema<ReferralEventDoc>(
 );
 ReferralEventSchema.index({ referralId: 1, seq: 1 });
 ReferralEventSchema.index({ effectsQueuedAt: 1, at: 1 });
+// Portal statistics: hand-overs to the hotline in a period.
+ReferralEventSchema.index({ at: 1 });
 trackGraphChanges(ReferralEventSchema, {
   type: 'ReferralHistoryEntry',
   related: (event) => [

@@ -99,6 +99,8 @@ ReferralSchema.index({ targetAgency: 1, createdAt: -1, _id: -1 });
 ReferralSchema.index({ status: 1, createdAt: -1, _id: -1 });
 // The overdue check and the dispatch sweep.
 ReferralSchema.index({ status: 1, slaDueAt: 1 });
+// Portal statistics: referrals closed in a period.
+ReferralSchema.index({ closedAt: 1 });
 // Thread.referral.
 ReferralSchema.index({ threadId: 1 });
 trackGraphChanges(ReferralSchema, { type: 'Referral' });

@@ -2,6 +2,7 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { AgencyContact } from './AgencyContact';
 import { HotlineCategory } from './HotlineCategory';
 import { Mutation } from './Mutation';
+import { PortalStats } from './PortalStats';
 import { Query } from './Query';
 import { Referral } from './Referral';
 import { ReferralConnection } from './ReferralConnection';
@@ -15,4 +16,5 @@ export const resolvers: Resolvers = {
   Thread,
   HotlineCategory,
   AgencyContact,
+  PortalStats,
 };

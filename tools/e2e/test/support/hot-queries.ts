@@ -157,6 +157,30 @@ export const HOT_QUERIES: readonly HotQuery[] = [
       granularity: 'MONTH',
     }),
   },
+  { operation: 'MonthlyReports', as: 'editor' },
+  {
+    operation: 'MonthlyReport',
+    as: 'editor',
+    variables: async () => ({ month: new Date(Date.now() - 31 * DAY).toISOString().slice(0, 7) }),
+  },
+  {
+    operation: 'PortalContributionStats',
+    as: 'editor',
+    variables: async () => ({
+      from: new Date(Date.now() - 365 * DAY).toISOString(),
+      to: new Date().toISOString(),
+      granularity: 'MONTH',
+    }),
+  },
+  {
+    operation: 'PortalReferralStats',
+    as: 'editor',
+    variables: async () => ({
+      from: new Date(Date.now() - 365 * DAY).toISOString(),
+      to: new Date().toISOString(),
+      granularity: 'MONTH',
+    }),
+  },
   { operation: 'Datasets', as: 'citizen', page: 'datasets' },
   {
     operation: 'Dataset',

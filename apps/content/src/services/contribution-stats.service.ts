@@ -1,0 +1,55 @@
+import type { Types } from 'mongoose';
+import type { PortalStatsPeriod } from '@portal/db';
+import {
+  contributionStats,
+  type ArticleFacts,
+  type ContributionStatsResult,
+  type WorkflowStep,
+} from '../domain/contribution-stats';
+import type { ContentModels } from '../models';
+
+const COUNTED_ACTIONS = ['SUBMITTED', 'PUBLISHED', 'RETURNED_TO_DRAFT'] as const;
+
+/** The content subgraph's contributions part of the portal statistics, from the revision log. */
+export class ContributionStatsService {
+  constructor(private readonly models: Pick<ContentModels, 'articles' | 'revisions'>) {}
+
+  async contributions(p: PortalStatsPeriod): Promise<ContributionStatsResult> {
+    const revisions = await this.models.revisions
+      .find(
+        { action: { $in: [...COUNTED_ACTIONS] }, at: { $gte: p.from, $lt: p.to } },
+        { _id: 0, articleId: 1, action: 1, by: 1, changes: 1 },
+      )
+      .lean()
+      .exec();
+    const ids = [...new Set(revisions.map((r) => String(r.articleId)))];
+    // One `$in` read for every article the steps touch.
+    const articles = ids.length
+      ? await this.models.articles
+          .find(
+            { _id: { $in: ids } },
+            { _id: 1, 'author.id': 1, sourceUnit: 1, contributorRole: 1 },
+          )
+          .lean()
+          .exec()
+      : [];
+    const facts = new Map<string, ArticleFacts>(
+      articles.map((a) => [
+        String(a._id as Types.ObjectId),
+        {
+          id: String(a._id),
+          authorId: a.author.id,
+          sourceUnit: a.sourceUnit ?? null,
+          contributorRole: a.contributorRole ?? null,
+        },
+      ]),
+    );
+    const steps: WorkflowStep[] = revisions.map((r) => ({
+      articleId: String(r.articleId),
+      action: r.action as WorkflowStep['action'],
+      byId: r.by?.id ?? null,
+      fromStatus: r.changes.find((c) => c.field === 'status')?.from ?? null,
+    }));
+    return contributionStats(steps, facts);
+  }
+}

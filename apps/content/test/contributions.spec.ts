@@ -1,0 +1,117 @@
+// Portal statistics, the contributions part: articles moved through the real editorial
+// workflow (GraphQL mutations on the real subgraph, FerretDB, Redis) by reporters, district and
+// department focal points and editors, then counted from the revision log, exactly.
+import { Types } from 'mongoose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, testViewer } from '@portal/testing';
+import { createArticle, useContentServer } from './content-harness';
+
+const h = useContentServer('content-contributions');
+
+const STATS = `query($from: DateTime!, $to: DateTime!) {
+  portalStats(from: $from, to: $to, granularity: DAY) {
+    contributions {
+      submitted published returned
+      byUnit { unit unitName submitted published returned }
+      byRole { role submitted published returned }
+    }
+  }
+}`;
+
+const reporter = testViewer('contributor', { id: 'phong-vien-1' });
+const district = testViewer('contributor', { id: 'dau-moi-q1', department: 'UBND-Q1' });
+const department = testViewer('contributor', { id: 'dau-moi-yt', department: 'SO-YT' });
+const editor = testViewer('editor', { id: 'bien-tap-1' });
+
+async function step(who: ReturnType<typeof testViewer>, mutation: string, id: string) {
+  const res = await h.call(who, `mutation($id: ID!) { ${mutation}(id: $id) { id status } }`, {
+    id,
+  });
+  if (res.errors) throw new Error(`${mutation}: ${JSON.stringify(res.errors)}`);
+}
+
+let startedAt: Date;
+
+describe('portalStats (content: contributions)', () => {
+  beforeAll(async () => {
+    startedAt = new Date(Date.now() - 60_000);
+    // A: a city reporter's, no source unit: submitted, published.
+    const a = await createArticle(h, reporter);
+    await step(reporter, 'submitArticleForReview', a.id);
+    await step(editor, 'publishArticle', a.id);
+    // B: a district focal point's: submitted, returned by the editor, submitted again, published.
+    const b = await createArticle(h, district, { sourceUnit: 'UBND-Q1' });
+    await step(district, 'submitArticleForReview', b.id);
+    await step(editor, 'returnArticleToDraft', b.id);
+    await step(district, 'submitArticleForReview', b.id);
+    await step(editor, 'publishArticle', b.id);
+    // C: a department focal point's: submitted, then withdrawn by its author (not a return).
+    const c = await createArticle(h, department, { sourceUnit: 'SO-YT' });
+    await step(department, 'submitArticleForReview', c.id);
+    await step(department, 'returnArticleToDraft', c.id);
+    // D: a draft only.
+    await createArticle(h, department, { sourceUnit: 'SO-YT' });
+    // E: an editor's own, published straight from draft.
+    const e = await createArticle(h, editor, { sourceUnit: 'SO-KHCN' });
+    await step(editor, 'publishArticle', e.id);
+    // F: written before roles were recorded.
+    const f = await createArticle(h, reporter, { sourceUnit: 'TT-CDS' });
+    await h.services.models.articles.collection.updateOne(
+      { _id: new Types.ObjectId(f.id) },
+      { $set: { contributorRole: null } },
+    );
+    await step(reporter, 'submitArticleForReview', f.id);
+  }, 60_000);
+
+  it('counts articles submitted, published and returned per source unit and per contributor role', async () => {
+    const res = await h.call(editor, STATS, {
+      from: startedAt.toISOString(),
+      to: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(res.errors).toBeUndefined();
+    const counts = (submitted: number, published: number, returned: number) => ({
+      submitted,
+      published,
+      returned,
+    });
+    expect(res.data?.portalStats.contributions).toEqual({
+      ...counts(4, 3, 1),
+      byUnit: [
+        { unit: 'SO-KHCN', unitName: 'Sở Khoa học và Công nghệ', ...counts(0, 1, 0) },
+        { unit: 'SO-YT', unitName: 'Sở Y tế', ...counts(1, 0, 0) },
+        { unit: 'TT-CDS', unitName: 'Trung tâm Chuyển đổi số Thành phố', ...counts(1, 0, 0) },
+        { unit: 'UBND-Q1', unitName: 'Ủy ban nhân dân Quận 1', ...counts(1, 1, 1) },
+        { unit: null, unitName: null, ...counts(1, 1, 0) },
+      ],
+      byRole: [
+        { role: 'CITY_REPORTER', ...counts(1, 2, 0) },
+        { role: 'DEPARTMENT_FOCAL_POINT', ...counts(1, 0, 0) },
+        { role: 'DISTRICT_FOCAL_POINT', ...counts(1, 1, 1) },
+        { role: 'UNKNOWN', ...counts(1, 0, 0) },
+      ],
+    });
+  });
+
+  it('counts nothing outside the period', async () => {
+    const res = await h.call(editor, STATS, {
+      from: new Date(startedAt.getTime() - 3 * 86_400_000).toISOString(),
+      to: startedAt.toISOString(),
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.portalStats.contributions).toMatchObject({
+      submitted: 0,
+      published: 0,
+      returned: 0,
+      byUnit: [],
+    });
+  });
+
+  it('answers editors and admins only, before it checks the period', async () => {
+    // A reversed period: refused as BAD_USER_INPUT only to those who may ask at all.
+    const vars = { from: new Date().toISOString(), to: startedAt.toISOString() };
+    expect(errorCodes(await h.call(null, STATS, vars))).toEqual(['UNAUTHENTICATED']);
+    for (const role of ['citizen', 'contributor', 'moderator', 'officer'] as const)
+      expect(errorCodes(await h.call(role, STATS, vars))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await h.call('admin', STATS, vars))).toEqual(['BAD_USER_INPUT']);
+  });
+});

@@ -1,0 +1,179 @@
+// Benchmarks the referral part of portalStats (issue 21): `_entities` on PortalStats with the
+// `referrals` field, as the gateway asks for it, over a rolling year of referrals and their
+// hand-over events, on the service's own FerretDB (or MONGODB_URI). Target: 100 ms p50.
+// Run: npx tsx apps/referral/bench/portal-stats.bench.ts [--referrals 10000] [--runs 10]
+import { parseArgs } from 'node:util';
+import { Types } from 'mongoose';
+import { signInternalToken, type Viewer } from '@portal/auth';
+import { connectDatabase, portalStatsKey } from '@portal/db';
+import { createLogger } from '@portal/logger';
+import { Outbox, createRedisConnection } from '@portal/queue';
+import { benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
+import { HOTLINE_CATEGORIES } from '@portal/reference-data';
+import { newTrackingCode } from '../src/domain/tracking-code';
+import { closeProducers, createProducers } from '../src/jobs/producers';
+import { prepareDatabase } from '../src/models';
+import { startServer } from '../src/server';
+
+const { values } = parseArgs({
+  options: {
+    referrals: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '10' },
+  },
+});
+const total = Number(values.referrals);
+const runs = Number(values.runs);
+const SECRET = 'bench-internal-secret-0123456789abcdef';
+const HOUR = 3_600_000;
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const services = await benchServices('referral-portal-stats');
+const logger = createLogger({ service: 'referral-bench', level: 'error', pretty: false });
+const conn = await connectDatabase({
+  uri: services.mongoUri,
+  dbName: `referral_stats_bench_${Date.now()}`,
+});
+const models = await prepareDatabase(conn);
+
+// A year of referrals, evenly spread; 80 % resolved, 10 % rejected, 10 % still open; each
+// with its FORWARDED event and (when closed) its closing event.
+const now = Date.now();
+const yearAgo = now - 365 * 24 * HOUR;
+const referrals = [];
+const events = [];
+for (let i = 0; i < total; i++) {
+  const _id = new Types.ObjectId();
+  const category = HOTLINE_CATEGORIES[i % HOTLINE_CATEGORIES.length]!;
+  const createdAt = new Date(yearAgo + ((now - yearAgo) * i) / total);
+  const fate = i % 10;
+  const status = fate < 8 ? 'RESOLVED' : fate === 8 ? 'REJECTED' : 'FORWARDED';
+  const closedAt =
+    status === 'FORWARDED' ? null : new Date(createdAt.getTime() + ((i % 60) + 1) * HOUR);
+  referrals.push({
+    _id,
+    trackingCode: newTrackingCode(),
+    source: 'DIRECT',
+    sourceKey: `direct:${_id.toHexString()}`,
+    threadId: null,
+    postId: null,
+    subject: 'Mất điện kéo dài',
+    summary: 'Khu phố 2 mất điện từ 6 giờ sáng.',
+    referralNote: null,
+    categoryCode: category.code,
+    categoryName: category.name,
+    targetAgency: category.targetAgency,
+    slaHours: category.slaHours,
+    slaDueAt: new Date(createdAt.getTime() + category.slaHours * HOUR),
+    status,
+    receivedNote: null,
+    createdBy: { kind: 'CITIZEN', id: null, name: 'Người dân' },
+    publicResponse: null,
+    hotlineTicketId: `1022-${i}`,
+    dispatchRound: 1,
+    dispatchError: null,
+    contact: null,
+    submittedBy: null,
+    overdueFlaggedAt: null,
+    closedAt,
+    version: closedAt ? 3 : 2,
+    createdAt,
+    updatedAt: closedAt ?? createdAt,
+  });
+  const event = (seq: number, s: string, at: Date, patch: Record<string, unknown>) => ({
+    _id: `${_id.toHexString()}.${seq}`,
+    referralId: _id.toHexString(),
+    seq,
+    kind: 'STATUS',
+    status: s,
+    note: null,
+    by: { kind: 'SYSTEM', id: null, name: 'Hệ thống' },
+    at,
+    patch,
+    effects: [],
+    effectsQueuedAt: at,
+  });
+  events.push(
+    event(2, 'FORWARDED', new Date(createdAt.getTime() + 60_000), { hotlineTicketId: `1022-${i}` }),
+  );
+  if (closedAt) events.push(event(3, status, closedAt, { status, closedAt }));
+}
+for (let i = 0; i < referrals.length; i += 500)
+  await models.Referral.insertMany(referrals.slice(i, i + 500));
+for (let i = 0; i < events.length; i += 500)
+  await models.ReferralEvent.insertMany(events.slice(i, i + 500));
+say(`${referrals.length} referrals, ${events.length} events over a year`);
+
+const redis = createRedisConnection(services.redisUrl, 'producer');
+const producers = createProducers(redis, 'bench', { attempts: 1, backoffMs: 1000 });
+const outbox = new Outbox(conn, producers, logger);
+const server = await startServer(
+  {
+    port: 0,
+    host: '127.0.0.1',
+    production: true,
+    internalTokenSecret: SECRET,
+    publicBaseUrl: 'http://localhost:4000',
+    redisPrefix: 'bench',
+    hotlineCallbackSecret: 'bench-callback-secret-0123456789abcdef',
+    callbackToleranceSeconds: 300,
+    feedbackPerHour: 1_000_000,
+    trackingLookupsPerMinute: 100_000_000,
+  },
+  { conn, redis, outbox, forum: null, logger },
+);
+const editor: Viewer = {
+  id: 'bench-editor',
+  displayName: 'Biên tập',
+  email: null,
+  roles: ['citizen', 'editor'],
+  department: null,
+  apiClient: null,
+  service: null,
+};
+const token = await signInternalToken(editor, SECRET, { audience: 'referral', ttlSeconds: 3600 });
+const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on PortalStats { referrals {
+  received forwarded resolved rejected closed closedWithinSla overdue slaMetShare medianHoursToResolution
+  series { from to received forwarded resolved rejected }
+  byAgency { agency closed closedWithinSla overdue slaMetShare medianHoursToResolution }
+  byCategory { categoryCode categoryName closed closedWithinSla overdue slaMetShare medianHoursToResolution }
+} } } }`;
+
+for (const granularity of ['MONTH', 'WEEK'] as const) {
+  const id = portalStatsKey({ from: new Date(yearAgo), to: new Date(now), granularity });
+  const times: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const started = performance.now();
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-portal-viewer': token },
+      body: JSON.stringify({ query: QUERY, variables: { r: [{ __typename: 'PortalStats', id }] } }),
+    });
+    const body = (await res.json()) as {
+      data?: { _entities: { referrals: { received: number } }[] };
+      errors?: unknown;
+    };
+    const elapsed = performance.now() - started;
+    if (body.errors || body.data?._entities[0]?.referrals.received === undefined)
+      throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
+    if (i > 0) times.push(elapsed); // the first run warms the connection pool
+  }
+  const p50 = percentile(times, 50);
+  say(
+    `referrals part, rolling year, by ${granularity.toLowerCase()}: p50 ${p50.toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
+  );
+  reportBenchmark({
+    name: `portalStats referrals part, rolling year, by ${granularity.toLowerCase()} (p50)`,
+    value: Math.round(p50 * 10) / 10,
+    unit: 'ms',
+    target: 100,
+    better: 'lower',
+    detail: `${total} referrals, ${events.length} events, ${runs} runs`,
+  });
+}
+
+await server.close();
+outbox.stop();
+await closeProducers(producers);
+redis.disconnect();
+await conn.close();
+await services.stop();
