@@ -151,6 +151,8 @@ export interface Assistant {
   redis: Redis;
   conn: Connection;
   clock: { now: Date };
+  /** `<command> <collection>` of every database command the server sent, in order. */
+  commands: string[];
   call<T = Record<string, any>>(
     viewer: Viewer | null,
     query: string,
@@ -165,10 +167,16 @@ export function useAssistant(
   overrides: Partial<AssistantServerConfig> = {},
   db = useTestDatabase(label),
 ): Assistant {
-  const a = { db, clock: { now: new Date() } } as Assistant;
+  const a = { db, clock: { now: new Date() }, commands: [] as string[] } as Assistant;
   beforeAll(async () => {
     const { redisUrl } = testServices();
-    a.conn = await mongoose.createConnection(db.uri, { dbName: db.dbName }).asPromise();
+    a.conn = await mongoose
+      .createConnection(db.uri, { dbName: db.dbName, monitorCommands: true })
+      .asPromise();
+    a.conn.getClient().on('commandStarted', (e) => {
+      const collection = (e.command as Record<string, unknown>)[e.commandName];
+      a.commands.push(`${e.commandName} ${String(collection)}`);
+    });
     await prepareDatabase(a.conn);
     a.redis = createRedisConnection(redisUrl, 'producer');
     a.server = await startServer(
