@@ -2,6 +2,35 @@ import { ADMIN_UNITS_JSON } from './datasets/admin-units';
 import { PUBLIC_SERVICES_CSV } from './datasets/public-services';
 import { WIFI_POINTS_CSV } from './datasets/wifi-points';
 
+/**
+ * A large file made row by row as the reader takes it: the access log as CSV, or the same
+ * rows as a JSON array (`array`) or a CKAN DataStore answer (`records`: `result.records`).
+ */
+export interface GeneratedContent {
+  rows: number;
+  shape?: 'csv' | 'array' | 'records';
+}
+
+/** The generated file's text, in pieces. */
+export function* generatedFile(content: GeneratedContent): Generator<string> {
+  const row = (i: number) => ({
+    thoi_diem: `2026-01-01T${String(i % 24).padStart(2, '0')}:00:00Z`,
+    kenh: i % 2 ? 'web' : 'mobile',
+    luot_truy_cap: (i * 37) % 1000,
+  });
+  const shape = content.shape ?? 'csv';
+  if (shape === 'csv') {
+    yield 'thoi_diem,kenh,luot_truy_cap\n';
+    for (let i = 0; i < content.rows; i++) yield `${Object.values(row(i)).join(',')}\n`;
+    return;
+  }
+  if (shape === 'records')
+    yield '{"help":"datastore_search","success":true,"result":{"fields":[{"id":"thoi_diem","type":"timestamp"},{"id":"kenh","type":"text"},{"id":"luot_truy_cap","type":"int"}],"records":[';
+  else yield '[';
+  for (let i = 0; i < content.rows; i++) yield `${i ? ',' : ''}\n${JSON.stringify(row(i))}`;
+  yield shape === 'records' ? `\n],"total":${content.rows}}}\n` : '\n]\n';
+}
+
 /** A resource as the simulator keeps it: its bytes, or a generator of many rows. */
 export interface SimResource {
   id: string;
@@ -11,7 +40,7 @@ export interface SimResource {
   mimetype: string;
   /** The file name in the download URL. */
   file: string;
-  content: string | { rows: number };
+  content: string | GeneratedContent;
   lastModified: string;
 }
 

@@ -9,6 +9,7 @@ import {
   ORGANIZATIONS,
   ckanTimestamp,
   demoDatasets,
+  generatedFile,
   parseTimestamp,
   type SimDataset,
   type SimResource,
@@ -27,6 +28,13 @@ export interface OpendataSimConfig {
 export interface RunningOpendataSim extends RunningHttpServer {
   /** Calls served per action (package_search, package_show, download…), for tests. */
   calls: Map<string, number>;
+  /** The last download of each generated file: bytes handed to the socket, and whether all were. */
+  downloads: Map<string, DownloadRecord>;
+}
+
+export interface DownloadRecord {
+  bytesSent: number;
+  complete: boolean;
 }
 
 const faultBody = z.strictObject({
@@ -41,6 +49,15 @@ const touchBody = z.strictObject({
   notes: z.string().max(5000).optional(),
   /** CSV lines appended to the dataset's first CSV resource. */
   appendRows: z.array(z.string().max(2000)).max(1000).optional(),
+});
+
+/** A generated file added to a dataset (its first rows are the access log's). */
+const generatedBody = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,60}$/),
+  name: z.string().min(1).max(300),
+  format: z.enum(['CSV', 'JSON']),
+  shape: z.enum(['csv', 'array', 'records']),
+  rows: z.number().int().min(0).max(5_000_000),
 });
 
 const MAX_ROWS = 1000;
@@ -59,6 +76,7 @@ export async function startOpendataSim(
   let datasets = demoDatasets();
   let faults: FaultSettings = { ...NO_FAULT, hangMs: config.hangMs };
   const calls = new Map<string, number>();
+  const downloads = new Map<string, DownloadRecord>();
   const hanging = new Set<NodeJS.Timeout>();
   const count = (name: string) => calls.set(name, (calls.get(name) ?? 0) + 1);
 
@@ -133,6 +151,8 @@ export async function startOpendataSim(
           .status(200)
           .type('application/json')
           .send('{"help": "x", "success": true, "result": {"count": 3, "results": [{"id": ');
+      if (/\.json$/i.test(String(req.params.file ?? '')))
+        return void res.status(200).type('application/json').send('[{"ma": 1}, {"ma": ');
       return void res.status(200).type('text/csv').send('a,b\n"unterminated');
     }
     if (fault === 'timeout') {
@@ -261,13 +281,18 @@ export async function startOpendataSim(
     answer(req, res, 'download', () => {
       res.type(r.mimetype);
       if (typeof r.content === 'string') return void res.send(r.content);
-      // A large file, written as the reader takes it.
-      const total = r.content.rows;
+      // A large file, written as the reader takes it (backpressure stops the generator when
+      // the reader stops reading).
+      const record: DownloadRecord = { bytesSent: 0, complete: false };
+      downloads.set(r.id, record);
+      const pieces = generatedFile(r.content);
       Readable.from(
         (function* () {
-          yield 'thoi_diem,kenh,luot_truy_cap\n';
-          for (let i = 0; i < total; i++)
-            yield `2026-01-01T${String(i % 24).padStart(2, '0')}:00:00Z,${i % 2 ? 'web' : 'mobile'},${(i * 37) % 1000}\n`;
+          for (const piece of pieces) {
+            record.bytesSent += Buffer.byteLength(piece);
+            yield piece;
+          }
+          record.complete = true;
         })(),
       ).pipe(res);
     });
@@ -284,6 +309,7 @@ export async function startOpendataSim(
     res.json({
       faults,
       calls: Object.fromEntries(calls),
+      downloads: Object.fromEntries(downloads),
       datasets: datasets.map((d) => ({ name: d.name, modified: d.modified })),
     });
   });
@@ -319,6 +345,28 @@ export async function startOpendataSim(
     d.modified = now;
     res.json({ name: d.name, modified: d.modified });
   });
+  app.post('/_control/datasets/:name/resources', requireKey, express.json(), (req, res) => {
+    const d = datasets.find((x) => x.name === req.params.name);
+    if (!d) return void res.status(404).json({ error: 'no such dataset' });
+    const parsed = generatedBody.safeParse(req.body ?? {});
+    if (!parsed.success)
+      return void res.status(400).json({ error: parsed.error.issues.map((i) => i.message) });
+    const { id, name, format, shape, rows } = parsed.data;
+    const now = ckanTimestamp(new Date());
+    const resource: SimResource = {
+      id,
+      name,
+      description: `Tệp lớn sinh tự động: ${rows} dòng.`,
+      format,
+      mimetype: format === 'JSON' ? 'application/json' : 'text/csv',
+      file: `${id}.${format.toLowerCase()}`,
+      content: { rows, shape },
+      lastModified: now,
+    };
+    d.resources = [...d.resources.filter((r) => r.id !== id), resource];
+    d.modified = now;
+    res.status(201).json(resourceView(req, d, resource, d.resources.length - 1));
+  });
   app.delete('/_control/datasets/:name', requireKey, (req, res) => {
     const before = datasets.length;
     datasets = datasets.filter((d) => d.name !== req.params.name);
@@ -328,6 +376,7 @@ export async function startOpendataSim(
     datasets = demoDatasets();
     faults = { ...NO_FAULT, hangMs: config.hangMs };
     calls.clear();
+    downloads.clear();
     res.json({ faults });
   });
 
@@ -345,6 +394,7 @@ export async function startOpendataSim(
   return {
     ...server,
     calls,
+    downloads,
     close: async () => {
       for (const t of hanging) clearTimeout(t);
       await server.close();

@@ -75,6 +75,51 @@ describe('CKAN Action API', () => {
   });
 });
 
+describe('generated files', () => {
+  it('adds a large JSON resource, served whole as valid JSON, and reports what was sent', async () => {
+    for (const [id, shape] of [
+      ['log-array', 'array'],
+      ['log-records', 'records'],
+    ] as const) {
+      const added = await control('POST', '/datasets/don-vi-hanh-chinh/resources', {
+        id,
+        name: 'Nhật ký',
+        format: 'JSON',
+        shape,
+        rows: 3000,
+      });
+      expect(added.status).toBe(201);
+      const { url } = (await added.json()) as { url: string };
+      const res = await fetch(url);
+      expect(res.headers.get('content-type')).toMatch(/application\/json/);
+      const text = await res.text();
+      const body = JSON.parse(text);
+      const records = shape === 'array' ? body : body.result.records;
+      expect(records).toHaveLength(3000);
+      expect(records[1]).toEqual({
+        thoi_diem: '2026-01-01T01:00:00Z',
+        kenh: 'web',
+        luot_truy_cap: 37,
+      });
+      const state = (await (await control('GET', '/state')).json()) as any;
+      expect(state.downloads[id]).toEqual({ bytesSent: Buffer.byteLength(text), complete: true });
+    }
+    const { body } = await action('package_show', { id: 'don-vi-hanh-chinh' });
+    expect(body.result.resources.map((r: any) => r.id)).toContain('log-records');
+    expect(
+      (await control('POST', '/datasets/don-vi-hanh-chinh/resources', { id: 'X', rows: 1 })).status,
+    ).toBe(400);
+  });
+
+  it('cuts a JSON download short under the malformed fault', async () => {
+    await control('PUT', '/faults', { mode: 'malformed', scope: 'download' });
+    const { body } = await action('package_show', { id: 'don-vi-hanh-chinh' });
+    const res = await fetch(body.result.resources[0].url);
+    expect(res.status).toBe(200);
+    await expect(res.json()).rejects.toThrow();
+  });
+});
+
 describe('fault switches', () => {
   it('answers 503, malformed JSON, or late, for the next N calls only', async () => {
     expect((await control('PUT', '/faults', { mode: 'error', remaining: 1 })).status).toBe(200);

@@ -71,13 +71,18 @@ interface RunningStack {
 
 /** Runs `npm start` (start.ts) with its own ports and data folder, until the graph is ready. */
 async function startStack(dir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningStack> {
-  const offset = 20_000 + Math.floor(Math.random() * 40) * 100;
+  // TEST_STACK_PORT_OFFSET pins the ports (a shared machine where each person has a range).
+  const offset =
+    Number(process.env.TEST_STACK_PORT_OFFSET) || 20_000 + Math.floor(Math.random() * 40) * 100;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     PORT_OFFSET: String(offset),
     DATA_DIR: dir,
     LOG_LEVEL: 'warn',
+    // Every app of the stack starts at once: on a busy machine one may need minutes (as the
+    // e2e stack allows).
+    START_TIMEOUT_MS: '300000',
     ...extraEnv,
   };
   const child = spawn(
@@ -124,6 +129,14 @@ async function stopStack(stack: RunningStack, portNames: (keyof typeof DEFAULT_P
   for (const port of ports) expect(await isPortOpen(port)).toBe(false);
 }
 
+/** After a failed check: stops the stack (SIGTERM to the supervisor) so it does not outlive the test. */
+async function abandonStack(stack: RunningStack): Promise<void> {
+  if (stack.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => stack.child.once('exit', resolve));
+  stack.child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
+}
+
 describe('npm start', () => {
   it('refuses a PORT_OFFSET that puts an HTTP port on the fetch blocked-port list, before starting anything', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'portal-start-blocked-'));
@@ -157,6 +170,16 @@ describe('npm start', () => {
 
   it('brings up the whole system with demo data, then stops every process on SIGTERM', async () => {
     const stack = await startStack(dataDir);
+    try {
+      await checkSeededStack(stack);
+    } catch (err) {
+      await abandonStack(stack);
+      throw err;
+    }
+    await stopStack(stack, ['gateway', 'content', 'ferretdb', 'redis', 'smtp']);
+  }, 600_000);
+
+  async function checkSeededStack(stack: RunningStack): Promise<void> {
     const gatewayPort = DEFAULT_PORTS.gateway + stack.offset;
     expect(stack.graphUrl).toBe(`http://localhost:${gatewayPort}/graphql`);
 
@@ -164,18 +187,40 @@ describe('npm start', () => {
     const contract = parse(
       readFileSync(join(workspaceRoot(), 'contract/operations.graphql'), 'utf8'),
     );
-    const homePage = contract.definitions.find(
-      (d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === 'HomePage',
-    )!;
-    const home = await gql(`http://127.0.0.1:${gatewayPort}/graphql`, print(homePage));
+    const operation = (name: string) =>
+      print(
+        contract.definitions.find(
+          (d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
+        )!,
+      );
+    const home = await gql(`http://127.0.0.1:${gatewayPort}/graphql`, operation('HomePage'));
     expect(home.errors).toBeUndefined();
     expect(home.data?.articles.nodes.length).toBeGreaterThan(0);
     expect(home.data?.threads.nodes.length).toBeGreaterThan(0);
     expect(home.data?.libraryItems.nodes.length).toBeGreaterThan(0);
     expect(home.data?.latestBulletinIssue).not.toBeNull();
 
-    await stopStack(stack, ['gateway', 'content', 'ferretdb', 'redis', 'smtp']);
-  }, 600_000);
+    // The assistant was seeded on this fresh start: the catalog synced from the open-data
+    // simulator, with the rows of its CSV kept for count questions.
+    const ask = async (question: string) => {
+      const res = await gql(`http://127.0.0.1:${gatewayPort}/graphql`, operation('Ask'), {
+        variables: { question },
+      });
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.ask.status, `${question}: ${JSON.stringify(res.data?.ask)}`).toBe(
+        'ANSWERED',
+      );
+      return res.data!.ask as {
+        citations: { kind: string; sourceId: string; title: string; link: string }[];
+        table: { count: number } | null;
+      };
+    };
+    const wifi = await ask('Có bao nhiêu điểm Wi-Fi công cộng ở Quận 1?');
+    expect(wifi.citations).toContainEqual(
+      expect.objectContaining({ kind: 'RESOURCE', sourceId: 'res-wifi-csv' }),
+    );
+    expect(wifi.table!.count).toBeGreaterThan(0);
+  }
 
   it('keeps the library in the embedded S3 server with LIBRARY_STORAGE=s3 and no S3_ENDPOINT', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'portal-start-s3-'));

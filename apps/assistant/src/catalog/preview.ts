@@ -1,8 +1,9 @@
+import { JSONParser } from '@streamparser/json';
 import { parse } from 'csv-parse';
 import type { PreviewColumn, PreviewStatus } from '../models/resource.model';
 
 export interface PreviewLimits {
-  /** Bytes read at most from a file (a longer CSV is cut there; a longer JSON is not previewed). */
+  /** Bytes read at most from a file (a longer CSV or JSON is cut there, its preview truncated). */
   maxBytes: number;
   /** Rows shown in the preview. */
   previewRows: number;
@@ -171,62 +172,99 @@ async function readCsv(
   };
 }
 
+/** Where the records of a JSON resource may be: the root array or a usual key's array. */
+const RECORD_PATHS = [
+  '$.*',
+  '$.records.*',
+  '$.data.*',
+  '$.items.*',
+  '$.result.*',
+  '$.result.records.*',
+  '$.features.*',
+];
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Reads records from a JSON stream (an array of objects, as is or under `records`, `data`,
+ * `items`, `result`, `result.records`, or GeoJSON features' properties) until the row or byte
+ * limit, then drops the download: the body is never held whole.
+ */
 async function readJson(
   body: ReadableStream<Uint8Array>,
   limits: PreviewLimits,
   abort: AbortController,
 ): Promise<PreviewResult> {
-  const chunks: Uint8Array[] = [];
+  // keepStack: false drops each record from its parent once emitted, so memory stays bounded.
+  const parser = new JSONParser({ paths: RECORD_PATHS, keepStack: false });
+  const rows: Record<string, unknown>[] = [];
+  let source: unknown = null;
+  let truncated = false;
+  let parseError: Error | null = null;
+  let ended = false;
+  parser.onValue = ({ value, key, parent }) => {
+    // Array elements only (a root object's own keys match `$.*` too), from the first array
+    // that holds a record.
+    if (typeof key !== 'number' || !Array.isArray(parent)) return;
+    if (source !== null && parent !== source) return;
+    const record =
+      isObject(value) && isObject(value.properties) && value.type === 'Feature'
+        ? value.properties
+        : value;
+    if (!isObject(record)) return;
+    source = parent;
+    if (rows.length < limits.tableRows) rows.push(record);
+    else truncated = true;
+  };
+  parser.onError = (err) => void (parseError ??= err);
+  parser.onEnd = () => void (ended = true);
+
   let bytes = 0;
   const reader = body.getReader();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > limits.maxBytes) {
-      abort.abort(new Error('limit reached'));
-      reader.releaseLock();
-      return unreadable(`JSON files over ${limits.maxBytes} bytes are not previewed`);
-    }
-    chunks.push(value);
-  }
-  let data: unknown;
   try {
-    data = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    while (!truncated && !parseError) {
+      const { value, done } = await reader.read();
+      if (done) {
+        if (!ended) parser.end();
+        break;
+      }
+      bytes += value.byteLength;
+      if (bytes > limits.maxBytes) {
+        // Parse up to the limit; a record cut there is not kept.
+        const keep = value.subarray(0, value.byteLength - (bytes - limits.maxBytes));
+        if (keep.byteLength && !ended) parser.write(keep);
+        truncated = true;
+        break;
+      }
+      if (!ended) parser.write(value);
+    }
   } catch (err) {
-    return unreadable(`Not valid JSON: ${(err as Error).message}`);
+    parseError ??= err as Error;
+  } finally {
+    if (truncated || parseError) abort.abort(new Error('limit reached'));
+    reader.releaseLock();
   }
-  const records = recordsOf(data);
-  if (!records) return unreadable('The JSON is not a list of records');
+  if (parseError && !truncated)
+    return unreadable(`Not valid JSON: ${(parseError as Error).message}`);
+  if (!rows.length)
+    return unreadable(
+      truncated
+        ? `No list of records in the first ${limits.maxBytes} bytes of the JSON`
+        : 'The JSON is not a list of records',
+    );
   const names: string[] = [];
-  for (const r of records.slice(0, limits.tableRows))
+  for (const r of rows)
     for (const k of Object.keys(r)) if (!names.includes(k) && names.length < 100) names.push(k);
   const text = (v: unknown) =>
     v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  const rows = records.slice(0, limits.tableRows).map((r) => names.map((n) => text(r[n])));
+  const table = rows.map((r) => names.map((n) => text(r[n])));
   return {
     status: 'READY',
     message: null,
-    columns: typed(names, rows),
-    rows,
-    truncated: records.length > rows.length,
+    columns: typed(names, table),
+    rows: table,
+    truncated,
     retryable: false,
   };
-}
-
-/** An array of objects, as is or under a usual key (records, data, result, features' properties). */
-function recordsOf(data: unknown): Record<string, unknown>[] | null {
-  const isRecords = (v: unknown): v is Record<string, unknown>[] =>
-    Array.isArray(v) && v.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x));
-  if (isRecords(data)) return data;
-  if (data && typeof data === 'object') {
-    const o = data as Record<string, unknown>;
-    for (const key of ['records', 'data', 'result', 'items'])
-      if (isRecords(o[key])) return o[key] as Record<string, unknown>[];
-    if (Array.isArray(o.features))
-      return (o.features as { properties?: Record<string, unknown> }[]).map(
-        (f) => f.properties ?? {},
-      );
-  }
-  return null;
 }

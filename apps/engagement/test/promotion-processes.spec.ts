@@ -1,0 +1,223 @@
+// Promotion across processes, as production runs it: engagement's subgraph and the library's
+// subgraph and worker are separate child processes on one Redis. A winning entry promoted in
+// engagement appears in the library's showcase once, however often the promotion is sent,
+// including after the first job has left the queue.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freePort } from '@portal/local-services';
+import { Producer, createRedisConnection } from '@portal/queue';
+import {
+  gql,
+  internalTokenFor,
+  spawnApp,
+  testServices,
+  testViewer,
+  timeoutForProcesses,
+  uniqueName,
+  useTestDatabase,
+  waitUntil,
+  TEST_INTERNAL_SECRET,
+  type SpawnedApp,
+} from '@portal/testing';
+import type { Viewer } from '@portal/auth';
+
+const engagementDb = useTestDatabase('eng_promo_proc');
+const libraryDb = useTestDatabase('lib_promo_proc');
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const editor = testViewer('editor', { id: 'editor-promo-proc' });
+const team = testViewer('citizen', { id: 'promo-proc-1', displayName: 'Đội Sài Gòn AI' });
+
+const PROMOTE = `mutation($id: ID!, $input: PromoteContestEntryInput!) {
+  promoteContestEntry(entryId: $id, input: $input) { id showcaseEntry { id } } }`;
+const SHOWCASE = `query($id: ID!) {
+  showcaseEntry(id: $id) { id title award awardTitle contestName category tryItUrl promotedFromContest team { name } }
+  showcaseEntries { totalCount nodes { id } } }`;
+
+describe('promoting a contest winner across processes', () => {
+  it(
+    'engagement sends one job; the library worker adds the showcase entry once, seen through the library',
+    { timeout: timeoutForProcesses(3, 120_000) },
+    async () => {
+      const { mongoUri, redisUrl } = testServices();
+      const prefix = uniqueName('promoproc');
+      const filesDir = mkdtempSync(join(tmpdir(), 'promo-proc-files-'));
+      const common = {
+        MONGODB_URI: mongoUri,
+        REDIS_URL: redisUrl,
+        QUEUE_PREFIX: prefix,
+        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+        PUBLIC_BASE_URL: 'https://cds.example.vn',
+        HOST: '127.0.0.1',
+      };
+      const [engPort, libPort, libOpsPort] = [await freePort(), await freePort(), await freePort()];
+      const apps: SpawnedApp[] = [];
+      const redis = createRedisConnection(redisUrl, 'producer');
+      const libraryEvents = new Producer('library-events', redis, prefix);
+      try {
+        const started = await Promise.all([
+          spawnApp(
+            'engagement',
+            'main',
+            { ...common, MONGODB_DB: engagementDb.dbName, PORT: String(engPort) },
+            `http://127.0.0.1:${engPort}/healthz`,
+          ),
+          spawnApp(
+            'library',
+            'main',
+            {
+              ...common,
+              MONGODB_DB: libraryDb.dbName,
+              PORT: String(libPort),
+              LIBRARY_FILES_DIR: filesDir,
+            },
+            `http://127.0.0.1:${libPort}/healthz`,
+          ),
+          spawnApp(
+            'library',
+            'worker',
+            {
+              ...common,
+              MONGODB_DB: libraryDb.dbName,
+              OPS_PORT: String(libOpsPort),
+              LIBRARY_FILES_DIR: filesDir,
+            },
+            `http://127.0.0.1:${libOpsPort}/healthz`,
+          ),
+        ]);
+        apps.push(...started);
+        for (const url of [
+          `http://127.0.0.1:${engPort}/readyz`,
+          `http://127.0.0.1:${libPort}/readyz`,
+          `http://127.0.0.1:${libOpsPort}/readyz`,
+        ])
+          await waitUntil(async () => (await fetch(url)).status === 200, {
+            what: url,
+            timeoutMs: 60_000,
+          });
+
+        const engagement = async (viewer: Viewer, query: string, variables = {}) => {
+          const res = await gql(`http://127.0.0.1:${engPort}/graphql`, query, {
+            variables,
+            internalToken: await internalTokenFor(viewer),
+          });
+          if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
+          return res.data as Record<string, any>;
+        };
+        const library = async (variables: Record<string, unknown>) =>
+          gql(`http://127.0.0.1:${libPort}/graphql`, SHOWCASE, {
+            variables,
+            internalToken: await internalTokenFor(testViewer('citizen')),
+          });
+
+        // A contest with published results and one winner.
+        const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+        const { createContest } = await engagement(
+          editor,
+          `mutation($input: ContestInput!) { createContest(input: $input) { id } }`,
+          {
+            input: {
+              title: 'AI-Challenge TP.HCM 2026',
+              rules: 'Mỗi đội gửi một sản phẩm trí tuệ nhân tạo phục vụ người dân trước hạn.',
+              eligibility: 'Sinh viên, doanh nghiệp khởi nghiệp tại Thành phố.',
+              rounds: [
+                {
+                  kind: 'SUBMISSION',
+                  title: 'Nhận sản phẩm',
+                  startsAt: at(-HOUR),
+                  endsAt: at(DAY),
+                },
+              ],
+              criteria: [{ name: 'Tính ứng dụng', weight: 1, maxScore: 10 }],
+              prizes: [{ rank: 1, title: 'Giải Nhất' }],
+            },
+          },
+        );
+        const contestId = createContest.id as string;
+        await engagement(editor, `mutation($id: ID!) { publishContest(id: $id) { id } }`, {
+          id: contestId,
+        });
+        const { submitContestEntry } = await engagement(
+          team,
+          `mutation($c: ID!, $input: ContestEntryInput!) { submitContestEntry(contestId: $c, input: $input) { id } }`,
+          {
+            c: contestId,
+            input: {
+              title: 'Trợ lý ảo thủ tục hành chính',
+              description: 'Trợ lý ảo trả lời thủ tục hành chính bằng tiếng Việt.',
+              team: [{ name: 'Lê Minh Anh', role: 'Trưởng nhóm' }],
+            },
+          },
+        );
+        const entryId = submitContestEntry.id as string;
+        await engagement(
+          editor,
+          `mutation($c: ID!, $w: [ContestWinnerInput!]!) { publishContestResults(contestId: $c, winners: $w) { id } }`,
+          { c: contestId, w: [{ entryId, rank: 1 }] },
+        );
+
+        // Promoted twice at once: one showcase id, one job.
+        const input = { category: 'PUBLIC_SERVICES', tryItUrl: 'https://tro-ly-ao.example.vn' };
+        const promoted = await Promise.all(
+          [1, 2].map(() => engagement(editor, PROMOTE, { id: entryId, input })),
+        );
+        const showcaseId = promoted[0]!.promoteContestEntry.showcaseEntry.id as string;
+        expect(promoted[1]!.promoteContestEntry.showcaseEntry.id).toBe(showcaseId);
+
+        const seen = await waitUntil(
+          async () => (await library({ id: showcaseId })).data?.showcaseEntry ?? null,
+          { what: 'the showcase entry in the library', timeoutMs: 60_000 },
+        );
+        expect(seen).toEqual({
+          id: showcaseId,
+          title: 'Trợ lý ảo thủ tục hành chính',
+          award: 'FIRST',
+          awardTitle: 'Giải Nhất',
+          contestName: 'AI-Challenge TP.HCM 2026',
+          category: 'PUBLIC_SERVICES',
+          tryItUrl: 'https://tro-ly-ao.example.vn',
+          promotedFromContest: true,
+          team: [{ name: 'Lê Minh Anh' }],
+        });
+        const jobId = `showcase-promote.${entryId}`;
+        const job = await waitUntil(
+          async () => {
+            const j = await libraryEvents.queue.getJob(jobId);
+            return j && (await j.getState()) === 'completed' ? j : null;
+          },
+          { what: 'the promotion job to complete' },
+        );
+        const firstDone = job.finishedOn!;
+
+        // The job leaves the queue (as completed jobs are trimmed), and the promotion is sent
+        // again: the library worker gets the same job a second time and adds nothing.
+        await job.remove();
+        await engagement(editor, PROMOTE, { id: entryId, input });
+        await waitUntil(
+          async () => {
+            const j = await libraryEvents.queue.getJob(jobId);
+            return j && (await j.getState()) === 'completed' && j.finishedOn! > firstDone
+              ? j
+              : null;
+          },
+          { what: 'the second delivery to complete', timeoutMs: 30_000 },
+        );
+        const after = await library({ id: showcaseId });
+        expect(after.errors).toBeUndefined();
+        expect(after.data!.showcaseEntries).toEqual({
+          totalCount: 1,
+          nodes: [{ id: showcaseId }],
+        });
+      } finally {
+        await Promise.all(apps.map((a) => a.stop()));
+        await libraryEvents.queue.close();
+        redis.disconnect();
+        rmSync(filesDir, { recursive: true, force: true });
+      }
+      for (const a of apps) expect(await a.process.exited).toBe(0);
+    },
+  );
+});
