@@ -5,7 +5,7 @@ import { Types } from 'mongoose';
 import { connectDatabase, seedOnce, syncIndexes } from '@portal/db';
 import { sanitizeRichText } from '@portal/html';
 import { createLogger } from '@portal/logger';
-import { createRedisConnection } from '@portal/queue';
+import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
 import { unitByCode } from '@portal/reference-data';
 import { plainText, searchTokens, slugify } from '@portal/text';
 import { createContentServices } from './content-services';
@@ -43,6 +43,9 @@ function random(seed: number): () => number {
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
 const redis = createRedisConnection(env.REDIS_URL, 'producer');
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
+// Seeded articles reach the graph as any write does: cached lists of them are dropped (the
+// subgraph may have cached empty ones already) and the assistant indexes them.
+publishGraphChangesOf(conn, redis, env.QUEUE_PREFIX, logger);
 const queues = createContentQueues(conn, redis, env.QUEUE_PREFIX, logger);
 const services = createContentServices({
   conn,

@@ -71,4 +71,6 @@ export const loadSeedEnv = () =>
   loadEnv('forum-seed', () => ({
     ...baseEnv(),
     ...mongoEnv('portal_forum'),
+    // Its writes reach the graph as any writer's do (cached lists, the assistant's index).
+    ...redisEnv(),
   }));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runTsx, workspaceRoot } from '@portal/local-services';
-import { testServices, timeoutForProcesses } from '@portal/testing';
+import { Redis } from 'ioredis';
+import { graphChangesStream, parseGraphChange } from '@portal/queue';
+import { testServices, timeoutForProcesses, uniqueName } from '@portal/testing';
 import { THREAD_KINDS } from '../src/domain/forum-types';
 import { seedForumDemo } from '../src/demo-seed';
 import { contractOperation } from './contract-ops';
@@ -22,6 +24,7 @@ describe('demo seed', twoSeedRuns, () => {
     const first = await counts();
     // The seed entry point as `npm start` runs it, on the same database: it seeds again
     // (idempotently, nothing doubles) and marks the database, so a third run does nothing.
+    const prefix = uniqueName('forum_seed');
     for (let run = 0; run < 2; run++) {
       const seeded = await runTsx('apps/forum/src/seed.ts', [], {
         cwd: workspaceRoot(),
@@ -31,12 +34,21 @@ describe('demo seed', twoSeedRuns, () => {
           LOG_LEVEL: 'warn',
           MONGODB_URI: testServices().mongoUri,
           MONGODB_DB: forum.connection.name,
+          REDIS_URL: testServices().redisUrl,
+          QUEUE_PREFIX: prefix,
         },
       });
       expect(seeded.status, seeded.stderr).toBe(0);
     }
     expect(await forum.connection.collection('_seeds').countDocuments({})).toBe(1);
     expect(await counts()).toEqual(first);
+    // Its writes reached the graph like any writer's: the stream the gateway purges cached
+    // answers by (and the services their cached lists, and the assistant its index) names them.
+    const redis = new Redis(testServices().redisUrl);
+    const entries = await redis.xrange(graphChangesStream(prefix), '-', '+');
+    redis.disconnect();
+    const types = new Set(entries.map(([, fields]) => parseGraphChange(fields)?.type));
+    expect([...types]).toContain('Thread');
 
     expect(first.threads).toBeGreaterThanOrEqual(50);
     for (const kind of THREAD_KINDS)

@@ -1,7 +1,7 @@
 // Demo data for local runs (npm start runs it once per database).
 import { connectDatabase, seedOnce, syncIndexes } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { createRedisConnection } from '@portal/queue';
+import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
 import { ItemCounters } from './counters/item-counters';
 import { loadLibraryEnv, storageConfig } from './env';
 import { libraryModels } from './models';
@@ -15,8 +15,16 @@ const logger = createLogger({
   format: env.LOG_FORMAT,
 });
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
-// The seed counts nothing; the connection is there for the operations' shared context only.
+// The seed counts nothing; its writes reach the graph as any write does: cached lists of
+// items are dropped (the subgraph may have cached empty ones already) and the assistant
+// indexes them.
 const redis = createRedisConnection(env.REDIS_URL, 'client', { lazyConnect: true });
+await redis
+  .connect()
+  .catch((err: Error) =>
+    logger.warn({ err: err.message }, 'no Redis: cached lists live to their max-age'),
+  );
+publishGraphChangesOf(conn, redis, env.QUEUE_PREFIX, logger);
 const storage = createStorage(storageConfig(env));
 try {
   const models = libraryModels(conn);
