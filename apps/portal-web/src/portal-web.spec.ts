@@ -45,7 +45,28 @@ describe('errors from the graph', () => {
       code: 'BAD_USER_INPUT',
       message: 'title: must not be empty',
       fields: { title: 'must not be empty' },
+      paths: { 'input.title': 'must not be empty' },
     });
+  });
+
+  it('keep whole paths, so answers in a list are told apart', () => {
+    const error = toGraphError([
+      {
+        message: 'invalid answers',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [
+            { field: 'answers.1.optionIds', message: 'must be at most 3 options' },
+            { field: 'answers.2.optionIds', message: 'must be one option' },
+          ],
+        },
+      },
+    ]);
+    expect(error.paths).toEqual({
+      'answers.1.optionIds': 'must be at most 3 options',
+      'answers.2.optionIds': 'must be one option',
+    });
+    expect(error.fields).toEqual({ optionIds: 'must be one option' });
   });
 
   it('turn HTTP 429 into RATE_LIMITED with the wait, and unknown codes into INTERNAL_SERVER_ERROR', () => {
