@@ -342,12 +342,23 @@ export function formatDateTime(
   timeZone = 'Asia/Ho_Chi_Minh',
 ): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    dateStyle: 'full',
-    timeStyle: 'short',
+  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+  const at = new Date(iso);
+  const day = new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(at);
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
     timeZone,
     timeZoneName: 'shortOffset',
-  }).format(new Date(iso));
+  }).format(at);
+  return `${day}, ${time}`;
 }
 
 /** A share from 0 to 1 as a percentage with one decimal. */

@@ -56,14 +56,27 @@ function useKindLabel() {
   return (kind: SourceKind) => l(...labels[kind]);
 }
 
-/** The portal's own pages open here; other links (the open-data portal) are external. */
-function citationHref(link: string, publicUrl: string): string {
-  if (publicUrl && link.startsWith(publicUrl)) return link.slice(publicUrl.length) || '/';
+const PORTAL_PAGES = /^\/(bai-viet|thu-vien|dien-dan|ban-tin|cam-nang|su-kien|khao-sat)(\/|$)/;
+
+/**
+ * Where a citation leads: the portal's own pages open here, whatever base the assistant
+ * wrote them with; a dataset opens its page in this portal; other links (files on the
+ * open-data portal) go where they point.
+ */
+function citationHref(kind: SourceKind, link: string): string {
+  let url: URL;
+  try {
+    url = new URL(link, 'http://portal.invalid');
+  } catch {
+    return link;
+  }
+  if (PORTAL_PAGES.test(url.pathname)) return `${url.pathname}${url.search}`;
+  const dataset = /\/dataset\/([^/]+)\/?$/.exec(url.pathname)?.[1];
+  if (kind === 'DATASET' && dataset) return `/du-lieu-mo/${dataset}`;
   return link;
 }
 
 function Answer({ answer }: { answer: AskMutation['ask'] }) {
-  const { publicUrl } = usePortal();
   const l = useL();
   const kindLabel = useKindLabel();
   if (answer.status === 'NO_ANSWER')
@@ -144,7 +157,7 @@ function Answer({ answer }: { answer: AskMutation['ask'] }) {
       <ol className="citations" data-testid="citations">
         {answer.citations.map((c) => (
           <li key={c.index} id={`cite-${c.index}`} value={c.index}>
-            <a href={citationHref(c.link, publicUrl)} lang="vi">
+            <a href={citationHref(c.kind, c.link)} lang="vi">
               {c.title}
             </a>{' '}
             <span className="meta">({kindLabel(c.kind)})</span>

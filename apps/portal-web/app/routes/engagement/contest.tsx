@@ -149,9 +149,12 @@ export default function ContestPage() {
               <h3 id={`entry-${e.id}`}>{e.title}</h3>
               <p>{e.description}</p>
               <p className="meta">
-                {[e.ownerName, ...e.team.map((m) => (m.role ? `${m.name} (${m.role})` : m.name))]
-                  .filter((n, i, all) => n && all.indexOf(n) === i)
-                  .join(', ')}
+                {[
+                  ...(e.ownerName && !e.team.some((m) => m.name === e.ownerName)
+                    ? [e.ownerName]
+                    : []),
+                  ...e.team.map((m) => (m.role ? `${m.name} (${m.role})` : m.name)),
+                ].join(', ')}
               </p>
               {voting && viewer && contest.myVoteEntryId === e.id && (
                 <p className="meta" lang={undefined}>
