@@ -39,9 +39,9 @@ export default function Contests() {
             <p className="meta">
               {c.currentRound ? (
                 <>
-                  <RoundKind kind={c.currentRound.kind} />:{' '}
-                  <span lang="vi">{c.currentRound.title}</span>, {l('đến', 'until')}{' '}
-                  <DateText iso={c.currentRound.endsAt} />
+                  {l('Đang diễn ra', 'Running')}: <span lang="vi">{c.currentRound.title}</span> (
+                  <RoundKind kind={c.currentRound.kind} />
+                  ), {l('đến', 'until')} <DateText iso={c.currentRound.endsAt} />
                 </>
               ) : (
                 l('Không có vòng nào đang diễn ra', 'No round running')
