@@ -13,7 +13,6 @@ import {
   SaveSurveyDraftDocument,
   SubmitSurveyResponseDocument,
   SurveyPageDocument,
-  type AnswerInput,
   type SurveyPageQuery,
 } from '../../__generated__/graphql';
 import { DateText, FormError, Notice } from '../../components/ui';
@@ -21,6 +20,7 @@ import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.se
 import { pageMeta, rootData } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 import { currentViewer } from '../../lib/session.server';
+import { answersFromForm, problemsByQuestion } from '../../lib/survey-form';
 
 type Survey = NonNullable<SurveyPageQuery['survey']>;
 type Question = Survey['sections'][number]['questions'][number];
@@ -42,59 +42,6 @@ async function loadSurvey(request: Request, context: LoaderFunctionArgs['context
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { survey } = await loadSurvey(request, context, params.id!);
   return { survey };
-}
-
-/** The answers a submitted form holds, one per question (empty ones too, so problems keep their index). */
-function answersFromForm(
-  survey: Survey,
-  form: FormData,
-): { answers: AnswerInput[]; problems: Record<string, 'rankDuplicate' | 'rankIncomplete'> } {
-  const answers: AnswerInput[] = [];
-  const problems: Record<string, 'rankDuplicate' | 'rankIncomplete'> = {};
-  for (const q of survey.sections.flatMap((s) => s.questions)) {
-    const name = `q.${q.id}`;
-    switch (q.type) {
-      case 'SINGLE_CHOICE':
-      case 'MULTIPLE_CHOICE':
-        answers.push({
-          questionId: q.id,
-          optionIds: form.getAll(name).map(String).filter(Boolean),
-        });
-        break;
-      case 'RATING': {
-        const value = Number(form.get(name));
-        answers.push(
-          form.get(name) && Number.isInteger(value)
-            ? { questionId: q.id, rating: value }
-            : { questionId: q.id },
-        );
-        break;
-      }
-      case 'RANKING': {
-        const ranks = q.options.map((o) => ({
-          id: o.id,
-          rank: Number(form.get(`r.${q.id}.${o.id}`) || 0),
-        }));
-        const given = ranks.filter((r) => r.rank > 0);
-        if (given.length === 0) answers.push({ questionId: q.id, ranking: [] });
-        else {
-          if (given.length < ranks.length) problems[q.id] = 'rankIncomplete';
-          else if (new Set(given.map((r) => r.rank)).size < given.length)
-            problems[q.id] = 'rankDuplicate';
-          answers.push({
-            questionId: q.id,
-            ranking: [...given].sort((a, b) => a.rank - b.rank).map((r) => r.id),
-          });
-        }
-        break;
-      }
-      case 'SHORT_TEXT':
-      case 'LONG_TEXT':
-        answers.push({ questionId: q.id, text: String(form.get(name) ?? '') });
-        break;
-    }
-  }
-  return { answers, problems };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -129,12 +76,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
           token,
         );
   if (result.ok) return { intent, ok: true, error: null, fieldErrors, values };
-  // `answers.2.optionIds` → the third question; `answers` alone → the form.
-  for (const [path, message] of Object.entries(result.error.paths ?? {})) {
-    const index = /^answers\.(\d+)/.exec(path)?.[1];
-    const questionId = index !== undefined ? answers[Number(index)]?.questionId : undefined;
-    if (questionId) fieldErrors[questionId] = message;
-  }
+  Object.assign(fieldErrors, problemsByQuestion(answers, result.error.paths ?? {}));
   const unplaced = Object.keys(fieldErrors).length === 0 || result.error.code !== 'BAD_USER_INPUT';
   return { intent, ok: false, error: unplaced ? result.error : null, fieldErrors, values };
 }
