@@ -66,6 +66,8 @@ function Header() {
     ['/thu-vien', 'library'],
     ['/dien-dan', 'forum'],
     ['/ban-tin', 'bulletin'],
+    ['/hoi-dap', 'ask'],
+    ['/du-lieu-mo', 'openData'],
     ['/gop-y', 'feedback'],
     ['/tra-cuu-phan-anh', 'tracking'],
   ];

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@portal/config';
 import { deviceClass } from '../app/lib/device.server';
+import { citationHref } from '../app/lib/citations';
 import { toGraphError } from '../app/lib/graphql.server';
 import { authorizationUrl, newPkce } from '../app/lib/oidc.server';
 import { safeReturnPath, viewerFromToken } from '../app/lib/session.server';
 import { cityLocalToIso } from '../app/lib/staff';
+import { answersFromForm, problemsByQuestion } from '../app/lib/survey-form';
 import { portalWebEnvShape } from './env';
 import { contentSecurityPolicy } from './security-headers';
 
@@ -45,7 +47,28 @@ describe('errors from the graph', () => {
       code: 'BAD_USER_INPUT',
       message: 'title: must not be empty',
       fields: { title: 'must not be empty' },
+      paths: { 'input.title': 'must not be empty' },
     });
+  });
+
+  it('keep whole paths, so answers in a list are told apart', () => {
+    const error = toGraphError([
+      {
+        message: 'invalid answers',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [
+            { field: 'answers.1.optionIds', message: 'must be at most 3 options' },
+            { field: 'answers.2.optionIds', message: 'must be one option' },
+          ],
+        },
+      },
+    ]);
+    expect(error.paths).toEqual({
+      'answers.1.optionIds': 'must be at most 3 options',
+      'answers.2.optionIds': 'must be one option',
+    });
+    expect(error.fields).toEqual({ optionIds: 'must be one option' });
   });
 
   it('turn HTTP 429 into RATE_LIMITED with the wait, and unknown codes into INTERNAL_SERVER_ERROR', () => {
@@ -139,5 +162,108 @@ describe('small rules', () => {
     expect(deviceClass('Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)')).toBe('TABLET');
     expect(deviceClass('Mozilla/5.0 (Linux; Android 14; SM-X710) Safari/537.36')).toBe('TABLET');
     expect(deviceClass('Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/130')).toBe('DESKTOP');
+  });
+});
+
+describe('a survey as a plain form', () => {
+  const survey = {
+    sections: [
+      {
+        questions: [
+          { id: 'q1', type: 'SINGLE_CHOICE' as const, options: [{ id: 'q1-o1' }, { id: 'q1-o2' }] },
+          {
+            id: 'q2',
+            type: 'MULTIPLE_CHOICE' as const,
+            options: [{ id: 'q2-o1' }, { id: 'q2-o2' }, { id: 'q2-o3' }],
+          },
+          { id: 'q3', type: 'RATING' as const, options: [] },
+        ],
+      },
+      {
+        questions: [
+          {
+            id: 'q4',
+            type: 'RANKING' as const,
+            options: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+          },
+          { id: 'q5', type: 'LONG_TEXT' as const, options: [] },
+        ],
+      },
+    ],
+  };
+  const form = (entries: [string, string][]) => {
+    const data = new FormData();
+    for (const [k, v] of entries) data.append(k, v);
+    return data;
+  };
+
+  it('holds one answer per question, in order, empty ones included', () => {
+    const { answers, problems } = answersFromForm(
+      survey,
+      form([
+        ['q.q1', 'q1-o2'],
+        ['q.q2', 'q2-o1'],
+        ['q.q2', 'q2-o3'],
+        ['q.q3', '4'],
+        ['r.q4.a', '2'],
+        ['r.q4.b', '3'],
+        ['r.q4.c', '1'],
+        ['q.q5', 'Góp ý'],
+      ]),
+    );
+    expect(problems).toEqual({});
+    expect(answers).toEqual([
+      { questionId: 'q1', optionIds: ['q1-o2'] },
+      { questionId: 'q2', optionIds: ['q2-o1', 'q2-o3'] },
+      { questionId: 'q3', rating: 4 },
+      { questionId: 'q4', ranking: ['c', 'a', 'b'] },
+      { questionId: 'q5', text: 'Góp ý' },
+    ]);
+    const empty = answersFromForm(survey, form([]));
+    expect(empty.answers.map((a) => a.questionId)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
+    expect(empty.answers[2]).toEqual({ questionId: 'q3' });
+    expect(empty.answers[3]).toEqual({ questionId: 'q4', ranking: [] });
+  });
+
+  it('refuses a rank given twice or an option left unranked', () => {
+    const twice = [
+      ['r.q4.a', '1'],
+      ['r.q4.b', '1'],
+      ['r.q4.c', '2'],
+    ] as [string, string][];
+    expect(answersFromForm(survey, form(twice)).problems).toEqual({ q4: 'rankDuplicate' });
+    const partly = [
+      ['r.q4.a', '1'],
+      ['r.q4.b', '2'],
+    ] as [string, string][];
+    expect(answersFromForm(survey, form(partly)).problems).toEqual({ q4: 'rankIncomplete' });
+  });
+
+  it("puts the graph's problems on the questions their answer index names", () => {
+    const { answers } = answersFromForm(survey, form([]));
+    expect(
+      problemsByQuestion(answers, {
+        'answers.1.optionIds': 'must be at most 2 options',
+        'answers.4': 'question q5 is required',
+        answers: 'something about all of them',
+        'answers.9.text': 'no such answer',
+      }),
+    ).toEqual({ q2: 'must be at most 2 options', q5: 'question q5 is required' });
+  });
+});
+
+describe('citation links', () => {
+  it("open the portal's own pages here, datasets on their page here, files where they are", () => {
+    expect(citationHref('ARTICLE', 'http://localhost:4000/bai-viet/cong-dvc?x=1')).toBe(
+      '/bai-viet/cong-dvc?x=1',
+    );
+    expect(citationHref('OFFICIAL_ANSWER', 'https://cds.example.vn/dien-dan/abc')).toBe(
+      '/dien-dan/abc',
+    );
+    expect(citationHref('DATASET', 'https://data.example.vn/dataset/diem-wifi-cong-cong')).toBe(
+      '/du-lieu-mo/diem-wifi-cong-cong',
+    );
+    const file = 'https://data.example.vn/dataset/d/resource/r/download/d.csv';
+    expect(citationHref('RESOURCE', file)).toBe(file);
   });
 });

@@ -19,6 +19,8 @@ export interface GraphError {
   message: string;
   /** What is wrong with each input field (BAD_USER_INPUT), by the field's last name, e.g. `title`. */
   fields: Record<string, string>;
+  /** The same messages by the field's whole path, e.g. `answers.2.optionIds` (lists of inputs). */
+  paths?: Record<string, string>;
   /** Seconds to wait before trying again (RATE_LIMITED). */
   retryAfter?: number;
 }
@@ -58,16 +60,19 @@ export function toGraphError(
         ? (raw as GraphErrorCode)
         : 'INTERNAL_SERVER_ERROR';
   const fields: Record<string, string> = {};
+  const paths: Record<string, string> = {};
   for (const e of errors)
     for (const f of e.extensions?.fields ?? []) {
       const [path, message] = typeof f === 'string' ? [f, e.message] : [f.field, f.message];
       fields[path.split('.').pop()!] = message;
+      paths[path] = message;
     }
   const wait = retryAfter ?? first?.extensions?.retryAfter;
   return {
     code,
     message: first?.message ?? 'Lỗi không xác định',
     fields,
+    paths,
     ...(wait !== undefined ? { retryAfter: wait } : {}),
   };
 }
@@ -118,7 +123,7 @@ export async function runOperation<TData, TVariables extends Record<string, unkn
     }
     return {
       ok: false,
-      error: { code: 'NETWORK', message: (err as Error).message, fields: {} },
+      error: { code: 'NETWORK', message: (err as Error).message, fields: {}, paths: {} },
     };
   }
 }

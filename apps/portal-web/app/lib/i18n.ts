@@ -149,6 +149,12 @@ const vi = {
   tryItSandbox: 'Dùng thử bản demo',
   demoVideo: 'Video giới thiệu',
   tries: 'lượt dùng thử',
+  surveys: 'Khảo sát',
+  events: 'Sự kiện, hội thảo',
+  contests: 'Cuộc thi',
+  ask: 'Hỏi đáp',
+  openData: 'Dữ liệu mở',
+  takePart: 'Tham gia cùng Thành phố',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -301,6 +307,12 @@ const en: Record<MessageKey, string> = {
   tryItSandbox: 'Try the demo',
   demoVideo: 'Demo video',
   tries: 'tries',
+  surveys: 'Surveys',
+  events: 'Events and webinars',
+  contests: 'Contests',
+  ask: 'Ask',
+  openData: 'Open data',
+  takePart: 'Take part',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
@@ -321,4 +333,38 @@ export function formatDate(lang: Lang, iso: string | null | undefined): string {
     dateStyle: 'medium',
     timeZone: 'Asia/Ho_Chi_Minh',
   }).format(new Date(iso));
+}
+
+/** A date and time in the given time zone (the city's by default), with the zone's offset. */
+export function formatDateTime(
+  lang: Lang,
+  iso: string | null | undefined,
+  timeZone = 'Asia/Ho_Chi_Minh',
+): string {
+  if (!iso) return '';
+  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+  const at = new Date(iso);
+  const day = new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(at);
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+    timeZoneName: 'shortOffset',
+  }).format(at);
+  return `${day}, ${time}`;
+}
+
+/** A share from 0 to 1 as a percentage with one decimal. */
+export function formatShare(lang: Lang, share: number): string {
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(share);
 }

@@ -165,6 +165,27 @@ export default function Home() {
         </section>
       </div>
 
+      <section aria-labelledby="h-take-part" className="panel">
+        <h2 id="h-take-part">{t('takePart')}</h2>
+        <ul className="cards" data-testid="take-part">
+          <li className="card">
+            <Link to="/khao-sat">{t('surveys')}</Link>
+          </li>
+          <li className="card">
+            <Link to="/su-kien">{t('events')}</Link>
+          </li>
+          <li className="card">
+            <Link to="/cuoc-thi">{t('contests')}</Link>
+          </li>
+          <li className="card">
+            <Link to="/hoi-dap">{t('ask')}</Link>
+          </li>
+          <li className="card">
+            <Link to="/du-lieu-mo">{t('openData')}</Link>
+          </li>
+        </ul>
+      </section>
+
       <section aria-labelledby="h-library" className="panel">
         <h2 id="h-library">{t('libraryHighlights')}</h2>
         <ul className="cards">

@@ -12,6 +12,12 @@ const STATIC = [
   '/ban-tin',
   '/ban-tin/luu-tru',
   '/gop-y',
+  '/khao-sat',
+  '/su-kien',
+  '/su-kien/da-dien-ra',
+  '/cuoc-thi',
+  '/hoi-dap',
+  '/du-lieu-mo',
 ];
 const MAX_PAGES = 10;
 

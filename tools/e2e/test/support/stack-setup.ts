@@ -35,7 +35,8 @@ function buildPortalWeb(): string {
 
 export default async function setup(): Promise<() => Promise<void>> {
   const portalBuild = buildPortalWeb();
-  const offset = await freeOffset();
+  // PORT_OFFSET pins the ports (a helper sharing the machine uses the offset given to it).
+  const offset = process.env.PORT_OFFSET ? Number(process.env.PORT_OFFSET) : await freeOffset();
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const { MONGODB_URI: mongoUri, REDIS_URL: redisUrl } = process.env;
   // (Not @portal/testing's uniqueName: a global setup must not load vitest.)

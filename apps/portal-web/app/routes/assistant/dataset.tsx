@@ -1,0 +1,185 @@
+import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { DatasetDocument, type DatasetQuery } from '../../__generated__/graphql';
+import { DateText } from '../../components/ui';
+import { loadOrThrow } from '../../lib/graphql.server';
+import { pageMeta, rootData } from '../../lib/meta';
+import { useL, usePortal } from '../../lib/portal-data';
+
+type Resource = NonNullable<DatasetQuery['dataset']>['resources'][number];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const data = await loadOrThrow(context, DatasetDocument, { name: params.name! });
+  if (!data.dataset) throw new Response('not found', { status: 404 });
+  return { dataset: data.dataset };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [{ title: 'Không tìm thấy' }];
+  return pageMeta(rootData(matches), {
+    title: data.dataset.title,
+    description: data.dataset.description ?? undefined,
+    path: `/du-lieu-mo/${encodeURIComponent(data.dataset.name)}`,
+  });
+};
+
+function size(bytes: number | null): string {
+  if (bytes == null) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function Preview({ resource }: { resource: Resource }) {
+  const l = useL();
+  const p = resource.preview;
+  if (p.status === 'PENDING')
+    return (
+      <p className="meta">{l('Đang chuẩn bị bản xem trước.', 'The preview is being prepared.')}</p>
+    );
+  if (p.status === 'UNSUPPORTED')
+    return (
+      <p className="meta">
+        {l('Định dạng này không có bản xem trước.', 'No preview for this format.')}
+      </p>
+    );
+  if (p.status === 'UNREADABLE')
+    return (
+      <p className="meta">
+        {l('Không đọc được tệp này', 'This file could not be read')}
+        {p.message ? `: ${p.message}` : '.'}
+      </p>
+    );
+  return (
+    <>
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-labelledby={`res-${resource.id}-caption`}
+      >
+        <table className="table" data-testid="preview-table">
+          <caption id={`res-${resource.id}-caption`}>
+            {l('Xem trước', 'Preview')}: <span lang="vi">{resource.name}</span>
+            {' — '}
+            {l(`${p.rows.length} dòng đầu`, `first ${p.rows.length} rows`)}
+          </caption>
+          <thead>
+            <tr>
+              {p.columns.map((c) => (
+                <th scope="col" key={c.name}>
+                  <span lang="vi">{c.name}</span> <span className="meta">({c.type})</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody lang="vi">
+            {p.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) => (
+                  <td key={j}>{cell ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {p.truncated && (
+        <p className="meta">
+          {l(
+            'Tệp còn nhiều dòng hơn; tải về để xem đầy đủ.',
+            'The file has more rows; download it to see them all.',
+          )}
+        </p>
+      )}
+    </>
+  );
+}
+
+export default function Dataset() {
+  const { dataset } = useLoaderData<typeof loader>();
+  const { t } = usePortal();
+  const l = useL();
+  return (
+    <article className="dataset">
+      <p className="breadcrumb">
+        <Link to="/du-lieu-mo">{t('openData')}</Link>
+      </p>
+      <h1 lang="vi">{dataset.title}</h1>
+      {dataset.description && <p lang="vi">{dataset.description}</p>}
+      <dl className="facts">
+        {dataset.publisher && (
+          <>
+            <dt>{l('Đơn vị công bố', 'Publisher')}</dt>
+            <dd lang="vi">{dataset.publisher.title}</dd>
+          </>
+        )}
+        {dataset.licence && (
+          <>
+            <dt>{l('Giấy phép', 'Licence')}</dt>
+            <dd>
+              {dataset.licence.url ? (
+                <a href={dataset.licence.url} rel="noopener noreferrer">
+                  {dataset.licence.title}
+                </a>
+              ) : (
+                dataset.licence.title
+              )}
+            </dd>
+          </>
+        )}
+        {dataset.updateFrequency && (
+          <>
+            <dt>{l('Tần suất cập nhật', 'Update frequency')}</dt>
+            <dd lang="vi">{dataset.updateFrequency}</dd>
+          </>
+        )}
+        <dt>{t('updated')}</dt>
+        <dd>
+          <DateText iso={dataset.modifiedAt} />
+        </dd>
+        {dataset.tags.length > 0 && (
+          <>
+            <dt>{t('tags')}</dt>
+            <dd lang="vi">{dataset.tags.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      <p>
+        <a href={dataset.portalUrl} rel="noopener noreferrer">
+          {l('Xem trên Cổng dữ liệu mở', 'See it on the open-data portal')}
+        </a>
+      </p>
+      <section aria-labelledby="h-resources">
+        <h2 id="h-resources">{l('Tệp dữ liệu', 'Files')}</h2>
+        {dataset.resources.map((r) => (
+          <section
+            key={r.id}
+            aria-labelledby={`res-${r.id}`}
+            className="panel"
+            data-testid="resource"
+          >
+            <h3 id={`res-${r.id}`} lang="vi">
+              {r.name}
+            </h3>
+            {r.description && <p lang="vi">{r.description}</p>}
+            <p className="meta">
+              {r.format}
+              {r.sizeBytes != null && ` · ${size(r.sizeBytes)}`}
+              {r.modifiedAt && (
+                <>
+                  {' · '}
+                  {t('updated')} <DateText iso={r.modifiedAt} />
+                </>
+              )}
+              {' · '}
+              <a href={r.downloadUrl} rel="noopener noreferrer" aria-describedby={`res-${r.id}`}>
+                {t('download')}
+              </a>
+            </p>
+            <Preview resource={r} />
+          </section>
+        ))}
+      </section>
+    </article>
+  );
+}

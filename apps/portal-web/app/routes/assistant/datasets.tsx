@@ -1,0 +1,86 @@
+import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { DatasetsDocument } from '../../__generated__/graphql';
+import { DateText, NextPage } from '../../components/ui';
+import { loadOrThrow } from '../../lib/graphql.server';
+import { pageMeta, rootData } from '../../lib/meta';
+import { useL, usePortal } from '../../lib/portal-data';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const q = (params.get('q') ?? '').trim().slice(0, 200);
+  const after = params.get('sau') || undefined;
+  const data = await loadOrThrow(context, DatasetsDocument, {
+    first: 20,
+    ...(q ? { filter: { search: q } } : {}),
+    ...(after ? { after } : {}),
+  });
+  return { q, datasets: data.datasets };
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = rootData(matches);
+  return pageMeta(root, {
+    title: root?.lang === 'en' ? 'Open data' : 'Dữ liệu mở',
+    description:
+      root?.lang === 'en'
+        ? 'The city’s open datasets: publishers, licences, formats and a preview of each file.'
+        : 'Danh mục dữ liệu mở của Thành phố: đơn vị công bố, giấy phép, định dạng và xem trước từng tệp.',
+    path: '/du-lieu-mo',
+  });
+};
+
+export default function Datasets() {
+  const { q, datasets } = useLoaderData<typeof loader>();
+  const { t } = usePortal();
+  const l = useL();
+  const nodes = datasets?.nodes ?? [];
+  return (
+    <div>
+      <h1>{t('openData')}</h1>
+      <p>
+        {l(
+          'Dữ liệu mở do các sở, ngành của Thành phố công bố, đồng bộ từ Cổng dữ liệu mở. Tìm kiếm không cần gõ dấu.',
+          'Open data published by the city’s departments, synced from the open-data portal. Search works without accents.',
+        )}
+      </p>
+      <form
+        method="get"
+        role="search"
+        className="inline"
+        aria-label={l('Tìm dữ liệu', 'Search datasets')}
+      >
+        <label htmlFor="dataset-q">{l('Tìm bộ dữ liệu', 'Search datasets')}</label>
+        <input
+          id="dataset-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder={l('Ví dụ: wifi cong cong', 'e.g. wifi')}
+        />
+        <button type="submit">{t('search')}</button>
+      </form>
+      <p className="meta" aria-live="polite">
+        {datasets?.totalCount ?? 0} {t('results')}
+      </p>
+      {nodes.length === 0 && <p>{t('noResults')}</p>}
+      <ul className="article-list large" data-testid="dataset-list">
+        {nodes.map((d) => (
+          <li key={d.id}>
+            <h2 lang="vi">
+              <Link to={`/du-lieu-mo/${encodeURIComponent(d.name)}`}>{d.title}</Link>
+            </h2>
+            {d.description && <p lang="vi">{d.description}</p>}
+            <p className="meta">
+              {d.publisher && <span lang="vi">{d.publisher.title} · </span>}
+              {d.formats.join(', ')}
+              {d.updateFrequency && <span lang="vi"> · {d.updateFrequency}</span>}
+              {' · '}
+              {t('updated')} <DateText iso={d.modifiedAt} />
+            </p>
+          </li>
+        ))}
+      </ul>
+      <NextPage cursor={datasets?.pageInfo.hasNextPage ? datasets.pageInfo.endCursor : null} />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { ContestResultsDocument } from '../../__generated__/graphql';
+import { DateText } from '../../components/ui';
+import { loadOrThrow } from '../../lib/graphql.server';
+import { pageMeta, rootData } from '../../lib/meta';
+import { useL, usePortal } from '../../lib/portal-data';
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const data = await loadOrThrow(context, ContestResultsDocument, { id: params.id! });
+  if (!data.contest) throw new Response('not found', { status: 404 });
+  return { contest: data.contest };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [{ title: 'Không tìm thấy' }];
+  const root = rootData(matches);
+  return pageMeta(root, {
+    title: `${root?.lang === 'en' ? 'Results' : 'Kết quả'}: ${data.contest.title}`,
+    path: `/cuoc-thi/${data.contest.id}/ket-qua`,
+  });
+};
+
+export default function ContestResults() {
+  const { contest } = useLoaderData<typeof loader>();
+  const { t } = usePortal();
+  const l = useL();
+  return (
+    <article className="narrow">
+      <p className="breadcrumb">
+        <Link to="/cuoc-thi">{t('contests')}</Link> ›{' '}
+        <Link to={`/cuoc-thi/${contest.id}`} lang="vi">
+          {contest.title}
+        </Link>
+      </p>
+      <h1>
+        {l('Kết quả', 'Results')}: <span lang="vi">{contest.title}</span>
+      </h1>
+      {!contest.resultsPublishedAt ? (
+        <p>{l('Kết quả chưa được công bố.', 'The results are not published yet.')}</p>
+      ) : (
+        <>
+          <p className="meta">
+            {l('Công bố ngày', 'Published')} <DateText iso={contest.resultsPublishedAt} />
+          </p>
+          <section aria-labelledby="h-winners">
+            <h2 id="h-winners">{l('Đạt giải', 'Winners')}</h2>
+            <ol className="article-list large" data-testid="contest-winners">
+              {contest.winners.map((w) => (
+                <li key={`${w.rank}-${w.entry.id}`} lang="vi">
+                  <h3>
+                    {w.prize?.title ?? `#${w.rank}`}: {w.entry.title}
+                  </h3>
+                  <p className="meta">
+                    {[w.entry.ownerName, ...w.entry.team.map((m) => m.name)]
+                      .filter((n, i, all) => n && all.indexOf(n) === i)
+                      .join(', ')}
+                  </p>
+                  {w.prize?.description && <p>{w.prize.description}</p>}
+                </li>
+              ))}
+            </ol>
+          </section>
+          {contest.standings && contest.standings.length > 0 && (
+            <section aria-labelledby="h-standings">
+              <h2 id="h-standings">{l('Bảng điểm', 'Standings')}</h2>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{l('Bài dự thi', 'Entry')}</th>
+                    <th scope="col">{l('Điểm giám khảo (0–100)', 'Judges (0–100)')}</th>
+                    <th scope="col">{l('Lượt bình chọn', 'Votes')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {contest.standings.map((s) => (
+                    <tr key={s.entry.id}>
+                      <th scope="row" lang="vi">
+                        {s.entry.title}
+                      </th>
+                      <td>{s.judgeScore?.toFixed(1) ?? '—'}</td>
+                      <td>{s.votes}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,62 @@
+import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { ContestsDocument } from '../../__generated__/graphql';
+import { DateText, NextPage } from '../../components/ui';
+import { loadOrThrow } from '../../lib/graphql.server';
+import { pageMeta, rootData } from '../../lib/meta';
+import { useL, usePortal } from '../../lib/portal-data';
+import { RoundKind } from '../../components/contest-round';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const after = new URL(request.url).searchParams.get('sau') || undefined;
+  const data = await loadOrThrow(context, ContestsDocument, after ? { after } : {});
+  return { contests: data.contests };
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = rootData(matches);
+  return pageMeta(root, {
+    title: root?.lang === 'en' ? 'Contests' : 'Cuộc thi trực tuyến',
+    path: '/cuoc-thi',
+  });
+};
+
+export default function Contests() {
+  const { contests } = useLoaderData<typeof loader>();
+  const { t } = usePortal();
+  const l = useL();
+  const nodes = contests?.nodes ?? [];
+  return (
+    <div>
+      <h1>{t('contests')}</h1>
+      {nodes.length === 0 && <p>{t('noResults')}</p>}
+      <ul className="article-list large" data-testid="contest-list">
+        {nodes.map((c) => (
+          <li key={c.id}>
+            <h2 lang="vi">
+              <Link to={`/cuoc-thi/${c.id}`}>{c.title}</Link>
+            </h2>
+            {c.description && <p lang="vi">{c.description}</p>}
+            <p className="meta">
+              {c.currentRound ? (
+                <>
+                  {l('Đang diễn ra', 'Running')}: <span lang="vi">{c.currentRound.title}</span> (
+                  <RoundKind kind={c.currentRound.kind} />
+                  ), {l('đến', 'until')} <DateText iso={c.currentRound.endsAt} />
+                </>
+              ) : (
+                l('Không có vòng nào đang diễn ra', 'No round running')
+              )}
+              {c.resultsPublishedAt && (
+                <>
+                  {' · '}
+                  <Link to={`/cuoc-thi/${c.id}/ket-qua`}>{l('Kết quả', 'Results')}</Link>
+                </>
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <NextPage cursor={contests?.pageInfo.hasNextPage ? contests.pageInfo.endCursor : null} />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { OpenSurveysDocument } from '../../__generated__/graphql';
+import { DateText, NextPage } from '../../components/ui';
+import { loadOrThrow } from '../../lib/graphql.server';
+import { pageMeta, rootData } from '../../lib/meta';
+import { useL, usePortal } from '../../lib/portal-data';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const after = new URL(request.url).searchParams.get('sau') || undefined;
+  const data = await loadOrThrow(context, OpenSurveysDocument, after ? { after } : {});
+  return { surveys: data.surveys };
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = rootData(matches);
+  return pageMeta(root, {
+    title: root?.lang === 'en' ? 'Surveys' : 'Khảo sát, lấy ý kiến',
+    path: '/khao-sat',
+  });
+};
+
+export default function Surveys() {
+  const { surveys } = useLoaderData<typeof loader>();
+  const { t } = usePortal();
+  const l = useL();
+  const nodes = surveys?.nodes ?? [];
+  return (
+    <div>
+      <h1>{t('surveys')}</h1>
+      <p>
+        {l(
+          'Thành phố lấy ý kiến người dân, doanh nghiệp và chuyên gia về chuyển đổi số. Mời bạn tham gia các khảo sát đang mở.',
+          'The city asks citizens, businesses and experts for their views on digital transformation. Take part in the open surveys.',
+        )}
+      </p>
+      <p className="meta">
+        {surveys?.totalCount ?? 0} {t('results')}
+      </p>
+      {nodes.length === 0 && <p>{t('noResults')}</p>}
+      <ul className="article-list large" data-testid="survey-list">
+        {nodes.map((s) => (
+          <li key={s.id}>
+            <h2 lang="vi">
+              <Link to={`/khao-sat/${s.id}`}>{s.title}</Link>
+            </h2>
+            {s.description && <p lang="vi">{s.description}</p>}
+            <p className="meta">
+              {s.kind === 'POLL' ? l('Bình chọn nhanh', 'Quick poll') : l('Khảo sát', 'Survey')}
+              {s.closesAt && (
+                <>
+                  {' · '}
+                  {l('Hạn chót', 'Closes')} <DateText iso={s.closesAt} />
+                </>
+              )}
+              {s.responseCount != null && (
+                <>
+                  {' · '}
+                  {s.responseCount} {l('lượt trả lời', 'responses')} ·{' '}
+                  <Link to={`/khao-sat/${s.id}/ket-qua`}>{l('Xem kết quả', 'See results')}</Link>
+                </>
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <NextPage cursor={surveys?.pageInfo.hasNextPage ? surveys.pageInfo.endCursor : null} />
+    </div>
+  );
+}

@@ -1,0 +1,342 @@
+// The web portal's engagement and assistant pages in a real browser (Debian's Chromium)
+// against the whole stack: a survey answered end to end (a draft, an error from the graph next
+// to its question, the submission counted in the public results), registering for a webinar
+// and asking and voting on questions, the assistant answering from a dataset's rows with its
+// cited file as a link (and offering feedback and 1022 without an answer), an open dataset with
+// its preview; axe-core on every new page at 390 and 1366 px.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axe,
+  DESKTOP,
+  launchBrowser,
+  newPage,
+  PHONE,
+  portalUrl,
+  screenshot,
+  signIn,
+  writeResult,
+  type AxeSummary,
+} from './support/browser';
+import { person, run, waitUntil } from './support/portal';
+
+const SURVEY = 'Khảo sát mức độ hài lòng với dịch vụ công trực tuyến năm 2026';
+const WEBINAR = 'Hội thảo trực tuyến: Ứng dụng trí tuệ nhân tạo trong dịch vụ công';
+const SEEDED_QUESTION = 'Trợ lý ảo có hỗ trợ tra cứu bằng giọng nói tiếng Việt không?';
+const CONTEST = 'Cuộc thi Ý tưởng chuyển đổi số Thành phố Hồ Chí Minh 2026';
+
+let browser: Browser;
+// The development sign-in derives a person's id from the start of their name: unique first.
+const unique = Date.now().toString(36);
+const paths = { survey: '', results: '', event: '', contest: '' };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Submits the page's form with the button named `name` and waits for the answer page. */
+async function press(page: Page, name: string): Promise<void> {
+  await Promise.all([
+    page.waitForResponse(
+      (res) => res.request().method() === 'POST' && res.url().startsWith(portalUrl),
+    ),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
+  await page.waitForLoadState();
+}
+
+const TABLE_QUESTION = 'Có bao nhiêu điểm Wi-Fi công cộng ở Quận 1?';
+
+describe('engagement and assistant pages in a browser', { timeout: 300_000 }, () => {
+  it('a citizen answers a survey: a draft, an error next to its question, the submission in the results', async () => {
+    const { page, scriptErrors } = await newPage(browser, DESKTOP);
+    await signIn(page, 'citizen', `${unique} Người khảo sát`);
+    await page.goto(portalUrl);
+    await Promise.all([
+      page.waitForURL(/\/khao-sat$/),
+      page.getByTestId('take-part').getByRole('link', { name: 'Khảo sát' }).click(),
+    ]);
+    await Promise.all([
+      page.waitForURL(/\/khao-sat\/[0-9a-f]{24}$/),
+      page.getByRole('link', { name: SURVEY }).click(),
+    ]);
+    paths.survey = new URL(page.url()).pathname;
+    paths.results = `${paths.survey}/ket-qua`;
+    const surveyId = paths.survey.split('/')[2]!;
+    // Counted for a signed-in reader: the gateway caches public results for half a minute.
+    const reader = await person('citizen');
+    const responses = async () =>
+      (await run('SurveyResults', { id: surveyId }, reader)).survey.results.responseCount as number;
+    const before = await responses();
+    await page.getByRole('heading', { level: 1, name: SURVEY }).waitFor();
+
+    // Every question type is on the page.
+    const q = (n: number) => page.getByTestId(`question-q${n}`);
+    expect(await q(1).getByRole('radio').count()).toBe(3);
+    expect(await q(2).getByRole('checkbox').count()).toBe(5);
+    expect(await q(2).textContent()).toContain('Chọn tối đa 3 lựa chọn.');
+    expect(await q(3).getByRole('radio').count()).toBe(5);
+    expect(await q(4).getByRole('combobox').count()).toBe(3);
+    expect(await q(5).getByRole('textbox').count()).toBe(1);
+
+    // A draft keeps what was answered so far.
+    await q(1).getByLabel('Đã nộp một lần').check();
+    await q(5).getByRole('textbox').fill('Cần thêm hướng dẫn bằng video.');
+    await press(page, 'Lưu nháp');
+    await page.getByText('Đã lưu bản nháp.').waitFor();
+    await page.goto(`${portalUrl}${paths.survey}`);
+    expect(await q(1).getByLabel('Đã nộp một lần').isChecked()).toBe(true);
+    expect(await q(5).getByRole('textbox').inputValue()).toBe('Cần thêm hướng dẫn bằng video.');
+
+    // Four services where three at most are allowed: the graph's BAD_USER_INPUT, shown there.
+    for (const label of ['Đăng ký kinh doanh', 'Hộ tịch', 'Đất đai', 'Y tế'])
+      await q(2).getByLabel(label).check();
+    await q(3).getByLabel(/^4/).check();
+    await q(4).getByLabel('Tốc độ xử lý').selectOption('1');
+    await q(4).getByLabel('Giao diện dễ dùng').selectOption('3');
+    await q(4).getByLabel('Hỗ trợ trực tuyến').selectOption('2');
+    await press(page, 'Gửi câu trả lời');
+    await q(2).getByText('Chỉ chọn tối đa 3 lựa chọn.').waitFor();
+    expect(await q(2).getByLabel('Y tế').getAttribute('aria-invalid')).toBe('true');
+    expect(await q(1).locator('.field-error').count()).toBe(0);
+    // What was answered is still there.
+    expect(await q(3).getByLabel(/^4/).isChecked()).toBe(true);
+
+    await q(2).getByLabel('Y tế').uncheck();
+    await press(page, 'Gửi câu trả lời');
+    await page.getByTestId('survey-done').waitFor();
+    expect(await page.locator('form button[value=submit]').count()).toBe(0);
+
+    await Promise.all([
+      page.waitForURL(/\/ket-qua$/),
+      page.getByRole('link', { name: 'Xem kết quả →' }).click(),
+    ]);
+    expect(await responses()).toBe(before + 1);
+    // The public page follows within the cache's half minute.
+    await waitUntil(
+      async () => {
+        await page.reload();
+        return (await page.getByTestId('response-count').textContent())?.includes(
+          `${before + 1} lượt trả lời`,
+        );
+      },
+      { what: 'the new response in the public results', timeoutMs: 90_000, intervalMs: 3000 },
+    );
+    const services = page.getByTestId('result-q2');
+    await services.getByRole('rowheader', { name: 'Đất đai' }).waitFor();
+    // Shares are percentages of the people who answered the question.
+    expect(await services.textContent()).toMatch(/\d+(,\d)?\s?%/);
+    await screenshot(page, 'survey-results');
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a citizen registers for a webinar, asks and votes on questions, and cancels', async () => {
+    const { page, scriptErrors } = await newPage(browser, DESKTOP);
+    await page.goto(`${portalUrl}/su-kien`);
+    await Promise.all([
+      page.waitForURL(/\/su-kien\/[0-9a-f]{24}$/),
+      page.getByRole('link', { name: WEBINAR }).click(),
+    ]);
+    paths.event = new URL(page.url()).pathname;
+    // 09:00 in the city (the demo webinar's time), whatever the browser's or server's zone.
+    expect(await page.getByTestId('event-time').textContent()).toMatch(/09:00.*GMT\+7/);
+    await page.getByRole('heading', { name: 'Diễn giả', exact: true }).waitFor();
+    await page.getByText('Nhận dạng giấy tờ tự động').waitFor();
+    await page.getByRole('link', { name: 'Đăng nhập để đăng ký tham dự' }).waitFor();
+
+    await signIn(page, 'citizen', `${unique} Người dự hội thảo`);
+    await page.goto(`${portalUrl}${paths.event}`);
+    const eventId = paths.event.split('/')[2]!;
+    const seats = async () => (await run('EventPage', { id: eventId })).event.confirmedCount;
+    const taken = await seats();
+    await press(page, 'Đăng ký tham dự');
+    await page.getByText('Đã đăng ký.').waitFor();
+    expect(await page.getByTestId('registration-status').textContent()).toBe(
+      'Bạn đã đăng ký tham dự.',
+    );
+    expect(await seats()).toBe(taken + 1);
+
+    const mine = `Hội thảo có phụ đề tiếng Việt không? ${unique}`;
+    await page.getByLabel('Câu hỏi của bạn').fill(mine);
+    await press(page, 'Gửi câu hỏi');
+    const questions = page.getByTestId('event-questions').locator('li');
+    await questions.filter({ hasText: mine }).waitFor();
+
+    const seeded = questions.filter({ hasText: SEEDED_QUESTION });
+    const votes = Number(await seeded.getByTestId('question-votes').textContent());
+    await Promise.all([
+      page.waitForResponse((res) => res.request().method() === 'POST'),
+      seeded.getByRole('button', { name: `Ủng hộ: ${SEEDED_QUESTION}` }).click(),
+    ]);
+    await seeded.getByText('Bạn đã ủng hộ câu hỏi này.').waitFor();
+    expect(Number(await seeded.getByTestId('question-votes').textContent())).toBe(votes + 1);
+
+    await press(page, 'Hủy đăng ký');
+    await page.getByText('Đã hủy đăng ký.').waitFor();
+    await page.getByRole('button', { name: 'Đăng ký tham dự' }).waitFor();
+    expect(await seats()).toBe(taken);
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a contest shows its rounds, prizes and entries; results wait for publication', async () => {
+    const { page } = await newPage(browser, DESKTOP);
+    await page.goto(`${portalUrl}/cuoc-thi`);
+    await Promise.all([
+      page.waitForURL(/\/cuoc-thi\/[0-9a-f]{24}$/),
+      page.getByRole('link', { name: CONTEST }).click(),
+    ]);
+    paths.contest = new URL(page.url()).pathname;
+    await page.getByRole('heading', { level: 1, name: CONTEST }).waitFor();
+    await page.getByText('Nhận bài dự thi', { exact: true }).first().waitFor();
+    expect(await page.getByRole('heading', { name: 'Giải thưởng' }).count()).toBe(1);
+    expect(await page.getByTestId('contest-entries').locator('li').count()).toBe(3);
+    // No public vote runs now (the demo contest takes entries): no vote buttons.
+    expect(await page.getByRole('button', { name: 'Bình chọn' }).count()).toBe(0);
+    await page.goto(`${portalUrl}${paths.contest}/ket-qua`);
+    await page.getByText('Kết quả chưa được công bố.').waitFor();
+    await page.context().close();
+  });
+
+  it('the assistant answers with its citations as links; without an answer it offers feedback and 1022', async () => {
+    const { page, scriptErrors } = await newPage(browser, DESKTOP);
+    await page.goto(portalUrl);
+    await Promise.all([
+      page.waitForURL(/\/hoi-dap$/),
+      page
+        .getByRole('navigation', { name: 'Điều hướng chính' })
+        .getByRole('link', { name: 'Hỏi đáp' })
+        .click(),
+    ]);
+    // Answered from the open dataset's rows (the demo's Wi-Fi points), cited by its file.
+    await page.getByLabel('Câu hỏi của bạn').fill(TABLE_QUESTION);
+    await press(page, 'Hỏi');
+    const answer = page.getByTestId('answer');
+    await answer.waitFor();
+    // Every sentence carries a citation mark that leads to its source in the list.
+    const mark = answer.locator('sup a').first();
+    expect(await mark.getAttribute('href')).toBe('#cite-1');
+    expect(await answer.locator('table tbody tr').count()).toBeGreaterThan(0);
+    const citation = page.locator('#cite-1');
+    const link = citation.getByRole('link', { name: /Danh sách điểm Wi-Fi công cộng/ });
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/diem-wifi-cong-cong\.csv$/);
+    expect((await citation.locator('blockquote').textContent())!.length).toBeGreaterThan(10);
+    // The link is the file itself, on the open-data portal (the simulator here).
+    const file = await fetch(href);
+    expect(file.status).toBe(200);
+    expect(await file.text()).toContain('quan_huyen');
+    await screenshot(page, 'ask');
+
+    await page.goto(`${portalUrl}/hoi-dap`);
+    await page
+      .getByLabel('Câu hỏi của bạn')
+      .fill('Giá vé máy bay đi Paris tháng sau là bao nhiêu?');
+    await press(page, 'Hỏi');
+    const none = page.getByTestId('no-answer');
+    await none.waitFor();
+    expect(await none.getByRole('link', { name: /biểu mẫu/ }).getAttribute('href')).toBe('/gop-y');
+    expect(await none.getByRole('link', { name: '1022' }).getAttribute('href')).toBe('tel:1022');
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('open data: a search without accents finds a dataset, whose page previews its file', async () => {
+    const { page, scriptErrors } = await newPage(browser, DESKTOP);
+    await page.goto(`${portalUrl}/du-lieu-mo`);
+    await page.getByLabel('Tìm bộ dữ liệu').fill('wifi cong cong');
+    await Promise.all([
+      page.waitForURL(/\/du-lieu-mo\?q=/),
+      page.getByRole('button', { name: 'Tìm kiếm' }).click(),
+    ]);
+    await Promise.all([
+      page.waitForURL(/\/du-lieu-mo\/diem-wifi-cong-cong$/),
+      page.getByRole('link', { name: 'Điểm Wi-Fi công cộng miễn phí' }).click(),
+    ]);
+    await page.getByRole('heading', { level: 1, name: 'Điểm Wi-Fi công cộng miễn phí' }).waitFor();
+    await page.getByText('Creative Commons Attribution').waitFor();
+    // The preview is made by the assistant's worker after the catalog sync.
+    const table = page.getByTestId('preview-table');
+    await waitUntil(
+      async () => {
+        await page.reload();
+        return (await table.count()) > 0;
+      },
+      { what: 'the dataset preview', timeoutMs: 120_000, intervalMs: 3000 },
+    );
+    expect(await table.locator('thead th').count()).toBeGreaterThan(1);
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await table.locator('thead').textContent()).toMatch(/\((STRING|INTEGER|NUMBER)\)/);
+    await screenshot(page, 'dataset');
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the new pages at 390 and 1366 px have no serious or critical axe violations', async () => {
+    const pages: [string, string][] = [
+      ['surveys', '/khao-sat'],
+      ['survey', paths.survey],
+      ['survey-results', paths.results],
+      ['events', '/su-kien'],
+      ['past-events', '/su-kien/da-dien-ra'],
+      ['event', paths.event],
+      ['contests', '/cuoc-thi'],
+      ['contest', paths.contest],
+      ['ask', '/hoi-dap'],
+      ['open-data', '/du-lieu-mo'],
+      ['dataset', '/du-lieu-mo/diem-wifi-cong-cong'],
+    ];
+    expect(pages.every(([, path]) => path.startsWith('/'))).toBe(true);
+    const results: (AxeSummary & { width: number })[] = [];
+    for (const viewport of [PHONE, DESKTOP]) {
+      const { page } = await newPage(browser, viewport);
+      for (const [name, path] of pages) {
+        await page.goto(`${portalUrl}${path}`);
+        await screenshot(page, name);
+        results.push({ ...(await axe(page, name)), width: viewport.width });
+      }
+      await page.goto(`${portalUrl}/hoi-dap`);
+      // The ask page with an answer from a dataset's rows: a table and its citation.
+      await page.getByLabel('Câu hỏi của bạn').fill(TABLE_QUESTION);
+      await press(page, 'Hỏi');
+      await page.getByTestId('answer').locator('table').waitFor();
+      results.push({ ...(await axe(page, 'ask-answer')), width: viewport.width });
+      await page.context().close();
+    }
+    writeResult('axe-engagement.json', results);
+    const serious = results.flatMap((r) =>
+      r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${r.page}@${r.width}: ${v.id} (${v.impact}, ${v.nodes}) ${v.help}`),
+    );
+    console.log(
+      `axe (engagement, assistant): ${results.length} page checks, ${serious.length} serious or critical`,
+    );
+    expect(serious).toEqual([]);
+  }, 400_000);
+
+  it('the new pages are complete without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
+    const page = await context.newPage();
+    await page.goto(`${portalUrl}${paths.survey}`);
+    expect(await page.getByTestId('question-q1').count()).toBe(1);
+    await page.goto(`${portalUrl}/hoi-dap`);
+    await page.getByLabel('Câu hỏi của bạn').fill(TABLE_QUESTION);
+    await Promise.all([
+      page.waitForURL(/\/hoi-dap$/),
+      page.getByRole('button', { name: 'Hỏi', exact: true }).click(),
+    ]);
+    // A count from the dataset's rows, with the rows and the cited file.
+    const answer = page.getByTestId('answer');
+    await answer.locator('table caption').filter({ hasText: 'dòng phù hợp' }).waitFor();
+    expect(await page.getByTestId('citations').locator('li').count()).toBeGreaterThan(0);
+    await page.goto(`${portalUrl}/du-lieu-mo/diem-wifi-cong-cong`);
+    expect(await page.getByTestId('preview-table').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
