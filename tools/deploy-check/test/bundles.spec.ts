@@ -107,7 +107,7 @@ async function waitUntilReady(r: Running, timeoutMs: number): Promise<number> {
   let last = '';
   while (Date.now() < deadline) {
     if (!r.child.running)
-      throw new Error(`${r.proc.name} exited during start (PORTAL_TEST_LOGS=1 shows why)`);
+      throw new Error(`${r.proc.name} exited during start: ${r.child.describe()}`);
     for (const port of probedPorts(r)) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}${path}`, {
