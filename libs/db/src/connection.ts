@@ -1,14 +1,11 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
-import { databaseAwayPlugin } from './database-away';
 import { queryBudgetPlugin } from './query-budget';
 
 // Queries filter only on fields the schema knows; unknown filter keys are dropped, not passed to the server.
 mongoose.set('strictQuery', true);
 // Reads are bounded by maxTimeMS and by the request they serve (query-budget.ts).
 mongoose.plugin(queryBudgetPlugin);
-// While the connection is known to be lost, operations fail at once (database-away.ts).
-mongoose.plugin(databaseAwayPlugin);
 
 export interface ConnectOptions {
   uri: string;
@@ -100,9 +97,14 @@ function uriSets(uri: string, option: string): boolean {
     .some((pair) => pair.split('=')[0]!.toLowerCase() === option.toLowerCase());
 }
 
-/** Throws when the database does not answer a ping (for /readyz). */
+/**
+ * Throws when the database does not answer a ping (for /readyz). A lost connection is pinged
+ * too (bounded by the server selection): the ping is what finds the server back when no other
+ * operation asks for it, and marks the connection connected again.
+ */
 export async function pingDatabase(conn: Connection): Promise<void> {
-  if (conn.readyState !== 1 || !conn.db) throw new Error('database not connected');
+  if ((conn.readyState !== 1 && conn.readyState !== 0) || !conn.db)
+    throw new Error('database not connected');
   await conn.db.command({ ping: 1 });
 }
 

@@ -9,4 +9,3 @@ export * from './page-cache';
 export * from './object-id';
 export * from './query-budget';
 export * from './hot-counters';
-export * from './database-away';

