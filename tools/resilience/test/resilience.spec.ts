@@ -195,9 +195,7 @@ afterAll(async () => {
  */
 const OPEN: Record<number, string> = {
   1: 'open: latency of the other subgraphs while one restarts is not yet within bounds on a busy machine',
-  4: 'open: one feedback answer took 8.1 s while Redis was down (bound 2 s), not yet explained',
   5: 'open: writes fail fast now, but a service once did not find FerretDB back after its restart (cause unknown)',
-  7: 'open: the hotline outage scenario has no verdict yet (it ran after 5 broke the stack)',
 };
 /** `it` for scenario `n`: skipped with its reason in the short run while it is open. */
 function scenario(n: number) {
