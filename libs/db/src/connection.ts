@@ -21,11 +21,13 @@ export interface ConnectOptions {
  * owns exactly one database; nobody else reads it.
  */
 export async function connectDatabase(options: ConnectOptions): Promise<Connection> {
-  const attempts = options.attempts ?? 30;
+  // Each attempt waits up to SERVER_SELECTION_TIMEOUT_MS, then a growing pause (≤ 5 s):
+  // about four minutes in all for a database still starting on a busy machine.
+  const attempts = options.attempts ?? 45;
   let delay = 250;
   for (let attempt = 1; ; attempt++) {
     // No buffering while disconnected: an operation goes to the driver, which gives up after
-    // serverSelectionTimeoutMS with an error the services answer as retryable
+    // SERVER_SELECTION_TIMEOUT_MS with an error the services answer as retryable
     // (SERVICE_UNAVAILABLE), instead of waiting past the gateway's timeout.
     const conn = mongoose.createConnection(options.uri, {
       ...connectionOptions(options),
@@ -49,6 +51,16 @@ export async function connectDatabase(options: ConnectOptions): Promise<Connecti
 }
 
 /**
+ * How long an operation waits for a reachable server before it fails. While the database is
+ * away every operation waits this long (mongoose, without buffering, hands it to the driver
+ * even when it knows it is disconnected), and a request may run two (a write and the cleanup
+ * in its catch): 2 × 2 s stays well inside the gateway's subgraph timeout (8 s in the
+ * resilience suite, 10 s by default) even on a busy machine, where 5 s did not. A live server
+ * is selected at once, and one that comes back is found by the next heartbeat (≤ 0.5 s).
+ */
+export const SERVER_SELECTION_TIMEOUT_MS = 2000;
+
+/**
  * The driver options of a service's connection. On a replica set (a `replicaSet=` URI, or
  * `mongodb+srv://`, which is one) writes wait for a majority and are retried once after a
  * failover, unless the URI sets `w` or `retryWrites` itself; a single server (FerretDB, a
@@ -66,7 +78,7 @@ export function connectionOptions(
   const replicaSet = isReplicaSetUri(options.uri);
   return {
     dbName: options.dbName,
-    serverSelectionTimeoutMS: 5000,
+    serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
     maxPoolSize: options.maxPoolSize ?? 20,
     ...(replicaSet && !uriSets(options.uri, 'w') ? { w: 'majority' as const } : {}),
     ...(replicaSet && !uriSets(options.uri, 'retryWrites') ? { retryWrites: true } : {}),
@@ -85,9 +97,14 @@ function uriSets(uri: string, option: string): boolean {
     .some((pair) => pair.split('=')[0]!.toLowerCase() === option.toLowerCase());
 }
 
-/** Throws when the database does not answer a ping (for /readyz). */
+/**
+ * Throws when the database does not answer a ping (for /readyz). A lost connection is pinged
+ * too (bounded by the server selection): the ping is what finds the server back when no other
+ * operation asks for it, and marks the connection connected again.
+ */
 export async function pingDatabase(conn: Connection): Promise<void> {
-  if (conn.readyState !== 1 || !conn.db) throw new Error('database not connected');
+  if ((conn.readyState !== 1 && conn.readyState !== 0) || !conn.db)
+    throw new Error('database not connected');
   await conn.db.command({ ping: 1 });
 }
 
