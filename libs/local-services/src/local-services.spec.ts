@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -6,13 +7,29 @@ import mongoose from 'mongoose';
 import { createTransport } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { startFerretdb } from './ferretdb';
-import { freePort, isPortOpen } from './net';
+import { freePort, freeStablePort, isPortOpen } from './net';
 import { startRedis } from './redis';
 import { runProcess } from './run-process';
 import { ensureS3Binary, startS3 } from './s3';
 import { SmtpSink } from './smtp-sink';
 
 describe('local services', () => {
+  it('picks stable ports below the ephemeral range that outgoing connections take theirs from', async () => {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    const ports = await Promise.all(Array.from({ length: 20 }, () => freeStablePort()));
+    for (const port of ports) {
+      expect(port).toBeLessThan(low!);
+      expect(port).toBeGreaterThanOrEqual(low! - 4000);
+    }
+    // Free indeed: a server binds it.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(ports[0], '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
   it('builds and runs the embedded FerretDB, and stops it on SIGTERM', async () => {
     const port = await freePort();
     const db = await startFerretdb({ port, dir: mkdtempSync(join(tmpdir(), 'ferret-')) });

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManagedProcess, SmtpSink, freePort, workspaceRoot } from '@portal/local-services';
+import { ManagedProcess, SmtpSink, freeStablePort, workspaceRoot } from '@portal/local-services';
 import { CHART_DIR, ensureHelmCheckInChild, renderChart } from '../src/helm-check';
 import { byKind, podSpec, type Container } from '../src/k8s';
 import { discoverProcesses, type PortalProcess } from '../src/processes';
@@ -155,11 +155,13 @@ beforeAll(async () => {
   const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const publicKeyFile = join(dir, 'idp-public.pem');
   writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
-  await smtp.start({ smtpPort: await freePort(), httpPort: await freePort() });
+  // Ports below the ephemeral range: the gateway binds minutes after its port is chosen, and
+  // an outgoing connection of another test on this machine could take an ephemeral one by then.
+  await smtp.start({ smtpPort: await freeStablePort(), httpPort: await freeStablePort() });
 
   const ports = new Map<string, { port: number; opsPort: number }>();
   for (const proc of processes)
-    ports.set(proc.name, { port: await freePort(), opsPort: await freePort() });
+    ports.set(proc.name, { port: await freeStablePort(), opsPort: await freeStablePort() });
   const urlOf = (name: string) => `http://127.0.0.1:${ports.get(name)!.port}`;
   const suffix = randomBytes(4).toString('hex');
   const secret = () => randomBytes(32).toString('hex');
