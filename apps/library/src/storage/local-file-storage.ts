@@ -39,8 +39,7 @@ export class LocalFileStorage implements FileStorage {
       discard: async () => {
         if (settled) return;
         settled = true;
-        if (!stream.destroyed) stream.destroy();
-        await rm(path, { force: true });
+        await this.staging.discard(path, stream);
       },
     };
   }

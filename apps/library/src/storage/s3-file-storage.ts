@@ -126,8 +126,7 @@ export class S3FileStorage implements FileStorage {
       discard: async () => {
         if (settled) return;
         settled = true;
-        if (!stream.destroyed) stream.destroy();
-        await removeStaged();
+        await this.staging.discard(path, stream);
       },
     };
   }

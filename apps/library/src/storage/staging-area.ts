@@ -19,6 +19,20 @@ export class StagingArea {
     return { path, stream };
   }
 
+  /**
+   * Stops writing `stream` and deletes its file. Waits for the stream to close first: a write
+   * stream destroyed before its file was opened still opens (creates) it, which would leave
+   * the file behind an earlier delete.
+   */
+  async discard(path: string, stream: WriteStream): Promise<void> {
+    // Its error, if any, was the upload's to handle; here only its end matters.
+    stream.on('error', () => {});
+    const closed = stream.closed ? null : new Promise((resolve) => stream.once('close', resolve));
+    if (!stream.destroyed) stream.destroy();
+    await closed;
+    await rm(path, { force: true });
+  }
+
   /** Deletes staged files older than `before`; returns how many. */
   async purge(before: Date): Promise<number> {
     let removed = 0;
