@@ -255,7 +255,9 @@ describe('the web portal in a browser', { timeout: 300_000 }, () => {
     await page.getByLabel(/Hẹn giờ/).fill(local);
     await page.getByRole('button', { name: 'Xuất bản' }).click();
     await page.getByText('Đã hẹn giờ xuất bản.').waitFor();
-    expect(await textOf(page.getByTestId('article-status'))).toBe('SCHEDULED');
+    // The action's message shows at once; the article's status once the page's data is read
+    // again after the action.
+    await page.getByTestId('article-status').filter({ hasText: 'SCHEDULED' }).first().waitFor();
 
     // The content worker publishes it at that minute; the home page then lists it.
     await waitUntil(
