@@ -195,7 +195,9 @@ afterAll(async () => {
  */
 const OPEN: Record<number, string> = {
   1: 'open: latency of the other subgraphs while one restarts is not yet within bounds on a busy machine',
+  3: 'open: in a whole-suite run (2 Dec 15:32) one of the 10 webhooks was not delivered within 300 s after Redis returned (all e-mails were); passed in runs of its own',
   5: 'open: writes fail fast now, but a service once did not find FerretDB back after its restart (cause unknown)',
+  7: 'open: in a whole-suite run (2 Dec 15:32) not every referral was forwarded within the wait after the hotline recovered; passed in a run of its own',
 };
 /** `it` for scenario `n`: skipped with its reason in the short run while it is open. */
 function scenario(n: number) {
