@@ -27,7 +27,9 @@ export class StagingArea {
   async discard(path: string, stream: WriteStream): Promise<void> {
     // Its error, if any, was the upload's to handle; here only its end matters.
     stream.on('error', () => {});
-    const closed = stream.closed ? null : new Promise((resolve) => stream.once('close', resolve));
+    const closed = stream.closed
+      ? null
+      : new Promise<void>((resolve) => stream.once('close', () => resolve()));
     if (!stream.destroyed) stream.destroy();
     await closed;
     await rm(path, { force: true });
