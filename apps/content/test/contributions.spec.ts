@@ -106,6 +106,24 @@ describe('portalStats (content: contributions)', () => {
     });
   });
 
+  it('counts revisions written before changes were recorded (as the demo seed writes them)', async () => {
+    const before = new Date(startedAt.getTime() - 2 * 86_400_000);
+    const a = await createArticle(h, reporter);
+    await h.conn.collection('article_revisions').insertOne({
+      articleId: new Types.ObjectId(a.id),
+      version: 99,
+      action: 'PUBLISHED',
+      by: { id: editor.id, displayName: 'Ban Biên tập' },
+      at: before,
+    });
+    const res = await h.call(editor, STATS, {
+      from: new Date(before.getTime() - 60_000).toISOString(),
+      to: new Date(before.getTime() + 60_000).toISOString(),
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.portalStats.contributions).toMatchObject({ published: 1 });
+  });
+
   it('answers editors and admins only, before it checks the period', async () => {
     // A reversed period: refused as BAD_USER_INPUT only to those who may ask at all.
     const vars = { from: new Date().toISOString(), to: startedAt.toISOString() };

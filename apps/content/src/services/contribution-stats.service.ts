@@ -48,7 +48,8 @@ export class ContributionStatsService {
       articleId: String(r.articleId),
       action: r.action as WorkflowStep['action'],
       byId: r.by?.id ?? null,
-      fromStatus: r.changes.find((c) => c.field === 'status')?.from ?? null,
+      // Revisions written before changes were recorded (the demo seed's among them) have none.
+      fromStatus: (r.changes ?? []).find((c) => c.field === 'status')?.from ?? null,
     }));
     return contributionStats(steps, facts);
   }
