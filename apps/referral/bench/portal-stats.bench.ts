@@ -7,13 +7,11 @@ import { Types } from 'mongoose';
 import { signInternalToken, type Viewer } from '@portal/auth';
 import { connectDatabase, portalStatsKey } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { Outbox, createRedisConnection } from '@portal/queue';
 import { benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
 import { HOTLINE_CATEGORIES } from '@portal/reference-data';
 import { newTrackingCode } from '../src/domain/tracking-code';
-import { closeProducers, createProducers } from '../src/jobs/producers';
 import { prepareDatabase } from '../src/models';
-import { startServer } from '../src/server';
+import { BENCH_SECRET as SECRET, startBenchReferral } from './bench-server';
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +21,6 @@ const { values } = parseArgs({
 });
 const total = Number(values.referrals);
 const runs = Number(values.runs);
-const SECRET = 'bench-internal-secret-0123456789abcdef';
 const HOUR = 3_600_000;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -103,24 +100,7 @@ for (let i = 0; i < events.length; i += 500)
   await models.ReferralEvent.insertMany(events.slice(i, i + 500));
 say(`${referrals.length} referrals, ${events.length} events over a year`);
 
-const redis = createRedisConnection(services.redisUrl, 'producer');
-const producers = createProducers(redis, 'bench', { attempts: 1, backoffMs: 1000 });
-const outbox = new Outbox(conn, producers, logger);
-const server = await startServer(
-  {
-    port: 0,
-    host: '127.0.0.1',
-    production: true,
-    internalTokenSecret: SECRET,
-    publicBaseUrl: 'http://localhost:4000',
-    redisPrefix: 'bench',
-    hotlineCallbackSecret: 'bench-callback-secret-0123456789abcdef',
-    callbackToleranceSeconds: 300,
-    feedbackPerHour: 1_000_000,
-    trackingLookupsPerMinute: 100_000_000,
-  },
-  { conn, redis, outbox, forum: null, logger },
-);
+const server = await startBenchReferral(conn, services.redisUrl, logger);
 const editor: Viewer = {
   id: 'bench-editor',
   displayName: 'Biên tập',
@@ -172,8 +152,5 @@ for (const granularity of ['MONTH', 'WEEK'] as const) {
 }
 
 await server.close();
-outbox.stop();
-await closeProducers(producers);
-redis.disconnect();
 await conn.close();
 await services.stop();

@@ -8,12 +8,10 @@ import { Types } from 'mongoose';
 import { ANONYMOUS, signInternalToken } from '@portal/auth';
 import { connectDatabase } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { Outbox, createRedisConnection } from '@portal/queue';
 import { benchServices, reportBenchmark } from '@portal/testing/bench';
 import { newTrackingCode } from '../src/domain/tracking-code';
-import { closeProducers, createProducers } from '../src/jobs/producers';
 import { prepareDatabase } from '../src/models';
-import { startServer } from '../src/server';
+import { BENCH_SECRET as SECRET, startBenchReferral } from './bench-server';
 import { CategoryService } from '../src/services/category.service';
 
 const { values } = parseArgs({
@@ -26,7 +24,6 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const total = Number(values.referrals);
-const SECRET = 'bench-internal-secret-0123456789abcdef';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const services = await benchServices('referral');
@@ -81,24 +78,7 @@ const docs = Array.from({ length: total }, (_, i) => {
 });
 for (let i = 0; i < docs.length; i += 500) await models.Referral.insertMany(docs.slice(i, i + 500));
 
-const redis = createRedisConnection(services.redisUrl, 'producer');
-const producers = createProducers(redis, 'bench', { attempts: 1, backoffMs: 1000 });
-const outbox = new Outbox(conn, producers, logger);
-const server = await startServer(
-  {
-    port: 0,
-    host: '127.0.0.1',
-    production: true,
-    internalTokenSecret: SECRET,
-    publicBaseUrl: 'http://localhost:4000',
-    redisPrefix: 'bench',
-    hotlineCallbackSecret: 'bench-callback-secret-0123456789abcdef',
-    callbackToleranceSeconds: 300,
-    feedbackPerHour: 1_000_000,
-    trackingLookupsPerMinute: 100_000_000,
-  },
-  { conn, redis, outbox, forum: null, logger },
-);
+const server = await startBenchReferral(conn, services.redisUrl, logger);
 
 const token = await signInternalToken(ANONYMOUS, SECRET, {
   audience: 'referral',
@@ -155,9 +135,6 @@ say(`server process RSS after the runs: ${Math.round(process.memoryUsage().rss /
 // autocannon stops without waiting for its last requests: let them finish first.
 await new Promise((r) => setTimeout(r, 1000));
 await server.close();
-outbox.stop();
-await closeProducers(producers);
-redis.disconnect();
 await conn.dropDatabase();
 await conn.close();
 await services.stop();

@@ -1,0 +1,39 @@
+// The referral subgraph as the benches run it: production settings, limits lifted, its
+// outbox on the bench's Redis, no forum.
+import type { Connection } from 'mongoose';
+import type { Logger } from '@portal/logger';
+import { Outbox, createRedisConnection } from '@portal/queue';
+import { closeProducers, createProducers } from '../src/jobs/producers';
+import { startServer } from '../src/server';
+
+export const BENCH_SECRET = 'bench-internal-secret-0123456789abcdef';
+
+export async function startBenchReferral(conn: Connection, redisUrl: string, logger: Logger) {
+  const redis = createRedisConnection(redisUrl, 'producer');
+  const producers = createProducers(redis, 'bench', { attempts: 1, backoffMs: 1000 });
+  const outbox = new Outbox(conn, producers, logger);
+  const server = await startServer(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      production: true,
+      internalTokenSecret: BENCH_SECRET,
+      publicBaseUrl: 'http://localhost:4000',
+      redisPrefix: 'bench',
+      hotlineCallbackSecret: 'bench-callback-secret-0123456789abcdef',
+      callbackToleranceSeconds: 300,
+      feedbackPerHour: 1_000_000,
+      trackingLookupsPerMinute: 100_000_000,
+    },
+    { conn, redis, outbox, forum: null, logger },
+  );
+  return {
+    url: server.url,
+    async close() {
+      await server.close();
+      outbox.stop();
+      await closeProducers(producers);
+      redis.disconnect();
+    },
+  };
+}
