@@ -234,17 +234,14 @@ async function dailyTotals(
     projection: { days: 1 },
   });
   const totals = new Map<string, number>();
-  const kept = new Set<string>();
+  const older = new Set<string>();
   for (const m of found) {
-    if (typeof m.days !== 'string') continue;
-    kept.add(m._id);
-    for (const [d, n] of unpackCounts(m.days)) totals.set(`${m._id.slice(1)}-${d}`, n);
+    if (typeof m.days !== 'string') older.add(m._id);
+    else for (const [d, n] of unpackCounts(m.days)) totals.set(`${m._id.slice(1)}-${d}`, n);
   }
-  const older = days.filter((d) =>
-    found.some((m) => m._id === monthPeriodId(d) && !kept.has(m._id)),
-  );
-  if (older.length)
-    for (const d of await findByIds<HotPeriodDoc>(periods, older.map(dayPeriodId), {
+  const olderDays = days.filter((d) => older.has(monthPeriodId(d)));
+  if (olderDays.length)
+    for (const d of await findByIds<HotPeriodDoc>(periods, olderDays.map(dayPeriodId), {
       projection: { total: 1 },
     }))
       totals.set(d._id.slice(1), d.total);
