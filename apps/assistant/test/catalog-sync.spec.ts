@@ -85,6 +85,54 @@ describe('catalog sync', () => {
     );
   });
 
+  it('runs one sync at a time across workers, and takes over a lease whose holder died', async () => {
+    // Two workers' first runs at once on an empty state: no duplicate key on its creation.
+    await catalog.models.SyncState.deleteMany({});
+    const together = await Promise.all([catalog.sync.run(), catalog.sync.run()]);
+    expect(together.filter((r) => !r.skipped).length).toBeGreaterThanOrEqual(1);
+
+    // A run that holds the sync (held up inside its first dataset) makes the others skip.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = catalog.syncWith(() => held);
+    await portal.control('POST', '/datasets/diem-wifi-cong-cong/touch', {});
+    const slowRun = slow.run();
+    await expect
+      .poll(async () => (await catalog.models.SyncState.findById('ckan').lean())?.leaseToken, {
+        timeout: 30_000,
+      })
+      .toBeTruthy();
+    const others = await Promise.all([catalog.sync.run(), catalog.sync.run()]);
+    expect(others.map((r) => r.skipped)).toEqual([true, true]);
+    release();
+    expect((await slowRun).skipped).toBe(false);
+    expect((await catalog.models.SyncState.findById('ckan').lean())!.leaseToken).toBeNull();
+
+    // The holder died (its lease lapsed): the next run takes over, and the old holder, should
+    // it wake, cannot move the cursor any more.
+    let wake!: () => void;
+    const asleep = new Promise<void>((resolve) => (wake = resolve));
+    const stale = catalog.syncWith(() => asleep);
+    await portal.control('POST', '/datasets/diem-wifi-cong-cong/touch', {});
+    const staleRun = stale.run();
+    await expect
+      .poll(async () => (await catalog.models.SyncState.findById('ckan').lean())?.leaseToken, {
+        timeout: 30_000,
+      })
+      .toBeTruthy();
+    await catalog.models.SyncState.updateOne(
+      { _id: 'ckan' },
+      { $set: { leaseUntil: new Date(Date.now() - 1000) } },
+    );
+    const takeover = await catalog.sync.run();
+    expect(takeover.skipped).toBe(false);
+    expect(takeover.upserted).toBeGreaterThan(0);
+    const cursor = (await catalog.models.SyncState.findById('ckan').lean())!.cursor;
+    wake();
+    await expect(staleRun).rejects.toThrow(/lease lost/);
+    expect((await catalog.models.SyncState.findById('ckan').lean())!.cursor).toEqual(cursor);
+  });
+
   it('marks datasets the portal no longer has as removed, and drops their passages', async () => {
     await portal.control('DELETE', '/datasets/don-vi-hanh-chinh');
     const report = await catalog.sync.run();

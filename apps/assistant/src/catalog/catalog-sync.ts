@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { insertOnce } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import { fold, searchTokens } from '@portal/text';
 import type { AssistantModels } from '../models';
@@ -23,9 +24,19 @@ export interface SyncReport {
   upserted: number;
   removed: number;
   syncedThrough: Date | null;
+  /** True when another run held the sync (it covers what this one would have done). */
+  skipped: boolean;
 }
 
 const STATE_ID = 'ckan';
+/** How long a run holds the sync without a sign of life; renewed after every page. */
+const LEASE_MS = 10 * 60_000;
+
+class LeaseLostError extends Error {
+  constructor() {
+    super('catalog sync lease lost: another run took over');
+  }
+}
 
 function frequencyOf(pkg: CkanPackage): string | null {
   for (const e of pkg.extras ?? [])
@@ -42,7 +53,9 @@ function frequencyOf(pkg: CkanPackage): string | null {
  * Syncs the CKAN catalog incrementally: datasets modified since the last synced time,
  * oldest first, each written by its CKAN id (running twice changes nothing), the cursor
  * saved after every page (a failed or interrupted run resumes there). Datasets no longer on
- * the portal are marked removed.
+ * the portal are marked removed. One run at a time across every worker: a run holds a lease
+ * in the state document (renewed after each page, taken over when it lapses), and a run that
+ * finds it held does nothing.
  */
 export class CatalogSync {
   private readonly log: Logger;
@@ -53,29 +66,49 @@ export class CatalogSync {
 
   async run(): Promise<SyncReport> {
     const { SyncState } = this.o.models;
-    await SyncState.updateOne(
-      { _id: STATE_ID },
-      { $set: { lastRunAt: this.o.now() } },
-      { upsert: true },
-    );
+    // The state document is created once (an upsert from two first runs at once can fail
+    // with a duplicate key on FerretDB); the lease is then one conditional update.
+    await insertOnce(SyncState, { _id: STATE_ID });
+    const token = randomUUID();
+    const now = this.o.now();
+    const state = await SyncState.findOneAndUpdate(
+      { _id: STATE_ID, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+      { $set: { lastRunAt: now, leaseToken: token, leaseUntil: this.leaseEnd() } },
+      { new: true },
+    ).lean();
+    if (!state) {
+      this.log.info('catalog sync already running in another worker; this run skipped');
+      return { upserted: 0, removed: 0, syncedThrough: null, skipped: true };
+    }
+    const mine = { _id: STATE_ID, leaseToken: token };
     try {
-      const report = await this.pull();
-      await SyncState.updateOne(
-        { _id: STATE_ID },
-        { $set: { lastSuccessAt: this.o.now(), lastError: null } },
-      );
+      const report = await this.pull(state.cursor, token);
+      await SyncState.updateOne(mine, { $set: { lastSuccessAt: this.o.now(), lastError: null } });
       this.log.info(report, 'catalog synced');
       return report;
     } catch (err) {
-      await SyncState.updateOne({ _id: STATE_ID }, { $set: { lastError: (err as Error).message } });
+      await SyncState.updateOne(mine, { $set: { lastError: (err as Error).message } });
       throw err;
+    } finally {
+      await SyncState.updateOne(mine, { $set: { leaseToken: null, leaseUntil: null } });
     }
   }
 
-  private async pull(): Promise<SyncReport> {
-    const { SyncState } = this.o.models;
-    const state = await SyncState.findById(STATE_ID).lean();
-    let cursor = state?.cursor ?? null;
+  private leaseEnd(): Date {
+    return new Date(this.o.now().getTime() + LEASE_MS);
+  }
+
+  /** Saves the cursor and renews the lease; fails when another run has taken the sync over. */
+  private async saveProgress(token: string, cursor: Date | null): Promise<void> {
+    const res = await this.o.models.SyncState.updateOne(
+      { _id: STATE_ID, leaseToken: token },
+      { $set: { cursor, leaseUntil: this.leaseEnd() } },
+    );
+    if (res.matchedCount === 0) throw new LeaseLostError();
+  }
+
+  private async pull(from: Date | null, token: string): Promise<SyncReport> {
+    let cursor = from;
     let offset = 0;
     // Datasets at the cursor's time come again on the next page (the range is inclusive).
     const upserted = new Set<string>();
@@ -94,15 +127,13 @@ export class CatalogSync {
         offset += this.o.pageSize;
       } else {
         offset = 0;
-        if (newest && (!cursor || newest > cursor)) {
-          cursor = newest;
-          await SyncState.updateOne({ _id: STATE_ID }, { $set: { cursor } });
-        }
+        if (newest && (!cursor || newest > cursor)) cursor = newest;
       }
+      await this.saveProgress(token, cursor);
       if (!full) break;
     }
     const removed = await this.removeMissing();
-    return { upserted: upserted.size, removed, syncedThrough: cursor };
+    return { upserted: upserted.size, removed, syncedThrough: cursor, skipped: false };
   }
 
   /** Marks datasets the portal no longer lists as removed. */

@@ -9,6 +9,9 @@ export interface SyncStateDoc {
   lastRunAt: Date | null;
   lastSuccessAt: Date | null;
   lastError: string | null;
+  /** The run that holds the sync (one at a time across workers), and until when. */
+  leaseToken: string | null;
+  leaseUntil: Date | null;
 }
 
 const SyncStateSchema = new Schema<SyncStateDoc>(
@@ -18,6 +21,8 @@ const SyncStateSchema = new Schema<SyncStateDoc>(
     lastRunAt: { type: Date, default: null },
     lastSuccessAt: { type: Date, default: null },
     lastError: { type: String, default: null },
+    leaseToken: { type: String, default: null },
+    leaseUntil: { type: Date, default: null },
   },
   { collection: 'sync_state', versionKey: false },
 );
