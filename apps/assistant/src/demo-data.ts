@@ -20,7 +20,7 @@ export async function loadDemoAssistant(
   const now = () => new Date();
   const core = createAssistantCore({
     conn,
-    publicBaseUrl: config.publicBaseUrl,
+    webBaseUrl: config.webBaseUrl,
     portalUrl: config.catalog.portalUrl,
     logger,
   });

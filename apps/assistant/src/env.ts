@@ -44,7 +44,7 @@ export function serverConfig(e: AssistantEnv): AssistantServerConfig {
     host: e.HOST,
     production: e.NODE_ENV === 'production',
     internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
-    publicBaseUrl: e.PUBLIC_BASE_URL,
+    webBaseUrl: e.WEB_BASE_URL,
     portalUrl: e.OPENDATA_URL,
     redisPrefix: e.QUEUE_PREFIX,
     askPerMinute: e.ASK_PER_MINUTE,
@@ -67,7 +67,7 @@ export function workersConfig(e: AssistantEnv): AssistantWorkersConfig {
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,
     concurrency: e.WORKER_CONCURRENCY,
-    publicBaseUrl: e.PUBLIC_BASE_URL,
+    webBaseUrl: e.WEB_BASE_URL,
     syncEveryMs: e.CATALOG_SYNC_EVERY_MINUTES * 60_000,
     catalog: {
       portalUrl: e.OPENDATA_URL,
@@ -87,7 +87,7 @@ export function workersConfig(e: AssistantEnv): AssistantWorkersConfig {
       libraryUrl: e.LIBRARY_URL,
       forumUrl: e.FORUM_URL,
       internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
-      publicBaseUrl: e.PUBLIC_BASE_URL,
+      webBaseUrl: e.WEB_BASE_URL,
     },
   };
 }

@@ -19,7 +19,7 @@ export interface AssistantServerConfig {
   host?: string;
   production: boolean;
   internalTokenSecret: string;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   /** The open-data portal's base URL (dataset links). */
   portalUrl: string;
   /** Key prefix for rate-limit counters (the queue prefix). */
@@ -66,7 +66,7 @@ export async function startServer(
       ),
     },
     retentionMs: config.retentionMs,
-    publicBaseUrl: config.publicBaseUrl,
+    webBaseUrl: config.webBaseUrl,
     portalUrl: config.portalUrl,
     logger: deps.logger,
     now: deps.now,

@@ -21,7 +21,7 @@ import { createPortalSources } from '../src/retrieval/portal-sources';
 import { queryTerms, queryWords } from '../src/retrieval/terms';
 import { createAssistantCore, type AssistantCore } from '../src/services';
 import { IndexService } from '../src/services/index-service';
-import { PUBLIC_BASE_URL, logger, useCatalog, useOpenDataPortal } from './support/harness';
+import { WEB_BASE_URL, logger, useCatalog, useOpenDataPortal } from './support/harness';
 
 interface EvalSet {
   questions: { question: string; expected: string[]; count?: number }[];
@@ -53,7 +53,7 @@ beforeAll(
           REDIS_URL: redisUrl,
           QUEUE_PREFIX: uniqueName(`eval_${app}`),
           INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-          PUBLIC_BASE_URL,
+          WEB_BASE_URL,
           DATA_DIR: dataDir,
           HOST: '127.0.0.1',
         };
@@ -76,7 +76,7 @@ beforeAll(
     await catalog.previewAll();
     core = createAssistantCore({
       conn: catalog.conn,
-      publicBaseUrl: PUBLIC_BASE_URL,
+      webBaseUrl: WEB_BASE_URL,
       portalUrl: portal.url,
       logger,
     });
@@ -88,7 +88,7 @@ beforeAll(
         libraryUrl: urls.library!,
         forumUrl: urls.forum!,
         internalTokenSecret: TEST_INTERNAL_SECRET,
-        publicBaseUrl: PUBLIC_BASE_URL,
+        webBaseUrl: WEB_BASE_URL,
       }),
       portalUrl: portal.url,
       logger,

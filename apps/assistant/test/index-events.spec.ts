@@ -19,7 +19,7 @@ import {
 import mongoose, { type Connection } from 'mongoose';
 import { startAssistantWorkers, type RunningAssistantWorkers } from '../src/jobs/start-workers';
 import { prepareDatabase } from '../src/models';
-import { PREVIEW_LIMITS, PUBLIC_BASE_URL, logger, useOpenDataPortal } from './support/harness';
+import { PREVIEW_LIMITS, WEB_BASE_URL, logger, useOpenDataPortal } from './support/harness';
 
 const portal = useOpenDataPortal();
 const db = useTestDatabase('asst_events');
@@ -43,7 +43,7 @@ beforeAll(
       REDIS_URL: redisUrl,
       QUEUE_PREFIX: prefix,
       INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-      PUBLIC_BASE_URL,
+      WEB_BASE_URL,
     });
     await waitForHttp(`${contentUrl}/healthz`, {
       timeoutMs: 180_000,
@@ -57,7 +57,7 @@ beforeAll(
         redisUrl,
         queuePrefix: prefix,
         concurrency: 2,
-        publicBaseUrl: PUBLIC_BASE_URL,
+        webBaseUrl: WEB_BASE_URL,
         syncEveryMs: 0,
         catalog: {
           portalUrl: portal.url,
@@ -72,7 +72,7 @@ beforeAll(
           libraryUrl: closed,
           forumUrl: closed,
           internalTokenSecret: TEST_INTERNAL_SECRET,
-          publicBaseUrl: PUBLIC_BASE_URL,
+          webBaseUrl: WEB_BASE_URL,
         },
       },
       { conn, logger },
@@ -130,7 +130,7 @@ describe('the index kept current by graph changes', () => {
       expect(answer.citations[0]).toMatchObject({
         kind: 'HANDBOOK',
         sourceId: id,
-        link: `${PUBLIC_BASE_URL}/bai-viet/${createArticle.slug}`,
+        link: `${WEB_BASE_URL}/bai-viet/${createArticle.slug}`,
       });
 
       await asEditor('mutation($id: ID!) { archiveArticle(id: $id) { id status } }', { id });

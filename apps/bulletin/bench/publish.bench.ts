@@ -63,7 +63,7 @@ try {
   const result = await announceIssue(issue.toObject(), {
     models,
     notifications,
-    links: { publicBaseUrl: 'https://cds.example.vn' },
+    links: { publicBaseUrl: 'https://api.cds.example.vn', webBaseUrl: 'https://cds.example.vn' },
     tokenSecret: 'b'.repeat(40),
     batchSize,
     logger,
@@ -84,7 +84,7 @@ try {
   await announceIssue(issue.toObject(), {
     models,
     notifications,
-    links: { publicBaseUrl: 'https://cds.example.vn' },
+    links: { publicBaseUrl: 'https://api.cds.example.vn', webBaseUrl: 'https://cds.example.vn' },
     tokenSecret: 'b'.repeat(40),
     batchSize,
     logger,

@@ -36,6 +36,7 @@ export function serverConfig(e: BulletinEnv): BulletinServerConfig {
     production: e.NODE_ENV === 'production',
     internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    webBaseUrl: e.WEB_BASE_URL,
     contentUrl: e.CONTENT_URL,
     subscriptionTokenSecret: e.SUBSCRIPTION_TOKEN_SECRET,
     confirmTtlSeconds: e.SUBSCRIPTION_CONFIRM_TTL_HOURS * 3600,

@@ -28,6 +28,7 @@ export interface BulletinServerConfig {
   production: boolean;
   internalTokenSecret: string;
   publicBaseUrl: string;
+  webBaseUrl: string;
   /** Content's base URL (no path). */
   contentUrl: string;
   subscriptionTokenSecret: string;
@@ -68,7 +69,7 @@ export async function startServer(
   const models = bulletinModels(deps.conn);
   await syncIndexes(deps.conn);
   const logger = deps.logger;
-  const links = { publicBaseUrl: config.publicBaseUrl };
+  const links = { publicBaseUrl: config.publicBaseUrl, webBaseUrl: config.webBaseUrl };
   const content =
     deps.content ??
     createContentArticles({

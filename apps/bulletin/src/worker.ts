@@ -21,7 +21,7 @@ await runWorker({ name: 'bulletin-worker', env }, async (rt) => {
     content: createContentArticles({ ...contentClientConfig(env), logger }),
     renderSpeech: (text, fileName) => renderSpeech(text, fileName, ttsConfig(env)),
     notifications: rt.producer('notifications'),
-    links: { publicBaseUrl: env.PUBLIC_BASE_URL },
+    links: { publicBaseUrl: env.PUBLIC_BASE_URL, webBaseUrl: env.WEB_BASE_URL },
     tokenSecret: env.SUBSCRIPTION_TOKEN_SECRET,
     batchSize: env.BULLETIN_FANOUT_BATCH_SIZE,
     logger,

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verifySubscriptionToken } from '../src/domain/subscription-token';
 import {
   PUBLIC_BASE_URL,
+  WEB_BASE_URL,
   SUBSCRIPTION_SECRET,
   issueWithItems,
   useBulletin,
@@ -84,7 +85,7 @@ describe('fan-out to subscribers', () => {
         issueId,
         year: 2025,
         month: 12,
-        url: `${PUBLIC_BASE_URL}/ban-tin/2025/12`,
+        url: `${WEB_BASE_URL}/ban-tin/2025/12`,
         highlights: [
           {
             title: 'Thành phố ra mắt nền tảng dữ liệu mở',

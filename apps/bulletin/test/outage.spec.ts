@@ -6,6 +6,7 @@ import { publishJobId } from '../src/domain/publish-job';
 import { startServer, type RunningBulletin } from '../src/server';
 import {
   PUBLIC_BASE_URL,
+  WEB_BASE_URL,
   SCHEDULE,
   SUBSCRIPTION_SECRET,
   issueWithItems,
@@ -40,6 +41,7 @@ describe('a Redis outage', () => {
         production: false,
         internalTokenSecret: TEST_INTERNAL_SECRET,
         publicBaseUrl: PUBLIC_BASE_URL,
+        webBaseUrl: WEB_BASE_URL,
         contentUrl: b.content.url,
         subscriptionTokenSecret: SUBSCRIPTION_SECRET,
         confirmTtlSeconds: 3600,

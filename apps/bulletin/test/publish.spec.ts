@@ -9,6 +9,7 @@ import { publishJobId } from '../src/domain/publish-job';
 import {
   CREATE_ISSUE,
   PUBLIC_BASE_URL,
+  WEB_BASE_URL,
   PUBLISH_NOW,
   SCHEDULE,
   issueWithItems,
@@ -282,7 +283,7 @@ describe('publishing', () => {
       renderSpeech: (text, file) =>
         renderSpeech(text, file, { ...b.ttsConfig, engine: '/nonexistent/espeak-ng' }),
       notifications: b.notifications,
-      links: { publicBaseUrl: PUBLIC_BASE_URL },
+      links: { publicBaseUrl: PUBLIC_BASE_URL, webBaseUrl: WEB_BASE_URL },
       tokenSecret: 'x'.repeat(40),
       batchSize: 500,
       logger: b.logger,

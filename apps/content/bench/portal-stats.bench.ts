@@ -46,7 +46,7 @@ async function main() {
     conn,
     redis,
     queues,
-    publicBaseUrl: 'http://localhost:4000',
+    webBaseUrl: 'http://localhost:4200',
     keyPrefix: dbName,
     viewDedupeSeconds: 60,
     logger,

@@ -24,7 +24,8 @@ export interface ContentServicesConfig {
   /** A client connection (fails fast): view counting and producers. */
   redis: Redis;
   queues: ContentQueues;
-  publicBaseUrl: string;
+  /** WEB_BASE_URL: links to the portal's pages (webhooks, the monthly report's mail). */
+  webBaseUrl: string;
   /** QUEUE_PREFIX: also prefixes the service's own Redis keys. */
   keyPrefix: string;
   viewDedupeSeconds: number;
@@ -55,7 +56,7 @@ export function createContentServices(config: ContentServicesConfig): ContentSer
     revisions,
     outbox: config.queues.outbox,
     publishQueue: config.queues.publish,
-    publicBaseUrl: config.publicBaseUrl,
+    webBaseUrl: config.webBaseUrl,
     logger: config.logger,
     now,
   });
@@ -72,7 +73,7 @@ export function createContentServices(config: ContentServicesConfig): ContentSer
     monthlyReports: new MonthlyReportService({
       models: models.monthly,
       notifications: config.queues.notifications,
-      publicBaseUrl: config.publicBaseUrl,
+      webBaseUrl: config.webBaseUrl,
       logger: config.logger,
       now,
     }),
@@ -102,7 +103,7 @@ export async function openContent(rt: Runtime<ContentEnv>) {
     conn,
     redis,
     queues,
-    publicBaseUrl: env.PUBLIC_BASE_URL,
+    webBaseUrl: env.WEB_BASE_URL,
     keyPrefix: env.QUEUE_PREFIX,
     viewDedupeSeconds: env.CONTENT_VIEW_DEDUPE_SECONDS,
     logger,

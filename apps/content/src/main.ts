@@ -14,6 +14,7 @@ await runSubgraph({ name: 'content', env }, async (rt) => {
     host: env.HOST,
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    webBaseUrl: env.WEB_BASE_URL,
     services,
   });
 });

@@ -51,7 +51,7 @@ const services = createContentServices({
   conn,
   redis,
   queues,
-  publicBaseUrl: env.PUBLIC_BASE_URL,
+  webBaseUrl: env.WEB_BASE_URL,
   keyPrefix: env.QUEUE_PREFIX,
   viewDedupeSeconds: env.CONTENT_VIEW_DEDUPE_SECONDS,
   logger,

@@ -22,7 +22,10 @@ export interface ContentServerConfig {
   host?: string;
   production?: boolean;
   internalTokenSecret: string;
+  /** PUBLIC_BASE_URL: where the gateway forwards the feeds from. */
   publicBaseUrl: string;
+  /** WEB_BASE_URL: the portal's pages. */
+  webBaseUrl: string;
   conn: Connection;
   redis: Redis;
   services: ContentServices;
@@ -89,6 +92,7 @@ export function startServer(config: ContentServerConfig): Promise<RunningSubgrap
         queries: services.queries,
         categories: services.categories,
         publicBaseUrl: config.publicBaseUrl,
+        webBaseUrl: config.webBaseUrl,
         logger: logger.child({ module: 'feeds' }),
       }),
   });

@@ -12,7 +12,9 @@ import type { ContentServices } from '../src/context';
 import { createContentQueues, type ContentQueues } from '../src/jobs/content-queues';
 import { startServer } from '../src/server';
 
-export const PUBLIC_BASE_URL = 'https://cds.test.hochiminhcity.gov.vn';
+/** The gateway's public address (feeds) and the web front end's (pages): two hosts, as in production. */
+export const PUBLIC_BASE_URL = 'https://api.cds.test.hochiminhcity.gov.vn';
+export const WEB_BASE_URL = 'https://cds.test.hochiminhcity.gov.vn';
 
 export type ContentHarness = SubgraphHarness<RunningSubgraph> & {
   queues: ContentQueues;
@@ -35,7 +37,7 @@ export function useContentServer(label: string): ContentHarness {
       conn: env.conn,
       redis: env.redis,
       queues,
-      publicBaseUrl: PUBLIC_BASE_URL,
+      webBaseUrl: WEB_BASE_URL,
       keyPrefix: env.prefix,
       viewDedupeSeconds: 1800,
       logger: silentLogger,
@@ -46,6 +48,7 @@ export function useContentServer(label: string): ContentHarness {
       host: '127.0.0.1',
       internalTokenSecret: TEST_INTERNAL_SECRET,
       publicBaseUrl: PUBLIC_BASE_URL,
+      webBaseUrl: WEB_BASE_URL,
       conn: env.conn,
       redis: env.redis,
       services,

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fetchAsGateway } from '@portal/testing';
 import {
   PUBLIC_BASE_URL,
+  WEB_BASE_URL,
   createArticle,
   createPublished,
   useContentServer,
@@ -53,7 +54,7 @@ describe('RSS 2.0', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const feed = parseRssFeed(xml);
     expect(feed.title).toContain('Chuyển đổi số');
-    expect(feed.link).toBe(PUBLIC_BASE_URL);
+    expect(feed.link).toBe(WEB_BASE_URL);
     expect(feed.description).toBeTruthy();
     expect(feed.language).toBe('vi');
     const items = feed.items ?? [];
@@ -65,29 +66,27 @@ describe('RSS 2.0', () => {
       ),
     );
     for (const item of items) {
-      expect(item.link?.startsWith(`${PUBLIC_BASE_URL}/bai-viet/`)).toBe(true);
+      expect(item.link?.startsWith(`${WEB_BASE_URL}/bai-viet/`)).toBe(true);
       expect(item.guid?.value).toBe(item.link);
       expect(item.pubDate).toMatch(RFC822);
     }
-    const newsItem = items.find((i) => i.link === `${PUBLIC_BASE_URL}/bai-viet/${news.slug}`)!;
+    const newsItem = items.find((i) => i.link === `${WEB_BASE_URL}/bai-viet/${news.slug}`)!;
     // The description is HTML: the summary's plain-text ampersand is escaped.
     expect(newsItem.description).toBe('Người dân nộp hồ sơ &amp; theo dõi kết quả .');
     expect(newsItem.content?.encoded).toContain('<strong>thanh toán</strong>');
     expect(newsItem.categories?.map((c) => c.name)).toContain('Chính quyền số');
-    expect(newsItem.enclosures?.[0]?.url).toBe(`${PUBLIC_BASE_URL}/uploads/cong-dich-vu-cong.jpg`);
+    expect(newsItem.enclosures?.[0]?.url).toBe(`${WEB_BASE_URL}/uploads/cong-dich-vu-cong.jpg`);
     expect(xml).not.toContain(draft.slug);
   });
 
   it('filters by kind and category', async () => {
     const byKind = parseRssFeed((await fetchFeed('/feeds/articles.rss?kind=PLAN')).xml);
-    expect(byKind.items?.map((i) => i.link)).toEqual([`${PUBLIC_BASE_URL}/bai-viet/${plan.slug}`]);
+    expect(byKind.items?.map((i) => i.link)).toEqual([`${WEB_BASE_URL}/bai-viet/${plan.slug}`]);
     expect(byKind.title).toContain('Kế hoạch');
     const byCategory = parseRssFeed(
       (await fetchFeed(`/feeds/articles.rss?category=${categorySlug}`)).xml,
     );
-    expect(byCategory.items?.map((i) => i.link)).toEqual([
-      `${PUBLIC_BASE_URL}/bai-viet/${news.slug}`,
-    ]);
+    expect(byCategory.items?.map((i) => i.link)).toEqual([`${WEB_BASE_URL}/bai-viet/${news.slug}`]);
     const none = parseRssFeed((await fetchFeed('/feeds/articles.rss?category=khong-ton-tai')).xml);
     expect(none.items ?? []).toEqual([]);
   });
@@ -118,11 +117,11 @@ describe('Atom 1.0', () => {
     const entries = feed.entries ?? [];
     expect(entries).toHaveLength(1);
     const entry = entries[0]!;
-    expect(entry.id).toBe(`${PUBLIC_BASE_URL}/bai-viet/${news.slug}`);
+    expect(entry.id).toBe(`${WEB_BASE_URL}/bai-viet/${news.slug}`);
     expect(entry.title?.value).toBe('TP.HCM ra mắt Cổng dịch vụ công trực tuyến mới');
     expect(entry.updated).toMatch(RFC3339);
     expect(entry.published).toMatch(RFC3339);
-    expect(entry.links?.[0]?.href).toBe(`${PUBLIC_BASE_URL}/bai-viet/${news.slug}`);
+    expect(entry.links?.[0]?.href).toBe(`${WEB_BASE_URL}/bai-viet/${news.slug}`);
     expect(entry.authors?.[0]?.name).toBe('Trung tâm Chuyển đổi số Thành phố');
     expect(entry.content?.value).toContain('<strong>thanh toán</strong>');
   });

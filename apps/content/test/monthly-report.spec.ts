@@ -19,7 +19,7 @@ import {
 } from '@portal/testing';
 import { MONTHLY_REPORT_SCHEDULE } from '../src/jobs/content-reports.processor';
 import { monthBefore, monthOf, monthPeriod } from '../src/reports/report-period';
-import { PUBLIC_BASE_URL, createArticle, useContentServer } from './content-harness';
+import { PUBLIC_BASE_URL, WEB_BASE_URL, createArticle, useContentServer } from './content-harness';
 
 const h = useContentServer('content-monthly-report');
 const MONTH = monthBefore(new Date());
@@ -59,6 +59,7 @@ async function spawnContentWorker(referralUrl: string): Promise<void> {
         QUEUE_PREFIX: h.prefix,
         INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
         PUBLIC_BASE_URL,
+        WEB_BASE_URL,
         HOST: '127.0.0.1',
         OPS_PORT: String(opsPort),
         REFERRAL_URL: referralUrl,
@@ -139,6 +140,7 @@ beforeAll(async () => {
         QUEUE_PREFIX: h.prefix,
         SMTP_URL: sink.smtpUrl,
         PUBLIC_BASE_URL,
+        WEB_BASE_URL,
         EMAIL_RETRY_DELAY_MS: '200',
       },
       `http://127.0.0.1:${notifierPort}/healthz`,
@@ -158,6 +160,7 @@ beforeAll(async () => {
         QUEUE_PREFIX: h.prefix,
         INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
         PUBLIC_BASE_URL,
+        WEB_BASE_URL,
         HOTLINE_API_KEY: 'test-hotline-api-key-0123456789',
         HOTLINE_CALLBACK_SECRET: 'test-hotline-callback-secret-0123456789abcdef',
       },
@@ -277,7 +280,7 @@ describe('the monthly report', () => {
       expect(mail.text).toContain('Phản ánh chuyển Tổng đài 1022: 2');
       expect(mail.text).toContain('Tỷ lệ phản ánh xử lý đúng hạn: 50.0 %');
       expect(mail.text).toContain('Bài viết được đăng: 1');
-      expect(mail.text).toContain(`${PUBLIC_BASE_URL}/quan-tri/bao-cao/${MONTH}.csv`);
+      expect(mail.text).toContain(`${WEB_BASE_URL}/quan-tri/bao-cao/${MONTH}.csv`);
     }
 
     const res = await h.call('editor', REPORT, { month: MONTH });

@@ -15,7 +15,7 @@ import { createContentServices } from '../src/content-services';
 import { createContentQueues } from '../src/jobs/content-queues';
 import { publishJobId } from '../src/domain/publish-job';
 import { viewStatsModels } from '../src/models/view-stats.model';
-import { PUBLIC_BASE_URL, createArticle, silentLogger, useContentServer } from './content-harness';
+import { WEB_BASE_URL, createArticle, silentLogger, useContentServer } from './content-harness';
 
 const h = useContentServer('content-schedule');
 const { redisUrl } = testServices();
@@ -41,7 +41,7 @@ async function startWorker(): Promise<SpawnedApp> {
       REDIS_URL: redisUrl,
       QUEUE_PREFIX: h.prefix,
       INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-      PUBLIC_BASE_URL,
+      WEB_BASE_URL,
       HOST: '127.0.0.1',
       OPS_PORT: String(opsPort),
       CONTENT_VIEW_FLUSH_INTERVAL_MS: '1000',
@@ -110,7 +110,7 @@ describe('scheduled publishing through the real worker', twoStarts, () => {
         id: a.id,
         slug: a.slug,
         title: 'Ra mắt nền tảng dữ liệu mở của Thành phố',
-        url: `${PUBLIC_BASE_URL}/bai-viet/${a.slug}`,
+        url: `${WEB_BASE_URL}/bai-viet/${a.slug}`,
       },
     });
     // Public fields only: nothing about the author or the workflow.
@@ -182,7 +182,7 @@ describe('outages', () => {
       conn: h.conn,
       redis: dead,
       queues: deadQueues,
-      publicBaseUrl: PUBLIC_BASE_URL,
+      webBaseUrl: WEB_BASE_URL,
       keyPrefix: h.prefix,
       viewDedupeSeconds: 60,
       logger: silentLogger,
@@ -215,7 +215,7 @@ describe('outages', () => {
       conn: h.conn,
       redis: h.redis,
       queues,
-      publicBaseUrl: PUBLIC_BASE_URL,
+      webBaseUrl: WEB_BASE_URL,
       keyPrefix: h.prefix,
       viewDedupeSeconds: 60,
       logger: silentLogger,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_INTERNAL_SECRET, spawnApp, testServices } from '@portal/testing';
 import { articleModel } from '../src/models/article.model';
 import { ARTICLE_KINDS, ARTICLE_SCOPES } from '../src/domain/article-enums';
-import { PUBLIC_BASE_URL, useContentServer } from './content-harness';
+import { WEB_BASE_URL, useContentServer } from './content-harness';
 
 const h = useContentServer('content-seed');
 
@@ -14,7 +14,7 @@ async function runSeed(): Promise<number | null> {
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: h.prefix,
     INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-    PUBLIC_BASE_URL,
+    WEB_BASE_URL,
   });
   return app.process.exited;
 }

@@ -24,7 +24,7 @@ export function serverConfig(e: EngagementEnv): EngagementServerConfig {
     host: e.HOST,
     production: e.NODE_ENV === 'production',
     internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
-    publicBaseUrl: e.PUBLIC_BASE_URL,
+    webBaseUrl: e.WEB_BASE_URL,
     redisPrefix: e.QUEUE_PREFIX,
     answersPerHour: e.SURVEY_ANSWERS_PER_HOUR,
     questionsPer10Min: e.EVENT_QUESTIONS_PER_10_MIN,
@@ -39,7 +39,7 @@ export function workersConfig(e: EngagementEnv): EngagementWorkersConfig {
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,
     concurrency: e.WORKER_CONCURRENCY,
-    publicBaseUrl: e.PUBLIC_BASE_URL,
+    webBaseUrl: e.WEB_BASE_URL,
     internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
   };
 }

@@ -20,7 +20,7 @@ try {
     conn,
     outbox: new Outbox(conn, producers, logger),
     events: producers['engagement-events'],
-    publicBaseUrl: env.PUBLIC_BASE_URL,
+    webBaseUrl: env.WEB_BASE_URL,
     secret: env.INTERNAL_TOKEN_SECRET,
     logger,
   });

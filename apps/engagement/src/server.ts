@@ -19,7 +19,7 @@ export interface EngagementServerConfig {
   host?: string;
   production: boolean;
   internalTokenSecret: string;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   /** Key prefix for rate-limit counters (the queue prefix). */
   redisPrefix: string;
   answersPerHour: number;
@@ -54,7 +54,7 @@ export async function startServer(
     conn: deps.conn,
     outbox: deps.outbox,
     events: deps.events,
-    publicBaseUrl: config.publicBaseUrl,
+    webBaseUrl: config.webBaseUrl,
     secret: config.internalTokenSecret,
     limits: {
       answers: createRateLimiter(

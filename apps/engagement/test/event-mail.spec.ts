@@ -15,7 +15,7 @@ import {
   person,
   REGISTER,
 } from './support/events';
-import { dataOf, logger, PUBLIC_BASE_URL, useEngagement } from './support/harness';
+import { dataOf, logger, WEB_BASE_URL, useEngagement } from './support/harness';
 
 const e = useEngagement('eng_event_mail');
 const HOUR = 3600_000;
@@ -39,7 +39,7 @@ beforeAll(async () => {
       REDIS_URL: redisUrl,
       QUEUE_PREFIX: e.queuePrefix,
       SMTP_URL: sink.smtpUrl,
-      PUBLIC_BASE_URL,
+      WEB_BASE_URL,
       EMAIL_RETRY_DELAY_MS: '200',
     },
     `http://127.0.0.1:${port}/healthz`,
@@ -49,7 +49,7 @@ beforeAll(async () => {
       redisUrl,
       queuePrefix: e.queuePrefix,
       concurrency: 2,
-      publicBaseUrl: PUBLIC_BASE_URL,
+      webBaseUrl: WEB_BASE_URL,
       internalTokenSecret: 'unused-by-the-worker-0123456789abcdef',
       outboxRelayMs: 500,
     },
@@ -121,7 +121,7 @@ describe('event e-mails', () => {
       end: ev.endsAt,
       sequence: 0,
       status: 'CONFIRMED',
-      url: `${PUBLIC_BASE_URL}/su-kien/${ev.id}`,
+      url: `${WEB_BASE_URL}/su-kien/${ev.id}`,
     });
 
     const [waiting] = await sink.waitFor(
@@ -257,6 +257,6 @@ describe('event e-mails', () => {
         m.envelopeTo.includes('nguoi.40@example.vn') && m.subject.startsWith('Bản ghi và tài liệu'),
       60_000,
     );
-    expect(follow!.text).toContain(`${PUBLIC_BASE_URL}/su-kien/${ev.id}`);
+    expect(follow!.text).toContain(`${WEB_BASE_URL}/su-kien/${ev.id}`);
   });
 });

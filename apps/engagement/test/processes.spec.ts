@@ -27,7 +27,7 @@ describe('the engagement processes', () => {
         REDIS_URL: redisUrl,
         QUEUE_PREFIX: uniqueName('engproc'),
         INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-        PUBLIC_BASE_URL: 'https://cds.example.vn',
+        WEB_BASE_URL: 'https://cds.example.vn',
         HOST: '127.0.0.1',
       };
       for (let run = 0; run < 2; run++) {

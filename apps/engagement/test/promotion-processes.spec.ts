@@ -50,7 +50,7 @@ describe('promoting a contest winner across processes', () => {
         REDIS_URL: redisUrl,
         QUEUE_PREFIX: prefix,
         INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-        PUBLIC_BASE_URL: 'https://cds.example.vn',
+        WEB_BASE_URL: 'https://cds.example.vn',
         HOST: '127.0.0.1',
       };
       const [engPort, libPort, libOpsPort] = [await freePort(), await freePort(), await freePort()];

@@ -11,7 +11,7 @@ const env = loadWorkerEnv();
 await runWorker({ name: 'forum-worker', env }, async (rt) => {
   const models = forumModels(rt.conn);
   await syncIndexes(rt.conn);
-  const notify = { publicBaseUrl: env.PUBLIC_BASE_URL, batchSize: env.FORUM_NOTIFY_BATCH_SIZE };
+  const notify = { webBaseUrl: env.WEB_BASE_URL, batchSize: env.FORUM_NOTIFY_BATCH_SIZE };
   const notifications = rt.producer('notifications');
   rt.worker(
     'forum-events',

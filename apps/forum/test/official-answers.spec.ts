@@ -120,7 +120,7 @@ describe('official answers', () => {
     });
 
     const notifications = new Producer('notifications', forum.redis, forum.queuePrefix);
-    const options = { publicBaseUrl: 'https://cds.example.vn', batchSize: 1 };
+    const options = { webBaseUrl: 'https://cds.example.vn', batchSize: 1 };
     const event = { threadId: id, postId: answerId };
     expect(await notifyOfficialAnswer(forum.models, notifications, event, options)).toBe(2);
     // A retried job computes the same batches: nothing is added twice.
@@ -161,7 +161,7 @@ describe('official answers', () => {
     });
     const answerId = res.data!.postOfficialAnswer.officialAnswer.id as string;
     const notifications = new Producer('notifications', forum.redis, forum.queuePrefix);
-    const options = { publicBaseUrl: 'https://cds.example.vn', batchSize: 100 };
+    const options = { webBaseUrl: 'https://cds.example.vn', batchSize: 100 };
     expect(
       await notifyOfficialAnswer(
         forum.models,

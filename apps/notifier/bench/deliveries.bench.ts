@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const channel = { concurrency, ratePerSecond: 100_000, maxAttempts: 3, retryDelayMs: 500 };
   const config: NotifierConfig = {
     queuePrefix: prefix,
-    publicBaseUrl: 'https://cds.hochiminhcity.gov.vn',
+    webBaseUrl: 'https://cds.hochiminhcity.gov.vn',
     mailFrom: 'Cổng thông tin Chuyển đổi số TP.HCM <no-reply@cds.hochiminhcity.gov.vn>',
     smtp: { url: sink.smtpUrl, timeoutMs: 10_000 },
     dispatchConcurrency: 2,

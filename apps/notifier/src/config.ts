@@ -14,7 +14,7 @@ export interface ChannelConfig {
 /** Everything the notifier needs besides its connections; tests build their own. */
 export interface NotifierConfig {
   queuePrefix: string;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   mailFrom: string;
   smtp: { url: string; timeoutMs: number };
   dispatchConcurrency: number;
@@ -35,7 +35,7 @@ export interface NotifierConfig {
 export function configFromEnv(env: NotifierEnv): NotifierConfig {
   return {
     queuePrefix: env.QUEUE_PREFIX,
-    publicBaseUrl: env.PUBLIC_BASE_URL,
+    webBaseUrl: env.WEB_BASE_URL,
     mailFrom: env.MAIL_FROM,
     smtp: { url: env.SMTP_URL, timeoutMs: env.SMTP_TIMEOUT_MS },
     dispatchConcurrency: env.WORKER_CONCURRENCY,

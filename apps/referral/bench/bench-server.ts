@@ -18,7 +18,7 @@ export async function startBenchReferral(conn: Connection, redisUrl: string, log
       host: '127.0.0.1',
       production: true,
       internalTokenSecret: BENCH_SECRET,
-      publicBaseUrl: 'http://localhost:4000',
+      webBaseUrl: 'http://localhost:4000',
       redisPrefix: 'bench',
       hotlineCallbackSecret: 'bench-callback-secret-0123456789abcdef',
       callbackToleranceSeconds: 300,

@@ -234,7 +234,7 @@ export async function seedDemoReferrals(
     conn,
     outbox: SILENT_OUTBOX,
     forum: null,
-    publicBaseUrl: 'http://localhost',
+    webBaseUrl: 'http://localhost',
     logger,
     now: () => clock,
   });

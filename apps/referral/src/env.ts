@@ -45,7 +45,7 @@ export function serverConfig(e: ReferralEnv): ReferralServerConfig {
     host: e.HOST,
     production: e.NODE_ENV === 'production',
     internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
-    publicBaseUrl: e.PUBLIC_BASE_URL,
+    webBaseUrl: e.WEB_BASE_URL,
     redisPrefix: e.QUEUE_PREFIX,
     hotlineCallbackSecret: e.HOTLINE_CALLBACK_SECRET,
     callbackToleranceSeconds: e.HOTLINE_CALLBACK_TOLERANCE_SECONDS,
@@ -60,7 +60,7 @@ export function workersConfig(e: ReferralEnv): ReferralWorkersConfig {
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,
     concurrency: e.WORKER_CONCURRENCY,
-    publicBaseUrl: e.PUBLIC_BASE_URL,
+    webBaseUrl: e.WEB_BASE_URL,
     hotline: {
       url: e.HOTLINE_URL,
       apiKey: e.HOTLINE_API_KEY,

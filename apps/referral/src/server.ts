@@ -21,7 +21,7 @@ export interface ReferralServerConfig {
   host?: string;
   production: boolean;
   internalTokenSecret: string;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   /** Key prefix for rate-limit counters (the queue prefix). */
   redisPrefix: string;
   hotlineCallbackSecret: string;
@@ -54,7 +54,7 @@ export async function startServer(
     conn: deps.conn,
     outbox: deps.outbox,
     forum: deps.forum,
-    publicBaseUrl: config.publicBaseUrl,
+    webBaseUrl: config.webBaseUrl,
     logger: deps.logger,
     now,
   });

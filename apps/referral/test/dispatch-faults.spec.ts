@@ -154,7 +154,7 @@ describe('dispatch to a misbehaving hotline', () => {
         timeoutMs: 2000,
       }),
       outbox: h.outbox,
-      publicBaseUrl: 'https://cds.example.vn',
+      webBaseUrl: 'https://cds.example.vn',
       logger: h.logger,
     });
     // Inserted without a dispatch job, so only this processor handles it.

@@ -100,11 +100,21 @@ export function opsPortEnv(defaultPort: number) {
   return { OPS_PORT: port().default(defaultPort) };
 }
 
-/** Where people and partners reach the portal (the gateway); links in mail and feeds start here. */
+/**
+ * The two public addresses: PUBLIC_BASE_URL, where browsers and partners reach the gateway
+ * (its files, audio, feeds and the links it answers, such as a subscription's confirmation),
+ * and WEB_BASE_URL, where people read the portal's pages (the web front end; `webPages`
+ * builds every link to a page from it). In production they are usually two hosts
+ * (`api.cds.…` and `cds.…`); both are required there.
+ */
 export function publicUrlEnv() {
+  const withoutSlash = (u: string) => u.replace(/\/+$/, '');
   return {
     PUBLIC_BASE_URL: devDefault(z.url(), `http://localhost:${DEFAULT_PORTS.gateway}`).transform(
-      (u) => u.replace(/\/+$/, ''),
+      withoutSlash,
+    ),
+    WEB_BASE_URL: devDefault(z.url(), `http://localhost:${DEFAULT_PORTS['portal-web']}`).transform(
+      withoutSlash,
     ),
   };
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runTsx } from '@portal/local-services';
-import { baseEnv, flag, httpEnv, mongoEnv, redisEnv } from './fragments';
+import { baseEnv, flag, httpEnv, mongoEnv, publicUrlEnv, redisEnv } from './fragments';
 import { parseEnv } from './load-env';
 
 const build = () => ({
@@ -52,6 +52,29 @@ describe('parseEnv', () => {
     if (result.ok) return;
     expect(result.message).toContain('MONGODB_URI is required');
     expect(result.message).toContain('REDIS_URL is required');
+  });
+
+  it('keeps the gateway address and the web pages address apart, both required in production', () => {
+    const urls = () => ({ ...baseEnv(), ...publicUrlEnv() });
+    const dev = parseEnv(urls, { NODE_ENV: 'development' });
+    expect(dev.ok && [dev.env.PUBLIC_BASE_URL, dev.env.WEB_BASE_URL]).toEqual([
+      'http://localhost:4000',
+      'http://localhost:4200',
+    ]);
+    const prod = parseEnv(urls, { NODE_ENV: 'production' });
+    expect(prod.ok).toBe(false);
+    if (!prod.ok) {
+      expect(prod.message).toContain('PUBLIC_BASE_URL is required');
+      expect(prod.message).toContain('WEB_BASE_URL is required');
+    }
+    const set = parseEnv(urls, {
+      PUBLIC_BASE_URL: 'https://api.cds.example.vn/',
+      WEB_BASE_URL: 'https://cds.example.vn/',
+    });
+    expect(set.ok && [set.env.PUBLIC_BASE_URL, set.env.WEB_BASE_URL]).toEqual([
+      'https://api.cds.example.vn',
+      'https://cds.example.vn',
+    ]);
   });
 
   it('reports rules across variables once each variable is valid on its own', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { webPages } from './web-pages';
 
 describe('webPages', () => {
-  it('builds every page link under the public base URL, encoded', () => {
+  it('builds every page link under the web front end base URL, encoded', () => {
     const pages = webPages('https://cds.hochiminhcity.gov.vn/');
     expect(pages.article('chuyen-doi-so')).toBe(
       'https://cds.hochiminhcity.gov.vn/bai-viet/chuyen-doi-so',
@@ -16,5 +16,12 @@ describe('webPages', () => {
       'https://cds.hochiminhcity.gov.vn/tra-cuu-phan-anh?ma=HL-7K3Q-9XD2',
     );
     expect(pages.staffReferral('r1')).toBe('https://cds.hochiminhcity.gov.vn/quan-tri/phan-anh/r1');
+    expect(pages.feedback()).toBe('https://cds.hochiminhcity.gov.vn/gop-y');
+    expect(pages.monthlyReport('2026-11')).toBe(
+      'https://cds.hochiminhcity.gov.vn/quan-tri/bao-cao/2026-11',
+    );
+    expect(pages.monthlyReportCsv('2026-11')).toBe(
+      'https://cds.hochiminhcity.gov.vn/quan-tri/bao-cao/2026-11.csv',
+    );
   });
 });

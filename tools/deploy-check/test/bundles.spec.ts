@@ -176,6 +176,7 @@ beforeAll(async () => {
     REDIS_URL: process.env.REDIS_URL!,
     QUEUE_PREFIX: `bundles-${suffix}`,
     PUBLIC_BASE_URL: 'https://api.cds.example.test',
+    WEB_BASE_URL: 'https://cds.example.test',
     SMTP_URL: `smtp://127.0.0.1:${smtp.smtpPort}`,
     INTERNAL_TOKEN_SECRET: secret(),
     CLIENT_KEY_SECRET: secret(),

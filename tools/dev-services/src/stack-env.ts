@@ -26,6 +26,8 @@ export function stackEnv(options: {
     REDIS_URL: options.redisUrl,
     SMTP_URL: options.smtpUrl,
     PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://localhost:${p('gateway')}`,
+    // Links to the portal's pages (mail, feeds, the assistant's citations) go to the web portal.
+    WEB_BASE_URL: process.env.WEB_BASE_URL ?? `http://localhost:${p('portal-web')}`,
     GATEWAY_URL: `http://127.0.0.1:${p('gateway')}`,
     CONTENT_URL: `http://127.0.0.1:${p('content')}`,
     LIBRARY_URL: `http://127.0.0.1:${p('library')}`,

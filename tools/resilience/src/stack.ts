@@ -277,6 +277,7 @@ export class Stack {
       CLIENT_KEY_SECRET: secret(),
       SUBSCRIPTION_TOKEN_SECRET: secret(),
       PUBLIC_BASE_URL: `http://localhost:${p('gateway')}`,
+      WEB_BASE_URL: `http://localhost:${p('portal-web')}`,
       GATEWAY_URL: `http://127.0.0.1:${p('gateway')}`,
       CONTENT_URL: `http://127.0.0.1:${p('content')}`,
       LIBRARY_URL: `http://127.0.0.1:${p('library')}`,

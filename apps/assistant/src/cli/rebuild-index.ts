@@ -15,7 +15,7 @@ try {
   const config = workersConfig(env);
   const core = createAssistantCore({
     conn,
-    publicBaseUrl: config.publicBaseUrl,
+    webBaseUrl: config.webBaseUrl,
     portalUrl: config.catalog.portalUrl,
     logger,
   });

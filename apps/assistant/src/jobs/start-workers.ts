@@ -26,7 +26,7 @@ export interface AssistantWorkersConfig {
   redisUrl: string;
   queuePrefix: string;
   concurrency: number;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   /** How often the catalog is synced (0: only on demand). */
   syncEveryMs: number;
   catalog: {
@@ -81,7 +81,7 @@ export async function startAssistantWorkers(
   const core = createAssistantCore({
     conn: deps.conn,
     jobs: catalogJobs(producers, now),
-    publicBaseUrl: config.publicBaseUrl,
+    webBaseUrl: config.webBaseUrl,
     portalUrl: config.catalog.portalUrl,
     logger: deps.logger,
     now,

@@ -10,7 +10,7 @@ export interface PortalSourcesOptions {
   libraryUrl: string;
   forumUrl: string;
   internalTokenSecret: string;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   timeoutMs?: number;
 }
 
@@ -52,7 +52,7 @@ interface ThreadView {
  * objects come back as null). Never their databases.
  */
 export function createPortalSources(options: PortalSourcesOptions) {
-  const pages = webPages(options.publicBaseUrl);
+  const pages = webPages(options.webBaseUrl);
   const client = (target: string, url: string) =>
     createServiceClient({
       target,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { webPages } from '@portal/config';
 import { isSignedIn, type Viewer } from '@portal/auth';
 import { notFound } from '@portal/errors';
 import { parseArgs } from '@portal/graphql-kit';
@@ -29,7 +30,7 @@ export interface AskServiceOptions {
   perPerson: Limiter;
   perAddress: Limiter;
   retentionMs: number;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   logger: Logger;
   now: () => Date;
 }
@@ -186,7 +187,7 @@ export class AskService {
       feedback: {
         message: 'Gửi câu hỏi qua biểu mẫu góp ý hoặc gọi đường dây nóng 1022.',
         hotline: '1022',
-        feedbackUrl: `${this.o.publicBaseUrl}/gop-y`,
+        feedbackUrl: webPages(this.o.webBaseUrl).feedback(),
       },
       notice,
     };

@@ -22,7 +22,7 @@ export function createAssistantCore(options: {
   llm?: LlmOptions | null;
   limits?: { perPerson?: Limiter; perAddress?: Limiter };
   retentionMs?: number;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   /** The open-data portal's base URL. */
   portalUrl: string;
   logger: Logger;
@@ -42,7 +42,7 @@ export function createAssistantCore(options: {
       perPerson: options.limits?.perPerson ?? NO_LIMIT,
       perAddress: options.limits?.perAddress ?? NO_LIMIT,
       retentionMs: options.retentionMs ?? 24 * 3600_000,
-      publicBaseUrl: options.publicBaseUrl,
+      webBaseUrl: options.webBaseUrl,
       logger: options.logger,
       now,
     }),

@@ -23,7 +23,7 @@ import {
 } from '../../src/server';
 import { IndexService } from '../../src/services/index-service';
 
-export const PUBLIC_BASE_URL = 'https://cds.hochiminhcity.gov.vn';
+export const WEB_BASE_URL = 'https://cds.hochiminhcity.gov.vn';
 export const CONTROL_KEY = 'assistant-test-control-key-0123';
 
 export const logger = testLogger('assistant-test');
@@ -76,6 +76,8 @@ export interface Catalog {
   conn: Connection;
   indexer: IndexService;
   sync: CatalogSync;
+  /** Another sync of the same catalog (another worker's), calling `onDatasetChanged` for each dataset. */
+  syncWith(onDatasetChanged: (id: string) => Promise<void>): CatalogSync;
   /** Resources whose file changed in the last syncs (preview jobs the worker would get). */
   changedResources: { id: string; fingerprint: string }[];
   /** Datasets written or removed in the last syncs. */
@@ -99,23 +101,25 @@ export function useCatalog(label: string, portal: Portal, db = useTestDatabase(l
       portalUrl: portal.url,
       logger,
     });
-    c.sync = new CatalogSync({
-      models: c.models,
-      ckan: createCkanClient({
-        baseUrl: portal.url,
-        timeoutMs: 1000,
-        attempts: 4,
-        backoffMs: 50,
+    c.syncWith = (onDatasetChanged) =>
+      new CatalogSync({
+        models: c.models,
+        ckan: createCkanClient({
+          baseUrl: portal.url,
+          timeoutMs: 1000,
+          attempts: 4,
+          backoffMs: 50,
+          logger,
+        }),
+        pageSize: 2,
+        onResourceChanged: async (r) => void c.changedResources.push(r),
+        onDatasetChanged,
         logger,
-      }),
-      pageSize: 2,
-      onResourceChanged: async (r) => void c.changedResources.push(r),
-      onDatasetChanged: async (id) => {
-        c.changedDatasets.push(id);
-        await c.indexer.indexDataset(id);
-      },
-      logger,
-      now: () => new Date(),
+        now: () => new Date(),
+      });
+    c.sync = c.syncWith(async (id) => {
+      c.changedDatasets.push(id);
+      await c.indexer.indexDataset(id);
     });
     c.previewAll = async () => {
       for (const r of c.changedResources.splice(0))
@@ -153,7 +157,7 @@ export function useAssistant(
           host: '127.0.0.1',
           production: false,
           internalTokenSecret: TEST_INTERNAL_SECRET,
-          publicBaseUrl: PUBLIC_BASE_URL,
+          webBaseUrl: WEB_BASE_URL,
           portalUrl: 'https://data.example.vn',
           redisPrefix: env.prefix,
           askPerMinute: 1000,

@@ -1,8 +1,12 @@
 import { webPages } from '@portal/config';
 
-/** Links people and partners follow; every one starts with the portal's public base URL. */
+/**
+ * Links people and partners follow: the gateway's (audio, subscription confirmation and
+ * unsubscribe, forwarded here) start with PUBLIC_BASE_URL, the portal's pages with WEB_BASE_URL.
+ */
 export interface LinkBase {
   publicBaseUrl: string;
+  webBaseUrl: string;
 }
 
 export function audioUrl(base: LinkBase, audioFile: string | null): string | null {
@@ -19,10 +23,10 @@ export function unsubscribeUrl(base: LinkBase, token: string): string {
 
 /** The issue's page in the portal's web front end. */
 export function issueUrl(base: LinkBase, issue: { year: number; month: number }): string {
-  return webPages(base.publicBaseUrl).bulletinIssue(issue.year, issue.month);
+  return webPages(base.webBaseUrl).bulletinIssue(issue.year, issue.month);
 }
 
 /** An article's page in the portal's web front end. */
 export function articleUrl(base: LinkBase, article: { slug: string | null; id: string }): string {
-  return webPages(base.publicBaseUrl).article(article.slug ?? article.id);
+  return webPages(base.webBaseUrl).article(article.slug ?? article.id);
 }

@@ -14,7 +14,9 @@ import { bulletinModels } from '../../src/models';
 import { startServer } from '../../src/server';
 import { startContentFixture } from '../fixtures/content-subgraph';
 
-export const PUBLIC_BASE_URL = 'https://cds.example.vn';
+/** The gateway's public address (audio, subscription links) and the web front end's (pages). */
+export const PUBLIC_BASE_URL = 'https://api.cds.example.vn';
+export const WEB_BASE_URL = 'https://cds.example.vn';
 export const SUBSCRIPTION_SECRET = 'bulletin-test-subscription-secret-0123456789';
 
 export interface HarnessOptions {
@@ -77,6 +79,7 @@ export function useBulletin(label: string, options: HarnessOptions = {}) {
         production: false,
         internalTokenSecret: TEST_INTERNAL_SECRET,
         publicBaseUrl: PUBLIC_BASE_URL,
+        webBaseUrl: WEB_BASE_URL,
         contentUrl: content.url,
         subscriptionTokenSecret: SUBSCRIPTION_SECRET,
         confirmTtlSeconds: 3600,
@@ -105,7 +108,7 @@ export function useBulletin(label: string, options: HarnessOptions = {}) {
       }),
       renderSpeech: (text, file) => renderSpeech(text, file, ttsConfig),
       notifications,
-      links: { publicBaseUrl: PUBLIC_BASE_URL },
+      links: { publicBaseUrl: PUBLIC_BASE_URL, webBaseUrl: WEB_BASE_URL },
       tokenSecret: SUBSCRIPTION_SECRET,
       batchSize: options.batchSize ?? 500,
       logger,

@@ -3,9 +3,9 @@ import { unitByCode } from '@portal/reference-data';
 import { excerpt, plainText } from '@portal/text';
 import type { ArticleDoc } from '../models/article.model';
 
-/** The public page of an article, under the portal's public address. */
-export function articleUrl(publicBaseUrl: string, slug: string): string {
-  return webPages(publicBaseUrl).article(slug);
+/** The public page of an article, on the web front end (WEB_BASE_URL). */
+export function articleUrl(webBaseUrl: string, slug: string): string {
+  return webPages(webBaseUrl).article(slug);
 }
 
 /** The editor's summary, or the first words of the body. */
@@ -20,7 +20,7 @@ export function sourceUnitName(code: string | null): string | null {
 /** What partners receive when an article is published: public fields only. */
 export function articleWebhookPayload(
   article: ArticleDoc,
-  publicBaseUrl: string,
+  webBaseUrl: string,
 ): Record<string, unknown> {
   return {
     id: String(article._id),
@@ -34,6 +34,6 @@ export function articleWebhookPayload(
     coverImageUrl: article.coverImageUrl,
     publishedAt: article.publishedAt?.toISOString() ?? null,
     updatedAt: article.updatedAt.toISOString(),
-    url: articleUrl(publicBaseUrl, article.slug),
+    url: articleUrl(webBaseUrl, article.slug),
   };
 }

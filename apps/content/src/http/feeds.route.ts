@@ -22,6 +22,7 @@ export interface FeedRouteDeps {
   queries: ArticleQueryService;
   categories: CategoryService;
   publicBaseUrl: string;
+  webBaseUrl: string;
   logger: Logger;
 }
 
@@ -61,6 +62,7 @@ export function mountFeedRoutes(app: Express, deps: FeedRouteDeps): void {
       const feed = buildArticleFeed(page.nodes, {
         format,
         publicBaseUrl: deps.publicBaseUrl,
+        webBaseUrl: deps.webBaseUrl,
         query,
         title: titleParts.join(' — '),
         categories,

@@ -1,4 +1,5 @@
 import type { Viewer } from '@portal/auth';
+import { webPages } from '@portal/config';
 import { insertOnce } from '@portal/db';
 import { badInput } from '@portal/errors';
 import type { Logger } from '@portal/logger';
@@ -25,7 +26,7 @@ export class MonthlyReportService {
     private readonly deps: {
       models: MonthlyReportModels;
       notifications: Producer<'notifications'>;
-      publicBaseUrl: string;
+      webBaseUrl: string;
       logger: Logger;
       now?: () => Date;
     },
@@ -115,8 +116,9 @@ export class MonthlyReportService {
 
   private async mail(report: MonthlyReportDoc): Promise<number> {
     const leaders = await this.deps.models.subscriptions.find({}).sort({ _id: 1 }).lean().exec();
-    const base = this.deps.publicBaseUrl.replace(/\/+$/, '');
-    const reportUrl = `${base}/quan-tri/bao-cao/${report._id}`;
+    const pages = webPages(this.deps.webBaseUrl);
+    const reportUrl = pages.monthlyReport(report._id);
+    const csvUrl = pages.monthlyReportCsv(report._id);
     const headlines = headlineFigures(report.csv);
     for (let i = 0; i < leaders.length; i += RECIPIENTS_PER_JOB) {
       const batch = leaders.slice(i, i + RECIPIENTS_PER_JOB);
@@ -131,7 +133,7 @@ export class MonthlyReportService {
           })),
           message: {
             template: 'portal.monthly-report',
-            data: { month: report._id, reportUrl, csvUrl: `${reportUrl}.csv`, headlines },
+            data: { month: report._id, reportUrl, csvUrl, headlines },
           },
         },
         // The first leader of the batch names it: a rerun with the same subscribers adds nothing.

@@ -17,7 +17,8 @@ export interface ArticlePublicationDeps {
   outbox: Outbox;
   /** For removing a replaced scheduled job; the outbox adds jobs. */
   publishQueue: Producer<'content-publish'>;
-  publicBaseUrl: string;
+  /** WEB_BASE_URL: the article's page in partners' webhooks. */
+  webBaseUrl: string;
   logger: Logger;
   now: () => Date;
 }
@@ -147,7 +148,7 @@ export class ArticlePublicationService {
         kind: 'webhook',
         event: 'article.published',
         notificationId: `article.published.${id}.v${revision.version}`,
-        payload: articleWebhookPayload(article, this.deps.publicBaseUrl),
+        payload: articleWebhookPayload(article, this.deps.webBaseUrl),
       },
       { jobId: jobId('webhook', 'article-published', id, revision.version) },
     );

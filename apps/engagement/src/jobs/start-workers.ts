@@ -11,7 +11,7 @@ export interface EngagementWorkersConfig {
   redisUrl: string;
   queuePrefix: string;
   concurrency: number;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   internalTokenSecret: string;
   outboxRelayMs?: number;
 }
@@ -48,7 +48,7 @@ export async function startEngagementWorkers(
     conn: deps.conn,
     outbox,
     events: producers['engagement-events'],
-    publicBaseUrl: config.publicBaseUrl,
+    webBaseUrl: config.webBaseUrl,
     secret: config.internalTokenSecret,
     logger: deps.logger,
     now: deps.now,

@@ -30,7 +30,7 @@ export interface EventServiceOptions {
   outbox: Outbox;
   /** For withdrawing reminders of a moved or cancelled event. */
   events: Pick<Producer<'engagement-events'>, 'remove'>;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   /** Questions per person, against flooding a live session. */
   questionLimit: Limiter;
   logger: Logger;
@@ -454,7 +454,7 @@ export class EventService {
   }
 
   eventUrl(event: EventDoc): string {
-    return webPages(this.o.publicBaseUrl).event(event._id.toHexString());
+    return webPages(this.o.webBaseUrl).event(event._id.toHexString());
   }
 
   /** The data every e-mail about this event shows. */

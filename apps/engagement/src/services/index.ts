@@ -21,7 +21,7 @@ export function createEngagementCore(options: {
   conn: Connection;
   outbox: Outbox;
   events: EventServiceOptions['events'];
-  publicBaseUrl: string;
+  webBaseUrl: string;
   /** The internal token secret; the key of anonymous respondents' hashes is derived from it. */
   secret: string;
   limits?: { answers?: Limiter; questions?: Limiter; votes?: Limiter };
@@ -45,7 +45,7 @@ export function createEngagementCore(options: {
     models,
     outbox: options.outbox,
     events: options.events,
-    publicBaseUrl: options.publicBaseUrl,
+    webBaseUrl: options.webBaseUrl,
     questionLimit: options.limits?.questions ?? NO_LIMIT,
     logger: options.logger,
     now,

@@ -15,7 +15,7 @@ import type { EngagementModels } from '../../src/models';
 import { prepareDatabase } from '../../src/models';
 import { startServer, type RunningEngagementServer } from '../../src/server';
 
-export const PUBLIC_BASE_URL = 'https://cds.hochiminhcity.gov.vn';
+export const WEB_BASE_URL = 'https://cds.hochiminhcity.gov.vn';
 
 export const logger = testLogger('engagement-test');
 
@@ -60,7 +60,7 @@ export function useEngagement(
         host: '127.0.0.1',
         production: false,
         internalTokenSecret: TEST_INTERNAL_SECRET,
-        publicBaseUrl: PUBLIC_BASE_URL,
+        webBaseUrl: WEB_BASE_URL,
         redisPrefix: env.prefix,
         answersPerHour: limits.answersPerHour ?? 1000,
         questionsPer10Min: limits.questionsPer10Min ?? 1000,

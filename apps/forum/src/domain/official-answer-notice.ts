@@ -34,9 +34,9 @@ export function noticeBatches(
   return batches;
 }
 
-/** The public page of a thread, under the portal's public address. */
-export function threadUrl(publicBaseUrl: string, threadId: string): string {
-  return webPages(publicBaseUrl).thread(threadId);
+/** The public page of a thread, on the web front end (WEB_BASE_URL). */
+export function threadUrl(webBaseUrl: string, threadId: string): string {
+  return webPages(webBaseUrl).thread(threadId);
 }
 
 /** The notification id shared by every batch of one answer's notice. */

@@ -10,7 +10,7 @@ import {
 import type { ForumModels } from '../models';
 
 export interface NotifyOptions {
-  publicBaseUrl: string;
+  webBaseUrl: string;
   batchSize: number;
 }
 
@@ -64,7 +64,7 @@ export async function notifyOfficialAnswer(
             threadTitle: thread.title,
             department,
             answerExcerpt: bodyExcerpt(answer.body, 300),
-            url: threadUrl(options.publicBaseUrl, thread._id.toHexString()),
+            url: threadUrl(options.webBaseUrl, thread._id.toHexString()),
           },
         },
       },

@@ -25,7 +25,7 @@ async function sendEmail(ctx: NotifierContext, delivery: DeliveryDoc): Promise<A
         name: delivery.name ?? undefined,
         unsubscribeUrl: delivery.unsubscribeUrl ?? undefined,
       },
-      ctx.config.publicBaseUrl,
+      ctx.config.webBaseUrl,
     );
   } catch (err) {
     if (err instanceof TemplateError)

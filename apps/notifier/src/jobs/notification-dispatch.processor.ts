@@ -58,7 +58,7 @@ async function dispatchEmail(
 ): Promise<DispatchResult> {
   try {
     // A message that cannot be rendered would fail every recipient: refuse the job instead.
-    renderEmail(payload.message, {}, ctx.config.publicBaseUrl);
+    renderEmail(payload.message, {}, ctx.config.webBaseUrl);
   } catch (err) {
     if (!(err instanceof TemplateError)) throw err;
     ctx.metrics.notifications.inc({ kind: 'email', outcome: 'rejected' });

@@ -23,7 +23,7 @@ export function testConfig(overrides: {
 }): NotifierConfig {
   return {
     queuePrefix: overrides.queuePrefix,
-    publicBaseUrl: 'https://cds.hochiminhcity.gov.vn',
+    webBaseUrl: 'https://cds.hochiminhcity.gov.vn',
     mailFrom: MAIL_FROM,
     smtp: { url: overrides.smtpUrl, timeoutMs: 2000 },
     dispatchConcurrency: 2,

@@ -55,7 +55,7 @@ export interface IntakeRequest {
   contact: { email: string | null; name: string | null } | null;
 }
 
-export function intakeRequestFor(referral: IntakeReferral, publicBaseUrl: string): IntakeRequest {
+export function intakeRequestFor(referral: IntakeReferral, webBaseUrl: string): IntakeRequest {
   return {
     externalId: referral.id,
     trackingCode: referral.trackingCode,
@@ -65,7 +65,7 @@ export function intakeRequestFor(referral: IntakeReferral, publicBaseUrl: string
     subject: referral.subject,
     description: referral.summary,
     note: referral.referralNote,
-    sourceUrl: referral.threadId ? threadUrl(publicBaseUrl, referral.threadId) : null,
+    sourceUrl: referral.threadId ? threadUrl(webBaseUrl, referral.threadId) : null,
     receivedAt: referral.createdAt.toISOString(),
     slaDueAt: referral.slaDueAt.toISOString(),
     contact: referral.contact,

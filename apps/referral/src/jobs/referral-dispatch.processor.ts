@@ -12,7 +12,7 @@ export interface DispatchDeps {
   referrals: ReferralLifecycleService;
   hotline: HotlineClient;
   outbox: Outbox;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   logger: Logger;
 }
 
@@ -57,7 +57,7 @@ export function createDispatchProcessor(deps: DispatchDeps): Processor<'referral
     let ticketId: string;
     try {
       ({ ticketId } = await deps.hotline.submit(
-        intakeRequestFor({ ...referral, id: referralId }, deps.publicBaseUrl),
+        intakeRequestFor({ ...referral, id: referralId }, deps.webBaseUrl),
         idempotencyKeyFor(referralId),
       ));
     } catch (err) {

@@ -20,7 +20,7 @@ export interface ReferralWorkersConfig {
   redisUrl: string;
   queuePrefix: string;
   concurrency: number;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   hotline: HotlineClientOptions;
   dispatch: DispatchRetryPolicy;
   /** Every how many ms each maintenance task runs; 0 registers no schedule (tests run them by hand). */
@@ -70,7 +70,7 @@ export async function startReferralWorkers(
     conn: deps.conn,
     outbox,
     forum: deps.forum ?? null,
-    publicBaseUrl: config.publicBaseUrl,
+    webBaseUrl: config.webBaseUrl,
     logger: deps.logger,
     now,
   });
@@ -83,7 +83,7 @@ export async function startReferralWorkers(
         referrals: core.referrals,
         hotline: createHotlineClient(config.hotline),
         outbox,
-        publicBaseUrl: config.publicBaseUrl,
+        webBaseUrl: config.webBaseUrl,
         logger: deps.logger,
       }),
       { ...common, connection: redis('worker'), concurrency: config.concurrency },

@@ -25,7 +25,7 @@ export function createReferralCore(options: {
   conn: Connection;
   outbox: Outbox;
   forum: ForumClient | null;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   logger: Logger;
   now?: () => Date;
 }): ReferralCore {
@@ -39,14 +39,14 @@ export function createReferralCore(options: {
     categories,
     outbox: options.outbox,
     forum: options.forum,
-    publicBaseUrl: options.publicBaseUrl,
+    webBaseUrl: options.webBaseUrl,
     logger: options.logger,
     now,
   });
   const referrals = new ReferralLifecycleService({
     repo,
     contacts,
-    publicBaseUrl: options.publicBaseUrl,
+    webBaseUrl: options.webBaseUrl,
     logger: options.logger,
     now,
   });

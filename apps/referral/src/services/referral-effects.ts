@@ -30,11 +30,7 @@ export function dispatchEffect(referralId: string, round: number): EventEffect {
  * After a status change: the `referral.updated` webhook for partners (public fields only)
  * and, when the referral closes, one e-mail to the citizen who left a contact address.
  */
-export function statusEffects(
-  after: ReferralDoc,
-  seq: number,
-  publicBaseUrl: string,
-): EventEffect[] {
+export function statusEffects(after: ReferralDoc, seq: number, webBaseUrl: string): EventEffect[] {
   const id = after._id.toHexString();
   const webhookId = updatedWebhookId(id, seq);
   const effects = [
@@ -49,7 +45,7 @@ export function statusEffects(
         targetAgency: after.targetAgency,
         publicResponse: after.publicResponse,
         updatedAt: after.updatedAt.toISOString(),
-        trackUrl: trackingUrl(publicBaseUrl, after.trackingCode),
+        trackUrl: trackingUrl(webBaseUrl, after.trackingCode),
       },
     }),
   ];
@@ -73,7 +69,7 @@ export function statusEffects(
             trackingCode: after.trackingCode,
             status: after.status as 'RESOLVED' | 'REJECTED',
             publicResponse: after.publicResponse,
-            trackUrl: trackingUrl(publicBaseUrl, after.trackingCode),
+            trackUrl: trackingUrl(webBaseUrl, after.trackingCode),
           },
         },
       }),
@@ -86,7 +82,7 @@ export function statusEffects(
 export function overdueEffects(
   referral: ReferralDoc,
   contact: AgencyContactDoc | undefined,
-  publicBaseUrl: string,
+  webBaseUrl: string,
 ): EventEffect[] {
   if (!contact) return [];
   const id = referral._id.toHexString();
@@ -109,7 +105,7 @@ export function overdueEffects(
           categoryName: referral.categoryName,
           agencyName: unitByCode(referral.targetAgency)?.name ?? referral.targetAgency,
           slaDueAt: referral.slaDueAt.toISOString(),
-          url: staffReferralUrl(publicBaseUrl, id),
+          url: staffReferralUrl(webBaseUrl, id),
         },
       },
     }),

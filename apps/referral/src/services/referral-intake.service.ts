@@ -30,7 +30,7 @@ export interface ReferralIntakeOptions {
   outbox: Outbox;
   /** Null when the forum is not configured; referrals then quote only the moderator's note. */
   forum: ForumClient | null;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   logger: Logger;
   now: () => Date;
 }
@@ -54,14 +54,14 @@ export class ReferralIntakeService {
     viewer: Viewer & { id: string },
     args: { threadId: string; postId: string | null; categoryCode: string; note: string | null },
   ): Promise<ReferralDoc> {
-    const { repo, categories, forum, publicBaseUrl } = this.options;
+    const { repo, categories, forum, webBaseUrl } = this.options;
     const category = await categories.requireActive(args.categoryCode, 'categoryCode');
     const source = args.postId ? 'FORUM_POST' : 'FORUM_THREAD';
     const sourceKey = args.postId ? `post:${args.postId}` : `thread:${args.threadId}`;
     if (await repo.exists(sourceKey))
       throw conflict('This has already been referred to the hotline');
 
-    const link = threadUrl(publicBaseUrl, args.threadId);
+    const link = threadUrl(webBaseUrl, args.threadId);
     let subject = 'Phản ánh từ diễn đàn';
     let summary = args.note ?? `Nội dung tại ${link}`;
     const found = forum ? await forum.lookup(args.threadId, args.postId) : null;

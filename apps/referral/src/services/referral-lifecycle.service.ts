@@ -24,7 +24,7 @@ import { dispatchEffect, overdueEffects, statusEffects } from './referral-effect
 export interface ReferralLifecycleOptions {
   repo: ReferralRepository;
   contacts: AgencyContactService;
-  publicBaseUrl: string;
+  webBaseUrl: string;
   logger: Logger;
   now: () => Date;
 }
@@ -185,7 +185,7 @@ export class ReferralLifecycleService {
             note: null,
             by: SYSTEM_ACTOR,
             patch: { overdueFlaggedAt: now },
-            effects: () => overdueEffects(current, contact, this.options.publicBaseUrl),
+            effects: () => overdueEffects(current, contact, this.options.webBaseUrl),
           };
         });
         if (result.applied) flagged++;
@@ -228,7 +228,7 @@ export class ReferralLifecycleService {
         statusEffects(
           { ...current, ...patch, status: to, updatedAt: at },
           seq,
-          this.options.publicBaseUrl,
+          this.options.webBaseUrl,
         ),
     };
   }

@@ -59,7 +59,7 @@ export function useReferralHarness(label: string, options: HarnessOptions = {}) 
         host: '127.0.0.1',
         production: false,
         internalTokenSecret: TEST_INTERNAL_SECRET,
-        publicBaseUrl: PUBLIC_BASE_URL,
+        webBaseUrl: PUBLIC_BASE_URL,
         redisPrefix: env.prefix,
         hotlineCallbackSecret: CALLBACK_SECRET,
         callbackToleranceSeconds: 300,
@@ -105,7 +105,7 @@ export function useReferralHarness(label: string, options: HarnessOptions = {}) 
           redisUrl: env.redisUrl,
           queuePrefix: env.prefix,
           concurrency: 2,
-          publicBaseUrl: PUBLIC_BASE_URL,
+          webBaseUrl: PUBLIC_BASE_URL,
           hotline: {
             url: hotlineUrl,
             apiKey: HOTLINE_API_KEY,
