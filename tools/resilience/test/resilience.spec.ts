@@ -138,6 +138,9 @@ beforeAll(async () => {
       RATE_LIMIT_PERSON: '1000000',
       FEEDBACK_PER_HOUR: '1000000',
       TRACKING_LOOKUPS_PER_MINUTE: '1000000',
+      // Five people open threads all along (5 per 15 min each by default): after the first
+      // minutes the forum answered RATE_LIMITED before reaching its database.
+      FORUM_LIMIT_THREADS: '1000000/900',
       SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
       SUBGRAPH_CIRCUIT_FAILURES: '5',
       SUBGRAPH_CIRCUIT_OPEN_MS: String(CIRCUIT_OPEN_MS),
