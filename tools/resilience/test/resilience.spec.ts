@@ -208,7 +208,7 @@ afterAll(async () => {
  * that reason in its list of skips; `npm run test:resilience` (full scale) runs every one.
  */
 const OPEN: Record<number, string> = {
-  7: 'open: in a whole-suite run (2 Dec 15:32) not every referral was forwarded within the wait after the hotline recovered; passed in a run of its own',
+  7: 'open: rewritten (faults that end, one ticket per referral, race-free FAILED check); passed alone with the final code (2 Dec 19:23), not yet in a whole-suite run with it',
 };
 /**
  * `it` for scenario `n`: skipped with its reason in the short run while it is open; with
