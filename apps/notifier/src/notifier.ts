@@ -53,11 +53,14 @@ export async function startNotifier(
   for (const c of [workerRedis, producerRedis])
     c.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
   const prefix = config.queuePrefix;
+  // Deliveries are enqueued from inside jobs (the fan-out, the sweep), where Redis going away
+  // is a pause, not a failure: on the workers' connection the enqueue waits for Redis to
+  // return, as the job's own completion does. On the fail-fast connection a fan-out under way
+  // failed its job, and on its last attempt its recorded deliveries waited for the sweep.
   const queues = {
-    email: new Producer('notifier-email', producerRedis, prefix),
-    webhook: new Producer('notifier-webhook', producerRedis, prefix),
+    email: new Producer('notifier-email', workerRedis, prefix),
+    webhook: new Producer('notifier-webhook', workerRedis, prefix),
   };
-  const notifications = new Producer('notifications', producerRedis, prefix);
   const maintenance = new Producer('notifier-maintenance', producerRedis, prefix);
 
   const metrics = createNotifierMetrics(deps.registry);
@@ -111,9 +114,7 @@ export async function startNotifier(
     close: () =>
       (closing ??= (async () => {
         await Promise.all(workers.map((w) => w.close()));
-        await Promise.all(
-          [notifications, maintenance, queues.email, queues.webhook].map((p) => p.close()),
-        );
+        await Promise.all([maintenance, queues.email, queues.webhook].map((p) => p.close()));
         mailer.close();
         if (!deps.queueHealth) await queueHealth.close();
         await Promise.all([workerRedis.quit(), producerRedis.quit()].map((p) => p.catch(() => {})));

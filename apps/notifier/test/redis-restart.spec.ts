@@ -14,18 +14,31 @@ import {
   waitUntil,
   type SpawnedApp,
 } from '@portal/testing';
-import { MAIL_FROM } from './support/harness';
-import { emailNotification, PORTAL, subscribers } from './support/sample-messages';
+import { eventId } from '../src/domain/delivery-key';
+import { WEBHOOK_HEADERS } from '../src/domain/webhook-signature';
+import { notifierModels } from '../src/models';
+import { addEndpoint } from '../src/models/webhook-endpoint.repository';
+import { DEV_RECEIVER, MAIL_FROM } from './support/harness';
+import {
+  articlePublished,
+  emailNotification,
+  PORTAL,
+  subscribers,
+} from './support/sample-messages';
+import { WebhookReceiver } from './support/webhook-receiver';
 
 // The notifier as its own process on a Redis of its own (AOF on), which this file stops and
-// starts again with a batch queued: the process resumes by itself and every address gets one message.
+// starts again with work queued: the process resumes by itself, every address gets one message
+// and every partner endpoint every event once.
 const db = useTestDatabase('notifier_redis_restart');
 const prefix = uniqueName('redis-restart');
 const COUNT = 300;
+const HOOKS = 200;
 let dir: string;
 let redisPort: number;
 let redis: StartedRedis;
 let sink: SmtpSink;
+let receiver: WebhookReceiver;
 let notifier: SpawnedApp;
 let opsUrl: string;
 
@@ -35,6 +48,7 @@ beforeAll(
     redisPort = await freePort();
     redis = await startRedis({ port: redisPort, dir, persistent: true });
     sink = await new SmtpSink().start();
+    receiver = await new WebhookReceiver().start();
     const port = await freePort();
     opsUrl = `http://127.0.0.1:${port}`;
     notifier = await spawnApp(
@@ -53,6 +67,8 @@ beforeAll(
         LOG_FORMAT: 'json',
         EMAIL_CONCURRENCY: '16',
         EMAIL_RATE_PER_SECOND: '2000',
+        WEBHOOK_RATE_PER_SECOND: '2000',
+        WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
       },
       `${opsUrl}/readyz`,
     );
@@ -63,9 +79,21 @@ beforeAll(
 afterAll(async () => {
   await notifier?.stop();
   await sink?.stop();
+  await receiver?.stop();
   await redis?.process.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+/** Redis stopped and started again on its AOF directory, once the notifier has seen it go. */
+async function restartRedis(): Promise<void> {
+  await redis.process.stop();
+  await waitUntil(async () => (await readiness()).checks.redis !== 'ok', {
+    what: 'readiness to report Redis',
+    timeoutMs: 30_000,
+    intervalMs: 100,
+  });
+  redis = await startRedis({ port: redisPort, dir, persistent: true });
+}
 
 const readiness = async () => {
   const res = await fetch(`${opsUrl}/readyz`, { signal: AbortSignal.timeout(10_000) });
@@ -96,13 +124,7 @@ describe('a notifier whose Redis restarts with a batch queued', () => {
       await sink.waitFor(20, mine);
       await notifications.close();
       producerRedis.disconnect();
-      await redis.process.stop();
-      await waitUntil(async () => (await readiness()).checks.redis !== 'ok', {
-        what: 'readiness to report Redis',
-        timeoutMs: 30_000,
-        intervalMs: 100,
-      });
-      redis = await startRedis({ port: redisPort, dir, persistent: true });
+      await restartRedis();
       const back = Date.now();
       await waitUntil(() => mailed() === COUNT, {
         what: `${COUNT} addresses mailed after the restart`,
@@ -138,6 +160,70 @@ describe('a notifier whose Redis restarts with a batch queued', () => {
       });
     } finally {
       producerRedis.disconnect();
+    }
+  }, 300_000);
+
+  it('loses no webhook: notifications being fanned out when Redis goes away are enqueued once it is back', async () => {
+    await addEndpoint(
+      notifierModels(await db.connection()),
+      {
+        partner: 'Báo Người Lao Động',
+        url: receiver.url('/hooks/restart'),
+        events: ['article.published'],
+      },
+      { requireHttps: false, allowedHosts: DEV_RECEIVER },
+    );
+    const received = () =>
+      receiver.to('/hooks/restart').map((r) => String(r.headers[WEBHOOK_HEADERS.eventId]));
+    const connection = createRedisConnection(redis.url, 'producer');
+    const notifications = new Queue('notifications', { connection, prefix });
+    const ids = Array.from({ length: HOOKS }, (_, i) => `restart.hook.${i}`);
+    try {
+      // One attempt each (as the resilience suite queues them, and as any job on its last
+      // attempt is): a fan-out cut short by Redis must not need a retry of its job to finish.
+      await notifications.addBulk(
+        ids.map((id) => ({
+          name: 'notifications',
+          data: articlePublished(id),
+          opts: { jobId: id, attempts: 1 },
+        })),
+      );
+      // Mid-way: the dispatcher is fanning out while deliveries go out.
+      await waitUntil(() => received().length >= 20, {
+        what: 'the first webhooks',
+        timeoutMs: 120_000,
+        intervalMs: 50,
+      });
+      await notifications.close();
+      connection.disconnect();
+      await restartRedis();
+      const back = Date.now();
+      // Well within the maintenance sweep's 10 minutes: recovery must not wait for it.
+      await waitUntil(() => new Set(received()).size === HOOKS, {
+        what: `${HOOKS} events delivered after the restart`,
+        timeoutMs: 120_000,
+        intervalMs: 250,
+      }).catch(async (err: Error) => {
+        const conn = createRedisConnection(redis.url);
+        const dispatch = new Queue('notifications', { connection: conn, prefix });
+        const counts = {
+          notifications: await dispatch.getJobCounts(),
+          failed: (await dispatch.getFailed(0, 2)).map((j) => j.failedReason),
+          webhook: await new Queue('notifier-webhook', { connection: conn, prefix }).getJobCounts(),
+        };
+        conn.disconnect();
+        throw new Error(
+          `${err.message}: ${new Set(received()).size} delivered; ${JSON.stringify(counts)}`,
+        );
+      });
+      const copies = new Map<string, number>();
+      for (const id of received()) copies.set(id, (copies.get(id) ?? 0) + 1);
+      expect([...copies.entries()].filter(([, n]) => n > 1)).toEqual([]);
+      expect([...copies.keys()].sort()).toEqual(ids.map(eventId).sort());
+      expect(notifier.process.running).toBe(true);
+      console.info(`webhooks: all ${HOOKS} delivered ${Date.now() - back} ms after Redis returned`);
+    } finally {
+      connection.disconnect();
     }
   }, 300_000);
 });

@@ -4,6 +4,14 @@ import { DEFAULT_PORTS, DEFAULT_WORKER_OPS_PORTS, portOffsetProblem } from '@por
 /** `npm run test:resilience` runs the issue's sizes; `npm test` (CI) a short version of each. */
 export const FULL = process.env.RESILIENCE_SCALE === 'full';
 
+/**
+ * RESILIENCE_SCENARIOS=3,7 runs those scenarios only (open ones too, at the scale chosen),
+ * e.g. to try a fix; unset, `npm test` runs every scenario that is not open.
+ */
+export const SELECTED: number[] | null = process.env.RESILIENCE_SCENARIOS
+  ? process.env.RESILIENCE_SCENARIOS.split(',').map((n) => Number(n.trim()))
+  : null;
+
 export const SCALE = {
   /** Email deliveries queued before Redis restarts (plus one webhook per 100 of them). */
   queuedDeliveries: FULL ? 10_000 : 1_000,

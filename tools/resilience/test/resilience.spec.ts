@@ -19,11 +19,22 @@ import { metricValue, waitUntil } from '@portal/testing';
 import { SteadyLoad, percentile, type Sample } from '../src/load';
 import { demoArticleId, mixedTraffic, operation, personToken, post } from '../src/operations';
 import { CountingMailSink, CountingWebhookReceiver } from '../src/receivers';
-import { FULL, SCALE, candidateOffsets } from '../src/settings';
+import { FULL, SCALE, SELECTED, candidateOffsets } from '../src/settings';
 import { Stack, freeOffset } from '../src/stack';
 
-const HOTLINE_ATTEMPTS = 6;
 const HOTLINE_BACKOFF_MS = 1000;
+/**
+ * Dispatch attempts whose backoff (doubling from HOTLINE_BACKOFF_MS) spans twice the hotline's
+ * faults: a referral's last attempt then comes after the hotline has recovered, however the
+ * attempts before it fell (6 for the short 12 s, 8 for the full minute).
+ */
+const HOTLINE_ATTEMPTS = (() => {
+  let attempts = 1;
+  while (HOTLINE_BACKOFF_MS * (2 ** (attempts - 1) - 1) < 2 * SCALE.hotlineOutageMs) attempts++;
+  return attempts;
+})();
+/** All the retry delays of one dispatch together: how long a hotline down for good takes to FAIL it. */
+const HOTLINE_BACKOFF_TOTAL_MS = HOTLINE_BACKOFF_MS * (2 ** (HOTLINE_ATTEMPTS - 1) - 1);
 // Well above the services' database server-selection time (2 s, libs/db), so a write that finds
 // FerretDB away is answered by its service (SERVICE_UNAVAILABLE) before the gateway gives up on it.
 const SUBGRAPH_TIMEOUT_MS = 8000;
@@ -127,6 +138,9 @@ beforeAll(async () => {
       RATE_LIMIT_PERSON: '1000000',
       FEEDBACK_PER_HOUR: '1000000',
       TRACKING_LOOKUPS_PER_MINUTE: '1000000',
+      // Five people open threads all along (5 per 15 min each by default): after the first
+      // minutes the forum answered RATE_LIMITED before reaching its database.
+      FORUM_LIMIT_THREADS: '1000000/900',
       SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
       SUBGRAPH_CIRCUIT_FAILURES: '5',
       SUBGRAPH_CIRCUIT_OPEN_MS: String(CIRCUIT_OPEN_MS),
@@ -194,15 +208,18 @@ afterAll(async () => {
  * that reason in its list of skips; `npm run test:resilience` (full scale) runs every one.
  */
 const OPEN: Record<number, string> = {
-  1: 'open: latency of the other subgraphs while one restarts is not yet within bounds on a busy machine',
-  3: 'open: in a whole-suite run (2 Dec 15:32) one of the 10 webhooks was not delivered within 300 s after Redis returned (all e-mails were); passed in runs of its own',
-  5: 'open: writes fail fast now, but a service once did not find FerretDB back after its restart (cause unknown)',
-  7: 'open: in a whole-suite run (2 Dec 15:32) not every referral was forwarded within the wait after the hotline recovered; passed in a run of its own',
+  7: 'open: rewritten (faults that end, one ticket per referral, race-free FAILED check); passed alone with the final code (2 Dec 19:23), not yet in a whole-suite run with it',
 };
-/** `it` for scenario `n`: skipped with its reason in the short run while it is open. */
+/**
+ * `it` for scenario `n`: skipped with its reason in the short run while it is open; with
+ * RESILIENCE_SCENARIOS, run when listed there and skipped otherwise.
+ */
 function scenario(n: number) {
+  const skip = SELECTED
+    ? !SELECTED.includes(n) && `not in RESILIENCE_SCENARIOS=${SELECTED.join(',')}`
+    : !FULL && OPEN[n];
   return (name: string, fn: () => Promise<void>, timeoutMs?: number) =>
-    it(name, !FULL && OPEN[n] ? (ctx) => ctx.skip(OPEN[n]) : fn, timeoutMs);
+    it(name, skip ? (ctx) => ctx.skip(skip) : fn, timeoutMs);
 }
 
 describe('resilience under a steady mixed load', () => {
@@ -572,9 +589,22 @@ describe('resilience under a steady mixed load', () => {
         });
         expect(done.duplicated).toBe(0);
         await waitUntil(() => hooks.deliveries.size >= webhookIds.length, {
-          what: `${webhookIds.length} webhooks (so far ${hooks.deliveries.size})`,
+          what: `${webhookIds.length} webhooks`,
           timeoutMs: 300_000,
           intervalMs: 500,
+        }).catch(async (err: Error) => {
+          const webhook = new Queue('notifier-webhook', {
+            connection: redis,
+            prefix: stack.queuePrefix,
+          });
+          const counts = {
+            delivered: hooks.deliveries.size,
+            notifications: await notifications.getJobCounts(),
+            failedNotifications: (await notifications.getFailed(0, 2)).map((j) => j.failedReason),
+            webhook: await webhook.getJobCounts(),
+          };
+          await webhook.close();
+          throw new Error(`${err.message}: ${JSON.stringify(counts)}`);
         });
         expect([...hooks.deliveries.values()].filter((n) => n > 1)).toEqual([]);
         expect(hooks.deliveries.size).toBe(webhookIds.length);
@@ -688,7 +718,9 @@ describe('resilience under a steady mixed load', () => {
         );
         expect(afterTerm.duplicated, 'recipients who got two different messages').toBe(0);
         expect(afterTerm.resent, 'copies sent again after a clean shutdown').toBe(0);
-        const stalled = await redis.zcard(`${stack.queuePrefix}:notifier-email:stalled`);
+        // BullMQ keeps the candidates of its next stalled check in a set (active jobs are in it
+        // between checks); a job it found stalled leaves it for wait, so this is a figure, not a check.
+        const stalled = await redis.scard(`${stack.queuePrefix}:notifier-email:stalled`);
         figures.workerKilled = {
           batch: killed.length,
           deliveredAtKill,
@@ -727,37 +759,64 @@ describe('resilience under a steady mixed load', () => {
           },
           { what: `feedback ${label} accepted`, timeoutMs: 60_000, intervalMs: 1000 },
         );
-      // An outage (503) with errors and timeouts mixed in once it ends.
+      // A minute (12 s short) of faults: answering 503 for the first half, then 30 % 500s and
+      // 20 % answers too late (the ticket is opened but the caller times out); then recovered.
+      const faultMs = SCALE.hotlineOutageMs;
       await hotline('/_control/settings', {
         method: 'PUT',
-        body: JSON.stringify({ downForMs: SCALE.hotlineOutageMs }),
+        body: JSON.stringify({ downForMs: faultMs / 2 }),
       });
-      const outageEnds = now() + SCALE.hotlineOutageMs;
+      const faultsStart = now();
       const codes: string[] = [];
       for (let i = 0; i < 5; i++) codes.push(await submit(`outage-${i}`));
-      // While the hotline is down nothing is FAILED (attempts remain) and nothing is lost.
-      while (now() < outageEnds - 1000) {
-        const states = await Promise.all(codes.map(trackReferral));
-        for (const r of states) expect(r?.status).toBe('RECEIVED');
-        await new Promise((r) => setTimeout(r, 1000));
-      }
+      const during = async (until: number) => {
+        // While the hotline fails nothing is FAILED (attempts remain) and nothing is lost.
+        while (now() < until) {
+          const states = await Promise.all(codes.map(trackReferral));
+          for (const r of states) expect(r && r.status !== 'FAILED', JSON.stringify(r)).toBe(true);
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      };
+      await during(faultsStart + faultMs / 2);
       await hotline('/_control/settings', {
         method: 'PUT',
         body: JSON.stringify({ errorRate: 0.3, timeoutRate: 0.2, hangMs: 3000 }),
       });
+      await during(faultsStart + faultMs);
+      await hotline('/_control/settings', {
+        method: 'PUT',
+        body: JSON.stringify({ errorRate: 0, timeoutRate: 0 }),
+      });
+      const recoveredAt = now();
+      // A referral waiting at the recovery is tried again within one backoff delay, which is at
+      // most the time since its first attempt plus the first delay; plus room for a busy machine.
+      const recoveryBoundMs = recoveredAt - faultsStart + HOTLINE_BACKOFF_MS + 60_000;
       const delivered = await waitUntil(
         async () => {
           const all = await Promise.all(codes.map(trackReferral));
-          return all.every((r) => r?.history.some((h) => h.status === 'FORWARDED')) ? all : null;
+          return all.every((r) => r && r.status !== 'RECEIVED') ? all : null;
         },
-        { what: 'every referral forwarded after the outage', timeoutMs: 240_000, intervalMs: 1000 },
+        {
+          what: 'every referral taken by the hotline after it recovered',
+          timeoutMs: recoveryBoundMs,
+          intervalMs: 1000,
+        },
       );
+      const forwardedAfterRecoveryMs = now() - recoveredAt;
       for (const r of delivered) {
-        expect(r!.history.filter((h) => h.status === 'FORWARDED')).toHaveLength(1);
         expect(r!.status).not.toBe('FAILED');
+        // FORWARDED once, or not at all when the hotline's callback about the ticket overtook
+        // the answer (an attempt that timed out after the ticket was opened).
+        expect(r!.history.filter((h) => h.status === 'FORWARDED').length).toBeLessThanOrEqual(1);
       }
       const state = await hotline('/_control/state');
-      const tickets = state.tickets as { ticketId: string }[];
+      const tickets = state.tickets as { ticketId: string; trackingCode: string }[];
+      // Exactly one ticket at the hotline per referral, however many attempts it took.
+      for (const code of codes)
+        expect(
+          tickets.filter((t) => t.trackingCode === code),
+          code,
+        ).toHaveLength(1);
 
       // Down for good: FAILED exactly when the last attempt fails.
       await hotline('/_control/settings', {
@@ -778,23 +837,41 @@ describe('resilience under a steady mixed load', () => {
               client.db('portal_referral').collection('referrals').findOne({ trackingCode: code }),
             { what: 'the referral to be stored' },
           );
-          const seen: { attempts: number; status: string }[] = [];
+          // The status first, then the job: the last attempt records FAILED before BullMQ counts
+          // it as made, so `attemptsMade` read after FAILED may still be one short; attempts
+          // started cannot be (FAILED is written during the last one).
+          const seen: { started: number; status: string }[] = [];
           await waitUntil(
             async () => {
-              const job = await dispatch.getJob(`dispatch.${String(referral._id)}.1`);
               const r = await trackReferral(code);
-              seen.push({ attempts: job?.attemptsMade ?? 0, status: r?.status ?? '?' });
+              const job = await dispatch.getJob(`dispatch.${String(referral._id)}.1`);
+              seen.push({ started: job?.attemptsStarted ?? 0, status: r?.status ?? '?' });
               return r?.status === 'FAILED';
             },
-            { what: 'the referral to be FAILED', timeoutMs: 180_000, intervalMs: 250 },
+            {
+              what: 'the referral to be FAILED',
+              timeoutMs: HOTLINE_BACKOFF_TOTAL_MS + 150_000,
+              intervalMs: 250,
+            },
           );
-          for (const s of seen)
-            if (s.status === 'FAILED') expect(s.attempts).toBe(HOTLINE_ATTEMPTS);
-            else expect(s.attempts).toBeLessThan(HOTLINE_ATTEMPTS);
+          for (const s of seen) if (s.status === 'FAILED') expect(s.started).toBe(HOTLINE_ATTEMPTS);
+          // And no attempt after it: the job ends failed with every attempt made.
+          const ended = await waitUntil(
+            async () => {
+              const job = await dispatch.getJob(`dispatch.${String(referral._id)}.1`);
+              return job && (await job.getState()) === 'failed' ? job : null;
+            },
+            { what: 'the dispatch job to end failed', timeoutMs: 60_000, intervalMs: 250 },
+          );
+          expect(ended.attemptsMade).toBe(HOTLINE_ATTEMPTS);
           figures.hotlineFaults = {
-            outageMs: SCALE.hotlineOutageMs,
-            referralsDuringOutage: codes.length,
-            forwardedOnce: delivered.length,
+            faultMs,
+            referralsDuringFaults: codes.length,
+            takenAfterRecoveryMs: forwardedAfterRecoveryMs,
+            recoveryBoundMs,
+            withForwardedEntry: delivered.filter((r) =>
+              r!.history.some((h) => h.status === 'FORWARDED'),
+            ).length,
             hotlineTickets: tickets.length,
             attemptsBeforeFailed: HOTLINE_ATTEMPTS,
             backoffMs: HOTLINE_BACKOFF_MS,
