@@ -1,6 +1,7 @@
 // Demo data for the content service: categories, 66 Vietnamese articles of every kind and
 // scope (most published), their revisions, scheduled jobs and some view statistics. Runs
 // once per database (npm start runs it); every write is an upsert by natural key.
+import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { connectDatabase, seedOnce, syncIndexes } from '@portal/db';
 import { sanitizeRichText } from '@portal/html';
@@ -30,6 +31,16 @@ const CONTRIBUTOR: ArticleAuthorValue = {
   displayName: 'Phóng viên Lê Minh Thư',
 };
 const DAY = 86_400_000;
+
+/**
+ * A stable id for a demo article, so other services' demo data can refer to it (the
+ * engagement seed attaches a poll to one; see apps/engagement/src/demo-data.ts).
+ */
+function seedArticleId(slug: string): Types.ObjectId {
+  return new Types.ObjectId(
+    createHash('sha1').update(`content-seed:article:${slug}`).digest('hex').slice(0, 24),
+  );
+}
 
 /** Deterministic pseudo-random numbers, so every demo database looks alike. */
 function random(seed: number): () => number {
@@ -124,7 +135,7 @@ try {
           updatedAt: publishedAt ?? createdAt,
         };
         await models.articles.updateOne(
-          { slug: doc.slug },
+          { _id: seedArticleId(doc.slug) },
           { $setOnInsert: doc },
           { upsert: true },
         );

@@ -38,12 +38,22 @@ const FORUM_DEMO_THREAD = createHash('sha1')
   .digest('hex')
   .slice(0, 24);
 
+/**
+ * A demo article of the content seed, whose id it derives the same way (see
+ * apps/content/src/seed.ts): the demo article poll is shown with it.
+ */
+const CONTENT_DEMO_ARTICLE_SLUG = 'thanh-pho-dua-vao-van-hanh-kho-du-lieu-dung-chung';
+const CONTENT_DEMO_ARTICLE = createHash('sha1')
+  .update(`content-seed:article:${CONTENT_DEMO_ARTICLE_SLUG}`)
+  .digest('hex')
+  .slice(0, 24);
+
 /** A deterministic spread of answers, so the demo results look like a real survey. */
 const pick = (i: number, n: number, salt: number) =>
   ((i * 7 + salt * 13 + ((i * salt) % 5)) % n) + 1;
 
 /**
- * Demo surveys, a poll with a forum thread, webinars and a contest taking entries, created through the service's own
+ * Demo surveys, polls with an article and a forum thread, webinars and a contest taking entries, created through the service's own
  * use cases (so results, seats and reminders are what the running service would make).
  */
 export async function seedDemoEngagement(core: EngagementCore, logger: Logger): Promise<void> {
@@ -205,6 +215,37 @@ export async function seedDemoEngagement(core: EngagementCore, logger: Logger): 
   for (let i = 0; i < 25; i++)
     await surveys.submit(person(200 + i), null, poll._id.toHexString(), [
       { questionId: 'q1', optionIds: [`q1-o${i % 5 === 0 ? 2 : i % 7 === 0 ? 3 : 1}`] },
+    ]);
+
+  // A poll shown with an article, its results public while it is open.
+  const articlePoll = await surveys.create(editor, {
+    kind: 'POLL',
+    title: 'Bạn đã dùng dữ liệu dùng chung của Thành phố chưa?',
+    audience: 'ANYONE',
+    anonymous: true,
+    resultsVisibility: 'LIVE',
+    attachTo: { type: 'ARTICLE', id: CONTENT_DEMO_ARTICLE },
+    sections: [
+      {
+        title: 'Bình chọn nhanh',
+        questions: [
+          {
+            type: 'SINGLE_CHOICE',
+            text: 'Bạn đã dùng dữ liệu từ Kho dữ liệu dùng chung chưa?',
+            options: [
+              { label: 'Đã dùng thường xuyên' },
+              { label: 'Thỉnh thoảng' },
+              { label: 'Chưa dùng' },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  await surveys.publish(editor, articlePoll._id.toHexString());
+  for (let i = 0; i < 12; i++)
+    await surveys.submit(person(240 + i), null, articlePoll._id.toHexString(), [
+      { questionId: 'q1', optionIds: [`q1-o${(i % 3) + 1}`] },
     ]);
 
   const dayAt = (days: number, hourVn: number) => {

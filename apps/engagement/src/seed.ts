@@ -1,5 +1,5 @@
 // Demo data for local runs (npm start runs it once per database): surveys with answers, a
-// poll shown with a forum thread, and upcoming webinars with registrations and questions.
+// poll shown with an article, one with a forum thread, and upcoming webinars with registrations and questions.
 import { connectDatabase, seedOnce } from '@portal/db';
 import { Outbox, createRedisConnection } from '@portal/queue';
 import { seedDemoEngagement } from './demo-data';

@@ -6,7 +6,7 @@ import { dataOf, logger, useEngagement } from './support/harness';
 const e = useEngagement('eng_seed');
 
 describe('demo data', () => {
-  it('creates open surveys with answers, a poll on the first forum thread, and upcoming webinars', async () => {
+  it('creates open surveys with answers, polls on a demo article and the first forum thread, and upcoming webinars', async () => {
     await seedDemoEngagement(e.server.core, logger);
 
     const surveys = dataOf(
@@ -16,7 +16,7 @@ describe('demo data', () => {
       ),
       'surveys',
     );
-    expect(surveys.totalCount).toBe(3);
+    expect(surveys.totalCount).toBe(4);
     const byTitle = new Map(surveys.nodes.map((s: any) => [s.title, s]));
     expect(
       byTitle.get('Khảo sát mức độ hài lòng với dịch vụ công trực tuyến năm 2026'),
@@ -40,6 +40,22 @@ describe('demo data', () => {
     expect(poll.data?._entities[0].poll).toEqual({
       title: 'Bạn có ủng hộ đề xuất này?',
       results: { responseCount: 25 },
+    });
+
+    // The content seed derives its articles' ids from their slugs the same way.
+    const articleId = createHash('sha1')
+      .update('content-seed:article:thanh-pho-dua-vao-van-hanh-kho-du-lieu-dung-chung')
+      .digest('hex')
+      .slice(0, 24);
+    const articlePoll = await e.call(
+      null,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Article { poll { kind resultsVisibility results { responseCount } } } } }`,
+      { r: [{ __typename: 'Article', id: articleId }] },
+    );
+    expect(articlePoll.data?._entities[0].poll).toEqual({
+      kind: 'POLL',
+      resultsVisibility: 'LIVE',
+      results: { responseCount: 12 },
     });
 
     const events = dataOf(

@@ -17,6 +17,7 @@ const LIBRARY_OPERATIONS = [
   'Showcase',
   'ShowcaseEntry',
   'RecordShowcaseTryIt',
+  'RecordLibraryItemView',
   'CreateShowcaseEntry',
   'UpdateShowcaseEntry',
   'ArchiveShowcaseEntry',

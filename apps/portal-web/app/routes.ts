@@ -50,6 +50,9 @@ export default [
       route('thu-vien', 'routes/staff/library.tsx'),
       route('tai-len', 'routes/staff/upload.ts'),
       route('thong-ke', 'routes/staff/stats.tsx'),
+      route('bao-cao', 'routes/staff/reports.tsx'),
+      route('bao-cao/:month', 'routes/staff/report.tsx'),
+      route('bao-cao/:month/csv', 'routes/staff/report-csv.ts'),
     ]),
   ]),
 ] satisfies RouteConfig;

@@ -4,6 +4,7 @@
 // and asking and voting on questions, the assistant answering from a dataset's rows with its
 // cited file as a link (and offering feedback and 1022 without an answer), an open dataset with
 // its preview; axe-core on every new page at 390 and 1366 px.
+import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -339,4 +340,207 @@ describe('engagement and assistant pages in a browser', { timeout: 300_000 }, ()
     expect(await page.getByTestId('preview-table').count()).toBeGreaterThan(0);
     await context.close();
   });
+});
+
+// Issue 19's polls on article and thread pages, issue 21's page views and monthly report.
+const ARTICLE_WITH_POLL = 'thanh-pho-dua-vao-van-hanh-kho-du-lieu-dung-chung';
+const ARTICLE_POLL_QUESTION = 'Bạn đã dùng dữ liệu từ Kho dữ liệu dùng chung chưa?';
+// The forum seed's first thread (its id derived as apps/forum/src/demo-seed.ts does).
+const THREAD_WITH_POLL = createHash('sha1')
+  .update('forum-seed:thread:0')
+  .digest('hex')
+  .slice(0, 24);
+const THREAD_POLL_QUESTION = 'Bạn có ủng hộ đề xuất này?';
+/** The city month (UTC+7) of now, and its instants. */
+const cityMonth = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+const monthStart = (ym: string) => new Date(`${ym}-01T00:00:00+07:00`).toISOString();
+const [year, monthIndex] = cityMonth.split('-').map(Number) as [number, number];
+const period = {
+  from: monthStart(cityMonth),
+  to: monthStart(
+    monthIndex === 12 ? `${year + 1}-01` : `${year}-${String(monthIndex + 1).padStart(2, '0')}`,
+  ),
+  granularity: 'MONTH',
+};
+
+describe('polls, page views and the monthly report in a browser', { timeout: 300_000 }, () => {
+  it('a citizen answers the poll shown with an article and sees its results', async () => {
+    const reader = await person('citizen');
+    const votes = async () =>
+      (await run('ArticlePoll', { slug: ARTICLE_WITH_POLL }, reader)).article.poll.results
+        .responseCount as number;
+    const before = await votes();
+    const { page, scriptErrors } = await newPage(browser, DESKTOP);
+    await signIn(page, 'citizen', `${unique} Người bình chọn`);
+    await page.goto(`${portalUrl}/bai-viet/${ARTICLE_WITH_POLL}`);
+    const poll = page.getByTestId('poll');
+    await poll.getByRole('heading', { name: 'Bình chọn nhanh' }).waitFor();
+    const question = poll.getByRole('group', { name: ARTICLE_POLL_QUESTION });
+    expect(await question.getByRole('radio').count()).toBe(3);
+    await question.getByLabel('Thỉnh thoảng').check();
+    await press(page, 'Gửi bình chọn');
+    await poll.getByTestId('poll-done').waitFor();
+    // Counts and shares, the new vote among them (the form is gone: one answer per person).
+    const results = poll.getByTestId('poll-results');
+    await results.getByText(`${before + 1} lượt bình chọn`).waitFor();
+    await results.getByRole('rowheader', { name: 'Thỉnh thoảng' }).waitFor();
+    expect(await results.textContent()).toMatch(/\d+(,\d)?\s?%/);
+    expect(await poll.getByRole('button', { name: 'Gửi bình chọn' }).count()).toBe(0);
+    expect(await votes()).toBe(before + 1);
+    await page.reload();
+    await page
+      .getByTestId('poll-results')
+      .getByText(`${before + 1} lượt bình chọn`)
+      .waitFor();
+    await screenshot(page, 'article-poll');
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the thread page shows its poll, answered without JavaScript', async () => {
+    const before = (await run('ThreadPoll', { id: THREAD_WITH_POLL })).thread.poll.results
+      .responseCount as number;
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
+    const page = await context.newPage();
+    await page.goto(`${portalUrl}/dien-dan/${THREAD_WITH_POLL}`);
+    const poll = page.getByTestId('poll');
+    const question = poll.getByRole('group', { name: THREAD_POLL_QUESTION });
+    expect(await question.getByRole('radio').count()).toBe(3);
+    // Anyone may answer this poll: a plain form post, once per address.
+    await question.getByLabel('Cần bàn thêm').check();
+    await Promise.all([
+      page.waitForURL(`${portalUrl}/dien-dan/${THREAD_WITH_POLL}`),
+      poll.getByRole('button', { name: 'Gửi bình chọn' }).click(),
+    ]);
+    await poll.getByTestId('poll-done').waitFor();
+    await poll
+      .getByTestId('poll-results')
+      .getByText(`${before + 1} lượt bình chọn`)
+      .waitFor();
+    await context.close();
+  });
+
+  it('a view of a library item page is counted with its referrer class', async () => {
+    const editor = await person('editor');
+    const stats = async () => (await run('PortalStats', period, editor)).portalStats.libraryItems;
+    const search = (s: { byReferrer: { referrer: string; views: number }[] }) =>
+      s.byReferrer.find((r) => r.referrer === 'SEARCH')?.views ?? 0;
+    const before = await stats();
+    const slug = (await run('HomePage', {}, editor)).libraryItems.nodes[0].slug as string;
+    // A phone's own browser: headless Chromium's user agent is a crawler's, not counted.
+    const context = await browser.newContext({
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'vi-VN',
+      userAgent:
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
+    });
+    const page = await context.newPage();
+    await page.goto(`${portalUrl}/thu-vien/${slug}`, { referer: 'https://www.google.com/' });
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The library's counters reach the statistics at its next flush.
+    let after = before;
+    await waitUntil(
+      async () => {
+        after = await stats();
+        return after.views > before.views;
+      },
+      { what: 'the library view in portalStats', timeoutMs: 120_000, intervalMs: 2000 },
+    );
+    expect(after.views).toBe(before.views + 1);
+    expect(search(after)).toBe(search(before) + 1);
+    const mobile = (s: typeof before) =>
+      s.byDevice.find((d: { device: string }) => d.device === 'MOBILE')?.views ?? 0;
+    expect(mobile(after)).toBe(mobile(before) + 1);
+    await context.close();
+  });
+
+  it('an editor reads the monthly report with its numbers; a citizen may not', async () => {
+    const { page, scriptErrors } = await newPage(browser, DESKTOP);
+    await signIn(page, 'editor', `${unique} Biên tập báo cáo`);
+    await page.goto(`${portalUrl}/quan-tri`);
+    await Promise.all([
+      page.waitForURL(/\/quan-tri\/bao-cao$/),
+      page
+        .getByRole('navigation', { name: 'Trang quản trị' })
+        .getByRole('link', { name: 'Báo cáo tháng' })
+        .click(),
+    ]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/quan-tri/bao-cao/${cityMonth}$`)),
+      page.getByTestId('report-months').getByRole('link', { name: cityMonth }).click(),
+    ]);
+    await page.getByRole('heading', { level: 1, name: `Báo cáo tháng ${cityMonth}` }).waitFor();
+    // The page's figures are the graph's (read again until no flush lands in between).
+    const editor = await person('editor');
+    const audience = page.getByTestId('report-audience');
+    const libraryViews = audience
+      .getByRole('row', { name: /^Thư viện/ })
+      .getByRole('cell')
+      .first();
+    let graph: Record<string, any> = {};
+    await waitUntil(
+      async () => {
+        graph = (await run('PortalStats', { ...period, granularity: 'WEEK' }, editor)).portalStats;
+        await page.reload();
+        return (await libraryViews.textContent())?.trim() === String(graph.libraryItems.views);
+      },
+      { what: "the report's library views as the graph's", timeoutMs: 90_000, intervalMs: 3000 },
+    );
+    expect(graph.libraryItems.views).toBeGreaterThan(0);
+    for (const part of [
+      'report-forum',
+      'report-referrals',
+      'report-contributions',
+      'report-bulletin',
+    ])
+      expect(await page.getByTestId(part).textContent(), part).toMatch(/\d/);
+    // Printed: the report alone, without the site's and the console's navigation.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.staff-nav').isVisible()).toBe(false);
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await audience.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await screenshot(page, 'monthly-report');
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+
+    const citizen = await newPage(browser, DESKTOP);
+    await signIn(citizen.page, 'citizen', `${unique} Người dân xem báo cáo`);
+    const refused = await citizen.page.goto(`${portalUrl}/quan-tri/bao-cao/${cityMonth}`);
+    expect(refused?.status()).toBe(403);
+    const csv = await citizen.page.goto(`${portalUrl}/quan-tri/bao-cao/${cityMonth}/csv`);
+    expect(csv?.status()).toBe(403);
+    await citizen.page.context().close();
+  });
+
+  it('the poll, report pages at 390 and 1366 px have no serious or critical axe violations', async () => {
+    const results: (AxeSummary & { width: number })[] = [];
+    for (const viewport of [PHONE, DESKTOP]) {
+      const { page } = await newPage(browser, viewport);
+      await signIn(page, 'editor', `${unique} Biên tập axe`);
+      for (const [name, path] of [
+        ['article-poll', `/bai-viet/${ARTICLE_WITH_POLL}`],
+        ['thread-poll', `/dien-dan/${THREAD_WITH_POLL}`],
+        ['reports', '/quan-tri/bao-cao'],
+        ['report', `/quan-tri/bao-cao/${cityMonth}`],
+      ]) {
+        await page.goto(`${portalUrl}${path}`);
+        await screenshot(page, name!);
+        results.push({ ...(await axe(page, name!)), width: viewport.width });
+      }
+      await page.context().close();
+    }
+    writeResult('axe-polls-report.json', results);
+    const serious = results.flatMap((r) =>
+      r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${r.page}@${r.width}: ${v.id} (${v.impact}, ${v.nodes}) ${v.help}`),
+    );
+    console.log(
+      `axe (polls, monthly report): ${results.length} page checks, ${serious.length} serious or critical`,
+    );
+    expect(serious).toEqual([]);
+  }, 400_000);
 });

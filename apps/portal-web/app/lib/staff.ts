@@ -34,7 +34,16 @@ export const CONSOLE_SECTIONS = [
     roles: ['moderator', 'officer', 'admin'],
   },
   { path: '/quan-tri/thong-ke', vi: 'Thống kê', en: 'Statistics', roles: ['editor', 'admin'] },
+  {
+    path: '/quan-tri/bao-cao',
+    vi: 'Báo cáo tháng',
+    en: 'Monthly reports',
+    roles: ['editor', 'admin'],
+  },
 ] as const;
+
+/** Who reads the monthly reports: the roles portalStats and monthlyReport answer. */
+export const REPORT_ROLES = ['editor', 'admin'];
 
 /** A local date and time typed in the city (UTC+7, no daylight saving) as an ISO instant. */
 export function cityLocalToIso(value: string): string | null {

@@ -2,8 +2,8 @@
 // holds, and the graph's problems (`answers.<index>.…`) put back on their questions.
 import type { AnswerInput, QuestionType } from '../__generated__/graphql';
 
-/** What the form needs of a survey (SurveyPage's sections). */
-interface Survey {
+/** What the form needs of a survey (SurveyPage's sections, or a poll's). */
+export interface SurveyForm {
   sections: readonly {
     questions: readonly { id: string; type: QuestionType; options: readonly { id: string }[] }[];
   }[];
@@ -17,7 +17,7 @@ export type RankProblem = 'rankDuplicate' | 'rankIncomplete';
  * ratings and text; `r.<question>.<option>` for the rank given to each option.
  */
 export function answersFromForm(
-  survey: Survey,
+  survey: SurveyForm,
   form: FormData,
 ): { answers: AnswerInput[]; problems: Record<string, RankProblem> } {
   const answers: AnswerInput[] = [];

@@ -1,47 +1,70 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from 'react-router';
 import { sanitizeRichText } from '@portal/html';
 import {
   ArticleExtrasDocument,
   ArticlePageDocument,
+  ArticlePollDocument,
   RecordArticlePageViewDocument,
   RelatedArticlesDocument,
 } from '../__generated__/graphql';
+import { PollPanel } from '../components/poll';
 import { DateText } from '../components/ui';
-import { deviceClass, isCrawler } from '../lib/device.server';
-import { regionOf } from '../lib/region.server';
 import { loadOrThrow, runOperation } from '../lib/graphql.server';
 import { pageMeta, rootData } from '../lib/meta';
+import { pageViewOf } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
+import { currentViewer } from '../lib/session.server';
+import { sendSurveyForm } from '../lib/survey-answer.server';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const slug = params.slug!;
-  const [page, extras] = await Promise.all([
+  const { token } = await currentViewer(request, context);
+  const [page, extras, poll] = await Promise.all([
     loadOrThrow(context, ArticlePageDocument, { slug }),
     runOperation(context, ArticleExtrasDocument, { slug }),
+    runOperation(context, ArticlePollDocument, { slug }, token),
   ]);
   const article = page.article;
   if (!article) throw new Response('not found', { status: 404 });
   const related = article.category
     ? await runOperation(context, RelatedArticlesDocument, { categoryId: article.category.id })
     : null;
-  const ua = request.headers.get('user-agent');
-  if (request.method === 'GET' && !isCrawler(ua)) {
-    // Counting a view must never hold up or break the page.
-    void runOperation(context, RecordArticlePageViewDocument, {
-      id: article.id,
-      device: deviceClass(ua),
-      region: regionOf(context.clientIp),
-      referrer: request.headers.get('referer'),
-      campaign: new URL(request.url).searchParams.get('utm_source'),
-    });
-  }
+  const seen = await pageViewOf(request, context);
+  // Counting a view must never hold up or break the page.
+  if (seen)
+    void runOperation(
+      context,
+      RecordArticlePageViewDocument,
+      { id: article.id, ...seen.view },
+      seen.token,
+    );
   return {
     article: { ...article, body: sanitizeRichText(article.body) },
     extras: extras.ok ? extras.data.article : null,
+    poll: poll.ok ? (poll.data.article?.poll ?? null) : null,
     related: (related?.ok ? (related.data.articles?.nodes ?? []) : [])
       .filter((a) => a.id !== article.id)
       .slice(0, 5),
   };
+}
+
+/** Answers the article's poll (the page's only form). */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const { token } = await currentViewer(request, context);
+  const [data, form] = await Promise.all([
+    loadOrThrow(context, ArticlePollDocument, { slug: params.slug! }, token),
+    request.formData(),
+  ]);
+  const poll = data.article?.poll;
+  if (!poll) throw new Response('not found', { status: 404 });
+  return { poll: await sendSurveyForm(context, poll, form, 'submit', token) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -86,7 +109,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export default function ArticlePage() {
-  const { article, extras, related } = useLoaderData<typeof loader>();
+  const { article, extras, poll, related } = useLoaderData<typeof loader>();
+  const answered = useActionData<typeof action>();
   const { t, lang } = usePortal();
   return (
     <article className="article" lang="vi">
@@ -116,6 +140,11 @@ export default function ArticlePage() {
       )}
       <p className="lead">{article.summary}</p>
       <div className="prose" dangerouslySetInnerHTML={{ __html: article.body }} />
+      {poll && (
+        <div lang={lang}>
+          <PollPanel poll={poll} outcome={answered?.poll} path={`/bai-viet/${article.slug}`} />
+        </div>
+      )}
       <dl className="facts" lang={lang}>
         {(extras?.sourceUnitName || article.sourceUnit) && (
           <>

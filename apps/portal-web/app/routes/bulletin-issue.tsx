@@ -1,10 +1,14 @@
 import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { BulletinIssuePageDocument } from '../__generated__/graphql';
+import {
+  BulletinIssuePageDocument,
+  RecordBulletinIssueViewDocument,
+} from '../__generated__/graphql';
 import { BulletinIssueView } from '../components/bulletin-issue';
-import { loadOrThrow } from '../lib/graphql.server';
+import { loadOrThrow, runOperation } from '../lib/graphql.server';
 import { pageMeta, rootData } from '../lib/meta';
+import { pageViewOf } from '../lib/page-view.server';
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const year = Number(params.year);
   const month = Number(params.month);
   if (
@@ -17,8 +21,18 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   )
     throw new Response('not found', { status: 404 });
   const data = await loadOrThrow(context, BulletinIssuePageDocument, { year, month });
-  if (!data.bulletinIssue) throw new Response('not found', { status: 404 });
-  return { issue: data.bulletinIssue };
+  const issue = data.bulletinIssue;
+  if (!issue) throw new Response('not found', { status: 404 });
+  const seen = await pageViewOf(request, context);
+  // Counting a view must never hold up or break the page.
+  if (seen)
+    void runOperation(
+      context,
+      RecordBulletinIssueViewDocument,
+      { id: issue.id, view: seen.view },
+      seen.token,
+    );
+  return { issue };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

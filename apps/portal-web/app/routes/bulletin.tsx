@@ -6,15 +6,30 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from 'react-router';
-import { LatestBulletinDocument, SubscribeBulletinDocument } from '../__generated__/graphql';
+import {
+  LatestBulletinDocument,
+  RecordBulletinIssueViewDocument,
+  SubscribeBulletinDocument,
+} from '../__generated__/graphql';
 import { BulletinIssueView, SubscribeForm } from '../components/bulletin-issue';
 import { loadOrThrow, runOperation } from '../lib/graphql.server';
 import { pageMeta, rootData } from '../lib/meta';
+import { pageViewOf } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const data = await loadOrThrow(context, LatestBulletinDocument, {});
-  return { issue: data.latestBulletinIssue };
+  const issue = data.latestBulletinIssue;
+  // The latest issue is read here as on its own page: a view of it.
+  const seen = issue ? await pageViewOf(request, context) : null;
+  if (issue && seen)
+    void runOperation(
+      context,
+      RecordBulletinIssueViewDocument,
+      { id: issue.id, view: seen.view },
+      seen.token,
+    );
+  return { issue };
 }
 
 /** Subscribing sends a confirmation mail (double opt-in); the answer is the same for every address. */

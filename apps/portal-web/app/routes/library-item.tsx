@@ -1,17 +1,31 @@
 import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { LibraryItemMediaDocument, LibraryItemPageDocument } from '../__generated__/graphql';
+import {
+  LibraryItemMediaDocument,
+  LibraryItemPageDocument,
+  RecordLibraryItemViewDocument,
+} from '../__generated__/graphql';
 import { DateText } from '../components/ui';
 import { loadOrThrow, runOperation } from '../lib/graphql.server';
 import { pageMeta, rootData } from '../lib/meta';
+import { pageViewOf } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const slug = params.slug!;
   const [page, media] = await Promise.all([
     loadOrThrow(context, LibraryItemPageDocument, { slug }),
     runOperation(context, LibraryItemMediaDocument, { slug }),
   ]);
   if (!page.libraryItem) throw new Response('not found', { status: 404 });
+  const seen = await pageViewOf(request, context);
+  // Counting a view must never hold up or break the page.
+  if (seen)
+    void runOperation(
+      context,
+      RecordLibraryItemViewDocument,
+      { id: page.libraryItem.id, view: seen.view },
+      seen.token,
+    );
   return { item: page.libraryItem, media: media.ok ? media.data.libraryItem : null };
 }
 

@@ -12,31 +12,42 @@ import {
   FlagContentDocument,
   FollowThreadDocument,
   ForumThreadDocument,
+  RecordThreadViewDocument,
   ReplyToThreadDocument,
   ThreadExtrasDocument,
+  ThreadPollDocument,
   UnfollowThreadDocument,
   UnvoteThreadDocument,
   VoteThreadDocument,
   type FlagReason,
 } from '../__generated__/graphql';
+import { PollPanel } from '../components/poll';
 import { DateText, Field, FormError, Notice } from '../components/ui';
 import { loadOrThrow, runOperation, type GraphError } from '../lib/graphql.server';
 import { pageMeta, rootData } from '../lib/meta';
+import { pageViewOf } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 import { currentViewer, requireViewer } from '../lib/session.server';
+import { sendSurveyForm, type AnswerOutcome } from '../lib/survey-answer.server';
 
 const REASONS: FlagReason[] = ['SPAM', 'ABUSE', 'OFF_TOPIC', 'PERSONAL_DATA', 'OTHER'];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const id = params.id!;
   const { token } = await currentViewer(request, context);
-  const [page, extras] = await Promise.all([
+  const [page, extras, poll] = await Promise.all([
     loadOrThrow(context, ForumThreadDocument, { id }, token),
     runOperation(context, ThreadExtrasDocument, { id }, token),
+    runOperation(context, ThreadPollDocument, { id }, token),
   ]);
   const thread = page.thread;
   if (!thread) throw new Response('not found', { status: 404 });
+  const seen = await pageViewOf(request, context);
+  // Counting a view must never hold up or break the page.
+  if (seen)
+    void runOperation(context, RecordThreadViewDocument, { id, view: seen.view }, seen.token);
   return {
+    poll: poll.ok ? (poll.data.thread?.poll ?? null) : null,
     thread: {
       ...thread,
       body: sanitizeRichText(thread.body),
@@ -54,9 +65,18 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const id = params.id!;
-  const { token } = await requireViewer(request, context);
   const form = await request.formData();
   const intent = String(form.get('intent'));
+  if (intent === 'poll') {
+    // Polls may be open to anyone, signed in or not.
+    const { token } = await currentViewer(request, context);
+    const data = await loadOrThrow(context, ThreadPollDocument, { id }, token);
+    const poll = data.thread?.poll;
+    if (!poll) throw new Response('not found', { status: 404 });
+    const outcome = await sendSurveyForm(context, poll, form, 'submit', token);
+    return { intent, error: null, notice: null, poll: outcome };
+  }
+  const { token } = await requireViewer(request, context);
   let error: GraphError | null = null;
   let notice: string | null = null;
   const run = async (result: Promise<{ ok: boolean; error?: GraphError }>) => {
@@ -92,7 +112,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     default:
       throw new Response('unknown action', { status: 400 });
   }
-  return { intent, error, notice };
+  return { intent, error, notice, poll: null as AnswerOutcome | null };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -127,7 +147,7 @@ function FlagForm({ targetId, label }: { targetId: string; label: string }) {
 }
 
 export default function Thread() {
-  const { thread, extras } = useLoaderData<typeof loader>();
+  const { thread, extras, poll } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, viewer, lang } = usePortal();
   const department = extras?.officialAnswer?.department?.name ?? extras?.department?.name;
@@ -152,6 +172,7 @@ export default function Thread() {
         )}
       </p>
       <div className="prose" lang="vi" dangerouslySetInnerHTML={{ __html: thread.body }} />
+      {poll && <PollPanel poll={poll} outcome={result?.poll} path={`/dien-dan/${thread.id}`} />}
 
       <FormError error={result?.error} />
       {result?.notice === 'flagged' && <Notice>{t('flagged')}</Notice>}

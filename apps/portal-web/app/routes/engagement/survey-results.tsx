@@ -1,7 +1,7 @@
 import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { SurveyPageDocument, SurveyResultsDocument } from '../../__generated__/graphql';
+import { QuestionResults } from '../../components/survey';
 import { loadOrThrow } from '../../lib/graphql.server';
-import { formatShare } from '../../lib/i18n';
 import { pageMeta, rootData } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 
@@ -28,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export default function SurveyResults() {
   const { survey, questions } = useLoaderData<typeof loader>();
-  const { t, lang } = usePortal();
+  const { t } = usePortal();
   const l = useL();
   const results = survey.results;
   const byId = new Map(results?.questions.map((q) => [q.questionId, q]) ?? []);
@@ -57,7 +57,6 @@ export default function SurveyResults() {
           </p>
           {questions.map((q, i) => {
             const r = byId.get(q.id);
-            const text = q.type === 'SHORT_TEXT' || q.type === 'LONG_TEXT';
             return (
               <section
                 key={q.id}
@@ -68,77 +67,7 @@ export default function SurveyResults() {
                 <h2 id={`rq-${q.id}`}>
                   {i + 1}. <span lang="vi">{q.text}</span>
                 </h2>
-                <p className="meta">
-                  {r?.answered ?? 0} {l('người trả lời câu này', 'answered this question')}
-                  {r?.averageRating != null && (
-                    <>
-                      {' · '}
-                      {l('Điểm trung bình', 'Average')}: {r.averageRating.toFixed(2)}
-                    </>
-                  )}
-                </p>
-                {text && (
-                  <p>
-                    {l(
-                      'Câu trả lời tự do không được công bố.',
-                      'Free-text answers are not published.',
-                    )}
-                  </p>
-                )}
-                {r && r.options.length > 0 && (
-                  <table className="table">
-                    <caption className="visually-hidden">{q.text}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{l('Lựa chọn', 'Option')}</th>
-                        <th scope="col">{l('Số lượt', 'Count')}</th>
-                        <th scope="col">{l('Tỷ lệ', 'Share')}</th>
-                        {q.type === 'RANKING' && (
-                          <th scope="col">{l('Thứ hạng trung bình', 'Average rank')}</th>
-                        )}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {r.options.map((o) => (
-                        <tr key={o.optionId}>
-                          <th scope="row" lang="vi">
-                            {o.label}
-                          </th>
-                          <td>{o.count}</td>
-                          <td>
-                            <meter min={0} max={1} value={o.share} aria-hidden="true" />{' '}
-                            {formatShare(lang, o.share)}
-                          </td>
-                          {q.type === 'RANKING' && <td>{o.averageRank?.toFixed(2) ?? '—'}</td>}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
-                {r && r.ratings.length > 0 && (
-                  <table className="table">
-                    <caption className="visually-hidden">{q.text}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{l('Mức', 'Value')}</th>
-                        <th scope="col">{l('Số lượt', 'Count')}</th>
-                        <th scope="col">{l('Tỷ lệ', 'Share')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {r.ratings.map((v) => (
-                        <tr key={v.value}>
-                          <th scope="row">{v.value}</th>
-                          <td>{v.count}</td>
-                          <td>
-                            <meter min={0} max={1} value={v.share} aria-hidden="true" />{' '}
-                            {formatShare(lang, v.share)}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
+                <QuestionResults q={q} r={r} />
               </section>
             );
           })}

@@ -1,0 +1,370 @@
+// One month's report for leaders (issue 21), live from portalStats (each part from the subgraph
+// that owns it, by week as the month-end report is): audience of every section, forum
+// participation and answers, 1022 referrals, contributions, the bulletin. Printable; the CSV
+// the content worker built at month end is linked once it exists.
+import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import {
+  MonthlyReportsDocument,
+  PortalContributionStatsDocument,
+  PortalReferralStatsDocument,
+  PortalStatsDocument,
+  type PortalStatsQuery,
+} from '../../__generated__/graphql';
+import { loadOrThrow, runOperation } from '../../lib/graphql.server';
+import { formatDate, formatShare, type Lang } from '../../lib/i18n';
+import { rootData } from '../../lib/meta';
+import { useL, usePortal } from '../../lib/portal-data';
+import { monthPeriod } from '../../lib/report-month';
+import { requireViewer } from '../../lib/session.server';
+import { REPORT_ROLES } from '../../lib/staff';
+
+type Stats = NonNullable<PortalStatsQuery['portalStats']>;
+type Audience = Stats['articles'];
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const { token } = await requireViewer(request, context, REPORT_ROLES);
+  const month = params.month!;
+  const period = monthPeriod(month);
+  if (!period) throw new Response('not found', { status: 404 });
+  const variables = { ...period, granularity: 'WEEK' as const };
+  const [stats, referrals, contributions, reports] = await Promise.all([
+    loadOrThrow(context, PortalStatsDocument, variables, token),
+    runOperation(context, PortalReferralStatsDocument, variables, token),
+    runOperation(context, PortalContributionStatsDocument, variables, token),
+    runOperation(context, MonthlyReportsDocument, {}, token),
+  ]);
+  if (!stats.portalStats) throw new Response('not found', { status: 404 });
+  return {
+    month,
+    stats: stats.portalStats,
+    referrals: referrals.ok ? (referrals.data.portalStats?.referrals ?? null) : null,
+    contributions: contributions.ok
+      ? (contributions.data.portalStats?.contributions ?? null)
+      : null,
+    report: reports.ok
+      ? ((reports.data.monthlyReports ?? []).find((r) => r.month === month) ?? null)
+      : null,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: `${rootData(matches)?.lang === 'en' ? 'Monthly report' : 'Báo cáo tháng'} ${data?.month ?? ''}`,
+  },
+  { name: 'robots', content: 'noindex' },
+];
+
+const hours = (h: number | null) => (h == null ? '—' : h.toFixed(1));
+const share = (lang: Lang, s: number | null) => (s == null ? '—' : formatShare(lang, s));
+
+/** A table that scrolls sideways on a phone instead of widening the page. */
+function Table({
+  caption,
+  head,
+  rows,
+  testId,
+}: {
+  caption: string;
+  head: string[];
+  rows: (string | number)[][];
+  testId?: string;
+}) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="table" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th scope="col" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([first, ...rest], i) => (
+            <tr key={i}>
+              <th scope="row">{first}</th>
+              {rest.map((cell, j) => (
+                <td key={j}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function Report() {
+  const { month, stats, referrals, contributions, report } = useLoaderData<typeof loader>();
+  const { lang } = usePortal();
+  const l = useL();
+  const sections: [string, Audience][] = [
+    [l('Tin bài', 'Articles'), stats.articles],
+    [l('Thư viện', 'Library'), stats.libraryItems],
+    [l('Diễn đàn', 'Forum threads'), stats.forumThreads],
+    [l('Bản tin', 'Bulletin issues'), stats.bulletinIssues],
+  ];
+  /** One row per value of a breakdown (device, region, referrer), one column per section. */
+  const breakdown = (of: (a: Audience) => { value: string; views: number; share: number }[]) => {
+    const values = [...new Set(sections.flatMap(([, a]) => of(a).map((b) => b.value)))];
+    return values.map((value) => [
+      value,
+      ...sections.map(([, a]) => {
+        const row = of(a).find((b) => b.value === value);
+        return row ? `${row.views} (${formatShare(lang, row.share)})` : '0';
+      }),
+    ]);
+  };
+  const week = (from: string) => formatDate(lang, from);
+  const forum = stats.forumParticipation;
+  const subscribers = stats.bulletinSubscribers;
+  return (
+    <div className="report">
+      <p className="breadcrumb no-print">
+        <Link to="/quan-tri/bao-cao">{l('Báo cáo tháng', 'Monthly reports')}</Link>
+      </p>
+      <h1>
+        {l('Báo cáo tháng', 'Monthly report')} {month}
+      </h1>
+      <p className="meta">
+        {formatDate(lang, stats.from)} –{' '}
+        {formatDate(lang, new Date(Date.parse(stats.to) - 1).toISOString())}
+        {' · '}
+        {l('Cổng thông tin Chuyển đổi số TP.HCM', 'HCMC Digital Transformation portal')}
+      </p>
+      <p className="actions no-print">
+        <button type="button" onClick={() => window.print()}>
+          {l('In báo cáo', 'Print')}
+        </button>
+        {report ? (
+          <a href={`/quan-tri/bao-cao/${month}/csv`} download data-testid="report-csv">
+            {l('Tải báo cáo CSV', 'Download the CSV report')}
+          </a>
+        ) : (
+          <span>
+            {l(
+              'Báo cáo CSV được lập sau khi tháng kết thúc.',
+              'The CSV report is built once the month has ended.',
+            )}
+          </span>
+        )}
+      </p>
+
+      <section aria-labelledby="h-audience">
+        <h2 id="h-audience">{l('Lượt truy cập', 'Audience')}</h2>
+        <Table
+          testId="report-audience"
+          caption={l('Lượt xem theo chuyên mục', 'Views by section')}
+          head={[
+            l('Chuyên mục', 'Section'),
+            l('Lượt xem', 'Views'),
+            l('Người đọc (ước tính)', 'Readers (approx.)'),
+            l('Đã đăng nhập', 'Signed in'),
+            l('Ẩn danh', 'Anonymous'),
+          ]}
+          rows={sections.map(([name, a]) => [
+            name,
+            a.views,
+            a.uniqueReaders,
+            a.signedInViews,
+            a.anonymousViews,
+          ])}
+        />
+        <Table
+          caption={l('Tin bài theo loại', 'Articles by kind')}
+          head={[l('Loại', 'Kind'), l('Lượt xem', 'Views'), l('Người đọc', 'Readers')]}
+          rows={stats.articlesByKind.map((k) => [k.kind, k.views, k.uniqueReaders])}
+        />
+        {(
+          [
+            [
+              l('Thiết bị', 'Devices'),
+              (a: Audience) => a.byDevice.map((b) => ({ ...b, value: b.device })),
+            ],
+            [
+              l('Khu vực', 'Regions'),
+              (a: Audience) => a.byRegion.map((b) => ({ ...b, value: b.region })),
+            ],
+            [
+              l('Nguồn truy cập', 'Referrers'),
+              (a: Audience) => a.byReferrer.map((b) => ({ ...b, value: b.referrer })),
+            ],
+          ] as const
+        ).map(([caption, of]) => (
+          <Table
+            key={caption}
+            caption={caption}
+            head={[caption, ...sections.map(([name]) => name)]}
+            rows={breakdown(of)}
+          />
+        ))}
+        <Table
+          caption={l('Lượt xem theo tuần', 'Views per week')}
+          head={[l('Tuần từ', 'Week from'), ...sections.map(([name]) => name)]}
+          rows={stats.articles.series.map((s, i) => [
+            week(s.from),
+            ...sections.map(([, a]) => a.series[i]?.views ?? 0),
+          ])}
+        />
+      </section>
+
+      <section aria-labelledby="h-forum">
+        <h2 id="h-forum">{l('Diễn đàn', 'Forum')}</h2>
+        <p data-testid="report-forum">
+          {l('Chủ đề mới', 'New threads')}: <strong>{forum.threads}</strong> ·{' '}
+          {l('Đã trả lời chính thức', 'Officially answered')}: <strong>{forum.answered}</strong> (
+          {formatShare(lang, forum.answeredShare)})
+        </p>
+        <Table
+          caption={l('Chủ đề theo tuần', 'Threads per week')}
+          head={[
+            l('Tuần từ', 'Week from'),
+            l('Hiến kế', 'Proposals'),
+            l('Câu hỏi', 'Questions'),
+            l('Góp ý', 'Feedback'),
+            l('Thảo luận', 'Discussions'),
+          ]}
+          rows={forum.series.map((s) => [
+            week(s.from),
+            s.proposals,
+            s.questions,
+            s.feedback,
+            s.discussions,
+          ])}
+        />
+        <Table
+          caption={l('Trả lời theo sở, ngành', 'Answers by department')}
+          head={[
+            l('Đơn vị', 'Department'),
+            l('Đã trả lời', 'Answered'),
+            l('Trung vị (giờ)', 'Median (hours)'),
+            l('P90 (giờ)', 'P90 (hours)'),
+            l('Đang mở', 'Open'),
+            l('Quá hạn', 'Overdue'),
+          ]}
+          rows={forum.departments.map((d) => [
+            d.department,
+            d.answered,
+            hours(d.medianHoursToAnswer),
+            hours(d.p90HoursToAnswer),
+            d.open,
+            d.overdue,
+          ])}
+        />
+      </section>
+
+      <section aria-labelledby="h-referrals">
+        <h2 id="h-referrals">{l('Phản ánh chuyển 1022', 'Referrals to 1022')}</h2>
+        {referrals ? (
+          <>
+            <p data-testid="report-referrals">
+              {l('Tiếp nhận', 'Received')}: <strong>{referrals.received}</strong> ·{' '}
+              {l('Đã chuyển', 'Forwarded')}: {referrals.forwarded} ·{' '}
+              {l('Đã giải quyết', 'Resolved')}: {referrals.resolved} · {l('Từ chối', 'Rejected')}:{' '}
+              {referrals.rejected} · {l('Đúng hạn', 'Within SLA')}:{' '}
+              {share(lang, referrals.slaMetShare)} · {l('Trung vị (giờ)', 'Median (hours)')}:{' '}
+              {hours(referrals.medianHoursToResolution)}
+            </p>
+            <Table
+              caption={l('Theo cơ quan', 'By agency')}
+              head={[
+                l('Cơ quan', 'Agency'),
+                l('Đã đóng', 'Closed'),
+                l('Đúng hạn', 'Within SLA'),
+                l('Quá hạn', 'Overdue'),
+                l('Tỷ lệ đúng hạn', 'SLA met'),
+                l('Trung vị (giờ)', 'Median (hours)'),
+              ]}
+              rows={referrals.byAgency.map((a) => [
+                a.agency,
+                a.closed,
+                a.closedWithinSla,
+                a.overdue,
+                share(lang, a.slaMetShare),
+                hours(a.medianHoursToResolution),
+              ])}
+            />
+            <Table
+              caption={l('Theo lĩnh vực', 'By category')}
+              head={[
+                l('Lĩnh vực', 'Category'),
+                l('Đã đóng', 'Closed'),
+                l('Đúng hạn', 'Within SLA'),
+                l('Quá hạn', 'Overdue'),
+                l('Tỷ lệ đúng hạn', 'SLA met'),
+                l('Trung vị (giờ)', 'Median (hours)'),
+              ]}
+              rows={referrals.byCategory.map((c) => [
+                c.categoryName,
+                c.closed,
+                c.closedWithinSla,
+                c.overdue,
+                share(lang, c.slaMetShare),
+                hours(c.medianHoursToResolution),
+              ])}
+            />
+          </>
+        ) : (
+          <p>{l('Không lấy được số liệu phản ánh.', 'The referral figures are not available.')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="h-contributions">
+        <h2 id="h-contributions">{l('Đóng góp tin bài', 'Contributions')}</h2>
+        {contributions ? (
+          <>
+            <p data-testid="report-contributions">
+              {l('Gửi duyệt', 'Submitted')}: <strong>{contributions.submitted}</strong> ·{' '}
+              {l('Đã đăng', 'Published')}: <strong>{contributions.published}</strong> ·{' '}
+              {l('Trả lại', 'Returned')}: {contributions.returned}
+            </p>
+            <Table
+              caption={l('Theo đơn vị', 'By unit')}
+              head={[
+                l('Đơn vị', 'Unit'),
+                l('Gửi duyệt', 'Submitted'),
+                l('Đã đăng', 'Published'),
+                l('Trả lại', 'Returned'),
+              ]}
+              rows={contributions.byUnit.map((u) => [
+                u.unitName ?? u.unit ?? '—',
+                u.submitted,
+                u.published,
+                u.returned,
+              ])}
+            />
+            <Table
+              caption={l('Theo vai trò', 'By role')}
+              head={[
+                l('Vai trò', 'Role'),
+                l('Gửi duyệt', 'Submitted'),
+                l('Đã đăng', 'Published'),
+                l('Trả lại', 'Returned'),
+              ]}
+              rows={contributions.byRole.map((r) => [r.role, r.submitted, r.published, r.returned])}
+            />
+          </>
+        ) : (
+          <p>
+            {l('Không lấy được số liệu đóng góp.', 'The contribution figures are not available.')}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="h-bulletin">
+        <h2 id="h-bulletin">{l('Bản tin', 'Bulletin')}</h2>
+        <p data-testid="report-bulletin">
+          {l('Người đăng ký đầu tháng', 'Subscribers at the start')}:{' '}
+          {subscribers.subscribersAtStart} · {l('cuối tháng', 'at the end')}:{' '}
+          <strong>{subscribers.subscribersAtEnd}</strong> · {l('Xác nhận', 'Confirmations')}:{' '}
+          {subscribers.confirmations} · {l('Hủy đăng ký', 'Unsubscribes')}:{' '}
+          {subscribers.unsubscribes} · {l('Lượt nghe bản đọc', 'Read-aloud plays')}:{' '}
+          {stats.bulletinAudioOpens.views}
+        </p>
+      </section>
+    </div>
+  );
+}
