@@ -29,6 +29,8 @@ export async function startBenchReferral(conn: Connection, redisUrl: string, log
   );
   return {
     url: server.url,
+    /** The statistics service, for the reference path (every record) beside the graph's. */
+    stats: server.stats,
     async close() {
       await server.close();
       outbox.stop();

@@ -6,6 +6,7 @@ import type { Outbox } from '@portal/queue';
 import type { ReferralStatus } from './domain/referral-status';
 import { slaDueAt } from './domain/sla';
 import { createReferralCore, type ReferralCore } from './services';
+import type { ReferralStatsRecorder } from './stats/referral-stats-counter';
 
 const HOUR = 3_600_000;
 
@@ -218,6 +219,11 @@ const DEMO_CONTACTS: Record<string, string> = {
 
 // Demo history must not mail anyone or call the hotline: its jobs go nowhere.
 const SILENT_OUTBOX = { add: async () => {} } as unknown as Outbox;
+/** The demo is seeded before the apps start; the subgraph's start-up backfill counts it. */
+const UNCOUNTED: ReferralStatsRecorder = {
+  countReferral: async () => false,
+  countEvent: async () => false,
+};
 
 /**
  * Demo referrals in every status across categories (some overdue), each with its history,
@@ -233,6 +239,7 @@ export async function seedDemoReferrals(
   const core = createReferralCore({
     conn,
     outbox: SILENT_OUTBOX,
+    stats: UNCOUNTED,
     forum: null,
     webBaseUrl: 'http://localhost',
     logger,

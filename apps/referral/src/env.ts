@@ -67,7 +67,12 @@ export function workersConfig(e: ReferralEnv): ReferralWorkersConfig {
       timeoutMs: e.HOTLINE_TIMEOUT_MS,
     },
     dispatch: dispatchPolicy(e),
-    schedule: { overdue: e.REFERRAL_OVERDUE_CHECK_MS, recover: 60_000, cleanup: 10 * 60_000 },
+    schedule: {
+      overdue: e.REFERRAL_OVERDUE_CHECK_MS,
+      recover: 60_000,
+      cleanup: 10 * 60_000,
+      stats: 60_000,
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { pingDatabase } from '@portal/db';
+import { pingDatabase, seedOnce } from '@portal/db';
 import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
 import { createRateLimiter } from '@portal/http';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
@@ -12,7 +12,9 @@ import { createLoaders, type ReferralContext, type ReferralServices } from './co
 import { mountHotlineCallback } from './http/hotline-callback.route';
 import { resolvers } from './resolvers';
 import { createReferralCore, type ReferralCore } from './services';
+import { ReferralStatsCounter } from './stats/referral-stats-counter';
 import { ReferralStatsService } from './stats/referral-stats.service';
+import { referralModels } from './models';
 
 export const SCHEMA_PATH = appSchemaPath(import.meta.dirname);
 
@@ -42,6 +44,8 @@ export interface ReferralServerDeps {
 
 export interface RunningReferralServer extends RunningSubgraph {
   core: ReferralCore;
+  stats: ReferralStatsService;
+  statsCounter: ReferralStatsCounter;
 }
 
 /** The referral subgraph and the hotline callback route, on connections the caller owns. */
@@ -50,13 +54,24 @@ export async function startServer(
   deps: ReferralServerDeps,
 ): Promise<RunningReferralServer> {
   const now = deps.now ?? (() => new Date());
+  const counter = new ReferralStatsCounter(
+    deps.redis,
+    config.redisPrefix,
+    referralModels(deps.conn),
+  );
   const core = createReferralCore({
     conn: deps.conn,
     outbox: deps.outbox,
+    stats: counter,
     forum: deps.forum,
     webBaseUrl: config.webBaseUrl,
     logger: deps.logger,
     now,
+  });
+  // Referrals recorded before the statistics were counted as they are written (once per
+  // database; idempotent, so replicas starting together or a run cut short count nothing twice).
+  await seedOnce(deps.conn, 'referral-stats-backfill', async () => {
+    await counter.backfill(core.models, deps.logger);
   });
   const services: ReferralServices = {
     repo: core.repo,
@@ -64,7 +79,7 @@ export async function startServer(
     referrals: core.referrals,
     categories: core.categories,
     contacts: core.contacts,
-    stats: new ReferralStatsService(core.models, now),
+    stats: new ReferralStatsService(core.models, counter, now),
     limits: {
       tracking: createRateLimiter(
         deps.redis,
@@ -111,5 +126,5 @@ export async function startServer(
         now,
       }),
   });
-  return Object.assign(server, { core });
+  return Object.assign(server, { core, stats: services.stats, statsCounter: counter });
 }

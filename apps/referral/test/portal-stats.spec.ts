@@ -1,9 +1,11 @@
 // Portal statistics, the referral part: a month of referrals moved through the service's own
 // paths (feedback intake, the dispatcher's forwarding, hotline callbacks, staff updates) on a
 // clock the test sets, then counted by `_entities` exactly as the gateway asks for them.
+import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { portalStatsKey } from '@portal/db';
 import { errorCodes, testViewer } from '@portal/testing';
+import { newTrackingCode } from '../src/domain/tracking-code';
 import {
   UPDATE_STATUS,
   submitHotlineFeedback,
@@ -221,5 +223,136 @@ describe('portal statistics (referrals)', () => {
     expect(errorCodes(await h.call(testViewer('editor'), ENTITIES, { r: bad }))).toEqual([
       'BAD_USER_INPUT',
     ]);
+  });
+});
+
+// The figures are kept as day counts by the writes (received, events applied) and read from
+// month documents plus what is pending in Redis; the records they replace stay the reference.
+// More referrals (after the tests above) straddle city days, weeks and months: each answer
+// must equal the one computed from every record, exactly, before and after the flush.
+describe('portal statistics (referrals) from day counts', () => {
+  const periods = () => [
+    { from: at('2025-11-01T00:00:00'), to: at('2025-12-01T00:00:00') },
+    { from: at('2025-11-09T23:55:00'), to: at('2025-12-02T10:30:00') },
+    { from: at('2025-10-15T13:00:00'), to: at('2025-11-17T07:00:00') },
+    { from: at('2025-11-03T09:30:00'), to: at('2025-11-03T20:00:00') },
+    { from: at('2025-11-30T23:00:00'), to: at('2025-12-01T00:15:00') },
+  ];
+
+  async function expectSameAsRecords(now: string): Promise<number> {
+    clock = at(now);
+    let compared = 0;
+    for (const p of periods())
+      for (const granularity of ['DAY', 'WEEK', 'MONTH'] as const) {
+        const period = { ...p, granularity };
+        const fromCounts = await h.server.stats.referrals(period);
+        expect(fromCounts, `${JSON.stringify(period)} at ${now}`).toEqual(
+          await h.server.stats.referralsFromRecords(period),
+        );
+        compared++;
+      }
+    return compared;
+  }
+
+  beforeAll(async () => {
+    // Received late on Sunday 9 November (city time), handed over and resolved on Monday.
+    const g = await receive('2025-11-09T23:50:00', 'DIEN');
+    await forward(g, '2025-11-10T00:05:00');
+    await staffSets(g, 'RESOLVED', '2025-11-10T00:30:00');
+    // Received at 06:59 city time, still the day before in UTC; resolved a day later.
+    const m = await receive('2025-11-16T06:59:00', 'Y-TE');
+    await forward(m, '2025-11-16T07:10:00');
+    await staffSets(m, 'RESOLVED', '2025-11-17T07:30:00');
+    // Two resolutions of the same length (the median counts both).
+    for (const hour of ['08', '09']) {
+      const x = await receive(`2025-11-18T${hour}:00:00`, 'DIEN');
+      await forward(x, `2025-11-18T${hour}:05:00`);
+      await staffSets(x, 'RESOLVED', `2025-11-18T${Number(hour) + 10}:00:00`);
+    }
+    // Across the month's end: received 30 November, rejected 1 December.
+    const k = await receive('2025-11-30T23:40:00', 'NUOC');
+    await forward(k, '2025-11-30T23:55:00');
+    await staffSets(k, 'REJECTED', '2025-12-01T00:10:00');
+    // Open, due on 2 December at 10:00: overdue only once that time has passed.
+    const n = await receive('2025-12-01T10:00:00', 'DIEN');
+    await forward(n, '2025-12-01T10:05:00');
+  }, 60_000);
+
+  it('equal the figures from every record, pending in Redis and after the flush', async () => {
+    expect(await expectSameAsRecords('2025-12-02T09:00:00')).toBe(15);
+    await expectSameAsRecords('2025-12-02T11:00:00');
+    const { ran, batches } = await h.server.statsCounter.flush();
+    expect({ ran, batches }).toEqual({ ran: true, batches: 1 });
+    await expectSameAsRecords('2025-12-02T11:00:00');
+    // A closing after the flush: part flushed, part pending.
+    await staffSets(
+      (await h.core.models.Referral.findOne({ status: 'FORWARDED' }).lean())!._id.toHexString(),
+      'RESOLVED',
+      '2025-12-02T11:30:00',
+    );
+    await expectSameAsRecords('2025-12-02T12:00:00');
+    await h.server.statsCounter.flush();
+    await expectSameAsRecords('2025-12-02T12:00:00');
+    // The sample is exact: the figures checked above include this week's.
+    clock = at('2025-12-02T12:00:00');
+    const week = await h.server.stats.referrals({
+      from: at('2025-11-17T00:00:00'),
+      to: at('2025-11-24T00:00:00'),
+      granularity: 'WEEK',
+    });
+    expect(week).toMatchObject({ resolved: 4, medianHoursToResolution: 10 });
+  });
+
+  it('counts a referral or an event once, however often it is counted again', async () => {
+    clock = at('2025-12-02T12:00:00');
+    const period = {
+      from: at('2025-10-01T00:00:00'),
+      to: at('2025-12-03T00:00:00'),
+      granularity: 'WEEK' as const,
+    };
+    const before = await h.server.stats.referrals(period);
+    const counter = h.server.statsCounter;
+    const referral = (await h.core.models.Referral.findOne({ status: 'RESOLVED' }).lean())!;
+    const events = await h.core.models.ReferralEvent.find({
+      referralId: referral._id.toHexString(),
+    }).lean();
+    expect(await counter.countReferral(referral)).toBe(false);
+    for (const e of events) expect(await counter.countEvent(referral, e)).toBe(false);
+    expect(await counter.backfill(h.core.models, h.logger)).toEqual({ referrals: 0, events: 0 });
+    expect(await h.server.stats.referrals(period)).toEqual(before);
+    expect(before).toEqual(await h.server.stats.referralsFromRecords(period));
+  });
+
+  it('counts a receipt whose writer stopped before counting it, in the recovery sweep', async () => {
+    clock = at('2025-12-02T12:00:00');
+    const period = {
+      from: at('2025-12-01T00:00:00'),
+      to: at('2025-12-03T00:00:00'),
+      granularity: 'DAY' as const,
+    };
+    // As the writer leaves it when it dies between the insert and the count: marked, not counted.
+    const model = (await h.core.models.Referral.findOne({ status: 'RESOLVED' }).lean())!;
+    const _id = new Types.ObjectId();
+    await h.core.models.ReferralStatPending.create({
+      _id: _id.toHexString(),
+      at: at('2025-12-02T10:59:00'),
+    });
+    await h.core.models.Referral.create({
+      ...model,
+      _id,
+      trackingCode: newTrackingCode(),
+      sourceKey: `direct:${_id.toHexString()}`,
+      status: 'RECEIVED',
+      closedAt: null,
+      version: 1,
+      createdAt: at('2025-12-02T10:59:00'),
+      slaDueAt: at('2025-12-02T11:59:00'),
+    });
+    const records = await h.server.stats.referralsFromRecords(period);
+    expect((await h.server.stats.referrals(period)).received).toBe(records.received - 1);
+    expect(await h.core.repo.sweepUncounted()).toBe(1);
+    expect(await h.server.stats.referrals(period)).toEqual(records);
+    expect(records.overdue).toBeGreaterThan(0);
+    expect(await h.core.models.ReferralStatPending.countDocuments()).toBe(0);
   });
 });

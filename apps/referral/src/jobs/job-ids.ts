@@ -20,5 +20,5 @@ export const overdueNotificationId = (referralId: string) => jobId('referral-ove
 export const updatedWebhookId = (referralId: string, seq: number) =>
   jobId('referral-updated', referralId, seq);
 
-export const MAINTENANCE_TASKS = ['overdue', 'recover', 'cleanup'] as const;
+export const MAINTENANCE_TASKS = ['overdue', 'recover', 'cleanup', 'stats'] as const;
 export type MaintenanceTask = (typeof MAINTENANCE_TASKS)[number];

@@ -4,12 +4,14 @@ import { UnrecoverableError, type Outbox, type Processor } from '@portal/queue';
 import type { ReferralModels } from '../models';
 import type { ReferralRepository } from '../models/referral.repository';
 import type { ReferralLifecycleService } from '../services/referral-lifecycle.service';
+import type { ReferralStatsCounter } from '../stats/referral-stats-counter';
 import { dispatchJobId, type MaintenanceTask } from './job-ids';
 
 export interface MaintenanceDeps {
   models: ReferralModels;
   repo: ReferralRepository;
   referrals: ReferralLifecycleService;
+  stats: ReferralStatsCounter;
   outbox: Outbox;
   dispatchQueue: Queue;
   logger: Logger;
@@ -22,10 +24,12 @@ const STALE_RECEIVED_MS = 2 * 60_000;
 /**
  * `referral-maintenance`, one periodic task per job:
  * - `overdue`: flag referrals past their SLA and remind their agency (once each);
- * - `recover`: finish events whose writer stopped half-way, and make sure every RECEIVED
+ * - `recover`: finish events whose writer stopped half-way, count receipts not counted yet
+ *   in the statistics, and make sure every RECEIVED
  *   referral has a dispatch job (queued if it never was; FAILED if it failed for good while
  *   the referral could not be updated);
- * - `cleanup`: drop callback receipts past their window (FerretDB has no TTL index).
+ * - `cleanup`: drop callback receipts past their window (FerretDB has no TTL index);
+ * - `stats`: fold the statistics' counts pending in Redis into their month documents.
  */
 export function createMaintenanceProcessor(
   deps: MaintenanceDeps,
@@ -40,15 +44,21 @@ export function createMaintenanceProcessor(
       }
       case 'recover': {
         const events = await deps.repo.sweepEffects();
+        const counted = await deps.repo.sweepUncounted();
         const dispatches = await recoverDispatches(deps);
-        if (events || dispatches) log.warn({ events, dispatches }, 'recovered unfinished work');
-        return { events, dispatches };
+        if (events || counted || dispatches)
+          log.warn({ events, counted, dispatches }, 'recovered unfinished work');
+        return { events, counted, dispatches };
       }
       case 'cleanup': {
         const { deletedCount } = await deps.models.CallbackReceipt.deleteMany({
           expiresAt: { $lt: deps.now() },
         }).exec();
         return { receiptsDeleted: deletedCount };
+      }
+      case 'stats': {
+        const { ran, batches } = await deps.stats.flush();
+        return { ran, batches };
       }
       default:
         throw new UnrecoverableError(`unknown maintenance task "${task}"`);

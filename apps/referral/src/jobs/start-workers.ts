@@ -5,7 +5,9 @@ import type { Logger } from '@portal/logger';
 import { createRedisConnection, createWorker, Outbox, type QueueHealth } from '@portal/queue';
 import { createHotlineClient, type HotlineClientOptions } from '../clients/hotline-client';
 import type { ForumClient } from '../clients/forum-client';
+import { referralModels } from '../models';
 import { createReferralCore, type ReferralCore } from '../services';
+import { ReferralStatsCounter } from '../stats/referral-stats-counter';
 import { MAINTENANCE_TASKS, type MaintenanceTask } from './job-ids';
 import {
   closeProducers,
@@ -66,9 +68,15 @@ export async function startReferralWorkers(
   const producerRedis = redis('producer');
   const producers = createProducers(producerRedis, config.queuePrefix, config.dispatch);
   const outbox = new Outbox(deps.conn, producers, deps.logger);
+  const stats = new ReferralStatsCounter(
+    producerRedis,
+    config.queuePrefix,
+    referralModels(deps.conn),
+  );
   const core = createReferralCore({
     conn: deps.conn,
     outbox,
+    stats,
     forum: deps.forum ?? null,
     webBaseUrl: config.webBaseUrl,
     logger: deps.logger,
@@ -94,6 +102,7 @@ export async function startReferralWorkers(
         models: core.models,
         repo: core.repo,
         referrals: core.referrals,
+        stats,
         outbox,
         dispatchQueue: producers['referral-dispatch'].queue,
         logger: deps.logger,

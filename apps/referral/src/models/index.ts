@@ -5,6 +5,14 @@ import { callbackReceiptModel, type CallbackReceiptModel } from './callback-rece
 import { categoryRevisionModel, type CategoryRevisionModel } from './category-revision.model';
 import { hotlineCategoryModel, type HotlineCategoryModel } from './hotline-category.model';
 import { referralEventModel, type ReferralEventModel } from './referral-event.model';
+import {
+  referralStatPeriodModel,
+  type ReferralStatPeriodModel,
+} from './referral-stat-period.model';
+import {
+  referralStatPendingModel,
+  type ReferralStatPendingModel,
+} from './referral-stat-pending.model';
 import { referralModel, type ReferralModel } from './referral.model';
 
 export interface ReferralModels {
@@ -14,6 +22,8 @@ export interface ReferralModels {
   CategoryRevision: CategoryRevisionModel;
   AgencyContact: AgencyContactModel;
   CallbackReceipt: CallbackReceiptModel;
+  ReferralStatPeriod: ReferralStatPeriodModel;
+  ReferralStatPending: ReferralStatPendingModel;
 }
 
 /** This service's models on its own database. */
@@ -25,6 +35,8 @@ export function referralModels(conn: Connection): ReferralModels {
     CategoryRevision: categoryRevisionModel(conn),
     AgencyContact: agencyContactModel(conn),
     CallbackReceipt: callbackReceiptModel(conn),
+    ReferralStatPeriod: referralStatPeriodModel(conn),
+    ReferralStatPending: referralStatPendingModel(conn),
   };
 }
 

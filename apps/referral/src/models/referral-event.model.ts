@@ -38,7 +38,7 @@ export type ReferralEventDoc = {
   at: Date;
   patch: Record<string, unknown>;
   effects: EventEffect[];
-  /** Null until every effect has been handed to the outbox. */
+  /** Null until every effect has been handed to the outbox and the event counted in the statistics. */
   effectsQueuedAt: Date | null;
 };
 

@@ -9,7 +9,9 @@ import {
   type ReferralSource,
   type ReferralStatus,
 } from '../domain/referral-status';
+import { eventCounts } from '../domain/referral-stat-counts';
 import { newTrackingCode } from '../domain/tracking-code';
+import type { ReferralStatsRecorder } from '../stats/referral-stats-counter';
 import type { Actor } from './actor';
 import type { ReferralModels } from './index';
 import type { EventEffect, ReferralEventDoc, ReferralEventKind } from './referral-event.model';
@@ -58,6 +60,8 @@ export class ReferralRepository {
     private readonly models: ReferralModels,
     private readonly outbox: Outbox,
     private readonly logger: Logger,
+    /** Counts referrals and their events into the statistics as they are written. */
+    private readonly stats: ReferralStatsRecorder,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -134,21 +138,24 @@ export class ReferralRepository {
    * collision). A second referral for the same thread or post is CONFLICT.
    */
   async insert(fields: NewReferral): Promise<ReferralDoc> {
+    const _id = fields._id ?? new Types.ObjectId();
+    // Marked before it exists, so a receipt never counted (its writer died, Redis refused the
+    // count) is found by the sweep; the mark goes once the referral is counted.
+    const pending = { _id: _id.toHexString() };
+    await this.models.ReferralStatPending.create({ ...pending, at: this.now() });
     for (let attempt = 1; ; attempt++) {
-      const doc = {
-        ...fields,
-        _id: fields._id ?? new Types.ObjectId(),
-        trackingCode: newTrackingCode(),
-        version: 1,
-      };
+      const doc = { ...fields, _id, trackingCode: newTrackingCode(), version: 1 };
       try {
         await this.models.Referral.create(doc);
+        await this.countReceived(doc as ReferralDoc);
         return doc as ReferralDoc;
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         // FerretDB does not say which unique index refused the insert, so ask.
-        if (await this.models.Referral.exists({ sourceKey: fields.sourceKey }))
+        if (await this.models.Referral.exists({ sourceKey: fields.sourceKey })) {
+          await this.models.ReferralStatPending.deleteOne(pending).exec();
           throw conflict('This has already been referred to the hotline');
+        }
         if (attempt >= MAX_CODE_ATTEMPTS) throw err;
         this.logger.warn({ attempt }, 'tracking code collision, drawing another');
       }
@@ -172,6 +179,9 @@ export class ReferralRepository {
       const seq = current.version + 1;
       const at = this.now();
       const effects = change.effects?.(seq, at) ?? [];
+      const patch = { ...change.patch, status: change.status, updatedAt: at };
+      // An event the statistics count stays unfinished until counted, like one with jobs.
+      const counts = Object.keys(eventCounts(current, { at, patch })).length > 0;
       const event: ReferralEventDoc = {
         _id: eventId(id, seq),
         referralId: id,
@@ -181,9 +191,9 @@ export class ReferralRepository {
         note: change.note,
         by: change.by,
         at,
-        patch: { ...change.patch, status: change.status, updatedAt: at },
+        patch,
         effects,
-        effectsQueuedAt: effects.length ? null : at,
+        effectsQueuedAt: effects.length || counts ? null : at,
       };
       if (!(await insertOnce(this.models.ReferralEvent, event))) {
         // Someone else holds this version: finish their event if they could not, then retry
@@ -193,7 +203,7 @@ export class ReferralRepository {
         continue;
       }
       await this.applyEvent(event);
-      await this.queueEffects(event);
+      await this.finishEvent(event, current);
       return {
         referral: { ...current, ...(event.patch as ReferralPatch), version: seq },
         applied: true,
@@ -217,9 +227,13 @@ export class ReferralRepository {
       .limit(limit)
       .lean<ReferralEventDoc[]>()
       .exec();
+    const referrals = new Map(
+      (await this.findByIds(pending.map((e) => e.referralId))).map((r) => [r._id.toHexString(), r]),
+    );
     for (const event of pending) {
       await this.applyEvent(event);
-      await this.queueEffects(event);
+      const referral = referrals.get(event.referralId);
+      if (referral) await this.finishEvent(event, referral);
     }
     return pending.length;
   }
@@ -254,7 +268,7 @@ export class ReferralRepository {
       .exec();
     if (!pending) return;
     await this.applyEvent(pending);
-    await this.queueEffects(pending);
+    await this.finishEvent(pending, current);
   }
 
   /** Applies an event's patch if the referral is still at the version just before it. */
@@ -265,11 +279,59 @@ export class ReferralRepository {
     ).exec();
   }
 
-  private async queueEffects(event: ReferralEventDoc): Promise<void> {
+  /**
+   * Counts a referral just inserted and drops its pending mark. A failure is logged, not
+   * thrown: the referral is saved, failing now would only make the citizen submit it twice,
+   * and the sweep counts it (the count is keyed by the referral id: never twice).
+   */
+  private async countReceived(referral: ReferralDoc): Promise<void> {
+    const id = referral._id.toHexString();
+    try {
+      await this.stats.countReferral(referral);
+      await this.models.ReferralStatPending.deleteOne({ _id: id }).exec();
+    } catch (err) {
+      this.logger.error({ err, referralId: id }, 'referral not counted yet; the sweep will');
+    }
+  }
+
+  /** Counts the referrals whose receipt was marked pending over `graceMs` ago; returns how many. */
+  async sweepUncounted(graceMs = 60_000, limit = 200): Promise<number> {
+    const marks = await this.models.ReferralStatPending.find({
+      at: { $lt: new Date(this.now().getTime() - graceMs) },
+    })
+      .limit(limit)
+      .lean()
+      .exec();
+    if (!marks.length) return 0;
+    const referrals = await this.findByIds(marks.map((m) => m._id));
+    for (const r of referrals) await this.stats.countReferral(r);
+    // A mark without its referral is an insert that failed: nothing to count.
+    await this.models.ReferralStatPending.deleteMany({
+      _id: { $in: marks.map((m) => m._id) },
+    }).exec();
+    return referrals.length;
+  }
+
+  /**
+   * Finishes an applied event: counts it in the statistics and queues its jobs, then marks it
+   * done (not while it could not be counted). Both steps are idempotent (the count is keyed by the event id, the jobs by their
+   * ids), so a writer that died in between is finished again by the next one or the sweep.
+   * `referral` is the referral in any version (what the counts read never changes).
+   */
+  private async finishEvent(event: ReferralEventDoc, referral: ReferralDoc): Promise<void> {
     if (event.effectsQueuedAt) return;
+    let counted = true;
+    try {
+      await this.stats.countEvent(referral, event);
+    } catch (err) {
+      // The change is applied; the sweep counts the event once Redis answers again.
+      counted = false;
+      this.logger.error({ err, eventId: event._id }, 'event not counted yet; the sweep will');
+    }
     for (const effect of event.effects) {
       await this.outbox.add(effect.queue, effect.payload as never, { jobId: effect.jobId });
     }
+    if (!counted) return;
     await this.models.ReferralEvent.updateOne(
       { _id: event._id },
       { $set: { effectsQueuedAt: this.now() } },

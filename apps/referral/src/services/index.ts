@@ -4,6 +4,7 @@ import type { Outbox } from '@portal/queue';
 import type { ForumClient } from '../clients/forum-client';
 import { referralModels, type ReferralModels } from '../models';
 import { ReferralRepository } from '../models/referral.repository';
+import type { ReferralStatsRecorder } from '../stats/referral-stats-counter';
 import { AgencyContactService } from './agency-contact.service';
 import { CategoryService } from './category.service';
 import { ReferralIntakeService } from './referral-intake.service';
@@ -24,6 +25,8 @@ export interface ReferralCore {
 export function createReferralCore(options: {
   conn: Connection;
   outbox: Outbox;
+  /** Counts referrals and events into the statistics as they are written. */
+  stats: ReferralStatsRecorder;
   forum: ForumClient | null;
   webBaseUrl: string;
   logger: Logger;
@@ -31,7 +34,7 @@ export function createReferralCore(options: {
 }): ReferralCore {
   const now = options.now ?? (() => new Date());
   const models = referralModels(options.conn);
-  const repo = new ReferralRepository(models, options.outbox, options.logger, now);
+  const repo = new ReferralRepository(models, options.outbox, options.logger, options.stats, now);
   const categories = new CategoryService(models, now);
   const contacts = new AgencyContactService(models, now);
   const intake = new ReferralIntakeService({

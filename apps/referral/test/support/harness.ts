@@ -112,7 +112,7 @@ export function useReferralHarness(label: string, options: HarnessOptions = {}) 
             timeoutMs: options.hotlineTimeoutMs ?? 5000,
           },
           dispatch,
-          schedule: { overdue: 0, recover: 0, cleanup: 0 },
+          schedule: { overdue: 0, recover: 0, cleanup: 0, stats: 0 },
           outboxRelayMs: 500,
         },
         { conn: env.conn, logger: env.logger, now: options.clock },

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { statBuckets } from '@portal/db';
+import {
+  addStatCounts,
+  dayField,
+  eventCounts,
+  factInstant,
+  packStatCounts,
+  referralCounts,
+  referralStatsFromCounts,
+  unpackStatCounts,
+} from './referral-stat-counts';
+import { median } from './referral-stats';
+
+const at = (s: string) => new Date(`${s}+07:00`);
+const referral = (createdAt: string) => ({
+  createdAt: at(createdAt),
+  slaDueAt: new Date(at(createdAt).getTime() + 24 * 3_600_000),
+  targetAgency: 'SO-XD',
+  categoryCode: 'GIAO-THONG',
+  categoryName: 'Giao thông; đô thị: 1|2',
+});
+
+describe('referral statistics as counts', () => {
+  it('keys a fact by its city day and instant, and a month adds it up per day', () => {
+    const r = referral('2025-11-10T06:30:00'); // still 9 November in UTC
+    const [received] = Object.keys(referralCounts(r));
+    expect(received).toBe(`2025-11-10|${r.createdAt.getTime()}|received`);
+    expect(dayField(received!)).toBe('2025-11-10|received');
+    expect(factInstant(received!)).toBe(r.createdAt.getTime());
+  });
+
+  it('counts a closing once with its SLA, resolution time and the end of its due', () => {
+    const r = referral('2025-11-10T06:30:00');
+    const closedAt = at('2025-11-10T16:30:00');
+    const counts = eventCounts(r, {
+      at: closedAt,
+      patch: { status: 'RESOLVED', closedAt, hotlineTicketId: 'T-1' },
+    });
+    const byDay = new Map<string, number>();
+    addStatCounts(
+      byDay,
+      Object.entries(counts).map(([f, n]) => [dayField(f), n] as const),
+    );
+    const g = 'SO-XD|GIAO-THONG';
+    const name = 'name|GIAO-THONG|Giao%20th%C3%B4ng%3B%20%C4%91%C3%B4%20th%E1%BB%8B%3A%201%7C2';
+    expect(Object.fromEntries(byDay)).toEqual({
+      '2025-11-10|forwarded': 1,
+      [`2025-11-10|resolved|${g}`]: 1,
+      [`2025-11-10|within|${g}`]: 1,
+      [`2025-11-10|ms|${g}|36000000`]: 1,
+      [`2025-11-10|${name}`]: 1,
+      [`2025-11-11|due|${g}`]: -1,
+      [`2025-11-11|${name}`]: -1,
+    });
+    expect(eventCounts(r, { at: closedAt, patch: { status: 'IN_PROGRESS' } })).toEqual({});
+  });
+
+  it('packs negative counts too, and drops what sums to zero', () => {
+    const counts = new Map([
+      ['2025-11-10|due|a', -1],
+      ['2025-11-10|received', 3],
+    ]);
+    expect(new Map(unpackStatCounts(packStatCounts(counts)))).toEqual(counts);
+    expect(addStatCounts(counts, [['2025-11-10|due|a', 1]])).toEqual(
+      new Map([['2025-11-10|received', 3]]),
+    );
+  });
+
+  it('takes the median of the kept resolution times as median() does of the list', () => {
+    const hours = [10, 10, 18, 24.5, 384, 48];
+    const counts = new Map<string, number>();
+    for (const h of hours) addStatCounts(counts, [[`2025-11-03|ms|A|C|${h * 3_600_000}`, 1]]);
+    const result = referralStatsFromCounts({
+      buckets: statBuckets(at('2025-11-01T00:00:00'), at('2025-12-01T00:00:00'), 'MONTH'),
+      counts,
+      due: new Map(),
+    });
+    expect(result.medianHoursToResolution).toBe(median(hours));
+    expect(result.medianHoursToResolution).toBe(18);
+  });
+});

@@ -1,0 +1,34 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/**
+ * The referral statistics of one city month (`_id` `M2025-11`: its counts per day) or day
+ * (`D2025-11-03`: its facts at their instants, read only for a period that starts or ends
+ * inside that day), packed in one string (see referral-stat-counts.ts; one field is cheap to
+ * store and read, thousands are not). Written only by the counter's flush (one flusher at a
+ * time, `$set` of totals computed in code, never a concurrent `$inc`); `lastFlushId` makes a
+ * replayed batch a no-op. Every figure is exact (the median too: resolution times are kept,
+ * not bucketed).
+ */
+export interface ReferralStatPeriodDoc {
+  _id: string;
+  counts: string;
+  lastFlushId: string;
+}
+
+const ReferralStatPeriodSchema = new Schema<ReferralStatPeriodDoc>(
+  {
+    _id: { type: String, required: true },
+    counts: { type: String, default: '' },
+    lastFlushId: { type: String, required: true },
+  },
+  { collection: 'referral_stat_periods', versionKey: false },
+);
+
+export type ReferralStatPeriodModel = Model<ReferralStatPeriodDoc>;
+
+export function referralStatPeriodModel(conn: Connection): ReferralStatPeriodModel {
+  return (
+    (conn.models.ReferralStatPeriod as ReferralStatPeriodModel | undefined) ??
+    conn.model<ReferralStatPeriodDoc>('ReferralStatPeriod', ReferralStatPeriodSchema)
+  );
+}
