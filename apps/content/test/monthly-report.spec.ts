@@ -280,7 +280,7 @@ describe('the monthly report', () => {
       expect(mail.text).toContain('Phản ánh chuyển Tổng đài 1022: 2');
       expect(mail.text).toContain('Tỷ lệ phản ánh xử lý đúng hạn: 50.0 %');
       expect(mail.text).toContain('Bài viết được đăng: 1');
-      expect(mail.text).toContain(`${WEB_BASE_URL}/quan-tri/bao-cao/${MONTH}.csv`);
+      expect(mail.text).toContain(`${WEB_BASE_URL}/quan-tri/bao-cao/${MONTH}/csv`);
     }
 
     const res = await h.call('editor', REPORT, { month: MONTH });

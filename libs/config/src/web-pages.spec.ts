@@ -21,7 +21,7 @@ describe('webPages', () => {
       'https://cds.hochiminhcity.gov.vn/quan-tri/bao-cao/2026-11',
     );
     expect(pages.monthlyReportCsv('2026-11')).toBe(
-      'https://cds.hochiminhcity.gov.vn/quan-tri/bao-cao/2026-11.csv',
+      'https://cds.hochiminhcity.gov.vn/quan-tri/bao-cao/2026-11/csv',
     );
   });
 });

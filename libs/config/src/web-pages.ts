@@ -22,6 +22,6 @@ export function webPages(base: string) {
     /** The staff console's monthly report (`YYYY-MM`), and its CSV beside it. */
     monthlyReport: (month: string) => `${root}/quan-tri/bao-cao/${encodeURIComponent(month)}`,
     monthlyReportCsv: (month: string) =>
-      `${root}/quan-tri/bao-cao/${encodeURIComponent(month)}.csv`,
+      `${root}/quan-tri/bao-cao/${encodeURIComponent(month)}/csv`,
   };
 }

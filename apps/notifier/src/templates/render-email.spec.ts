@@ -75,7 +75,7 @@ function messages(text: string): EmailMessage[] {
       data: {
         month: '2025-11',
         reportUrl: `${portal}/quan-tri/bao-cao/2025-11`,
-        csvUrl: `${portal}/quan-tri/bao-cao/2025-11.csv`,
+        csvUrl: `${portal}/quan-tri/bao-cao/2025-11/csv`,
         headlines: [{ label: text, value: text }],
       },
     },
