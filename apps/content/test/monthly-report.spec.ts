@@ -92,10 +92,32 @@ beforeAll(async () => {
     updatedAt: closedAt ?? createdAt,
     closedAt,
   });
+  const resolved = referral(
+    inMonth(10, 9),
+    new Date(inMonth(10, 9).getTime() + 10 * HOUR),
+    'RESOLVED',
+  );
   await referrals.insertMany([
-    referral(inMonth(10, 9), new Date(inMonth(10, 9).getTime() + 10 * HOUR), 'RESOLVED'),
+    resolved,
     referral(inMonth(12, 9), null, 'FORWARDED'), // overdue since the 13th
   ]);
+  // The closing as the referral service records it: an event (its statistics count events).
+  await h.conn
+    .useDb(referralDb)
+    .collection<Record<string, unknown> & { _id: string }>('referral_events')
+    .insertOne({
+      _id: `${resolved._id.toHexString()}.2`,
+      referralId: resolved._id.toHexString(),
+      seq: 2,
+      kind: 'STATUS',
+      status: 'RESOLVED',
+      note: null,
+      by: { kind: 'HOTLINE' },
+      at: resolved.closedAt!,
+      patch: { status: 'RESOLVED', closedAt: resolved.closedAt, updatedAt: resolved.closedAt },
+      effects: [],
+      effectsQueuedAt: resolved.closedAt,
+    });
   // Contributions of the month: A submitted and published, B submitted and returned.
   const reporter = testViewer('contributor', { id: 'phong-vien' });
   const district = testViewer('contributor', { id: 'dau-moi-q1', department: 'UBND-Q1' });

@@ -63,7 +63,7 @@ describe('the engagement processes', () => {
         );
         // Seeded once, although the seed ran twice.
         expect(res.data).toEqual({
-          surveys: { totalCount: 3 },
+          surveys: { totalCount: 4 },
           events: { totalCount: 2 },
           contests: { totalCount: 1 },
         });

@@ -33,7 +33,7 @@ beforeAll(async () => {
       REDIS_URL: redisUrl,
       QUEUE_PREFIX: forum.queuePrefix,
       OPS_PORT: String(opsPort),
-      PUBLIC_BASE_URL: 'https://cds.example.vn',
+      WEB_BASE_URL: 'https://cds.example.vn',
     },
     `http://127.0.0.1:${opsPort}/readyz`,
   );
