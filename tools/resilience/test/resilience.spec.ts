@@ -457,9 +457,20 @@ describe('resilience under a steady mixed load', () => {
         },
         { what: 'every referral to be forwarded', timeoutMs: 180_000, intervalMs: 1000 },
       );
-      for (const r of forwarded)
-        expect(r!.history.filter((h) => h.status === 'FORWARDED')).toHaveLength(1);
+      for (const r of forwarded) {
+        expect(r!.status).not.toBe('FAILED');
+        // FORWARDED once, or not at all when the hotline's acknowledgement overtook our record of
+        // the answer (the simulator calls back 300 ms after opening a ticket; a loaded worker
+        // can take longer than that to write FORWARDED, and the hotline's word wins).
+        expect(r!.history.filter((h) => h.status === 'FORWARDED').length).toBeLessThanOrEqual(1);
+      }
       const tickets = (await hotline('/_control/state')).tickets as { trackingCode?: string }[];
+      // Forwarded once: exactly one ticket at the hotline per referral.
+      for (const a of answers)
+        expect(
+          tickets.filter((t) => t.trackingCode === a.code),
+          a.code,
+        ).toHaveLength(1);
       figures.redisDownFeedback = {
         submitted: answers.length,
         slowestAnswerMs: Math.round(Math.max(...answers.map((a) => a.ms))),
