@@ -2,7 +2,7 @@
 // MONGODB_URI / REDIS_URL point at servers already), runs every Nx project's tests
 // through Nx, and ends with one line: `N passed, M failed, K skipped`, summed over every
 // project from the summaries the vitest preset's reporter writes (summary-reporter.ts).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,20 @@ const root = workspaceRoot();
 const resultsDir = join(root, 'tmp', 'test-results');
 const affected = process.argv.includes('--affected');
 const log = (line: string) => process.stdout.write(`[test] ${line}\n`);
+/** Nx projects whose tests run by themselves, after the others. */
+const ALONE = 'tag:test:alone';
+
+/** The `test:alone` projects this run covers (with --affected, those affected). */
+function projectsTaggedAlone(): string[] {
+  const args = ['nx', 'show', 'projects', `--projects=${ALONE}`, '--json'];
+  if (affected) args.push('--affected');
+  const out = execFileSync('npx', args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
+  return JSON.parse(out) as string[];
+}
 
 function projectsWithTests(): string[] {
   const names: string[] = [];
@@ -69,13 +83,39 @@ async function main(): Promise<number> {
     const parallel = Number(env.TEST_PARALLEL ?? cores);
     env.TEST_WORKERS ??= String(Math.max(1, Math.floor(cores / parallel)));
     log(`${cores} cores: ${parallel} projects at once, ${env.TEST_WORKERS} test file(s) each`);
-    const args = affected
-      ? ['nx', 'affected', '-t', 'test', `--parallel=${parallel}`, '--outputStyle=stream']
-      : ['nx', 'run-many', '-t', 'test', `--parallel=${parallel}`, '--outputStyle=stream'];
-    const nxCode = await new Promise<number>((resolve) => {
-      const child = spawn('npx', args, { cwd: root, env, stdio: 'inherit' });
-      child.on('exit', (code) => resolve(code ?? 1));
-    });
+    // Projects tagged `test:alone` (the resilience suite, whose pass criteria compare latencies
+    // with the same stack's own baseline) run after the others, by themselves, so no other
+    // project's load lands in the middle of a measurement.
+    const nx = (args: string[]) =>
+      new Promise<number>((resolve) => {
+        const child = spawn('npx', ['nx', ...args, '--outputStyle=stream'], {
+          cwd: root,
+          env,
+          stdio: 'inherit',
+        });
+        child.on('exit', (code) => resolve(code ?? 1));
+      });
+    const selection = affected ? ['affected'] : ['run-many'];
+    const together = await nx([
+      ...selection,
+      '-t',
+      'test',
+      `--exclude=${ALONE}`,
+      `--parallel=${parallel}`,
+    ]);
+    const alone = projectsTaggedAlone();
+    let aloneCode = 0;
+    if (alone.length > 0) {
+      log(`then by themselves: ${alone.join(', ')}`);
+      aloneCode = await nx([
+        'run-many',
+        '-t',
+        'test',
+        `--projects=${alone.join(',')}`,
+        '--parallel=1',
+      ]);
+    }
+    const nxCode = together || aloneCode;
 
     let passed = 0;
     let failed = 0;
