@@ -207,11 +207,7 @@ afterAll(async () => {
  * Scenarios that do not pass yet (docs/reliability.md says why): `npm test` skips them, with
  * that reason in its list of skips; `npm run test:resilience` (full scale) runs every one.
  */
-const OPEN: Record<number, string> = {
-  1: 'open: passed in whole-suite runs of the resilience suite alone (2 Dec 18:28, 18:47), but inside the full npm test (2 Dec 20:05 fresh-clone CI) content p95 while forum restarted was 1,895 ms against a bound of 1,172 ms',
-  5: 'open: passed in whole-suite runs of the resilience suite alone (2 Dec 18:47), failed inside the full npm test (2 Dec 20:05 fresh-clone CI); not yet analysed',
-  7: 'open: rewritten (faults that end, one ticket per referral, race-free FAILED check); passed alone with the final code (2 Dec 19:23), not yet in a whole-suite run with it',
-};
+const OPEN: Record<number, string> = {};
 /**
  * `it` for scenario `n`: skipped with its reason in the short run while it is open; with
  * RESILIENCE_SCENARIOS, run when listed there and skipped otherwise.
