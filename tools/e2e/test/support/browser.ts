@@ -1,34 +1,26 @@
 // A real browser for the web portal's end-to-end tests: Debian's Chromium (installed by the
 // project's own helper) driven by playwright-core, axe-core for accessibility, Lighthouse for
 // the page-quality audits. Results and screenshots go to tmp/ (not committed).
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureDebianPackage, workspaceRoot } from '@portal/local-services';
+import { workspaceRoot } from '@portal/local-services';
+import {
+  CHROMIUM_FLAGS,
+  chromiumPath,
+  runLighthouse,
+  type LighthouseScores,
+} from '@portal/testing/lighthouse';
+
+export type { LighthouseScores };
 
 export const portalUrl = process.env.E2E_PORTAL_URL!;
 export const outDir = join(workspaceRoot(), 'tmp', 'portal-web');
 
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumPath(): string {
-  return ensureDebianPackage('chromium', 'chromium', (line) => console.log(`[e2e] ${line}`));
-}
-
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumPath(),
+    executablePath: chromiumPath((line) => console.log(`[e2e] ${line}`)),
     args: CHROMIUM_FLAGS,
     timeout: 120_000,
   });
@@ -109,77 +101,7 @@ export function writeResult(file: string, data: unknown): void {
   writeFileSync(join(outDir, file), `${JSON.stringify(data, null, 2)}\n`);
 }
 
-export interface LighthouseScores {
-  url: string;
-  performance: number;
-  accessibility: number;
-  'best-practices': number;
-  seo: number;
-  /** JavaScript transferred (compressed bytes). */
-  scriptBytes: number;
-  failing: string[];
-}
-
-/** Lighthouse 12 (its CLI, mobile profile) against Debian's Chromium; the JSON report goes to tmp/. */
-export async function lighthouse(url: string, name: string): Promise<LighthouseScores> {
-  mkdirSync(outDir, { recursive: true });
-  const report = join(outDir, `lighthouse-${name}.json`);
-  const cli = join(workspaceRoot(), 'node_modules/lighthouse/cli/index.js');
-  const args = [
-    cli,
-    url,
-    '--output=json',
-    `--output-path=${report}`,
-    '--only-categories=performance,accessibility,best-practices,seo',
-    `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
-    '--max-wait-for-load=90000',
-    '--quiet',
-  ];
-  const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, CHROME_PATH: chromiumPath() },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr!.on('data', (d) => (stderr += String(d)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
-    child.once('error', reject);
-    child.once('exit', (c) => {
-      clearTimeout(timer);
-      if (c !== 0) console.error(stderr.slice(-2000));
-      resolve(c ?? 1);
-    });
-  });
-  if (code !== 0) throw new Error(`lighthouse exited with ${code}`);
-  const lhr = JSON.parse(readFileSync(report, 'utf8')) as {
-    categories: Record<string, { score: number | null }>;
-    audits: Record<
-      string,
-      {
-        id: string;
-        score: number | null;
-        scoreDisplayMode: string;
-        details?: { items?: { resourceType?: string; transferSize?: number }[] };
-      }
-    >;
-  };
-  const score = (c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
-  return {
-    url,
-    performance: score('performance'),
-    accessibility: score('accessibility'),
-    'best-practices': score('best-practices'),
-    seo: score('seo'),
-    scriptBytes:
-      lhr.audits['resource-summary']?.details?.items?.find((i) => i.resourceType === 'script')
-        ?.transferSize ?? 0,
-    failing: Object.values(lhr.audits)
-      .filter(
-        (a) =>
-          a.score !== null &&
-          a.score < 0.9 &&
-          !['informative', 'notApplicable', 'manual'].includes(a.scoreDisplayMode),
-      )
-      .map((a) => a.id),
-  };
+/** Lighthouse's scores for a page; its JSON report goes to tmp/portal-web/lighthouse-<name>.json. */
+export function lighthouse(url: string, name: string): Promise<LighthouseScores> {
+  return runLighthouse(url, join(outDir, `lighthouse-${name}.json`));
 }
