@@ -1,10 +1,11 @@
-import { dayEnd, dayKey, dayStart, type StatBucket } from '@portal/db';
-import type {
-  ReferralAgencySla,
-  ReferralCategorySla,
-  ReferralCountsBucket,
-  ReferralSla,
-  ReferralStatsResult,
+import { dayKey, type StatBucket } from '@portal/db';
+import {
+  emptySeries,
+  type ReferralAgencySla,
+  type ReferralCategorySla,
+  type ReferralCountsBucket,
+  type ReferralSla,
+  type ReferralStatsResult,
 } from './referral-stats';
 
 const HOUR = 3_600_000;
@@ -195,14 +196,7 @@ export function referralStatsFromCounts(input: {
   counts: ReadonlyMap<string, number>;
   due: ReadonlyMap<string, number>;
 }): ReferralStatsResult {
-  const series: ReferralCountsBucket[] = input.buckets.map((b) => ({
-    from: dayStart(b.firstDay),
-    to: dayEnd(b.lastDay),
-    received: 0,
-    forwarded: 0,
-    resolved: 0,
-    rejected: 0,
-  }));
+  const series = emptySeries(input.buckets);
   const bucketByDay = new Map<string, ReferralCountsBucket | undefined>();
   const bucketOf = (day: string) => {
     if (!bucketByDay.has(day)) {
