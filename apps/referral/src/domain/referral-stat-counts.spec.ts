@@ -5,9 +5,12 @@ import {
   dayField,
   eventCounts,
   factInstant,
+  forEachMonthCount,
+  packMonthCounts,
   packStatCounts,
   referralCounts,
   referralStatsFromCounts,
+  unpackMonthCounts,
   unpackStatCounts,
 } from './referral-stat-counts';
 import { median } from './referral-stats';
@@ -65,6 +68,40 @@ describe('referral statistics as counts', () => {
     expect(addStatCounts(counts, [['2025-11-10|due|a', 1]])).toEqual(
       new Map([['2025-11-10|received', 3]]),
     );
+  });
+
+  it('packs a month by key, one list of days (and resolution times) each, and back', () => {
+    const g = 'SO-XD|GIAO-THONG';
+    const name = 'name|GIAO-THONG|Giao%20th%C3%B4ng%3B%20%C4%91%C3%B4%20th%E1%BB%8B%3A%201%7C2';
+    const month = new Map([
+      ['2025-11-10|received', 2],
+      ['2025-11-03|received', 1],
+      [`2025-11-10|ms|${g}|36000000`, 1],
+      [`2025-11-03|ms|${g}|86400000`, 2],
+      [`2025-11-03|ms|${g}|36000000`, 1],
+      [`2025-11-11|due|${g}`, -1],
+      [`2025-11-11|${name}`, -1],
+      [`2025-11-30|${name}`, 3],
+      ['2025-11-04|forwarded', 0],
+    ]);
+    const packed = packMonthCounts(month);
+    expect(packed).toBe(
+      [
+        `due|${g}=11*-1`,
+        `ms|${g}=03:36000000,03:86400000*2,10:36000000`,
+        `${name}=11*-1,30*3`,
+        'received=03,10*2',
+      ].join(';'),
+    );
+    month.delete('2025-11-04|forwarded');
+    expect(unpackMonthCounts(packed, '2025-11')).toEqual(month);
+    const seen: unknown[] = [];
+    forEachMonthCount('received=03,10*2', '2025-11', (...count) => seen.push(count));
+    expect(seen).toEqual([
+      ['2025-11-03', 'received', NaN, 1],
+      ['2025-11-10', 'received', NaN, 2],
+    ]);
+    expect(unpackMonthCounts('', '2025-11')).toEqual(new Map());
   });
 
   it('takes the median of the kept resolution times as median() does of the list', () => {
