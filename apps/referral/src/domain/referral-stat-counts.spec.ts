@@ -116,4 +116,44 @@ describe('referral statistics as counts', () => {
     expect(result.medianHoursToResolution).toBe(median(hours));
     expect(result.medianHoursToResolution).toBe(18);
   });
+
+  it('names a category as it was named first in the period, of the names still counted', () => {
+    const buckets = statBuckets(at('2025-11-01T00:00:00'), at('2025-12-01T00:00:00'), 'WEEK');
+    const result = referralStatsFromCounts({
+      buckets,
+      counts: new Map([
+        ['2025-11-03|name|C|Old', 1],
+        ['2025-11-03|name|C|Gone', 0],
+        ['2025-11-02|name|C|Earlier', -1],
+        ['2025-11-04|name|C|Newer', 1],
+        ['2025-11-05|name|C|Old', -1],
+        ['2025-11-05|name|C|Newer', 1],
+        ['2025-11-05|resolved|A|C', 1],
+        ['2025-11-05|ms|A|C|7200000', 1],
+        ['2025-11-05|within|A|C', 1],
+      ]),
+      due: new Map([
+        ['2025-11-06|due|B|C', 1],
+        ['2025-11-07|due|B|D', 1],
+        ['2025-11-08|due|B|E', -1],
+      ]),
+    });
+    expect(
+      result.byCategory.map((c) => [c.categoryCode, c.categoryName, c.closed, c.overdue]),
+    ).toEqual([
+      ['C', 'Old', 1, 1],
+      ['D', '', 0, 1],
+    ]);
+    expect(result.byAgency.map((a) => [a.agency, a.closedWithinSla, a.overdue])).toEqual([
+      ['A', 1, 0],
+      ['B', 0, 2],
+    ]);
+    expect(result).toMatchObject({
+      resolved: 1,
+      closed: 1,
+      overdue: 2,
+      medianHoursToResolution: 2,
+    });
+    expect(result.series.map((b) => b.resolved)).toEqual([0, 1, 0, 0, 0]);
+  });
 });

@@ -14,8 +14,10 @@ const HOUR = 3_600_000;
  * The statistics of referrals as counts, so a year reads a dozen month documents instead of
  * one record per referral. A fact's field is `<day>|<instant>|<kind>` or, per agency and
  * category, `<day>|<instant>|<kind>|<agency>|<category code>` (URI-encoded parts; `<day>` the city day, `<instant>` the time in ms). A month document adds them up per
- * day (the field without its instant: see dayField), a day document keeps them as they are, so
- * a period that starts or ends inside a day counts exactly the part of that day it covers.
+ * day (the field without its instant: see dayField) and keeps them packed by key (one list of
+ * days, and resolution times, per kind, agency and category: see packMonthCounts); a day
+ * document keeps them as they are, so a period that starts or ends inside a day counts exactly
+ * the part of that day it covers.
  * - `received`: a referral created; `forwarded`: a hand-over event (the event that recorded
  *   the hotline's ticket);
  * - `resolved`, `rejected`, `within`: a referral closed (with that status; by its SLA due
@@ -160,6 +162,15 @@ class Tally {
   /** Resolution times (ms) and how many referrals took each. */
   readonly ms = new Map<number, number>();
 
+  /** Adds another tally's counts into this one. */
+  add(other: Tally): void {
+    this.resolved += other.resolved;
+    this.rejected += other.rejected;
+    this.within += other.within;
+    this.overdue += other.overdue;
+    for (const [ms, n] of other.ms) this.ms.set(ms, (this.ms.get(ms) ?? 0) + n);
+  }
+
   result(): ReferralSla {
     const closed = this.resolved + this.rejected;
     const judged = closed + this.overdue;
@@ -274,62 +285,79 @@ export function splitDayField(field: string): [day: string, key: string, ms: num
 export class ReferralCountsReader {
   private readonly series: ReferralCountsBucket[];
   private readonly bucketByDay = new Map<string, ReferralCountsBucket | undefined>();
-  private readonly keys = new Map<string, string[]>();
-  /** `<day>|<code>|<name>` → the count of that name (kept if positive once all are added). */
-  private readonly names = new Map<string, number>();
+  private lastDay = '';
+  private lastBucket: ReferralCountsBucket | undefined;
+  /** Each key as parsed the first time it is seen (a year has a few hundred). */
+  private readonly keys = new Map<string, CountKey>();
+  /** Per agency and category (`<agency>|<code>`), the counts of its closings. */
+  private readonly groups = new Map<string, Tally>();
   /** `<day>|due|<agency>|<code>` → referrals open at their due time that day. */
   private readonly due = new Map<string, number>();
-  private readonly total = new Tally();
-  private readonly agencies = new Map<string, Tally>();
-  private readonly categories = new Map<string, Tally>();
 
   constructor(private readonly buckets: readonly StatBucket[]) {
     this.series = emptySeries(buckets);
   }
 
   private bucketOf(day: string): ReferralCountsBucket | undefined {
-    if (!this.bucketByDay.has(day)) {
+    if (day === this.lastDay) return this.lastBucket;
+    let bucket = this.bucketByDay.get(day);
+    if (bucket === undefined && !this.bucketByDay.has(day)) {
       const i = this.buckets.findIndex((b) => day >= b.firstDay && day <= b.lastDay);
-      this.bucketByDay.set(day, i < 0 ? undefined : this.series[i]);
+      this.bucketByDay.set(day, (bucket = i < 0 ? undefined : this.series[i]));
     }
-    return this.bucketByDay.get(day);
+    this.lastDay = day;
+    this.lastBucket = bucket;
+    return bucket;
   }
 
-  private parts(key: string): string[] {
-    let parts = this.keys.get(key);
-    if (!parts) this.keys.set(key, (parts = key.split('|')));
-    return parts;
+  private keyOf(key: string): CountKey {
+    let k = this.keys.get(key);
+    if (!k) {
+      const bar = key.indexOf('|');
+      const kind = bar < 0 ? key : key.slice(0, bar);
+      // `<kind>|<agency>|<code>` (and `ms|…`): its group; `name|<code>|<name>`: the name.
+      const group = kind === 'name' || bar < 0 ? '' : key.split('|', 3).slice(1).join('|');
+      this.keys.set(key, (k = { kind, group, rest: key.slice(bar + 1), days: null }));
+    }
+    return k;
   }
 
-  private tallies(agency: string, code: string): Tally[] {
-    let a = this.agencies.get(agency);
-    if (!a) this.agencies.set(agency, (a = new Tally()));
-    let c = this.categories.get(code);
-    if (!c) this.categories.set(code, (c = new Tally()));
-    return [this.total, a, c];
+  private group(group: string): Tally {
+    let t = this.groups.get(group);
+    if (!t) this.groups.set(group, (t = new Tally()));
+    return t;
   }
 
   /** A count of a day of the period (a `due` count is not one: see addDue). */
   add(day: string, key: string, ms: number, n: number): void {
     if (n === 0) return;
-    const [kind, agency, code] = this.parts(key) as [string, string, string];
-    if (kind === 'name') {
-      // `name|<code>|<name>`: kept by day, code and name (the first is shown).
-      const field = `${day}|${key.slice(5)}`;
-      this.names.set(field, (this.names.get(field) ?? 0) + n);
+    const k = this.keyOf(key);
+    if (k.kind === 'name') {
+      // Kept by code and name, per day (the first is shown).
+      const days = (k.days ??= new Map());
+      days.set(day, (days.get(day) ?? 0) + n);
       return;
     }
     const bucket = this.bucketOf(day);
     if (!bucket) return;
-    if (kind === 'received' || kind === 'forwarded') {
-      bucket[kind] += n;
-      return;
-    }
-    if (kind !== 'resolved' && kind !== 'rejected' && kind !== 'within' && kind !== 'ms') return;
-    if (kind === 'resolved' || kind === 'rejected') bucket[kind] += n;
-    for (const t of this.tallies(agency, code)) {
-      if (kind === 'ms') t.ms.set(ms, (t.ms.get(ms) ?? 0) + n);
-      else t[kind] += n;
+    switch (k.kind) {
+      case 'received':
+      case 'forwarded':
+        bucket[k.kind] += n;
+        return;
+      case 'resolved':
+      case 'rejected':
+        bucket[k.kind] += n;
+        this.group(k.group)[k.kind] += n;
+        return;
+      case 'within':
+        this.group(k.group).within += n;
+        return;
+      case 'ms': {
+        const t = this.group(k.group);
+        t.ms.set(ms, (t.ms.get(ms) ?? 0) + n);
+        return;
+      }
     }
   }
 
@@ -347,17 +375,26 @@ export class ReferralCountsReader {
   }
 
   result(): ReferralStatsResult {
-    for (const [field, n] of this.due) {
-      if (n <= 0) continue;
-      const [, , agency, code] = field.split('|') as [string, string, string, string];
-      for (const t of this.tallies(agency, code)) t.overdue += n;
-    }
+    for (const [field, n] of this.due)
+      if (n > 0) this.group(field.slice(field.indexOf('|', 11) + 1)).overdue += n;
     // The name each category carried first in the period (by day, then name).
     const names = new Map<string, string>();
-    const named = [...this.names].filter(([, n]) => n > 0).map(([field]) => field);
+    const named: string[] = [];
+    for (const k of this.keys.values())
+      if (k.kind === 'name')
+        for (const [day, n] of k.days ?? []) if (n > 0) named.push(`${day}|${k.rest}`);
     for (const field of named.sort()) {
       const [, code, name] = field.split('|') as [string, string, string];
       if (!names.has(code)) names.set(code, decodeURIComponent(name));
+    }
+    const total = new Tally();
+    const agencies = new Map<string, Tally>();
+    const categories = new Map<string, Tally>();
+    for (const [group, counts] of this.groups) {
+      const [agency, code] = group.split('|') as [string, string];
+      if (!agencies.has(agency)) agencies.set(agency, new Tally());
+      if (!categories.has(code)) categories.set(code, new Tally());
+      for (const t of [total, agencies.get(agency)!, categories.get(code)!]) t.add(counts);
     }
     const series = this.series;
     const sum = (field: 'received' | 'forwarded' | 'resolved' | 'rejected') =>
@@ -367,18 +404,27 @@ export class ReferralCountsReader {
       forwarded: sum('forwarded'),
       resolved: sum('resolved'),
       rejected: sum('rejected'),
-      ...this.total.result(),
+      ...total.result(),
       series,
-      byAgency: [...this.agencies.keys()]
+      byAgency: [...agencies.keys()]
         .sort()
-        .map((agency): ReferralAgencySla => ({ agency, ...this.agencies.get(agency)!.result() })),
-      byCategory: [...this.categories.keys()].sort().map((code): ReferralCategorySla => ({
+        .map((agency): ReferralAgencySla => ({ agency, ...agencies.get(agency)!.result() })),
+      byCategory: [...categories.keys()].sort().map((code): ReferralCategorySla => ({
         categoryCode: code,
         categoryName: names.get(code) ?? '',
-        ...this.categories.get(code)!.result(),
+        ...categories.get(code)!.result(),
       })),
     };
   }
+}
+
+/** A key of counts (see packMonthCounts), parsed: its kind, its `<agency>|<code>`, what follows its kind. */
+interface CountKey {
+  kind: string;
+  group: string;
+  rest: string;
+  /** Of a name: its count per day (kept if positive once all are added). */
+  days: Map<string, number> | null;
 }
 
 /**
