@@ -5,6 +5,7 @@ import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { portalStatsKey } from '@portal/db';
 import { errorCodes, testViewer } from '@portal/testing';
+import { packStatCounts, unpackMonthCounts } from '../src/domain/referral-stat-counts';
 import { newTrackingCode } from '../src/domain/tracking-code';
 import {
   UPDATE_STATUS,
@@ -354,5 +355,50 @@ describe('portal statistics (referrals) from day counts', () => {
     expect(await h.server.stats.referrals(period)).toEqual(records);
     expect(records.overdue).toBeGreaterThan(0);
     expect(await h.core.models.ReferralStatPending.countDocuments()).toBe(0);
+  });
+
+  it('reads month documents of the earlier shape, and the flush and the start-up migration repack them', async () => {
+    clock = at('2025-12-02T12:00:00');
+    const { ReferralStatPeriod } = h.core.models;
+    const counter = h.server.statsCounter;
+    const stats = h.server.stats;
+    const same = async () => {
+      for (const granularity of ['DAY', 'WEEK', 'MONTH'] as const) {
+        const period = {
+          from: at('2025-10-15T13:00:00'),
+          to: at('2025-12-02T12:30:00'),
+          granularity,
+        };
+        expect(await stats.referrals(period), granularity).toEqual(
+          await stats.referralsFromRecords(period),
+        );
+      }
+    };
+    // The receipt the sweep counted is still pending in Redis; the months are packed by key.
+    const packed = await ReferralStatPeriod.find({ _id: /^M/ }).sort({ _id: 1 }).lean();
+    expect(packed.map((m) => [m._id, m.format])).toEqual([
+      ['M2025-10', 2],
+      ['M2025-11', 2],
+      ['M2025-12', 2],
+    ]);
+    // As the earlier code wrote them: one field per count of each day, no format.
+    for (const m of packed)
+      await ReferralStatPeriod.updateOne(
+        { _id: m._id },
+        {
+          $set: { counts: packStatCounts(unpackMonthCounts(m.counts, m._id.slice(1))) },
+          $unset: { format: 1 },
+        },
+      );
+    await same();
+    // The flush rewrites the month it adds to (December) in the packed shape.
+    expect(await counter.flush()).toMatchObject({ ran: true, batches: 1 });
+    await same();
+    expect(await counter.migrateMonths(h.logger)).toBe(2);
+    expect(await counter.migrateMonths(h.logger)).toBe(0);
+    const repacked = await ReferralStatPeriod.find({ _id: /^M/ }).sort({ _id: 1 }).lean();
+    expect(repacked.slice(0, 2)).toEqual(packed.slice(0, 2));
+    expect(repacked.map((m) => m.format)).toEqual([2, 2, 2]);
+    await same();
   });
 });

@@ -1,10 +1,11 @@
-import { dayEnd, dayKey, dayStart, type StatBucket } from '@portal/db';
-import type {
-  ReferralAgencySla,
-  ReferralCategorySla,
-  ReferralCountsBucket,
-  ReferralSla,
-  ReferralStatsResult,
+import { dayKey, type StatBucket } from '@portal/db';
+import {
+  emptySeries,
+  type ReferralAgencySla,
+  type ReferralCategorySla,
+  type ReferralCountsBucket,
+  type ReferralSla,
+  type ReferralStatsResult,
 } from './referral-stats';
 
 const HOUR = 3_600_000;
@@ -13,8 +14,10 @@ const HOUR = 3_600_000;
  * The statistics of referrals as counts, so a year reads a dozen month documents instead of
  * one record per referral. A fact's field is `<day>|<instant>|<kind>` or, per agency and
  * category, `<day>|<instant>|<kind>|<agency>|<category code>` (URI-encoded parts; `<day>` the city day, `<instant>` the time in ms). A month document adds them up per
- * day (the field without its instant: see dayField), a day document keeps them as they are, so
- * a period that starts or ends inside a day counts exactly the part of that day it covers.
+ * day (the field without its instant: see dayField) and keeps them packed by key (one list of
+ * days, and resolution times, per kind, agency and category: see packMonthCounts); a day
+ * document keeps them as they are, so a period that starts or ends inside a day counts exactly
+ * the part of that day it covers.
  * - `received`: a referral created; `forwarded`: a hand-over event (the event that recorded
  *   the hotline's ticket);
  * - `resolved`, `rejected`, `within`: a referral closed (with that status; by its SLA due
@@ -159,6 +162,15 @@ class Tally {
   /** Resolution times (ms) and how many referrals took each. */
   readonly ms = new Map<number, number>();
 
+  /** Adds another tally's counts into this one. */
+  add(other: Tally): void {
+    this.resolved += other.resolved;
+    this.rejected += other.rejected;
+    this.within += other.within;
+    this.overdue += other.overdue;
+    for (const [ms, n] of other.ms) this.ms.set(ms, (this.ms.get(ms) ?? 0) + n);
+  }
+
   result(): ReferralSla {
     const closed = this.resolved + this.rejected;
     const judged = closed + this.overdue;
@@ -186,94 +198,250 @@ class Tally {
 }
 
 /**
+ * A month document's counts (fields without their instant, `<day>|<kind>…`), packed compactly:
+ * `<key>=<entries>;…` where the key is the field without its day (and, for `ms`, without the
+ * resolution time): `received`, `resolved|<agency>|<code>`, `ms|<agency>|<code>`,
+ * `name|<code>|<name>`…; each entry is the day of the month, `:<ms>` for a resolution time,
+ * and `*<n>` when the count is not 1, sorted (`03,04*2` or `03:36000000,17:86400000*2`). The
+ * keys' parts are URI-encoded, so they hold none of `=;,:*`. A month of a bench-scale year
+ * packs in about a tenth of the one-field-per-count form (packStatCounts), and a read parses
+ * each key once, not once per day and resolution time.
+ */
+export function packMonthCounts(counts: ReadonlyMap<string, number>): string {
+  const byKey = new Map<string, [day: number, ms: number, n: number][]>();
+  for (const [field, n] of counts) {
+    if (n === 0) continue;
+    const [day, key, ms] = splitDayField(field);
+    let entries = byKey.get(key);
+    if (!entries) byKey.set(key, (entries = []));
+    entries.push([Number(day.slice(8)), ms, n]);
+  }
+  const parts: string[] = [];
+  for (const key of [...byKey.keys()].sort()) {
+    const entries = byKey.get(key)!.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const packed = entries.map(([day, ms, n]) => {
+      const d = String(day).padStart(2, '0');
+      return `${d}${Number.isNaN(ms) ? '' : `:${ms}`}${n === 1 ? '' : `*${n}`}`;
+    });
+    parts.push(`${key}=${packed.join(',')}`);
+  }
+  return parts.join(';');
+}
+
+/**
+ * Calls `fn` with each count of a packed month (`month` `YYYY-MM`): its day, key (see
+ * packMonthCounts) and resolution time (NaN for none).
+ */
+export function forEachMonthCount(
+  packed: string | null | undefined,
+  month: string,
+  fn: (day: string, key: string, ms: number, n: number) => void,
+): void {
+  if (!packed) return;
+  const days: string[] = [];
+  for (const part of packed.split(';')) {
+    const eq = part.indexOf('=');
+    const key = part.slice(0, eq);
+    for (const entry of part.slice(eq + 1).split(',')) {
+      const star = entry.indexOf('*');
+      const end = star < 0 ? entry.length : star;
+      const colon = entry.indexOf(':');
+      const d = Number(entry.slice(0, colon < 0 ? end : colon));
+      const day = (days[d] ??= `${month}-${String(d).padStart(2, '0')}`);
+      const ms = colon < 0 ? NaN : Number(entry.slice(colon + 1, end));
+      fn(day, key, ms, star < 0 ? 1 : Number(entry.slice(star + 1)));
+    }
+  }
+}
+
+/** A packed month's counts as fields without their instant (`<day>|<kind>…`). */
+export function unpackMonthCounts(packed: string | null | undefined, month: string) {
+  const counts = new Map<string, number>();
+  forEachMonthCount(packed, month, (day, key, ms, n) => {
+    const field = Number.isNaN(ms) ? `${day}|${key}` : `${day}|${key}|${ms}`;
+    addStatCounts(counts, [[field, n]]);
+  });
+  return counts;
+}
+
+/**
+ * A field without its instant as its day, its key (the rest, less the resolution time of an
+ * `ms` field) and that resolution time (NaN for none).
+ */
+export function splitDayField(field: string): [day: string, key: string, ms: number] {
+  const day = field.slice(0, 10);
+  const rest = field.slice(11);
+  if (!rest.startsWith('ms|')) return [day, rest, NaN];
+  const bar = rest.lastIndexOf('|');
+  return [day, rest.slice(0, bar), Number(rest.slice(bar + 1))];
+}
+
+/**
  * The referral part of the portal statistics (same figures as referralStats over the records)
- * from day counts: `counts` holds the days of the period (received … ms), `due` the `due`
- * counts of the days whose referrals count as overdue now (the period up to now).
+ * from counts, added one by one: `add` those of the days of the period (received … ms, name),
+ * `addDue` the `due` counts of the days whose referrals count as overdue now (the period up to
+ * now). A count is its day, its key (see packMonthCounts) and, for `ms`, the resolution time.
+ */
+export class ReferralCountsReader {
+  private readonly series: ReferralCountsBucket[];
+  private readonly bucketByDay = new Map<string, ReferralCountsBucket | undefined>();
+  private lastDay = '';
+  private lastBucket: ReferralCountsBucket | undefined;
+  /** Each key as parsed the first time it is seen (a year has a few hundred). */
+  private readonly keys = new Map<string, CountKey>();
+  /** Per agency and category (`<agency>|<code>`), the counts of its closings. */
+  private readonly groups = new Map<string, Tally>();
+  /** `<day>|due|<agency>|<code>` → referrals open at their due time that day. */
+  private readonly due = new Map<string, number>();
+
+  constructor(private readonly buckets: readonly StatBucket[]) {
+    this.series = emptySeries(buckets);
+  }
+
+  private bucketOf(day: string): ReferralCountsBucket | undefined {
+    if (day === this.lastDay) return this.lastBucket;
+    let bucket = this.bucketByDay.get(day);
+    if (bucket === undefined && !this.bucketByDay.has(day)) {
+      const i = this.buckets.findIndex((b) => day >= b.firstDay && day <= b.lastDay);
+      this.bucketByDay.set(day, (bucket = i < 0 ? undefined : this.series[i]));
+    }
+    this.lastDay = day;
+    this.lastBucket = bucket;
+    return bucket;
+  }
+
+  private keyOf(key: string): CountKey {
+    let k = this.keys.get(key);
+    if (!k) {
+      const bar = key.indexOf('|');
+      const kind = bar < 0 ? key : key.slice(0, bar);
+      // `<kind>|<agency>|<code>` (and `ms|…`): its group; `name|<code>|<name>`: the name.
+      const group = kind === 'name' || bar < 0 ? '' : key.split('|', 3).slice(1).join('|');
+      this.keys.set(key, (k = { kind, group, rest: key.slice(bar + 1), days: null }));
+    }
+    return k;
+  }
+
+  private group(group: string): Tally {
+    let t = this.groups.get(group);
+    if (!t) this.groups.set(group, (t = new Tally()));
+    return t;
+  }
+
+  /** A count of a day of the period (a `due` count is not one: see addDue). */
+  add(day: string, key: string, ms: number, n: number): void {
+    if (n === 0) return;
+    const k = this.keyOf(key);
+    if (k.kind === 'name') {
+      // Kept by code and name, per day (the first is shown).
+      const days = (k.days ??= new Map());
+      days.set(day, (days.get(day) ?? 0) + n);
+      return;
+    }
+    const bucket = this.bucketOf(day);
+    if (!bucket) return;
+    switch (k.kind) {
+      case 'received':
+      case 'forwarded':
+        bucket[k.kind] += n;
+        return;
+      case 'resolved':
+      case 'rejected':
+        bucket[k.kind] += n;
+        this.group(k.group)[k.kind] += n;
+        return;
+      case 'within':
+        this.group(k.group).within += n;
+        return;
+      case 'ms': {
+        const t = this.group(k.group);
+        t.ms.set(ms, (t.ms.get(ms) ?? 0) + n);
+        return;
+      }
+    }
+  }
+
+  /** A `due` count of a day whose open referrals count as overdue. */
+  addDue(day: string, key: string, n: number): void {
+    if (!key.startsWith('due|')) return;
+    const field = `${day}|${key}`;
+    this.due.set(field, (this.due.get(field) ?? 0) + n);
+  }
+
+  /** A field without its instant (`<day>|<kind>…`) of a day of the period. */
+  addField(field: string, n: number): void {
+    const [day, key, ms] = splitDayField(field);
+    this.add(day, key, ms, n);
+  }
+
+  result(): ReferralStatsResult {
+    for (const [field, n] of this.due)
+      if (n > 0) this.group(field.slice(field.indexOf('|', 11) + 1)).overdue += n;
+    // The name each category carried first in the period (by day, then name).
+    const names = new Map<string, string>();
+    const named: string[] = [];
+    for (const k of this.keys.values())
+      if (k.kind === 'name')
+        for (const [day, n] of k.days ?? []) if (n > 0) named.push(`${day}|${k.rest}`);
+    for (const field of named.sort()) {
+      const [, code, name] = field.split('|') as [string, string, string];
+      if (!names.has(code)) names.set(code, decodeURIComponent(name));
+    }
+    const total = new Tally();
+    const agencies = new Map<string, Tally>();
+    const categories = new Map<string, Tally>();
+    for (const [group, counts] of this.groups) {
+      const [agency, code] = group.split('|') as [string, string];
+      if (!agencies.has(agency)) agencies.set(agency, new Tally());
+      if (!categories.has(code)) categories.set(code, new Tally());
+      for (const t of [total, agencies.get(agency)!, categories.get(code)!]) t.add(counts);
+    }
+    const series = this.series;
+    const sum = (field: 'received' | 'forwarded' | 'resolved' | 'rejected') =>
+      series.reduce((s, b) => s + b[field], 0);
+    return {
+      received: sum('received'),
+      forwarded: sum('forwarded'),
+      resolved: sum('resolved'),
+      rejected: sum('rejected'),
+      ...total.result(),
+      series,
+      byAgency: [...agencies.keys()]
+        .sort()
+        .map((agency): ReferralAgencySla => ({ agency, ...agencies.get(agency)!.result() })),
+      byCategory: [...categories.keys()].sort().map((code): ReferralCategorySla => ({
+        categoryCode: code,
+        categoryName: names.get(code) ?? '',
+        ...categories.get(code)!.result(),
+      })),
+    };
+  }
+}
+
+/** A key of counts (see packMonthCounts), parsed: its kind, its `<agency>|<code>`, what follows its kind. */
+interface CountKey {
+  kind: string;
+  group: string;
+  rest: string;
+  /** Of a name: its count per day (kept if positive once all are added). */
+  days: Map<string, number> | null;
+}
+
+/**
+ * The referral part of the portal statistics from day counts: `counts` holds the days of the
+ * period (received … ms, fields without their instant), `due` the `due` counts of the days
+ * whose referrals count as overdue now (the period up to now).
  */
 export function referralStatsFromCounts(input: {
   buckets: readonly StatBucket[];
   counts: ReadonlyMap<string, number>;
   due: ReadonlyMap<string, number>;
 }): ReferralStatsResult {
-  const series: ReferralCountsBucket[] = input.buckets.map((b) => ({
-    from: dayStart(b.firstDay),
-    to: dayEnd(b.lastDay),
-    received: 0,
-    forwarded: 0,
-    resolved: 0,
-    rejected: 0,
-  }));
-  const bucketByDay = new Map<string, ReferralCountsBucket | undefined>();
-  const bucketOf = (day: string) => {
-    if (!bucketByDay.has(day)) {
-      const i = input.buckets.findIndex((b) => day >= b.firstDay && day <= b.lastDay);
-      bucketByDay.set(day, i < 0 ? undefined : series[i]);
-    }
-    return bucketByDay.get(day);
-  };
-  // The name each category carried first in the period (fields sort by day first).
-  const names = new Map<string, string>();
-  const nameFields = [...input.counts, ...input.due]
-    .filter(([field, n]) => n > 0 && field.startsWith('name|', 11))
-    .map(([field]) => field)
-    .sort();
-  for (const field of nameFields) {
-    const [, , code, name] = field.split('|') as [string, string, string, string];
-    if (!names.has(code)) names.set(code, decodeURIComponent(name));
-  }
-  const total = new Tally();
-  const agencies = new Map<string, Tally>();
-  const categories = new Map<string, { name: string; tally: Tally }>();
-  const tallies = (agencyPart: string, codePart: string) => {
-    if (!agencies.has(agencyPart)) agencies.set(agencyPart, new Tally());
-    if (!categories.has(codePart))
-      categories.set(codePart, { name: names.get(codePart) ?? '', tally: new Tally() });
-    return [total, agencies.get(agencyPart)!, categories.get(codePart)!.tally];
-  };
-
-  for (const [field, n] of input.counts) {
-    const [day, kind, agency, code, ms] = field.split('|') as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    const bucket = bucketOf(day);
-    if (!bucket || n === 0) continue;
-    if (kind === 'received' || kind === 'forwarded') {
-      bucket[kind] += n;
-      continue;
-    }
-    if (kind !== 'resolved' && kind !== 'rejected' && kind !== 'within' && kind !== 'ms') continue;
-    if (kind === 'resolved' || kind === 'rejected') bucket[kind] += n;
-    for (const t of tallies(agency, code)) {
-      if (kind === 'ms') t.ms.set(Number(ms), (t.ms.get(Number(ms)) ?? 0) + n);
-      else t[kind] += n;
-    }
-  }
+  const reader = new ReferralCountsReader(input.buckets);
+  for (const [field, n] of input.counts) reader.addField(field, n);
   for (const [field, n] of input.due) {
-    const [, kind, agency, code] = field.split('|') as [string, string, string, string];
-    if (kind !== 'due' || n <= 0) continue;
-    for (const t of tallies(agency, code)) t.overdue += n;
+    const [day, key] = splitDayField(field);
+    reader.addDue(day, key, n);
   }
-
-  const sum = (field: 'received' | 'forwarded' | 'resolved' | 'rejected') =>
-    series.reduce((s, b) => s + b[field], 0);
-  return {
-    received: sum('received'),
-    forwarded: sum('forwarded'),
-    resolved: sum('resolved'),
-    rejected: sum('rejected'),
-    ...total.result(),
-    series,
-    byAgency: [...agencies.keys()]
-      .sort()
-      .map((agency): ReferralAgencySla => ({ agency, ...agencies.get(agency)!.result() })),
-    byCategory: [...categories.keys()].sort().map((code): ReferralCategorySla => ({
-      categoryCode: code,
-      categoryName: categories.get(code)!.name,
-      ...categories.get(code)!.tally.result(),
-    })),
-  };
+  return reader.result();
 }

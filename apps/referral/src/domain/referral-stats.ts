@@ -63,6 +63,18 @@ export function median(values: readonly number[]): number | null {
   return sorted[Math.ceil(sorted.length / 2) - 1]!;
 }
 
+/** A period's series with every count at zero: one entry per bucket, its days' whole span. */
+export function emptySeries(buckets: readonly StatBucket[]): ReferralCountsBucket[] {
+  return buckets.map((b) => ({
+    from: dayStart(b.firstDay),
+    to: dayEnd(b.lastDay),
+    received: 0,
+    forwarded: 0,
+    resolved: 0,
+    rejected: 0,
+  }));
+}
+
 class SlaTally {
   closed = 0;
   closedWithinSla = 0;
@@ -105,14 +117,7 @@ export function referralStats(input: {
   closed: readonly ClosedReferralFacts[];
   overdue: readonly OverdueReferralFacts[];
 }): ReferralStatsResult {
-  const series: ReferralCountsBucket[] = input.buckets.map((b) => ({
-    from: dayStart(b.firstDay),
-    to: dayEnd(b.lastDay),
-    received: 0,
-    forwarded: 0,
-    resolved: 0,
-    rejected: 0,
-  }));
+  const series = emptySeries(input.buckets);
   const bucketOf = (at: Date) => series.find((s) => at >= s.from && at < s.to);
   const count = (at: Date, field: 'received' | 'forwarded' | 'resolved' | 'rejected') => {
     const bucket = bucketOf(at);

@@ -1,25 +1,31 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
- * The referral statistics of one city month (`_id` `M2025-11`: its counts per day) or day
- * (`D2025-11-03`: its facts at their instants, read only for a period that starts or ends
- * inside that day), packed in one string (see referral-stat-counts.ts; one field is cheap to
- * store and read, thousands are not). Written only by the counter's flush (one flusher at a
- * time, `$set` of totals computed in code, never a concurrent `$inc`); `lastFlushId` makes a
- * replayed batch a no-op. Every figure is exact (the median too: resolution times are kept,
- * not bucketed).
+ * The referral statistics of one city month (`_id` `M2025-11`: its counts per day, packed by
+ * key: see packMonthCounts) or day (`D2025-11-03`: its facts at their instants, packed one by
+ * one, see packStatCounts; read only for a period that starts or ends inside that day). Written
+ * only by the counter's flush (one flusher at a time, `$set` of totals computed in code, never
+ * a concurrent `$inc`); `lastFlushId` makes a replayed batch a no-op. Every figure is exact
+ * (the median too: resolution times are kept, not bucketed). `format` is MONTH_FORMAT on a
+ * month in the packed-by-key shape; a month without it is in the earlier shape (one field per
+ * count, as a day), which reads still understand and the start-up migration rewrites.
  */
 export interface ReferralStatPeriodDoc {
   _id: string;
   counts: string;
   lastFlushId: string;
+  format?: number;
 }
+
+/** The shape of a month document's counts: packed by key (packMonthCounts). */
+export const MONTH_FORMAT = 2;
 
 const ReferralStatPeriodSchema = new Schema<ReferralStatPeriodDoc>(
   {
     _id: { type: String, required: true },
     counts: { type: String, default: '' },
     lastFlushId: { type: String, required: true },
+    format: { type: Number },
   },
   { collection: 'referral_stat_periods', versionKey: false },
 );

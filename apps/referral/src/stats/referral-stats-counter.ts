@@ -7,15 +7,17 @@ import {
   countDay,
   dayField,
   eventCounts,
+  packMonthCounts,
   packStatCounts,
   referralCounts,
+  unpackMonthCounts,
   unpackStatCounts,
   type CountedEvent,
   type CountedReferral,
   type StatCounts,
 } from '../domain/referral-stat-counts';
 import type { ReferralModels } from '../models';
-import type { ReferralStatPeriodDoc } from '../models/referral-stat-period.model';
+import { MONTH_FORMAT, type ReferralStatPeriodDoc } from '../models/referral-stat-period.model';
 
 /**
  * How long a counted referral or event is remembered, so counting it again (an event finished
@@ -35,9 +37,23 @@ export interface ReferralStatsRecorder {
 export const monthPeriodOf = (day: string) => `M${day.slice(0, 7)}`;
 export const dayPeriodOf = (day: string) => `D${day}`;
 
+const isMonth = (period: string) => period.startsWith('M');
+
+/** A month document's counts (fields without their instant), whichever shape it is in. */
+function monthCounts(doc: ReferralStatPeriodDoc | undefined): Map<string, number> {
+  if (!doc) return new Map();
+  if (doc.format === MONTH_FORMAT) return unpackMonthCounts(doc.counts, doc._id.slice(1));
+  return new Map(unpackStatCounts(doc.counts));
+}
+
 /** What a read gets: per-day counts of whole months, and the facts of single days. */
 export interface PeriodCounts {
-  /** Fields without their instant (`<day>|<kind>…`), of the months asked for. */
+  /** The months asked for, as their documents keep them (`month` `YYYY-MM`; packMonthCounts). */
+  months: { month: string; packed: string }[];
+  /**
+   * More counts of those months, as fields without their instant (`<day>|<kind>…`): what is
+   * pending in Redis, and the months still in the earlier shape.
+   */
   days: Map<string, number>;
   /** Fields with their instant, of the days asked for. */
   facts: Map<string, number>;
@@ -115,11 +131,16 @@ export class ReferralStatsCounter extends HotCountBuffer implements ReferralStat
     for (const [period, counts] of delta) {
       const doc = existing.get(period);
       if (doc?.lastFlushId === batchId) continue;
-      const merged = addStatCounts(new Map(unpackStatCounts(doc?.counts)), counts);
+      const update = isMonth(period)
+        ? {
+            counts: packMonthCounts(addStatCounts(monthCounts(doc), counts)),
+            format: MONTH_FORMAT,
+          }
+        : { counts: packStatCounts(addStatCounts(new Map(unpackStatCounts(doc?.counts)), counts)) };
       ops.push({
         updateOne: {
           filter: { _id: period },
-          update: { $set: { counts: packStatCounts(merged), lastFlushId: batchId } },
+          update: { $set: { ...update, lastFlushId: batchId } },
           upsert: true,
         },
       });
@@ -163,9 +184,12 @@ export class ReferralStatsCounter extends HotCountBuffer implements ReferralStat
       this.pending(),
     ]);
     const batches = await Promise.all(batchIds.map((id) => this.batchCounts(id)));
-    const result: PeriodCounts = { days: new Map(), facts: new Map() };
+    const result: PeriodCounts = { months: [], days: new Map(), facts: new Map() };
     const into = (period: string) => (months.has(period) ? result.days : result.facts);
-    for (const d of docs.values()) addStatCounts(into(d._id), unpackStatCounts(d.counts));
+    for (const d of docs.values())
+      if (months.has(d._id) && d.format === MONTH_FORMAT)
+        result.months.push({ month: d._id.slice(1), packed: d.counts });
+      else addStatCounts(into(d._id), unpackStatCounts(d.counts));
     const addPending = (hash: Record<string, string>, batch: number) => {
       for (const [field, n] of Object.entries(hash))
         for (const [period, kept] of periodsOf(field)) {
@@ -179,6 +203,29 @@ export class ReferralStatsCounter extends HotCountBuffer implements ReferralStat
     batches.forEach((hash, i) => addPending(hash, i));
     addPending(live, -1);
     return result;
+  }
+
+  /**
+   * Rewrites the month documents still in the earlier shape (one field per count) packed by
+   * key, as the flush now writes them: the same counts, a tenth of the size. Idempotent, and
+   * safe beside a flush: a document is rewritten only if no flush changed it since it was read
+   * (same `lastFlushId`, still the earlier shape); a flush writes the new shape itself.
+   */
+  async migrateMonths(logger: Logger): Promise<number> {
+    const { ReferralStatPeriod } = this.models;
+    const old = await ReferralStatPeriod.find({ _id: /^M/, format: { $ne: MONTH_FORMAT } })
+      .lean()
+      .exec();
+    let rewritten = 0;
+    for (const doc of old) {
+      const res = await ReferralStatPeriod.updateOne(
+        { _id: doc._id, lastFlushId: doc.lastFlushId, format: { $ne: MONTH_FORMAT } },
+        { $set: { counts: packMonthCounts(monthCounts(doc)), format: MONTH_FORMAT } },
+      ).exec();
+      rewritten += res.modifiedCount;
+    }
+    if (rewritten) logger.info({ rewritten }, 'referral statistics: month documents repacked');
+    return rewritten;
   }
 
   /**

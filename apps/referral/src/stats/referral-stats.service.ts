@@ -7,11 +7,11 @@ import {
   type PortalStatsPeriod,
 } from '@portal/db';
 import {
-  addStatCounts,
-  countDay,
+  ReferralCountsReader,
   dayField,
   factInstant,
-  referralStatsFromCounts,
+  forEachMonthCount,
+  splitDayField,
 } from '../domain/referral-stat-counts';
 import {
   referralStats,
@@ -105,25 +105,26 @@ export class ReferralStatsService {
     }
     const read = await this.counter.read([...months], [...days]);
 
-    const counts = new Map<string, number>();
-    const dueCounts = new Map<string, number>();
-    const isDue = (field: string) => field.startsWith('due|', field.indexOf('|', 11) + 1);
-    for (const [field, n] of read.days) {
-      const day = countDay(field);
-      if (field.startsWith(`${day}|due|`)) {
-        if (due && day >= due.firstDay && day <= due.lastDay)
-          addStatCounts(dueCounts, [[field, n]]);
-      } else if (day >= facts.firstDay && day <= facts.lastDay) addStatCounts(counts, [[field, n]]);
-    }
+    const reader = new ReferralCountsReader(buckets);
+    // A count of a whole day: a `due` one if the day is in `due`, any other if it is in `facts`.
+    const add = (day: string, key: string, ms: number, n: number) => {
+      if (key.startsWith('due|')) {
+        if (due && day >= due.firstDay && day <= due.lastDay) reader.addDue(day, key, n);
+      } else if (day >= facts.firstDay && day <= facts.lastDay) reader.add(day, key, ms, n);
+    };
+    for (const m of read.months) forEachMonthCount(m.packed, m.month, add);
+    for (const [field, n] of read.days) add(...splitDayField(field), n);
+    // A count of a part of a day: by its instant.
     const inside = (parts: Range[], at: number) =>
       parts.some((r) => at >= r.from.getTime() && at < r.to.getTime());
     for (const [field, n] of read.facts) {
       const at = factInstant(field);
-      if (isDue(field)) {
-        if (due && inside(due.parts, at)) addStatCounts(dueCounts, [[dayField(field), n]]);
-      } else if (inside(facts.parts, at)) addStatCounts(counts, [[dayField(field), n]]);
+      const [day, key, ms] = splitDayField(dayField(field));
+      if (key.startsWith('due|')) {
+        if (due && inside(due.parts, at)) reader.addDue(day, key, n);
+      } else if (inside(facts.parts, at)) reader.add(day, key, ms, n);
     }
-    return referralStatsFromCounts({ buckets, counts, due: dueCounts });
+    return reader.result();
   }
 
   /**
