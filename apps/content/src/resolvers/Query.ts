@@ -1,5 +1,4 @@
 import { emptyPage } from '@portal/db';
-import { requireRole } from '@portal/auth';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import { z } from 'zod';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
@@ -58,16 +57,11 @@ export const Query: QueryResolvers = {
   category: (_, args, ctx) =>
     ctx.services.categories.bySlug(parseInput(slugInput, args.slug, 'slug')),
 
-  contentStats: (_, args, ctx) => {
-    requireRole(ctx.viewer, 'editor');
-    return ctx.services.stats.stats(args.from, args.to);
-  },
-  portalStats: (_, args, ctx) => {
-    requireRole(ctx.viewer, 'editor');
-    return ctx.services.portalStats.ref({
+  contentStats: (_, args, ctx) => ctx.services.stats.stats(ctx.viewer, args.from, args.to),
+  portalStats: (_, args, ctx) =>
+    ctx.services.portalStats.ref(ctx.viewer, {
       from: args.from,
       to: args.to,
       granularity: args.granularity,
-    });
-  },
+    }),
 };
