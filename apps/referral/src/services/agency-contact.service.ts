@@ -12,7 +12,7 @@ export class AgencyContactService {
   ) {}
 
   /** For moderators (and admins). */
-  list(viewer: Viewer): Promise<AgencyContactDoc[]> {
+  async list(viewer: Viewer): Promise<AgencyContactDoc[]> {
     requireRole(viewer, 'moderator');
     return this.models.AgencyContact.find({}).sort({ _id: 1 }).lean<AgencyContactDoc[]>().exec();
   }
