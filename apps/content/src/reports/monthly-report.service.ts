@@ -76,13 +76,13 @@ export class MonthlyReportService {
   }
 
   /** A stored report; `month` as the caller gave it (BAD_USER_INPUT on `month` unless YYYY-MM). */
-  report(viewer: Viewer, month: unknown): Promise<MonthlyReportDoc | null> {
+  async report(viewer: Viewer, month: unknown): Promise<MonthlyReportDoc | null> {
     requireRole(viewer, 'editor');
     return this.find(parseArgs(monthArgs, { month }).month);
   }
 
   /** The latest stored reports, newest first. */
-  reports(
+  async reports(
     viewer: Viewer,
     limit = 24,
   ): Promise<Pick<MonthlyReportDoc, '_id' | 'generatedAt' | 'missingParts'>[]> {

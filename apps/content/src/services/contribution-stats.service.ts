@@ -19,7 +19,7 @@ const COUNTED_ACTIONS = ['SUBMITTED', 'PUBLISHED', 'RETURNED_TO_DRAFT'] as const
 export class ContributionStatsService {
   constructor(private readonly models: Pick<ContentModels, 'articles' | 'revisions'>) {}
 
-  contributions(viewer: Viewer, p: PortalStatsPeriod): Promise<ContributionStatsResult> {
+  async contributions(viewer: Viewer, p: PortalStatsPeriod): Promise<ContributionStatsResult> {
     requireRole(viewer, 'editor');
     return this.readContributions(p);
   }

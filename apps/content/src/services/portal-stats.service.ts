@@ -48,12 +48,12 @@ export class PortalStatsService {
     return { id, ...parsePortalStatsKey(id) };
   }
 
-  articles(viewer: Viewer, p: PortalStatsPeriod): Promise<AudienceStats> {
+  async articles(viewer: Viewer, p: PortalStatsPeriod): Promise<AudienceStats> {
     requireRole(viewer, 'editor');
     return this.readArticles(p);
   }
 
-  articlesByKind(viewer: Viewer, p: PortalStatsPeriod): Promise<KindAudienceResult[]> {
+  async articlesByKind(viewer: Viewer, p: PortalStatsPeriod): Promise<KindAudienceResult[]> {
     requireRole(viewer, 'editor');
     return this.readArticlesByKind(p);
   }
