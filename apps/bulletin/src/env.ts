@@ -1,4 +1,5 @@
 import { audioDirOf } from './audio/audio-dir';
+import type { BulletinWorkersConfig } from './jobs/start-workers';
 import type { BulletinServerConfig } from './server';
 import { DEFAULT_PORTS, loadEnv, serviceEnv, positiveInt, serviceUrl, z } from '@portal/config';
 
@@ -60,4 +61,19 @@ export function ttsConfig(e: BulletinEnv) {
 /** How the bulletin reaches the content subgraph (as a trusted service). */
 export function contentClientConfig(e: BulletinEnv) {
   return { contentUrl: e.CONTENT_URL, internalTokenSecret: e.INTERNAL_TOKEN_SECRET };
+}
+
+/** The worker's settings from the checked environment. */
+export function workersConfig(e: BulletinEnv): BulletinWorkersConfig {
+  return {
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    concurrency: e.WORKER_CONCURRENCY,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    webBaseUrl: e.WEB_BASE_URL,
+    content: contentClientConfig(e),
+    tts: ttsConfig(e),
+    subscriptionTokenSecret: e.SUBSCRIPTION_TOKEN_SECRET,
+    fanoutBatchSize: e.BULLETIN_FANOUT_BATCH_SIZE,
+  };
 }

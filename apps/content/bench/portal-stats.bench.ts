@@ -129,7 +129,7 @@ async function main() {
           if (keys.length) await redis.del(...keys);
         }
         const a = performance.now();
-        const stats = await svc.portalStats.articles({ from, to: now, granularity });
+        const stats = await svc.portalStats.readArticles({ from, to: now, granularity });
         const wall = performance.now() - a;
         if (r < 2) continue;
         walls.push(wall);
@@ -159,14 +159,14 @@ async function main() {
     const fromDays: number[] = [];
     for (let r = 0; r < RUNS + 2; r++) {
       let a = performance.now();
-      const fast = await svc.portalStats.articles({ from, to: now, granularity });
+      const fast = await svc.portalStats.readArticles({ from, to: now, granularity });
       const fastWall = performance.now() - a;
       await periodsModel.updateMany(
         { _id: { $in: months.map((m) => m._id) } },
         { $unset: { days: 1 } },
       );
       a = performance.now();
-      const slow = await svc.portalStats.articles({ from, to: now, granularity });
+      const slow = await svc.portalStats.readArticles({ from, to: now, granularity });
       const slowWall = performance.now() - a;
       await periodsModel.bulkWrite(
         months.map((m) => ({

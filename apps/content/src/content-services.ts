@@ -80,14 +80,17 @@ export function createContentServices(config: ContentServicesConfig): ContentSer
   };
 }
 
-/** Content's own parts of the portal statistics, for the monthly report (read in process). */
+/**
+ * Content's own parts of the portal statistics, for the monthly report: read in process by
+ * the worker (as the content service itself, so without a viewer).
+ */
 export function contentReportParts(services: ContentServices): LocalParts {
   return {
     async parts(period) {
       const [articles, articlesByKind, contributions] = await Promise.all([
-        services.portalStats.articles(period),
-        services.portalStats.articlesByKind(period),
-        services.contributions.contributions(period),
+        services.portalStats.readArticles(period),
+        services.portalStats.readArticlesByKind(period),
+        services.contributions.readContributions(period),
       ]);
       return { articles, articlesByKind, contributions };
     },

@@ -1,4 +1,5 @@
 import { DEFAULT_PORTS, loadEnv, positiveInt, serviceEnv, serviceUrl } from '@portal/config';
+import type { ContentWorkersConfig } from './jobs/start-workers';
 
 /** The content service's configuration (server and worker read the same variables). */
 export const env = loadEnv('content', () => ({
@@ -20,3 +21,23 @@ export const env = loadEnv('content', () => ({
 }));
 
 export type ContentEnv = typeof env;
+
+/** The worker's settings from the checked environment. */
+export function workersConfig(e: ContentEnv): ContentWorkersConfig {
+  return {
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    concurrency: e.WORKER_CONCURRENCY,
+    webBaseUrl: e.WEB_BASE_URL,
+    viewDedupeSeconds: e.CONTENT_VIEW_DEDUPE_SECONDS,
+    flushViewsEveryMs: e.CONTENT_VIEW_FLUSH_INTERVAL_MS,
+    reconcileEveryMs: e.CONTENT_RECONCILE_INTERVAL_MS,
+    reportParts: {
+      library: `${e.LIBRARY_URL}/graphql`,
+      forum: `${e.FORUM_URL}/graphql`,
+      bulletin: `${e.BULLETIN_URL}/graphql`,
+      referral: `${e.REFERRAL_URL}/graphql`,
+    },
+    internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
+  };
+}

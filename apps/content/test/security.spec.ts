@@ -198,3 +198,35 @@ describe('authorization is decided before input is validated', () => {
     expect(still.data?.article.status).toBe('PUBLISHED');
   });
 });
+
+describe('the services decide for every caller, not only GraphQL', () => {
+  // What a job, the seed or a CLI calls: the same decision, before the arguments are read.
+  it('refuses the wrong role, whatever the arguments', async () => {
+    const s = h.services;
+    const citizen = testViewer('citizen');
+    const contributor = testViewer('contributor');
+    const period = { from: new Date(1), to: new Date(0), granularity: 'DAY' as const };
+    const refused: [() => Promise<unknown>, string][] = [
+      [() => s.articles.create(citizen, { title: '' }), 'FORBIDDEN'],
+      [() => s.articles.update(ANONYMOUS, 'x', {}, 0), 'UNAUTHENTICATED'],
+      [() => s.queries.editorial(citizen, { first: -1 }, (x) => x), 'FORBIDDEN'],
+      [() => s.categories.create(contributor, {}), 'FORBIDDEN'],
+      [() => s.monthlyReports.report(contributor, 'nope'), 'FORBIDDEN'],
+      [() => s.monthlyReports.subscribe(ANONYMOUS), 'UNAUTHENTICATED'],
+      [() => s.stats.stats(contributor, new Date(1), new Date(0)), 'FORBIDDEN'],
+      [() => s.portalStats.articles(citizen, period), 'FORBIDDEN'],
+      [() => s.contributions.contributions(ANONYMOUS, period), 'UNAUTHENTICATED'],
+    ];
+    for (const [call, code] of refused) await expect(call()).rejects.toMatchObject({ code });
+    const thrown = (f: () => unknown) => {
+      try {
+        f();
+      } catch (err) {
+        return (err as { code?: string }).code;
+      }
+      return null;
+    };
+    expect(thrown(() => s.portalStats.ref(contributor, period))).toBe('FORBIDDEN');
+    expect(thrown(() => s.portalStats.fromKey(ANONYMOUS, 'x'))).toBe('UNAUTHENTICATED');
+  });
+});

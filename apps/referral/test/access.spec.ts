@@ -237,6 +237,17 @@ describe('referral lists', () => {
     expect(errorCodes(await h.call(noDepartment, REFERRALS, {}))).toEqual(['FORBIDDEN']);
   });
 
+  it('decide who may ask before the filter is read', async () => {
+    const bad = { agency: 'NOT-A-UNIT' };
+    expect(errorCodes(await h.call(null, REFERRALS, bad))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await h.call(viewers.role('citizen'), REFERRALS, bad))).toEqual([
+      'FORBIDDEN',
+    ]);
+    const res = await h.call(viewers.moderator(), REFERRALS, bad);
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0]!.extensions!.fields[0].field).toBe('filter.agency');
+  });
+
   it('page without gaps or repeats', async () => {
     for (let i = 0; i < 3; i++)
       await submitHotlineFeedback(h, 'NUOC', viewers.citizen(`pager-${i}`));
@@ -256,6 +267,27 @@ describe('referral lists', () => {
     expect(seen.length).toBe(await h.core.models.Referral.countDocuments());
     const bad = await h.call(viewers.moderator(), REFERRALS, { after: 'garbage' });
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('the services decide for every caller, not only GraphQL', () => {
+  // What a job, the seed or a CLI calls: the same decision, before the arguments are read.
+  it('refuses the wrong role with FORBIDDEN, whatever the arguments', async () => {
+    const citizen = viewers.role('citizen');
+    const refused = [
+      () => h.core.contacts.set(citizen, { agency: 'nope' }),
+      () => h.core.contacts.list(citizen),
+      () => h.core.categories.create(citizen, {}),
+      () => h.core.categories.update(viewers.moderator(), { code: '' }),
+      () => h.core.intake.referThread(citizen, {}),
+      () => h.core.referrals.retryDispatch(viewers.officer('SO-YT'), 'not-an-id'),
+      () => h.core.referrals.updateStatus(citizen, {}),
+      () => h.core.referrals.list(viewers.role('editor'), { filter: { agency: 1 } }),
+    ];
+    for (const call of refused) await expect(call()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(h.core.referrals.get(viewers.anonymous, 'x')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
   });
 });
 

@@ -77,6 +77,17 @@ export const createArticleInput = z.object({
 });
 export type CreateArticleInput = z.output<typeof createArticleInput>;
 
+/** `updateArticle`'s `expectedVersion`: the version the writer edited. */
+export const expectedVersionArgs = z.object({
+  expectedVersion: z.number().int().min(1, 'must be 1 or more'),
+});
+
+/** Paging arguments of the article lists. */
+export const pageArgs = {
+  first: z.number().int().nullish(),
+  after: z.string().max(500).nullish(),
+};
+
 /** Absent fields stay as they are; null clears an optional one; required ones cannot be null. */
 export const updateArticleInput = z
   .object({

@@ -1,9 +1,11 @@
-import type { Viewer } from '@portal/auth';
+import { requireRole, type Viewer } from '@portal/auth';
 import { webPages } from '@portal/config';
 import { insertOnce } from '@portal/db';
 import { badInput } from '@portal/errors';
+import { parseArgs } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
 import { jobId, type Producer } from '@portal/queue';
+import { z } from 'zod';
 import type { MonthlyReportDoc, MonthlyReportModels } from '../models/monthly-report.model';
 import type { PortalStatsSource } from './portal-stats-source';
 import { monthPeriod } from './report-period';
@@ -11,6 +13,10 @@ import { reportCsv, reportHtml, reportRows, type ReportParts } from './report-re
 
 /** Recipients per notification job (the notifier's limit is 1000). */
 const RECIPIENTS_PER_JOB = 500;
+
+const monthArgs = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, e.g. 2025-11'),
+});
 
 export class MissingPartsError extends Error {
   constructor(readonly parts: string[]) {
@@ -38,8 +44,12 @@ export class MonthlyReportService {
     return this.deps.now?.() ?? new Date();
   }
 
+  // Every use case for people is for editors and admins, checked before the input is read;
+  // the month-end run (`run`) is the worker's and has no viewer.
+
   /** Subscribes the signed-in editor or admin (their e-mail from the identity provider). */
-  async subscribe(viewer: Viewer & { id: string }): Promise<boolean> {
+  async subscribe(viewer: Viewer): Promise<boolean> {
+    requireRole(viewer, 'editor');
     if (!viewer.email) throw badInput('email', 'your account has no e-mail address to send to');
     await this.deps.models.subscriptions
       .updateOne(
@@ -54,26 +64,39 @@ export class MonthlyReportService {
     return true;
   }
 
-  async unsubscribe(viewer: Viewer & { id: string }): Promise<boolean> {
+  async unsubscribe(viewer: Viewer): Promise<boolean> {
+    requireRole(viewer, 'editor');
     await this.deps.models.subscriptions.deleteOne({ _id: viewer.id }).exec();
     return false;
   }
 
-  async isSubscribed(viewer: Viewer & { id: string }): Promise<boolean> {
+  async isSubscribed(viewer: Viewer): Promise<boolean> {
+    requireRole(viewer, 'editor');
     return (await this.deps.models.subscriptions.countDocuments({ _id: viewer.id }).exec()) > 0;
   }
 
-  find(month: string): Promise<MonthlyReportDoc | null> {
-    return this.deps.models.reports.findById(month).lean<MonthlyReportDoc>().exec();
+  /** A stored report; `month` as the caller gave it (BAD_USER_INPUT on `month` unless YYYY-MM). */
+  async report(viewer: Viewer, month: unknown): Promise<MonthlyReportDoc | null> {
+    requireRole(viewer, 'editor');
+    return this.find(parseArgs(monthArgs, { month }).month);
   }
 
-  list(limit = 24): Promise<Pick<MonthlyReportDoc, '_id' | 'generatedAt' | 'missingParts'>[]> {
+  /** The latest stored reports, newest first. */
+  async reports(
+    viewer: Viewer,
+    limit = 24,
+  ): Promise<Pick<MonthlyReportDoc, '_id' | 'generatedAt' | 'missingParts'>[]> {
+    requireRole(viewer, 'editor');
     return this.deps.models.reports
       .find({}, { _id: 1, generatedAt: 1, missingParts: 1 })
       .sort({ _id: -1 })
       .limit(limit)
       .lean<MonthlyReportDoc[]>()
       .exec();
+  }
+
+  private find(month: string): Promise<MonthlyReportDoc | null> {
+    return this.deps.models.reports.findById(month).lean<MonthlyReportDoc>().exec();
   }
 
   /**

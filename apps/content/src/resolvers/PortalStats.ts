@@ -1,28 +1,16 @@
-import { requireRole } from '@portal/auth';
 import type {
   PortalStatsResolvers,
   UnitContributionsResolvers,
 } from '../__generated__/resolvers-types';
 import { sourceUnitName } from '../domain/article-public';
 
-// Every field checks the viewer: an `_entities` call reaches here without the query field.
+// Thin: every service method checks the viewer (an `_entities` call reaches here without the
+// query field).
 export const PortalStats: PortalStatsResolvers = {
-  __resolveReference: (ref, ctx) => {
-    requireRole(ctx.viewer, 'editor');
-    return ctx.services.portalStats.fromKey(ref.id);
-  },
-  articles: (stats, _args, ctx) => {
-    requireRole(ctx.viewer, 'editor');
-    return ctx.services.portalStats.articles(stats);
-  },
-  articlesByKind: (stats, _args, ctx) => {
-    requireRole(ctx.viewer, 'editor');
-    return ctx.services.portalStats.articlesByKind(stats);
-  },
-  contributions: (stats, _args, ctx) => {
-    requireRole(ctx.viewer, 'editor');
-    return ctx.services.contributions.contributions(stats);
-  },
+  __resolveReference: (ref, ctx) => ctx.services.portalStats.fromKey(ctx.viewer, ref.id),
+  articles: (stats, _args, ctx) => ctx.services.portalStats.articles(ctx.viewer, stats),
+  articlesByKind: (stats, _args, ctx) => ctx.services.portalStats.articlesByKind(ctx.viewer, stats),
+  contributions: (stats, _args, ctx) => ctx.services.contributions.contributions(ctx.viewer, stats),
 };
 
 export const UnitContributions: UnitContributionsResolvers = {

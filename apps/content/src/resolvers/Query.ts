@@ -1,17 +1,12 @@
-import { emptyPage } from '@portal/db';
-import { requireRole } from '@portal/auth';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import { z } from 'zod';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
-import { articleFilterInput, editorialFilterInput, slugInput } from '../domain/article-input';
-import { requireWriter } from '../domain/article-workflow';
-
-const page = { first: z.number().int().nullish(), after: z.string().max(500).nullish() };
+import { articleFilterInput, pageArgs, slugInput } from '../domain/article-input';
 
 export const Query: QueryResolvers = {
   articles: (_, args, ctx) => {
     const { filter, first, after } = parseArgs(
-      z.object({ filter: articleFilterInput, ...page }),
+      z.object({ filter: articleFilterInput, ...pageArgs }),
       args,
     );
     return ctx.services.queries.listPublished(filter, first, after);
@@ -30,44 +25,20 @@ export const Query: QueryResolvers = {
     return ctx.services.queries.findOne(ctx.viewer, { slug, id });
   },
 
-  editorialArticles: async (_, args, ctx) => {
-    requireWriter(ctx.viewer);
-    const { filter, first, after } = parseArgs(
-      z.object({ filter: editorialFilterInput, ...page }),
-      args,
-    );
-    // `authorId` is the public id the graph shows (ArticleAuthor.id), not a subject.
-    if (filter?.authorId) {
-      const subject = await ctx.services.queries.authorByPublicId(
-        filter.authorId,
-        ctx.publicUserId,
-      );
-      if (!subject) return emptyPage();
-      return ctx.services.queries.listEditorial(
-        ctx.viewer,
-        { ...filter, authorId: subject },
-        first,
-        after,
-      );
-    }
-    return ctx.services.queries.listEditorial(ctx.viewer, filter, first, after);
-  },
+  // The service checks the writer's role before it reads the filter.
+  editorialArticles: (_, args, ctx) =>
+    ctx.services.queries.editorial(ctx.viewer, args, ctx.publicUserId),
 
   categories: (_, __, ctx) => ctx.services.categories.roots(),
 
   category: (_, args, ctx) =>
     ctx.services.categories.bySlug(parseInput(slugInput, args.slug, 'slug')),
 
-  contentStats: (_, args, ctx) => {
-    requireRole(ctx.viewer, 'editor');
-    return ctx.services.stats.stats(args.from, args.to);
-  },
-  portalStats: (_, args, ctx) => {
-    requireRole(ctx.viewer, 'editor');
-    return ctx.services.portalStats.ref({
+  contentStats: (_, args, ctx) => ctx.services.stats.stats(ctx.viewer, args.from, args.to),
+  portalStats: (_, args, ctx) =>
+    ctx.services.portalStats.ref(ctx.viewer, {
       from: args.from,
       to: args.to,
       granularity: args.granularity,
-    });
-  },
+    }),
 };

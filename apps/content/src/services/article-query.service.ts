@@ -9,9 +9,11 @@ import {
   type Page,
   type SortSpec,
 } from '@portal/db';
+import { parseArgs } from '@portal/graphql-kit';
 import { queryTokens } from '@portal/text';
+import { z } from 'zod';
 import type { ArticleFilterInput, EditorialFilterInput } from '../domain/article-input';
-import { tagKey } from '../domain/article-input';
+import { editorialFilterInput, pageArgs, tagKey } from '../domain/article-input';
 import { isVisibleTo } from '../domain/article-visibility';
 import { isEditor, requireWriter } from '../domain/article-workflow';
 import {
@@ -62,10 +64,33 @@ export class ArticleQueryService {
   }
 
   /**
+   * The editorial list for contributors, editors and admins (checked before the arguments are
+   * read). `filter.authorId` is the public id the graph shows (ArticleAuthor.id, made by
+   * `toPublic`), not a subject.
+   */
+  async editorial(
+    viewer: Viewer,
+    args: { filter?: unknown; first?: unknown; after?: unknown },
+    toPublic: (subject: string) => string,
+  ): Promise<Page<ArticleDoc>> {
+    requireWriter(viewer);
+    const { filter, first, after } = parseArgs(
+      z.object({ filter: editorialFilterInput, ...pageArgs }),
+      args,
+    );
+    if (filter?.authorId) {
+      const subject = await this.authorByPublicId(filter.authorId, toPublic);
+      if (!subject) return emptyPage();
+      return this.listEditorial(viewer, { ...filter, authorId: subject }, first, after);
+    }
+    return this.listEditorial(viewer, filter, first, after);
+  }
+
+  /**
    * The subject of the writer whose public id is `publicId`, among the people who wrote
    * articles (a few hundred contributors and editors at most), or null.
    */
-  async authorByPublicId(
+  private async authorByPublicId(
     publicId: string,
     toPublic: (subject: string) => string,
   ): Promise<string | null> {
@@ -74,7 +99,7 @@ export class ArticleQueryService {
   }
 
   /** Contributors see their own articles; editors and admins see all, optionally by author. */
-  async listEditorial(
+  private async listEditorial(
     viewer: Viewer,
     filter: EditorialFilterInput | null | undefined,
     first: number | null | undefined,

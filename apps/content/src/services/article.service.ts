@@ -2,11 +2,17 @@ import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { createWithUniqueSlug, isObjectIdString } from '@portal/db';
 import { badInput, conflict, notFound } from '@portal/errors';
+import { parseArgs, parseInput } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
 import { plainText, searchTokens, slugify } from '@portal/text';
 import { contributorRoleOf } from '../domain/contributor-role';
 import { diffFields } from '../domain/article-changes';
-import { tagKey, type CreateArticleInput, type UpdateArticleInput } from '../domain/article-input';
+import {
+  createArticleInput,
+  expectedVersionArgs,
+  tagKey,
+  updateArticleInput,
+} from '../domain/article-input';
 import { isVisibleTo } from '../domain/article-visibility';
 import {
   assertCanEdit,
@@ -32,8 +38,8 @@ export interface ArticleServiceDeps {
 }
 
 /**
- * The editorial workflow: each command decides who may do it (before looking anything up),
- * then checks the transition and writes a new version through the revision repository.
+ * The editorial workflow: each command decides who may do it (before reading its input or
+ * looking anything up), then validates the input, checks the transition and writes a new version through the revision repository.
  * Publishing and its side effects are ArticlePublicationService's.
  */
 export class ArticleService {
@@ -45,8 +51,9 @@ export class ArticleService {
     this.log = deps.logger.child({ module: 'article-service' });
   }
 
-  async create(viewer: Viewer, input: CreateArticleInput): Promise<ArticleDoc> {
+  async create(viewer: Viewer, rawInput: unknown): Promise<ArticleDoc> {
     requireWriter(viewer);
+    const input = parseInput(createArticleInput, rawInput);
     if (input.categoryId) await this.assertCategory(input.categoryId);
     const now = this.now();
     const author = authorOf(viewer);
@@ -95,10 +102,14 @@ export class ArticleService {
   async update(
     viewer: Viewer,
     id: string,
-    input: UpdateArticleInput,
-    expectedVersion: number,
+    rawInput: unknown,
+    rawExpectedVersion: unknown,
   ): Promise<ArticleDoc> {
     requireWriter(viewer);
+    const { expectedVersion } = parseArgs(expectedVersionArgs, {
+      expectedVersion: rawExpectedVersion,
+    });
+    const input = parseInput(updateArticleInput, rawInput);
     const article = await this.load(id, viewer);
     assertCanEdit(viewer, article);
     if (article.version !== expectedVersion)

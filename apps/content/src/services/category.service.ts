@@ -2,8 +2,9 @@ import { Types } from 'mongoose';
 import { requireRole, type Viewer } from '@portal/auth';
 import { conflictOnDuplicate, isObjectIdString } from '@portal/db';
 import { badInput } from '@portal/errors';
+import { parseInput } from '@portal/graphql-kit';
 import { slugify } from '@portal/text';
-import type { CreateCategoryInput } from '../domain/article-input';
+import { createCategoryInput } from '../domain/article-input';
 import type { CategoryModel, CategoryDoc } from '../models/category.model';
 
 /** Categories: a tree of at most two levels, managed by editors. */
@@ -38,8 +39,10 @@ export class CategoryService {
       .exec();
   }
 
-  async create(viewer: Viewer, input: CreateCategoryInput): Promise<CategoryDoc> {
+  /** For editors and admins: the role is checked before the input is read. */
+  async create(viewer: Viewer, rawInput: unknown): Promise<CategoryDoc> {
     requireRole(viewer, 'editor');
+    const input = parseInput(createCategoryInput, rawInput);
     let parentId: Types.ObjectId | null = null;
     if (input.parentId) {
       const parent = await this.categories.findById(input.parentId).lean<CategoryDoc>().exec();

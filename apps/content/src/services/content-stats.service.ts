@@ -1,3 +1,4 @@
+import { requireRole, type Viewer } from '@portal/auth';
 import { findByIds } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import { summarizePeriods, topArticles, type StatsSummary } from '../domain/content-stats';
@@ -50,7 +51,9 @@ export class ContentStatsService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async stats(from: Date, to: Date): Promise<ContentStatsResult> {
+  /** For editors and admins. */
+  async stats(viewer: Viewer, from: Date, to: Date): Promise<ContentStatsResult> {
+    requireRole(viewer, 'editor');
     const range = statsRange(from, to);
     const generation = await this.views.generation().catch((err: unknown) => {
       this.logger.warn({ err }, 'no flush generation (Redis unavailable); statistics not kept');

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { requireRole, type Viewer } from '@portal/auth';
 import type { PortalStatsPeriod } from '@portal/db';
 import {
   contributionStats,
@@ -10,11 +11,20 @@ import type { ContentModels } from '../models';
 
 const COUNTED_ACTIONS = ['SUBMITTED', 'PUBLISHED', 'RETURNED_TO_DRAFT'] as const;
 
-/** The content subgraph's contributions part of the portal statistics, from the revision log. */
+/**
+ * The content subgraph's contributions part of the portal statistics, from the revision log:
+ * for editors and admins (`contributions`), or the month-end report in process
+ * (`readContributions`, no viewer).
+ */
 export class ContributionStatsService {
   constructor(private readonly models: Pick<ContentModels, 'articles' | 'revisions'>) {}
 
-  async contributions(p: PortalStatsPeriod): Promise<ContributionStatsResult> {
+  async contributions(viewer: Viewer, p: PortalStatsPeriod): Promise<ContributionStatsResult> {
+    requireRole(viewer, 'editor');
+    return this.readContributions(p);
+  }
+
+  async readContributions(p: PortalStatsPeriod): Promise<ContributionStatsResult> {
     const revisions = await this.models.revisions
       .find(
         { action: { $in: [...COUNTED_ACTIONS] }, at: { $gte: p.from, $lt: p.to } },

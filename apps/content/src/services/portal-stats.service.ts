@@ -1,3 +1,4 @@
+import { requireRole, type Viewer } from '@portal/auth';
 import {
   audienceStats,
   findByIds,
@@ -24,7 +25,12 @@ export interface KindAudienceResult {
   uniqueReaders: number;
 }
 
-/** The content subgraph's parts of the portal statistics: article audiences. */
+/**
+ * The content subgraph's parts of the portal statistics: article audiences, for editors and
+ * admins. Every method for a viewer checks it (before the period or key is read): an
+ * `_entities` call reaches the fields without the query field. The `read…` methods take no
+ * viewer: they are the month-end report's, which the worker reads in process.
+ */
 export class PortalStatsService {
   constructor(
     private readonly models: ViewStatsModels,
@@ -32,19 +38,31 @@ export class PortalStatsService {
   ) {}
 
   /** Checks the period and gives the entity (BAD_USER_INPUT for a bad one). */
-  ref(period: PortalStatsPeriod): PortalStatsRef {
+  ref(viewer: Viewer, period: PortalStatsPeriod): PortalStatsRef {
+    requireRole(viewer, 'editor');
     return { id: portalStatsKey(period), ...period };
   }
 
-  fromKey(id: string): PortalStatsRef {
+  fromKey(viewer: Viewer, id: string): PortalStatsRef {
+    requireRole(viewer, 'editor');
     return { id, ...parsePortalStatsKey(id) };
   }
 
-  articles(p: PortalStatsPeriod): Promise<AudienceStats> {
+  async articles(viewer: Viewer, p: PortalStatsPeriod): Promise<AudienceStats> {
+    requireRole(viewer, 'editor');
+    return this.readArticles(p);
+  }
+
+  async articlesByKind(viewer: Viewer, p: PortalStatsPeriod): Promise<KindAudienceResult[]> {
+    requireRole(viewer, 'editor');
+    return this.readArticlesByKind(p);
+  }
+
+  readArticles(p: PortalStatsPeriod): Promise<AudienceStats> {
     return audienceStats(this.views, this.models.periods, p.from, p.to, p.granularity);
   }
 
-  async articlesByKind(p: PortalStatsPeriod): Promise<KindAudienceResult[]> {
+  async readArticlesByKind(p: PortalStatsPeriod): Promise<KindAudienceResult[]> {
     const range = statsRange(p.from, p.to);
     const docs = new Map(
       (

@@ -1,4 +1,6 @@
-import type { Viewer } from '@portal/auth';
+import { requireRole, type Viewer } from '@portal/auth';
+import { parseArgs } from '@portal/graphql-kit';
+import { agencyContactArgs } from '../domain/referral-input';
 import type { AgencyContactDoc } from '../models/agency-contact.model';
 import type { ReferralModels } from '../models';
 
@@ -9,7 +11,9 @@ export class AgencyContactService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  list(): Promise<AgencyContactDoc[]> {
+  /** For moderators (and admins). */
+  async list(viewer: Viewer): Promise<AgencyContactDoc[]> {
+    requireRole(viewer, 'moderator');
     return this.models.AgencyContact.find({}).sort({ _id: 1 }).lean<AgencyContactDoc[]>().exec();
   }
 
@@ -20,11 +24,13 @@ export class AgencyContactService {
     return new Map(rows.map((r) => [r._id, r]));
   }
 
-  /** Replaces the agency's contact (a whole-document write: the last save wins). */
-  async set(
-    viewer: Viewer,
-    input: { agency: string; email: string; name: string | null },
-  ): Promise<AgencyContactDoc> {
+  /**
+   * Admins replace the agency's contact (a whole-document write: the last save wins). The role
+   * is checked before the arguments (`agency`, `email`, `name`) are read.
+   */
+  async set(viewer: Viewer, args: unknown): Promise<AgencyContactDoc> {
+    requireRole(viewer, 'admin');
+    const input = parseArgs(agencyContactArgs, args);
     const doc: AgencyContactDoc = {
       _id: input.agency,
       email: input.email,

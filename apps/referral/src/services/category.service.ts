@@ -1,8 +1,9 @@
-import type { Viewer } from '@portal/auth';
+import { hasRole, requireRole, type Viewer } from '@portal/auth';
 import { insertOnce } from '@portal/db';
 import { badInput, conflict, notFound } from '@portal/errors';
+import { parseArgs, parseInput } from '@portal/graphql-kit';
 import { HOTLINE_CATEGORIES } from '@portal/reference-data';
-import type { CreateCategoryInput, UpdateCategoryArgs } from '../domain/referral-input';
+import { createCategoryInput, updateCategoryArgs } from '../domain/referral-input';
 import type { CategoryRevisionDoc } from '../models/category-revision.model';
 import type { HotlineCategoryDoc } from '../models/hotline-category.model';
 import type { ReferralModels } from '../models';
@@ -38,8 +39,16 @@ export class CategoryService {
     return added;
   }
 
-  /** Sorted by name the Vietnamese way (in code: FerretDB has no collation). */
-  async list(includeInactive: boolean): Promise<HotlineCategoryDoc[]> {
+  /**
+   * The active categories for anyone; with `includeInactive`, every one, for moderators (and
+   * admins). Sorted by name the Vietnamese way (in code: FerretDB has no collation).
+   */
+  async list(
+    viewer: Viewer,
+    includeInactiveArg: boolean | null | undefined,
+  ): Promise<HotlineCategoryDoc[]> {
+    if (includeInactiveArg) requireRole(viewer, 'moderator');
+    const includeInactive = includeInactiveArg === true && hasRole(viewer, 'moderator');
     const rows = await this.models.HotlineCategory.find(includeInactive ? {} : { active: true })
       .lean<HotlineCategoryDoc[]>()
       .exec();
@@ -56,7 +65,10 @@ export class CategoryService {
     return category;
   }
 
-  async create(viewer: Viewer, input: CreateCategoryInput): Promise<HotlineCategoryDoc> {
+  /** Admins add a category (the role is checked before the input is read). */
+  async create(viewer: Viewer, rawInput: unknown): Promise<HotlineCategoryDoc> {
+    requireRole(viewer, 'admin');
+    const input = parseInput(createCategoryInput, rawInput);
     const doc: HotlineCategoryDoc = {
       _id: input.code,
       name: input.name,
@@ -75,8 +87,11 @@ export class CategoryService {
   /**
    * Edits a category. The edit first claims the next version as a revision record, so two
    * admins saving at once cannot both win; with `expectedVersion`, a stale edit is CONFLICT.
+   * For admins (the role is checked before the arguments are read).
    */
-  async update(viewer: Viewer, args: UpdateCategoryArgs): Promise<HotlineCategoryDoc> {
+  async update(viewer: Viewer, rawArgs: unknown): Promise<HotlineCategoryDoc> {
+    requireRole(viewer, 'admin');
+    const args = parseArgs(updateCategoryArgs, rawArgs);
     for (let attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt++) {
       const current = await this.models.HotlineCategory.findById(args.code)
         .lean<HotlineCategoryDoc>()

@@ -1,13 +1,14 @@
 import { Types } from 'mongoose';
-import type { Viewer } from '@portal/auth';
+import { requireRole, type Viewer } from '@portal/auth';
 import { conflict, notFound } from '@portal/errors';
 import type { Logger } from '@portal/logger';
+import { parseArgs } from '@portal/graphql-kit';
 import type { Outbox } from '@portal/queue';
 import { excerpt } from '@portal/text';
 import type { ForumClient } from '../clients/forum-client';
 import { planFeedback, type FeedbackRoute } from '../domain/feedback';
 import { threadUrl } from '../domain/links';
-import type { SubmitFeedbackInput } from '../domain/referral-input';
+import { referPostArgs, referThreadArgs, type SubmitFeedbackInput } from '../domain/referral-input';
 import { REFERRAL_NOTES } from '../domain/referral-status';
 import { slaDueAt } from '../domain/sla';
 import { feedbackJobId } from '../jobs/job-ids';
@@ -49,8 +50,20 @@ export class ReferralIntakeService {
     this.now = options.now;
   }
 
-  /** A moderator refers a forum thread, or one post of it, to the hotline. */
-  async referFromForum(
+  /** A moderator refers a forum thread (the role is checked before the arguments are read). */
+  async referThread(viewer: Viewer, args: unknown): Promise<ReferralDoc> {
+    requireRole(viewer, 'moderator');
+    return this.referFromForum(viewer, { ...parseArgs(referThreadArgs, args), postId: null });
+  }
+
+  /** A moderator refers one post of a forum thread (the role is checked first, likewise). */
+  async referPost(viewer: Viewer, args: unknown): Promise<ReferralDoc> {
+    requireRole(viewer, 'moderator');
+    return this.referFromForum(viewer, parseArgs(referPostArgs, args));
+  }
+
+  /** A forum thread, or one post of it, to the hotline. */
+  private async referFromForum(
     viewer: Viewer & { id: string },
     args: { threadId: string; postId: string | null; categoryCode: string; note: string | null },
   ): Promise<ReferralDoc> {

@@ -1,8 +1,11 @@
-import type { Viewer } from '@portal/auth';
+import { requireRole, type Viewer } from '@portal/auth';
+import type { Page } from '@portal/db';
 import { badInput, conflict, notFound } from '@portal/errors';
+import { parseArgs, parseInput } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
 import type { CallbackBody } from '../domain/hotline-protocol';
-import { requireManageReferral } from '../domain/referral-access';
+import { listingAgency, requireManageReferral } from '../domain/referral-access';
+import { referralFilterInput, referralIdArgs, updateStatusArgs } from '../domain/referral-input';
 import {
   REFERRAL_NOTES,
   isClosed,
@@ -33,7 +36,8 @@ export interface ReferralLifecycleOptions {
  * A referral's life after intake: staff move it through its statuses, the dispatcher and the
  * hotline record what happened, and the overdue check reminds agencies. Every change goes
  * through the repository's decide-then-apply (`applyChange`); access rules that depend on the
- * referral (an officer's agency) are checked here.
+ * referral (an officer's agency) are checked here, as are the roles of every use case for
+ * staff, before their arguments are read.
  */
 export class ReferralLifecycleService {
   private readonly log: Logger;
@@ -44,16 +48,41 @@ export class ReferralLifecycleService {
     this.now = options.now;
   }
 
-  /** Staff move a referral of their agency (moderators and admins: any). */
-  async updateStatus(
+  /** One referral, for staff who handle it (null when there is none). */
+  async get(viewer: Viewer, id: unknown): Promise<ReferralDoc | null> {
+    requireRole(viewer, 'moderator', 'officer');
+    const args = parseArgs(referralIdArgs, { id });
+    const referral = await this.options.repo.findById(args.id);
+    if (referral) requireManageReferral(viewer, referral);
+    return referral;
+  }
+
+  /** Staff lists: moderators and admins any agency, officers only their own. */
+  async list(
     viewer: Viewer,
-    args: {
+    args: { filter?: unknown; first?: number | null; after?: string | null },
+  ): Promise<Page<ReferralDoc>> {
+    requireRole(viewer, 'moderator', 'officer');
+    const filter = parseInput(referralFilterInput, args.filter, 'filter');
+    const agency = listingAgency(viewer, filter.agency);
+    return this.options.repo.list({
+      ...filter,
+      agency,
+      first: args.first,
+      after: args.after,
+      now: this.now(),
+    });
+  }
+
+  /** Staff move a referral of their agency (moderators and admins: any). */
+  async updateStatus(viewer: Viewer, rawArgs: unknown): Promise<ReferralDoc> {
+    requireRole(viewer, 'moderator', 'officer');
+    const args: {
       id: string;
       status: ReferralStatus;
       note: string | null;
       publicResponse: string | null;
-    },
-  ): Promise<ReferralDoc> {
+    } = parseArgs(updateStatusArgs, rawArgs);
     const existing = await this.options.repo.findById(args.id);
     if (!existing) throw notFound('Referral');
     requireManageReferral(viewer, existing);
@@ -79,7 +108,9 @@ export class ReferralLifecycleService {
   }
 
   /** Moderators send a FAILED referral to the hotline again (a new dispatch round). */
-  async retryDispatch(viewer: Viewer, id: string): Promise<ReferralDoc> {
+  async retryDispatch(viewer: Viewer, rawId: unknown): Promise<ReferralDoc> {
+    requireRole(viewer, 'moderator');
+    const { id } = parseArgs(referralIdArgs, { id: rawId });
     const by = staffActor(viewer);
     const result = await this.options.repo.applyChange(id, (current) => {
       if (current.status !== 'FAILED')
