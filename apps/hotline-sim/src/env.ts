@@ -25,6 +25,9 @@ export const env = loadEnv('hotline-sim', () => ({
   SIM_DOWN: flag().default(false),
   SIM_ERROR_RATE: rate().default(0),
   SIM_TIMEOUT_RATE: rate().default(0),
+  /** A share of calls answered 429 Too Many Requests, with `Retry-After: SIM_RETRY_AFTER_SECONDS`. */
+  SIM_RATE_LIMIT_RATE: rate().default(0),
+  SIM_RETRY_AFTER_SECONDS: z.coerce.number().int().min(0).default(1),
   /** How long a "timed out" call is held before its (late) answer. */
   SIM_HANG_MS: delayMs().default(30_000),
   SIM_CALLBACK_ATTEMPTS: z.coerce.number().int().min(1).default(5),
@@ -48,6 +51,8 @@ export function simConfigFromEnv(e: typeof env): HotlineSimConfig {
     faults: {
       down: e.SIM_DOWN,
       errorRate: e.SIM_ERROR_RATE,
+      rateLimitRate: e.SIM_RATE_LIMIT_RATE,
+      retryAfterSeconds: e.SIM_RETRY_AFTER_SECONDS,
       timeoutRate: e.SIM_TIMEOUT_RATE,
       hangMs: e.SIM_HANG_MS,
     },

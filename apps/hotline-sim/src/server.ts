@@ -30,6 +30,8 @@ const settingsBody = z.strictObject({
   /** An outage that ends by itself after this long. */
   downForMs: z.number().int().min(0).optional(),
   errorRate: z.number().min(0).max(1).optional(),
+  rateLimitRate: z.number().min(0).max(1).optional(),
+  retryAfterSeconds: z.number().int().min(0).optional(),
   timeoutRate: z.number().min(0).max(1).optional(),
   hangMs: z.number().int().min(0).optional(),
   ackDelayMs: z.number().int().min(0).optional(),
@@ -50,7 +52,8 @@ const manualCallbackBody = z.strictObject({
  *   for a repeated key; then signed callbacks ACKNOWLEDGED → IN_PROGRESS → RESOLVED (or
  *   REJECTED) after the configured delays;
  * - `GET /api/v1/referrals/:ticketId`;
- * - faults on demand (down, outage for a while, error rate, slow answers), and a control API
+ * - faults on demand (down, outage for a while, error rate, 429s with Retry-After, slow
+ *   answers), and a control API
  *   under `/_control` (same key) to change them and to look at what it received.
  */
 export async function startHotlineSim(
@@ -91,6 +94,11 @@ export async function startHotlineSim(
   app.post('/api/v1/referrals', requireKey, express.json({ limit: '1mb' }), (req, res) => {
     const outcome = decideFault(faults, new Date(), config.random);
     if (outcome === 'down') return void res.status(503).json({ error: 'hotline unavailable' });
+    if (outcome === 'rate-limited')
+      return void res
+        .status(429)
+        .set('retry-after', String(faults.retryAfterSeconds))
+        .json({ error: 'too many requests' });
     if (outcome === 'error') return void res.status(500).json({ error: 'internal error' });
     const key = req.get('idempotency-key');
     if (!key || key.length > 200)

@@ -51,7 +51,14 @@ beforeAll(async () => {
       callbackSecret: SECRET,
       callbackUrl: `http://127.0.0.1:${(portal.address() as AddressInfo).port}/hotline/callback`,
       lifecycle: { ackDelayMs: 20, progressDelayMs: 20, closeDelayMs: 20, outcome: 'RESOLVED' },
-      faults: { down: false, errorRate: 0, timeoutRate: 0, hangMs: 1000 },
+      faults: {
+        down: false,
+        errorRate: 0,
+        rateLimitRate: 0,
+        retryAfterSeconds: 1,
+        timeoutRate: 0,
+        hangMs: 1000,
+      },
       callbackAttempts: 3,
       callbackRetryMs: 20,
     },
@@ -195,6 +202,40 @@ describe('hotline simulator', () => {
     expect(sim.store.all().filter((t) => t.externalId === 'r-slow')).toHaveLength(1);
   });
 
+  it('answers 429 with Retry-After, recording nothing, while rate limiting', async () => {
+    const set = await control('PUT', '/_control/settings', {
+      rateLimitRate: 1,
+      retryAfterSeconds: 7,
+    });
+    expect(set.json.faults).toMatchObject({ rateLimitRate: 1, retryAfterSeconds: 7 });
+    const res = await fetch(`${sim.url}/api/v1/referrals`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${API_KEY}`,
+        'idempotency-key': 'key-429',
+      },
+      body: JSON.stringify(referral('r-429')),
+    });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('7');
+    expect(await res.json()).toEqual({ error: 'too many requests' });
+    // Nothing was recorded: no ticket, and so no callbacks.
+    expect(sim.store.all()).toHaveLength(0);
+    expect((await control('GET', '/_control/state')).json.tickets).toEqual([]);
+
+    // Once it stops, the same key opens the ticket (201: it is new).
+    await control('PUT', '/_control/settings', { rateLimitRate: 0 });
+    expect((await intake(referral('r-429'), 'key-429')).status).toBe(201);
+    expect(sim.store.all().map((t) => t.externalId)).toEqual(['r-429']);
+
+    // A reset goes back to the configured settings.
+    await control('PUT', '/_control/settings', { rateLimitRate: 1 });
+    await control('POST', '/_control/reset');
+    expect((await intake(referral('r-429b'), 'key-429b')).status).toBe(201);
+    expect((await control('PUT', '/_control/settings', { rateLimitRate: 2 })).status).toBe(400);
+  });
+
   it('sends a callback on command (e.g. a rejection)', async () => {
     await control('PUT', '/_control/settings', { outcome: 'NONE', ackDelayMs: 60_000 });
     const { json } = await intake(referral('r-manual'), 'key-manual');
@@ -214,13 +255,29 @@ describe('hotline simulator', () => {
 });
 
 describe('decideFault', () => {
-  const base = { down: false, downUntil: null, errorRate: 0, timeoutRate: 0, hangMs: 0 };
+  const base = {
+    down: false,
+    downUntil: null,
+    errorRate: 0,
+    rateLimitRate: 0,
+    retryAfterSeconds: 1,
+    timeoutRate: 0,
+    hangMs: 0,
+  };
   const now = new Date('2025-11-01T00:00:00Z');
 
   it('fails the configured share of calls', () => {
     expect(decideFault({ ...base, errorRate: 0.3 }, now, () => 0.29)).toBe('error');
     expect(decideFault({ ...base, errorRate: 0.3 }, now, () => 0.3)).toBe('ok');
     expect(decideFault({ ...base, timeoutRate: 0.5 }, now, () => 0.1)).toBe('timeout');
+    expect(decideFault({ ...base, rateLimitRate: 0.2 }, now, () => 0.19)).toBe('rate-limited');
+    expect(decideFault({ ...base, rateLimitRate: 0.2 }, now, () => 0.2)).toBe('ok');
+  });
+
+  it('answers 429 before failing or hanging a call, and 503 before 429', () => {
+    const all = { ...base, rateLimitRate: 1, errorRate: 1, timeoutRate: 1 };
+    expect(decideFault(all, now, () => 0)).toBe('rate-limited');
+    expect(decideFault({ ...all, down: true }, now, () => 0)).toBe('down');
   });
 
   it('is down while told so, or until the outage ends', () => {

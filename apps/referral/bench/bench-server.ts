@@ -10,7 +10,11 @@ export const BENCH_SECRET = 'bench-internal-secret-0123456789abcdef';
 
 export async function startBenchReferral(conn: Connection, redisUrl: string, logger: Logger) {
   const redis = createRedisConnection(redisUrl, 'producer');
-  const producers = createProducers(redis, 'bench', { attempts: 1, backoffMs: 1000 });
+  const producers = createProducers(redis, 'bench', {
+    attempts: 1,
+    backoffMs: 1000,
+    maxBackoffMs: 1000,
+  });
   const outbox = new Outbox(conn, producers, logger);
   const server = await startServer(
     {

@@ -28,6 +28,8 @@ export const env = loadEnv('referral', () => ({
   /** Tries per dispatch before the referral is FAILED; the delay doubles from HOTLINE_RETRY_BACKOFF_MS. */
   HOTLINE_DISPATCH_ATTEMPTS: positiveInt().default(8),
   HOTLINE_RETRY_BACKOFF_MS: positiveInt().default(10_000),
+  /** No retry waits longer (a hotline's Retry-After is honoured up to it). */
+  HOTLINE_RETRY_MAX_BACKOFF_MS: positiveInt().default(600_000),
   /** How often the worker looks for overdue referrals. */
   REFERRAL_OVERDUE_CHECK_MS: positiveInt().default(60_000),
   /** Feedback submissions per person (or anonymous client) per hour. */
@@ -78,7 +80,11 @@ export function workersConfig(e: ReferralEnv): ReferralWorkersConfig {
 
 /** How patiently a referral is offered to the hotline. */
 export function dispatchPolicy(e: ReferralEnv) {
-  return { attempts: e.HOTLINE_DISPATCH_ATTEMPTS, backoffMs: e.HOTLINE_RETRY_BACKOFF_MS };
+  return {
+    attempts: e.HOTLINE_DISPATCH_ATTEMPTS,
+    backoffMs: e.HOTLINE_RETRY_BACKOFF_MS,
+    maxBackoffMs: e.HOTLINE_RETRY_MAX_BACKOFF_MS,
+  };
 }
 
 /** How the referral service reads threads from the forum (as a trusted service). */

@@ -15,17 +15,25 @@ import {
 
 // The hotline misbehaves on purpose (the simulator's control API); nothing may be lost and
 // no referral may get two tickets.
+// 150 ms, doubling up to 2.5 s (less up to a fifth at random), between seven attempts
+// (at most 7.2 s in all): after two failures a test has seconds to bring the hotline back,
+// even on a slow machine.
+const DISPATCH = { attempts: 7, backoffMs: 150, maxBackoffMs: 2500 };
 const h = useReferralHarness('dispatch_faults', {
   worker: true,
   hotline: true,
-  // 150 ms, doubling, between seven attempts (about 9.5 s in all): after two failures a test
-  // has several seconds to bring the hotline back, even on a slow machine.
-  dispatch: { attempts: 7, backoffMs: 150 },
+  dispatch: DISPATCH,
   hotlineTimeoutMs: 700,
   simEnv: { SIM_OUTCOME: 'NONE' },
 });
 afterEach(() =>
-  h.sim('PUT', '/_control/settings', { down: false, timeoutRate: 0, errorRate: 0, downForMs: 0 }),
+  h.sim('PUT', '/_control/settings', {
+    down: false,
+    timeoutRate: 0,
+    errorRate: 0,
+    rateLimitRate: 0,
+    downForMs: 0,
+  }),
 );
 
 const RETRY = /* GraphQL */ `
@@ -48,6 +56,31 @@ async function dispatchJob(id: string, round = 1) {
 
 async function status(id: string) {
   return (await h.core.repo.findById(id))!.status;
+}
+
+/**
+ * A dispatch job's attempts, from its queue's event stream (nothing missed, unlike polling):
+ * when each started (`active`), and each retry's delay as chosen, or a hair less (`delayed`
+ * carries the time the retry is due, and Redis stamps the event just after the choice).
+ */
+async function attemptsOf(id: string, round = 1) {
+  const queue = h.queue('referral-dispatch');
+  const jobId = dispatchJobId(id, round);
+  const events = (await h.redis.xrange(queue.keys.events!, '-', '+')).map(([eventId, f]) => {
+    const fields = new Map<string, string>();
+    for (let i = 0; i + 1 < f.length; i += 2) fields.set(f[i]!, f[i + 1]!);
+    return { at: Number(eventId.split('-')[0]), fields };
+  });
+  const ofJob = events.filter((e) => e.fields.get('jobId') === jobId);
+  const starts = ofJob.filter((e) => e.fields.get('event') === 'active').map((e) => e.at);
+  return {
+    starts,
+    /** Between the start of each attempt and the next. */
+    gaps: starts.slice(1).map((at, i) => at - starts[i]!),
+    delays: ofJob
+      .filter((e) => e.fields.get('event') === 'delayed')
+      .map((e) => Number(e.fields.get('delay')) - e.at),
+  };
 }
 
 describe('dispatch to a misbehaving hotline', () => {
@@ -142,6 +175,74 @@ describe('dispatch to a misbehaving hotline', () => {
       'FORWARDED',
     ]);
   });
+
+  it('waits at least the Retry-After of a 429, then forwards it once the throttling ends', async () => {
+    // 429s record nothing at the hotline; each asks for 2 s, far more than the 150–300 ms
+    // backoff of the first retries.
+    await h.sim('PUT', '/_control/settings', { rateLimitRate: 1, retryAfterSeconds: 2 });
+    const { id } = await submitHotlineFeedback(h, 'DIEN');
+    await waitUntil(async () => ((await dispatchJob(id))?.attemptsMade ?? 0) >= 2, {
+      what: 'two throttled dispatch attempts',
+      timeoutMs: 60_000,
+    });
+    expect(await status(id)).toBe('RECEIVED');
+    expect((await dispatchJob(id))!.failedReason).toContain('HTTP 429 (retry after 2 s)');
+    expect(await ticketsFor(id)).toHaveLength(0);
+    await h.sim('PUT', '/_control/settings', { rateLimitRate: 0 });
+
+    await waitUntil(async () => (await dispatchJob(id))?.isCompleted(), {
+      what: 'the dispatch job to complete',
+      timeoutMs: 60_000,
+    });
+    const referral = (await h.core.repo.findById(id))!;
+    expect(['FORWARDED', 'ACKNOWLEDGED', 'IN_PROGRESS']).toContain(referral.status);
+    const tickets = await ticketsFor(id);
+    expect(tickets).toHaveLength(1);
+    expect(referral.hotlineTicketId).toBe(tickets[0]!.ticketId);
+    const history = (await h.call(viewers.moderator(), REFERRAL_BY_ID, { id })).data!.referral
+      .history as { status: string }[];
+    // The hotline's ACKNOWLEDGED may overtake our record of its answer: FORWARDED at most once.
+    expect(history.filter((e) => e.status === 'FORWARDED').length).toBeLessThanOrEqual(1);
+    expect(history.some((e) => e.status === 'FAILED')).toBe(false);
+
+    // Every attempt but the last was answered 429: each next one started 2 s or more later.
+    const job = (await dispatchJob(id))!;
+    const { starts, gaps, delays } = await attemptsOf(id);
+    expect(starts).toHaveLength(job.attemptsMade);
+    expect(gaps.length).toBeGreaterThanOrEqual(2);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(2000);
+    for (const delay of delays) expect(delay).toBeLessThanOrEqual(DISPATCH.maxBackoffMs);
+  }, 120_000);
+
+  it('marks a referral throttled to the end FAILED only after its last attempt, never waiting past the cap', async () => {
+    await h.sim('PUT', '/_control/settings', { rateLimitRate: 1, retryAfterSeconds: 1 });
+    const { id } = await submitHotlineFeedback(h, 'NUOC');
+    // The status first, then the job: FAILED is recorded during the last attempt, so
+    // whenever it shows, that attempt has started.
+    let startedWhenFailed = 0;
+    await waitUntil(
+      async () => {
+        if ((await status(id)) !== 'FAILED') return false;
+        startedWhenFailed = (await dispatchJob(id))!.attemptsStarted;
+        return true;
+      },
+      { what: 'the referral to be FAILED', timeoutMs: 90_000, intervalMs: 50 },
+    );
+    expect(startedWhenFailed).toBe(DISPATCH.attempts);
+    await waitUntil(async () => (await dispatchJob(id))?.isFailed(), { what: 'the job to fail' });
+    expect((await dispatchJob(id))!.attemptsMade).toBe(DISPATCH.attempts);
+    expect((await h.core.repo.findById(id))!.dispatchError).toContain('HTTP 429');
+    expect(await ticketsFor(id)).toHaveLength(0);
+
+    const { gaps, delays } = await attemptsOf(id);
+    expect(delays).toHaveLength(DISPATCH.attempts - 1);
+    // No retry waited past the cap: uncapped, the sixth would wait 150 ms · 2⁵ = 4.8 s.
+    for (const delay of delays) expect(delay).toBeLessThanOrEqual(DISPATCH.maxBackoffMs);
+    // Each waited the hotline's 1 s at least, and the backoff still grew to the cap (less
+    // its jitter) once it asked for more than the hotline did.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1000);
+    expect(gaps.at(-1)).toBeGreaterThanOrEqual(DISPATCH.maxBackoffMs * 0.8);
+  }, 120_000);
 
   it('fails at once, without retries, when the hotline refuses our key', async () => {
     // A wrong key cannot get better by retrying: FAILED at the first attempt, for a person.

@@ -3,6 +3,7 @@ export * from './payloads';
 export * from './job-id';
 export * from './producer';
 export * from './worker';
+export * from './backoff';
 export * from './outbox';
 export * from './graph-changes';
 export * from './queue-health';

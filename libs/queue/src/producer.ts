@@ -1,6 +1,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { currentRequestContext } from '@portal/logger';
+import { cappedBackoff } from './backoff';
 import { QUEUE_PAYLOADS, type PayloadOf, type QueueName } from './payloads';
 
 /** Retries with exponential backoff; finished jobs trimmed by count, failed ones kept for inspection. */
@@ -16,7 +17,16 @@ export interface EnqueueOptions {
   jobId: string;
   delayMs?: number;
   attempts?: number;
+  /** The first retry's delay; each further one doubles. */
   backoffMs?: number;
+  /**
+   * With `backoffMs`: no retry waits longer than this, and a failure that says how long to
+   * wait (an error with `retryAfterMs`, e.g. from an HTTP `Retry-After`) is waited for, up to
+   * this (see `cappedBackoffDelay`). Without it, plain BullMQ exponential backoff.
+   */
+  maxBackoffMs?: number;
+  /** 0–1, with `maxBackoffMs`: each retry's delay is cut by up to this share, at random. */
+  backoffJitter?: number;
   priority?: number;
   /** The request that caused the job; defaults to the current request context. */
   requestId?: string;
@@ -44,7 +54,7 @@ export class Producer<Q extends QueueName> {
       jobId: options.jobId,
       delay: options.delayMs && options.delayMs > 0 ? Math.round(options.delayMs) : undefined,
       ...(options.attempts ? { attempts: options.attempts } : {}),
-      ...(options.backoffMs ? { backoff: { type: 'exponential', delay: options.backoffMs } } : {}),
+      ...(options.backoffMs ? { backoff: backoffFor(options.backoffMs, options) } : {}),
       ...(options.priority ? { priority: options.priority } : {}),
     });
     return job.id!;
@@ -89,4 +99,10 @@ export class Producer<Q extends QueueName> {
   close(): Promise<void> {
     return this.queue.close();
   }
+}
+
+function backoffFor(backoffMs: number, options: EnqueueOptions): JobsOptions['backoff'] {
+  return options.maxBackoffMs
+    ? cappedBackoff(backoffMs, options.maxBackoffMs, options.backoffJitter)
+    : { type: 'exponential', delay: backoffMs };
 }

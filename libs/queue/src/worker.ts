@@ -2,6 +2,7 @@ import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq
 import type { Redis } from 'ioredis';
 import type { Logger } from '@portal/logger';
 import { runWithRequestContext } from '@portal/logger';
+import { backoffStrategy } from './backoff';
 import { QUEUE_PAYLOADS, type PayloadOf, type QueueName } from './payloads';
 import type { QueueHealth } from './queue-health';
 
@@ -27,7 +28,8 @@ export interface CreateWorkerOptions {
 /**
  * A production-shaped BullMQ worker: payloads validated (a bad one fails without
  * retries and never crashes the worker), every log line tagged with the job, an
- * `error` handler, and `close()` waiting for jobs in flight.
+ * `error` handler, `close()` waiting for jobs in flight, and retries with a capped backoff
+ * that honours a failure's `retryAfterMs` for jobs enqueued with `maxBackoffMs`.
  */
 export function createWorker<Q extends QueueName>(
   name: Q,
@@ -58,6 +60,8 @@ export function createWorker<Q extends QueueName>(
       maxStalledCount: 2,
       limiter: options.limiter,
       autorun: options.autorun ?? true,
+      // Jobs enqueued with a capped backoff (`maxBackoffMs`) retry by it.
+      settings: { backoffStrategy },
     },
   );
   worker.on('error', (err) => log.error({ err }, 'worker error'));

@@ -172,6 +172,56 @@ describe('queue lib on a real Redis', () => {
     await health.close();
   }, 150_000);
 
+  it('retries a capped job no later than its cap, and no sooner than a Retry-After asked', async () => {
+    const prefix = uniqueName('capped');
+    const p = producer(prefix);
+    // Uncapped, the third retry would wait 100 · 2³ = 800 ms; the cap is 300 ms.
+    await p.enqueue(
+      { referralId },
+      { jobId: 'capped.1', attempts: 5, backoffMs: 100, maxBackoffMs: 300, backoffJitter: 0.5 },
+    );
+    const started: number[] = [];
+    workers.push(
+      createWorker(
+        'referral-dispatch',
+        async () => {
+          started.push(Date.now());
+          // The second failure asks for 1 s, beyond the cap: it waits the cap.
+          if (started.length === 1) throw Object.assign(new Error('busy'), { retryAfterMs: 250 });
+          if (started.length === 2) throw Object.assign(new Error('busy'), { retryAfterMs: 1000 });
+          if (started.length < 5) throw new Error('still failing');
+        },
+        { connection: conn('worker'), prefix, logger },
+      ),
+    );
+    await waitUntil(async () => (await p.queue.getJob('capped.1'))?.isCompleted(), {
+      what: 'the job to complete at its fifth attempt',
+      timeoutMs: 20_000,
+    });
+    const job = (await p.queue.getJob('capped.1'))!;
+    expect(job.opts.backoff).toEqual({
+      type: 'capped-exponential',
+      delay: 100,
+      maxDelay: 300,
+      jitter: 0.5,
+    });
+    expect(job.attemptsMade).toBe(5);
+    // Each retry's due time is in the events stream, stamped (by Redis) just after the
+    // worker chose it: due − stamp is at most the delay chosen, so it bounds it from above.
+    const client = (await p.queue.client) as unknown as Redis;
+    const events = await client.xrange(p.queue.keys.events!, '-', '+');
+    const delays = events
+      .map(([id, fields]) => ({ at: Number(id.split('-')[0]), f: pairs(fields) }))
+      .filter((e) => e.f.event === 'delayed' && e.f.jobId === 'capped.1')
+      .map((e) => Number(e.f.delay) - e.at);
+    expect(delays).toHaveLength(4);
+    for (const d of delays) expect(d).toBeLessThanOrEqual(300);
+    // And the attempts' starts bound them from below: 250 asked (more than the 50–100 ms
+    // backoff), then 1000 asked, cut to the cap.
+    expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(250);
+    expect(started[2]! - started[1]!).toBeGreaterThanOrEqual(300);
+  });
+
   it('lets in-flight jobs finish on close()', async () => {
     const prefix = uniqueName('graceful');
     const p = producer(prefix);
@@ -238,3 +288,9 @@ describe('outbox', () => {
     expect(await live.queue.getJobCounts('waiting')).toMatchObject({ waiting: 1 });
   });
 });
+
+function pairs(fields: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) out[fields[i]!] = fields[i + 1]!;
+  return out;
+}

@@ -23,17 +23,27 @@ import { FULL, SCALE, SELECTED, candidateOffsets } from '../src/settings';
 import { Stack, freeOffset } from '../src/stack';
 
 const HOTLINE_BACKOFF_MS = 1000;
+/** Each dispatch retry's delay is cut by up to this share at random (the referral worker's DISPATCH_BACKOFF_JITTER). */
+const HOTLINE_BACKOFF_JITTER = 0.2;
+/** What the hotline's 429s ask for (`Retry-After`, seconds) during scenario 7's faults. */
+const HOTLINE_RETRY_AFTER_SECONDS = 2;
 /**
- * Dispatch attempts whose backoff (doubling from HOTLINE_BACKOFF_MS) spans twice the hotline's
- * faults: a referral's last attempt then comes after the hotline has recovered, however the
- * attempts before it fell (6 for the short 12 s, 8 for the full minute).
+ * Dispatch attempts whose backoff (doubling from HOTLINE_BACKOFF_MS, even with all its
+ * jitter taken off) spans twice the hotline's faults: a referral's last attempt then comes
+ * after the hotline has recovered, however the attempts before it fell (6 for the short
+ * 12 s, 9 for the full minute). The cap (HOTLINE_RETRY_MAX_BACKOFF_MS, 10 min) is far above
+ * any of these delays.
  */
 const HOTLINE_ATTEMPTS = (() => {
   let attempts = 1;
-  while (HOTLINE_BACKOFF_MS * (2 ** (attempts - 1) - 1) < 2 * SCALE.hotlineOutageMs) attempts++;
+  while (
+    HOTLINE_BACKOFF_MS * (1 - HOTLINE_BACKOFF_JITTER) * (2 ** (attempts - 1) - 1) <
+    2 * SCALE.hotlineOutageMs
+  )
+    attempts++;
   return attempts;
 })();
-/** All the retry delays of one dispatch together: how long a hotline down for good takes to FAIL it. */
+/** All the retry delays of one dispatch together (at most): how long a hotline down for good takes to FAIL it. */
 const HOTLINE_BACKOFF_TOTAL_MS = HOTLINE_BACKOFF_MS * (2 ** (HOTLINE_ATTEMPTS - 1) - 1);
 // Well above the services' database server-selection time (2 s, libs/db), so a write that finds
 // FerretDB away is answered by its service (SERVICE_UNAVAILABLE) before the gateway gives up on it.
@@ -768,8 +778,9 @@ describe('resilience under a steady mixed load', () => {
           },
           { what: `feedback ${label} accepted`, timeoutMs: 60_000, intervalMs: 1000 },
         );
-      // A minute (12 s short) of faults: answering 503 for the first half, then 30 % 500s and
-      // 20 % answers too late (the ticket is opened but the caller times out); then recovered.
+      // A minute (12 s short) of faults: answering 503 for the first half, then 20 % 429s
+      // (throttled: nothing recorded, `Retry-After: 2`), 30 % 500s and 20 % answers too late
+      // (the ticket is opened but the caller times out), each drawn on its own; then recovered.
       const faultMs = SCALE.hotlineOutageMs;
       await hotline('/_control/settings', {
         method: 'PUT',
@@ -789,17 +800,28 @@ describe('resilience under a steady mixed load', () => {
       await during(faultsStart + faultMs / 2);
       await hotline('/_control/settings', {
         method: 'PUT',
-        body: JSON.stringify({ errorRate: 0.3, timeoutRate: 0.2, hangMs: 3000 }),
+        body: JSON.stringify({
+          rateLimitRate: 0.2,
+          retryAfterSeconds: HOTLINE_RETRY_AFTER_SECONDS,
+          errorRate: 0.3,
+          timeoutRate: 0.2,
+          hangMs: 3000,
+        }),
       });
       await during(faultsStart + faultMs);
       await hotline('/_control/settings', {
         method: 'PUT',
-        body: JSON.stringify({ errorRate: 0, timeoutRate: 0 }),
+        body: JSON.stringify({ rateLimitRate: 0, errorRate: 0, timeoutRate: 0 }),
       });
       const recoveredAt = now();
       // A referral waiting at the recovery is tried again within one backoff delay, which is at
-      // most the time since its first attempt plus the first delay; plus room for a busy machine.
-      const recoveryBoundMs = recoveredAt - faultsStart + HOTLINE_BACKOFF_MS + 60_000;
+      // most the time since its first attempt plus the first delay, or the 429's Retry-After if
+      // longer; plus room for a busy machine.
+      const recoveryBoundMs =
+        recoveredAt -
+        faultsStart +
+        Math.max(HOTLINE_BACKOFF_MS, HOTLINE_RETRY_AFTER_SECONDS * 1000) +
+        60_000;
       const delivered = await waitUntil(
         async () => {
           const all = await Promise.all(codes.map(trackReferral));
@@ -830,7 +852,7 @@ describe('resilience under a steady mixed load', () => {
       // Down for good: FAILED exactly when the last attempt fails.
       await hotline('/_control/settings', {
         method: 'PUT',
-        body: JSON.stringify({ down: true, errorRate: 0, timeoutRate: 0 }),
+        body: JSON.stringify({ down: true, rateLimitRate: 0, errorRate: 0, timeoutRate: 0 }),
       });
       try {
         const code = await submit('down-for-good');
@@ -884,6 +906,7 @@ describe('resilience under a steady mixed load', () => {
             hotlineTickets: tickets.length,
             attemptsBeforeFailed: HOTLINE_ATTEMPTS,
             backoffMs: HOTLINE_BACKOFF_MS,
+            retryAfterSeconds: HOTLINE_RETRY_AFTER_SECONDS,
           };
         } finally {
           await dispatch.close();

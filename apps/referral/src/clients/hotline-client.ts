@@ -1,11 +1,16 @@
 import { INTAKE_PATH, intakeResponse, type IntakeRequest } from '../domain/hotline-protocol';
 
-/** A failed call to the hotline; `retryable` says whether trying again later can help. */
+/**
+ * A failed call to the hotline; `retryable` says whether trying again later can help, and
+ * `retryAfterMs` how long the hotline asked us to wait first (a 429's or 503's
+ * `Retry-After`), which the dispatch queue's backoff honours (see `@portal/queue`).
+ */
 export class HotlineError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
     readonly status: number | null = null,
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = 'HotlineError';
@@ -28,6 +33,27 @@ export interface HotlineClient {
 // refused payload) needs a person: the referral is marked FAILED at once.
 const RETRYABLE_STATUS = new Set([408, 425, 429]);
 
+/** A `Retry-After` longer than this is taken as this (a typo or a misconfigured proxy). */
+export const MAX_RETRY_AFTER_MS = 60 * 60_000;
+
+/**
+ * A `Retry-After` header in ms: delta-seconds (`120`) or an HTTP-date (`Wed, 21 Oct 2026
+ * 07:28:00 GMT`, counted from `now`, 0 once past), at most MAX_RETRY_AFTER_MS; null when
+ * absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  const text = value?.trim();
+  if (!text) return null;
+  let ms: number;
+  if (/^\d+$/.test(text)) ms = Number(text) * 1000;
+  else {
+    const at = Date.parse(text);
+    if (Number.isNaN(at) || !/[a-z]/i.test(text)) return null;
+    ms = Math.max(at - now, 0);
+  }
+  return Math.min(ms, MAX_RETRY_AFTER_MS);
+}
+
 /** The hotline intake API over HTTP JSON, with a timeout on the whole exchange. */
 export function createHotlineClient(options: HotlineClientOptions): HotlineClient {
   const endpoint = `${options.url}${INTAKE_PATH}`;
@@ -36,6 +62,7 @@ export function createHotlineClient(options: HotlineClientOptions): HotlineClien
       const signal = AbortSignal.timeout(options.timeoutMs);
       let status: number;
       let text: string;
+      let retryAfterMs: number | null;
       try {
         const res = await fetch(endpoint, {
           method: 'POST',
@@ -49,6 +76,7 @@ export function createHotlineClient(options: HotlineClientOptions): HotlineClien
           signal,
         });
         status = res.status;
+        retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
         text = await res.text();
       } catch (err) {
         const timedOut = signal.aborted;
@@ -67,10 +95,14 @@ export function createHotlineClient(options: HotlineClientOptions): HotlineClien
         return parsed.data;
       }
       const retryable = status >= 500 || RETRYABLE_STATUS.has(status);
+      const wait = retryable && retryAfterMs !== null ? retryAfterMs : null;
       throw new HotlineError(
-        `hotline answered HTTP ${status}${text ? `: ${text.slice(0, 200)}` : ''}`,
+        `hotline answered HTTP ${status}` +
+          (wait !== null ? ` (retry after ${Math.ceil(wait / 1000)} s)` : '') +
+          (text ? `: ${text.slice(0, 200)}` : ''),
         retryable,
         status,
+        wait,
       );
     },
   };

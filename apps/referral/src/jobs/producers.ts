@@ -4,9 +4,17 @@ import { Producer, type EnqueueOptions, type PayloadOf, type QueueName } from '@
 /** How often, and how patiently, a referral is offered to the hotline. */
 export interface DispatchRetryPolicy {
   attempts: number;
-  /** First retry delay; each further one doubles. */
+  /** First retry delay; each further one doubles, up to `maxBackoffMs`. */
   backoffMs: number;
+  /**
+   * No retry waits longer. A hotline's `Retry-After` is waited for, up to this; so the last
+   * attempt (and FAILED) comes at most `(attempts − 1) · maxBackoffMs` after the first.
+   */
+  maxBackoffMs: number;
 }
+
+/** Each retry's delay is cut by up to this share at random, so referrals that failed together spread out. */
+export const DISPATCH_BACKOFF_JITTER = 0.2;
 
 /** A producer that gives every job of its queue the same retry policy. */
 class RetryingProducer<Q extends QueueName> extends Producer<Q> {
@@ -23,6 +31,8 @@ class RetryingProducer<Q extends QueueName> extends Producer<Q> {
     return super.enqueue(payload, {
       attempts: this.policy.attempts,
       backoffMs: this.policy.backoffMs,
+      maxBackoffMs: this.policy.maxBackoffMs,
+      backoffJitter: DISPATCH_BACKOFF_JITTER,
       ...options,
     });
   }

@@ -25,8 +25,10 @@ function isLastAttempt(job: Job): boolean {
  * `referral-dispatch`: hands a RECEIVED referral to the hotline. Tells the forum first (a
  * referred thread shows as REFERRED even while the hotline is down), then asks the hotline
  * for a ticket with the referral's idempotency key, so however often this runs there is one
- * ticket. Transient failures are retried with backoff; the last one, or one no retry can
- * fix (a refused key or payload), marks the referral FAILED for a moderator.
+ * ticket. Transient failures (timeouts, 5xx, 429) are retried with the queue's capped
+ * exponential backoff, waiting at least what a `Retry-After` asked (the error carries it);
+ * the last one, or one no retry can fix (a refused key or payload), marks the referral
+ * FAILED for a moderator.
  */
 export function createDispatchProcessor(deps: DispatchDeps): Processor<'referral-dispatch'> {
   const log = deps.logger.child({ module: 'dispatch' });
@@ -62,6 +64,8 @@ export function createDispatchProcessor(deps: DispatchDeps): Processor<'referral
       ));
     } catch (err) {
       const retryable = err instanceof HotlineError ? err.retryable : false;
+      // The queue's backoff waits at least this before the next attempt (up to its cap).
+      const retryAfterMs = err instanceof HotlineError ? err.retryAfterMs : null;
       const reason = (err as Error).message;
       if (!retryable || isLastAttempt(job)) {
         await deps.referrals.recordDispatchFailure(referralId, reason);
@@ -72,7 +76,7 @@ export function createDispatchProcessor(deps: DispatchDeps): Processor<'referral
         if (!retryable) throw new UnrecoverableError(reason);
       } else {
         log.warn(
-          { referralId, attempt: job.attemptsMade + 1, reason },
+          { referralId, attempt: job.attemptsMade + 1, reason, retryAfterMs },
           'dispatch failed, will retry',
         );
       }

@@ -29,7 +29,8 @@ export interface HarnessOptions {
   /** Spawn the hotline simulator as a real process; the worker talks to it. */
   hotline?: boolean;
   simEnv?: Record<string, string>;
-  dispatch?: { attempts: number; backoffMs: number };
+  /** The dispatch retry policy; no cap given: 60 s (more than any test waits). */
+  dispatch?: { attempts: number; backoffMs: number; maxBackoffMs?: number };
   hotlineTimeoutMs?: number;
   /** A clock the test moves (server and worker); real time otherwise. */
   clock?: () => Date;
@@ -48,7 +49,10 @@ export function useReferralHarness(label: string, options: HarnessOptions = {}) 
   const h = useSubgraph(label, async (env) => {
     const models = await prepareDatabase(env.conn);
     await new CategoryService(models).ensureDefaults();
-    const dispatch = options.dispatch ?? { attempts: 4, backoffMs: 200 };
+    const dispatch = {
+      maxBackoffMs: 60_000,
+      ...(options.dispatch ?? { attempts: 4, backoffMs: 200 }),
+    };
     const producers = createProducers(env.redis, env.prefix, dispatch);
     env.onClose(() => closeProducers(producers));
     const outbox = new Outbox(env.conn, producers, env.logger);
