@@ -147,7 +147,7 @@ for (const granularity of ['MONTH', 'WEEK'] as const) {
     const recordsElapsed = performance.now() - recordsStarted;
     if (i === 0) {
       // The first run warms the connection pool; its answers are compared.
-      const fromCounts = await server.stats.referrals(period);
+      const fromCounts = await server.stats.referrals(editor, period);
       if (JSON.stringify(fromCounts) !== JSON.stringify(fromRecords))
         throw new Error('the day counts and the records disagree');
       say(

@@ -68,11 +68,6 @@ export async function startServer(
     logger: deps.logger,
     now,
   });
-  // Month documents of the earlier shape (one field per count) packed by key, once per database
-  // (reads and the flush understand both shapes, so a replica starting meanwhile is fine).
-  await seedOnce(deps.conn, 'referral-stat-months-packed', async () => {
-    await counter.migrateMonths(deps.logger);
-  });
   // Referrals recorded before the statistics were counted as they are written (once per
   // database; idempotent, so replicas starting together or a run cut short count nothing twice).
   await seedOnce(deps.conn, 'referral-stats-backfill', async () => {

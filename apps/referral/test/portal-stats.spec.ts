@@ -5,7 +5,6 @@ import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { portalStatsKey } from '@portal/db';
 import { errorCodes, testViewer } from '@portal/testing';
-import { packStatCounts, unpackMonthCounts } from '../src/domain/referral-stat-counts';
 import { newTrackingCode } from '../src/domain/tracking-code';
 import {
   UPDATE_STATUS,
@@ -246,7 +245,7 @@ describe('portal statistics (referrals) from day counts', () => {
     for (const p of periods())
       for (const granularity of ['DAY', 'WEEK', 'MONTH'] as const) {
         const period = { ...p, granularity };
-        const fromCounts = await h.server.stats.referrals(period);
+        const fromCounts = await h.server.stats.referrals(testViewer('editor'), period);
         expect(fromCounts, `${JSON.stringify(period)} at ${now}`).toEqual(
           await h.server.stats.referralsFromRecords(period),
         );
@@ -296,7 +295,7 @@ describe('portal statistics (referrals) from day counts', () => {
     await expectSameAsRecords('2025-12-02T12:00:00');
     // The sample is exact: the figures checked above include this week's.
     clock = at('2025-12-02T12:00:00');
-    const week = await h.server.stats.referrals({
+    const week = await h.server.stats.referrals(testViewer('editor'), {
       from: at('2025-11-17T00:00:00'),
       to: at('2025-11-24T00:00:00'),
       granularity: 'WEEK',
@@ -311,7 +310,7 @@ describe('portal statistics (referrals) from day counts', () => {
       to: at('2025-12-03T00:00:00'),
       granularity: 'WEEK' as const,
     };
-    const before = await h.server.stats.referrals(period);
+    const before = await h.server.stats.referrals(testViewer('editor'), period);
     const counter = h.server.statsCounter;
     const referral = (await h.core.models.Referral.findOne({ status: 'RESOLVED' }).lean())!;
     const events = await h.core.models.ReferralEvent.find({
@@ -320,7 +319,7 @@ describe('portal statistics (referrals) from day counts', () => {
     expect(await counter.countReferral(referral)).toBe(false);
     for (const e of events) expect(await counter.countEvent(referral, e)).toBe(false);
     expect(await counter.backfill(h.core.models, h.logger)).toEqual({ referrals: 0, events: 0 });
-    expect(await h.server.stats.referrals(period)).toEqual(before);
+    expect(await h.server.stats.referrals(testViewer('editor'), period)).toEqual(before);
     expect(before).toEqual(await h.server.stats.referralsFromRecords(period));
   });
 
@@ -350,55 +349,12 @@ describe('portal statistics (referrals) from day counts', () => {
       slaDueAt: at('2025-12-02T11:59:00'),
     });
     const records = await h.server.stats.referralsFromRecords(period);
-    expect((await h.server.stats.referrals(period)).received).toBe(records.received - 1);
+    expect((await h.server.stats.referrals(testViewer('editor'), period)).received).toBe(
+      records.received - 1,
+    );
     expect(await h.core.repo.sweepUncounted()).toBe(1);
-    expect(await h.server.stats.referrals(period)).toEqual(records);
+    expect(await h.server.stats.referrals(testViewer('editor'), period)).toEqual(records);
     expect(records.overdue).toBeGreaterThan(0);
     expect(await h.core.models.ReferralStatPending.countDocuments()).toBe(0);
-  });
-
-  it('reads month documents of the earlier shape, and the flush and the start-up migration repack them', async () => {
-    clock = at('2025-12-02T12:00:00');
-    const { ReferralStatPeriod } = h.core.models;
-    const counter = h.server.statsCounter;
-    const stats = h.server.stats;
-    const same = async () => {
-      for (const granularity of ['DAY', 'WEEK', 'MONTH'] as const) {
-        const period = {
-          from: at('2025-10-15T13:00:00'),
-          to: at('2025-12-02T12:30:00'),
-          granularity,
-        };
-        expect(await stats.referrals(period), granularity).toEqual(
-          await stats.referralsFromRecords(period),
-        );
-      }
-    };
-    // The receipt the sweep counted is still pending in Redis; the months are packed by key.
-    const packed = await ReferralStatPeriod.find({ _id: /^M/ }).sort({ _id: 1 }).lean();
-    expect(packed.map((m) => [m._id, m.format])).toEqual([
-      ['M2025-10', 2],
-      ['M2025-11', 2],
-      ['M2025-12', 2],
-    ]);
-    // As the earlier code wrote them: one field per count of each day, no format.
-    for (const m of packed)
-      await ReferralStatPeriod.updateOne(
-        { _id: m._id },
-        {
-          $set: { counts: packStatCounts(unpackMonthCounts(m.counts, m._id.slice(1))) },
-          $unset: { format: 1 },
-        },
-      );
-    await same();
-    // The flush rewrites the month it adds to (December) in the packed shape.
-    expect(await counter.flush()).toMatchObject({ ran: true, batches: 1 });
-    await same();
-    expect(await counter.migrateMonths(h.logger)).toBe(2);
-    expect(await counter.migrateMonths(h.logger)).toBe(0);
-    const repacked = await ReferralStatPeriod.find({ _id: /^M/ }).sort({ _id: 1 }).lean();
-    expect(repacked.slice(0, 2)).toEqual(packed.slice(0, 2));
-    expect(repacked.map((m) => m.format)).toEqual([2, 2, 2]);
-    await same();
   });
 });

@@ -52,22 +52,29 @@ export async function runLighthouse(url: string, reportPath: string): Promise<Li
     '--max-wait-for-load=90000',
     '--quiet',
   ];
-  const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, CHROME_PATH: chromiumPath() },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  const run = () =>
+    new Promise<{ code: number; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, args, {
+        env: { ...process.env, CHROME_PATH: chromiumPath() },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += String(d)));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+      child.once('error', reject);
+      child.once('exit', (c) => {
+        clearTimeout(timer);
+        resolve({ code: c ?? 1, stderr });
+      });
     });
-    let stderr = '';
-    child.stderr!.on('data', (d) => (stderr += String(d)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
-    child.once('error', reject);
-    child.once('exit', (c) => {
-      clearTimeout(timer);
-      if (c !== 0) console.error(stderr.slice(-2000));
-      resolve(c ?? 1);
-    });
-  });
-  if (code !== 0) throw new Error(`lighthouse exited with ${code}`);
+  let result = await run();
+  // Lighthouse's own transient failures (NO_NAVSTART, NO_FCP on a busy machine…) end with
+  // "Please run Lighthouse again": one more run, as it says.
+  if (result.code !== 0 && /run Lighthouse again/i.test(result.stderr)) result = await run();
+  if (result.code !== 0) {
+    console.error(result.stderr.slice(-2000));
+    throw new Error(`lighthouse exited with ${result.code}`);
+  }
   const lhr = JSON.parse(readFileSync(reportPath, 'utf8')) as {
     categories: Record<string, { score: number | null }>;
     audits: Record<

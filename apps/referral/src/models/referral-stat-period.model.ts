@@ -6,26 +6,19 @@ import { Schema, type Connection, type Model } from 'mongoose';
  * one, see packStatCounts; read only for a period that starts or ends inside that day). Written
  * only by the counter's flush (one flusher at a time, `$set` of totals computed in code, never
  * a concurrent `$inc`); `lastFlushId` makes a replayed batch a no-op. Every figure is exact
- * (the median too: resolution times are kept, not bucketed). `format` is MONTH_FORMAT on a
- * month in the packed-by-key shape; a month without it is in the earlier shape (one field per
- * count, as a day), which reads still understand and the start-up migration rewrites.
+ * (the median too: resolution times are kept, not bucketed).
  */
 export interface ReferralStatPeriodDoc {
   _id: string;
   counts: string;
   lastFlushId: string;
-  format?: number;
 }
-
-/** The shape of a month document's counts: packed by key (packMonthCounts). */
-export const MONTH_FORMAT = 2;
 
 const ReferralStatPeriodSchema = new Schema<ReferralStatPeriodDoc>(
   {
     _id: { type: String, required: true },
     counts: { type: String, default: '' },
     lastFlushId: { type: String, required: true },
-    format: { type: Number },
   },
   { collection: 'referral_stat_periods', versionKey: false },
 );

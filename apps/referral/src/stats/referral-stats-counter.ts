@@ -17,7 +17,7 @@ import {
   type StatCounts,
 } from '../domain/referral-stat-counts';
 import type { ReferralModels } from '../models';
-import { MONTH_FORMAT, type ReferralStatPeriodDoc } from '../models/referral-stat-period.model';
+import type { ReferralStatPeriodDoc } from '../models/referral-stat-period.model';
 
 /**
  * How long a counted referral or event is remembered, so counting it again (an event finished
@@ -39,21 +39,16 @@ export const dayPeriodOf = (day: string) => `D${day}`;
 
 const isMonth = (period: string) => period.startsWith('M');
 
-/** A month document's counts (fields without their instant), whichever shape it is in. */
+/** A month document's counts (fields without their instant). */
 function monthCounts(doc: ReferralStatPeriodDoc | undefined): Map<string, number> {
-  if (!doc) return new Map();
-  if (doc.format === MONTH_FORMAT) return unpackMonthCounts(doc.counts, doc._id.slice(1));
-  return new Map(unpackStatCounts(doc.counts));
+  return doc ? unpackMonthCounts(doc.counts, doc._id.slice(1)) : new Map();
 }
 
 /** What a read gets: per-day counts of whole months, and the facts of single days. */
 export interface PeriodCounts {
   /** The months asked for, as their documents keep them (`month` `YYYY-MM`; packMonthCounts). */
   months: { month: string; packed: string }[];
-  /**
-   * More counts of those months, as fields without their instant (`<day>|<kind>…`): what is
-   * pending in Redis, and the months still in the earlier shape.
-   */
+  /** More counts of those months, pending in Redis, as fields without their instant (`<day>|<kind>…`). */
   days: Map<string, number>;
   /** Fields with their instant, of the days asked for. */
   facts: Map<string, number>;
@@ -132,10 +127,7 @@ export class ReferralStatsCounter extends HotCountBuffer implements ReferralStat
       const doc = existing.get(period);
       if (doc?.lastFlushId === batchId) continue;
       const update = isMonth(period)
-        ? {
-            counts: packMonthCounts(addStatCounts(monthCounts(doc), counts)),
-            format: MONTH_FORMAT,
-          }
+        ? { counts: packMonthCounts(addStatCounts(monthCounts(doc), counts)) }
         : { counts: packStatCounts(addStatCounts(new Map(unpackStatCounts(doc?.counts)), counts)) };
       ops.push({
         updateOne: {
@@ -187,8 +179,7 @@ export class ReferralStatsCounter extends HotCountBuffer implements ReferralStat
     const result: PeriodCounts = { months: [], days: new Map(), facts: new Map() };
     const into = (period: string) => (months.has(period) ? result.days : result.facts);
     for (const d of docs.values())
-      if (months.has(d._id) && d.format === MONTH_FORMAT)
-        result.months.push({ month: d._id.slice(1), packed: d.counts });
+      if (months.has(d._id)) result.months.push({ month: d._id.slice(1), packed: d.counts });
       else addStatCounts(into(d._id), unpackStatCounts(d.counts));
     const addPending = (hash: Record<string, string>, batch: number) => {
       for (const [field, n] of Object.entries(hash))
@@ -203,29 +194,6 @@ export class ReferralStatsCounter extends HotCountBuffer implements ReferralStat
     batches.forEach((hash, i) => addPending(hash, i));
     addPending(live, -1);
     return result;
-  }
-
-  /**
-   * Rewrites the month documents still in the earlier shape (one field per count) packed by
-   * key, as the flush now writes them: the same counts, a tenth of the size. Idempotent, and
-   * safe beside a flush: a document is rewritten only if no flush changed it since it was read
-   * (same `lastFlushId`, still the earlier shape); a flush writes the new shape itself.
-   */
-  async migrateMonths(logger: Logger): Promise<number> {
-    const { ReferralStatPeriod } = this.models;
-    const old = await ReferralStatPeriod.find({ _id: /^M/, format: { $ne: MONTH_FORMAT } })
-      .lean()
-      .exec();
-    let rewritten = 0;
-    for (const doc of old) {
-      const res = await ReferralStatPeriod.updateOne(
-        { _id: doc._id, lastFlushId: doc.lastFlushId, format: { $ne: MONTH_FORMAT } },
-        { $set: { counts: packMonthCounts(monthCounts(doc)), format: MONTH_FORMAT } },
-      ).exec();
-      rewritten += res.modifiedCount;
-    }
-    if (rewritten) logger.info({ rewritten }, 'referral statistics: month documents repacked');
-    return rewritten;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { requireServiceOrRole, type Viewer } from '@portal/auth';
 import {
   dayEnd,
   dayKey,
@@ -79,8 +80,13 @@ export class ReferralStatsService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Checks the key (an `_entities` call can carry any) and gives the period. */
-  fromKey(id: string): ReferralStatsRef {
+  /**
+   * Checks the viewer (editors and admins, or another portal service: the content worker's
+   * monthly report) and the key (an `_entities` call can carry any), and gives the period.
+   * `_entities` reaches here without the query field, whose subgraph (content) checked it.
+   */
+  fromKey(viewer: Viewer, id: string): ReferralStatsRef {
+    requireServiceOrRole(viewer, 'editor');
     return { id, ...parsePortalStatsKey(id) };
   }
 
@@ -90,7 +96,8 @@ export class ReferralStatsService {
    * not start or end at midnight, and today up to now for the overdue figure) from those
    * days' documents of facts. Every read is by id; no read of referrals or events.
    */
-  async referrals(p: PortalStatsPeriod): Promise<ReferralStatsResult> {
+  async referrals(viewer: Viewer, p: PortalStatsPeriod): Promise<ReferralStatsResult> {
+    requireServiceOrRole(viewer, 'editor');
     const buckets = statBuckets(p.from, p.to, p.granularity);
     const now = this.now();
     const dueUntil = now < p.to ? now : p.to;
