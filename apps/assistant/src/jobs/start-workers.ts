@@ -1,10 +1,9 @@
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
 import {
   Producer,
-  createRedisConnection,
+  RedisConnections,
   createWorker,
   graphChangesStream,
   type QueueHealth,
@@ -69,13 +68,8 @@ export async function startAssistantWorkers(
   },
 ): Promise<RunningAssistantWorkers> {
   const now = deps.now ?? (() => new Date());
-  const connections: Redis[] = [];
-  const redis = (role: 'worker' | 'producer') => {
-    const c = createRedisConnection(config.redisUrl, role);
-    c.on('error', (err) => deps.logger.warn({ err: err.message, role }, 'redis connection error'));
-    connections.push(c);
-    return c;
-  };
+  const connections = new RedisConnections(config.redisUrl, deps.logger);
+  const redis = (role: 'worker' | 'producer') => connections.open(role);
   const producerRedis = redis('producer');
   const producers = createProducers(producerRedis, config.queuePrefix);
   const core = createAssistantCore({
@@ -181,7 +175,7 @@ export async function startAssistantWorkers(
       await Promise.all(workers.map((w) => w.close()));
       await closeProducers(producers);
       await maintenance.close();
-      for (const c of connections) c.disconnect();
+      connections.disconnectAll();
     },
   };
 }

@@ -1,8 +1,7 @@
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
-import { Producer, createRedisConnection, createWorker, type QueueHealth } from '@portal/queue';
+import { Producer, RedisConnections, createWorker, type QueueHealth } from '@portal/queue';
 import { renderSpeech, type SpeechRendererConfig } from '../audio/speech-renderer';
 import { createContentArticles } from '../content/content-articles';
 import { bulletinModels } from '../models';
@@ -47,13 +46,8 @@ export async function startBulletinWorkers(
   deps: { conn: Connection; logger: Logger; queueHealth?: QueueHealth },
 ): Promise<RunningBulletinWorkers> {
   const { logger } = deps;
-  const connections: Redis[] = [];
-  const redis = (role: 'worker' | 'producer') => {
-    const c = createRedisConnection(config.redisUrl, role);
-    c.on('error', (err) => logger.warn({ err: err.message, role }, 'redis connection error'));
-    connections.push(c);
-    return c;
-  };
+  const connections = new RedisConnections(config.redisUrl, logger);
+  const redis = (role: 'worker' | 'producer') => connections.open(role);
   const producerRedis = redis('producer');
   const notifications = new Producer('notifications', producerRedis, config.queuePrefix);
   const publishProducer = new Producer('bulletin-publish', producerRedis, config.queuePrefix);
@@ -115,7 +109,7 @@ export async function startBulletinWorkers(
         publishProducer.close(),
         maintenanceProducer.close(),
       ]);
-      for (const c of connections) c.disconnect();
+      connections.disconnectAll();
     },
   };
 }

@@ -1,8 +1,7 @@
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
-import { createRedisConnection, createWorker, type QueueHealth } from '@portal/queue';
+import { RedisConnections, createWorker, type QueueHealth } from '@portal/queue';
 import { contentReportParts, createContentServices } from '../content-services';
 import type { ContentServices } from '../context';
 import { graphPortalStatsSource, type RemotePart } from '../reports/portal-stats-source';
@@ -44,13 +43,8 @@ export async function startContentWorkers(
   deps: { conn: Connection; logger: Logger; now?: () => Date; queueHealth?: QueueHealth },
 ): Promise<RunningContentWorkers> {
   const { logger } = deps;
-  const connections: Redis[] = [];
-  const redis = (role: 'worker' | 'producer') => {
-    const c = createRedisConnection(config.redisUrl, role);
-    c.on('error', (err) => logger.warn({ err: err.message, role }, 'redis connection error'));
-    connections.push(c);
-    return c;
-  };
+  const connections = new RedisConnections(config.redisUrl, logger);
+  const redis = (role: 'worker' | 'producer') => connections.open(role);
   const producerRedis = redis('producer');
   const queues = createContentQueues(deps.conn, producerRedis, config.queuePrefix, logger);
   const services = createContentServices({
@@ -115,7 +109,7 @@ export async function startContentWorkers(
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
-      for (const c of connections) c.disconnect();
+      connections.disconnectAll();
     },
   };
 }

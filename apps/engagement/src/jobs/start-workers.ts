@@ -1,8 +1,7 @@
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
-import { createRedisConnection, createWorker, Outbox, type QueueHealth } from '@portal/queue';
+import { RedisConnections, createWorker, Outbox, type QueueHealth } from '@portal/queue';
 import { createEngagementCore, type EngagementCore } from '../services';
 import { eventJobsProcessor } from './event-jobs.processor';
 import { closeProducers, createProducers, type EngagementProducers } from './producers';
@@ -34,13 +33,8 @@ export async function startEngagementWorkers(
   config: EngagementWorkersConfig,
   deps: { conn: Connection; logger: Logger; now?: () => Date; queueHealth?: QueueHealth },
 ): Promise<RunningEngagementWorkers> {
-  const connections: Redis[] = [];
-  const redis = (role: 'worker' | 'producer') => {
-    const c = createRedisConnection(config.redisUrl, role);
-    c.on('error', (err) => deps.logger.warn({ err: err.message, role }, 'redis connection error'));
-    connections.push(c);
-    return c;
-  };
+  const connections = new RedisConnections(config.redisUrl, deps.logger);
+  const redis = (role: 'worker' | 'producer') => connections.open(role);
   const producerRedis = redis('producer');
   const producers = createProducers(producerRedis, config.queuePrefix);
   const outbox = new Outbox(deps.conn, producers, deps.logger);
@@ -82,7 +76,7 @@ export async function startEngagementWorkers(
       outbox.stop();
       await Promise.all(workers.map((w) => w.close()));
       await closeProducers(producers);
-      for (const c of connections) c.disconnect();
+      connections.disconnectAll();
     },
   };
 }

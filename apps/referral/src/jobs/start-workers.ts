@@ -1,8 +1,7 @@
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
-import { createRedisConnection, createWorker, Outbox, type QueueHealth } from '@portal/queue';
+import { RedisConnections, createWorker, Outbox, type QueueHealth } from '@portal/queue';
 import { createHotlineClient, type HotlineClientOptions } from '../clients/hotline-client';
 import type { ForumClient } from '../clients/forum-client';
 import { referralModels } from '../models';
@@ -58,13 +57,8 @@ export async function startReferralWorkers(
   },
 ): Promise<RunningReferralWorkers> {
   const now = deps.now ?? (() => new Date());
-  const connections: Redis[] = [];
-  const redis = (role: 'worker' | 'producer') => {
-    const c = createRedisConnection(config.redisUrl, role);
-    c.on('error', (err) => deps.logger.warn({ err: err.message, role }, 'redis connection error'));
-    connections.push(c);
-    return c;
-  };
+  const connections = new RedisConnections(config.redisUrl, deps.logger);
+  const redis = (role: 'worker' | 'producer') => connections.open(role);
   const producerRedis = redis('producer');
   const producers = createProducers(producerRedis, config.queuePrefix, config.dispatch);
   const outbox = new Outbox(deps.conn, producers, deps.logger);
@@ -134,7 +128,7 @@ export async function startReferralWorkers(
       outbox.stop();
       await Promise.all(workers.map((w) => w.close()));
       await closeProducers(producers);
-      for (const c of connections) c.disconnect();
+      connections.disconnectAll();
     },
   };
 }
