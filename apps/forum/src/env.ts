@@ -14,6 +14,7 @@ import {
   workerEnv,
   z,
 } from '@portal/config';
+import type { ForumWorkersConfig } from './jobs/start-workers';
 
 /** `points/seconds`, e.g. `6/60` = six actions a minute. */
 const rateRule = (fallback: string) =>
@@ -65,6 +66,19 @@ export const loadWorkerEnv = () =>
     ...publicUrlEnv(),
     FORUM_NOTIFY_BATCH_SIZE: positiveInt().max(1000).default(100),
   }));
+
+export type ForumWorkerEnv = ReturnType<typeof loadWorkerEnv>;
+
+/** The worker's settings from a checked environment. */
+export function workersConfig(e: ForumWorkerEnv): ForumWorkersConfig {
+  return {
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    concurrency: e.WORKER_CONCURRENCY,
+    webBaseUrl: e.WEB_BASE_URL,
+    notifyBatchSize: e.FORUM_NOTIFY_BATCH_SIZE,
+  };
+}
 
 /** The seed script (seed.ts). */
 export const loadSeedEnv = () =>

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { flag, loadEnv, serviceEnv, positiveInt, z } from '@portal/config';
+import type { LibraryWorkersConfig } from './jobs/start-workers';
 import type { LibraryServerConfig } from './server';
 import type { StorageConfig } from './storage/create-storage';
 
@@ -111,5 +112,16 @@ export function serverConfig(e: LibraryEnv): LibraryServerConfig {
     uploadsPerHour: e.LIBRARY_UPLOADS_PER_HOUR,
     uploadTimeoutMs: e.LIBRARY_UPLOAD_TIMEOUT_SECONDS * 1000,
     keyPrefix: e.QUEUE_PREFIX,
+  };
+}
+
+/** The worker's settings from a checked environment. */
+export function workersConfig(e: LibraryEnv): LibraryWorkersConfig {
+  return {
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    concurrency: e.WORKER_CONCURRENCY,
+    storage: storageConfig(e),
+    flushCountersEveryMs: e.LIBRARY_COUNTER_FLUSH_SECONDS * 1000,
   };
 }
