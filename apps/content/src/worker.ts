@@ -1,12 +1,12 @@
 // The content worker: scheduled publications, the views flush, the reconcile sweep and the
 // monthly report.
-import { syncIndexes } from '@portal/db';
 import { runWorker } from '@portal/service-runtime';
 import { env, workersConfig } from './env';
 import { startContentWorkers } from './jobs/start-workers';
+import { prepareDatabase } from './models';
 
 await runWorker({ name: 'content-worker', env }, async (rt) => {
-  await syncIndexes(rt.conn);
+  await prepareDatabase(rt.conn);
   const running = await startContentWorkers(workersConfig(env), {
     conn: rt.conn,
     logger: rt.logger,

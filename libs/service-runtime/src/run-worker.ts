@@ -1,17 +1,6 @@
-import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createLagMonitor, createMetrics, startOpsServer, type Metrics } from '@portal/http';
-import {
-  Producer,
-  QueueHealth,
-  assertNoEviction,
-  createRedisConnection,
-  createWorker,
-  type CreateWorkerOptions,
-  type PayloadOf,
-  type Processor,
-  type QueueName,
-} from '@portal/queue';
+import { QueueHealth, assertNoEviction, createRedisConnection } from '@portal/queue';
 import { runService, type Runtime, type RuntimeEnv } from './run-service';
 
 /** How long jobs may wait with none running and none finishing before /readyz reports no progress. */
@@ -32,36 +21,23 @@ export interface WorkerRuntime<E extends WorkerEnv> extends Runtime<E> {
   metrics: Metrics;
   /**
    * The progress and depth of the queues this process consumes, behind its /readyz
-   * (`progress`) and /metrics: `rt.worker` adds its workers; pass it as `health` to
-   * createWorker for workers made elsewhere (start-up fails when no worker joined it).
+   * (`progress`) and /metrics: pass it as `health` to createWorker (each app's
+   * `jobs/start-workers.ts` does); start-up fails when no worker joined it.
    */
   queueHealth: QueueHealth;
-  /** The blocking connection the workers share (`maxRetriesPerRequest: null`). */
+  /** A blocking connection (`maxRetriesPerRequest: null`), as workers need. */
   workerRedis(): Redis;
-  /** A BullMQ worker on this deployment's prefix; closed first at shutdown, jobs in flight finished. */
-  worker<Q extends QueueName>(
-    queue: Q,
-    processor: Processor<Q>,
-    options?: Partial<Omit<CreateWorkerOptions, 'connection' | 'prefix' | 'logger'>>,
-  ): Worker;
-  /** A producer for `queue` (one per queue), closed after the workers. */
-  producer<Q extends QueueName>(queue: Q): Producer<Q>;
-  /** Enqueues `payload` on `queue` every `everyMs` (BullMQ keeps one scheduler per id, whoever registers it). */
-  every<Q extends QueueName>(
-    queue: Q,
-    schedulerId: string,
-    everyMs: number,
-    payload: PayloadOf<Q>,
-  ): Promise<void>;
 }
 
 /**
- * Runs a worker process: the shared shell, BullMQ workers and producers on one prefix,
- * and the ops server (`/healthz`, `/readyz` with database, Redis, event-loop and progress
- * checks, `/metrics` with the queue health of every worker) on OPS_PORT; progress and metrics
- * come from one `QueueHealth`. It refuses to start on a Redis whose eviction policy is not `noeviction`. At
- * SIGTERM the workers stop taking jobs and finish those in
- * flight (BullMQ hands unfinished ones to another worker), then everything else closes.
+ * Runs a worker process: the shared shell and the ops server (`/healthz`, `/readyz` with
+ * database, Redis, event-loop and progress checks, `/metrics` with the queue health of every
+ * worker) on OPS_PORT; progress and metrics come from one `QueueHealth`, which the app's
+ * workers join (`start` composes them: `jobs/start-workers.ts`, closed through rt.onClose).
+ * It refuses to start on a Redis whose eviction policy is not `noeviction`, and when no
+ * worker joined the queue health. At SIGTERM the app's closers run first (its workers stop
+ * taking jobs and finish those in flight; BullMQ hands unfinished ones to another worker),
+ * then everything else closes.
  */
 export async function runWorker<E extends WorkerEnv>(
   spec: { name: string; env: E; shutdownTimeoutMs?: number; stallMs?: number },
@@ -69,8 +45,6 @@ export async function runWorker<E extends WorkerEnv>(
 ): Promise<void> {
   await runService(spec, async (base) => {
     const { env } = base;
-    const workers: Worker[] = [];
-    const producers = new Map<QueueName, Producer<QueueName>>();
     let blocking: Redis | undefined;
     const metrics = createMetrics(spec.name);
     const queueHealth = new QueueHealth(metrics.registry, base.redis, base.logger);
@@ -84,40 +58,9 @@ export async function runWorker<E extends WorkerEnv>(
         }
         return blocking;
       },
-      worker: <Q extends QueueName>(
-        queue: Q,
-        processor: Processor<Q>,
-        options: Partial<Omit<CreateWorkerOptions, 'connection' | 'prefix' | 'logger'>> = {},
-      ) => {
-        const worker = createWorker(queue, processor, {
-          concurrency: env.WORKER_CONCURRENCY,
-          ...options,
-          connection: rt.workerRedis(),
-          prefix: env.QUEUE_PREFIX,
-          logger: base.logger,
-          health: queueHealth,
-        });
-        workers.push(worker);
-        return worker;
-      },
-      producer: <Q extends QueueName>(queue: Q) => {
-        let producer = producers.get(queue) as Producer<Q> | undefined;
-        if (!producer) {
-          const created = new Producer(queue, base.redis, env.QUEUE_PREFIX);
-          base.onClose(() => created.close());
-          producers.set(queue, created as unknown as Producer<QueueName>);
-          producer = created;
-        }
-        return producer;
-      },
-      every: <Q extends QueueName>(
-        queue: Q,
-        schedulerId: string,
-        everyMs: number,
-        payload: PayloadOf<Q>,
-      ) => rt.producer(queue).every(schedulerId, everyMs, payload),
     });
-    // Closers run last-added first: these run after the workers (added below) have stopped.
+    // Closers run last-added first: these run after the app's own (its workers, added by
+    // `start` through rt.onClose) have stopped.
     base.onClose(() => blocking?.disconnect());
     base.onClose(() => queueHealth.close());
 
@@ -147,7 +90,6 @@ export async function runWorker<E extends WorkerEnv>(
       lag.stop();
       await ops.close();
     });
-    base.onClose(() => Promise.all(workers.map((w) => w.close())));
     base.logger.info(
       { opsPort: ops.port, queues: [...queueHealth.progress().keys()] },
       `${spec.name} running`,

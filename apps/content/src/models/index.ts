@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { syncIndexes } from '@portal/db';
 import { articleModel, type ArticleModel } from './article.model';
 import { categoryModel, type CategoryModel } from './category.model';
 import { monthlyReportModels, type MonthlyReportModels } from './monthly-report.model';
@@ -23,4 +24,11 @@ export function contentModels(conn: Connection): ContentModels {
     views: viewStatsModels(conn),
     monthly: monthlyReportModels(conn),
   };
+}
+
+/** Registers the models and builds their indexes (idempotent; run at every start). */
+export async function prepareDatabase(conn: Connection): Promise<ContentModels> {
+  const models = contentModels(conn);
+  await syncIndexes(conn);
+  return models;
 }

@@ -1,8 +1,7 @@
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
-import { Producer, createRedisConnection, createWorker, type QueueHealth } from '@portal/queue';
+import { Producer, RedisConnections, createWorker, type QueueHealth } from '@portal/queue';
 import { forumModels } from '../models';
 import { forumViewCounter } from '../stats/forum-stats.service';
 import { forumEventsProcessor } from './forum-events.processor';
@@ -35,13 +34,8 @@ export async function startForumWorkers(
   deps: { conn: Connection; logger: Logger; queueHealth?: QueueHealth },
 ): Promise<RunningForumWorkers> {
   const { logger } = deps;
-  const connections: Redis[] = [];
-  const redis = (role: 'worker' | 'producer') => {
-    const c = createRedisConnection(config.redisUrl, role);
-    c.on('error', (err) => logger.warn({ err: err.message, role }, 'redis connection error'));
-    connections.push(c);
-    return c;
-  };
+  const connections = new RedisConnections(config.redisUrl, logger);
+  const redis = (role: 'worker' | 'producer') => connections.open(role);
   const producerRedis = redis('producer');
   const notifications = new Producer('notifications', producerRedis, config.queuePrefix);
   const maintenance = new Producer('forum-maintenance', producerRedis, config.queuePrefix);
@@ -79,7 +73,7 @@ export async function startForumWorkers(
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([notifications.close(), maintenance.close()]);
-      for (const c of connections) c.disconnect();
+      connections.disconnectAll();
     },
   };
 }

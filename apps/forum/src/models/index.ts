@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { syncIndexes } from '@portal/db';
 import { flagModel } from './flag.model';
 import { followerModel } from './follower.model';
 import { moderationItemModel } from './moderation-item.model';
@@ -33,3 +34,10 @@ export type { PostDoc } from './post.model';
 export type { ProfileDoc } from './profile.model';
 export type { ModerationItemDoc } from './moderation-item.model';
 export type { ModerationLogDoc } from './moderation-log.model';
+
+/** Registers the models and builds their indexes (idempotent; run at every start). */
+export async function prepareDatabase(conn: Connection): Promise<ReturnType<typeof forumModels>> {
+  const models = forumModels(conn);
+  await syncIndexes(conn);
+  return models;
+}

@@ -1,9 +1,8 @@
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { ReadinessCheck } from '@portal/http';
 import type { Logger } from '@portal/logger';
-import { Producer, createRedisConnection, createWorker, type QueueHealth } from '@portal/queue';
+import { Producer, RedisConnections, createWorker, type QueueHealth } from '@portal/queue';
 import { ItemCounters } from '../counters/item-counters';
 import { libraryModels } from '../models';
 import { libraryAudienceCounter } from '../stats/library-stats';
@@ -42,13 +41,8 @@ export async function startLibraryWorkers(
   deps: { conn: Connection; logger: Logger; queueHealth?: QueueHealth },
 ): Promise<RunningLibraryWorkers> {
   const { logger } = deps;
-  const connections: Redis[] = [];
-  const redis = (role: 'worker' | 'producer') => {
-    const c = createRedisConnection(config.redisUrl, role);
-    c.on('error', (err) => logger.warn({ err: err.message, role }, 'redis connection error'));
-    connections.push(c);
-    return c;
-  };
+  const connections = new RedisConnections(config.redisUrl, logger);
+  const redis = (role: 'worker' | 'producer') => connections.open(role);
   const storage = createStorage(config.storage);
   const producerRedis = redis('producer');
   const maintenance = new Producer('library-maintenance', producerRedis, config.queuePrefix);
@@ -90,7 +84,7 @@ export async function startLibraryWorkers(
       await Promise.all(workers.map((w) => w.close()));
       await maintenance.close();
       await storage.close();
-      for (const c of connections) c.disconnect();
+      connections.disconnectAll();
     },
   };
 }
