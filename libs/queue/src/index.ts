@@ -8,3 +8,4 @@ export * from './outbox';
 export * from './graph-changes';
 export * from './queue-health';
 export * from './redis-policy';
+export * from './worker-set';

@@ -1,12 +1,10 @@
-import type { Worker } from 'bullmq';
 import type { Connection } from 'mongoose';
-import type { Logger } from '@portal/logger';
 import {
-  Producer,
-  RedisConnections,
-  createWorker,
+  WorkerSet,
   graphChangesStream,
-  type QueueHealth,
+  type RunningWorkers,
+  type WorkersDeps,
+  type WorkersQueueConfig,
 } from '@portal/queue';
 import { createCkanClient } from '../catalog/ckan-client';
 import { CatalogSync } from '../catalog/catalog-sync';
@@ -21,10 +19,7 @@ import { indexProcessor } from './index.processor';
 import { maintenanceProcessor } from './maintenance.processor';
 import { catalogJobs, closeProducers, createProducers, type AssistantProducers } from './producers';
 
-export interface AssistantWorkersConfig {
-  redisUrl: string;
-  queuePrefix: string;
-  concurrency: number;
+export interface AssistantWorkersConfig extends WorkersQueueConfig {
   webBaseUrl: string;
   /** How often the catalog is synced (0: only on demand). */
   syncEveryMs: number;
@@ -39,15 +34,12 @@ export interface AssistantWorkersConfig {
   sources: PortalSourcesOptions;
 }
 
-export interface RunningAssistantWorkers {
+export interface RunningAssistantWorkers extends RunningWorkers {
   core: AssistantCore;
   indexer: IndexService;
   sync: CatalogSync;
   producers: AssistantProducers;
   follower: GraphChangeFollower;
-  workers: Worker[];
-  ping(): Promise<void>;
-  close(): Promise<void>;
 }
 
 const CLEANUP_EVERY_MS = 3600_000;
@@ -59,19 +51,12 @@ const CLEANUP_EVERY_MS = 3600_000;
  */
 export async function startAssistantWorkers(
   config: AssistantWorkersConfig,
-  deps: {
-    conn: Connection;
-    logger: Logger;
-    now?: () => Date;
-    /** The process's queue health (runWorker's), for its /readyz and /metrics. */
-    queueHealth?: QueueHealth;
-  },
+  deps: WorkersDeps & { conn: Connection; now?: () => Date },
 ): Promise<RunningAssistantWorkers> {
   const now = deps.now ?? (() => new Date());
-  const connections = new RedisConnections(config.redisUrl, deps.logger);
-  const redis = (role: 'worker' | 'producer') => connections.open(role);
-  const producerRedis = redis('producer');
-  const producers = createProducers(producerRedis, config.queuePrefix);
+  const set = new WorkerSet(config, deps);
+  const producers = createProducers(set.redis, config.queuePrefix);
+  set.onClose(() => closeProducers(producers));
   const core = createAssistantCore({
     conn: deps.conn,
     jobs: catalogJobs(producers, now),
@@ -105,43 +90,28 @@ export async function startAssistantWorkers(
     logger: deps.logger,
     now,
   });
-  const maintenance = new Producer('assistant-maintenance', producerRedis, config.queuePrefix);
-  const options = {
-    prefix: config.queuePrefix,
-    logger: deps.logger,
-    concurrency: config.concurrency,
-    health: deps.queueHealth,
-  };
-  const workers = [
-    createWorker(
-      'assistant-catalog',
-      catalogProcessor({
-        models: core.models,
-        sync,
-        limits: config.preview,
-        onDatasetChanged,
-        logger: deps.logger,
-        now,
-      }),
-      // One sync at a time per worker; previews run beside it.
-      { ...options, connection: redis('worker') },
-    ),
-    createWorker('assistant-index', indexProcessor(indexer), {
-      ...options,
-      concurrency: 1,
-      connection: redis('worker'),
+  set.worker(
+    'assistant-catalog',
+    catalogProcessor({
+      models: core.models,
+      sync,
+      limits: config.preview,
+      onDatasetChanged,
+      logger: deps.logger,
+      now,
     }),
-    createWorker(
-      'assistant-maintenance',
-      maintenanceProcessor({ models: core.models, logger: deps.logger, now }),
-      { ...options, concurrency: 1, connection: redis('worker') },
-    ),
-  ];
+  );
+  set.worker('assistant-index', indexProcessor(indexer), { concurrency: 1 });
+  set.worker(
+    'assistant-maintenance',
+    maintenanceProcessor({ models: core.models, logger: deps.logger, now }),
+    { concurrency: 1 },
+  );
   if (config.syncEveryMs > 0)
     await producers['assistant-catalog'].every('catalog-sync', config.syncEveryMs, {
       type: 'sync',
     });
-  await maintenance.every('conversations-expire', CLEANUP_EVERY_MS, {
+  await set.every('assistant-maintenance', 'conversations-expire', CLEANUP_EVERY_MS, {
     task: 'conversations.expire',
   });
   // A sync at start, so a fresh deployment has a catalog without waiting for the schedule.
@@ -156,26 +126,21 @@ export async function startAssistantWorkers(
       { jobId: `rebuild-initial-${Math.floor(now().getTime() / 60_000)}` },
     );
   const follower = followIndexedChanges({
-    redis: producerRedis,
+    redis: set.redis,
     stream: graphChangesStream(config.queuePrefix),
     positionKey: `${config.queuePrefix}:assistant:graph-changes-position`,
     index: producers['assistant-index'],
     logger: deps.logger,
   });
+  set.onClose(() => follower.stop());
   return {
     core,
     indexer,
     sync,
     producers,
     follower,
-    workers,
-    ping: async () => void (await producerRedis.ping()),
-    async close() {
-      await follower.stop();
-      await Promise.all(workers.map((w) => w.close()));
-      await closeProducers(producers);
-      await maintenance.close();
-      connections.disconnectAll();
-    },
+    workers: set.workers,
+    ping: () => set.ping(),
+    close: () => set.close(),
   };
 }

@@ -1,7 +1,10 @@
-import type { Worker } from 'bullmq';
 import type { Connection } from 'mongoose';
-import type { Logger } from '@portal/logger';
-import { Producer, RedisConnections, createWorker, type QueueHealth } from '@portal/queue';
+import {
+  WorkerSet,
+  type RunningWorkers,
+  type WorkersDeps,
+  type WorkersQueueConfig,
+} from '@portal/queue';
 import { renderSpeech, type SpeechRendererConfig } from '../audio/speech-renderer';
 import { createContentArticles } from '../content/content-articles';
 import { bulletinModels } from '../models';
@@ -12,10 +15,7 @@ import {
 } from './bulletin-maintenance.processor';
 import { createBulletinPublishProcessor } from './bulletin-publish.processor';
 
-export interface BulletinWorkersConfig {
-  redisUrl: string;
-  queuePrefix: string;
-  concurrency: number;
+export interface BulletinWorkersConfig extends WorkersQueueConfig {
   publicBaseUrl: string;
   webBaseUrl: string;
   /** How the worker reaches the content subgraph (as a trusted service). */
@@ -27,12 +27,7 @@ export interface BulletinWorkersConfig {
   fanoutBatchSize: number;
 }
 
-export interface RunningBulletinWorkers {
-  workers: Worker[];
-  /** Throws when Redis does not answer. */
-  ping(): Promise<void>;
-  close(): Promise<void>;
-}
+export type RunningBulletinWorkers = RunningWorkers;
 
 const MINUTE = 60_000;
 
@@ -43,73 +38,48 @@ const MINUTE = 60_000;
  */
 export async function startBulletinWorkers(
   config: BulletinWorkersConfig,
-  deps: { conn: Connection; logger: Logger; queueHealth?: QueueHealth },
+  deps: WorkersDeps & { conn: Connection },
 ): Promise<RunningBulletinWorkers> {
   const { logger } = deps;
-  const connections = new RedisConnections(config.redisUrl, logger);
-  const redis = (role: 'worker' | 'producer') => connections.open(role);
-  const producerRedis = redis('producer');
-  const notifications = new Producer('notifications', producerRedis, config.queuePrefix);
-  const publishProducer = new Producer('bulletin-publish', producerRedis, config.queuePrefix);
-  const maintenanceProducer = new Producer(
-    'bulletin-maintenance',
-    producerRedis,
-    config.queuePrefix,
-  );
+  const set = new WorkerSet(config, deps);
   const models = bulletinModels(deps.conn);
   const counters = allCounters(
-    bulletinCounters({
-      conn: deps.conn,
-      redis: producerRedis,
-      keyPrefix: config.queuePrefix,
+    bulletinCounters({ conn: deps.conn, redis: set.redis, keyPrefix: config.queuePrefix, logger }),
+  );
+  set.worker(
+    'bulletin-publish',
+    createBulletinPublishProcessor({
+      models,
+      content: createContentArticles({ ...config.content, logger }),
+      renderSpeech: (text, fileName) => renderSpeech(text, fileName, config.tts),
+      notifications: set.producer('notifications'),
+      links: { publicBaseUrl: config.publicBaseUrl, webBaseUrl: config.webBaseUrl },
+      tokenSecret: config.subscriptionTokenSecret,
+      batchSize: config.fanoutBatchSize,
       logger,
     }),
+    // Rendering a long issue's audio takes a while; keep the lock well past it.
+    { lockDurationMs: 5 * MINUTE },
   );
-  const options = {
-    prefix: config.queuePrefix,
-    logger,
-    concurrency: config.concurrency,
-    health: deps.queueHealth,
-  };
-  const workers = [
-    createWorker(
-      'bulletin-publish',
-      createBulletinPublishProcessor({
-        models,
-        content: createContentArticles({ ...config.content, logger }),
-        renderSpeech: (text, fileName) => renderSpeech(text, fileName, config.tts),
-        notifications,
-        links: { publicBaseUrl: config.publicBaseUrl, webBaseUrl: config.webBaseUrl },
-        tokenSecret: config.subscriptionTokenSecret,
-        batchSize: config.fanoutBatchSize,
-        logger,
-      }),
-      // Rendering a long issue's audio takes a while; keep the lock well past it.
-      { ...options, lockDurationMs: 5 * MINUTE, connection: redis('worker') },
-    ),
-    createWorker(
-      'bulletin-maintenance',
-      createBulletinMaintenanceProcessor({ models, publishProducer, logger, counters }),
-      { ...options, concurrency: 1, connection: redis('worker') },
-    ),
-  ];
+  set.worker(
+    'bulletin-maintenance',
+    createBulletinMaintenanceProcessor({
+      models,
+      publishProducer: set.producer('bulletin-publish'),
+      logger,
+      counters,
+    }),
+    { concurrency: 1 },
+  );
   const { publishOverdue, purgeUnconfirmed, flushCounters } = MAINTENANCE_TASKS;
-  await maintenanceProducer.every('bulletin-publish-overdue', MINUTE, { task: publishOverdue });
-  await maintenanceProducer.every('bulletin-flush-counters', MINUTE, { task: flushCounters });
-  await maintenanceProducer.every('bulletin-purge-unconfirmed', 6 * 60 * MINUTE, {
+  await set.every('bulletin-maintenance', 'bulletin-publish-overdue', MINUTE, {
+    task: publishOverdue,
+  });
+  await set.every('bulletin-maintenance', 'bulletin-flush-counters', MINUTE, {
+    task: flushCounters,
+  });
+  await set.every('bulletin-maintenance', 'bulletin-purge-unconfirmed', 6 * 60 * MINUTE, {
     task: purgeUnconfirmed,
   });
-  return {
-    workers,
-    ping: async () => void (await producerRedis.ping()),
-    async close() {
-      await Promise.all(workers.map((w) => w.close()));
-      await Promise.all([
-        notifications.close(),
-        publishProducer.close(),
-        maintenanceProducer.close(),
-      ]);
-      connections.disconnectAll();
-    },
-  };
+  return { workers: set.workers, ping: () => set.ping(), close: () => set.close() };
 }

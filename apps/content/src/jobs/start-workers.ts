@@ -1,7 +1,10 @@
-import type { Worker } from 'bullmq';
 import type { Connection } from 'mongoose';
-import type { Logger } from '@portal/logger';
-import { RedisConnections, createWorker, type QueueHealth } from '@portal/queue';
+import {
+  WorkerSet,
+  type RunningWorkers,
+  type WorkersDeps,
+  type WorkersQueueConfig,
+} from '@portal/queue';
 import { contentReportParts, createContentServices } from '../content-services';
 import type { ContentServices } from '../context';
 import { graphPortalStatsSource, type RemotePart } from '../reports/portal-stats-source';
@@ -10,10 +13,7 @@ import { MAINTENANCE_TASKS, createMaintenanceProcessor } from './content-mainten
 import { createPublishProcessor } from './content-publish.processor';
 import { MONTHLY_REPORT_SCHEDULE, createReportsProcessor } from './content-reports.processor';
 
-export interface ContentWorkersConfig {
-  redisUrl: string;
-  queuePrefix: string;
-  concurrency: number;
+export interface ContentWorkersConfig extends WorkersQueueConfig {
   webBaseUrl: string;
   viewDedupeSeconds: number;
   /** How often pending view counts are folded into the statistics. */
@@ -25,13 +25,9 @@ export interface ContentWorkersConfig {
   internalTokenSecret: string;
 }
 
-export interface RunningContentWorkers {
+export interface RunningContentWorkers extends RunningWorkers {
   services: ContentServices;
   queues: ContentQueues;
-  workers: Worker[];
-  /** Throws when Redis does not answer. */
-  ping(): Promise<void>;
-  close(): Promise<void>;
 }
 
 /**
@@ -40,16 +36,15 @@ export interface RunningContentWorkers {
  */
 export async function startContentWorkers(
   config: ContentWorkersConfig,
-  deps: { conn: Connection; logger: Logger; now?: () => Date; queueHealth?: QueueHealth },
+  deps: WorkersDeps & { conn: Connection; now?: () => Date },
 ): Promise<RunningContentWorkers> {
   const { logger } = deps;
-  const connections = new RedisConnections(config.redisUrl, logger);
-  const redis = (role: 'worker' | 'producer') => connections.open(role);
-  const producerRedis = redis('producer');
-  const queues = createContentQueues(deps.conn, producerRedis, config.queuePrefix, logger);
+  const set = new WorkerSet(config, deps);
+  const queues = createContentQueues(deps.conn, set.redis, config.queuePrefix, logger);
+  set.onClose(() => queues.close());
   const services = createContentServices({
     conn: deps.conn,
-    redis: producerRedis,
+    redis: set.redis,
     queues,
     webBaseUrl: config.webBaseUrl,
     keyPrefix: config.queuePrefix,
@@ -67,29 +62,18 @@ export async function startContentWorkers(
     internalTokenSecret: config.internalTokenSecret,
     logger,
   });
-  const options = {
-    prefix: config.queuePrefix,
-    logger,
-    concurrency: config.concurrency,
-    health: deps.queueHealth,
-  };
-  const workers = [
-    createWorker('content-publish', createPublishProcessor(publication, logger), {
-      ...options,
-      connection: redis('worker'),
-    }),
-    // One maintenance job at a time: the flush also takes a Redis lock, so extra workers are safe.
-    createWorker(
-      'content-maintenance',
-      createMaintenanceProcessor({ views, publication, outbox: queues.outbox, logger }),
-      { ...options, concurrency: 1, connection: redis('worker') },
-    ),
-    createWorker(
-      'content-reports',
-      createReportsProcessor({ reports: services.monthlyReports, source, logger }),
-      { ...options, concurrency: 1, connection: redis('worker') },
-    ),
-  ];
+  set.worker('content-publish', createPublishProcessor(publication, logger));
+  // One maintenance job at a time: the flush also takes a Redis lock, so extra workers are safe.
+  set.worker(
+    'content-maintenance',
+    createMaintenanceProcessor({ views, publication, outbox: queues.outbox, logger }),
+    { concurrency: 1 },
+  );
+  set.worker(
+    'content-reports',
+    createReportsProcessor({ reports: services.monthlyReports, source, logger }),
+    { concurrency: 1 },
+  );
   const { flushViews, reconcile } = MAINTENANCE_TASKS;
   await queues.maintenance.every('content-flush-views', config.flushViewsEveryMs, {
     task: flushViews,
@@ -104,12 +88,8 @@ export async function startContentWorkers(
   return {
     services,
     queues,
-    workers,
-    ping: async () => void (await producerRedis.ping()),
-    async close() {
-      await Promise.all(workers.map((w) => w.close()));
-      await queues.close();
-      connections.disconnectAll();
-    },
+    workers: set.workers,
+    ping: () => set.ping(),
+    close: () => set.close(),
   };
 }

@@ -1,28 +1,25 @@
-import type { Worker } from 'bullmq';
 import type { Connection } from 'mongoose';
-import type { Logger } from '@portal/logger';
-import { RedisConnections, createWorker, Outbox, type QueueHealth } from '@portal/queue';
+import {
+  Outbox,
+  WorkerSet,
+  type RunningWorkers,
+  type WorkersDeps,
+  type WorkersQueueConfig,
+} from '@portal/queue';
 import { createEngagementCore, type EngagementCore } from '../services';
 import { eventJobsProcessor } from './event-jobs.processor';
 import { closeProducers, createProducers, type EngagementProducers } from './producers';
 
-export interface EngagementWorkersConfig {
-  redisUrl: string;
-  queuePrefix: string;
-  concurrency: number;
+export interface EngagementWorkersConfig extends WorkersQueueConfig {
   webBaseUrl: string;
   internalTokenSecret: string;
   outboxRelayMs?: number;
 }
 
-export interface RunningEngagementWorkers {
+export interface RunningEngagementWorkers extends RunningWorkers {
   core: EngagementCore;
   producers: EngagementProducers;
   outbox: Outbox;
-  workers: Worker[];
-  /** Throws when Redis does not answer (for /readyz). */
-  ping(): Promise<void>;
-  close(): Promise<void>;
 }
 
 /**
@@ -31,13 +28,13 @@ export interface RunningEngagementWorkers {
  */
 export async function startEngagementWorkers(
   config: EngagementWorkersConfig,
-  deps: { conn: Connection; logger: Logger; now?: () => Date; queueHealth?: QueueHealth },
+  deps: WorkersDeps & { conn: Connection; now?: () => Date },
 ): Promise<RunningEngagementWorkers> {
-  const connections = new RedisConnections(config.redisUrl, deps.logger);
-  const redis = (role: 'worker' | 'producer') => connections.open(role);
-  const producerRedis = redis('producer');
-  const producers = createProducers(producerRedis, config.queuePrefix);
+  const set = new WorkerSet(config, deps);
+  const producers = createProducers(set.redis, config.queuePrefix);
+  set.onClose(() => closeProducers(producers));
   const outbox = new Outbox(deps.conn, producers, deps.logger);
+  set.onClose(() => outbox.stop());
   const core = createEngagementCore({
     conn: deps.conn,
     outbox,
@@ -47,36 +44,22 @@ export async function startEngagementWorkers(
     logger: deps.logger,
     now: deps.now,
   });
-  const workers = [
-    createWorker(
-      'engagement-events',
-      eventJobsProcessor({
-        models: core.models,
-        events: core.events,
-        notifications: producers.notifications,
-        logger: deps.logger,
-      }),
-      {
-        connection: redis('worker'),
-        prefix: config.queuePrefix,
-        logger: deps.logger,
-        concurrency: config.concurrency,
-        health: deps.queueHealth,
-      },
-    ),
-  ];
+  set.worker(
+    'engagement-events',
+    eventJobsProcessor({
+      models: core.models,
+      events: core.events,
+      notifications: producers.notifications,
+      logger: deps.logger,
+    }),
+  );
   outbox.start(config.outboxRelayMs ?? 5000);
   return {
     core,
     producers,
     outbox,
-    workers,
-    ping: async () => void (await producerRedis.ping()),
-    async close() {
-      outbox.stop();
-      await Promise.all(workers.map((w) => w.close()));
-      await closeProducers(producers);
-      connections.disconnectAll();
-    },
+    workers: set.workers,
+    ping: () => set.ping(),
+    close: () => set.close(),
   };
 }

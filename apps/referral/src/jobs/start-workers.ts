@@ -1,7 +1,11 @@
-import type { Worker } from 'bullmq';
 import type { Connection } from 'mongoose';
-import type { Logger } from '@portal/logger';
-import { RedisConnections, createWorker, Outbox, type QueueHealth } from '@portal/queue';
+import {
+  Outbox,
+  WorkerSet,
+  type RunningWorkers,
+  type WorkersDeps,
+  type WorkersQueueConfig,
+} from '@portal/queue';
 import { createHotlineClient, type HotlineClientOptions } from '../clients/hotline-client';
 import type { ForumClient } from '../clients/forum-client';
 import { referralModels } from '../models';
@@ -17,10 +21,7 @@ import {
 import { createDispatchProcessor } from './referral-dispatch.processor';
 import { createMaintenanceProcessor } from './referral-maintenance.processor';
 
-export interface ReferralWorkersConfig {
-  redisUrl: string;
-  queuePrefix: string;
-  concurrency: number;
+export interface ReferralWorkersConfig extends WorkersQueueConfig {
   webBaseUrl: string;
   hotline: HotlineClientOptions;
   dispatch: DispatchRetryPolicy;
@@ -29,16 +30,12 @@ export interface ReferralWorkersConfig {
   outboxRelayMs?: number;
 }
 
-export interface RunningReferralWorkers {
+export interface RunningReferralWorkers extends RunningWorkers {
   core: ReferralCore;
   producers: ReferralProducers;
   outbox: Outbox;
-  workers: Worker[];
-  /** Throws when Redis does not answer (for /readyz). */
-  ping(): Promise<void>;
   /** Enqueues one maintenance task now (deterministic id per call site). */
   runTask(task: MaintenanceTask, runId: string): Promise<void>;
-  close(): Promise<void>;
 }
 
 /**
@@ -47,26 +44,15 @@ export interface RunningReferralWorkers {
  */
 export async function startReferralWorkers(
   config: ReferralWorkersConfig,
-  deps: {
-    conn: Connection;
-    forum?: ForumClient | null;
-    logger: Logger;
-    now?: () => Date;
-    /** The process's queue health (runWorker's), for its /readyz and /metrics. */
-    queueHealth?: QueueHealth;
-  },
+  deps: WorkersDeps & { conn: Connection; forum?: ForumClient | null; now?: () => Date },
 ): Promise<RunningReferralWorkers> {
   const now = deps.now ?? (() => new Date());
-  const connections = new RedisConnections(config.redisUrl, deps.logger);
-  const redis = (role: 'worker' | 'producer') => connections.open(role);
-  const producerRedis = redis('producer');
-  const producers = createProducers(producerRedis, config.queuePrefix, config.dispatch);
+  const set = new WorkerSet(config, deps);
+  const producers = createProducers(set.redis, config.queuePrefix, config.dispatch);
+  set.onClose(() => closeProducers(producers));
   const outbox = new Outbox(deps.conn, producers, deps.logger);
-  const stats = new ReferralStatsCounter(
-    producerRedis,
-    config.queuePrefix,
-    referralModels(deps.conn),
-  );
+  set.onClose(() => outbox.stop());
+  const stats = new ReferralStatsCounter(set.redis, config.queuePrefix, referralModels(deps.conn));
   const core = createReferralCore({
     conn: deps.conn,
     outbox,
@@ -76,35 +62,31 @@ export async function startReferralWorkers(
     logger: deps.logger,
     now,
   });
-  const common = { prefix: config.queuePrefix, logger: deps.logger, health: deps.queueHealth };
-  const workers = [
-    createWorker(
-      'referral-dispatch',
-      createDispatchProcessor({
-        repo: core.repo,
-        referrals: core.referrals,
-        hotline: createHotlineClient(config.hotline),
-        outbox,
-        webBaseUrl: config.webBaseUrl,
-        logger: deps.logger,
-      }),
-      { ...common, connection: redis('worker'), concurrency: config.concurrency },
-    ),
-    createWorker(
-      'referral-maintenance',
-      createMaintenanceProcessor({
-        models: core.models,
-        repo: core.repo,
-        referrals: core.referrals,
-        stats,
-        outbox,
-        dispatchQueue: producers['referral-dispatch'].queue,
-        logger: deps.logger,
-        now,
-      }),
-      { ...common, connection: redis('worker'), concurrency: 1 },
-    ),
-  ];
+  set.worker(
+    'referral-dispatch',
+    createDispatchProcessor({
+      repo: core.repo,
+      referrals: core.referrals,
+      hotline: createHotlineClient(config.hotline),
+      outbox,
+      webBaseUrl: config.webBaseUrl,
+      logger: deps.logger,
+    }),
+  );
+  set.worker(
+    'referral-maintenance',
+    createMaintenanceProcessor({
+      models: core.models,
+      repo: core.repo,
+      referrals: core.referrals,
+      stats,
+      outbox,
+      dispatchQueue: producers['referral-dispatch'].queue,
+      logger: deps.logger,
+      now,
+    }),
+    { concurrency: 1 },
+  );
   for (const task of MAINTENANCE_TASKS) {
     const every = config.schedule[task];
     if (every > 0)
@@ -116,19 +98,14 @@ export async function startReferralWorkers(
     core,
     producers,
     outbox,
-    workers,
-    ping: async () => void (await producerRedis.ping()),
+    workers: set.workers,
+    ping: () => set.ping(),
     runTask: async (task, runId) => {
       await producers['referral-maintenance'].enqueue(
         { task },
         { jobId: `manual.${task}.${runId}`, attempts: 1 },
       );
     },
-    close: async () => {
-      outbox.stop();
-      await Promise.all(workers.map((w) => w.close()));
-      await closeProducers(producers);
-      connections.disconnectAll();
-    },
+    close: () => set.close(),
   };
 }
