@@ -54,6 +54,10 @@ async function main(): Promise<void> {
       FEEDBACK_PER_HOUR: '1000000',
       TRACKING_LOOKUPS_PER_MINUTE: '1000000',
       LIBRARY_UPLOADS_PER_HOUR: '1000000',
+      // Ten people open threads and reply all along, at a rate thousands would share (5
+      // threads per 15 minutes and 6 replies a minute each by default).
+      FORUM_LIMIT_THREADS: '1000000/900',
+      FORUM_LIMIT_REPLIES: '1000000/60',
     },
   });
   try {
