@@ -13,6 +13,10 @@ export const env = loadEnv('bulletin', () => ({
   SUBSCRIPTION_CONFIRM_TTL_HOURS: positiveInt()
     .max(24 * 30)
     .default(72),
+  /** Subscriptions per client (address, or person) per hour: a form filled in by a script. */
+  BULLETIN_SUBSCRIBES_PER_CLIENT_PER_HOUR: positiveInt().default(10),
+  /** Subscriptions (confirmation mails) per e-mail address per hour: mail bombing someone. */
+  BULLETIN_SUBSCRIBES_PER_ADDRESS_PER_HOUR: positiveInt().default(3),
   /** Rendered audio lives in `<DATA_DIR>/bulletin-audio`. */
   DATA_DIR: z.string().default('.data'),
   /** Recipients per `notifications` e-mail job (the notifier takes at most 1000). */
@@ -43,6 +47,10 @@ export function serverConfig(e: BulletinEnv): BulletinServerConfig {
     confirmTtlSeconds: e.SUBSCRIPTION_CONFIRM_TTL_HOURS * 3600,
     audioDir: audioDirOf(e.DATA_DIR),
     prefix: e.QUEUE_PREFIX,
+    subscribeLimits: {
+      perClientPerHour: e.BULLETIN_SUBSCRIBES_PER_CLIENT_PER_HOUR,
+      perAddressPerHour: e.BULLETIN_SUBSCRIBES_PER_ADDRESS_PER_HOUR,
+    },
   };
 }
 

@@ -36,6 +36,7 @@ export interface BulletinServerConfig {
   audioDir: string;
   /** Redis key prefix (QUEUE_PREFIX), also for rate-limit keys. */
   prefix: string;
+  /** Subscriptions per client and per e-mail address per hour (BULLETIN_SUBSCRIBES_PER_*). */
   subscribeLimits?: { perClientPerHour: number; perAddressPerHour: number };
   /** The schema file; by default beside the app (in the source tree and in a build). */
   schemaPath?: string;
