@@ -26,8 +26,13 @@ import {
   INTERNAL_TOKEN_HEADER,
   signInternalToken,
 } from '@portal/auth';
-import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@portal/config';
-import { workspaceRoot } from '@portal/local-services';
+import {
+  DEFAULT_PORTS,
+  DEFAULT_WORKER_OPS_PORTS,
+  SUBGRAPHS,
+  type SubgraphName,
+} from '@portal/config';
+import { isPortOpen, workspaceRoot } from '@portal/local-services';
 import { benchSettings, percentile, reportBenchmark } from '@portal/testing/bench';
 
 interface AutocannonResult {
@@ -54,7 +59,24 @@ const CONNECTIONS = 10;
 const SECRET = 'bench-federation-internal-secret-0123456789';
 const root = workspaceRoot();
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const offset = 31_000 + Math.floor(Math.random() * 30) * 100;
+/**
+ * A port offset none of whose ports (the stack's, its workers' ops ports, ours and Hive's)
+ * is taken right now: they lie in the kernel's range for outgoing connections, so a port may
+ * be held by any process's connection (the bulletin worker once met EADDRINUSE, twice at
+ * the same offset).
+ */
+async function freeOffset(): Promise<number> {
+  const ports = [...Object.values(DEFAULT_PORTS), ...Object.values(DEFAULT_WORKER_OPS_PORTS)];
+  for (let attempt = 0; ; attempt++) {
+    const candidate = 31_000 + Math.floor(Math.random() * 30) * 100;
+    const own = [candidate + 4090, candidate + 4091, candidate + 4092];
+    const taken = await Promise.all(
+      [...ports.map((p) => p + candidate), ...own].map((p) => isPortOpen(p)),
+    );
+    if (!taken.includes(true) || attempt >= 20) return candidate;
+  }
+}
+let offset = await freeOffset();
 const port = (name: keyof typeof DEFAULT_PORTS) => DEFAULT_PORTS[name] + offset;
 const scratch = mkdtempSync(join(tmpdir(), 'federation-bench-'));
 const children: ChildProcess[] = [];
@@ -155,7 +177,9 @@ try {
       break;
     } catch (err) {
       if (attempt >= 2) throw err;
-      say('the stack did not start; trying once more');
+      // Elsewhere: a port of this offset may have been taken since it was checked.
+      offset = await freeOffset();
+      say(`the stack did not start; trying once more at port offset ${offset}`);
     }
   }
   say(`stack up in ${Math.round((Date.now() - started) / 1000)} s (port offset ${offset})`);

@@ -217,7 +217,10 @@ afterAll(async () => {
  * Scenarios that do not pass yet (docs/reliability.md says why): `npm test` skips them, with
  * that reason in its list of skips; `npm run test:resilience` (full scale) runs every one.
  */
-const OPEN: Record<number, string> = {};
+const OPEN: Record<number, string> = {
+  2: 'open: passed in the full npm test of 3 Dec 08:36 and 09:03 and in every run alone, failed in the one of 09:58 (a library answer took 30.0 s while it was hung, bound 10.5 s): cause not yet found',
+  5: 'open: passed in the full npm test of 3 Dec 08:36 and 09:03 and in every run alone, failed in the one of 09:58 (a thread write was answered as stored while FerretDB was stopped): cause not yet found',
+};
 /**
  * `it` for scenario `n`: skipped with its reason in the short run while it is open; with
  * RESILIENCE_SCENARIOS, run when listed there and skipped otherwise.
