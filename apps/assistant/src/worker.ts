@@ -6,10 +6,5 @@ import { prepareDatabase } from './models';
 
 await runWorker({ name: 'assistant-worker', env }, async (rt) => {
   await prepareDatabase(rt.conn);
-  const running = await startAssistantWorkers(workersConfig(env), {
-    conn: rt.conn,
-    logger: rt.logger,
-    queueHealth: rt.queueHealth,
-  });
-  rt.onClose(() => running.close());
+  return startAssistantWorkers(workersConfig(env), rt);
 });

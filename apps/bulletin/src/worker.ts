@@ -6,10 +6,5 @@ import { prepareDatabase } from './models';
 
 await runWorker({ name: 'bulletin-worker', env }, async (rt) => {
   await prepareDatabase(rt.conn);
-  const running = await startBulletinWorkers(workersConfig(env), {
-    conn: rt.conn,
-    logger: rt.logger,
-    queueHealth: rt.queueHealth,
-  });
-  rt.onClose(() => running.close());
+  return startBulletinWorkers(workersConfig(env), rt);
 });

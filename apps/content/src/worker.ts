@@ -7,10 +7,5 @@ import { prepareDatabase } from './models';
 
 await runWorker({ name: 'content-worker', env }, async (rt) => {
   await prepareDatabase(rt.conn);
-  const running = await startContentWorkers(workersConfig(env), {
-    conn: rt.conn,
-    logger: rt.logger,
-    queueHealth: rt.queueHealth,
-  });
-  rt.onClose(() => running.close());
+  return startContentWorkers(workersConfig(env), rt);
 });

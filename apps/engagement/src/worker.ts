@@ -6,10 +6,5 @@ import { prepareDatabase } from './models';
 
 await runWorker({ name: 'engagement-worker', env }, async (rt) => {
   await prepareDatabase(rt.conn);
-  const running = await startEngagementWorkers(workersConfig(env), {
-    conn: rt.conn,
-    logger: rt.logger,
-    queueHealth: rt.queueHealth,
-  });
-  rt.onClose(() => running.close());
+  return startEngagementWorkers(workersConfig(env), rt);
 });

@@ -7,10 +7,5 @@ import { prepareDatabase } from './models';
 const env = loadWorkerEnv();
 await runWorker({ name: 'forum-worker', env }, async (rt) => {
   await prepareDatabase(rt.conn);
-  const running = await startForumWorkers(workersConfig(env), {
-    conn: rt.conn,
-    logger: rt.logger,
-    queueHealth: rt.queueHealth,
-  });
-  rt.onClose(() => running.close());
+  return startForumWorkers(workersConfig(env), rt);
 });

@@ -6,11 +6,7 @@ import { startLibraryWorkers } from './jobs/start-workers';
 
 const env = loadLibraryEnv();
 await runWorker({ name: 'library-worker', env }, async (rt) => {
-  const running = await startLibraryWorkers(workersConfig(env), {
-    conn: rt.conn,
-    logger: rt.logger,
-    queueHealth: rt.queueHealth,
-  });
+  const running = await startLibraryWorkers(workersConfig(env), rt);
   for (const check of running.readiness) rt.addReadiness(check);
-  rt.onClose(() => running.close());
+  return running;
 });

@@ -11,6 +11,7 @@ import {
   workerEnv,
   z,
 } from '@portal/config';
+import { configFromEnv, configProblems } from './config';
 
 const ms = () => positiveInt();
 
@@ -66,4 +67,7 @@ export function notifierEnvShape() {
 
 export type NotifierEnv = z.output<z.ZodObject<ReturnType<typeof notifierEnvShape>>>;
 
-export const env: NotifierEnv = loadEnv('notifier', notifierEnvShape);
+// Settings that would break a guarantee are refused with the invalid variables (config.ts).
+export const env: NotifierEnv = loadEnv('notifier', notifierEnvShape, (e) =>
+  configProblems(configFromEnv(e)),
+);

@@ -1,15 +1,9 @@
-// The web portal's ops side: /healthz, /readyz (the gateway answers) and /metrics (requests by
-// route class, server-rendering errors) on their own port, never on the public one.
+// The web portal's ops side: what its /readyz (the gateway answers) and /metrics (requests by
+// route class, server-rendering errors) report. The shared runtime (runHttpApp) serves them on
+// the ops port, never on the public one.
 import type { NextFunction, Request, Response } from 'express';
 import { Counter } from 'prom-client';
-import {
-  createLagMonitor,
-  createMetrics,
-  startOpsServer,
-  type Metrics,
-  type ReadinessCheck,
-  type RunningHttpServer,
-} from '@portal/http';
+import type { Metrics, ReadinessCheck } from '@portal/http';
 
 /** Where a server-rendering error happened: a loader or action, or rendering the page. */
 export type SsrErrorPhase = 'loader' | 'render';
@@ -27,7 +21,8 @@ export interface PortalWebOps {
   middleware(req: Request, res: Response, next: NextFunction): void;
   /** The observer of this request (its load context carries it). */
   observer(res: Response): RequestObserver;
-  start(options: { port: number; host: string }): Promise<RunningHttpServer>;
+  /** /readyz's check of the gateway. */
+  readiness: ReadinessCheck;
 }
 
 /** How long one readiness answer is reused (probes from every kubelet, scrapes, people). */
@@ -79,8 +74,12 @@ export function gatewayReadiness(graphqlUrl: string): ReadinessCheck {
   };
 }
 
-export function createPortalWebOps(options: { graphqlUrl: string }): PortalWebOps {
-  const metrics = createMetrics('portal-web');
+/** The portal's request metrics and SSR error counter, on `metrics` (the process's, served on the ops port). */
+export function createPortalWebOps(options: {
+  graphqlUrl: string;
+  metrics: Metrics;
+}): PortalWebOps {
+  const { metrics } = options;
   const ssrErrors = new Counter({
     name: 'portal_web_ssr_errors_total',
     help: 'Server-rendering errors of the web portal by phase (loader | render)',
@@ -110,21 +109,6 @@ export function createPortalWebOps(options: { graphqlUrl: string }): PortalWebOp
       next();
     },
     observer: (res) => (res as Observed).locals[OBSERVER] ?? { route: () => {}, error: () => {} },
-    async start({ port, host }) {
-      const lag = createLagMonitor();
-      const server = await startOpsServer({
-        port,
-        host,
-        metrics,
-        readiness: [gatewayReadiness(options.graphqlUrl), lag.readiness],
-      });
-      return {
-        ...server,
-        close: async () => {
-          lag.stop();
-          await server.close();
-        },
-      };
-    },
+    readiness: gatewayReadiness(options.graphqlUrl),
   };
 }

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMetrics, startOpsServer } from '@portal/http';
 import { freePort, workspaceRoot } from '@portal/local-services';
 import { metricValue, waitUntil } from '@portal/testing';
 import { createPortalWebOps, routeClass, type PortalWebOps } from '../src/ops';
@@ -26,9 +27,15 @@ async function answering(status: number): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 }
 
+/** The portal's ops side on an ops server, as the shared runtime (runHttpApp) serves it. */
 async function opsFor(graphqlUrl: string): Promise<{ ops: PortalWebOps; url: string }> {
-  const ops = createPortalWebOps({ graphqlUrl });
-  const server = await ops.start({ port: 0, host: '127.0.0.1' });
+  const ops = createPortalWebOps({ graphqlUrl, metrics: createMetrics('portal-web') });
+  const server = await startOpsServer({
+    port: 0,
+    host: '127.0.0.1',
+    metrics: ops.metrics,
+    readiness: [ops.readiness],
+  });
   closers.push(() => server.close());
   return { ops, url: server.url };
 }

@@ -8,11 +8,7 @@ import { prepareDatabase } from './models';
 
 await runWorker({ name: 'referral-worker', env }, async (rt) => {
   await prepareDatabase(rt.conn);
-  const running = await startReferralWorkers(workersConfig(env), {
-    conn: rt.conn,
-    logger: rt.logger,
-    queueHealth: rt.queueHealth,
-  });
-  rt.onClose(() => running.close());
+  const running = await startReferralWorkers(workersConfig(env), rt);
   registerSlaMetrics(rt.metrics.registry, { models: running.core.models, logger: rt.logger });
+  return running;
 });

@@ -3,3 +3,4 @@ export * from './ops-server';
 export * from './event-loop';
 export * from './http-errors';
 export * from './rate-limit';
+export * from './deadline';

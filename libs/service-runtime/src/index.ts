@@ -1,4 +1,5 @@
 export * from './subgraph-server';
 export * from './run-service';
+export * from './run-http-app';
 export * from './run-subgraph';
 export * from './run-worker';

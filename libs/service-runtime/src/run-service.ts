@@ -35,6 +35,8 @@ export interface Runtime<E extends RuntimeEnv> {
   addReadiness(check: ReadinessCheck): void;
   /** Runs `close` at shutdown, before the connections close (last added, first run). */
   onClose(close: Closer): void;
+  /** Refuses to start: logs `<name> refuses to start` and the reason, prints it, exits with 1. */
+  refuse(reason: string): never;
 }
 
 export interface ServiceSpec<E extends RuntimeEnv> {
@@ -99,6 +101,11 @@ export async function runService<E extends RuntimeEnv, R>(
     readiness,
     addReadiness: (check) => void readiness.push(check),
     onClose: (close) => void closers.push(close),
+    refuse: (reason) => {
+      logger.fatal({ err: reason }, `${spec.name} refuses to start`);
+      process.stderr.write(`${spec.name}: ${reason}\n`);
+      process.exit(1);
+    },
   };
   try {
     return await start(rt);

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
-import { createLagMonitor, createMetrics, startOpsServer, type Metrics } from '@portal/http';
+import { createMetrics, type Metrics } from '@portal/http';
 import { QueueHealth, assertNoEviction, createRedisConnection } from '@portal/queue';
 import { runService, type Runtime, type RuntimeEnv } from './run-service';
+import { serveOps } from './serve-ops';
 
 /** How long jobs may wait with none running and none finishing before /readyz reports no progress. */
 const DEFAULT_STALL_MS = 120_000;
@@ -33,15 +34,15 @@ export interface WorkerRuntime<E extends WorkerEnv> extends Runtime<E> {
  * Runs a worker process: the shared shell and the ops server (`/healthz`, `/readyz` with
  * database, Redis, event-loop and progress checks, `/metrics` with the queue health of every
  * worker) on OPS_PORT; progress and metrics come from one `QueueHealth`, which the app's
- * workers join (`start` composes them: `jobs/start-workers.ts`, closed through rt.onClose).
+ * workers join (`start` composes them, `jobs/start-workers.ts`, and returns them to close).
  * It refuses to start on a Redis whose eviction policy is not `noeviction`, and when no
- * worker joined the queue health. At SIGTERM the app's closers run first (its workers stop
- * taking jobs and finish those in flight; BullMQ hands unfinished ones to another worker),
- * then everything else closes.
+ * worker joined the queue health. At SIGTERM the ops server closes, then the app's workers
+ * (they stop taking jobs and finish those in flight; BullMQ hands unfinished ones to another
+ * worker) and its other closers, then everything else.
  */
 export async function runWorker<E extends WorkerEnv>(
   spec: { name: string; env: E; shutdownTimeoutMs?: number; stallMs?: number },
-  start: (rt: WorkerRuntime<E>) => Promise<void>,
+  start: (rt: WorkerRuntime<E>) => Promise<{ close(): Promise<unknown> }>,
 ): Promise<void> {
   await runService(spec, async (base) => {
     const { env } = base;
@@ -59,36 +60,25 @@ export async function runWorker<E extends WorkerEnv>(
         return blocking;
       },
     });
-    // Closers run last-added first: these run after the app's own (its workers, added by
-    // `start` through rt.onClose) have stopped.
+    // Closers run last-added first: these run after the app's own (the workers `start`
+    // returns, and what it gave rt.onClose) have stopped.
     base.onClose(() => blocking?.disconnect());
     base.onClose(() => queueHealth.close());
 
-    const refuse = (reason: string): never => {
-      base.logger.fatal({ err: reason }, `${spec.name} refuses to start`);
-      process.stderr.write(`${spec.name}: ${reason}\n`);
-      process.exit(1);
-    };
     // On the blocking connection: a Redis not up yet is waited for, not mistaken for a refusal.
-    await assertNoEviction(rt.workerRedis()).catch((err: Error) => refuse(err.message));
-    await start(rt);
+    await assertNoEviction(rt.workerRedis()).catch((err: Error) => base.refuse(err.message));
+    const running = await start(rt);
+    base.onClose(() => running.close());
     // Readiness is progress: a process whose workers the health does not watch could not report it.
     if (queueHealth.progress().size === 0)
-      refuse('no worker joined its queue health (pass rt.queueHealth to createWorker as `health`)');
-    const lag = createLagMonitor();
-    const ops = await startOpsServer({
+      base.refuse(
+        'no worker joined its queue health (pass rt.queueHealth to createWorker as `health`)',
+      );
+    base.addReadiness(queueHealth.readiness(spec.stallMs ?? DEFAULT_STALL_MS));
+    const ops = await serveOps(base, {
       port: env.OPS_PORT ?? env.PORT ?? 0,
       host: env.HOST,
       metrics: rt.metrics,
-      readiness: [
-        ...base.readiness,
-        lag.readiness,
-        queueHealth.readiness(spec.stallMs ?? DEFAULT_STALL_MS),
-      ],
-    });
-    base.onClose(async () => {
-      lag.stop();
-      await ops.close();
     });
     base.logger.info(
       { opsPort: ops.port, queues: [...queueHealth.progress().keys()] },
