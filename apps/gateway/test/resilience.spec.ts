@@ -1,4 +1,6 @@
 import { QueryPlanner } from '@apollo/query-planner';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { gql, metricValue, waitUntil } from '@portal/testing';
 import { useTestStack } from './support/test-gateway';
@@ -98,6 +100,26 @@ describe('running', () => {
     expect((await gql(graphqlUrl, '{ libraryItems { id } }')).data).toEqual({
       libraryItems: [{ id: 'l1' }],
     });
+  });
+
+  it('keeps the subgraph timeout while garbage collection runs', async () => {
+    // Node 20 holds the sources of AbortSignal.any weakly: a collection while a fetch waited
+    // used to drop its timeout, and the fetch waited for the slow field's whole 3 s (nodejs/node#57736).
+    const { graphqlUrl } = await stack();
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const collecting = setInterval(gc, 20);
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => gql(graphqlUrl, '{ slowItems { id } }')),
+      );
+      for (const res of answers) {
+        expect(res.data).toEqual({ slowItems: null });
+        expect(res.errors?.[0]?.extensions).toMatchObject({ serviceName: 'library' });
+      }
+    } finally {
+      clearInterval(collecting);
+    }
   });
 
   it('fails a subgraph that keeps timing out at once (circuit open) and closes again when it answers', async () => {

@@ -1,6 +1,12 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isClientErrorCode, isDomainError, type DomainError, type ErrorCode } from '@portal/errors';
+import {
+  isClientErrorCode,
+  isDatabaseUnavailable,
+  isDomainError,
+  type DomainError,
+  type ErrorCode,
+} from '@portal/errors';
 import type { Logger } from '@portal/logger';
 
 /** Codes Apollo Server itself produces for malformed requests; they are safe to show. */
@@ -36,36 +42,8 @@ export function extensionsFor(err: DomainError): Record<string, unknown> {
   }
 }
 
-/** Driver errors that mean the database cannot be reached right now (not a bad request). */
-const DATABASE_UNREACHABLE = new Set([
-  'MongoNetworkError',
-  'MongoNetworkTimeoutError',
-  'MongoServerSelectionError',
-  'MongooseServerSelectionError',
-  'MongoNotConnectedError',
-  'MongoTopologyClosedError',
-  'PoolClearedError',
-  'PoolClearedOnNetworkError',
-]);
-
 /** Seconds a client is told to wait before retrying while the database is away. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
-
-/**
- * Whether `error` (or what caused it) says the database is unreachable: a restart, a
- * failover or a network cut. Such a request did nothing and may be retried as it is.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error, depth = 0; e && depth < 5; depth++) {
-    const name = (e as { name?: unknown }).name;
-    if (typeof name === 'string' && DATABASE_UNREACHABLE.has(name)) return true;
-    // mongoose, while disconnected, queues an operation and fails it after bufferTimeoutMS.
-    if (name === 'MongooseError' && /buffering timed out/.test(String((e as Error).message)))
-      return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
 
 /** A GraphQLError carrying the domain error's code, for resolvers that build errors by hand. */
 export function toGraphQLError(err: DomainError): GraphQLError {
@@ -108,6 +86,17 @@ export function createFormatError(logger: Logger) {
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: DATABASE_RETRY_AFTER_SECONDS },
+      };
+    }
+    if (original instanceof Error && original.name === 'RequestAbandonedError') {
+      // The gateway gave up on this request (its timeout passed, or its client left), so
+      // nobody reads the answer: not a fault to page anyone about (libs/db query-budget.ts).
+      logger.info({ path: formatted.path }, 'request abandoned: its reads stopped');
+      return {
+        message: 'The service could not answer in time; retry shortly',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: 1 },
       };
     }
     logger.error({ err: original, path: formatted.path }, 'internal error');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
 import { z } from 'zod';
 import { badInput, rateLimited } from '@portal/errors';
+import { RequestAbandonedError } from '@portal/db';
 import { createLogger } from '@portal/logger';
 import { entityKey } from './entity';
 import { createFormatError, extensionsFor } from './errors';
@@ -69,5 +70,19 @@ describe('graphql-kit', () => {
     expect(
       format({ message: 'x' }, new Error('save failed', { cause: err })).extensions?.code,
     ).toBe('SERVICE_UNAVAILABLE');
+  });
+
+  it('answers a request abandoned by the gateway as retryable, logged as such and not as an internal error', () => {
+    const lines: { level: number; msg: string }[] = [];
+    const logger = createLogger({
+      service: 'kit',
+      level: 'info',
+      destination: { write: (line: string) => void lines.push(JSON.parse(line)) },
+    });
+    const answer = createFormatError(logger)({ message: 'x' }, new RequestAbandonedError());
+    expect(answer.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfter: 1 });
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([
+      [30, 'request abandoned: its reads stopped'],
+    ]);
   });
 });

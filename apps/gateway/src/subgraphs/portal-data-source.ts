@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, REQUEST_TIMEOUT_HEADER } from '@portal/auth';
+import { deadline } from '@portal/http';
 import { currentRequestContext } from '@portal/logger';
 import type { GatewayContext } from '../context';
 import type { Identity } from '../identity/identity';
@@ -102,17 +103,21 @@ function timedFetcher(
     }
     const end = metrics.subgraphFetchDuration.startTimer({ subgraph });
     const abandoned = init.signal ?? undefined;
+    // Given up when the timeout passes (the subgraph, told how long the gateway waits by
+    // x-portal-timeout-ms, stops its database work at the same moment), or when nobody
+    // waits for the answer any more: closing the connection tells the subgraph to stop.
+    const limit = deadline(timeoutMs, abandoned);
     try {
-      // Given up when the timeout passes (the subgraph, told how long the gateway waits by
-      // x-portal-timeout-ms, stops its database work at the same moment), or when nobody
-      // waits for the answer any more: closing the connection tells the subgraph to stop.
-      const signal = abandoned
-        ? AbortSignal.any([AbortSignal.timeout(timeoutMs), abandoned])
-        : AbortSignal.timeout(timeoutMs);
-      const res = await fetch(url, { ...init, signal });
+      const res = await fetch(url, { ...init, signal: limit.signal });
+      // The body too within the time: a subgraph that sends its headers and hangs has not answered.
+      const body = await res.text();
       end({ outcome: res.ok ? 'ok' : 'http_error' });
       circuit?.success();
-      return res;
+      return new Response(body, {
+        status: res.status,
+        statusText: res.statusText,
+        headers: res.headers,
+      });
     } catch (err) {
       if (abandoned?.aborted) {
         end({ outcome: 'abandoned' });
@@ -124,6 +129,8 @@ function timedFetcher(
       throw new SubgraphUnavailableError(subgraph, timedOut ? 'timeout' : 'unreachable', {
         cause: err,
       });
+    } finally {
+      limit.clear();
     }
   };
   return fetcher as unknown as Fetcher;
