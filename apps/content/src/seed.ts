@@ -16,6 +16,7 @@ import { dayKey } from './domain/view-periods';
 import { env } from './env';
 import { createContentQueues } from './jobs/content-queues';
 import type { ArticleAuthorValue, ArticleDoc } from './models/article.model';
+import { syncContributionFacts } from './models/contribution-facts';
 import { SEED_ARTICLES, SEED_CATEGORIES, seedBody } from './seed-data';
 import { publishJobId } from './domain/publish-job';
 
@@ -191,6 +192,9 @@ try {
     },
     logger,
   );
+  // The seed writes revisions directly, not through the revision repository that keeps the
+  // contribution facts: bring them up to date (the worker may have built them empty already).
+  await syncContributionFacts(models, logger);
 } finally {
   await queues.close();
   redis.disconnect();

@@ -4,6 +4,7 @@
 import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, testViewer } from '@portal/testing';
+import { contributionFactsStore, syncContributionFacts } from '../src/models/contribution-facts';
 import { createArticle, useContentServer } from './content-harness';
 
 const h = useContentServer('content-contributions');
@@ -122,6 +123,58 @@ describe('portalStats (content: contributions)', () => {
     });
     expect(res.errors).toBeUndefined();
     expect(res.data?.portalStats.contributions).toMatchObject({ published: 1 });
+  });
+
+  it('reads the same figures from the month facts once they are built, and every step keeps them current', async () => {
+    const stats = h.services.contributions;
+    const store = contributionFactsStore(h.services.models);
+    const period = {
+      from: startedAt,
+      to: new Date(Date.now() + 3_600_000),
+      granularity: 'DAY' as const,
+    };
+    const fromRecords = () => stats.contributionsFromRecords(period);
+    expect(await store.builtAt()).toBeNull();
+    expect(await stats.readContributions(period)).toEqual(await fromRecords());
+    // The write path kept facts while the steps above were taken; a step written behind the
+    // service's back (as if its fact's write had failed) is found by the sync.
+    const x = await createArticle(h, reporter);
+    await h.conn.collection('article_revisions').insertOne({
+      articleId: new Types.ObjectId(x.id),
+      version: 2,
+      action: 'SUBMITTED',
+      by: { id: reporter.id, displayName: 'Phóng viên' },
+      at: new Date(),
+      changes: [{ field: 'status', from: 'DRAFT', to: 'IN_REVIEW' }],
+    });
+    expect(await syncContributionFacts(h.services.models)).toBeGreaterThanOrEqual(1);
+    expect(await store.builtAt()).toBeInstanceOf(Date);
+    const before = await fromRecords();
+    expect(await stats.readContributions(period)).toEqual(before);
+    expect(await syncContributionFacts(h.services.models)).toBe(0);
+
+    // A new article through the workflow, then its unit changed: after each, the facts answer
+    // what the revision log does.
+    const same = async () => {
+      const facts = await stats.readContributions(period);
+      expect(facts).toEqual(await fromRecords());
+      return facts;
+    };
+    const g = await createArticle(h, district, { sourceUnit: 'UBND-Q1' });
+    await step(district, 'submitArticleForReview', g.id);
+    expect(await same()).toMatchObject({ submitted: before.submitted + 1 });
+    await step(editor, 'returnArticleToDraft', g.id);
+    expect(await same()).toMatchObject({ returned: before.returned + 1 });
+    const { version } = (await h.services.models.articles.findById(g.id).lean())!;
+    const moved = await h.call(
+      editor,
+      'mutation($id: ID!, $input: UpdateArticleInput!, $v: Int!) { updateArticle(id: $id, input: $input, expectedVersion: $v) { id } }',
+      { id: g.id, input: { sourceUnit: 'SO-KHCN' }, v: version },
+    );
+    expect(moved.errors, JSON.stringify(moved.errors)).toBeUndefined();
+    expect((await same()).byUnit).toContainEqual(
+      expect.objectContaining({ unit: 'SO-KHCN', submitted: 1, returned: 1 }),
+    );
   });
 
   it('answers editors and admins only, before it checks the period', async () => {

@@ -5,6 +5,7 @@ import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
 import { seedForumDemo } from './demo-seed';
 import { loadSeedEnv } from './env';
 import { forumModels } from './models';
+import { syncThreadFacts } from './stats/thread-facts';
 
 const env = loadSeedEnv();
 const logger = createLogger({ service: 'forum-seed', level: env.LOG_LEVEL, pretty: false });
@@ -22,6 +23,9 @@ try {
   const models = forumModels(connection);
   for (const model of Object.values(models)) await model.init();
   await seedOnce(connection, 'forum-demo', () => seedForumDemo(models), logger);
+  // The seed writes threads and answers directly, not through the use-cases that keep the
+  // participation facts: bring them up to date (the worker may have built them empty already).
+  await syncThreadFacts(models, logger);
 } finally {
   redis.disconnect();
   await connection.close();

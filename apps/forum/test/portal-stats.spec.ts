@@ -6,6 +6,8 @@ import { dayEnd, dayKey, dayStart, portalStatsKey } from '@portal/db';
 import { createLogger } from '@portal/logger';
 import { errorCodes, testViewer } from '@portal/testing';
 import { forumMaintenanceProcessor } from '../src/jobs/forum-maintenance.processor';
+import { threadFactsStore } from '../src/stats/thread-facts';
+import { contractOperation } from './contract-ops';
 import { newThread, useForum } from './forum-harness';
 
 const forum = useForum('forum-portal-stats');
@@ -109,6 +111,90 @@ describe('portal statistics (forum)', () => {
         overdue: 1,
       },
     ]);
+  });
+
+  it('reads the same figures from the month facts once they are built, and every write keeps them current', async () => {
+    const stats = forum.server.deps.stats;
+    const editor = testViewer('editor');
+    const store = threadFactsStore(forum.models);
+    const november = {
+      from: at('2025-11-01T00:00:00'),
+      to: at('2025-12-01T00:00:00'),
+      granularity: 'WEEK' as const,
+    };
+    const fromRecords = await stats.participationFromRecords(november);
+    expect(fromRecords).toMatchObject({ threads: 5, answered: 3 });
+    // Before the first build the records answer.
+    expect(await store.builtAt()).toBeNull();
+    expect(await stats.participation(editor, november)).toEqual(fromRecords);
+
+    const maintenance = forumMaintenanceProcessor({
+      models: forum.models,
+      logger: createLogger({ service: 'test', level: 'silent' }),
+    });
+    expect(await maintenance({ task: 'sync-participation' })).toBe(6);
+    expect(await store.builtAt()).toBeInstanceOf(Date);
+    // November's document holds its five threads; October's thread is in October's.
+    expect((await store.read(november.from, november.to)).map((f) => f.month)).toEqual(
+      Array(5).fill('2025-11'),
+    );
+    expect(await stats.participation(editor, november)).toEqual(fromRecords);
+    expect(await maintenance({ task: 'sync-participation' })).toBe(0);
+
+    // A thread opened, assigned, answered and removed through the graph: after each write the
+    // facts answer what the records do.
+    const today = dayKey(new Date());
+    const day = { from: dayStart(today), to: dayEnd(today), granularity: 'DAY' as const };
+    const same = async () => {
+      const facts = await stats.participation(editor, day);
+      expect(facts).toEqual(await stats.participationFromRecords(day));
+      return facts;
+    };
+    const opened = (await same()).threads;
+    const author = testViewer('citizen', { id: 'nguoi-de-xuat' });
+    const id = await newThread(forum, author, { kind: 'QUESTION' });
+    expect(await same()).toMatchObject({ threads: opened + 1 });
+    const moderator = testViewer('moderator', { id: 'kiem-duyet' });
+    const assigned = await forum.call(moderator, contractOperation('AssignThread'), {
+      id,
+      department: 'SO-KHCN',
+    });
+    expect(assigned.errors).toBeUndefined();
+    expect((await same()).departments).toContainEqual(
+      expect.objectContaining({ department: 'SO-KHCN', open: 1, answered: 0 }),
+    );
+    // Closed, the assignment is no longer open; reopened, it is again.
+    for (const [mutation, open] of [
+      ['mutation($id: ID!) { closeThread(id: $id) { id } }', 0],
+      ['mutation($id: ID!) { reopenThread(id: $id) { id } }', 1],
+    ] as const) {
+      expect((await forum.call(moderator, mutation, { id })).errors).toBeUndefined();
+      const departments = (await same()).departments;
+      expect(departments.find((d) => d.department === 'SO-KHCN')?.open ?? 0).toBe(open);
+    }
+    const officer = testViewer('officer', { id: 'can-bo-khcn', department: 'SO-KHCN' });
+    const answered = await forum.call(officer, contractOperation('PostOfficialAnswer'), {
+      threadId: id,
+      body: '<p>Sở Khoa học và Công nghệ trả lời như sau.</p>',
+    });
+    expect(answered.errors).toBeUndefined();
+    expect((await same()).departments).toContainEqual(
+      expect.objectContaining({ department: 'SO-KHCN', open: 0, answered: 1 }),
+    );
+    const removed = await forum.call(moderator, contractOperation('ModerateContent'), {
+      targetId: id,
+      action: 'REMOVE',
+      note: 'Trùng lặp',
+    });
+    expect(removed.errors).toBeUndefined();
+    expect(await same()).toMatchObject({ threads: opened });
+
+    // A fact whose write failed after its record's is repaired by the next sync.
+    const [first] = await store.read(november.from, november.to);
+    await store.put(first!.id, november.from, null);
+    expect((await stats.participation(editor, november)).threads).toBe(4);
+    expect(await maintenance({ task: 'sync-participation' })).toBe(1);
+    expect(await stats.participation(editor, november)).toEqual(fromRecords);
   });
 
   it('counts thread views on the hot counter, flushed by the maintenance job', async () => {

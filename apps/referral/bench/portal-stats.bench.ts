@@ -7,10 +7,10 @@
 // Run: npx tsx apps/referral/bench/portal-stats.bench.ts [--referrals 10000] [--runs 10]
 import { parseArgs } from 'node:util';
 import { Types } from 'mongoose';
-import { signInternalToken, type Viewer } from '@portal/auth';
+import { signInternalToken } from '@portal/auth';
 import { connectDatabase, portalStatsKey } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
+import { BENCH_EDITOR, benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
 import { HOTLINE_CATEGORIES } from '@portal/reference-data';
 import { newTrackingCode } from '../src/domain/tracking-code';
 import { prepareDatabase } from '../src/models';
@@ -106,15 +106,7 @@ say(`${referrals.length} referrals, ${events.length} events over a year`);
 const startedAt = performance.now();
 const server = await startBenchReferral(conn, services.redisUrl, logger);
 say(`start-up with the backfill: ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
-const editor: Viewer = {
-  id: 'bench-editor',
-  displayName: 'Biên tập',
-  email: null,
-  roles: ['citizen', 'editor'],
-  department: null,
-  apiClient: null,
-  service: null,
-};
+const editor = BENCH_EDITOR;
 const token = await signInternalToken(editor, SECRET, { audience: 'referral', ttlSeconds: 3600 });
 const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on PortalStats { referrals {
   received forwarded resolved rejected closed closedWithinSla overdue slaMetShare medianHoursToResolution

@@ -2,6 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import mongoose, { type Connection } from 'mongoose';
+import type { Viewer } from '@portal/auth';
 import { databaseAndRedis, type DatabaseAndRedis } from '@portal/local-services';
 /** One measured figure of a benchmark, with the target it should meet. */
 export interface BenchResult {
@@ -85,5 +88,152 @@ export function benchSettings(): BenchSettings {
     rounds: num(process.env.BENCH_ROUNDS),
     get: (name) => process.env[`BENCH_${name}`],
     baseEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
+  };
+}
+
+/**
+ * Times two or more ways of computing the same answers (a new path and the reference it
+ * replaces), interleaved: in every run each case is computed by every path in turn, and the
+ * answers must agree (compared as JSON) or this throws. Returns the times in ms by path and
+ * case.
+ */
+export async function timeInterleaved<Case extends string>(options: {
+  runs: number;
+  cases: readonly Case[];
+  paths: Readonly<Record<string, (c: Case) => Promise<unknown>>>;
+}): Promise<(path: string, c: Case) => number[]> {
+  const times = new Map<string, number[]>();
+  for (let run = 0; run < options.runs; run++)
+    for (const c of options.cases) {
+      const answers: string[] = [];
+      for (const [path, compute] of Object.entries(options.paths)) {
+        const t0 = performance.now();
+        answers.push(JSON.stringify(await compute(c)));
+        const key = `${path}\u0000${c}`;
+        times.set(key, [...(times.get(key) ?? []), performance.now() - t0]);
+      }
+      if (answers.some((a) => a !== answers[0]))
+        throw new Error(`the paths (${Object.keys(options.paths).join(', ')}) differ on ${c}`);
+    }
+  return (path, c) => times.get(`${path}\u0000${c}`) ?? [];
+}
+
+/** An editor, as the statistics benches ask (portalStats is for editors and admins). */
+export const BENCH_EDITOR: Viewer = {
+  id: 'bench-editor',
+  displayName: 'Biên tập',
+  email: null,
+  roles: ['citizen', 'editor'],
+  department: null,
+  apiClient: null,
+  service: null,
+};
+
+/**
+ * A benchmark's sizes from its command line (`--name N`), each defaulting to its full size or,
+ * with BENCH_SMOKE=1, its smoke size.
+ */
+export function benchSizes<Name extends string>(
+  sizes: Readonly<Record<Name, { full: number; smoke: number }>>,
+): Record<Name, number> {
+  const smoke = benchSettings().smoke;
+  const names = Object.keys(sizes) as Name[];
+  const { values } = parseArgs({
+    options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
+  });
+  return Object.fromEntries(
+    names.map((name) => {
+      const given = values[name];
+      return [name, given === undefined ? sizes[name][smoke ? 'smoke' : 'full'] : Number(given)];
+    }),
+  ) as Record<Name, number>;
+}
+
+/**
+ * Reports a path's p50 against its target (ms), then how many times faster it is than the
+ * reference it replaces and than any other path timed beside it, from times taken interleaved
+ * (`timeInterleaved`).
+ */
+export function reportAgainstReference(figure: {
+  name: string;
+  ratioName: string;
+  times: readonly number[];
+  reference: readonly number[];
+  referenceLabel: string;
+  target: number;
+  detail: string;
+  /** Other paths timed beside it (interleaved), each reported as its p50 ÷ this one's. */
+  peers?: readonly { ratioName: string; times: readonly number[]; label: string }[];
+}): void {
+  const ms = (values: readonly number[], p: number) => percentile(values, p).toFixed(1);
+  reportBenchmark({
+    name: figure.name,
+    value: percentile(figure.times, 50),
+    unit: 'ms',
+    target: figure.target,
+    better: 'lower',
+    detail: `${figure.detail}; p95 ${ms(figure.times, 95)} ms over ${figure.times.length} runs`,
+  });
+  const reference = {
+    ratioName: figure.ratioName,
+    times: figure.reference,
+    label: figure.referenceLabel,
+  };
+  for (const peer of [reference, ...(figure.peers ?? [])])
+    reportBenchmark({
+      name: peer.ratioName,
+      value: percentile(peer.times, 50) / percentile(figure.times, 50),
+      unit: '×',
+      better: 'higher',
+      detail: `${peer.label} p50 ${ms(peer.times, 50)} ms, p95 ${ms(peer.times, 95)} ms`,
+    });
+}
+
+/**
+ * A second database on the same server holding only a copy of a statistic's month facts, kept
+ * as they were before months were packed (`MonthFacts.compact`): one field per subject in
+ * each month's document, marked built. The statistics benches time their facts path on it
+ * beside the packed one, interleaved. Throws unless the store reads the copy back as built
+ * facts (else the peer would silently time the records path). `close` drops it.
+ */
+export async function unpackedFactsDatabase<Models>(options: {
+  mongoUri: string;
+  dbName: string;
+  prepare: (conn: Connection) => Promise<Models>;
+  /** The statistic's `MonthFacts` (@portal/db, which cannot be imported here: its tests use this library). */
+  store: (models: Models) => {
+    readAll(): Promise<{ id: string; month: string; fact: string }[]>;
+    readWhenBuilt(): Promise<unknown[] | null>;
+    model: { collection: { name: string } };
+  };
+  from: Models;
+}): Promise<{ conn: Connection; models: Models; close: () => Promise<void> }> {
+  const conn = await mongoose
+    .createConnection(options.mongoUri, { dbName: `${options.dbName}_unpacked` })
+    .asPromise();
+  const models = await options.prepare(conn);
+  const facts = await options.store(options.from).readAll();
+  const byMonth = new Map<string, Record<string, string>>();
+  for (const { id, month, fact } of facts)
+    byMonth.set(month, Object.assign(byMonth.get(month) ?? {}, { [id]: fact }));
+  const copy = options.store(models);
+  await conn
+    .db!.collection<{ _id: string; f?: object; builtAt?: Date }>(copy.model.collection.name)
+    .insertMany([
+      ...[...byMonth].map(([month, f]) => ({ _id: month, f })),
+      { _id: 'built', builtAt: new Date() },
+    ]);
+  const read = await copy.readWhenBuilt();
+  if (read?.length !== facts.length)
+    throw new Error(
+      `the one-field copy reads back ${read === null ? 'as not built' : `${read.length} facts`}, not ${facts.length}`,
+    );
+  return {
+    conn,
+    models,
+    close: async () => {
+      await conn.dropDatabase().catch(() => {});
+      await conn.close();
+    },
   };
 }

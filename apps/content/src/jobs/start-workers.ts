@@ -9,7 +9,11 @@ import { contentReportParts, createContentServices } from '../content-services';
 import type { ContentServices } from '../context';
 import { graphPortalStatsSource, type RemotePart } from '../reports/portal-stats-source';
 import { createContentQueues, type ContentQueues } from './content-queues';
-import { MAINTENANCE_TASKS, createMaintenanceProcessor } from './content-maintenance.processor';
+import {
+  MAINTENANCE_TASKS,
+  SYNC_CONTRIBUTIONS_EVERY_MS,
+  createMaintenanceProcessor,
+} from './content-maintenance.processor';
 import { createPublishProcessor } from './content-publish.processor';
 import { MONTHLY_REPORT_SCHEDULE, createReportsProcessor } from './content-reports.processor';
 
@@ -66,7 +70,13 @@ export async function startContentWorkers(
   // One maintenance job at a time: the flush also takes a Redis lock, so extra workers are safe.
   set.worker(
     'content-maintenance',
-    createMaintenanceProcessor({ views, publication, outbox: queues.outbox, logger }),
+    createMaintenanceProcessor({
+      views,
+      publication,
+      outbox: queues.outbox,
+      models: services.models,
+      logger,
+    }),
     { concurrency: 1 },
   );
   set.worker(
@@ -74,12 +84,15 @@ export async function startContentWorkers(
     createReportsProcessor({ reports: services.monthlyReports, source, logger }),
     { concurrency: 1 },
   );
-  const { flushViews, reconcile } = MAINTENANCE_TASKS;
+  const { flushViews, reconcile, syncContributions } = MAINTENANCE_TASKS;
   await queues.maintenance.every('content-flush-views', config.flushViewsEveryMs, {
     task: flushViews,
   });
   await queues.maintenance.every('content-reconcile', config.reconcileEveryMs, {
     task: reconcile,
+  });
+  await queues.maintenance.every('content-sync-contributions', SYNC_CONTRIBUTIONS_EVERY_MS, {
+    task: syncContributions,
   });
   // One scheduler id for every worker and restart: BullMQ makes one job per month-end slot.
   const { schedulerId, pattern, tz } = MONTHLY_REPORT_SCHEDULE;

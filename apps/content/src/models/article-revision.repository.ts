@@ -4,6 +4,7 @@ import type { Logger } from '@portal/logger';
 import type { RevisionAction } from '../domain/article-enums';
 import { diffFields } from '../domain/article-changes';
 import type { ArticleAuthorValue, ArticleDoc } from './article.model';
+import { changesContributionFacts, refreshContributionFacts } from './contribution-facts';
 import type { ContentModels } from './index';
 import type { RevisionDoc } from './revision.model';
 
@@ -69,6 +70,8 @@ export class ArticleRevisionRepository {
       await revisions.deleteOne({ articleId: article._id, version });
       throw conflict('The article was changed by someone else at the same time; reload and retry');
     }
+    if (changesContributionFacts(action, changes))
+      await refreshContributionFacts(this.models, article._id, this.log);
     return { ...article, ...patch };
   }
 
@@ -83,6 +86,8 @@ export class ArticleRevisionRepository {
     const current = await articles.findById(article._id).lean<ArticleDoc>().exec();
     if (!current || current.version !== article.version) return;
     await articles.updateOne({ _id: article._id, version: article.version }, { $set: claim.patch });
+    if (changesContributionFacts(claim.action, claim.patch))
+      await refreshContributionFacts(this.models, article._id, this.log);
     this.log.warn(
       { articleId: String(article._id), version: claim.version },
       'rolled forward a change whose writer stopped half-way',

@@ -8,8 +8,11 @@ import {
   type WorkflowStep,
 } from '../domain/contribution-stats';
 import type { ContentModels } from '../models';
-
-const COUNTED_ACTIONS = ['SUBMITTED', 'PUBLISHED', 'RETURNED_TO_DRAFT'] as const;
+import {
+  COUNTED_ACTIONS,
+  contributionFactsStore,
+  decodeContributionFacts,
+} from '../models/contribution-facts';
 
 /**
  * The content subgraph's contributions part of the portal statistics, from the revision log:
@@ -24,7 +27,20 @@ export class ContributionStatsService {
     return this.readContributions(p);
   }
 
+  /**
+   * From the month facts (models/contribution-facts.ts: the period's 12 or 13 month documents)
+   * once they are built, else from the revision log (`contributionsFromRecords`, the reference
+   * the tests and bench compare them with).
+   */
   async readContributions(p: PortalStatsPeriod): Promise<ContributionStatsResult> {
+    const store = contributionFactsStore(this.models);
+    const facts = await store.readWhenBuilt(p);
+    if (!facts) return this.contributionsFromRecords(p);
+    const { steps, articles } = decodeContributionFacts(facts, p.from, p.to);
+    return contributionStats(steps, articles);
+  }
+
+  async contributionsFromRecords(p: PortalStatsPeriod): Promise<ContributionStatsResult> {
     const revisions = await this.models.revisions
       .find(
         { action: { $in: [...COUNTED_ACTIONS] }, at: { $gte: p.from, $lt: p.to } },

@@ -2,6 +2,7 @@ import { UnrecoverableError } from '@portal/queue';
 import type { HotCounter } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import type { ForumModels } from '../models';
+import { syncThreadFacts } from '../stats/thread-facts';
 import { reconcileVoteCounts } from '../use-cases/votes';
 
 export const MAINTENANCE_TASKS = {
@@ -11,6 +12,11 @@ export const MAINTENANCE_TASKS = {
   'cleanup-fingerprints': { everyMs: 60 * 60_000 },
   /** Fold pending thread views from Redis into the statistics (one flusher at a time). */
   'flush-views': { everyMs: 60_000 },
+  /**
+   * Build the participation facts the first time (the scheduler's first run is at once), then
+   * check them against the records and repair any a failed write left (thread-facts.ts).
+   */
+  'sync-participation': { everyMs: 24 * 60 * 60_000 },
 } as const;
 
 export type MaintenanceTask = keyof typeof MAINTENANCE_TASKS;
@@ -38,6 +44,8 @@ export function forumMaintenanceProcessor(deps: {
       }
       case 'flush-views':
         return deps.views ? (await deps.views.flush()).batches : 0;
+      case 'sync-participation':
+        return syncThreadFacts(deps.models, deps.logger);
       default:
         throw new UnrecoverableError(`unknown maintenance task "${task}"`);
     }

@@ -11,7 +11,8 @@ import {
 } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import type { ForumModels } from '../models';
-import { forumParticipation, type ForumParticipation } from './participation';
+import { forumParticipation, type ForumParticipation, type ThreadFacts } from './participation';
+import { decodeThreadFacts, threadFactsStore } from './thread-facts';
 
 /** Thread page views on the shared hot counter (flushed by the forum worker). */
 export function forumViewCounter(options: {
@@ -56,53 +57,85 @@ export class ForumStatsService {
     return this.views.stats(p.from, p.to, p.granularity);
   }
 
+  /**
+   * Threads opened in the period by kind, the share answered, and per department the time to
+   * a first official answer and the open assignments now. Read from the month facts
+   * (thread-facts.ts) once they are built: every month's one document, since an assignment
+   * still open may be older than the period. Else from the records (`participationFromRecords`,
+   * the reference the tests and bench compare them with).
+   */
   async participation(viewer: Viewer, p: PortalStatsPeriod): Promise<ForumParticipation> {
     requireServiceOrRole(viewer, 'editor');
-    const { threads, posts } = this.models;
-    const fields = { kind: 1, createdAt: 1, workflowStatus: 1, assignedDepartment: 1 };
-    const [opened, openAssigned] = await Promise.all([
-      threads
-        .find({ createdAt: { $gte: p.from, $lt: p.to }, visibility: { $ne: 'REMOVED' } }, fields)
+    const store = threadFactsStore(this.models);
+    const facts = await store.readWhenBuilt();
+    if (!facts) return this.participationFromRecords(p);
+    const { threads, answers, openAssigned } = decodeThreadFacts(facts);
+    return forumParticipation({
+      buckets: statBuckets(p.from, p.to, p.granularity),
+      threads: threads.filter((t) => t.createdAt >= p.from && t.createdAt < p.to),
+      answers,
+      openAssigned,
+      asOf: this.now(),
+    });
+  }
+
+  /** The same figures from every thread opened in the period and every answer since. */
+  async participationFromRecords(p: PortalStatsPeriod): Promise<ForumParticipation> {
+    const [opened, openAssigned, answers] = await Promise.all([
+      this.models.threads
+        .find(
+          { createdAt: { $gte: p.from, $lt: p.to }, visibility: { $ne: 'REMOVED' } },
+          THREAD_FIELDS,
+        )
         .lean()
         .exec(),
-      threads
+      // Assigned threads still without an official answer, whenever they were opened.
+      this.models.threads
         .find(
           {
             workflowStatus: 'OPEN',
             assignedDepartment: { $ne: null },
             visibility: { $ne: 'REMOVED' },
           },
-          fields,
+          THREAD_FIELDS,
+        )
+        .lean()
+        .exec(),
+      // Official answers given since the period began (an answer precedes no thread it answers).
+      this.models.posts
+        .find(
+          { isOfficialAnswer: true, createdAt: { $gte: p.from } },
+          { threadId: 1, department: 1, createdAt: 1 },
         )
         .lean()
         .exec(),
     ]);
-    // Official answers given since the period began (an answer precedes no thread it answers).
-    const answers = await posts
-      .find(
-        { isOfficialAnswer: true, createdAt: { $gte: p.from } },
-        { threadId: 1, department: 1, createdAt: 1 },
-      )
-      .lean()
-      .exec();
-    const facts = (t: (typeof opened)[number]) => ({
-      id: String(t._id),
-      kind: t.kind,
-      createdAt: t.createdAt,
-      workflowStatus: t.workflowStatus,
-      assignedDepartment: t.assignedDepartment,
-    });
-    const now = this.now();
     return forumParticipation({
       buckets: statBuckets(p.from, p.to, p.granularity),
-      threads: opened.map(facts),
+      threads: opened.map(threadFacts),
       answers: answers.map((a) => ({
         threadId: String(a.threadId),
         department: a.department,
         createdAt: a.createdAt,
       })),
-      openAssigned: openAssigned.map(facts),
-      asOf: now,
+      openAssigned: openAssigned.map(threadFacts),
+      asOf: this.now(),
     });
   }
+}
+
+const THREAD_FIELDS = { kind: 1, createdAt: 1, assignedDepartment: 1 } as const;
+
+function threadFacts(t: {
+  _id: unknown;
+  kind: ThreadFacts['kind'];
+  createdAt: Date;
+  assignedDepartment: string | null;
+}): ThreadFacts {
+  return {
+    id: String(t._id),
+    kind: t.kind,
+    createdAt: t.createdAt,
+    assignedDepartment: t.assignedDepartment,
+  };
 }

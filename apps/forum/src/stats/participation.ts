@@ -9,7 +9,6 @@ export interface ThreadFacts {
   id: string;
   kind: ThreadKind;
   createdAt: Date;
-  workflowStatus: string;
   assignedDepartment: string | null;
 }
 
@@ -81,7 +80,7 @@ export function forumParticipation(input: {
     discussions: 0,
   }));
   for (const t of input.threads) {
-    const bucket = series.find((s) => t.createdAt >= s.from && t.createdAt < s.to);
+    const bucket = bucketOf(series, t.createdAt);
     if (bucket) bucket[KIND_FIELD[t.kind]]++;
   }
   const firstAnswer = new Map<string, AnswerFacts>();
@@ -126,4 +125,20 @@ export function forumParticipation(input: {
     series,
     departments,
   };
+}
+
+/** The bucket (in order, back to back) that holds `at`, by binary search; undefined outside them. */
+function bucketOf<B extends { from: Date; to: Date }>(
+  buckets: readonly B[],
+  at: Date,
+): B | undefined {
+  let lo = 0;
+  let hi = buckets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (buckets[mid]!.to <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const bucket = buckets[lo];
+  return bucket && bucket.from <= at ? bucket : undefined;
 }

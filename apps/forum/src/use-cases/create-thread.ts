@@ -12,6 +12,7 @@ import type { ForumDeps } from './deps';
 import { claimFingerprint, releaseFingerprint } from './duplicates';
 import { followByDefault } from './follow';
 import { recordProfile } from './profiles';
+import { recordNewThreadFact } from '../stats/thread-facts';
 
 /** A signed-in person starts a thread: sanitized, rate-limited, de-duplicated, followed. */
 export async function createThread(
@@ -67,6 +68,7 @@ export async function createThread(
     throw err;
   }
   await followByDefault(models, doc._id, viewer.id, now);
+  await recordNewThreadFact(models, doc, deps.logger);
   deps.logger.info({ threadId: doc._id.toHexString(), kind: doc.kind }, 'thread created');
   return doc;
 }

@@ -9,6 +9,7 @@ import { closeTransition, reopenTransition } from '../domain/thread-transitions'
 import type { ThreadDoc } from '../models';
 import type { ForumDeps } from './deps';
 import { writeLog } from './moderation-log';
+import { refreshThreadFact } from '../stats/thread-facts';
 
 async function loadAny(deps: ForumDeps, id: string): Promise<ThreadDoc> {
   const thread = await deps.models.threads.findById(parseId(id, 'id')).lean();
@@ -30,6 +31,7 @@ export async function assignThread(
   const thread = await loadAny(deps, id);
   if (thread.assignedDepartment === code) return thread;
   await deps.models.threads.updateOne({ _id: thread._id }, { $set: { assignedDepartment: code } });
+  await refreshThreadFact(deps.models, thread._id, deps.logger);
   await writeLog(deps.models, {
     action: 'ASSIGN',
     targetId: id,
@@ -57,6 +59,7 @@ export async function closeThread(
     { _id: thread._id },
     { $set: { workflowStatus: next.status, statusBeforeClose: next.before } },
   );
+  await refreshThreadFact(deps.models, thread._id, deps.logger);
   await writeLog(deps.models, {
     action: 'CLOSE',
     targetId: id,
@@ -84,6 +87,7 @@ export async function reopenThread(
     { _id: thread._id },
     { $set: { workflowStatus: status, statusBeforeClose: null } },
   );
+  await refreshThreadFact(deps.models, thread._id, deps.logger);
   await writeLog(deps.models, {
     action: 'REOPEN',
     targetId: id,

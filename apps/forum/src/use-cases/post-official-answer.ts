@@ -10,6 +10,7 @@ import type { PostDoc, ThreadDoc } from '../models';
 import type { ForumDeps } from './deps';
 import { loadVisibleThread } from './load-content';
 import { recordProfile } from './profiles';
+import { refreshThreadFact } from '../stats/thread-facts';
 
 /**
  * An officer answers a thread assigned to their department. The thread becomes ANSWERED
@@ -51,6 +52,7 @@ export async function postOfficialAnswer(
     { _id: thread._id },
     { $set: { workflowStatus: status, lastActivityAt: now } },
   );
+  await refreshThreadFact(models, thread._id, deps.logger);
   const postId = answer._id.toHexString();
   await deps.outbox.add(
     'forum-events',

@@ -11,6 +11,7 @@ import type { ForumModels, ThreadDoc } from '../models';
 import { followByDefault } from './follow';
 import { writeLog } from './moderation-log';
 import { upsertProfile } from './profiles';
+import { recordNewThreadFact, refreshThreadFact } from '../stats/thread-facts';
 
 type Referred = Extract<ForumEvent, { type: 'thread.referred' }>;
 type FeedbackSubmitted = Extract<ForumEvent, { type: 'feedback.submitted' }>;
@@ -33,6 +34,7 @@ export async function markThreadReferred(
       { _id: thread._id, workflowStatus: thread.workflowStatus },
       { $set: { workflowStatus: next, referral, lastActivityAt: now } },
     );
+    await refreshThreadFact(models, thread._id);
   } else if (thread.referral?.referralId !== event.referralId) {
     await models.threads.updateOne({ _id: thread._id }, { $set: { referral } });
   }
@@ -94,6 +96,7 @@ export async function createFeedbackThread(
     return checkSameFeedback(raced!, event);
   }
   if (author) await followByDefault(models, _id, author.id, now);
+  await recordNewThreadFact(models, doc);
   return 'created';
 }
 

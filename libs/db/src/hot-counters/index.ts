@@ -6,3 +6,4 @@ export * from './packed-counts';
 export * from './stat-periods';
 export * from './audience';
 export * from './portal-stats-key';
+export * from './month-facts';

@@ -253,4 +253,19 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   },
   { operation: 'StaffBulletinIssues', as: 'editor' },
   { operation: 'StaffLibraryItems', as: 'editor' },
+  {
+    // Every entry with the viewer's own score and conflict: one lookup by id each.
+    operation: 'ContestJudging',
+    as: 'citizen',
+    variables: async (callerFor) => ({
+      id: (await run('Contests', {}, await callerFor('citizen'))).contests.nodes[0].id,
+    }),
+  },
+  {
+    operation: 'StaffContest',
+    as: 'editor',
+    variables: async (callerFor) => ({
+      id: (await run('Contests', {}, await callerFor('editor'))).contests.nodes[0].id,
+    }),
+  },
 ];

@@ -1,0 +1,151 @@
+// Benchmark: the contributions part of portalStats (issue 21: each part under 100 ms p50 over
+// a year of data) at the scale of the federation bench (issue 15): 10,000 articles written
+// over a rolling year by city reporters and department and district focal points, each
+// created, submitted and published (one in five returned to draft once first), with the
+// revision log. Calls the service in-process (no HTTP): from the month facts
+// (models/contribution-facts.ts) as the daily sync packs them and, interleaved, from a copy of
+// them kept one field per step (as before packing) and from the revision log (the path before
+// them, the reference), checking all give the same figures. Standalone, on its own FerretDB unless
+// MONGODB_URI is set:
+//   npx tsx apps/content/bench/contribution-stats.bench.ts [--articles 10000] [--runs 7]
+// BENCH_SMOKE=1: 300 articles, two runs.
+import mongoose, { Types } from 'mongoose';
+import {
+  BENCH_EDITOR,
+  benchServices,
+  benchSizes,
+  reportAgainstReference,
+  timeInterleaved,
+  unpackedFactsDatabase,
+} from '@portal/testing/bench';
+import { CONTRIBUTOR_ROLES } from '../src/domain/contributor-role';
+import { prepareDatabase } from '../src/models';
+import { contributionFactsStore, syncContributionFacts } from '../src/models/contribution-facts';
+import { ContributionStatsService } from '../src/services/contribution-stats.service';
+
+const { articles: ARTICLES, runs: RUNS } = benchSizes({
+  articles: { full: 10000, smoke: 300 },
+  runs: { full: 7, smoke: 2 },
+});
+const HOUR = 3_600_000;
+const UNITS = ['SO-TTTT', 'SO-KHCN', 'UBND-Q1', 'UBND-Q3', 'UBND-TP-THU-DUC', 'SO-YT'];
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const services = await benchServices('contribution-stats');
+const dbName = `contribution_stats_bench_${Date.now()}`;
+const conn = await mongoose.createConnection(services.mongoUri, { dbName }).asPromise();
+let closeUnpacked = async () => {};
+
+try {
+  const models = await prepareDatabase(conn);
+  const now = Date.now();
+  const yearAgo = now - 365 * 24 * HOUR;
+  const articles = [];
+  const revisions = [];
+  for (let i = 0; i < ARTICLES; i++) {
+    const _id = new Types.ObjectId();
+    const createdAt = new Date(yearAgo + ((now - yearAgo) * i) / ARTICLES);
+    const author = { id: `writer-${i % 120}`, displayName: `Phóng viên ${i % 120}` };
+    const editor = { id: `editor-${i % 9}`, displayName: `Biên tập ${i % 9}` };
+    const publishedAt = new Date(createdAt.getTime() + (2 + (i % 30)) * HOUR);
+    articles.push({
+      _id,
+      slug: `bai-viet-${i}`,
+      title: `Chuyển đổi số tại thành phố, bài ${i}`,
+      body: '<p>Thành phố triển khai các dịch vụ công trực tuyến toàn trình cho người dân.</p>',
+      kind: 'NEWS',
+      scope: 'CITY',
+      author,
+      status: 'PUBLISHED',
+      version: 4,
+      sourceUnit: UNITS[i % UNITS.length],
+      contributorRole: CONTRIBUTOR_ROLES[i % CONTRIBUTOR_ROLES.length],
+      publishedAt,
+      createdAt,
+      updatedAt: publishedAt,
+    });
+    const step = (version: number, action: string, at: Date, by: typeof author, from: string) => ({
+      articleId: _id,
+      version,
+      action,
+      at,
+      by,
+      changes: [{ field: 'status', from, to: action === 'PUBLISHED' ? 'PUBLISHED' : 'IN_REVIEW' }],
+    });
+    revisions.push({ articleId: _id, version: 1, action: 'CREATED', at: createdAt, by: author });
+    const submitted = new Date(createdAt.getTime() + HOUR);
+    revisions.push(step(2, 'SUBMITTED', submitted, author, 'DRAFT'));
+    if (i % 5 === 0)
+      revisions.push({
+        ...step(
+          3,
+          'RETURNED_TO_DRAFT',
+          new Date(submitted.getTime() + HOUR / 2),
+          editor,
+          'IN_REVIEW',
+        ),
+        changes: [{ field: 'status', from: 'IN_REVIEW', to: 'DRAFT' }],
+      });
+    revisions.push(step(4, 'PUBLISHED', publishedAt, editor, 'IN_REVIEW'));
+  }
+  const seedStart = performance.now();
+  for (let i = 0; i < articles.length; i += 500)
+    await models.articles.insertMany(articles.slice(i, i + 500));
+  for (let i = 0; i < revisions.length; i += 1000)
+    await models.revisions.insertMany(revisions.slice(i, i + 1000));
+  say(
+    `${articles.length} articles, ${revisions.length} revisions over a year, inserted in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
+
+  const stats = new ContributionStatsService(models);
+  const editor = BENCH_EDITOR;
+  const period = { from: new Date(yearAgo), to: new Date(now), granularity: 'MONTH' as const };
+  const buildStart = performance.now();
+  const built = await syncContributionFacts(models);
+  say(`facts built: ${built} steps in ${((performance.now() - buildStart) / 1000).toFixed(1)} s`);
+  // The peer: the same facts kept one field per step, as before months were packed.
+  const unpacked = await unpackedFactsDatabase({
+    mongoUri: services.mongoUri,
+    dbName,
+    prepare: prepareDatabase,
+    store: contributionFactsStore,
+    from: models,
+  });
+  closeUnpacked = unpacked.close;
+  const unpackedStats = new ContributionStatsService(unpacked.models);
+  const first = await stats.contributions(editor, period);
+  say(`rolling year: ${JSON.stringify(first).slice(0, 200)}`);
+  const times = await timeInterleaved({
+    runs: RUNS,
+    cases: ['rolling year'],
+    paths: {
+      facts: () => stats.contributions(editor, period),
+      unpacked: () => unpackedStats.contributions(editor, period),
+      records: () => stats.contributionsFromRecords(period),
+    },
+  });
+  const facts = times('facts', 'rolling year');
+  const records = times('records', 'rolling year');
+  reportAgainstReference({
+    name: 'portalStats contributions, rolling year (p50)',
+    ratioName: 'portalStats contributions: revision log ÷ month facts (p50, interleaved)',
+    times: facts,
+    reference: records,
+    referenceLabel: 'revision log',
+    target: 100,
+    detail: `${ARTICLES} articles, ${revisions.length} revisions`,
+    peers: [
+      {
+        ratioName:
+          'portalStats contributions: facts one field per step ÷ packed months (p50, interleaved)',
+        times: times('unpacked', 'rolling year'),
+        label: 'one field per step',
+      },
+    ],
+  });
+} finally {
+  await closeUnpacked();
+  await conn.dropDatabase().catch(() => {});
+  await conn.close();
+  await services.stop();
+}
