@@ -4,9 +4,11 @@ import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayEnd, dayKey, dayStart, portalStatsKey } from '@portal/db';
 import { errorCodes, testViewer } from '@portal/testing';
+import { signSubscriptionToken } from '../src/domain/subscription-token';
 import { createBulletinMaintenanceProcessor } from '../src/jobs/bulletin-maintenance.processor';
 import { allCounters } from '../src/stats/bulletin-stats.service';
-import { CREATE_ISSUE, useBulletin } from './support/harness';
+import { subscriberFactsStore } from '../src/stats/subscriber-facts';
+import { CREATE_ISSUE, SUBSCRIPTION_SECRET, useBulletin } from './support/harness';
 
 const b = useBulletin('portal-stats');
 
@@ -80,6 +82,140 @@ describe('portal statistics (bulletin)', () => {
         { requested: 2, confirmations: 2, unsubscribes: 1, subscribersAtEnd: 3 },
       ],
     });
+  });
+
+  it('reads the same subscribers from the month facts once they are built, and every change keeps them current', async () => {
+    const stats = b.bulletin.stats;
+    const editor = testViewer('editor');
+    const store = subscriberFactsStore(b.models);
+    const autumn = {
+      from: new Date('2025-10-01T00:00:00+07:00'),
+      to: new Date('2025-12-01T00:00:00+07:00'),
+      granularity: 'WEEK' as const,
+    };
+    const fromRecords = await stats.subscribersFromRecords(autumn);
+    expect(await store.builtAt()).toBeNull();
+    expect(await stats.subscribers(editor, autumn)).toEqual(fromRecords);
+    const maintenance = createBulletinMaintenanceProcessor({
+      models: b.models,
+      publishProducer: b.publishProducer,
+      logger: b.logger,
+      // Unconfirmed requests are forgotten after a day here.
+      unconfirmedTtlMs: 24 * 3600_000,
+    });
+    expect(await maintenance({ task: 'sync-subscribers' })).toEqual({
+      task: 'sync-subscribers',
+      count: 6,
+    });
+    expect(await store.builtAt()).toBeInstanceOf(Date);
+    expect(await stats.subscribers(editor, autumn)).toEqual(fromRecords);
+    expect((await maintenance({ task: 'sync-subscribers' })).count).toBe(0);
+
+    // Asked, confirmed, unsubscribed, and one never confirmed purged: after each change the
+    // facts answer what the records do.
+    const today = dayKey(new Date());
+    const week = {
+      from: dayStart(today),
+      to: dayEnd(today),
+      granularity: 'DAY' as const,
+    };
+    const same = async () => {
+      const facts = await stats.subscribers(editor, week);
+      expect(facts).toEqual(await stats.subscribersFromRecords(week));
+      return facts.series[0]!;
+    };
+    const subscribe = (email: string) =>
+      b.as('anonymous', 'mutation($e: String!) { subscribeToBulletin(email: $e) }', {
+        variables: { e: email },
+      });
+    expect((await subscribe('truong-phong@quan1.gov.vn')).errors).toBeUndefined();
+    expect(await same()).toMatchObject({ requested: 1, confirmations: 0 });
+    const record = (await b.models.subscribers
+      .findOne({ email: 'truong-phong@quan1.gov.vn' })
+      .lean())!;
+    const claims = { subscriberId: record._id.toHexString(), nonce: record.nonce };
+    const confirm = await signSubscriptionToken('confirm', claims, SUBSCRIPTION_SECRET);
+    expect(
+      (
+        await b.as(
+          'anonymous',
+          'mutation($t: String!) { confirmBulletinSubscription(token: $t) }',
+          {
+            variables: { t: confirm },
+          },
+        )
+      ).errors,
+    ).toBeUndefined();
+    expect(await same()).toMatchObject({ confirmations: 1, subscribersAtEnd: 5 });
+    const leave = await signSubscriptionToken('unsubscribe', claims, SUBSCRIPTION_SECRET);
+    expect(
+      (
+        await b.as('anonymous', 'mutation($t: String!) { unsubscribeFromBulletin(token: $t) }', {
+          variables: { t: leave },
+        })
+      ).errors,
+    ).toBeUndefined();
+    expect(await same()).toMatchObject({ unsubscribes: 1, subscribersAtEnd: 4 });
+    // The address comes back and confirms again: a new subscription, the ended one kept.
+    const email = 'truong-phong@quan1.gov.vn';
+    const confirmAgain = async () => {
+      expect((await subscribe(email)).errors).toBeUndefined();
+      const asked = (await b.models.subscribers.findOne({ email }).lean())!;
+      const again = await signSubscriptionToken(
+        'confirm',
+        { subscriberId: asked._id.toHexString(), nonce: asked.nonce },
+        SUBSCRIPTION_SECRET,
+      );
+      return b.as('anonymous', 'mutation($t: String!) { confirmBulletinSubscription(token: $t) }', {
+        variables: { t: again },
+      });
+    };
+    expect((await confirmAgain()).errors).toBeUndefined();
+    expect(await same()).toMatchObject({
+      requested: 1,
+      confirmations: 2,
+      unsubscribes: 1,
+      subscribersAtEnd: 5,
+    });
+    const back = (await b.models.subscribers.findOne({ email }).lean())!;
+    expect(back).toMatchObject({ status: 'CONFIRMED', unsubscribedAt: null });
+    expect(back.pastPeriods).toEqual([
+      { confirmedAt: expect.any(Date), unsubscribedAt: expect.any(Date) },
+    ]);
+    // It leaves again, then asks once more and never confirms: the request lapses with the
+    // others (below), and the address stays, unsubscribed, with both subscriptions counted.
+    expect(
+      (
+        await b.as('anonymous', 'mutation($t: String!) { unsubscribeFromBulletin(token: $t) }', {
+          variables: { t: leave },
+        })
+      ).errors,
+    ).toBeUndefined();
+    expect((await subscribe(email)).errors).toBeUndefined();
+    await b.models.subscribers.updateOne(
+      { email },
+      { $set: { updatedAt: new Date(Date.now() - 2 * 24 * 3600_000) } },
+    );
+    const beforeLapse = await same();
+    expect(beforeLapse).toMatchObject({ confirmations: 2, unsubscribes: 2, subscribersAtEnd: 4 });
+    // e@so.vn never confirmed (asked on 25 November 2025): purged, and gone from the figures.
+    expect(await maintenance({ task: 'purge-unconfirmed' })).toEqual({
+      task: 'purge-unconfirmed',
+      count: 1,
+    });
+    expect(await b.models.subscribers.findOne({ email }).lean()).toMatchObject({
+      status: 'UNSUBSCRIBED',
+      pastPeriods: [expect.anything()],
+    });
+    expect(await same()).toEqual(beforeLapse);
+    const asked = new Date('2025-11-25T12:00:00+07:00');
+    const week25 = fromRecords.series.findIndex((w) => w.from <= asked && asked < w.to);
+    expect(fromRecords.series[week25]!.requested).toBe(1);
+    expect((await stats.subscribers(editor, autumn)).series[week25]!.requested).toBe(0);
+    expect(await stats.subscribers(editor, autumn)).toEqual(
+      await stats.subscribersFromRecords(autumn),
+    );
+    expect((await maintenance({ task: 'sync-subscribers' })).count).toBe(0);
   });
 
   it('counts issue views and audio plays on the hot counter, flushed by the maintenance job', async () => {

@@ -2,6 +2,7 @@ import type { HotCounter } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import { jobId, type PayloadOf, type Producer } from '@portal/queue';
 import type { BulletinModels } from '../models';
+import { refreshSubscriberFact, syncSubscriberFacts } from '../stats/subscriber-facts';
 
 export const MAINTENANCE_TASKS = {
   /** Re-enqueues publishing that should have happened (a lost job, a job that gave up). */
@@ -10,6 +11,11 @@ export const MAINTENANCE_TASKS = {
   purgeUnconfirmed: 'purge-unconfirmed',
   /** Folds pending issue views and audio opens from Redis into the statistics. */
   flushCounters: 'flush-counters',
+  /**
+   * Builds the subscriber facts the first time (the scheduler's first run is at once), then
+   * checks them against the records and repairs any a failed write left (subscriber-facts.ts).
+   */
+  syncSubscribers: 'sync-subscribers',
 } as const;
 
 export interface MaintenanceDeps {
@@ -62,10 +68,26 @@ export function createBulletinMaintenanceProcessor(deps: MaintenanceDeps) {
 
   async function purgeUnconfirmed(): Promise<number> {
     const cutoff = new Date(now().getTime() - (deps.unconfirmedTtlMs ?? 30 * 24 * 3600_000));
+    const stale = { status: 'PENDING', updatedAt: { $lt: cutoff } };
+    // An address that had unsubscribed and asked again without confirming is unsubscribed
+    // again, keeping the subscriptions it had (the statistics count them): its confirmation
+    // link stops working with the status.
+    const lapsed = await deps.models.subscribers.updateMany(
+      { ...stale, unsubscribedAt: { $ne: null } },
+      { $set: { status: 'UNSUBSCRIBED', updatedAt: now() } },
+    );
+    if (lapsed.modifiedCount)
+      log.info({ lapsed: lapsed.modifiedCount }, 'renewed subscriptions never confirmed lapsed');
+    const purged = await deps.models.subscribers
+      .find({ ...stale, unsubscribedAt: null }, { _id: 1 })
+      .lean()
+      .exec();
     const removed = await deps.models.subscribers.deleteMany({
-      status: 'PENDING',
-      updatedAt: { $lt: cutoff },
+      ...stale,
+      _id: { $in: purged.map((s) => s._id) },
     });
+    // Their facts go with them (one confirmed meanwhile keeps its record and its fact).
+    for (const s of purged) await refreshSubscriberFact(deps.models, s._id, log);
     if (removed.deletedCount)
       log.info({ removed: removed.deletedCount }, 'unconfirmed subscriptions purged');
     return removed.deletedCount;
@@ -84,6 +106,8 @@ export function createBulletinMaintenanceProcessor(deps: MaintenanceDeps) {
       }
       case MAINTENANCE_TASKS.purgeUnconfirmed:
         return { task: payload.task, count: await purgeUnconfirmed() };
+      case MAINTENANCE_TASKS.syncSubscribers:
+        return { task: payload.task, count: await syncSubscriberFacts(deps.models, log) };
       default:
         log.warn({ task: payload.task }, 'unknown maintenance task ignored');
         return { task: payload.task, count: 0 };

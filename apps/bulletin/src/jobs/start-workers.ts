@@ -71,7 +71,7 @@ export async function startBulletinWorkers(
     }),
     { concurrency: 1 },
   );
-  const { publishOverdue, purgeUnconfirmed, flushCounters } = MAINTENANCE_TASKS;
+  const { publishOverdue, purgeUnconfirmed, flushCounters, syncSubscribers } = MAINTENANCE_TASKS;
   await set.every('bulletin-maintenance', 'bulletin-publish-overdue', MINUTE, {
     task: publishOverdue,
   });
@@ -80,6 +80,9 @@ export async function startBulletinWorkers(
   });
   await set.every('bulletin-maintenance', 'bulletin-purge-unconfirmed', 6 * 60 * MINUTE, {
     task: purgeUnconfirmed,
+  });
+  await set.every('bulletin-maintenance', 'bulletin-sync-subscribers', 24 * 60 * MINUTE, {
+    task: syncSubscribers,
   });
   return { workers: set.workers, ping: () => set.ping(), close: () => set.close() };
 }

@@ -12,8 +12,20 @@ export interface SubscriberRecord {
   nonce: string;
   createdAt: Date;
   updatedAt: Date;
+  /** The current subscription's confirmation (or, after an unsubscribe, the last one). */
   confirmedAt: Date | null;
   unsubscribedAt: Date | null;
+  /**
+   * Earlier subscriptions that ended, oldest first, moved here when the address confirms again
+   * after an unsubscribe, so the statistics keep every confirmation and unsubscribe (a
+   * confirmation older than this list was recorded may be null).
+   */
+  pastPeriods?: SubscriptionPeriod[];
+}
+
+export interface SubscriptionPeriod {
+  confirmedAt: Date | null;
+  unsubscribedAt: Date;
 }
 
 const SubscriberSchema = new Schema<SubscriberRecord>(
@@ -25,6 +37,10 @@ const SubscriberSchema = new Schema<SubscriberRecord>(
     updatedAt: { type: Date, required: true },
     confirmedAt: { type: Date, default: null },
     unsubscribedAt: { type: Date, default: null },
+    pastPeriods: {
+      type: [{ _id: false, confirmedAt: { type: Date, default: null }, unsubscribedAt: Date }],
+      default: undefined,
+    },
   },
   { collection: 'subscribers', versionKey: false },
 );

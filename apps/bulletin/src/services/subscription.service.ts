@@ -13,6 +13,7 @@ import {
   type SubscriptionPurpose,
 } from '../domain/subscription-token';
 import type { BulletinModels, SubscriberRecord } from '../models';
+import { refreshSubscriberFact } from '../stats/subscriber-facts';
 
 type RateLimiter = ReturnType<typeof createRateLimiter>;
 
@@ -117,6 +118,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
         confirmedAt: null,
         unsubscribedAt: null,
       });
+      await refreshSubscriberFact(deps.models, created._id, log);
       return created.toObject();
     } catch (err) {
       // The same address subscribing twice at once: the other request made the record.
@@ -147,12 +149,21 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
       const subscriber = await subscribers.findById(claims.subscriberId).lean();
       if (!subscriber) throw badInput('token', INVALID_LINK);
       if (subscriber.status === 'CONFIRMED') return true;
-      // Only the newest confirmation link of a pending subscription works.
+      // Only the newest confirmation link of a pending subscription works. An address that
+      // unsubscribed and now confirms again starts a new subscription: the ended one moves to
+      // its past periods (the nonce guard makes the values read here the record's).
+      const ended = subscriber.unsubscribedAt
+        ? { confirmedAt: subscriber.confirmedAt, unsubscribedAt: subscriber.unsubscribedAt }
+        : null;
       const updated = await subscribers.updateOne(
         { _id: subscriber._id, status: 'PENDING', nonce: claims.nonce },
-        { $set: { status: 'CONFIRMED', confirmedAt: now(), updatedAt: now() } },
+        {
+          $set: { status: 'CONFIRMED', confirmedAt: now(), unsubscribedAt: null, updatedAt: now() },
+          ...(ended ? { $push: { pastPeriods: ended } } : {}),
+        },
       );
       if (updated.matchedCount === 0) throw badInput('token', INVALID_LINK);
+      await refreshSubscriberFact(deps.models, subscriber._id, log);
       log.info({ subscriberId: claims.subscriberId }, 'subscription confirmed');
       return true;
     },
@@ -162,18 +173,21 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
       const subscriber = await subscribers.findById(claims.subscriberId).lean();
       if (!subscriber) throw badInput('token', INVALID_LINK);
       if (subscriber.status !== 'UNSUBSCRIBED') {
-        // A new nonce also voids any confirmation link still in the mailbox.
+        // A new nonce also voids any confirmation link still in the mailbox. An address that
+        // had unsubscribed, asked again and declines before confirming keeps its unsubscribe.
         await subscribers.updateOne(
           { _id: subscriber._id },
           {
             $set: {
               status: 'UNSUBSCRIBED',
-              unsubscribedAt: now(),
+              unsubscribedAt:
+                subscriber.status === 'CONFIRMED' ? now() : (subscriber.unsubscribedAt ?? now()),
               updatedAt: now(),
               nonce: newNonce(),
             },
           },
         );
+        await refreshSubscriberFact(deps.models, subscriber._id, log);
         log.info({ subscriberId: claims.subscriberId }, 'unsubscribed');
       }
       return true;

@@ -12,6 +12,7 @@ import {
 } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import type { BulletinModels } from '../models';
+import { decodeSubscriberFacts, subscriberFactsStore } from './subscriber-facts';
 import { subscriberStats, type SubscriberStats } from './subscriber-stats';
 
 export interface BulletinCounters {
@@ -85,13 +86,25 @@ export class BulletinStatsService {
     return this.counters.audio.stats(p.from, p.to, p.granularity);
   }
 
+  /**
+   * Subscribers over the period: from the month facts (subscriber-facts.ts: every month's one
+   * document, since the count at the period's start reaches back to the first subscriber) once
+   * they are built, else from the records (`subscribersFromRecords`, the reference).
+   */
   async subscribers(viewer: Viewer, p: PortalStatsPeriod): Promise<SubscriberStats> {
     requireServiceOrRole(viewer, 'editor');
-    const buckets = statBuckets(p.from, p.to, p.granularity);
+    const store = subscriberFactsStore(this.models);
+    const facts = await store.readWhenBuilt();
+    if (!facts) return this.subscribersFromRecords(p);
+    const subscribers = decodeSubscriberFacts(facts);
+    return subscriberStats(statBuckets(p.from, p.to, p.granularity), subscribers);
+  }
+
+  async subscribersFromRecords(p: PortalStatsPeriod): Promise<SubscriberStats> {
     const subscribers = await this.models.subscribers
-      .find({}, { createdAt: 1, confirmedAt: 1, unsubscribedAt: 1 })
+      .find({}, { createdAt: 1, confirmedAt: 1, unsubscribedAt: 1, pastPeriods: 1 })
       .lean()
       .exec();
-    return subscriberStats(buckets, subscribers);
+    return subscriberStats(statBuckets(p.from, p.to, p.granularity), subscribers);
   }
 }
