@@ -3,6 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@portal/config';
 import { deviceClass } from '../app/lib/device.server';
 import { citationHref } from '../app/lib/citations';
+import {
+  entryCredits,
+  entryProblems,
+  judgeProblems,
+  parseTeam,
+  promotionProblems,
+  scoresFromForm,
+  teamText,
+  winnersFromForm,
+} from '../app/lib/contest-form';
 import { toGraphError } from '../app/lib/graphql.server';
 import { authorizationUrl, newPkce } from '../app/lib/oidc.server';
 import { safeReturnPath, viewerFromToken } from '../app/lib/session.server';
@@ -249,6 +259,95 @@ describe('a survey as a plain form', () => {
         'answers.9.text': 'no such answer',
       }),
     ).toEqual({ q2: 'must be at most 2 options', q5: 'question q5 is required' });
+  });
+});
+
+describe('the contest forms', () => {
+  const refused = (paths: Record<string, string>) =>
+    toGraphError([
+      {
+        message: 'Invalid input',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: Object.entries(paths).map(([field, message]) => ({ field, message })),
+        },
+      },
+    ]);
+
+  it('read a team one member a line, the role after the first comma, and write it back', () => {
+    const team = parseTeam(' Nguyễn Văn A, trưởng nhóm, lập trình \r\n\nTrần Thị B\nLê C,  ');
+    expect(team).toEqual([
+      { name: 'Nguyễn Văn A', role: 'trưởng nhóm, lập trình' },
+      { name: 'Trần Thị B' },
+      { name: 'Lê C' },
+    ]);
+    expect(parseTeam(teamText(team))).toEqual(team);
+    expect(parseTeam('  \n ')).toEqual([]);
+  });
+
+  it('credit an entry to its owner (unless in the team) and each member with their role', () => {
+    const team = [{ name: 'Trần Thị B', role: 'thiết kế' }, { name: 'Lê C' }];
+    expect(entryCredits({ ownerName: 'Nguyễn Văn A', team })).toBe(
+      'Nguyễn Văn A, Trần Thị B (thiết kế), Lê C',
+    );
+    expect(entryCredits({ ownerName: 'Lê C', team })).toBe('Trần Thị B (thiết kế), Lê C');
+    expect(entryCredits({ ownerName: null, team: [] })).toBe('');
+  });
+
+  it("put a team member's problem on the team field", () => {
+    const error = entryProblems(refused({ 'team.1.name': 'must not be empty' }));
+    expect(error.fields.team).toBe('must not be empty');
+    expect(entryProblems(refused({ description: 'too short' })).fields).toEqual({
+      description: 'too short',
+    });
+  });
+
+  it("read one entry's scores, empty criteria aside, and put the graph's problems on them", () => {
+    const scores = scoresFromForm(
+      [
+        ['intent', 'score'],
+        ['score-e1-c1', '8'],
+        ['score-e1-c2', ''],
+        ['score-e1-c3', '12'],
+        ['score-e2-c1', '5'],
+        ['comment-e1', 'Tốt'],
+      ],
+      'e1',
+    );
+    expect(scores).toEqual([
+      { criterionId: 'c1', score: 8 },
+      { criterionId: 'c3', score: 12 },
+    ]);
+    const error = judgeProblems(
+      refused({ 'scores.1.score': 'must be at most 10', comment: 'too long' }),
+      'e1',
+      scores,
+    );
+    expect(error.fields['score-e1-c3']).toBe('must be at most 10');
+    expect(error.fields['comment-e1']).toBe('too long');
+    expect(error.fields['score-e1-c1']).toBeUndefined();
+    expect(
+      judgeProblems(refused({ scores: 'at least one' }), 'e1', scores).fields['score-e1-c1'],
+    ).toBe('at least one');
+  });
+
+  it('read the winners by prize rank and name promotion problems after the winner', () => {
+    expect(
+      winnersFromForm([
+        ['intent', 'publish'],
+        ['rank-1', 'a'],
+        ['rank-2', ''],
+        ['rank-3', 'b'],
+      ]),
+    ).toEqual([
+      { rank: 1, entryId: 'a' },
+      { rank: 3, entryId: 'b' },
+    ]);
+    expect(promotionProblems(refused({ tryItUrl: 'must be an http(s) URL' }), 'e9').fields).toEqual(
+      {
+        'tryItUrl-e9': 'must be an http(s) URL',
+      },
+    );
   });
 });
 

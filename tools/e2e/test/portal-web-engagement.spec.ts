@@ -6,6 +6,7 @@
 // its preview; axe-core on every new page at 390 and 1366 px.
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
+import { gql } from '@portal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axe,
@@ -19,7 +20,7 @@ import {
   writeResult,
   type AxeSummary,
 } from './support/browser';
-import { person, run, waitUntil } from './support/portal';
+import { graphUrl, person, run, waitUntil, type Caller } from './support/portal';
 
 const SURVEY = 'Khảo sát mức độ hài lòng với dịch vụ công trực tuyến năm 2026';
 const WEBINAR = 'Hội thảo trực tuyến: Ứng dụng trí tuệ nhân tạo trong dịch vụ công';
@@ -540,6 +541,264 @@ describe('polls, page views and the monthly report in a browser', { timeout: 300
     );
     console.log(
       `axe (polls, monthly report): ${results.length} page checks, ${serious.length} serious or critical`,
+    );
+    expect(serious).toEqual([]);
+  }, 400_000);
+});
+
+// Issue 17: a contest from entry to showcase. The portal has no screen to create contests, so
+// an editor creates one through the graph; everything after that happens in the browser.
+const ENTRY = `Bản đồ điểm sạc xe điện ${unique}`;
+const JUDGE = `${unique} Giám khảo`;
+const contest = { id: '', title: `Cuộc thi thử nghiệm ${unique}`, path: '' };
+
+/** The id the development sign-in gives a person of `role` named `name` (dev-signin.server.ts). */
+function devPersonId(role: string, name: string): string {
+  return `dev-${role}-${Buffer.from(name).toString('base64url').slice(0, 24)}`;
+}
+
+/** A mutation outside the contract (the editor's contest set-up), failing on errors. */
+async function graph(caller: Caller, query: string, variables: Record<string, unknown>) {
+  const res = await gql<Record<string, any>>(graphUrl, query, { variables, bearer: caller.bearer });
+  if (res.errors?.length || !res.data) throw new Error(JSON.stringify(res.errors));
+  return res.data;
+}
+
+describe('a contest from entry to showcase in a browser', { timeout: 300_000 }, () => {
+  beforeAll(async () => {
+    const editor = await person('editor');
+    const now = Date.now();
+    const { createContest } = await graph(
+      editor,
+      'mutation($input: ContestInput!) { createContest(input: $input) { id } }',
+      {
+        input: {
+          title: contest.title,
+          rules: 'Mỗi người gửi một bài dự thi trước hạn.',
+          eligibility: 'Mọi người dân',
+          rounds: [
+            {
+              kind: 'SUBMISSION',
+              title: 'Nhận bài',
+              startsAt: new Date(now - 3600_000).toISOString(),
+              endsAt: new Date(now + 2 * 86_400_000).toISOString(),
+            },
+          ],
+          criteria: [
+            { name: 'Tính sáng tạo', weight: 2, maxScore: 10 },
+            { name: 'Tính khả thi', weight: 1, maxScore: 10 },
+          ],
+          prizes: [{ rank: 1, title: 'Giải Nhất' }],
+        },
+      },
+    );
+    contest.id = createContest.id;
+    contest.path = `/cuoc-thi/${contest.id}`;
+    await graph(editor, 'mutation($id: ID!) { publishContest(id: $id) { id } }', {
+      id: contest.id,
+    });
+    await graph(
+      editor,
+      'mutation($c: ID!, $j: [ID!]!) { assignContestJudges(contestId: $c, judgeIds: $j) { id } }',
+      { c: contest.id, j: [devPersonId('citizen', JUDGE)] },
+    );
+  });
+
+  it('a citizen sends an entry without JavaScript: the graph refuses a short description next to it', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
+    const page = await context.newPage();
+    await signIn(page, 'citizen', `${unique} Người dự thi`);
+    await page.goto(`${portalUrl}${contest.path}`);
+    const form = page.getByRole('region', { name: 'Bài dự thi của bạn' });
+    const title = form.getByLabel('Tên bài dự thi');
+    const description = form.getByLabel('Mô tả');
+    await title.fill(ENTRY);
+    // Long enough for the browser (required), too short for the graph (10 characters).
+    await description.fill('Bản đồ');
+    await press(page, 'Gửi bài dự thi');
+    await form.locator('#f-description-err').waitFor();
+    expect(await description.getAttribute('aria-invalid')).toBe('true');
+    expect(await title.getAttribute('aria-invalid')).toBeNull();
+    expect(await title.inputValue()).toBe(ENTRY);
+    // The team defaults to the person signed in.
+    expect(await form.getByLabel('Thành viên nhóm').inputValue()).toBe(`${unique} Người dự thi`);
+
+    await description.fill('Bản đồ các điểm sạc xe điện công cộng, cập nhật theo thời gian thực.');
+    await form
+      .getByLabel('Thành viên nhóm')
+      .fill(`${unique} Người dự thi, trưởng nhóm\nTrần Thị B`);
+    await press(page, 'Gửi bài dự thi');
+    await form.getByText('Đã gửi bài dự thi.').waitFor();
+    await form.getByTestId('my-entry').waitFor();
+    const entries = page.getByTestId('contest-entries');
+    await entries.getByRole('heading', { name: ENTRY }).waitFor();
+    expect(await entries.textContent()).toContain('Trần Thị B');
+
+    // Edited while the submission round runs.
+    await description.fill(
+      'Bản đồ điểm sạc xe điện công cộng, cập nhật theo thời gian thực từ dữ liệu mở.',
+    );
+    await press(page, 'Lưu bài dự thi');
+    await form.getByText('Đã lưu bài dự thi của bạn.').waitFor();
+    expect(await description.inputValue()).toContain('từ dữ liệu mở');
+
+    // Only the contest's judges open its judging page.
+    const refused = await page.goto(`${portalUrl}${contest.path}/cham-thi`);
+    expect(refused?.status()).toBe(403);
+    await context.close();
+  });
+
+  it('a judge (assigned, with no staff role) scores the entry on the criteria', async () => {
+    const { page, scriptErrors } = await newPage(browser, DESKTOP);
+    await signIn(page, 'citizen', JUDGE);
+    await page.goto(`${portalUrl}${contest.path}`);
+    // Judges do not enter their own contest.
+    expect(await page.getByRole('button', { name: 'Gửi bài dự thi' }).count()).toBe(0);
+    await Promise.all([
+      page.waitForURL(/\/cham-thi$/),
+      page.getByRole('link', { name: 'Chấm các bài dự thi →' }).click(),
+    ]);
+    const card = page.getByTestId('judging-entries').locator('li').filter({ hasText: ENTRY });
+    await card.getByLabel(/^Tính sáng tạo/).fill('8');
+    await card.getByLabel(/^Tính khả thi/).fill('6');
+    await card.getByLabel('Nhận xét').fill('Ý tưởng thiết thực, dữ liệu sẵn có.');
+    await press(page, 'Lưu điểm');
+    await card.getByText('Đã lưu điểm.').waitFor();
+    // (8/10 × 2 + 6/10 × 1) / 3, out of 100.
+    expect(await card.getByTestId('my-score').textContent()).toContain('73.33/100');
+    await page.reload();
+    expect(await card.getByLabel(/^Tính sáng tạo/).inputValue()).toBe('8');
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an editor publishes the results and promotes the winner to the showcase; the public sees both', async () => {
+    const { page, scriptErrors } = await newPage(browser, DESKTOP);
+    await signIn(page, 'editor', `${unique} Biên tập cuộc thi`);
+    await page.goto(`${portalUrl}/quan-tri`);
+    await Promise.all([
+      page.waitForURL(/\/quan-tri\/cuoc-thi$/),
+      page
+        .getByRole('navigation', { name: 'Trang quản trị' })
+        .getByRole('link', { name: 'Cuộc thi, trưng bày' })
+        .click(),
+    ]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/quan-tri/cuoc-thi/${contest.id}$`)),
+      page.getByTestId('staff-contests').getByRole('link', { name: contest.title }).click(),
+    ]);
+    const row = page.getByTestId('standings').getByRole('row', { name: new RegExp(ENTRY) });
+    expect(await row.getByRole('cell').first().textContent()).toBe('73.33');
+
+    await page.getByLabel('Giải Nhất').selectOption({ label: ENTRY });
+    await press(page, 'Công bố kết quả');
+    await page.getByText('Đã công bố kết quả.').waitFor();
+
+    const winner = page.getByTestId('showcase-winners').locator('li').filter({ hasText: ENTRY });
+    const tryIt = winner.getByLabel(/^Địa chỉ dùng thử/);
+    await winner.getByLabel('Chuyên mục').selectOption('CITIZEN_ENGAGEMENT');
+    // A URL for the browser, not for the graph (http or https only): refused next to it.
+    await tryIt.fill('ftp://example.com/ban-do-sac');
+    await press(page, 'Đưa vào trưng bày');
+    await winner.locator('.field-error').waitFor();
+    expect(await tryIt.getAttribute('aria-invalid')).toBe('true');
+    expect(await winner.getByLabel('Chuyên mục').inputValue()).toBe('CITIZEN_ENGAGEMENT');
+
+    await tryIt.fill('https://example.com/ban-do-sac');
+    await press(page, 'Đưa vào trưng bày');
+    await winner.getByText('Đã chuyển sang thư viện').waitFor();
+    // The library's worker creates the showcase entry from the promotion.
+    await waitUntil(
+      async () => {
+        await page.reload();
+        return (await winner.getByTestId('showcase-status').count()) > 0;
+      },
+      { what: 'the showcase entry on the staff page', timeoutMs: 60_000, intervalMs: 2000 },
+    );
+    expect(await winner.getByTestId('showcase-status').textContent()).toContain('ACTIVE');
+    await screenshot(page, 'staff-contest');
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+
+    // Anyone: the winner in the results, and the product in the AI-Challenge showcase.
+    const anonymous = await newPage(browser, DESKTOP);
+    await anonymous.page.goto(`${portalUrl}${contest.path}/ket-qua`);
+    await anonymous.page
+      .getByTestId('contest-winners')
+      .getByRole('heading', { name: `Giải Nhất: ${ENTRY}` })
+      .waitFor();
+    await waitUntil(
+      async () => {
+        await anonymous.page.goto(`${portalUrl}/ung-dung/ai-challenge`);
+        return (await anonymous.page.getByRole('heading', { name: ENTRY }).count()) > 0;
+      },
+      { what: 'the promoted entry in the public showcase', timeoutMs: 60_000, intervalMs: 2000 },
+    );
+    expect(anonymous.scriptErrors).toEqual([]);
+    await anonymous.page.context().close();
+  });
+
+  it('an editor takes the product off the showcase, and the public no longer sees it', async () => {
+    // This also leaves the showcase as the seed made it for the files after this one (they
+    // share the stack, and the AI-Challenge page lists the newest products first).
+    const { page, scriptErrors } = await newPage(browser, DESKTOP);
+    await signIn(page, 'editor', `${unique} Biên tập cuộc thi`);
+    await page.goto(`${portalUrl}/quan-tri/cuoc-thi/${contest.id}`);
+    const winner = page.getByTestId('showcase-winners').locator('li').filter({ hasText: ENTRY });
+    await Promise.all([
+      page.waitForResponse(
+        (res) => res.request().method() === 'POST' && res.url().startsWith(portalUrl),
+      ),
+      winner.getByRole('button', { name: 'Gỡ khỏi trưng bày', exact: true }).click(),
+    ]);
+    await winner.getByText('Đã gỡ khỏi trưng bày.').waitFor();
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+
+    const anonymous = await newPage(browser, DESKTOP);
+    await waitUntil(
+      async () => {
+        await anonymous.page.goto(`${portalUrl}/ung-dung/ai-challenge`);
+        await anonymous.page.getByRole('heading', { level: 1 }).waitFor();
+        return (await anonymous.page.getByRole('heading', { name: ENTRY }).count()) === 0;
+      },
+      { what: 'the product gone from the public showcase', timeoutMs: 60_000, intervalMs: 2000 },
+    );
+    expect(anonymous.scriptErrors).toEqual([]);
+    await anonymous.page.context().close();
+  });
+
+  it('the contest pages of entrants, judges and editors at 390 and 1366 px have no serious or critical axe violations', async () => {
+    const pages: [string, 'citizen' | 'editor', string, string][] = [
+      ['contest-entry-form', 'editor', `${unique} Biên tập axe cuộc thi`, contest.path],
+      ['contest-judging', 'citizen', JUDGE, `${contest.path}/cham-thi`],
+      ['staff-contests', 'editor', `${unique} Biên tập axe cuộc thi`, '/quan-tri/cuoc-thi'],
+      [
+        'staff-contest',
+        'editor',
+        `${unique} Biên tập axe cuộc thi`,
+        `/quan-tri/cuoc-thi/${contest.id}`,
+      ],
+    ];
+    const results: (AxeSummary & { width: number })[] = [];
+    for (const viewport of [PHONE, DESKTOP])
+      for (const [name, role, who, path] of pages) {
+        const { page } = await newPage(browser, viewport);
+        await signIn(page, role, who);
+        const res = await page.goto(`${portalUrl}${path}`);
+        expect(res?.status(), name).toBe(200);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        results.push({ ...(await axe(page, name)), width: viewport.width });
+        await page.context().close();
+      }
+    writeResult('axe-contests.json', results);
+    const serious = results.flatMap((r) =>
+      r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${r.page}@${r.width}: ${v.id} (${v.impact}, ${v.nodes}) ${v.help}`),
+    );
+    console.log(
+      `axe (contests): ${results.length} page checks, ${serious.length} serious or critical`,
     );
     expect(serious).toEqual([]);
   }, 400_000);

@@ -1,5 +1,6 @@
+import { Link } from 'react-router';
 import type { ContestRoundKind } from '../__generated__/graphql';
-import { useL } from '../lib/portal-data';
+import { useL, usePortal } from '../lib/portal-data';
 
 /** What a contest round is for, in the page's language. */
 export function RoundKind({ kind }: { kind: ContestRoundKind }) {
@@ -11,6 +12,28 @@ export function RoundKind({ kind }: { kind: ContestRoundKind }) {
         : kind === 'JUDGING'
           ? l('Chấm thi', 'Judging')
           : l('Bình chọn công khai', 'Public vote')}
+    </>
+  );
+}
+
+/** The top of a contest's own pages (results, judging): the way back, and `label: title`. */
+export function ContestPageHeading(props: {
+  contest: { id: string; title: string };
+  label: string;
+}) {
+  const { t } = usePortal();
+  const { contest, label } = props;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/cuoc-thi">{t('contests')}</Link> ›{' '}
+        <Link to={`/cuoc-thi/${contest.id}`} lang="vi">
+          {contest.title}
+        </Link>
+      </p>
+      <h1>
+        {label}: <span lang="vi">{contest.title}</span>
+      </h1>
     </>
   );
 }

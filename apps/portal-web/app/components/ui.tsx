@@ -57,6 +57,8 @@ export function Field(props: {
   label: string;
   error?: GraphError | null;
   type?: string;
+  min?: number;
+  max?: number;
   required?: boolean;
   defaultValue?: string | number | null;
   multiline?: boolean;
@@ -86,7 +88,13 @@ export function Field(props: {
       {props.multiline ? (
         <textarea {...common} rows={props.rows ?? 6} />
       ) : (
-        <input {...common} type={props.type ?? 'text'} autoComplete={props.autoComplete} />
+        <input
+          {...common}
+          type={props.type ?? 'text'}
+          min={props.min}
+          max={props.max}
+          autoComplete={props.autoComplete}
+        />
       )}
       {props.hint && (
         <p className="hint" id={`${id}-hint`}>

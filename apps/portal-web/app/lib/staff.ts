@@ -33,6 +33,12 @@ export const CONSOLE_SECTIONS = [
     en: 'Referrals',
     roles: ['moderator', 'officer', 'admin'],
   },
+  {
+    path: '/quan-tri/cuoc-thi',
+    vi: 'Cuộc thi, trưng bày',
+    en: 'Contests, showcase',
+    roles: ['editor', 'admin'],
+  },
   { path: '/quan-tri/thong-ke', vi: 'Thống kê', en: 'Statistics', roles: ['editor', 'admin'] },
   {
     path: '/quan-tri/bao-cao',
@@ -41,6 +47,9 @@ export const CONSOLE_SECTIONS = [
     roles: ['editor', 'admin'],
   },
 ] as const;
+
+/** Who publishes contest results and promotes winners: the engagement graph's editors. */
+export const CONTEST_EDITORS = ['editor', 'admin'];
 
 /** Who reads the monthly reports: the roles portalStats and monthlyReport answer. */
 export const REPORT_ROLES = ['editor', 'admin'];

@@ -1,24 +1,13 @@
 import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { PlatformAppsDirectoryDocument, type PlatformAppCategory } from '../__generated__/graphql';
+import { PlatformAppsDirectoryDocument } from '../__generated__/graphql';
 import { loadOrThrow } from '../lib/graphql.server';
 import { pageMeta, rootData } from '../lib/meta';
+import { APP_CATEGORIES } from '../lib/showcase';
 import { usePortal } from '../lib/portal-data';
-
-const CATEGORIES: PlatformAppCategory[] = [
-  'PUBLIC_SERVICES',
-  'CITIZEN_ENGAGEMENT',
-  'HEALTH',
-  'EDUCATION',
-  'TRANSPORT',
-  'BUSINESS',
-  'OPEN_DATA',
-  'SECURITY',
-  'OTHER',
-];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
-  const category = CATEGORIES.find((c) => c === params.get('nhom'));
+  const category = APP_CATEGORIES.find((c) => c === params.get('nhom'));
   const q = params.get('q')?.trim().slice(0, 200) || undefined;
   const data = await loadOrThrow(context, PlatformAppsDirectoryDocument, {
     ...(category ? { category } : {}),
@@ -53,7 +42,7 @@ export default function Apps() {
           <label htmlFor="cat">{t('category')}</label>
           <select id="cat" name="nhom" defaultValue={category ?? ''}>
             <option value="">{t('all')}</option>
-            {CATEGORIES.map((c) => (
+            {APP_CATEGORIES.map((c) => (
               <option key={c}>{c}</option>
             ))}
           </select>

@@ -1,12 +1,12 @@
 import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
-import { ShowcaseDocument, type ShowcaseAward } from '../__generated__/graphql';
+import { ShowcaseDocument } from '../__generated__/graphql';
 import { NextPage } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import type { MessageKey } from '../lib/i18n';
 import { pageMeta, rootData } from '../lib/meta';
+import { SHOWCASE_AWARDS } from '../lib/showcase';
 import { usePortal } from '../lib/portal-data';
 
-const AWARDS: ShowcaseAward[] = ['FIRST', 'SECOND', 'THIRD', 'CONSOLATION', 'SPECIAL'];
 const FIRST_YEAR = 2020;
 
 /** The years the filter offers: this year back to the first contest. */
@@ -18,7 +18,7 @@ function years(): number[] {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const year = years().find((y) => String(y) === params.get('nam'));
-  const award = AWARDS.find((a) => a === params.get('giai'));
+  const award = SHOWCASE_AWARDS.find((a) => a === params.get('giai'));
   const after = params.get('sau') || undefined;
   const variables = Object.fromEntries(
     Object.entries({ year, award, after }).filter(([, v]) => v !== undefined),
@@ -60,7 +60,7 @@ export default function Showcase() {
           <label htmlFor="giai">{t('award')}</label>
           <select id="giai" name="giai" defaultValue={award ?? ''}>
             <option value="">{t('allAwards')}</option>
-            {AWARDS.map((a) => (
+            {SHOWCASE_AWARDS.map((a) => (
               <option key={a} value={a}>
                 {t(`award${a}` as MessageKey)}
               </option>

@@ -1,9 +1,10 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { ContestResultsDocument } from '../../__generated__/graphql';
+import { ContestPageHeading } from '../../components/contest-round';
 import { DateText } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { pageMeta, rootData } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { useL } from '../../lib/portal-data';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const data = await loadOrThrow(context, ContestResultsDocument, { id: params.id! });
@@ -22,19 +23,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export default function ContestResults() {
   const { contest } = useLoaderData<typeof loader>();
-  const { t } = usePortal();
   const l = useL();
   return (
     <article className="narrow">
-      <p className="breadcrumb">
-        <Link to="/cuoc-thi">{t('contests')}</Link> ›{' '}
-        <Link to={`/cuoc-thi/${contest.id}`} lang="vi">
-          {contest.title}
-        </Link>
-      </p>
-      <h1>
-        {l('Kết quả', 'Results')}: <span lang="vi">{contest.title}</span>
-      </h1>
+      <ContestPageHeading contest={contest} label={l('Kết quả', 'Results')} />
       {!contest.resultsPublishedAt ? (
         <p>{l('Kết quả chưa được công bố.', 'The results are not published yet.')}</p>
       ) : (

@@ -7,10 +7,16 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from 'react-router';
-import { ContestPageDocument, VoteForContestEntryDocument } from '../../__generated__/graphql';
+import {
+  ContestPageDocument,
+  SubmitContestEntryDocument,
+  UpdateContestEntryDocument,
+  VoteForContestEntryDocument,
+} from '../../__generated__/graphql';
 import { RoundKind } from '../../components/contest-round';
-import { DateText, FormError, Notice } from '../../components/ui';
-import { loadOrThrow, runOperation } from '../../lib/graphql.server';
+import { DateText, Field, FormError, Notice } from '../../components/ui';
+import { entryCredits, entryProblems, parseTeam, teamText } from '../../lib/contest-form';
+import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
 import { pageMeta, rootData } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 import { currentViewer, requireViewer } from '../../lib/session.server';
@@ -38,13 +44,48 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   return { contest: data.contest };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context, params }: ActionFunctionArgs) {
   const { token } = await requireViewer(request, context);
   const form = await request.formData();
-  if (form.get('intent') !== 'vote') throw new Response('unknown action', { status: 400 });
+  const intent = form.get('intent');
+  if (intent === 'vote') {
+    const entryId = String(form.get('entryId') ?? '');
+    const result = await runOperation(context, VoteForContestEntryDocument, { entryId }, token);
+    return {
+      intent,
+      ok: result.ok,
+      error: result.ok ? null : result.error,
+      values: null,
+      created: false,
+    };
+  }
+  if (intent !== 'enter') throw new Response('unknown action', { status: 400 });
+  const values = {
+    title: String(form.get('title') ?? '').trim(),
+    description: String(form.get('description') ?? '').trim(),
+    team: String(form.get('team') ?? ''),
+  };
+  const input = {
+    title: values.title,
+    description: values.description,
+    team: parseTeam(values.team),
+  };
   const entryId = String(form.get('entryId') ?? '');
-  const result = await runOperation(context, VoteForContestEntryDocument, { entryId }, token);
-  return { ok: result.ok, error: result.ok ? null : result.error };
+  const result = entryId
+    ? await runOperation(context, UpdateContestEntryDocument, { entryId, input }, token)
+    : await runOperation(
+        context,
+        SubmitContestEntryDocument,
+        { contestId: params.id!, input },
+        token,
+      );
+  return {
+    intent,
+    ok: result.ok,
+    error: result.ok ? null : entryProblems(result.error),
+    values,
+    created: !entryId,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -62,6 +103,7 @@ export default function ContestPage() {
   const { t, viewer } = usePortal();
   const l = useL();
   const voting = contest.currentRound?.kind === 'PUBLIC_VOTE';
+  const taking = contest.currentRound?.kind === 'SUBMISSION';
   return (
     <article className="narrow contest">
       <p className="breadcrumb">
@@ -69,6 +111,13 @@ export default function ContestPage() {
       </p>
       <h1 lang="vi">{contest.title}</h1>
       {contest.description && <p lang="vi">{contest.description}</p>}
+      {contest.viewerIsJudge && (
+        <p className="panel">
+          <Link to={`/cuoc-thi/${contest.id}/cham-thi`}>
+            {l('Chấm các bài dự thi', 'Score the entries')} →
+          </Link>
+        </p>
+      )}
       {contest.resultsPublishedAt && (
         <p className="panel">
           <Link to={`/cuoc-thi/${contest.id}/ket-qua`}>
@@ -76,8 +125,8 @@ export default function ContestPage() {
           </Link>
         </p>
       )}
-      <FormError error={result?.error} />
-      {result?.ok && (
+      {result?.intent === 'vote' && <FormError error={result.error} />}
+      {result?.intent === 'vote' && result.ok && (
         <Notice>
           {l('Cảm ơn, phiếu bình chọn đã được ghi nhận.', 'Thank you, your vote was counted.')}
         </Notice>
@@ -132,6 +181,27 @@ export default function ContestPage() {
         )}
       </section>
 
+      {taking && !contest.viewerIsJudge && (
+        <section aria-labelledby="h-my-entry" className="panel">
+          <h2 id="h-my-entry">{l('Bài dự thi của bạn', 'Your entry')}</h2>
+          {!viewer ? (
+            <p>
+              <Link to={`/dang-nhap?tiep=/cuoc-thi/${contest.id}`}>
+                {l('Đăng nhập để gửi bài dự thi', 'Sign in to enter')}
+              </Link>
+            </p>
+          ) : (
+            <EntryForm
+              key={contest.myEntry?.updatedAt ?? 'new'}
+              entry={contest.myEntry}
+              endsAt={contest.currentRound?.endsAt}
+              result={result?.intent === 'enter' ? result : undefined}
+              defaultTeam={viewer.name}
+            />
+          )}
+        </section>
+      )}
+
       <section aria-labelledby="h-entries">
         <h2 id="h-entries">
           {l('Bài dự thi', 'Entries')} ({contest.entries.length})
@@ -148,14 +218,7 @@ export default function ContestPage() {
             <li key={e.id} className="card" lang="vi">
               <h3 id={`entry-${e.id}`}>{e.title}</h3>
               <p>{e.description}</p>
-              <p className="meta">
-                {[
-                  ...(e.ownerName && !e.team.some((m) => m.name === e.ownerName)
-                    ? [e.ownerName]
-                    : []),
-                  ...e.team.map((m) => (m.role ? `${m.name} (${m.role})` : m.name)),
-                ].join(', ')}
-              </p>
+              <p className="meta">{entryCredits(e)}</p>
               {voting && viewer && contest.myVoteEntryId === e.id && (
                 <p className="meta" lang={undefined}>
                   {l('Bạn đã bình chọn bài này.', 'You voted for this entry.')}
@@ -175,5 +238,87 @@ export default function ContestPage() {
         </ul>
       </section>
     </article>
+  );
+}
+
+type EntryResult = {
+  ok: boolean;
+  error: GraphError | null;
+  values: { title: string; description: string; team: string } | null;
+  created: boolean;
+};
+
+/** A person's one entry: sent while the submission round runs, and edited until it ends. */
+function EntryForm(props: {
+  entry: {
+    id: string;
+    title: string;
+    description: string;
+    team: { name: string; role: string | null }[];
+  } | null;
+  endsAt: string | undefined;
+  result: EntryResult | undefined;
+  defaultTeam: string;
+}) {
+  const l = useL();
+  const { entry, result } = props;
+  const saved = entry && {
+    title: entry.title,
+    description: entry.description,
+    team: teamText(entry.team),
+  };
+  const values = (!result?.ok && result?.values) || saved;
+  return (
+    <>
+      {result?.ok && (
+        <Notice>
+          {result.created
+            ? l('Đã gửi bài dự thi.', 'Your entry was sent.')
+            : l('Đã lưu bài dự thi của bạn.', 'Your entry was saved.')}
+        </Notice>
+      )}
+      <FormError error={result?.error} />
+      {entry && (
+        <p className="meta" data-testid="my-entry">
+          {l('Bạn đã gửi bài; có thể sửa đến', 'You have entered; you may edit it until')}{' '}
+          <DateText iso={props.endsAt} />.
+        </p>
+      )}
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="enter" />
+        {entry && <input type="hidden" name="entryId" value={entry.id} />}
+        <Field
+          name="title"
+          label={l('Tên bài dự thi', 'Title')}
+          required
+          error={result?.error}
+          defaultValue={values?.title}
+        />
+        <Field
+          name="description"
+          label={l('Mô tả', 'Description')}
+          required
+          multiline
+          rows={6}
+          error={result?.error}
+          defaultValue={values?.description}
+        />
+        <Field
+          name="team"
+          label={l('Thành viên nhóm', 'Team members')}
+          multiline
+          rows={3}
+          hint={l(
+            'Mỗi người một dòng: họ tên, vai trò (không bắt buộc).',
+            'One a line: name, role (optional).',
+          )}
+          error={result?.error}
+          defaultValue={values?.team ?? props.defaultTeam}
+        />
+        <button type="submit">
+          {entry ? l('Lưu bài dự thi', 'Save my entry') : l('Gửi bài dự thi', 'Send my entry')}
+        </button>
+      </Form>
+    </>
   );
 }

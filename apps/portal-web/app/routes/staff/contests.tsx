@@ -1,0 +1,64 @@
+import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { ContestsDocument } from '../../__generated__/graphql';
+import { RoundKind } from '../../components/contest-round';
+import { DateText, NextPage } from '../../components/ui';
+import { loadOrThrow } from '../../lib/graphql.server';
+import { rootData } from '../../lib/meta';
+import { useL } from '../../lib/portal-data';
+import { requireViewer } from '../../lib/session.server';
+import { CONTEST_EDITORS } from '../../lib/staff';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { token } = await requireViewer(request, context, CONTEST_EDITORS);
+  const after = new URL(request.url).searchParams.get('sau') || undefined;
+  const data = await loadOrThrow(context, ContestsDocument, after ? { after } : {}, token);
+  return { contests: data.contests };
+}
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: rootData(matches)?.lang === 'en' ? 'Contests and showcase' : 'Cuộc thi và trưng bày' },
+  { name: 'robots', content: 'noindex' },
+];
+
+export default function StaffContests() {
+  const { contests } = useLoaderData<typeof loader>();
+  const l = useL();
+  return (
+    <div>
+      <h1>{l('Cuộc thi và trưng bày', 'Contests and showcase')}</h1>
+      <p className="meta">
+        {l(
+          'Xem bảng điểm, công bố kết quả và đưa bài đạt giải vào trưng bày AI-Challenge.',
+          'See the standings, publish the results and promote winners to the AI-Challenge showcase.',
+        )}
+      </p>
+      <ul className="queue" data-testid="staff-contests">
+        {(contests?.nodes ?? []).map((c) => (
+          <li key={c.id} className="card">
+            <Link to={`/quan-tri/cuoc-thi/${c.id}`} lang="vi">
+              {c.title}
+            </Link>
+            <p className="meta">
+              {c.status}
+              {c.currentRound && (
+                <>
+                  {' · '}
+                  <RoundKind kind={c.currentRound.kind} /> ({l('đến', 'until')}{' '}
+                  <DateText iso={c.currentRound.endsAt} />)
+                </>
+              )}
+              {c.resultsPublishedAt && (
+                <>
+                  {' · '}
+                  {l('đã công bố kết quả', 'results published')}{' '}
+                  <DateText iso={c.resultsPublishedAt} />
+                </>
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <NextPage cursor={contests?.pageInfo.hasNextPage ? contests.pageInfo.endCursor : null} />
+    </div>
+  );
+}
