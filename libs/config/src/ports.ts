@@ -73,6 +73,13 @@ export function localHttpPorts(offset: number): Record<string, number> {
   return ports;
 }
 
+/** Every port a local run at `offset` may take (`localHttpPorts` and FerretDB, Redis, SMTP). */
+export function localPorts(offset: number): number[] {
+  return [...Object.values(DEFAULT_PORTS), ...Object.values(DEFAULT_WORKER_OPS_PORTS)].map(
+    (port) => port + offset,
+  );
+}
+
 /**
  * Why PORT_OFFSET cannot be used, or null when it can: a whole number from 0 to 50000 that
  * puts no HTTP port on the fetch blocked-port list (PORT_OFFSET=2000 would put the gateway on

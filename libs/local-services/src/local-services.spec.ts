@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,13 +7,51 @@ import mongoose from 'mongoose';
 import { createTransport } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { startFerretdb } from './ferretdb';
-import { freePort, freeStablePort, isPortOpen } from './net';
+import { claimPorts, freeOffset, freePort, freeStablePort, isPortOpen } from './net';
 import { startRedis } from './redis';
 import { runProcess } from './run-process';
 import { ensureS3Binary, startS3 } from './s3';
 import { SmtpSink } from './smtp-sink';
 
 describe('local services', () => {
+  it('lets one process only claim a port, all of a set or none, and frees claims ten minutes old', async () => {
+    const [a, b] = [await freePort(), await freePort()];
+    // freePort claimed them: nobody else gets them, as one port or in a set.
+    expect(claimPorts([a])).toBe(false);
+    expect(claimPorts([b])).toBe(false);
+    const c = await freePort();
+    expect([a, b]).not.toContain(c);
+    // A set with one claimed port claims none of the others.
+    const d = await freeStablePort();
+    const spare = d + 1;
+    expect(claimPorts([spare, a])).toBe(false);
+    expect(claimPorts([spare])).toBe(true);
+    // A claim older than ten minutes is taken over.
+    const file = join(tmpdir(), 'portal-port-claims', String(a));
+    const old = new Date(Date.now() - 11 * 60_000);
+    utimesSync(file, old, old);
+    expect(claimPorts([a])).toBe(true);
+    expect(claimPorts([a])).toBe(false);
+  });
+
+  it('finds a port offset none of whose ports is listened on or claimed, and claims them', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const listened = (busy.address() as { port: number }).port;
+    const claimed = await freePort();
+    try {
+      const portsAt = (offset: number) => [offset, offset + 1];
+      // The first candidate is listened on, the second claimed: the third is found.
+      const free = await freeStablePort();
+      const found = await freeOffset([listened, claimed, free + 2], portsAt);
+      expect(found).toBe(free + 2);
+      expect(claimPorts([free + 3])).toBe(false);
+      expect(await freeOffset([listened, claimed], portsAt)).toBeNull();
+    } finally {
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
+  });
+
   it('picks stable ports below the ephemeral range that outgoing connections take theirs from', async () => {
     const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
       .trim()

@@ -1,18 +1,103 @@
-import { readFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-/** A TCP port that is free right now on 127.0.0.1. */
+/**
+ * Where the processes of this machine record the ports they chose for a server not started
+ * yet: a port is free between choosing and binding it, so without a record two stacks could
+ * choose the same one, and a test whose own server then failed to bind would take the other's
+ * answer to its health check for its own (CI met that: the gateway's federation tests reached
+ * the federation bench's content subgraph and its internal tokens were refused).
+ */
+const CLAIMS_DIR = join(tmpdir(), 'portal-port-claims');
+/** How long a claim holds: longer than any server takes to bind the port it was given. */
+const CLAIM_TTL_MS = 10 * 60_000;
+
+function claimOne(port: number): boolean {
+  const file = join(CLAIMS_DIR, String(port));
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      closeSync(openSync(file, 'wx'));
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        mkdirSync(CLAIMS_DIR, { recursive: true });
+        continue;
+      }
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    try {
+      if (Date.now() - statSync(file).mtimeMs < CLAIM_TTL_MS) return false;
+      // An expired claim: moved aside first, so of two processes taking it over only the one
+      // whose rename succeeds goes on to create a new one.
+      const aside = `${file}.${process.pid}.${Date.now()}`;
+      renameSync(file, aside);
+      unlinkSync(aside);
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Claims every port of `ports` for this process, or none: false when another process of this
+ * machine has claimed one of them in the last ten minutes. Every chooser of ports for a server
+ * started later (`freePort`, `freeStablePort`, the stacks' port offsets) claims them.
+ */
+export function claimPorts(ports: readonly number[]): boolean {
+  const claimed: number[] = [];
+  for (const port of ports) {
+    if (claimOne(port)) {
+      claimed.push(port);
+      continue;
+    }
+    for (const mine of claimed) unlinkSync(join(CLAIMS_DIR, String(mine)));
+    return false;
+  }
+  return true;
+}
+
+/** A TCP port that is free right now on 127.0.0.1 (and claimed, see {@link claimPorts}). */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
+  for (let tries = 0; ; tries++) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.unref();
+      server.on('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        const port = typeof address === 'object' && address ? address.port : 0;
+        server.close(() => resolve(port));
+      });
     });
-  });
+    if (claimPorts([port]) || tries >= 50) return port;
+  }
+}
+
+/**
+ * The first offset of `candidates` none of whose ports (`portsAt(offset)`) anyone listens on
+ * or has claimed, with its ports claimed; null when there is none.
+ */
+export async function freeOffset(
+  candidates: Iterable<number>,
+  portsAt: (offset: number) => number[],
+): Promise<number | null> {
+  for (const offset of candidates) {
+    const ports = portsAt(offset);
+    const taken = await Promise.all(ports.map((port) => isPortOpen(port)));
+    if (!taken.includes(true) && claimPorts(ports)) return offset;
+  }
+  return null;
 }
 
 /** The kernel's range of ports for outgoing connections (and `listen(0)`). */
@@ -37,15 +122,15 @@ const STABLE_SPAN = 4000;
  * connection (which takes a random ephemeral port as its own) can hold it by the time the
  * server binds it, and above the fixed ports of the suite's stacks (offsets up to ~24,000).
  * For servers started long after their port is chosen (every app of a stack whose addresses
- * must be known up front); `freePort()` suits a server that binds at once. Only a few callers
- * use it, at random points of the span, so they rarely meet.
+ * must be known up front); `freePort()` suits a server that binds at once. Claimed like every
+ * port chosen here, so two callers never get the same one.
  */
 export async function freeStablePort(): Promise<number> {
   const [low] = ephemeralRange();
   const base = Math.max(1024, low - STABLE_SPAN);
   for (let tries = 0; tries < 200; tries++) {
     const port = base + Math.floor(Math.random() * (low - base));
-    if (await canListen(port)) return port;
+    if ((await canListen(port)) && claimPorts([port])) return port;
   }
   return freePort();
 }

@@ -1,5 +1,5 @@
 // How big the scenarios are and where the stack listens.
-import { DEFAULT_PORTS, DEFAULT_WORKER_OPS_PORTS, portOffsetProblem } from '@portal/config';
+import { localPorts, portOffsetProblem } from '@portal/config';
 
 /** `npm run test:resilience` runs the issue's sizes; `npm test` (CI) a short version of each. */
 export const FULL = process.env.RESILIENCE_SCALE === 'full';
@@ -24,17 +24,13 @@ export const SCALE = {
   loadRate: FULL ? 10 : 5,
 };
 
-function ports(offset: number): number[] {
-  return [...Object.values(DEFAULT_PORTS), ...Object.values(DEFAULT_WORKER_OPS_PORTS)].map(
-    (p) => p + offset,
-  );
-}
-
 /**
  * The e2e suite's offsets (tools/e2e stack-setup: 20050 + 200·k, k < 20), whose stacks may run
  * beside this one under `npm test`.
  */
-const E2E_PORTS = new Set(Array.from({ length: 20 }, (_, k) => ports(20_050 + 200 * k)).flat());
+const E2E_PORTS = new Set(
+  Array.from({ length: 20 }, (_, k) => localPorts(20_050 + 200 * k)).flat(),
+);
 
 /**
  * Offsets the suite may use: RESILIENCE_PORT_OFFSET when set, else offsets 200 apart from
@@ -50,7 +46,7 @@ export function candidateOffsets(): number[] {
   const found: number[] = [];
   for (let offset = 12_150; offset < 19_000; offset += 200) {
     if (portOffsetProblem(String(offset))) continue;
-    if (ports(offset).some((p) => E2E_PORTS.has(p))) continue;
+    if (localPorts(offset).some((p) => E2E_PORTS.has(p))) continue;
     found.push(offset);
   }
   return found;

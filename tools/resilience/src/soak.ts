@@ -18,7 +18,7 @@ import { SteadyLoad, percentile, summarize, type LoadOperation } from './load';
 import { demoArticleId, operation, personToken, post } from './operations';
 import { CountingMailSink } from './receivers';
 import { candidateOffsets } from './settings';
-import { Stack, freeOffset } from './stack';
+import { Stack, freeStackOffset } from './stack';
 
 /** Expected peak at the gateway, requests per second (docs/reliability.md shows the arithmetic). */
 const EXPECTED_PEAK_RPS = 10;
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const mail = await new CountingMailSink().start();
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-soak-'));
   const stack = new Stack({
-    offset: await freeOffset(candidateOffsets()),
+    offset: await freeStackOffset(candidateOffsets()),
     dataDir,
     smtpUrl: mail.url,
     log,

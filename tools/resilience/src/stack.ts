@@ -8,10 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDevKeyPair } from '@portal/auth';
-import { DEFAULT_PORTS, DEFAULT_WORKER_OPS_PORTS } from '@portal/config';
+import { DEFAULT_PORTS, DEFAULT_WORKER_OPS_PORTS, localPorts } from '@portal/config';
 import {
   ManagedProcess,
-  isPortOpen,
+  freeOffset,
   startFerretdb,
   startRedis,
   waitForHttp,
@@ -49,14 +49,11 @@ export interface StackOptions {
   onOutput?: (name: string, line: string) => void;
 }
 
-/** A PORT_OFFSET none of whose ports anyone listens on, from `candidates`. */
-export async function freeOffset(candidates: number[]): Promise<number> {
-  const ports = [...Object.values(DEFAULT_PORTS), ...Object.values(DEFAULT_WORKER_OPS_PORTS)];
-  for (const offset of candidates) {
-    const taken = await Promise.all(ports.map((port) => isPortOpen(port + offset)));
-    if (!taken.includes(true)) return offset;
-  }
-  throw new Error(`no free PORT_OFFSET among ${candidates.join(', ')}`);
+/** A PORT_OFFSET none of whose ports anyone listens on or has claimed, from `candidates`. */
+export async function freeStackOffset(candidates: number[]): Promise<number> {
+  const offset = await freeOffset(candidates, localPorts);
+  if (offset === null) throw new Error(`no free PORT_OFFSET among ${candidates.join(', ')}`);
+  return offset;
 }
 
 export class Stack {
@@ -150,6 +147,10 @@ export class Stack {
           ...(entry === 'main' ? { PORT: String(port) } : { OPS_PORT: String(port) }),
         };
         if (app === 'gateway') own.OPS_PORT = String(this.port('gatewayOps'));
+        // The driver's view of the database (heartbeats, description changes) goes into the
+        // stack's output, so a service that does not find the database back shows why.
+        if (app !== 'gateway')
+          Object.assign(own, { MONGODB_LOG_TOPOLOGY: 'debug', MONGODB_LOG_PATH: 'stderr' });
         this.apps.push({
           name: entry === 'main' ? app : `${app}-worker`,
           app,

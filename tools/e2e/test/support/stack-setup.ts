@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MongoClient } from 'mongodb';
-import { DEFAULT_PORTS, DEFAULT_WORKER_OPS_PORTS } from '@portal/config';
-import { isPortOpen, workspaceRoot } from '@portal/local-services';
+import { DEFAULT_PORTS, localPorts } from '@portal/config';
+import { freeOffset, workspaceRoot } from '@portal/local-services';
 
 /**
  * The web portal is served from its production build, as deployed (the browser tests and
@@ -36,7 +36,9 @@ function buildPortalWeb(): string {
 export default async function setup(): Promise<() => Promise<void>> {
   const portalBuild = buildPortalWeb();
   // PORT_OFFSET pins the ports (a helper sharing the machine uses the offset given to it).
-  const offset = process.env.PORT_OFFSET ? Number(process.env.PORT_OFFSET) : await freeOffset();
+  const offset = process.env.PORT_OFFSET
+    ? Number(process.env.PORT_OFFSET)
+    : await freeStackOffset();
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const { MONGODB_URI: mongoUri, REDIS_URL: redisUrl } = process.env;
   // (Not @portal/testing's uniqueName: a global setup must not load vitest.)
@@ -124,15 +126,17 @@ async function dropDatabases(uri: string, prefix: string): Promise<void> {
 }
 
 /**
- * A PORT_OFFSET whose ports nobody listens on: other stacks run beside this one on a shared
- * machine (with offsets 100 apart, one stack's subgraphs sat on another's worker ops ports,
- * so its workers could not start while their health checks were answered by the neighbour).
+ * A PORT_OFFSET whose ports nobody listens on or has claimed: other stacks run beside this one
+ * on a shared machine (with offsets 100 apart, one stack's subgraphs sat on another's worker
+ * ops ports, so its workers could not start while their health checks were answered by the
+ * neighbour).
  */
-async function freeOffset(): Promise<number> {
-  const ports = [...Object.values(DEFAULT_PORTS), ...Object.values(DEFAULT_WORKER_OPS_PORTS)];
-  for (let attempt = 0; ; attempt++) {
-    const offset = 20_000 + Math.floor(Math.random() * 20) * 200 + 50;
-    const taken = await Promise.all(ports.map((port) => isPortOpen(port + offset)));
-    if (!taken.includes(true) || attempt >= 20) return offset;
-  }
+async function freeStackOffset(): Promise<number> {
+  const candidates = Array.from(
+    { length: 40 },
+    () => 20_000 + Math.floor(Math.random() * 20) * 200 + 50,
+  );
+  const offset = await freeOffset(candidates, localPorts);
+  if (offset === null) throw new Error('no free PORT_OFFSET for the e2e stack');
+  return offset;
 }
