@@ -23,6 +23,24 @@ export function readTimeBudgetMs(now = Date.now()): number {
   return Math.max(1, Math.min(DEFAULT_MAX_TIME_MS, Math.ceil(left)));
 }
 
+/** The server's answer to a read that ran past its maxTimeMS. */
+function isMaxTimeExpired(err: unknown): boolean {
+  return (err as { code?: unknown })?.code === 50;
+}
+
+/**
+ * A read the server stopped at its maxTimeMS because the request's own time ran out is the
+ * request abandoned (as if it had not started), not a failure of the database; one stopped
+ * at the default bound with time left stays the server's error.
+ */
+function abandonedIfOutOfTime(err: unknown): unknown {
+  if (!isMaxTimeExpired(err)) return err;
+  const ctx = currentRequestContext();
+  const outOfTime =
+    ctx?.signal?.aborted || (ctx?.deadline !== undefined && ctx.deadline - Date.now() <= 50);
+  return outOfTime ? new RequestAbandonedError() : err;
+}
+
 /**
  * Every read is bounded on the server (maxTimeMS) by the default or by what is left of the
  * request's time, and no read starts once the request was abandoned: when the gateway gives
@@ -46,4 +64,8 @@ export function queryBudgetPlugin(schema: Schema): void {
     const current = this.options.maxTimeMS;
     this.option({ maxTimeMS: current === undefined ? budget : Math.min(current, budget) });
   });
+  const onError = (err: unknown, _res: unknown, next: (err?: unknown) => void) =>
+    next(abandonedIfOutOfTime(err));
+  schema.post(READS, onError as never);
+  schema.post('aggregate', onError as never);
 }

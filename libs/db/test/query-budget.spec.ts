@@ -75,6 +75,42 @@ describe('query budget', () => {
   });
 });
 
+describe('a read the server stops at its maxTimeMS', () => {
+  it('is the request abandoned when the request’s time was the bound, the server’s error otherwise', async () => {
+    // Enough documents that a scan takes the server longer than a few milliseconds.
+    const Big = conn.model('Big', new Schema({ s: String }));
+    await Big.insertMany(Array.from({ length: 20_000 }, (_, i) => ({ s: `ghi chú số ${i}` })));
+    const scan = () => Big.find({ s: /không có$/ }).lean();
+
+    // A bound of its own with time left (or no request at all): the server's error stays.
+    await expect(scan().maxTimeMS(1).exec()).rejects.toMatchObject({ code: 50 });
+    await expect(
+      runWithRequestContext({ requestId: 'r-own-bound', deadline: Date.now() + 5000 }, () =>
+        scan().maxTimeMS(1).exec(),
+      ),
+    ).rejects.toMatchObject({ code: 50 });
+
+    // The request's deadline was the bound: abandoned, like a read refused before it starts.
+    // (On a busy machine the deadline may pass before the read is sent: tried again then.)
+    for (let attempt = 1; ; attempt++) {
+      commands.length = 0;
+      const outcome = await runWithRequestContext(
+        { requestId: `r-deadline-${attempt}`, deadline: Date.now() + 3 },
+        () => scan().exec(),
+      ).then(
+        () => 'answered',
+        (err: unknown) => err,
+      );
+      if (commands.length > 0) {
+        expect(outcome).toBeInstanceOf(RequestAbandonedError);
+        break;
+      }
+      expect(outcome).toBeInstanceOf(RequestAbandonedError);
+      if (attempt >= 20) throw new Error('no read was sent within 3 ms in 20 tries');
+    }
+  });
+});
+
 describe('a service whose caller gives up', () => {
   // A handler that keeps reading (as a deep query's resolvers do) until told to stop.
   let url = '';
