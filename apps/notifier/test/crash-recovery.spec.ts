@@ -68,9 +68,11 @@ async function startWorker(): Promise<SpawnedApp> {
       EMAIL_RATE_PER_SECOND: '1000',
       EMAIL_MAX_ATTEMPTS: '10',
       EMAIL_RETRY_DELAY_MS: '200',
-      // Sends held by the gate must outlast the moment of the kill; claims must outlast sends.
-      SMTP_TIMEOUT_MS: '4000',
-      DELIVERY_CLAIM_TTL_MS: '13000',
+      // Sends held by the gate must outlast the moment of the kill, and a relay slowed by a
+      // busy machine must not make a send time out after the relay took the message (that
+      // one would be sent again: SMTP is at least once); claims must outlast 3 sends.
+      SMTP_TIMEOUT_MS: '8000',
+      DELIVERY_CLAIM_TTL_MS: '25000',
       // A dead worker's jobs are picked up again quickly.
       NOTIFIER_JOB_LOCK_MS: '2000',
       NOTIFIER_STALLED_CHECK_MS: '500',

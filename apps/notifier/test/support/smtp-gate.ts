@@ -108,10 +108,12 @@ export class SmtpGate {
       if (this.gateMode === 'hold-final-replies' && pipe.awaitingReply) pipe.heldDown.push(chunk);
       else this.forwardDown(pipe, chunk);
     });
-    // A worker that dies takes what it had not sent with it: held bytes are dropped, while
-    // bytes already forwarded still reach the server, as they would over a real network.
+    // A worker that dies (or gives up on a slow reply) takes what it had not sent with it:
+    // held bytes are dropped, while bytes already forwarded still reach the server, as they
+    // would over a real network. A message the server is still taking counts in
+    // `awaitingReplies` until the server answers or closes.
     const close = () => {
-      this.pipes.delete(pipe);
+      if (!pipe.awaitingReply) this.pipes.delete(pipe);
       client.destroy();
       upstream.end();
     };
@@ -136,6 +138,7 @@ export class SmtpGate {
 
   private forwardDown(pipe: Pipe, chunk: Buffer): void {
     pipe.awaitingReply = false;
-    pipe.client.write(chunk);
+    if (pipe.client.destroyed) this.pipes.delete(pipe);
+    else pipe.client.write(chunk);
   }
 }
