@@ -1,5 +1,6 @@
 import type { InternalTokenSigner, Viewer } from '@portal/auth';
 import type { Logger } from '@portal/logger';
+import type { AnswerTag } from './cache/answer-tags';
 import type { RequestAccess } from './http/access.middleware';
 import type { Identity } from './identity/identity';
 
@@ -12,6 +13,21 @@ export interface GatewayContext {
   logger: Logger;
   /** The signed internal token `subgraph` receives (addressed to it alone, reused while fresh). */
   internalToken(subgraph: string): Promise<string>;
+  /**
+   * What the response cache says of this request's answer, in one object Apollo's shallow
+   * copies of the context share (so the HTTP handler sees what the plugin wrote).
+   */
+  readonly cacheNote: { storable?: StorableAnswer };
+}
+
+/** An answer that may be replayed to anonymous callers (see ServedAnswers). */
+export interface StorableAnswer {
+  tags: readonly AnswerTag[];
+  /** Epoch ms when its data was computed. */
+  cacheTime: number;
+  /** Seconds it stays fresh. */
+  maxAge: number;
+  operationName: string | null;
 }
 
 export function createGatewayContext(
@@ -27,5 +43,6 @@ export function createGatewayContext(
     logger: options.logger,
     internalToken: (subgraph) =>
       options.tokenFor(access.identity.viewer, subgraph, access.clientKey),
+    cacheNote: {},
   };
 }

@@ -4,7 +4,6 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express, type Response } from 'express';
 import type { Redis } from 'ioredis';
@@ -28,8 +27,13 @@ import {
 import type { Logger } from '@portal/logger';
 import { apiKeyModel } from './api-keys/api-key.model';
 import { ApiKeyStore } from './api-keys/api-key-store';
-import { listenToGraphChanges, type GraphChangeListener } from './cache/graph-change-listener';
+import {
+  listenToGraphChanges,
+  tagsOfChange,
+  type GraphChangeListener,
+} from './cache/graph-change-listener';
 import { RedisKeyValueCache } from './cache/redis-key-value-cache';
+import { ServedAnswers } from './cache/served-answers';
 import { TaggedAnswerStore } from './cache/tagged-answer-store';
 import { createGatewayContext, type GatewayContext } from './context';
 import { fieldOwnersFromSupergraph } from './domain/field-owners';
@@ -39,6 +43,7 @@ import { keepApolloTelemetryOff } from './env';
 import { createGatewayFormatError } from './format-error';
 import { accessControl, accessOf } from './http/access.middleware';
 import { cachedCheck } from './http/cached-check';
+import { graphqlHandler } from './http/graphql-handler';
 import { graphqlBody, graphqlRequestErrors } from './http/graphql-body';
 import { refuseGraphQL, refuseHttp } from './http/refusals';
 import { routeProxy } from './http/route-proxy';
@@ -46,7 +51,7 @@ import { createIdentityResolver } from './identity/identity';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { apiScopePlugin } from './plugins/api-scope.plugin';
 import { cacheScopePlugin } from './plugins/cache-scope.plugin';
-import { metricsPlugin } from './plugins/metrics.plugin';
+import { metricsPlugin, operationLabel } from './plugins/metrics.plugin';
 import { requestLimitProtection, type RequestLimits } from './plugins/request-limits';
 import { responseCachePlugin } from './plugins/response-cache.plugin';
 import { safelistPlugin } from './plugins/safelist.plugin';
@@ -256,6 +261,7 @@ export async function startGateway(
   httpServer.headersTimeout = 66_000;
 
   const protection = requestLimitProtection(config.limits);
+  const knownOperations: ReadonlySet<string> = new Set(contractOperations?.names ?? []);
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -263,7 +269,7 @@ export async function startGateway(
     cacheScopePlugin(),
     apiScopePlugin(owners),
     ...(config.safelist && contractOperations ? [safelistPlugin(contractOperations)] : []),
-    metricsPlugin(metrics, new Set(contractOperations?.names ?? [])),
+    metricsPlugin(metrics, knownOperations),
   ];
   const answers = new TaggedAnswerStore(redis, `${config.redisPrefix}rc:`, logger);
   if (config.responseCache)
@@ -271,7 +277,10 @@ export async function startGateway(
       responseCachePlugin(answers, { metrics, clientMaxAge: config.responseCacheClientMaxAge }),
     );
   let graphChanges: GraphChangeListener | undefined;
+  // The response cache's first level (in this process) needs the graph changes to stay fresh.
+  let served: ServedAnswers | undefined;
   if (config.responseCache && config.graphChangesStream) {
+    served = new ServedAnswers();
     graphChanges = listenToGraphChanges({
       redis,
       stream: config.graphChangesStream,
@@ -279,8 +288,12 @@ export async function startGateway(
       positionKey: `${config.redisPrefix}rc:stream-pos`,
       logger,
       metrics,
-      // A fetch that started before a change must not answer requests that come after it.
-      onChanges: () => inFlight?.forgetAll(),
+      onChanges: (changes) => {
+        // A fetch that started before a change must not answer requests that come after it.
+        inFlight?.forgetAll();
+        served?.purge([...new Set(changes.flatMap(tagsOfChange))]);
+      },
+      onRead: () => served?.following(),
     });
   }
 
@@ -375,12 +388,11 @@ export async function startGateway(
     '/graphql',
     access(refuseGql),
     ...graphqlBody(config.bodyLimitBytes),
-    expressMiddleware(apollo, {
-      context: async ({ res }) =>
-        createGatewayContext(accessOf(res), {
-          tokenFor,
-          logger,
-        }),
+    graphqlHandler(apollo, {
+      context: async ({ res }) => createGatewayContext(accessOf(res), { tokenFor, logger }),
+      served,
+      metrics,
+      operationLabel: (name) => operationLabel(knownOperations, name),
     }),
   );
   app.use('/graphql', graphqlRequestErrors(config.bodyLimitBytes, refuseGql, logger));

@@ -105,4 +105,83 @@ describe('purging cached answers by graph changes', () => {
     expect(await store.purge(['e:a1'])).toBe(1);
     expect((await store.get('k')).answer).toBeNull();
   });
+
+  it('answers a repeat from the replica’s memory, until a change purges it', async () => {
+    const { cached, isCached, change, calls, redis, redisPrefix, graphqlUrl } = await setUp();
+    const query = '{ article(slug: "so-tay") { id title } }';
+    await cached(query);
+    // Gone from Redis, yet answered from this replica's first level with its age.
+    await redis.del(...(await redis.keys(`${redisPrefix}rc:a:*`)));
+    const before = calls('content.article');
+    const hit = await gql(graphqlUrl, query);
+    expect(hit.headers.get('age')).toMatch(/^\d+$/);
+    expect(hit.headers.get('cache-control')).toBe('max-age=60, public');
+    expect(calls('content.article')).toBe(before);
+    // A change to what it holds purges it in memory too.
+    await change({ type: 'Article', ids: [hit.data?.article.id], lists: false });
+    await waitUntil(async () => !(await isCached(query)), { what: 'the answer purged' });
+    expect(calls('content.article')).toBeGreaterThan(before);
+  });
+
+  it('never replays an anonymous answer to a person or a partner, nor a personal one to anyone', async () => {
+    const { cached, calls, graphqlUrl, personToken, gateway } = await setUp();
+    const query = '{ article(slug: "chuyen-doi-so") { id title } }';
+    await cached(query);
+    const citizen = await personToken({ role: 'citizen', sub: 'first-level' });
+    const { key } = await gateway.apiKeys.create({
+      name: 'Đối tác',
+      scopes: ['content:read'],
+      tier: 'standard',
+    });
+    const before = calls('content.article');
+    const personal = await gql(graphqlUrl, query, { bearer: citizen });
+    expect(personal.headers.get('cache-control')).toBe('no-store');
+    expect(personal.headers.get('age')).toBeNull();
+    const partner = await gql(graphqlUrl, query, { apiKey: key });
+    expect(partner.headers.get('cache-control')).toBe('no-store');
+    expect(calls('content.article')).toBe(before + 2);
+
+    // A person's answer (never stored) is not replayed to the anonymous caller of the same body.
+    const other = '{ article(slug: "so-tay") { title } }';
+    await gql(graphqlUrl, other, { bearer: citizen });
+    const anonymous = await gql(graphqlUrl, other);
+    expect(anonymous.headers.get('age')).toBeNull();
+    expect(anonymous.headers.get('cache-control')).toBe('max-age=60, public');
+  });
+
+  it('replays an answer only to requests that would get it: same media type, CSRF rules kept', async () => {
+    const { cached, graphqlUrl } = await setUp();
+    const query = '{ libraryItems { title } }';
+    await cached(query);
+    const post = (accept: string) =>
+      fetch(graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify({ query }),
+      });
+    // The media type the client accepts decides the answer's content type.
+    const json = await post('application/json');
+    const graphqlJson = await post('application/graphql-response+json');
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(graphqlJson.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+
+    // A GET with the preflight header may be replayed; the same GET without it is still refused
+    // (Apollo's CSRF prevention), however often the allowed one was answered.
+    const url = `${graphqlUrl}?query=${encodeURIComponent(query)}`;
+    const allowed = () => fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect((await allowed()).status).toBe(200);
+    await waitUntil(async () => (await allowed()).headers.get('age') !== null, {
+      what: 'the GET answer replayed',
+    });
+    const refused = await fetch(url);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/CSRF/i);
+    // A text/plain POST (a form could send one) is refused as before too.
+    const simple = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query }),
+    });
+    expect(simple.status).toBe(400);
+  });
 });

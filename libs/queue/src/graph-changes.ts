@@ -98,6 +98,12 @@ export function followGraphChanges(options: {
   logger: Logger;
   /** Handles one batch; `position` is the last entry's stream id (for idempotent job ids). */
   onChanges: (changes: GraphChange[], position: string) => Promise<void>;
+  /**
+   * Called after every read of the stream that went through, changes handled (at least every
+   * two seconds while Redis answers): a caller that must know it is not missing changes
+   * (a cache purged by them) trusts itself for a few seconds after each call.
+   */
+  onRead?: () => void;
 }): GraphChangeFollower {
   const { logger } = options;
   // XREAD BLOCK holds its connection, so it gets its own.
@@ -114,14 +120,19 @@ export function followGraphChanges(options: {
       : reader.set(options.positionKey, position);
 
   const run = async () => {
-    let position = await reader.get(options.positionKey).catch(() => null);
+    const kept = await reader.get(options.positionKey).catch(() => undefined);
+    let position = kept ?? null;
+    let reached = kept !== undefined;
     if (!position) {
       // The stream's current end, as an explicit id, so no change is skipped between reads.
       const last = (await reader
         .xrevrange(options.stream, '+', '-', 'COUNT', 1)
-        .catch(() => [])) as [string, string[]][];
-      position = last[0]?.[0] ?? '0-0';
+        .catch(() => undefined)) as [string, string[]][] | undefined;
+      reached &&= last !== undefined;
+      position = last?.[0]?.[0] ?? '0-0';
     }
+    // Every change from here on is read next: as good as a read.
+    if (reached) options.onRead?.();
     while (!stopped) {
       try {
         const pending = reader.xread(
@@ -135,7 +146,10 @@ export function followGraphChanges(options: {
         );
         markReady();
         const batch = (await pending) as [string, [string, string[]][]][] | null;
-        if (!batch?.length) continue;
+        if (!batch?.length) {
+          options.onRead?.();
+          continue;
+        }
         const entries = batch[0]![1];
         const changes = entries
           .map(([, fields]) => parseGraphChange(fields))
@@ -143,6 +157,7 @@ export function followGraphChanges(options: {
         const last = entries[entries.length - 1]![0];
         await options.onChanges(changes, last);
         position = last;
+        options.onRead?.();
         await keep(position);
       } catch (err) {
         if (stopped) break;

@@ -30,6 +30,8 @@ export function listenToGraphChanges(options: {
   metrics?: GatewayMetrics;
   /** Called after each batch of changes is purged (e.g. to forget in-flight fetches). */
   onChanges?: (changes: GraphChange[]) => void;
+  /** Called after every read of the stream that went through (see followGraphChanges). */
+  onRead?: () => void;
 }): GraphChangeListener {
   const { store, logger } = options;
   return followGraphChanges({
@@ -45,5 +47,6 @@ export function listenToGraphChanges(options: {
       logger.debug({ changes: changes.length, purged }, 'graph changes purged cached answers');
       options.onChanges?.(changes);
     },
+    onRead: options.onRead,
   });
 }

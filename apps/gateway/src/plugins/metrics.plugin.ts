@@ -2,6 +2,17 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics';
 
+/**
+ * The metrics' label of an operation: clients choose operation names, so only the contract's
+ * get their own label, to bound cardinality.
+ */
+export function operationLabel(
+  knownOperations: ReadonlySet<string>,
+  operationName: string | null | undefined,
+): string {
+  return operationName && knownOperations.has(operationName) ? operationName : 'other';
+}
+
 /** Counts operations by name, type and outcome, and errors by the code clients actually saw. */
 export function metricsPlugin(
   metrics: GatewayMetrics,
@@ -18,9 +29,7 @@ export function metricsPlugin(
               code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
             });
           metrics.graphqlOperations.inc({
-            // Clients choose operation names: only the contract's get their own label, to bound cardinality.
-            operation:
-              operationName && knownOperations.has(operationName) ? operationName : 'other',
+            operation: operationLabel(knownOperations, operationName),
             type: operation?.operation ?? 'unknown',
             outcome: errors?.length ? 'error' : 'ok',
           });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
 import { entityTags, operationTypeTags } from '../cache/answer-tags';
-import type { TaggedAnswerStore } from '../cache/tagged-answer-store';
+import type { StoredAnswer, TaggedAnswerStore } from '../cache/tagged-answer-store';
 import type { GatewayMetrics } from '../metrics';
 
 /**
@@ -12,6 +12,11 @@ import type { GatewayMetrics } from '../metrics';
  * is visible within seconds. Only anonymous callers read or fill it; answers with errors or
  * PRIVATE data are never stored.
  */
+/** Seconds since the answer's data was computed (the `age` header). */
+export function age(answer: { cacheTime: number }, now = Date.now()): number {
+  return Math.max(0, Math.round((now - answer.cacheTime) / 1000));
+}
+
 export function responseCachePlugin(
   store: TaggedAnswerStore,
   options: { metrics?: GatewayMetrics; clientMaxAge?: number } = {},
@@ -25,7 +30,7 @@ export function responseCachePlugin(
         response.http.headers.set('cache-control', `max-age=${clientMaxAge}, public`);
       let key: string | null = null;
       let startSeq = Number.NaN;
-      let age: number | null = null;
+      let hit: StoredAnswer | null = null;
       return {
         async responseForOperation(requestContext) {
           if (requestContext.operation?.operation !== 'query') return null;
@@ -43,7 +48,7 @@ export function responseCachePlugin(
           metrics?.responseCache.inc({ outcome: answer ? 'hit' : 'miss' });
           if (!answer) return null;
           requestContext.overallCachePolicy.replace(answer.cachePolicy);
-          age = Math.max(0, Math.round((Date.now() - answer.cacheTime) / 1000));
+          hit = answer;
           return {
             body: { kind: 'single', singleResult: { data: answer.data } },
             http: { status: undefined, headers: new HeaderMap() },
@@ -51,26 +56,41 @@ export function responseCachePlugin(
         },
         async willSendResponse(requestContext) {
           const { response } = requestContext;
-          if (age !== null) {
-            response.http.headers.set('age', String(age));
-            return;
-          }
           if (!key || response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
+          const tagsOf = (answer: Record<string, unknown>) => [
+            ...operationTypeTags(requestContext.schema, requestContext.document!),
+            ...entityTags(answer),
+          ];
+          const operationName = requestContext.operationName ?? null;
+          if (hit) {
+            response.http.headers.set('age', String(age(hit)));
+            contextValue.cacheNote.storable = {
+              tags: tagsOf(hit.data),
+              cacheTime: hit.cacheTime,
+              maxAge: hit.cachePolicy.maxAge,
+              operationName,
+            };
+            return;
+          }
           const policy = requestContext.overallCachePolicy.policyIfCacheable();
           if (errors || !data || !policy || policy.scope === 'PRIVATE') return;
-          const tags = [
-            ...operationTypeTags(requestContext.schema, requestContext.document!),
-            ...entityTags(data),
-          ];
+          const tags = tagsOf(data);
+          const cacheTime = Date.now();
           // In the background: the answer is ready, the write must not delay it.
           void store.set(
             key,
-            { data, cachePolicy: policy, cacheTime: Date.now() },
+            { data, cachePolicy: policy, cacheTime },
             policy.maxAge,
             startSeq,
             tags,
           );
+          contextValue.cacheNote.storable = {
+            tags,
+            cacheTime,
+            maxAge: policy.maxAge,
+            operationName,
+          };
         },
       };
     },
