@@ -4,6 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { ServedAnswers } from '../cache/served-answers';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics';
+import { age } from '../plugins/response-cache.plugin';
 import { accessOf } from './access.middleware';
 
 /**
@@ -61,7 +62,7 @@ export function graphqlHandler(
           outcome: 'ok',
         });
         for (const [name, value] of hit.headers) res.setHeader(name, value);
-        res.setHeader('age', String(Math.max(0, Math.round((Date.now() - hit.cacheTime) / 1000))));
+        res.setHeader('age', String(age(hit)));
         res.statusCode = hit.status;
         res.send(hit.body);
         return;
