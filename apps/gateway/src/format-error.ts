@@ -1,12 +1,13 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { isClientErrorCode } from '@portal/errors';
 import { createFormatError } from '@portal/graphql-kit';
-import type { Logger } from '@portal/logger';
+import { currentRequestContext, type Logger } from '@portal/logger';
 import { SubgraphUnavailableError } from './subgraphs/portal-data-source';
 
-function unavailableCause(error: unknown): SubgraphUnavailableError | null {
+/** The first error down the chain (originalError, cause) that `test` accepts. */
+function causeWhere(error: unknown, test: (e: unknown) => boolean): unknown {
   for (let e = error, depth = 0; e && depth < 5; depth++) {
-    if (e instanceof SubgraphUnavailableError) return e;
+    if (test(e)) return e;
     e =
       (e as { originalError?: unknown; cause?: unknown }).originalError ??
       (e as { cause?: unknown }).cause;
@@ -22,7 +23,23 @@ function unavailableCause(error: unknown): SubgraphUnavailableError | null {
 export function createGatewayFormatError(logger: Logger) {
   const mask = createFormatError(logger);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const unavailable = unavailableCause(error);
+    // The client went away, so its subgraph fetches were stopped (see portal-data-source.ts):
+    // nobody reads this answer, and it is no fault to page anyone about.
+    if (
+      currentRequestContext()?.signal?.aborted &&
+      causeWhere(error, (e) => (e as { name?: unknown }).name === 'AbortError')
+    ) {
+      logger.info({ path: formatted.path }, 'request abandoned by its client: its fetches stopped');
+      return {
+        message: 'The request was abandoned',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
+    const unavailable = causeWhere(
+      error,
+      (e) => e instanceof SubgraphUnavailableError,
+    ) as SubgraphUnavailableError | null;
     if (unavailable) {
       logger.warn(
         { err: unavailable.cause ?? unavailable, subgraph: unavailable.subgraph },

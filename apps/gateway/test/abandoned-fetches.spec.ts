@@ -60,6 +60,15 @@ describe('a client that goes away', () => {
     await waitUntil(async () => (await fetchOutcomes('abandoned')) - abandonedBefore === 2, {
       what: 'two abandoned fetches on /metrics',
     });
+    // A client leaving is no internal error: logged for information, nothing at error level.
+    const { logs } = await stack();
+    await waitUntil(
+      () =>
+        logs.filter((l) => l.msg === 'request abandoned by its client: its fetches stopped')
+          .length === 2,
+      { what: 'both abandoned requests logged' },
+    );
+    expect(logs.filter((l) => Number(l.level) >= 50)).toEqual([]);
   }, 60_000);
 
   it('keeps a fetch shared with callers who still wait, and they get the answer', async () => {
