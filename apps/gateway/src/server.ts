@@ -27,11 +27,7 @@ import {
 import type { Logger } from '@portal/logger';
 import { apiKeyModel } from './api-keys/api-key.model';
 import { ApiKeyStore } from './api-keys/api-key-store';
-import {
-  listenToGraphChanges,
-  tagsOfChange,
-  type GraphChangeListener,
-} from './cache/graph-change-listener';
+import { listenToGraphChanges, type GraphChangeListener } from './cache/graph-change-listener';
 import { RedisKeyValueCache } from './cache/redis-key-value-cache';
 import { ServedAnswers } from './cache/served-answers';
 import { TaggedAnswerStore } from './cache/tagged-answer-store';
@@ -288,10 +284,10 @@ export async function startGateway(
       positionKey: `${config.redisPrefix}rc:stream-pos`,
       logger,
       metrics,
-      onChanges: (changes) => {
+      onChanges: (_changes, tags) => {
         // A fetch that started before a change must not answer requests that come after it.
         inFlight?.forgetAll();
-        served?.purge([...new Set(changes.flatMap(tagsOfChange))]);
+        served?.purge(tags);
       },
       onRead: () => served?.following(),
     });

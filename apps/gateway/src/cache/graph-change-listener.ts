@@ -28,8 +28,11 @@ export function listenToGraphChanges(options: {
   positionKey: string;
   logger: Logger;
   metrics?: GatewayMetrics;
-  /** Called after each batch of changes is purged (e.g. to forget in-flight fetches). */
-  onChanges?: (changes: GraphChange[]) => void;
+  /**
+   * Called after each batch of changes is purged from Redis, with the tags it purged (e.g. to
+   * forget in-flight fetches, and the same answers in the replica's first level).
+   */
+  onChanges?: (changes: GraphChange[], tags: AnswerTag[]) => void;
   /** Called after every read of the stream that went through (see followGraphChanges). */
   onRead?: () => void;
 }): GraphChangeListener {
@@ -45,7 +48,7 @@ export function listenToGraphChanges(options: {
       const purged = await store.purge(tags);
       for (const change of changes) options.metrics?.cachePurges.inc({ type: change.type });
       logger.debug({ changes: changes.length, purged }, 'graph changes purged cached answers');
-      options.onChanges?.(changes);
+      options.onChanges?.(changes, tags);
     },
     onRead: options.onRead,
   });
