@@ -63,9 +63,11 @@ export class CallbackSender {
         delayMs: settings.closeDelayMs,
         publicResponse: 'Nội dung phản ánh không thuộc thẩm quyền giải quyết của Thành phố.',
       });
+    // A reset forgets this ticket: a step whose callback was in flight then is not followed.
+    const generation = this.generation;
     const run = (i: number) => {
       const step = steps[i];
-      if (!step) return;
+      if (!step || generation !== this.generation) return;
       this.later(step.delayMs, async () => {
         const result = await this.send(ticket, step);
         if (result === 'delivered') run(i + 1);
