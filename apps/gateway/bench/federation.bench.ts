@@ -26,8 +26,8 @@ import {
   INTERNAL_TOKEN_HEADER,
   signInternalToken,
 } from '@portal/auth';
-import { DEFAULT_PORTS, localPorts, SUBGRAPHS, type SubgraphName } from '@portal/config';
-import { freeOffset, freeStablePort, workspaceRoot } from '@portal/local-services';
+import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@portal/config';
+import { freeStablePort, freeStackOffset, workspaceRoot } from '@portal/local-services';
 import { benchSettings, percentile, reportBenchmark } from '@portal/testing/bench';
 
 interface AutocannonResult {
@@ -54,21 +54,6 @@ const CONNECTIONS = 10;
 const SECRET = 'bench-federation-internal-secret-0123456789';
 const root = workspaceRoot();
 const say = (line: string) => process.stdout.write(`${line}\n`);
-/**
- * A port offset none of whose ports (the stack's and its workers' ops ports) is taken or
- * claimed right now (see `claimPorts`): they lie in the kernel's range for outgoing
- * connections, so a port may still be held by some process's connection by the time it binds
- * (the bulletin worker once met EADDRINUSE, twice at the same offset), hence the retries below.
- */
-async function freeStackOffset(): Promise<number> {
-  const candidates = Array.from(
-    { length: 40 },
-    () => 31_000 + Math.floor(Math.random() * 30) * 100,
-  );
-  const found = await freeOffset(candidates, localPorts);
-  if (found === null) throw new Error('no free port offset for the stack');
-  return found;
-}
 let offset = await freeStackOffset();
 const port = (name: keyof typeof DEFAULT_PORTS) => DEFAULT_PORTS[name] + offset;
 const scratch = mkdtempSync(join(tmpdir(), 'federation-bench-'));
@@ -154,10 +139,9 @@ const baseEnv: NodeJS.ProcessEnv = {
 try {
   // 1. The stack, as npm start runs it (its gateway keeps the response cache on).
   const started = Date.now();
-  // On a busy machine an app may miss the stack's start-up deadline, and any port of the
-  // offset may be taken meanwhile as the local end of some process's outgoing connection (the
-  // offsets lie in the kernel's range for those, so a check before cannot see it coming; CI
-  // met EADDRINUSE on 36804 on 3 and 4 Dec): up to four tries, each at a new offset.
+  // On a busy machine an app may miss the stack's start-up deadline: up to four tries, each at
+  // a new offset (the stack's ports lie below the range of outgoing connections' ports, so
+  // none is taken between choosing and binding it; CI met that at the offsets used before).
   for (let attempt = 1; ; attempt++) {
     try {
       await start(
@@ -176,7 +160,6 @@ try {
       break;
     } catch (err) {
       if (attempt >= 4) throw err;
-      // Elsewhere: a port of this offset may have been taken since it was checked.
       offset = await freeStackOffset();
       say(`the stack did not start; trying again at port offset ${offset}`);
     }
@@ -186,7 +169,7 @@ try {
   const supergraphPath = join(root, 'apps/gateway/supergraph.graphql');
 
   // 2. Ours, response cache off, on the same subgraphs. Its ports and Hive's lie below the
-  // range for outgoing connections, so none can be taken between choosing and binding it.
+  // range for outgoing connections too.
   const oursPort = await freeStablePort();
   const ours = await start(
     'our gateway',
@@ -435,6 +418,11 @@ try {
       unit: '',
       better: 'higher',
     });
+} catch (err) {
+  // One line that says what failed (the smoke test shows it first): the error's own first line,
+  // not the last line of some process's output quoted in its message.
+  say(`federation bench failed: ${(err as Error).message.split('\n')[0]}`);
+  throw err;
 } finally {
   await stopAll();
 }

@@ -13,14 +13,14 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEFAULT_PORTS } from '@portal/config';
-import { runProcess, workspaceRoot } from '@portal/local-services';
+import { freeStackOffset, runProcess, workspaceRoot } from '@portal/local-services';
 import { benchSettings, percentile, reportBenchmark } from '@portal/testing/bench';
 import { runLighthouse, type LighthouseScores } from '@portal/testing/lighthouse';
 
 const root = workspaceRoot();
 const settings = benchSettings();
 const rounds = settings.smoke ? 1 : (settings.rounds ?? 3);
-const offset = 33_000 + Math.floor(Math.random() * 20) * 100;
+const offset = await freeStackOffset();
 const scratch = mkdtempSync(join(tmpdir(), 'lighthouse-bench-'));
 const outDir = join(root, 'tmp', 'portal-web', 'bench');
 const say = (line: string) => process.stdout.write(`[lighthouse] ${line}\n`);

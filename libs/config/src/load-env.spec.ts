@@ -1,9 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runTsx } from '@portal/local-services';
 import { baseEnv, flag, httpEnv, mongoEnv, publicUrlEnv, redisEnv } from './fragments';
 import { parseEnv } from './load-env';
 
@@ -114,10 +114,24 @@ describe('loadEnv in a real process', () => {
       script,
       `import { loadEnv, httpEnv } from ${JSON.stringify(lib)};\nloadEnv('demo', () => ({ ...httpEnv(4000) }));\nconsole.log('started');\n`,
     );
-    const run = await runTsx(script, [], {
-      cwd: resolve(import.meta.dirname, '../../..'),
-      env: { PATH: process.env.PATH, PORT: 'not-a-port' },
-    });
+    // (Not local-services' runTsx: that library depends on this one.)
+    const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>(
+      (done) =>
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', script],
+          {
+            cwd: resolve(import.meta.dirname, '../../..'),
+            env: { PATH: process.env.PATH, PORT: 'not-a-port' },
+          },
+          (err, stdout, stderr) =>
+            done({
+              status: err ? (typeof err.code === 'number' ? err.code : null) : 0,
+              stdout,
+              stderr,
+            }),
+        ),
+    );
     expect(run.status).toBe(1);
     expect(run.stdout).not.toContain('started');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);

@@ -7,7 +7,16 @@ import mongoose from 'mongoose';
 import { createTransport } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { startFerretdb } from './ferretdb';
-import { claimPorts, freeOffset, freePort, freeStablePort, isPortOpen } from './net';
+import { FETCH_BLOCKED_PORTS, localHttpPorts, localPorts } from '@portal/config';
+import {
+  claimPorts,
+  freeOffset,
+  freePort,
+  freeStablePort,
+  freeStackOffset,
+  isPortOpen,
+  stackOffsets,
+} from './net';
 import { startRedis } from './redis';
 import { runProcess } from './run-process';
 import { ensureS3Binary, startS3 } from './s3';
@@ -66,6 +75,30 @@ describe('local services', () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(ports[0], '127.0.0.1', resolve));
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('puts stacks at offsets whose ports all lie below the ephemeral range, claimed', async () => {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    const offsets = stackOffsets();
+    // Enough for the suite's stacks side by side (e2e, resilience, start test, benchmarks).
+    expect(offsets.length).toBeGreaterThan(100);
+    for (const offset of offsets) {
+      for (const port of localPorts(offset)) {
+        expect(port).toBeLessThan(low!);
+        expect(port).toBeGreaterThan(1024);
+      }
+      for (const port of Object.values(localHttpPorts(offset)))
+        expect(FETCH_BLOCKED_PORTS.has(port)).toBe(false);
+    }
+    const [first, second] = [await freeStackOffset(), await freeStackOffset()];
+    expect(offsets).toContain(first);
+    // The first stack's ports are claimed: the second shares none of them.
+    const taken = new Set(localPorts(first));
+    expect(localPorts(second).filter((port) => taken.has(port))).toEqual([]);
+    expect(claimPorts([localPorts(first)[0]!])).toBe(false);
   });
 
   it('builds and runs the embedded FerretDB, and stops it on SIGTERM', async () => {

@@ -10,6 +10,7 @@ import {
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { localPorts, portOffsetProblem } from '@portal/config';
 
 /**
  * Where the processes of this machine record the ports they chose for a server not started
@@ -100,6 +101,36 @@ export async function freeOffset(
   return null;
 }
 
+/**
+ * Every PORT_OFFSET a stack started by a test or a benchmark may take: all of its ports
+ * (`localPorts`) lie below the kernel's ephemeral range, so no outgoing connection can hold one
+ * between choosing it and binding it (CI met EADDRINUSE at offsets inside that range, the mail
+ * sink's last), and none is on the fetch blocked-port list. From 100 up, in steps of 10.
+ */
+export function stackOffsets(): number[] {
+  const [low] = ephemeralRange();
+  const highest = Math.max(...localPorts(0));
+  const offsets: number[] = [];
+  for (let offset = 100; offset + highest < low; offset += 10)
+    if (!portOffsetProblem(String(offset))) offsets.push(offset);
+  return offsets;
+}
+
+/**
+ * A free offset of `stackOffsets()`, tried in random order, its ports claimed (two stacks
+ * starting side by side never share a port; `localPorts` of any two offsets overlap often, and
+ * `freeOffset` sees it).
+ */
+export async function freeStackOffset(): Promise<number> {
+  const candidates = stackOffsets()
+    .map((offset) => ({ offset, order: Math.random() }))
+    .sort((a, b) => a.order - b.order)
+    .map((c) => c.offset);
+  const found = await freeOffset(candidates, localPorts);
+  if (found === null) throw new Error('no free PORT_OFFSET for a stack below the ephemeral range');
+  return found;
+}
+
 /** The kernel's range of ports for outgoing connections (and `listen(0)`). */
 function ephemeralRange(): [number, number] {
   try {
@@ -120,7 +151,7 @@ const STABLE_SPAN = 4000;
 /**
  * A free port that stays free for a while: below the kernel's ephemeral range, so no outgoing
  * connection (which takes a random ephemeral port as its own) can hold it by the time the
- * server binds it, and above the fixed ports of the suite's stacks (offsets up to ~24,000).
+ * server binds it (stacks' offsets are claimed there too, see `stackOffsets`).
  * For servers started long after their port is chosen (every app of a stack whose addresses
  * must be known up front); `freePort()` suits a server that binds at once. Claimed like every
  * port chosen here, so two callers never get the same one.

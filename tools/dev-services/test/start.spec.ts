@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Kind, parse, print } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PORTS, localPorts } from '@portal/config';
-import { freeOffset, isPortOpen, workspaceRoot } from '@portal/local-services';
+import { DEFAULT_PORTS } from '@portal/config';
+import { freeStackOffset, isPortOpen, workspaceRoot } from '@portal/local-services';
 import { gql } from '@portal/testing';
 
 interface ProcessId {
@@ -74,13 +74,7 @@ interface RunningStack {
 /** Runs `npm start` (start.ts) with its own ports and data folder, until the graph is ready. */
 async function startStack(dir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningStack> {
   // TEST_STACK_PORT_OFFSET pins the ports (a shared machine where each person has a range).
-  const offset =
-    Number(process.env.TEST_STACK_PORT_OFFSET) ||
-    (await freeOffset(
-      Array.from({ length: 40 }, () => 20_000 + Math.floor(Math.random() * 40) * 100),
-      localPorts,
-    ));
-  if (offset === null) throw new Error('no free PORT_OFFSET for the stack');
+  const offset = Number(process.env.TEST_STACK_PORT_OFFSET) || (await freeStackOffset());
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,

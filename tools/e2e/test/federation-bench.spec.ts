@@ -22,7 +22,10 @@ describe('the federation benchmark (smoke mode)', () => {
     child.stderr!.on('data', (chunk) => (output += chunk));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     // CI's summary shows a failure's first line: the bench's last error first, then its output.
-    const lastError = output.split('\n').findLast((line) => /\bError\b|EADDRINUSE/.test(line));
+    const lines = output.split('\n');
+    const lastError =
+      lines.find((line) => line.startsWith('federation bench failed:')) ??
+      lines.findLast((line) => /\bError\b|EADDRINUSE/.test(line));
     expect(code, `${lastError ?? 'no error line'}\n${output.slice(-4000)}`).toBe(0);
     expect(output).toContain('BENCH {"name":"federation smoke: every target answers"');
   }, 900_000);

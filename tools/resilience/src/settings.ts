@@ -1,5 +1,6 @@
 // How big the scenarios are and where the stack listens.
-import { localPorts, portOffsetProblem } from '@portal/config';
+import { portOffsetProblem } from '@portal/config';
+import { freeStackOffset } from '@portal/local-services';
 
 /** `npm run test:resilience` runs the issue's sizes; `npm test` (CI) a short version of each. */
 export const FULL = process.env.RESILIENCE_SCALE === 'full';
@@ -25,29 +26,13 @@ export const SCALE = {
 };
 
 /**
- * The e2e suite's offsets (tools/e2e stack-setup: 20050 + 200·k, k < 20), whose stacks may run
- * beside this one under `npm test`.
+ * The stack's PORT_OFFSET: RESILIENCE_PORT_OFFSET when set, else a free one below the
+ * ephemeral range (`freeStackOffset`), claimed against the other stacks of the suite.
  */
-const E2E_PORTS = new Set(
-  Array.from({ length: 20 }, (_, k) => localPorts(20_050 + 200 * k)).flat(),
-);
-
-/**
- * Offsets the suite may use: RESILIENCE_PORT_OFFSET when set, else offsets 200 apart from
- * 12150 whose ports meet none of an e2e stack's and none fetch refuses.
- */
-export function candidateOffsets(): number[] {
+export async function stackOffset(): Promise<number> {
   const given = process.env.RESILIENCE_PORT_OFFSET;
-  if (given) {
-    const problem = portOffsetProblem(given);
-    if (problem) throw new Error(problem);
-    return [Number(given)];
-  }
-  const found: number[] = [];
-  for (let offset = 12_150; offset < 19_000; offset += 200) {
-    if (portOffsetProblem(String(offset))) continue;
-    if (localPorts(offset).some((p) => E2E_PORTS.has(p))) continue;
-    found.push(offset);
-  }
-  return found;
+  if (!given) return freeStackOffset();
+  const problem = portOffsetProblem(given);
+  if (problem) throw new Error(problem);
+  return Number(given);
 }

@@ -17,8 +17,8 @@ import { runAutocannon } from './autocannon';
 import { SteadyLoad, percentile, summarize, type LoadOperation } from './load';
 import { demoArticleId, operation, personToken, post } from './operations';
 import { CountingMailSink } from './receivers';
-import { candidateOffsets } from './settings';
-import { Stack, freeStackOffset } from './stack';
+import { stackOffset } from './settings';
+import { Stack } from './stack';
 
 /** Expected peak at the gateway, requests per second (docs/reliability.md shows the arithmetic). */
 const EXPECTED_PEAK_RPS = 10;
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const mail = await new CountingMailSink().start();
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-soak-'));
   const stack = new Stack({
-    offset: await freeStackOffset(candidateOffsets()),
+    offset: await stackOffset(),
     dataDir,
     smtpUrl: mail.url,
     log,

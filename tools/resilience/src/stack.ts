@@ -8,10 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDevKeyPair } from '@portal/auth';
-import { DEFAULT_PORTS, DEFAULT_WORKER_OPS_PORTS, localPorts } from '@portal/config';
+import { DEFAULT_PORTS, DEFAULT_WORKER_OPS_PORTS } from '@portal/config';
 import {
   ManagedProcess,
-  freeOffset,
   startFerretdb,
   startRedis,
   waitForHttp,
@@ -47,13 +46,6 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Lines of every app's output, for failures. */
   onOutput?: (name: string, line: string) => void;
-}
-
-/** A PORT_OFFSET none of whose ports anyone listens on or has claimed, from `candidates`. */
-export async function freeStackOffset(candidates: number[]): Promise<number> {
-  const offset = await freeOffset(candidates, localPorts);
-  if (offset === null) throw new Error(`no free PORT_OFFSET among ${candidates.join(', ')}`);
-  return offset;
 }
 
 export class Stack {

@@ -19,8 +19,8 @@ import { metricValue, waitUntil } from '@portal/testing';
 import { SteadyLoad, percentile, type Sample } from '../src/load';
 import { demoArticleId, mixedTraffic, operation, personToken, post } from '../src/operations';
 import { CountingMailSink, CountingWebhookReceiver } from '../src/receivers';
-import { FULL, SCALE, SELECTED, candidateOffsets } from '../src/settings';
-import { Stack, freeStackOffset } from '../src/stack';
+import { FULL, SCALE, SELECTED, stackOffset } from '../src/settings';
+import { Stack } from '../src/stack';
 
 const HOTLINE_BACKOFF_MS = 1000;
 /** Each dispatch retry's delay is cut by up to this share at random (the referral worker's DISPATCH_BACKOFF_JITTER). */
@@ -137,7 +137,7 @@ beforeAll(async () => {
   mail = await new CountingMailSink().start();
   hooks = await new CountingWebhookReceiver().start();
   dataDir = mkdtempSync(join(tmpdir(), 'portal-resilience-'));
-  const offset = await freeStackOffset(candidateOffsets());
+  const offset = await stackOffset();
   stack = new Stack({
     offset,
     dataDir,

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MongoClient } from 'mongodb';
-import { DEFAULT_PORTS, localPorts } from '@portal/config';
-import { freeOffset, workspaceRoot } from '@portal/local-services';
+import { DEFAULT_PORTS } from '@portal/config';
+import { freeStackOffset, workspaceRoot } from '@portal/local-services';
 
 /**
  * The web portal is served from its production build, as deployed (the browser tests and
@@ -123,20 +123,4 @@ async function dropDatabases(uri: string, prefix: string): Promise<void> {
   } finally {
     await client.close();
   }
-}
-
-/**
- * A PORT_OFFSET whose ports nobody listens on or has claimed: other stacks run beside this one
- * on a shared machine (with offsets 100 apart, one stack's subgraphs sat on another's worker
- * ops ports, so its workers could not start while their health checks were answered by the
- * neighbour).
- */
-async function freeStackOffset(): Promise<number> {
-  const candidates = Array.from(
-    { length: 40 },
-    () => 20_000 + Math.floor(Math.random() * 20) * 200 + 50,
-  );
-  const offset = await freeOffset(candidates, localPorts);
-  if (offset === null) throw new Error('no free PORT_OFFSET for the e2e stack');
-  return offset;
 }
