@@ -1,4 +1,5 @@
 import { DEFAULT_PORTS, loadEnv, positiveInt, serviceEnv, serviceUrl, z } from '@portal/config';
+import { subgraphListen } from '@portal/service-runtime';
 import type { AssistantWorkersConfig } from './jobs/start-workers';
 import type { AssistantServerConfig } from './server';
 
@@ -40,10 +41,7 @@ export type AssistantEnv = typeof env;
 /** The subgraph's settings from the checked environment. */
 export function serverConfig(e: AssistantEnv): AssistantServerConfig {
   return {
-    port: e.PORT,
-    host: e.HOST,
-    production: e.NODE_ENV === 'production',
-    internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
+    ...subgraphListen(e),
     webBaseUrl: e.WEB_BASE_URL,
     portalUrl: e.OPENDATA_URL,
     redisPrefix: e.QUEUE_PREFIX,

@@ -1,11 +1,11 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { pingDatabase } from '@portal/db';
 import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
 import { createRateLimiter } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
+import type { SubgraphListen } from '@portal/service-runtime';
 import { createLoaders, type AssistantContext } from './context';
 import { resolvers } from './resolvers';
 import { createAssistantCore, type AssistantCore } from './services';
@@ -14,11 +14,7 @@ import type { LlmOptions } from './services/llm-client';
 
 export const SCHEMA_PATH = appSchemaPath(import.meta.dirname);
 
-export interface AssistantServerConfig {
-  port: number;
-  host?: string;
-  production: boolean;
-  internalTokenSecret: string;
+export interface AssistantServerConfig extends SubgraphListen {
   webBaseUrl: string;
   /** The open-data portal's base URL (dataset links). */
   portalUrl: string;
@@ -74,18 +70,12 @@ export async function startServer(
   const services = { models: core.models, catalog: core.catalog, ask: core.ask };
   const server = await startSubgraphServer<AssistantContext>({
     name: 'assistant',
-    port: config.port,
-    host: config.host,
-    production: config.production,
+    listen: config,
     typeDefs: loadSchemaFile(SCHEMA_PATH),
     // The generated types are stricter than Apollo's resolver map; they describe the same object.
     resolvers: resolvers as GraphQLResolverMap<AssistantContext>,
-    internalTokenSecret: config.internalTokenSecret,
     logger: deps.logger,
-    readiness: [
-      { name: 'mongo', check: () => pingDatabase(deps.conn) },
-      { name: 'redis', check: async () => void (await deps.redis.ping()) },
-    ],
+    data: deps,
     context: (base) => ({ ...base, ...services, loaders: createLoaders(services) }),
   });
   return Object.assign(server, { core });

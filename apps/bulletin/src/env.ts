@@ -2,6 +2,7 @@ import { audioDirOf } from './audio/audio-dir';
 import type { BulletinWorkersConfig } from './jobs/start-workers';
 import type { BulletinServerConfig } from './server';
 import { DEFAULT_PORTS, loadEnv, serviceEnv, positiveInt, serviceUrl, z } from '@portal/config';
+import { subgraphListen } from '@portal/service-runtime';
 
 /** Configuration of every bulletin process: the subgraph (main), the worker and the seed. */
 export const env = loadEnv('bulletin', () => ({
@@ -36,10 +37,7 @@ export type BulletinEnv = typeof env;
 /** The subgraph's settings from the checked environment. */
 export function serverConfig(e: BulletinEnv): BulletinServerConfig {
   return {
-    port: e.PORT,
-    host: e.HOST,
-    production: e.NODE_ENV === 'production',
-    internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
+    ...subgraphListen(e),
     publicBaseUrl: e.PUBLIC_BASE_URL,
     webBaseUrl: e.WEB_BASE_URL,
     contentUrl: e.CONTENT_URL,

@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { isObjectIdString, pingDatabase, syncIndexes } from '@portal/db';
+import { isObjectIdString, syncIndexes } from '@portal/db';
 import {
   createByIdLoader,
   createGroupLoader,
@@ -10,6 +10,7 @@ import {
 } from '@portal/graphql-kit';
 import { createRateLimiter } from '@portal/http';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
+import type { SubgraphListen } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import { Outbox, type Producer } from '@portal/queue';
 import type { BulletinContext } from './context';
@@ -22,11 +23,7 @@ import { resolvers } from './resolvers';
 import { createIssueService } from './services/issue.service';
 import { createSubscriptionService } from './services/subscription.service';
 
-export interface BulletinServerConfig {
-  port: number;
-  host?: string;
-  production: boolean;
-  internalTokenSecret: string;
+export interface BulletinServerConfig extends SubgraphListen {
   publicBaseUrl: string;
   webBaseUrl: string;
   /** Content's base URL (no path). */
@@ -117,17 +114,11 @@ export async function startServer(
 
   const server = await startSubgraphServer<BulletinContext>({
     name: 'bulletin',
+    listen: config,
     typeDefs: loadSchemaFile(config.schemaPath ?? appSchemaPath(import.meta.dirname)),
     resolvers: resolvers as GraphQLResolverMap<BulletinContext>,
-    internalTokenSecret: config.internalTokenSecret,
     logger,
-    production: config.production,
-    port: config.port,
-    host: config.host,
-    readiness: [
-      { name: 'mongo', check: () => pingDatabase(deps.conn) },
-      { name: 'redis', check: async () => void (await deps.redis.ping()) },
-    ],
+    data: deps,
     routes: (app) => {
       mountAudioRoutes(app, { audioDir: config.audioDir, logger });
       mountSubscriptionRoutes(app, { subscriptions, logger });

@@ -122,6 +122,7 @@ try {
     const server = await startServer({
       port: 0,
       host: '127.0.0.1',
+      production: false,
       internalTokenSecret: SECRET,
       publicBaseUrl: 'http://localhost:4000',
       webBaseUrl: 'http://localhost:4200',

@@ -1,5 +1,5 @@
 // The content subgraph: articles, categories, feeds and view counting (port 4001).
-import { runSubgraph } from '@portal/service-runtime';
+import { runSubgraph, subgraphListen } from '@portal/service-runtime';
 import { openContent } from './content-services';
 import { env } from './env';
 import { startServer } from './server';
@@ -10,9 +10,7 @@ await runSubgraph({ name: 'content', env }, async (rt) => {
   queues.outbox.start();
   return startServer({
     ...rt,
-    port: env.PORT,
-    host: env.HOST,
-    internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
+    ...subgraphListen(env),
     publicBaseUrl: env.PUBLIC_BASE_URL,
     webBaseUrl: env.WEB_BASE_URL,
     services,

@@ -1,6 +1,5 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { pingDatabase } from '@portal/db';
 import {
   createByIdLoader,
   createGroupLoader,
@@ -8,6 +7,7 @@ import {
   loadSchemaFile,
 } from '@portal/graphql-kit';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
+import type { SubgraphListen } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import DataLoader from 'dataloader';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -17,11 +17,7 @@ import { mountFeedRoutes } from './http/feeds.route';
 import { resolvers } from './resolvers';
 import type { RevisionDoc } from './models/revision.model';
 
-export interface ContentServerConfig {
-  port: number;
-  host?: string;
-  production?: boolean;
-  internalTokenSecret: string;
+export interface ContentServerConfig extends SubgraphListen {
   /** PUBLIC_BASE_URL: where the gateway forwards the feeds from. */
   publicBaseUrl: string;
   /** WEB_BASE_URL: the portal's pages. */
@@ -70,12 +66,9 @@ export function startServer(config: ContentServerConfig): Promise<RunningSubgrap
   const { services, logger } = config;
   return startSubgraphServer<ContentContext>({
     name: 'content',
-    port: config.port,
-    host: config.host,
-    production: config.production,
+    listen: config,
     typeDefs: loadSchemaFile(SCHEMA_PATH),
     resolvers: resolvers as GraphQLResolverMap<ContentContext>,
-    internalTokenSecret: config.internalTokenSecret,
     logger,
     context: (base) => ({
       ...base,
@@ -83,10 +76,7 @@ export function startServer(config: ContentServerConfig): Promise<RunningSubgrap
       loaders: createLoaders(services),
       publicUserId: (subject) => publicUserId(subject, config.internalTokenSecret),
     }),
-    readiness: [
-      { name: 'mongo', check: () => pingDatabase(config.conn) },
-      { name: 'redis', check: async () => void (await config.redis.ping()) },
-    ],
+    data: config,
     routes: (app) =>
       mountFeedRoutes(app, {
         queries: services.queries,

@@ -46,6 +46,7 @@ export function useContentServer(label: string): ContentHarness {
     const server = await startServer({
       port: 0,
       host: '127.0.0.1',
+      production: false,
       internalTokenSecret: TEST_INTERNAL_SECRET,
       publicBaseUrl: PUBLIC_BASE_URL,
       webBaseUrl: WEB_BASE_URL,

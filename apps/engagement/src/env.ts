@@ -1,4 +1,5 @@
 import { loadEnv, positiveInt, serviceEnv, z } from '@portal/config';
+import { subgraphListen } from '@portal/service-runtime';
 import type { EngagementWorkersConfig } from './jobs/start-workers';
 import type { EngagementServerConfig } from './server';
 
@@ -20,10 +21,7 @@ export type EngagementEnv = typeof env;
 /** The subgraph's settings from the checked environment. */
 export function serverConfig(e: EngagementEnv): EngagementServerConfig {
   return {
-    port: e.PORT,
-    host: e.HOST,
-    production: e.NODE_ENV === 'production',
-    internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
+    ...subgraphListen(e),
     webBaseUrl: e.WEB_BASE_URL,
     redisPrefix: e.QUEUE_PREFIX,
     answersPerHour: e.SURVEY_ANSWERS_PER_HOUR,

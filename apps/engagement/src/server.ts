@@ -1,10 +1,10 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { pingDatabase } from '@portal/db';
 import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
 import { createRateLimiter } from '@portal/http';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
+import type { SubgraphListen } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import type { Outbox, Producer } from '@portal/queue';
 import { createLoaders, type EngagementContext } from './context';
@@ -14,11 +14,7 @@ import { createEngagementCore, type EngagementCore } from './services';
 
 export const SCHEMA_PATH = appSchemaPath(import.meta.dirname);
 
-export interface EngagementServerConfig {
-  port: number;
-  host?: string;
-  production: boolean;
-  internalTokenSecret: string;
+export interface EngagementServerConfig extends SubgraphListen {
   webBaseUrl: string;
   /** Key prefix for rate-limit counters (the queue prefix). */
   redisPrefix: string;
@@ -85,18 +81,12 @@ export async function startServer(
   };
   const server = await startSubgraphServer<EngagementContext>({
     name: 'engagement',
-    port: config.port,
-    host: config.host,
-    production: config.production,
+    listen: config,
     typeDefs: loadSchemaFile(SCHEMA_PATH),
     // The generated types are stricter than Apollo's resolver map; they describe the same object.
     resolvers: resolvers as GraphQLResolverMap<EngagementContext>,
-    internalTokenSecret: config.internalTokenSecret,
     logger: deps.logger,
-    readiness: [
-      { name: 'mongo', check: () => pingDatabase(deps.conn) },
-      { name: 'redis', check: async () => void (await deps.redis.ping()) },
-    ],
+    data: deps,
     context: (base) => ({ ...base, ...services, loaders: createLoaders(services, base.viewer) }),
     // Behind the same internal-token check as /graphql.
     routes: (app) => mountSurveyExport(app, { surveys: core.surveys, logger: deps.logger }),

@@ -1,5 +1,5 @@
 // The forum subgraph: threads, replies, votes, flags, moderation and official answers (port 4003).
-import { runSubgraph } from '@portal/service-runtime';
+import { runSubgraph, subgraphListen } from '@portal/service-runtime';
 import { loadServerEnv } from './env';
 import { rulesFromEnv } from './rules-from-env';
 import { startServer } from './server';
@@ -9,9 +9,7 @@ await runSubgraph({ name: 'forum', env }, (rt) =>
   startServer({
     ...rt,
     connection: rt.conn,
-    port: env.PORT,
-    host: env.HOST,
-    internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
+    ...subgraphListen(env),
     queuePrefix: env.QUEUE_PREFIX,
     rules: rulesFromEnv(env),
     outboxRelayMs: 5000,

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { pingDatabase } from '@portal/db';
 import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
+import type { SubgraphListen } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import { Outbox, Producer } from '@portal/queue';
 import { publicUserId } from '@portal/auth';
@@ -13,11 +13,7 @@ import { resolvers } from './resolvers';
 import { ForumStatsService, forumViewCounter } from './stats/forum-stats.service';
 import { createLimiters, type ForumDeps, type ForumRules } from './use-cases/deps';
 
-export interface ForumServerConfig {
-  port: number;
-  host?: string;
-  internalTokenSecret: string;
-  production: boolean;
+export interface ForumServerConfig extends SubgraphListen {
   logger: Logger;
   connection: Connection;
   redis: Redis;
@@ -63,17 +59,11 @@ export async function startServer(config: ForumServerConfig): Promise<RunningFor
 
   const server = await startSubgraphServer<ForumContext>({
     name: 'forum',
+    listen: config,
     typeDefs: loadSchemaFile(SCHEMA_PATH),
     resolvers: resolvers as never,
-    internalTokenSecret: config.internalTokenSecret,
     logger,
-    production: config.production,
-    port: config.port,
-    host: config.host,
-    readiness: [
-      { name: 'mongo', check: () => pingDatabase(config.connection) },
-      { name: 'redis', check: async () => void (await config.redis.ping()) },
-    ],
+    data: { conn: config.connection, redis: config.redis },
     context: (base) => ({
       ...base,
       deps: { ...deps, logger: base.logger },

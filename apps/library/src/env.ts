@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { flag, loadEnv, serviceEnv, positiveInt, z } from '@portal/config';
+import { subgraphListen } from '@portal/service-runtime';
 import type { LibraryWorkersConfig } from './jobs/start-workers';
 import type { LibraryServerConfig } from './server';
 import type { StorageConfig } from './storage/create-storage';
@@ -103,10 +104,7 @@ export function storageConfig(e: LibraryEnv): StorageConfig {
 /** The subgraph's settings from a checked environment. */
 export function serverConfig(e: LibraryEnv): LibraryServerConfig {
   return {
-    port: e.PORT,
-    host: e.HOST,
-    production: e.NODE_ENV === 'production',
-    internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
+    ...subgraphListen(e),
     publicBaseUrl: e.PUBLIC_BASE_URL,
     maxUploadBytes: e.LIBRARY_MAX_UPLOAD_BYTES,
     uploadsPerHour: e.LIBRARY_UPLOADS_PER_HOUR,

@@ -2,10 +2,11 @@ import { clientKeyOf } from '@portal/auth';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { pingDatabase, syncIndexes } from '@portal/db';
+import { syncIndexes } from '@portal/db';
 import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
 import { createMetrics, createRateLimiter } from '@portal/http';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
+import type { SubgraphListen } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import type { LibraryContext } from './context';
 import { ItemCounters } from './counters/item-counters';
@@ -19,11 +20,7 @@ import { libraryModels } from './models';
 import { resolvers } from './resolvers';
 import type { FileStorage } from './storage/file-storage';
 
-export interface LibraryServerConfig {
-  port: number;
-  host?: string;
-  production: boolean;
-  internalTokenSecret: string;
+export interface LibraryServerConfig extends SubgraphListen {
   /** Where people reach the portal; file URLs start here. */
   publicBaseUrl: string;
   maxUploadBytes: number;
@@ -66,19 +63,13 @@ export async function startServer(
   );
   const running = await startSubgraphServer<LibraryContext>({
     name: 'library',
+    listen: config,
     metrics,
     typeDefs: loadSchemaFile(appSchemaPath(import.meta.dirname)),
     resolvers: resolvers as GraphQLResolverMap<LibraryContext>,
-    internalTokenSecret: config.internalTokenSecret,
     logger: deps.logger,
-    production: config.production,
-    port: config.port,
-    host: config.host,
-    readiness: [
-      { name: 'mongo', check: () => pingDatabase(deps.conn) },
-      { name: 'redis', check: async () => void (await deps.redis.ping()) },
-      { name: 'storage', check: () => deps.storage.checkReady() },
-    ],
+    data: deps,
+    readiness: [{ name: 'storage', check: () => deps.storage.checkReady() }],
     routes: (app) => {
       app.post(
         '/uploads',

@@ -9,6 +9,7 @@ import {
   serviceUrl,
   z,
 } from '@portal/config';
+import { subgraphListen } from '@portal/service-runtime';
 
 /** The referral service's configuration (main.ts, worker.ts and seed.ts read it). */
 export const env = loadEnv('referral', () => ({
@@ -43,10 +44,7 @@ export type ReferralEnv = typeof env;
 /** The subgraph's settings from the checked environment. */
 export function serverConfig(e: ReferralEnv): ReferralServerConfig {
   return {
-    port: e.PORT,
-    host: e.HOST,
-    production: e.NODE_ENV === 'production',
-    internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
+    ...subgraphListen(e),
     webBaseUrl: e.WEB_BASE_URL,
     redisPrefix: e.QUEUE_PREFIX,
     hotlineCallbackSecret: e.HOTLINE_CALLBACK_SECRET,

@@ -1,10 +1,11 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { pingDatabase, seedOnce } from '@portal/db';
+import { seedOnce } from '@portal/db';
 import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
 import { createRateLimiter } from '@portal/http';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
+import type { SubgraphListen } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import type { Outbox } from '@portal/queue';
 import type { ForumClient } from './clients/forum-client';
@@ -18,11 +19,7 @@ import { referralModels } from './models';
 
 export const SCHEMA_PATH = appSchemaPath(import.meta.dirname);
 
-export interface ReferralServerConfig {
-  port: number;
-  host?: string;
-  production: boolean;
-  internalTokenSecret: string;
+export interface ReferralServerConfig extends SubgraphListen {
   webBaseUrl: string;
   /** Key prefix for rate-limit counters (the queue prefix). */
   redisPrefix: string;
@@ -102,18 +99,12 @@ export async function startServer(
   };
   const server = await startSubgraphServer<ReferralContext>({
     name: 'referral',
-    port: config.port,
-    host: config.host,
-    production: config.production,
+    listen: config,
     typeDefs: loadSchemaFile(SCHEMA_PATH),
     // The generated types are stricter than Apollo's resolver map; they describe the same object.
     resolvers: resolvers as GraphQLResolverMap<ReferralContext>,
-    internalTokenSecret: config.internalTokenSecret,
     logger: deps.logger,
-    readiness: [
-      { name: 'mongo', check: () => pingDatabase(deps.conn) },
-      { name: 'redis', check: async () => void (await deps.redis.ping()) },
-    ],
+    data: deps,
     context: (base) => ({ ...base, ...services, loaders: createLoaders(core.repo, deps.forum) }),
     // The hotline signs its callbacks (HMAC with a timestamp); the route verifies them itself.
     selfAuthenticatedRoutes: (app) =>

@@ -60,10 +60,13 @@ let forumClient: ReturnType<typeof createForumClient> | null = null;
 beforeAll(async () => {
   forum = await startSubgraphServer({
     name: 'forum',
-    port: 0,
-    host: '127.0.0.1',
+    listen: {
+      port: 0,
+      host: '127.0.0.1',
+      production: false,
+      internalTokenSecret: TEST_INTERNAL_SECRET,
+    },
     typeDefs: parse(FORUM_SDL),
-    internalTokenSecret: TEST_INTERNAL_SECRET,
     logger: createLogger({ service: 'forum-stand-in', level: 'silent', pretty: false }),
     context: (base) => base,
     resolvers: {

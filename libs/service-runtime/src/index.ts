@@ -3,3 +3,4 @@ export * from './run-service';
 export * from './run-http-app';
 export * from './run-subgraph';
 export * from './run-worker';
+export * from './readiness';

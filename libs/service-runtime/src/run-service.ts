@@ -1,10 +1,11 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { onTerminate } from '@portal/config';
-import { connectDatabase, pingDatabase } from '@portal/db';
+import { connectDatabase } from '@portal/db';
 import type { ReadinessCheck } from '@portal/http';
 import { createLogger, type Logger } from '@portal/logger';
 import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
+import { dataReadiness } from './readiness';
 
 /** The variables every service process reads (through `serviceEnv()` or the fragments). */
 export interface RuntimeEnv {
@@ -64,12 +65,9 @@ export async function runService<E extends RuntimeEnv, R>(
     env.MONGODB_URI && env.MONGODB_DB
       ? await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger })
       : undefined;
-  if (conn) readiness.push({ name: 'mongo', check: () => pingDatabase(conn) });
   const redis = env.REDIS_URL ? createRedisConnection(env.REDIS_URL, 'producer') : undefined;
-  if (redis) {
-    redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-    readiness.push({ name: 'redis', check: async () => void (await redis.ping()) });
-  }
+  redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  readiness.push(...dataReadiness({ conn, redis }));
   // Every write of a tracked model (trackGraphChanges) purges the gateway's cached answers,
   // and list pages are cached until their lists change.
   if (conn && redis) publishGraphChangesOf(conn, redis, env.QUEUE_PREFIX ?? 'portal', logger);

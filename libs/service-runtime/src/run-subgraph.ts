@@ -1,10 +1,21 @@
 import { runService, type Runtime, type RuntimeEnv } from './run-service';
+import type { SubgraphListen } from './subgraph-server';
 
 /** The variables a subgraph process reads beyond the common ones. */
 export interface SubgraphEnv extends RuntimeEnv {
   PORT: number;
   HOST: string;
   INTERNAL_TOKEN_SECRET: string;
+}
+
+/** Where the subgraph listens and whom it trusts, from its checked environment. */
+export function subgraphListen(env: SubgraphEnv): SubgraphListen {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    production: env.NODE_ENV === 'production',
+    internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
+  };
 }
 
 /**

@@ -32,6 +32,17 @@ import {
   type RunningHttpServer,
 } from '@portal/http';
 import type { Logger } from '@portal/logger';
+import { dataReadiness, type DataConnections } from './readiness';
+
+/** Where a subgraph listens and whom it trusts: the same four settings for every subgraph. */
+export interface SubgraphListen {
+  port: number;
+  host?: string;
+  /** Production turns introspection and the landing page off. */
+  production: boolean;
+  /** The secret of the gateway's internal tokens (the only callers it answers). */
+  internalTokenSecret: string;
+}
 
 /** Depth and alias limits a subgraph applies itself (the gateway's are stricter: 15 and 15). */
 export interface SubgraphLimits {
@@ -48,7 +59,10 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** The parsed `schema.graphql`. */
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext>;
-  internalTokenSecret: string;
+  /** Where it listens and whom it trusts (an app's server config holds these four). */
+  listen: SubgraphListen;
+  /** The process's database and Redis: /readyz pings each, before `readiness`. */
+  data?: DataConnections;
   logger: Logger;
   /** Extends the base context (viewer, request id, logger) with the service's models and loaders. */
   context: (base: BaseContext, req: Request) => Promise<TContext> | TContext;
@@ -64,11 +78,7 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   limits?: SubgraphLimits;
   /** /readyz fails while the event loop lags more than this (default 1000 ms). */
   maxEventLoopLagMs?: number;
-  /** Production turns introspection and the landing page off. */
-  production?: boolean;
   bodyLimit?: string;
-  port: number;
-  host?: string;
   plugins?: ApolloServerPlugin<TContext>[];
 }
 
@@ -201,7 +211,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   ]);
   const apollo = new ApolloServer<TContext>({
     schema,
-    introspection: !options.production,
+    introspection: !options.listen.production,
     includeStacktraceInErrorResponses: false,
     // A variable of the wrong shape (an invalid DateTime) is the caller's mistake: answer 200 with
     // BAD_USER_INPUT, as for every other input error. The gateway treats a non-2xx answer as a
@@ -217,7 +227,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       // Inline traces (ftv1) would tell any caller how long each resolver took.
       ApolloServerPluginInlineTraceDisabled(),
       metricsPlugin<TContext>(metrics),
-      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(options.listen.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(options.plugins ?? []),
     ],
     logger: options.logger,
@@ -228,12 +238,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   app.use(httpMetricsMiddleware(metrics));
   mountOpsRoutes(app, {
     registry: metrics.registry,
-    readiness: [...(options.readiness ?? []), lag.readiness],
+    readiness: [...dataReadiness(options.data ?? {}), ...(options.readiness ?? []), lag.readiness],
   });
   options.selfAuthenticatedRoutes?.(app);
   app.use(
     requireInternalToken({
-      secret: options.internalTokenSecret,
+      secret: options.listen.internalTokenSecret,
       audience: options.name,
       logger: options.logger,
     }),
@@ -254,7 +264,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+    httpServer.listen(options.listen.port, options.listen.host ?? '127.0.0.1', () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;

@@ -31,10 +31,13 @@ let server: RunningSubgraph;
 beforeAll(async () => {
   server = await startSubgraphServer<Ctx>({
     name: 'kit-test',
-    port: 0,
-    host: '127.0.0.1',
+    listen: {
+      port: 0,
+      host: '127.0.0.1',
+      production: false,
+      internalTokenSecret: TEST_INTERNAL_SECRET,
+    },
     typeDefs: loadSchemaFile(join(import.meta.dirname, 'fixtures/schema.graphql')),
-    internalTokenSecret: TEST_INTERNAL_SECRET,
     logger: createLogger({ service: 'kit-test', level: 'silent', pretty: false }),
     readiness: [{ name: 'always', check: async () => {} }],
     context: (base) => ({
@@ -220,9 +223,8 @@ describe('subgraph boundary (attacks from a caller that is not the gateway)', ()
   it('listens on loopback only by default', async () => {
     const probe = await startSubgraphServer<BaseContext>({
       name: 'kit-bind',
-      port: 0,
+      listen: { port: 0, production: false, internalTokenSecret: TEST_INTERNAL_SECRET },
       typeDefs: loadSchemaFile(join(import.meta.dirname, 'fixtures/schema.graphql')),
-      internalTokenSecret: TEST_INTERNAL_SECRET,
       logger: createLogger({ service: 'kit-bind', level: 'silent', pretty: false }),
       context: (base) => base,
       resolvers: { Query: { hello: () => 'Xin chào' } },
@@ -249,9 +251,8 @@ describe('subgraph boundary (attacks from a caller that is not the gateway)', ()
   it('reports itself unready while its event loop stays busy', async () => {
     const busy = await startSubgraphServer<BaseContext>({
       name: 'kit-busy',
-      port: 0,
+      listen: { port: 0, production: false, internalTokenSecret: TEST_INTERNAL_SECRET },
       typeDefs: loadSchemaFile(join(import.meta.dirname, 'fixtures/schema.graphql')),
-      internalTokenSecret: TEST_INTERNAL_SECRET,
       logger: createLogger({ service: 'kit-busy', level: 'silent', pretty: false }),
       context: (base) => base,
       resolvers: { Query: { hello: () => 'Xin chào' } },
