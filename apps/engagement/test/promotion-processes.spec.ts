@@ -17,6 +17,7 @@ import {
   timeoutForProcesses,
   uniqueName,
   useTestDatabase,
+  waitForJob,
   waitUntil,
   TEST_INTERNAL_SECRET,
   type SpawnedApp,
@@ -183,28 +184,20 @@ describe('promoting a contest winner across processes', () => {
           team: [{ name: 'Lê Minh Anh' }],
         });
         const jobId = `showcase-promote.${entryId}`;
-        const job = await waitUntil(
-          async () => {
-            const j = await libraryEvents.queue.getJob(jobId);
-            return j && (await j.getState()) === 'completed' ? j : null;
-          },
-          { what: 'the promotion job to complete' },
-        );
+        const job = await waitForJob(libraryEvents.queue, jobId, 'completed', {
+          what: 'the promotion job to complete',
+        });
         const firstDone = job.finishedOn!;
 
         // The job leaves the queue (as completed jobs are trimmed), and the promotion is sent
         // again: the library worker gets the same job a second time and adds nothing.
         await job.remove();
         await engagement(editor, PROMOTE, { id: entryId, input });
-        await waitUntil(
-          async () => {
-            const j = await libraryEvents.queue.getJob(jobId);
-            return j && (await j.getState()) === 'completed' && j.finishedOn! > firstDone
-              ? j
-              : null;
-          },
-          { what: 'the second delivery to complete', timeoutMs: 30_000 },
-        );
+        await waitForJob(libraryEvents.queue, jobId, 'completed', {
+          where: (j) => j.finishedOn! > firstDone,
+          what: 'the second delivery to complete',
+          timeoutMs: 30_000,
+        });
         const after = await library({ id: showcaseId });
         expect(after.errors).toBeUndefined();
         expect(after.data!.showcaseEntries).toEqual({

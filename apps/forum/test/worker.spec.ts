@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@portal/local-services';
 import { Producer, jobId } from '@portal/queue';
 import { Queue } from 'bullmq';
-import { spawnApp, testServices, testViewer, waitUntil, type SpawnedApp } from '@portal/testing';
+import {
+  spawnApp,
+  testServices,
+  testViewer,
+  waitForJob,
+  waitUntil,
+  type SpawnedApp,
+} from '@portal/testing';
 import { contractOperation } from './contract-ops';
 import { newReply, newThread, useForum } from './forum-harness';
 
@@ -142,13 +149,7 @@ describe('forum worker', () => {
       },
       { jobId: id },
     );
-    // Read once it is failed: a job read before (still active, attemptsMade 0) and found failed
-    // a moment later is a stale copy (CI met that on a busy machine).
-    const failed = await waitUntil(
-      async () =>
-        (await events.queue.getJobState(id)) === 'failed' ? events.queue.getJob(id) : null,
-      { what: 'the job to fail' },
-    );
+    const failed = await waitForJob(events.queue, id, 'failed', { what: 'the job to fail' });
     expect(failed.attemptsMade).toBe(1);
     expect(failed.failedReason).toMatch(/does not exist/);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyInternalToken } from '@portal/auth';
 import { TEST_INTERNAL_SECRET, uniqueName } from './test-env';
 import { internalTokenFor, testViewer } from './viewers';
-import { waitUntil } from './wait';
+import { waitForJob, waitUntil } from './wait';
 
 describe('testing helpers', () => {
   it('makes unique, database-safe names', () => {
@@ -17,6 +17,27 @@ describe('testing helpers', () => {
     await expect(
       waitUntil(() => false, { timeoutMs: 50, intervalMs: 10, what: 'the moon' }),
     ).rejects.toThrow(/the moon/);
+  });
+
+  it('reads a job only once it is in the state waited for, never a copy from before', async () => {
+    // A job that fails after the first look at it (its worker runs in between): each read
+    // copies the job as it is then.
+    let looks = 0;
+    const now = () =>
+      ++looks >= 2 ? { state: 'failed', attemptsMade: 1 } : { state: 'active', attemptsMade: 0 };
+    const queue = {
+      getJob: async (_id: string) => ({ ...now() }),
+      getJobState: async (_id: string) => now().state,
+    };
+    // Reading the job, then its state, returns the copy from before it failed.
+    const stale = await queue.getJob('j1');
+    expect([stale.attemptsMade, await queue.getJobState('j1')]).toEqual([0, 'failed']);
+    looks = 0;
+    const failed = await waitForJob(queue, 'j1', 'failed', { timeoutMs: 1000 });
+    expect(failed).toEqual({ state: 'failed', attemptsMade: 1 });
+    await expect(
+      waitForJob(queue, 'j1', 'completed', { timeoutMs: 50, what: 'j1 done' }),
+    ).rejects.toThrow(/j1 done/);
   });
 
   it('signs internal tokens the subgraphs accept', async () => {

@@ -22,3 +22,30 @@ export async function waitUntil<T>(
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
   }
 }
+
+/** What `waitForJob` needs of a queue (BullMQ's `Queue`). */
+export interface JobSource<J> {
+  getJobState(id: string): Promise<string>;
+  getJob(id: string): Promise<J | undefined>;
+}
+
+/**
+ * Waits until job `id` of `queue` is in `state` (and `where` holds for it), reading the job
+ * only once it is there: a job read first and found in that state after is a copy from
+ * before (read while active, then failed: `attemptsMade` 0, no `finishedOn`).
+ */
+export function waitForJob<J>(
+  queue: JobSource<J>,
+  id: string,
+  state: 'completed' | 'failed',
+  options: { timeoutMs?: number; what?: string; where?: (job: J) => boolean } = {},
+): Promise<J> {
+  return waitUntil(
+    async () => {
+      if ((await queue.getJobState(id)) !== state) return null;
+      const job = await queue.getJob(id);
+      return job && (!options.where || options.where(job)) ? job : null;
+    },
+    { timeoutMs: options.timeoutMs, what: options.what ?? `job ${id} to be ${state}` },
+  ) as Promise<J>;
+}
