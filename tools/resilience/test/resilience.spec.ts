@@ -218,6 +218,7 @@ afterAll(async () => {
  * that reason in its list of skips; `npm run test:resilience` (full scale) runs every one.
  */
 const OPEN: Record<number, string> = {
+  6: 'open: in the run of 5 Dec 05:35 the notifier, SIGTERMed during a batch, exited 0 (its workers closed, not the 8 s shutdown bound) and left 16 e-mail jobs active (its concurrency), which the stalled check hands out again; passed in every run before (3 Dec, 5 Dec 03:57); cause not found yet (jobs a finishing job fetched for the worker while it closed, to be checked)',
   5: 'open: in one run of 3 Dec 16:44 the library (hung and resumed in scenario 2 before) did not find FerretDB back within 120 s of its restart, every query failing server selection with the error of the moment it stopped; passed in the run after; cause not found yet (the stack now logs each service driver heartbeats)',
 };
 /**
