@@ -10,7 +10,7 @@ export interface DataConnections {
 }
 
 /** The readiness checks of a process's database and Redis: each answers a ping. */
-export function dataReadiness({ conn, redis }: DataConnections): ReadinessCheck[] {
+export function dataReadiness({ conn, redis }: DataConnections = {}): ReadinessCheck[] {
   return [
     ...(conn ? [{ name: 'mongo', check: () => pingDatabase(conn) }] : []),
     ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : []),

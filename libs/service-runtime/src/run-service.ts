@@ -60,14 +60,13 @@ export async function runService<E extends RuntimeEnv, R>(
   const { env } = spec;
   const logger = createLogger({ service: spec.name, level: env.LOG_LEVEL, format: env.LOG_FORMAT });
   const closers: Closer[] = [];
-  const readiness: ReadinessCheck[] = [];
   const conn =
     env.MONGODB_URI && env.MONGODB_DB
       ? await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger })
       : undefined;
   const redis = env.REDIS_URL ? createRedisConnection(env.REDIS_URL, 'producer') : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-  readiness.push(...dataReadiness({ conn, redis }));
+  const readiness = dataReadiness({ conn, redis });
   // Every write of a tracked model (trackGraphChanges) purges the gateway's cached answers,
   // and list pages are cached until their lists change.
   if (conn && redis) publishGraphChangesOf(conn, redis, env.QUEUE_PREFIX ?? 'portal', logger);

@@ -238,7 +238,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   app.use(httpMetricsMiddleware(metrics));
   mountOpsRoutes(app, {
     registry: metrics.registry,
-    readiness: [...dataReadiness(options.data ?? {}), ...(options.readiness ?? []), lag.readiness],
+    readiness: [...dataReadiness(options.data), ...(options.readiness ?? []), lag.readiness],
   });
   options.selfAuthenticatedRoutes?.(app);
   app.use(
