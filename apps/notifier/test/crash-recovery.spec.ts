@@ -228,8 +228,10 @@ describe('a notifier process that dies or stops mid-batch', twoStarts, () => {
     await worker.stop();
     running.splice(running.indexOf(worker), 1);
     expect(await worker.process.exited).toBe(0);
-    // Graceful: every send under way finished and was recorded; no attempt is left open.
+    // Graceful: every send under way finished and was recorded; no attempt is left open, and
+    // no job is left active for the stalled check to hand out again.
     expect(await unfinishedAttempts(notificationId)).toBe(0);
+    expect((await emailQueue.getActive()).map((j) => j.id)).toEqual([]);
     const sent = await models.Delivery.countDocuments({ notificationId, status: 'sent' });
     expect(sent).toBe(sink.all().filter(mine('term')).length);
 
