@@ -9,3 +9,4 @@ export * from './page-cache';
 export * from './object-id';
 export * from './query-budget';
 export * from './hot-counters';
+export * from './connection-watchdog';

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { onTerminate } from '@portal/config';
-import { connectDatabase } from '@portal/db';
+import { connectDatabase, watchConnection } from '@portal/db';
 import type { ReadinessCheck } from '@portal/http';
 import { createLogger, type Logger } from '@portal/logger';
 import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
@@ -60,10 +60,13 @@ export async function runService<E extends RuntimeEnv, R>(
   const { env } = spec;
   const logger = createLogger({ service: spec.name, level: env.LOG_LEVEL, format: env.LOG_FORMAT });
   const closers: Closer[] = [];
-  const conn =
+  const database =
     env.MONGODB_URI && env.MONGODB_DB
-      ? await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger })
+      ? { uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger }
       : undefined;
+  const conn = database ? await connectDatabase(database) : undefined;
+  // A connection whose driver stops finding a database that is up is reopened (libs/db).
+  const watchdog = conn && database ? watchConnection(conn, database) : undefined;
   const redis = env.REDIS_URL ? createRedisConnection(env.REDIS_URL, 'producer') : undefined;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
   const readiness = dataReadiness({ conn, redis });
@@ -76,6 +79,7 @@ export async function runService<E extends RuntimeEnv, R>(
       stopping = true;
       for (const close of closers.reverse()) await close();
       redis?.disconnect();
+      await watchdog?.stop();
       await conn?.close();
     },
     {

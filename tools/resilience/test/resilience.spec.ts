@@ -223,9 +223,7 @@ afterAll(async () => {
  * Scenarios that do not pass yet (docs/reliability.md says why): `npm test` skips them, with
  * that reason in its list of skips; `npm run test:resilience` (full scale) runs every one.
  */
-const OPEN: Record<number, string> = {
-  5: 'open: in one run of 3 Dec 16:44 the library (hung and resumed in scenario 2 before) did not find FerretDB back within 120 s of its restart, every query failing server selection with the error of the moment it stopped; passed in the run after; cause not found yet (the stack now logs each service driver heartbeats)',
-};
+const OPEN: Record<number, string> = {};
 /**
  * `it` for scenario `n`: skipped with its reason in the short run while it is open; with
  * RESILIENCE_SCENARIOS, run when listed there and skipped otherwise.
