@@ -19,7 +19,7 @@ export interface ConnectionWatchdogOptions {
 export interface ConnectionWatchdog {
   /** Connections reopened so far (a figure for logs and tests). */
   readonly reopened: number;
-  /** Stops watching; waits for a round under way. */
+  /** Stops watching (a round under way ends without reopening); waits for a reopening under way. */
   stop(): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ export function watchConnection(
   let failingSince: number | undefined;
   let reopened = 0;
   let stopped = false;
-  let round: Promise<void> = Promise.resolve();
+  let reopening: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
 
   const check = async () => {
@@ -57,7 +57,9 @@ export function watchConnection(
     if (!(await serverAnswers(options.uri))) return;
     // The server may have come back during the ping that failed: a driver that is well finds
     // it within this second ping (its monitor checks every 0.5 s while an operation waits).
-    if (stopped || !(await fails(pingDatabase(conn)))) {
+    const stillFailing = await fails(pingDatabase(conn));
+    if (stopped) return;
+    if (!stillFailing) {
       failingSince = undefined;
       return;
     }
@@ -66,8 +68,15 @@ export function watchConnection(
       { failingForMs, driver: driverView(conn) },
       'database answers a new client but not this connection; reopening it',
     );
-    await conn.close();
-    await conn.openUri(options.uri, { ...connectionOptions(options), bufferCommands: false });
+    reopening = (async () => {
+      await conn.close();
+      await conn.openUri(options.uri, { ...connectionOptions(options), bufferCommands: false });
+    })();
+    try {
+      await reopening;
+    } finally {
+      reopening = undefined;
+    }
     reopened++;
     failingSince = undefined;
     options.logger?.warn({ reopened }, 'database connection reopened');
@@ -75,7 +84,7 @@ export function watchConnection(
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      round = check()
+      void check()
         .catch((err: Error) =>
           options.logger?.warn({ err: err.message }, 'database watchdog round failed'),
         )
@@ -91,7 +100,7 @@ export function watchConnection(
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await round;
+      await reopening?.catch(() => {});
     },
   };
 }
