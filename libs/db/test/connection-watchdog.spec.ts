@@ -1,17 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Schema, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { freePort, startFerretdb } from '@portal/local-services';
 import { waitUntil } from '@portal/testing';
-import { connectDatabase, pingDatabase, watchConnection } from '../src';
-
-const fails = (p: Promise<unknown>) =>
-  p.then(
-    () => false,
-    () => true,
-  );
+import { pingDatabase, watchConnection } from '../src';
+import { fails, restartableDatabase } from './support/restartable-database';
 
 /**
  * Makes the connection's driver stop checking its server, as a monitor whose check never
@@ -41,11 +32,8 @@ function wedgeMonitor(conn: Connection): void {
 
 describe('a connection whose driver stops finding its database', () => {
   it('stays lost on its own once the server is back, and the watchdog reopens it', async () => {
-    const port = await freePort();
-    const dir = mkdtempSync(join(tmpdir(), 'db-wedge-'));
-    let db = await startFerretdb({ port, dir });
-    const conn = await connectDatabase({ uri: db.uri, dbName: 'wedge' });
-    const Note = conn.model('Note', new Schema({ text: String }));
+    const db = await restartableDatabase('wedge');
+    const { conn, Note } = db;
     const lines: { level: string; msg: string; data: Record<string, unknown> }[] = [];
     const record = (level: string) => (data: Record<string, unknown> | string, msg?: string) =>
       void lines.push(
@@ -60,10 +48,10 @@ describe('a connection whose driver stops finding its database', () => {
     try {
       await Note.create({ text: 'trước' });
       wedgeMonitor(conn);
-      await db.process.stop();
+      await db.stop();
       // An operation meets the closed connection: the server is marked unknown.
       expect(await fails(Note.findOne().exec())).toBe(true);
-      db = await startFerretdb({ port, dir });
+      await db.restart();
 
       // The wedge is real: with the server back, pings fail for longer than the driver's idle
       // heartbeat (10 s) would take to find it.
@@ -72,7 +60,7 @@ describe('a connection whose driver stops finding its database', () => {
 
       watchdog = watchConnection(conn, {
         uri: db.uri,
-        dbName: 'wedge',
+        dbName: db.dbName,
         logger,
         checkEveryMs: 500,
         stuckAfterMs: 2000,
@@ -102,31 +90,27 @@ describe('a connection whose driver stops finding its database', () => {
       ]);
     } finally {
       await watchdog?.stop();
-      await conn.close().catch(() => {});
-      await db.process.stop();
+      await db.close();
     }
   }, 180_000);
 
   it('leaves a server that is really away to the driver, and a healthy connection alone', async () => {
-    const port = await freePort();
-    const dir = mkdtempSync(join(tmpdir(), 'db-away-watch-'));
-    let db = await startFerretdb({ port, dir });
-    const conn = await connectDatabase({ uri: db.uri, dbName: 'away' });
-    const Note = conn.model('Note', new Schema({ text: String }));
+    const db = await restartableDatabase('away_watched');
+    const { conn, Note } = db;
     const watchdog = watchConnection(conn, {
       uri: db.uri,
-      dbName: 'away',
+      dbName: db.dbName,
       checkEveryMs: 300,
       stuckAfterMs: 1000,
     });
     try {
       await Note.create({ text: 'trước' });
-      await db.process.stop();
+      await db.stop();
       // Away for several times the watchdog's patience: no new client answers, nothing reopened.
       const awayUntil = Date.now() + 6000;
       while (Date.now() < awayUntil) expect(await fails(pingDatabase(conn))).toBe(true);
       expect(watchdog.reopened).toBe(0);
-      db = await startFerretdb({ port, dir });
+      await db.restart();
       await waitUntil(async () => !(await fails(pingDatabase(conn))), {
         what: 'the driver to find the database back',
         timeoutMs: 60_000,
@@ -138,8 +122,7 @@ describe('a connection whose driver stops finding its database', () => {
       expect(watchdog.reopened).toBe(0);
     } finally {
       await watchdog.stop();
-      await conn.close().catch(() => {});
-      await db.process.stop();
+      await db.close();
     }
   }, 180_000);
 });

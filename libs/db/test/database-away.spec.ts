@@ -1,12 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Schema } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from '@portal/errors';
-import { freePort, startFerretdb } from '@portal/local-services';
 import { waitUntil } from '@portal/testing';
-import { SERVER_SELECTION_TIMEOUT_MS, connectDatabase, pingDatabase } from '../src';
+import { SERVER_SELECTION_TIMEOUT_MS, pingDatabase } from '../src';
+import { fails, restartableDatabase } from './support/restartable-database';
 
 const failure = (p: Promise<unknown>) =>
   p.then(
@@ -22,14 +18,11 @@ const unavailable = (e: Error | null) => ({
 
 describe('a service whose database goes away', () => {
   it('gets an error within the server selection (2 s), and is found again by the readiness ping when it returns', async () => {
-    const port = await freePort();
-    const dir = mkdtempSync(join(tmpdir(), 'db-away-'));
-    let db = await startFerretdb({ port, dir });
-    const conn = await connectDatabase({ uri: db.uri, dbName: 'away' });
-    const Note = conn.model('Note', new Schema({ text: String }));
+    const db = await restartableDatabase('away');
+    const { conn, Note } = db;
     try {
       await Note.create({ text: 'trước' });
-      await db.process.stop();
+      await db.stop();
       // The first operation finds the server gone: bounded by the server selection, not
       // held until the caller gave up (mongoose would otherwise buffer it), and failing with
       // an error the services answer as retryable. Which error depends on when it meets the
@@ -49,24 +42,23 @@ describe('a service whose database goes away', () => {
         expect(unavailable(await failure(op()))).toMatchObject({ unavailable: true });
         expect(performance.now() - started).toBeLessThan(SERVER_SELECTION_TIMEOUT_MS + 3000);
       }
-      db = await startFerretdb({ port, dir });
+      await db.restart();
       // Found again with no other traffic than a readiness ping (which goes to the driver even
       // while the loss is known), then writes work again.
-      await waitUntil(async () => (await failure(pingDatabase(conn))) === null, {
+      await waitUntil(async () => !(await fails(pingDatabase(conn))), {
         what: 'the readiness ping to find the database back',
         timeoutMs: 60_000,
         intervalMs: 1000,
       });
       expect(conn.readyState).toBe(1);
-      await waitUntil(async () => (await failure(Note.create({ text: 'trở lại' }))) === null, {
+      await waitUntil(async () => !(await fails(Note.create({ text: 'trở lại' }))), {
         what: 'a write after the database returned',
         timeoutMs: 60_000,
         intervalMs: 250,
       });
       expect(await Note.countDocuments({ text: { $in: ['trước', 'trở lại'] } })).toBe(2);
     } finally {
-      await conn.close().catch(() => {});
-      await db.process.stop();
+      await db.close();
     }
   }, 180_000);
 });
