@@ -297,7 +297,12 @@ describe('the bulletin in the federated graph', () => {
       articleId: a.id,
     });
     const now = await viaGateway('editor', op('PublishBulletinIssueNow'), { id });
-    expect(now.data!.publishBulletinIssueNow).toEqual({ id, status: 'SCHEDULED' });
+    // Answered as the issue stands once its job is queued: SCHEDULED, or PUBLISHED when the
+    // worker ran the job first (seen on a busy machine).
+    expect(now.data!.publishBulletinIssueNow).toEqual({
+      id,
+      status: expect.stringMatching(/^(SCHEDULED|PUBLISHED)$/),
+    });
     await waitUntil(
       async () => (await b.models.issues.findById(id).lean())?.status === 'PUBLISHED',
       {

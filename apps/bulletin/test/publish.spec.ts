@@ -159,7 +159,12 @@ describe('publishing', () => {
       unsubscribedAt: null,
     });
     const res = await b.as('editor', PUBLISH_NOW, { variables: { id } });
-    expect(res.data!.publishBulletinIssueNow).toEqual({ id, status: 'SCHEDULED' });
+    // Answered as the issue stands once its job is queued: SCHEDULED, or PUBLISHED when the
+    // worker ran the job first (seen on a busy machine).
+    expect(res.data!.publishBulletinIssueNow).toEqual({
+      id,
+      status: expect.stringMatching(/^(SCHEDULED|PUBLISHED)$/),
+    });
     const first = await published(id);
 
     // The same job again, as a redelivery would bring it (a different job id, same payload).
