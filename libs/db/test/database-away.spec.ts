@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from '@portal/errors';
 import { waitUntil } from '@portal/testing';
 import { SERVER_SELECTION_TIMEOUT_MS, pingDatabase } from '../src';
-import { fails, restartableDatabase } from './support/restartable-database';
+import { restartableDatabase } from './support/restartable-database';
 
 const failure = (p: Promise<unknown>) =>
   p.then(
@@ -45,13 +45,13 @@ describe('a service whose database goes away', () => {
       await db.restart();
       // Found again with no other traffic than a readiness ping (which goes to the driver even
       // while the loss is known), then writes work again.
-      await waitUntil(async () => !(await fails(pingDatabase(conn))), {
+      await waitUntil(async () => (await failure(pingDatabase(conn))) === null, {
         what: 'the readiness ping to find the database back',
         timeoutMs: 60_000,
         intervalMs: 1000,
       });
       expect(conn.readyState).toBe(1);
-      await waitUntil(async () => !(await fails(Note.create({ text: 'trở lại' }))), {
+      await waitUntil(async () => (await failure(Note.create({ text: 'trở lại' }))) === null, {
         what: 'a write after the database returned',
         timeoutMs: 60_000,
         intervalMs: 250,

@@ -77,9 +77,10 @@ export async function runService<E extends RuntimeEnv, R>(
   onTerminate(
     async () => {
       stopping = true;
+      // No reopening once shutdown has begun: the closers below still use the connection.
+      await watchdog?.stop();
       for (const close of closers.reverse()) await close();
       redis?.disconnect();
-      await watchdog?.stop();
       await conn?.close();
     },
     {
