@@ -1,66 +1,70 @@
 // `npm test`: starts one real FerretDB and one Redis for the whole run (unless
-// MONGODB_URI / REDIS_URL point at servers already), runs every Nx project's tests
-// through Nx, and ends with one line: `N passed, M failed, K skipped`, summed over every
-// project from the summaries the vitest preset's reporter writes (summary-reporter.ts).
+// MONGODB_URI / REDIS_URL point at servers already), runs every project's tests (the
+// command of Nx's `test` target) on as many lanes as the machine has cores, longest first,
+// and ends with one line: `N passed, M failed, K skipped`, summed over every project from
+// the summaries the vitest preset's reporter writes (summary-reporter.ts).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import {
   databaseAndRedis,
   ensureDebianPackage,
   workspaceRoot,
   type DatabaseAndRedis,
 } from '@portal/local-services';
+import { ALONE_TAG, longestFirst, onLanes, testProjects, type TestProject } from './schedule';
 import type { ProjectSummary } from './summary-reporter';
 
 const root = workspaceRoot();
 const resultsDir = join(root, 'tmp', 'test-results');
 const affected = process.argv.includes('--affected');
 const log = (line: string) => process.stdout.write(`[test] ${line}\n`);
-/** Nx projects whose tests run by themselves, after the others. */
-const ALONE = 'tag:test:alone';
 
-/** The `test:alone` projects this run covers (with --affected, those affected). */
-function projectsTaggedAlone(): string[] {
-  const args = ['nx', 'show', 'projects', `--projects=${ALONE}`, '--json'];
-  if (affected) args.push('--affected');
-  const out = execFileSync('npx', args, {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NX_DAEMON: 'false' },
-  });
-  return JSON.parse(out) as string[];
+/** The projects this run covers: every one with a test target, or (--affected) those Nx says the change touches. */
+function projectsToRun(): TestProject[] {
+  const all = testProjects(root);
+  if (!affected) return all;
+  const out = execFileSync(
+    'npx',
+    ['nx', 'show', 'projects', '--affected', '--withTarget=test', '--json'],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
+  );
+  const names = new Set(JSON.parse(out) as string[]);
+  return all.filter((p) => names.has(p.name));
 }
 
-function projectsWithTests(): string[] {
-  const names: string[] = [];
-  for (const group of ['apps', 'libs', 'tools']) {
-    const dir = join(root, group);
-    if (!existsSync(dir)) continue;
-    for (const entry of readdirSync(dir)) {
-      const file = join(dir, entry, 'project.json');
-      if (!existsSync(file)) continue;
-      const project = JSON.parse(readFileSync(file, 'utf8')) as {
-        name: string;
-        targets?: Record<string, unknown>;
-      };
-      if (project.targets?.test) names.push(project.name);
-    }
-  }
-  return names;
+/** The command of the `test` target every project inherits (nx.json), for one project. */
+function testCommand(project: TestProject): string {
+  const nx = JSON.parse(readFileSync(join(root, 'nx.json'), 'utf8')) as {
+    targetDefaults: { test: { options: { command: string } } };
+  };
+  return nx.targetDefaults.test.options.command.replaceAll('{projectRoot}', project.root);
+}
+
+/** Runs one project's tests, its output prefixed with its name as Nx does; resolves with the exit code. */
+function runProject(project: TestProject, env: NodeJS.ProcessEnv): Promise<number> {
+  process.stdout.write(`> ${project.name}: ${testCommand(project)}\n`);
+  const child = spawn('sh', ['-c', testCommand(project)], {
+    cwd: root,
+    env: { ...env, PATH: `${join(root, 'node_modules', '.bin')}:${env.PATH ?? ''}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr])
+    createInterface({ input: stream }).on('line', (line) =>
+      process.stdout.write(`${project.name}: ${line}\n`),
+    );
+  return new Promise((resolve) => {
+    child.on('error', () => resolve(1));
+    child.on('close', (code) => resolve(code ?? 1));
+  });
 }
 
 async function main(): Promise<number> {
   let services: DatabaseAndRedis | undefined;
   const scratch = mkdtempSync(join(tmpdir(), 'portal-test-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NX_DAEMON: 'false',
-    NX_TUI: 'false',
-    NX_NO_CLOUD: 'true',
-    FORCE_COLOR: '0',
-  };
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
   try {
     // The bulletin's read-aloud audio (its tests and the end-to-end suite render real speech);
     // startRedis installs redis-server the same way.
@@ -77,52 +81,31 @@ async function main(): Promise<number> {
 
     rmSync(resultsDir, { recursive: true, force: true });
     mkdirSync(resultsDir, { recursive: true });
-    // Sized to the machine: as many test files at once as there are cores, spread over
-    // Nx's parallel projects (each file may also start apps, so no more than that).
+    // Sized to the machine: as many test files at once as there are cores, spread over the
+    // projects run at once (each file may also start apps, so no more than that).
     const cores = availableParallelism();
     const parallel = Number(env.TEST_PARALLEL ?? cores);
     env.TEST_WORKERS ??= String(Math.max(1, Math.floor(cores / parallel)));
     log(`${cores} cores: ${parallel} projects at once, ${env.TEST_WORKERS} test file(s) each`);
+    // Longest first on the lanes, so that no lane idles at the end beside a whole stack.
     // Projects tagged `test:alone` (the resilience suite, whose pass criteria compare latencies
     // with the same stack's own baseline) run after the others, by themselves, so no other
     // project's load lands in the middle of a measurement.
-    const nx = (args: string[]) =>
-      new Promise<number>((resolve) => {
-        const child = spawn('npx', ['nx', ...args, '--outputStyle=stream'], {
-          cwd: root,
-          env,
-          stdio: 'inherit',
-        });
-        child.on('exit', (code) => resolve(code ?? 1));
-      });
-    const selection = affected ? ['affected'] : ['run-many'];
-    const together = await nx([
-      ...selection,
-      '-t',
-      'test',
-      `--exclude=${ALONE}`,
-      `--parallel=${parallel}`,
-    ]);
-    const alone = projectsTaggedAlone();
-    let aloneCode = 0;
+    const projects = projectsToRun();
+    const alone = projects.filter((p) => p.tags.includes(ALONE_TAG));
+    const together = longestFirst(projects.filter((p) => !p.tags.includes(ALONE_TAG)));
+    log(`in this order: ${together.map((p) => p.name).join(', ')}`);
+    const codes = await onLanes(together, parallel, (p) => runProject(p, env));
     if (alone.length > 0) {
-      log(`then by themselves: ${alone.join(', ')}`);
-      aloneCode = await nx([
-        'run-many',
-        '-t',
-        'test',
-        `--projects=${alone.join(',')}`,
-        '--parallel=1',
-      ]);
+      log(`then by themselves: ${alone.map((p) => p.name).join(', ')}`);
+      codes.push(...(await onLanes(alone, 1, (p) => runProject(p, env))));
     }
-    const nxCode = together || aloneCode;
+    const exitCode = codes.find((code) => code !== 0) ?? 0;
 
     let passed = 0;
     let failed = 0;
     let skipped = 0;
-    const expected = affected
-      ? readdirSync(resultsDir).map((f) => f.replace(/\.json$/, ''))
-      : projectsWithTests();
+    const expected = projects.map((p) => p.name);
     const failures: string[] = [];
     const skips: string[] = [];
     for (const project of expected) {
@@ -141,8 +124,8 @@ async function main(): Promise<number> {
     }
     if (skips.length > 0) log(`skipped:\n  ${skips.join('\n  ')}`);
     if (failures.length > 0) log(`failed:\n  ${failures.join('\n  ')}`);
-    if (nxCode !== 0 && failed === 0) {
-      log(`nx exited with ${nxCode}`);
+    if (exitCode !== 0 && failed === 0) {
+      log(`a project's tests exited with ${exitCode}`);
       failed += 1;
     }
     process.stdout.write(`${passed} passed, ${failed} failed, ${skipped} skipped\n`);
