@@ -173,17 +173,20 @@ describe('npm start', () => {
     }
   }, 60_000);
 
-  it('brings up the whole system with demo data, then stops every process on SIGTERM', async () => {
-    const stack = await startStack(dataDir);
+  // One stack for both (a whole stack is the costliest thing a test starts): npm start's
+  // default storage, the data folder, is what the end-to-end suite's stack runs on.
+  it('brings up the whole system with demo data, the library in the embedded S3 server (LIBRARY_STORAGE=s3, no S3_ENDPOINT), then stops every process on SIGTERM', async () => {
+    const stack = await startStack(dataDir, { LIBRARY_STORAGE: 's3' });
     try {
       await checkSeededStack(stack);
+      await checkLibraryInS3(stack, dataDir);
     } catch (err) {
       await abandonStack(stack);
       // What the services logged tells why the graph answered with an error.
       console.error(`npm start printed:\n${stack.output.slice(-80).join('\n')}`);
       throw err;
     }
-    await stopStack(stack, ['gateway', 'content', 'ferretdb', 'redis', 'smtp']);
+    await stopStack(stack, ['gateway', 'content', 'library', 'ferretdb', 'redis', 'smtp', 's3']);
   }, 600_000);
 
   async function checkSeededStack(stack: RunningStack): Promise<void> {
@@ -229,36 +232,28 @@ describe('npm start', () => {
     expect(wifi.table!.count).toBeGreaterThan(0);
   }
 
-  it('keeps the library in the embedded S3 server with LIBRARY_STORAGE=s3 and no S3_ENDPOINT', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'portal-start-s3-'));
-    try {
-      const stack = await startStack(dir, { LIBRARY_STORAGE: 's3' });
-      const gatewayPort = DEFAULT_PORTS.gateway + stack.offset;
-      const res = await gql(
-        `http://127.0.0.1:${gatewayPort}/graphql`,
-        '{ libraryItems(first: 20) { nodes { files { url sha256 sizeBytes } } } }',
-      );
-      expect(res.errors).toBeUndefined();
-      const files = (
-        res.data!.libraryItems.nodes as { files: { url: string; sha256: string }[] }[]
-      ).flatMap((n) => n.files);
-      expect(files.length).toBeGreaterThan(0);
-      // The seed's files went to the bucket, and come back through the gateway in ranges.
-      const objects = readdirSync(join(dir, 's3', 'buckets', 'portal-library'), {
-        recursive: true,
-      }).map(String);
-      expect(objects).toContain(
-        join(files[0]!.sha256.slice(0, 2), files[0]!.sha256.slice(2, 4), files[0]!.sha256),
-      );
-      const ranged = await fetch(files[0]!.url.replace('localhost', '127.0.0.1'), {
-        headers: { range: 'bytes=0-7' },
-      });
-      expect(ranged.status).toBe(206);
-      expect((await ranged.arrayBuffer()).byteLength).toBe(8);
-
-      await stopStack(stack, ['gateway', 'library', 'ferretdb', 'redis', 's3']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 600_000);
+  async function checkLibraryInS3(stack: RunningStack, dir: string): Promise<void> {
+    const gatewayPort = DEFAULT_PORTS.gateway + stack.offset;
+    const res = await gql(
+      `http://127.0.0.1:${gatewayPort}/graphql`,
+      '{ libraryItems(first: 20) { nodes { files { url sha256 sizeBytes } } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const files = (
+      res.data!.libraryItems.nodes as { files: { url: string; sha256: string }[] }[]
+    ).flatMap((n) => n.files);
+    expect(files.length).toBeGreaterThan(0);
+    // The seed's files went to the bucket, and come back through the gateway in ranges.
+    const objects = readdirSync(join(dir, 's3', 'buckets', 'portal-library'), {
+      recursive: true,
+    }).map(String);
+    expect(objects).toContain(
+      join(files[0]!.sha256.slice(0, 2), files[0]!.sha256.slice(2, 4), files[0]!.sha256),
+    );
+    const ranged = await fetch(files[0]!.url.replace('localhost', '127.0.0.1'), {
+      headers: { range: 'bytes=0-7' },
+    });
+    expect(ranged.status).toBe(206);
+    expect((await ranged.arrayBuffer()).byteLength).toBe(8);
+  }
 });
