@@ -166,6 +166,10 @@ beforeAll(async () => {
       EMAIL_RATE_PER_SECOND: '2000',
       EMAIL_CONCURRENCY: String(EMAIL_CONCURRENCY),
       WEBHOOK_RATE_PER_SECOND: '2000',
+      // A killed worker's sends are taken up again once their claims expire (scenario 6): 40 s
+      // here instead of 2 min, still above three SMTP timeouts (the notifier refuses less).
+      SMTP_TIMEOUT_MS: '10000',
+      DELIVERY_CLAIM_TTL_MS: '40000',
     },
     onOutput: (name, line) => {
       output.push(`[${name}] ${line}`);
