@@ -10,6 +10,14 @@ import { INDEXED_TYPES } from '../services/index-service';
 import type { SourceType } from '../models/passage.model';
 
 const MAX_IDS_PER_JOB = 500;
+/**
+ * Changes of whole types (no ids) within one window of stream time share one rebuild, which
+ * starts once the window has closed (plus a margin for clocks), so it reads every change of
+ * the window. Without it each such change queued a rebuild of its own: a seed or a burst of
+ * writes queued hundreds, and the worker rebuilt the whole index for minutes on end.
+ */
+export const REBUILD_WINDOW_MS = 10_000;
+const CLOCK_MARGIN_MS = 1000;
 
 /**
  * Follows the services' graph-change stream (what the gateway purges its cache by) and
@@ -34,10 +42,12 @@ export function followIndexedChanges(options: {
   });
 }
 
-async function queueRefreshes(
+/** Queues the index jobs for one batch of changes read up to stream id `position`. */
+export async function queueRefreshes(
   changes: readonly GraphChange[],
   position: string,
   index: Pick<Producer<'assistant-index'>, 'enqueue'>,
+  now: () => number = Date.now,
 ): Promise<void> {
   const ids = new Map<SourceType, Set<string>>();
   const whole = new Set<SourceType>();
@@ -58,5 +68,13 @@ async function queueRefreshes(
         { jobId: `refresh-${type}-${position}-${i}` },
       );
   }
-  if (whole.size) await index.enqueue({ type: 'rebuild' }, { jobId: `rebuild-${position}` });
+  if (whole.size) {
+    // A stream id is `<milliseconds>-<sequence>` of the Redis server's clock.
+    const window = Math.floor(Number(position.split('-')[0]) / REBUILD_WINDOW_MS);
+    const closesAt = (window + 1) * REBUILD_WINDOW_MS + CLOCK_MARGIN_MS;
+    await index.enqueue(
+      { type: 'rebuild' },
+      { jobId: `rebuild-window-${window}`, delayMs: closesAt - now() },
+    );
+  }
 }
