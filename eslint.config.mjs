@@ -129,6 +129,7 @@ export default tseslint.config(
       'libs/local-services/**',
       'tools/**',
       'vitest.preset.ts',
+      '**/react-router.config.ts',
       '**/*.spec.ts',
       '**/test/**',
     ],

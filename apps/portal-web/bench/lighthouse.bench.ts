@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEFAULT_PORTS } from '@portal/config';
-import { freeStackOffset, runProcess, workspaceRoot } from '@portal/local-services';
+import { buildPortalWeb, freeStackOffset, workspaceRoot } from '@portal/local-services';
 import { benchSettings, percentile, reportBenchmark } from '@portal/testing/bench';
 import { runLighthouse, type LighthouseScores } from '@portal/testing/lighthouse';
 
@@ -24,17 +24,6 @@ const offset = await freeStackOffset();
 const scratch = mkdtempSync(join(tmpdir(), 'lighthouse-bench-'));
 const outDir = join(root, 'tmp', 'portal-web', 'bench');
 const say = (line: string) => process.stdout.write(`[lighthouse] ${line}\n`);
-
-async function buildPortal(): Promise<string> {
-  const built = await runProcess(
-    process.execPath,
-    [join(root, 'node_modules/@react-router/dev/bin.js'), 'build', 'apps/portal-web'],
-    { cwd: root, env: { ...settings.baseEnv, NODE_ENV: 'production' }, timeoutMs: 600_000 },
-  );
-  if (built.status !== 0)
-    throw new Error(`building the web portal failed:\n${built.stdout}\n${built.stderr}`);
-  return join(root, 'dist/apps/portal-web');
-}
 
 /** The stack as `npm start` runs it, serving the portal's production build. */
 function startStack(buildDir: string): Promise<ChildProcess> {
@@ -81,7 +70,7 @@ const median = (values: number[]) => percentile(values, 50);
 
 let stack: ChildProcess | undefined;
 try {
-  const buildDir = await buildPortal();
+  const buildDir = await buildPortalWeb(join(scratch, 'portal-web-build'), settings.baseEnv);
   const started = Date.now();
   stack = await startStack(buildDir);
   const portal = `http://127.0.0.1:${DEFAULT_PORTS['portal-web'] + offset}`;

@@ -9,3 +9,4 @@ export * from './net';
 export * from './process-group';
 export * from './database-and-redis';
 export * from './run-process';
+export * from './portal-web-build';

@@ -59,7 +59,8 @@ if (existsSync(join(root, 'apps', app, 'react-router.config.ts'))) {
   const built = spawnSync(
     process.execPath,
     [join(root, 'node_modules/@react-router/dev/bin.js'), 'build', join('apps', app)],
-    { cwd: root, stdio: 'inherit' },
+    // Into this app's dist folder, whatever PORTAL_WEB_BUILD_DIR the caller has.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, PORTAL_WEB_BUILD_DIR: outdir } },
   );
   if (built.status !== 0) process.exit(built.status ?? 1);
 }

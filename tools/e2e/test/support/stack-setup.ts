@@ -2,7 +2,7 @@
 // shifted ports, with demo data) for the end-to-end suite: on the MongoDB and Redis that
 // MONGODB_URI / REDIS_URL name, like the rest of the suite (in databases and a queue prefix
 // of its own, dropped at the end), else on its own FerretDB and Redis.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,36 +10,18 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MongoClient } from 'mongodb';
 import { DEFAULT_PORTS } from '@portal/config';
-import { freeStackOffset, workspaceRoot } from '@portal/local-services';
-
-/**
- * The web portal is served from its production build, as deployed (the browser tests and
- * Lighthouse measure what people would get, not Vite's development server).
- */
-function buildPortalWeb(): string {
-  const root = workspaceRoot();
-  const built = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules/@react-router/dev/bin.js'), 'build', 'apps/portal-web'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 600_000,
-      env: { ...process.env, NODE_ENV: 'production' },
-    },
-  );
-  if (built.status !== 0)
-    throw new Error(`building the web portal failed:\n${built.stdout}\n${built.stderr}`);
-  return join(root, 'dist/apps/portal-web');
-}
+import { buildPortalWeb, freeStackOffset, workspaceRoot } from '@portal/local-services';
 
 export default async function setup(): Promise<() => Promise<void>> {
-  const portalBuild = buildPortalWeb();
   // PORT_OFFSET pins the ports (a helper sharing the machine uses the offset given to it).
   const offset = process.env.PORT_OFFSET
     ? Number(process.env.PORT_OFFSET)
     : await freeStackOffset();
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+  // The web portal is served from its production build, as deployed (the browser tests and
+  // Lighthouse measure what people would get, not Vite's development server), built into
+  // the run's own folder.
+  const portalBuild = await buildPortalWeb(join(dataDir, 'portal-web-build'));
   const { MONGODB_URI: mongoUri, REDIS_URL: redisUrl } = process.env;
   // (Not @portal/testing's uniqueName: a global setup must not load vitest.)
   const prefix = `e2e_${randomBytes(4).toString('hex')}`;
