@@ -69,8 +69,9 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
 const median = (values: number[]) => percentile(values, 50);
 
 let stack: ChildProcess | undefined;
+let buildDir = '';
 try {
-  const buildDir = await buildPortalWeb(join(scratch, 'portal-web-build'), settings.baseEnv);
+  buildDir = await buildPortalWeb(settings.baseEnv);
   const started = Date.now();
   stack = await startStack(buildDir);
   const portal = `http://127.0.0.1:${DEFAULT_PORTS['portal-web'] + offset}`;
@@ -122,4 +123,5 @@ try {
   });
 } finally {
   await stop(stack);
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
 }

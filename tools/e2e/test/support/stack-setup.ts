@@ -20,8 +20,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   // The web portal is served from its production build, as deployed (the browser tests and
   // Lighthouse measure what people would get, not Vite's development server), built into
-  // the run's own folder.
-  const portalBuild = await buildPortalWeb(join(dataDir, 'portal-web-build'));
+  // a folder of the run's own.
+  const portalBuild = await buildPortalWeb();
   const { MONGODB_URI: mongoUri, REDIS_URL: redisUrl } = process.env;
   // (Not @portal/testing's uniqueName: a global setup must not load vitest.)
   const prefix = `e2e_${randomBytes(4).toString('hex')}`;
@@ -92,6 +92,7 @@ export default async function setup(): Promise<() => Promise<void>> {
     await exited;
     if (mongoUri) await dropDatabases(mongoUri, `${prefix}_`);
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(portalBuild, { recursive: true, force: true });
   };
 }
 
