@@ -28,8 +28,6 @@ export interface ProjectTestOptions {
   /** Run test files one after another (they share something the setup started). */
   sequential?: boolean;
   testTimeout?: number;
-  /** A fresh worker process per test file (its files change module state others would see). */
-  isolate?: boolean;
 }
 
 /**
@@ -51,9 +49,8 @@ export function defineProjectConfig(
       environment: 'node',
       pool: 'forks',
       // One worker process runs a project's files one after another, its modules loaded once
-      // (a fresh process per file cost 44 % of the forum's CPU time); files that need a
-      // fresh module state ask for it with `isolate: true`.
-      isolate: options.isolate ?? false,
+      // (a fresh process per file cost 44 % of the forum's CPU time).
+      isolate: false,
       // npm test shares the cores among the projects it runs at once (TEST_WORKERS);
       // a project run alone uses them all.
       maxWorkers: Number(process.env.TEST_WORKERS) || availableParallelism(),

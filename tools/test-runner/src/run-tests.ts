@@ -35,18 +35,18 @@ function projectsToRun(): TestProject[] {
   return all.filter((p) => names.has(p.name));
 }
 
-/** The command of the `test` target every project inherits (nx.json), for one project. */
-function testCommand(project: TestProject): string {
-  const nx = JSON.parse(readFileSync(join(root, 'nx.json'), 'utf8')) as {
+/** The command of the `test` target every project inherits (nx.json), `{projectRoot}` to fill. */
+const TEST_COMMAND = (
+  JSON.parse(readFileSync(join(root, 'nx.json'), 'utf8')) as {
     targetDefaults: { test: { options: { command: string } } };
-  };
-  return nx.targetDefaults.test.options.command.replaceAll('{projectRoot}', project.root);
-}
+  }
+).targetDefaults.test.options.command;
 
 /** Runs one project's tests, its output prefixed with its name as Nx does; resolves with the exit code. */
 function runProject(project: TestProject, env: NodeJS.ProcessEnv): Promise<number> {
-  process.stdout.write(`> ${project.name}: ${testCommand(project)}\n`);
-  const child = spawn('sh', ['-c', testCommand(project)], {
+  const command = TEST_COMMAND.replaceAll('{projectRoot}', project.root);
+  process.stdout.write(`> ${project.name}: ${command}\n`);
+  const child = spawn('sh', ['-c', command], {
     cwd: root,
     env: { ...env, PATH: `${join(root, 'node_modules', '.bin')}:${env.PATH ?? ''}` },
     stdio: ['ignore', 'pipe', 'pipe'],
