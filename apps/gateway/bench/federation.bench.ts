@@ -27,7 +27,7 @@ import {
   signInternalToken,
 } from '@portal/auth';
 import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@portal/config';
-import { freeStablePort, freeStackOffset, workspaceRoot } from '@portal/local-services';
+import { entryArgs, freeStablePort, freeStackOffset, workspaceRoot } from '@portal/local-services';
 import { benchSettings, percentile, reportBenchmark } from '@portal/testing/bench';
 
 interface AutocannonResult {
@@ -173,7 +173,7 @@ try {
   const oursPort = await freeStablePort();
   const ours = await start(
     'our gateway',
-    ['--import', 'tsx', join(root, 'apps/gateway/src/main.ts')],
+    entryArgs(root, join(root, 'apps/gateway/src/main.ts')),
     {
       ...baseEnv,
       NODE_ENV: 'production',

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { entryArgs } from '@portal/local-services';
 import { errorCodes, gql, testServices, waitUntil } from '@portal/testing';
 import { apiKeyModel } from '../src/api-keys/api-key.model';
 import { hashApiKey } from '../src/api-keys/api-key-secret';
@@ -16,7 +17,7 @@ async function apikey(dbName: string, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'apps/gateway/src/cli/apikey.ts'), ...args],
+      [...entryArgs(ROOT, join(ROOT, 'apps/gateway/src/cli/apikey.ts')), ...args],
       {
         cwd: ROOT,
         env: {

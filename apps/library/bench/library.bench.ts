@@ -11,7 +11,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER, signInternalToken } from '@portal/auth';
-import { ManagedProcess, freePort, waitForHttp, workspaceRoot } from '@portal/local-services';
+import {
+  ManagedProcess,
+  entryArgs,
+  freePort,
+  waitForHttp,
+  workspaceRoot,
+} from '@portal/local-services';
 import { benchServices, reportBenchmark } from '@portal/testing/bench';
 
 interface AutocannonResult {
@@ -108,7 +114,7 @@ async function main(): Promise<void> {
     PORT: String(port),
     HOST: '127.0.0.1',
   };
-  const seed = spawnSync(process.execPath, ['--import', 'tsx', 'apps/library/src/seed.ts'], {
+  const seed = spawnSync(process.execPath, entryArgs(root, 'apps/library/src/seed.ts'), {
     cwd: root,
     env,
     encoding: 'utf8',
@@ -117,7 +123,7 @@ async function main(): Promise<void> {
   const app = new ManagedProcess({
     name: 'library',
     command: process.execPath,
-    args: ['--import', 'tsx', join(root, 'apps/library/src/main.ts')],
+    args: entryArgs(root, join(root, 'apps/library/src/main.ts')),
     cwd: root,
     env,
     output: 'ignore',

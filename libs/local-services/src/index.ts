@@ -10,3 +10,4 @@ export * from './process-group';
 export * from './database-and-redis';
 export * from './run-process';
 export * from './portal-web-build';
+export * from './app-bundles';

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { entryArgs } from './app-bundles';
+import { workspaceRoot } from './paths';
 
 export interface ProcessResult {
   /** The exit code, or null when a signal ended the process. */
@@ -50,11 +53,19 @@ export function runProcess(
   });
 }
 
-/** Runs a TypeScript entry point as the project's scripts do (`node --import tsx <file>`). */
+/**
+ * Runs a TypeScript entry point as the project's scripts do (`node --import tsx <file>`), or
+ * an app's entry point from the run's bundles when there are some (`entryArgs`).
+ */
 export function runTsx(
   file: string,
   args: readonly string[] = [],
   options: RunProcessOptions = {},
 ): Promise<ProcessResult> {
-  return runProcess(process.execPath, ['--import', 'tsx', file, ...args], options);
+  const root = workspaceRoot();
+  return runProcess(
+    process.execPath,
+    [...entryArgs(root, resolve(options.cwd ?? process.cwd(), file)), ...args],
+    options,
+  );
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose, { type Connection } from 'mongoose';
 import type { Viewer } from '@portal/auth';
-import { databaseAndRedis, type DatabaseAndRedis } from '@portal/local-services';
+import { APP_BUNDLES_ENV, databaseAndRedis, type DatabaseAndRedis } from '@portal/local-services';
 /** One measured figure of a benchmark, with the target it should meet. */
 export interface BenchResult {
   name: string;
@@ -76,8 +76,20 @@ export interface BenchSettings {
   rounds: number | undefined;
   /** Any other `BENCH_<NAME>` variable. */
   get(name: string): string | undefined;
-  /** PATH and HOME, for the processes a benchmark starts. */
+  /** PATH, HOME and a test run's app bundles, for the processes a benchmark starts (`benchEnv`). */
   baseEnv: NodeJS.ProcessEnv;
+}
+
+/**
+ * What a benchmark passes on to the processes it starts: PATH and HOME, and the run's app
+ * bundles when `npm test` runs it in smoke mode (`entryArgs`).
+ */
+export function benchEnv(): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    [APP_BUNDLES_ENV]: process.env[APP_BUNDLES_ENV],
+  };
 }
 
 export function benchSettings(): BenchSettings {
@@ -87,7 +99,7 @@ export function benchSettings(): BenchSettings {
     seconds: num(process.env.BENCH_SECONDS),
     rounds: num(process.env.BENCH_ROUNDS),
     get: (name) => process.env[`BENCH_${name}`],
-    baseEnv: { PATH: process.env.PATH, HOME: process.env.HOME },
+    baseEnv: benchEnv(),
   };
 }
 

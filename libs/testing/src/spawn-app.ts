@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ManagedProcess, waitForHttp, workspaceRoot } from '@portal/local-services';
+import { ManagedProcess, entryArgs, waitForHttp, workspaceRoot } from '@portal/local-services';
 
 export interface SpawnedApp {
   process: ManagedProcess;
@@ -8,7 +8,7 @@ export interface SpawnedApp {
 
 /**
  * Runs an app entry point (`apps/<app>/src/<entry>.ts`) as a real child process, as
- * production would, and waits for `healthUrl` when given. Output goes to the test log
+ * production would (its bundle when the run has built them: `entryArgs`), and waits for `healthUrl` when given. Output goes to the test log
  * only when PORTAL_TEST_LOGS=1.
  */
 export async function spawnApp(
@@ -21,7 +21,7 @@ export async function spawnApp(
   const proc = new ManagedProcess({
     name: `${app}:${entry}`,
     command: process.execPath,
-    args: ['--import', 'tsx', join(root, 'apps', app, 'src', `${entry}.ts`)],
+    args: entryArgs(root, join(root, 'apps', app, 'src', `${entry}.ts`)),
     cwd: root,
     env: {
       PATH: process.env.PATH,

@@ -2,10 +2,9 @@
 // esbuild: workspace libs are inlined (path aliases resolved), npm packages stay external
 // and come from node_modules at run time. The container images run these bundles.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { workspaceRoot } from '@portal/local-services';
+import { bundleApp, workspaceRoot } from '@portal/local-services';
 import { composeSupergraph } from '@portal/supergraph';
 
 const app = process.argv[2];
@@ -14,35 +13,12 @@ if (!app) {
   process.exit(2);
 }
 const root = workspaceRoot();
-const src = join(root, 'apps', app, 'src');
-const entries = ['main', 'worker', 'seed'].map((e) => join(src, `${e}.ts`)).filter(existsSync);
-const cliDir = join(src, 'cli');
-if (existsSync(cliDir))
-  for (const f of readdirSync(cliDir))
-    if (f.endsWith('.ts') && !f.endsWith('.spec.ts')) entries.push(join(cliDir, f));
-if (entries.length === 0) {
+const outdir = join(root, 'dist', 'apps', app);
+const entries = await bundleApp(root, app, outdir);
+if (entries === 0) {
   process.stderr.write(`apps/${app} has no entry point\n`);
   process.exit(1);
 }
-const outdir = join(root, 'dist', 'apps', app);
-rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: entries,
-  outbase: src,
-  outdir,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  sourcemap: true,
-  tsconfig: join(root, 'tsconfig.json'),
-  logLevel: 'warning',
-  // Data files (reference data JSON) are bundled; schema files are copied beside the bundle.
-  loader: { '.json': 'json' },
-});
-const schema = join(root, 'apps', app, 'schema.graphql');
-if (existsSync(schema)) copyFileSync(schema, join(outdir, 'schema.graphql'));
 if (app === 'gateway') {
   // The gateway's bundle carries what it serves: the supergraph, composed now from the
   // subgraphs' schema files (never a stale local copy), and the contract SAFELIST allows.
@@ -64,4 +40,4 @@ if (existsSync(join(root, 'apps', app, 'react-router.config.ts'))) {
   );
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-process.stdout.write(`built apps/${app} → dist/apps/${app} (${entries.length} entry points)\n`);
+process.stdout.write(`built apps/${app} → dist/apps/${app} (${entries} entry points)\n`);

@@ -1,7 +1,7 @@
 // `npm run seed`: runs every app's demo seed against the configured database (each
 // seed runs once per database and is idempotent).
 import { spawnSync } from 'node:child_process';
-import { workspaceRoot } from '@portal/local-services';
+import { entryArgs, workspaceRoot } from '@portal/local-services';
 import { discoverSeeds } from './apps';
 import { ensureDotEnv } from './dot-env';
 
@@ -10,7 +10,7 @@ const root = workspaceRoot();
 const env = { NODE_ENV: 'development', ...ensureDotEnv(root), ...process.env };
 for (const seed of discoverSeeds(root)) {
   process.stdout.write(`seeding ${seed.app}\n`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', seed.file], {
+  const run = spawnSync(process.execPath, entryArgs(root, seed.file), {
     cwd: root,
     env,
     stdio: 'inherit',

@@ -11,6 +11,7 @@ import { ensureDevKeyPair } from '@portal/auth';
 import { DEFAULT_PORTS, portOffsetProblem, positiveInt } from '@portal/config';
 import {
   ProcessGroup,
+  entryArgs,
   dataDir as defaultDataDir,
   ensureDebianPackage,
   startFerretdb,
@@ -53,8 +54,9 @@ async function stop(code: number): Promise<never> {
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
+/** An app from its source through tsx, or from a test run's bundles (`entryArgs`). */
 function nodeArgs(file: string): string[] {
-  return ['--import', 'tsx', file];
+  return entryArgs(root, file);
 }
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workspaceRoot } from '@portal/local-services';
+import { benchEnv } from '@portal/testing/bench';
 
 describe('the federation benchmark (smoke mode)', () => {
   it('runs every target on every public contract query', async () => {
@@ -13,7 +14,7 @@ describe('the federation benchmark (smoke mode)', () => {
       ['--import', 'tsx', join(workspaceRoot(), 'apps/gateway/bench/federation.bench.ts')],
       {
         cwd: workspaceRoot(),
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, BENCH_SMOKE: '1' },
+        env: { ...benchEnv(), BENCH_SMOKE: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

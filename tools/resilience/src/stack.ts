@@ -11,6 +11,7 @@ import { ensureDevKeyPair } from '@portal/auth';
 import { DEFAULT_PORTS, DEFAULT_WORKER_OPS_PORTS } from '@portal/config';
 import {
   ManagedProcess,
+  entryArgs,
   startFerretdb,
   startRedis,
   waitForHttp,
@@ -166,7 +167,7 @@ export class Stack {
     for (const app of seeds) {
       const run = spawnSync(
         process.execPath,
-        ['--import', 'tsx', join(root, 'apps', app, 'src', 'seed.ts')],
+        entryArgs(root, join(root, 'apps', app, 'src', 'seed.ts')),
         {
           cwd: root,
           env: { ...env, MONGODB_DB: `portal_${app}`, LOG_LEVEL: 'warn' },
@@ -186,7 +187,7 @@ export class Stack {
     const proc = new ManagedProcess({
       name,
       command: process.execPath,
-      args: ['--import', 'tsx', app.file],
+      args: entryArgs(root, app.file),
       cwd: root,
       env: { ...app.env, ...extraEnv },
       output: 'ignore',

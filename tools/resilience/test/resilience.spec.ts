@@ -10,6 +10,7 @@ import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ManagedProcess,
+  entryArgs,
   freePort,
   runProcess,
   startRedis,
@@ -973,7 +974,7 @@ describe('resilience under a steady mixed load', () => {
           const proc = new ManagedProcess({
             name,
             command: process.execPath,
-            args: ['--import', 'tsx', app.file],
+            args: entryArgs(workspaceRoot(), app.file),
             cwd: workspaceRoot(),
             env: {
               ...app.env,

@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MongoClient } from 'mongodb';
 import { DEFAULT_PORTS } from '@portal/config';
-import { buildPortalWeb, freeStackOffset, workspaceRoot } from '@portal/local-services';
+import {
+  APP_BUNDLES_ENV,
+  buildPortalWeb,
+  freeStackOffset,
+  workspaceRoot,
+} from '@portal/local-services';
 
 export default async function setup(): Promise<() => Promise<void>> {
   // PORT_OFFSET pins the ports (a helper sharing the machine uses the offset given to it).
@@ -33,6 +38,8 @@ export default async function setup(): Promise<() => Promise<void>> {
     ...given,
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    // The apps start from the run's bundles when npm test has built them.
+    [APP_BUNDLES_ENV]: process.env[APP_BUNDLES_ENV],
     PORT_OFFSET: String(offset),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
