@@ -17,6 +17,7 @@ import {
   waitUntil,
   type SpawnedApp,
   fetchAsGateway,
+  waitForReady,
 } from '@portal/testing';
 import { startContentFixture, type ContentFixture } from './fixtures/content-subgraph';
 import { ADD_ITEM, CREATE_ISSUE, SCHEDULE, articleId } from './support/harness';
@@ -71,8 +72,7 @@ const twoStarts = { timeout: timeoutForProcesses(2, 60_000) };
 
 describe('bulletin processes', twoStarts, () => {
   it('is ready once its database and Redis answer', async () => {
-    const ready = await fetch(`${mainUrl}/readyz`);
-    expect(await ready.json()).toEqual({
+    expect(await waitForReady(`${mainUrl}/readyz`)).toEqual({
       status: 'ready',
       checks: { mongo: 'ok', redis: 'ok', 'event-loop': 'ok' },
     });
@@ -111,7 +111,7 @@ describe('bulletin processes', twoStarts, () => {
       headers: { range: 'bytes=0-9' },
     });
     expect(audio.status).toBe(206);
-    expect((await fetch(`${opsUrl}/readyz`)).status).toBe(200);
+    expect((await waitForReady(`${opsUrl}/readyz`)).status).toBe('ready');
 
     // SIGTERM: the worker closes its queues and exits cleanly.
     await worker.stop();

@@ -13,6 +13,7 @@ import {
   testViewer,
   uniqueName,
   type SpawnedApp,
+  waitForReady,
 } from '@portal/testing';
 import { contractOperation } from './contract-ops';
 
@@ -52,8 +53,7 @@ afterAll(async () => {
 
 describe('forum main process', () => {
   it('serves the graph with its configured rules and reports readiness', async () => {
-    const ready = await fetch(`${url}/readyz`);
-    expect(await ready.json()).toEqual({
+    expect(await waitForReady(`${url}/readyz`)).toEqual({
       status: 'ready',
       checks: { mongo: 'ok', redis: 'ok', 'event-loop': 'ok' },
     });

@@ -13,6 +13,7 @@ import {
   testServices,
   uniqueName,
   type SpawnedApp,
+  waitForReady,
 } from '@portal/testing';
 import { startFixtureSubgraphs, type FixtureSubgraphs } from './fixtures/fixture-subgraphs';
 import { fixtureSupergraph } from './support/test-gateway';
@@ -81,7 +82,7 @@ describe('main.ts', () => {
         },
       );
       expect(res.data).toEqual({ whoami: { viewerId: 'u-main' }, articles: { totalCount: 2 } });
-      expect((await fetch(`http://127.0.0.1:${opsPort}/readyz`)).status).toBe(200);
+      expect((await waitForReady(`http://127.0.0.1:${opsPort}/readyz`)).status).toBe('ready');
       // Off the public port: readiness fans out to every dependency, metrics describe traffic.
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(404);
       expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);

@@ -10,6 +10,7 @@ import {
   timeoutForProcesses,
   TEST_INTERNAL_SECRET,
   fetchAsGateway,
+  waitForReady,
 } from '@portal/testing';
 import { samplePdf, samplePng } from '../src/seed/sample-files';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER } from '@portal/auth';
@@ -45,7 +46,7 @@ describe('the library process', oneStart, () => {
     );
     try {
       const base = `http://127.0.0.1:${port}`;
-      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      expect((await waitForReady(`${base}/readyz`)).status).toBe('ready');
       // Only the gateway's callers get an answer: a direct one is refused.
       expect((await gql(`${base}/graphql`, '{ libraryItems { totalCount } }')).status).toBe(401);
       const res = await gql(`${base}/graphql`, '{ libraryItems { totalCount } }', {
@@ -109,9 +110,7 @@ describe('the library process', oneStart, () => {
     );
     try {
       const base = `http://127.0.0.1:${port}`;
-      const ready = await fetch(`${base}/readyz`);
-      expect(ready.status).toBe(200);
-      expect(((await ready.json()) as { checks: object }).checks).toMatchObject({ storage: 'ok' });
+      expect((await waitForReady(`${base}/readyz`)).checks).toMatchObject({ storage: 'ok' });
 
       const token = await internalTokenFor(testViewer('editor'));
       const bytes = samplePdf({ title: 'Lưu trên S3', pages: [['Trang 1'], ['Trang 2']] });

@@ -10,6 +10,7 @@ import {
   timeoutForProcesses,
   waitUntil,
   TEST_INTERNAL_SECRET,
+  waitForReady,
 } from '@portal/testing';
 import { flushCounters } from '../src/jobs/flush-counters';
 import { libraryMaintenanceProcessor } from '../src/jobs/library-maintenance.processor';
@@ -49,8 +50,7 @@ describe('the library worker process', { timeout: timeoutForProcesses(1, 60_000)
       `http://127.0.0.1:${opsPort}/healthz`,
     );
     try {
-      const ready = await fetch(`http://127.0.0.1:${opsPort}/readyz`);
-      expect(await ready.json()).toEqual({
+      expect(await waitForReady(`http://127.0.0.1:${opsPort}/readyz`)).toEqual({
         status: 'ready',
         checks: { mongo: 'ok', redis: 'ok', storage: 'ok', 'event-loop': 'ok', progress: 'ok' },
       });

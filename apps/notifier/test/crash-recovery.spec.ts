@@ -10,6 +10,7 @@ import {
   useTestDatabase,
   waitUntil,
   type SpawnedApp,
+  waitForReady,
 } from '@portal/testing';
 import { notifierModels, type NotifierModels } from '../src/models';
 import { MAIL_FROM } from './support/harness';
@@ -218,8 +219,7 @@ describe('a notifier process that dies or stops mid-batch', twoStarts, () => {
     const batch = subscribers(30, 'term');
     const notificationId = 'bulletin.term';
     const worker = await startWorker();
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
-    expect(await ready.json()).toEqual({
+    expect(await waitForReady(`http://127.0.0.1:${port}/readyz`)).toEqual({
       status: 'ready',
       checks: { mongo: 'ok', redis: 'ok', 'event-loop': 'ok', progress: 'ok' },
     });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { verifyInternalToken } from '@portal/auth';
 import { TEST_INTERNAL_SECRET, uniqueName } from './test-env';
 import { internalTokenFor, testViewer } from './viewers';
-import { waitForJob, waitUntil } from './wait';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { waitForJob, waitForReady, waitUntil } from './wait';
 
 describe('testing helpers', () => {
   it('makes unique, database-safe names', () => {
@@ -38,6 +40,35 @@ describe('testing helpers', () => {
     await expect(
       waitForJob(queue, 'j1', 'completed', { timeoutMs: 50, what: 'j1 done' }),
     ).rejects.toThrow(/j1 done/);
+  });
+
+  it('reads /readyz once it answers 200, and says what it answered last when it never does', async () => {
+    let calls = 0;
+    const server = createServer((req, res) => {
+      calls += 1;
+      const ready = req.url === '/readyz' && calls > 2;
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          status: ready ? 'ready' : 'not ready',
+          checks: { mongo: 'ok', 'event-loop': ready ? 'ok' : 'failing' },
+        }),
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect(await waitForReady(`${base}/readyz`)).toEqual({
+        status: 'ready',
+        checks: { mongo: 'ok', 'event-loop': 'ok' },
+      });
+      expect(calls).toBe(3);
+      await expect(waitForReady(`${base}/never`, 500)).rejects.toThrow(
+        /last answer: 503 .*"event-loop":"failing"/,
+      );
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('signs internal tokens the subgraphs accept', async () => {

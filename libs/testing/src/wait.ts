@@ -49,3 +49,31 @@ export function waitForJob<J>(
     { timeoutMs: options.timeoutMs, what: options.what ?? `job ${id} to be ${state}` },
   ) as Promise<J>;
 }
+
+/** What a process's `/readyz` answers. */
+export interface Readiness {
+  status: string;
+  checks: Record<string, string>;
+}
+
+/**
+ * A process's `/readyz` once it answers 200. Readiness follows health: right after a start its
+ * checks (the database, Redis, the event-loop delay while modules load) may fail for a moment
+ * on a busy machine, so a test reads readiness when it has come, never at the first /healthz.
+ */
+export async function waitForReady(url: string, timeoutMs = 60_000): Promise<Readiness> {
+  let last = 'no answer';
+  try {
+    return await waitUntil(
+      async () => {
+        const res = await fetch(url);
+        const body = (await res.json()) as Readiness;
+        last = `${res.status} ${JSON.stringify(body)}`;
+        return res.status === 200 ? body : null;
+      },
+      { what: `${url} to answer 200`, timeoutMs, intervalMs: 200 },
+    );
+  } catch (err) {
+    throw new Error(`${(err as Error).message}; its last answer: ${last}`);
+  }
+}
