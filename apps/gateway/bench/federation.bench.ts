@@ -11,6 +11,8 @@
 //
 // BENCH_SMOKE=1 (CI): one short round, checks every target answers every query without
 // errors, so the benchmark never rots. BENCH_SECONDS / BENCH_ROUNDS tune a full run.
+// BENCH_STACK (JSON, `RunningStack`) uses a stack already running instead of starting one:
+// the end-to-end suite runs the smoke mode on its own stack.
 // BENCH_HIVE_PLANNER=js uses Hive's JavaScript planner instead of the router runtime.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -51,10 +53,25 @@ const smoke = settings.smoke;
 const SECONDS = smoke ? 1 : (settings.seconds ?? 3);
 const ROUNDS = smoke ? 1 : Math.max(5, settings.rounds ?? 5);
 const CONNECTIONS = 10;
-const SECRET = 'bench-federation-internal-secret-0123456789';
+/** A stack started by someone else (`npm start`'s start.ts), as BENCH_STACK describes it. */
+interface RunningStack {
+  /** Its PORT_OFFSET. */
+  offset: number;
+  /** Its DATA_DIR (the development identity provider's key is in keys/). */
+  dataDir: string;
+  internalTokenSecret: string;
+  mongoUri: string;
+  /** Its MONGODB_DB_PREFIX, when it shares a database server (its apps' databases: `<prefix>_<app>`). */
+  dbPrefix?: string;
+  redisUrl: string;
+}
+const running = settings.get('STACK')
+  ? (JSON.parse(settings.get('STACK')!) as RunningStack)
+  : undefined;
+const SECRET = running?.internalTokenSecret ?? 'bench-federation-internal-secret-0123456789';
 const root = workspaceRoot();
 const say = (line: string) => process.stdout.write(`${line}\n`);
-let offset = await freeStackOffset();
+let offset = running?.offset ?? (await freeStackOffset());
 const port = (name: keyof typeof DEFAULT_PORTS) => DEFAULT_PORTS[name] + offset;
 const scratch = mkdtempSync(join(tmpdir(), 'federation-bench-'));
 const children: ChildProcess[] = [];
@@ -139,10 +156,11 @@ const baseEnv: NodeJS.ProcessEnv = {
 try {
   // 1. The stack, as npm start runs it (its gateway keeps the response cache on).
   const started = Date.now();
+  if (running) dataDir = running.dataDir;
   // On a busy machine an app may miss the stack's start-up deadline: up to four tries, each at
   // a new offset (the stack's ports lie below the range of outgoing connections' ports, so
   // none is taken between choosing and binding it; CI met that at the offsets used before).
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 1; !running; attempt++) {
     try {
       await start(
         'the stack',
@@ -164,7 +182,8 @@ try {
       say(`the stack did not start; trying again at port offset ${offset}`);
     }
   }
-  say(`stack up in ${Math.round((Date.now() - started) / 1000)} s (port offset ${offset})`);
+  if (running) say(`using the running stack at port offset ${offset}`);
+  else say(`stack up in ${Math.round((Date.now() - started) / 1000)} s (port offset ${offset})`);
   const subgraphUrl = (name: SubgraphName) => `http://127.0.0.1:${port(name)}`;
   const supergraphPath = join(root, 'apps/gateway/supergraph.graphql');
 
@@ -183,8 +202,10 @@ try {
       // Production has no default for it: only loopback clients (autocannon) here.
       TRUST_PROXY: 'loopback',
       RESPONSE_CACHE: 'off',
-      MONGODB_URI: `mongodb://127.0.0.1:${port('ferretdb')}/`,
-      REDIS_URL: `redis://127.0.0.1:${port('redis')}`,
+      MONGODB_URI: running?.mongoUri ?? `mongodb://127.0.0.1:${port('ferretdb')}/`,
+      // The stack's gateway database (start.ts names it so under a prefix).
+      ...(running?.dbPrefix ? { MONGODB_DB: `${running.dbPrefix}_gateway` } : {}),
+      REDIS_URL: running?.redisUrl ?? `redis://127.0.0.1:${port('redis')}`,
       QUEUE_PREFIX: 'bench-ours',
       JWT_PUBLIC_KEY_FILE: join(dataDir, 'keys', 'dev-idp-public.pem'),
       JWT_ISSUER: DEV_ISSUER,

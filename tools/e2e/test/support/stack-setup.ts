@@ -42,6 +42,9 @@ export default async function setup(): Promise<() => Promise<void>> {
     [APP_BUNDLES_ENV]: process.env[APP_BUNDLES_ENV],
     PORT_OFFSET: String(offset),
     DATA_DIR: dataDir,
+    // The run's own (not the workspace's .env): the federation benchmark's smoke run signs
+    // its subgraph calls with it.
+    INTERNAL_TOKEN_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
     // The suite runs beside other projects' tests: a busy machine starts apps slowly.
     START_TIMEOUT_MS: '300000',
@@ -91,6 +94,9 @@ export default async function setup(): Promise<() => Promise<void>> {
     mongoUri ?? `mongodb://127.0.0.1:${DEFAULT_PORTS.ferretdb + offset}/`;
   if (mongoUri) process.env.E2E_DB_PREFIX = prefix;
   process.env.E2E_DATA_DIR = dataDir;
+  process.env.E2E_PORT_OFFSET = String(offset);
+  process.env.E2E_INTERNAL_TOKEN_SECRET = env.INTERNAL_TOKEN_SECRET;
+  process.env.E2E_REDIS_URL = redisUrl ?? `redis://127.0.0.1:${DEFAULT_PORTS.redis + offset}`;
   process.env.E2E_PORTAL_URL = `http://127.0.0.1:${DEFAULT_PORTS['portal-web'] + offset}`;
 
   return async () => {
