@@ -86,8 +86,8 @@ async function main(): Promise<number> {
     mkdirSync(resultsDir, { recursive: true });
     // The apps the tests start run from bundles built now from the sources, as the images run
     // them (`entryArgs`): a process loads one bundle instead of compiling hundreds of modules
-    // through tsx's loader hooks, half the CPU of each of the suite's hundreds of app starts.
-    // PORTAL_APP_BUNDLES= (empty) runs them from the sources instead.
+    // through tsx's loader hooks, which took half the CPU of each of the suite's two hundred or
+    // so app starts. PORTAL_APP_BUNDLES= (empty) runs them from the sources instead.
     if (env[APP_BUNDLES_ENV] === undefined) {
       bundles = mkdtempSync(join(root, 'tmp', 'app-bundles-'));
       const apps = await bundleApps(root, bundles);
