@@ -192,7 +192,7 @@ try {
   const oursPort = await freeStablePort();
   const ours = await start(
     'our gateway',
-    entryArgs(root, join(root, 'apps/gateway/src/main.ts')),
+    entryArgs(join(root, 'apps/gateway/src/main.ts')),
     {
       ...baseEnv,
       NODE_ENV: 'production',

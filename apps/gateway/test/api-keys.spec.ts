@@ -17,7 +17,7 @@ async function apikey(dbName: string, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      [...entryArgs(ROOT, join(ROOT, 'apps/gateway/src/cli/apikey.ts')), ...args],
+      [...entryArgs(join(ROOT, 'apps/gateway/src/cli/apikey.ts')), ...args],
       {
         cwd: ROOT,
         env: {

@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     PORT: String(port),
     HOST: '127.0.0.1',
   };
-  const seed = spawnSync(process.execPath, entryArgs(root, 'apps/library/src/seed.ts'), {
+  const seed = spawnSync(process.execPath, entryArgs('apps/library/src/seed.ts'), {
     cwd: root,
     env,
     encoding: 'utf8',
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   const app = new ManagedProcess({
     name: 'library',
     command: process.execPath,
-    args: entryArgs(root, join(root, 'apps/library/src/main.ts')),
+    args: entryArgs(join(root, 'apps/library/src/main.ts')),
     cwd: root,
     env,
     output: 'ignore',

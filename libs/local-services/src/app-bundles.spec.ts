@@ -19,21 +19,21 @@ describe('app bundles for a test run', () => {
     const env = { [APP_BUNDLES_ENV]: bundles };
     const main = join(root, 'apps/forum/src/main.ts');
 
-    expect(entryArgs(root, main, env)).toEqual([
+    expect(entryArgs(main, env)).toEqual([
       '--enable-source-maps',
       join(bundles, 'apps/forum/main.js'),
     ]);
-    expect(entryArgs(root, 'apps/forum/src/cli/tool.ts', env)).toEqual([
+    expect(entryArgs('apps/forum/src/cli/tool.ts', env)).toEqual([
       '--enable-source-maps',
       join(bundles, 'apps/forum/cli/tool.js'),
     ]);
     // No bundle of that entry, not an app's entry point, or no bundles at all: the source.
     const worker = join(root, 'apps/forum/src/worker.ts');
-    expect(entryArgs(root, worker, env)).toEqual(['--import', 'tsx', worker]);
+    expect(entryArgs(worker, env)).toEqual(['--import', 'tsx', worker]);
     const tool = join(root, 'tools/dev-services/src/start.ts');
-    expect(entryArgs(root, tool, env)).toEqual(['--import', 'tsx', tool]);
-    expect(entryArgs(root, main, {})).toEqual(['--import', 'tsx', main]);
-    expect(entryArgs(root, main, { [APP_BUNDLES_ENV]: '' })).toEqual(['--import', 'tsx', main]);
+    expect(entryArgs(tool, env)).toEqual(['--import', 'tsx', tool]);
+    expect(entryArgs(main, {})).toEqual(['--import', 'tsx', main]);
+    expect(entryArgs(main, { [APP_BUNDLES_ENV]: '' })).toEqual(['--import', 'tsx', main]);
   });
 
   it('bundles every app with entry points, as the images do, and a bundle runs', async () => {
@@ -48,7 +48,7 @@ describe('app bundles for a test run', () => {
     expect(existsSync(join(bundles, 'apps/forum/schema.graphql'))).toBe(true);
     expect(lstatSync(join(bundles, 'apps/library/assets')).isSymbolicLink()).toBe(true);
 
-    const [, bundle] = entryArgs(root, join(root, 'apps/gateway/src/cli/apikey.ts'), {
+    const [, bundle] = entryArgs(join(root, 'apps/gateway/src/cli/apikey.ts'), {
       [APP_BUNDLES_ENV]: bundles,
     });
     expect(bundle).toBe(join(bundles, 'apps/gateway/cli/apikey.js'));

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
+import { workspaceRoot } from './paths';
 
 /** Where a run's app bundles are (set by `npm test`); unset, apps run from source through tsx. */
 export const APP_BUNDLES_ENV = 'PORTAL_APP_BUNDLES';
@@ -76,14 +77,12 @@ export async function bundleApps(root: string, dir: string): Promise<string[]> {
 /**
  * The Node arguments that run a TypeScript entry point: its bundle when `PORTAL_APP_BUNDLES`
  * names a folder holding one (`apps/<app>/src/x.ts` → `<dir>/apps/<app>/x.js`), else the
- * source through tsx, as `npm start` and a lone test file do.
+ * source through tsx, as `npm start` and a lone test file do. A relative `file` is taken from
+ * the workspace's root.
  */
-export function entryArgs(
-  root: string,
-  file: string,
-  env: NodeJS.ProcessEnv = process.env,
-): string[] {
+export function entryArgs(file: string, env: NodeJS.ProcessEnv = process.env): string[] {
   const bundles = env[APP_BUNDLES_ENV];
+  const root = workspaceRoot();
   const rel = relative(join(root, 'apps'), resolve(root, file));
   const parts = rel.split(sep);
   if (bundles && parts.length >= 3 && parts[1] === 'src' && !rel.startsWith('..')) {

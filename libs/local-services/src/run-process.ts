@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { entryArgs } from './app-bundles';
-import { workspaceRoot } from './paths';
 
 export interface ProcessResult {
   /** The exit code, or null when a signal ended the process. */
@@ -62,10 +61,9 @@ export function runTsx(
   args: readonly string[] = [],
   options: RunProcessOptions = {},
 ): Promise<ProcessResult> {
-  const root = workspaceRoot();
   return runProcess(
     process.execPath,
-    [...entryArgs(root, resolve(options.cwd ?? process.cwd(), file)), ...args],
+    [...entryArgs(resolve(options.cwd ?? process.cwd(), file)), ...args],
     options,
   );
 }

@@ -8,8 +8,8 @@ export interface SpawnedApp {
 
 /**
  * Runs an app entry point (`apps/<app>/src/<entry>.ts`) as a real child process, as
- * production would (its bundle when the run has built them: `entryArgs`), and waits for `healthUrl` when given. Output goes to the test log
- * only when PORTAL_TEST_LOGS=1.
+ * production would (from its bundle when the run has built them: `entryArgs`), and waits for
+ * `healthUrl` when given. Output goes to the test log only when PORTAL_TEST_LOGS=1.
  */
 export async function spawnApp(
   app: string,
@@ -21,7 +21,7 @@ export async function spawnApp(
   const proc = new ManagedProcess({
     name: `${app}:${entry}`,
     command: process.execPath,
-    args: entryArgs(root, join(root, 'apps', app, 'src', `${entry}.ts`)),
+    args: entryArgs(join(root, 'apps', app, 'src', `${entry}.ts`)),
     cwd: root,
     env: {
       PATH: process.env.PATH,

@@ -10,7 +10,7 @@ const root = workspaceRoot();
 const env = { NODE_ENV: 'development', ...ensureDotEnv(root), ...process.env };
 for (const seed of discoverSeeds(root)) {
   process.stdout.write(`seeding ${seed.app}\n`);
-  const run = spawnSync(process.execPath, entryArgs(root, seed.file), {
+  const run = spawnSync(process.execPath, entryArgs(seed.file), {
     cwd: root,
     env,
     stdio: 'inherit',

@@ -54,11 +54,6 @@ async function stop(code: number): Promise<never> {
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
-/** An app from its source through tsx, or from a test run's bundles (`entryArgs`). */
-function nodeArgs(file: string): string[] {
-  return entryArgs(root, file);
-}
-
 async function main(): Promise<void> {
   const offsetProblem = portOffsetProblem(process.env.PORT_OFFSET);
   if (offsetProblem) throw new Error(offsetProblem);
@@ -104,7 +99,7 @@ async function main(): Promise<void> {
         name: 'mail-sink',
         command: process.execPath,
         args: [
-          ...nodeArgs(join(root, 'tools/dev-services/src/smtp-sink-main.ts')),
+          ...entryArgs(join(root, 'tools/dev-services/src/smtp-sink-main.ts')),
           String(DEFAULT_PORTS.smtp + offset),
           String(DEFAULT_PORTS.smtpHttp + offset),
         ],
@@ -122,7 +117,7 @@ async function main(): Promise<void> {
 
   const compose = spawnSync(
     process.execPath,
-    nodeArgs(join(root, 'tools/compose-supergraph/src/compose.ts')),
+    entryArgs(join(root, 'tools/compose-supergraph/src/compose.ts')),
     { cwd: root, stdio: 'inherit' },
   );
   if (compose.status !== 0) throw new Error('supergraph composition failed (see above)');
@@ -150,7 +145,7 @@ async function main(): Promise<void> {
       const proc = group.start({
         name,
         command: process.execPath,
-        args: nodeArgs(a.file),
+        args: entryArgs(a.file),
         cwd: root,
         env: {
           ...env,
@@ -179,7 +174,7 @@ async function main(): Promise<void> {
 
   await launch(others);
   for (const seed of discoverSeeds(root)) {
-    const run = spawnSync(process.execPath, nodeArgs(seed.file), {
+    const run = spawnSync(process.execPath, entryArgs(seed.file), {
       cwd: root,
       env: { ...env, ...databaseOf(seed.app), LOG_FORMAT: 'json', LOG_LEVEL: 'warn' },
       stdio: 'inherit',

@@ -167,7 +167,7 @@ export class Stack {
     for (const app of seeds) {
       const run = spawnSync(
         process.execPath,
-        entryArgs(root, join(root, 'apps', app, 'src', 'seed.ts')),
+        entryArgs(join(root, 'apps', app, 'src', 'seed.ts')),
         {
           cwd: root,
           env: { ...env, MONGODB_DB: `portal_${app}`, LOG_LEVEL: 'warn' },
@@ -187,7 +187,7 @@ export class Stack {
     const proc = new ManagedProcess({
       name,
       command: process.execPath,
-      args: entryArgs(root, app.file),
+      args: entryArgs(app.file),
       cwd: root,
       env: { ...app.env, ...extraEnv },
       output: 'ignore',

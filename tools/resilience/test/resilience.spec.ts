@@ -974,7 +974,7 @@ describe('resilience under a steady mixed load', () => {
           const proc = new ManagedProcess({
             name,
             command: process.execPath,
-            args: entryArgs(workspaceRoot(), app.file),
+            args: entryArgs(app.file),
             cwd: workspaceRoot(),
             env: {
               ...app.env,
