@@ -10,7 +10,13 @@ import { ANONYMOUS, INTERNAL_TOKEN_HEADER, signInternalToken } from '@portal/aut
 import { syncIndexes } from '@portal/db';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
-import { benchServices, benchSettings, percentile, reportBenchmark } from '@portal/testing/bench';
+import {
+  benchServices,
+  benchSettings,
+  benchText,
+  percentile,
+  reportBenchmark,
+} from '@portal/testing/bench';
 import { searchTokens, slugify, words } from '@portal/text';
 import { createContentServices } from '../src/content-services';
 import { ARTICLE_KINDS } from '../src/domain/article-enums';
@@ -32,24 +38,12 @@ const SECRET = 'bench-list-scale-internal-secret-0123456789';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const logger = createLogger({ service: 'bench', level: 'silent' });
 
-const WORDS =
-  'chuyển đổi số thành phố hồ chí minh dữ liệu mở dịch vụ công trực tuyến người dân doanh nghiệp hạ tầng số chính quyền điện tử đô thị thông minh kinh tế số xã hội số an toàn thông tin nền tảng ứng dụng'.split(
-    ' ',
-  );
-function text(seed: number, n: number): string {
-  let x = seed * 2654435761;
-  return Array.from(
-    { length: n },
-    () => WORDS[(x = (x * 1103515245 + 12345) >>> 0) % WORDS.length],
-  ).join(' ');
-}
-
 function articles(n: number) {
   const now = Date.now();
   return Array.from({ length: n }, (_, i) => {
-    const title = `${text(i, 8)} ${i}`;
-    const summary = text(i + 7, 30);
-    const body = `<p>${text(i + 13, 220)}</p>`;
+    const title = `${benchText(i, 8)} ${i}`;
+    const summary = benchText(i + 7, 30);
+    const body = `<p>${benchText(i + 13, 220)}</p>`;
     const date = new Date(now - i * 3_600_000);
     return {
       _id: new Types.ObjectId(),

@@ -9,6 +9,9 @@
 // For HomePage and every public contract query: warm-up, then interleaved rounds of
 // autocannon (10 connections) over every target; reports the median of per-round ratios.
 //
+// BENCH_SCALE=0.2,1 (the full run's default): after the demo data, the same at each fraction of
+// the scale data (SCALE_DATA: 10,000 articles, 5,000 threads with 50,000 replies and 100,000
+// votes, …; `npm run seed -- --scale F` adds it), and how each query's throughput grows.
 // BENCH_SMOKE=1 (CI): one short round, checks every target answers every query without
 // errors, so the benchmark never rots. BENCH_SECONDS / BENCH_ROUNDS tune a full run.
 // BENCH_STACK (JSON, `RunningStack`) uses a stack already running instead of starting one:
@@ -53,6 +56,20 @@ const smoke = settings.smoke;
 const SECONDS = smoke ? 1 : (settings.seconds ?? 3);
 const ROUNDS = smoke ? 1 : Math.max(5, settings.rounds ?? 5);
 const CONNECTIONS = 10;
+/**
+ * The sizes measured after the demo data (BENCH_SCALE, fractions of SCALE_DATA seeded on top
+ * of it, e.g. `0.2,1`): the full run's default; none in the smoke run, nor on a stack given
+ * by BENCH_STACK unless asked (the seed would change that stack's data).
+ */
+const SCALE_STEPS = (settings.get('SCALE') ?? (smoke || settings.get('STACK') ? '' : '0.2,1'))
+  .split(',')
+  .filter(Boolean)
+  .map((f) => {
+    const n = Number(f);
+    if (!(n > 0 && n <= 1)) throw new Error(`BENCH_SCALE: ${f} is not a fraction in (0, 1]`);
+    return n;
+  })
+  .sort((a, b) => a - b);
 /** A stack started by someone else (`npm start`'s start.ts), as BENCH_STACK describes it. */
 interface RunningStack {
   /** Its PORT_OFFSET. */
@@ -152,6 +169,54 @@ const baseEnv: NodeJS.ProcessEnv = {
   // 10 s production bound is tested elsewhere; a timeout here would measure nothing.
   SUBGRAPH_TIMEOUT_MS: '60000',
 };
+
+/** Runs `npm run seed -- --scale <fraction>` against the stack: its scale data, added. */
+async function seedScale(fraction: number): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'tools/dev-services/src/seed.ts'), '--scale', String(fraction)],
+    {
+      cwd: root,
+      env: {
+        ...baseEnv,
+        NODE_ENV: 'development',
+        DATA_DIR: dataDir,
+        MONGODB_URI: running?.mongoUri ?? `mongodb://127.0.0.1:${port('ferretdb')}/`,
+        REDIS_URL: running?.redisUrl ?? `redis://127.0.0.1:${port('redis')}`,
+        ...(running?.dbPrefix ? { MONGODB_DB_PREFIX: running.dbPrefix } : {}),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`seeding the scale data (${fraction}) failed: exit ${code}`);
+}
+
+/** CPU time (user + system, in clock ticks) of the whole machine, and its total. */
+function machineTicks(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number) as number[];
+  const busy = user! + nice! + system! + irq! + softirq! + steal!;
+  return { busy, total: busy + idle! + iowait! };
+}
+
+/**
+ * Waits until the machine has settled after a seed: less than a quarter of its CPU busy over
+ * 5 s (an idle stack uses a few per cent), or 5 minutes; says which.
+ */
+async function settle(): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const a = machineTicks();
+    await new Promise((r) => setTimeout(r, 5000));
+    const b = machineTicks();
+    const busy = (b.busy - a.busy) / Math.max(1, b.total - a.total);
+    const waited = Math.round((Date.now() - started) / 1000);
+    if (busy < 0.25) return `settled after ${waited} s (${Math.round(busy * 100)} % CPU busy)`;
+    if (Date.now() - started > 300_000)
+      return `still ${Math.round(busy * 100)} % CPU busy after ${waited} s: measuring anyway`;
+  }
+}
 
 try {
   // 1. The stack, as npm start runs it (its gateway keeps the response cache on).
@@ -267,7 +332,7 @@ try {
     );
   } else say('Hive Gateway is not installed (npm ci): measuring ours and the subgraphs only');
 
-  // 4. The queries: HomePage and every public contract query, variables from the demo data.
+  // 4. The queries: HomePage and every public contract query, variables from the data.
   const contract = parse(readFileSync(join(root, 'contract/operations.graphql'), 'utf8'));
   const text = (name: string) =>
     print(
@@ -286,32 +351,36 @@ try {
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data!;
   };
-  const home = await ask(text('HomePage'));
-  const queries: { name: string; vars: Record<string, unknown>; subgraph?: SubgraphName }[] = [
-    { name: 'HomePage', vars: {} },
-    { name: 'ArticlePage', vars: { slug: home.articles.nodes[0].slug }, subgraph: 'content' },
-    { name: 'SearchArticles', vars: { q: 'chuyen doi so' }, subgraph: 'content' },
-    { name: 'LibraryBrowse', vars: {}, subgraph: 'library' },
-    {
-      name: 'LibraryItemPage',
-      vars: { slug: home.libraryItems.nodes[0].slug },
-      subgraph: 'library',
-    },
-    { name: 'ForumThreads', vars: {}, subgraph: 'forum' },
-    { name: 'ForumThread', vars: { id: home.threads.nodes[0].id } },
-    { name: 'LatestBulletin', vars: {} },
-    {
-      name: 'BulletinArchive',
-      vars: { year: home.latestBulletinIssue.year },
-      subgraph: 'bulletin',
-    },
-    { name: 'HotlineCategories', vars: {}, subgraph: 'referral' },
-  ];
+  const contractQueries = async () => {
+    const home = await ask(text('HomePage'));
+    const queries: { name: string; vars: Record<string, unknown>; subgraph?: SubgraphName }[] = [
+      { name: 'HomePage', vars: {} },
+      { name: 'ArticlePage', vars: { slug: home.articles.nodes[0].slug }, subgraph: 'content' },
+      { name: 'SearchArticles', vars: { q: 'chuyen doi so' }, subgraph: 'content' },
+      { name: 'LibraryBrowse', vars: {}, subgraph: 'library' },
+      {
+        name: 'LibraryItemPage',
+        vars: { slug: home.libraryItems.nodes[0].slug },
+        subgraph: 'library',
+      },
+      { name: 'ForumThreads', vars: {}, subgraph: 'forum' },
+      { name: 'ForumThread', vars: { id: home.threads.nodes[0].id } },
+      { name: 'LatestBulletin', vars: {} },
+      {
+        name: 'BulletinArchive',
+        vars: { year: home.latestBulletinIssue.year },
+        subgraph: 'bulletin',
+      },
+      { name: 'HotlineCategories', vars: {}, subgraph: 'referral' },
+    ];
+    return queries;
+  };
 
-  // 5. Interleaved rounds.
+  // 5. At each size of the data (the demo data, then each scale fraction seeded on top of
+  // it): every target answers every query, a warm-up, then interleaved rounds.
   type Sample = { rps: number; p50: number; p99: number; bad: number };
-  const samples = new Map<string, Sample[]>();
   const measure = async (
+    samples: Map<string, Sample[]> | null,
     key: string,
     url: string,
     body: string,
@@ -332,105 +401,144 @@ try {
       p99: r.latency.p99,
       bad: r.non2xx + r.errors,
     };
-    if (key) samples.set(key, [...(samples.get(key) ?? []), sample]);
+    if (samples) samples.set(key, [...(samples.get(key) ?? []), sample]);
     return sample;
   };
-  const runs = queries.flatMap((q) => {
-    const body = JSON.stringify({ query: text(q.name), variables: q.vars });
-    const list = Object.entries(targets).map(([target, url]) => ({
-      key: `${q.name} ${target}`,
-      url,
-      body,
-      headers: {} as Record<string, string>,
-      check: url,
-    }));
-    if (q.subgraph)
-      list.push({
-        key: `${q.name} subgraph`,
-        url: `${subgraphUrl(q.subgraph)}/graphql`,
-        body,
-        headers: { [INTERNAL_TOKEN_HEADER]: internalToken },
-        check: '',
-      });
-    return list;
-  });
-  // Every target answers every query without errors (the smoke check), and warms up.
-  for (const run of runs) {
-    const res = await fetch(run.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...run.headers },
-      body: run.body,
-    });
-    const answer = (await res.json()) as { errors?: unknown[] };
-    if (!res.ok || answer.errors)
-      throw new Error(`${run.key}: HTTP ${res.status} ${JSON.stringify(answer.errors ?? '')}`);
-    await measure('', run.url, run.body, run.headers, 1);
-  }
-  say(`${runs.length} query × target pairs answer; ${ROUNDS} round(s) of ${SECONDS} s each`);
-  for (let round = 1; round <= ROUNDS; round++) {
-    for (const run of runs) await measure(run.key, run.url, run.body, run.headers, SECONDS);
-    say(`round ${round}/${ROUNDS} done`);
-  }
-
-  // 6. Figures: medians of per-round ratios, and each target's median throughput.
   const median = (xs: number[]) => percentile(xs, 50);
-  const ratio = (q: string, a: string, b: string) => {
-    const as = samples.get(`${q} ${a}`);
-    const bs = samples.get(`${q} ${b}`);
-    if (!as || !bs) return null;
-    return median(as.map((s, i) => s.rps / Math.max(bs[i]!.rps, 0.01)));
-  };
-  say('');
-  say(
-    'query'.padEnd(18) +
-      Object.keys(targets)
-        .concat('subgraph')
-        .map((t) => `${t} req/s`.padStart(16))
-        .join('') +
-      '   ours p50 ms',
-  );
-  for (const q of queries) {
-    const cells = Object.keys(targets)
-      .concat('subgraph')
-      .map((t) => {
+  /** Median throughput of each query × target, per size: the growth curve. */
+  const curve = new Map<string, Map<string, number>>();
+  const sizes = [0, ...SCALE_STEPS];
+  for (const fraction of sizes) {
+    const size = fraction === 0 ? 'demo' : `scale ${fraction}`;
+    if (fraction > 0) {
+      const seeded = Date.now();
+      await seedScale(fraction);
+      say(`${size}: seeded in ${Math.round((Date.now() - seeded) / 1000)} s`);
+      // The graph changes of the seed (list caches dropped, the assistant reindexing) are
+      // worked off before anything is measured.
+      say(`${size}: ${await settle()}`);
+    }
+    const queries = await contractQueries();
+    const samples = new Map<string, Sample[]>();
+    const runs = queries.flatMap((q) => {
+      const body = JSON.stringify({ query: text(q.name), variables: q.vars });
+      const list = Object.entries(targets).map(([target, url]) => ({
+        key: `${q.name} ${target}`,
+        url,
+        body,
+        headers: {} as Record<string, string>,
+      }));
+      if (q.subgraph)
+        list.push({
+          key: `${q.name} subgraph`,
+          url: `${subgraphUrl(q.subgraph)}/graphql`,
+          body,
+          headers: { [INTERNAL_TOKEN_HEADER]: internalToken },
+        });
+      return list;
+    });
+    // Every target answers every query without errors (the smoke check), and warms up.
+    for (const run of runs) {
+      const res = await fetch(run.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...run.headers },
+        body: run.body,
+      });
+      const answer = (await res.json()) as { errors?: unknown[] };
+      if (!res.ok || answer.errors)
+        throw new Error(`${run.key}: HTTP ${res.status} ${JSON.stringify(answer.errors ?? '')}`);
+      await measure(null, '', run.url, run.body, run.headers, 1);
+    }
+    say(
+      `${size}: ${runs.length} query × target pairs answer; ${ROUNDS} round(s) of ${SECONDS} s each`,
+    );
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const run of runs)
+        await measure(samples, run.key, run.url, run.body, run.headers, SECONDS);
+      say(`${size}: round ${round}/${ROUNDS} done`);
+    }
+
+    // 6. Figures: medians of per-round ratios, and each target's median throughput.
+    const ratio = (q: string, a: string, b: string) => {
+      const as = samples.get(`${q} ${a}`);
+      const bs = samples.get(`${q} ${b}`);
+      if (!as || !bs) return null;
+      return median(as.map((s, i) => s.rps / Math.max(bs[i]!.rps, 0.01)));
+    };
+    const columns = Object.keys(targets).concat('subgraph');
+    say('');
+    say(
+      `query (${size})`.padEnd(24) +
+        columns.map((t) => `${t} req/s`.padStart(16)).join('') +
+        '   ours p50 ms',
+    );
+    const at = fraction === 0 ? '' : ` at ${size}`;
+    for (const q of queries) {
+      const cells = columns.map((t) => {
         const s = samples.get(`${q.name} ${t}`);
-        return (s ? median(s.map((x) => x.rps)).toFixed(0) : '—').padStart(16);
+        if (!s) return '—'.padStart(16);
+        const rps = median(s.map((x) => x.rps));
+        curve.set(`${q.name} ${t}`, (curve.get(`${q.name} ${t}`) ?? new Map()).set(size, rps));
+        return rps.toFixed(0).padStart(16);
       });
-    const oursP50 = median((samples.get(`${q.name} ours`) ?? []).map((s) => s.p50));
-    say(q.name.padEnd(18) + cells.join('') + `   ${oursP50}`);
-    const bad = [...samples.entries()]
-      .filter(([k]) => k.startsWith(`${q.name} `))
-      .reduce((n, [, s]) => n + s.reduce((m, x) => m + x.bad, 0), 0);
-    if (smoke) continue;
-    const vsHive = ratio(q.name, 'ours', 'hive');
-    if (vsHive !== null)
-      reportBenchmark({
-        name: `federation ${q.name}: ours ÷ Hive (cache off)`,
-        value: vsHive,
-        unit: '×',
-        target: q.name === 'HomePage' ? 1.0 : undefined,
-        better: 'higher',
-        detail: `median of ${ROUNDS} per-round ratios, ${CONNECTIONS} connections; non-2xx/errors ${bad}`,
-      });
-    const vsSubgraph = ratio(q.name, 'ours', 'subgraph');
-    if (vsSubgraph !== null)
-      reportBenchmark({
-        name: `federation ${q.name}: ours ÷ subgraph directly`,
-        value: vsSubgraph,
-        unit: '×',
-        target: 0.8,
-        better: 'higher',
-      });
-    const cached = ratio(q.name, 'ours+rc', 'ours');
-    if (cached !== null && q.name === 'HomePage')
-      reportBenchmark({
-        name: `federation ${q.name}: response cache on ÷ off`,
-        value: cached,
-        unit: '×',
-        target: 10,
-        better: 'higher',
-        detail: `p99 of a hit ${median((samples.get(`${q.name} ours+rc`) ?? []).map((s) => s.p99))} ms (target ≤ 20)`,
-      });
+      const oursP50 = median((samples.get(`${q.name} ours`) ?? []).map((s) => s.p50));
+      say(q.name.padEnd(24) + cells.join('') + `   ${oursP50}`);
+      const bad = [...samples.entries()]
+        .filter(([k]) => k.startsWith(`${q.name} `))
+        .reduce((n, [, s]) => n + s.reduce((m, x) => m + x.bad, 0), 0);
+      if (smoke) continue;
+      const vsHive = ratio(q.name, 'ours', 'hive');
+      if (vsHive !== null)
+        reportBenchmark({
+          name: `federation ${q.name}${at}: ours ÷ Hive (cache off)`,
+          value: vsHive,
+          unit: '×',
+          target: q.name === 'HomePage' ? 1.0 : undefined,
+          better: 'higher',
+          detail: `median of ${ROUNDS} per-round ratios, ${CONNECTIONS} connections; non-2xx/errors ${bad}`,
+        });
+      const vsSubgraph = ratio(q.name, 'ours', 'subgraph');
+      if (vsSubgraph !== null)
+        reportBenchmark({
+          name: `federation ${q.name}${at}: ours ÷ subgraph directly`,
+          value: vsSubgraph,
+          unit: '×',
+          target: 0.8,
+          better: 'higher',
+        });
+      const cached = ratio(q.name, 'ours+rc', 'ours');
+      if (cached !== null && q.name === 'HomePage')
+        reportBenchmark({
+          name: `federation ${q.name}${at}: response cache on ÷ off`,
+          value: cached,
+          unit: '×',
+          target: 10,
+          better: 'higher',
+          detail: `p99 of a hit ${median((samples.get(`${q.name} ours+rc`) ?? []).map((s) => s.p99))} ms (target ≤ 20)`,
+        });
+    }
+  }
+  if (sizes.length > 1) {
+    // 7. The curve: each query's throughput through our gateway (cache off) and straight to
+    // its subgraph, at each size of the data, as a share of its throughput on the demo data.
+    const labels = sizes.map((f) => (f === 0 ? 'demo' : `scale ${f}`));
+    say('');
+    say(
+      'req/s by size of the data'.padEnd(32) +
+        labels.map((l) => l.padStart(12)).join('') +
+        '   last ÷ demo',
+    );
+    for (const [key, bySize] of curve) {
+      if (!key.endsWith(' ours') && !key.endsWith(' subgraph') && !key.endsWith(' hive')) continue;
+      const values = labels.map((l) => bySize.get(l));
+      const first = values[0];
+      const last = values[values.length - 1];
+      say(
+        key.padEnd(32) +
+          values.map((v) => (v === undefined ? '—' : v.toFixed(0)).padStart(12)).join('') +
+          `   ${first && last !== undefined ? (last / first).toFixed(2) : '—'}`,
+      );
+    }
   }
   if (smoke)
     reportBenchmark({

@@ -1,4 +1,5 @@
 // Benchmark helpers live apart from the vitest helpers so standalone scripts can import them.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -248,4 +249,54 @@ export async function unpackedFactsDatabase<Models>(options: {
       await conn.close();
     },
   };
+}
+
+/**
+ * The scale data of the federation read path's benchmark (issue 15): what a city portal holds
+ * after a few years. Each app's `bench/scale-seed.ts` brings its part to a fraction of it.
+ */
+export const SCALE_DATA = {
+  articles: 10_000,
+  threads: 5_000,
+  replies: 50_000,
+  votes: 100_000,
+  libraryItems: 2_000,
+  bulletinIssues: 24,
+  referrals: 5_000,
+} as const;
+
+/** SCALE_FRACTION from the environment (0 < f ≤ 1, default 1): how much of SCALE_DATA to hold. */
+export function scaleFraction(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SCALE_FRACTION ?? '1';
+  const f = Number(raw);
+  if (!(f > 0 && f <= 1)) throw new Error(`SCALE_FRACTION must be in (0, 1], got ${raw}`);
+  return f;
+}
+
+/** How many of `kind` a fraction of the scale data holds (at least one). */
+export function scaleCount(kind: keyof typeof SCALE_DATA, fraction: number): number {
+  return Math.max(1, Math.round(SCALE_DATA[kind] * fraction));
+}
+
+/**
+ * The id of the `index`-th generated document of `kind` (24 hex digits, an ObjectId's form),
+ * the same in every database: seeds refer to each other's documents by it (a bulletin issue
+ * to an article, a referral to a thread) and run again without duplicating anything.
+ */
+export function scaleId(kind: string, index: number): string {
+  return createHash('sha1').update(`scale:${kind}:${index}`).digest('hex').slice(0, 24);
+}
+
+const BENCH_WORDS =
+  'chuyển đổi số thành phố hồ chí minh dữ liệu mở dịch vụ công trực tuyến người dân doanh nghiệp hạ tầng số chính quyền điện tử đô thị thông minh kinh tế số xã hội số an toàn thông tin nền tảng ứng dụng'.split(
+    ' ',
+  );
+
+/** `n` Vietnamese words, the same for the same seed (generated bench text). */
+export function benchText(seed: number, n: number): string {
+  let x = seed * 2654435761;
+  return Array.from(
+    { length: n },
+    () => BENCH_WORDS[(x = (x * 1103515245 + 12345) >>> 0) % BENCH_WORDS.length],
+  ).join(' ');
 }

@@ -39,16 +39,33 @@ export function discoverApps(root: string, offset: number): AppProcess[] {
   ];
 }
 
-/** Seed scripts (apps/<app>/src/seed.ts), bulletin and the assistant last (see SEED_LAST). */
-export function discoverSeeds(root: string): { app: string; file: string }[] {
+/**
+ * Seed scripts, bulletin and the assistant last (see SEED_LAST): the demo data
+ * (apps/<app>/src/seed.ts), or the benchmarks' scale data (apps/<app>/bench/scale-seed.ts,
+ * which brings each app's generated documents to SCALE_FRACTION of the scale data).
+ */
+export function discoverSeeds(
+  root: string,
+  kind: 'demo' | 'scale' = 'demo',
+): { app: string; file: string }[] {
   const dir = join(root, 'apps');
   if (!existsSync(dir)) return [];
+  const path = kind === 'demo' ? ['src', 'seed.ts'] : ['bench', 'scale-seed.ts'];
   const seeds = readdirSync(dir)
     .sort()
-    .map((app) => ({ app, file: join(dir, app, 'src', 'seed.ts') }))
+    .map((app) => ({ app, file: join(dir, app, ...path) }))
     .filter((s) => existsSync(s.file));
   return [
     ...seeds.filter((s) => !SEED_LAST.includes(s.app)),
     ...seeds.filter((s) => SEED_LAST.includes(s.app)),
   ];
+}
+
+/**
+ * The app's own database: `<prefix>_<app>` under MONGODB_DB_PREFIX (stacks that share a
+ * server, like the e2e suite's), else its default name.
+ */
+export function databaseOf(app: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const prefix = env.MONGODB_DB_PREFIX;
+  return prefix ? { MONGODB_DB: `${prefix}_${app}` } : {};
 }

@@ -1,18 +1,33 @@
 // `npm run seed`: runs every app's demo seed against the configured database (each
 // seed runs once per database and is idempotent).
+// `npm run seed -- --scale F` (0 < F ≤ 1): adds the benchmarks' generated scale data instead,
+// F of SCALE_DATA in @portal/testing/bench (10,000 articles, 5,000 threads with 50,000
+// replies and 100,000 votes, …); running it again, or with a larger F, adds only what is
+// missing. With MONGODB_DB_PREFIX each app's database is `<prefix>_<app>`, as in `npm start`.
 import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { entryArgs, workspaceRoot } from '@portal/local-services';
-import { discoverSeeds } from './apps';
+import { databaseOf, discoverSeeds } from './apps';
 import { ensureDotEnv } from './dot-env';
 
+const { values } = parseArgs({ options: { scale: { type: 'string' } } });
+const scale = values.scale;
+if (scale !== undefined && !(Number(scale) > 0 && Number(scale) <= 1)) {
+  process.stderr.write(`--scale must be a fraction in (0, 1], got ${scale}\n`);
+  process.exit(2);
+}
 const root = workspaceRoot();
 // A local tool: development unless told otherwise (the apps themselves default to production).
 const env = { NODE_ENV: 'development', ...ensureDotEnv(root), ...process.env };
-for (const seed of discoverSeeds(root)) {
-  process.stdout.write(`seeding ${seed.app}\n`);
+for (const seed of discoverSeeds(root, scale === undefined ? 'demo' : 'scale')) {
+  process.stdout.write(`seeding ${seed.app}${scale === undefined ? '' : ` (scale ${scale})`}\n`);
   const run = spawnSync(process.execPath, entryArgs(seed.file), {
     cwd: root,
-    env,
+    env: {
+      ...env,
+      ...databaseOf(seed.app, env),
+      ...(scale === undefined ? {} : { SCALE_FRACTION: scale }),
+    },
     stdio: 'inherit',
   });
   if (run.status !== 0) process.exit(run.status ?? 1);

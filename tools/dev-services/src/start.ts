@@ -22,14 +22,11 @@ import {
   workspaceRoot,
   type ManagedProcess,
 } from '@portal/local-services';
-import { discoverApps, discoverSeeds } from './apps';
+import { databaseOf, discoverApps, discoverSeeds } from './apps';
 import { ensureDotEnv } from './dot-env';
 import { stackEnv } from './stack-env';
 
 const root = workspaceRoot();
-const dbPrefix = process.env.MONGODB_DB_PREFIX;
-/** The app's own database under MONGODB_DB_PREFIX; its default name otherwise. */
-const databaseOf = (app: string) => (dbPrefix ? { MONGODB_DB: `${dbPrefix}_${app}` } : {});
 const offset = Number(process.env.PORT_OFFSET ?? 0);
 /**
  * How long each app may take to answer /healthz (START_TIMEOUT_MS, default 90 s): the test
