@@ -184,6 +184,10 @@ async function seedScale(fraction: number): Promise<void> {
         MONGODB_URI: running?.mongoUri ?? `mongodb://127.0.0.1:${port('ferretdb')}/`,
         REDIS_URL: running?.redisUrl ?? `redis://127.0.0.1:${port('redis')}`,
         ...(running?.dbPrefix ? { MONGODB_DB_PREFIX: running.dbPrefix } : {}),
+        // Seeds may ask other subgraphs (the bulletin's issues read their articles' titles).
+        ...Object.fromEntries(
+          SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${port(name)}`]),
+        ),
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },

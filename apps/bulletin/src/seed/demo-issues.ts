@@ -13,7 +13,8 @@ export interface DemoSeedDeps {
   now?: Date;
 }
 
-const SECTIONS = ['Chỉ đạo, điều hành', 'Hoạt động nổi bật', 'Cẩm nang chuyển đổi số'];
+/** The demo issues' sections, in reading order (the scale data's issues use them too). */
+export const DEMO_SECTIONS = ['Chỉ đạo, điều hành', 'Hoạt động nổi bật', 'Cẩm nang chuyển đổi số'];
 
 const EDITORIALS = [
   'Chính quyền số lấy người dân và doanh nghiệp làm trung tâm: mỗi dịch vụ công trực tuyến phải đơn giản hơn, nhanh hơn và minh bạch hơn.',
@@ -23,6 +24,14 @@ const EDITORIALS = [
   'Kỹ năng số cho cán bộ, công chức là nền tảng của chính quyền số. Cẩm nang trong số này giúp quý vị triển khai ngay tại đơn vị.',
   'Đô thị thông minh bắt đầu từ những bài toán cụ thể: giao thông, ngập nước, môi trường và y tế cộng đồng.',
 ];
+
+/** The n-th demo editorial, addressed to the leaders the bulletin is for (sanitized HTML). */
+export function demoEditorial(n: number): string {
+  return `<p>Kính gửi quý lãnh đạo các sở, ban, ngành, Ủy ban nhân dân các phường, xã, đặc khu.</p><p>${EDITORIALS[n % EDITORIALS.length]}</p>`;
+}
+
+/** The editors' note on an issue's first item. */
+export const DEMO_NOTE = 'Đề nghị quý vị lưu ý triển khai tại đơn vị.';
 
 /** The `count` months before `now`'s month, oldest first: the bulletin is out early each month. */
 export function demoMonths(now: Date, count = 12): { year: number; month: number }[] {
@@ -66,7 +75,7 @@ export async function seedDemoIssues(
     // Published at 08:00 Ho Chi Minh City time on the 5th.
     const publishedAt = new Date(Date.UTC(year, month - 1, 5, 1, 0, 0));
     const title = `Bản tin Chuyển đổi số TP.HCM — Tháng ${month}/${year}`;
-    const editorial = `<p>Kính gửi quý lãnh đạo các sở, ban, ngành, Ủy ban nhân dân các phường, xã, đặc khu.</p><p>${EDITORIALS[i % EDITORIALS.length]}</p>`;
+    const editorial = demoEditorial(i);
     // Numbers continue after any issue already there (the seed may meet an editor's issue).
     const last = await issues.findOne({}, { number: 1 }).sort({ number: -1 }).lean();
     await issues.updateOne(
@@ -99,7 +108,7 @@ export async function seedDemoIssues(
           .filter((a, k, all) => all.indexOf(a) === k)
       : [];
     for (const [k, article] of picked.entries()) {
-      const section = SECTIONS[k % SECTIONS.length]!;
+      const section = DEMO_SECTIONS[k % DEMO_SECTIONS.length]!;
       await items.updateOne(
         { issueId: issue._id, articleId: article.id },
         {
@@ -109,7 +118,7 @@ export async function seedDemoIssues(
             sectionKey: sectionKey(section),
             sectionTitle: section,
             position: 1,
-            note: k === 0 ? 'Đề nghị quý vị lưu ý triển khai tại đơn vị.' : null,
+            note: k === 0 ? DEMO_NOTE : null,
             droppedAt: null,
             createdBy: 'seed',
             createdAt: new Date(publishedAt.getTime() - (3 - k) * 60_000),

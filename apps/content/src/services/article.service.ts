@@ -227,7 +227,8 @@ function authorOf(viewer: Viewer): ArticleAuthorValue {
   return { id: viewer.id!, displayName: viewer.displayName ?? viewer.id! };
 }
 
-function tokensOf(
+/** The search fields of an article (`searchTokens`, `titleTokens`), from what readers search. */
+export function tokensOf(
   title: string,
   summary: string | null,
   body: string,

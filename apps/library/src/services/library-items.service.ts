@@ -42,7 +42,7 @@ import type { LibraryItemDoc, MediaFileDoc } from '../models';
 import type { ServiceContext } from './service-context';
 
 /** The stored form of an item's fields, with the keys search and filters use. */
-function storedFields(fields: ItemFields) {
+export function storedFields(fields: ItemFields) {
   return {
     title: fields.title,
     description: fields.description,
