@@ -3,10 +3,10 @@
 // content's generated articles: run content's scale seed first, with the content subgraph up
 // at CONTENT_URL (`npm run seed -- --scale F` seeds the bulletin last, as the demo's).
 // `node --import tsx apps/bulletin/bench/scale-seed.ts`
-import { connectDatabase, syncIndexes } from '@portal/db';
+import { syncIndexes } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
-import { scaleFraction } from '@portal/testing/bench';
+import { openSeedConnections } from '@portal/queue';
+import { runScaleSeed } from '@portal/testing/bench';
 import { createContentArticles } from '../src/content/content-articles';
 import { env } from '../src/env';
 import { bulletinModels } from '../src/models';
@@ -17,34 +17,27 @@ const logger = createLogger({
   level: env.LOG_LEVEL,
   format: env.LOG_FORMAT,
 });
-const started = performance.now();
-const fraction = scaleFraction();
-
-const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
-const redis = createRedisConnection(env.REDIS_URL, 'producer');
-redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
-// The issues reach the graph as any write does: cached lists are dropped, gateways purge.
-publishGraphChangesOf(conn, redis, env.QUEUE_PREFIX, logger);
-try {
-  const models = bulletinModels(conn);
-  await syncIndexes(conn);
-  const result = await seedScale({
-    models,
-    content: createContentArticles({
-      contentUrl: env.CONTENT_URL,
-      internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
-      logger,
-    }),
-    fraction,
-    now: new Date(),
-  });
-  const ms = Math.round(performance.now() - started);
-  process.stdout.write(`${JSON.stringify({ app: 'bulletin', fraction, ...result, ms })}\n`);
-} catch (err) {
-  logger.error({ err }, 'bulletin scale data not written');
-  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
-  process.exitCode = 1;
-} finally {
-  redis.disconnect();
-  await conn.close();
-}
+const { conn, close } = await openSeedConnections({
+  mongoUri: env.MONGODB_URI,
+  dbName: env.MONGODB_DB,
+  redisUrl: env.REDIS_URL,
+  queuePrefix: env.QUEUE_PREFIX,
+  logger,
+});
+await runScaleSeed(
+  'bulletin',
+  async (fraction) => {
+    await syncIndexes(conn);
+    return seedScale({
+      models: bulletinModels(conn),
+      content: createContentArticles({
+        contentUrl: env.CONTENT_URL,
+        internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
+        logger,
+      }),
+      fraction,
+      now: new Date(),
+    });
+  },
+  close,
+);

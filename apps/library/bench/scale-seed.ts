@@ -1,10 +1,10 @@
 // The library's scale data for the benchmarks (`npm run seed -- --scale F` runs it with
 // SCALE_FRACTION=F): brings the generated items to F of SCALE_DATA.libraryItems, connected
 // as the demo seed is (its writes reach the graph as any write does). Prints one JSON line.
-import { connectDatabase, syncIndexes } from '@portal/db';
+import { syncIndexes } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
-import { scaleFraction } from '@portal/testing/bench';
+import { openSeedConnections } from '@portal/queue';
+import { runScaleSeed } from '@portal/testing/bench';
 import { ItemCounters } from '../src/counters/item-counters';
 import { loadLibraryEnv, storageConfig } from '../src/env';
 import { libraryModels } from '../src/models';
@@ -17,35 +17,29 @@ const logger = createLogger({
   level: env.LOG_LEVEL,
   format: env.LOG_FORMAT,
 });
-const started = performance.now();
-const fraction = scaleFraction();
-const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
-const redis = createRedisConnection(env.REDIS_URL, 'client', { lazyConnect: true });
-await redis
-  .connect()
-  .catch((err: Error) =>
-    logger.warn({ err: err.message }, 'no Redis: cached lists live to their max-age'),
-  );
-publishGraphChangesOf(conn, redis, env.QUEUE_PREFIX, logger);
+const { conn, redis, close } = await openSeedConnections({
+  mongoUri: env.MONGODB_URI,
+  dbName: env.MONGODB_DB,
+  redisUrl: env.REDIS_URL,
+  queuePrefix: env.QUEUE_PREFIX,
+  logger,
+});
 const storage = createStorage(storageConfig(env));
-try {
-  const models = libraryModels(conn);
-  await syncIndexes(conn);
-  const result = await seedScale({
-    models,
-    storage,
-    counters: new ItemCounters(redis, env.QUEUE_PREFIX),
-    logger,
-    fraction,
-    now: new Date(),
-  });
-  const ms = Math.round(performance.now() - started);
-  process.stdout.write(`${JSON.stringify({ app: 'library', fraction, ...result, ms })}\n`);
-} catch (err) {
-  logger.error({ err }, 'library scale seed failed');
-  process.exitCode = 1;
-} finally {
-  await storage.close();
-  redis.disconnect();
-  await conn.close();
-}
+await runScaleSeed(
+  'library',
+  async (fraction) => {
+    await syncIndexes(conn);
+    return seedScale({
+      models: libraryModels(conn),
+      storage,
+      counters: new ItemCounters(redis, env.QUEUE_PREFIX),
+      logger,
+      fraction,
+      now: new Date(),
+    });
+  },
+  async () => {
+    await storage.close();
+    await close();
+  },
+);

@@ -9,3 +9,4 @@ export * from './graph-changes';
 export * from './queue-health';
 export * from './redis-policy';
 export * from './worker-set';
+export * from './seed-connections';

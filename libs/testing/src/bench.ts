@@ -300,3 +300,27 @@ export function benchText(seed: number, n: number): string {
     () => BENCH_WORDS[(x = (x * 1103515245 + 12345) >>> 0) % BENCH_WORDS.length],
   ).join(' ');
 }
+
+/**
+ * The body of an app's `bench/scale-seed.ts`: seeds SCALE_FRACTION of its scale data with
+ * `seed`, prints one line of JSON (`{"app", "fraction", …what seed returned, "ms"}`), and on
+ * failure prints the error and sets exit code 1; `close` runs either way.
+ */
+export async function runScaleSeed(
+  app: string,
+  seed: (fraction: number) => Promise<object>,
+  close: () => Promise<void>,
+): Promise<void> {
+  const started = performance.now();
+  try {
+    const fraction = scaleFraction();
+    const result = await seed(fraction);
+    const ms = Math.round(performance.now() - started);
+    process.stdout.write(`${JSON.stringify({ app, fraction, ...result, ms })}\n`);
+  } catch (err) {
+    process.stderr.write(`${app} scale data not written: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  } finally {
+    await close();
+  }
+}
