@@ -4,7 +4,6 @@
 // at CONTENT_URL (`npm run seed -- --scale F` seeds the bulletin last, as the demo's).
 // `node --import tsx apps/bulletin/bench/scale-seed.ts`
 import { syncIndexes } from '@portal/db';
-import { createLogger } from '@portal/logger';
 import { openSeedConnections } from '@portal/queue';
 import { runScaleSeed } from '@portal/testing/bench';
 import { createContentArticles } from '../src/content/content-articles';
@@ -12,18 +11,7 @@ import { env } from '../src/env';
 import { bulletinModels } from '../src/models';
 import { seedScale } from './scale-data';
 
-const logger = createLogger({
-  service: 'bulletin-scale-seed',
-  level: env.LOG_LEVEL,
-  format: env.LOG_FORMAT,
-});
-const { conn, close } = await openSeedConnections({
-  mongoUri: env.MONGODB_URI,
-  dbName: env.MONGODB_DB,
-  redisUrl: env.REDIS_URL,
-  queuePrefix: env.QUEUE_PREFIX,
-  logger,
-});
+const { conn, close, logger } = await openSeedConnections(env, 'bulletin-scale-seed');
 await runScaleSeed(
   'bulletin',
   async (fraction) => {

@@ -2,25 +2,13 @@
 // published articles at 1), adding only what is missing; prints one line of JSON.
 // `node --import tsx apps/content/bench/scale-seed.ts` (`npm run seed -- --scale F` runs it).
 import { syncIndexes } from '@portal/db';
-import { createLogger } from '@portal/logger';
 import { openSeedConnections } from '@portal/queue';
 import { runScaleSeed } from '@portal/testing/bench';
 import { env } from '../src/env';
 import { contentModels } from '../src/models';
 import { seedScale } from './scale-data';
 
-const logger = createLogger({
-  service: 'content-scale-seed',
-  level: env.LOG_LEVEL,
-  format: env.LOG_FORMAT,
-});
-const { conn, close } = await openSeedConnections({
-  mongoUri: env.MONGODB_URI,
-  dbName: env.MONGODB_DB,
-  redisUrl: env.REDIS_URL,
-  queuePrefix: env.QUEUE_PREFIX,
-  logger,
-});
+const { conn, close } = await openSeedConnections(env, 'content-scale-seed');
 await runScaleSeed(
   'content',
   async (fraction) => {

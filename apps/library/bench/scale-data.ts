@@ -11,7 +11,14 @@ import { Types, type FilterQuery, type Model } from 'mongoose';
 import { ANONYMOUS, type Viewer } from '@portal/auth';
 import { insertOnce } from '@portal/db';
 import type { Logger } from '@portal/logger';
-import { benchText, scaleCount, scaleId } from '@portal/testing/bench';
+import {
+  benchText,
+  scaleCount,
+  scaleDraw,
+  scaleId,
+  scalePick,
+  scalePickWeighted,
+} from '@portal/testing/bench';
 import { slugify } from '@portal/text';
 import type { ItemCounters } from '../src/counters/item-counters';
 import { cleanFileName } from '../src/domain/file-names';
@@ -189,20 +196,11 @@ async function storeSample(
   return { sha256, sizeBytes: bytes.length, mimeType: type.mime, ext: type.ext };
 }
 
-/** A number in [0, 1) that depends only on the item and what it is drawn for. */
-function draw(i: number, what: string): number {
-  return createHash('sha1').update(`library:${i}:${what}`).digest().readUIntBE(0, 6) / 2 ** 48;
-}
-
-function pick<T>(list: readonly T[], i: number, what: string): T {
-  return list[Math.floor(draw(i, what) * list.length)]!;
-}
-
-function pickWeighted<T>(choices: readonly [T, number][], i: number, what: string): T {
-  let x = draw(i, what) * choices.reduce((sum, [, w]) => sum + w, 0);
-  for (const [choice, weight] of choices) if ((x -= weight) < 0) return choice;
-  return choices[choices.length - 1]![0];
-}
+const draw = (i: number, what: string) => scaleDraw('library', i, what);
+const pick = <T>(list: readonly T[], i: number, what: string) =>
+  scalePick(list, 'library', i, what);
+const pickWeighted = <T>(choices: readonly [T, number][], i: number, what: string) =>
+  scalePickWeighted(choices, 'library', i, what);
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

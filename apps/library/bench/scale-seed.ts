@@ -2,7 +2,6 @@
 // SCALE_FRACTION=F): brings the generated items to F of SCALE_DATA.libraryItems, connected
 // as the demo seed is (its writes reach the graph as any write does). Prints one JSON line.
 import { syncIndexes } from '@portal/db';
-import { createLogger } from '@portal/logger';
 import { openSeedConnections } from '@portal/queue';
 import { runScaleSeed } from '@portal/testing/bench';
 import { ItemCounters } from '../src/counters/item-counters';
@@ -12,18 +11,7 @@ import { createStorage } from '../src/storage/create-storage';
 import { seedScale } from './scale-data';
 
 const env = loadLibraryEnv();
-const logger = createLogger({
-  service: 'library-scale-seed',
-  level: env.LOG_LEVEL,
-  format: env.LOG_FORMAT,
-});
-const { conn, redis, close } = await openSeedConnections({
-  mongoUri: env.MONGODB_URI,
-  dbName: env.MONGODB_DB,
-  redisUrl: env.REDIS_URL,
-  queuePrefix: env.QUEUE_PREFIX,
-  logger,
-});
+const { conn, redis, close, logger } = await openSeedConnections(env, 'library-scale-seed');
 const storage = createStorage(storageConfig(env));
 await runScaleSeed(
   'library',

@@ -10,7 +10,15 @@ import { Types, type Connection } from 'mongoose';
 import { ANONYMOUS, type Viewer } from '@portal/auth';
 import type { Logger } from '@portal/logger';
 import { HOTLINE_CATEGORIES, unitByCode } from '@portal/reference-data';
-import { SCALE_DATA, benchText, scaleCount, scaleId } from '@portal/testing/bench';
+import {
+  SCALE_DATA,
+  benchText,
+  scaleCount,
+  scaleDraw,
+  scaleId,
+  scalePick,
+  scalePickWeighted,
+} from '@portal/testing/bench';
 import {
   REFERRAL_NOTES,
   isClosed,
@@ -141,20 +149,11 @@ const DISPATCH_ERRORS = [
   'no answer from the hotline within 10000 ms',
 ];
 
-/** A number in [0, 1) that depends only on the referral and what it is drawn for. */
-function draw(i: number, what: string): number {
-  return createHash('sha1').update(`referral:${i}:${what}`).digest().readUIntBE(0, 6) / 2 ** 48;
-}
-
-function pick<T>(list: readonly T[], i: number, what: string): T {
-  return list[Math.floor(draw(i, what) * list.length)]!;
-}
-
-function pickWeighted<T>(choices: readonly [T, number][], i: number, what: string): T {
-  let x = draw(i, what) * choices.reduce((sum, [, w]) => sum + w, 0);
-  for (const [choice, weight] of choices) if ((x -= weight) < 0) return choice;
-  return choices[choices.length - 1]![0];
-}
+const draw = (i: number, what: string) => scaleDraw('referral', i, what);
+const pick = <T>(list: readonly T[], i: number, what: string) =>
+  scalePick(list, 'referral', i, what);
+const pickWeighted = <T>(choices: readonly [T, number][], i: number, what: string) =>
+  scalePickWeighted(choices, 'referral', i, what);
 
 /** A duration between `from` and `to` ms, drawn for referral i. */
 const between = (i: number, what: string, from: number, to: number) =>

@@ -5,19 +5,12 @@
 import { openSeedConnections } from '@portal/queue';
 import { runScaleSeed } from '@portal/testing/bench';
 import { env } from '../src/env';
-import { loggerFor } from '../src/logger';
 import { prepareDatabase } from '../src/models';
 import { seedScale } from './scale-data';
 
-const logger = loggerFor(env, 'referral-scale-seed');
 // Unlike the demo seed, which leaves its counting to the subgraph's start-up backfill, this
 // counts what it writes (the backfill runs once per database, perhaps long before): it needs Redis.
-const { conn, redis, close } = await openSeedConnections({
-  mongoUri: env.MONGODB_URI,
-  dbName: env.MONGODB_DB,
-  redisUrl: env.REDIS_URL,
-  queuePrefix: env.QUEUE_PREFIX,
-  logger,
+const { conn, redis, close, logger } = await openSeedConnections(env, 'referral-scale-seed', {
   redisRequired: true,
 });
 await runScaleSeed(

@@ -1,12 +1,23 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { connectDatabase } from '@portal/db';
-import type { Logger } from '@portal/logger';
+import { createLogger, type CreateLoggerOptions, type Logger } from '@portal/logger';
 import { publishGraphChangesOf } from './graph-changes';
 import { createRedisConnection } from './redis-connection';
 
+/** The part of an app's checked environment a seed connects with. */
+export interface SeedEnv {
+  MONGODB_URI: string;
+  MONGODB_DB: string;
+  REDIS_URL: string;
+  QUEUE_PREFIX: string;
+  LOG_LEVEL?: CreateLoggerOptions['level'];
+  LOG_FORMAT?: CreateLoggerOptions['format'];
+}
+
 export interface SeedConnections {
   conn: Connection;
+  logger: Logger;
   redis: Redis;
   /** Closes both. */
   close(): Promise<void>;
@@ -19,17 +30,14 @@ export interface SeedConnections {
  * indexes). Without Redis a seed carries on (cached lists then live to their max-age) unless
  * it counts something there (`redisRequired`).
  */
-export async function openSeedConnections(options: {
-  mongoUri: string;
-  dbName: string;
-  redisUrl: string;
-  queuePrefix: string;
-  logger: Logger;
-  redisRequired?: boolean;
-}): Promise<SeedConnections> {
-  const { logger } = options;
-  const conn = await connectDatabase({ uri: options.mongoUri, dbName: options.dbName, logger });
-  const redis = createRedisConnection(options.redisUrl, 'client', { lazyConnect: true });
+export async function openSeedConnections(
+  env: SeedEnv,
+  service: string,
+  options: { redisRequired?: boolean } = {},
+): Promise<SeedConnections> {
+  const logger = createLogger({ service, level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+  const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
+  const redis = createRedisConnection(env.REDIS_URL, 'client', { lazyConnect: true });
   redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
   try {
     await redis.connect();
@@ -41,9 +49,10 @@ export async function openSeedConnections(options: {
     }
     logger.warn({ err: (err as Error).message }, 'no Redis: cached lists live to their max-age');
   }
-  publishGraphChangesOf(conn, redis, options.queuePrefix, logger);
+  publishGraphChangesOf(conn, redis, env.QUEUE_PREFIX, logger);
   return {
     conn,
+    logger,
     redis,
     close: async () => {
       // QUIT lets the last graph changes leave first; without a connection it fails at once.

@@ -1,18 +1,24 @@
 import mongoose, { Schema } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { trackGraphChanges } from '@portal/db';
-import { createLogger } from '@portal/logger';
 import { testServices, uniqueName, waitUntil } from '@portal/testing';
-import { createRedisConnection, openSeedConnections } from '../src';
+import { createRedisConnection, openSeedConnections, type SeedEnv } from '../src';
 
 const { mongoUri, redisUrl } = testServices();
-const logger = createLogger({ service: 'seed-connections-test', level: 'silent', pretty: false });
+const seedEnv = (o: { dbName: string; queuePrefix: string; redisUrl?: string }): SeedEnv => ({
+  MONGODB_URI: mongoUri,
+  MONGODB_DB: o.dbName,
+  REDIS_URL: o.redisUrl ?? redisUrl,
+  QUEUE_PREFIX: o.queuePrefix,
+  LOG_LEVEL: 'silent',
+  LOG_FORMAT: 'json',
+});
 
 describe('the connections a seed writes through', () => {
   it("publishes the graph changes of the seed's writes on the queue prefix, and closes both", async () => {
     const dbName = uniqueName('seedconn');
     const queuePrefix = uniqueName('seedq');
-    const seed = await openSeedConnections({ mongoUri, dbName, redisUrl, queuePrefix, logger });
+    const seed = await openSeedConnections(seedEnv({ dbName, queuePrefix }), 'seed-test');
     const probe = createRedisConnection(redisUrl, 'worker');
     try {
       const schema = new Schema({ title: String });
@@ -37,17 +43,15 @@ describe('the connections a seed writes through', () => {
   });
 
   it('refuses to start without Redis when the seed counts there, and carries on without it otherwise', async () => {
-    const options = {
-      mongoUri,
+    const env = seedEnv({
       dbName: uniqueName('seedconn'),
-      redisUrl: 'redis://127.0.0.1:1',
       queuePrefix: uniqueName('seedq'),
-      logger,
-    };
-    await expect(openSeedConnections({ ...options, redisRequired: true })).rejects.toThrow(
+      redisUrl: 'redis://127.0.0.1:1',
+    });
+    await expect(openSeedConnections(env, 'seed-test', { redisRequired: true })).rejects.toThrow(
       /counts in Redis, which did not answer/,
     );
-    const seed = await openSeedConnections(options);
+    const seed = await openSeedConnections(env, 'seed-test');
     expect(seed.conn.readyState).toBe(mongoose.ConnectionStates.connected);
     await seed.close();
   });

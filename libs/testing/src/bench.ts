@@ -324,3 +324,28 @@ export async function runScaleSeed(
     await close();
   }
 }
+
+/**
+ * Deterministic choices for generated data: a number in [0, 1) fixed by the kind of
+ * document, its index and what is drawn for it, so every database looks alike.
+ */
+export function scaleDraw(kind: string, index: number, what: string): number {
+  return createHash('sha1').update(`${kind}:${index}:${what}`).digest().readUIntBE(0, 6) / 2 ** 48;
+}
+
+/** One of `list`, drawn as `scaleDraw` does. */
+export function scalePick<T>(list: readonly T[], kind: string, index: number, what: string): T {
+  return list[Math.floor(scaleDraw(kind, index, what) * list.length)]!;
+}
+
+/** One of `choices`, each as likely as its weight, drawn as `scaleDraw` does. */
+export function scalePickWeighted<T>(
+  choices: readonly [T, number][],
+  kind: string,
+  index: number,
+  what: string,
+): T {
+  let x = scaleDraw(kind, index, what) * choices.reduce((sum, [, w]) => sum + w, 0);
+  for (const [choice, weight] of choices) if ((x -= weight) < 0) return choice;
+  return choices[choices.length - 1]![0];
+}
