@@ -7,7 +7,7 @@ import { Types } from 'mongoose';
 import { SCALE_DATA, scaleCount, scaleId } from '@portal/testing/bench';
 import type { ContentArticles, PublishedArticle } from '../src/content/content-articles';
 import { groupIntoSections, sectionKey } from '../src/domain/issue-sections';
-import { READ_ALOUD_LANGUAGE, buildReadAloudText } from '../src/domain/read-aloud-text';
+import { READ_ALOUD_LANGUAGE, publishedContents } from '../src/domain/read-aloud-text';
 import type { BulletinIssueRecord, BulletinItemRecord, BulletinModels } from '../src/models';
 import { DEMO_NOTE, DEMO_SECTIONS, demoEditorial } from '../src/seed/demo-issues';
 
@@ -113,21 +113,7 @@ export function planIssue(i: number, anchorMonth: number): IssuePlan {
  */
 function published(plan: IssuePlan, articles: Map<string, PublishedArticle>): BulletinIssueRecord {
   const { issue } = plan;
-  const sections = groupIntoSections(plan.items);
-  const text = buildReadAloudText({
-    number: issue.number,
-    year: issue.year,
-    month: issue.month,
-    title: issue.title,
-    editorial: issue.editorial,
-    sections: sections.map((s) => ({
-      title: s.title,
-      items: s.items.map((item) => {
-        const article = articles.get(item.articleId)!;
-        return { title: article.title, summary: article.summary, note: item.note };
-      }),
-    })),
-  });
+  const { text, highlights } = publishedContents(issue, groupIntoSections(plan.items), articles);
   return {
     ...issue,
     readAloud: {
@@ -141,12 +127,7 @@ function published(plan: IssuePlan, articles: Map<string, PublishedArticle>): Bu
       audioDoneAt: issue.publishedAt,
       notifiedAt: issue.publishedAt,
       droppedItems: 0,
-      highlights: sections.flatMap((s) =>
-        s.items.map((item) => {
-          const article = articles.get(item.articleId)!;
-          return { articleId: article.id, slug: article.slug, title: article.title };
-        }),
-      ),
+      highlights,
     },
   };
 }

@@ -106,3 +106,47 @@ export function buildReadAloudText(source: ReadAloudSource): string {
   paragraphs.push(`Bản tin số ${source.number} đến đây là hết. Cảm ơn quý vị đã lắng nghe.`);
   return paragraphs.filter(Boolean).join('\n\n');
 }
+
+/** An article as an issue's read-aloud text and highlights show it. */
+export interface IssueArticle {
+  id: string;
+  slug: string | null;
+  title: string;
+  summary: string | null;
+}
+
+/**
+ * What publishing writes on an issue from its live items, in reading order: the read-aloud
+ * text and the highlights. Every item's article must be in `articles`.
+ */
+export function publishedContents(
+  issue: Omit<ReadAloudSource, 'sections'>,
+  sections: readonly {
+    title: string;
+    items: readonly { articleId: string; note: string | null }[];
+  }[],
+  articles: ReadonlyMap<string, IssueArticle>,
+): { text: string; highlights: { articleId: string; slug: string | null; title: string }[] } {
+  const articleOf = (id: string) => articles.get(id)!;
+  const text = buildReadAloudText({
+    number: issue.number,
+    year: issue.year,
+    month: issue.month,
+    title: issue.title,
+    editorial: issue.editorial,
+    sections: sections.map((s) => ({
+      title: s.title,
+      items: s.items.map((item) => {
+        const article = articleOf(item.articleId);
+        return { title: article.title, summary: article.summary, note: item.note };
+      }),
+    })),
+  });
+  const highlights = sections.flatMap((s) =>
+    s.items.map((item) => {
+      const article = articleOf(item.articleId);
+      return { articleId: article.id, slug: article.slug, title: article.title };
+    }),
+  );
+  return { text, highlights };
+}

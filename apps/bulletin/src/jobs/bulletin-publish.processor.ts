@@ -5,7 +5,7 @@ import type { RenderResult } from '../audio/speech-renderer';
 import type { ContentArticles } from '../content/content-articles';
 import { decidePublish } from '../domain/issue-rules';
 import { groupIntoSections } from '../domain/issue-sections';
-import { READ_ALOUD_LANGUAGE, buildReadAloudText } from '../domain/read-aloud-text';
+import { READ_ALOUD_LANGUAGE, publishedContents } from '../domain/read-aloud-text';
 import type { LinkBase } from '../domain/links';
 import type { BulletinIssueRecord, BulletinModels, PublicationRecord } from '../models';
 import { announceIssue } from './announce-issue';
@@ -61,31 +61,12 @@ export function createBulletinPublishProcessor(deps: PublishProcessorDeps) {
         { $set: { droppedAt: at } },
       );
     const live = all.filter((i) => published.has(i.articleId));
-    const sections = groupIntoSections(live);
-    const text = buildReadAloudText({
-      number: issue.number,
-      year: issue.year,
-      month: issue.month,
-      title: issue.title,
-      editorial: issue.editorial,
-      sections: sections.map((s) => ({
-        title: s.title,
-        items: s.items.map((item) => {
-          const article = published.get(item.articleId)!;
-          return { title: article.title, summary: article.summary, note: item.note };
-        }),
-      })),
-    });
+    const { text, highlights } = publishedContents(issue, groupIntoSections(live), published);
     const publication: PublicationRecord = {
       audioDoneAt: null,
       notifiedAt: null,
       droppedItems: dropped.length,
-      highlights: sections.flatMap((s) =>
-        s.items.map((item) => {
-          const article = published.get(item.articleId)!;
-          return { articleId: article.id, slug: article.slug, title: article.title };
-        }),
-      ),
+      highlights,
     };
     const result = await issues.updateOne(
       { _id: issue._id, status: 'SCHEDULED', scheduledAt: issue.scheduledAt },
