@@ -4,7 +4,7 @@
 // the i-th issue always has the id `scaleId('bulletinIssue', i)` and the same content, and a run
 // inserts only what is missing.
 import { Types } from 'mongoose';
-import { SCALE_DATA, scaleCount, scaleId } from '@portal/testing/bench';
+import { SCALE_DATA, scaleCount, scaleId, storedIds } from '@portal/testing/bench';
 import type { ContentArticles, PublishedArticle } from '../src/content/content-articles';
 import { groupIntoSections, sectionKey } from '../src/domain/issue-sections';
 import { READ_ALOUD_LANGUAGE, publishedContents } from '../src/domain/read-aloud-text';
@@ -211,11 +211,10 @@ export async function seedScale(options: {
 
   // Items first (at most 10 an issue, 240 in all: one batch), so an issue never shows without them.
   const allItems = kept.flatMap((p) => p.items);
-  const existingItems = await items
-    .find({ _id: { $in: allItems.map((item) => item._id) } }, { _id: 1 })
-    .lean<{ _id: Types.ObjectId }[]>()
-    .exec();
-  const haveItems = new Set(existingItems.map((d) => d._id.toHexString()));
+  const haveItems = await storedIds(
+    items,
+    allItems.map((item) => item._id),
+  );
   const newItems = allItems.filter((item) => !haveItems.has(item._id.toHexString()));
   if (newItems.length) await items.insertMany(newItems, { ordered: true });
   if (toInsert.length)

@@ -5,7 +5,7 @@
 import { Types } from 'mongoose';
 import { sanitizeRichText } from '@portal/html';
 import { UNITS } from '@portal/reference-data';
-import { SCALE_DATA, benchText, scaleCount, scaleId } from '@portal/testing/bench';
+import { SCALE_DATA, benchText, scaleCount, scaleId, storedIds } from '@portal/testing/bench';
 import { slugify } from '@portal/text';
 import type { ArticleKind, ArticleScope } from '../src/domain/article-enums';
 import { dedupeTags, tagKey } from '../src/domain/article-input';
@@ -207,11 +207,7 @@ export function scaleArticle(
 async function missingOf(models: ContentModels, indices: number[]): Promise<number[]> {
   const ids = indices.map((i) => new Types.ObjectId(scaleId('article', i)));
   if (await models.articles.exists({ _id: ids.at(-1) })) return [];
-  const existing = await models.articles
-    .find({ _id: { $in: ids } }, { _id: 1 })
-    .lean<{ _id: Types.ObjectId }[]>()
-    .exec();
-  const have = new Set(existing.map((d) => d._id.toHexString()));
+  const have = await storedIds(models.articles, ids);
   return indices.filter((_, k) => !have.has(ids[k]!.toHexString()));
 }
 

@@ -3,7 +3,7 @@
 // inserts only what is missing (see `seedScale`).
 import { Types, type Model } from 'mongoose';
 import { unitByCode } from '@portal/reference-data';
-import { SCALE_DATA, benchText, scaleCount, scaleId } from '@portal/testing/bench';
+import { SCALE_DATA, benchText, scaleCount, scaleId, storedIds } from '@portal/testing/bench';
 import { searchTokens } from '@portal/text';
 import { renderBody } from '../src/domain/body';
 import type { ThreadKind, WorkflowStatus } from '../src/domain/forum-types';
@@ -674,11 +674,10 @@ async function insertMissing<T extends { _id: string | Types.ObjectId }>(
   let count = 0;
   for (let start = 0; start < docs.length; start += BATCH) {
     const slice = docs.slice(start, start + BATCH);
-    const stored = await model
-      .find({ _id: { $in: slice.map((d) => d._id) } } as never, { _id: 1 })
-      .lean<{ _id: unknown }[]>()
-      .exec();
-    const have = new Set(stored.map((d) => String(d._id)));
+    const have = await storedIds(
+      model,
+      slice.map((d) => d._id),
+    );
     const fresh = slice.filter((d) => !have.has(String(d._id)));
     if (fresh.length) await model.insertMany(fresh, { lean: true });
     count += fresh.length;

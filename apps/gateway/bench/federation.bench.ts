@@ -33,7 +33,7 @@ import {
 } from '@portal/auth';
 import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@portal/config';
 import { entryArgs, freeStablePort, freeStackOffset, workspaceRoot } from '@portal/local-services';
-import { benchSettings, percentile, reportBenchmark } from '@portal/testing/bench';
+import { benchSettings, percentile, reportBenchmark, scaleFraction } from '@portal/testing/bench';
 
 interface AutocannonResult {
   requests: { average: number };
@@ -64,11 +64,7 @@ const CONNECTIONS = 10;
 const SCALE_STEPS = (settings.get('SCALE') ?? (smoke || settings.get('STACK') ? '' : '0.2,1'))
   .split(',')
   .filter(Boolean)
-  .map((f) => {
-    const n = Number(f);
-    if (!(n > 0 && n <= 1)) throw new Error(`BENCH_SCALE: ${f} is not a fraction in (0, 1]`);
-    return n;
-  })
+  .map((f) => scaleFraction({ SCALE_FRACTION: f }))
   .sort((a, b) => a - b);
 /** A stack started by someone else (`npm start`'s start.ts), as BENCH_STACK describes it. */
 interface RunningStack {

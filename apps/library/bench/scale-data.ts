@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromBuffer } from 'file-type';
-import { Types, type FilterQuery, type Model } from 'mongoose';
+import { Types } from 'mongoose';
 import { ANONYMOUS, type Viewer } from '@portal/auth';
 import { insertOnce } from '@portal/db';
 import type { Logger } from '@portal/logger';
@@ -18,6 +18,7 @@ import {
   scaleId,
   scalePick,
   scalePickWeighted,
+  storedIds,
 } from '@portal/testing/bench';
 import { slugify } from '@portal/text';
 import type { ItemCounters } from '../src/counters/item-counters';
@@ -345,21 +346,6 @@ async function demoCollections(deps: LibraryScaleDeps): Promise<Map<string, Type
   return ids;
 }
 
-/** Ids among `ids` already stored in `model` (one query per batch of ids). */
-async function existingIds<T extends { _id: Types.ObjectId }>(
-  model: Model<T>,
-  ids: Types.ObjectId[],
-): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let k = 0; k < ids.length; k += BATCH) {
-    const rows = await model
-      .find({ _id: { $in: ids.slice(k, k + BATCH) } } as FilterQuery<T>, { _id: 1 })
-      .lean<{ _id: Types.ObjectId }[]>();
-    for (const r of rows) found.add(r._id.toHexString());
-  }
-  return found;
-}
-
 async function insertInBatches<T>(
   model: { insertMany(docs: T[]): Promise<unknown> },
   docs: T[],
@@ -388,7 +374,7 @@ export async function seedScale(deps: LibraryScaleDeps): Promise<ScaleResult> {
       planItem(start + k, now),
     );
     total.mediaFiles += plans.reduce((n, p) => n + p.files.length, 0);
-    const present = await existingIds(
+    const present = await storedIds(
       models.items,
       plans.map((p) => p.id),
     );
@@ -396,7 +382,7 @@ export async function seedScale(deps: LibraryScaleDeps): Promise<ScaleResult> {
     if (!missing.length) continue;
 
     const files = missing.flatMap((p) => p.files.map((f) => ({ plan: p, file: f })));
-    const storedFiles = await existingIds(
+    const storedFiles = await storedIds(
       models.files,
       files.map((f) => f.file.id),
     );
@@ -418,7 +404,7 @@ export async function seedScale(deps: LibraryScaleDeps): Promise<ScaleResult> {
     await insertInBatches(models.files, newFiles);
     inserted.mediaFiles += newFiles.length;
 
-    const storedStats = await existingIds(
+    const storedStats = await storedIds(
       models.stats,
       missing.map((p) => p.id),
     );

@@ -18,6 +18,7 @@ import {
   scaleId,
   scalePick,
   scalePickWeighted,
+  storedIds,
 } from '@portal/testing/bench';
 import {
   REFERRAL_NOTES,
@@ -541,12 +542,10 @@ export async function seedScale(deps: ReferralScaleDeps): Promise<ScaleResult> {
   for (let start = 0; start < count; start += BATCH) {
     const indices = Array.from({ length: Math.min(BATCH, count - start) }, (_, k) => start + k);
     const ids = indices.map((i) => scaleId('referral', i));
-    const [present, marks] = await Promise.all([
-      models.Referral.find({ _id: { $in: ids } }, { _id: 1 }).lean(),
-      models.ReferralStatPending.find({ _id: { $in: ids } }, { _id: 1 }).lean(),
+    const [stored, marked] = await Promise.all([
+      storedIds(models.Referral, ids),
+      storedIds(models.ReferralStatPending, ids),
     ]);
-    const stored = new Set(present.map((r) => r._id.toHexString()));
-    const marked = new Set(marks.map((m) => m._id));
     const plans = new Map(
       indices.map((i) => [i, planReferral(i, ctx, { trackingCode: scaleTrackingCode(i) })]),
     );
@@ -599,14 +598,10 @@ export async function seedScale(deps: ReferralScaleDeps): Promise<ScaleResult> {
     if (newMarks.length) await models.ReferralStatPending.insertMany(newMarks);
     // Events before their referral: a run cut short leaves no referral without its history.
     const events = records.flatMap((r) => r.events);
-    const storedEvents = new Set<string>();
-    for (let k = 0; k < events.length; k += BATCH) {
-      const found = await models.ReferralEvent.find(
-        { _id: { $in: events.slice(k, k + BATCH).map((e) => e._id) } },
-        { _id: 1 },
-      ).lean();
-      for (const e of found) storedEvents.add(e._id);
-    }
+    const storedEvents = await storedIds(
+      models.ReferralEvent,
+      events.map((e) => e._id),
+    );
     const newEvents = events.filter((e) => !storedEvents.has(e._id));
     // Built complete, as the service stores them: `lean` skips mongoose's casting, which costs
     // more than the insert itself on the events' mixed patches (the write hooks still run).

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type Model, type Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { APP_BUNDLES_ENV, databaseAndRedis, type DatabaseAndRedis } from '@portal/local-services';
 /** One measured figure of a benchmark, with the target it should meet. */
@@ -348,4 +348,23 @@ export function scalePickWeighted<T>(
   let x = scaleDraw(kind, index, what) * choices.reduce((sum, [, w]) => sum + w, 0);
   for (const [choice, weight] of choices) if ((x -= weight) < 0) return choice;
   return choices[choices.length - 1]![0];
+}
+
+/**
+ * The ids among `ids` that `model` holds, as strings (one `_id: {$in}` query per 500). On the
+ * embedded FerretDB each such query reads the whole collection, so a seed that inserts in
+ * index order checks a batch's last id alone first where it can.
+ */
+export async function storedIds(
+  model: Model<any>,
+  ids: readonly (string | Types.ObjectId)[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let k = 0; k < ids.length; k += 500) {
+    const rows = await model
+      .find({ _id: { $in: ids.slice(k, k + 500) } }, { _id: 1 })
+      .lean<{ _id: unknown }[]>();
+    for (const row of rows) found.add(String(row._id));
+  }
+  return found;
 }

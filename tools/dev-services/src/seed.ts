@@ -7,13 +7,16 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { entryArgs, workspaceRoot } from '@portal/local-services';
+import { scaleFraction } from '@portal/testing/bench';
 import { databaseOf, discoverSeeds } from './apps';
 import { ensureDotEnv } from './dot-env';
 
 const { values } = parseArgs({ options: { scale: { type: 'string' } } });
 const scale = values.scale;
-if (scale !== undefined && !(Number(scale) > 0 && Number(scale) <= 1)) {
-  process.stderr.write(`--scale must be a fraction in (0, 1], got ${scale}\n`);
+try {
+  if (scale !== undefined) scaleFraction({ SCALE_FRACTION: scale });
+} catch (err) {
+  process.stderr.write(`--scale: ${(err as Error).message}\n`);
   process.exit(2);
 }
 const root = workspaceRoot();
