@@ -6,11 +6,20 @@ import { ManagedProcess } from './process-group';
 /**
  * Builds the embedded FerretDB (infra/ferretdb) with the Go toolchain on first use and
  * returns the binary's path. Rebuilt only when its sources change; parallel callers
- * wait for one build.
+ * wait for one build. `patched: false` builds FerretDB as released, without
+ * infra/ferretdb/patches.json (for the differential test of those patches).
  */
-export function ensureFerretdbBinary(log: (line: string) => void = () => {}): string {
+export function ensureFerretdbBinary(
+  log: (line: string) => void = () => {},
+  options: { patched?: boolean } = {},
+): string {
   return ensureGoProgram(
-    { name: 'ferretdb', title: 'FerretDB', withoutGo: 'set MONGODB_URI to a MongoDB server' },
+    {
+      name: 'ferretdb',
+      title: options.patched === false ? 'unpatched FerretDB' : 'FerretDB',
+      withoutGo: 'set MONGODB_URI to a MongoDB server',
+      unpatched: options.patched === false,
+    },
     log,
   );
 }
@@ -27,8 +36,10 @@ export async function startFerretdb(options: {
   log?: (line: string) => void;
   output?: 'prefix' | 'ignore' | 'file';
   logFile?: string;
+  /** false: FerretDB as released, without our patches (differential tests only). */
+  patched?: boolean;
 }): Promise<StartedFerretdb> {
-  const binary = ensureFerretdbBinary(options.log);
+  const binary = ensureFerretdbBinary(options.log, { patched: options.patched });
   mkdirSync(options.dir, { recursive: true });
   const proc = new ManagedProcess({
     name: 'ferretdb',

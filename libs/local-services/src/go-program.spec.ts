@@ -50,11 +50,23 @@ describe('the machine-wide cache of built programs', () => {
     expect(binCacheDir({})).toBe(join(homedir(), '.cache', 'portal', 'bin'));
   });
 
+  it('hashes the patches into the patched build only', () => {
+    const src = vendor({ 'main.go': 'package main', 'go.mod': 'module x', 'patches.json': '[]' });
+    const before = { patched: goSourceHash(src), released: goSourceHash(src, { patches: false }) };
+    writeFileSync(join(src, 'patches.json'), '[{"file":"a","find":"b","replace":"c","why":"d"}]');
+    expect(goSourceHash(src)).not.toBe(before.patched);
+    expect(goSourceHash(src, { patches: false })).toBe(before.released);
+  });
+
   it('gives a fresh checkout the binary another checkout built from the same sources, without building', () => {
     const cache = mkdtempSync(join(tmpdir(), 'bin-cache-'));
     const data = mkdtempSync(join(tmpdir(), 'data-'));
-    const name = `ferretdb-${goSourceHash(join(workspaceRoot(), 'infra', 'ferretdb'))}`;
+    const src = join(workspaceRoot(), 'infra', 'ferretdb');
+    const name = `ferretdb-${goSourceHash(src)}`;
     writeFileSync(join(cache, name), '#!/bin/sh\necho cached\n');
+    // The build without our patches (the differential test's peer) is a binary of its own.
+    const unpatchedName = `ferretdb-unpatched-${goSourceHash(src, { patches: false })}`;
+    writeFileSync(join(cache, unpatchedName), '#!/bin/sh\necho released\n');
     const saved = {
       DATA_DIR: process.env.DATA_DIR,
       PORTAL_BIN_CACHE: process.env.PORTAL_BIN_CACHE,
@@ -65,6 +77,14 @@ describe('the machine-wide cache of built programs', () => {
       expect(binary).toBe(join(data, 'bin', name));
       expect(readFileSync(binary, 'utf8')).toBe('#!/bin/sh\necho cached\n');
       expect(statSync(binary).mode & 0o111).not.toBe(0);
+      const released = ensureGoProgram({
+        name: 'ferretdb',
+        title: 'FerretDB',
+        withoutGo: 'n/a',
+        unpatched: true,
+      });
+      expect(released).toBe(join(data, 'bin', unpatchedName));
+      expect(readFileSync(released, 'utf8')).toBe('#!/bin/sh\necho released\n');
     } finally {
       for (const [key, value] of Object.entries(saved))
         if (value === undefined) delete process.env[key];

@@ -26,6 +26,11 @@ export interface GoProgram {
   title: string;
   /** What to do instead when Go is missing, e.g. `set MONGODB_URI to a MongoDB server`. */
   withoutGo: string;
+  /**
+   * Built without the folder's `patches.json`, its dependencies as released: the peer that
+   * differential tests compare the patched build with.
+   */
+  unpatched?: boolean;
 }
 
 const LOCK_STALE_MS = 10 * 60_000;
@@ -44,13 +49,17 @@ export interface GoPatch {
 
 const PATCHES_FILE = 'patches.json';
 
-/** The program's sources (its Go files, go.mod, go.sum and patches), hashed: a change means a rebuild. */
-export function goSourceHash(dir: string): string {
+/**
+ * The program's sources (its Go files, go.mod, go.sum and, unless left out, its patches),
+ * hashed: a change means a rebuild.
+ */
+export function goSourceHash(dir: string, options: { patches?: boolean } = {}): string {
   const hash = createHash('sha256');
   const goFiles = readdirSync(dir)
     .filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'))
     .sort();
-  for (const file of [...goFiles, 'go.mod', 'go.sum', PATCHES_FILE])
+  const patches = options.patches === false ? [] : [PATCHES_FILE];
+  for (const file of [...goFiles, 'go.mod', 'go.sum', ...patches])
     if (existsSync(join(dir, file))) hash.update(`${file}\0`).update(readFileSync(join(dir, file)));
   return hash.digest('hex').slice(0, 16);
 }
@@ -83,12 +92,13 @@ function run(go: string, args: string[], cwd: string, title: string): void {
 }
 
 /**
- * Builds `src` into `output`. With a `patches.json`, the program is built from a scratch copy
- * whose dependencies are vendored and patched, so the module cache is never modified.
+ * Builds `src` into `output`. With a `patches.json` (unless `patched` is false), the program is
+ * built from a scratch copy whose dependencies are vendored and patched, so the module cache is
+ * never modified.
  */
-function build(go: string, src: string, output: string, title: string): void {
+function build(go: string, src: string, output: string, title: string, patched: boolean): void {
   const patchFile = join(src, PATCHES_FILE);
-  if (!existsSync(patchFile)) {
+  if (!patched || !existsSync(patchFile)) {
     run(go, ['build', '-trimpath', '-o', output, '.'], src, title);
     return;
   }
@@ -143,7 +153,9 @@ export function ensureGoProgram(
 ): string {
   const src = join(workspaceRoot(), 'infra', program.name);
   const binDir = dataDir('bin');
-  const binary = join(binDir, `${program.name}-${goSourceHash(src)}`);
+  const patched = !program.unpatched;
+  const variant = patched ? program.name : `${program.name}-unpatched`;
+  const binary = join(binDir, `${variant}-${goSourceHash(src, { patches: patched })}`);
   if (existsSync(binary)) return binary;
   mkdirSync(binDir, { recursive: true });
   const cacheDir = binCacheDir();
@@ -182,7 +194,7 @@ export function ensureGoProgram(
     }
     log(`building the embedded ${program.title} with Go (first run only, up to a minute)`);
     const tmp = `${binary}.tmp-${process.pid}`;
-    build(go, src, tmp, program.title);
+    build(go, src, tmp, program.title, patched);
     renameSync(tmp, binary);
     if (cacheDir && cached) {
       try {
