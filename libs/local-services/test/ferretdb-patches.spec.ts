@@ -100,13 +100,17 @@ const documentsArb = fc.uniqueArray(documentArb, {
   selector: (doc) => BSON.EJSON.stringify({ id: doc._id }),
 });
 
-// Conditions as the code writes them: equality, $in (pushed down when every element is a string
-// or an ObjectId), and the ones the patches leave to FerretDB.
+// Conditions as the code writes them: equality, $in and $all (pushed down when every element is
+// a string or an ObjectId), and the ones the patches leave to FerretDB.
 const condition = fc.oneof(
   { weight: 4, arbitrary: scalar },
   {
     weight: 4,
     arbitrary: fc.array(scalar, { minLength: 1, maxLength: 4 }).map((v) => ({ $in: v })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.array(scalar, { minLength: 1, maxLength: 3 }).map((v) => ({ $all: v })),
   },
   { weight: 1, arbitrary: scalar.map((v) => ({ $ne: v })) },
   { weight: 1, arbitrary: fc.boolean().map((b) => ({ $exists: b })) },

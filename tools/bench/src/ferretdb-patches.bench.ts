@@ -52,6 +52,8 @@ try {
     authorId: `user-${i % 997}`,
     status: i % 20 === 0 ? 'HIDDEN' : 'VISIBLE',
     body: benchText(i, 60),
+    // Search words, as the models keep them: a few common, one rare.
+    words: [...new Set(benchText(i, 6).split(' ')), `chủ-đề-${i % 500}`],
     votes: i % 37,
     createdAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000),
   });
@@ -85,6 +87,11 @@ try {
     'by an id field and status': (n: number) => ({
       threadId: threadIds[n % threads],
       status: 'VISIBLE',
+    }),
+    // A search: every word ($all), looked for in each document's word list.
+    'by words ($all)': (n: number) => ({
+      status: 'VISIBLE',
+      words: { $all: [`chủ-đề-${n % 500}`, benchText(n, 1)] },
     }),
     // An author's posts: a string, pushed down as a superset condition SQLite scans for.
     'by a string field': (n: number) => ({ authorId: `user-${n % 997}` }),
