@@ -2,22 +2,14 @@ import { mkdirSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Types } from 'mongoose';
 import { describe, expect, it, vi } from 'vitest';
-import { freePort } from '@portal/local-services';
 import { Producer, UnrecoverableError } from '@portal/queue';
-import {
-  spawnApp,
-  testServices,
-  timeoutForProcesses,
-  waitUntil,
-  TEST_INTERNAL_SECRET,
-  waitForReady,
-} from '@portal/testing';
+import { spawnServingApp, timeoutForProcesses, waitUntil, waitForReady } from '@portal/testing';
 import { flushCounters } from '../src/jobs/flush-counters';
 import { libraryMaintenanceProcessor } from '../src/jobs/library-maintenance.processor';
 import { sweepStorage } from '../src/jobs/sweep-storage';
 import { contentKey } from '../src/storage/file-storage';
 import { samplePng } from '../src/seed/sample-files';
-import { silentLogger, uploadAsEditor, useTestLibrary } from './helpers';
+import { libraryProcessEnv, silentLogger, uploadAsEditor, useTestLibrary } from './helpers';
 
 const lib = useTestLibrary('library-worker');
 const newId = () => new Types.ObjectId().toHexString();
@@ -32,25 +24,12 @@ const flush = () =>
 
 describe('the library worker process', { timeout: timeoutForProcesses(1, 60_000) }, () => {
   it('flushes pending counts on its schedule, adds promoted contest winners, answers health checks and stops on SIGTERM', async () => {
-    const { mongoUri, redisUrl } = testServices();
-    const opsPort = await freePort();
-    const worker = await spawnApp(
-      'library',
-      'worker',
-      {
-        MONGODB_URI: mongoUri,
-        MONGODB_DB: lib.dbName,
-        REDIS_URL: redisUrl,
-        QUEUE_PREFIX: lib.keyPrefix,
-        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-        OPS_PORT: String(opsPort),
-        LIBRARY_FILES_DIR: lib.filesDir,
-        LIBRARY_COUNTER_FLUSH_SECONDS: '1',
-      },
-      `http://127.0.0.1:${opsPort}/healthz`,
-    );
+    const worker = await spawnServingApp('library', 'worker', {
+      ...libraryProcessEnv(lib),
+      LIBRARY_COUNTER_FLUSH_SECONDS: '1',
+    });
     try {
-      expect(await waitForReady(`http://127.0.0.1:${opsPort}/readyz`)).toEqual({
+      expect(await waitForReady(`${worker.url}/readyz`)).toEqual({
         status: 'ready',
         checks: { mongo: 'ok', redis: 'ok', storage: 'ok', 'event-loop': 'ok', progress: 'ok' },
       });
