@@ -3,7 +3,7 @@
 // Starts its own FerretDB and Redis (unless MONGODB_URI / REDIS_URL are set), the subgraph
 // in-process with the demo data, then drives the contract's ForumThreads and ForumThread
 // operations with autocannon. Prints requests per second, latency percentiles and memory; asserts nothing.
-import { createRequire } from 'node:module';
+import autocannon from 'autocannon';
 import mongoose from 'mongoose';
 import { INTERNAL_TOKEN_HEADER, signInternalToken, ANONYMOUS } from '@portal/auth';
 import { createLogger } from '@portal/logger';
@@ -13,17 +13,6 @@ import { seedForumDemo } from '../src/demo-seed';
 import { startServer } from '../src/server';
 import { DEFAULT_RULES } from '../src/use-cases/deps';
 import { contractOperation } from '../test/contract-ops';
-
-interface CannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; average: number };
-  non2xx: number;
-  errors: number;
-}
-const require = createRequire(import.meta.url);
-const autocannon = require('autocannon') as (
-  options: Record<string, unknown>,
-) => Promise<CannonResult>;
 
 const SECONDS = 8;
 const CONNECTIONS = 10;

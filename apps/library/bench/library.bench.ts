@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createRequire } from 'node:module';
+import autocannon from 'autocannon';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER, signInternalToken } from '@portal/auth';
@@ -19,16 +19,6 @@ import {
   workspaceRoot,
 } from '@portal/local-services';
 import { benchServices, reportBenchmark } from '@portal/testing/bench';
-
-interface AutocannonResult {
-  requests: { average: number };
-  latency: { p50: number; p99: number };
-  throughput: { average: number };
-  non2xx: number;
-  errors: number;
-}
-type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const { values: options } = parseArgs({
   options: {
