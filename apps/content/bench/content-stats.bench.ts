@@ -5,18 +5,14 @@
 // --modes cold,warm (cold: a flush changed the statistics just before; warm: asked again).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import mongoose, { Types } from 'mongoose';
-import { signInternalToken, type Viewer, ANONYMOUS } from '@portal/auth';
-import { syncIndexes } from '@portal/db';
+import { Types } from 'mongoose';
+import { signInternalToken } from '@portal/auth';
 import { createLogger } from '@portal/logger';
-import { benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
-import { createRedisConnection } from '@portal/queue';
-import { createContentServices } from '../src/content-services';
+import { BENCH_EDITOR, benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
 import { packArticleCounts } from '../src/domain/content-stats';
 import { dayKey, periodIdsOf } from '../src/domain/view-periods';
-import { createContentQueues } from '../src/jobs/content-queues';
 import type { ViewPeriodDoc } from '../src/models/view-stats.model';
-import { startServer } from '../src/server';
+import { BENCH_SECRET, benchContent } from './bench-content';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +24,6 @@ const { values } = parseArgs({
 });
 const ARTICLES = Number(values.articles);
 const RUNS = Number(values.runs);
-const SECRET = 'bench-internal-secret-0123456789abcdef';
 const DAY = 86_400_000;
 const logger = createLogger({ service: 'content-bench', level: 'warn', pretty: false });
 
@@ -117,19 +112,7 @@ async function main(): Promise<void> {
       : ([values.profile as 'dense' | 'realistic'] as const);
   for (const profile of profiles) {
     const dbName = `bench_content_stats_${profile}_${Date.now()}`;
-    const conn = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
-    const redis = createRedisConnection(redisUrl, 'producer');
-    const queues = createContentQueues(conn, redis, dbName, logger);
-    const svc = createContentServices({
-      conn,
-      redis,
-      queues,
-      webBaseUrl: 'http://localhost:4200',
-      keyPrefix: dbName,
-      viewDedupeSeconds: 60,
-      logger,
-    });
-    await syncIndexes(conn);
+    const { svc, startServer, close } = await benchContent({ mongoUri, redisUrl, dbName, logger });
 
     const now = new Date();
     const t0 = performance.now();
@@ -174,24 +157,8 @@ async function main(): Promise<void> {
       `\n[${profile}] ${ARTICLES} articles, ${periods.length} day/month documents, ${entries} article-day/month entries (loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
     );
 
-    const server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      production: false,
-      internalTokenSecret: SECRET,
-      publicBaseUrl: 'http://localhost:4000',
-      webBaseUrl: 'http://localhost:4200',
-      conn,
-      redis,
-      services: svc,
-      logger,
-    });
-    const editor: Viewer = {
-      ...ANONYMOUS,
-      id: 'bench-editor',
-      displayName: 'Bench',
-      roles: ['citizen', 'editor'],
-    };
+    const server = await startServer();
+    const editor = BENCH_EDITOR;
     const query =
       'query($from: DateTime!, $to: DateTime!) { contentStats(from: $from, to: $to) { totalViews byDevice { device views share } topArticles(first: 10) { article { id title } views } } }';
     const startOfYear = new Date(`${dayKey(now).slice(0, 4)}-01-01T00:00:00+07:00`);
@@ -202,7 +169,7 @@ async function main(): Promise<void> {
       ['last 7 days', new Date(now.getTime() - 6 * DAY), now],
     ];
     const ask = async (from: Date, to: Date) => {
-      const token = await signInternalToken(editor, SECRET, { audience: 'content' });
+      const token = await signInternalToken(editor, BENCH_SECRET, { audience: 'content' });
       const node0 = process.cpuUsage();
       const ferret0 = ferretdbCpuMs();
       const a = performance.now();
@@ -263,10 +230,7 @@ async function main(): Promise<void> {
       }
     }
     await server.close();
-    await queues.close();
-    redis.disconnect();
-    await conn.dropDatabase();
-    await conn.close();
+    await close();
   }
 }
 

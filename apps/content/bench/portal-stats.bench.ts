@@ -5,21 +5,17 @@
 // unless MONGODB_URI / REDIS_URL point at servers). Options: --articles N (10000),
 // --readers N distinct readers per day (2000), --runs N (20).
 import { parseArgs } from 'node:util';
-import mongoose from 'mongoose';
 import {
   AUDIENCE_COUNTERS,
   dayKey,
   packCounts,
   periodIdsOf,
-  syncIndexes,
   type StatGranularity,
 } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { createRedisConnection } from '@portal/queue';
 import { benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
-import { createContentServices } from '../src/content-services';
-import { createContentQueues } from '../src/jobs/content-queues';
 import { kindCounter } from '../src/models/view-stats.model';
+import { benchContent } from './bench-content';
 
 const { values } = parseArgs({
   options: {
@@ -38,21 +34,14 @@ const bench = await benchServices('portal-stats');
 async function main() {
   const { mongoUri, redisUrl } = bench;
   const dbName = `bench_portal_stats_${Date.now()}`;
-  const conn = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
-  const redis = createRedisConnection(redisUrl, 'producer');
-  const queues = createContentQueues(conn, redis, dbName, logger);
   const now = new Date();
-  const svc = createContentServices({
-    conn,
-    redis,
-    queues,
-    webBaseUrl: 'http://localhost:4200',
-    keyPrefix: dbName,
-    viewDedupeSeconds: 60,
+  const { redis, svc, close } = await benchContent({
+    mongoUri,
+    redisUrl,
+    dbName,
     logger,
     now: () => now,
   });
-  await syncIndexes(conn);
   const t0 = performance.now();
 
   // A year of day, month and year documents: each article read for about two months after
@@ -195,10 +184,7 @@ async function main() {
     );
   }
 
-  await queues.close();
-  redis.disconnect();
-  await conn.dropDatabase();
-  await conn.close();
+  await close();
 }
 
 main()
