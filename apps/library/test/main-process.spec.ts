@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runTsx, workspaceRoot } from '@portal/local-services';
 import {
   gql,
   internalTokenFor,
+  runEntry,
   spawnServingApp,
   testViewer,
   timeoutForProcesses,
@@ -119,16 +118,11 @@ describe('the library process', oneStart, () => {
   });
 
   it('refuses to start with an incomplete S3 configuration, saying so in one line', async () => {
-    const run = await runTsx(join(workspaceRoot(), 'apps/library/src/main.ts'), [], {
-      cwd: workspaceRoot(),
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-        LIBRARY_STORAGE: 's3',
-        S3_ENDPOINT: 'http://127.0.0.1:9',
-        S3_BUCKET: 'thu-vien-so',
-      },
+    const run = await runEntry('library', 'main', {
+      INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+      LIBRARY_STORAGE: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9',
+      S3_BUCKET: 'thu-vien-so',
     });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe(

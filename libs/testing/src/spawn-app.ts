@@ -3,8 +3,10 @@ import {
   ManagedProcess,
   entryArgs,
   freePort,
+  runTsx,
   waitForHttp,
   workspaceRoot,
+  type ProcessResult,
 } from '@portal/local-services';
 import { TEST_INTERNAL_SECRET, testServices } from './test-env';
 
@@ -85,4 +87,23 @@ export async function spawnServingApp(
     `${url}${options.waitFor ?? '/healthz'}`,
   );
   return { ...spawned, url };
+}
+
+/**
+ * Runs an app entry point (`apps/<app>/src/<entry>.ts`) to its end, as production would start
+ * it, with PATH, HOME, NODE_ENV=test and `env` for its whole environment, and returns its exit
+ * status and output: for seeds, CLIs and the checks an entry makes before anything connects.
+ */
+export function runEntry(
+  app: string,
+  entry: string,
+  env: Record<string, string | undefined>,
+  options: { args?: readonly string[]; timeoutMs?: number } = {},
+): Promise<ProcessResult> {
+  const root = workspaceRoot();
+  return runTsx(join(root, 'apps', app, 'src', `${entry}.ts`), options.args ?? [], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', ...env },
+    timeoutMs: options.timeoutMs,
+  });
 }
