@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { Types } from 'mongoose';
 import { signInternalToken } from '@portal/auth';
 import { createLogger } from '@portal/logger';
-import { BENCH_EDITOR, benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
+import { BENCH_EDITOR, benchServices, percentile, reportLatency } from '@portal/testing/bench';
 import { packArticleCounts } from '../src/domain/content-stats';
 import { dayKey, periodIdsOf } from '../src/domain/view-periods';
 import type { ViewPeriodDoc } from '../src/models/view-stats.model';
@@ -215,15 +215,12 @@ async function main(): Promise<void> {
           cpu = { node: cpu.node + m.node, ferretdb: cpu.ferretdb + m.ferretdb };
           total = m.total;
         }
-        walls.sort((x, y) => x - y);
-        reportBenchmark({
-          name: `contentStats ${profile}, ${label}, ${mode} (p50)`,
-          value: percentile(walls, 50),
-          unit: 'ms',
-          target: 50,
-          better: 'lower',
-          detail: `p95 ${percentile(walls, 95).toFixed(1)} ms, ${ARTICLES} articles`,
-        });
+        reportLatency(
+          `contentStats ${profile}, ${label}, ${mode} (p50)`,
+          walls,
+          50,
+          `${ARTICLES} articles`,
+        );
         process.stdout.write(
           `  ${label.padEnd(22)} ${mode} totalViews=${String(total).padEnd(9)} wall p50 ${percentile(walls, 50).toFixed(1)} ms, p95 ${percentile(walls, 95).toFixed(1)} ms | CPU per answer: node ${(cpu.node / RUNS).toFixed(1)} ms + ferretdb ${(cpu.ferretdb / RUNS).toFixed(1)} ms\n`,
         );

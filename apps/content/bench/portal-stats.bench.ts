@@ -13,7 +13,7 @@ import {
   type StatGranularity,
 } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
+import { benchServices, percentile, reportBenchmark, reportLatency } from '@portal/testing/bench';
 import { kindCounter } from '../src/models/view-stats.model';
 import { benchContent } from './bench-content';
 
@@ -124,15 +124,12 @@ async function main() {
         walls.push(wall);
         result = stats;
       }
-      walls.sort((x, y) => x - y);
-      reportBenchmark({
-        name: `portalStats audience, rolling year by ${granularity.toLowerCase()}, ${mode} (p50)`,
-        value: percentile(walls, 50),
-        unit: 'ms',
-        target: 100,
-        better: 'lower',
-        detail: `p95 ${percentile(walls, 95).toFixed(1)} ms, views ${result.views}, readers ≈ ${result.uniqueReaders}`,
-      });
+      reportLatency(
+        `portalStats audience, rolling year by ${granularity.toLowerCase()}, ${mode} (p50)`,
+        walls,
+        100,
+        `views ${result.views}, readers ≈ ${result.uniqueReaders}`,
+      );
       process.stdout.write(
         `  ${granularity.padEnd(5)} ${mode} p50 ${percentile(walls, 50).toFixed(1)} ms, p95 ${percentile(walls, 95).toFixed(1)} ms (views ${result.views}, readers ≈ ${result.uniqueReaders})\n`,
       );

@@ -8,7 +8,7 @@ import mongoose from 'mongoose';
 import { INTERNAL_TOKEN_HEADER, signInternalToken, ANONYMOUS } from '@portal/auth';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection } from '@portal/queue';
-import { benchServices, reportBenchmark } from '@portal/testing/bench';
+import { benchServices, reportThroughput } from '@portal/testing/bench';
 import { seedForumDemo } from '../src/demo-seed';
 import { startServer } from '../src/server';
 import { DEFAULT_RULES } from '../src/use-cases/deps';
@@ -55,13 +55,7 @@ async function run(
     },
     body: JSON.stringify({ query, variables }),
   });
-  reportBenchmark({
-    name: `forum ${title}`,
-    value: result.requests.average,
-    unit: 'req/s',
-    better: 'higher',
-    detail: `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${CONNECTIONS} connections`,
-  });
+  reportThroughput(`forum ${title}`, result, CONNECTIONS);
   out(
     `${title.padEnd(44)} ${result.requests.average.toFixed(0).padStart(6)} req/s   ` +
       `p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ` +

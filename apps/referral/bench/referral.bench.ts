@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Types } from 'mongoose';
 import { ANONYMOUS, signInternalToken } from '@portal/auth';
-import { reportBenchmark } from '@portal/testing/bench';
+import { reportThroughput } from '@portal/testing/bench';
 import { newTrackingCode } from '../src/domain/tracking-code';
 import { BENCH_SECRET as SECRET, benchReferralDatabase, startBenchReferral } from './bench-server';
 import { CategoryService } from '../src/services/category.service';
@@ -98,13 +98,7 @@ async function run(name: string, body: () => string): Promise<void> {
       },
     ],
   });
-  reportBenchmark({
-    name: `referral ${name}`,
-    value: result.requests.average,
-    unit: 'req/s',
-    better: 'higher',
-    detail: `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${connections} connections, ${total} referrals`,
-  });
+  reportThroughput(`referral ${name}`, result, connections, `${total} referrals`);
   say(
     `${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, ` +
       `p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Result as AutocannonResult } from 'autocannon';
 import mongoose, { type Connection, type Model, type Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { APP_BUNDLES_ENV, databaseAndRedis, type DatabaseAndRedis } from '@portal/local-services';
@@ -29,6 +30,43 @@ export function reportBenchmark(result: BenchResult): void {
 export function meetsTarget(result: BenchResult): boolean | null {
   if (result.target === undefined) return null;
   return result.better === 'lower' ? result.value <= result.target : result.value >= result.target;
+}
+
+/**
+ * Reports a load run's throughput (autocannon's requests per second) as `name`, with its
+ * latency p50 and p99 and the connections (and `more`, if given) in the detail.
+ */
+export function reportThroughput(
+  name: string,
+  result: AutocannonResult,
+  connections: number,
+  more?: string,
+): void {
+  const latency = `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`;
+  reportBenchmark({
+    name,
+    value: result.requests.average,
+    unit: 'req/s',
+    better: 'higher',
+    detail: [latency, `${connections} connections`, ...(more ? [more] : [])].join(', '),
+  });
+}
+
+/** Reports the p50 of `times` (ms) as `name` against `target`, their p95 first in the detail. */
+export function reportLatency(
+  name: string,
+  times: readonly number[],
+  target: number | undefined,
+  detail: string,
+): void {
+  reportBenchmark({
+    name,
+    value: percentile(times, 50),
+    unit: 'ms',
+    target,
+    better: 'lower',
+    detail: `p95 ${percentile(times, 95).toFixed(1)} ms, ${detail}`,
+  });
 }
 
 /** Percentile (0-100) of a list of numbers, by nearest rank. */
