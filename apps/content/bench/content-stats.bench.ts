@@ -8,7 +8,13 @@ import { parseArgs } from 'node:util';
 import { Types } from 'mongoose';
 import { signInternalToken } from '@portal/auth';
 import { createLogger } from '@portal/logger';
-import { BENCH_EDITOR, benchServices, percentile, reportLatency } from '@portal/testing/bench';
+import {
+  BENCH_EDITOR,
+  benchServices,
+  percentile,
+  reportLatency,
+  runBench,
+} from '@portal/testing/bench';
 import { packArticleCounts } from '../src/domain/content-stats';
 import { dayKey, periodIdsOf } from '../src/domain/view-periods';
 import type { ViewPeriodDoc } from '../src/models/view-stats.model';
@@ -231,13 +237,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .catch((err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await bench.stop();
-    // Connections left open by a failed run must not keep the process alive.
-    process.exit();
-  });
+runBench(main, bench);

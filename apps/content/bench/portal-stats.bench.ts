@@ -13,7 +13,13 @@ import {
   type StatGranularity,
 } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { benchServices, percentile, reportBenchmark, reportLatency } from '@portal/testing/bench';
+import {
+  benchServices,
+  percentile,
+  reportBenchmark,
+  reportLatency,
+  runBench,
+} from '@portal/testing/bench';
 import { kindCounter } from '../src/models/view-stats.model';
 import { benchContent } from './bench-content';
 
@@ -184,12 +190,4 @@ async function main() {
   await close();
 }
 
-main()
-  .catch((err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await bench.stop();
-    process.exit();
-  });
+runBench(main, bench);

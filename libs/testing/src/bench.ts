@@ -105,6 +105,22 @@ export async function benchServices(name: string): Promise<BenchServices> {
   };
 }
 
+/**
+ * Runs a benchmark's body: on failure prints the error and sets exit code 1; either way then
+ * stops its services and exits, so connections a failed run left open cannot keep it alive.
+ */
+export function runBench(main: () => Promise<void>, services: { stop(): Promise<void> }): void {
+  main()
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    })
+    .finally(async () => {
+      await services.stop();
+      process.exit();
+    });
+}
+
 /** How a benchmark run is asked to run, from `BENCH_*` variables. */
 export interface BenchSettings {
   /** BENCH_SMOKE=1 (CI): one short pass that only checks every scenario answers. */
