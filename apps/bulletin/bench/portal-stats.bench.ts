@@ -9,17 +9,16 @@
 //   npx tsx apps/bulletin/bench/portal-stats.bench.ts [--subscribers 10000] [--runs 7]
 // BENCH_SMOKE=1: 500 subscribers, two runs.
 import { randomBytes } from 'node:crypto';
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { StatGranularity } from '@portal/db';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection } from '@portal/queue';
 import {
   BENCH_EDITOR,
-  benchServices,
+  benchDatabase,
+  benchMonthFacts,
   benchSizes,
-  reportAgainstReference,
-  timeInterleaved,
-  unpackedFactsDatabase,
+  insertTimed,
 } from '@portal/testing/bench';
 import { prepareDatabase } from '../src/models';
 import { BulletinStatsService, bulletinCounters } from '../src/stats/bulletin-stats.service';
@@ -30,14 +29,11 @@ const { subscribers: SUBSCRIBERS, runs: RUNS } = benchSizes({
   runs: { full: 7, smoke: 2 },
 });
 const HOUR = 3_600_000;
-const say = (line: string) => process.stdout.write(`${line}\n`);
 
-const services = await benchServices('bulletin-portal-stats');
+const database = await benchDatabase('bulletin-portal-stats', 'bulletin_stats_bench');
+const { conn, dbName } = database;
 const logger = createLogger({ service: 'bulletin-stats-bench', level: 'warn', pretty: false });
-const dbName = `bulletin_stats_bench_${Date.now()}`;
-const conn = await mongoose.createConnection(services.mongoUri, { dbName }).asPromise();
-let closeUnpacked = async () => {};
-const redis = createRedisConnection(services.redisUrl, 'producer');
+const redis = createRedisConnection(database.services.redisUrl, 'producer');
 
 try {
   const models = await prepareDatabase(conn);
@@ -63,12 +59,9 @@ try {
       unsubscribedAt,
     });
   }
-  const seedStart = performance.now();
-  for (let i = 0; i < subscribers.length; i += 1000)
-    await models.subscribers.insertMany(subscribers.slice(i, i + 1000));
-  say(
-    `${subscribers.length} subscribers over two years, inserted in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
-  );
+  await insertTimed(`${subscribers.length} subscribers over two years`, [
+    { model: models.subscribers, docs: subscribers, batch: 1000 },
+  ]);
 
   const stats = new BulletinStatsService(
     models,
@@ -77,59 +70,31 @@ try {
   const editor = BENCH_EDITOR;
   const from = new Date(now - 365 * 24 * HOUR);
   const to = new Date(now);
-  const buildStart = performance.now();
-  const built = await syncSubscriberFacts(models);
-  say(
-    `facts built: ${built} subscribers in ${((performance.now() - buildStart) / 1000).toFixed(1)} s`,
-  );
-  // The peer: the same facts kept one field per subscriber, as before months were packed.
-  const unpacked = await unpackedFactsDatabase({
-    mongoUri: services.mongoUri,
-    dbName,
+  await benchMonthFacts({
+    database,
+    models,
     prepare: prepareDatabase,
     store: subscriberFactsStore,
-    from: models,
+    build: syncSubscriberFacts,
+    subject: 'subscriber',
+    statistic: 'portalStats bulletin subscribers',
+    cases: ['MONTH', 'WEEK', 'DAY'] as StatGranularity[],
+    caseName: (granularity) => ` by ${granularity.toLowerCase()}`,
+    facts: (granularity) => stats.subscribers(editor, { from, to, granularity }),
+    // The peer: the same facts kept one field per subscriber, as before months were packed.
+    unpacked: (copy) => {
+      const unpackedStats = new BulletinStatsService(
+        copy.models,
+        bulletinCounters({ conn: copy.conn, redis, keyPrefix: copy.keyPrefix, logger }),
+      );
+      return (granularity) => unpackedStats.subscribers(editor, { from, to, granularity });
+    },
+    records: (granularity) => stats.subscribersFromRecords({ from, to, granularity }),
+    reference: { name: 'every record', label: 'records' },
+    runs: RUNS,
+    detail: `${SUBSCRIBERS} subscribers`,
   });
-  closeUnpacked = unpacked.close;
-  const unpackedStats = new BulletinStatsService(
-    unpacked.models,
-    bulletinCounters({ conn: unpacked.conn, redis, keyPrefix: `${dbName}_unpacked`, logger }),
-  );
-  const granularities: StatGranularity[] = ['MONTH', 'WEEK', 'DAY'];
-  const paths = {
-    facts: (granularity: StatGranularity) => stats.subscribers(editor, { from, to, granularity }),
-    unpacked: (granularity: StatGranularity) =>
-      unpackedStats.subscribers(editor, { from, to, granularity }),
-    records: (granularity: StatGranularity) =>
-      stats.subscribersFromRecords({ from, to, granularity }),
-  };
-  await paths.facts('MONTH');
-  const times = await timeInterleaved({ runs: RUNS, cases: granularities, paths });
-  for (const granularity of granularities) {
-    const facts = times('facts', granularity);
-    const records = times('records', granularity);
-    const g = granularity.toLowerCase();
-    reportAgainstReference({
-      name: `portalStats bulletin subscribers, rolling year by ${g} (p50)`,
-      ratioName: `portalStats bulletin subscribers by ${g}: every record ÷ month facts (p50, interleaved)`,
-      times: facts,
-      reference: records,
-      referenceLabel: 'records',
-      target: 100,
-      detail: `${SUBSCRIBERS} subscribers`,
-      peers: [
-        {
-          ratioName: `portalStats bulletin subscribers by ${g}: facts one field per subscriber ÷ packed months (p50, interleaved)`,
-          times: times('unpacked', granularity),
-          label: 'one field per subscriber',
-        },
-      ],
-    });
-  }
 } finally {
-  await closeUnpacked();
-  await conn.dropDatabase().catch(() => {});
-  await conn.close();
   redis.disconnect();
-  await services.stop();
+  await database.close();
 }

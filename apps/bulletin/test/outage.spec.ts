@@ -1,17 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@portal/logger';
 import { Outbox, Producer, createRedisConnection } from '@portal/queue';
-import { TEST_INTERNAL_SECRET, internalTokenFor, gql, testViewer } from '@portal/testing';
+import { internalTokenFor, gql, testViewer } from '@portal/testing';
 import { publishJobId } from '../src/domain/publish-job';
 import { startServer, type RunningBulletin } from '../src/server';
-import {
-  PUBLIC_BASE_URL,
-  WEB_BASE_URL,
-  SCHEDULE,
-  SUBSCRIPTION_SECRET,
-  issueWithItems,
-  useBulletin,
-} from './support/harness';
+import { SCHEDULE, bulletinTestConfig, issueWithItems, useBulletin } from './support/harness';
 
 // The harness's bulletin composes the issue; a second instance of the subgraph on the same
 // database, whose Redis is unreachable, schedules it.
@@ -35,19 +28,7 @@ describe('a Redis outage', () => {
     });
     const conn = b.models.issues.db;
     cut = await startServer(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        production: false,
-        internalTokenSecret: TEST_INTERNAL_SECRET,
-        publicBaseUrl: PUBLIC_BASE_URL,
-        webBaseUrl: WEB_BASE_URL,
-        contentUrl: b.content.url,
-        subscriptionTokenSecret: SUBSCRIPTION_SECRET,
-        confirmTtlSeconds: 3600,
-        audioDir: b.audioDir,
-        prefix: b.prefix,
-      },
+      bulletinTestConfig({ contentUrl: b.content.url, audioDir: b.audioDir, prefix: b.prefix }),
       {
         conn,
         redis: dead,

@@ -3,7 +3,7 @@
 import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayEnd, dayKey, dayStart, portalStatsKey } from '@portal/db';
-import { errorCodes, testViewer } from '@portal/testing';
+import { EDITORS_AND_ADMINS_ONLY, errorCodes, expectErrorCodes, testViewer } from '@portal/testing';
 import { signSubscriptionToken } from '../src/domain/subscription-token';
 import { createBulletinMaintenanceProcessor } from '../src/jobs/bulletin-maintenance.processor';
 import { allCounters } from '../src/stats/bulletin-stats.service';
@@ -287,12 +287,9 @@ describe('portal statistics (bulletin)', () => {
       granularity: 'WEEK',
     });
     const variables = { r: [{ __typename: 'PortalStats', id }] };
-    expect(errorCodes(await b.as('anonymous', ENTITIES, { variables }))).toEqual([
-      'UNAUTHENTICATED',
-    ]);
-    expect(errorCodes(await b.as(testViewer('citizen'), ENTITIES, { variables }))).toEqual([
-      'FORBIDDEN',
-    ]);
-    expect(errorCodes(await b.as('moderator', ENTITIES, { variables }))).toEqual(['FORBIDDEN']);
+    await expectErrorCodes(
+      (who) => b.as(who ?? 'anonymous', ENTITIES, { variables }),
+      EDITORS_AND_ADMINS_ONLY,
+    );
   });
 });

@@ -5,18 +5,20 @@
 // --modes cold,warm (cold: a flush changed the statistics just before; warm: asked again).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import mongoose, { Types } from 'mongoose';
-import { signInternalToken, type Viewer, ANONYMOUS } from '@portal/auth';
-import { syncIndexes } from '@portal/db';
+import { Types } from 'mongoose';
+import { signInternalToken } from '@portal/auth';
 import { createLogger } from '@portal/logger';
-import { benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
-import { createRedisConnection } from '@portal/queue';
-import { createContentServices } from '../src/content-services';
+import {
+  BENCH_EDITOR,
+  benchServices,
+  percentile,
+  reportLatency,
+  runBench,
+} from '@portal/testing/bench';
 import { packArticleCounts } from '../src/domain/content-stats';
 import { dayKey, periodIdsOf } from '../src/domain/view-periods';
-import { createContentQueues } from '../src/jobs/content-queues';
 import type { ViewPeriodDoc } from '../src/models/view-stats.model';
-import { startServer } from '../src/server';
+import { BENCH_SECRET, benchContent } from './bench-content';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +30,6 @@ const { values } = parseArgs({
 });
 const ARTICLES = Number(values.articles);
 const RUNS = Number(values.runs);
-const SECRET = 'bench-internal-secret-0123456789abcdef';
 const DAY = 86_400_000;
 const logger = createLogger({ service: 'content-bench', level: 'warn', pretty: false });
 
@@ -117,19 +118,7 @@ async function main(): Promise<void> {
       : ([values.profile as 'dense' | 'realistic'] as const);
   for (const profile of profiles) {
     const dbName = `bench_content_stats_${profile}_${Date.now()}`;
-    const conn = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
-    const redis = createRedisConnection(redisUrl, 'producer');
-    const queues = createContentQueues(conn, redis, dbName, logger);
-    const svc = createContentServices({
-      conn,
-      redis,
-      queues,
-      webBaseUrl: 'http://localhost:4200',
-      keyPrefix: dbName,
-      viewDedupeSeconds: 60,
-      logger,
-    });
-    await syncIndexes(conn);
+    const { svc, startServer, close } = await benchContent({ mongoUri, redisUrl, dbName, logger });
 
     const now = new Date();
     const t0 = performance.now();
@@ -174,24 +163,8 @@ async function main(): Promise<void> {
       `\n[${profile}] ${ARTICLES} articles, ${periods.length} day/month documents, ${entries} article-day/month entries (loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
     );
 
-    const server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      production: false,
-      internalTokenSecret: SECRET,
-      publicBaseUrl: 'http://localhost:4000',
-      webBaseUrl: 'http://localhost:4200',
-      conn,
-      redis,
-      services: svc,
-      logger,
-    });
-    const editor: Viewer = {
-      ...ANONYMOUS,
-      id: 'bench-editor',
-      displayName: 'Bench',
-      roles: ['citizen', 'editor'],
-    };
+    const server = await startServer();
+    const editor = BENCH_EDITOR;
     const query =
       'query($from: DateTime!, $to: DateTime!) { contentStats(from: $from, to: $to) { totalViews byDevice { device views share } topArticles(first: 10) { article { id title } views } } }';
     const startOfYear = new Date(`${dayKey(now).slice(0, 4)}-01-01T00:00:00+07:00`);
@@ -202,7 +175,7 @@ async function main(): Promise<void> {
       ['last 7 days', new Date(now.getTime() - 6 * DAY), now],
     ];
     const ask = async (from: Date, to: Date) => {
-      const token = await signInternalToken(editor, SECRET, { audience: 'content' });
+      const token = await signInternalToken(editor, BENCH_SECRET, { audience: 'content' });
       const node0 = process.cpuUsage();
       const ferret0 = ferretdbCpuMs();
       const a = performance.now();
@@ -248,35 +221,20 @@ async function main(): Promise<void> {
           cpu = { node: cpu.node + m.node, ferretdb: cpu.ferretdb + m.ferretdb };
           total = m.total;
         }
-        walls.sort((x, y) => x - y);
-        reportBenchmark({
-          name: `contentStats ${profile}, ${label}, ${mode} (p50)`,
-          value: percentile(walls, 50),
-          unit: 'ms',
-          target: 50,
-          better: 'lower',
-          detail: `p95 ${percentile(walls, 95).toFixed(1)} ms, ${ARTICLES} articles`,
-        });
+        reportLatency(
+          `contentStats ${profile}, ${label}, ${mode} (p50)`,
+          walls,
+          50,
+          `${ARTICLES} articles`,
+        );
         process.stdout.write(
           `  ${label.padEnd(22)} ${mode} totalViews=${String(total).padEnd(9)} wall p50 ${percentile(walls, 50).toFixed(1)} ms, p95 ${percentile(walls, 95).toFixed(1)} ms | CPU per answer: node ${(cpu.node / RUNS).toFixed(1)} ms + ferretdb ${(cpu.ferretdb / RUNS).toFixed(1)} ms\n`,
         );
       }
     }
     await server.close();
-    await queues.close();
-    redis.disconnect();
-    await conn.dropDatabase();
-    await conn.close();
+    await close();
   }
 }
 
-main()
-  .catch((err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await bench.stop();
-    // Connections left open by a failed run must not keep the process alive.
-    process.exit();
-  });
+runBench(main, bench);

@@ -9,14 +9,13 @@
 // MONGODB_URI is set:
 //   npx tsx apps/content/bench/contribution-stats.bench.ts [--articles 10000] [--runs 7]
 // BENCH_SMOKE=1: 300 articles, two runs.
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import {
   BENCH_EDITOR,
-  benchServices,
+  benchDatabase,
+  benchMonthFacts,
   benchSizes,
-  reportAgainstReference,
-  timeInterleaved,
-  unpackedFactsDatabase,
+  insertTimed,
 } from '@portal/testing/bench';
 import { CONTRIBUTOR_ROLES } from '../src/domain/contributor-role';
 import { prepareDatabase } from '../src/models';
@@ -29,12 +28,9 @@ const { articles: ARTICLES, runs: RUNS } = benchSizes({
 });
 const HOUR = 3_600_000;
 const UNITS = ['SO-TTTT', 'SO-KHCN', 'UBND-Q1', 'UBND-Q3', 'UBND-TP-THU-DUC', 'SO-YT'];
-const say = (line: string) => process.stdout.write(`${line}\n`);
 
-const services = await benchServices('contribution-stats');
-const dbName = `contribution_stats_bench_${Date.now()}`;
-const conn = await mongoose.createConnection(services.mongoUri, { dbName }).asPromise();
-let closeUnpacked = async () => {};
+const database = await benchDatabase('contribution-stats', 'contribution_stats_bench');
+const { conn } = database;
 
 try {
   const models = await prepareDatabase(conn);
@@ -88,64 +84,36 @@ try {
       });
     revisions.push(step(4, 'PUBLISHED', publishedAt, editor, 'IN_REVIEW'));
   }
-  const seedStart = performance.now();
-  for (let i = 0; i < articles.length; i += 500)
-    await models.articles.insertMany(articles.slice(i, i + 500));
-  for (let i = 0; i < revisions.length; i += 1000)
-    await models.revisions.insertMany(revisions.slice(i, i + 1000));
-  say(
-    `${articles.length} articles, ${revisions.length} revisions over a year, inserted in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
-  );
+  await insertTimed(`${articles.length} articles, ${revisions.length} revisions over a year`, [
+    { model: models.articles, docs: articles, batch: 500 },
+    { model: models.revisions, docs: revisions, batch: 1000 },
+  ]);
 
   const stats = new ContributionStatsService(models);
   const editor = BENCH_EDITOR;
   const period = { from: new Date(yearAgo), to: new Date(now), granularity: 'MONTH' as const };
-  const buildStart = performance.now();
-  const built = await syncContributionFacts(models);
-  say(`facts built: ${built} steps in ${((performance.now() - buildStart) / 1000).toFixed(1)} s`);
-  // The peer: the same facts kept one field per step, as before months were packed.
-  const unpacked = await unpackedFactsDatabase({
-    mongoUri: services.mongoUri,
-    dbName,
+  await benchMonthFacts({
+    database,
+    models,
     prepare: prepareDatabase,
     store: contributionFactsStore,
-    from: models,
-  });
-  closeUnpacked = unpacked.close;
-  const unpackedStats = new ContributionStatsService(unpacked.models);
-  const first = await stats.contributions(editor, period);
-  say(`rolling year: ${JSON.stringify(first).slice(0, 200)}`);
-  const times = await timeInterleaved({
-    runs: RUNS,
+    build: syncContributionFacts,
+    subject: 'step',
+    statistic: 'portalStats contributions',
     cases: ['rolling year'],
-    paths: {
-      facts: () => stats.contributions(editor, period),
-      unpacked: () => unpackedStats.contributions(editor, period),
-      records: () => stats.contributionsFromRecords(period),
+    caseName: () => '',
+    facts: () => stats.contributions(editor, period),
+    // The peer: the same facts kept one field per step, as before months were packed.
+    unpacked: (copy) => {
+      const unpackedStats = new ContributionStatsService(copy.models);
+      return () => unpackedStats.contributions(editor, period);
     },
-  });
-  const facts = times('facts', 'rolling year');
-  const records = times('records', 'rolling year');
-  reportAgainstReference({
-    name: 'portalStats contributions, rolling year (p50)',
-    ratioName: 'portalStats contributions: revision log ÷ month facts (p50, interleaved)',
-    times: facts,
-    reference: records,
-    referenceLabel: 'revision log',
-    target: 100,
+    records: () => stats.contributionsFromRecords(period),
+    reference: { name: 'revision log', label: 'revision log' },
+    runs: RUNS,
     detail: `${ARTICLES} articles, ${revisions.length} revisions`,
-    peers: [
-      {
-        ratioName:
-          'portalStats contributions: facts one field per step ÷ packed months (p50, interleaved)',
-        times: times('unpacked', 'rolling year'),
-        label: 'one field per step',
-      },
-    ],
+    describe: (first) => `rolling year: ${JSON.stringify(first).slice(0, 200)}`,
   });
 } finally {
-  await closeUnpacked();
-  await conn.dropDatabase().catch(() => {});
-  await conn.close();
-  await services.stop();
+  await database.close();
 }

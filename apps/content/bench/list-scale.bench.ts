@@ -4,12 +4,10 @@
 // after a change to the article lists (the cached page shape is void, FerretDB answers the
 // query), `warm` a repeat (the page shape comes from Redis, the articles by id).
 // Standalone: `npx tsx apps/content/bench/list-scale.bench.ts`; BENCH_SMOKE=1 for a quick pass.
-import { createRequire } from 'node:module';
-import mongoose, { Types } from 'mongoose';
+import autocannon from 'autocannon';
+import { Types } from 'mongoose';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER, signInternalToken } from '@portal/auth';
-import { syncIndexes } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
 import {
   benchServices,
   benchSettings,
@@ -18,23 +16,11 @@ import {
   reportBenchmark,
 } from '@portal/testing/bench';
 import { searchTokens, slugify, words } from '@portal/text';
-import { createContentServices } from '../src/content-services';
 import { ARTICLE_KINDS } from '../src/domain/article-enums';
-import { createContentQueues } from '../src/jobs/content-queues';
-import { startServer } from '../src/server';
-
-const autocannon = createRequire(import.meta.url)('autocannon') as (o: {
-  url: string;
-  method: 'POST';
-  headers: Record<string, string>;
-  body: string;
-  connections: number;
-  duration: number;
-}) => Promise<{ requests: { average: number }; non2xx: number; errors: number }>;
+import { BENCH_SECRET, benchContent } from './bench-content';
 
 const settings = benchSettings();
 const SIZES = settings.smoke ? [72, 500] : [72, 2_000, 10_000];
-const SECRET = 'bench-list-scale-internal-secret-0123456789';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const logger = createLogger({ service: 'bench', level: 'silent' });
 
@@ -88,7 +74,7 @@ const QUERIES: Record<string, { query: string; variables?: Record<string, unknow
 
 const services = await benchServices('content-list-scale');
 try {
-  const token = await signInternalToken(ANONYMOUS, SECRET, {
+  const token = await signInternalToken(ANONYMOUS, BENCH_SECRET, {
     audience: 'content',
     ttlSeconds: 3600,
   });
@@ -96,35 +82,17 @@ try {
   say(`content reads by number of articles (${SIZES.join(', ')}), straight to the subgraph`);
   for (const size of SIZES) {
     const dbName = `bench_list_scale_${size}_${Date.now()}`;
-    const conn = await mongoose.createConnection(services.mongoUri, { dbName }).asPromise();
-    const redis = createRedisConnection(services.redisUrl, 'producer');
-    const queues = createContentQueues(conn, redis, dbName, logger);
-    publishGraphChangesOf(conn, redis, dbName, logger);
-    const svc = createContentServices({
-      conn,
-      redis,
-      queues,
-      webBaseUrl: 'http://localhost:4200',
-      keyPrefix: dbName,
-      viewDedupeSeconds: 60,
+    const { redis, svc, startServer, close } = await benchContent({
+      mongoUri: services.mongoUri,
+      redisUrl: services.redisUrl,
+      dbName,
       logger,
+      graphChanges: true,
     });
-    await syncIndexes(conn);
     const docs = articles(size);
     for (let i = 0; i < docs.length; i += 1000)
       await svc.models.articles.insertMany(docs.slice(i, i + 1000), { lean: true });
-    const server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      production: false,
-      internalTokenSecret: SECRET,
-      publicBaseUrl: 'http://localhost:4000',
-      webBaseUrl: 'http://localhost:4200',
-      conn,
-      redis,
-      services: svc,
-      logger,
-    });
+    const server = await startServer();
     const slug = docs[Math.floor(size / 2)]!.slug;
     for (const [name, q] of Object.entries(QUERIES)) {
       const body = JSON.stringify({ query: q.query, variables: { slug, ...q.variables } });
@@ -171,10 +139,7 @@ try {
       });
     }
     await server.close();
-    await queues.close();
-    await conn.dropDatabase();
-    await conn.close();
-    redis.disconnect();
+    await close();
   }
 } finally {
   await services.stop();

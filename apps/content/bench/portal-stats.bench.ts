@@ -5,21 +5,23 @@
 // unless MONGODB_URI / REDIS_URL point at servers). Options: --articles N (10000),
 // --readers N distinct readers per day (2000), --runs N (20).
 import { parseArgs } from 'node:util';
-import mongoose from 'mongoose';
 import {
   AUDIENCE_COUNTERS,
   dayKey,
   packCounts,
   periodIdsOf,
-  syncIndexes,
   type StatGranularity,
 } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { createRedisConnection } from '@portal/queue';
-import { benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
-import { createContentServices } from '../src/content-services';
-import { createContentQueues } from '../src/jobs/content-queues';
+import {
+  benchServices,
+  percentile,
+  reportBenchmark,
+  reportLatency,
+  runBench,
+} from '@portal/testing/bench';
 import { kindCounter } from '../src/models/view-stats.model';
+import { benchContent } from './bench-content';
 
 const { values } = parseArgs({
   options: {
@@ -38,21 +40,14 @@ const bench = await benchServices('portal-stats');
 async function main() {
   const { mongoUri, redisUrl } = bench;
   const dbName = `bench_portal_stats_${Date.now()}`;
-  const conn = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
-  const redis = createRedisConnection(redisUrl, 'producer');
-  const queues = createContentQueues(conn, redis, dbName, logger);
   const now = new Date();
-  const svc = createContentServices({
-    conn,
-    redis,
-    queues,
-    webBaseUrl: 'http://localhost:4200',
-    keyPrefix: dbName,
-    viewDedupeSeconds: 60,
+  const { redis, svc, close } = await benchContent({
+    mongoUri,
+    redisUrl,
+    dbName,
     logger,
     now: () => now,
   });
-  await syncIndexes(conn);
   const t0 = performance.now();
 
   // A year of day, month and year documents: each article read for about two months after
@@ -135,15 +130,12 @@ async function main() {
         walls.push(wall);
         result = stats;
       }
-      walls.sort((x, y) => x - y);
-      reportBenchmark({
-        name: `portalStats audience, rolling year by ${granularity.toLowerCase()}, ${mode} (p50)`,
-        value: percentile(walls, 50),
-        unit: 'ms',
-        target: 100,
-        better: 'lower',
-        detail: `p95 ${percentile(walls, 95).toFixed(1)} ms, views ${result.views}, readers ≈ ${result.uniqueReaders}`,
-      });
+      reportLatency(
+        `portalStats audience, rolling year by ${granularity.toLowerCase()}, ${mode} (p50)`,
+        walls,
+        100,
+        `views ${result.views}, readers ≈ ${result.uniqueReaders}`,
+      );
       process.stdout.write(
         `  ${granularity.padEnd(5)} ${mode} p50 ${percentile(walls, 50).toFixed(1)} ms, p95 ${percentile(walls, 95).toFixed(1)} ms (views ${result.views}, readers ≈ ${result.uniqueReaders})\n`,
       );
@@ -195,18 +187,7 @@ async function main() {
     );
   }
 
-  await queues.close();
-  redis.disconnect();
-  await conn.dropDatabase();
-  await conn.close();
+  await close();
 }
 
-main()
-  .catch((err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await bench.stop();
-    process.exit();
-  });
+runBench(main, bench);

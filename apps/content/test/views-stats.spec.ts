@@ -1,5 +1,11 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { errorCodes, testViewer, waitUntil } from '@portal/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  EDITORS_AND_ADMINS_ONLY,
+  errorCodes,
+  expectErrorCodes,
+  runAtOnce,
+  testViewer,
+} from '@portal/testing';
 import { packArticleCounts } from '../src/domain/content-stats';
 import { dayKey } from '../src/domain/view-periods';
 import { viewStatsModels } from '../src/models/view-stats.model';
@@ -133,34 +139,15 @@ describe('flushing into buckets', () => {
     // A flush past the lock waits in its first step until every flush has either got that far
     // or given up, so two flushes that both got past the lock would be inside it together.
     const views = h.services.views;
-    const sealLive = views.sealLive.bind(views);
-    const attempts = 4;
-    let settled = 0;
-    let inside = 0;
-    let mostInside = 0;
-    const spy = vi.spyOn(views, 'sealLive').mockImplementation(async () => {
-      settled++;
-      mostInside = Math.max(mostInside, ++inside);
-      try {
-        await waitUntil(() => settled === attempts, { what: 'every flush to run or give up' });
-        return await sealLive();
-      } finally {
-        inside--;
-      }
+    const { results, mostInside } = await runAtOnce({
+      target: views,
+      step: 'sealLive',
+      attempts: 4,
+      run: () => views.flush(),
+      gaveUp: (result) => !result.ran,
     });
-    try {
-      const results = await Promise.all(
-        Array.from({ length: attempts }, async () => {
-          const result = await views.flush();
-          if (!result.ran) settled++;
-          return result;
-        }),
-      );
-      expect(results.filter((r) => r.ran)).toHaveLength(1);
-      expect(mostInside).toBe(1);
-    } finally {
-      spy.mockRestore();
-    }
+    expect(results.filter((r) => r.ran)).toHaveLength(1);
+    expect(mostInside).toBe(1);
     await h.services.views.flush();
     expect(await viewCount(a.id)).toBe(10);
     const models = viewStatsModels(h.conn);
@@ -171,11 +158,11 @@ describe('flushing into buckets', () => {
 describe('contentStats', () => {
   it('is for editors and admins only', async () => {
     const range = today();
-    expect(errorCodes(await h.call(null, STATS, range))).toEqual(['UNAUTHENTICATED']);
-    for (const role of ['citizen', 'contributor', 'moderator', 'officer'] as const)
-      expect(errorCodes(await h.call(role, STATS, range))).toEqual(['FORBIDDEN']);
-    for (const role of ['editor', 'admin'] as const)
-      expect(errorCodes(await h.call(role, STATS, range))).toEqual([]);
+    await expectErrorCodes((who) => h.call(who, STATS, range), {
+      ...EDITORS_AND_ADMINS_ONLY,
+      editor: null,
+      admin: null,
+    });
   });
 
   it('reports total views, the device split with shares, and the top articles', async () => {

@@ -1,16 +1,15 @@
 // The entry points as production runs them: seed, subgraph and worker as child processes.
 import { describe, expect, it } from 'vitest';
-import { freePort } from '@portal/local-services';
 import {
   gql,
   internalTokenFor,
   spawnApp,
-  testServices,
+  spawnServingApp,
+  testProcessEnv,
   testViewer,
   uniqueName,
   useTestDatabase,
-  waitUntil,
-  TEST_INTERNAL_SECRET,
+  waitForReady,
 } from '@portal/testing';
 
 const db = useTestDatabase('eng_processes');
@@ -20,13 +19,8 @@ describe('the engagement processes', () => {
     'seed the demo data once, serve GraphQL, run the worker, and stop on SIGTERM',
     { timeout: 240_000 },
     async () => {
-      const { mongoUri, redisUrl } = testServices();
       const env = {
-        MONGODB_URI: mongoUri,
-        MONGODB_DB: db.dbName,
-        REDIS_URL: redisUrl,
-        QUEUE_PREFIX: uniqueName('engproc'),
-        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+        ...testProcessEnv(db.dbName, uniqueName('engproc')),
         WEB_BASE_URL: 'https://cds.example.vn',
         HOST: '127.0.0.1',
       };
@@ -35,29 +29,13 @@ describe('the engagement processes', () => {
         expect(await seed.process.exited).toBe(0);
       }
 
-      const port = await freePort();
-      const opsPort = await freePort();
-      const main = await spawnApp(
-        'engagement',
-        'main',
-        { ...env, PORT: String(port) },
-        `http://127.0.0.1:${port}/healthz`,
-      );
-      const worker = await spawnApp(
-        'engagement',
-        'worker',
-        { ...env, OPS_PORT: String(opsPort) },
-        `http://127.0.0.1:${opsPort}/healthz`,
-      );
+      const main = await spawnServingApp('engagement', 'main', env);
+      const worker = await spawnServingApp('engagement', 'worker', env);
       try {
         // Ready once its connections are (Redis may still be connecting when /healthz answers).
-        for (const url of [`http://127.0.0.1:${port}/readyz`, `http://127.0.0.1:${opsPort}/readyz`])
-          await waitUntil(async () => (await fetch(url)).status === 200, {
-            what: url,
-            timeoutMs: 60_000,
-          });
+        for (const app of [main, worker]) await waitForReady(`${app.url}/readyz`);
         const res = await gql(
-          `http://127.0.0.1:${port}/graphql`,
+          `${main.url}/graphql`,
           '{ surveys { totalCount } events { totalCount } contests { totalCount } }',
           { internalToken: await internalTokenFor(testViewer('citizen')) },
         );

@@ -6,20 +6,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '@portal/local-services';
 import { Producer, createRedisConnection } from '@portal/queue';
 import {
   gql,
   internalTokenFor,
-  spawnApp,
+  spawnServingApp,
+  testProcessEnv,
   testServices,
   testViewer,
   timeoutForProcesses,
   uniqueName,
   useTestDatabase,
   waitForJob,
+  waitForReady,
   waitUntil,
-  TEST_INTERNAL_SECRET,
   type SpawnedApp,
 } from '@portal/testing';
 import type { Viewer } from '@portal/auth';
@@ -43,65 +43,30 @@ describe('promoting a contest winner across processes', () => {
     'engagement sends one job; the library worker adds the showcase entry once, seen through the library',
     { timeout: timeoutForProcesses(3, 120_000) },
     async () => {
-      const { mongoUri, redisUrl } = testServices();
       const prefix = uniqueName('promoproc');
       const filesDir = mkdtempSync(join(tmpdir(), 'promo-proc-files-'));
-      const common = {
-        MONGODB_URI: mongoUri,
-        REDIS_URL: redisUrl,
-        QUEUE_PREFIX: prefix,
-        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-        WEB_BASE_URL: 'https://cds.example.vn',
-        HOST: '127.0.0.1',
+      const common = { WEB_BASE_URL: 'https://cds.example.vn', HOST: '127.0.0.1' };
+      const engagementEnv = { ...testProcessEnv(engagementDb.dbName, prefix), ...common };
+      const libraryEnv = {
+        ...testProcessEnv(libraryDb.dbName, prefix),
+        ...common,
+        LIBRARY_FILES_DIR: filesDir,
       };
-      const [engPort, libPort, libOpsPort] = [await freePort(), await freePort(), await freePort()];
       const apps: SpawnedApp[] = [];
-      const redis = createRedisConnection(redisUrl, 'producer');
+      const redis = createRedisConnection(testServices().redisUrl, 'producer');
       const libraryEvents = new Producer('library-events', redis, prefix);
       try {
-        const started = await Promise.all([
-          spawnApp(
-            'engagement',
-            'main',
-            { ...common, MONGODB_DB: engagementDb.dbName, PORT: String(engPort) },
-            `http://127.0.0.1:${engPort}/healthz`,
-          ),
-          spawnApp(
-            'library',
-            'main',
-            {
-              ...common,
-              MONGODB_DB: libraryDb.dbName,
-              PORT: String(libPort),
-              LIBRARY_FILES_DIR: filesDir,
-            },
-            `http://127.0.0.1:${libPort}/healthz`,
-          ),
-          spawnApp(
-            'library',
-            'worker',
-            {
-              ...common,
-              MONGODB_DB: libraryDb.dbName,
-              OPS_PORT: String(libOpsPort),
-              LIBRARY_FILES_DIR: filesDir,
-            },
-            `http://127.0.0.1:${libOpsPort}/healthz`,
-          ),
+        const [engagementMain, libraryMain, libraryWorker] = await Promise.all([
+          spawnServingApp('engagement', 'main', engagementEnv),
+          spawnServingApp('library', 'main', libraryEnv),
+          spawnServingApp('library', 'worker', libraryEnv),
         ]);
-        apps.push(...started);
-        for (const url of [
-          `http://127.0.0.1:${engPort}/readyz`,
-          `http://127.0.0.1:${libPort}/readyz`,
-          `http://127.0.0.1:${libOpsPort}/readyz`,
-        ])
-          await waitUntil(async () => (await fetch(url)).status === 200, {
-            what: url,
-            timeoutMs: 60_000,
-          });
+        apps.push(engagementMain, libraryMain, libraryWorker);
+        for (const app of [engagementMain, libraryMain, libraryWorker])
+          await waitForReady(`${app.url}/readyz`);
 
         const engagement = async (viewer: Viewer, query: string, variables = {}) => {
-          const res = await gql(`http://127.0.0.1:${engPort}/graphql`, query, {
+          const res = await gql(`${engagementMain.url}/graphql`, query, {
             variables,
             internalToken: await internalTokenFor(viewer),
           });
@@ -109,7 +74,7 @@ describe('promoting a contest winner across processes', () => {
           return res.data as Record<string, any>;
         };
         const library = async (variables: Record<string, unknown>) =>
-          gql(`http://127.0.0.1:${libPort}/graphql`, SHOWCASE, {
+          gql(`${libraryMain.url}/graphql`, SHOWCASE, {
             variables,
             internalToken: await internalTokenFor(testViewer('citizen')),
           });

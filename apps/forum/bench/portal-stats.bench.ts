@@ -8,17 +8,16 @@
 // Redis unless MONGODB_URI / REDIS_URL are set:
 //   npx tsx apps/forum/bench/portal-stats.bench.ts [--threads 5000] [--replies 50000] [--runs 7]
 // BENCH_SMOKE=1: 200 threads and 2,000 replies, two runs.
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { StatGranularity } from '@portal/db';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection } from '@portal/queue';
 import {
   BENCH_EDITOR,
-  benchServices,
+  benchDatabase,
+  benchMonthFacts,
   benchSizes,
-  reportAgainstReference,
-  timeInterleaved,
-  unpackedFactsDatabase,
+  insertTimed,
 } from '@portal/testing/bench';
 import { prepareDatabase } from '../src/models';
 import { ForumStatsService, forumViewCounter } from '../src/stats/forum-stats.service';
@@ -36,14 +35,11 @@ const {
 const HOUR = 3_600_000;
 const KINDS = ['PROPOSAL', 'QUESTION', 'FEEDBACK', 'DISCUSSION'] as const;
 const DEPARTMENTS = ['SO-TTTT', 'SO-KHCN', 'SO-YT', 'SO-GDDT', 'SO-GTVT', 'SO-TNMT'];
-const say = (line: string) => process.stdout.write(`${line}\n`);
 
-const services = await benchServices('forum-portal-stats');
+const database = await benchDatabase('forum-portal-stats', 'forum_stats_bench');
+const { conn, dbName } = database;
 const logger = createLogger({ service: 'forum-stats-bench', level: 'warn', pretty: false });
-const dbName = `forum_stats_bench_${Date.now()}`;
-const conn = await mongoose.createConnection(services.mongoUri, { dbName }).asPromise();
-let closeUnpacked = async () => {};
-const redis = createRedisConnection(services.redisUrl, 'producer');
+const redis = createRedisConnection(database.services.redisUrl, 'producer');
 
 try {
   const models = await prepareDatabase(conn);
@@ -93,14 +89,10 @@ try {
       createdAt: new Date(thread.createdAt.getTime() + (1 + (i % 48)) * HOUR),
     });
   }
-  const seedStart = performance.now();
-  for (let i = 0; i < threads.length; i += 500)
-    await models.threads.insertMany(threads.slice(i, i + 500));
-  for (let i = 0; i < posts.length; i += 1000)
-    await models.posts.insertMany(posts.slice(i, i + 1000));
-  say(
-    `${threads.length} threads, ${posts.length} posts over a year, inserted in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
-  );
+  await insertTimed(`${threads.length} threads, ${posts.length} posts over a year`, [
+    { model: models.threads, docs: threads, batch: 500 },
+    { model: models.posts, docs: posts, batch: 1000 },
+  ]);
 
   const stats = new ForumStatsService(
     models,
@@ -110,62 +102,34 @@ try {
   const editor = BENCH_EDITOR;
   const from = new Date(now - 365 * 24 * HOUR);
   const to = new Date(now);
-  const buildStart = performance.now();
-  const built = await syncThreadFacts(models);
-  say(`facts built: ${built} threads in ${((performance.now() - buildStart) / 1000).toFixed(1)} s`);
-  // The peer: the same facts kept one field per thread, as before months were packed.
-  const unpacked = await unpackedFactsDatabase({
-    mongoUri: services.mongoUri,
-    dbName,
+  await benchMonthFacts({
+    database,
+    models,
     prepare: prepareDatabase,
     store: threadFactsStore,
-    from: models,
+    build: syncThreadFacts,
+    subject: 'thread',
+    statistic: 'portalStats forum participation',
+    cases: ['MONTH', 'WEEK', 'DAY'] as StatGranularity[],
+    caseName: (granularity) => ` by ${granularity.toLowerCase()}`,
+    facts: (granularity) => stats.participation(editor, { from, to, granularity }),
+    // The peer: the same facts kept one field per thread, as before months were packed.
+    unpacked: (copy) => {
+      const unpackedStats = new ForumStatsService(
+        copy.models,
+        forumViewCounter({ conn: copy.conn, redis, keyPrefix: copy.keyPrefix, logger }),
+        () => new Date(now),
+      );
+      return (granularity) => unpackedStats.participation(editor, { from, to, granularity });
+    },
+    records: (granularity) => stats.participationFromRecords({ from, to, granularity }),
+    reference: { name: 'every record', label: 'records' },
+    runs: RUNS,
+    detail: `${THREADS} threads, ${posts.length} posts`,
+    describe: (first: { threads: number; answered: number; departments: unknown[] }) =>
+      `rolling year: ${first.threads} threads, ${first.answered} answered, ${first.departments.length} departments`,
   });
-  closeUnpacked = unpacked.close;
-  const unpackedStats = new ForumStatsService(
-    unpacked.models,
-    forumViewCounter({ conn: unpacked.conn, redis, keyPrefix: `${dbName}_unpacked`, logger }),
-    () => new Date(now),
-  );
-  const granularities: StatGranularity[] = ['MONTH', 'WEEK', 'DAY'];
-  const paths = {
-    facts: (granularity: StatGranularity) => stats.participation(editor, { from, to, granularity }),
-    unpacked: (granularity: StatGranularity) =>
-      unpackedStats.participation(editor, { from, to, granularity }),
-    records: (granularity: StatGranularity) =>
-      stats.participationFromRecords({ from, to, granularity }),
-  };
-  // Warm-up, then every path and every granularity interleaved in each run.
-  const first = await paths.facts('MONTH');
-  say(
-    `rolling year: ${first.threads} threads, ${first.answered} answered, ${first.departments.length} departments`,
-  );
-  const times = await timeInterleaved({ runs: RUNS, cases: granularities, paths });
-  for (const granularity of granularities) {
-    const facts = times('facts', granularity);
-    const records = times('records', granularity);
-    const g = granularity.toLowerCase();
-    reportAgainstReference({
-      name: `portalStats forum participation, rolling year by ${g} (p50)`,
-      ratioName: `portalStats forum participation by ${g}: every record ÷ month facts (p50, interleaved)`,
-      times: facts,
-      reference: records,
-      referenceLabel: 'records',
-      target: 100,
-      detail: `${THREADS} threads, ${posts.length} posts`,
-      peers: [
-        {
-          ratioName: `portalStats forum participation by ${g}: facts one field per thread ÷ packed months (p50, interleaved)`,
-          times: times('unpacked', granularity),
-          label: 'one field per thread',
-        },
-      ],
-    });
-  }
 } finally {
-  await closeUnpacked();
-  await conn.dropDatabase().catch(() => {});
-  await conn.close();
   redis.disconnect();
-  await services.stop();
+  await database.close();
 }

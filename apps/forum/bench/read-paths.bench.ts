@@ -3,27 +3,16 @@
 // Starts its own FerretDB and Redis (unless MONGODB_URI / REDIS_URL are set), the subgraph
 // in-process with the demo data, then drives the contract's ForumThreads and ForumThread
 // operations with autocannon. Prints requests per second, latency percentiles and memory; asserts nothing.
-import { createRequire } from 'node:module';
+import autocannon from 'autocannon';
 import mongoose from 'mongoose';
 import { INTERNAL_TOKEN_HEADER, signInternalToken, ANONYMOUS } from '@portal/auth';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection } from '@portal/queue';
-import { benchServices, reportBenchmark } from '@portal/testing/bench';
+import { benchServices, reportThroughput } from '@portal/testing/bench';
 import { seedForumDemo } from '../src/demo-seed';
 import { startServer } from '../src/server';
 import { DEFAULT_RULES } from '../src/use-cases/deps';
 import { contractOperation } from '../test/contract-ops';
-
-interface CannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; average: number };
-  non2xx: number;
-  errors: number;
-}
-const require = createRequire(import.meta.url);
-const autocannon = require('autocannon') as (
-  options: Record<string, unknown>,
-) => Promise<CannonResult>;
 
 const SECONDS = 8;
 const CONNECTIONS = 10;
@@ -66,13 +55,7 @@ async function run(
     },
     body: JSON.stringify({ query, variables }),
   });
-  reportBenchmark({
-    name: `forum ${title}`,
-    value: result.requests.average,
-    unit: 'req/s',
-    better: 'higher',
-    detail: `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${CONNECTIONS} connections`,
-  });
+  reportThroughput(`forum ${title}`, result, CONNECTIONS);
   out(
     `${title.padEnd(44)} ${result.requests.average.toFixed(0).padStart(6)} req/s   ` +
       `p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ` +

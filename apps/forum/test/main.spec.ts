@@ -2,53 +2,42 @@ import { networkInterfaces } from 'node:os';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER } from '@portal/auth';
-import { freePort } from '@portal/local-services';
 import {
   TEST_INTERNAL_SECRET,
   errorCodes,
   gql,
   internalTokenFor,
-  spawnApp,
-  testServices,
+  spawnServingApp,
+  testProcessEnv,
   testViewer,
   uniqueName,
-  type SpawnedApp,
+  useTestDatabase,
+  type ServingApp,
   waitForReady,
 } from '@portal/testing';
 import { contractOperation } from './contract-ops';
 
-let app: SpawnedApp;
+let app: ServingApp;
 let url: string;
-const dbName = uniqueName('forum_main');
+const db = useTestDatabase('forum_main');
 
 beforeAll(async () => {
-  const { mongoUri, redisUrl } = testServices();
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
   // The subgraph as production runs it: its own process, configured by environment only.
-  app = await spawnApp(
+  app = await spawnServingApp(
     'forum',
     'main',
     {
       // No HOST: the default must be loopback.
-      PORT: String(port),
-      MONGODB_URI: mongoUri,
-      MONGODB_DB: dbName,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: uniqueName('forum_main'),
-      INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+      ...testProcessEnv(db.dbName, uniqueName('forum_main')),
       FORUM_LIMIT_REPLIES: '2/600',
     },
-    `${url}/readyz`,
+    { waitFor: '/readyz' },
   );
+  url = app.url;
 }, 120_000);
 
 afterAll(async () => {
   await app?.stop();
-  const mongoose = (await import('mongoose')).default;
-  const conn = await mongoose.createConnection(testServices().mongoUri, { dbName }).asPromise();
-  await conn.dropDatabase();
-  await conn.close();
 });
 
 describe('forum main process', () => {

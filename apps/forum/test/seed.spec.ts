@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { runTsx, workspaceRoot } from '@portal/local-services';
 import { Redis } from 'ioredis';
 import { graphChangesStream, parseGraphChange } from '@portal/queue';
-import { testServices, timeoutForProcesses, uniqueName } from '@portal/testing';
+import {
+  runEntry,
+  testProcessEnv,
+  testServices,
+  timeoutForProcesses,
+  uniqueName,
+} from '@portal/testing';
 import { THREAD_KINDS } from '../src/domain/forum-types';
 import { seedForumDemo } from '../src/demo-seed';
 import { contractOperation } from './contract-ops';
@@ -26,17 +31,9 @@ describe('demo seed', twoSeedRuns, () => {
     // (idempotently, nothing doubles) and marks the database, so a third run does nothing.
     const prefix = uniqueName('forum_seed');
     for (let run = 0; run < 2; run++) {
-      const seeded = await runTsx('apps/forum/src/seed.ts', [], {
-        cwd: workspaceRoot(),
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'warn',
-          MONGODB_URI: testServices().mongoUri,
-          MONGODB_DB: forum.connection.name,
-          REDIS_URL: testServices().redisUrl,
-          QUEUE_PREFIX: prefix,
-        },
+      const seeded = await runEntry('forum', 'seed', {
+        ...testProcessEnv(forum.connection.name, prefix),
+        LOG_LEVEL: 'warn',
       });
       expect(seeded.status, seeded.stderr).toBe(0);
     }

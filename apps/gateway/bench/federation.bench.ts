@@ -19,7 +19,7 @@
 // BENCH_HIVE_PLANNER=js uses Hive's JavaScript planner instead of the router runtime.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import autocannon from 'autocannon';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -34,22 +34,6 @@ import {
 import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@portal/config';
 import { entryArgs, freeStablePort, freeStackOffset, workspaceRoot } from '@portal/local-services';
 import { benchSettings, percentile, reportBenchmark, scaleFraction } from '@portal/testing/bench';
-
-interface AutocannonResult {
-  requests: { average: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-}
-const require = createRequire(import.meta.url);
-const autocannon = require('autocannon') as (options: {
-  url: string;
-  method: 'POST';
-  headers: Record<string, string>;
-  body: string;
-  connections: number;
-  duration: number;
-}) => Promise<AutocannonResult>;
 
 const settings = benchSettings();
 const smoke = settings.smoke;

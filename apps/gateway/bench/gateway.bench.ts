@@ -4,7 +4,7 @@
 // changes, and with Redis alone), then drives every scenario with autocannon in interleaved
 // rounds and prints the medians of requests per second, latency percentiles and memory, and
 // the first level against Redis alone. It asserts nothing (numbers vary by machine).
-import { createRequire } from 'node:module';
+import autocannon, { type Result as AutocannonResult } from 'autocannon';
 import { join } from 'node:path';
 import {
   ANONYMOUS,
@@ -22,21 +22,6 @@ import { benchServices, benchSettings, percentile, reportBenchmark } from '@port
 import { composeSupergraph } from '@portal/supergraph';
 import { startGateway } from '../src/server';
 import { FIXTURE_ROOT, startFixtureSubgraphs } from '../test/fixtures/fixture-subgraphs';
-
-interface AutocannonResult {
-  requests: { average: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-}
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string;
-  method: 'POST';
-  headers: Record<string, string>;
-  body: string;
-  connections: number;
-  duration: number;
-}) => Promise<AutocannonResult>;
 
 const settings = benchSettings();
 const DURATION_SECONDS = settings.smoke ? 1 : (settings.seconds ?? 4);

@@ -7,6 +7,7 @@ import type { RunningSubgraph } from '@portal/service-runtime';
 import {
   internalTokenFor,
   testLogger,
+  testProcessEnv,
   testViewer,
   useSubgraph,
   waitUntil,
@@ -76,6 +77,11 @@ export function useTestLibrary(
     };
   });
   return Object.assign(lib, { filesDir, keyPrefix: lib.prefix });
+}
+
+/** The environment a library process started by a test shares with its in-process library. */
+export function libraryProcessEnv(lib: TestLibrary): Record<string, string> {
+  return { ...testProcessEnv(lib.dbName, lib.keyPrefix), LIBRARY_FILES_DIR: lib.filesDir };
 }
 
 /** Internal tokens for each kind of viewer, as the gateway would sign them. */

@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort, runTsx, workspaceRoot } from '@portal/local-services';
 import {
   gql,
   internalTokenFor,
-  spawnApp,
-  testServices,
+  runEntry,
+  spawnServingApp,
   testViewer,
   timeoutForProcesses,
   TEST_INTERNAL_SECRET,
@@ -14,7 +12,7 @@ import {
 } from '@portal/testing';
 import { samplePdf, samplePng } from '../src/seed/sample-files';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER } from '@portal/auth';
-import { useTestLibrary } from './helpers';
+import { libraryProcessEnv, useTestLibrary } from './helpers';
 import { TEST_S3_CREDENTIALS, useTestS3 } from './test-s3';
 
 const s3 = useTestS3('main');
@@ -25,27 +23,14 @@ const oneStart = { timeout: timeoutForProcesses(1, 60_000) };
 
 describe('the library process', oneStart, () => {
   it('starts from its environment, serves GraphQL, uploads and files, and stops on SIGTERM', async () => {
-    const { mongoUri, redisUrl } = testServices();
-    const port = await freePort();
-    const app = await spawnApp(
-      'library',
-      'main',
-      {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        MONGODB_URI: mongoUri,
-        MONGODB_DB: lib.dbName,
-        REDIS_URL: redisUrl,
-        QUEUE_PREFIX: lib.keyPrefix,
-        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-        PUBLIC_BASE_URL: 'https://cds.example.vn/',
-        LIBRARY_FILES_DIR: lib.filesDir,
-        LIBRARY_MAX_UPLOAD_BYTES: '2048',
-      },
-      `http://127.0.0.1:${port}/healthz`,
-    );
+    const app = await spawnServingApp('library', 'main', {
+      ...libraryProcessEnv(lib),
+      HOST: '127.0.0.1',
+      PUBLIC_BASE_URL: 'https://cds.example.vn/',
+      LIBRARY_MAX_UPLOAD_BYTES: '2048',
+    });
     try {
-      const base = `http://127.0.0.1:${port}`;
+      const base = app.url;
       expect((await waitForReady(`${base}/readyz`)).status).toBe('ready');
       // Only the gateway's callers get an answer: a direct one is refused.
       expect((await gql(`${base}/graphql`, '{ libraryItems { totalCount } }')).status).toBe(401);
@@ -85,31 +70,18 @@ describe('the library process', oneStart, () => {
   });
 
   it('keeps files in an S3 bucket with LIBRARY_STORAGE=s3, and reports the bucket in /readyz', async () => {
-    const { mongoUri, redisUrl } = testServices();
-    const port = await freePort();
-    const app = await spawnApp(
-      'library',
-      'main',
-      {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        MONGODB_URI: mongoUri,
-        MONGODB_DB: lib.dbName,
-        REDIS_URL: redisUrl,
-        QUEUE_PREFIX: lib.keyPrefix,
-        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-        LIBRARY_FILES_DIR: lib.filesDir,
-        LIBRARY_STORAGE: 's3',
-        S3_ENDPOINT: s3.endpoint,
-        S3_BUCKET: s3.bucket,
-        S3_PREFIX: 'thu-vien',
-        S3_ACCESS_KEY_ID: TEST_S3_CREDENTIALS.accessKeyId,
-        S3_SECRET_ACCESS_KEY: TEST_S3_CREDENTIALS.secretAccessKey,
-      },
-      `http://127.0.0.1:${port}/healthz`,
-    );
+    const app = await spawnServingApp('library', 'main', {
+      ...libraryProcessEnv(lib),
+      HOST: '127.0.0.1',
+      LIBRARY_STORAGE: 's3',
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: s3.bucket,
+      S3_PREFIX: 'thu-vien',
+      S3_ACCESS_KEY_ID: TEST_S3_CREDENTIALS.accessKeyId,
+      S3_SECRET_ACCESS_KEY: TEST_S3_CREDENTIALS.secretAccessKey,
+    });
     try {
-      const base = `http://127.0.0.1:${port}`;
+      const base = app.url;
       expect((await waitForReady(`${base}/readyz`)).checks).toMatchObject({ storage: 'ok' });
 
       const token = await internalTokenFor(testViewer('editor'));
@@ -146,16 +118,11 @@ describe('the library process', oneStart, () => {
   });
 
   it('refuses to start with an incomplete S3 configuration, saying so in one line', async () => {
-    const run = await runTsx(join(workspaceRoot(), 'apps/library/src/main.ts'), [], {
-      cwd: workspaceRoot(),
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-        LIBRARY_STORAGE: 's3',
-        S3_ENDPOINT: 'http://127.0.0.1:9',
-        S3_BUCKET: 'thu-vien-so',
-      },
+    const run = await runEntry('library', 'main', {
+      INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+      LIBRARY_STORAGE: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9',
+      S3_BUCKET: 'thu-vien-so',
     });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe(

@@ -1,36 +1,17 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runTsx } from '@portal/local-services';
-import {
-  fetchAsGateway,
-  testServices,
-  timeoutForProcesses,
-  TEST_INTERNAL_SECRET,
-} from '@portal/testing';
+import { fetchAsGateway, runEntry, timeoutForProcesses } from '@portal/testing';
 import { seedLibrary, seedShowcase } from '../src/seed/seed-library';
-import { gqlAs, silentLogger, useTestLibrary } from './helpers';
+import { gqlAs, libraryProcessEnv, silentLogger, useTestLibrary } from './helpers';
 
 const lib = useTestLibrary('library-seed');
-const root = join(import.meta.dirname, '..', '..', '..');
 
 /** Runs `apps/library/src/seed.ts` as `npm start` does: a real process with its environment. */
 function runSeedProcess() {
-  const { mongoUri, redisUrl } = testServices();
-  return runTsx('apps/library/src/seed.ts', [], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
-      MONGODB_URI: mongoUri,
-      MONGODB_DB: lib.dbName,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: lib.keyPrefix,
-      INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-      LIBRARY_FILES_DIR: lib.filesDir,
-    },
+  return runEntry('library', 'seed', {
+    ...libraryProcessEnv(lib),
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
   });
 }
 

@@ -1,15 +1,13 @@
 import { mkdirSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Types } from 'mongoose';
-import { describe, expect, it, vi } from 'vitest';
-import { freePort } from '@portal/local-services';
+import { describe, expect, it } from 'vitest';
 import { Producer, UnrecoverableError } from '@portal/queue';
 import {
-  spawnApp,
-  testServices,
+  runAtOnce,
+  spawnServingApp,
   timeoutForProcesses,
   waitUntil,
-  TEST_INTERNAL_SECRET,
   waitForReady,
 } from '@portal/testing';
 import { flushCounters } from '../src/jobs/flush-counters';
@@ -17,7 +15,7 @@ import { libraryMaintenanceProcessor } from '../src/jobs/library-maintenance.pro
 import { sweepStorage } from '../src/jobs/sweep-storage';
 import { contentKey } from '../src/storage/file-storage';
 import { samplePng } from '../src/seed/sample-files';
-import { silentLogger, uploadAsEditor, useTestLibrary } from './helpers';
+import { libraryProcessEnv, silentLogger, uploadAsEditor, useTestLibrary } from './helpers';
 
 const lib = useTestLibrary('library-worker');
 const newId = () => new Types.ObjectId().toHexString();
@@ -32,25 +30,12 @@ const flush = () =>
 
 describe('the library worker process', { timeout: timeoutForProcesses(1, 60_000) }, () => {
   it('flushes pending counts on its schedule, adds promoted contest winners, answers health checks and stops on SIGTERM', async () => {
-    const { mongoUri, redisUrl } = testServices();
-    const opsPort = await freePort();
-    const worker = await spawnApp(
-      'library',
-      'worker',
-      {
-        MONGODB_URI: mongoUri,
-        MONGODB_DB: lib.dbName,
-        REDIS_URL: redisUrl,
-        QUEUE_PREFIX: lib.keyPrefix,
-        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-        OPS_PORT: String(opsPort),
-        LIBRARY_FILES_DIR: lib.filesDir,
-        LIBRARY_COUNTER_FLUSH_SECONDS: '1',
-      },
-      `http://127.0.0.1:${opsPort}/healthz`,
-    );
+    const worker = await spawnServingApp('library', 'worker', {
+      ...libraryProcessEnv(lib),
+      LIBRARY_COUNTER_FLUSH_SECONDS: '1',
+    });
     try {
-      expect(await waitForReady(`http://127.0.0.1:${opsPort}/readyz`)).toEqual({
+      expect(await waitForReady(`${worker.url}/readyz`)).toEqual({
         status: 'ready',
         checks: { mongo: 'ok', redis: 'ok', storage: 'ok', 'event-loop': 'ok', progress: 'ok' },
       });
@@ -162,34 +147,15 @@ describe('counter flush', () => {
     for (let i = 0; i < 25; i++) await lib.counters.recordOnce('view', item, `client-${i}`);
     // A flush past the lock waits in its first step until every flush has either got that far
     // or given up, so two flushes that both got past the lock would be inside it together.
-    const sealLive = lib.counters.sealLive.bind(lib.counters);
-    const attempts = 3;
-    let settled = 0;
-    let inside = 0;
-    let mostInside = 0;
-    const spy = vi.spyOn(lib.counters, 'sealLive').mockImplementation(async () => {
-      settled++;
-      mostInside = Math.max(mostInside, ++inside);
-      try {
-        await waitUntil(() => settled === attempts, { what: 'every flush to run or give up' });
-        return await sealLive();
-      } finally {
-        inside--;
-      }
+    const { results, mostInside } = await runAtOnce({
+      target: lib.counters,
+      step: 'sealLive',
+      attempts: 3,
+      run: flush,
+      gaveUp: (result) => result.skipped,
     });
-    try {
-      const results = await Promise.all(
-        Array.from({ length: attempts }, async () => {
-          const result = await flush();
-          if (result.skipped) settled++;
-          return result;
-        }),
-      );
-      expect(results.filter((r) => !r.skipped)).toHaveLength(1);
-      expect(mostInside).toBe(1);
-    } finally {
-      spy.mockRestore();
-    }
+    expect(results.filter((r) => !r.skipped)).toHaveLength(1);
+    expect(mostInside).toBe(1);
     await flush();
     expect((await stats(item))?.viewCount).toBe(25);
   });

@@ -1,19 +1,13 @@
 // The notifier as production starts it (`src/main.ts`): settings that would break a guarantee
 // are refused where its environment is checked, in one line, before anything connects.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runTsx, workspaceRoot } from '@portal/local-services';
+import { runEntry } from '@portal/testing';
 
 describe('the notifier process', () => {
   it('refuses a delivery claim shorter than the longest send, saying so in one line', async () => {
-    const run = await runTsx(join(workspaceRoot(), 'apps/notifier/src/main.ts'), [], {
-      cwd: workspaceRoot(),
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        SMTP_TIMEOUT_MS: '20000',
-        DELIVERY_CLAIM_TTL_MS: '60000',
-      },
+    const run = await runEntry('notifier', 'main', {
+      SMTP_TIMEOUT_MS: '20000',
+      DELIVERY_CLAIM_TTL_MS: '60000',
     });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe(

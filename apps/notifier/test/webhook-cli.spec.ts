@@ -1,25 +1,22 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runTsx, workspaceRoot } from '@portal/local-services';
-import { timeoutForProcesses, useTestDatabase } from '@portal/testing';
+import { runEntry, timeoutForProcesses, useTestDatabase } from '@portal/testing';
 import { notifierModels } from '../src/models';
 
 const db = useTestDatabase('notifier_cli');
 
 /** Runs the CLI as admins do (`npm run -s webhook -- …`), as a real process. */
 async function webhook(...args: string[]) {
-  const run = await runTsx(join(workspaceRoot(), 'apps/notifier/src/cli/webhook.ts'), args, {
-    cwd: workspaceRoot(),
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'test',
+  const run = await runEntry(
+    'notifier',
+    'cli/webhook',
+    {
       MONGODB_URI: db.uri,
       MONGODB_DB: db.dbName,
       // The examples' partner hosts do not resolve here; a development allow-list names them.
       WEBHOOK_ALLOWED_HOSTS: 'hooks.sggp.example.vn,a.example.vn',
     },
-  });
+    { args },
+  );
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -1,12 +1,26 @@
 // The referral subgraph as the benches run it: production settings, limits lifted, its
 // outbox on the bench's Redis, no forum.
 import type { Connection } from 'mongoose';
-import type { Logger } from '@portal/logger';
+import { connectDatabase } from '@portal/db';
+import { createLogger, type Logger } from '@portal/logger';
 import { Outbox, createRedisConnection } from '@portal/queue';
+import { benchServices } from '@portal/testing/bench';
 import { closeProducers, createProducers } from '../src/jobs/producers';
+import { prepareDatabase } from '../src/models';
 import { startServer } from '../src/server';
 
 export const BENCH_SECRET = 'bench-internal-secret-0123456789abcdef';
+
+/** A referral bench's services (`benchServices`), its logger, and a fresh database `<dbPrefix>_<now>` with the referral models. */
+export async function benchReferralDatabase(name: string, dbPrefix: string) {
+  const services = await benchServices(name);
+  const logger = createLogger({ service: 'referral-bench', level: 'error', pretty: false });
+  const conn = await connectDatabase({
+    uri: services.mongoUri,
+    dbName: `${dbPrefix}_${Date.now()}`,
+  });
+  return { services, logger, conn, models: await prepareDatabase(conn) };
+}
 
 export async function startBenchReferral(conn: Connection, redisUrl: string, logger: Logger) {
   const redis = createRedisConnection(redisUrl, 'producer');

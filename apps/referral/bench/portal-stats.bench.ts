@@ -8,13 +8,11 @@
 import { parseArgs } from 'node:util';
 import { Types } from 'mongoose';
 import { signInternalToken } from '@portal/auth';
-import { connectDatabase, portalStatsKey } from '@portal/db';
-import { createLogger } from '@portal/logger';
-import { BENCH_EDITOR, benchServices, percentile, reportBenchmark } from '@portal/testing/bench';
+import { portalStatsKey } from '@portal/db';
+import { BENCH_EDITOR, percentile, reportBenchmark } from '@portal/testing/bench';
 import { HOTLINE_CATEGORIES } from '@portal/reference-data';
 import { newTrackingCode } from '../src/domain/tracking-code';
-import { prepareDatabase } from '../src/models';
-import { BENCH_SECRET as SECRET, startBenchReferral } from './bench-server';
+import { BENCH_SECRET as SECRET, benchReferralDatabase, startBenchReferral } from './bench-server';
 
 const { values } = parseArgs({
   options: {
@@ -27,13 +25,10 @@ const runs = Number(values.runs);
 const HOUR = 3_600_000;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-const services = await benchServices('referral-portal-stats');
-const logger = createLogger({ service: 'referral-bench', level: 'error', pretty: false });
-const conn = await connectDatabase({
-  uri: services.mongoUri,
-  dbName: `referral_stats_bench_${Date.now()}`,
-});
-const models = await prepareDatabase(conn);
+const { services, logger, conn, models } = await benchReferralDatabase(
+  'referral-portal-stats',
+  'referral_stats_bench',
+);
 
 // A year of referrals, evenly spread; 80 % resolved, 10 % rejected, 10 % still open; each
 // with its FORWARDED event and (when closed) its closing event.

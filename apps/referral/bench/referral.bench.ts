@@ -6,12 +6,9 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Types } from 'mongoose';
 import { ANONYMOUS, signInternalToken } from '@portal/auth';
-import { connectDatabase } from '@portal/db';
-import { createLogger } from '@portal/logger';
-import { benchServices, reportBenchmark } from '@portal/testing/bench';
+import { reportThroughput } from '@portal/testing/bench';
 import { newTrackingCode } from '../src/domain/tracking-code';
-import { prepareDatabase } from '../src/models';
-import { BENCH_SECRET as SECRET, startBenchReferral } from './bench-server';
+import { BENCH_SECRET as SECRET, benchReferralDatabase, startBenchReferral } from './bench-server';
 import { CategoryService } from '../src/services/category.service';
 
 const { values } = parseArgs({
@@ -26,13 +23,10 @@ const connections = Number(values.connections);
 const total = Number(values.referrals);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-const services = await benchServices('referral');
-const logger = createLogger({ service: 'referral-bench', level: 'error', pretty: false });
-const conn = await connectDatabase({
-  uri: services.mongoUri,
-  dbName: `referral_bench_${Date.now()}`,
-});
-const models = await prepareDatabase(conn);
+const { services, logger, conn, models } = await benchReferralDatabase(
+  'referral',
+  'referral_bench',
+);
 await new CategoryService(models).ensureDefaults();
 
 // Half forum-thread referrals, half direct ones, in the shape the service writes.
@@ -104,13 +98,7 @@ async function run(name: string, body: () => string): Promise<void> {
       },
     ],
   });
-  reportBenchmark({
-    name: `referral ${name}`,
-    value: result.requests.average,
-    unit: 'req/s',
-    better: 'higher',
-    detail: `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${connections} connections, ${total} referrals`,
-  });
+  reportThroughput(`referral ${name}`, result, connections, `${total} referrals`);
   say(
     `${name}: ${Math.round(result.requests.average)} req/s, latency p50 ${result.latency.p50} ms, ` +
       `p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +

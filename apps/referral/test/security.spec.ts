@@ -5,11 +5,11 @@ import {
   TEST_INTERNAL_SECRET,
   gql,
   internalTokenFor,
-  spawnApp,
-  testServices,
+  spawnServingApp,
+  testProcessEnv,
   testViewer,
-  uniqueName,
-  type SpawnedApp,
+  useTestDatabase,
+  type ServingApp,
 } from '@portal/testing';
 import type { Viewer } from '@portal/auth';
 import { createForumClient, type ForumClient } from '../src/clients/forum-client';
@@ -23,13 +23,12 @@ import {
 // Attacks from the security review (issue 14) against the real referral subgraph, with the
 // real forum subgraph as its own process.
 
-let forum: SpawnedApp;
-let forumUrl: string;
+let forum: ServingApp;
 let forumClient: ForumClient | null = null;
-const forumDb = uniqueName('referral_sec_forum');
+const forumDb = useTestDatabase('referral_sec_forum');
 
 async function forumCall(viewer: Viewer, query: string, variables: Record<string, unknown>) {
-  const res = await gql(`${forumUrl}/graphql`, query, {
+  const res = await gql(`${forum.url}/graphql`, query, {
     internalToken: await internalTokenFor(viewer),
     variables,
   });
@@ -38,37 +37,20 @@ async function forumCall(viewer: Viewer, query: string, variables: Record<string
 }
 
 beforeAll(async () => {
-  const { mongoUri, redisUrl } = testServices();
-  const port = await freePort();
-  forumUrl = `http://127.0.0.1:${port}`;
-  forum = await spawnApp(
+  forum = await spawnServingApp(
     'forum',
     'main',
-    {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MONGODB_URI: mongoUri,
-      MONGODB_DB: forumDb,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: forumDb,
-      INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-    },
-    `${forumUrl}/readyz`,
+    { ...testProcessEnv(forumDb.dbName, forumDb.dbName), HOST: '127.0.0.1' },
+    { waitFor: '/readyz' },
   );
   forumClient = createForumClient({
-    url: `${forumUrl}/graphql`,
+    url: `${forum.url}/graphql`,
     internalTokenSecret: TEST_INTERNAL_SECRET,
   });
 }, 120_000);
 
 afterAll(async () => {
   await forum?.stop();
-  const mongoose = (await import('mongoose')).default;
-  const conn = await mongoose
-    .createConnection(testServices().mongoUri, { dbName: forumDb })
-    .asPromise();
-  await conn.dropDatabase();
-  await conn.close();
 });
 
 // After the forum's hooks: it is up when the harness starts, and still up when it stops.

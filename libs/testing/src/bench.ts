@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Result as AutocannonResult } from 'autocannon';
 import mongoose, { type Connection, type Model, type Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { APP_BUNDLES_ENV, databaseAndRedis, type DatabaseAndRedis } from '@portal/local-services';
@@ -29,6 +30,43 @@ export function reportBenchmark(result: BenchResult): void {
 export function meetsTarget(result: BenchResult): boolean | null {
   if (result.target === undefined) return null;
   return result.better === 'lower' ? result.value <= result.target : result.value >= result.target;
+}
+
+/**
+ * Reports a load run's throughput (autocannon's requests per second) as `name`, with its
+ * latency p50 and p99 and the connections (and `more`, if given) in the detail.
+ */
+export function reportThroughput(
+  name: string,
+  result: AutocannonResult,
+  connections: number,
+  more?: string,
+): void {
+  const latency = `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`;
+  reportBenchmark({
+    name,
+    value: result.requests.average,
+    unit: 'req/s',
+    better: 'higher',
+    detail: [latency, `${connections} connections`, ...(more ? [more] : [])].join(', '),
+  });
+}
+
+/** Reports the p50 of `times` (ms) as `name` against `target`, their p95 first in the detail. */
+export function reportLatency(
+  name: string,
+  times: readonly number[],
+  target: number | undefined,
+  detail: string,
+): void {
+  reportBenchmark({
+    name,
+    value: percentile(times, 50),
+    unit: 'ms',
+    target,
+    better: 'lower',
+    detail: `p95 ${percentile(times, 95).toFixed(1)} ms, ${detail}`,
+  });
 }
 
 /** Percentile (0-100) of a list of numbers, by nearest rank. */
@@ -65,6 +103,22 @@ export async function benchServices(name: string): Promise<BenchServices> {
       rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs a benchmark's body: on failure prints the error and sets exit code 1; either way then
+ * stops its services and exits, so connections a failed run left open cannot keep it alive.
+ */
+export function runBench(main: () => Promise<void>, services: { stop(): Promise<void> }): void {
+  main()
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    })
+    .finally(async () => {
+      await services.stop();
+      process.exit();
+    });
 }
 
 /** How a benchmark run is asked to run, from `BENCH_*` variables. */
@@ -214,11 +268,7 @@ export async function unpackedFactsDatabase<Models>(options: {
   dbName: string;
   prepare: (conn: Connection) => Promise<Models>;
   /** The statistic's `MonthFacts` (@portal/db, which cannot be imported here: its tests use this library). */
-  store: (models: Models) => {
-    readAll(): Promise<{ id: string; month: string; fact: string }[]>;
-    readWhenBuilt(): Promise<unknown[] | null>;
-    model: { collection: { name: string } };
-  };
+  store: MonthFactsStore<Models>;
   from: Models;
 }): Promise<{ conn: Connection; models: Models; close: () => Promise<void> }> {
   const conn = await mongoose
@@ -249,6 +299,142 @@ export async function unpackedFactsDatabase<Models>(options: {
       await conn.close();
     },
   };
+}
+
+/** What a statistic's `MonthFacts` offers `unpackedFactsDatabase` and `benchMonthFacts`. */
+export type MonthFactsStore<Models> = (models: Models) => {
+  readAll(): Promise<{ id: string; month: string; fact: string }[]>;
+  readWhenBuilt(): Promise<unknown[] | null>;
+  model: { collection: { name: string } };
+};
+
+/** A benchmark's services with a fresh database of its own on them. */
+export interface BenchDatabase {
+  services: BenchServices;
+  dbName: string;
+  conn: Connection;
+  /** Drops the database, closes the connection and stops the services. */
+  close(): Promise<void>;
+}
+
+/** `benchServices(name)` and a fresh database `<dbPrefix>_<now>` on them. */
+export async function benchDatabase(name: string, dbPrefix: string): Promise<BenchDatabase> {
+  const services = await benchServices(name);
+  const dbName = `${dbPrefix}_${Date.now()}`;
+  const conn = await mongoose.createConnection(services.mongoUri, { dbName }).asPromise();
+  return {
+    services,
+    dbName,
+    conn,
+    async close() {
+      await conn.dropDatabase().catch(() => {});
+      await conn.close();
+      await services.stop();
+    },
+  };
+}
+
+/**
+ * Inserts generated documents `batch` at a time and says how many went in and how long it
+ * took: `<what>, inserted in <s> s`.
+ */
+export async function insertTimed(
+  what: string,
+  batches: readonly { model: Model<any>; docs: readonly object[]; batch: number }[],
+): Promise<void> {
+  const started = performance.now();
+  for (const { model, docs, batch } of batches)
+    for (let i = 0; i < docs.length; i += batch) await model.insertMany(docs.slice(i, i + batch));
+  process.stdout.write(
+    `${what}, inserted in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+}
+
+/**
+ * The measurement every month-facts statistic's bench shares: builds the facts (timed), copies
+ * them one field per subject (`unpackedFactsDatabase`), warms up, then times the packed facts,
+ * that copy and the reference path (every record) interleaved in each run, checking they agree,
+ * and reports each case's facts against the reference and the copy
+ * (`reportAgainstReference`). Figure names: `<statistic>, rolling year<case> (p50)`, and
+ * `<statistic><case>: <reference> ÷ month facts …`.
+ */
+export async function benchMonthFacts<Models, Case extends string>(options: {
+  database: BenchDatabase;
+  models: Models;
+  prepare: (conn: Connection) => Promise<Models>;
+  store: MonthFactsStore<Models>;
+  /** Builds the facts as the daily sync does; returns how many subjects it read. */
+  build: (models: Models) => Promise<number>;
+  /** What one fact is about ('thread'), for the copy's name: one field per thread. */
+  subject: string;
+  statistic: string;
+  cases: readonly Case[];
+  /** A case's part of the figure names (' by month'; '' for a single case). */
+  caseName: (c: Case) => string;
+  facts: (c: Case) => Promise<unknown>;
+  /** The same statistic on the copy: its models, connection and a counter key prefix of its own. */
+  unpacked: (copy: {
+    models: Models;
+    conn: Connection;
+    keyPrefix: string;
+  }) => (c: Case) => Promise<unknown>;
+  records: (c: Case) => Promise<unknown>;
+  /** The reference path's name in the ratio figure ('every record') and in its detail ('records'). */
+  reference: { name: string; label: string };
+  runs: number;
+  detail: string;
+  /** A line about the warm-up's answer, if worth saying. */
+  describe?: (first: any) => string;
+}): Promise<void> {
+  const { database, subject } = options;
+  const buildStart = performance.now();
+  const built = await options.build(options.models);
+  process.stdout.write(
+    `facts built: ${built} ${subject}s in ${((performance.now() - buildStart) / 1000).toFixed(1)} s\n`,
+  );
+  const unpacked = await unpackedFactsDatabase({
+    mongoUri: database.services.mongoUri,
+    dbName: database.dbName,
+    prepare: options.prepare,
+    store: options.store,
+    from: options.models,
+  });
+  try {
+    const paths = {
+      facts: options.facts,
+      unpacked: options.unpacked({
+        models: unpacked.models,
+        conn: unpacked.conn,
+        keyPrefix: `${database.dbName}_unpacked`,
+      }),
+      records: options.records,
+    };
+    // Warm-up, then every path and every case interleaved in each run.
+    const first = await paths.facts(options.cases[0]!);
+    if (options.describe) process.stdout.write(`${options.describe(first)}\n`);
+    const times = await timeInterleaved({ runs: options.runs, cases: options.cases, paths });
+    for (const c of options.cases) {
+      const figure = `${options.statistic}${options.caseName(c)}`;
+      reportAgainstReference({
+        name: `${options.statistic}, rolling year${options.caseName(c)} (p50)`,
+        ratioName: `${figure}: ${options.reference.name} ÷ month facts (p50, interleaved)`,
+        times: times('facts', c),
+        reference: times('records', c),
+        referenceLabel: options.reference.label,
+        target: 100,
+        detail: options.detail,
+        peers: [
+          {
+            ratioName: `${figure}: facts one field per ${subject} ÷ packed months (p50, interleaved)`,
+            times: times('unpacked', c),
+            label: `one field per ${subject}`,
+          },
+        ],
+      });
+    }
+  } finally {
+    await unpacked.close();
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import mongoose, { type Connection } from 'mongoose';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ANONYMOUS, type Role, type Viewer } from '@portal/auth';
 import { createLogger, type Logger } from '@portal/logger';
-import { gql, type GraphQLResponse } from './graphql-client';
+import { errorCodes, gql, type GraphQLResponse } from './graphql-client';
 import { testServices, uniqueName, useTestDatabase, type TestDatabase } from './test-env';
 import { internalTokenFor, testViewer } from './viewers';
 
@@ -126,4 +126,37 @@ export function useSubgraph<S extends RunningTestSubgraph, X extends object = ob
     await h.conn?.close();
   });
   return h;
+}
+
+/**
+ * Who may do what, as a table: for each caller (a role, or `anonymous`), the one error code
+ * it gets, or `null` for an answer without errors.
+ */
+export type ErrorCodeTable = Partial<Record<Role | 'anonymous', string | null>>;
+
+/** What an operation for editors and admins answers everyone else. */
+export const EDITORS_AND_ADMINS_ONLY = {
+  anonymous: 'UNAUTHENTICATED',
+  citizen: 'FORBIDDEN',
+  contributor: 'FORBIDDEN',
+  moderator: 'FORBIDDEN',
+  officer: 'FORBIDDEN',
+} as const satisfies ErrorCodeTable;
+
+/**
+ * Calls an operation as each caller of `expected` (`null` for anonymous) and asserts the table
+ * whole, so a failure names every caller that was answered otherwise. A code asserts that the
+ * errors are exactly that one; `null` that the answer has no `errors` at all.
+ */
+export async function expectErrorCodes(
+  call: (who: Role | null) => Promise<GraphQLResponse>,
+  expected: ErrorCodeTable,
+): Promise<void> {
+  const answered: ErrorCodeTable = {};
+  for (const key of Object.keys(expected) as (keyof ErrorCodeTable)[]) {
+    const res = await call(key === 'anonymous' ? null : key);
+    const codes = errorCodes(res);
+    answered[key] = res.errors === undefined ? null : codes.length === 1 ? codes[0]! : codes.join();
+  }
+  expect(answered).toEqual(expected);
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { verifyInternalToken } from '@portal/auth';
+import { verifyInternalToken, type Role } from '@portal/auth';
 import { TEST_INTERNAL_SECRET, uniqueName } from './test-env';
 import { internalTokenFor, testViewer } from './viewers';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { waitForJob, waitForReady, waitUntil } from './wait';
+import { EDITORS_AND_ADMINS_ONLY, expectErrorCodes } from './subgraph-harness';
 
 describe('testing helpers', () => {
   it('makes unique, database-safe names', () => {
@@ -98,5 +99,34 @@ describe('bench helpers', () => {
       false,
     );
     expect(meetsTarget({ name: 'x', value: 40, unit: 'ms', better: 'lower' })).toBeNull();
+  });
+});
+
+describe('who-may-do-what tables', () => {
+  const answer = (codes?: string[]) => ({
+    status: 200,
+    headers: new Headers(),
+    data: null,
+    errors: codes?.map((code) => ({ message: code, extensions: { code } })),
+  });
+  const call = async (who: Role | null) =>
+    who === null
+      ? answer(['UNAUTHENTICATED'])
+      : who === 'admin'
+        ? answer()
+        : who === 'editor'
+          ? answer([])
+          : answer(['FORBIDDEN']);
+
+  it("asserts each caller's one error code, or an answer without errors", async () => {
+    await expectErrorCodes(call, { ...EDITORS_AND_ADMINS_ONLY, admin: null });
+    // An empty error list is not an answer without errors; two codes are not one.
+    await expect(expectErrorCodes(call, { editor: null })).rejects.toThrow(/editor/);
+    await expect(
+      expectErrorCodes(async () => answer(['FORBIDDEN', 'FORBIDDEN']), { citizen: 'FORBIDDEN' }),
+    ).rejects.toThrow(/citizen/);
+    await expect(expectErrorCodes(call, { citizen: null, admin: 'FORBIDDEN' })).rejects.toThrow(
+      /admin/,
+    );
   });
 });

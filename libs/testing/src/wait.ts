@@ -1,3 +1,5 @@
+import { vi } from 'vitest';
+
 /**
  * Polls `check` until it returns a truthy value (returned) or `timeoutMs` passes (throws
  * with `what`). For waiting on asynchronous effects such as jobs, never for timing assertions.
@@ -75,5 +77,47 @@ export async function waitForReady(url: string, timeoutMs = 60_000): Promise<Rea
     );
   } catch (err) {
     throw new Error(`${(err as Error).message}; its last answer: ${last}`);
+  }
+}
+
+/**
+ * Runs `attempts` calls of `run` at once, to show that a lock lets one in at a time: `step`
+ * of `target`, the first step past the lock, is made to wait until every call has either
+ * reached it or given up (`gaveUp` of its result), so two calls past the lock would be inside
+ * it together. Returns the results and the most calls that were inside `step` at once.
+ */
+export async function runAtOnce<T extends object, R>(options: {
+  target: T;
+  step: keyof T & string;
+  attempts: number;
+  run: () => Promise<R>;
+  gaveUp: (result: R) => boolean;
+}): Promise<{ results: R[]; mostInside: number }> {
+  const { target, step, attempts } = options;
+  const original = (target[step] as (...args: unknown[]) => Promise<unknown>).bind(target);
+  let settled = 0;
+  let inside = 0;
+  let mostInside = 0;
+  const spy = vi.spyOn(target, step as never).mockImplementation((async (...args: unknown[]) => {
+    settled++;
+    mostInside = Math.max(mostInside, ++inside);
+    try {
+      await waitUntil(() => settled === attempts, { what: 'every call to run or give up' });
+      return await original(...args);
+    } finally {
+      inside--;
+    }
+  }) as never);
+  try {
+    const results = await Promise.all(
+      Array.from({ length: attempts }, async () => {
+        const result = await options.run();
+        if (options.gaveUp(result)) settled++;
+        return result;
+      }),
+    );
+    return { results, mostInside };
+  } finally {
+    spy.mockRestore();
   }
 }

@@ -19,6 +19,25 @@ export const PUBLIC_BASE_URL = 'https://api.cds.example.vn';
 export const WEB_BASE_URL = 'https://cds.example.vn';
 export const SUBSCRIPTION_SECRET = 'bulletin-test-subscription-secret-0123456789';
 
+/** The bulletin subgraph's settings in a test, on a file's content fixture, audio directory and prefix. */
+export function bulletinTestConfig(place: {
+  contentUrl: string;
+  audioDir: string;
+  prefix: string;
+}) {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    production: false,
+    internalTokenSecret: TEST_INTERNAL_SECRET,
+    publicBaseUrl: PUBLIC_BASE_URL,
+    webBaseUrl: WEB_BASE_URL,
+    subscriptionTokenSecret: SUBSCRIPTION_SECRET,
+    confirmTtlSeconds: 3600,
+    ...place,
+  };
+}
+
 export interface HarnessOptions {
   /** Run a bulletin-publish worker in this process. */
   worker?: boolean;
@@ -74,17 +93,7 @@ export function useBulletin(label: string, options: HarnessOptions = {}) {
     env.onClose(() => Promise.all([publishProducer.close(), notifications.close()]));
     const bulletin = await startServer(
       {
-        port: 0,
-        host: '127.0.0.1',
-        production: false,
-        internalTokenSecret: TEST_INTERNAL_SECRET,
-        publicBaseUrl: PUBLIC_BASE_URL,
-        webBaseUrl: WEB_BASE_URL,
-        contentUrl: content.url,
-        subscriptionTokenSecret: SUBSCRIPTION_SECRET,
-        confirmTtlSeconds: 3600,
-        audioDir,
-        prefix: env.prefix,
+        ...bulletinTestConfig({ contentUrl: content.url, audioDir, prefix: env.prefix }),
         subscribeLimits: options.subscribeLimits ?? {
           perClientPerHour: 1000,
           perAddressPerHour: 1000,
