@@ -39,6 +39,39 @@ export interface ThreadDoc {
   lastActivityAt: Date;
 }
 
+/** What a new thread is made of; everything else starts the same for every thread. */
+export type NewThreadFields = Pick<
+  ThreadDoc,
+  | '_id'
+  | 'title'
+  | 'body'
+  | 'kind'
+  | 'categoryId'
+  | 'tags'
+  | 'tagKeys'
+  | 'authorId'
+  | 'searchTokens'
+  | 'feedbackId'
+>;
+
+/** A thread as it starts at `now`: open, visible, unassigned, without votes, version 1. */
+export function newThreadDoc(fields: NewThreadFields, now: Date): ThreadDoc {
+  return {
+    ...fields,
+    workflowStatus: 'OPEN',
+    statusBeforeClose: null,
+    visibility: 'VISIBLE',
+    assignedDepartment: null,
+    voteCount: 0,
+    lastVoteAt: null,
+    referral: null,
+    version: 1,
+    createdAt: now,
+    editedAt: null,
+    lastActivityAt: now,
+  };
+}
+
 const ThreadSchema = new Schema<ThreadDoc>(
   {
     title: { type: String, required: true },
