@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slugify } from '@portal/text';
+import { distinctFolded, slugify } from '@portal/text';
 import { cleanLine, hasText, renderBody } from './body';
 import { categoryById } from './forum-categories';
 import { FLAG_REASONS, THREAD_KINDS, type BodyFormat } from './forum-types';
@@ -44,15 +44,7 @@ const tags = z
       ),
   )
   .max(TAGS_MAX, `at most ${TAGS_MAX} tags`)
-  .transform((list) => {
-    const seen = new Set<string>();
-    return list.filter((t) => {
-      const key = slugify(t);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  });
+  .transform((list) => distinctFolded(list));
 
 const categoryId = z
   .string()
