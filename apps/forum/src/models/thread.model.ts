@@ -7,7 +7,7 @@ import {
   type Visibility,
   type WorkflowStatus,
 } from '../domain/forum-types';
-import { trackGraphChanges } from '@portal/db';
+import { trackGraphChanges, modelOn } from '@portal/db';
 
 export interface ThreadDoc {
   _id: Types.ObjectId;
@@ -134,5 +134,5 @@ trackGraphChanges(ThreadSchema, {
 export type ThreadModel = Model<ThreadDoc>;
 
 export function threadModel(conn: Connection): ThreadModel {
-  return (conn.models.Thread as ThreadModel) ?? conn.model<ThreadDoc>('Thread', ThreadSchema);
+  return modelOn<ThreadDoc>(conn, 'Thread', ThreadSchema);
 }
