@@ -1,11 +1,10 @@
 import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { parseInput } from '@portal/graphql-kit';
-import { badInput } from '@portal/errors';
 import { searchTokens } from '@portal/text';
 import { contentFingerprint } from '../domain/body';
 import { assertParticipant } from '../domain/permissions';
-import { createThreadInput, sanitizedBody, tagKeys } from '../domain/thread-input';
+import { createThreadInput, requireBody, tagKeys } from '../domain/thread-input';
 import { newThreadDoc, type ThreadDoc } from '../models';
 import { admitWriting } from './admit-writing';
 import type { ForumDeps } from './deps';
@@ -22,20 +21,19 @@ export async function createThread(
   assertParticipant(viewer);
   const input = parseInput(createThreadInput, raw);
   const { models } = deps;
-  const body = sanitizedBody(input.body, input.bodyFormat, 'input.body');
-  if (!body.ok) throw badInput(body.field, body.message);
+  const html = requireBody(input.body, input.bodyFormat, 'input.body');
   const tags = input.tags ?? [];
   const doc = newThreadDoc(
     {
       _id: new Types.ObjectId(),
       title: input.title,
-      body: body.html,
+      body: html,
       kind: input.kind,
       categoryId: input.categoryId ?? null,
       tags,
       tagKeys: tagKeys(tags),
       authorId: viewer.id,
-      searchTokens: searchTokens(input.title, body.html, tags.join(' ')),
+      searchTokens: searchTokens(input.title, html, tags.join(' ')),
       feedbackId: null,
     },
     now,
@@ -45,9 +43,9 @@ export async function createThread(
     viewer,
     {
       limit: 'threads',
-      html: body.html,
+      html,
       field: 'input.body',
-      fingerprint: `${viewer.id}.threads.${contentFingerprint(input.title, body.html)}`,
+      fingerprint: `${viewer.id}.threads.${contentFingerprint(input.title, html)}`,
     },
     now,
     () => models.threads.create(doc),

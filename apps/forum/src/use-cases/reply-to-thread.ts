@@ -1,10 +1,10 @@
 import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { parseArgs } from '@portal/graphql-kit';
-import { badInput, conflict } from '@portal/errors';
+import { conflict } from '@portal/errors';
 import { contentFingerprint } from '../domain/body';
 import { assertParticipant } from '../domain/permissions';
-import { postBodyInput, sanitizedBody } from '../domain/thread-input';
+import { postBodyInput, requireBody } from '../domain/thread-input';
 import { assertOpenForReplies } from '../domain/thread-transitions';
 import type { PostDoc } from '../models';
 import { admitWriting } from './admit-writing';
@@ -23,8 +23,7 @@ export async function replyToThread(
   assertParticipant(viewer);
   const written = parseArgs(postBodyInput, raw);
   const { models } = deps;
-  const body = sanitizedBody(written.body, written.bodyFormat, 'body');
-  if (!body.ok) throw badInput(body.field, body.message);
+  const html = requireBody(written.body, written.bodyFormat, 'body');
   const thread = await loadVisibleThread(models, viewer, threadId, 'threadId');
   if (thread.visibility !== 'VISIBLE') throw conflict('The thread is hidden pending review');
   assertOpenForReplies(thread.workflowStatus);
@@ -32,7 +31,7 @@ export async function replyToThread(
     _id: new Types.ObjectId(),
     threadId: thread._id,
     authorId: viewer.id,
-    body: body.html,
+    body: html,
     isOfficialAnswer: false,
     department: null,
     visibility: 'VISIBLE',
@@ -45,9 +44,9 @@ export async function replyToThread(
     viewer,
     {
       limit: 'replies',
-      html: body.html,
+      html,
       field: 'body',
-      fingerprint: `${viewer.id}.${threadId}.${contentFingerprint(body.html)}`,
+      fingerprint: `${viewer.id}.${threadId}.${contentFingerprint(html)}`,
     },
     now,
     () => models.posts.create(post),
