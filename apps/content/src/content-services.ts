@@ -97,11 +97,14 @@ export function contentReportParts(services: ContentServices): LocalParts {
   };
 }
 
-/** What the content subgraph and worker both open at start: queues, services and indexes. */
-export async function openContent(rt: Runtime<ContentEnv>) {
-  const { env, conn, redis, logger } = rt;
+/** The queues and services over open connections, set up from the environment. */
+export function contentFromEnv(
+  env: ContentEnv,
+  conn: Connection,
+  redis: Redis,
+  logger: Logger,
+): { queues: ContentQueues; services: ContentServices } {
   const queues = createContentQueues(conn, redis, env.QUEUE_PREFIX, logger);
-  rt.onClose(() => queues.close());
   const services = createContentServices({
     conn,
     redis,
@@ -111,6 +114,14 @@ export async function openContent(rt: Runtime<ContentEnv>) {
     viewDedupeSeconds: env.CONTENT_VIEW_DEDUPE_SECONDS,
     logger,
   });
+  return { queues, services };
+}
+
+/** What the content subgraph and worker both open at start: queues, services and indexes. */
+export async function openContent(rt: Runtime<ContentEnv>) {
+  const { env, conn, redis, logger } = rt;
+  const { queues, services } = contentFromEnv(env, conn, redis, logger);
+  rt.onClose(() => queues.close());
   await syncIndexes(conn);
   return { queues, services };
 }

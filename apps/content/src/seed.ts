@@ -9,12 +9,11 @@ import { createLogger } from '@portal/logger';
 import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
 import { unitByCode } from '@portal/reference-data';
 import { plainText, searchTokens, slugify } from '@portal/text';
-import { createContentServices } from './content-services';
+import { contentFromEnv } from './content-services';
 import type { ArticleStatus, DeviceClass, RevisionAction } from './domain/article-enums';
 import { tagKey } from './domain/article-input';
 import { dayKey } from './domain/view-periods';
 import { env } from './env';
-import { createContentQueues } from './jobs/content-queues';
 import type { ArticleAuthorValue, ArticleDoc } from './models/article.model';
 import { syncContributionFacts } from './models/contribution-facts';
 import { SEED_ARTICLES, SEED_CATEGORIES, seedBody } from './seed-data';
@@ -58,16 +57,7 @@ redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
 // Seeded articles reach the graph as any write does: cached lists of them are dropped (the
 // subgraph may have cached empty ones already) and the assistant indexes them.
 publishGraphChangesOf(conn, redis, env.QUEUE_PREFIX, logger);
-const queues = createContentQueues(conn, redis, env.QUEUE_PREFIX, logger);
-const services = createContentServices({
-  conn,
-  redis,
-  queues,
-  webBaseUrl: env.WEB_BASE_URL,
-  keyPrefix: env.QUEUE_PREFIX,
-  viewDedupeSeconds: env.CONTENT_VIEW_DEDUPE_SECONDS,
-  logger,
-});
+const { queues, services } = contentFromEnv(env, conn, redis, logger);
 const { models } = services;
 await syncIndexes(conn);
 

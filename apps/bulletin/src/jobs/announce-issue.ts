@@ -29,8 +29,15 @@ export async function announceIssue(
   const issueId = issue._id.toHexString();
   const log = deps.logger.child({ issueId });
   const { subscribers, fanoutBatches } = deps.models;
-  const audio = audioUrl(deps.links, issue.readAloud?.audioFile ?? null);
-  const url = issueUrl(deps.links, issue);
+  // What both the webhook and the e-mail say about the issue.
+  const summary = {
+    number: issue.number,
+    year: issue.year,
+    month: issue.month,
+    title: issue.title,
+    url: issueUrl(deps.links, issue),
+    audioUrl: audioUrl(deps.links, issue.readAloud?.audioFile ?? null),
+  };
 
   await deps.notifications.enqueue(
     {
@@ -39,12 +46,7 @@ export async function announceIssue(
       event: 'bulletin.published',
       payload: {
         id: issueId,
-        number: issue.number,
-        year: issue.year,
-        month: issue.month,
-        title: issue.title,
-        url,
-        audioUrl: audio,
+        ...summary,
         publishedAt: issue.publishedAt?.toISOString() ?? null,
       },
     },
@@ -80,12 +82,7 @@ export async function announceIssue(
           template: 'bulletin.issue-published',
           data: {
             issueId,
-            number: issue.number,
-            year: issue.year,
-            month: issue.month,
-            title: issue.title,
-            url,
-            audioUrl: audio,
+            ...summary,
             highlights,
           },
         },

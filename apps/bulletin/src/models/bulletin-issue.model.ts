@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { trackGraphChanges } from '@portal/db';
+import { trackGraphChanges, modelOn } from '@portal/db';
 
 export const ISSUE_STATUSES = ['DRAFT', 'SCHEDULED', 'PUBLISHED'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
@@ -108,8 +108,5 @@ trackGraphChanges(BulletinIssueSchema, { type: 'BulletinIssue' });
 export type BulletinIssueModel = Model<BulletinIssueRecord>;
 
 export function bulletinIssueModel(conn: Connection): BulletinIssueModel {
-  return (
-    (conn.models.BulletinIssue as BulletinIssueModel | undefined) ??
-    conn.model<BulletinIssueRecord>('BulletinIssue', BulletinIssueSchema)
-  );
+  return modelOn<BulletinIssueRecord>(conn, 'BulletinIssue', BulletinIssueSchema);
 }

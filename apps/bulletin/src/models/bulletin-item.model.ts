@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { trackGraphChanges } from '@portal/db';
+import { trackGraphChanges, modelOn } from '@portal/db';
 
 /**
  * One article in an issue. Items are their own documents (not an array in the issue) so
@@ -48,8 +48,5 @@ trackGraphChanges(BulletinItemSchema, {
 export type BulletinItemModel = Model<BulletinItemRecord>;
 
 export function bulletinItemModel(conn: Connection): BulletinItemModel {
-  return (
-    (conn.models.BulletinItem as BulletinItemModel | undefined) ??
-    conn.model<BulletinItemRecord>('BulletinItem', BulletinItemSchema)
-  );
+  return modelOn<BulletinItemRecord>(conn, 'BulletinItem', BulletinItemSchema);
 }

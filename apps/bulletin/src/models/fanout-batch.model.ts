@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
@@ -32,8 +33,5 @@ FanoutBatchSchema.index({ issueId: 1, index: 1 }, { unique: true });
 export type FanoutBatchModel = Model<FanoutBatchRecord>;
 
 export function fanoutBatchModel(conn: Connection): FanoutBatchModel {
-  return (
-    (conn.models.FanoutBatch as FanoutBatchModel | undefined) ??
-    conn.model<FanoutBatchRecord>('FanoutBatch', FanoutBatchSchema)
-  );
+  return modelOn<FanoutBatchRecord>(conn, 'FanoutBatch', FanoutBatchSchema);
 }

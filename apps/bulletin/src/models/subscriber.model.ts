@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 export const SUBSCRIBER_STATUSES = ['PENDING', 'CONFIRMED', 'UNSUBSCRIBED'] as const;
@@ -51,8 +52,5 @@ SubscriberSchema.index({ status: 1, _id: 1 });
 export type SubscriberModel = Model<SubscriberRecord>;
 
 export function subscriberModel(conn: Connection): SubscriberModel {
-  return (
-    (conn.models.Subscriber as SubscriberModel | undefined) ??
-    conn.model<SubscriberRecord>('Subscriber', SubscriberSchema)
-  );
+  return modelOn<SubscriberRecord>(conn, 'Subscriber', SubscriberSchema);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { objectIdSchema } from '@portal/db';
 import { sanitizeRichText, stripAllTags } from '@portal/html';
 import { isUnitCode } from '@portal/reference-data';
-import { plainText, slugify } from '@portal/text';
+import { distinctFolded, plainText, slugify } from '@portal/text';
 import { ARTICLE_KINDS, ARTICLE_SCOPES, ARTICLE_STATUSES } from './article-enums';
 
 /**
@@ -140,15 +140,7 @@ export type CreateCategoryInput = z.output<typeof createCategoryInput>;
 
 /** Tags keep the editor's spelling; duplicates that fold to the same key are dropped. */
 export function dedupeTags(list: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const t of list) {
-    const key = tagKey(t);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(t);
-  }
-  return out;
+  return distinctFolded(list, tagKey);
 }
 
 /** The folded form a tag is matched by: "Chuyển đổi số" and "chuyen-doi-so" are one tag. */

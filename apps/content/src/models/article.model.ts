@@ -8,7 +8,7 @@ import {
   type ArticleStatus,
 } from '../domain/article-enums';
 import { CONTRIBUTOR_ROLES, type ContributorRole } from '../domain/contributor-role';
-import { trackGraphChanges } from '@portal/db';
+import { trackGraphChanges, modelOn } from '@portal/db';
 
 export interface ArticleAuthorValue {
   id: string;
@@ -110,5 +110,5 @@ trackGraphChanges(ArticleSchema, {
 export type ArticleModel = Model<ArticleDoc>;
 
 export function articleModel(conn: Connection): ArticleModel {
-  return (conn.models.Article as ArticleModel) ?? conn.model<ArticleDoc>('Article', ArticleSchema);
+  return modelOn<ArticleDoc>(conn, 'Article', ArticleSchema);
 }

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { trackGraphChanges } from '@portal/db';
+import { trackGraphChanges, modelOn } from '@portal/db';
 
 /** A category; `parentId` is null for a top-level one (the tree has at most two levels). */
 export interface CategoryDoc {
@@ -29,7 +29,5 @@ trackGraphChanges(CategorySchema, { type: 'Category' });
 export type CategoryModel = Model<CategoryDoc>;
 
 export function categoryModel(conn: Connection): CategoryModel {
-  return (
-    (conn.models.Category as CategoryModel) ?? conn.model<CategoryDoc>('Category', CategorySchema)
-  );
+  return modelOn<CategoryDoc>(conn, 'Category', CategorySchema);
 }

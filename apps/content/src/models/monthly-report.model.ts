@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /** The portal's report for one city month, built once (`_id` is the month: the claim). */
@@ -54,11 +55,11 @@ export interface MonthlyReportModels {
 
 export function monthlyReportModels(conn: Connection): MonthlyReportModels {
   return {
-    reports:
-      (conn.models.MonthlyReport as Model<MonthlyReportDoc>) ??
-      conn.model<MonthlyReportDoc>('MonthlyReport', MonthlyReportSchema),
-    subscriptions:
-      (conn.models.ReportSubscription as Model<ReportSubscriptionDoc>) ??
-      conn.model<ReportSubscriptionDoc>('ReportSubscription', ReportSubscriptionSchema),
+    reports: modelOn<MonthlyReportDoc>(conn, 'MonthlyReport', MonthlyReportSchema),
+    subscriptions: modelOn<ReportSubscriptionDoc>(
+      conn,
+      'ReportSubscription',
+      ReportSubscriptionSchema,
+    ),
   };
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { REVISION_ACTIONS, type RevisionAction } from '../domain/article-enums';
 import type { ArticleAuthorValue } from './article.model';
@@ -68,8 +69,5 @@ RevisionSchema.index({ action: 1, at: 1 });
 export type RevisionModel = Model<RevisionDoc>;
 
 export function revisionModel(conn: Connection): RevisionModel {
-  return (
-    (conn.models.ArticleRevision as RevisionModel) ??
-    conn.model<RevisionDoc>('ArticleRevision', RevisionSchema)
-  );
+  return modelOn<RevisionDoc>(conn, 'ArticleRevision', RevisionSchema);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { slugify } from '@portal/text';
+import { badInput } from '@portal/errors';
+import { distinctFolded, slugify } from '@portal/text';
 import { cleanLine, hasText, renderBody } from './body';
 import { categoryById } from './forum-categories';
 import { FLAG_REASONS, THREAD_KINDS, type BodyFormat } from './forum-types';
@@ -44,15 +45,7 @@ const tags = z
       ),
   )
   .max(TAGS_MAX, `at most ${TAGS_MAX} tags`)
-  .transform((list) => {
-    const seen = new Set<string>();
-    return list.filter((t) => {
-      const key = slugify(t);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  });
+  .transform((list) => distinctFolded(list));
 
 const categoryId = z
   .string()
@@ -113,6 +106,17 @@ export function sanitizedBody(
   if (html.length > BODY_MAX * 2)
     return { ok: false, field, message: `must be at most ${BODY_MAX} characters` };
   return { ok: true, html };
+}
+
+/** The sanitized body of a person's writing, or BAD_USER_INPUT naming `field`. */
+export function requireBody(
+  raw: string,
+  format: BodyFormat | null | undefined,
+  field: string,
+): string {
+  const body = sanitizedBody(raw, format, field);
+  if (!body.ok) throw badInput(body.field, body.message);
+  return body.html;
 }
 
 /** Folded tag keys, for accent-insensitive tag filters. */

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { FLAG_REASONS, type FlagReason, type TargetKind } from '../domain/forum-types';
 
@@ -40,5 +41,5 @@ FlagSchema.index({ targetId: 1, reviewed: 1 });
 export type FlagModel = Model<FlagDoc>;
 
 export function flagModel(conn: Connection): FlagModel {
-  return (conn.models.Flag as FlagModel) ?? conn.model<FlagDoc>('Flag', FlagSchema);
+  return modelOn<FlagDoc>(conn, 'Flag', FlagSchema);
 }

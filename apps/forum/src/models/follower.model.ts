@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 /** A person following a thread (authors and repliers by default); `following: false` opts out. */
@@ -23,7 +24,5 @@ FollowerSchema.index({ threadId: 1, userId: 1 }, { unique: true });
 export type FollowerModel = Model<FollowerDoc>;
 
 export function followerModel(conn: Connection): FollowerModel {
-  return (
-    (conn.models.Follower as FollowerModel) ?? conn.model<FollowerDoc>('Follower', FollowerSchema)
-  );
+  return modelOn<FollowerDoc>(conn, 'Follower', FollowerSchema);
 }

@@ -29,7 +29,7 @@ export function forumModels(conn: Connection) {
 
 export type ForumModels = ReturnType<typeof forumModels>;
 
-export type { ThreadDoc } from './thread.model';
+export { newThreadDoc, type NewThreadFields, type ThreadDoc } from './thread.model';
 export type { PostDoc } from './post.model';
 export type { ProfileDoc } from './profile.model';
 export type { ModerationItemDoc } from './moderation-item.model';

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { TargetKind } from '../domain/forum-types';
 
@@ -31,8 +32,5 @@ ModerationItemSchema.index({ pending: 1, queuedAt: 1, _id: 1 });
 export type ModerationItemModel = Model<ModerationItemDoc>;
 
 export function moderationItemModel(conn: Connection): ModerationItemModel {
-  return (
-    (conn.models.ModerationItem as ModerationItemModel) ??
-    conn.model<ModerationItemDoc>('ModerationItem', ModerationItemSchema)
-  );
+  return modelOn<ModerationItemDoc>(conn, 'ModerationItem', ModerationItemSchema);
 }

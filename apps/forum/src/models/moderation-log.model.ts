@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { LOG_ACTIONS, type LogAction, type TargetKind } from '../domain/forum-types';
 
@@ -34,8 +35,5 @@ ModerationLogSchema.index({ targetId: 1, at: -1, _id: -1 });
 export type ModerationLogModel = Model<ModerationLogDoc>;
 
 export function moderationLogModel(conn: Connection): ModerationLogModel {
-  return (
-    (conn.models.ModerationLog as ModerationLogModel) ??
-    conn.model<ModerationLogDoc>('ModerationLog', ModerationLogSchema)
-  );
+  return modelOn<ModerationLogDoc>(conn, 'ModerationLog', ModerationLogSchema);
 }

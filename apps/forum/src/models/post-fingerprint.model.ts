@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
@@ -22,8 +23,5 @@ PostFingerprintSchema.index({ expiresAt: 1 });
 export type PostFingerprintModel = Model<PostFingerprintDoc>;
 
 export function postFingerprintModel(conn: Connection): PostFingerprintModel {
-  return (
-    (conn.models.PostFingerprint as PostFingerprintModel) ??
-    conn.model<PostFingerprintDoc>('PostFingerprint', PostFingerprintSchema)
-  );
+  return modelOn<PostFingerprintDoc>(conn, 'PostFingerprint', PostFingerprintSchema);
 }

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { VISIBILITIES, type Visibility } from '../domain/forum-types';
-import { trackGraphChanges } from '@portal/db';
+import { trackGraphChanges, modelOn } from '@portal/db';
 
 export interface PostDoc {
   _id: Types.ObjectId;
@@ -44,5 +44,5 @@ trackGraphChanges(PostSchema, {
 export type PostModel = Model<PostDoc>;
 
 export function postModel(conn: Connection): PostModel {
-  return (conn.models.Post as PostModel) ?? conn.model<PostDoc>('Post', PostSchema);
+  return modelOn<PostDoc>(conn, 'Post', PostSchema);
 }

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { trackGraphChanges } from '@portal/db';
+import { trackGraphChanges, modelOn } from '@portal/db';
 
 /** A participant as the forum knows them, from the viewer at their latest write. */
 export interface ProfileDoc {
@@ -31,5 +31,5 @@ ProfileSchema.index({ publicId: 1 });
 export type ProfileModel = Model<ProfileDoc>;
 
 export function profileModel(conn: Connection): ProfileModel {
-  return (conn.models.Profile as ProfileModel) ?? conn.model<ProfileDoc>('Profile', ProfileSchema);
+  return modelOn<ProfileDoc>(conn, 'Profile', ProfileSchema);
 }

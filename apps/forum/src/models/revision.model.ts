@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { TargetKind } from '../domain/forum-types';
 
@@ -32,7 +33,5 @@ RevisionSchema.index({ targetId: 1, version: 1 }, { unique: true });
 export type RevisionModel = Model<RevisionDoc>;
 
 export function revisionModel(conn: Connection): RevisionModel {
-  return (
-    (conn.models.Revision as RevisionModel) ?? conn.model<RevisionDoc>('Revision', RevisionSchema)
-  );
+  return modelOn<RevisionDoc>(conn, 'Revision', RevisionSchema);
 }

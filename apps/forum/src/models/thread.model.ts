@@ -7,7 +7,7 @@ import {
   type Visibility,
   type WorkflowStatus,
 } from '../domain/forum-types';
-import { trackGraphChanges } from '@portal/db';
+import { trackGraphChanges, modelOn } from '@portal/db';
 
 export interface ThreadDoc {
   _id: Types.ObjectId;
@@ -37,6 +37,39 @@ export interface ThreadDoc {
   createdAt: Date;
   editedAt: Date | null;
   lastActivityAt: Date;
+}
+
+/** What a new thread is made of; everything else starts the same for every thread. */
+export type NewThreadFields = Pick<
+  ThreadDoc,
+  | '_id'
+  | 'title'
+  | 'body'
+  | 'kind'
+  | 'categoryId'
+  | 'tags'
+  | 'tagKeys'
+  | 'authorId'
+  | 'searchTokens'
+  | 'feedbackId'
+>;
+
+/** A thread as it starts at `now`: open, visible, unassigned, without votes, version 1. */
+export function newThreadDoc(fields: NewThreadFields, now: Date): ThreadDoc {
+  return {
+    ...fields,
+    workflowStatus: 'OPEN',
+    statusBeforeClose: null,
+    visibility: 'VISIBLE',
+    assignedDepartment: null,
+    voteCount: 0,
+    lastVoteAt: null,
+    referral: null,
+    version: 1,
+    createdAt: now,
+    editedAt: null,
+    lastActivityAt: now,
+  };
 }
 
 const ThreadSchema = new Schema<ThreadDoc>(
@@ -101,5 +134,5 @@ trackGraphChanges(ThreadSchema, {
 export type ThreadModel = Model<ThreadDoc>;
 
 export function threadModel(conn: Connection): ThreadModel {
-  return (conn.models.Thread as ThreadModel) ?? conn.model<ThreadDoc>('Thread', ThreadSchema);
+  return modelOn<ThreadDoc>(conn, 'Thread', ThreadSchema);
 }

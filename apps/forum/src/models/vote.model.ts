@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { trackGraphChanges } from '@portal/db';
+import { trackGraphChanges, modelOn } from '@portal/db';
 
 /** One document per (thread, person): the unique index makes a vote idempotent on both engines. */
 export interface VoteDoc {
@@ -29,5 +29,5 @@ trackGraphChanges(VoteSchema, {
 export type VoteModel = Model<VoteDoc>;
 
 export function voteModel(conn: Connection): VoteModel {
-  return (conn.models.Vote as VoteModel) ?? conn.model<VoteDoc>('Vote', VoteSchema);
+  return modelOn<VoteDoc>(conn, 'Vote', VoteSchema);
 }

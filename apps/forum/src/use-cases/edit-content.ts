@@ -1,12 +1,12 @@
 import type { Viewer } from '@portal/auth';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
-import { badInput, conflict, notFound } from '@portal/errors';
+import { conflict, notFound } from '@portal/errors';
 import { insertOnce } from '@portal/db';
 import { searchTokens } from '@portal/text';
 import { assertLinkLimit, isNewAccount } from '../domain/anti-abuse';
 import { parseId } from '../domain/ids';
 import { assertCanEdit, assertParticipant, isStaff } from '../domain/permissions';
-import { editThreadInput, postBodyInput, sanitizedBody, tagKeys } from '../domain/thread-input';
+import { editThreadInput, postBodyInput, requireBody, tagKeys } from '../domain/thread-input';
 import { canSeeContent } from '../domain/visibility';
 import type { ForumModels, PostDoc, ThreadDoc } from '../models';
 import type { ForumDeps } from './deps';
@@ -65,9 +65,7 @@ export async function editThread(
   if (thread.visibility !== 'VISIBLE') throw conflict('Hidden content cannot be edited');
   let body = thread.body;
   if (input.body != null) {
-    const result = sanitizedBody(input.body, input.bodyFormat, 'input.body');
-    if (!result.ok) throw badInput(result.field, result.message);
-    body = result.html;
+    body = requireBody(input.body, input.bodyFormat, 'input.body');
     await assertLinks(deps, viewer, body, 'input.body', now);
   }
   await deps.limiters.edits.consume(viewer.id);
@@ -113,9 +111,8 @@ export async function editPost(
   if (!post || !canSeeContent(viewer, post)) throw notFound('Post');
   assertCanEdit(viewer, post, now, deps.rules.editWindowMinutes);
   if (post.visibility !== 'VISIBLE') throw conflict('Hidden content cannot be edited');
-  const result = sanitizedBody(written.body, written.bodyFormat, 'body');
-  if (!result.ok) throw badInput(result.field, result.message);
-  if (!post.isOfficialAnswer) await assertLinks(deps, viewer, result.html, 'body', now);
+  const html = requireBody(written.body, written.bodyFormat, 'body');
+  if (!post.isOfficialAnswer) await assertLinks(deps, viewer, html, 'body', now);
   await deps.limiters.edits.consume(viewer.id);
   await claimRevision(
     models,
@@ -129,7 +126,7 @@ export async function editPost(
     },
     now,
   );
-  const changes = { body: result.html, editedAt: now, version: post.version + 1 };
+  const changes = { body: html, editedAt: now, version: post.version + 1 };
   await models.posts.updateOne({ _id: post._id, version: post.version }, { $set: changes });
   return { ...post, ...changes };
 }

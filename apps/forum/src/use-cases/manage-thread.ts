@@ -8,13 +8,27 @@ import { parseId } from '../domain/ids';
 import { closeTransition, reopenTransition } from '../domain/thread-transitions';
 import type { ThreadDoc } from '../models';
 import type { ForumDeps } from './deps';
-import { writeLog } from './moderation-log';
+import { writeLog, type LogEntry } from './moderation-log';
 import { refreshThreadFact } from '../stats/thread-facts';
 
 async function loadAny(deps: ForumDeps, id: string): Promise<ThreadDoc> {
   const thread = await deps.models.threads.findById(parseId(id, 'id')).lean();
   if (!thread) throw notFound('Thread');
   return thread;
+}
+
+/** Sets a moderator's `changes` on the thread, refreshes its facts and logs the action. */
+async function applyThreadChange(
+  deps: ForumDeps,
+  moderator: Viewer & { id: string },
+  thread: ThreadDoc,
+  changes: Partial<ThreadDoc>,
+  log: Pick<LogEntry, 'action' | 'targetId' | 'note' | 'detail' | 'at'>,
+): Promise<ThreadDoc> {
+  await deps.models.threads.updateOne({ _id: thread._id }, { $set: changes });
+  await refreshThreadFact(deps.models, thread._id, deps.logger);
+  await writeLog(deps.models, { ...log, targetKind: 'THREAD', actor: moderator });
+  return { ...thread, ...changes };
 }
 
 /** A moderator assigns a thread to the department (unit code) that must answer it. */
@@ -30,71 +44,64 @@ export async function assignThread(
   if (!isUnitCode(code)) throw badInput('department', 'is not a unit code of the city directory');
   const thread = await loadAny(deps, id);
   if (thread.assignedDepartment === code) return thread;
-  await deps.models.threads.updateOne({ _id: thread._id }, { $set: { assignedDepartment: code } });
-  await refreshThreadFact(deps.models, thread._id, deps.logger);
-  await writeLog(deps.models, {
-    action: 'ASSIGN',
+  return applyThreadChange(
+    deps,
+    moderator,
+    thread,
+    { assignedDepartment: code },
+    { action: 'ASSIGN', targetId: id, detail: code, at: now },
+  );
+}
+
+/** How closing and reopening move a thread's workflow (the transitions refuse what is not allowed). */
+const WORKFLOW_CHANGES = {
+  CLOSE: (thread: ThreadDoc) => {
+    const next = closeTransition(thread.workflowStatus);
+    return { workflowStatus: next.status, statusBeforeClose: next.before };
+  },
+  REOPEN: (thread: ThreadDoc) => ({
+    workflowStatus: reopenTransition(thread.workflowStatus, thread.statusBeforeClose),
+    statusBeforeClose: null,
+  }),
+} satisfies Record<'CLOSE' | 'REOPEN', (thread: ThreadDoc) => Partial<ThreadDoc>>;
+
+async function changeWorkflow(
+  action: keyof typeof WORKFLOW_CHANGES,
+  deps: ForumDeps,
+  moderator: Viewer,
+  id: string,
+  rawNote: unknown,
+  now: Date,
+): Promise<ThreadDoc> {
+  assertModerator(moderator);
+  const { note } = parseArgs(noteArgs, { note: rawNote });
+  const thread = await loadAny(deps, id);
+  return applyThreadChange(deps, moderator, thread, WORKFLOW_CHANGES[action](thread), {
+    action,
     targetId: id,
-    targetKind: 'THREAD',
-    actor: moderator,
-    detail: code,
+    note,
     at: now,
   });
-  return { ...thread, assignedDepartment: code };
 }
 
 /** A moderator closes a thread to replies and answers. */
-export async function closeThread(
+export function closeThread(
   deps: ForumDeps,
   moderator: Viewer,
   id: string,
   rawNote: unknown,
   now = new Date(),
 ): Promise<ThreadDoc> {
-  assertModerator(moderator);
-  const { note } = parseArgs(noteArgs, { note: rawNote });
-  const thread = await loadAny(deps, id);
-  const next = closeTransition(thread.workflowStatus);
-  await deps.models.threads.updateOne(
-    { _id: thread._id },
-    { $set: { workflowStatus: next.status, statusBeforeClose: next.before } },
-  );
-  await refreshThreadFact(deps.models, thread._id, deps.logger);
-  await writeLog(deps.models, {
-    action: 'CLOSE',
-    targetId: id,
-    targetKind: 'THREAD',
-    actor: moderator,
-    note,
-    at: now,
-  });
-  return { ...thread, workflowStatus: next.status, statusBeforeClose: next.before };
+  return changeWorkflow('CLOSE', deps, moderator, id, rawNote, now);
 }
 
 /** A moderator reopens a closed thread, back to where it stood. */
-export async function reopenThread(
+export function reopenThread(
   deps: ForumDeps,
   moderator: Viewer,
   id: string,
   rawNote: unknown,
   now = new Date(),
 ): Promise<ThreadDoc> {
-  assertModerator(moderator);
-  const { note } = parseArgs(noteArgs, { note: rawNote });
-  const thread = await loadAny(deps, id);
-  const status = reopenTransition(thread.workflowStatus, thread.statusBeforeClose);
-  await deps.models.threads.updateOne(
-    { _id: thread._id },
-    { $set: { workflowStatus: status, statusBeforeClose: null } },
-  );
-  await refreshThreadFact(deps.models, thread._id, deps.logger);
-  await writeLog(deps.models, {
-    action: 'REOPEN',
-    targetId: id,
-    targetKind: 'THREAD',
-    actor: moderator,
-    note,
-    at: now,
-  });
-  return { ...thread, workflowStatus: status, statusBeforeClose: null };
+  return changeWorkflow('REOPEN', deps, moderator, id, rawNote, now);
 }

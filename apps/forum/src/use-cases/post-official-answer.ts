@@ -1,10 +1,10 @@
 import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { parseArgs } from '@portal/graphql-kit';
-import { badInput, conflict } from '@portal/errors';
+import { conflict } from '@portal/errors';
 import { jobId } from '@portal/queue';
 import { assertCanAnswer, assertOfficer } from '../domain/permissions';
-import { postBodyInput, sanitizedBody } from '../domain/thread-input';
+import { postBodyInput, requireBody } from '../domain/thread-input';
 import { statusAfterAnswer } from '../domain/thread-transitions';
 import type { PostDoc, ThreadDoc } from '../models';
 import type { ForumDeps } from './deps';
@@ -31,15 +31,14 @@ export async function postOfficialAnswer(
   assertCanAnswer(viewer, thread);
   if (thread.visibility !== 'VISIBLE') throw conflict('The thread is hidden pending review');
   const status = statusAfterAnswer(thread.workflowStatus);
-  const body = sanitizedBody(written.body, written.bodyFormat, 'body');
-  if (!body.ok) throw badInput(body.field, body.message);
+  const html = requireBody(written.body, written.bodyFormat, 'body');
   await deps.limiters.answers.consume(viewer.id);
   await recordProfile(models, viewer, now);
   const answer: PostDoc = {
     _id: new Types.ObjectId(),
     threadId: thread._id,
     authorId: viewer.id,
-    body: body.html,
+    body: html,
     isOfficialAnswer: true,
     department: viewer.department,
     visibility: 'VISIBLE',

@@ -1,18 +1,16 @@
 import { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { parseArgs } from '@portal/graphql-kit';
-import { badInput, conflict } from '@portal/errors';
-import { assertLinkLimit, isNewAccount } from '../domain/anti-abuse';
+import { conflict } from '@portal/errors';
 import { contentFingerprint } from '../domain/body';
-import { assertParticipant, isStaff } from '../domain/permissions';
-import { postBodyInput, sanitizedBody } from '../domain/thread-input';
+import { assertParticipant } from '../domain/permissions';
+import { postBodyInput, requireBody } from '../domain/thread-input';
 import { assertOpenForReplies } from '../domain/thread-transitions';
 import type { PostDoc } from '../models';
+import { admitWriting } from './admit-writing';
 import type { ForumDeps } from './deps';
-import { claimFingerprint, releaseFingerprint } from './duplicates';
 import { followByDefault } from './follow';
 import { loadVisibleThread } from './load-content';
-import { recordProfile } from './profiles';
 
 /** A signed-in person replies to a visible, open thread, and follows it. */
 export async function replyToThread(
@@ -24,28 +22,16 @@ export async function replyToThread(
 ): Promise<PostDoc> {
   assertParticipant(viewer);
   const written = parseArgs(postBodyInput, raw);
-  const { models, rules } = deps;
-  const body = sanitizedBody(written.body, written.bodyFormat, 'body');
-  if (!body.ok) throw badInput(body.field, body.message);
+  const { models } = deps;
+  const html = requireBody(written.body, written.bodyFormat, 'body');
   const thread = await loadVisibleThread(models, viewer, threadId, 'threadId');
   if (thread.visibility !== 'VISIBLE') throw conflict('The thread is hidden pending review');
   assertOpenForReplies(thread.workflowStatus);
-  await deps.limiters.replies.consume(viewer.id);
-  const profile = await recordProfile(models, viewer, now);
-  if (!isStaff(viewer))
-    assertLinkLimit(
-      body.html,
-      'body',
-      isNewAccount(profile.firstSeenAt, now, rules.newAccountDays),
-      rules,
-    );
-  const fingerprint = `${viewer.id}.${threadId}.${contentFingerprint(body.html)}`;
-  await claimFingerprint(models, fingerprint, now, rules.duplicateWindowHours);
   const post: PostDoc = {
     _id: new Types.ObjectId(),
     threadId: thread._id,
     authorId: viewer.id,
-    body: body.html,
+    body: html,
     isOfficialAnswer: false,
     department: null,
     visibility: 'VISIBLE',
@@ -53,12 +39,18 @@ export async function replyToThread(
     createdAt: now,
     editedAt: null,
   };
-  try {
-    await models.posts.create(post);
-  } catch (err) {
-    await releaseFingerprint(models, fingerprint);
-    throw err;
-  }
+  await admitWriting(
+    deps,
+    viewer,
+    {
+      limit: 'replies',
+      html,
+      field: 'body',
+      fingerprint: `${viewer.id}.${threadId}.${contentFingerprint(html)}`,
+    },
+    now,
+    () => models.posts.create(post),
+  );
   // A plain $set of a time: concurrent replies may land in any order, each time is recent.
   await models.threads.updateOne(
     { _id: thread._id, lastActivityAt: { $lt: now } },

@@ -7,7 +7,7 @@ import { cleanLine } from '../domain/body';
 import { categoryById } from '../domain/forum-categories';
 import { sanitizedBody } from '../domain/thread-input';
 import { statusAfterReferral } from '../domain/thread-transitions';
-import type { ForumModels, ThreadDoc } from '../models';
+import { newThreadDoc, type ForumModels, type ThreadDoc } from '../models';
 import { followByDefault } from './follow';
 import { writeLog } from './moderation-log';
 import { upsertProfile } from './profiles';
@@ -68,29 +68,21 @@ export async function createFeedbackThread(
     throw new UnrecoverableError(`feedback ${event.feedbackId} has no usable title or body`);
   const author = event.author;
   if (author) await upsertProfile(models, { ...author, email: null }, now);
-  const doc: ThreadDoc = {
-    _id,
-    title,
-    body: body.html,
-    kind: 'FEEDBACK',
-    categoryId: event.categoryId && categoryById(event.categoryId) ? event.categoryId : null,
-    tags: [],
-    tagKeys: [],
-    authorId: author?.id ?? null,
-    workflowStatus: 'OPEN',
-    statusBeforeClose: null,
-    visibility: 'VISIBLE',
-    assignedDepartment: null,
-    voteCount: 0,
-    lastVoteAt: null,
-    searchTokens: searchTokens(title, body.html),
-    referral: null,
-    feedbackId: event.feedbackId,
-    version: 1,
-    createdAt: now,
-    editedAt: null,
-    lastActivityAt: now,
-  };
+  const doc = newThreadDoc(
+    {
+      _id,
+      title,
+      body: body.html,
+      kind: 'FEEDBACK',
+      categoryId: event.categoryId && categoryById(event.categoryId) ? event.categoryId : null,
+      tags: [],
+      tagKeys: [],
+      authorId: author?.id ?? null,
+      searchTokens: searchTokens(title, body.html),
+      feedbackId: event.feedbackId,
+    },
+    now,
+  );
   if (!(await insertOnce(models.threads, doc as unknown as Record<string, unknown>))) {
     const raced = await models.threads.findById(_id, { feedbackId: 1 }).lean();
     return checkSameFeedback(raced!, event);

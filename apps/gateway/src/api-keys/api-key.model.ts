@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 
 const apiKeySchema = new Schema(
@@ -22,5 +23,5 @@ export type ApiKeyDoc = InferSchemaType<typeof apiKeySchema>;
 export type ApiKeyModel = Model<ApiKeyDoc>;
 
 export function apiKeyModel(conn: Connection): ApiKeyModel {
-  return (conn.models.ApiKey as ApiKeyModel | undefined) ?? conn.model('ApiKey', apiKeySchema);
+  return modelOn(conn, 'ApiKey', apiKeySchema);
 }

@@ -65,31 +65,13 @@ async function dispatchEmail(
     throw new UnrecoverableError(`invalid message (${payload.message.template}): ${err.message}`);
   }
   const content = canonicalJson(payload.message);
-  const key = messageKey(payload.notificationId, content);
-  const now = new Date();
-  await ctx.messages.save({
-    _id: key,
-    notificationId: payload.notificationId,
-    kind: 'email',
+  return recordDeliveries(ctx, 'email', payload.notificationId, {
+    key: messageKey(payload.notificationId, content),
     content,
-    createdAt: now,
-  });
-  const docs = payload.recipients.map((r): DeliveryDoc => ({
-    _id: deliveryId('email', payload.notificationId, r.id),
-    channel: 'email',
-    notificationId: payload.notificationId,
-    targetId: r.id,
-    addressKey: addressKey('email', payload.notificationId, r.email),
-    messageKey: key,
     kind: payload.message.template,
-    email: r.email,
-    name: r.name ?? null,
-    unsubscribeUrl: r.unsubscribeUrl ?? null,
-    ...pendingDelivery(now),
-  }));
-  const result = await recordAndEnqueue(ctx, 'email', docs);
-  ctx.metrics.notifications.inc({ kind: 'email', outcome: 'accepted' });
-  return result;
+    targets: payload.recipients.map((r) => ({ ...r, address: r.email })),
+    now: new Date(),
+  });
 }
 
 async function dispatchWebhook(
@@ -118,35 +100,57 @@ async function dispatchWebhook(
       `invalid payload: event body is ${Buffer.byteLength(body)} bytes, over ${MAX_WEBHOOK_BODY_BYTES}`,
     );
   }
-  const key = messageKey(
-    payload.notificationId,
-    canonicalJson({ event: payload.event, payload: payload.payload }),
-  );
-  await ctx.messages.save({
-    _id: key,
-    notificationId: payload.notificationId,
-    kind: 'webhook',
+  return recordDeliveries(ctx, 'webhook', payload.notificationId, {
+    key: messageKey(
+      payload.notificationId,
+      canonicalJson({ event: payload.event, payload: payload.payload }),
+    ),
     content: body,
-    createdAt: now,
+    kind: payload.event,
+    targets: endpoints.map((endpoint) => {
+      const id = String(endpoint._id);
+      return { id, address: id };
+    }),
+    now,
   });
-  const docs = endpoints.map((endpoint): DeliveryDoc => {
-    const endpointId = String(endpoint._id);
-    return {
-      _id: deliveryId('webhook', payload.notificationId, endpointId),
-      channel: 'webhook',
-      notificationId: payload.notificationId,
-      targetId: endpointId,
-      addressKey: addressKey('webhook', payload.notificationId, endpointId),
-      messageKey: key,
-      kind: payload.event,
-      email: null,
-      name: null,
-      unsubscribeUrl: null,
-      ...pendingDelivery(now),
-    };
-  });
-  const result = await recordAndEnqueue(ctx, 'webhook', docs);
-  ctx.metrics.notifications.inc({ kind: 'webhook', outcome: 'accepted' });
+}
+
+/** Who one delivery goes to: `address` is what makes two targets the same (an e-mail, an endpoint). */
+interface DeliveryTarget {
+  id: string;
+  address: string;
+  email?: string;
+  name?: string | null;
+  unsubscribeUrl?: string | null;
+}
+
+/**
+ * Stores the message once, records one pending delivery per target under its unique keys and
+ * enqueues those still to be sent; counts the notification as accepted.
+ */
+async function recordDeliveries(
+  ctx: NotifierContext,
+  channel: Channel,
+  notificationId: string,
+  message: { key: string; content: string; kind: string; targets: DeliveryTarget[]; now: Date },
+): Promise<DispatchResult> {
+  const { key, content, kind, targets, now } = message;
+  await ctx.messages.save({ _id: key, notificationId, kind: channel, content, createdAt: now });
+  const docs = targets.map((t): DeliveryDoc => ({
+    _id: deliveryId(channel, notificationId, t.id),
+    channel,
+    notificationId,
+    targetId: t.id,
+    addressKey: addressKey(channel, notificationId, t.address),
+    messageKey: key,
+    kind,
+    email: t.email ?? null,
+    name: t.name ?? null,
+    unsubscribeUrl: t.unsubscribeUrl ?? null,
+    ...pendingDelivery(now),
+  }));
+  const result = await recordAndEnqueue(ctx, channel, docs);
+  ctx.metrics.notifications.inc({ kind: channel, outcome: 'accepted' });
   return result;
 }
 

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Channel } from '../domain/delivery-key';
 
@@ -50,8 +51,5 @@ DeliveryAttemptSchema.index({ endpointId: 1, outcome: 1, finishedAt: -1 });
 DeliveryAttemptSchema.index({ claimedAt: 1 });
 
 export function deliveryAttemptModel(conn: Connection): Model<DeliveryAttemptDoc> {
-  return (
-    (conn.models.DeliveryAttempt as Model<DeliveryAttemptDoc>) ??
-    conn.model<DeliveryAttemptDoc>('DeliveryAttempt', DeliveryAttemptSchema)
-  );
+  return modelOn<DeliveryAttemptDoc>(conn, 'DeliveryAttempt', DeliveryAttemptSchema);
 }

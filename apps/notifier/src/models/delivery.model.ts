@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Channel } from '../domain/delivery-key';
 
@@ -92,8 +93,5 @@ DeliverySchema.index({ status: 1, updatedAt: 1 });
 DeliverySchema.index({ notificationId: 1 });
 
 export function deliveryModel(conn: Connection): Model<DeliveryDoc> {
-  return (
-    (conn.models.Delivery as Model<DeliveryDoc>) ??
-    conn.model<DeliveryDoc>('Delivery', DeliverySchema)
-  );
+  return modelOn<DeliveryDoc>(conn, 'Delivery', DeliverySchema);
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
@@ -27,7 +28,5 @@ const MessageSchema = new Schema<MessageDoc>(
 MessageSchema.index({ createdAt: 1 });
 
 export function messageModel(conn: Connection): Model<MessageDoc> {
-  return (
-    (conn.models.Message as Model<MessageDoc>) ?? conn.model<MessageDoc>('Message', MessageSchema)
-  );
+  return modelOn<MessageDoc>(conn, 'Message', MessageSchema);
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@portal/queue';
 
@@ -41,8 +42,5 @@ const WebhookEndpointSchema = new Schema<WebhookEndpointDoc>(
 WebhookEndpointSchema.index({ enabled: 1 });
 
 export function webhookEndpointModel(conn: Connection): Model<WebhookEndpointDoc> {
-  return (
-    (conn.models.WebhookEndpoint as Model<WebhookEndpointDoc>) ??
-    conn.model<WebhookEndpointDoc>('WebhookEndpoint', WebhookEndpointSchema)
-  );
+  return modelOn<WebhookEndpointDoc>(conn, 'WebhookEndpoint', WebhookEndpointSchema);
 }

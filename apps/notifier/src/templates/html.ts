@@ -1,3 +1,4 @@
+import { escapeHtml } from '@portal/html';
 import { singleLine } from '@portal/text';
 /** HTML that is already safe to embed: produced by `html` or `safeHref`, never from raw data. */
 export class SafeHtml {
@@ -12,18 +13,8 @@ export class TemplateError extends Error {
   override name = 'TemplateError';
 }
 
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+/** Escapes text for HTML element content and quoted attribute values (the portal's one escaper). */
+export { escapeHtml };
 
 function interpolate(value: unknown): string {
   if (value instanceof SafeHtml) return value.value;

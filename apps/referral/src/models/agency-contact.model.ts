@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /** Where an agency's overdue reminders go; `_id` is the unit code. */
@@ -23,8 +24,5 @@ const AgencyContactSchema = new Schema<AgencyContactDoc>(
 export type AgencyContactModel = Model<AgencyContactDoc>;
 
 export function agencyContactModel(conn: Connection): AgencyContactModel {
-  return (
-    (conn.models.AgencyContact as AgencyContactModel | undefined) ??
-    conn.model<AgencyContactDoc>('AgencyContact', AgencyContactSchema)
-  );
+  return modelOn<AgencyContactDoc>(conn, 'AgencyContact', AgencyContactSchema);
 }

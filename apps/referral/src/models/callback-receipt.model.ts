@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
@@ -26,8 +27,5 @@ CallbackReceiptSchema.index({ expiresAt: 1 });
 export type CallbackReceiptModel = Model<CallbackReceiptDoc>;
 
 export function callbackReceiptModel(conn: Connection): CallbackReceiptModel {
-  return (
-    (conn.models.CallbackReceipt as CallbackReceiptModel | undefined) ??
-    conn.model<CallbackReceiptDoc>('CallbackReceipt', CallbackReceiptSchema)
-  );
+  return modelOn<CallbackReceiptDoc>(conn, 'CallbackReceipt', CallbackReceiptSchema);
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
@@ -37,8 +38,5 @@ CategoryRevisionSchema.index({ code: 1, version: 1 });
 export type CategoryRevisionModel = Model<CategoryRevisionDoc>;
 
 export function categoryRevisionModel(conn: Connection): CategoryRevisionModel {
-  return (
-    (conn.models.CategoryRevision as CategoryRevisionModel | undefined) ??
-    conn.model<CategoryRevisionDoc>('CategoryRevision', CategoryRevisionSchema)
-  );
+  return modelOn<CategoryRevisionDoc>(conn, 'CategoryRevision', CategoryRevisionSchema);
 }

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { trackGraphChanges } from '@portal/db';
+import { trackGraphChanges, modelOn } from '@portal/db';
 
 /** A hotline category and its routing rule; `_id` is the code. */
 // A type alias, not an interface: insertOnce() needs an indexable record type.
@@ -32,8 +32,5 @@ trackGraphChanges(HotlineCategorySchema, { type: 'HotlineCategory' });
 export type HotlineCategoryModel = Model<HotlineCategoryDoc>;
 
 export function hotlineCategoryModel(conn: Connection): HotlineCategoryModel {
-  return (
-    (conn.models.HotlineCategory as HotlineCategoryModel | undefined) ??
-    conn.model<HotlineCategoryDoc>('HotlineCategory', HotlineCategorySchema)
-  );
+  return modelOn<HotlineCategoryDoc>(conn, 'HotlineCategory', HotlineCategorySchema);
 }

@@ -2,7 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { QueueName } from '@portal/queue';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../domain/referral-status';
 import { ActorSchema, type Actor } from './actor';
-import { trackGraphChanges } from '@portal/db';
+import { trackGraphChanges, modelOn } from '@portal/db';
 
 /** A job an event must be followed by; queued through the outbox once the event is applied. */
 export interface EventEffect {
@@ -72,8 +72,5 @@ trackGraphChanges(ReferralEventSchema, {
 export type ReferralEventModel = Model<ReferralEventDoc>;
 
 export function referralEventModel(conn: Connection): ReferralEventModel {
-  return (
-    (conn.models.ReferralEvent as ReferralEventModel | undefined) ??
-    conn.model<ReferralEventDoc>('ReferralEvent', ReferralEventSchema)
-  );
+  return modelOn<ReferralEventDoc>(conn, 'ReferralEvent', ReferralEventSchema);
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
@@ -22,8 +23,5 @@ ReferralStatPendingSchema.index({ at: 1 });
 export type ReferralStatPendingModel = Model<ReferralStatPendingDoc>;
 
 export function referralStatPendingModel(conn: Connection): ReferralStatPendingModel {
-  return (
-    (conn.models.ReferralStatPending as ReferralStatPendingModel | undefined) ??
-    conn.model<ReferralStatPendingDoc>('ReferralStatPending', ReferralStatPendingSchema)
-  );
+  return modelOn<ReferralStatPendingDoc>(conn, 'ReferralStatPending', ReferralStatPendingSchema);
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
@@ -26,8 +27,5 @@ const ReferralStatPeriodSchema = new Schema<ReferralStatPeriodDoc>(
 export type ReferralStatPeriodModel = Model<ReferralStatPeriodDoc>;
 
 export function referralStatPeriodModel(conn: Connection): ReferralStatPeriodModel {
-  return (
-    (conn.models.ReferralStatPeriod as ReferralStatPeriodModel | undefined) ??
-    conn.model<ReferralStatPeriodDoc>('ReferralStatPeriod', ReferralStatPeriodSchema)
-  );
+  return modelOn<ReferralStatPeriodDoc>(conn, 'ReferralStatPeriod', ReferralStatPeriodSchema);
 }

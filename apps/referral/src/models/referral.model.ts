@@ -6,7 +6,7 @@ import {
   type ReferralStatus,
 } from '../domain/referral-status';
 import { ActorSchema, type Actor } from './actor';
-import { trackGraphChanges } from '@portal/db';
+import { trackGraphChanges, modelOn } from '@portal/db';
 
 export interface ReferralContact {
   email: string | null;
@@ -108,8 +108,5 @@ trackGraphChanges(ReferralSchema, { type: 'Referral' });
 export type ReferralModel = Model<ReferralDoc>;
 
 export function referralModel(conn: Connection): ReferralModel {
-  return (
-    (conn.models.Referral as ReferralModel | undefined) ??
-    conn.model<ReferralDoc>('Referral', ReferralSchema)
-  );
+  return modelOn<ReferralDoc>(conn, 'Referral', ReferralSchema);
 }
