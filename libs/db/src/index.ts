@@ -10,3 +10,4 @@ export * from './object-id';
 export * from './query-budget';
 export * from './hot-counters';
 export * from './connection-watchdog';
+export * from './prepare-database';
