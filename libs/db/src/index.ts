@@ -11,3 +11,4 @@ export * from './query-budget';
 export * from './hot-counters';
 export * from './connection-watchdog';
 export * from './prepare-database';
+export * from './find-by-id';
