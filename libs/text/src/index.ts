@@ -1,3 +1,4 @@
 export * from './fold';
 export * from './search';
 export * from './control-characters';
+export * from './distinct-by';
