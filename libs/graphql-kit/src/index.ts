@@ -7,3 +7,4 @@ export * from './service-client';
 export * from './schema-file';
 export * from './entity';
 export * from './document-loader';
+export * from './load-entity';
