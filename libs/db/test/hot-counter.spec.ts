@@ -26,6 +26,8 @@ let conn: Connection;
 let redis: Redis;
 let counter: HotCounter;
 let clock = new Date('2025-11-05T03:00:00Z');
+// This file's own keys: the Redis is shared with other test files and other runs.
+const KEY_PREFIX = uniqueName('hot');
 
 beforeAll(async () => {
   conn = await db.connection();
@@ -35,7 +37,7 @@ beforeAll(async () => {
     models: hotCounterModels(conn, SPEC),
     spec: SPEC,
     name: 'library:hits',
-    keyPrefix: uniqueName('hot'),
+    keyPrefix: KEY_PREFIX,
     dedupeSeconds: 600,
     logger: createLogger({ service: 'test', level: 'silent' }),
     now: () => clock,
@@ -110,7 +112,7 @@ describe('HotCounter', () => {
     const models = hotCounterModels(conn, SPEC);
     expect((await models.readers.findById('all|D2025-11-06').lean())?.readers).toBe(3);
     // Redis forgets (an expiry, a failover): the copy in MongoDB answers.
-    const keys = await redis.keys('*library:hits:readers:all:*');
+    const keys = await redis.keys(`${KEY_PREFIX}:library:hits:readers:all:*`);
     expect(keys.length).toBe(4); // two days, the month, the year
     await redis.del(...keys);
     const days = unionCover('2025-11-05', '2025-11-06');
@@ -119,7 +121,7 @@ describe('HotCounter', () => {
       35, 3, 35,
     ]);
     // A reader set that started again in Redis is merged with the saved one at the next flush.
-    await redis.del(...(await redis.keys('*library:hits:readers:all:*')));
+    await redis.del(...(await redis.keys(`${KEY_PREFIX}:library:hits:readers:all:*`)));
     await counter.count({
       subjectId: 'i1',
       counters: [],
