@@ -1,5 +1,5 @@
 import { DEFAULT_PORTS, loadEnv, positiveInt, serviceEnv, serviceUrl, z } from '@portal/config';
-import { subgraphListen } from '@portal/service-runtime';
+import { subgraphListen, workersQueue } from '@portal/service-runtime';
 import type { AssistantWorkersConfig } from './jobs/start-workers';
 import type { AssistantServerConfig } from './server';
 
@@ -62,9 +62,7 @@ export function serverConfig(e: AssistantEnv): AssistantServerConfig {
 /** The worker's settings from the checked environment. */
 export function workersConfig(e: AssistantEnv): AssistantWorkersConfig {
   return {
-    redisUrl: e.REDIS_URL,
-    queuePrefix: e.QUEUE_PREFIX,
-    concurrency: e.WORKER_CONCURRENCY,
+    ...workersQueue(e),
     webBaseUrl: e.WEB_BASE_URL,
     syncEveryMs: e.CATALOG_SYNC_EVERY_MINUTES * 60_000,
     catalog: {

@@ -2,7 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
-import { createRateLimiter } from '@portal/http';
+import { createRateLimiters } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import type { SubgraphListen } from '@portal/service-runtime';
@@ -49,18 +49,14 @@ export async function startServer(
     conn: deps.conn,
     jobs: deps.jobs,
     llm: config.llm,
-    limits: {
-      perPerson: createRateLimiter(
-        deps.redis,
-        { name: 'assistant-ask-person', points: config.askPerMinute, windowSeconds: 60 },
-        config.redisPrefix,
-      ),
-      perAddress: createRateLimiter(
-        deps.redis,
-        { name: 'assistant-ask-address', points: config.askPerMinutePerAddress, windowSeconds: 60 },
-        config.redisPrefix,
-      ),
-    },
+    limits: createRateLimiters(deps.redis, config.redisPrefix, {
+      perPerson: { name: 'assistant-ask-person', points: config.askPerMinute, windowSeconds: 60 },
+      perAddress: {
+        name: 'assistant-ask-address',
+        points: config.askPerMinutePerAddress,
+        windowSeconds: 60,
+      },
+    }),
     retentionMs: config.retentionMs,
     webBaseUrl: config.webBaseUrl,
     portalUrl: config.portalUrl,

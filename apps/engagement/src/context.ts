@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
 import { hasRole, type Viewer } from '@portal/auth';
-import type { BaseContext } from '@portal/graphql-kit';
+import { toObjectIds } from '@portal/db';
+import { createDocumentLoader, type BaseContext } from '@portal/graphql-kit';
 import type { EngagementModels } from './models';
 import type { ContestEntryDoc } from './models/contest-entry.model';
 import type { ContestDoc } from './models/contest.model';
 import type { EventDoc } from './models/event.model';
 import type { SurveyDoc } from './models/survey.model';
 import { canSeeEvent } from './domain/event-rules';
-import { toObjectId } from './domain/ids';
 import { canSeeSurvey } from './domain/survey-rules';
 import type { ContestService } from './services/contest.service';
 import type { EventService } from './services/event.service';
@@ -48,46 +48,25 @@ export interface EngagementContext extends BaseContext, EngagementServices {
 export function createLoaders(services: EngagementServices, viewer: Viewer): EngagementLoaders {
   const { models } = services;
   const viewerId = viewer.id;
-  const ids = (keys: readonly string[]) => keys.map(toObjectId).filter((id) => id !== null);
   return {
-    surveyById: new DataLoader(async (keys) => {
-      const found = await models.Survey.find({ _id: { $in: ids(keys) } }).lean<SurveyDoc[]>();
-      const byId = new Map(
-        found.filter((s) => canSeeSurvey(viewer, s)).map((s) => [s._id.toHexString(), s]),
-      );
-      return keys.map((k) => byId.get(k) ?? null);
-    }),
-    eventById: new DataLoader(async (keys) => {
-      const found = await models.Event.find({ _id: { $in: ids(keys) } }).lean<EventDoc[]>();
-      const byId = new Map(
-        found.filter((e) => canSeeEvent(viewer, e)).map((e) => [e._id.toHexString(), e]),
-      );
-      return keys.map((k) => byId.get(k) ?? null);
-    }),
+    surveyById: createDocumentLoader(models.Survey, (s) => canSeeSurvey(viewer, s)),
+    eventById: createDocumentLoader(models.Event, (e) => canSeeEvent(viewer, e)),
     pollByContent: new DataLoader(async (keys) => {
       const polls = await services.surveys.pollsFor(keys);
       return keys.map((k) => polls.get(k) ?? null);
     }),
-    contestById: new DataLoader(async (keys) => {
-      const found = await models.Contest.find({ _id: { $in: ids(keys) } }).lean<ContestDoc[]>();
-      const visible = found.filter((c) => c.status === 'PUBLISHED' || hasRole(viewer, 'editor'));
-      const byId = new Map(visible.map((c) => [c._id.toHexString(), c]));
-      return keys.map((k) => byId.get(k) ?? null);
-    }),
-    entryById: new DataLoader(async (keys) => {
-      const found = await models.ContestEntry.find({ _id: { $in: ids(keys) } }).lean<
-        ContestEntryDoc[]
-      >();
-      const byId = new Map(found.map((e) => [e._id.toHexString(), e]));
-      return keys.map((k) => byId.get(k) ?? null);
-    }),
+    contestById: createDocumentLoader(
+      models.Contest,
+      (c) => c.status === 'PUBLISHED' || hasRole(viewer, 'editor'),
+    ),
+    entryById: createDocumentLoader(models.ContestEntry),
     showcaseIdByEntry: new DataLoader(async (keys) => {
       const found = await services.contests.showcaseIds(keys);
       return keys.map((k) => found.get(k) ?? null);
     }),
     votesByQuestion: new DataLoader(async (keys) => {
       const counts = await models.QuestionVote.aggregate<{ _id: unknown; n: number }>([
-        { $match: { questionId: { $in: ids(keys) } } },
+        { $match: { questionId: { $in: toObjectIds(keys) } } },
         { $group: { _id: '$questionId', n: { $sum: 1 } } },
       ]);
       const byId = new Map(counts.map((c) => [String(c._id), c.n]));
@@ -96,7 +75,7 @@ export function createLoaders(services: EngagementServices, viewer: Viewer): Eng
     viewerVoted: new DataLoader(async (keys) => {
       if (!viewerId) return keys.map(() => false);
       const votes = await models.QuestionVote.find(
-        { questionId: { $in: ids(keys) }, userId: viewerId },
+        { questionId: { $in: toObjectIds(keys) }, userId: viewerId },
         { questionId: 1 },
       ).lean();
       const voted = new Set(votes.map((v) => v.questionId.toHexString()));

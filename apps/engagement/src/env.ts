@@ -1,5 +1,5 @@
 import { loadEnv, positiveInt, serviceEnv, z } from '@portal/config';
-import { subgraphListen } from '@portal/service-runtime';
+import { subgraphListen, workersQueue } from '@portal/service-runtime';
 import type { EngagementWorkersConfig } from './jobs/start-workers';
 import type { EngagementServerConfig } from './server';
 
@@ -34,9 +34,7 @@ export function serverConfig(e: EngagementEnv): EngagementServerConfig {
 /** The worker's settings from the checked environment. */
 export function workersConfig(e: EngagementEnv): EngagementWorkersConfig {
   return {
-    redisUrl: e.REDIS_URL,
-    queuePrefix: e.QUEUE_PREFIX,
-    concurrency: e.WORKER_CONCURRENCY,
+    ...workersQueue(e),
     webBaseUrl: e.WEB_BASE_URL,
     internalTokenSecret: e.INTERNAL_TOKEN_SECRET,
   };

@@ -2,7 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
-import { createRateLimiter } from '@portal/http';
+import { createRateLimiters } from '@portal/http';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import type { SubgraphListen } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
@@ -52,23 +52,15 @@ export async function startServer(
     events: deps.events,
     webBaseUrl: config.webBaseUrl,
     secret: config.internalTokenSecret,
-    limits: {
-      answers: createRateLimiter(
-        deps.redis,
-        { name: 'engagement-answers', points: config.answersPerHour, windowSeconds: 3600 },
-        config.redisPrefix,
-      ),
-      questions: createRateLimiter(
-        deps.redis,
-        { name: 'engagement-questions', points: config.questionsPer10Min, windowSeconds: 600 },
-        config.redisPrefix,
-      ),
-      votes: createRateLimiter(
-        deps.redis,
-        { name: 'engagement-votes', points: config.votesPerMinute, windowSeconds: 60 },
-        config.redisPrefix,
-      ),
-    },
+    limits: createRateLimiters(deps.redis, config.redisPrefix, {
+      answers: { name: 'engagement-answers', points: config.answersPerHour, windowSeconds: 3600 },
+      questions: {
+        name: 'engagement-questions',
+        points: config.questionsPer10Min,
+        windowSeconds: 600,
+      },
+      votes: { name: 'engagement-votes', points: config.votesPerMinute, windowSeconds: 60 },
+    }),
     newAccountDays: config.newAccountDays,
     logger: deps.logger,
     now: deps.now,

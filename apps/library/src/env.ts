@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { flag, loadEnv, serviceEnv, positiveInt, z } from '@portal/config';
-import { subgraphListen } from '@portal/service-runtime';
+import { subgraphListen, workersQueue } from '@portal/service-runtime';
 import type { LibraryWorkersConfig } from './jobs/start-workers';
 import type { LibraryServerConfig } from './server';
 import type { StorageConfig } from './storage/create-storage';
@@ -116,9 +116,7 @@ export function serverConfig(e: LibraryEnv): LibraryServerConfig {
 /** The worker's settings from a checked environment. */
 export function workersConfig(e: LibraryEnv): LibraryWorkersConfig {
   return {
-    redisUrl: e.REDIS_URL,
-    queuePrefix: e.QUEUE_PREFIX,
-    concurrency: e.WORKER_CONCURRENCY,
+    ...workersQueue(e),
     storage: storageConfig(e),
     flushCountersEveryMs: e.LIBRARY_COUNTER_FLUSH_SECONDS * 1000,
   };

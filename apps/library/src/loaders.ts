@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { toObjectIds } from '@portal/db';
 import { Types } from 'mongoose';
-import { createByIdLoader } from '@portal/graphql-kit';
+import { createDocumentLoader } from '@portal/graphql-kit';
 import type {
   CollectionDoc,
   ItemStatsDoc,
@@ -28,32 +28,13 @@ export interface LibraryLoaders {
 
 /** Per-request loaders: N lookups of one kind in a request cost one query (`$in`). */
 export function createLoaders(models: LibraryModels): LibraryLoaders {
-  const hex = (doc: { _id: Types.ObjectId }) => doc._id.toHexString();
   return {
-    items: createByIdLoader(
-      (ids) => models.items.find({ _id: { $in: objectIds(ids) } }).lean(),
-      hex,
-    ),
-    files: createByIdLoader(
-      (ids) => models.files.find({ _id: { $in: objectIds(ids) } }).lean(),
-      hex,
-    ),
-    collections: createByIdLoader(
-      (ids) => models.collections.find({ _id: { $in: objectIds(ids) } }).lean(),
-      hex,
-    ),
-    stats: createByIdLoader(
-      (ids) => models.stats.find({ _id: { $in: objectIds(ids) } }).lean(),
-      hex,
-    ),
-    showcase: createByIdLoader(
-      (ids) => models.showcase.find({ _id: { $in: objectIds(ids) } }).lean(),
-      hex,
-    ),
-    showcaseStats: createByIdLoader(
-      (ids) => models.showcaseStats.find({ _id: { $in: objectIds(ids) } }).lean(),
-      hex,
-    ),
+    items: createDocumentLoader(models.items),
+    files: createDocumentLoader(models.files),
+    collections: createDocumentLoader(models.collections),
+    stats: createDocumentLoader(models.stats),
+    showcase: createDocumentLoader(models.showcase),
+    showcaseStats: createDocumentLoader(models.showcaseStats),
     collectionItemCounts: new DataLoader<string, number>(async (ids) => {
       const rows = await models.items.aggregate<{ _id: Types.ObjectId; n: number }>([
         { $match: { collectionId: { $in: objectIds(ids) }, status: 'PUBLISHED' } },

@@ -100,6 +100,11 @@ export async function startOpendataSim(
       state: 'active',
     };
   };
+  /** An organization as organization_show and organization_list?all_fields=true answer it. */
+  const orgWithCount = (name: string) => ({
+    ...orgView(name),
+    package_count: datasets.filter((d) => d.organization === name).length,
+  });
   const resourceView = (req: Request, d: SimDataset, r: SimResource, position: number) => ({
     id: r.id,
     package_id: d.id,
@@ -228,19 +233,13 @@ export async function startOpendataSim(
             res,
             action,
             params.all_fields === 'true'
-              ? ORGANIZATIONS.map((o) => ({
-                  ...orgView(o.name),
-                  package_count: datasets.filter((d) => d.organization === o.name).length,
-                }))
+              ? ORGANIZATIONS.map((o) => orgWithCount(o.name))
               : ORGANIZATIONS.map((o) => o.name),
           );
         case 'organization_show': {
           const o = ORGANIZATIONS.find((x) => x.id === params.id || x.name === params.id);
           if (!o) return void fail(res, 404, 'Not Found Error', 'Not found');
-          return void ok(res, action, {
-            ...orgView(o.name),
-            package_count: datasets.filter((d) => d.organization === o.name).length,
-          });
+          return void ok(res, action, orgWithCount(o.name));
         }
         case 'group_list':
           return void ok(

@@ -6,3 +6,5 @@ export * from './loaders';
 export * from './service-client';
 export * from './schema-file';
 export * from './entity';
+export * from './document-loader';
+export * from './load-entity';

@@ -4,3 +4,4 @@ export * from './event-loop';
 export * from './http-errors';
 export * from './rate-limit';
 export * from './deadline';
+export * from './rate-limiters';

@@ -92,6 +92,11 @@ export class WorkerSet {
     this.closers.push(close);
   }
 
+  /** What `startXWorkers` returns for the set (apps add their own parts beside it). */
+  running(): RunningWorkers {
+    return { workers: this.workers, ping: () => this.ping(), close: () => this.close() };
+  }
+
   /** Throws when Redis does not answer. */
   async ping(): Promise<void> {
     await this.redis.ping();

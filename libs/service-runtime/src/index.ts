@@ -4,3 +4,4 @@ export * from './run-http-app';
 export * from './run-subgraph';
 export * from './run-worker';
 export * from './readiness';
+export * from './workers-queue';

@@ -1,3 +1,4 @@
+import { distinctBy } from './distinct-by';
 import { slugify } from './fold';
 
 /**
@@ -8,11 +9,5 @@ export function distinctFolded(
   list: readonly string[],
   keyOf: (text: string) => string = (text) => slugify(text),
 ): string[] {
-  const seen = new Set<string>();
-  return list.filter((text) => {
-    const key = keyOf(text);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return distinctBy(list, keyOf);
 }

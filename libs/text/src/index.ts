@@ -1,4 +1,5 @@
 export * from './fold';
 export * from './search';
 export * from './control-characters';
+export * from './distinct-by';
 export * from './distinct-folded';

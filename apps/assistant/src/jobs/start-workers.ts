@@ -133,14 +133,5 @@ export async function startAssistantWorkers(
     logger: deps.logger,
   });
   set.onClose(() => follower.stop());
-  return {
-    core,
-    indexer,
-    sync,
-    producers,
-    follower,
-    workers: set.workers,
-    ping: () => set.ping(),
-    close: () => set.close(),
-  };
+  return { ...set.running(), core, indexer, sync, producers, follower };
 }

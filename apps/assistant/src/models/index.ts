@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { syncIndexes } from '@portal/db';
+import { databasePreparer } from '@portal/db';
 import { conversationModel, type ConversationModel } from './conversation.model';
 import { datasetModel, type DatasetModel } from './dataset.model';
 import { passageModel, type PassageModel } from './passage.model';
@@ -29,8 +29,4 @@ export function assistantModels(conn: Connection): AssistantModels {
 }
 
 /** Registers the models and builds their indexes (idempotent; run at every start). */
-export async function prepareDatabase(conn: Connection): Promise<AssistantModels> {
-  const models = assistantModels(conn);
-  await syncIndexes(conn);
-  return models;
-}
+export const prepareDatabase = databasePreparer(assistantModels);

@@ -3,10 +3,10 @@ import type {
   DatasetResolvers,
   ResourceResolvers,
 } from '../__generated__/resolvers-types';
+import { loadEntity } from '@portal/graphql-kit';
 
 export const Dataset: DatasetResolvers = {
-  __resolveReference: (ref, ctx) =>
-    ctx.loaders.datasetById.load((ref as unknown as { id: string }).id),
+  __resolveReference: (ref, ctx) => loadEntity(ref, ctx.loaders.datasetById),
   id: (d) => d._id,
   portalUrl: (d, _a, ctx) => ctx.catalog.portalPage(d),
   resources: (d, _a, ctx) => ctx.loaders.resourcesByDataset.load(d._id),

@@ -54,12 +54,5 @@ export async function startEngagementWorkers(
     }),
   );
   outbox.start(config.outboxRelayMs ?? 5000);
-  return {
-    core,
-    producers,
-    outbox,
-    workers: set.workers,
-    ping: () => set.ping(),
-    close: () => set.close(),
-  };
+  return { ...set.running(), core, producers, outbox };
 }

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { syncIndexes } from '@portal/db';
+import { databasePreparer } from '@portal/db';
 import {
   conflictModel,
   contestEntryModel,
@@ -71,8 +71,4 @@ export function engagementModels(conn: Connection): EngagementModels {
 }
 
 /** Registers the models and builds their indexes (idempotent; run at every start). */
-export async function prepareDatabase(conn: Connection): Promise<EngagementModels> {
-  const models = engagementModels(conn);
-  await syncIndexes(conn);
-  return models;
-}
+export const prepareDatabase = databasePreparer(engagementModels);

@@ -1,29 +1,12 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type {
-  Audience,
-  AttachmentType,
-  ResultsVisibility,
-  SurveyKind,
-  SurveySection,
-} from '../domain/survey-types';
+import type { SurveyContent } from '../domain/survey-types';
 
 /** A survey or poll. Its content is replaced as a whole while it is a draft, then frozen. */
-export interface SurveyDoc {
+export interface SurveyDoc extends SurveyContent {
   _id: Types.ObjectId;
-  kind: SurveyKind;
-  title: string;
-  description: string | null;
-  opensAt: Date | null;
-  closesAt: Date | null;
   /** Closed early by an editor. */
   closedAt: Date | null;
   publishedAt: Date | null;
-  audience: Audience;
-  audienceUnits: string[];
-  anonymous: boolean;
-  resultsVisibility: ResultsVisibility;
-  sections: SurveySection[];
-  attachedTo: { type: AttachmentType; id: string } | null;
   /** `ARTICLE:<id>` or `THREAD:<id>` for the content lookup; null when not attached. */
   attachedKey: string | null;
   createdBy: string;

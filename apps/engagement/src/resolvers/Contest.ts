@@ -4,14 +4,11 @@ import type {
   ContestResolvers,
   ContestWinnerResolvers,
 } from '../__generated__/resolvers-types';
-import { entityKey } from '@portal/graphql-kit';
+import { loadEntity } from '@portal/graphql-kit';
 
 export const Contest: ContestResolvers = {
   // The reference carries the GraphQL id, not the model's `_id`.
-  __resolveReference: (ref, ctx) => {
-    const id = entityKey(ref);
-    return id ? ctx.loaders.contestById.load(id) : null;
-  },
+  __resolveReference: (ref, ctx) => loadEntity(ref, ctx.loaders.contestById),
   id: (c) => c._id.toHexString(),
   currentRound: (c, _a, ctx) => ctx.contests.current(c),
   entries: (c, _a, ctx) => ctx.contests.entries(c),
@@ -30,14 +27,13 @@ export const ContestConnection: ContestConnectionResolvers = {
 };
 
 export const ContestEntry: ContestEntryResolvers = {
-  __resolveReference: async (ref, ctx) => {
-    const id = entityKey(ref);
-    const entry = id ? await ctx.loaders.entryById.load(id) : null;
-    // Visible with its contest only.
-    return entry && (await ctx.loaders.contestById.load(entry.contestId.toHexString()))
-      ? entry
-      : null;
-  },
+  // Visible with its contest only.
+  __resolveReference: (ref, ctx) =>
+    loadEntity(
+      ref,
+      ctx.loaders.entryById,
+      async (entry) => !!(await ctx.loaders.contestById.load(entry.contestId.toHexString())),
+    ),
   id: (e) => e._id.toHexString(),
   contest: async (e, _a, ctx) => (await ctx.loaders.contestById.load(e.contestId.toHexString()))!,
   myScore: (e, _a, ctx) => ctx.contests.myScore(ctx.viewer, e),

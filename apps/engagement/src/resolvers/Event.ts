@@ -4,11 +4,11 @@ import type {
   EventResolvers,
   RegistrationResolvers,
 } from '../__generated__/resolvers-types';
+import { loadEntity } from '@portal/graphql-kit';
 
 export const Event: EventResolvers = {
   // The reference carries the GraphQL id, not the model's `_id`.
-  __resolveReference: (ref, ctx) =>
-    ctx.loaders.eventById.load((ref as unknown as { id: string }).id),
+  __resolveReference: (ref, ctx) => loadEntity(ref, ctx.loaders.eventById),
   id: (e) => e._id.toHexString(),
   confirmedCount: (e, _a, ctx) => ctx.events.counts(e, 'CONFIRMED'),
   waitlistCount: (e, _a, ctx) => ctx.events.counts(e, 'WAITLISTED'),

@@ -1,12 +1,9 @@
 import type { SurveyConnectionResolvers, SurveyResolvers } from '../__generated__/resolvers-types';
-import { entityKey } from '@portal/graphql-kit';
+import { loadEntity } from '@portal/graphql-kit';
 
 export const Survey: SurveyResolvers = {
   // The reference carries the GraphQL id, not the model's `_id`.
-  __resolveReference: (ref, ctx) => {
-    const id = entityKey(ref);
-    return id ? ctx.loaders.surveyById.load(id) : null;
-  },
+  __resolveReference: (ref, ctx) => loadEntity(ref, ctx.loaders.surveyById),
   id: (s) => s._id.toHexString(),
   status: (s, _a, ctx) => ctx.surveys.status(s),
   article: (s) => (s.attachedTo?.type === 'ARTICLE' ? { id: s.attachedTo.id } : null),

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { requireRole, requireSignedIn, type Viewer } from '@portal/auth';
-import { insertOnce, isDuplicateKeyError, paginate } from '@portal/db';
+import { findByIdString, insertOnce, isDuplicateKeyError, paginate, toObjectId } from '@portal/db';
 import { badInput, conflict, forbidden, notFound } from '@portal/errors';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
@@ -24,7 +24,6 @@ import {
   weightedScore,
   type Round,
 } from '../domain/contest-rules';
-import { toObjectId } from '../domain/ids';
 import { plainText } from '../domain/input-text';
 import type { EngagementModels } from '../models';
 import type { ContestEntryDoc, JudgeScoreDoc } from '../models/contest-entry.model';
@@ -84,8 +83,7 @@ export class ContestService {
   }
 
   async get(viewer: Viewer, id: string): Promise<ContestDoc | null> {
-    const _id = toObjectId(id);
-    const contest = _id ? await this.o.models.Contest.findById(_id).lean<ContestDoc>() : null;
+    const contest = await findByIdString(this.o.models.Contest, id);
     return contest && (contest.status === 'PUBLISHED' || isContestEditor(viewer)) ? contest : null;
   }
 

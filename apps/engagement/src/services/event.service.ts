@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { requireRole, requireSignedIn, type Viewer } from '@portal/auth';
 import { webPages } from '@portal/config';
-import { isDuplicateKeyError, paginate } from '@portal/db';
+import { findByIdString, isDuplicateKeyError, paginate } from '@portal/db';
 import { conflict, forbidden, notFound } from '@portal/errors';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
@@ -17,7 +17,6 @@ import {
   remindersFor,
 } from '../domain/event-rules';
 import { objectIdString } from '../domain/input-text';
-import { toObjectId } from '../domain/ids';
 import type { EngagementModels } from '../models';
 import type { EventQuestionDoc } from '../models/event-question.model';
 import type { EventDoc } from '../models/event.model';
@@ -86,9 +85,7 @@ export class EventService {
   }
 
   async get(viewer: Viewer, id: string): Promise<EventDoc | null> {
-    const _id = toObjectId(id);
-    if (!_id) return null;
-    const event = await this.o.models.Event.findById(_id).lean<EventDoc>();
+    const event = await findByIdString(this.o.models.Event, id);
     return event && canSeeEvent(viewer, event) ? event : null;
   }
 
@@ -393,10 +390,7 @@ export class EventService {
   }
 
   private async requireQuestion(viewer: Viewer, id: string) {
-    const _id = toObjectId(id);
-    const question = _id
-      ? await this.o.models.EventQuestion.findById(_id).lean<EventQuestionDoc>()
-      : null;
+    const question = await findByIdString(this.o.models.EventQuestion, id);
     const event = question ? await this.get(viewer, question.eventId.toHexString()) : null;
     if (!question || !event) throw notFound('Question');
     return { question, event };

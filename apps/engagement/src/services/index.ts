@@ -32,31 +32,27 @@ export function createEngagementCore(options: {
 }): EngagementCore {
   const now = options.now ?? (() => new Date());
   const models = engagementModels(options.conn);
+  // What every one of the services works with.
+  const shared = { models, logger: options.logger, now };
   const surveys = new SurveyService({
-    models,
+    ...shared,
     respondentSecret: createHmac('sha256', options.secret)
       .update('survey respondents')
       .digest('hex'),
     answerLimit: options.limits?.answers ?? NO_LIMIT,
-    logger: options.logger,
-    now,
   });
   const events = new EventService({
-    models,
+    ...shared,
     outbox: options.outbox,
     events: options.events,
     webBaseUrl: options.webBaseUrl,
     questionLimit: options.limits?.questions ?? NO_LIMIT,
-    logger: options.logger,
-    now,
   });
   const contests = new ContestService({
-    models,
+    ...shared,
     outbox: options.outbox,
     voteLimit: options.limits?.votes ?? NO_LIMIT,
     newAccountDays: options.newAccountDays ?? 7,
-    logger: options.logger,
-    now,
   });
   return { models, surveys, events, contests };
 }

@@ -1,11 +1,10 @@
 import type { FilterQuery } from 'mongoose';
 import { requireRole, type Viewer } from '@portal/auth';
-import { isDuplicateKeyError, paginate } from '@portal/db';
+import { findByIdString, isDuplicateKeyError, paginate } from '@portal/db';
 import { conflict, forbidden, notFound } from '@portal/errors';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
 import { z } from 'zod';
-import { toObjectId } from '../domain/ids';
 import { answersInput, surveyInput, toSurveyContent } from '../domain/survey-input';
 import { buildResults, type SurveyResults } from '../domain/survey-results';
 import {
@@ -138,9 +137,7 @@ export class SurveyService {
 
   /** The survey if the viewer may see it, else null. */
   async get(viewer: Viewer, id: string): Promise<SurveyDoc | null> {
-    const _id = toObjectId(id);
-    if (!_id) return null;
-    const survey = await this.o.models.Survey.findById(_id).lean<SurveyDoc>();
+    const survey = await findByIdString(this.o.models.Survey, id);
     return survey && canSeeSurvey(viewer, survey) ? survey : null;
   }
 

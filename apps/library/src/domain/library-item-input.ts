@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { objectIdSchema } from '@portal/db';
 import { plainTextBlock, plainTextLine } from '@portal/html';
-import { slugify } from '@portal/text';
+import { distinctFolded } from '@portal/text';
 import {
   AUDIENCES,
   ITEM_STATUSES,
@@ -41,15 +41,7 @@ const topics = z
       .pipe(z.string().min(1, 'must not be empty').max(60, 'must be at most 60 characters')),
   )
   .max(12, 'must list at most 12 topics')
-  .transform((list) => {
-    const seen = new Set<string>();
-    return list.filter((t) => {
-      const key = slugify(t);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  });
+  .transform((list) => distinctFolded(list));
 
 const audience = z
   .array(z.enum(AUDIENCES))

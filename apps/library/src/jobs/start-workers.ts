@@ -61,9 +61,7 @@ export async function startLibraryWorkers(
     task: sweepStorage,
   });
   return {
-    workers: set.workers,
+    ...set.running(),
     readiness: [{ name: 'storage', check: () => storage.checkReady() }],
-    ping: () => set.ping(),
-    close: () => set.close(),
   };
 }

@@ -1,20 +1,11 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { AUDIENCES, type Audience } from '../domain/library-item';
-import { PLATFORM_APP_CATEGORIES, type PlatformAppCategory } from '../domain/platform-app-input';
+import { AUDIENCES } from '../domain/library-item';
+import { PLATFORM_APP_CATEGORIES, type PlatformAppFields } from '../domain/platform-app-input';
 import { trackGraphChanges } from '@portal/db';
 
-export interface PlatformAppDoc {
+export interface PlatformAppDoc extends PlatformAppFields {
   _id: Types.ObjectId;
   slug: string;
-  name: string;
-  description: string;
-  url: string;
-  androidUrl: string | null;
-  iosUrl: string | null;
-  ownerAgency: string;
-  ownerUnitCode: string | null;
-  category: PlatformAppCategory;
-  audience: Audience[];
   /** Folded name, for alphabetical order. */
   nameKey: string;
   searchTokens: string[];

@@ -2,13 +2,10 @@ import type { CollectionResolvers } from '../__generated__/resolvers-types';
 import { isEditor } from '../domain/library-access';
 import { listCollectionItems } from '../services/library-items.service';
 import { markPrivate } from './cache-hint';
-import { entityKey } from '@portal/graphql-kit';
+import { loadEntity } from '@portal/graphql-kit';
 
 export const Collection: CollectionResolvers = {
-  __resolveReference: (ref, ctx) => {
-    const id = entityKey(ref);
-    return id ? ctx.loaders.collections.load(id) : null;
-  },
+  __resolveReference: (ref, ctx) => loadEntity(ref, ctx.loaders.collections),
   id: (collection) => collection._id.toHexString(),
   items: (collection, args, ctx, info) => {
     if (isEditor(ctx.viewer)) markPrivate(info);

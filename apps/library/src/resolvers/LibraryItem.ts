@@ -1,15 +1,12 @@
 import type { LibraryItemResolvers } from '../__generated__/resolvers-types';
 import { canSeeItem } from '../domain/library-access';
 import type { MediaFileDoc } from '../models';
-import { entityKey } from '@portal/graphql-kit';
+import { loadEntity } from '@portal/graphql-kit';
 
 export const LibraryItem: LibraryItemResolvers = {
   // Same visibility as the root fields: a draft referenced from elsewhere is null to the public.
-  __resolveReference: async (ref, ctx) => {
-    const id = entityKey(ref);
-    const item = id ? await ctx.loaders.items.load(id) : null;
-    return item && canSeeItem(ctx.viewer, item) ? item : null;
-  },
+  __resolveReference: (ref, ctx) =>
+    loadEntity(ref, ctx.loaders.items, (item) => canSeeItem(ctx.viewer, item)),
   id: (item) => item._id.toHexString(),
   files: async (item, _args, ctx) => {
     const files = await Promise.all(

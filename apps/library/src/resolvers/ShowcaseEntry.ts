@@ -1,15 +1,12 @@
-import { entityKey } from '@portal/graphql-kit';
+import { loadEntity } from '@portal/graphql-kit';
 import type { ShowcaseEntryResolvers } from '../__generated__/resolvers-types';
 import { canSeeItem } from '../domain/library-access';
 import { canSeeShowcaseEntry } from '../services/showcase.service';
 
 export const ShowcaseEntry: ShowcaseEntryResolvers = {
   // Engagement's promoted contest entries reference it; archived ones are null to the public.
-  __resolveReference: async (ref, ctx) => {
-    const id = entityKey(ref);
-    const entry = id ? await ctx.loaders.showcase.load(id) : null;
-    return entry && canSeeShowcaseEntry(ctx, entry) ? entry : null;
-  },
+  __resolveReference: (ref, ctx) =>
+    loadEntity(ref, ctx.loaders.showcase, (entry) => canSeeShowcaseEntry(ctx, entry)),
   id: (entry) => entry._id.toHexString(),
   demoVideo: async (entry, _args, ctx) => {
     if (!entry.demoVideoItemId) return null;

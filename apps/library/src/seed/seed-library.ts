@@ -50,6 +50,17 @@ export interface SeedDeps {
   now?: Date;
 }
 
+/** The seed editor's service context, with fresh loaders (each call reads what is stored now). */
+function editorContext(deps: SeedDeps): ServiceContext {
+  return {
+    viewer: EDITOR,
+    models: deps.models,
+    loaders: createLoaders(deps.models),
+    counters: deps.counters,
+    logger: deps.logger,
+  };
+}
+
 /** Lines of at most `width` characters, broken between words. */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
@@ -121,13 +132,7 @@ function sampleFile(
  */
 export async function seedLibrary(deps: SeedDeps): Promise<{ items: number; apps: number }> {
   const now = deps.now ?? new Date();
-  const ctx = (): ServiceContext => ({
-    viewer: EDITOR,
-    models: deps.models,
-    loaders: createLoaders(deps.models),
-    counters: deps.counters,
-    logger: deps.logger,
-  });
+  const ctx = () => editorContext(deps);
   const uploader: PersonRef = { id: EDITOR.id, displayName: EDITOR.displayName! };
 
   const collectionIds = new Map<string, string>();
@@ -218,13 +223,7 @@ export async function seedLibrary(deps: SeedDeps): Promise<{ items: number; apps
  */
 export async function seedShowcase(deps: SeedDeps): Promise<{ showcase: number }> {
   const now = deps.now ?? new Date();
-  const ctx = (): ServiceContext => ({
-    viewer: EDITOR,
-    models: deps.models,
-    loaders: createLoaders(deps.models),
-    counters: deps.counters,
-    logger: deps.logger,
-  });
+  const ctx = () => editorContext(deps);
   let showcase = 0;
   for (const def of DEMO_SHOWCASE) {
     if (await deps.models.showcase.exists({ slug: slugify(def.title) })) continue;

@@ -12,6 +12,7 @@ import { parseExpectedVersion } from '../domain/expected-version';
 import { requireEditor } from '../domain/library-access';
 import { objectIds } from '../loaders';
 import type { CollectionDoc } from '../models';
+import { findByIdOrSlug, type IdOrSlug } from './find-by-id-or-slug';
 import type { ServiceContext } from './service-context';
 
 export function listCollections(
@@ -31,12 +32,9 @@ export function listCollections(
 
 export async function findCollection(
   ctx: ServiceContext,
-  by: { id?: string | null; slug?: string | null },
+  by: IdOrSlug,
 ): Promise<CollectionDoc | null> {
-  if ((by.id == null) === (by.slug == null))
-    throw badInput([{ field: 'id', message: 'give exactly one of id and slug' }]);
-  if (by.id) return ctx.loaders.collections.load(by.id);
-  return ctx.models.collections.findOne({ slug: String(by.slug).toLowerCase() }).lean();
+  return findByIdOrSlug(by, ctx.models.collections, (id) => ctx.loaders.collections.load(id));
 }
 
 async function existing(ctx: ServiceContext, id: string): Promise<CollectionDoc> {

@@ -39,6 +39,7 @@ import {
 } from '../domain/library-item-input';
 import { objectIds } from '../loaders';
 import type { LibraryItemDoc, MediaFileDoc } from '../models';
+import { findByIdOrSlug, type IdOrSlug } from './find-by-id-or-slug';
 import type { ServiceContext } from './service-context';
 
 /** The stored form of an item's fields, with the keys search and filters use. */
@@ -265,13 +266,9 @@ export function archiveLibraryItem(ctx: ServiceContext, id: string): Promise<Lib
 /** One item by id or slug, if the viewer may see it. */
 export async function findLibraryItem(
   ctx: ServiceContext,
-  by: { id?: string | null; slug?: string | null },
+  by: IdOrSlug,
 ): Promise<LibraryItemDoc | null> {
-  if ((by.id == null) === (by.slug == null))
-    throw badInput([{ field: 'id', message: 'give exactly one of id and slug' }]);
-  const item = by.id
-    ? await ctx.loaders.items.load(by.id)
-    : await ctx.models.items.findOne({ slug: String(by.slug).toLowerCase() }).lean();
+  const item = await findByIdOrSlug(by, ctx.models.items, (id) => ctx.loaders.items.load(id));
   return item && canSeeItem(ctx.viewer, item) ? item : null;
 }
 

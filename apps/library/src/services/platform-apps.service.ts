@@ -1,6 +1,6 @@
 import type { FilterQuery } from 'mongoose';
-import { badInput, conflict, notFound } from '@portal/errors';
-import { createWithUniqueSlug, paginate, type Page, toObjectId } from '@portal/db';
+import { conflict, notFound } from '@portal/errors';
+import { createWithUniqueSlug, findByIdString, paginate, type Page } from '@portal/db';
 import { fold, queryTokens, searchTokens, slugify } from '@portal/text';
 import { parseInput } from '@portal/graphql-kit';
 import { parseExpectedVersion } from '../domain/expected-version';
@@ -15,6 +15,7 @@ import {
   updatePlatformAppInput,
 } from '../domain/platform-app-input';
 import type { PlatformAppDoc } from '../models';
+import { findByIdOrSlug, type IdOrSlug } from './find-by-id-or-slug';
 import type { ServiceContext } from './service-context';
 
 function storedFields(fields: PlatformAppFields) {
@@ -69,15 +70,9 @@ export function listPlatformApps(
 
 export async function findPlatformApp(
   ctx: ServiceContext,
-  by: { id?: string | null; slug?: string | null },
+  by: IdOrSlug,
 ): Promise<PlatformAppDoc | null> {
-  if ((by.id == null) === (by.slug == null))
-    throw badInput([{ field: 'id', message: 'give exactly one of id and slug' }]);
-  if (by.id) {
-    const id = toObjectId(by.id);
-    return id ? ctx.models.apps.findById(id).lean() : null;
-  }
-  return ctx.models.apps.findOne({ slug: String(by.slug).toLowerCase() }).lean();
+  return findByIdOrSlug(by, ctx.models.apps, (id) => findByIdString(ctx.models.apps, id));
 }
 
 export async function createPlatformApp(

@@ -16,6 +16,7 @@ import {
   updateShowcaseInput,
 } from '../domain/showcase-input';
 import type { ShowcaseEntryDoc } from '../models';
+import { findByIdOrSlug, type IdOrSlug } from './find-by-id-or-slug';
 import type { ServiceContext } from './service-context';
 
 type PromoteEvent = Extract<LibraryEvent, { type: 'showcase.promote' }>;
@@ -71,13 +72,11 @@ export function listShowcaseEntries(
 
 export async function findShowcaseEntry(
   ctx: ServiceContext,
-  by: { id?: string | null; slug?: string | null },
+  by: IdOrSlug,
 ): Promise<ShowcaseEntryDoc | null> {
-  if ((by.id == null) === (by.slug == null))
-    throw badInput([{ field: 'id', message: 'give exactly one of id and slug' }]);
-  const entry = by.id
-    ? await ctx.loaders.showcase.load(by.id)
-    : await ctx.models.showcase.findOne({ slug: String(by.slug).toLowerCase() }).lean();
+  const entry = await findByIdOrSlug(by, ctx.models.showcase, (id) =>
+    ctx.loaders.showcase.load(id),
+  );
   return entry && canSeeShowcaseEntry(ctx, entry) ? entry : null;
 }
 

@@ -1,18 +1,15 @@
-import type { Redis } from 'ioredis';
-import type { Connection } from 'mongoose';
-import { createAudienceCounter, parsePortalStatsKey, type AudienceCounter } from '@portal/db';
-import type { Logger } from '@portal/logger';
+import {
+  createAudienceCounter,
+  parsePortalStatsKey,
+  type AudienceCounter,
+  type CounterConnections,
+} from '@portal/db';
 
 /**
  * Library item page views by audience class, on the shared hot counter (flushed with the
  * library's other counters). The items' own view and download counts stay in ItemCounters.
  */
-export function libraryAudienceCounter(options: {
-  conn: Connection;
-  redis: Redis;
-  keyPrefix: string;
-  logger: Logger;
-}): AudienceCounter {
+export function libraryAudienceCounter(options: CounterConnections): AudienceCounter {
   return createAudienceCounter({
     ...options,
     name: 'library:audience',

@@ -24,24 +24,12 @@ export class LocalFileStorage implements FileStorage {
     this.staging = new StagingArea(join(root, STAGING));
   }
 
-  async stage(): Promise<StagedUpload> {
-    const { path, stream } = await this.staging.create();
-    let settled = false;
-    return {
-      path,
-      stream,
-      commit: async (key) => {
-        const target = this.pathOf(key);
-        await mkdir(dirname(target), { recursive: true });
-        await rename(path, target);
-        settled = true;
-      },
-      discard: async () => {
-        if (settled) return;
-        settled = true;
-        await this.staging.discard(path, stream);
-      },
-    };
+  stage(): Promise<StagedUpload> {
+    return this.staging.stage(async (path, key) => {
+      const target = this.pathOf(key);
+      await mkdir(dirname(target), { recursive: true });
+      await rename(path, target);
+    });
   }
 
   async stat(key: string): Promise<StoredObject | null> {

@@ -96,39 +96,26 @@ export class S3FileStorage implements FileStorage {
     });
   }
 
-  async stage(): Promise<StagedUpload> {
-    const { path, stream } = await this.staging.create();
-    let settled = false;
-    const removeStaged = () => rm(path, { force: true });
-    return {
-      path,
-      stream,
-      commit: async (key) => {
-        const upload = new Upload({
-          client: this.client,
-          params: {
-            Bucket: this.bucket,
-            Key: this.objectKey(key),
-            Body: createReadStream(path),
-            ContentType: 'application/octet-stream',
-          },
-          partSize: this.partSize,
-          queueSize: this.queueSize,
-          // A failed multipart upload is aborted, so no invisible parts are left billed.
-          leavePartsOnError: false,
-        });
-        await upload.done();
-        settled = true;
-        // The object is stored: a staged copy that cannot be deleted now is only litter,
-        // which purgeStaging removes by age, not a reason to fail the upload.
-        await removeStaged().catch(() => {});
-      },
-      discard: async () => {
-        if (settled) return;
-        settled = true;
-        await this.staging.discard(path, stream);
-      },
-    };
+  stage(): Promise<StagedUpload> {
+    return this.staging.stage(async (path, key) => {
+      const upload = new Upload({
+        client: this.client,
+        params: {
+          Bucket: this.bucket,
+          Key: this.objectKey(key),
+          Body: createReadStream(path),
+          ContentType: 'application/octet-stream',
+        },
+        partSize: this.partSize,
+        queueSize: this.queueSize,
+        // A failed multipart upload is aborted, so no invisible parts are left billed.
+        leavePartsOnError: false,
+      });
+      await upload.done();
+      // The object is stored: a staged copy that cannot be deleted now is only litter,
+      // which purgeStaging removes by age, not a reason to fail the upload.
+      await rm(path, { force: true }).catch(() => {});
+    });
   }
 
   async stat(key: string): Promise<StoredObject | null> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { StagedUpload } from './file-storage';
 
 /**
  * A private folder on local disk where uploads are received before they are committed:
@@ -10,6 +11,29 @@ import { join } from 'node:path';
  */
 export class StagingArea {
   constructor(readonly dir: string) {}
+
+  /**
+   * A new upload received here; its `commit(key)` runs `moveIn(path, key)`, which puts the
+   * staged file into storage. Once committed, `discard` leaves it alone; before, it stops the
+   * stream and deletes the file.
+   */
+  async stage(moveIn: (path: string, key: string) => Promise<void>): Promise<StagedUpload> {
+    const { path, stream } = await this.create();
+    let settled = false;
+    return {
+      path,
+      stream,
+      commit: async (key) => {
+        await moveIn(path, key);
+        settled = true;
+      },
+      discard: async () => {
+        if (settled) return;
+        settled = true;
+        await this.discard(path, stream);
+      },
+    };
+  }
 
   async create(): Promise<{ path: string; stream: WriteStream }> {
     await mkdir(this.dir, { recursive: true });

@@ -1,4 +1,6 @@
 // Online public services by agency (demo data written for the simulator).
+import { countByColumn, toCsv } from './csv';
+
 const HEADER = 'ma_thu_tuc,ten_thu_tuc,co_quan,muc_do,linh_vuc';
 
 const ROWS: [string, string, string, string, string][] = [
@@ -36,16 +38,7 @@ const ROWS: [string, string, string, string, string][] = [
   ['1.014', 'Cấp bản sao văn bằng, chứng chỉ', 'Sở Giáo dục và Đào tạo', 'Một phần', 'Giáo dục'],
 ];
 
-function csvField(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export const PUBLIC_SERVICES_CSV = [HEADER, ...ROWS.map((row) => row.map(csvField).join(','))].join(
-  '\n',
-);
+export const PUBLIC_SERVICES_CSV = toCsv(HEADER, ROWS);
 
 /** Services per agency, for tests that check counts from the data itself. */
-export const SERVICES_BY_AGENCY: ReadonlyMap<string, number> = ROWS.reduce(
-  (m, r) => m.set(r[2], (m.get(r[2]) ?? 0) + 1),
-  new Map<string, number>(),
-);
+export const SERVICES_BY_AGENCY = countByColumn(ROWS, 2);

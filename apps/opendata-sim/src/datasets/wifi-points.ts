@@ -1,4 +1,6 @@
 // Public Wi-Fi points of the city (demo data written for the simulator, not official figures).
+import { countByColumn, toCsv } from './csv';
+
 const HEADER = 'ma_diem,ten_diem,dia_chi,quan_huyen,loai_dia_diem,trang_thai';
 
 const ROWS: [string, string, string, string, string][] = [
@@ -76,18 +78,11 @@ const ROWS: [string, string, string, string, string][] = [
   ['Chợ Tân Định', 'Đường Hai Bà Trưng, Phường Tân Định', 'Quận 1', 'Chợ', 'Hoạt động'],
 ];
 
-function csvField(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** The Wi-Fi points as CSV (UTF-8, comma-separated, one header row). */
-export const WIFI_POINTS_CSV = [
+export const WIFI_POINTS_CSV = toCsv(
   HEADER,
-  ...ROWS.map((row, i) => [`WF${String(i + 1).padStart(3, '0')}`, ...row].map(csvField).join(',')),
-].join('\n');
+  ROWS.map((row, i) => [`WF${String(i + 1).padStart(3, '0')}`, ...row]),
+);
 
 /** How many points each district has, for tests that check counts from the data itself. */
-export const WIFI_POINTS_BY_DISTRICT: ReadonlyMap<string, number> = ROWS.reduce(
-  (m, r) => m.set(r[2], (m.get(r[2]) ?? 0) + 1),
-  new Map<string, number>(),
-);
+export const WIFI_POINTS_BY_DISTRICT = countByColumn(ROWS, 2);

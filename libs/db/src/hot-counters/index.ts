@@ -7,3 +7,4 @@ export * from './stat-periods';
 export * from './audience';
 export * from './portal-stats-key';
 export * from './month-facts';
+export * from './counter-connections';
