@@ -2,14 +2,15 @@ import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 
 import { NewsListDocument } from '../__generated__/graphql';
 import { NextPage } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
+import { definedOnly, listQuery } from '../lib/list-query';
 import { pageMeta, rootData } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const after = new URL(request.url).searchParams.get('sau') || undefined;
+  const { after } = listQuery(request);
   const data = await loadOrThrow(context, NewsListDocument, {
     kind: 'HANDBOOK',
-    ...(after ? { after } : {}),
+    ...definedOnly({ after }),
   });
   return { list: data.articles };
 }
@@ -38,7 +39,7 @@ export default function Handbook() {
           </li>
         ))}
       </ol>
-      <NextPage cursor={list?.pageInfo.hasNextPage ? list.pageInfo.endCursor : null} />
+      <NextPage page={list} />
     </div>
   );
 }

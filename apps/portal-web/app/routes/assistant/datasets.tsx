@@ -2,19 +2,18 @@ import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 
 import { DatasetsDocument } from '../../__generated__/graphql';
 import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
+import { definedOnly, listQuery } from '../../lib/list-query';
 import { pageMeta, rootData } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
-  const q = (params.get('q') ?? '').trim().slice(0, 200);
-  const after = params.get('sau') || undefined;
+  const { q, after } = listQuery(request);
   const data = await loadOrThrow(context, DatasetsDocument, {
     first: 20,
     ...(q ? { filter: { search: q } } : {}),
-    ...(after ? { after } : {}),
+    ...definedOnly({ after }),
   });
-  return { q, datasets: data.datasets };
+  return { q: q ?? '', datasets: data.datasets };
 }
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -80,7 +79,7 @@ export default function Datasets() {
           </li>
         ))}
       </ul>
-      <NextPage cursor={datasets?.pageInfo.hasNextPage ? datasets.pageInfo.endCursor : null} />
+      <NextPage page={datasets} />
     </div>
   );
 }

@@ -2,13 +2,14 @@ import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 
 import { ContestsDocument } from '../../__generated__/graphql';
 import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
+import { definedOnly, listQuery } from '../../lib/list-query';
 import { pageMeta, rootData } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 import { RoundKind } from '../../components/contest-round';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const after = new URL(request.url).searchParams.get('sau') || undefined;
-  const data = await loadOrThrow(context, ContestsDocument, after ? { after } : {});
+  const { after } = listQuery(request);
+  const data = await loadOrThrow(context, ContestsDocument, definedOnly({ after }));
   return { contests: data.contests };
 }
 
@@ -56,7 +57,7 @@ export default function Contests() {
           </li>
         ))}
       </ul>
-      <NextPage cursor={contests?.pageInfo.hasNextPage ? contests.pageInfo.endCursor : null} />
+      <NextPage page={contests} />
     </div>
   );
 }

@@ -2,12 +2,13 @@ import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 
 import { OpenSurveysDocument } from '../../__generated__/graphql';
 import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
+import { definedOnly, listQuery } from '../../lib/list-query';
 import { pageMeta, rootData } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const after = new URL(request.url).searchParams.get('sau') || undefined;
-  const data = await loadOrThrow(context, OpenSurveysDocument, after ? { after } : {});
+  const { after } = listQuery(request);
+  const data = await loadOrThrow(context, OpenSurveysDocument, definedOnly({ after }));
   return { surveys: data.surveys };
 }
 
@@ -63,7 +64,7 @@ export default function Surveys() {
           </li>
         ))}
       </ul>
-      <NextPage cursor={surveys?.pageInfo.hasNextPage ? surveys.pageInfo.endCursor : null} />
+      <NextPage page={surveys} />
     </div>
   );
 }

@@ -13,8 +13,8 @@ import {
   ScheduleBulletinIssueDocument,
   StaffBulletinIssuesDocument,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormError, Notice } from '../../components/ui';
-import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
+import { DateText, Field, FormOutcome } from '../../components/ui';
+import { loadOrThrow, outcome, runOperation, type ActionOutcome } from '../../lib/graphql.server';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { cityLocalToIso } from '../../lib/staff';
@@ -34,13 +34,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs): Promise<ActionOutcome> {
   const { token } = await requireViewer(request, context, EDITORS);
   const form = await request.formData();
   const intent = String(form.get('intent'));
   const id = String(form.get('id') ?? '');
-  let error: GraphError | null = null;
-  let done: string | null = null;
   if (intent === 'create') {
     const editorial = String(form.get('editorial') ?? '').trim();
     const r = await runOperation(
@@ -56,9 +54,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
       token,
     );
-    if (r.ok) done = `#${r.data.createBulletinIssue.number}`;
-    else error = r.error;
-  } else if (intent === 'add') {
+    return outcome(r, (d) => `#${d.createBulletinIssue.number}`);
+  }
+  if (intent === 'add') {
     const note = String(form.get('note') ?? '').trim();
     const r = await runOperation(
       context,
@@ -71,23 +69,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
       token,
     );
-    if (r.ok) done = 'added';
-    else error = r.error;
-  } else if (intent === 'publish') {
+    return outcome(r, () => 'added');
+  }
+  if (intent === 'publish') {
     const r = await runOperation(context, PublishBulletinIssueNowDocument, { id }, token);
-    if (r.ok) done = r.data.publishBulletinIssueNow.status;
-    else error = r.error;
-  } else if (intent === 'schedule') {
+    return outcome(r, (d) => d.publishBulletinIssueNow.status);
+  }
+  if (intent === 'schedule') {
     const at = cityLocalToIso(String(form.get('at') ?? ''));
-    if (!at)
-      error = { code: 'BAD_USER_INPUT', message: 'at', fields: { at: 'Invalid date and time' } };
-    else {
-      const r = await runOperation(context, ScheduleBulletinIssueDocument, { id, at }, token);
-      if (r.ok) done = r.data.scheduleBulletinIssue.status;
-      else error = r.error;
+    if (!at) {
+      const fields = { at: 'Invalid date and time' };
+      return { done: null, error: { code: 'BAD_USER_INPUT', message: 'at', fields } };
     }
-  } else throw new Response('unknown action', { status: 400 });
-  return { done, error };
+    const r = await runOperation(context, ScheduleBulletinIssueDocument, { id, at }, token);
+    return outcome(r, (d) => d.scheduleBulletinIssue.status);
+  }
+  throw new Response('unknown action', { status: 400 });
 }
 
 export default function StaffBulletins() {
@@ -104,8 +101,7 @@ export default function StaffBulletins() {
           {stats.pending} {l('chờ xác nhận', 'pending')}
         </p>
       )}
-      {result?.done && <Notice>{result.done}</Notice>}
-      <FormError error={result?.error} />
+      <FormOutcome done={result?.done} error={result?.error} />
       <ul className="queue">
         {issues.map((i) => (
           <li key={i.id} className="card">

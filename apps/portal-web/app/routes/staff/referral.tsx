@@ -10,7 +10,7 @@ import {
   UpdateReferralStatusDocument,
   type ReferralStatus,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormError, Notice } from '../../components/ui';
+import { DateText, Field, FormOutcome } from '../../components/ui';
 import { loadOrThrow, runOperation } from '../../lib/graphql.server';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
@@ -55,8 +55,7 @@ export default function Referral() {
       <h1>
         {l('Phản ánh', 'Referral')} {referral.trackingCode}
       </h1>
-      {result?.done && <Notice>{l('Đã cập nhật.', 'Updated.')}</Notice>}
-      <FormError error={result?.error} />
+      <FormOutcome done={result?.done && l('Đã cập nhật.', 'Updated.')} error={result?.error} />
       <dl className="facts">
         <dt>{l('Trạng thái', 'Status')}</dt>
         <dd>
