@@ -139,6 +139,12 @@ export async function runOperation<TData, TVariables extends Record<string, unkn
   }
 }
 
+/** What the graph found, or a 404 for the route's error boundary when it found nothing. */
+export function orNotFound<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Response('not found', { status: 404 });
+  return value;
+}
+
 /**
  * For loaders of pages that cannot render without their data: the data, or a thrown
  * Response whose status the error boundary turns into a human message.

@@ -16,7 +16,7 @@ import {
 } from '../__generated__/graphql';
 import { PollPanel } from '../components/poll';
 import { DateText } from '../components/ui';
-import { loadOrThrow, runOperation } from '../lib/graphql.server';
+import { loadOrThrow, orNotFound, runOperation } from '../lib/graphql.server';
 import { pageMeta, rootData } from '../lib/meta';
 import { pageViewOf } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
@@ -31,8 +31,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     runOperation(context, ArticleExtrasDocument, { slug }),
     runOperation(context, ArticlePollDocument, { slug }, token),
   ]);
-  const article = page.article;
-  if (!article) throw new Response('not found', { status: 404 });
+  const article = orNotFound(page.article);
   const related = article.category
     ? await runOperation(context, RelatedArticlesDocument, { categoryId: article.category.id })
     : null;
@@ -62,8 +61,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     loadOrThrow(context, ArticlePollDocument, { slug: params.slug! }, token),
     request.formData(),
   ]);
-  const poll = data.article?.poll;
-  if (!poll) throw new Response('not found', { status: 404 });
+  const poll = orNotFound(data.article?.poll);
   return { poll: await sendSurveyForm(context, poll, form, 'submit', token) };
 }
 

@@ -6,7 +6,7 @@ import {
 } from '../__generated__/graphql';
 import { DateText } from '../components/ui';
 import { loadOrThrow, runOperation } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
+import { detailMeta } from '../lib/meta';
 import { pageViewOf } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 
@@ -29,14 +29,11 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   return { item: page.libraryItem, media: media.ok ? media.data.libraryItem : null };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  return pageMeta(rootData(matches), {
-    title: data.item.title,
-    description: data.item.description ?? undefined,
-    path: `/thu-vien/${data.item.slug}`,
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
+  title: data.item.title,
+  description: data.item.description ?? undefined,
+  path: `/thu-vien/${data.item.slug}`,
+}));
 
 function size(bytes: number): string {
   return bytes > 1_048_576

@@ -23,8 +23,8 @@ import {
 } from '../__generated__/graphql';
 import { PollPanel } from '../components/poll';
 import { DateText, Field, FormError, Notice } from '../components/ui';
-import { loadOrThrow, runOperation, type GraphError } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
+import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../lib/graphql.server';
+import { detailMeta } from '../lib/meta';
 import { pageViewOf } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 import { currentViewer, requireViewer } from '../lib/session.server';
@@ -40,8 +40,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     runOperation(context, ThreadExtrasDocument, { id }, token),
     runOperation(context, ThreadPollDocument, { id }, token),
   ]);
-  const thread = page.thread;
-  if (!thread) throw new Response('not found', { status: 404 });
+  const thread = orNotFound(page.thread);
   const seen = await pageViewOf(request, context);
   // Counting a view must never hold up or break the page.
   if (seen)
@@ -71,8 +70,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     // Polls may be open to anyone, signed in or not.
     const { token } = await currentViewer(request, context);
     const data = await loadOrThrow(context, ThreadPollDocument, { id }, token);
-    const poll = data.thread?.poll;
-    if (!poll) throw new Response('not found', { status: 404 });
+    const poll = orNotFound(data.thread?.poll);
     const outcome = await sendSurveyForm(context, poll, form, 'submit', token);
     return { intent, error: null, notice: null, poll: outcome };
   }
@@ -115,14 +113,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return { intent, error, notice, poll: null as AnswerOutcome | null };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  return pageMeta(rootData(matches), {
-    title: data.thread.title,
-    path: `/dien-dan/${data.thread.id}`,
-    type: 'article',
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
+  title: data.thread.title,
+  path: `/dien-dan/${data.thread.id}`,
+  type: 'article',
+}));
 
 function FlagForm({ targetId, label }: { targetId: string; label: string }) {
   const { t } = usePortal();

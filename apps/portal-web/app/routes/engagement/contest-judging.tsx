@@ -20,7 +20,7 @@ import {
   scoreField,
   scoresFromForm,
 } from '../../lib/contest-form';
-import { loadOrThrow, runOperation } from '../../lib/graphql.server';
+import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import { pageMeta, rootData } from '../../lib/meta';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
@@ -30,9 +30,9 @@ import { requireViewer } from '../../lib/session.server';
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { token } = await requireViewer(request, context);
   const data = await loadOrThrow(context, ContestJudgingDocument, { id: params.id! }, token);
-  if (!data.contest) throw new Response('not found', { status: 404 });
-  if (!data.contest.viewerIsJudge) throw new Response('Forbidden', { status: 403 });
-  return { contest: data.contest };
+  const contest = orNotFound(data.contest);
+  if (!contest.viewerIsJudge) throw new Response('Forbidden', { status: 403 });
+  return { contest };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

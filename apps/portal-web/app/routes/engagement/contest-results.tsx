@@ -2,24 +2,19 @@ import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react
 import { ContestResultsDocument } from '../../__generated__/graphql';
 import { ContestPageHeading } from '../../components/contest-round';
 import { DateText } from '../../components/ui';
-import { loadOrThrow } from '../../lib/graphql.server';
-import { pageMeta, rootData } from '../../lib/meta';
+import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
+import { detailMeta } from '../../lib/meta';
 import { useL } from '../../lib/portal-data';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const data = await loadOrThrow(context, ContestResultsDocument, { id: params.id! });
-  if (!data.contest) throw new Response('not found', { status: 404 });
-  return { contest: data.contest };
+  return { contest: orNotFound(data.contest) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: `${root?.lang === 'en' ? 'Results' : 'Kết quả'}: ${data.contest.title}`,
-    path: `/cuoc-thi/${data.contest.id}/ket-qua`,
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta((data, root) => ({
+  title: `${root?.lang === 'en' ? 'Results' : 'Kết quả'}: ${data.contest.title}`,
+  path: `/cuoc-thi/${data.contest.id}/ket-qua`,
+}));
 
 export default function ContestResults() {
   const { contest } = useLoaderData<typeof loader>();

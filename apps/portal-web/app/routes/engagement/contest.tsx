@@ -16,8 +16,8 @@ import {
 import { RoundKind } from '../../components/contest-round';
 import { DateText, Field, FormError, Notice } from '../../components/ui';
 import { entryCredits, entryProblems, parseTeam, teamText } from '../../lib/contest-form';
-import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
-import { pageMeta, rootData } from '../../lib/meta';
+import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
+import { detailMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 import { currentViewer, requireViewer } from '../../lib/session.server';
 
@@ -40,8 +40,7 @@ function Paragraphs({ text }: { text: string }) {
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { token } = await currentViewer(request, context);
   const data = await loadOrThrow(context, ContestPageDocument, { id: params.id! }, token);
-  if (!data.contest) throw new Response('not found', { status: 404 });
-  return { contest: data.contest };
+  return { contest: orNotFound(data.contest) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -88,14 +87,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  return pageMeta(rootData(matches), {
-    title: data.contest.title,
-    description: data.contest.description ?? undefined,
-    path: `/cuoc-thi/${data.contest.id}`,
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
+  title: data.contest.title,
+  description: data.contest.description ?? undefined,
+  path: `/cuoc-thi/${data.contest.id}`,
+}));
 
 export default function ContestPage() {
   const { contest } = useLoaderData<typeof loader>();

@@ -15,17 +15,16 @@ import {
   VoteEventQuestionDocument,
 } from '../../__generated__/graphql';
 import { Field, FormError, Notice } from '../../components/ui';
-import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
+import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { formatDateTime } from '../../lib/i18n';
-import { pageMeta, rootData } from '../../lib/meta';
+import { detailMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 import { currentViewer, requireViewer } from '../../lib/session.server';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { token } = await currentViewer(request, context);
   const data = await loadOrThrow(context, EventPageDocument, { id: params.id! }, token);
-  if (!data.event) throw new Response('not found', { status: 404 });
-  return { event: data.event };
+  return { event: orNotFound(data.event) };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -63,14 +62,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return { intent, ok: result.ok, error: result.ok ? null : (result.error ?? null) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  return pageMeta(rootData(matches), {
-    title: data.event.title,
-    description: data.event.description ?? undefined,
-    path: `/su-kien/${data.event.id}`,
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
+  title: data.event.title,
+  description: data.event.description ?? undefined,
+  path: `/su-kien/${data.event.id}`,
+}));
 
 export default function EventPage() {
   const { event } = useLoaderData<typeof loader>();

@@ -15,7 +15,7 @@ import {
 } from '../../__generated__/graphql';
 import { DateText, Field, FormError, Notice } from '../../components/ui';
 import { formValues, promotionProblems, winnersFromForm } from '../../lib/contest-form';
-import { loadOrThrow, runOperation } from '../../lib/graphql.server';
+import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import type { MessageKey } from '../../lib/i18n';
 import { rootData } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
@@ -29,8 +29,7 @@ const DEFAULT_RANKS = [1, 2, 3];
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { token } = await requireViewer(request, context, CONTEST_EDITORS);
   const data = await loadOrThrow(context, StaffContestDocument, { id: params.id! }, token);
-  if (!data.contest) throw new Response('not found', { status: 404 });
-  return { contest: data.contest };
+  return { contest: orNotFound(data.contest) };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {

@@ -11,7 +11,7 @@ import {
   type ReferralStatus,
 } from '../../__generated__/graphql';
 import { DateText, Field, FormOutcome } from '../../components/ui';
-import { loadOrThrow, runOperation } from '../../lib/graphql.server';
+import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 
@@ -21,8 +21,7 @@ const NEXT: ReferralStatus[] = ['ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED', 'REJE
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { token } = await requireViewer(request, context, ROLES);
   const data = await loadOrThrow(context, StaffReferralDocument, { id: params.id! }, token);
-  if (!data.referral) throw new Response('not found', { status: 404 });
-  return { referral: data.referral };
+  return { referral: orNotFound(data.referral) };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
