@@ -20,6 +20,14 @@ import { REPORT_ROLES } from '../../lib/staff';
 
 type Stats = NonNullable<PortalStatsQuery['portalStats']>;
 type Audience = Stats['articles'];
+/** What the report shows of referrals closed, by agency or by category. */
+interface SlaFigures {
+  closed: number;
+  closedWithinSla: number;
+  overdue: number;
+  slaMetShare: number | null;
+  medianHoursToResolution: number | null;
+}
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { token } = await requireViewer(request, context, REPORT_ROLES);
@@ -119,6 +127,30 @@ export default function Report() {
     ]);
   };
   const week = (from: string) => formatDate(lang, from);
+  /** Referrals closed by agency or by category: the same columns after the first. */
+  const slaHead = (first: string) => [
+    first,
+    l('Đã đóng', 'Closed'),
+    l('Đúng hạn', 'Within SLA'),
+    l('Quá hạn', 'Overdue'),
+    l('Tỷ lệ đúng hạn', 'SLA met'),
+    l('Trung vị (giờ)', 'Median (hours)'),
+  ];
+  const slaRow = (name: string, r: SlaFigures) => [
+    name,
+    r.closed,
+    r.closedWithinSla,
+    r.overdue,
+    share(lang, r.slaMetShare),
+    hours(r.medianHoursToResolution),
+  ];
+  /** Contributions by unit or by role: the same columns after the first. */
+  const contributionHead = (first: string) => [
+    first,
+    l('Gửi duyệt', 'Submitted'),
+    l('Đã đăng', 'Published'),
+    l('Trả lại', 'Returned'),
+  ];
   const forum = stats.forumParticipation;
   const subscribers = stats.bulletinSubscribers;
   return (
@@ -270,41 +302,13 @@ export default function Report() {
             </p>
             <Table
               caption={l('Theo cơ quan', 'By agency')}
-              head={[
-                l('Cơ quan', 'Agency'),
-                l('Đã đóng', 'Closed'),
-                l('Đúng hạn', 'Within SLA'),
-                l('Quá hạn', 'Overdue'),
-                l('Tỷ lệ đúng hạn', 'SLA met'),
-                l('Trung vị (giờ)', 'Median (hours)'),
-              ]}
-              rows={referrals.byAgency.map((a) => [
-                a.agency,
-                a.closed,
-                a.closedWithinSla,
-                a.overdue,
-                share(lang, a.slaMetShare),
-                hours(a.medianHoursToResolution),
-              ])}
+              head={slaHead(l('Cơ quan', 'Agency'))}
+              rows={referrals.byAgency.map((a) => slaRow(a.agency, a))}
             />
             <Table
               caption={l('Theo lĩnh vực', 'By category')}
-              head={[
-                l('Lĩnh vực', 'Category'),
-                l('Đã đóng', 'Closed'),
-                l('Đúng hạn', 'Within SLA'),
-                l('Quá hạn', 'Overdue'),
-                l('Tỷ lệ đúng hạn', 'SLA met'),
-                l('Trung vị (giờ)', 'Median (hours)'),
-              ]}
-              rows={referrals.byCategory.map((c) => [
-                c.categoryName,
-                c.closed,
-                c.closedWithinSla,
-                c.overdue,
-                share(lang, c.slaMetShare),
-                hours(c.medianHoursToResolution),
-              ])}
+              head={slaHead(l('Lĩnh vực', 'Category'))}
+              rows={referrals.byCategory.map((c) => slaRow(c.categoryName, c))}
             />
           </>
         ) : (
@@ -323,12 +327,7 @@ export default function Report() {
             </p>
             <Table
               caption={l('Theo đơn vị', 'By unit')}
-              head={[
-                l('Đơn vị', 'Unit'),
-                l('Gửi duyệt', 'Submitted'),
-                l('Đã đăng', 'Published'),
-                l('Trả lại', 'Returned'),
-              ]}
+              head={contributionHead(l('Đơn vị', 'Unit'))}
               rows={contributions.byUnit.map((u) => [
                 u.unitName ?? u.unit ?? '—',
                 u.submitted,
@@ -338,12 +337,7 @@ export default function Report() {
             />
             <Table
               caption={l('Theo vai trò', 'By role')}
-              head={[
-                l('Vai trò', 'Role'),
-                l('Gửi duyệt', 'Submitted'),
-                l('Đã đăng', 'Published'),
-                l('Trả lại', 'Returned'),
-              ]}
+              head={contributionHead(l('Vai trò', 'Role'))}
               rows={contributions.byRole.map((r) => [r.role, r.submitted, r.published, r.returned])}
             />
           </>
