@@ -1,4 +1,4 @@
-import type { MetaDescriptor } from 'react-router';
+import type { MetaDescriptor, MetaFunction } from 'react-router';
 import type { RootData } from './portal-data';
 
 /** What a page says about itself in its meta tags. */
@@ -51,5 +51,32 @@ export function detailMeta<Data>(
     if (!data) return [{ title: 'Không tìm thấy' }];
     const root = rootData(matches);
     return pageMeta(root, facts(data, root));
+  };
+}
+
+/** Text of a page in both of the portal's languages. */
+interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+/** The meta of a page whose title (and description) do not depend on its data. */
+export function sectionMeta(page: {
+  path: string;
+  title: Bilingual;
+  description?: Bilingual;
+  noindex?: boolean;
+}): MetaFunction {
+  return ({ matches }) => {
+    const root = rootData(matches);
+    const lang = root?.lang === 'en' ? 'en' : 'vi';
+    return [
+      ...pageMeta(root, {
+        title: page.title[lang],
+        description: page.description?.[lang],
+        path: page.path,
+      }),
+      ...(page.noindex ? [{ name: 'robots', content: 'noindex' }] : []),
+    ];
   };
 }

@@ -1,9 +1,9 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { PlatformAppsDirectoryDocument } from '../__generated__/graphql';
 import { FilterForm, SearchField, SelectField } from '../components/list-filters';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
-import { pageMeta, rootData } from '../lib/meta';
+import { sectionMeta } from '../lib/meta';
 import { APP_CATEGORIES } from '../lib/showcase';
 import { usePortal } from '../lib/portal-data';
 
@@ -18,13 +18,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { category, q, apps: data.platformApps };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'City apps' : 'Ứng dụng và nền tảng của Thành phố',
-    path: '/ung-dung',
-  });
-};
+export const meta = sectionMeta({
+  path: '/ung-dung',
+  title: { vi: 'Ứng dụng và nền tảng của Thành phố', en: 'City apps' },
+});
 
 export default function Apps() {
   const { category, q, apps } = useLoaderData<typeof loader>();

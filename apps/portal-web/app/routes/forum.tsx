@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import {
   ForumThreadListDocument,
   ForumThreadsDocument,
@@ -10,7 +10,7 @@ import { FilterForm, SearchField, SelectField } from '../components/list-filters
 import { DateText, NextPage } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
-import { pageMeta, rootData } from '../lib/meta';
+import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 
 const KINDS: ThreadKind[] = ['PROPOSAL', 'QUESTION', 'FEEDBACK', 'DISCUSSION'];
@@ -37,13 +37,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { kind, sort, status, q, threads };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'Forum' : 'Diễn đàn hiến kế',
-    path: '/dien-dan',
-  });
-};
+export const meta = sectionMeta({
+  path: '/dien-dan',
+  title: { vi: 'Diễn đàn hiến kế', en: 'Forum' },
+});
 
 export default function Forum() {
   const { kind, sort, status, q, threads } = useLoaderData<typeof loader>();

@@ -1,9 +1,9 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { NewsListDocument } from '../__generated__/graphql';
 import { NextPage } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
-import { pageMeta, rootData } from '../lib/meta';
+import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -15,13 +15,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { list: data.articles };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'DX Handbook' : 'Cẩm nang Chuyển đổi số',
-    path: '/cam-nang',
-  });
-};
+export const meta = sectionMeta({
+  path: '/cam-nang',
+  title: { vi: 'Cẩm nang Chuyển đổi số', en: 'DX Handbook' },
+});
 
 export default function Handbook() {
   const { list } = useLoaderData<typeof loader>();

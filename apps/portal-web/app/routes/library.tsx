@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import {
   LibrarySearchDocument,
   type LibraryAudience,
@@ -8,7 +8,7 @@ import { FilterForm, SearchField, SelectField } from '../components/list-filters
 import { NextPage } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
-import { pageMeta, rootData } from '../lib/meta';
+import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 
 const FORMATS: MediaFormat[] = ['DOCUMENT', 'VIDEO', 'AUDIO', 'SLIDES', 'EBOOK', 'COURSE', 'LINK'];
@@ -31,13 +31,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { filters, data };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'Library' : 'Thư viện số',
-    path: '/thu-vien',
-  });
-};
+export const meta = sectionMeta({
+  path: '/thu-vien',
+  title: { vi: 'Thư viện số', en: 'Library' },
+});
 
 export default function Library() {
   const { filters, data } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import {
   NewsListDocument,
   SearchArticlesDocument,
@@ -9,7 +9,7 @@ import { FilterForm, SearchField, SelectField } from '../components/list-filters
 import { DateText, NextPage } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
-import { pageMeta, rootData } from '../lib/meta';
+import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 
 const SCOPES: ArticleScope[] = ['CITY', 'NATIONAL', 'WORLD'];
@@ -41,10 +41,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { q, scope, kind, list: data.articles };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, { title: root?.lang === 'en' ? 'News' : 'Tin tức', path: '/tin-tuc' });
-};
+export const meta = sectionMeta({
+  path: '/tin-tuc',
+  title: { vi: 'Tin tức', en: 'News' },
+});
 
 export default function News() {
   const { q, scope, kind, list } = useLoaderData<typeof loader>();

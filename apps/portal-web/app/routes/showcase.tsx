@@ -1,11 +1,11 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { ShowcaseDocument } from '../__generated__/graphql';
 import { FilterForm, SelectField } from '../components/list-filters';
 import { NextPage } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
 import type { MessageKey } from '../lib/i18n';
-import { pageMeta, rootData } from '../lib/meta';
+import { sectionMeta } from '../lib/meta';
 import { SHOWCASE_AWARDS } from '../lib/showcase';
 import { usePortal } from '../lib/portal-data';
 
@@ -25,13 +25,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { year, award, entries: data.showcaseEntries };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'AI-Challenge products' : 'Sản phẩm AI-Challenge',
-    path: '/ung-dung/ai-challenge',
-  });
-};
+export const meta = sectionMeta({
+  path: '/ung-dung/ai-challenge',
+  title: { vi: 'Sản phẩm AI-Challenge', en: 'AI-Challenge products' },
+});
 
 export default function Showcase() {
   const { year, award, entries } = useLoaderData<typeof loader>();

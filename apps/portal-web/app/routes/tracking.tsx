@@ -1,8 +1,8 @@
-import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { TrackReferralDocument } from '../__generated__/graphql';
 import { DateText, FormError } from '../components/ui';
 import { runOperation } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
+import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -14,16 +14,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     : { code, referral: null, error: result.error };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return [
-    ...pageMeta(root, {
-      title: root?.lang === 'en' ? 'Track a referral' : 'Tra cứu phản ánh',
-      path: '/tra-cuu-phan-anh',
-    }),
-    { name: 'robots', content: 'noindex' },
-  ];
-};
+export const meta = sectionMeta({
+  path: '/tra-cuu-phan-anh',
+  title: { vi: 'Tra cứu phản ánh', en: 'Track a referral' },
+  noindex: true,
+});
 
 export default function Tracking() {
   const { code, referral, error } = useLoaderData<typeof loader>();

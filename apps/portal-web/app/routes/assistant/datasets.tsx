@@ -1,9 +1,9 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { DatasetsDocument } from '../../__generated__/graphql';
 import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
-import { pageMeta, rootData } from '../../lib/meta';
+import { sectionMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -16,17 +16,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { q: q ?? '', datasets: data.datasets };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'Open data' : 'Dữ liệu mở',
-    description:
-      root?.lang === 'en'
-        ? 'The city’s open datasets: publishers, licences, formats and a preview of each file.'
-        : 'Danh mục dữ liệu mở của Thành phố: đơn vị công bố, giấy phép, định dạng và xem trước từng tệp.',
-    path: '/du-lieu-mo',
-  });
-};
+export const meta = sectionMeta({
+  path: '/du-lieu-mo',
+  title: { vi: 'Dữ liệu mở', en: 'Open data' },
+  description: {
+    vi: 'Danh mục dữ liệu mở của Thành phố: đơn vị công bố, giấy phép, định dạng và xem trước từng tệp.',
+    en: 'The city’s open datasets: publishers, licences, formats and a preview of each file.',
+  },
+});
 
 export default function Datasets() {
   const { q, datasets } = useLoaderData<typeof loader>();

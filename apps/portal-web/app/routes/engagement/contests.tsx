@@ -1,9 +1,9 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { ContestsDocument } from '../../__generated__/graphql';
 import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
-import { pageMeta, rootData } from '../../lib/meta';
+import { sectionMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 import { RoundKind } from '../../components/contest-round';
 
@@ -13,13 +13,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { contests: data.contests };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'Contests' : 'Cuộc thi trực tuyến',
-    path: '/cuoc-thi',
-  });
-};
+export const meta = sectionMeta({
+  path: '/cuoc-thi',
+  title: { vi: 'Cuộc thi trực tuyến', en: 'Contests' },
+});
 
 export default function Contests() {
   const { contests } = useLoaderData<typeof loader>();

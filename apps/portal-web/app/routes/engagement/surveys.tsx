@@ -1,9 +1,9 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { OpenSurveysDocument } from '../../__generated__/graphql';
 import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
-import { pageMeta, rootData } from '../../lib/meta';
+import { sectionMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -12,13 +12,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { surveys: data.surveys };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'Surveys' : 'Khảo sát, lấy ý kiến',
-    path: '/khao-sat',
-  });
-};
+export const meta = sectionMeta({
+  path: '/khao-sat',
+  title: { vi: 'Khảo sát, lấy ý kiến', en: 'Surveys' },
+});
 
 export default function Surveys() {
   const { surveys } = useLoaderData<typeof loader>();
