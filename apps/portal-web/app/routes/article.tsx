@@ -18,7 +18,7 @@ import { PollPanel } from '../components/poll';
 import { DateText } from '../components/ui';
 import { loadOrThrow, orNotFound, runOperation } from '../lib/graphql.server';
 import { pageMeta, rootData } from '../lib/meta';
-import { pageViewOf } from '../lib/page-view.server';
+import { recordPageView } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 import { currentViewer } from '../lib/session.server';
 import { sendSurveyForm } from '../lib/survey-answer.server';
@@ -35,15 +35,10 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const related = article.category
     ? await runOperation(context, RelatedArticlesDocument, { categoryId: article.category.id })
     : null;
-  const seen = await pageViewOf(request, context);
-  // Counting a view must never hold up or break the page.
-  if (seen)
-    void runOperation(
-      context,
-      RecordArticlePageViewDocument,
-      { id: article.id, ...seen.view },
-      seen.token,
-    );
+  await recordPageView(request, context, RecordArticlePageViewDocument, (view) => ({
+    id: article.id,
+    ...view,
+  }));
   return {
     article: { ...article, body: sanitizeRichText(article.body) },
     extras: extras.ok ? extras.data.article : null,

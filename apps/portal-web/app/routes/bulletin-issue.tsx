@@ -4,9 +4,9 @@ import {
   RecordBulletinIssueViewDocument,
 } from '../__generated__/graphql';
 import { BulletinIssueView } from '../components/bulletin-issue';
-import { loadOrThrow, orNotFound, runOperation } from '../lib/graphql.server';
+import { loadOrThrow, orNotFound } from '../lib/graphql.server';
 import { detailMeta } from '../lib/meta';
-import { pageViewOf } from '../lib/page-view.server';
+import { recordPageView } from '../lib/page-view.server';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const year = Number(params.year);
@@ -22,15 +22,10 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     throw new Response('not found', { status: 404 });
   const data = await loadOrThrow(context, BulletinIssuePageDocument, { year, month });
   const issue = orNotFound(data.bulletinIssue);
-  const seen = await pageViewOf(request, context);
-  // Counting a view must never hold up or break the page.
-  if (seen)
-    void runOperation(
-      context,
-      RecordBulletinIssueViewDocument,
-      { id: issue.id, view: seen.view },
-      seen.token,
-    );
+  await recordPageView(request, context, RecordBulletinIssueViewDocument, (view) => ({
+    id: issue.id,
+    view,
+  }));
   return { issue };
 }
 

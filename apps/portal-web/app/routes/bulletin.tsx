@@ -13,21 +13,18 @@ import {
 import { BulletinIssueView, SubscribeForm } from '../components/bulletin-issue';
 import { loadOrThrow, runOperation } from '../lib/graphql.server';
 import { sectionMeta } from '../lib/meta';
-import { pageViewOf } from '../lib/page-view.server';
+import { recordPageView } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const data = await loadOrThrow(context, LatestBulletinDocument, {});
   const issue = data.latestBulletinIssue;
   // The latest issue is read here as on its own page: a view of it.
-  const seen = issue ? await pageViewOf(request, context) : null;
-  if (issue && seen)
-    void runOperation(
-      context,
-      RecordBulletinIssueViewDocument,
-      { id: issue.id, view: seen.view },
-      seen.token,
-    );
+  if (issue)
+    await recordPageView(request, context, RecordBulletinIssueViewDocument, (view) => ({
+      id: issue.id,
+      view,
+    }));
   return { issue };
 }
 

@@ -5,9 +5,9 @@ import {
   RecordLibraryItemViewDocument,
 } from '../__generated__/graphql';
 import { DateText } from '../components/ui';
-import { loadOrThrow, runOperation } from '../lib/graphql.server';
+import { loadOrThrow, orNotFound, runOperation } from '../lib/graphql.server';
 import { detailMeta } from '../lib/meta';
-import { pageViewOf } from '../lib/page-view.server';
+import { recordPageView } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
@@ -16,17 +16,12 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     loadOrThrow(context, LibraryItemPageDocument, { slug }),
     runOperation(context, LibraryItemMediaDocument, { slug }),
   ]);
-  if (!page.libraryItem) throw new Response('not found', { status: 404 });
-  const seen = await pageViewOf(request, context);
-  // Counting a view must never hold up or break the page.
-  if (seen)
-    void runOperation(
-      context,
-      RecordLibraryItemViewDocument,
-      { id: page.libraryItem.id, view: seen.view },
-      seen.token,
-    );
-  return { item: page.libraryItem, media: media.ok ? media.data.libraryItem : null };
+  const item = orNotFound(page.libraryItem);
+  await recordPageView(request, context, RecordLibraryItemViewDocument, (view) => ({
+    id: item.id,
+    view,
+  }));
+  return { item, media: media.ok ? media.data.libraryItem : null };
 }
 
 export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({

@@ -25,7 +25,7 @@ import { PollPanel } from '../components/poll';
 import { DateText, Field, FormError, Notice } from '../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../lib/graphql.server';
 import { detailMeta } from '../lib/meta';
-import { pageViewOf } from '../lib/page-view.server';
+import { recordPageView } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 import { currentViewer, requireViewer } from '../lib/session.server';
 import { sendSurveyForm, type AnswerOutcome } from '../lib/survey-answer.server';
@@ -41,10 +41,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     runOperation(context, ThreadPollDocument, { id }, token),
   ]);
   const thread = orNotFound(page.thread);
-  const seen = await pageViewOf(request, context);
-  // Counting a view must never hold up or break the page.
-  if (seen)
-    void runOperation(context, RecordThreadViewDocument, { id, view: seen.view }, seen.token);
+  await recordPageView(request, context, RecordThreadViewDocument, (view) => ({ id, view }));
   return {
     poll: poll.ok ? (poll.data.thread?.poll ?? null) : null,
     thread: {
