@@ -1,4 +1,4 @@
-import { Link, useLocation } from 'react-router';
+import { Form, Link, useLocation } from 'react-router';
 import type { GraphError } from '../lib/graphql.server';
 import { formatDate } from '../lib/i18n';
 import { usePortal } from '../lib/portal-data';
@@ -94,6 +94,33 @@ export function DataTable(props: {
       </thead>
       <tbody>{props.children}</tbody>
     </table>
+  );
+}
+
+/**
+ * A post form for one of a page's actions: the `intent` its action switches on and the ids it
+ * needs travel as hidden fields.
+ */
+export function IntentForm({
+  intent,
+  hidden,
+  children,
+  ...form
+}: {
+  intent: string;
+  hidden?: Record<string, string | number>;
+  className?: string;
+  lang?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Form method="post" {...form}>
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+    </Form>
   );
 }
 

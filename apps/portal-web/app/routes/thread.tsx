@@ -22,7 +22,7 @@ import {
   type FlagReason,
 } from '../__generated__/graphql';
 import { PollPanel } from '../components/poll';
-import { DateText, Field, FormError, Notice } from '../components/ui';
+import { DateText, Field, FormError, IntentForm, Notice } from '../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../lib/graphql.server';
 import { detailMeta } from '../lib/meta';
 import { recordPageView } from '../lib/page-view.server';
@@ -121,9 +121,7 @@ function FlagForm({ targetId, label }: { targetId: string; label: string }) {
   return (
     <details className="flag">
       <summary>{t('flag')}</summary>
-      <Form method="post" className="inline">
-        <input type="hidden" name="intent" value="flag" />
-        <input type="hidden" name="targetId" value={targetId} />
+      <IntentForm intent="flag" hidden={{ targetId }} className="inline">
         <label htmlFor={`reason-${targetId}`}>{t('flagReason')}</label>
         <select id={`reason-${targetId}`} name="reason" defaultValue="SPAM">
           {REASONS.map((r) => (
@@ -133,7 +131,7 @@ function FlagForm({ targetId, label }: { targetId: string; label: string }) {
         <button type="submit" aria-label={`${t('flag')}: ${label}`}>
           {t('send')}
         </button>
-      </Form>
+      </IntentForm>
     </details>
   );
 }
@@ -238,8 +236,7 @@ export default function Thread() {
           ))}
         </ol>
         {viewer && (
-          <Form method="post" className="stack" lang={lang}>
-            <input type="hidden" name="intent" value="reply" />
+          <IntentForm intent="reply" className="stack" lang={lang}>
             <Field
               name="body"
               label={t('yourReply')}
@@ -249,7 +246,7 @@ export default function Thread() {
               error={result?.intent === 'reply' ? result.error : null}
             />
             <button type="submit">{t('reply')}</button>
-          </Form>
+          </IntentForm>
         )}
       </section>
     </article>

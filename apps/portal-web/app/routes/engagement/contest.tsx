@@ -1,5 +1,4 @@
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -14,7 +13,7 @@ import {
   VoteForContestEntryDocument,
 } from '../../__generated__/graphql';
 import { RoundKind } from '../../components/contest-round';
-import { DateText, Field, FormError, Notice } from '../../components/ui';
+import { DateText, Field, FormError, IntentForm, Notice } from '../../components/ui';
 import { entryCredits, entryProblems, parseTeam, teamText } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { detailMeta } from '../../lib/meta';
@@ -221,13 +220,11 @@ export default function ContestPage() {
                 </p>
               )}
               {voting && viewer && !contest.myVoteEntryId && (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="vote" />
-                  <input type="hidden" name="entryId" value={e.id} />
+                <IntentForm intent="vote" hidden={{ entryId: e.id }}>
                   <button type="submit" aria-describedby={`entry-${e.id}`}>
                     {l('Bình chọn', 'Vote')}
                   </button>
-                </Form>
+                </IntentForm>
               )}
             </li>
           ))}
@@ -280,8 +277,7 @@ function EntryForm(props: {
           <DateText iso={props.endsAt} />.
         </p>
       )}
-      <Form method="post" className="stack">
-        <input type="hidden" name="intent" value="enter" />
+      <IntentForm intent="enter" className="stack">
         {entry && <input type="hidden" name="entryId" value={entry.id} />}
         <Field
           name="title"
@@ -314,7 +310,7 @@ function EntryForm(props: {
         <button type="submit">
           {entry ? l('Lưu bài dự thi', 'Save my entry') : l('Gửi bài dự thi', 'Send my entry')}
         </button>
-      </Form>
+      </IntentForm>
     </>
   );
 }

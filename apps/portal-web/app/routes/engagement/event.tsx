@@ -1,5 +1,4 @@
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -14,7 +13,7 @@ import {
   RegisterForEventDocument,
   VoteEventQuestionDocument,
 } from '../../__generated__/graphql';
-import { Field, FormError, Notice } from '../../components/ui';
+import { Field, FormError, IntentForm, Notice } from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { formatDateTime } from '../../lib/i18n';
 import { detailMeta } from '../../lib/meta';
@@ -173,16 +172,14 @@ export default function EventPage() {
                       `You are on the waitlist (position ${registration.waitlistPosition ?? '?'}).`,
                     )}
               </p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="cancel" />
+              <IntentForm intent="cancel">
                 <button type="submit">{l('Hủy đăng ký', 'Cancel registration')}</button>
-              </Form>
+              </IntentForm>
             </>
           ) : (
-            <Form method="post">
-              <input type="hidden" name="intent" value="register" />
+            <IntentForm intent="register">
               <button type="submit">{l('Đăng ký tham dự', 'Register')}</button>
-            </Form>
+            </IntentForm>
           )}
         </section>
       )}
@@ -229,13 +226,11 @@ export default function EventPage() {
                 {q.answered && ` · ${l('Đã trả lời', 'Answered')}`}
               </p>
               {viewer && !q.viewerHasVoted && (
-                <Form method="post" className="inline">
-                  <input type="hidden" name="intent" value="vote" />
-                  <input type="hidden" name="questionId" value={q.id} />
+                <IntentForm intent="vote" hidden={{ questionId: q.id }} className="inline">
                   <button type="submit" aria-label={`${t('vote')}: ${q.text}`}>
                     {t('vote')}
                   </button>
-                </Form>
+                </IntentForm>
               )}
               {viewer && q.viewerHasVoted && (
                 <p className="meta">
@@ -246,8 +241,7 @@ export default function EventPage() {
           ))}
         </ul>
         {viewer && event.status !== 'CANCELLED' && (
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="ask" />
+          <IntentForm intent="ask" className="stack">
             <Field
               name="text"
               label={l('Câu hỏi của bạn', 'Your question')}
@@ -257,7 +251,7 @@ export default function EventPage() {
               error={result?.intent === 'ask' ? result.error : null}
             />
             <button type="submit">{l('Gửi câu hỏi', 'Send question')}</button>
-          </Form>
+          </IntentForm>
         )}
       </section>
     </article>

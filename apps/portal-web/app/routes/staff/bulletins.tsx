@@ -1,5 +1,4 @@
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -13,7 +12,7 @@ import {
   ScheduleBulletinIssueDocument,
   StaffBulletinIssuesDocument,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormOutcome } from '../../components/ui';
+import { DateText, Field, FormOutcome, IntentForm } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation, type ActionOutcome } from '../../lib/graphql.server';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
@@ -123,9 +122,7 @@ export default function StaffBulletins() {
             </p>
             {i.status !== 'PUBLISHED' && (
               <>
-                <Form method="post" className="inline">
-                  <input type="hidden" name="intent" value="add" />
-                  <input type="hidden" name="id" value={i.id} />
+                <IntentForm intent="add" hidden={{ id: i.id }} className="inline">
                   <label htmlFor={`sec-${i.id}`}>{l('Mục', 'Section')}</label>
                   <input id={`sec-${i.id}`} name="section" required defaultValue="Tin nổi bật" />
                   <label htmlFor={`art-${i.id}`}>{l('Mã bài viết', 'Article id')}</label>
@@ -133,21 +130,17 @@ export default function StaffBulletins() {
                   <label htmlFor={`note-${i.id}`}>{l('Ghi chú', 'Note')}</label>
                   <input id={`note-${i.id}`} name="note" />
                   <button type="submit">{l('Thêm bài', 'Add article')}</button>
-                </Form>
-                <Form method="post" className="inline">
-                  <input type="hidden" name="intent" value="schedule" />
-                  <input type="hidden" name="id" value={i.id} />
+                </IntentForm>
+                <IntentForm intent="schedule" hidden={{ id: i.id }} className="inline">
                   <label htmlFor={`at-${i.id}`}>
                     {l('Hẹn giờ (giờ TP.HCM)', 'Schedule (city time)')}
                   </label>
                   <input id={`at-${i.id}`} name="at" type="datetime-local" required />
                   <button type="submit">{l('Hẹn giờ', 'Schedule')}</button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="publish" />
-                  <input type="hidden" name="id" value={i.id} />
+                </IntentForm>
+                <IntentForm intent="publish" hidden={{ id: i.id }}>
                   <button type="submit">{l('Phát hành ngay', 'Publish now')}</button>
-                </Form>
+                </IntentForm>
               </>
             )}
           </li>
@@ -155,8 +148,7 @@ export default function StaffBulletins() {
       </ul>
       <section aria-labelledby="h-new-issue" className="panel">
         <h2 id="h-new-issue">{l('Số mới', 'New issue')}</h2>
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="create" />
+        <IntentForm intent="create" className="stack">
           <div className="columns two">
             <Field
               name="year"
@@ -184,7 +176,7 @@ export default function StaffBulletins() {
             error={result?.error}
           />
           <button type="submit">{l('Tạo số mới', 'Create issue')}</button>
-        </Form>
+        </IntentForm>
       </section>
     </div>
   );

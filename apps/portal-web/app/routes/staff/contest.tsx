@@ -1,5 +1,4 @@
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -13,7 +12,7 @@ import {
   PublishContestResultsDocument,
   StaffContestDocument,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormError, Notice } from '../../components/ui';
+import { DateText, Field, FormError, IntentForm, Notice } from '../../components/ui';
 import { formValues, promotionProblems, winnersFromForm } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import type { MessageKey } from '../../lib/i18n';
@@ -153,8 +152,7 @@ export default function StaffContest() {
             )}
           </p>
           <FormError error={publishResult?.error} />
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="publish" />
+          <IntentForm intent="publish" className="stack">
             {ranks.map((p) => (
               <div className="field" key={p.rank}>
                 <label htmlFor={`f-rank-${p.rank}`} lang="vi">
@@ -175,7 +173,7 @@ export default function StaffContest() {
               </div>
             ))}
             <button type="submit">{l('Công bố kết quả', 'Publish the results')}</button>
-          </Form>
+          </IntentForm>
         </section>
       )}
 
@@ -220,20 +218,18 @@ export default function StaffContest() {
                         {showcase.slug})
                       </p>
                       {showcase.status === 'ACTIVE' && (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="archive" />
-                          <input type="hidden" name="entryId" value={id} />
-                          <input type="hidden" name="showcaseEntryId" value={showcase.id} />
+                        <IntentForm
+                          intent="archive"
+                          hidden={{ entryId: id, showcaseEntryId: showcase.id }}
+                        >
                           <button type="submit" aria-describedby={`winner-${id}`}>
                             {l('Gỡ khỏi trưng bày', 'Take off the showcase')}
                           </button>
-                        </Form>
+                        </IntentForm>
                       )}
                     </>
                   ) : (
-                    <Form method="post" className="stack">
-                      <input type="hidden" name="intent" value="promote" />
-                      <input type="hidden" name="entryId" value={id} />
+                    <IntentForm intent="promote" hidden={{ entryId: id }} className="stack">
                       <div className="field">
                         <label htmlFor={`f-category-${id}`}>{t('category')}</label>
                         <select
@@ -285,7 +281,7 @@ export default function StaffContest() {
                       <button type="submit" aria-describedby={`winner-${id}`}>
                         {l('Đưa vào trưng bày', 'Promote to the showcase')}
                       </button>
-                    </Form>
+                    </IntentForm>
                   )}
                 </li>
               );

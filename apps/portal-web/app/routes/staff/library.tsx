@@ -16,7 +16,7 @@ import {
   type MediaFormat,
 } from '../../__generated__/graphql';
 import { FilterForm, SelectField, StatusFilter } from '../../components/list-filters';
-import { DateText, Field, FormOutcome, Notice } from '../../components/ui';
+import { DateText, Field, FormOutcome, IntentForm, Notice } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { listQuery } from '../../lib/list-query';
 import { useL } from '../../lib/portal-data';
@@ -99,11 +99,9 @@ export default function StaffLibrary() {
               {item.format} · {item.status} · <DateText iso={item.updatedAt} />
             </p>
             {canPublish && item.status === 'DRAFT' && (
-              <Form method="post">
-                <input type="hidden" name="intent" value="publish" />
-                <input type="hidden" name="id" value={item.id} />
+              <IntentForm intent="publish" hidden={{ id: item.id }}>
                 <button type="submit">{l('Xuất bản', 'Publish')}</button>
-              </Form>
+              </IntentForm>
             )}
           </li>
         ))}

@@ -1,5 +1,4 @@
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -15,7 +14,7 @@ import {
   type ThreadStatus,
 } from '../../__generated__/graphql';
 import { FilterForm, SearchField, SelectField, StatusFilter } from '../../components/list-filters';
-import { DateText, FormOutcome, NextPage } from '../../components/ui';
+import { DateText, FormOutcome, IntentForm, NextPage } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { useL } from '../../lib/portal-data';
@@ -125,9 +124,7 @@ export default function StaffThreads() {
             </p>
             {data.moderator && (
               <>
-                <Form method="post" className="inline">
-                  <input type="hidden" name="intent" value="assign" />
-                  <input type="hidden" name="threadId" value={th.id} />
+                <IntentForm intent="assign" hidden={{ threadId: th.id }} className="inline">
                   <label htmlFor={`as-${th.id}`}>{l('Giao cho', 'Assign to')}</label>
                   <select
                     id={`as-${th.id}`}
@@ -141,10 +138,8 @@ export default function StaffThreads() {
                     ))}
                   </select>
                   <button type="submit">{l('Giao', 'Assign')}</button>
-                </Form>
-                <Form method="post" className="inline">
-                  <input type="hidden" name="intent" value="refer" />
-                  <input type="hidden" name="threadId" value={th.id} />
+                </IntentForm>
+                <IntentForm intent="refer" hidden={{ threadId: th.id }} className="inline">
                   <label htmlFor={`rf-${th.id}`}>
                     {l('Chuyển 1022, nhóm', 'Refer to 1022, category')}
                   </label>
@@ -158,17 +153,15 @@ export default function StaffThreads() {
                   <label htmlFor={`rn-${th.id}`}>{l('Ghi chú', 'Note')}</label>
                   <input id={`rn-${th.id}`} name="note" />
                   <button type="submit">{l('Chuyển 1022', 'Refer')}</button>
-                </Form>
+                </IntentForm>
               </>
             )}
             {data.officer && th.status !== 'ANSWERED' && (
-              <Form method="post" className="stack">
-                <input type="hidden" name="intent" value="answer" />
-                <input type="hidden" name="threadId" value={th.id} />
+              <IntentForm intent="answer" hidden={{ threadId: th.id }} className="stack">
                 <label htmlFor={`an-${th.id}`}>{l('Trả lời chính thức', 'Official answer')}</label>
                 <textarea id={`an-${th.id}`} name="body" rows={4} required />
                 <button type="submit">{l('Đăng trả lời', 'Post answer')}</button>
-              </Form>
+              </IntentForm>
             )}
           </li>
         ))}
