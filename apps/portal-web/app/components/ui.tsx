@@ -124,6 +124,26 @@ export function IntentForm({
   );
 }
 
+/** A section named by its heading: the h2 carries `headingId`, which aria-labelledby names. */
+export function Section(props: {
+  headingId: string;
+  title: React.ReactNode;
+  className?: string;
+  testId?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <section
+      aria-labelledby={props.headingId}
+      className={props.className}
+      data-testid={props.testId}
+    >
+      <h2 id={props.headingId}>{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}
+
 /** A labelled input with its own error message (aria-describedby) when the graph refused it. */
 export function Field(props: {
   name: string;

@@ -5,7 +5,7 @@ import {
   type MediaFormat,
 } from '../__generated__/graphql';
 import { FilterForm, SearchField, SelectField } from '../components/list-filters';
-import { NextPage } from '../components/ui';
+import { NextPage, Section } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
 import { sectionMeta } from '../lib/meta';
@@ -92,8 +92,7 @@ export default function Library() {
       </ul>
       <NextPage page={items} />
       {(data.collections?.nodes.length ?? 0) > 0 && (
-        <section aria-labelledby="h-collections" className="panel">
-          <h2 id="h-collections">{t('collections')}</h2>
+        <Section headingId="h-collections" title={t('collections')} className="panel">
           <ul className="article-list">
             {data.collections!.nodes.map((c) => (
               <li key={c.id}>
@@ -102,7 +101,7 @@ export default function Library() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { TrackReferralDocument } from '../__generated__/graphql';
-import { DateText, FormError } from '../components/ui';
+import { DateText, FormError, Section } from '../components/ui';
 import { runOperation } from '../lib/graphql.server';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
@@ -35,8 +35,7 @@ export default function Tracking() {
       <FormError error={error} />
       {code && !referral && !error && <p role="status">{t('trackingNotFound')}</p>}
       {referral && (
-        <section aria-labelledby="h-referral" className="panel">
-          <h2 id="h-referral">{referral.trackingCode}</h2>
+        <Section headingId="h-referral" title={referral.trackingCode} className="panel">
           <p>
             {t('status')}: <strong data-testid="referral-status">{referral.status}</strong>
           </p>
@@ -55,7 +54,7 @@ export default function Tracking() {
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       )}
     </div>
   );

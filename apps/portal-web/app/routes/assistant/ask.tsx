@@ -2,7 +2,7 @@
 // its citations as links; when nothing is found, the feedback form and the 1022 hotline.
 import { Form, Link, useActionData, type ActionFunctionArgs } from 'react-router';
 import { AskDocument, type AskMutation, type SourceKind } from '../../__generated__/graphql';
-import { Field, FormError } from '../../components/ui';
+import { Field, FormError, Section } from '../../components/ui';
 import { citationHref } from '../../lib/citations';
 import { runOperation } from '../../lib/graphql.server';
 import { sectionMeta } from '../../lib/meta';
@@ -53,8 +53,12 @@ function Answer({ answer }: { answer: AskMutation['ask'] }) {
   const kindLabel = useKindLabel();
   if (answer.status === 'NO_ANSWER')
     return (
-      <section aria-labelledby="h-answer" className="panel" data-testid="no-answer">
-        <h2 id="h-answer">{l('Chưa tìm được câu trả lời', 'No answer found')}</h2>
+      <Section
+        headingId="h-answer"
+        title={l('Chưa tìm được câu trả lời', 'No answer found')}
+        className="panel"
+        testId="no-answer"
+      >
         <p lang="vi">{answer.feedback?.message ?? answer.text}</p>
         <ul>
           <li>
@@ -72,11 +76,10 @@ function Answer({ answer }: { answer: AskMutation['ask'] }) {
             </a>
           </li>
         </ul>
-      </section>
+      </Section>
     );
   return (
-    <section aria-labelledby="h-answer" className="panel" data-testid="answer">
-      <h2 id="h-answer">{l('Trả lời', 'Answer')}</h2>
+    <Section headingId="h-answer" title={l('Trả lời', 'Answer')} className="panel" testId="answer">
       {answer.notice && <p className="meta">{answer.notice}</p>}
       <p lang="vi">
         {answer.sentences.map((s, i) => (
@@ -137,7 +140,7 @@ function Answer({ answer }: { answer: AskMutation['ask'] }) {
           </li>
         ))}
       </ol>
-    </section>
+    </Section>
   );
 }
 

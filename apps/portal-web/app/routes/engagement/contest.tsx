@@ -13,7 +13,7 @@ import {
   VoteForContestEntryDocument,
 } from '../../__generated__/graphql';
 import { RoundKind } from '../../components/contest-round';
-import { DateText, Field, FormError, IntentForm, Notice } from '../../components/ui';
+import { DateText, Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { entryCredits, entryProblems, parseTeam, teamText } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { detailMeta } from '../../lib/meta';
@@ -127,8 +127,7 @@ export default function ContestPage() {
         </Notice>
       )}
 
-      <section aria-labelledby="h-rounds">
-        <h2 id="h-rounds">{l('Các vòng thi', 'Rounds')}</h2>
+      <Section headingId="h-rounds" title={l('Các vòng thi', 'Rounds')}>
         <ol className="article-list">
           {contest.rounds.map((r) => (
             <li key={r.id} aria-current={contest.currentRound?.id === r.id ? 'step' : undefined}>
@@ -140,11 +139,10 @@ export default function ContestPage() {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
 
       {contest.prizes.length > 0 && (
-        <section aria-labelledby="h-prizes">
-          <h2 id="h-prizes">{l('Giải thưởng', 'Prizes')}</h2>
+        <Section headingId="h-prizes" title={l('Giải thưởng', 'Prizes')}>
           <ul lang="vi">
             {contest.prizes.map((p) => (
               <li key={p.rank}>
@@ -153,11 +151,10 @@ export default function ContestPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="h-rules">
-        <h2 id="h-rules">{l('Thể lệ', 'Rules')}</h2>
+      <Section headingId="h-rules" title={l('Thể lệ', 'Rules')}>
         <Paragraphs text={contest.rules} />
         <h3>{l('Đối tượng dự thi', 'Who may take part')}</h3>
         <Paragraphs text={contest.eligibility} />
@@ -174,11 +171,14 @@ export default function ContestPage() {
             </ul>
           </>
         )}
-      </section>
+      </Section>
 
       {taking && !contest.viewerIsJudge && (
-        <section aria-labelledby="h-my-entry" className="panel">
-          <h2 id="h-my-entry">{l('Bài dự thi của bạn', 'Your entry')}</h2>
+        <Section
+          headingId="h-my-entry"
+          title={l('Bài dự thi của bạn', 'Your entry')}
+          className="panel"
+        >
           {!viewer ? (
             <p>
               <Link to={`/dang-nhap?tiep=/cuoc-thi/${contest.id}`}>
@@ -194,7 +194,7 @@ export default function ContestPage() {
               defaultTeam={viewer.name}
             />
           )}
-        </section>
+        </Section>
       )}
 
       <section aria-labelledby="h-entries">

@@ -13,7 +13,7 @@ import {
   RegisterForEventDocument,
   VoteEventQuestionDocument,
 } from '../../__generated__/graphql';
-import { Field, FormError, IntentForm, Notice } from '../../components/ui';
+import { Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { formatDateTime } from '../../lib/i18n';
 import { detailMeta } from '../../lib/meta';
@@ -185,8 +185,7 @@ export default function EventPage() {
       )}
 
       {event.speakers.length > 0 && (
-        <section aria-labelledby="h-speakers">
-          <h2 id="h-speakers">{l('Diễn giả', 'Speakers')}</h2>
+        <Section headingId="h-speakers" title={l('Diễn giả', 'Speakers')}>
           <ul lang="vi">
             {event.speakers.map((s) => (
               <li key={s.name}>
@@ -196,12 +195,11 @@ export default function EventPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
       {event.agenda.length > 0 && (
-        <section aria-labelledby="h-agenda">
-          <h2 id="h-agenda">{l('Chương trình', 'Agenda')}</h2>
+        <Section headingId="h-agenda" title={l('Chương trình', 'Agenda')}>
           <ol className="article-list" lang="vi">
             {event.agenda.map((a) => (
               <li key={`${a.startsAt}-${a.title}`}>
@@ -210,11 +208,13 @@ export default function EventPage() {
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="h-questions">
-        <h2 id="h-questions">{l('Câu hỏi cho diễn giả', 'Questions for the speakers')}</h2>
+      <Section
+        headingId="h-questions"
+        title={l('Câu hỏi cho diễn giả', 'Questions for the speakers')}
+      >
         {questions.length === 0 && <p>{l('Chưa có câu hỏi.', 'No questions yet.')}</p>}
         <ul className="article-list" data-testid="event-questions">
           {questions.map((q) => (
@@ -253,7 +253,7 @@ export default function EventPage() {
             <button type="submit">{l('Gửi câu hỏi', 'Send question')}</button>
           </IntentForm>
         )}
-      </section>
+      </Section>
     </article>
   );
 }

@@ -13,7 +13,7 @@ import {
   SubmitArticleForReviewDocument,
   UpdateArticleDocument,
 } from '../../__generated__/graphql';
-import { DateText, FormError, IntentForm, Notice } from '../../components/ui';
+import { DateText, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
@@ -189,8 +189,11 @@ export default function ArticleEdit() {
         <button type="submit">{l('Lưu', 'Save')}</button>
       </IntentForm>
 
-      <section aria-labelledby="h-workflow" className="panel">
-        <h2 id="h-workflow">{l('Quy trình biên tập', 'Editorial workflow')}</h2>
+      <Section
+        headingId="h-workflow"
+        title={l('Quy trình biên tập', 'Editorial workflow')}
+        className="panel"
+      >
         <div className="actions">
           {article.status === 'DRAFT' && (
             <IntentForm intent="submit">
@@ -227,10 +230,9 @@ export default function ArticleEdit() {
             </IntentForm>
           )}
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="h-revisions" className="panel">
-        <h2 id="h-revisions">{l('Lịch sử sửa đổi', 'Revisions')}</h2>
+      <Section headingId="h-revisions" title={l('Lịch sử sửa đổi', 'Revisions')} className="panel">
         <ol className="history">
           {(article.revisions ?? []).map((r) => (
             <li key={`${r.version}-${r.action}-${r.at}`}>
@@ -241,7 +243,7 @@ export default function ArticleEdit() {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
     </div>
   );
 }

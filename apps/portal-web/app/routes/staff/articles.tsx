@@ -15,7 +15,7 @@ import {
 } from '../../__generated__/graphql';
 import { ArticleFields, articleInput } from '../../components/article-fields';
 import { FilterForm, StatusFilter } from '../../components/list-filters';
-import { DataTable, DateText, FormError, NextPage } from '../../components/ui';
+import { DataTable, DateText, FormError, NextPage, Section } from '../../components/ui';
 import { loadOrThrow, runOperation } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { useL } from '../../lib/portal-data';
@@ -100,14 +100,13 @@ export default function StaffArticles() {
       </DataTable>
       <NextPage page={list} />
 
-      <section aria-labelledby="h-new-article" className="panel">
-        <h2 id="h-new-article">{l('Viết bài mới', 'New article')}</h2>
+      <Section headingId="h-new-article" title={l('Viết bài mới', 'New article')} className="panel">
         <FormError error={result?.error} />
         <Form method="post" className="stack">
           <ArticleFields values={result?.values} error={result?.error} categories={categories} />
           <button type="submit">{l('Tạo bản nháp', 'Create draft')}</button>
         </Form>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -12,7 +12,7 @@ import {
   ScheduleBulletinIssueDocument,
   StaffBulletinIssuesDocument,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormOutcome, IntentForm } from '../../components/ui';
+import { DateText, Field, FormOutcome, IntentForm, Section } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation, type ActionOutcome } from '../../lib/graphql.server';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
@@ -146,8 +146,7 @@ export default function StaffBulletins() {
           </li>
         ))}
       </ul>
-      <section aria-labelledby="h-new-issue" className="panel">
-        <h2 id="h-new-issue">{l('Số mới', 'New issue')}</h2>
+      <Section headingId="h-new-issue" title={l('Số mới', 'New issue')} className="panel">
         <IntentForm intent="create" className="stack">
           <div className="columns two">
             <Field
@@ -177,7 +176,7 @@ export default function StaffBulletins() {
           />
           <button type="submit">{l('Tạo số mới', 'Create issue')}</button>
         </IntentForm>
-      </section>
+      </Section>
     </div>
   );
 }

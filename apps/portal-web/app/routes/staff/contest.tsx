@@ -12,7 +12,7 @@ import {
   PublishContestResultsDocument,
   StaffContestDocument,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormError, IntentForm, Notice } from '../../components/ui';
+import { DateText, Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { formValues, promotionProblems, winnersFromForm } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import type { MessageKey } from '../../lib/i18n';
@@ -111,8 +111,7 @@ export default function StaffContest() {
       {/* Outside the form's section, which goes once the results are published. */}
       {publishResult?.ok && <Notice>{l('Đã công bố kết quả.', 'Results published.')}</Notice>}
 
-      <section aria-labelledby="h-standings">
-        <h2 id="h-standings">{l('Bảng điểm', 'Standings')}</h2>
+      <Section headingId="h-standings" title={l('Bảng điểm', 'Standings')}>
         {standings.length === 0 ? (
           <p>{l('Chưa có bài dự thi.', 'No entries yet.')}</p>
         ) : (
@@ -140,11 +139,14 @@ export default function StaffContest() {
             </table>
           </div>
         )}
-      </section>
+      </Section>
 
       {!contest.resultsPublishedAt && standings.length > 0 && (
-        <section aria-labelledby="h-publish" className="panel">
-          <h2 id="h-publish">{l('Công bố kết quả', 'Publish the results')}</h2>
+        <Section
+          headingId="h-publish"
+          title={l('Công bố kết quả', 'Publish the results')}
+          className="panel"
+        >
           <p className="hint">
             {l(
               'Chọn bài đạt từng giải. Khi công bố, mọi điểm và lượt bình chọn được công khai.',
@@ -174,12 +176,14 @@ export default function StaffContest() {
             ))}
             <button type="submit">{l('Công bố kết quả', 'Publish the results')}</button>
           </IntentForm>
-        </section>
+        </Section>
       )}
 
       {contest.resultsPublishedAt && (
-        <section aria-labelledby="h-showcase">
-          <h2 id="h-showcase">{l('Trưng bày AI-Challenge', 'AI-Challenge showcase')}</h2>
+        <Section
+          headingId="h-showcase"
+          title={l('Trưng bày AI-Challenge', 'AI-Challenge showcase')}
+        >
           <p className="hint">
             {l(
               'Bài đạt giải được đưa sang thư viện một lần; mục trưng bày xuất hiện sau vài giây.',
@@ -287,7 +291,7 @@ export default function StaffContest() {
               );
             })}
           </ul>
-        </section>
+        </Section>
       )}
     </div>
   );

@@ -16,7 +16,7 @@ import {
   type MediaFormat,
 } from '../../__generated__/graphql';
 import { FilterForm, SelectField, StatusFilter } from '../../components/list-filters';
-import { DateText, Field, FormOutcome, IntentForm, Notice } from '../../components/ui';
+import { DateText, Field, FormOutcome, IntentForm, Notice, Section } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { listQuery } from '../../lib/list-query';
 import { useL } from '../../lib/portal-data';
@@ -107,8 +107,11 @@ export default function StaffLibrary() {
         ))}
       </ul>
 
-      <section aria-labelledby="h-upload" className="panel">
-        <h2 id="h-upload">{l('1. Tải tệp lên', '1. Upload a file')}</h2>
+      <Section
+        headingId="h-upload"
+        title={l('1. Tải tệp lên', '1. Upload a file')}
+        className="panel"
+      >
         {uploaded && (
           <Notice>
             {l('Đã tải lên', 'Uploaded')}: {uploaded.name}
@@ -134,10 +137,13 @@ export default function StaffLibrary() {
           <input id="f-file" type="file" name="file" required />
           <button type="submit">{l('Tải lên', 'Upload')}</button>
         </form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="h-new-item" className="panel">
-        <h2 id="h-new-item">{l('2. Tạo tài liệu', '2. Create the item')}</h2>
+      <Section
+        headingId="h-new-item"
+        title={l('2. Tạo tài liệu', '2. Create the item')}
+        className="panel"
+      >
         <Form method="post" className="stack">
           <input type="hidden" name="fileId" value={uploaded?.id ?? ''} />
           <Field name="title" label={l('Tiêu đề', 'Title')} required error={result?.error} />
@@ -172,7 +178,7 @@ export default function StaffLibrary() {
           <Field name="publisher" label={l('Nhà xuất bản', 'Publisher')} error={result?.error} />
           <button type="submit">{l('Tạo bản nháp', 'Create draft')}</button>
         </Form>
-      </section>
+      </Section>
     </div>
   );
 }

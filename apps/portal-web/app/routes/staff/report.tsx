@@ -17,6 +17,7 @@ import { useL, usePortal } from '../../lib/portal-data';
 import { monthPeriod } from '../../lib/report-month';
 import { requireViewer } from '../../lib/session.server';
 import { REPORT_ROLES } from '../../lib/staff';
+import { Section } from '../../components/ui';
 
 type Stats = NonNullable<PortalStatsQuery['portalStats']>;
 type Audience = Stats['articles'];
@@ -185,8 +186,7 @@ export default function Report() {
         )}
       </p>
 
-      <section aria-labelledby="h-audience">
-        <h2 id="h-audience">{l('Lượt truy cập', 'Audience')}</h2>
+      <Section headingId="h-audience" title={l('Lượt truy cập', 'Audience')}>
         <Table
           testId="report-audience"
           caption={l('Lượt xem theo chuyên mục', 'Views by section')}
@@ -241,10 +241,9 @@ export default function Report() {
             ...sections.map(([, a]) => a.series[i]?.views ?? 0),
           ])}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="h-forum">
-        <h2 id="h-forum">{l('Diễn đàn', 'Forum')}</h2>
+      <Section headingId="h-forum" title={l('Diễn đàn', 'Forum')}>
         <p data-testid="report-forum">
           {l('Chủ đề mới', 'New threads')}: <strong>{forum.threads}</strong> ·{' '}
           {l('Đã trả lời chính thức', 'Officially answered')}: <strong>{forum.answered}</strong> (
@@ -286,10 +285,9 @@ export default function Report() {
             d.overdue,
           ])}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="h-referrals">
-        <h2 id="h-referrals">{l('Phản ánh chuyển 1022', 'Referrals to 1022')}</h2>
+      <Section headingId="h-referrals" title={l('Phản ánh chuyển 1022', 'Referrals to 1022')}>
         {referrals ? (
           <>
             <p data-testid="report-referrals">
@@ -314,10 +312,9 @@ export default function Report() {
         ) : (
           <p>{l('Không lấy được số liệu phản ánh.', 'The referral figures are not available.')}</p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="h-contributions">
-        <h2 id="h-contributions">{l('Đóng góp tin bài', 'Contributions')}</h2>
+      <Section headingId="h-contributions" title={l('Đóng góp tin bài', 'Contributions')}>
         {contributions ? (
           <>
             <p data-testid="report-contributions">
@@ -346,10 +343,9 @@ export default function Report() {
             {l('Không lấy được số liệu đóng góp.', 'The contribution figures are not available.')}
           </p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="h-bulletin">
-        <h2 id="h-bulletin">{l('Bản tin', 'Bulletin')}</h2>
+      <Section headingId="h-bulletin" title={l('Bản tin', 'Bulletin')}>
         <p data-testid="report-bulletin">
           {l('Người đăng ký đầu tháng', 'Subscribers at the start')}:{' '}
           {subscribers.subscribersAtStart} · {l('cuối tháng', 'at the end')}:{' '}
@@ -358,7 +354,7 @@ export default function Report() {
           {subscribers.unsubscribes} · {l('Lượt nghe bản đọc', 'Read-aloud plays')}:{' '}
           {stats.bulletinAudioOpens.views}
         </p>
-      </section>
+      </Section>
     </div>
   );
 }
