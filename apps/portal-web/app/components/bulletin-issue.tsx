@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { usePortal } from '../lib/portal-data';
-import { DateText } from './ui';
+import { DateText, Section } from './ui';
 import { ReadAloud } from './read-aloud';
 
 export interface IssueView {
@@ -66,8 +66,7 @@ export function BulletinIssueView({ issue }: { issue: IssueView }) {
 export function SubscribeForm({ done, error }: { done?: boolean; error?: string | null }) {
   const { t } = usePortal();
   return (
-    <section aria-labelledby="h-subscribe" className="panel">
-      <h2 id="h-subscribe">{t('subscribe')}</h2>
+    <Section headingId="h-subscribe" title={t('subscribe')} className="panel">
       <p className="hint">{t('subscribeHint')}</p>
       {done && <p role="status">{t('subscribed')}</p>}
       {error && (
@@ -80,6 +79,6 @@ export function SubscribeForm({ done, error }: { done?: boolean; error?: string 
         <input id="sub-email" name="email" type="email" autoComplete="email" required />
         <button type="submit">{t('subscribe')}</button>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -7,7 +7,7 @@ import type { ArticlePollQuery } from '../__generated__/graphql';
 import type { AnswerOutcome } from '../lib/survey-answer.server';
 import { useL, usePortal } from '../lib/portal-data';
 import { QuestionField, QuestionResults } from './survey';
-import { FormError, Notice } from './ui';
+import { FormError, Notice, Section } from './ui';
 
 /** A poll as ArticlePoll and ThreadPoll select it. */
 export type PollView = NonNullable<NonNullable<ArticlePollQuery['article']>['poll']>;
@@ -33,8 +33,12 @@ export function PollPanel({
   const canAnswer = poll.viewerCanAnswer && !answered;
   const results = new Map(poll.results?.questions.map((r) => [r.questionId, r]) ?? []);
   return (
-    <section className="panel poll" aria-labelledby="h-poll" data-testid="poll">
-      <h2 id="h-poll">{l('Bình chọn nhanh', 'Quick poll')}</h2>
+    <Section
+      headingId="h-poll"
+      title={l('Bình chọn nhanh', 'Quick poll')}
+      className="panel poll"
+      testId="poll"
+    >
       {questions.length !== 1 || questions[0]?.text !== poll.title ? (
         <p lang="vi">{poll.title}</p>
       ) : null}
@@ -99,6 +103,6 @@ export function PollPanel({
           <Link to={`/khao-sat/${poll.id}/ket-qua`}>{l('Xem kết quả', 'See results')}</Link>
         </p>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,4 +1,4 @@
-import { Link, useLocation } from 'react-router';
+import { Form, Link, useLocation } from 'react-router';
 import type { GraphError } from '../lib/graphql.server';
 import { formatDate } from '../lib/i18n';
 import { usePortal } from '../lib/portal-data';
@@ -9,10 +9,16 @@ export function DateText({ iso }: { iso: string | null | undefined }) {
   return <time dateTime={iso}>{formatDate(lang, iso)}</time>;
 }
 
+/** The part of a GraphQL connection that says whether there is a page after this one. */
+export interface Paged {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
 /** A link to the next page of a cursor-paginated list, keeping the other query parameters. */
-export function NextPage({ cursor }: { cursor: string | null | undefined }) {
+export function NextPage({ page }: { page: Paged | null | undefined }) {
   const { t } = usePortal();
   const location = useLocation();
+  const cursor = page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   if (!cursor) return null;
   const params = new URLSearchParams(location.search);
   params.set('sau', cursor);
@@ -48,6 +54,93 @@ export function FormError({ error }: { error: GraphError | null | undefined }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** What a form action did: a short note when it worked, else its error. */
+export function FormOutcome({
+  done,
+  error,
+}: {
+  done: React.ReactNode;
+  error: GraphError | null | undefined;
+}) {
+  return (
+    <>
+      {done && <Notice>{done}</Notice>}
+      <FormError error={error} />
+    </>
+  );
+}
+
+/** A table of rows under a caption only screen readers need: the page's heading says it. */
+export function DataTable(props: {
+  caption: string;
+  columns: string[];
+  testId?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <table className="table" data-testid={props.testId}>
+      <caption className="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.columns.map((c) => (
+            <th scope="col" key={c}>
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{props.children}</tbody>
+    </table>
+  );
+}
+
+/**
+ * A post form for one of a page's actions: the `intent` its action switches on and the ids it
+ * needs travel as hidden fields.
+ */
+export function IntentForm({
+  intent,
+  hidden,
+  children,
+  ...form
+}: {
+  intent: string;
+  hidden?: Record<string, string | number>;
+  className?: string;
+  lang?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Form method="post" {...form}>
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+    </Form>
+  );
+}
+
+/** A section named by its heading: the h2 carries `headingId`, which aria-labelledby names. */
+export function Section(props: {
+  headingId: string;
+  title: React.ReactNode;
+  className?: string;
+  testId?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <section
+      aria-labelledby={props.headingId}
+      className={props.className}
+      data-testid={props.testId}
+    >
+      <h2 id={props.headingId}>{props.title}</h2>
+      {props.children}
+    </section>
   );
 }
 

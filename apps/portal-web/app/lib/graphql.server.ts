@@ -27,6 +27,17 @@ export interface GraphError {
 
 export type GraphResult<T> = { ok: true; data: T } | { ok: false; error: GraphError; data?: T };
 
+/** What a staff form action answers: a short note of what it did, or the graph's error. */
+export interface ActionOutcome {
+  done: string | null;
+  error: GraphError | null;
+}
+
+/** The outcome of one operation: `done` describes its data when it worked. */
+export function outcome<T>(result: GraphResult<T>, done: (data: T) => string): ActionOutcome {
+  return result.ok ? { done: done(result.data), error: null } : { done: null, error: result.error };
+}
+
 const KNOWN = new Set<GraphErrorCode>([
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
@@ -126,6 +137,12 @@ export async function runOperation<TData, TVariables extends Record<string, unkn
       error: { code: 'NETWORK', message: (err as Error).message, fields: {}, paths: {} },
     };
   }
+}
+
+/** What the graph found, or a 404 for the route's error boundary when it found nothing. */
+export function orNotFound<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Response('not found', { status: 404 });
+  return value;
 }
 
 /**

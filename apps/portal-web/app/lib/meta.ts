@@ -1,11 +1,19 @@
-import type { MetaDescriptor } from 'react-router';
+import type { MetaDescriptor, MetaFunction } from 'react-router';
 import type { RootData } from './portal-data';
 
+/** What a page says about itself in its meta tags. */
+export interface PageFacts {
+  title: string;
+  description?: string;
+  path: string;
+  type?: string;
+  image?: string | null;
+}
+
+type Matches = readonly ({ id: string; data?: unknown } | undefined)[];
+
 /** Title, description, canonical link and OpenGraph tags of a page. */
-export function pageMeta(
-  root: RootData | undefined,
-  page: { title: string; description?: string; path: string; type?: string; image?: string | null },
-): MetaDescriptor[] {
+export function pageMeta(root: RootData | undefined, page: PageFacts): MetaDescriptor[] {
   const site =
     root?.lang === 'en'
       ? 'Ho Chi Minh City Digital Transformation Portal'
@@ -31,8 +39,44 @@ export function pageMeta(
   ];
 }
 
-export function rootData(
-  matches: readonly ({ id: string; data?: unknown } | undefined)[],
-): RootData | undefined {
+export function rootData(matches: Matches): RootData | undefined {
   return matches.find((m) => m?.id === 'root')?.data as RootData | undefined;
+}
+
+/** The meta of a page about one thing, from its loader's data; "not found" when the loader threw. */
+export function detailMeta<Data>(
+  facts: (data: Data, root: RootData | undefined) => PageFacts,
+): (args: { data: Data | undefined; matches: Matches }) => MetaDescriptor[] {
+  return ({ data, matches }) => {
+    if (!data) return [{ title: 'Không tìm thấy' }];
+    const root = rootData(matches);
+    return pageMeta(root, facts(data, root));
+  };
+}
+
+/** Text of a page in both of the portal's languages. */
+interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+/** The meta of a page whose title (and description) do not depend on its data. */
+export function sectionMeta(page: {
+  path: string;
+  title: Bilingual;
+  description?: Bilingual;
+  noindex?: boolean;
+}): MetaFunction {
+  return ({ matches }) => {
+    const root = rootData(matches);
+    const lang = root?.lang === 'en' ? 'en' : 'vi';
+    return [
+      ...pageMeta(root, {
+        title: page.title[lang],
+        description: page.description?.[lang],
+        path: page.path,
+      }),
+      ...(page.noindex ? [{ name: 'robots', content: 'noindex' }] : []),
+    ];
+  };
 }

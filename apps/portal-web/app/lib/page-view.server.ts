@@ -1,6 +1,8 @@
 import type { PageViewInput } from '../__generated__/graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { PortalLoadContext } from './context';
 import { deviceClass, isCrawler } from './device.server';
+import { runOperation } from './graphql.server';
 import { regionOf } from './region.server';
 import { currentViewer } from './session.server';
 
@@ -31,6 +33,21 @@ export async function pageViewOf(
     },
     token,
   };
+}
+
+/**
+ * Counts this request as a view of the page's item when it is one (see pageViewOf), sending
+ * `document` with the variables `variables` makes of the view. Counting a view must never hold
+ * up or break the page: the operation is not awaited and its failure is ignored.
+ */
+export async function recordPageView<TData, TVariables extends Record<string, unknown>>(
+  request: Request,
+  context: PortalLoadContext,
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: (view: PageViewInput) => TVariables,
+): Promise<void> {
+  const seen = await pageViewOf(request, context);
+  if (seen) void runOperation(context, document, variables(seen.view), seen.token);
 }
 
 /**

@@ -1,28 +1,27 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { PlatformAppsDirectoryDocument } from '../__generated__/graphql';
+import { FilterForm, SearchField, SelectField } from '../components/list-filters';
 import { loadOrThrow } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
+import { definedOnly, listQuery } from '../lib/list-query';
+import { sectionMeta } from '../lib/meta';
 import { APP_CATEGORIES } from '../lib/showcase';
 import { usePortal } from '../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
-  const category = APP_CATEGORIES.find((c) => c === params.get('nhom'));
-  const q = params.get('q')?.trim().slice(0, 200) || undefined;
-  const data = await loadOrThrow(context, PlatformAppsDirectoryDocument, {
-    ...(category ? { category } : {}),
-    ...(q ? { q } : {}),
-  });
+  const { q, oneOf } = listQuery(request);
+  const category = oneOf('nhom', APP_CATEGORIES);
+  const data = await loadOrThrow(
+    context,
+    PlatformAppsDirectoryDocument,
+    definedOnly({ category, q }),
+  );
   return { category, q, apps: data.platformApps };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'City apps' : 'Ứng dụng và nền tảng của Thành phố',
-    path: '/ung-dung',
-  });
-};
+export const meta = sectionMeta({
+  path: '/ung-dung',
+  title: { vi: 'Ứng dụng và nền tảng của Thành phố', en: 'City apps' },
+});
 
 export default function Apps() {
   const { category, q, apps } = useLoaderData<typeof loader>();
@@ -33,22 +32,17 @@ export default function Apps() {
       <p>
         <Link to="/ung-dung/ai-challenge">{t('showcase')}</Link>
       </p>
-      <form method="get" role="search" className="filters">
-        <div className="field">
-          <label htmlFor="q">{t('search')}</label>
-          <input id="q" name="q" type="search" defaultValue={q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="cat">{t('category')}</label>
-          <select id="cat" name="nhom" defaultValue={category ?? ''}>
-            <option value="">{t('all')}</option>
-            {APP_CATEGORIES.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{t('filter')}</button>
-      </form>
+      <FilterForm search>
+        <SearchField id="q" label={t('search')} value={q} />
+        <SelectField
+          id="cat"
+          name="nhom"
+          label={t('category')}
+          options={APP_CATEGORIES}
+          value={category}
+          empty={t('all')}
+        />
+      </FilterForm>
       <ul className="cards">
         {(apps?.nodes ?? []).map((app) => (
           <li key={app.id} className="card" lang="vi">

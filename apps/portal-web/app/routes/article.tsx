@@ -16,9 +16,9 @@ import {
 } from '../__generated__/graphql';
 import { PollPanel } from '../components/poll';
 import { DateText } from '../components/ui';
-import { loadOrThrow, runOperation } from '../lib/graphql.server';
+import { loadOrThrow, orNotFound, runOperation } from '../lib/graphql.server';
 import { pageMeta, rootData } from '../lib/meta';
-import { pageViewOf } from '../lib/page-view.server';
+import { recordPageView } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 import { currentViewer } from '../lib/session.server';
 import { sendSurveyForm } from '../lib/survey-answer.server';
@@ -31,20 +31,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     runOperation(context, ArticleExtrasDocument, { slug }),
     runOperation(context, ArticlePollDocument, { slug }, token),
   ]);
-  const article = page.article;
-  if (!article) throw new Response('not found', { status: 404 });
+  const article = orNotFound(page.article);
   const related = article.category
     ? await runOperation(context, RelatedArticlesDocument, { categoryId: article.category.id })
     : null;
-  const seen = await pageViewOf(request, context);
-  // Counting a view must never hold up or break the page.
-  if (seen)
-    void runOperation(
-      context,
-      RecordArticlePageViewDocument,
-      { id: article.id, ...seen.view },
-      seen.token,
-    );
+  await recordPageView(request, context, RecordArticlePageViewDocument, (view) => ({
+    id: article.id,
+    ...view,
+  }));
   return {
     article: { ...article, body: sanitizeRichText(article.body) },
     extras: extras.ok ? extras.data.article : null,
@@ -62,8 +56,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     loadOrThrow(context, ArticlePollDocument, { slug: params.slug! }, token),
     request.formData(),
   ]);
-  const poll = data.article?.poll;
-  if (!poll) throw new Response('not found', { status: 404 });
+  const poll = orNotFound(data.article?.poll);
   return { poll: await sendSurveyForm(context, poll, form, 'submit', token) };
 }
 

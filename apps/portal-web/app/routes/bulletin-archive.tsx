@@ -1,8 +1,8 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { BulletinArchiveDocument } from '../__generated__/graphql';
 import { DateText } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
+import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -12,13 +12,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { year, issues: data.bulletinIssues };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'Bulletin archive' : 'Lưu trữ Bản tin CĐS',
-    path: '/ban-tin/luu-tru',
-  });
-};
+export const meta = sectionMeta({
+  path: '/ban-tin/luu-tru',
+  title: { vi: 'Lưu trữ Bản tin CĐS', en: 'Bulletin archive' },
+});
 
 export default function BulletinArchive() {
   const { year, issues } = useLoaderData<typeof loader>();

@@ -4,9 +4,9 @@ import {
   RecordBulletinIssueViewDocument,
 } from '../__generated__/graphql';
 import { BulletinIssueView } from '../components/bulletin-issue';
-import { loadOrThrow, runOperation } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
-import { pageViewOf } from '../lib/page-view.server';
+import { loadOrThrow, orNotFound } from '../lib/graphql.server';
+import { detailMeta } from '../lib/meta';
+import { recordPageView } from '../lib/page-view.server';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const year = Number(params.year);
@@ -21,29 +21,19 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   )
     throw new Response('not found', { status: 404 });
   const data = await loadOrThrow(context, BulletinIssuePageDocument, { year, month });
-  const issue = data.bulletinIssue;
-  if (!issue) throw new Response('not found', { status: 404 });
-  const seen = await pageViewOf(request, context);
-  // Counting a view must never hold up or break the page.
-  if (seen)
-    void runOperation(
-      context,
-      RecordBulletinIssueViewDocument,
-      { id: issue.id, view: seen.view },
-      seen.token,
-    );
+  const issue = orNotFound(data.bulletinIssue);
+  await recordPageView(request, context, RecordBulletinIssueViewDocument, (view) => ({
+    id: issue.id,
+    view,
+  }));
   return { issue };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  const { issue } = data;
-  return pageMeta(rootData(matches), {
-    title: issue.title,
-    description: issue.editorial ?? undefined,
-    path: `/ban-tin/${issue.year}/${String(issue.month).padStart(2, '0')}`,
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta(({ issue }) => ({
+  title: issue.title,
+  description: issue.editorial ?? undefined,
+  path: `/ban-tin/${issue.year}/${String(issue.month).padStart(2, '0')}`,
+}));
 
 export default function BulletinIssue() {
   const { issue } = useLoaderData<typeof loader>();

@@ -4,7 +4,6 @@ import {
   useLoaderData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
-  type MetaFunction,
 } from 'react-router';
 import {
   LatestBulletinDocument,
@@ -13,22 +12,19 @@ import {
 } from '../__generated__/graphql';
 import { BulletinIssueView, SubscribeForm } from '../components/bulletin-issue';
 import { loadOrThrow, runOperation } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
-import { pageViewOf } from '../lib/page-view.server';
+import { sectionMeta } from '../lib/meta';
+import { recordPageView } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const data = await loadOrThrow(context, LatestBulletinDocument, {});
   const issue = data.latestBulletinIssue;
   // The latest issue is read here as on its own page: a view of it.
-  const seen = issue ? await pageViewOf(request, context) : null;
-  if (issue && seen)
-    void runOperation(
-      context,
-      RecordBulletinIssueViewDocument,
-      { id: issue.id, view: seen.view },
-      seen.token,
-    );
+  if (issue)
+    await recordPageView(request, context, RecordBulletinIssueViewDocument, (view) => ({
+      id: issue.id,
+      view,
+    }));
   return { issue };
 }
 
@@ -40,13 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return result.ok ? { done: true, error: null } : { done: false, error: result.error.message };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'DX Bulletin' : 'Bản tin Chuyển đổi số',
-    path: '/ban-tin',
-  });
-};
+export const meta = sectionMeta({
+  path: '/ban-tin',
+  title: { vi: 'Bản tin Chuyển đổi số', en: 'DX Bulletin' },
+});
 
 export default function Bulletin() {
   const { issue } = useLoaderData<typeof loader>();

@@ -5,12 +5,11 @@ import {
   useLoaderData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
-  type MetaFunction,
 } from 'react-router';
 import { HotlineCategoriesDocument, SubmitFeedbackDocument } from '../__generated__/graphql';
 import { Field, FormError, Notice } from '../components/ui';
 import { runOperation } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
+import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 import { currentViewer } from '../lib/session.server';
 
@@ -39,13 +38,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { done: null, error: result.error, values };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'Feedback' : 'Góp ý, phản ánh',
-    path: '/gop-y',
-  });
-};
+export const meta = sectionMeta({
+  path: '/gop-y',
+  title: { vi: 'Góp ý, phản ánh', en: 'Feedback' },
+});
 
 export default function Feedback() {
   const { categories } = useLoaderData<typeof loader>();

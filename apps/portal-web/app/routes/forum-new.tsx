@@ -4,12 +4,11 @@ import {
   useActionData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
-  type MetaFunction,
 } from 'react-router';
 import { CreateThreadDocument, type ThreadKind } from '../__generated__/graphql';
 import { Field, FormError } from '../components/ui';
 import { runOperation } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
+import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 import { requireViewer } from '../lib/session.server';
 
@@ -34,13 +33,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { error: result.error, values: input };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'Propose or ask' : 'Gửi hiến kế, câu hỏi',
-    path: '/dien-dan/moi',
-  });
-};
+export const meta = sectionMeta({
+  path: '/dien-dan/moi',
+  title: { vi: 'Gửi hiến kế, câu hỏi', en: 'Propose or ask' },
+});
 
 export default function NewThread() {
   const result = useActionData<typeof action>();

@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import {
   ForumThreadListDocument,
   ForumThreadsDocument,
@@ -6,9 +6,11 @@ import {
   type ThreadSort,
   type ThreadStatus,
 } from '../__generated__/graphql';
+import { FilterForm, SearchField, SelectField } from '../components/list-filters';
 import { DateText, NextPage } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
+import { definedOnly, listQuery } from '../lib/list-query';
+import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 
 const KINDS: ThreadKind[] = ['PROPOSAL', 'QUESTION', 'FEEDBACK', 'DISCUSSION'];
@@ -16,13 +18,11 @@ const SORTS: ThreadSort[] = ['NEWEST', 'MOST_VOTED', 'ACTIVE', 'UNANSWERED'];
 const STATUSES: ThreadStatus[] = ['OPEN', 'ANSWERED', 'REFERRED', 'CLOSED'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
-  const kind = KINDS.find((k) => k === params.get('loai'));
-  const sort = SORTS.find((s) => s === params.get('sap-xep')) ?? 'NEWEST';
-  const status = STATUSES.find((s) => s === params.get('trang-thai'));
-  const q = params.get('q')?.trim().slice(0, 200) || undefined;
-  const after = params.get('sau') || undefined;
-  const opt = { ...(kind ? { kind } : {}), ...(q ? { q } : {}), ...(after ? { after } : {}) };
+  const { q, after, oneOf } = listQuery(request);
+  const kind = oneOf('loai', KINDS);
+  const sort = oneOf('sap-xep', SORTS) ?? 'NEWEST';
+  const status = oneOf('trang-thai', STATUSES);
+  const opt = definedOnly({ kind, q, after });
   // The newest threads are the contract's ForumThreads; other orders and status need the portal's list.
   const threads =
     sort === 'NEWEST' && !status
@@ -31,19 +31,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           await loadOrThrow(context, ForumThreadListDocument, {
             ...opt,
             sort,
-            ...(status ? { status } : {}),
+            ...definedOnly({ status }),
           })
         ).threads;
   return { kind, sort, status, q, threads };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'Forum' : 'Diễn đàn hiến kế',
-    path: '/dien-dan',
-  });
-};
+export const meta = sectionMeta({
+  path: '/dien-dan',
+  title: { vi: 'Diễn đàn hiến kế', en: 'Forum' },
+});
 
 export default function Forum() {
   const { kind, sort, status, q, threads } = useLoaderData<typeof loader>();
@@ -56,45 +53,32 @@ export default function Forum() {
           {t('newThread')}
         </Link>
       </div>
-      <form method="get" role="search" className="filters">
-        <div className="field">
-          <label htmlFor="q">{t('search')}</label>
-          <input id="q" name="q" type="search" defaultValue={q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="kind">{t('kind')}</label>
-          <select id="kind" name="loai" defaultValue={kind ?? ''}>
-            <option value="">{t('all')}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">{t('status')}</label>
-          <select id="status" name="trang-thai" defaultValue={status ?? ''}>
-            <option value="">{t('all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="sort">{t('sort')}</label>
-          <select id="sort" name="sap-xep" defaultValue={sort}>
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sort${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{t('filter')}</button>
-      </form>
+      <FilterForm search>
+        <SearchField id="q" label={t('search')} value={q} />
+        <SelectField
+          id="kind"
+          name="loai"
+          label={t('kind')}
+          options={KINDS.map((k) => ({ value: k, label: t(`kind${k}`) }))}
+          value={kind}
+          empty={t('all')}
+        />
+        <SelectField
+          id="status"
+          name="trang-thai"
+          label={t('status')}
+          options={STATUSES.map((s) => ({ value: s, label: t(`status${s}`) }))}
+          value={status}
+          empty={t('all')}
+        />
+        <SelectField
+          id="sort"
+          name="sap-xep"
+          label={t('sort')}
+          options={SORTS.map((s) => ({ value: s, label: t(`sort${s}`) }))}
+          value={sort}
+        />
+      </FilterForm>
       <p className="meta">
         {threads?.totalCount ?? 0} {t('threads').toLowerCase()}
       </p>
@@ -112,7 +96,7 @@ export default function Forum() {
           </li>
         ))}
       </ul>
-      <NextPage cursor={threads?.pageInfo.hasNextPage ? threads.pageInfo.endCursor : null} />
+      <NextPage page={threads} />
     </div>
   );
 }

@@ -1,26 +1,24 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { NewsListDocument } from '../__generated__/graphql';
 import { NextPage } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
+import { definedOnly, listQuery } from '../lib/list-query';
+import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const after = new URL(request.url).searchParams.get('sau') || undefined;
+  const { after } = listQuery(request);
   const data = await loadOrThrow(context, NewsListDocument, {
     kind: 'HANDBOOK',
-    ...(after ? { after } : {}),
+    ...definedOnly({ after }),
   });
   return { list: data.articles };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'DX Handbook' : 'Cẩm nang Chuyển đổi số',
-    path: '/cam-nang',
-  });
-};
+export const meta = sectionMeta({
+  path: '/cam-nang',
+  title: { vi: 'Cẩm nang Chuyển đổi số', en: 'DX Handbook' },
+});
 
 export default function Handbook() {
   const { list } = useLoaderData<typeof loader>();
@@ -38,7 +36,7 @@ export default function Handbook() {
           </li>
         ))}
       </ol>
-      <NextPage cursor={list?.pageInfo.hasNextPage ? list.pageInfo.endCursor : null} />
+      <NextPage page={list} />
     </div>
   );
 }

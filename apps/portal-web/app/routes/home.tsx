@@ -1,7 +1,7 @@
 import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { HomeExtrasDocument, HomePageDocument } from '../__generated__/graphql';
 import { ReadAloud } from '../components/read-aloud';
-import { DateText } from '../components/ui';
+import { DateText, Section } from '../components/ui';
 import { runOperation } from '../lib/graphql.server';
 import { pageMeta, rootData } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
@@ -101,8 +101,7 @@ export default function Home() {
       </section>
 
       <div className="columns two">
-        <section aria-labelledby="h-plans" className="panel">
-          <h2 id="h-plans">{t('plansProgrammes')}</h2>
+        <Section headingId="h-plans" title={t('plansProgrammes')} className="panel">
           <ul className="article-list">
             {[...(extras?.plans?.nodes ?? []), ...(extras?.programmes?.nodes ?? [])].map((a) => (
               <li key={a.id}>
@@ -113,7 +112,7 @@ export default function Home() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
         <section aria-labelledby="h-handbook" className="panel">
           <h2 id="h-handbook">
             <Link to="/cam-nang">{t('handbook')}</Link>
@@ -130,8 +129,7 @@ export default function Home() {
 
       <div className="columns two">
         {bulletin && (
-          <section aria-labelledby="h-bulletin" className="panel">
-            <h2 id="h-bulletin">{t('latestBulletin')}</h2>
+          <Section headingId="h-bulletin" title={t('latestBulletin')} className="panel">
             <p>
               <Link to={`/ban-tin/${bulletin.year}/${String(bulletin.month).padStart(2, '0')}`}>
                 {bulletin.title}
@@ -147,10 +145,9 @@ export default function Home() {
               language="vi-VN"
               durationSeconds={bulletin.readAloud?.durationSeconds}
             />
-          </section>
+          </Section>
         )}
-        <section aria-labelledby="h-voted" className="panel">
-          <h2 id="h-voted">{t('mostVoted')}</h2>
+        <Section headingId="h-voted" title={t('mostVoted')} className="panel">
           <ul className="article-list">
             {(home.threads?.nodes ?? []).map((th) => (
               <li key={th.id}>
@@ -162,11 +159,10 @@ export default function Home() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       </div>
 
-      <section aria-labelledby="h-take-part" className="panel">
-        <h2 id="h-take-part">{t('takePart')}</h2>
+      <Section headingId="h-take-part" title={t('takePart')} className="panel">
         <ul className="cards" data-testid="take-part">
           <li className="card">
             <Link to="/khao-sat">{t('surveys')}</Link>
@@ -184,10 +180,9 @@ export default function Home() {
             <Link to="/du-lieu-mo">{t('openData')}</Link>
           </li>
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="h-library" className="panel">
-        <h2 id="h-library">{t('libraryHighlights')}</h2>
+      <Section headingId="h-library" title={t('libraryHighlights')} className="panel">
         <ul className="cards">
           {(home.libraryItems?.nodes ?? []).map((item) => (
             <li key={item.id} className="card">
@@ -198,7 +193,7 @@ export default function Home() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
       {extras?.platformApps && extras.platformApps.nodes.length > 0 && (
         <section aria-labelledby="h-apps" className="panel">

@@ -5,9 +5,9 @@ import {
   RecordLibraryItemViewDocument,
 } from '../__generated__/graphql';
 import { DateText } from '../components/ui';
-import { loadOrThrow, runOperation } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
-import { pageViewOf } from '../lib/page-view.server';
+import { loadOrThrow, orNotFound, runOperation } from '../lib/graphql.server';
+import { detailMeta } from '../lib/meta';
+import { recordPageView } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
@@ -16,27 +16,19 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     loadOrThrow(context, LibraryItemPageDocument, { slug }),
     runOperation(context, LibraryItemMediaDocument, { slug }),
   ]);
-  if (!page.libraryItem) throw new Response('not found', { status: 404 });
-  const seen = await pageViewOf(request, context);
-  // Counting a view must never hold up or break the page.
-  if (seen)
-    void runOperation(
-      context,
-      RecordLibraryItemViewDocument,
-      { id: page.libraryItem.id, view: seen.view },
-      seen.token,
-    );
-  return { item: page.libraryItem, media: media.ok ? media.data.libraryItem : null };
+  const item = orNotFound(page.libraryItem);
+  await recordPageView(request, context, RecordLibraryItemViewDocument, (view) => ({
+    id: item.id,
+    view,
+  }));
+  return { item, media: media.ok ? media.data.libraryItem : null };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  return pageMeta(rootData(matches), {
-    title: data.item.title,
-    description: data.item.description ?? undefined,
-    path: `/thu-vien/${data.item.slug}`,
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
+  title: data.item.title,
+  description: data.item.description ?? undefined,
+  path: `/thu-vien/${data.item.slug}`,
+}));
 
 function size(bytes: number): string {
   return bytes > 1_048_576

@@ -1,9 +1,11 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { ShowcaseDocument } from '../__generated__/graphql';
+import { FilterForm, SelectField } from '../components/list-filters';
 import { NextPage } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
+import { definedOnly, listQuery } from '../lib/list-query';
 import type { MessageKey } from '../lib/i18n';
-import { pageMeta, rootData } from '../lib/meta';
+import { sectionMeta } from '../lib/meta';
 import { SHOWCASE_AWARDS } from '../lib/showcase';
 import { usePortal } from '../lib/portal-data';
 
@@ -16,24 +18,17 @@ function years(): number[] {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
+  const { params, after, oneOf } = listQuery(request);
   const year = years().find((y) => String(y) === params.get('nam'));
-  const award = SHOWCASE_AWARDS.find((a) => a === params.get('giai'));
-  const after = params.get('sau') || undefined;
-  const variables = Object.fromEntries(
-    Object.entries({ year, award, after }).filter(([, v]) => v !== undefined),
-  );
-  const data = await loadOrThrow(context, ShowcaseDocument, variables);
+  const award = oneOf('giai', SHOWCASE_AWARDS);
+  const data = await loadOrThrow(context, ShowcaseDocument, definedOnly({ year, award, after }));
   return { year, award, entries: data.showcaseEntries };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'AI-Challenge products' : 'Sản phẩm AI-Challenge',
-    path: '/ung-dung/ai-challenge',
-  });
-};
+export const meta = sectionMeta({
+  path: '/ung-dung/ai-challenge',
+  title: { vi: 'Sản phẩm AI-Challenge', en: 'AI-Challenge products' },
+});
 
 export default function Showcase() {
   const { year, award, entries } = useLoaderData<typeof loader>();
@@ -46,29 +41,24 @@ export default function Showcase() {
       </p>
       <h1>{t('showcase')}</h1>
       <p>{t('showcaseIntro')}</p>
-      <form method="get" className="filters" aria-label={t('filter')}>
-        <div className="field">
-          <label htmlFor="nam">{t('year')}</label>
-          <select id="nam" name="nam" defaultValue={year ?? ''}>
-            <option value="">{t('allYears')}</option>
-            {years().map((y) => (
-              <option key={y}>{y}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="giai">{t('award')}</label>
-          <select id="giai" name="giai" defaultValue={award ?? ''}>
-            <option value="">{t('allAwards')}</option>
-            {SHOWCASE_AWARDS.map((a) => (
-              <option key={a} value={a}>
-                {t(`award${a}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{t('filter')}</button>
-      </form>
+      <FilterForm label={t('filter')}>
+        <SelectField
+          id="nam"
+          name="nam"
+          label={t('year')}
+          options={years()}
+          value={year}
+          empty={t('allYears')}
+        />
+        <SelectField
+          id="giai"
+          name="giai"
+          label={t('award')}
+          options={SHOWCASE_AWARDS.map((a) => ({ value: a, label: t(`award${a}` as MessageKey) }))}
+          value={award}
+          empty={t('allAwards')}
+        />
+      </FilterForm>
       <p className="meta" aria-live="polite">
         {entries?.totalCount ?? 0} {t('results')}
       </p>
@@ -113,7 +103,7 @@ export default function Showcase() {
           </li>
         ))}
       </ul>
-      <NextPage cursor={entries?.pageInfo.hasNextPage ? entries.pageInfo.endCursor : null} />
+      <NextPage page={entries} />
     </div>
   );
 }

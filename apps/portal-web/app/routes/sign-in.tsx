@@ -5,12 +5,11 @@ import {
   useLoaderData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
-  type MetaFunction,
 } from 'react-router';
 import { UNITS } from '@portal/reference-data';
 import { DEV_ROLES, mintDevToken } from '../lib/dev-signin.server';
 import { authorizationUrl, discover, newPkce } from '../lib/oidc.server';
-import { pageMeta, rootData } from '../lib/meta';
+import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 import { commitSession, getSession, safeReturnPath, viewerFromToken } from '../lib/session.server';
 
@@ -63,13 +62,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(returnTo, { headers: { 'set-cookie': await commitSession(session, context) } });
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return [
-    ...pageMeta(root, { title: root?.lang === 'en' ? 'Sign in' : 'Đăng nhập', path: '/dang-nhap' }),
-    { name: 'robots', content: 'noindex' },
-  ];
-};
+export const meta = sectionMeta({
+  path: '/dang-nhap',
+  title: { vi: 'Đăng nhập', en: 'Sign in' },
+  noindex: true,
+});
 
 export default function SignIn() {
   const { mode, returnTo, units, roles } = useLoaderData<typeof loader>();

@@ -22,10 +22,10 @@ import {
   type FlagReason,
 } from '../__generated__/graphql';
 import { PollPanel } from '../components/poll';
-import { DateText, Field, FormError, Notice } from '../components/ui';
-import { loadOrThrow, runOperation, type GraphError } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
-import { pageViewOf } from '../lib/page-view.server';
+import { DateText, Field, FormError, IntentForm, Notice } from '../components/ui';
+import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../lib/graphql.server';
+import { detailMeta } from '../lib/meta';
+import { recordPageView } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 import { currentViewer, requireViewer } from '../lib/session.server';
 import { sendSurveyForm, type AnswerOutcome } from '../lib/survey-answer.server';
@@ -40,12 +40,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     runOperation(context, ThreadExtrasDocument, { id }, token),
     runOperation(context, ThreadPollDocument, { id }, token),
   ]);
-  const thread = page.thread;
-  if (!thread) throw new Response('not found', { status: 404 });
-  const seen = await pageViewOf(request, context);
-  // Counting a view must never hold up or break the page.
-  if (seen)
-    void runOperation(context, RecordThreadViewDocument, { id, view: seen.view }, seen.token);
+  const thread = orNotFound(page.thread);
+  await recordPageView(request, context, RecordThreadViewDocument, (view) => ({ id, view }));
   return {
     poll: poll.ok ? (poll.data.thread?.poll ?? null) : null,
     thread: {
@@ -71,8 +67,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     // Polls may be open to anyone, signed in or not.
     const { token } = await currentViewer(request, context);
     const data = await loadOrThrow(context, ThreadPollDocument, { id }, token);
-    const poll = data.thread?.poll;
-    if (!poll) throw new Response('not found', { status: 404 });
+    const poll = orNotFound(data.thread?.poll);
     const outcome = await sendSurveyForm(context, poll, form, 'submit', token);
     return { intent, error: null, notice: null, poll: outcome };
   }
@@ -115,23 +110,18 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return { intent, error, notice, poll: null as AnswerOutcome | null };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  return pageMeta(rootData(matches), {
-    title: data.thread.title,
-    path: `/dien-dan/${data.thread.id}`,
-    type: 'article',
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
+  title: data.thread.title,
+  path: `/dien-dan/${data.thread.id}`,
+  type: 'article',
+}));
 
 function FlagForm({ targetId, label }: { targetId: string; label: string }) {
   const { t } = usePortal();
   return (
     <details className="flag">
       <summary>{t('flag')}</summary>
-      <Form method="post" className="inline">
-        <input type="hidden" name="intent" value="flag" />
-        <input type="hidden" name="targetId" value={targetId} />
+      <IntentForm intent="flag" hidden={{ targetId }} className="inline">
         <label htmlFor={`reason-${targetId}`}>{t('flagReason')}</label>
         <select id={`reason-${targetId}`} name="reason" defaultValue="SPAM">
           {REASONS.map((r) => (
@@ -141,7 +131,7 @@ function FlagForm({ targetId, label }: { targetId: string; label: string }) {
         <button type="submit" aria-label={`${t('flag')}: ${label}`}>
           {t('send')}
         </button>
-      </Form>
+      </IntentForm>
     </details>
   );
 }
@@ -246,8 +236,7 @@ export default function Thread() {
           ))}
         </ol>
         {viewer && (
-          <Form method="post" className="stack" lang={lang}>
-            <input type="hidden" name="intent" value="reply" />
+          <IntentForm intent="reply" className="stack" lang={lang}>
             <Field
               name="body"
               label={t('yourReply')}
@@ -257,7 +246,7 @@ export default function Thread() {
               error={result?.intent === 'reply' ? result.error : null}
             />
             <button type="submit">{t('reply')}</button>
-          </Form>
+          </IntentForm>
         )}
       </section>
     </article>

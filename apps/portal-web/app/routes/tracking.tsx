@@ -1,8 +1,8 @@
-import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { TrackReferralDocument } from '../__generated__/graphql';
-import { DateText, FormError } from '../components/ui';
+import { DateText, FormError, Section } from '../components/ui';
 import { runOperation } from '../lib/graphql.server';
-import { pageMeta, rootData } from '../lib/meta';
+import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -14,16 +14,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     : { code, referral: null, error: result.error };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return [
-    ...pageMeta(root, {
-      title: root?.lang === 'en' ? 'Track a referral' : 'Tra cứu phản ánh',
-      path: '/tra-cuu-phan-anh',
-    }),
-    { name: 'robots', content: 'noindex' },
-  ];
-};
+export const meta = sectionMeta({
+  path: '/tra-cuu-phan-anh',
+  title: { vi: 'Tra cứu phản ánh', en: 'Track a referral' },
+  noindex: true,
+});
 
 export default function Tracking() {
   const { code, referral, error } = useLoaderData<typeof loader>();
@@ -40,8 +35,7 @@ export default function Tracking() {
       <FormError error={error} />
       {code && !referral && !error && <p role="status">{t('trackingNotFound')}</p>}
       {referral && (
-        <section aria-labelledby="h-referral" className="panel">
-          <h2 id="h-referral">{referral.trackingCode}</h2>
+        <Section headingId="h-referral" title={referral.trackingCode} className="panel">
           <p>
             {t('status')}: <strong data-testid="referral-status">{referral.status}</strong>
           </p>
@@ -60,7 +54,7 @@ export default function Tracking() {
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       )}
     </div>
   );

@@ -1,17 +1,11 @@
 // "Hỏi đáp": a question answered from the portal's content and open data, every sentence with
 // its citations as links; when nothing is found, the feedback form and the 1022 hotline.
-import {
-  Form,
-  Link,
-  useActionData,
-  type ActionFunctionArgs,
-  type MetaFunction,
-} from 'react-router';
+import { Form, Link, useActionData, type ActionFunctionArgs } from 'react-router';
 import { AskDocument, type AskMutation, type SourceKind } from '../../__generated__/graphql';
-import { Field, FormError } from '../../components/ui';
+import { Field, FormError, Section } from '../../components/ui';
 import { citationHref } from '../../lib/citations';
 import { runOperation } from '../../lib/graphql.server';
-import { pageMeta, rootData } from '../../lib/meta';
+import { sectionMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 import { currentViewer } from '../../lib/session.server';
 
@@ -32,17 +26,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { question, answer: null, error: result.error };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'Ask the portal' : 'Hỏi đáp',
-    description:
-      root?.lang === 'en'
-        ? 'Questions answered from the portal and the city’s open data, with their sources.'
-        : 'Hỏi đáp về chuyển đổi số và dữ liệu mở của Thành phố, mỗi câu trả lời kèm nguồn trích dẫn.',
-    path: '/hoi-dap',
-  });
-};
+export const meta = sectionMeta({
+  path: '/hoi-dap',
+  title: { vi: 'Hỏi đáp', en: 'Ask the portal' },
+  description: {
+    vi: 'Hỏi đáp về chuyển đổi số và dữ liệu mở của Thành phố, mỗi câu trả lời kèm nguồn trích dẫn.',
+    en: 'Questions answered from the portal and the city’s open data, with their sources.',
+  },
+});
 
 function useKindLabel() {
   const l = useL();
@@ -62,8 +53,12 @@ function Answer({ answer }: { answer: AskMutation['ask'] }) {
   const kindLabel = useKindLabel();
   if (answer.status === 'NO_ANSWER')
     return (
-      <section aria-labelledby="h-answer" className="panel" data-testid="no-answer">
-        <h2 id="h-answer">{l('Chưa tìm được câu trả lời', 'No answer found')}</h2>
+      <Section
+        headingId="h-answer"
+        title={l('Chưa tìm được câu trả lời', 'No answer found')}
+        className="panel"
+        testId="no-answer"
+      >
         <p lang="vi">{answer.feedback?.message ?? answer.text}</p>
         <ul>
           <li>
@@ -81,11 +76,10 @@ function Answer({ answer }: { answer: AskMutation['ask'] }) {
             </a>
           </li>
         </ul>
-      </section>
+      </Section>
     );
   return (
-    <section aria-labelledby="h-answer" className="panel" data-testid="answer">
-      <h2 id="h-answer">{l('Trả lời', 'Answer')}</h2>
+    <Section headingId="h-answer" title={l('Trả lời', 'Answer')} className="panel" testId="answer">
       {answer.notice && <p className="meta">{answer.notice}</p>}
       <p lang="vi">
         {answer.sentences.map((s, i) => (
@@ -146,7 +140,7 @@ function Answer({ answer }: { answer: AskMutation['ask'] }) {
           </li>
         ))}
       </ol>
-    </section>
+    </Section>
   );
 }
 

@@ -1,26 +1,22 @@
 import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { DatasetDocument, type DatasetQuery } from '../../__generated__/graphql';
 import { DateText } from '../../components/ui';
-import { loadOrThrow } from '../../lib/graphql.server';
-import { pageMeta, rootData } from '../../lib/meta';
+import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
+import { detailMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 
 type Resource = NonNullable<DatasetQuery['dataset']>['resources'][number];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const data = await loadOrThrow(context, DatasetDocument, { name: params.name! });
-  if (!data.dataset) throw new Response('not found', { status: 404 });
-  return { dataset: data.dataset };
+  return { dataset: orNotFound(data.dataset) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  return pageMeta(rootData(matches), {
-    title: data.dataset.title,
-    description: data.dataset.description ?? undefined,
-    path: `/du-lieu-mo/${encodeURIComponent(data.dataset.name)}`,
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
+  title: data.dataset.title,
+  description: data.dataset.description ?? undefined,
+  path: `/du-lieu-mo/${encodeURIComponent(data.dataset.name)}`,
+}));
 
 function size(bytes: number | null): string {
   if (bytes == null) return '';

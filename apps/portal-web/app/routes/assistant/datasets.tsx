@@ -1,33 +1,29 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { DatasetsDocument } from '../../__generated__/graphql';
 import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
-import { pageMeta, rootData } from '../../lib/meta';
+import { definedOnly, listQuery } from '../../lib/list-query';
+import { sectionMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
-  const q = (params.get('q') ?? '').trim().slice(0, 200);
-  const after = params.get('sau') || undefined;
+  const { q, after } = listQuery(request);
   const data = await loadOrThrow(context, DatasetsDocument, {
     first: 20,
     ...(q ? { filter: { search: q } } : {}),
-    ...(after ? { after } : {}),
+    ...definedOnly({ after }),
   });
-  return { q, datasets: data.datasets };
+  return { q: q ?? '', datasets: data.datasets };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'Open data' : 'Dữ liệu mở',
-    description:
-      root?.lang === 'en'
-        ? 'The city’s open datasets: publishers, licences, formats and a preview of each file.'
-        : 'Danh mục dữ liệu mở của Thành phố: đơn vị công bố, giấy phép, định dạng và xem trước từng tệp.',
-    path: '/du-lieu-mo',
-  });
-};
+export const meta = sectionMeta({
+  path: '/du-lieu-mo',
+  title: { vi: 'Dữ liệu mở', en: 'Open data' },
+  description: {
+    vi: 'Danh mục dữ liệu mở của Thành phố: đơn vị công bố, giấy phép, định dạng và xem trước từng tệp.',
+    en: 'The city’s open datasets: publishers, licences, formats and a preview of each file.',
+  },
+});
 
 export default function Datasets() {
   const { q, datasets } = useLoaderData<typeof loader>();
@@ -80,7 +76,7 @@ export default function Datasets() {
           </li>
         ))}
       </ul>
-      <NextPage cursor={datasets?.pageInfo.hasNextPage ? datasets.pageInfo.endCursor : null} />
+      <NextPage page={datasets} />
     </div>
   );
 }

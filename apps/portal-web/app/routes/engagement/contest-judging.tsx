@@ -1,5 +1,4 @@
 import {
-  Form,
   useActionData,
   useLoaderData,
   type ActionFunctionArgs,
@@ -11,7 +10,7 @@ import {
   DeclareConflictOfInterestDocument,
   ScoreContestEntryDocument,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormError, Notice } from '../../components/ui';
+import { DateText, Field, FormError, IntentForm, Notice } from '../../components/ui';
 import { ContestPageHeading } from '../../components/contest-round';
 import {
   entryCredits,
@@ -20,7 +19,7 @@ import {
   scoreField,
   scoresFromForm,
 } from '../../lib/contest-form';
-import { loadOrThrow, runOperation } from '../../lib/graphql.server';
+import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import { pageMeta, rootData } from '../../lib/meta';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
@@ -30,9 +29,9 @@ import { requireViewer } from '../../lib/session.server';
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { token } = await requireViewer(request, context);
   const data = await loadOrThrow(context, ContestJudgingDocument, { id: params.id! }, token);
-  if (!data.contest) throw new Response('not found', { status: 404 });
-  if (!data.contest.viewerIsJudge) throw new Response('Forbidden', { status: 403 });
-  return { contest: data.contest };
+  const contest = orNotFound(data.contest);
+  if (!contest.viewerIsJudge) throw new Response('Forbidden', { status: 403 });
+  return { contest };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -145,9 +144,7 @@ export default function ContestJudging() {
                 ) : (
                   !contest.resultsPublishedAt && (
                     <>
-                      <Form method="post" className="stack">
-                        <input type="hidden" name="intent" value="score" />
-                        <input type="hidden" name="entryId" value={e.id} />
+                      <IntentForm intent="score" hidden={{ entryId: e.id }} className="stack">
                         {contest.criteria.map((c) => (
                           <Field
                             key={c.id}
@@ -175,14 +172,12 @@ export default function ContestJudging() {
                         <button type="submit" aria-describedby={`entry-${e.id}`}>
                           {l('Lưu điểm', 'Save scores')}
                         </button>
-                      </Form>
+                      </IntentForm>
                       <details>
                         <summary>
                           {l('Khai báo xung đột lợi ích', 'Declare a conflict of interest')}
                         </summary>
-                        <Form method="post" className="stack">
-                          <input type="hidden" name="intent" value="conflict" />
-                          <input type="hidden" name="entryId" value={e.id} />
+                        <IntentForm intent="conflict" hidden={{ entryId: e.id }} className="stack">
                           <Field
                             name={`reason-${e.id}`}
                             label={l('Lý do', 'Reason')}
@@ -193,7 +188,7 @@ export default function ContestJudging() {
                           <button type="submit" aria-describedby={`entry-${e.id}`}>
                             {l('Khai báo và rút điểm', 'Declare and withdraw my score')}
                           </button>
-                        </Form>
+                        </IntentForm>
                       </details>
                     </>
                   )

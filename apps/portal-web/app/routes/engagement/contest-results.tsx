@@ -1,25 +1,20 @@
 import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { ContestResultsDocument } from '../../__generated__/graphql';
 import { ContestPageHeading } from '../../components/contest-round';
-import { DateText } from '../../components/ui';
-import { loadOrThrow } from '../../lib/graphql.server';
-import { pageMeta, rootData } from '../../lib/meta';
+import { DateText, Section } from '../../components/ui';
+import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
+import { detailMeta } from '../../lib/meta';
 import { useL } from '../../lib/portal-data';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const data = await loadOrThrow(context, ContestResultsDocument, { id: params.id! });
-  if (!data.contest) throw new Response('not found', { status: 404 });
-  return { contest: data.contest };
+  return { contest: orNotFound(data.contest) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: `${root?.lang === 'en' ? 'Results' : 'Kết quả'}: ${data.contest.title}`,
-    path: `/cuoc-thi/${data.contest.id}/ket-qua`,
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta((data, root) => ({
+  title: `${root?.lang === 'en' ? 'Results' : 'Kết quả'}: ${data.contest.title}`,
+  path: `/cuoc-thi/${data.contest.id}/ket-qua`,
+}));
 
 export default function ContestResults() {
   const { contest } = useLoaderData<typeof loader>();
@@ -34,8 +29,7 @@ export default function ContestResults() {
           <p className="meta">
             {l('Công bố ngày', 'Published')} <DateText iso={contest.resultsPublishedAt} />
           </p>
-          <section aria-labelledby="h-winners">
-            <h2 id="h-winners">{l('Đạt giải', 'Winners')}</h2>
+          <Section headingId="h-winners" title={l('Đạt giải', 'Winners')}>
             <ol className="article-list large" data-testid="contest-winners">
               {contest.winners.map((w) => (
                 <li key={`${w.rank}-${w.entry.id}`} lang="vi">
@@ -51,10 +45,9 @@ export default function ContestResults() {
                 </li>
               ))}
             </ol>
-          </section>
+          </Section>
           {contest.standings && contest.standings.length > 0 && (
-            <section aria-labelledby="h-standings">
-              <h2 id="h-standings">{l('Bảng điểm', 'Standings')}</h2>
+            <Section headingId="h-standings" title={l('Bảng điểm', 'Standings')}>
               <table className="table">
                 <thead>
                   <tr>
@@ -75,7 +68,7 @@ export default function ContestResults() {
                   ))}
                 </tbody>
               </table>
-            </section>
+            </Section>
           )}
         </>
       )}

@@ -1,5 +1,4 @@
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -14,10 +13,10 @@ import {
   VoteForContestEntryDocument,
 } from '../../__generated__/graphql';
 import { RoundKind } from '../../components/contest-round';
-import { DateText, Field, FormError, Notice } from '../../components/ui';
+import { DateText, Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { entryCredits, entryProblems, parseTeam, teamText } from '../../lib/contest-form';
-import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
-import { pageMeta, rootData } from '../../lib/meta';
+import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
+import { detailMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 import { currentViewer, requireViewer } from '../../lib/session.server';
 
@@ -40,8 +39,7 @@ function Paragraphs({ text }: { text: string }) {
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { token } = await currentViewer(request, context);
   const data = await loadOrThrow(context, ContestPageDocument, { id: params.id! }, token);
-  if (!data.contest) throw new Response('not found', { status: 404 });
-  return { contest: data.contest };
+  return { contest: orNotFound(data.contest) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -88,14 +86,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  return pageMeta(rootData(matches), {
-    title: data.contest.title,
-    description: data.contest.description ?? undefined,
-    path: `/cuoc-thi/${data.contest.id}`,
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
+  title: data.contest.title,
+  description: data.contest.description ?? undefined,
+  path: `/cuoc-thi/${data.contest.id}`,
+}));
 
 export default function ContestPage() {
   const { contest } = useLoaderData<typeof loader>();
@@ -132,8 +127,7 @@ export default function ContestPage() {
         </Notice>
       )}
 
-      <section aria-labelledby="h-rounds">
-        <h2 id="h-rounds">{l('Các vòng thi', 'Rounds')}</h2>
+      <Section headingId="h-rounds" title={l('Các vòng thi', 'Rounds')}>
         <ol className="article-list">
           {contest.rounds.map((r) => (
             <li key={r.id} aria-current={contest.currentRound?.id === r.id ? 'step' : undefined}>
@@ -145,11 +139,10 @@ export default function ContestPage() {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
 
       {contest.prizes.length > 0 && (
-        <section aria-labelledby="h-prizes">
-          <h2 id="h-prizes">{l('Giải thưởng', 'Prizes')}</h2>
+        <Section headingId="h-prizes" title={l('Giải thưởng', 'Prizes')}>
           <ul lang="vi">
             {contest.prizes.map((p) => (
               <li key={p.rank}>
@@ -158,11 +151,10 @@ export default function ContestPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="h-rules">
-        <h2 id="h-rules">{l('Thể lệ', 'Rules')}</h2>
+      <Section headingId="h-rules" title={l('Thể lệ', 'Rules')}>
         <Paragraphs text={contest.rules} />
         <h3>{l('Đối tượng dự thi', 'Who may take part')}</h3>
         <Paragraphs text={contest.eligibility} />
@@ -179,11 +171,14 @@ export default function ContestPage() {
             </ul>
           </>
         )}
-      </section>
+      </Section>
 
       {taking && !contest.viewerIsJudge && (
-        <section aria-labelledby="h-my-entry" className="panel">
-          <h2 id="h-my-entry">{l('Bài dự thi của bạn', 'Your entry')}</h2>
+        <Section
+          headingId="h-my-entry"
+          title={l('Bài dự thi của bạn', 'Your entry')}
+          className="panel"
+        >
           {!viewer ? (
             <p>
               <Link to={`/dang-nhap?tiep=/cuoc-thi/${contest.id}`}>
@@ -199,7 +194,7 @@ export default function ContestPage() {
               defaultTeam={viewer.name}
             />
           )}
-        </section>
+        </Section>
       )}
 
       <section aria-labelledby="h-entries">
@@ -225,13 +220,11 @@ export default function ContestPage() {
                 </p>
               )}
               {voting && viewer && !contest.myVoteEntryId && (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="vote" />
-                  <input type="hidden" name="entryId" value={e.id} />
+                <IntentForm intent="vote" hidden={{ entryId: e.id }}>
                   <button type="submit" aria-describedby={`entry-${e.id}`}>
                     {l('Bình chọn', 'Vote')}
                   </button>
-                </Form>
+                </IntentForm>
               )}
             </li>
           ))}
@@ -284,8 +277,7 @@ function EntryForm(props: {
           <DateText iso={props.endsAt} />.
         </p>
       )}
-      <Form method="post" className="stack">
-        <input type="hidden" name="intent" value="enter" />
+      <IntentForm intent="enter" className="stack">
         {entry && <input type="hidden" name="entryId" value={entry.id} />}
         <Field
           name="title"
@@ -318,7 +310,7 @@ function EntryForm(props: {
         <button type="submit">
           {entry ? l('Lưu bài dự thi', 'Save my entry') : l('Gửi bài dự thi', 'Send my entry')}
         </button>
-      </Form>
+      </IntentForm>
     </>
   );
 }

@@ -1,24 +1,22 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { ContestsDocument } from '../../__generated__/graphql';
 import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
-import { pageMeta, rootData } from '../../lib/meta';
+import { definedOnly, listQuery } from '../../lib/list-query';
+import { sectionMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 import { RoundKind } from '../../components/contest-round';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const after = new URL(request.url).searchParams.get('sau') || undefined;
-  const data = await loadOrThrow(context, ContestsDocument, after ? { after } : {});
+  const { after } = listQuery(request);
+  const data = await loadOrThrow(context, ContestsDocument, definedOnly({ after }));
   return { contests: data.contests };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'Contests' : 'Cuộc thi trực tuyến',
-    path: '/cuoc-thi',
-  });
-};
+export const meta = sectionMeta({
+  path: '/cuoc-thi',
+  title: { vi: 'Cuộc thi trực tuyến', en: 'Contests' },
+});
 
 export default function Contests() {
   const { contests } = useLoaderData<typeof loader>();
@@ -56,7 +54,7 @@ export default function Contests() {
           </li>
         ))}
       </ul>
-      <NextPage cursor={contests?.pageInfo.hasNextPage ? contests.pageInfo.endCursor : null} />
+      <NextPage page={contests} />
     </div>
   );
 }

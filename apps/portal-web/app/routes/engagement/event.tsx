@@ -1,5 +1,4 @@
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -14,18 +13,17 @@ import {
   RegisterForEventDocument,
   VoteEventQuestionDocument,
 } from '../../__generated__/graphql';
-import { Field, FormError, Notice } from '../../components/ui';
-import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
+import { Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
+import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { formatDateTime } from '../../lib/i18n';
-import { pageMeta, rootData } from '../../lib/meta';
+import { detailMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 import { currentViewer, requireViewer } from '../../lib/session.server';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { token } = await currentViewer(request, context);
   const data = await loadOrThrow(context, EventPageDocument, { id: params.id! }, token);
-  if (!data.event) throw new Response('not found', { status: 404 });
-  return { event: data.event };
+  return { event: orNotFound(data.event) };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -63,14 +61,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return { intent, ok: result.ok, error: result.ok ? null : (result.error ?? null) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  return pageMeta(rootData(matches), {
-    title: data.event.title,
-    description: data.event.description ?? undefined,
-    path: `/su-kien/${data.event.id}`,
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
+  title: data.event.title,
+  description: data.event.description ?? undefined,
+  path: `/su-kien/${data.event.id}`,
+}));
 
 export default function EventPage() {
   const { event } = useLoaderData<typeof loader>();
@@ -177,23 +172,20 @@ export default function EventPage() {
                       `You are on the waitlist (position ${registration.waitlistPosition ?? '?'}).`,
                     )}
               </p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="cancel" />
+              <IntentForm intent="cancel">
                 <button type="submit">{l('Hủy đăng ký', 'Cancel registration')}</button>
-              </Form>
+              </IntentForm>
             </>
           ) : (
-            <Form method="post">
-              <input type="hidden" name="intent" value="register" />
+            <IntentForm intent="register">
               <button type="submit">{l('Đăng ký tham dự', 'Register')}</button>
-            </Form>
+            </IntentForm>
           )}
         </section>
       )}
 
       {event.speakers.length > 0 && (
-        <section aria-labelledby="h-speakers">
-          <h2 id="h-speakers">{l('Diễn giả', 'Speakers')}</h2>
+        <Section headingId="h-speakers" title={l('Diễn giả', 'Speakers')}>
           <ul lang="vi">
             {event.speakers.map((s) => (
               <li key={s.name}>
@@ -203,12 +195,11 @@ export default function EventPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
       {event.agenda.length > 0 && (
-        <section aria-labelledby="h-agenda">
-          <h2 id="h-agenda">{l('Chương trình', 'Agenda')}</h2>
+        <Section headingId="h-agenda" title={l('Chương trình', 'Agenda')}>
           <ol className="article-list" lang="vi">
             {event.agenda.map((a) => (
               <li key={`${a.startsAt}-${a.title}`}>
@@ -217,11 +208,13 @@ export default function EventPage() {
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="h-questions">
-        <h2 id="h-questions">{l('Câu hỏi cho diễn giả', 'Questions for the speakers')}</h2>
+      <Section
+        headingId="h-questions"
+        title={l('Câu hỏi cho diễn giả', 'Questions for the speakers')}
+      >
         {questions.length === 0 && <p>{l('Chưa có câu hỏi.', 'No questions yet.')}</p>}
         <ul className="article-list" data-testid="event-questions">
           {questions.map((q) => (
@@ -233,13 +226,11 @@ export default function EventPage() {
                 {q.answered && ` · ${l('Đã trả lời', 'Answered')}`}
               </p>
               {viewer && !q.viewerHasVoted && (
-                <Form method="post" className="inline">
-                  <input type="hidden" name="intent" value="vote" />
-                  <input type="hidden" name="questionId" value={q.id} />
+                <IntentForm intent="vote" hidden={{ questionId: q.id }} className="inline">
                   <button type="submit" aria-label={`${t('vote')}: ${q.text}`}>
                     {t('vote')}
                   </button>
-                </Form>
+                </IntentForm>
               )}
               {viewer && q.viewerHasVoted && (
                 <p className="meta">
@@ -250,8 +241,7 @@ export default function EventPage() {
           ))}
         </ul>
         {viewer && event.status !== 'CANCELLED' && (
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="ask" />
+          <IntentForm intent="ask" className="stack">
             <Field
               name="text"
               label={l('Câu hỏi của bạn', 'Your question')}
@@ -261,9 +251,9 @@ export default function EventPage() {
               error={result?.intent === 'ask' ? result.error : null}
             />
             <button type="submit">{l('Gửi câu hỏi', 'Send question')}</button>
-          </Form>
+          </IntentForm>
         )}
-      </section>
+      </Section>
     </article>
   );
 }

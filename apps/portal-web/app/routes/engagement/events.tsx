@@ -9,6 +9,7 @@ import {
 import { PastEventsDocument, UpcomingEventsDocument } from '../../__generated__/graphql';
 import { NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
+import { definedOnly, listQuery } from '../../lib/list-query';
 import { formatDateTime } from '../../lib/i18n';
 import { pageMeta, rootData } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
@@ -16,10 +17,8 @@ import { useL, usePortal } from '../../lib/portal-data';
 const PAST_PATH = '/su-kien/da-dien-ra';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const after = url.searchParams.get('sau') || undefined;
-  const variables = after ? { after } : {};
-  if (url.pathname.replace(/\/$/, '') === PAST_PATH) {
+  const variables = definedOnly({ after: listQuery(request).after });
+  if (new URL(request.url).pathname.replace(/\/$/, '') === PAST_PATH) {
     const data = await loadOrThrow(context, PastEventsDocument, variables);
     return { past: true as const, events: data.events };
   }
@@ -97,9 +96,7 @@ export default function Events() {
               </li>
             ))}
       </ul>
-      <NextPage
-        cursor={data.events?.pageInfo.hasNextPage ? data.events.pageInfo.endCursor : null}
-      />
+      <NextPage page={data.events} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 
 import { SurveyPageDocument, SurveyResultsDocument } from '../../__generated__/graphql';
 import { QuestionResults } from '../../components/survey';
 import { loadOrThrow } from '../../lib/graphql.server';
-import { pageMeta, rootData } from '../../lib/meta';
+import { detailMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -17,14 +17,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return { survey: results.survey, questions };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: `${root?.lang === 'en' ? 'Results' : 'Kết quả'}: ${data.survey.title}`,
-    path: `/khao-sat/${data.survey.id}/ket-qua`,
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta((data, root) => ({
+  title: `${root?.lang === 'en' ? 'Results' : 'Kết quả'}: ${data.survey.title}`,
+  path: `/khao-sat/${data.survey.id}/ket-qua`,
+}));
 
 export default function SurveyResults() {
   const { survey, questions } = useLoaderData<typeof loader>();

@@ -12,8 +12,8 @@ import {
 import { SurveyPageDocument } from '../../__generated__/graphql';
 import { QuestionField, type Answer } from '../../components/survey';
 import { DateText, FormError, Notice } from '../../components/ui';
-import { loadOrThrow } from '../../lib/graphql.server';
-import { pageMeta, rootData } from '../../lib/meta';
+import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
+import { detailMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 import { currentViewer } from '../../lib/session.server';
 import { sendSurveyForm } from '../../lib/survey-answer.server';
@@ -21,8 +21,7 @@ import { sendSurveyForm } from '../../lib/survey-answer.server';
 async function loadSurvey(request: Request, context: LoaderFunctionArgs['context'], id: string) {
   const { token } = await currentViewer(request, context);
   const data = await loadOrThrow(context, SurveyPageDocument, { id }, token);
-  if (!data.survey) throw new Response('not found', { status: 404 });
-  return { survey: data.survey, token };
+  return { survey: orNotFound(data.survey), token };
 }
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
@@ -37,14 +36,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return { intent, ...(await sendSurveyForm(context, survey, form, intent, token)) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  return pageMeta(rootData(matches), {
-    title: data.survey.title,
-    description: data.survey.description ?? undefined,
-    path: `/khao-sat/${data.survey.id}`,
-  });
-};
+export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
+  title: data.survey.title,
+  description: data.survey.description ?? undefined,
+  path: `/khao-sat/${data.survey.id}`,
+}));
 
 export default function SurveyPage() {
   const { survey } = useLoaderData<typeof loader>();

@@ -1,23 +1,21 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { OpenSurveysDocument } from '../../__generated__/graphql';
 import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
-import { pageMeta, rootData } from '../../lib/meta';
+import { definedOnly, listQuery } from '../../lib/list-query';
+import { sectionMeta } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const after = new URL(request.url).searchParams.get('sau') || undefined;
-  const data = await loadOrThrow(context, OpenSurveysDocument, after ? { after } : {});
+  const { after } = listQuery(request);
+  const data = await loadOrThrow(context, OpenSurveysDocument, definedOnly({ after }));
   return { surveys: data.surveys };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = rootData(matches);
-  return pageMeta(root, {
-    title: root?.lang === 'en' ? 'Surveys' : 'Khảo sát, lấy ý kiến',
-    path: '/khao-sat',
-  });
-};
+export const meta = sectionMeta({
+  path: '/khao-sat',
+  title: { vi: 'Khảo sát, lấy ý kiến', en: 'Surveys' },
+});
 
 export default function Surveys() {
   const { surveys } = useLoaderData<typeof loader>();
@@ -63,7 +61,7 @@ export default function Surveys() {
           </li>
         ))}
       </ul>
-      <NextPage cursor={surveys?.pageInfo.hasNextPage ? surveys.pageInfo.endCursor : null} />
+      <NextPage page={surveys} />
     </div>
   );
 }

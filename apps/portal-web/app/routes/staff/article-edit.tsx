@@ -1,5 +1,4 @@
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -14,7 +13,7 @@ import {
   SubmitArticleForReviewDocument,
   UpdateArticleDocument,
 } from '../../__generated__/graphql';
-import { DateText, FormError, Notice } from '../../components/ui';
+import { DateText, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
@@ -166,9 +165,11 @@ export default function ArticleEdit() {
         <FormError error={result?.error} />
       )}
 
-      <Form method="post" className="stack">
-        <input type="hidden" name="intent" value="save" />
-        <input type="hidden" name="expectedVersion" value={conflict?.version ?? article.version} />
+      <IntentForm
+        intent="save"
+        hidden={{ expectedVersion: conflict?.version ?? article.version }}
+        className="stack"
+      >
         <ArticleFields
           values={
             result?.mine ?? {
@@ -186,20 +187,21 @@ export default function ArticleEdit() {
           categories={categories}
         />
         <button type="submit">{l('Lưu', 'Save')}</button>
-      </Form>
+      </IntentForm>
 
-      <section aria-labelledby="h-workflow" className="panel">
-        <h2 id="h-workflow">{l('Quy trình biên tập', 'Editorial workflow')}</h2>
+      <Section
+        headingId="h-workflow"
+        title={l('Quy trình biên tập', 'Editorial workflow')}
+        className="panel"
+      >
         <div className="actions">
           {article.status === 'DRAFT' && (
-            <Form method="post">
-              <input type="hidden" name="intent" value="submit" />
+            <IntentForm intent="submit">
               <button type="submit">{l('Gửi duyệt', 'Send for review')}</button>
-            </Form>
+            </IntentForm>
           )}
           {canPublish && article.status !== 'PUBLISHED' && article.status !== 'ARCHIVED' && (
-            <Form method="post" className="inline">
-              <input type="hidden" name="intent" value="publish" />
+            <IntentForm intent="publish" className="inline">
               <label htmlFor="f-at">
                 {l('Hẹn giờ (giờ TP.HCM, để trống: ngay)', 'At (city time; empty: now)')}
               </label>
@@ -215,25 +217,22 @@ export default function ArticleEdit() {
                 </span>
               )}
               <button type="submit">{l('Xuất bản', 'Publish')}</button>
-            </Form>
+            </IntentForm>
           )}
           {canPublish && (article.status === 'IN_REVIEW' || article.status === 'SCHEDULED') && (
-            <Form method="post">
-              <input type="hidden" name="intent" value="draft" />
+            <IntentForm intent="draft">
               <button type="submit">{l('Trả về nháp', 'Return to draft')}</button>
-            </Form>
+            </IntentForm>
           )}
           {canPublish && article.status === 'PUBLISHED' && (
-            <Form method="post">
-              <input type="hidden" name="intent" value="archive" />
+            <IntentForm intent="archive">
               <button type="submit">{l('Lưu trữ', 'Archive')}</button>
-            </Form>
+            </IntentForm>
           )}
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="h-revisions" className="panel">
-        <h2 id="h-revisions">{l('Lịch sử sửa đổi', 'Revisions')}</h2>
+      <Section headingId="h-revisions" title={l('Lịch sử sửa đổi', 'Revisions')} className="panel">
         <ol className="history">
           {(article.revisions ?? []).map((r) => (
             <li key={`${r.version}-${r.action}-${r.at}`}>
@@ -244,7 +243,7 @@ export default function ArticleEdit() {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
     </div>
   );
 }

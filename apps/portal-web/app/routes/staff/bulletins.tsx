@@ -1,5 +1,4 @@
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -13,8 +12,8 @@ import {
   ScheduleBulletinIssueDocument,
   StaffBulletinIssuesDocument,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormError, Notice } from '../../components/ui';
-import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
+import { DateText, Field, FormOutcome, IntentForm, Section } from '../../components/ui';
+import { loadOrThrow, outcome, runOperation, type ActionOutcome } from '../../lib/graphql.server';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { cityLocalToIso } from '../../lib/staff';
@@ -34,13 +33,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs): Promise<ActionOutcome> {
   const { token } = await requireViewer(request, context, EDITORS);
   const form = await request.formData();
   const intent = String(form.get('intent'));
   const id = String(form.get('id') ?? '');
-  let error: GraphError | null = null;
-  let done: string | null = null;
   if (intent === 'create') {
     const editorial = String(form.get('editorial') ?? '').trim();
     const r = await runOperation(
@@ -56,9 +53,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
       token,
     );
-    if (r.ok) done = `#${r.data.createBulletinIssue.number}`;
-    else error = r.error;
-  } else if (intent === 'add') {
+    return outcome(r, (d) => `#${d.createBulletinIssue.number}`);
+  }
+  if (intent === 'add') {
     const note = String(form.get('note') ?? '').trim();
     const r = await runOperation(
       context,
@@ -71,23 +68,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
       token,
     );
-    if (r.ok) done = 'added';
-    else error = r.error;
-  } else if (intent === 'publish') {
+    return outcome(r, () => 'added');
+  }
+  if (intent === 'publish') {
     const r = await runOperation(context, PublishBulletinIssueNowDocument, { id }, token);
-    if (r.ok) done = r.data.publishBulletinIssueNow.status;
-    else error = r.error;
-  } else if (intent === 'schedule') {
+    return outcome(r, (d) => d.publishBulletinIssueNow.status);
+  }
+  if (intent === 'schedule') {
     const at = cityLocalToIso(String(form.get('at') ?? ''));
-    if (!at)
-      error = { code: 'BAD_USER_INPUT', message: 'at', fields: { at: 'Invalid date and time' } };
-    else {
-      const r = await runOperation(context, ScheduleBulletinIssueDocument, { id, at }, token);
-      if (r.ok) done = r.data.scheduleBulletinIssue.status;
-      else error = r.error;
+    if (!at) {
+      const fields = { at: 'Invalid date and time' };
+      return { done: null, error: { code: 'BAD_USER_INPUT', message: 'at', fields } };
     }
-  } else throw new Response('unknown action', { status: 400 });
-  return { done, error };
+    const r = await runOperation(context, ScheduleBulletinIssueDocument, { id, at }, token);
+    return outcome(r, (d) => d.scheduleBulletinIssue.status);
+  }
+  throw new Response('unknown action', { status: 400 });
 }
 
 export default function StaffBulletins() {
@@ -104,8 +100,7 @@ export default function StaffBulletins() {
           {stats.pending} {l('chờ xác nhận', 'pending')}
         </p>
       )}
-      {result?.done && <Notice>{result.done}</Notice>}
-      <FormError error={result?.error} />
+      <FormOutcome done={result?.done} error={result?.error} />
       <ul className="queue">
         {issues.map((i) => (
           <li key={i.id} className="card">
@@ -127,9 +122,7 @@ export default function StaffBulletins() {
             </p>
             {i.status !== 'PUBLISHED' && (
               <>
-                <Form method="post" className="inline">
-                  <input type="hidden" name="intent" value="add" />
-                  <input type="hidden" name="id" value={i.id} />
+                <IntentForm intent="add" hidden={{ id: i.id }} className="inline">
                   <label htmlFor={`sec-${i.id}`}>{l('Mục', 'Section')}</label>
                   <input id={`sec-${i.id}`} name="section" required defaultValue="Tin nổi bật" />
                   <label htmlFor={`art-${i.id}`}>{l('Mã bài viết', 'Article id')}</label>
@@ -137,30 +130,24 @@ export default function StaffBulletins() {
                   <label htmlFor={`note-${i.id}`}>{l('Ghi chú', 'Note')}</label>
                   <input id={`note-${i.id}`} name="note" />
                   <button type="submit">{l('Thêm bài', 'Add article')}</button>
-                </Form>
-                <Form method="post" className="inline">
-                  <input type="hidden" name="intent" value="schedule" />
-                  <input type="hidden" name="id" value={i.id} />
+                </IntentForm>
+                <IntentForm intent="schedule" hidden={{ id: i.id }} className="inline">
                   <label htmlFor={`at-${i.id}`}>
                     {l('Hẹn giờ (giờ TP.HCM)', 'Schedule (city time)')}
                   </label>
                   <input id={`at-${i.id}`} name="at" type="datetime-local" required />
                   <button type="submit">{l('Hẹn giờ', 'Schedule')}</button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="publish" />
-                  <input type="hidden" name="id" value={i.id} />
+                </IntentForm>
+                <IntentForm intent="publish" hidden={{ id: i.id }}>
                   <button type="submit">{l('Phát hành ngay', 'Publish now')}</button>
-                </Form>
+                </IntentForm>
               </>
             )}
           </li>
         ))}
       </ul>
-      <section aria-labelledby="h-new-issue" className="panel">
-        <h2 id="h-new-issue">{l('Số mới', 'New issue')}</h2>
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="create" />
+      <Section headingId="h-new-issue" title={l('Số mới', 'New issue')} className="panel">
+        <IntentForm intent="create" className="stack">
           <div className="columns two">
             <Field
               name="year"
@@ -188,8 +175,8 @@ export default function StaffBulletins() {
             error={result?.error}
           />
           <button type="submit">{l('Tạo số mới', 'Create issue')}</button>
-        </Form>
-      </section>
+        </IntentForm>
+      </Section>
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -13,9 +12,9 @@ import {
   PublishContestResultsDocument,
   StaffContestDocument,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormError, Notice } from '../../components/ui';
+import { DateText, Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { formValues, promotionProblems, winnersFromForm } from '../../lib/contest-form';
-import { loadOrThrow, runOperation } from '../../lib/graphql.server';
+import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import type { MessageKey } from '../../lib/i18n';
 import { rootData } from '../../lib/meta';
 import { useL, usePortal } from '../../lib/portal-data';
@@ -29,8 +28,7 @@ const DEFAULT_RANKS = [1, 2, 3];
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { token } = await requireViewer(request, context, CONTEST_EDITORS);
   const data = await loadOrThrow(context, StaffContestDocument, { id: params.id! }, token);
-  if (!data.contest) throw new Response('not found', { status: 404 });
-  return { contest: data.contest };
+  return { contest: orNotFound(data.contest) };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -113,8 +111,7 @@ export default function StaffContest() {
       {/* Outside the form's section, which goes once the results are published. */}
       {publishResult?.ok && <Notice>{l('Đã công bố kết quả.', 'Results published.')}</Notice>}
 
-      <section aria-labelledby="h-standings">
-        <h2 id="h-standings">{l('Bảng điểm', 'Standings')}</h2>
+      <Section headingId="h-standings" title={l('Bảng điểm', 'Standings')}>
         {standings.length === 0 ? (
           <p>{l('Chưa có bài dự thi.', 'No entries yet.')}</p>
         ) : (
@@ -142,11 +139,14 @@ export default function StaffContest() {
             </table>
           </div>
         )}
-      </section>
+      </Section>
 
       {!contest.resultsPublishedAt && standings.length > 0 && (
-        <section aria-labelledby="h-publish" className="panel">
-          <h2 id="h-publish">{l('Công bố kết quả', 'Publish the results')}</h2>
+        <Section
+          headingId="h-publish"
+          title={l('Công bố kết quả', 'Publish the results')}
+          className="panel"
+        >
           <p className="hint">
             {l(
               'Chọn bài đạt từng giải. Khi công bố, mọi điểm và lượt bình chọn được công khai.',
@@ -154,8 +154,7 @@ export default function StaffContest() {
             )}
           </p>
           <FormError error={publishResult?.error} />
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="publish" />
+          <IntentForm intent="publish" className="stack">
             {ranks.map((p) => (
               <div className="field" key={p.rank}>
                 <label htmlFor={`f-rank-${p.rank}`} lang="vi">
@@ -176,13 +175,15 @@ export default function StaffContest() {
               </div>
             ))}
             <button type="submit">{l('Công bố kết quả', 'Publish the results')}</button>
-          </Form>
-        </section>
+          </IntentForm>
+        </Section>
       )}
 
       {contest.resultsPublishedAt && (
-        <section aria-labelledby="h-showcase">
-          <h2 id="h-showcase">{l('Trưng bày AI-Challenge', 'AI-Challenge showcase')}</h2>
+        <Section
+          headingId="h-showcase"
+          title={l('Trưng bày AI-Challenge', 'AI-Challenge showcase')}
+        >
           <p className="hint">
             {l(
               'Bài đạt giải được đưa sang thư viện một lần; mục trưng bày xuất hiện sau vài giây.',
@@ -221,20 +222,18 @@ export default function StaffContest() {
                         {showcase.slug})
                       </p>
                       {showcase.status === 'ACTIVE' && (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="archive" />
-                          <input type="hidden" name="entryId" value={id} />
-                          <input type="hidden" name="showcaseEntryId" value={showcase.id} />
+                        <IntentForm
+                          intent="archive"
+                          hidden={{ entryId: id, showcaseEntryId: showcase.id }}
+                        >
                           <button type="submit" aria-describedby={`winner-${id}`}>
                             {l('Gỡ khỏi trưng bày', 'Take off the showcase')}
                           </button>
-                        </Form>
+                        </IntentForm>
                       )}
                     </>
                   ) : (
-                    <Form method="post" className="stack">
-                      <input type="hidden" name="intent" value="promote" />
-                      <input type="hidden" name="entryId" value={id} />
+                    <IntentForm intent="promote" hidden={{ entryId: id }} className="stack">
                       <div className="field">
                         <label htmlFor={`f-category-${id}`}>{t('category')}</label>
                         <select
@@ -286,13 +285,13 @@ export default function StaffContest() {
                       <button type="submit" aria-describedby={`winner-${id}`}>
                         {l('Đưa vào trưng bày', 'Promote to the showcase')}
                       </button>
-                    </Form>
+                    </IntentForm>
                   )}
                 </li>
               );
             })}
           </ul>
-        </section>
+        </Section>
       )}
     </div>
   );

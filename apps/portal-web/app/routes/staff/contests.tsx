@@ -3,6 +3,7 @@ import { ContestsDocument } from '../../__generated__/graphql';
 import { RoundKind } from '../../components/contest-round';
 import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
+import { definedOnly, listQuery } from '../../lib/list-query';
 import { rootData } from '../../lib/meta';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
@@ -10,8 +11,8 @@ import { CONTEST_EDITORS } from '../../lib/staff';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { token } = await requireViewer(request, context, CONTEST_EDITORS);
-  const after = new URL(request.url).searchParams.get('sau') || undefined;
-  const data = await loadOrThrow(context, ContestsDocument, after ? { after } : {}, token);
+  const { after } = listQuery(request);
+  const data = await loadOrThrow(context, ContestsDocument, definedOnly({ after }), token);
   return { contests: data.contests };
 }
 
@@ -58,7 +59,7 @@ export default function StaffContests() {
           </li>
         ))}
       </ul>
-      <NextPage cursor={contests?.pageInfo.hasNextPage ? contests.pageInfo.endCursor : null} />
+      <NextPage page={contests} />
     </div>
   );
 }

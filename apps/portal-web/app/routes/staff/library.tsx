@@ -15,8 +15,10 @@ import {
   type LibraryItemStatus,
   type MediaFormat,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormError, Notice } from '../../components/ui';
-import { loadOrThrow, runOperation } from '../../lib/graphql.server';
+import { FilterForm, SelectField, StatusFilter } from '../../components/list-filters';
+import { DateText, Field, FormOutcome, IntentForm, Notice, Section } from '../../components/ui';
+import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
+import { listQuery } from '../../lib/list-query';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 
@@ -27,8 +29,8 @@ const AUDIENCES: LibraryAudience[] = ['CITIZEN', 'BUSINESS', 'CIVIL_SERVANT'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { token, viewer } = await requireViewer(request, context, EDITORIAL);
-  const params = new URL(request.url).searchParams;
-  const status = STATUSES.find((s) => s === params.get('trang-thai')) ?? 'DRAFT';
+  const { params, oneOf } = listQuery(request);
+  const status = oneOf('trang-thai', STATUSES) ?? 'DRAFT';
   const data = await loadOrThrow(context, StaffLibraryItemsDocument, { status }, token);
   return {
     status,
@@ -49,9 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { id: String(form.get('id')) },
       token,
     );
-    return r.ok
-      ? { done: r.data.publishLibraryItem.status, error: null }
-      : { done: null, error: r.error };
+    return outcome(r, (d) => d.publishLibraryItem.status);
   }
   const text = (name: string) => String(form.get(name) ?? '').trim();
   const list = (name: string) =>
@@ -83,19 +83,10 @@ export default function StaffLibrary() {
   return (
     <div>
       <h1>{l('Thư viện số', 'Library')}</h1>
-      {result?.done && <Notice>{result.done}</Notice>}
-      <FormError error={result?.error} />
-      <form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="st">{l('Trạng thái', 'Status')}</label>
-          <select id="st" name="trang-thai" defaultValue={status}>
-            {STATUSES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{l('Lọc', 'Filter')}</button>
-      </form>
+      <FormOutcome done={result?.done} error={result?.error} />
+      <FilterForm>
+        <StatusFilter statuses={STATUSES} value={status} all={false} />
+      </FilterForm>
       <ul className="queue">
         {(items?.nodes ?? []).map((item) => (
           <li key={item.id} className="card">
@@ -108,18 +99,19 @@ export default function StaffLibrary() {
               {item.format} · {item.status} · <DateText iso={item.updatedAt} />
             </p>
             {canPublish && item.status === 'DRAFT' && (
-              <Form method="post">
-                <input type="hidden" name="intent" value="publish" />
-                <input type="hidden" name="id" value={item.id} />
+              <IntentForm intent="publish" hidden={{ id: item.id }}>
                 <button type="submit">{l('Xuất bản', 'Publish')}</button>
-              </Form>
+              </IntentForm>
             )}
           </li>
         ))}
       </ul>
 
-      <section aria-labelledby="h-upload" className="panel">
-        <h2 id="h-upload">{l('1. Tải tệp lên', '1. Upload a file')}</h2>
+      <Section
+        headingId="h-upload"
+        title={l('1. Tải tệp lên', '1. Upload a file')}
+        className="panel"
+      >
         {uploaded && (
           <Notice>
             {l('Đã tải lên', 'Uploaded')}: {uploaded.name}
@@ -145,10 +137,13 @@ export default function StaffLibrary() {
           <input id="f-file" type="file" name="file" required />
           <button type="submit">{l('Tải lên', 'Upload')}</button>
         </form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="h-new-item" className="panel">
-        <h2 id="h-new-item">{l('2. Tạo tài liệu', '2. Create the item')}</h2>
+      <Section
+        headingId="h-new-item"
+        title={l('2. Tạo tài liệu', '2. Create the item')}
+        className="panel"
+      >
         <Form method="post" className="stack">
           <input type="hidden" name="fileId" value={uploaded?.id ?? ''} />
           <Field name="title" label={l('Tiêu đề', 'Title')} required error={result?.error} />
@@ -159,14 +154,13 @@ export default function StaffLibrary() {
             rows={3}
             error={result?.error}
           />
-          <div className="field">
-            <label htmlFor="f-format">{l('Định dạng', 'Format')}</label>
-            <select id="f-format" name="format" defaultValue="DOCUMENT">
-              {FORMATS.map((f) => (
-                <option key={f}>{f}</option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="f-format"
+            name="format"
+            label={l('Định dạng', 'Format')}
+            options={FORMATS}
+            value="DOCUMENT"
+          />
           <Field
             name="topics"
             label={l('Chủ đề (cách nhau bởi dấu phẩy)', 'Topics (comma-separated)')}
@@ -184,7 +178,7 @@ export default function StaffLibrary() {
           <Field name="publisher" label={l('Nhà xuất bản', 'Publisher')} error={result?.error} />
           <button type="submit">{l('Tạo bản nháp', 'Create draft')}</button>
         </Form>
-      </section>
+      </Section>
     </div>
   );
 }

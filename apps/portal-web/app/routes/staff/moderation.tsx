@@ -11,8 +11,9 @@ import {
   ModerationQueueDocument,
   type ModerationAction,
 } from '../../__generated__/graphql';
-import { DateText, FormError, NextPage, Notice } from '../../components/ui';
-import { loadOrThrow, runOperation } from '../../lib/graphql.server';
+import { DateText, FormOutcome, NextPage } from '../../components/ui';
+import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
+import { definedOnly, listQuery } from '../../lib/list-query';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 
@@ -21,8 +22,8 @@ const ACTIONS: ModerationAction[] = ['HIDE', 'RESTORE', 'REMOVE'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { token } = await requireViewer(request, context, MODERATORS);
-  const after = new URL(request.url).searchParams.get('sau') || undefined;
-  const data = await loadOrThrow(context, ModerationQueueDocument, after ? { after } : {}, token);
+  const { after } = listQuery(request);
+  const data = await loadOrThrow(context, ModerationQueueDocument, definedOnly({ after }), token);
   return { queue: data.moderationQueue };
 }
 
@@ -38,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { targetId: String(form.get('targetId')), action, ...(note ? { note } : {}) },
     token,
   );
-  return result.ok ? { done: action, error: null } : { done: null, error: result.error };
+  return outcome(result, () => action);
 }
 
 export default function Moderation() {
@@ -48,12 +49,10 @@ export default function Moderation() {
   return (
     <div>
       <h1>{l('Hàng chờ kiểm duyệt', 'Moderation queue')}</h1>
-      {result?.done && (
-        <Notice>
-          {l('Đã xử lý', 'Done')}: {result.done}
-        </Notice>
-      )}
-      <FormError error={result?.error} />
+      <FormOutcome
+        done={result?.done && `${l('Đã xử lý', 'Done')}: ${result.done}`}
+        error={result?.error}
+      />
       <p className="meta">
         {queue?.totalCount ?? 0} {l('mục', 'items')} ·{' '}
         <Link to="/quan-tri/dien-dan">{l('Chủ đề diễn đàn', 'Forum threads')}</Link>
@@ -89,7 +88,7 @@ export default function Moderation() {
           </li>
         ))}
       </ul>
-      <NextPage cursor={queue?.pageInfo.hasNextPage ? queue.pageInfo.endCursor : null} />
+      <NextPage page={queue} />
     </div>
   );
 }

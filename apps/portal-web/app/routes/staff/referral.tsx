@@ -10,8 +10,8 @@ import {
   UpdateReferralStatusDocument,
   type ReferralStatus,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormError, Notice } from '../../components/ui';
-import { loadOrThrow, runOperation } from '../../lib/graphql.server';
+import { DateText, Field, FormOutcome } from '../../components/ui';
+import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 
@@ -21,8 +21,7 @@ const NEXT: ReferralStatus[] = ['ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED', 'REJE
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { token } = await requireViewer(request, context, ROLES);
   const data = await loadOrThrow(context, StaffReferralDocument, { id: params.id! }, token);
-  if (!data.referral) throw new Response('not found', { status: 404 });
-  return { referral: data.referral };
+  return { referral: orNotFound(data.referral) };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -55,8 +54,7 @@ export default function Referral() {
       <h1>
         {l('Phản ánh', 'Referral')} {referral.trackingCode}
       </h1>
-      {result?.done && <Notice>{l('Đã cập nhật.', 'Updated.')}</Notice>}
-      <FormError error={result?.error} />
+      <FormOutcome done={result?.done && l('Đã cập nhật.', 'Updated.')} error={result?.error} />
       <dl className="facts">
         <dt>{l('Trạng thái', 'Status')}</dt>
         <dd>

@@ -2,7 +2,7 @@
 // downloaded through the portal so the editor's token stays on the server.
 import type { LoaderFunctionArgs } from 'react-router';
 import { MonthlyReportDocument } from '../../__generated__/graphql';
-import { loadOrThrow } from '../../lib/graphql.server';
+import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
 import { monthPeriod } from '../../lib/report-month';
 import { requireViewer } from '../../lib/session.server';
 import { REPORT_ROLES } from '../../lib/staff';
@@ -12,8 +12,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const month = params.month!;
   if (!monthPeriod(month)) throw new Response('not found', { status: 404 });
   const data = await loadOrThrow(context, MonthlyReportDocument, { month }, token);
-  if (!data.monthlyReport) throw new Response('not found', { status: 404 });
-  return new Response(data.monthlyReport.csv, {
+  return new Response(orNotFound(data.monthlyReport).csv, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="bao-cao-cds-${month}.csv"`,

@@ -17,9 +17,18 @@ import { useL, usePortal } from '../../lib/portal-data';
 import { monthPeriod } from '../../lib/report-month';
 import { requireViewer } from '../../lib/session.server';
 import { REPORT_ROLES } from '../../lib/staff';
+import { Section } from '../../components/ui';
 
 type Stats = NonNullable<PortalStatsQuery['portalStats']>;
 type Audience = Stats['articles'];
+/** What the report shows of referrals closed, by agency or by category. */
+interface SlaFigures {
+  closed: number;
+  closedWithinSla: number;
+  overdue: number;
+  slaMetShare: number | null;
+  medianHoursToResolution: number | null;
+}
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { token } = await requireViewer(request, context, REPORT_ROLES);
@@ -119,6 +128,30 @@ export default function Report() {
     ]);
   };
   const week = (from: string) => formatDate(lang, from);
+  /** Referrals closed by agency or by category: the same columns after the first. */
+  const slaHead = (first: string) => [
+    first,
+    l('Đã đóng', 'Closed'),
+    l('Đúng hạn', 'Within SLA'),
+    l('Quá hạn', 'Overdue'),
+    l('Tỷ lệ đúng hạn', 'SLA met'),
+    l('Trung vị (giờ)', 'Median (hours)'),
+  ];
+  const slaRow = (name: string, r: SlaFigures) => [
+    name,
+    r.closed,
+    r.closedWithinSla,
+    r.overdue,
+    share(lang, r.slaMetShare),
+    hours(r.medianHoursToResolution),
+  ];
+  /** Contributions by unit or by role: the same columns after the first. */
+  const contributionHead = (first: string) => [
+    first,
+    l('Gửi duyệt', 'Submitted'),
+    l('Đã đăng', 'Published'),
+    l('Trả lại', 'Returned'),
+  ];
   const forum = stats.forumParticipation;
   const subscribers = stats.bulletinSubscribers;
   return (
@@ -153,8 +186,7 @@ export default function Report() {
         )}
       </p>
 
-      <section aria-labelledby="h-audience">
-        <h2 id="h-audience">{l('Lượt truy cập', 'Audience')}</h2>
+      <Section headingId="h-audience" title={l('Lượt truy cập', 'Audience')}>
         <Table
           testId="report-audience"
           caption={l('Lượt xem theo chuyên mục', 'Views by section')}
@@ -209,10 +241,9 @@ export default function Report() {
             ...sections.map(([, a]) => a.series[i]?.views ?? 0),
           ])}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="h-forum">
-        <h2 id="h-forum">{l('Diễn đàn', 'Forum')}</h2>
+      <Section headingId="h-forum" title={l('Diễn đàn', 'Forum')}>
         <p data-testid="report-forum">
           {l('Chủ đề mới', 'New threads')}: <strong>{forum.threads}</strong> ·{' '}
           {l('Đã trả lời chính thức', 'Officially answered')}: <strong>{forum.answered}</strong> (
@@ -254,10 +285,9 @@ export default function Report() {
             d.overdue,
           ])}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="h-referrals">
-        <h2 id="h-referrals">{l('Phản ánh chuyển 1022', 'Referrals to 1022')}</h2>
+      <Section headingId="h-referrals" title={l('Phản ánh chuyển 1022', 'Referrals to 1022')}>
         {referrals ? (
           <>
             <p data-testid="report-referrals">
@@ -270,50 +300,21 @@ export default function Report() {
             </p>
             <Table
               caption={l('Theo cơ quan', 'By agency')}
-              head={[
-                l('Cơ quan', 'Agency'),
-                l('Đã đóng', 'Closed'),
-                l('Đúng hạn', 'Within SLA'),
-                l('Quá hạn', 'Overdue'),
-                l('Tỷ lệ đúng hạn', 'SLA met'),
-                l('Trung vị (giờ)', 'Median (hours)'),
-              ]}
-              rows={referrals.byAgency.map((a) => [
-                a.agency,
-                a.closed,
-                a.closedWithinSla,
-                a.overdue,
-                share(lang, a.slaMetShare),
-                hours(a.medianHoursToResolution),
-              ])}
+              head={slaHead(l('Cơ quan', 'Agency'))}
+              rows={referrals.byAgency.map((a) => slaRow(a.agency, a))}
             />
             <Table
               caption={l('Theo lĩnh vực', 'By category')}
-              head={[
-                l('Lĩnh vực', 'Category'),
-                l('Đã đóng', 'Closed'),
-                l('Đúng hạn', 'Within SLA'),
-                l('Quá hạn', 'Overdue'),
-                l('Tỷ lệ đúng hạn', 'SLA met'),
-                l('Trung vị (giờ)', 'Median (hours)'),
-              ]}
-              rows={referrals.byCategory.map((c) => [
-                c.categoryName,
-                c.closed,
-                c.closedWithinSla,
-                c.overdue,
-                share(lang, c.slaMetShare),
-                hours(c.medianHoursToResolution),
-              ])}
+              head={slaHead(l('Lĩnh vực', 'Category'))}
+              rows={referrals.byCategory.map((c) => slaRow(c.categoryName, c))}
             />
           </>
         ) : (
           <p>{l('Không lấy được số liệu phản ánh.', 'The referral figures are not available.')}</p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="h-contributions">
-        <h2 id="h-contributions">{l('Đóng góp tin bài', 'Contributions')}</h2>
+      <Section headingId="h-contributions" title={l('Đóng góp tin bài', 'Contributions')}>
         {contributions ? (
           <>
             <p data-testid="report-contributions">
@@ -323,12 +324,7 @@ export default function Report() {
             </p>
             <Table
               caption={l('Theo đơn vị', 'By unit')}
-              head={[
-                l('Đơn vị', 'Unit'),
-                l('Gửi duyệt', 'Submitted'),
-                l('Đã đăng', 'Published'),
-                l('Trả lại', 'Returned'),
-              ]}
+              head={contributionHead(l('Đơn vị', 'Unit'))}
               rows={contributions.byUnit.map((u) => [
                 u.unitName ?? u.unit ?? '—',
                 u.submitted,
@@ -338,12 +334,7 @@ export default function Report() {
             />
             <Table
               caption={l('Theo vai trò', 'By role')}
-              head={[
-                l('Vai trò', 'Role'),
-                l('Gửi duyệt', 'Submitted'),
-                l('Đã đăng', 'Published'),
-                l('Trả lại', 'Returned'),
-              ]}
+              head={contributionHead(l('Vai trò', 'Role'))}
               rows={contributions.byRole.map((r) => [r.role, r.submitted, r.published, r.returned])}
             />
           </>
@@ -352,10 +343,9 @@ export default function Report() {
             {l('Không lấy được số liệu đóng góp.', 'The contribution figures are not available.')}
           </p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="h-bulletin">
-        <h2 id="h-bulletin">{l('Bản tin', 'Bulletin')}</h2>
+      <Section headingId="h-bulletin" title={l('Bản tin', 'Bulletin')}>
         <p data-testid="report-bulletin">
           {l('Người đăng ký đầu tháng', 'Subscribers at the start')}:{' '}
           {subscribers.subscribersAtStart} · {l('cuối tháng', 'at the end')}:{' '}
@@ -364,7 +354,7 @@ export default function Report() {
           {subscribers.unsubscribes} · {l('Lượt nghe bản đọc', 'Read-aloud plays')}:{' '}
           {stats.bulletinAudioOpens.views}
         </p>
-      </section>
+      </Section>
     </div>
   );
 }

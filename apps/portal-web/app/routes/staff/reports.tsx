@@ -2,7 +2,7 @@
 // figures on the month's page and, once the content worker built it at month end, its CSV.
 import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { MonthlyReportsDocument } from '../../__generated__/graphql';
-import { DateText } from '../../components/ui';
+import { DataTable, DateText } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { rootData } from '../../lib/meta';
 import { useL } from '../../lib/portal-data';
@@ -35,36 +35,31 @@ export default function Reports() {
           "Each month's figures: audience, forum, 1022 referrals, contributions and the bulletin. The official report (CSV) is built once the month has ended.",
         )}
       </p>
-      <table className="table" data-testid="report-months">
-        <caption className="visually-hidden">{l('Các tháng', 'Months')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{l('Tháng', 'Month')}</th>
-            <th scope="col">{l('Báo cáo đã lập', 'Report built')}</th>
+      <DataTable
+        testId="report-months"
+        caption={l('Các tháng', 'Months')}
+        columns={[l('Tháng', 'Month'), l('Báo cáo đã lập', 'Report built')]}
+      >
+        {months.map(({ month, report }) => (
+          <tr key={month}>
+            <th scope="row">
+              <Link to={`/quan-tri/bao-cao/${month}`}>{month}</Link>
+            </th>
+            <td>
+              {report ? (
+                <>
+                  <DateText iso={report.generatedAt} /> ·{' '}
+                  <a href={`/quan-tri/bao-cao/${month}/csv`} download>
+                    CSV
+                  </a>
+                </>
+              ) : (
+                '—'
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {months.map(({ month, report }) => (
-            <tr key={month}>
-              <th scope="row">
-                <Link to={`/quan-tri/bao-cao/${month}`}>{month}</Link>
-              </th>
-              <td>
-                {report ? (
-                  <>
-                    <DateText iso={report.generatedAt} /> ·{' '}
-                    <a href={`/quan-tri/bao-cao/${month}/csv`} download>
-                      CSV
-                    </a>
-                  </>
-                ) : (
-                  '—'
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

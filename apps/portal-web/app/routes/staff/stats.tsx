@@ -1,5 +1,6 @@
 import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { ContentStatsDocument } from '../../__generated__/graphql';
+import { DataTable } from '../../components/ui';
 import { loadOrThrow, runOperation } from '../../lib/graphql.server';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
@@ -76,23 +77,17 @@ export default function Stats() {
       </p>
       <h2>{l('Lượt xem theo ngày', 'Views per day')}</h2>
       <DayChart perDay={perDay} label={l('Biểu đồ lượt xem theo ngày', 'Chart of views per day')} />
-      <table className="table">
-        <caption className="visually-hidden">{l('Lượt xem theo ngày', 'Views per day')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{l('Ngày', 'Day')}</th>
-            <th scope="col">{l('Lượt xem', 'Views')}</th>
+      <DataTable
+        caption={l('Lượt xem theo ngày', 'Views per day')}
+        columns={[l('Ngày', 'Day'), l('Lượt xem', 'Views')]}
+      >
+        {perDay.map((d) => (
+          <tr key={d.day}>
+            <td>{d.day}</td>
+            <td>{d.views}</td>
           </tr>
-        </thead>
-        <tbody>
-          {perDay.map((d) => (
-            <tr key={d.day}>
-              <td>{d.day}</td>
-              <td>{d.views}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <h2>{l('Thiết bị', 'Devices')}</h2>
       <ul>
         {(stats?.byDevice ?? []).map((d) => (

@@ -1,5 +1,4 @@
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -14,8 +13,10 @@ import {
   StaffThreadsDocument,
   type ThreadStatus,
 } from '../../__generated__/graphql';
-import { DateText, FormError, NextPage, Notice } from '../../components/ui';
-import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
+import { FilterForm, SearchField, SelectField, StatusFilter } from '../../components/list-filters';
+import { DateText, FormOutcome, IntentForm, NextPage } from '../../components/ui';
+import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
+import { definedOnly, listQuery } from '../../lib/list-query';
 import { useL } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 
@@ -24,23 +25,18 @@ const STATUSES: ThreadStatus[] = ['OPEN', 'ANSWERED', 'REFERRED', 'CLOSED', 'HID
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { token, viewer } = await requireViewer(request, context, ROLES);
-  const params = new URL(request.url).searchParams;
+  const { params, q, after, oneOf } = listQuery(request);
   const moderator = viewer.roles.includes('moderator') || viewer.roles.includes('admin');
   // Officers see the threads assigned to their unit; moderators choose.
   const department = moderator ? params.get('don-vi') || undefined : viewer.department;
-  const status = STATUSES.find((s) => s === params.get('trang-thai'));
-  const q = params.get('q')?.trim().slice(0, 200) || undefined;
-  const after = params.get('sau') || undefined;
+  const status = oneOf('trang-thai', STATUSES);
   const [threads, categories] = await Promise.all([
     loadOrThrow(
       context,
       StaffThreadsDocument,
       {
-        ...(department ? { department } : {}),
-        ...(status ? { status } : {}),
-        ...(q ? { q } : {}),
+        ...definedOnly({ department: department || undefined, status, q, after }),
         sort: q ? 'NEWEST' : 'UNANSWERED',
-        ...(after ? { after } : {}),
       },
       token,
     ),
@@ -63,8 +59,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get('intent'));
   const threadId = String(form.get('threadId'));
-  let error: GraphError | null = null;
-  let done: string | null = null;
   if (intent === 'assign') {
     const r = await runOperation(
       context,
@@ -72,9 +66,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { id: threadId, department: String(form.get('department')) },
       token,
     );
-    if (r.ok) done = `→ ${r.data.assignThread.assignedDepartment}`;
-    else error = r.error;
-  } else if (intent === 'refer') {
+    return { threadId, ...outcome(r, (d) => `→ ${d.assignThread.assignedDepartment}`) };
+  }
+  if (intent === 'refer') {
     const note = String(form.get('note') ?? '').trim();
     const r = await runOperation(
       context,
@@ -82,19 +76,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { threadId, categoryCode: String(form.get('categoryCode')), ...(note ? { note } : {}) },
       token,
     );
-    if (r.ok) done = `1022: ${r.data.referThreadToHotline.trackingCode}`;
-    else error = r.error;
-  } else if (intent === 'answer') {
+    return { threadId, ...outcome(r, (d) => `1022: ${d.referThreadToHotline.trackingCode}`) };
+  }
+  if (intent === 'answer') {
     const r = await runOperation(
       context,
       PostOfficialAnswerDocument,
       { threadId, body: String(form.get('body') ?? '') },
       token,
     );
-    if (r.ok) done = r.data.postOfficialAnswer.status;
-    else error = r.error;
-  } else throw new Response('unknown action', { status: 400 });
-  return { threadId, done, error };
+    return { threadId, ...outcome(r, (d) => d.postOfficialAnswer.status) };
+  }
+  throw new Response('unknown action', { status: 400 });
 }
 
 export default function StaffThreads() {
@@ -104,36 +97,20 @@ export default function StaffThreads() {
   return (
     <div>
       <h1>{l('Chủ đề diễn đàn', 'Forum threads')}</h1>
-      {result?.done && <Notice>{result.done}</Notice>}
-      <FormError error={result?.error} />
+      <FormOutcome done={result?.done} error={result?.error} />
       {data.moderator && (
-        <form method="get" className="filters" role="search">
-          <div className="field">
-            <label htmlFor="tq">{l('Tìm', 'Search')}</label>
-            <input id="tq" name="q" type="search" defaultValue={data.q ?? ''} />
-          </div>
-          <div className="field">
-            <label htmlFor="dv">{l('Đơn vị', 'Department')}</label>
-            <select id="dv" name="don-vi" defaultValue={data.department ?? ''}>
-              <option value="">{l('Tất cả', 'All')}</option>
-              {data.departments.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="tt">{l('Trạng thái', 'Status')}</label>
-            <select id="tt" name="trang-thai" defaultValue={data.status ?? ''}>
-              <option value="">{l('Tất cả', 'All')}</option>
-              {STATUSES.map((s) => (
-                <option key={s}>{s}</option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{l('Lọc', 'Filter')}</button>
-        </form>
+        <FilterForm search>
+          <SearchField id="tq" label={l('Tìm', 'Search')} value={data.q} />
+          <SelectField
+            id="dv"
+            name="don-vi"
+            label={l('Đơn vị', 'Department')}
+            options={data.departments.map((d) => ({ value: d.code, label: d.name }))}
+            value={data.department}
+            empty={l('Tất cả', 'All')}
+          />
+          <StatusFilter id="tt" statuses={STATUSES} value={data.status} />
+        </FilterForm>
       )}
       <ul className="queue">
         {(data.threads?.nodes ?? []).map((th) => (
@@ -147,9 +124,7 @@ export default function StaffThreads() {
             </p>
             {data.moderator && (
               <>
-                <Form method="post" className="inline">
-                  <input type="hidden" name="intent" value="assign" />
-                  <input type="hidden" name="threadId" value={th.id} />
+                <IntentForm intent="assign" hidden={{ threadId: th.id }} className="inline">
                   <label htmlFor={`as-${th.id}`}>{l('Giao cho', 'Assign to')}</label>
                   <select
                     id={`as-${th.id}`}
@@ -163,10 +138,8 @@ export default function StaffThreads() {
                     ))}
                   </select>
                   <button type="submit">{l('Giao', 'Assign')}</button>
-                </Form>
-                <Form method="post" className="inline">
-                  <input type="hidden" name="intent" value="refer" />
-                  <input type="hidden" name="threadId" value={th.id} />
+                </IntentForm>
+                <IntentForm intent="refer" hidden={{ threadId: th.id }} className="inline">
                   <label htmlFor={`rf-${th.id}`}>
                     {l('Chuyển 1022, nhóm', 'Refer to 1022, category')}
                   </label>
@@ -180,24 +153,20 @@ export default function StaffThreads() {
                   <label htmlFor={`rn-${th.id}`}>{l('Ghi chú', 'Note')}</label>
                   <input id={`rn-${th.id}`} name="note" />
                   <button type="submit">{l('Chuyển 1022', 'Refer')}</button>
-                </Form>
+                </IntentForm>
               </>
             )}
             {data.officer && th.status !== 'ANSWERED' && (
-              <Form method="post" className="stack">
-                <input type="hidden" name="intent" value="answer" />
-                <input type="hidden" name="threadId" value={th.id} />
+              <IntentForm intent="answer" hidden={{ threadId: th.id }} className="stack">
                 <label htmlFor={`an-${th.id}`}>{l('Trả lời chính thức', 'Official answer')}</label>
                 <textarea id={`an-${th.id}`} name="body" rows={4} required />
                 <button type="submit">{l('Đăng trả lời', 'Post answer')}</button>
-              </Form>
+              </IntentForm>
             )}
           </li>
         ))}
       </ul>
-      <NextPage
-        cursor={data.threads?.pageInfo.hasNextPage ? data.threads.pageInfo.endCursor : null}
-      />
+      <NextPage page={data.threads} />
     </div>
   );
 }
