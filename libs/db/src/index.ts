@@ -10,9 +10,6 @@ export * from './object-id';
 export * from './query-budget';
 export * from './hot-counters';
 export * from './connection-watchdog';
-<<<<<<< HEAD
 export * from './model-on';
-=======
 export * from './prepare-database';
 export * from './find-by-id';
->>>>>>> dedupe-svc-a
