@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { ensureGoProgram } from './go-program';
-import { waitForPort } from './net';
-import { ManagedProcess } from './process-group';
+import { ensureGoProgram, startGoServer } from './go-program';
+import type { ManagedProcess } from './process-group';
 
 /**
  * Builds the embedded FerretDB (infra/ferretdb) with the Go toolchain on first use and
@@ -39,22 +37,13 @@ export async function startFerretdb(options: {
   /** false: FerretDB as released, without our patches (differential tests only). */
   patched?: boolean;
 }): Promise<StartedFerretdb> {
-  const binary = ensureFerretdbBinary(options.log, { patched: options.patched });
-  mkdirSync(options.dir, { recursive: true });
-  const proc = new ManagedProcess({
+  const proc = await startGoServer({
     name: 'ferretdb',
-    command: binary,
-    args: [
-      '-listen-addr',
-      `127.0.0.1:${options.port}`,
-      '-data-dir',
-      options.dir,
-      '-parent-pid',
-      String(process.pid),
-    ],
-    output: options.output ?? 'ignore',
+    binary: ensureFerretdbBinary(options.log, { patched: options.patched }),
+    port: options.port,
+    dir: options.dir,
+    output: options.output,
     logFile: options.logFile,
   });
-  await waitForPort(options.port, { timeoutMs: 60_000, isAlive: () => proc.running });
   return { uri: `mongodb://127.0.0.1:${options.port}/`, process: proc };
 }

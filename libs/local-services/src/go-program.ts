@@ -15,7 +15,9 @@ import {
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { waitForPort } from './net';
 import { dataDir, workspaceRoot } from './paths';
+import { ManagedProcess } from './process-group';
 import { findExecutable } from './system-packages';
 
 /** A small Go program under `infra/<name>` that local runs and tests build on first use. */
@@ -208,4 +210,44 @@ export function ensureGoProgram(
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/** How a Go server of `infra/` is started ({@link startGoServer}). */
+export interface GoServerOptions {
+  /** Its name in logs. */
+  name: string;
+  binary: string;
+  port: number;
+  /** Where it keeps its data (created if missing). */
+  dir: string;
+  /** Its own flags, after `-listen-addr` and `-data-dir`. */
+  args?: string[];
+  output?: 'prefix' | 'ignore' | 'file';
+  logFile?: string;
+}
+
+/**
+ * Starts a Go server built from `infra/` on 127.0.0.1:`port` with its data in `dir`; it exits
+ * when this process is gone (`-parent-pid`), so no orphan outlives a crashed test run.
+ * Resolves once its port accepts connections.
+ */
+export async function startGoServer(options: GoServerOptions): Promise<ManagedProcess> {
+  mkdirSync(options.dir, { recursive: true });
+  const proc = new ManagedProcess({
+    name: options.name,
+    command: options.binary,
+    args: [
+      '-listen-addr',
+      `127.0.0.1:${options.port}`,
+      '-data-dir',
+      options.dir,
+      ...(options.args ?? []),
+      '-parent-pid',
+      String(process.pid),
+    ],
+    output: options.output ?? 'ignore',
+    logFile: options.logFile,
+  });
+  await waitForPort(options.port, { timeoutMs: 60_000, isAlive: () => proc.running });
+  return proc;
 }

@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { ensureGoProgram } from './go-program';
-import { waitForPort } from './net';
-import { ManagedProcess } from './process-group';
+import { ensureGoProgram, startGoServer } from './go-program';
+import type { ManagedProcess } from './process-group';
 
 /**
  * Builds the embedded S3-compatible server (infra/s3, gofakes3) with the Go toolchain on
@@ -39,26 +37,14 @@ export async function startS3(options: {
   output?: 'prefix' | 'ignore' | 'file';
   logFile?: string;
 }): Promise<StartedS3> {
-  const binary = ensureS3Binary(options.log);
-  mkdirSync(options.dir, { recursive: true });
-  const proc = new ManagedProcess({
+  const proc = await startGoServer({
     name: 's3',
-    command: binary,
-    args: [
-      '-listen-addr',
-      `127.0.0.1:${options.port}`,
-      '-data-dir',
-      options.dir,
-      '-backend',
-      options.backend ?? 'fs',
-      '-bucket',
-      (options.buckets ?? []).join(','),
-      '-parent-pid',
-      String(process.pid),
-    ],
-    output: options.output ?? 'ignore',
+    binary: ensureS3Binary(options.log),
+    port: options.port,
+    dir: options.dir,
+    args: ['-backend', options.backend ?? 'fs', '-bucket', (options.buckets ?? []).join(',')],
+    output: options.output,
     logFile: options.logFile,
   });
-  await waitForPort(options.port, { timeoutMs: 60_000, isAlive: () => proc.running });
   return { endpoint: `http://127.0.0.1:${options.port}`, process: proc };
 }
