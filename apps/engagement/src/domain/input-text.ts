@@ -22,5 +22,8 @@ export const optionalText = (max: number) =>
 
 export const objectIdString = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
 
+/** An update's `expectedVersion`: the version the editor last saw. */
+export const versionArg = z.number().int('must be a whole number').min(1, 'must be at least 1');
+
 /** A date the GraphQL DateTime scalar has already parsed. */
 export const dateValue = z.date({ error: 'must be a date and time' });
