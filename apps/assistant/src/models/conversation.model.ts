@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
@@ -39,8 +40,5 @@ ConversationSchema.index({ expiresAt: 1 });
 export type ConversationModel = Model<ConversationDoc>;
 
 export function conversationModel(conn: Connection): ConversationModel {
-  return (
-    (conn.models.Conversation as ConversationModel | undefined) ??
-    conn.model<ConversationDoc>('Conversation', ConversationSchema)
-  );
+  return modelOn<ConversationDoc>(conn, 'Conversation', ConversationSchema);
 }

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { trackGraphChanges } from '@portal/db';
+import { modelOn, trackGraphChanges } from '@portal/db';
 
 /** A dataset of the open-data portal as last synced (the portal's id is ours). */
 export interface DatasetDoc {
@@ -56,8 +56,5 @@ trackGraphChanges(DatasetSchema, { type: 'Dataset' });
 export type DatasetModel = Model<DatasetDoc>;
 
 export function datasetModel(conn: Connection): DatasetModel {
-  return (
-    (conn.models.Dataset as DatasetModel | undefined) ??
-    conn.model<DatasetDoc>('Dataset', DatasetSchema)
-  );
+  return modelOn<DatasetDoc>(conn, 'Dataset', DatasetSchema);
 }

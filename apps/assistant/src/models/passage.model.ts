@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 export type SourceKind =
@@ -49,8 +50,5 @@ PassageSchema.index({ sourceType: 1, sourceId: 1 });
 export type PassageModel = Model<PassageDoc>;
 
 export function passageModel(conn: Connection): PassageModel {
-  return (
-    (conn.models.Passage as PassageModel | undefined) ??
-    conn.model<PassageDoc>('Passage', PassageSchema)
-  );
+  return modelOn<PassageDoc>(conn, 'Passage', PassageSchema);
 }

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { trackGraphChanges } from '@portal/db';
+import { modelOn, trackGraphChanges } from '@portal/db';
 
 export type PreviewStatus = 'PENDING' | 'READY' | 'UNSUPPORTED' | 'UNREADABLE';
 
@@ -70,10 +70,7 @@ trackGraphChanges(ResourceSchema, {
 export type ResourceModel = Model<ResourceDoc>;
 
 export function resourceModel(conn: Connection): ResourceModel {
-  return (
-    (conn.models.Resource as ResourceModel | undefined) ??
-    conn.model<ResourceDoc>('Resource', ResourceSchema)
-  );
+  return modelOn<ResourceDoc>(conn, 'Resource', ResourceSchema);
 }
 
 export const PENDING_PREVIEW: ResourcePreview = {

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /** Where the catalog sync stands: it resumes from `cursor` after a failure or a restart. */
@@ -30,8 +31,5 @@ const SyncStateSchema = new Schema<SyncStateDoc>(
 export type SyncStateModel = Model<SyncStateDoc>;
 
 export function syncStateModel(conn: Connection): SyncStateModel {
-  return (
-    (conn.models.SyncState as SyncStateModel | undefined) ??
-    conn.model<SyncStateDoc>('SyncState', SyncStateSchema)
-  );
+  return modelOn<SyncStateDoc>(conn, 'SyncState', SyncStateSchema);
 }

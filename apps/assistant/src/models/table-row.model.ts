@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
@@ -28,8 +29,5 @@ TableRowSchema.index({ resourceId: 1, fingerprint: 1, n: 1 });
 export type TableRowModel = Model<TableRowDoc>;
 
 export function tableRowModel(conn: Connection): TableRowModel {
-  return (
-    (conn.models.TableRow as TableRowModel | undefined) ??
-    conn.model<TableRowDoc>('TableRow', TableRowSchema)
-  );
+  return modelOn<TableRowDoc>(conn, 'TableRow', TableRowSchema);
 }

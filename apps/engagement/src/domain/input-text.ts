@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectIdSchema } from '@portal/db';
 import { stripAllTags } from '@portal/html';
 
 /** Plain text from people: tags removed (entities stay escaped), trimmed, within limits. */
@@ -20,7 +21,10 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-export const objectIdString = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
+export const objectIdString = objectIdSchema();
+
+/** An update's `expectedVersion`: the version the editor last saw. */
+export const versionArg = z.number().int('must be a whole number').min(1, 'must be at least 1');
 
 /** A date the GraphQL DateTime scalar has already parsed. */
 export const dateValue = z.date({ error: 'must be a date and time' });

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 /** One person's entry in a contest (unique per contest and owner), with their team. */
@@ -35,10 +36,7 @@ ContestEntrySchema.index({ contestId: 1, createdAt: 1 });
 export type ContestEntryModel = Model<ContestEntryDoc>;
 
 export function contestEntryModel(conn: Connection): ContestEntryModel {
-  return (
-    (conn.models.ContestEntry as ContestEntryModel | undefined) ??
-    conn.model<ContestEntryDoc>('ContestEntry', ContestEntrySchema)
-  );
+  return modelOn<ContestEntryDoc>(conn, 'ContestEntry', ContestEntrySchema);
 }
 
 /** A judge's scores of one entry: `_id` is `<entryId>:<judgeId>`, one per pair. */
@@ -73,10 +71,7 @@ JudgeScoreSchema.index({ entryId: 1 });
 export type JudgeScoreModel = Model<JudgeScoreDoc>;
 
 export function judgeScoreModel(conn: Connection): JudgeScoreModel {
-  return (
-    (conn.models.JudgeScore as JudgeScoreModel | undefined) ??
-    conn.model<JudgeScoreDoc>('JudgeScore', JudgeScoreSchema)
-  );
+  return modelOn<JudgeScoreDoc>(conn, 'JudgeScore', JudgeScoreSchema);
 }
 
 /** A judge's declared conflict of interest with an entry: `_id` `<entryId>:<judgeId>`. */
@@ -105,10 +100,7 @@ ConflictSchema.index({ contestId: 1 });
 export type ConflictModel = Model<ConflictDoc>;
 
 export function conflictModel(conn: Connection): ConflictModel {
-  return (
-    (conn.models.ContestConflict as ConflictModel | undefined) ??
-    conn.model<ConflictDoc>('ContestConflict', ConflictSchema)
-  );
+  return modelOn<ConflictDoc>(conn, 'ContestConflict', ConflictSchema);
 }
 
 /** One public vote per person per round: `_id` is `<contestId>:<roundId>:<person>`. */
@@ -138,10 +130,7 @@ ContestVoteSchema.index({ contestId: 1, roundId: 1 });
 export type ContestVoteModel = Model<ContestVoteDoc>;
 
 export function contestVoteModel(conn: Connection): ContestVoteModel {
-  return (
-    (conn.models.ContestVote as ContestVoteModel | undefined) ??
-    conn.model<ContestVoteDoc>('ContestVote', ContestVoteSchema)
-  );
+  return modelOn<ContestVoteDoc>(conn, 'ContestVote', ContestVoteSchema);
 }
 
 /** When engagement first saw a person (for the new-account rule of public voting). */
@@ -158,8 +147,5 @@ const ProfileSchema = new Schema<ProfileDoc>(
 export type ProfileModel = Model<ProfileDoc>;
 
 export function profileModel(conn: Connection): ProfileModel {
-  return (
-    (conn.models.Profile as ProfileModel | undefined) ??
-    conn.model<ProfileDoc>('Profile', ProfileSchema)
-  );
+  return modelOn<ProfileDoc>(conn, 'Profile', ProfileSchema);
 }

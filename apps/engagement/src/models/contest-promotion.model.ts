@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { LibraryEvent } from '@portal/queue';
 
@@ -30,8 +31,5 @@ const ContestPromotionSchema = new Schema<ContestPromotionDoc>(
 export type ContestPromotionModel = Model<ContestPromotionDoc>;
 
 export function contestPromotionModel(conn: Connection): ContestPromotionModel {
-  return (
-    (conn.models.ContestPromotion as ContestPromotionModel | undefined) ??
-    conn.model<ContestPromotionDoc>('ContestPromotion', ContestPromotionSchema)
-  );
+  return modelOn<ContestPromotionDoc>(conn, 'ContestPromotion', ContestPromotionSchema);
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { Criterion, Round } from '../domain/contest-rules';
 
@@ -45,8 +46,5 @@ ContestSchema.index({ status: 1, createdAt: -1, _id: -1 });
 export type ContestModel = Model<ContestDoc>;
 
 export function contestModel(conn: Connection): ContestModel {
-  return (
-    (conn.models.Contest as ContestModel | undefined) ??
-    conn.model<ContestDoc>('Contest', ContestSchema)
-  );
+  return modelOn<ContestDoc>(conn, 'Contest', ContestSchema);
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 export interface EventQuestionDoc {
@@ -26,10 +27,7 @@ EventQuestionSchema.index({ eventId: 1, createdAt: 1 });
 export type EventQuestionModel = Model<EventQuestionDoc>;
 
 export function eventQuestionModel(conn: Connection): EventQuestionModel {
-  return (
-    (conn.models.EventQuestion as EventQuestionModel | undefined) ??
-    conn.model<EventQuestionDoc>('EventQuestion', EventQuestionSchema)
-  );
+  return modelOn<EventQuestionDoc>(conn, 'EventQuestion', EventQuestionSchema);
 }
 
 /** One vote per (question, person); the count shown is counted from these. */
@@ -56,8 +54,5 @@ QuestionVoteSchema.index({ eventId: 1 });
 export type QuestionVoteModel = Model<QuestionVoteDoc>;
 
 export function questionVoteModel(conn: Connection): QuestionVoteModel {
-  return (
-    (conn.models.QuestionVote as QuestionVoteModel | undefined) ??
-    conn.model<QuestionVoteDoc>('QuestionVote', QuestionVoteSchema)
-  );
+  return modelOn<QuestionVoteDoc>(conn, 'QuestionVote', QuestionVoteSchema);
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { EventStatus } from '../domain/event-rules';
 
@@ -51,7 +52,5 @@ EventSchema.index({ status: 1, startsAt: 1, _id: 1 });
 export type EventModel = Model<EventDoc>;
 
 export function eventModel(conn: Connection): EventModel {
-  return (
-    (conn.models.Event as EventModel | undefined) ?? conn.model<EventDoc>('Event', EventSchema)
-  );
+  return modelOn<EventDoc>(conn, 'Event', EventSchema);
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 export type RegistrationStatus = 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED';
@@ -42,10 +43,7 @@ RegistrationSchema.index({ userId: 1, status: 1 });
 export type RegistrationModel = Model<RegistrationDoc>;
 
 export function registrationModel(conn: Connection): RegistrationModel {
-  return (
-    (conn.models.Registration as RegistrationModel | undefined) ??
-    conn.model<RegistrationDoc>('Registration', RegistrationSchema)
-  );
+  return modelOn<RegistrationDoc>(conn, 'Registration', RegistrationSchema);
 }
 
 /**
@@ -73,5 +71,5 @@ SeatSchema.index({ eventId: 1, seat: 1 });
 export type SeatModel = Model<SeatDoc>;
 
 export function seatModel(conn: Connection): SeatModel {
-  return (conn.models.Seat as SeatModel | undefined) ?? conn.model<SeatDoc>('Seat', SeatSchema);
+  return modelOn<SeatDoc>(conn, 'Seat', SeatSchema);
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { Answer } from '../domain/survey-types';
 
@@ -23,10 +24,7 @@ SurveyDraftSchema.index({ surveyId: 1 });
 export type SurveyDraftModel = Model<SurveyDraftDoc>;
 
 export function surveyDraftModel(conn: Connection): SurveyDraftModel {
-  return (
-    (conn.models.SurveyDraft as SurveyDraftModel | undefined) ??
-    conn.model<SurveyDraftDoc>('SurveyDraft', SurveyDraftSchema)
-  );
+  return modelOn<SurveyDraftDoc>(conn, 'SurveyDraft', SurveyDraftSchema);
 }
 
 export function draftId(surveyId: string, respondentKey: string): string {

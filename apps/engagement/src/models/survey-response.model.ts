@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { Answer } from '../domain/survey-types';
 
@@ -41,8 +42,5 @@ SurveyResponseSchema.index({ surveyId: 1, submittedAt: 1, _id: 1 });
 export type SurveyResponseModel = Model<SurveyResponseDoc>;
 
 export function surveyResponseModel(conn: Connection): SurveyResponseModel {
-  return (
-    (conn.models.SurveyResponse as SurveyResponseModel | undefined) ??
-    conn.model<SurveyResponseDoc>('SurveyResponse', SurveyResponseSchema)
-  );
+  return modelOn<SurveyResponseDoc>(conn, 'SurveyResponse', SurveyResponseSchema);
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { SurveyContent } from '../domain/survey-types';
 
@@ -45,7 +46,5 @@ SurveySchema.index({ attachedKey: 1, publishedAt: -1 });
 export type SurveyModel = Model<SurveyDoc>;
 
 export function surveyModel(conn: Connection): SurveyModel {
-  return (
-    (conn.models.Survey as SurveyModel | undefined) ?? conn.model<SurveyDoc>('Survey', SurveySchema)
-  );
+  return modelOn<SurveyDoc>(conn, 'Survey', SurveySchema);
 }

@@ -16,7 +16,7 @@ import {
   reminderJobId,
   remindersFor,
 } from '../domain/event-rules';
-import { objectIdString } from '../domain/input-text';
+import { objectIdString, versionArg } from '../domain/input-text';
 import type { EngagementModels } from '../models';
 import type { EventQuestionDoc } from '../models/event-question.model';
 import type { EventDoc } from '../models/event.model';
@@ -41,7 +41,6 @@ const listArgs = z.object({
   first: z.number().nullish(),
   after: z.string().nullish(),
 });
-const versionArg = z.number().int('must be a whole number').min(1, 'must be at least 1');
 
 type RegistrationMail = Extract<EmailMessage, { template: 'engagement.event-registration' }>;
 

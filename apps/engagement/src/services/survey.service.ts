@@ -5,6 +5,7 @@ import { conflict, forbidden, notFound } from '@portal/errors';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
 import { z } from 'zod';
+import { versionArg } from '../domain/input-text';
 import { answersInput, surveyInput, toSurveyContent } from '../domain/survey-input';
 import { buildResults, type SurveyResults } from '../domain/survey-results';
 import {
@@ -73,7 +74,6 @@ const listArgs = z.object({
   first: z.number().nullish(),
   after: z.string().nullish(),
 });
-const versionArg = z.number().int('must be a whole number').min(1, 'must be at least 1');
 
 /**
  * Surveys and polls: editors build, publish and close them; people answer once; results are

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isObjectIdString } from '@portal/db';
 
 /** Views and downloads of library items; "try it" clicks of showcase entries. */
 export const COUNTED_METRICS = ['download', 'view', 'tryIt'] as const;
@@ -36,7 +37,7 @@ export function deltasFromCounters(hash: Record<string, string>): Map<string, Co
   for (const [field, raw] of Object.entries(hash)) {
     const [metric, id] = field.split(':');
     const n = Number(raw);
-    if (!id || !/^[a-f0-9]{24}$/.test(id) || !Number.isInteger(n) || n <= 0) continue;
+    if (!isObjectIdString(id) || !Number.isInteger(n) || n <= 0) continue;
     if (!(COUNTED_METRICS as readonly string[]).includes(metric!)) continue;
     const entry = deltas.get(id) ?? { download: 0, view: 0, tryIt: 0 };
     entry[metric as CountedMetric] += n;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectIdSchema } from '@portal/db';
 import { plainTextBlock, plainTextLine } from '@portal/html';
 import { SHOWCASE_AWARDS, type ShowcaseAward } from '@portal/queue';
 import { httpUrl } from './library-item-input';
@@ -61,7 +62,7 @@ const team = z
   .min(1, 'must name at least one member')
   .max(50, 'must have at most 50 members')
   .transform((members) => members.map((m) => ({ name: m.name, role: m.role ?? null })));
-const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'must be a library item id');
+const objectId = objectIdSchema('must be a library item id');
 const required = <T extends z.ZodType>(schema: T) =>
   schema
     .nullable()

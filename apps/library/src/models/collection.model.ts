@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { trackGraphChanges } from '@portal/db';
+import { modelOn, trackGraphChanges } from '@portal/db';
 
 /** A curated collection. Membership and order live on the items (one writer per item document). */
 export interface CollectionDoc {
@@ -30,8 +30,5 @@ CollectionSchema.index({ titleKey: 1, _id: 1 });
 trackGraphChanges(CollectionSchema, { type: 'Collection' });
 
 export function collectionModel(conn: Connection): Model<CollectionDoc> {
-  return (
-    (conn.models.Collection as Model<CollectionDoc> | undefined) ??
-    conn.model<CollectionDoc>('Collection', CollectionSchema)
-  );
+  return modelOn<CollectionDoc>(conn, 'Collection', CollectionSchema);
 }

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { trackGraphChanges } from '@portal/db';
+import { modelOn, trackGraphChanges } from '@portal/db';
 
 /**
  * Flushed view and download counts of one item. Kept apart from the item so that only the
@@ -28,8 +28,5 @@ export const ItemStatsSchema = new Schema<ItemStatsDoc>(
 trackGraphChanges(ItemStatsSchema, { type: 'LibraryItem' });
 
 export function itemStatsModel(conn: Connection): Model<ItemStatsDoc> {
-  return (
-    (conn.models.ItemStats as Model<ItemStatsDoc> | undefined) ??
-    conn.model<ItemStatsDoc>('ItemStats', ItemStatsSchema)
-  );
+  return modelOn<ItemStatsDoc>(conn, 'ItemStats', ItemStatsSchema);
 }

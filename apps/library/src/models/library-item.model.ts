@@ -7,7 +7,7 @@ import {
   type ItemStatus,
   type MediaFormat,
 } from '../domain/library-item';
-import { trackGraphChanges } from '@portal/db';
+import { modelOn, trackGraphChanges } from '@portal/db';
 
 export interface PersonRef {
   id: string;
@@ -109,8 +109,5 @@ trackGraphChanges(LibraryItemSchema, {
 });
 
 export function libraryItemModel(conn: Connection): Model<LibraryItemDoc> {
-  return (
-    (conn.models.LibraryItem as Model<LibraryItemDoc> | undefined) ??
-    conn.model<LibraryItemDoc>('LibraryItem', LibraryItemSchema)
-  );
+  return modelOn<LibraryItemDoc>(conn, 'LibraryItem', LibraryItemSchema);
 }

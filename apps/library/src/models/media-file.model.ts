@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { PersonRef } from './library-item.model';
-import { trackGraphChanges } from '@portal/db';
+import { modelOn, trackGraphChanges } from '@portal/db';
 
 /**
  * One upload: its own name and uploader, pointing (by hash) at content that is stored
@@ -40,8 +40,5 @@ MediaFileSchema.index({ 'uploadedBy.id': 1, createdAt: -1 });
 trackGraphChanges(MediaFileSchema, { type: 'MediaFile', listPaths: [] });
 
 export function mediaFileModel(conn: Connection): Model<MediaFileDoc> {
-  return (
-    (conn.models.MediaFile as Model<MediaFileDoc> | undefined) ??
-    conn.model<MediaFileDoc>('MediaFile', MediaFileSchema)
-  );
+  return modelOn<MediaFileDoc>(conn, 'MediaFile', MediaFileSchema);
 }

@@ -1,7 +1,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { AUDIENCES } from '../domain/library-item';
 import { PLATFORM_APP_CATEGORIES, type PlatformAppFields } from '../domain/platform-app-input';
-import { trackGraphChanges } from '@portal/db';
+import { modelOn, trackGraphChanges } from '@portal/db';
 
 export interface PlatformAppDoc extends PlatformAppFields {
   _id: Types.ObjectId;
@@ -40,8 +40,5 @@ PlatformAppSchema.index({ searchTokens: 1 });
 trackGraphChanges(PlatformAppSchema, { type: 'PlatformApp' });
 
 export function platformAppModel(conn: Connection): Model<PlatformAppDoc> {
-  return (
-    (conn.models.PlatformApp as Model<PlatformAppDoc> | undefined) ??
-    conn.model<PlatformAppDoc>('PlatformApp', PlatformAppSchema)
-  );
+  return modelOn<PlatformAppDoc>(conn, 'PlatformApp', PlatformAppSchema);
 }

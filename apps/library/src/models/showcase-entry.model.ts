@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { trackGraphChanges } from '@portal/db';
+import { modelOn, trackGraphChanges } from '@portal/db';
 import { PLATFORM_APP_CATEGORIES } from '../domain/platform-app-input';
 import {
   SHOWCASE_AWARDS,
@@ -68,10 +68,7 @@ trackGraphChanges(ShowcaseEntrySchema, {
 });
 
 export function showcaseEntryModel(conn: Connection): Model<ShowcaseEntryDoc> {
-  return (
-    (conn.models.ShowcaseEntry as Model<ShowcaseEntryDoc> | undefined) ??
-    conn.model<ShowcaseEntryDoc>('ShowcaseEntry', ShowcaseEntrySchema)
-  );
+  return modelOn<ShowcaseEntryDoc>(conn, 'ShowcaseEntry', ShowcaseEntrySchema);
 }
 
 /**
@@ -97,8 +94,5 @@ export const ShowcaseStatsSchema = new Schema<ShowcaseStatsDoc>(
 trackGraphChanges(ShowcaseStatsSchema, { type: 'ShowcaseEntry' });
 
 export function showcaseStatsModel(conn: Connection): Model<ShowcaseStatsDoc> {
-  return (
-    (conn.models.ShowcaseStats as Model<ShowcaseStatsDoc> | undefined) ??
-    conn.model<ShowcaseStatsDoc>('ShowcaseStats', ShowcaseStatsSchema)
-  );
+  return modelOn<ShowcaseStatsDoc>(conn, 'ShowcaseStats', ShowcaseStatsSchema);
 }

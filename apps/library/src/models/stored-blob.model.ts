@@ -1,3 +1,4 @@
+import { modelOn } from '@portal/db';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
@@ -24,8 +25,5 @@ export const StoredBlobSchema = new Schema<StoredBlobDoc>(
 );
 
 export function storedBlobModel(conn: Connection): Model<StoredBlobDoc> {
-  return (
-    (conn.models.StoredBlob as Model<StoredBlobDoc> | undefined) ??
-    conn.model<StoredBlobDoc>('StoredBlob', StoredBlobSchema)
-  );
+  return modelOn<StoredBlobDoc>(conn, 'StoredBlob', StoredBlobSchema);
 }

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badInput, conflict, notFound, type FieldProblem } from '@portal/errors';
+import { badInput, notFound, type FieldProblem } from '@portal/errors';
 import { createWithUniqueSlug, paginate, type Page } from '@portal/db';
 import { fold, slugify } from '@portal/text';
 import { parseInput } from '@portal/graphql-kit';
@@ -14,6 +14,7 @@ import { objectIds } from '../loaders';
 import type { CollectionDoc } from '../models';
 import { findByIdOrSlug, type IdOrSlug } from './find-by-id-or-slug';
 import type { ServiceContext } from './service-context';
+import { requireVersion, updateAtVersion } from './update-at-version';
 
 export function listCollections(
   ctx: ServiceContext,
@@ -68,17 +69,11 @@ export async function updateCollection(
   const patch = parseInput(updateCollectionInput, rawPatch);
   const expectedVersion = parseExpectedVersion(rawVersion);
   const collection = await existing(ctx, id);
-  const stale = () =>
-    conflict(`The collection changed since version ${expectedVersion}; reload it and try again`);
-  if (collection.version !== expectedVersion) throw stale();
+  requireVersion(collection, expectedVersion, 'collection');
   const set: Partial<CollectionDoc> = { updatedAt: new Date() };
   if (patch.title != null) Object.assign(set, { title: patch.title, titleKey: fold(patch.title) });
   if (patch.description !== undefined) set.description = patch.description;
-  const result = await ctx.models.collections.updateOne(
-    { _id: collection._id, version: expectedVersion },
-    { $set: set, $inc: { version: 1 } },
-  );
-  if (result.matchedCount === 0) throw stale();
+  await updateAtVersion(ctx.models.collections, collection, expectedVersion, set, 'collection');
   ctx.loaders.collections.clear(id);
   return existing(ctx, id);
 }

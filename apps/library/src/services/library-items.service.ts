@@ -41,6 +41,7 @@ import { objectIds } from '../loaders';
 import type { LibraryItemDoc, MediaFileDoc } from '../models';
 import { findByIdOrSlug, type IdOrSlug } from './find-by-id-or-slug';
 import type { ServiceContext } from './service-context';
+import { requireVersion, updateAtVersion } from './update-at-version';
 
 /** The stored form of an item's fields, with the keys search and filters use. */
 export function storedFields(fields: ItemFields) {
@@ -182,8 +183,7 @@ export async function updateLibraryItem(
   const expectedVersion = parseExpectedVersion(rawVersion);
   const item = await visibleItem(ctx, id);
   requireCanEditItem(viewer, item);
-  if (item.version !== expectedVersion)
-    throw conflict(`The item changed since version ${expectedVersion}; reload it and try again`);
+  requireVersion(item, expectedVersion, 'item');
   const current = fieldsOf(item);
   const next = applyItemUpdate(current, patch);
   const problems = itemProblems(next);
@@ -206,15 +206,13 @@ export async function updateLibraryItem(
       ? await nextPosition(ctx, next.collectionId)
       : null
     : item.collectionPosition;
-  const result = await ctx.models.items.updateOne(
-    { _id: item._id, version: expectedVersion },
-    {
-      $set: { ...storedFields(next), collectionPosition: position, updatedAt: new Date() },
-      $inc: { version: 1 },
-    },
+  await updateAtVersion(
+    ctx.models.items,
+    item,
+    expectedVersion,
+    { ...storedFields(next), collectionPosition: position, updatedAt: new Date() },
+    'item',
   );
-  if (result.matchedCount === 0)
-    throw conflict(`The item changed since version ${expectedVersion}; reload it and try again`);
   return reload(ctx, id);
 }
 

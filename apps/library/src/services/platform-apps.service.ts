@@ -1,5 +1,5 @@
 import type { FilterQuery } from 'mongoose';
-import { conflict, notFound } from '@portal/errors';
+import { notFound } from '@portal/errors';
 import { createWithUniqueSlug, findByIdString, paginate, type Page } from '@portal/db';
 import { fold, queryTokens, searchTokens, slugify } from '@portal/text';
 import { parseInput } from '@portal/graphql-kit';
@@ -17,6 +17,7 @@ import {
 import type { PlatformAppDoc } from '../models';
 import { findByIdOrSlug, type IdOrSlug } from './find-by-id-or-slug';
 import type { ServiceContext } from './service-context';
+import { requireVersion, updateAtVersion } from './update-at-version';
 
 function storedFields(fields: PlatformAppFields) {
   return {
@@ -105,15 +106,15 @@ export async function updatePlatformApp(
   const expectedVersion = parseExpectedVersion(rawVersion);
   const app = await findPlatformApp(ctx, { id });
   if (!app) throw notFound('Platform app');
-  const stale = () =>
-    conflict(`The app changed since version ${expectedVersion}; reload it and try again`);
-  if (app.version !== expectedVersion) throw stale();
+  requireVersion(app, expectedVersion, 'app');
   const next = applyPlatformAppUpdate(fieldsOf(app), patch);
-  const result = await ctx.models.apps.updateOne(
-    { _id: app._id, version: expectedVersion },
-    { $set: { ...storedFields(next), updatedAt: new Date() }, $inc: { version: 1 } },
+  await updateAtVersion(
+    ctx.models.apps,
+    app,
+    expectedVersion,
+    { ...storedFields(next), updatedAt: new Date() },
+    'app',
   );
-  if (result.matchedCount === 0) throw stale();
   return (await findPlatformApp(ctx, { id }))!;
 }
 

@@ -1,6 +1,6 @@
 import { Types, type FilterQuery } from 'mongoose';
 import { createWithUniqueSlug, insertOnce, paginate, type Page } from '@portal/db';
-import { badInput, conflict, notFound } from '@portal/errors';
+import { badInput, notFound } from '@portal/errors';
 import type { LibraryEvent } from '@portal/queue';
 import { fold, slugify } from '@portal/text';
 import { parseInput } from '@portal/graphql-kit';
@@ -18,6 +18,7 @@ import {
 import type { ShowcaseEntryDoc } from '../models';
 import { findByIdOrSlug, type IdOrSlug } from './find-by-id-or-slug';
 import type { ServiceContext } from './service-context';
+import { requireVersion, updateAtVersion } from './update-at-version';
 
 type PromoteEvent = Extract<LibraryEvent, { type: 'showcase.promote' }>;
 
@@ -124,17 +125,17 @@ export async function updateShowcaseEntry(
   const expectedVersion = parseExpectedVersion(rawVersion);
   const entry = await findShowcaseEntry(ctx, { id });
   if (!entry) throw notFound('Showcase entry');
-  const stale = () =>
-    conflict(`The entry changed since version ${expectedVersion}; reload it and try again`);
-  if (entry.version !== expectedVersion) throw stale();
+  requireVersion(entry, expectedVersion, 'entry');
   if (patch.demoVideoItemId)
     await checkDemoVideo(ctx, patch.demoVideoItemId, 'input.demoVideoItemId');
   const next = applyShowcaseUpdate(fieldsOf(entry), patch);
-  const result = await ctx.models.showcase.updateOne(
-    { _id: entry._id, version: expectedVersion },
-    { $set: { ...storedFields(next), updatedAt: new Date() }, $inc: { version: 1 } },
+  await updateAtVersion(
+    ctx.models.showcase,
+    entry,
+    expectedVersion,
+    { ...storedFields(next), updatedAt: new Date() },
+    'entry',
   );
-  if (result.matchedCount === 0) throw stale();
   return (await ctx.models.showcase.findById(entry._id).lean())!;
 }
 
