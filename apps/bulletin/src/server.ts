@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { isObjectIdString, syncIndexes } from '@portal/db';
+import { isObjectIdString } from '@portal/db';
 import {
   createByIdLoader,
   createGroupLoader,
@@ -17,7 +17,7 @@ import type { BulletinContext } from './context';
 import { createContentArticles, type ContentArticles } from './content/content-articles';
 import { mountAudioRoutes } from './http/audio.route';
 import { mountSubscriptionRoutes } from './http/subscription.route';
-import { bulletinModels } from './models';
+import { prepareDatabase } from './models';
 import { BulletinStatsService, bulletinCounters } from './stats/bulletin-stats.service';
 import { resolvers } from './resolvers';
 import { createIssueService } from './services/issue.service';
@@ -64,8 +64,7 @@ export async function startServer(
   config: BulletinServerConfig,
   deps: BulletinServerDeps,
 ): Promise<RunningBulletin> {
-  const models = bulletinModels(deps.conn);
-  await syncIndexes(deps.conn);
+  const models = await prepareDatabase(deps.conn);
   const logger = deps.logger;
   const links = { publicBaseUrl: config.publicBaseUrl, webBaseUrl: config.webBaseUrl };
   const content =
