@@ -8,7 +8,7 @@ import {
   appSchemaPath,
   loadSchemaFile,
 } from '@portal/graphql-kit';
-import { createRateLimiter } from '@portal/http';
+import { createRateLimiters } from '@portal/http';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import type { SubgraphListen } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
@@ -93,16 +93,18 @@ export async function startServer(
     links,
     tokenSecret: config.subscriptionTokenSecret,
     confirmTtlSeconds: config.confirmTtlSeconds,
-    clientLimiter: createRateLimiter(
-      deps.redis,
-      { name: 'bulletin-subscribe-client', points: limits.perClientPerHour, windowSeconds: 3600 },
-      config.prefix,
-    ),
-    addressLimiter: createRateLimiter(
-      deps.redis,
-      { name: 'bulletin-subscribe-address', points: limits.perAddressPerHour, windowSeconds: 3600 },
-      config.prefix,
-    ),
+    ...createRateLimiters(deps.redis, config.prefix, {
+      clientLimiter: {
+        name: 'bulletin-subscribe-client',
+        points: limits.perClientPerHour,
+        windowSeconds: 3600,
+      },
+      addressLimiter: {
+        name: 'bulletin-subscribe-address',
+        points: limits.perAddressPerHour,
+        windowSeconds: 3600,
+      },
+    }),
     logger,
   });
 
