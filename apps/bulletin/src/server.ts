@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { isObjectIdString } from '@portal/db';
 import {
-  createByIdLoader,
+  createDocumentLoader,
   createGroupLoader,
   appSchemaPath,
   loadSchemaFile,
@@ -132,14 +132,7 @@ export async function startServer(
       links,
       stats,
       loaders: {
-        issueById: createByIdLoader(
-          (ids) =>
-            models.issues
-              .find({ _id: { $in: ids.filter(isObjectIdString) } })
-              .lean()
-              .exec(),
-          (issue) => issue._id.toHexString(),
-        ),
+        issueById: createDocumentLoader(models.issues),
         itemsByIssue: createGroupLoader(
           (issueIds) =>
             models.items
