@@ -2,7 +2,7 @@ import { audioDirOf } from './audio/audio-dir';
 import type { BulletinWorkersConfig } from './jobs/start-workers';
 import type { BulletinServerConfig } from './server';
 import { DEFAULT_PORTS, loadEnv, serviceEnv, positiveInt, serviceUrl, z } from '@portal/config';
-import { subgraphListen } from '@portal/service-runtime';
+import { subgraphListen, workersQueue } from '@portal/service-runtime';
 
 /** Configuration of every bulletin process: the subgraph (main), the worker and the seed. */
 export const env = loadEnv('bulletin', () => ({
@@ -72,9 +72,7 @@ export function contentClientConfig(e: BulletinEnv) {
 /** The worker's settings from the checked environment. */
 export function workersConfig(e: BulletinEnv): BulletinWorkersConfig {
   return {
-    redisUrl: e.REDIS_URL,
-    queuePrefix: e.QUEUE_PREFIX,
-    concurrency: e.WORKER_CONCURRENCY,
+    ...workersQueue(e),
     publicBaseUrl: e.PUBLIC_BASE_URL,
     webBaseUrl: e.WEB_BASE_URL,
     content: contentClientConfig(e),

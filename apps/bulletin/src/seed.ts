@@ -1,19 +1,18 @@
 // Demo data for the bulletin: twelve monthly issues pointing at content's published
 // articles (npm start seeds the bulletin last, once the content service is up).
-import { connectDatabase, seedOnce, syncIndexes } from '@portal/db';
+import { connectDatabase, seedOnce } from '@portal/db';
 import { createLogger } from '@portal/logger';
 import { audioDirOf } from './audio/audio-dir';
 import { renderSpeech } from './audio/speech-renderer';
 import { createContentArticles } from './content/content-articles';
 import { env } from './env';
-import { bulletinModels } from './models';
+import { prepareDatabase } from './models';
 import { seedDemoIssues } from './seed/demo-issues';
 
 const logger = createLogger({ service: 'bulletin-seed', level: env.LOG_LEVEL, pretty: false });
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
 try {
-  const models = bulletinModels(conn);
-  await syncIndexes(conn);
+  const models = await prepareDatabase(conn);
   await seedOnce(
     conn,
     'demo',

@@ -1,14 +1,14 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { isObjectIdString, syncIndexes } from '@portal/db';
+import { isObjectIdString } from '@portal/db';
 import {
-  createByIdLoader,
+  createDocumentLoader,
   createGroupLoader,
   appSchemaPath,
   loadSchemaFile,
 } from '@portal/graphql-kit';
-import { createRateLimiter } from '@portal/http';
+import { createRateLimiters } from '@portal/http';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import type { SubgraphListen } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
@@ -17,7 +17,7 @@ import type { BulletinContext } from './context';
 import { createContentArticles, type ContentArticles } from './content/content-articles';
 import { mountAudioRoutes } from './http/audio.route';
 import { mountSubscriptionRoutes } from './http/subscription.route';
-import { bulletinModels } from './models';
+import { prepareDatabase } from './models';
 import { BulletinStatsService, bulletinCounters } from './stats/bulletin-stats.service';
 import { resolvers } from './resolvers';
 import { createIssueService } from './services/issue.service';
@@ -64,8 +64,7 @@ export async function startServer(
   config: BulletinServerConfig,
   deps: BulletinServerDeps,
 ): Promise<RunningBulletin> {
-  const models = bulletinModels(deps.conn);
-  await syncIndexes(deps.conn);
+  const models = await prepareDatabase(deps.conn);
   const logger = deps.logger;
   const links = { publicBaseUrl: config.publicBaseUrl, webBaseUrl: config.webBaseUrl };
   const content =
@@ -94,16 +93,18 @@ export async function startServer(
     links,
     tokenSecret: config.subscriptionTokenSecret,
     confirmTtlSeconds: config.confirmTtlSeconds,
-    clientLimiter: createRateLimiter(
-      deps.redis,
-      { name: 'bulletin-subscribe-client', points: limits.perClientPerHour, windowSeconds: 3600 },
-      config.prefix,
-    ),
-    addressLimiter: createRateLimiter(
-      deps.redis,
-      { name: 'bulletin-subscribe-address', points: limits.perAddressPerHour, windowSeconds: 3600 },
-      config.prefix,
-    ),
+    ...createRateLimiters(deps.redis, config.prefix, {
+      clientLimiter: {
+        name: 'bulletin-subscribe-client',
+        points: limits.perClientPerHour,
+        windowSeconds: 3600,
+      },
+      addressLimiter: {
+        name: 'bulletin-subscribe-address',
+        points: limits.perAddressPerHour,
+        windowSeconds: 3600,
+      },
+    }),
     logger,
   });
 
@@ -131,14 +132,7 @@ export async function startServer(
       links,
       stats,
       loaders: {
-        issueById: createByIdLoader(
-          (ids) =>
-            models.issues
-              .find({ _id: { $in: ids.filter(isObjectIdString) } })
-              .lean()
-              .exec(),
-          (issue) => issue._id.toHexString(),
-        ),
+        issueById: createDocumentLoader(models.issues),
         itemsByIssue: createGroupLoader(
           (issueIds) =>
             models.items

@@ -1,4 +1,5 @@
 import { DEFAULT_PORTS, loadEnv, positiveInt, serviceEnv, serviceUrl } from '@portal/config';
+import { workersQueue } from '@portal/service-runtime';
 import type { ContentWorkersConfig } from './jobs/start-workers';
 
 /** The content service's configuration (server and worker read the same variables). */
@@ -25,9 +26,7 @@ export type ContentEnv = typeof env;
 /** The worker's settings from the checked environment. */
 export function workersConfig(e: ContentEnv): ContentWorkersConfig {
   return {
-    redisUrl: e.REDIS_URL,
-    queuePrefix: e.QUEUE_PREFIX,
-    concurrency: e.WORKER_CONCURRENCY,
+    ...workersQueue(e),
     webBaseUrl: e.WEB_BASE_URL,
     viewDedupeSeconds: e.CONTENT_VIEW_DEDUPE_SECONDS,
     flushViewsEveryMs: e.CONTENT_VIEW_FLUSH_INTERVAL_MS,

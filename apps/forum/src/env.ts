@@ -14,6 +14,7 @@ import {
   workerEnv,
   z,
 } from '@portal/config';
+import { workersQueue } from '@portal/service-runtime';
 import type { ForumWorkersConfig } from './jobs/start-workers';
 
 /** `points/seconds`, e.g. `6/60` = six actions a minute. */
@@ -72,9 +73,7 @@ export type ForumWorkerEnv = ReturnType<typeof loadWorkerEnv>;
 /** The worker's settings from a checked environment. */
 export function workersConfig(e: ForumWorkerEnv): ForumWorkersConfig {
   return {
-    redisUrl: e.REDIS_URL,
-    queuePrefix: e.QUEUE_PREFIX,
-    concurrency: e.WORKER_CONCURRENCY,
+    ...workersQueue(e),
     webBaseUrl: e.WEB_BASE_URL,
     notifyBatchSize: e.FORUM_NOTIFY_BATCH_SIZE,
   };

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
-import { createByIdLoader, createGroupLoader } from '@portal/graphql-kit';
+import { createByIdLoader, createDocumentLoader, createGroupLoader } from '@portal/graphql-kit';
 import { maybeId } from './domain/ids';
 import type { ForumModels } from './models';
 import { profilesByPublicId, type PublicIds } from './use-cases/public-ids';
@@ -52,14 +52,8 @@ export function createLoaders(models: ForumModels, viewer: Viewer, publicIds: Pu
       (ids) => profilesByPublicId(models, publicIds, ids),
       (p) => p.publicId!,
     ),
-    thread: createByIdLoader(
-      (ids) => models.threads.find({ _id: { $in: objectIds(ids) } }).lean(),
-      (t) => t._id.toHexString(),
-    ),
-    post: createByIdLoader(
-      (ids) => models.posts.find({ _id: { $in: objectIds(ids) } }).lean(),
-      (p) => p._id.toHexString(),
-    ),
+    thread: createDocumentLoader(models.threads),
+    post: createDocumentLoader(models.posts),
     profile: createByIdLoader(
       (ids) => models.profiles.find({ _id: { $in: [...ids] } }).lean(),
       (p) => p._id,

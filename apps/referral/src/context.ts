@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { createByIdLoader, createGroupLoader, type BaseContext } from '@portal/graphql-kit';
-import type { createRateLimiter } from '@portal/http';
+import type { RateLimiter } from '@portal/http';
 import type { ForumClient } from './clients/forum-client';
 import type { ReferralEventDoc } from './models/referral-event.model';
 import type { ReferralDoc } from './models/referral.model';
@@ -10,8 +10,6 @@ import type { CategoryService } from './services/category.service';
 import type { ReferralIntakeService } from './services/referral-intake.service';
 import type { ReferralLifecycleService } from './services/referral-lifecycle.service';
 import type { ReferralStatsService } from './stats/referral-stats.service';
-
-type RateLimiter = ReturnType<typeof createRateLimiter>;
 
 /** Long-lived parts shared by every request. */
 export interface ReferralServices {

@@ -9,7 +9,7 @@ import {
   serviceUrl,
   z,
 } from '@portal/config';
-import { subgraphListen } from '@portal/service-runtime';
+import { subgraphListen, workersQueue } from '@portal/service-runtime';
 
 /** The referral service's configuration (main.ts, worker.ts and seed.ts read it). */
 export const env = loadEnv('referral', () => ({
@@ -57,9 +57,7 @@ export function serverConfig(e: ReferralEnv): ReferralServerConfig {
 /** The worker's settings from the checked environment. */
 export function workersConfig(e: ReferralEnv): ReferralWorkersConfig {
   return {
-    redisUrl: e.REDIS_URL,
-    queuePrefix: e.QUEUE_PREFIX,
-    concurrency: e.WORKER_CONCURRENCY,
+    ...workersQueue(e),
     webBaseUrl: e.WEB_BASE_URL,
     hotline: {
       url: e.HOTLINE_URL,

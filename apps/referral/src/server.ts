@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { seedOnce } from '@portal/db';
 import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
-import { createRateLimiter } from '@portal/http';
+import { createRateLimiters } from '@portal/http';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import type { SubgraphListen } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
@@ -77,24 +77,20 @@ export async function startServer(
     categories: core.categories,
     contacts: core.contacts,
     stats: new ReferralStatsService(core.models, counter, now),
-    limits: {
-      tracking: createRateLimiter(
-        deps.redis,
-        { name: 'referral-tracking', points: config.trackingLookupsPerMinute, windowSeconds: 60 },
-        config.redisPrefix,
-      ),
-      feedback: createRateLimiter(
-        deps.redis,
-        {
-          name: 'referral-feedback',
-          points: config.feedbackPerHour,
-          windowSeconds: 3600,
-          // Feedback is stored through the outbox while Redis is down; the limit must not refuse it.
-          whenRedisDown: 'local',
-        },
-        config.redisPrefix,
-      ),
-    },
+    limits: createRateLimiters(deps.redis, config.redisPrefix, {
+      tracking: {
+        name: 'referral-tracking',
+        points: config.trackingLookupsPerMinute,
+        windowSeconds: 60,
+      },
+      feedback: {
+        name: 'referral-feedback',
+        points: config.feedbackPerHour,
+        windowSeconds: 3600,
+        // Feedback is stored through the outbox while Redis is down; the limit must not refuse it.
+        whenRedisDown: 'local',
+      },
+    }),
     now,
   };
   const server = await startSubgraphServer<ReferralContext>({

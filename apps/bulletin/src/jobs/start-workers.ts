@@ -84,5 +84,5 @@ export async function startBulletinWorkers(
   await set.every('bulletin-maintenance', 'bulletin-sync-subscribers', 24 * 60 * MINUTE, {
     task: syncSubscribers,
   });
-  return { workers: set.workers, ping: () => set.ping(), close: () => set.close() };
+  return set.running();
 }

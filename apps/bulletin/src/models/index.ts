@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { syncIndexes } from '@portal/db';
+import { databasePreparer } from '@portal/db';
 import { bulletinIssueModel } from './bulletin-issue.model';
 import { bulletinItemModel } from './bulletin-item.model';
 import { fanoutBatchModel } from './fanout-batch.model';
@@ -23,8 +23,4 @@ export function bulletinModels(conn: Connection) {
 export type BulletinModels = ReturnType<typeof bulletinModels>;
 
 /** Registers the models and builds their indexes (idempotent; run at every start). */
-export async function prepareDatabase(conn: Connection): Promise<BulletinModels> {
-  const models = bulletinModels(conn);
-  await syncIndexes(conn);
-  return models;
-}
+export const prepareDatabase = databasePreparer(bulletinModels);

@@ -8,15 +8,12 @@ import type { BulletinContext } from '../context';
 import { isVisibleTo } from '../domain/issue-rules';
 import { groupIntoSections } from '../domain/issue-sections';
 import { audioUrl } from '../domain/links';
-import { entityKey } from '@portal/graphql-kit';
+import { loadEntity } from '@portal/graphql-kit';
 
 export const BulletinIssue: BulletinIssueResolvers<BulletinContext> = {
   // N references cost one `$in` query (the per-request loader), with the same visibility as Query.
-  __resolveReference: async (ref, ctx) => {
-    const id = entityKey(ref);
-    const issue = id ? await ctx.loaders.issueById.load(id) : null;
-    return issue && isVisibleTo(issue, ctx.viewer) ? issue : null;
-  },
+  __resolveReference: (ref, ctx) =>
+    loadEntity(ref, ctx.loaders.issueById, (issue) => isVisibleTo(issue, ctx.viewer)),
   id: (issue) => issue._id.toHexString(),
   sections: async (issue, _args, ctx) =>
     groupIntoSections(await ctx.loaders.itemsByIssue.load(issue._id.toHexString())),

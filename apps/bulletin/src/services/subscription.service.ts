@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Viewer } from '@portal/auth';
 import { isDuplicateKeyError } from '@portal/db';
 import { badInput } from '@portal/errors';
-import type { createRateLimiter } from '@portal/http';
+import type { RateLimiter } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import { jobId, type Outbox } from '@portal/queue';
 import { requireBulletinEditor } from '../domain/issue-rules';
@@ -14,8 +14,6 @@ import {
 } from '../domain/subscription-token';
 import type { BulletinModels, SubscriberRecord } from '../models';
 import { refreshSubscriberFact } from '../stats/subscriber-facts';
-
-type RateLimiter = ReturnType<typeof createRateLimiter>;
 
 export interface SubscriptionServiceDeps {
   models: BulletinModels;

@@ -1,16 +1,14 @@
-import type { Redis } from 'ioredis';
 import { requireServiceOrRole, type Viewer } from '@portal/auth';
-import type { Connection } from 'mongoose';
 import {
   createAudienceCounter,
   parsePortalStatsKey,
   statBuckets,
   type AudienceCounter,
   type AudienceStats,
+  type CounterConnections,
   type HotCounter,
   type PortalStatsPeriod,
 } from '@portal/db';
-import type { Logger } from '@portal/logger';
 import type { BulletinModels } from '../models';
 import { decodeSubscriberFacts, subscriberFactsStore } from './subscriber-facts';
 import { subscriberStats, type SubscriberStats } from './subscriber-stats';
@@ -23,12 +21,7 @@ export interface BulletinCounters {
 }
 
 /** The bulletin's hot counters (flushed by the bulletin worker). */
-export function bulletinCounters(options: {
-  conn: Connection;
-  redis: Redis;
-  keyPrefix: string;
-  logger: Logger;
-}): BulletinCounters {
+export function bulletinCounters(options: CounterConnections): BulletinCounters {
   const logger = options.logger.child({ module: 'bulletin-counters' });
   return {
     views: createAudienceCounter({

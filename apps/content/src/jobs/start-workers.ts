@@ -98,11 +98,5 @@ export async function startContentWorkers(
   const { schedulerId, pattern, tz } = MONTHLY_REPORT_SCHEDULE;
   await queues.reports.cron(schedulerId, pattern, tz, { month: null });
   queues.outbox.start();
-  return {
-    services,
-    queues,
-    workers: set.workers,
-    ping: () => set.ping(),
-    close: () => set.close(),
-  };
+  return { ...set.running(), services, queues };
 }

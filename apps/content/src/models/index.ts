@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { syncIndexes } from '@portal/db';
+import { databasePreparer } from '@portal/db';
 import { articleModel, type ArticleModel } from './article.model';
 import { categoryModel, type CategoryModel } from './category.model';
 import { monthlyReportModels, type MonthlyReportModels } from './monthly-report.model';
@@ -27,8 +27,4 @@ export function contentModels(conn: Connection): ContentModels {
 }
 
 /** Registers the models and builds their indexes (idempotent; run at every start). */
-export async function prepareDatabase(conn: Connection): Promise<ContentModels> {
-  const models = contentModels(conn);
-  await syncIndexes(conn);
-  return models;
-}
+export const prepareDatabase = databasePreparer(contentModels);

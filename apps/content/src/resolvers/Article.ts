@@ -1,15 +1,12 @@
 import type { ArticleResolvers } from '../__generated__/resolvers-types';
 import { canSeeAuthor, canSeeRevisions, isVisibleTo } from '../domain/article-visibility';
 import { sourceUnitName, summaryOf } from '../domain/article-public';
-import { entityKey } from '@portal/graphql-kit';
+import { loadEntity } from '@portal/graphql-kit';
 
 export const Article: ArticleResolvers = {
   // Batched: N references in one _entities call cost one query; invisible ones are null.
-  __resolveReference: async (ref, ctx) => {
-    const id = entityKey(ref);
-    const article = id ? await ctx.loaders.articles.load(id) : null;
-    return article && isVisibleTo(ctx.viewer, article) ? article : null;
-  },
+  __resolveReference: (ref, ctx) =>
+    loadEntity(ref, ctx.loaders.articles, (article) => isVisibleTo(ctx.viewer, article)),
   id: (article) => String(article._id),
   summary: (article) => summaryOf(article),
   author: (article, _, ctx) => (canSeeAuthor(ctx.viewer) ? article.author : null),

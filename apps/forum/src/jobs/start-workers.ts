@@ -44,5 +44,5 @@ export async function startForumWorkers(
   set.worker('forum-maintenance', (payload) => runMaintenance(payload), { concurrency: 1 });
   for (const [task, { everyMs }] of Object.entries(MAINTENANCE_TASKS))
     await set.every('forum-maintenance', `forum-${task}`, everyMs, { task });
-  return { workers: set.workers, ping: () => set.ping(), close: () => set.close() };
+  return set.running();
 }

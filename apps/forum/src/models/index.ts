@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { syncIndexes } from '@portal/db';
+import { databasePreparer } from '@portal/db';
 import { flagModel } from './flag.model';
 import { followerModel } from './follower.model';
 import { moderationItemModel } from './moderation-item.model';
@@ -36,8 +36,4 @@ export type { ModerationItemDoc } from './moderation-item.model';
 export type { ModerationLogDoc } from './moderation-log.model';
 
 /** Registers the models and builds their indexes (idempotent; run at every start). */
-export async function prepareDatabase(conn: Connection): Promise<ReturnType<typeof forumModels>> {
-  const models = forumModels(conn);
-  await syncIndexes(conn);
-  return models;
-}
+export const prepareDatabase = databasePreparer(forumModels);

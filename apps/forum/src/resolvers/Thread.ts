@@ -5,7 +5,7 @@ import type { ThreadResolvers } from '../__generated__/resolvers-types';
 import { categoryById } from '../domain/forum-categories';
 import { canSeeContent, threadStatusOf } from '../domain/visibility';
 import { listReplies } from '../use-cases/read-forum';
-import { entityKey } from '@portal/graphql-kit';
+import { loadEntity } from '@portal/graphql-kit';
 
 /**
  * What a signed-in person did (voted, followed) is theirs: never in a shared cache. For
@@ -19,11 +19,8 @@ function privateForPeople(viewer: Viewer, info: GraphQLResolveInfo): void {
 }
 
 export const Thread: ThreadResolvers = {
-  __resolveReference: async (ref, ctx) => {
-    const id = entityKey(ref);
-    const thread = id ? await ctx.loaders.thread.load(id) : null;
-    return thread && canSeeContent(ctx.viewer, thread) ? thread : null;
-  },
+  __resolveReference: (ref, ctx) =>
+    loadEntity(ref, ctx.loaders.thread, (thread) => canSeeContent(ctx.viewer, thread)),
   id: (t) => t._id.toHexString(),
   category: (t) => (t.categoryId ? (categoryById(t.categoryId) ?? null) : null),
   author: (t, _, ctx) => (t.authorId ? ctx.loaders.profile.load(t.authorId) : null),

@@ -1,26 +1,19 @@
-import type { Redis } from 'ioredis';
 import { requireServiceOrRole, type Viewer } from '@portal/auth';
-import type { Connection } from 'mongoose';
 import {
   createAudienceCounter,
   parsePortalStatsKey,
   statBuckets,
   type AudienceCounter,
   type AudienceStats,
+  type CounterConnections,
   type PortalStatsPeriod,
 } from '@portal/db';
-import type { Logger } from '@portal/logger';
 import type { ForumModels } from '../models';
 import { forumParticipation, type ForumParticipation, type ThreadFacts } from './participation';
 import { decodeThreadFacts, threadFactsStore } from './thread-facts';
 
 /** Thread page views on the shared hot counter (flushed by the forum worker). */
-export function forumViewCounter(options: {
-  conn: Connection;
-  redis: Redis;
-  keyPrefix: string;
-  logger: Logger;
-}): AudienceCounter {
+export function forumViewCounter(options: CounterConnections): AudienceCounter {
   return createAudienceCounter({
     ...options,
     name: 'forum:views',

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { createRateLimiter, type RateLimitRule } from '@portal/http';
+import { createRateLimiters, type RateLimitRule, type RateLimiter } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import type { Outbox } from '@portal/queue';
 import type { ForumModels } from '../models';
@@ -21,24 +21,20 @@ export interface ForumRules {
   limits: Record<LimitName, RateRule>;
 }
 
-export type LimitName = 'threads' | 'replies' | 'votes' | 'flags' | 'edits' | 'answers';
+const LIMIT_NAMES = ['threads', 'replies', 'votes', 'flags', 'edits', 'answers'] as const;
 
-export type Limiters = Record<LimitName, ReturnType<typeof createRateLimiter>>;
+export type LimitName = (typeof LIMIT_NAMES)[number];
 
-/** Per-person limits in Redis, one limiter per kind of action. */
+export type Limiters = Record<LimitName, RateLimiter>;
+
+/** Per-person limits in Redis, one limiter per kind of action (rule `forum-<action>`). */
 export function createLimiters(redis: Redis, rules: ForumRules, prefix: string): Limiters {
-  const make = (name: LimitName) => {
-    const rule: RateLimitRule = { name: `forum-${name}`, ...rules.limits[name] };
-    return createRateLimiter(redis, rule, prefix);
-  };
-  return {
-    threads: make('threads'),
-    replies: make('replies'),
-    votes: make('votes'),
-    flags: make('flags'),
-    edits: make('edits'),
-    answers: make('answers'),
-  };
+  const named = LIMIT_NAMES.map((name) => [name, { name: `forum-${name}`, ...rules.limits[name] }]);
+  return createRateLimiters(
+    redis,
+    prefix,
+    Object.fromEntries(named) as Record<LimitName, RateLimitRule>,
+  );
 }
 
 /** What the forum's use cases work with. */

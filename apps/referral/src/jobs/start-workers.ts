@@ -95,17 +95,15 @@ export async function startReferralWorkers(
   outbox.start(config.outboxRelayMs ?? 5000);
 
   return {
+    ...set.running(),
     core,
     producers,
     outbox,
-    workers: set.workers,
-    ping: () => set.ping(),
     runTask: async (task, runId) => {
       await producers['referral-maintenance'].enqueue(
         { task },
         { jobId: `manual.${task}.${runId}`, attempts: 1 },
       );
     },
-    close: () => set.close(),
   };
 }

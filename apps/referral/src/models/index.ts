@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { syncIndexes } from '@portal/db';
+import { databasePreparer } from '@portal/db';
 import { agencyContactModel, type AgencyContactModel } from './agency-contact.model';
 import { callbackReceiptModel, type CallbackReceiptModel } from './callback-receipt.model';
 import { categoryRevisionModel, type CategoryRevisionModel } from './category-revision.model';
@@ -41,8 +41,4 @@ export function referralModels(conn: Connection): ReferralModels {
 }
 
 /** Registers the models and builds their indexes (idempotent; run at every start). */
-export async function prepareDatabase(conn: Connection): Promise<ReferralModels> {
-  const models = referralModels(conn);
-  await syncIndexes(conn);
-  return models;
-}
+export const prepareDatabase = databasePreparer(referralModels);

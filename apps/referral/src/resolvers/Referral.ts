@@ -5,7 +5,7 @@ import type { ReferralDoc } from '../models/referral.model';
 import type { ReferralContext } from '../context';
 import type { ReferralResolvers } from '../__generated__/resolvers-types';
 import type { HistoryEntryView } from './views';
-import { entityKey } from '@portal/graphql-kit';
+import { loadEntity } from '@portal/graphql-kit';
 
 type Visibility = (viewer: ReferralContext['viewer'], referral: ReferralDoc) => boolean;
 
@@ -20,12 +20,8 @@ export const Referral: ReferralResolvers = {
   // ids (they are sequential ObjectIds): the tracking code and history go only to staff who
   // handle the referral and to the person who submitted it. Everyone else presents the code.
   // Federation passes the key, not a stored document (the generated type assumes the mapper).
-  __resolveReference: async (ref, ctx) => {
-    const id = entityKey(ref);
-    if (!id) return null;
-    const referral = await ctx.loaders.referralById.load(id);
-    return referral && canViewPrivate(ctx.viewer, referral) ? referral : null;
-  },
+  __resolveReference: (ref, ctx) =>
+    loadEntity(ref, ctx.loaders.referralById, (referral) => canViewPrivate(ctx.viewer, referral)),
 
   id: (r) => r._id.toHexString(),
   targetAgencyName: (r) => unitByCode(r.targetAgency)?.name ?? null,

@@ -1,5 +1,5 @@
 import { clientKeyOf } from '@portal/auth';
-import type { createRateLimiter } from '@portal/http';
+import type { RateLimiter } from '@portal/http';
 import { isDomainError } from '@portal/errors';
 import type { ReferralContext } from '../context';
 
@@ -8,10 +8,7 @@ import type { ReferralContext } from '../context';
  * client the gateway identified). RATE_LIMITED when over; if Redis cannot be asked, the
  * action is allowed: accepting feedback matters more than counting it.
  */
-export async function consumeLimit(
-  ctx: ReferralContext,
-  limiter: ReturnType<typeof createRateLimiter>,
-): Promise<void> {
+export async function consumeLimit(ctx: ReferralContext, limiter: RateLimiter): Promise<void> {
   try {
     await limiter.consume(clientKeyOf(ctx));
   } catch (err) {
