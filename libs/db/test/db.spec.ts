@@ -9,7 +9,6 @@ import {
   paginate,
   pingDatabase,
   seedOnce,
-  serverKind,
   syncIndexes,
   type SortSpec,
 } from '../src';
@@ -178,7 +177,7 @@ describe('db lib on a real FerretDB', () => {
     expect(await findByIds(Claim, ['ma-chuoi', 'khong-co'])).toMatchObject([{ _id: 'ma-chuoi' }]);
   });
 
-  it('reads by ids with one $in on MongoDB and with one _id lookup per id on FerretDB', async () => {
+  it('reads by ids with one $in query, each id once', async () => {
     const Article = conn.model('Article');
     const ids = (await Article.find({}, { _id: 1 }).limit(12).lean()).map((d) => d._id);
     expect(ids.length).toBeGreaterThan(10);
@@ -188,15 +187,11 @@ describe('db lib on a real FerretDB', () => {
         filters.push(filter);
     });
     try {
-      expect(await findByIds(Article, ids)).toHaveLength(ids.length);
+      expect(await findByIds(Article, [...ids, ids[0]])).toHaveLength(ids.length);
     } finally {
       conn.set('debug', false);
     }
-    if ((await serverKind(conn)) === 'mongodb') {
-      expect(filters).toEqual([{ _id: { $in: ids } }]);
-    } else {
-      expect(filters.map((f) => String(f._id)).sort()).toEqual(ids.map(String).sort());
-    }
+    expect(filters).toEqual([{ _id: { $in: ids } }]);
   });
 
   it('reads more than 500 ids with one $in on any server', async () => {
