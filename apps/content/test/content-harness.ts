@@ -1,12 +1,7 @@
 import type { Role, Viewer } from '@portal/auth';
 import { syncIndexes } from '@portal/db';
 import type { RunningSubgraph } from '@portal/service-runtime';
-import {
-  TEST_INTERNAL_SECRET,
-  testLogger,
-  useSubgraph,
-  type SubgraphHarness,
-} from '@portal/testing';
+import { type SubgraphHarness, TEST_LISTEN, testLogger, useSubgraph } from '@portal/testing';
 import { createContentServices } from '../src/content-services';
 import type { ContentServices } from '../src/context';
 import { createContentQueues, type ContentQueues } from '../src/jobs/content-queues';
@@ -44,10 +39,7 @@ export function useContentServer(label: string): ContentHarness {
     });
     await syncIndexes(env.conn);
     const server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      production: false,
-      internalTokenSecret: TEST_INTERNAL_SECRET,
+      ...TEST_LISTEN,
       publicBaseUrl: PUBLIC_BASE_URL,
       webBaseUrl: WEB_BASE_URL,
       conn: env.conn,

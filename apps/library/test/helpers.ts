@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER, type Role, type Viewer } from '@portal/auth';
 import type { RunningSubgraph } from '@portal/service-runtime';
 import {
+  type CallOptions,
   internalTokenFor,
+  type SubgraphHarness,
+  TEST_LISTEN,
   testLogger,
   testProcessEnv,
   testViewer,
   useSubgraph,
   waitUntil,
-  TEST_INTERNAL_SECRET,
-  type CallOptions,
-  type SubgraphHarness,
 } from '@portal/testing';
 import { ItemCounters } from '../src/counters/item-counters';
 import { libraryModels, type LibraryModels } from '../src/models';
@@ -55,10 +55,7 @@ export function useTestLibrary(
     env.onClose(() => storage.close());
     const server = await startServer(
       {
-        port: 0,
-        host: '127.0.0.1',
-        production: false,
-        internalTokenSecret: TEST_INTERNAL_SECRET,
+        ...TEST_LISTEN,
         publicBaseUrl: PUBLIC_BASE_URL,
         maxUploadBytes: options.maxUploadBytes ?? 5 * 1024 * 1024,
         uploadsPerHour: options.uploadsPerHour ?? 10_000,

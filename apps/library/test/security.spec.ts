@@ -6,7 +6,7 @@ import { INTERNAL_TOKEN_HEADER } from '@portal/auth';
 import type { RunningSubgraph } from '@portal/service-runtime';
 import { freePort, startRedis, type StartedRedis } from '@portal/local-services';
 import { createRedisConnection } from '@portal/queue';
-import { TEST_INTERNAL_SECRET, gql } from '@portal/testing';
+import { gql, TEST_LISTEN } from '@portal/testing';
 import { startServer } from '../src/server';
 import { LocalFileStorage } from '../src/storage/local-file-storage';
 import { samplePng } from '../src/seed/sample-files';
@@ -230,10 +230,7 @@ describe('POST /uploads while Redis is down (item 11)', () => {
     if (client.status !== 'ready') await new Promise((resolve) => client.once('ready', resolve));
     server = await startServer(
       {
-        port: 0,
-        host: '127.0.0.1',
-        production: false,
-        internalTokenSecret: TEST_INTERNAL_SECRET,
+        ...TEST_LISTEN,
         publicBaseUrl: PUBLIC_BASE_URL,
         maxUploadBytes: 1024 * 1024,
         uploadsPerHour: 100,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@portal/logger';
 import { loadSchemaFile } from '@portal/graphql-kit';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
-import { TEST_INTERNAL_SECRET, errorCodes } from '@portal/testing';
+import { errorCodes, TEST_INTERNAL_SECRET, TEST_LISTEN } from '@portal/testing';
 import { createForumClient } from '../src/clients/forum-client';
 import { SCHEMA_PATH } from '../src/server';
 import { REFER_THREAD, insertReferral, useReferralHarness, viewers } from './support/harness';
@@ -60,12 +60,7 @@ let forumClient: ReturnType<typeof createForumClient> | null = null;
 beforeAll(async () => {
   forum = await startSubgraphServer({
     name: 'forum',
-    listen: {
-      port: 0,
-      host: '127.0.0.1',
-      production: false,
-      internalTokenSecret: TEST_INTERNAL_SECRET,
-    },
+    listen: TEST_LISTEN,
     typeDefs: parse(FORUM_SDL),
     logger: createLogger({ service: 'forum-stand-in', level: 'silent', pretty: false }),
     context: (base) => base,

@@ -7,10 +7,11 @@ import { ANONYMOUS, hasRole, requireRole } from '@portal/auth';
 import { forbidden } from '@portal/errors';
 import { createLogger } from '@portal/logger';
 import {
-  TEST_INTERNAL_SECRET,
   errorCodes,
   gql,
   internalTokenFor,
+  TEST_INTERNAL_SECRET,
+  TEST_LISTEN,
   testViewer,
 } from '@portal/testing';
 import { createByIdLoader, loadSchemaFile, type BaseContext } from '@portal/graphql-kit';
@@ -31,12 +32,7 @@ let server: RunningSubgraph;
 beforeAll(async () => {
   server = await startSubgraphServer<Ctx>({
     name: 'kit-test',
-    listen: {
-      port: 0,
-      host: '127.0.0.1',
-      production: false,
-      internalTokenSecret: TEST_INTERNAL_SECRET,
-    },
+    listen: TEST_LISTEN,
     typeDefs: loadSchemaFile(join(import.meta.dirname, 'fixtures/schema.graphql')),
     logger: createLogger({ service: 'kit-test', level: 'silent', pretty: false }),
     readiness: [{ name: 'always', check: async () => {} }],

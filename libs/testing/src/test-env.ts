@@ -5,6 +5,17 @@ import { afterAll } from 'vitest';
 /** The secret test servers and test tokens share. */
 export const TEST_INTERNAL_SECRET = 'test-internal-secret-0123456789abcdef';
 
+/**
+ * How a server under test listens (a subgraph's `SubgraphListen`): a free port on loopback,
+ * development mode, answering the gateway's internal tokens signed with the test secret.
+ */
+export const TEST_LISTEN = {
+  port: 0,
+  host: '127.0.0.1',
+  production: false,
+  internalTokenSecret: TEST_INTERNAL_SECRET,
+} as const;
+
 export interface TestServices {
   mongoUri: string;
   redisUrl: string;

@@ -2,14 +2,14 @@ import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll } from 'vitest';
 import { freePort } from '@portal/local-services';
 import {
+  type GraphQLResponse,
   spawnApp,
+  type SpawnedApp,
+  type SubgraphHarness,
+  TEST_LISTEN,
   testLogger,
   useSubgraph,
   useTestDatabase,
-  TEST_INTERNAL_SECRET,
-  type GraphQLResponse,
-  type SpawnedApp,
-  type SubgraphHarness,
 } from '@portal/testing';
 import { createCkanClient } from '../../src/catalog/ckan-client';
 import { CatalogSync } from '../../src/catalog/catalog-sync';
@@ -153,10 +153,7 @@ export function useAssistant(
       await prepareDatabase(env.conn);
       const server = await startServer(
         {
-          port: 0,
-          host: '127.0.0.1',
-          production: false,
-          internalTokenSecret: TEST_INTERNAL_SECRET,
+          ...TEST_LISTEN,
           webBaseUrl: WEB_BASE_URL,
           portalUrl: 'https://data.example.vn',
           redisPrefix: env.prefix,

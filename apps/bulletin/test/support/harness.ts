@@ -6,7 +6,7 @@ import type { Job } from 'bullmq';
 import { type Role, type Viewer } from '@portal/auth';
 import { createLogger, type Logger } from '@portal/logger';
 import { Producer, createRedisConnection, createWorker, type PayloadOf } from '@portal/queue';
-import { TEST_INTERNAL_SECRET, useSubgraph, type GqlOptions } from '@portal/testing';
+import { type GqlOptions, TEST_INTERNAL_SECRET, TEST_LISTEN, useSubgraph } from '@portal/testing';
 import { renderSpeech, type SpeechRendererConfig } from '../../src/audio/speech-renderer';
 import { createContentArticles } from '../../src/content/content-articles';
 import { createBulletinPublishProcessor } from '../../src/jobs/bulletin-publish.processor';
@@ -26,10 +26,7 @@ export function bulletinTestConfig(place: {
   prefix: string;
 }) {
   return {
-    port: 0,
-    host: '127.0.0.1',
-    production: false,
-    internalTokenSecret: TEST_INTERNAL_SECRET,
+    ...TEST_LISTEN,
     publicBaseUrl: PUBLIC_BASE_URL,
     webBaseUrl: WEB_BASE_URL,
     subscriptionTokenSecret: SUBSCRIPTION_SECRET,

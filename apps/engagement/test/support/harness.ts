@@ -1,10 +1,10 @@
 import { Outbox } from '@portal/queue';
 import {
-  TEST_INTERNAL_SECRET,
-  testLogger,
-  useSubgraph,
   type GraphQLResponse,
   type SubgraphHarness,
+  TEST_LISTEN,
+  testLogger,
+  useSubgraph,
 } from '@portal/testing';
 import {
   closeProducers,
@@ -56,10 +56,7 @@ export function useEngagement(
     const outbox = new Outbox(env.conn, producers, logger);
     const server = await startServer(
       {
-        port: 0,
-        host: '127.0.0.1',
-        production: false,
-        internalTokenSecret: TEST_INTERNAL_SECRET,
+        ...TEST_LISTEN,
         webBaseUrl: WEB_BASE_URL,
         redisPrefix: env.prefix,
         answersPerHour: limits.answersPerHour ?? 1000,

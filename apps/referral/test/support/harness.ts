@@ -3,13 +3,7 @@ import { Types } from 'mongoose';
 import { ANONYMOUS, type Role, type Viewer } from '@portal/auth';
 import { freePort } from '@portal/local-services';
 import { Outbox, type QueueName } from '@portal/queue';
-import {
-  TEST_INTERNAL_SECRET,
-  spawnApp,
-  testViewer,
-  useSubgraph,
-  type SpawnedApp,
-} from '@portal/testing';
+import { spawnApp, type SpawnedApp, TEST_LISTEN, testViewer, useSubgraph } from '@portal/testing';
 import type { ForumClient } from '../../src/clients/forum-client';
 import { closeProducers, createProducers } from '../../src/jobs/producers';
 import { startReferralWorkers, type RunningReferralWorkers } from '../../src/jobs/start-workers';
@@ -59,10 +53,7 @@ export function useReferralHarness(label: string, options: HarnessOptions = {}) 
     env.onClose(() => outbox.stop());
     const server = await startServer(
       {
-        port: 0,
-        host: '127.0.0.1',
-        production: false,
-        internalTokenSecret: TEST_INTERNAL_SECRET,
+        ...TEST_LISTEN,
         webBaseUrl: PUBLIC_BASE_URL,
         redisPrefix: env.prefix,
         hotlineCallbackSecret: CALLBACK_SECRET,
