@@ -66,6 +66,8 @@ export function mongoEnv(defaultDbName: string) {
       .string()
       .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a database name')
       .default(defaultDbName),
+    /** Database commands taking this many milliseconds or more are logged (warn); 0: none. */
+    DB_SLOW_MS: z.coerce.number().int().min(0).default(500),
   };
 }
 

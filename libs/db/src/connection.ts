@@ -1,6 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
 import { queryBudgetPlugin } from './query-budget';
+import { logSlowCommands } from './slow-commands';
 
 // Queries filter only on fields the schema knows; unknown filter keys are dropped, not passed to the server.
 mongoose.set('strictQuery', true);
@@ -14,6 +15,8 @@ export interface ConnectOptions {
   /** Attempts before giving up at start-up (the database may still be starting). */
   attempts?: number;
   maxPoolSize?: number;
+  /** Logs every command that takes this long or longer (logSlowCommands); 0 or unset: off. */
+  slowCommandMs?: number;
 }
 
 /**
@@ -36,6 +39,8 @@ export async function connectDatabase(options: ConnectOptions): Promise<Connecti
     try {
       await conn.asPromise();
       options.logger?.info({ dbName: options.dbName }, 'database connected');
+      if (options.slowCommandMs && options.logger)
+        logSlowCommands(conn, options.slowCommandMs, options.logger);
       return conn;
     } catch (err) {
       await conn.close().catch(() => {});
@@ -67,11 +72,12 @@ export const SERVER_SELECTION_TIMEOUT_MS = 2000;
  * standalone MongoDB) gets neither, since it has no majority to wait for and cannot retry.
  */
 export function connectionOptions(
-  options: Pick<ConnectOptions, 'uri' | 'dbName' | 'maxPoolSize'>,
+  options: Pick<ConnectOptions, 'uri' | 'dbName' | 'maxPoolSize' | 'slowCommandMs'>,
 ): {
   dbName: string;
   serverSelectionTimeoutMS: number;
   maxPoolSize: number;
+  monitorCommands?: true;
   w?: 'majority';
   retryWrites?: boolean;
 } {
@@ -80,6 +86,8 @@ export function connectionOptions(
     dbName: options.dbName,
     serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
     maxPoolSize: options.maxPoolSize ?? 20,
+    // Command events feed the slow-command log; without it the driver need not emit them.
+    ...(options.slowCommandMs ? { monitorCommands: true as const } : {}),
     ...(replicaSet && !uriSets(options.uri, 'w') ? { w: 'majority' as const } : {}),
     ...(replicaSet && !uriSets(options.uri, 'retryWrites') ? { retryWrites: true } : {}),
   };

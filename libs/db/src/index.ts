@@ -13,3 +13,4 @@ export * from './connection-watchdog';
 export * from './model-on';
 export * from './prepare-database';
 export * from './find-by-id';
+export * from './slow-commands';

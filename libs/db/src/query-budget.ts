@@ -42,6 +42,8 @@ function abandonedIfOutOfTime(err: unknown): unknown {
 }
 
 /**
+ * Every read carries the id of the request it serves as its `comment` (MongoDB shows it in
+ * its logs, profiler and currentOp; the slow-command log prints it).
  * Every read is bounded on the server (maxTimeMS) by the default or by what is left of the
  * request's time, and no read starts once the request was abandoned: when the gateway gives
  * up on a subgraph (its timeout, or the client gone), the subgraph's database work stops
@@ -53,6 +55,8 @@ export function queryBudgetPlugin(schema: Schema): void {
     const budget = readTimeBudgetMs();
     const current = this.getOptions().maxTimeMS;
     this.maxTimeMS(current === undefined ? budget : Math.min(current, budget));
+    const requestId = currentRequestContext()?.requestId;
+    if (requestId && this.getOptions().comment === undefined) this.comment(requestId);
   });
   // FerretDB 1.x refuses maxTimeMS on distinct ("unknown field"), so distinct is only
   // stopped once the request is abandoned; it is rare and reads one field.
@@ -63,6 +67,8 @@ export function queryBudgetPlugin(schema: Schema): void {
     const budget = readTimeBudgetMs();
     const current = this.options.maxTimeMS;
     this.option({ maxTimeMS: current === undefined ? budget : Math.min(current, budget) });
+    const requestId = currentRequestContext()?.requestId;
+    if (requestId && this.options.comment === undefined) this.option({ comment: requestId });
   });
   const onError = (err: unknown, _res: unknown, next: (err?: unknown) => void) =>
     next(abandonedIfOutOfTime(err));

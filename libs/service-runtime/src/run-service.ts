@@ -14,6 +14,7 @@ export interface RuntimeEnv {
   LOG_FORMAT?: 'json' | 'pretty';
   MONGODB_URI?: string;
   MONGODB_DB?: string;
+  DB_SLOW_MS?: number;
   REDIS_URL?: string;
   QUEUE_PREFIX?: string;
   HOST?: string;
@@ -62,7 +63,7 @@ export async function runService<E extends RuntimeEnv, R>(
   const closers: Closer[] = [];
   const database =
     env.MONGODB_URI && env.MONGODB_DB
-      ? { uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger }
+      ? { uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger, slowCommandMs: env.DB_SLOW_MS }
       : undefined;
   const conn = database ? await connectDatabase(database) : undefined;
   // A connection whose driver stops finding a database that is up is reopened (libs/db).
