@@ -1,5 +1,5 @@
 import type { ArticleKind, ArticleScope } from '../__generated__/graphql';
-import { useL } from '../lib/portal-data';
+import { usePortal } from '../lib/portal-data';
 import { Field } from './ui';
 
 export const KINDS: ArticleKind[] = [
@@ -36,7 +36,7 @@ export function ArticleFields(props: {
   error?: Parameters<typeof Field>[0]['error'];
   categories: { id: string; name: string; children: { id: string; name: string }[] }[];
 }) {
-  const l = useL();
+  const { l } = usePortal();
   const v = props.values ?? {};
   return (
     <>

@@ -2,7 +2,7 @@
 // polls shown with articles and threads): a question as form fields, and a question's results.
 import type { QuestionType } from '../__generated__/graphql';
 import { formatShare } from '../lib/i18n';
-import { useL, usePortal } from '../lib/portal-data';
+import { usePortal } from '../lib/portal-data';
 
 /** What a question field needs: SurveyPage's questions; a poll's carry fewer of the details. */
 export interface QuestionView {
@@ -31,7 +31,7 @@ export type Answer = {
 
 /** The graph's messages are English; the common ones read better in the page's language. */
 function useProblemText() {
-  const l = useL();
+  const { l } = usePortal();
   return (message: string) => {
     if (message === 'rankDuplicate')
       return l('Mỗi thứ hạng chỉ được dùng một lần.', 'Use each rank only once.');
@@ -63,8 +63,7 @@ export function QuestionField({
   error: string | undefined;
   disabled: boolean;
 }) {
-  const { t } = usePortal();
-  const l = useL();
+  const { t, l } = usePortal();
   const problemText = useProblemText();
   const id = `q-${q.id}`;
   const errId = `${id}-err`;
@@ -249,8 +248,7 @@ export function QuestionResults({
   q: Pick<QuestionView, 'type' | 'text'>;
   r: QuestionResultView | undefined;
 }) {
-  const { lang } = usePortal();
-  const l = useL();
+  const { lang, l } = usePortal();
   const text = q.type === 'SHORT_TEXT' || q.type === 'LONG_TEXT';
   return (
     <>

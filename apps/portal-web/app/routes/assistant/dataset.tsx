@@ -3,7 +3,7 @@ import { DatasetDocument, type DatasetQuery } from '../../__generated__/graphql'
 import { DateText } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
 import { detailMeta } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 
 type Resource = NonNullable<DatasetQuery['dataset']>['resources'][number];
 
@@ -26,7 +26,7 @@ function size(bytes: number | null): string {
 }
 
 function Preview({ resource }: { resource: Resource }) {
-  const l = useL();
+  const { l } = usePortal();
   const p = resource.preview;
   if (p.status === 'PENDING')
     return (
@@ -93,8 +93,7 @@ function Preview({ resource }: { resource: Resource }) {
 
 export default function Dataset() {
   const { dataset } = useLoaderData<typeof loader>();
-  const { t } = usePortal();
-  const l = useL();
+  const { t, l } = usePortal();
   return (
     <article className="dataset">
       <p className="breadcrumb">

@@ -4,7 +4,7 @@ import { ContestPageHeading } from '../../components/contest-round';
 import { DateText, Section } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
 import { detailMeta } from '../../lib/meta';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const data = await loadOrThrow(context, ContestResultsDocument, { id: params.id! });
@@ -18,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = detailMeta((data, root) => ({
 
 export default function ContestResults() {
   const { contest } = useLoaderData<typeof loader>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <article className="narrow">
       <ContestPageHeading contest={contest} label={l('Kết quả', 'Results')} />

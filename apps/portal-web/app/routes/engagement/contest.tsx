@@ -17,7 +17,7 @@ import { DateText, Field, FormError, IntentForm, Notice, Section } from '../../c
 import { entryCredits, entryProblems, parseTeam, teamText } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { detailMeta } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { currentViewer, requireViewer } from '../../lib/session.server';
 
 /** Text written with line breaks, as paragraphs. */
@@ -95,8 +95,7 @@ export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
 export default function ContestPage() {
   const { contest } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, viewer } = usePortal();
-  const l = useL();
+  const { t, viewer, l } = usePortal();
   const voting = contest.currentRound?.kind === 'PUBLIC_VOTE';
   const taking = contest.currentRound?.kind === 'SUBMISSION';
   return (
@@ -253,7 +252,7 @@ function EntryForm(props: {
   result: EntryResult | undefined;
   defaultTeam: string;
 }) {
-  const l = useL();
+  const { l } = usePortal();
   const { entry, result } = props;
   const saved = entry && {
     title: entry.title,

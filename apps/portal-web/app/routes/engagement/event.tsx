@@ -17,7 +17,7 @@ import { Field, FormError, IntentForm, Notice, Section } from '../../components/
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { formatDateTime } from '../../lib/i18n';
 import { detailMeta } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { currentViewer, requireViewer } from '../../lib/session.server';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
@@ -70,8 +70,7 @@ export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
 export default function EventPage() {
   const { event } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, viewer, lang } = usePortal();
-  const l = useL();
+  const { t, viewer, lang, l } = usePortal();
   const when = (iso: string) => (
     <time dateTime={iso}>{formatDateTime(lang, iso, event.timeZone)}</time>
   );

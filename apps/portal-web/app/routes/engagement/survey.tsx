@@ -14,7 +14,7 @@ import { QuestionField, type Answer } from '../../components/survey';
 import { DateText, FormError, Notice } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
 import { detailMeta } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { currentViewer } from '../../lib/session.server';
 import { sendSurveyForm } from '../../lib/survey-answer.server';
 
@@ -45,8 +45,7 @@ export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
 export default function SurveyPage() {
   const { survey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, viewer } = usePortal();
-  const l = useL();
+  const { t, viewer, l } = usePortal();
   const submitted =
     survey.myResponse?.state === 'SUBMITTED' || (result?.ok && result.intent === 'submit');
   const needsSignIn = !viewer && survey.audience !== 'ANYONE';

@@ -15,7 +15,7 @@ import {
 } from '../../__generated__/graphql';
 import { DateText, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { cityLocalToIso } from '../../lib/staff';
 import { ArticleFields, articleInput } from '../../components/article-fields';
@@ -115,7 +115,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 export default function ArticleEdit() {
   const { article, categories, canPublish } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   const messages: Record<string, string> = {
     saved: l('Đã lưu.', 'Saved.'),
     submitted: l('Đã gửi duyệt.', 'Sent for review.'),

@@ -18,7 +18,7 @@ import { FilterForm, StatusFilter } from '../../components/list-filters';
 import { DataTable, DateText, FormError, NextPage, Section } from '../../components/ui';
 import { loadOrThrow, runOperation } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 
 const STATUSES: ArticleStatus[] = ['DRAFT', 'IN_REVIEW', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED'];
@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function StaffArticles() {
   const { status, list, categories } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Bài viết', 'Articles')}</h1>

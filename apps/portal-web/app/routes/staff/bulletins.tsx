@@ -14,7 +14,7 @@ import {
 } from '../../__generated__/graphql';
 import { DateText, Field, FormOutcome, IntentForm, Section } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation, type ActionOutcome } from '../../lib/graphql.server';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { cityLocalToIso } from '../../lib/staff';
 
@@ -89,7 +89,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
 export default function StaffBulletins() {
   const { issues, stats } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   const now = new Date();
   return (
     <div>

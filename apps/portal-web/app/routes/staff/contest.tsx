@@ -17,7 +17,7 @@ import { formValues, promotionProblems, winnersFromForm } from '../../lib/contes
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import type { MessageKey } from '../../lib/i18n';
 import { rootData } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { APP_CATEGORIES, SHOWCASE_AWARDS } from '../../lib/showcase';
 import { CONTEST_EDITORS } from '../../lib/staff';
@@ -83,8 +83,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export default function StaffContest() {
   const { contest } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t } = usePortal();
-  const l = useL();
+  const { t, l } = usePortal();
   const standings = contest.standings ?? [];
   const ranks = contest.prizes.length
     ? contest.prizes.map((p) => ({ rank: p.rank, title: p.title }))

@@ -5,7 +5,7 @@ import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { rootData } from '../../lib/meta';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { CONTEST_EDITORS } from '../../lib/staff';
 
@@ -23,7 +23,7 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export default function StaffContests() {
   const { contests } = useLoaderData<typeof loader>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Cuộc thi và trưng bày', 'Contests and showcase')}</h1>

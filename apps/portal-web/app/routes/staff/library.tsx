@@ -19,7 +19,7 @@ import { FilterForm, SelectField, StatusFilter } from '../../components/list-fil
 import { DateText, Field, FormOutcome, IntentForm, Notice, Section } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { listQuery } from '../../lib/list-query';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 
 const EDITORIAL = ['contributor', 'editor', 'admin'];
@@ -79,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function StaffLibrary() {
   const { status, items, uploaded, uploadError, canPublish } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Thư viện số', 'Library')}</h1>

@@ -14,7 +14,7 @@ import {
 import { DateText, FormOutcome, NextPage } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 
 const MODERATORS = ['moderator', 'admin'];
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Moderation() {
   const { queue } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Hàng chờ kiểm duyệt', 'Moderation queue')}</h1>

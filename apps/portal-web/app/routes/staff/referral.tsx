@@ -12,7 +12,7 @@ import {
 } from '../../__generated__/graphql';
 import { DateText, Field, FormOutcome } from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 
 const ROLES = ['moderator', 'officer', 'admin'];
@@ -48,7 +48,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 export default function Referral() {
   const { referral } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>

@@ -4,7 +4,7 @@ import { FilterForm, StatusFilter } from '../../components/list-filters';
 import { DataTable, DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 
 const STATUSES: ReferralStatus[] = [
@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Referrals() {
   const { status, overdue, referrals } = useLoaderData<typeof loader>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Phản ánh chuyển Tổng đài 1022', 'Hotline referrals')}</h1>

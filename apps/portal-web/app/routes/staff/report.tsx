@@ -13,7 +13,7 @@ import {
 import { loadOrThrow, runOperation } from '../../lib/graphql.server';
 import { formatDate, formatShare, type Lang } from '../../lib/i18n';
 import { rootData } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { monthPeriod } from '../../lib/report-month';
 import { requireViewer } from '../../lib/session.server';
 import { REPORT_ROLES } from '../../lib/staff';
@@ -108,8 +108,7 @@ function Table({
 
 export default function Report() {
   const { month, stats, referrals, contributions, report } = useLoaderData<typeof loader>();
-  const { lang } = usePortal();
-  const l = useL();
+  const { lang, l } = usePortal();
   const sections: [string, Audience][] = [
     [l('Tin bài', 'Articles'), stats.articles],
     [l('Thư viện', 'Library'), stats.libraryItems],

@@ -5,7 +5,7 @@ import { MonthlyReportsDocument } from '../../__generated__/graphql';
 import { DataTable, DateText } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { rootData } from '../../lib/meta';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { recentMonths } from '../../lib/report-month';
 import { requireViewer } from '../../lib/session.server';
 import { REPORT_ROLES } from '../../lib/staff';
@@ -25,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export default function Reports() {
   const { months } = useLoaderData<typeof loader>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Báo cáo tháng', 'Monthly reports')}</h1>

@@ -2,7 +2,7 @@ import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { ContentStatsDocument } from '../../__generated__/graphql';
 import { DataTable } from '../../components/ui';
 import { loadOrThrow, runOperation } from '../../lib/graphql.server';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 
 const DAYS = 14;
@@ -67,7 +67,7 @@ function DayChart({ perDay, label }: { perDay: { day: string; views: number }[];
 
 export default function Stats() {
   const { stats, perDay } = useLoaderData<typeof loader>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Thống kê truy cập', 'Statistics')}</h1>

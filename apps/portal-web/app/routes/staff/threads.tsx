@@ -17,7 +17,7 @@ import { FilterForm, SearchField, SelectField, StatusFilter } from '../../compon
 import { DateText, FormOutcome, IntentForm, NextPage } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 
 const ROLES = ['moderator', 'officer', 'admin'];
@@ -93,7 +93,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function StaffThreads() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Chủ đề diễn đàn', 'Forum threads')}</h1>
