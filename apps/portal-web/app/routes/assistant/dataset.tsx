@@ -2,7 +2,7 @@ import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 
 import { DatasetDocument, type DatasetQuery } from '../../__generated__/graphql';
 import { DateText } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
-import { detailMeta } from '../../lib/meta';
+import { describedMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
 
 type Resource = NonNullable<DatasetQuery['dataset']>['resources'][number];
@@ -12,11 +12,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return { dataset: orNotFound(data.dataset) };
 }
 
-export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
-  title: data.dataset.title,
-  description: data.dataset.description ?? undefined,
-  path: `/du-lieu-mo/${encodeURIComponent(data.dataset.name)}`,
-}));
+export const meta: MetaFunction<typeof loader> = describedMeta(
+  (data) => data.dataset,
+  (dataset) => `/du-lieu-mo/${encodeURIComponent(dataset.name)}`,
+);
 
 function size(bytes: number | null): string {
   if (bytes == null) return '';

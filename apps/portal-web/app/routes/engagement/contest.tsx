@@ -16,7 +16,7 @@ import { RoundKind } from '../../components/contest-round';
 import { DateText, Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { entryCredits, entryProblems, parseTeam, teamText } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
-import { detailMeta } from '../../lib/meta';
+import { describedMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
 import { currentViewer, requireViewer } from '../../lib/session.server';
 
@@ -86,11 +86,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
-  title: data.contest.title,
-  description: data.contest.description ?? undefined,
-  path: `/cuoc-thi/${data.contest.id}`,
-}));
+export const meta: MetaFunction<typeof loader> = describedMeta(
+  (data) => data.contest,
+  (contest) => `/cuoc-thi/${contest.id}`,
+);
 
 export default function ContestPage() {
   const { contest } = useLoaderData<typeof loader>();

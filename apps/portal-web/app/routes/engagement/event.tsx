@@ -16,7 +16,7 @@ import {
 import { Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { formatDateTime } from '../../lib/i18n';
-import { detailMeta } from '../../lib/meta';
+import { describedMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
 import { currentViewer, requireViewer } from '../../lib/session.server';
 
@@ -61,11 +61,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return { intent, ok: result.ok, error: result.ok ? null : (result.error ?? null) };
 }
 
-export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
-  title: data.event.title,
-  description: data.event.description ?? undefined,
-  path: `/su-kien/${data.event.id}`,
-}));
+export const meta: MetaFunction<typeof loader> = describedMeta(
+  (data) => data.event,
+  (event) => `/su-kien/${event.id}`,
+);
 
 export default function EventPage() {
   const { event } = useLoaderData<typeof loader>();
