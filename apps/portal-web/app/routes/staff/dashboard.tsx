@@ -1,6 +1,6 @@
 import { Link, type MetaFunction } from 'react-router';
 import { usePortal } from '../../lib/portal-data';
-import { CONSOLE_SECTIONS } from '../../lib/staff';
+import { consoleSectionsFor } from '../../lib/staff';
 
 export const meta: MetaFunction = () => [
   { title: 'Quản trị | Cổng thông tin Chuyển đổi số TP.HCM' },
@@ -8,7 +8,7 @@ export const meta: MetaFunction = () => [
 
 export default function Dashboard() {
   const { lang, viewer } = usePortal();
-  const mine = CONSOLE_SECTIONS.filter((s) => s.roles.some((r) => viewer?.roles.includes(r)));
+  const mine = consoleSectionsFor(viewer);
   return (
     <div>
       <h1>{lang === 'en' ? 'Staff console' : 'Trang quản trị'}</h1>

@@ -7,18 +7,12 @@ import {
 } from 'react-router';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
-import { CONSOLE_SECTIONS, STAFF_ROLES } from '../../lib/staff';
+import { consoleSectionsFor, STAFF_ROLES } from '../../lib/staff';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { viewer } = await requireViewer(request, context, STAFF_ROLES);
   return {
-    sections: CONSOLE_SECTIONS.filter((s) => s.roles.some((r) => viewer.roles.includes(r))).map(
-      (s) => ({
-        path: s.path,
-        vi: s.vi,
-        en: s.en,
-      }),
-    ),
+    sections: consoleSectionsFor(viewer).map((s) => ({ path: s.path, vi: s.vi, en: s.en })),
   };
 }
 

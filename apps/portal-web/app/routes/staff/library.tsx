@@ -19,16 +19,16 @@ import { FilterForm, SelectField, StatusFilter } from '../../components/list-fil
 import { DateText, Field, FormOutcome, IntentForm, Notice, Section } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { listQuery } from '../../lib/list-query';
-import { usePortal } from '../../lib/portal-data';
+import { hasRole, usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
+import { EDITOR_ROLES, EDITORIAL_ROLES } from '../../lib/staff';
 
-const EDITORIAL = ['contributor', 'editor', 'admin'];
 const STATUSES: LibraryItemStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
 const FORMATS: MediaFormat[] = ['DOCUMENT', 'VIDEO', 'AUDIO', 'SLIDES', 'EBOOK', 'COURSE', 'LINK'];
 const AUDIENCES: LibraryAudience[] = ['CITIZEN', 'BUSINESS', 'CIVIL_SERVANT'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { token, viewer } = await requireViewer(request, context, EDITORIAL);
+  const { token, viewer } = await requireViewer(request, context, EDITORIAL_ROLES);
   const { params, oneOf } = listQuery(request);
   const status = oneOf('trang-thai', STATUSES) ?? 'DRAFT';
   const data = await loadOrThrow(context, StaffLibraryItemsDocument, { status }, token);
@@ -37,12 +37,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     items: data.libraryItems,
     uploaded: params.get('tep') ? { id: params.get('tep')!, name: params.get('ten') ?? '' } : null,
     uploadError: params.get('loi'),
-    canPublish: viewer.roles.includes('editor') || viewer.roles.includes('admin'),
+    canPublish: hasRole(viewer, ...EDITOR_ROLES),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { token } = await requireViewer(request, context, EDITORIAL);
+  const { token } = await requireViewer(request, context, EDITORIAL_ROLES);
   const form = await request.formData();
   if (form.get('intent') === 'publish') {
     const r = await runOperation(

@@ -16,19 +16,19 @@ import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
+import { MODERATOR_ROLES } from '../../lib/staff';
 
-const MODERATORS = ['moderator', 'admin'];
 const ACTIONS: ModerationAction[] = ['HIDE', 'RESTORE', 'REMOVE'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { token } = await requireViewer(request, context, MODERATORS);
+  const { token } = await requireViewer(request, context, MODERATOR_ROLES);
   const { after } = listQuery(request);
   const data = await loadOrThrow(context, ModerationQueueDocument, definedOnly({ after }), token);
   return { queue: data.moderationQueue };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { token } = await requireViewer(request, context, MODERATORS);
+  const { token } = await requireViewer(request, context, MODERATOR_ROLES);
   const form = await request.formData();
   const action = ACTIONS.find((a) => a === form.get('action'));
   if (!action) throw new Response('unknown action', { status: 400 });

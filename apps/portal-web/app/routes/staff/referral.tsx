@@ -14,18 +14,18 @@ import { DateText, Field, FormOutcome } from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
+import { CASEWORK_ROLES } from '../../lib/staff';
 
-const ROLES = ['moderator', 'officer', 'admin'];
 const NEXT: ReferralStatus[] = ['ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED', 'REJECTED'];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const { token } = await requireViewer(request, context, ROLES);
+  const { token } = await requireViewer(request, context, CASEWORK_ROLES);
   const data = await loadOrThrow(context, StaffReferralDocument, { id: params.id! }, token);
   return { referral: orNotFound(data.referral) };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const { token } = await requireViewer(request, context, ROLES);
+  const { token } = await requireViewer(request, context, CASEWORK_ROLES);
   const form = await request.formData();
   const status = NEXT.find((s) => s === form.get('status'));
   if (!status) throw new Response('unknown status', { status: 400 });

@@ -6,6 +6,7 @@ import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
+import { CASEWORK_ROLES } from '../../lib/staff';
 
 const STATUSES: ReferralStatus[] = [
   'RECEIVED',
@@ -18,7 +19,7 @@ const STATUSES: ReferralStatus[] = [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { token } = await requireViewer(request, context, ['moderator', 'officer', 'admin']);
+  const { token } = await requireViewer(request, context, CASEWORK_ROLES);
   const query = listQuery(request);
   const status = query.oneOf('trang-thai', STATUSES);
   const overdue = query.params.get('qua-han') === '1' ? true : undefined;

@@ -4,12 +4,13 @@ import { DataTable } from '../../components/ui';
 import { loadOrThrow, runOperation } from '../../lib/graphql.server';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
+import { EDITOR_ROLES } from '../../lib/staff';
 
 const DAYS = 14;
 const DAY_MS = 86_400_000;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { token } = await requireViewer(request, context, ['editor', 'admin']);
+  const { token } = await requireViewer(request, context, EDITOR_ROLES);
   // Days in the city's time zone (UTC+7), the last one being today.
   const offset = 7 * 3600_000;
   const today = Math.floor((Date.now() + offset) / DAY_MS) * DAY_MS - offset;
