@@ -97,3 +97,16 @@ export function sectionMeta(page: {
     ];
   };
 }
+
+/** The meta of a staff console page: its title alone, in the page's language, never indexed. */
+export function staffMeta<Data = unknown>(
+  title: (l: (vi: string, en: string) => string, data: Data | undefined) => string,
+): (args: { data: Data | undefined; matches: Matches }) => MetaDescriptor[] {
+  return ({ data, matches }) => {
+    const en = rootData(matches)?.lang === 'en';
+    return [
+      { title: title((vi, english) => (en ? english : vi), data) },
+      { name: 'robots', content: 'noindex' },
+    ];
+  };
+}

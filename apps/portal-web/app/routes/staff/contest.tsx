@@ -16,7 +16,7 @@ import { DateText, Field, FormError, IntentForm, Notice, Section } from '../../c
 import { formValues, promotionProblems, winnersFromForm } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import type { MessageKey } from '../../lib/i18n';
-import { rootData } from '../../lib/meta';
+import { staffMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { APP_CATEGORIES, SHOWCASE_AWARDS } from '../../lib/showcase';
@@ -73,12 +73,9 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   throw new Response('unknown action', { status: 400 });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  {
-    title: `${rootData(matches)?.lang === 'en' ? 'Contest' : 'Cuộc thi'}: ${data?.contest.title ?? ''}`,
-  },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: MetaFunction<typeof loader> = staffMeta(
+  (l, data) => `${l('Cuộc thi', 'Contest')}: ${data?.contest.title ?? ''}`,
+);
 
 export default function StaffContest() {
   const { contest } = useLoaderData<typeof loader>();

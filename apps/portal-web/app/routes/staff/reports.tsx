@@ -4,7 +4,7 @@ import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 
 import { MonthlyReportsDocument } from '../../__generated__/graphql';
 import { DataTable, DateText } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
-import { rootData } from '../../lib/meta';
+import { staffMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
 import { recentMonths } from '../../lib/report-month';
 import { requireViewer } from '../../lib/session.server';
@@ -18,10 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { months: months.map((month) => ({ month, report: built.get(month) ?? null })) };
 }
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: rootData(matches)?.lang === 'en' ? 'Monthly reports' : 'Báo cáo tháng' },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: MetaFunction = staffMeta((l) => l('Báo cáo tháng', 'Monthly reports'));
 
 export default function Reports() {
   const { months } = useLoaderData<typeof loader>();
