@@ -6,6 +6,7 @@ import {
   type LoaderFunctionArgs,
 } from 'react-router';
 import { CreateThreadDocument, type ThreadKind } from '../__generated__/graphql';
+import { SelectField } from '../components/list-filters';
 import { Field, FormError } from '../components/ui';
 import { runOperation } from '../lib/graphql.server';
 import { sectionMeta } from '../lib/meta';
@@ -46,16 +47,13 @@ export default function NewThread() {
       <h1>{t('newThread')}</h1>
       <FormError error={result?.error} />
       <Form method="post" className="stack">
-        <div className="field">
-          <label htmlFor="f-kind">{t('kind')}</label>
-          <select id="f-kind" name="kind" defaultValue={result?.values.kind ?? 'PROPOSAL'}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="f-kind"
+          name="kind"
+          label={t('kind')}
+          options={KINDS.map((k) => ({ value: k, label: t(`kind${k}`) }))}
+          value={result?.values.kind ?? 'PROPOSAL'}
+        />
         <Field
           name="title"
           label={t('title')}

@@ -12,6 +12,7 @@ import {
   PublishContestResultsDocument,
   StaffContestDocument,
 } from '../../__generated__/graphql';
+import { SelectField } from '../../components/list-filters';
 import { DateText, Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { formValues, promotionProblems, winnersFromForm } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
@@ -230,18 +231,13 @@ export default function StaffContest() {
                     </>
                   ) : (
                     <IntentForm intent="promote" hidden={{ entryId: id }} className="stack">
-                      <div className="field">
-                        <label htmlFor={`f-category-${id}`}>{t('category')}</label>
-                        <select
-                          id={`f-category-${id}`}
-                          name={`category-${id}`}
-                          defaultValue={value('category') ?? 'OTHER'}
-                        >
-                          {APP_CATEGORIES.map((c) => (
-                            <option key={c}>{c}</option>
-                          ))}
-                        </select>
-                      </div>
+                      <SelectField
+                        id={`f-category-${id}`}
+                        name={`category-${id}`}
+                        label={t('category')}
+                        options={APP_CATEGORIES}
+                        value={value('category') ?? 'OTHER'}
+                      />
                       <Field
                         name={`tryItUrl-${id}`}
                         label={l('Địa chỉ dùng thử (http, https)', 'Try-it address (http, https)')}
@@ -250,21 +246,17 @@ export default function StaffContest() {
                         error={mine?.error}
                         defaultValue={value('tryItUrl')}
                       />
-                      <div className="field">
-                        <label htmlFor={`f-award-${id}`}>{t('award')}</label>
-                        <select
-                          id={`f-award-${id}`}
-                          name={`award-${id}`}
-                          defaultValue={value('award') ?? ''}
-                        >
-                          <option value="">{l('Theo thứ hạng', 'From the rank')}</option>
-                          {SHOWCASE_AWARDS.map((a) => (
-                            <option key={a} value={a}>
-                              {t(`award${a}` as MessageKey)}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
+                      <SelectField
+                        id={`f-award-${id}`}
+                        name={`award-${id}`}
+                        label={t('award')}
+                        options={SHOWCASE_AWARDS.map((a) => ({
+                          value: a,
+                          label: t(`award${a}` as MessageKey),
+                        }))}
+                        value={value('award')}
+                        empty={l('Theo thứ hạng', 'From the rank')}
+                      />
                       <Field
                         name={`demoVideoItemId-${id}`}
                         label={l(

@@ -10,6 +10,7 @@ import {
   UpdateReferralStatusDocument,
   type ReferralStatus,
 } from '../../__generated__/graphql';
+import { SelectField } from '../../components/list-filters';
 import { DateText, Field, FormOutcome } from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import { usePortal } from '../../lib/portal-data';
@@ -92,14 +93,12 @@ export default function Referral() {
         ))}
       </ol>
       <Form method="post" className="stack panel">
-        <div className="field">
-          <label htmlFor="f-status">{l('Trạng thái mới', 'New status')}</label>
-          <select id="f-status" name="status">
-            {NEXT.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="f-status"
+          name="status"
+          label={l('Trạng thái mới', 'New status')}
+          options={NEXT}
+        />
         <Field name="note" label={l('Ghi chú nội bộ', 'Internal note')} error={result?.error} />
         <Field
           name="publicResponse"
