@@ -5,15 +5,14 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
 } from 'react-router';
-import { CreateThreadDocument, type ThreadKind } from '../__generated__/graphql';
+import { CreateThreadDocument } from '../__generated__/graphql';
 import { SelectField } from '../components/list-filters';
 import { Field, FormError } from '../components/ui';
+import { THREAD_KINDS } from '../lib/forum';
 import { runOperation } from '../lib/graphql.server';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 import { requireViewer } from '../lib/session.server';
-
-const KINDS: ThreadKind[] = ['PROPOSAL', 'QUESTION', 'FEEDBACK', 'DISCUSSION'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireViewer(request, context);
@@ -27,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     title: String(form.get('title') ?? ''),
     body: String(form.get('body') ?? ''),
     bodyFormat: 'PLAIN' as const,
-    kind: KINDS.find((k) => k === form.get('kind')) ?? 'PROPOSAL',
+    kind: THREAD_KINDS.find((k) => k === form.get('kind')) ?? 'PROPOSAL',
   };
   const result = await runOperation(context, CreateThreadDocument, { input }, token);
   if (result.ok) return redirect(`/dien-dan/${result.data.createThread.id}`);
@@ -51,7 +50,7 @@ export default function NewThread() {
           id="f-kind"
           name="kind"
           label={t('kind')}
-          options={KINDS.map((k) => ({ value: k, label: t(`kind${k}`) }))}
+          options={THREAD_KINDS.map((k) => ({ value: k, label: t(`kind${k}`) }))}
           value={result?.values.kind ?? 'PROPOSAL'}
         />
         <Field

@@ -13,19 +13,17 @@ import {
   StaffLibraryItemsDocument,
   type LibraryAudience,
   type LibraryItemStatus,
-  type MediaFormat,
 } from '../../__generated__/graphql';
 import { FilterForm, SelectField, StatusFilter } from '../../components/list-filters';
 import { DateText, Field, FormOutcome, IntentForm, Notice, Section } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { listQuery } from '../../lib/list-query';
+import { LIBRARY_AUDIENCES, MEDIA_FORMATS } from '../../lib/library-facets';
 import { hasRole, usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { EDITOR_ROLES, EDITORIAL_ROLES } from '../../lib/staff';
 
 const STATUSES: LibraryItemStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
-const FORMATS: MediaFormat[] = ['DOCUMENT', 'VIDEO', 'AUDIO', 'SLIDES', 'EBOOK', 'COURSE', 'LINK'];
-const AUDIENCES: LibraryAudience[] = ['CITIZEN', 'BUSINESS', 'CIVIL_SERVANT'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { token, viewer } = await requireViewer(request, context, EDITORIAL_ROLES);
@@ -63,11 +61,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = {
     title: text('title'),
     ...(text('description') ? { description: text('description') } : {}),
-    format: FORMATS.find((f) => f === form.get('format')) ?? 'DOCUMENT',
+    format: MEDIA_FORMATS.find((f) => f === form.get('format')) ?? 'DOCUMENT',
     topics: list('topics'),
     audience: form
       .getAll('audience')
-      .filter((a): a is LibraryAudience => AUDIENCES.includes(a as LibraryAudience)),
+      .filter((a): a is LibraryAudience => LIBRARY_AUDIENCES.includes(a as LibraryAudience)),
     ...(text('publisher') ? { publisher: text('publisher') } : {}),
     ...(fileId ? { fileIds: [fileId] } : {}),
   };
@@ -158,7 +156,7 @@ export default function StaffLibrary() {
             id="f-format"
             name="format"
             label={l('Định dạng', 'Format')}
-            options={FORMATS}
+            options={MEDIA_FORMATS}
             value="DOCUMENT"
           />
           <Field
@@ -168,7 +166,7 @@ export default function StaffLibrary() {
           />
           <fieldset>
             <legend>{l('Đối tượng', 'Audience')}</legend>
-            {AUDIENCES.map((a) => (
+            {LIBRARY_AUDIENCES.map((a) => (
               <div key={a} className="radio">
                 <input type="checkbox" id={`aud-${a}`} name="audience" value={a} />
                 <label htmlFor={`aud-${a}`}>{a}</label>
