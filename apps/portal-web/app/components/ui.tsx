@@ -29,6 +29,16 @@ export function NextPage({ page }: { page: Paged | null | undefined }) {
   );
 }
 
+/** How many results a searched or filtered list found, read out again when it changes. */
+export function ResultCount({ list }: { list: { totalCount: number } | null | undefined }) {
+  const { t } = usePortal();
+  return (
+    <p className="meta" aria-live="polite">
+      {list?.totalCount ?? 0} {t('results')}
+    </p>
+  );
+}
+
 /** The error of a form as people should read it: next to its fields, or with a retry. */
 export function FormError({ error }: { error: GraphError | null | undefined }) {
   const { t } = usePortal();

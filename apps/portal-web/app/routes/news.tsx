@@ -7,7 +7,7 @@ import {
 } from '../__generated__/graphql';
 import { ArticleTeaser } from '../components/article-teaser';
 import { FilterForm, SearchField, SelectField } from '../components/list-filters';
-import { NextPage } from '../components/ui';
+import { NextPage, ResultCount } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
 import { sectionMeta } from '../lib/meta';
@@ -77,9 +77,7 @@ export default function News() {
           empty={t('allKinds')}
         />
       </FilterForm>
-      <p className="meta" aria-live="polite">
-        {list?.totalCount ?? 0} {t('results')}
-      </p>
+      <ResultCount list={list} />
       <ul className="article-list large" data-testid="news-results">
         {(list?.nodes ?? []).map((a) => (
           <ArticleTeaser key={a.id} article={a} dated />

@@ -1,6 +1,6 @@
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { DatasetsDocument } from '../../__generated__/graphql';
-import { DateText, NextPage } from '../../components/ui';
+import { DateText, NextPage, ResultCount } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { sectionMeta } from '../../lib/meta';
@@ -54,9 +54,7 @@ export default function Datasets() {
         />
         <button type="submit">{t('search')}</button>
       </form>
-      <p className="meta" aria-live="polite">
-        {datasets?.totalCount ?? 0} {t('results')}
-      </p>
+      <ResultCount list={datasets} />
       {nodes.length === 0 && <p>{t('noResults')}</p>}
       <ul className="article-list large" data-testid="dataset-list">
         {nodes.map((d) => (
