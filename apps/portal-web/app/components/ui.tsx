@@ -83,16 +83,21 @@ export function FormOutcome({
   );
 }
 
-/** A table of rows under a caption only screen readers need: the page's heading says it. */
+/**
+ * A table of rows under column headings, with a caption only screen readers need (the page's
+ * heading says it), or none where the section's heading names the table.
+ */
 export function DataTable(props: {
-  caption: string;
+  caption?: string;
   columns: string[];
   testId?: string;
   children: React.ReactNode;
 }) {
   return (
     <table className="table" data-testid={props.testId}>
-      <caption className="visually-hidden">{props.caption}</caption>
+      {props.caption !== undefined && (
+        <caption className="visually-hidden">{props.caption}</caption>
+      )}
       <thead>
         <tr>
           {props.columns.map((c) => (

@@ -13,7 +13,15 @@ import {
   StaffContestDocument,
 } from '../../__generated__/graphql';
 import { SelectField } from '../../components/list-filters';
-import { DateText, Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
+import {
+  DataTable,
+  DateText,
+  Field,
+  FormError,
+  IntentForm,
+  Notice,
+  Section,
+} from '../../components/ui';
 import { formValues, promotionProblems, winnersFromForm } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import type { MessageKey } from '../../lib/i18n';
@@ -113,27 +121,25 @@ export default function StaffContest() {
           <p>{l('Chưa có bài dự thi.', 'No entries yet.')}</p>
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="h-standings">
-            <table className="table" data-testid="standings">
-              <thead>
-                <tr>
-                  <th scope="col">{l('Bài dự thi', 'Entry')}</th>
-                  <th scope="col">{l('Điểm giám khảo (0–100)', 'Judges’ score (0–100)')}</th>
-                  <th scope="col">{l('Lượt bình chọn', 'Votes')}</th>
+            <DataTable
+              testId="standings"
+              columns={[
+                l('Bài dự thi', 'Entry'),
+                l('Điểm giám khảo (0–100)', 'Judges’ score (0–100)'),
+                l('Lượt bình chọn', 'Votes'),
+              ]}
+            >
+              {standings.map((s) => (
+                <tr key={s.entry.id}>
+                  <th scope="row" lang="vi">
+                    {s.entry.title}
+                    {s.entry.ownerName && <span className="meta"> · {s.entry.ownerName}</span>}
+                  </th>
+                  <td>{s.judgeScore ?? '—'}</td>
+                  <td>{s.votes}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {standings.map((s) => (
-                  <tr key={s.entry.id}>
-                    <th scope="row" lang="vi">
-                      {s.entry.title}
-                      {s.entry.ownerName && <span className="meta"> · {s.entry.ownerName}</span>}
-                    </th>
-                    <td>{s.judgeScore ?? '—'}</td>
-                    <td>{s.votes}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </div>
         )}
       </Section>
