@@ -7,15 +7,15 @@ export const meta: MetaFunction = () => [
 ];
 
 export default function Dashboard() {
-  const { lang, viewer } = usePortal();
+  const { l, viewer } = usePortal();
   const mine = consoleSectionsFor(viewer);
   return (
     <div>
-      <h1>{lang === 'en' ? 'Staff console' : 'Trang quản trị'}</h1>
+      <h1>{l('Trang quản trị', 'Staff console')}</h1>
       <ul className="cards">
         {mine.map((s) => (
           <li key={s.path} className="card">
-            <Link to={s.path}>{lang === 'en' ? s.en : s.vi}</Link>
+            <Link to={s.path}>{l(s.vi, s.en)}</Link>
           </li>
         ))}
       </ul>
