@@ -16,6 +16,7 @@ import {
 import stylesheet from './app.css?url';
 import { isLang, translator, type Lang } from './lib/i18n';
 import { hasRole, usePortal, type RootData } from './lib/portal-data';
+import { STAFF_ROLES } from './lib/staff';
 import { currentViewer, languageCookie } from './lib/session.server';
 
 export const links: LinksFunction = () => [
@@ -91,9 +92,7 @@ function Header() {
           </Form>
           {viewer ? (
             <>
-              {hasRole(viewer, 'editor', 'moderator', 'officer', 'admin', 'contributor') && (
-                <Link to="/quan-tri">{t('staff')}</Link>
-              )}
+              {hasRole(viewer, ...STAFF_ROLES) && <Link to="/quan-tri">{t('staff')}</Link>}
               <span className="viewer-name">{viewer.name}</span>
               <Form method="post" action="/dang-xuat">
                 <button type="submit" className="link-button">

@@ -10,14 +10,17 @@ import { gql } from '@portal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axe,
+  axePages,
+  clickTo,
   DESKTOP,
+  expectNoSeriousViolations,
   launchBrowser,
   newPage,
+  openConsoleSection,
   PHONE,
   portalUrl,
   screenshot,
   signIn,
-  writeResult,
   type AxeSummary,
 } from './support/browser';
 import { graphUrl, person, run, waitUntil, type Caller } from './support/portal';
@@ -58,14 +61,12 @@ describe('engagement and assistant pages in a browser', { timeout: 300_000 }, ()
     const { page, scriptErrors } = await newPage(browser, DESKTOP);
     await signIn(page, 'citizen', `${unique} Người khảo sát`);
     await page.goto(portalUrl);
-    await Promise.all([
-      page.waitForURL(/\/khao-sat$/),
-      page.getByTestId('take-part').getByRole('link', { name: 'Khảo sát' }).click(),
-    ]);
-    await Promise.all([
-      page.waitForURL(/\/khao-sat\/[0-9a-f]{24}$/),
-      page.getByRole('link', { name: SURVEY }).click(),
-    ]);
+    await clickTo(
+      page,
+      /\/khao-sat$/,
+      page.getByTestId('take-part').getByRole('link', { name: 'Khảo sát' }),
+    );
+    await clickTo(page, /\/khao-sat\/[0-9a-f]{24}$/, page.getByRole('link', { name: SURVEY }));
     paths.survey = new URL(page.url()).pathname;
     paths.results = `${paths.survey}/ket-qua`;
     const surveyId = paths.survey.split('/')[2]!;
@@ -113,10 +114,7 @@ describe('engagement and assistant pages in a browser', { timeout: 300_000 }, ()
     await page.getByTestId('survey-done').waitFor();
     expect(await page.locator('form button[value=submit]').count()).toBe(0);
 
-    await Promise.all([
-      page.waitForURL(/\/ket-qua$/),
-      page.getByRole('link', { name: 'Xem kết quả →' }).click(),
-    ]);
+    await clickTo(page, /\/ket-qua$/, page.getByRole('link', { name: 'Xem kết quả →' }));
     expect(await responses()).toBe(before + 1);
     // The public page follows within the cache's half minute.
     await waitUntil(
@@ -140,10 +138,7 @@ describe('engagement and assistant pages in a browser', { timeout: 300_000 }, ()
   it('a citizen registers for a webinar, asks and votes on questions, and cancels', async () => {
     const { page, scriptErrors } = await newPage(browser, DESKTOP);
     await page.goto(`${portalUrl}/su-kien`);
-    await Promise.all([
-      page.waitForURL(/\/su-kien\/[0-9a-f]{24}$/),
-      page.getByRole('link', { name: WEBINAR }).click(),
-    ]);
+    await clickTo(page, /\/su-kien\/[0-9a-f]{24}$/, page.getByRole('link', { name: WEBINAR }));
     paths.event = new URL(page.url()).pathname;
     // 09:00 in the city (the demo webinar's time), whatever the browser's or server's zone.
     expect(await page.getByTestId('event-time').textContent()).toMatch(/09:00.*GMT\+7/);
@@ -189,10 +184,7 @@ describe('engagement and assistant pages in a browser', { timeout: 300_000 }, ()
   it('a contest shows its rounds, prizes and entries; results wait for publication', async () => {
     const { page } = await newPage(browser, DESKTOP);
     await page.goto(`${portalUrl}/cuoc-thi`);
-    await Promise.all([
-      page.waitForURL(/\/cuoc-thi\/[0-9a-f]{24}$/),
-      page.getByRole('link', { name: CONTEST }).click(),
-    ]);
+    await clickTo(page, /\/cuoc-thi\/[0-9a-f]{24}$/, page.getByRole('link', { name: CONTEST }));
     paths.contest = new URL(page.url()).pathname;
     await page.getByRole('heading', { level: 1, name: CONTEST }).waitFor();
     await page.getByText('Nhận bài dự thi', { exact: true }).first().waitFor();
@@ -208,13 +200,13 @@ describe('engagement and assistant pages in a browser', { timeout: 300_000 }, ()
   it('the assistant answers with its citations as links; without an answer it offers feedback and 1022', async () => {
     const { page, scriptErrors } = await newPage(browser, DESKTOP);
     await page.goto(portalUrl);
-    await Promise.all([
-      page.waitForURL(/\/hoi-dap$/),
+    await clickTo(
+      page,
+      /\/hoi-dap$/,
       page
         .getByRole('navigation', { name: 'Điều hướng chính' })
-        .getByRole('link', { name: 'Hỏi đáp' })
-        .click(),
-    ]);
+        .getByRole('link', { name: 'Hỏi đáp' }),
+    );
     // Answered from the open dataset's rows (the demo's Wi-Fi points), cited by its file.
     await page.getByLabel('Câu hỏi của bạn').fill(TABLE_QUESTION);
     await press(page, 'Hỏi');
@@ -252,14 +244,12 @@ describe('engagement and assistant pages in a browser', { timeout: 300_000 }, ()
     const { page, scriptErrors } = await newPage(browser, DESKTOP);
     await page.goto(`${portalUrl}/du-lieu-mo`);
     await page.getByLabel('Tìm bộ dữ liệu').fill('wifi cong cong');
-    await Promise.all([
-      page.waitForURL(/\/du-lieu-mo\?q=/),
-      page.getByRole('button', { name: 'Tìm kiếm' }).click(),
-    ]);
-    await Promise.all([
-      page.waitForURL(/\/du-lieu-mo\/diem-wifi-cong-cong$/),
-      page.getByRole('link', { name: 'Điểm Wi-Fi công cộng miễn phí' }).click(),
-    ]);
+    await clickTo(page, /\/du-lieu-mo\?q=/, page.getByRole('button', { name: 'Tìm kiếm' }));
+    await clickTo(
+      page,
+      /\/du-lieu-mo\/diem-wifi-cong-cong$/,
+      page.getByRole('link', { name: 'Điểm Wi-Fi công cộng miễn phí' }),
+    );
     await page.getByRole('heading', { level: 1, name: 'Điểm Wi-Fi công cộng miễn phí' }).waitFor();
     await page.getByText('Creative Commons Attribution').waitFor();
     // The preview is made by the assistant's worker after the catalog sync.
@@ -294,32 +284,19 @@ describe('engagement and assistant pages in a browser', { timeout: 300_000 }, ()
       ['dataset', '/du-lieu-mo/diem-wifi-cong-cong'],
     ];
     expect(pages.every(([, path]) => path.startsWith('/'))).toBe(true);
-    const results: (AxeSummary & { width: number })[] = [];
+    const results: AxeSummary[] = [];
     for (const viewport of [PHONE, DESKTOP]) {
       const { page } = await newPage(browser, viewport);
-      for (const [name, path] of pages) {
-        await page.goto(`${portalUrl}${path}`);
-        await screenshot(page, name);
-        results.push({ ...(await axe(page, name)), width: viewport.width });
-      }
+      results.push(...(await axePages(page, pages)));
       await page.goto(`${portalUrl}/hoi-dap`);
       // The ask page with an answer from a dataset's rows: a table and its citation.
       await page.getByLabel('Câu hỏi của bạn').fill(TABLE_QUESTION);
       await press(page, 'Hỏi');
       await page.getByTestId('answer').locator('table').waitFor();
-      results.push({ ...(await axe(page, 'ask-answer')), width: viewport.width });
+      results.push(await axe(page, 'ask-answer'));
       await page.context().close();
     }
-    writeResult('axe-engagement.json', results);
-    const serious = results.flatMap((r) =>
-      r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${r.page}@${r.width}: ${v.id} (${v.impact}, ${v.nodes}) ${v.help}`),
-    );
-    console.log(
-      `axe (engagement, assistant): ${results.length} page checks, ${serious.length} serious or critical`,
-    );
-    expect(serious).toEqual([]);
+    expectNoSeriousViolations('axe-engagement.json', 'axe (engagement, assistant)', results);
   }, 400_000);
 
   it('the new pages are complete without JavaScript', async () => {
@@ -329,10 +306,7 @@ describe('engagement and assistant pages in a browser', { timeout: 300_000 }, ()
     expect(await page.getByTestId('question-q1').count()).toBe(1);
     await page.goto(`${portalUrl}/hoi-dap`);
     await page.getByLabel('Câu hỏi của bạn').fill(TABLE_QUESTION);
-    await Promise.all([
-      page.waitForURL(/\/hoi-dap$/),
-      page.getByRole('button', { name: 'Hỏi', exact: true }).click(),
-    ]);
+    await clickTo(page, /\/hoi-dap$/, page.getByRole('button', { name: 'Hỏi', exact: true }));
     // A count from the dataset's rows, with the rows and the cited file.
     const answer = page.getByTestId('answer');
     await answer.locator('table caption').filter({ hasText: 'dòng phù hợp' }).waitFor();
@@ -409,10 +383,11 @@ describe('polls, page views and the monthly report in a browser', { timeout: 300
     expect(await question.getByRole('radio').count()).toBe(3);
     // Anyone may answer this poll: a plain form post, once per address.
     await question.getByLabel('Cần bàn thêm').check();
-    await Promise.all([
-      page.waitForURL(`${portalUrl}/dien-dan/${THREAD_WITH_POLL}`),
-      poll.getByRole('button', { name: 'Gửi bình chọn' }).click(),
-    ]);
+    await clickTo(
+      page,
+      `${portalUrl}/dien-dan/${THREAD_WITH_POLL}`,
+      poll.getByRole('button', { name: 'Gửi bình chọn' }),
+    );
     await poll.getByTestId('poll-done').waitFor();
     await poll
       .getByTestId('poll-results')
@@ -460,18 +435,12 @@ describe('polls, page views and the monthly report in a browser', { timeout: 300
   it('an editor reads the monthly report with its numbers; a citizen may not', async () => {
     const { page, scriptErrors } = await newPage(browser, DESKTOP);
     await signIn(page, 'editor', `${unique} Biên tập báo cáo`);
-    await page.goto(`${portalUrl}/quan-tri`);
-    await Promise.all([
-      page.waitForURL(/\/quan-tri\/bao-cao$/),
-      page
-        .getByRole('navigation', { name: 'Trang quản trị' })
-        .getByRole('link', { name: 'Báo cáo tháng' })
-        .click(),
-    ]);
-    await Promise.all([
-      page.waitForURL(new RegExp(`/quan-tri/bao-cao/${cityMonth}$`)),
-      page.getByTestId('report-months').getByRole('link', { name: cityMonth }).click(),
-    ]);
+    await openConsoleSection(page, 'Báo cáo tháng', /\/quan-tri\/bao-cao$/);
+    await clickTo(
+      page,
+      new RegExp(`/quan-tri/bao-cao/${cityMonth}$`),
+      page.getByTestId('report-months').getByRole('link', { name: cityMonth }),
+    );
     await page.getByRole('heading', { level: 1, name: `Báo cáo tháng ${cityMonth}` }).waitFor();
     // The page's figures are the graph's (read again until no flush lands in between).
     const editor = await person('editor');
@@ -517,32 +486,21 @@ describe('polls, page views and the monthly report in a browser', { timeout: 300
   });
 
   it('the poll, report pages at 390 and 1366 px have no serious or critical axe violations', async () => {
-    const results: (AxeSummary & { width: number })[] = [];
+    const results: AxeSummary[] = [];
     for (const viewport of [PHONE, DESKTOP]) {
       const { page } = await newPage(browser, viewport);
       await signIn(page, 'editor', `${unique} Biên tập axe`);
-      for (const [name, path] of [
-        ['article-poll', `/bai-viet/${ARTICLE_WITH_POLL}`],
-        ['thread-poll', `/dien-dan/${THREAD_WITH_POLL}`],
-        ['reports', '/quan-tri/bao-cao'],
-        ['report', `/quan-tri/bao-cao/${cityMonth}`],
-      ]) {
-        await page.goto(`${portalUrl}${path}`);
-        await screenshot(page, name!);
-        results.push({ ...(await axe(page, name!)), width: viewport.width });
-      }
+      results.push(
+        ...(await axePages(page, [
+          ['article-poll', `/bai-viet/${ARTICLE_WITH_POLL}`],
+          ['thread-poll', `/dien-dan/${THREAD_WITH_POLL}`],
+          ['reports', '/quan-tri/bao-cao'],
+          ['report', `/quan-tri/bao-cao/${cityMonth}`],
+        ])),
+      );
       await page.context().close();
     }
-    writeResult('axe-polls-report.json', results);
-    const serious = results.flatMap((r) =>
-      r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${r.page}@${r.width}: ${v.id} (${v.impact}, ${v.nodes}) ${v.help}`),
-    );
-    console.log(
-      `axe (polls, monthly report): ${results.length} page checks, ${serious.length} serious or critical`,
-    );
-    expect(serious).toEqual([]);
+    expectNoSeriousViolations('axe-polls-report.json', 'axe (polls, monthly report)', results);
   }, 400_000);
 });
 
@@ -654,10 +612,7 @@ describe('a contest from entry to showcase in a browser', { timeout: 300_000 }, 
     await page.goto(`${portalUrl}${contest.path}`);
     // Judges do not enter their own contest.
     expect(await page.getByRole('button', { name: 'Gửi bài dự thi' }).count()).toBe(0);
-    await Promise.all([
-      page.waitForURL(/\/cham-thi$/),
-      page.getByRole('link', { name: 'Chấm các bài dự thi →' }).click(),
-    ]);
+    await clickTo(page, /\/cham-thi$/, page.getByRole('link', { name: 'Chấm các bài dự thi →' }));
     const card = page.getByTestId('judging-entries').locator('li').filter({ hasText: ENTRY });
     await card.getByLabel(/^Tính sáng tạo/).fill('8');
     await card.getByLabel(/^Tính khả thi/).fill('6');
@@ -675,18 +630,12 @@ describe('a contest from entry to showcase in a browser', { timeout: 300_000 }, 
   it('an editor publishes the results and promotes the winner to the showcase; the public sees both', async () => {
     const { page, scriptErrors } = await newPage(browser, DESKTOP);
     await signIn(page, 'editor', `${unique} Biên tập cuộc thi`);
-    await page.goto(`${portalUrl}/quan-tri`);
-    await Promise.all([
-      page.waitForURL(/\/quan-tri\/cuoc-thi$/),
-      page
-        .getByRole('navigation', { name: 'Trang quản trị' })
-        .getByRole('link', { name: 'Cuộc thi, trưng bày' })
-        .click(),
-    ]);
-    await Promise.all([
-      page.waitForURL(new RegExp(`/quan-tri/cuoc-thi/${contest.id}$`)),
-      page.getByTestId('staff-contests').getByRole('link', { name: contest.title }).click(),
-    ]);
+    await openConsoleSection(page, 'Cuộc thi, trưng bày', /\/quan-tri\/cuoc-thi$/);
+    await clickTo(
+      page,
+      new RegExp(`/quan-tri/cuoc-thi/${contest.id}$`),
+      page.getByTestId('staff-contests').getByRole('link', { name: contest.title }),
+    );
     const row = page.getByTestId('standings').getByRole('row', { name: new RegExp(ENTRY) });
     expect(await row.getByRole('cell').first().textContent()).toBe('73.33');
 
@@ -780,7 +729,7 @@ describe('a contest from entry to showcase in a browser', { timeout: 300_000 }, 
         `/quan-tri/cuoc-thi/${contest.id}`,
       ],
     ];
-    const results: (AxeSummary & { width: number })[] = [];
+    const results: AxeSummary[] = [];
     for (const viewport of [PHONE, DESKTOP])
       for (const [name, role, who, path] of pages) {
         const { page } = await newPage(browser, viewport);
@@ -788,18 +737,9 @@ describe('a contest from entry to showcase in a browser', { timeout: 300_000 }, 
         const res = await page.goto(`${portalUrl}${path}`);
         expect(res?.status(), name).toBe(200);
         await page.getByRole('heading', { level: 1 }).waitFor();
-        results.push({ ...(await axe(page, name)), width: viewport.width });
+        results.push(await axe(page, name));
         await page.context().close();
       }
-    writeResult('axe-contests.json', results);
-    const serious = results.flatMap((r) =>
-      r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${r.page}@${r.width}: ${v.id} (${v.impact}, ${v.nodes}) ${v.help}`),
-    );
-    console.log(
-      `axe (contests): ${results.length} page checks, ${serious.length} serious or critical`,
-    );
-    expect(serious).toEqual([]);
+    expectNoSeriousViolations('axe-contests.json', 'axe (contests)', results);
   }, 400_000);
 });

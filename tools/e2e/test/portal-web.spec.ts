@@ -7,7 +7,11 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axe,
+  axePages,
+  clickTo,
   DESKTOP,
+  expectNoSeriousViolations,
+  isSerious,
   launchBrowser,
   lighthouse,
   newPage,
@@ -43,10 +47,7 @@ async function textOf(locator: Locator): Promise<string> {
 
 async function searchNews(page: Page, text: string): Promise<void> {
   await page.getByLabel('Tìm tin bài').first().fill(text);
-  await Promise.all([
-    page.waitForURL(/\/tin-tuc\?/),
-    page.getByRole('button', { name: 'Tìm kiếm' }).first().click(),
-  ]);
+  await clickTo(page, /\/tin-tuc\?/, page.getByRole('button', { name: 'Tìm kiếm' }).first());
 }
 
 // Each step drives a browser through several server round trips: sized for a busy machine.
@@ -68,7 +69,7 @@ describe('the web portal in a browser', { timeout: 300_000 }, () => {
 
     const first = results.first().locator('h2 a');
     const title = (await first.textContent())!.trim();
-    await Promise.all([page.waitForURL(/\/bai-viet\//), first.click()]);
+    await clickTo(page, /\/bai-viet\//, first);
     articlePath = new URL(page.url()).pathname;
     await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
     // Sharing: OpenGraph and JSON-LD.
@@ -92,10 +93,11 @@ describe('the web portal in a browser', { timeout: 300_000 }, () => {
   it('a citizen browses the AI-Challenge showcase by year and award, tries a product and reads it in English', async () => {
     const { page, scriptErrors } = await newPage(browser, DESKTOP);
     await page.goto(`${portalUrl}/ung-dung`);
-    await Promise.all([
-      page.waitForURL(/\/ung-dung\/ai-challenge$/),
-      page.getByRole('link', { name: 'Sản phẩm AI-Challenge' }).click(),
-    ]);
+    await clickTo(
+      page,
+      /\/ung-dung\/ai-challenge$/,
+      page.getByRole('link', { name: 'Sản phẩm AI-Challenge' }),
+    );
     await page.getByRole('heading', { level: 1, name: 'Sản phẩm AI-Challenge' }).waitFor();
     const cards = page.locator('[data-testid=showcase-results] li');
     expect(await cards.count()).toBeGreaterThanOrEqual(5);
@@ -104,10 +106,11 @@ describe('the web portal in a browser', { timeout: 300_000 }, () => {
 
     await page.getByLabel('Năm', { exact: true }).selectOption('2023');
     await page.getByLabel('Giải thưởng', { exact: true }).selectOption('FIRST');
-    await Promise.all([
-      page.waitForURL(/nam=2023&giai=FIRST/),
-      page.getByRole('button', { name: 'Lọc', exact: true }).click(),
-    ]);
+    await clickTo(
+      page,
+      /nam=2023&giai=FIRST/,
+      page.getByRole('button', { name: 'Lọc', exact: true }),
+    );
     await page.getByText('1 kết quả').waitFor();
     expect(await cards.locator('h2').allTextContents()).toEqual([
       'Sàng lọc nguy cơ bệnh tim mạch tại trạm y tế',
@@ -133,10 +136,11 @@ describe('the web portal in a browser', { timeout: 300_000 }, () => {
     const video = cards.first().getByRole('link', { name: 'Video giới thiệu' });
     expect(await video.count()).toBe(0);
     await page.goto(`${portalUrl}/ung-dung/ai-challenge?nam=2024`);
-    await Promise.all([
-      page.waitForURL(/\/thu-vien\//),
-      cards.first().getByRole('link', { name: 'Video giới thiệu' }).click(),
-    ]);
+    await clickTo(
+      page,
+      /\/thu-vien\//,
+      cards.first().getByRole('link', { name: 'Video giới thiệu' }),
+    );
     await page
       .getByRole('heading', {
         level: 1,
@@ -150,9 +154,7 @@ describe('the web portal in a browser', { timeout: 300_000 }, () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(new URL(page.url()).pathname).toBe('/ung-dung/ai-challenge');
     const summary = await axe(page, 'showcase');
-    expect(
-      summary.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-    ).toEqual([]);
+    expect(summary.violations.filter(isSerious)).toEqual([]);
     expect(scriptErrors).toEqual([]);
     await page.context().close();
   });
@@ -169,10 +171,11 @@ describe('the web portal in a browser', { timeout: 300_000 }, () => {
         .fill(
           `Đề xuất ${title}: mở rộng wifi công cộng miễn phí tại công viên để người dân dùng dịch vụ công.`,
         );
-      await Promise.all([
-        author.page.waitForURL(/\/dien-dan\/[0-9a-f]{24}$/),
-        author.page.getByRole('button', { name: 'Gửi' }).click(),
-      ]);
+      await clickTo(
+        author.page,
+        /\/dien-dan\/[0-9a-f]{24}$/,
+        author.page.getByRole('button', { name: 'Gửi' }),
+      );
       await author.page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
       return new URL(author.page.url()).pathname;
     };
@@ -243,10 +246,11 @@ describe('the web portal in a browser', { timeout: 300_000 }, () => {
       .fill('<p>Thành phố công bố thêm các bộ dữ liệu mở.</p>');
     await page.getByLabel('Loại').selectOption('NEWS');
     await page.getByLabel('Phạm vi').selectOption('CITY');
-    await Promise.all([
-      page.waitForURL(/\/quan-tri\/bai-viet\/[0-9a-f]{24}$/),
-      page.getByRole('button', { name: 'Tạo bản nháp' }).click(),
-    ]);
+    await clickTo(
+      page,
+      /\/quan-tri\/bai-viet\/[0-9a-f]{24}$/,
+      page.getByRole('button', { name: 'Tạo bản nháp' }),
+    );
     expect(await textOf(page.getByTestId('article-status'))).toBe('DRAFT');
 
     // The next whole minute after at least 30 s, in the city's time (UTC+7).
@@ -267,10 +271,7 @@ describe('the web portal in a browser', { timeout: 300_000 }, () => {
       },
       { what: 'the scheduled article on the home page', timeoutMs: 240_000, intervalMs: 5000 },
     );
-    await Promise.all([
-      page.waitForURL(/\/bai-viet\//),
-      page.getByRole('link', { name: title }).first().click(),
-    ]);
+    await clickTo(page, /\/bai-viet\//, page.getByRole('link', { name: title }).first());
     await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
     await page.context().close();
   }, 400_000);
@@ -297,10 +298,7 @@ describe('the web portal in a browser', { timeout: 300_000 }, () => {
     await page.getByRole('status').filter({ hasText: 'PUBLISHED' }).waitFor();
 
     await page.goto(`${portalUrl}/thu-vien?q=${encodeURIComponent(title)}`);
-    await Promise.all([
-      page.waitForURL(/\/thu-vien\/[^?]+$/),
-      page.getByRole('link', { name: title }).click(),
-    ]);
+    await clickTo(page, /\/thu-vien\/[^?]+$/, page.getByRole('link', { name: title }));
     const download = page.getByRole('link', { name: new RegExp(`Tải về cam-nang-${unique}`) });
     const href = await download.getAttribute('href');
     const file = await fetch(href!);
@@ -411,26 +409,13 @@ describe('the web portal in a browser', { timeout: 300_000 }, () => {
       ['tracking', '/tra-cuu-phan-anh'],
       ['sign-in', '/dang-nhap'],
     ];
-    const results: (AxeSummary & { width: number })[] = [];
+    const results: AxeSummary[] = [];
     for (const viewport of [PHONE, DESKTOP]) {
       const { page } = await newPage(browser, viewport);
-      for (const [name, path] of pages) {
-        await page.goto(`${portalUrl}${path}`);
-        await screenshot(page, name);
-        results.push({ ...(await axe(page, name)), width: viewport.width });
-      }
+      results.push(...(await axePages(page, pages)));
       await page.context().close();
     }
-    writeResult('axe.json', results);
-    const serious = results.flatMap((r) =>
-      r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${r.page}@${r.width}: ${v.id} (${v.impact}, ${v.nodes}) ${v.help}`),
-    );
-    console.log(
-      `axe: ${results.length} page checks, ${results.reduce((n, r) => n + r.violations.length, 0)} violations of any impact, ${serious.length} serious or critical`,
-    );
-    expect(serious).toEqual([]);
+    expectNoSeriousViolations('axe.json', 'axe', results);
   }, 400_000);
 
   it('Lighthouse (mobile) on the home page and an article: accessibility, best practices and SEO at least 95', async () => {

@@ -1,5 +1,6 @@
 import type { ArticleKind, ArticleScope } from '../__generated__/graphql';
-import { useL } from '../lib/portal-data';
+import { usePortal } from '../lib/portal-data';
+import { SelectField } from './list-filters';
 import { Field } from './ui';
 
 export const KINDS: ArticleKind[] = [
@@ -36,7 +37,7 @@ export function ArticleFields(props: {
   error?: Parameters<typeof Field>[0]['error'];
   categories: { id: string; name: string; children: { id: string; name: string }[] }[];
 }) {
-  const l = useL();
+  const { l } = usePortal();
   const v = props.values ?? {};
   return (
     <>
@@ -65,38 +66,31 @@ export function ArticleFields(props: {
         defaultValue={v.body}
       />
       <div className="columns three">
-        <div className="field">
-          <label htmlFor="f-kind">{l('Loại', 'Kind')}</label>
-          <select id="f-kind" name="kind" defaultValue={v.kind ?? 'NEWS'}>
-            {KINDS.map((k) => (
-              <option key={k}>{k}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-scope">{l('Phạm vi', 'Scope')}</label>
-          <select id="f-scope" name="scope" defaultValue={v.scope ?? 'CITY'}>
-            {SCOPES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-categoryId">{l('Chuyên mục', 'Category')}</label>
-          <select id="f-categoryId" name="categoryId" defaultValue={v.categoryId ?? ''}>
-            <option value="">—</option>
-            {props.categories.flatMap((c) => [
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>,
-              ...c.children.map((ch) => (
-                <option key={ch.id} value={ch.id}>
-                  — {ch.name}
-                </option>
-              )),
-            ])}
-          </select>
-        </div>
+        <SelectField
+          id="f-kind"
+          name="kind"
+          label={l('Loại', 'Kind')}
+          options={KINDS}
+          value={v.kind ?? 'NEWS'}
+        />
+        <SelectField
+          id="f-scope"
+          name="scope"
+          label={l('Phạm vi', 'Scope')}
+          options={SCOPES}
+          value={v.scope ?? 'CITY'}
+        />
+        <SelectField
+          id="f-categoryId"
+          name="categoryId"
+          label={l('Chuyên mục', 'Category')}
+          options={props.categories.flatMap((c) => [
+            { value: c.id, label: c.name },
+            ...c.children.map((ch) => ({ value: ch.id, label: <>— {ch.name}</> })),
+          ])}
+          value={v.categoryId}
+          empty="—"
+        />
       </div>
       <Field
         name="tags"

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
 import type { ContestRoundKind } from '../__generated__/graphql';
-import { useL, usePortal } from '../lib/portal-data';
+import { usePortal } from '../lib/portal-data';
 
 /** What a contest round is for, in the page's language. */
 export function RoundKind({ kind }: { kind: ContestRoundKind }) {
-  const l = useL();
+  const { l } = usePortal();
   return (
     <>
       {kind === 'SUBMISSION'

@@ -5,7 +5,7 @@
 import { Form, Link } from 'react-router';
 import type { ArticlePollQuery } from '../__generated__/graphql';
 import type { AnswerOutcome } from '../lib/survey-answer.server';
-import { useL, usePortal } from '../lib/portal-data';
+import { usePortal } from '../lib/portal-data';
 import { QuestionField, QuestionResults } from './survey';
 import { FormError, Notice, Section } from './ui';
 
@@ -23,8 +23,7 @@ export function PollPanel({
   /** The page's own path, to come back to after signing in. */
   path: string;
 }) {
-  const { viewer } = usePortal();
-  const l = useL();
+  const { viewer, l } = usePortal();
   const questions = poll.sections.flatMap((s) => s.questions);
   const values = new Map(
     outcome && !outcome.ok ? outcome.values.map((a) => [a.questionId, a]) : [],

@@ -2,7 +2,8 @@
 // polls shown with articles and threads): a question as form fields, and a question's results.
 import type { QuestionType } from '../__generated__/graphql';
 import { formatShare } from '../lib/i18n';
-import { useL, usePortal } from '../lib/portal-data';
+import { usePortal } from '../lib/portal-data';
+import { DataTable } from './ui';
 
 /** What a question field needs: SurveyPage's questions; a poll's carry fewer of the details. */
 export interface QuestionView {
@@ -31,7 +32,7 @@ export type Answer = {
 
 /** The graph's messages are English; the common ones read better in the page's language. */
 function useProblemText() {
-  const l = useL();
+  const { l } = usePortal();
   return (message: string) => {
     if (message === 'rankDuplicate')
       return l('Mỗi thứ hạng chỉ được dùng một lần.', 'Use each rank only once.');
@@ -63,8 +64,7 @@ export function QuestionField({
   error: string | undefined;
   disabled: boolean;
 }) {
-  const { t } = usePortal();
-  const l = useL();
+  const { t, l } = usePortal();
   const problemText = useProblemText();
   const id = `q-${q.id}`;
   const errId = `${id}-err`;
@@ -241,6 +241,16 @@ export interface QuestionResultView {
   ratings?: readonly { value: number; count: number; share: number }[];
 }
 
+/** A share of the answers: a meter for the eye, the percentage for everyone. */
+function ShareCell({ share }: { share: number }) {
+  const { lang } = usePortal();
+  return (
+    <td>
+      <meter min={0} max={1} value={share} aria-hidden="true" /> {formatShare(lang, share)}
+    </td>
+  );
+}
+
 /** A question's public results: how many answered, counts and shares per option or value. */
 export function QuestionResults({
   q,
@@ -249,8 +259,7 @@ export function QuestionResults({
   q: Pick<QuestionView, 'type' | 'text'>;
   r: QuestionResultView | undefined;
 }) {
-  const { lang } = usePortal();
-  const l = useL();
+  const { l } = usePortal();
   const text = q.type === 'SHORT_TEXT' || q.type === 'LONG_TEXT';
   return (
     <>
@@ -267,58 +276,40 @@ export function QuestionResults({
         <p>{l('Câu trả lời tự do không được công bố.', 'Free-text answers are not published.')}</p>
       )}
       {r && r.options.length > 0 && (
-        <table className="table">
-          <caption className="visually-hidden">{q.text}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{l('Lựa chọn', 'Option')}</th>
-              <th scope="col">{l('Số lượt', 'Count')}</th>
-              <th scope="col">{l('Tỷ lệ', 'Share')}</th>
-              {q.type === 'RANKING' && (
-                <th scope="col">{l('Thứ hạng trung bình', 'Average rank')}</th>
-              )}
+        <DataTable
+          caption={q.text}
+          columns={[
+            l('Lựa chọn', 'Option'),
+            l('Số lượt', 'Count'),
+            l('Tỷ lệ', 'Share'),
+            ...(q.type === 'RANKING' ? [l('Thứ hạng trung bình', 'Average rank')] : []),
+          ]}
+        >
+          {r.options.map((o) => (
+            <tr key={o.optionId}>
+              <th scope="row" lang="vi">
+                {o.label}
+              </th>
+              <td>{o.count}</td>
+              <ShareCell share={o.share} />
+              {q.type === 'RANKING' && <td>{o.averageRank?.toFixed(2) ?? '—'}</td>}
             </tr>
-          </thead>
-          <tbody>
-            {r.options.map((o) => (
-              <tr key={o.optionId}>
-                <th scope="row" lang="vi">
-                  {o.label}
-                </th>
-                <td>{o.count}</td>
-                <td>
-                  <meter min={0} max={1} value={o.share} aria-hidden="true" />{' '}
-                  {formatShare(lang, o.share)}
-                </td>
-                {q.type === 'RANKING' && <td>{o.averageRank?.toFixed(2) ?? '—'}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {r?.ratings && r.ratings.length > 0 && (
-        <table className="table">
-          <caption className="visually-hidden">{q.text}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{l('Mức', 'Value')}</th>
-              <th scope="col">{l('Số lượt', 'Count')}</th>
-              <th scope="col">{l('Tỷ lệ', 'Share')}</th>
+        <DataTable
+          caption={q.text}
+          columns={[l('Mức', 'Value'), l('Số lượt', 'Count'), l('Tỷ lệ', 'Share')]}
+        >
+          {r.ratings.map((v) => (
+            <tr key={v.value}>
+              <th scope="row">{v.value}</th>
+              <td>{v.count}</td>
+              <ShareCell share={v.share} />
             </tr>
-          </thead>
-          <tbody>
-            {r.ratings.map((v) => (
-              <tr key={v.value}>
-                <th scope="row">{v.value}</th>
-                <td>{v.count}</td>
-                <td>
-                  <meter min={0} max={1} value={v.share} aria-hidden="true" />{' '}
-                  {formatShare(lang, v.share)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -29,6 +29,16 @@ export function NextPage({ page }: { page: Paged | null | undefined }) {
   );
 }
 
+/** How many results a searched or filtered list found, read out again when it changes. */
+export function ResultCount({ list }: { list: { totalCount: number } | null | undefined }) {
+  const { t } = usePortal();
+  return (
+    <p className="meta" aria-live="polite">
+      {list?.totalCount ?? 0} {t('results')}
+    </p>
+  );
+}
+
 /** The error of a form as people should read it: next to its fields, or with a retry. */
 export function FormError({ error }: { error: GraphError | null | undefined }) {
   const { t } = usePortal();
@@ -73,16 +83,21 @@ export function FormOutcome({
   );
 }
 
-/** A table of rows under a caption only screen readers need: the page's heading says it. */
+/**
+ * A table of rows under column headings, with a caption only screen readers need (the page's
+ * heading says it), or none where the section's heading names the table.
+ */
 export function DataTable(props: {
-  caption: string;
+  caption?: string;
   columns: string[];
   testId?: string;
   children: React.ReactNode;
 }) {
   return (
     <table className="table" data-testid={props.testId}>
-      <caption className="visually-hidden">{props.caption}</caption>
+      {props.caption !== undefined && (
+        <caption className="visually-hidden">{props.caption}</caption>
+      )}
       <thead>
         <tr>
           {props.columns.map((c) => (

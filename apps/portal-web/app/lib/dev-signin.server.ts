@@ -1,17 +1,11 @@
 // Development sign-in: the local identity provider (libs/auth's dev key pair under
 // DATA_DIR/keys, as `npm run token` uses) mints a person token for the role picked.
 // Refused unless the portal runs with AUTH_MODE=dev, which production never allows.
-import { ensureDevKeyPair, isRole, signPersonToken, type Role } from '@portal/auth';
+import { ensureDevKeyPair, isRole, ROLES, signPersonToken, type Role } from '@portal/auth';
 import { isUnitCode } from '@portal/reference-data';
 
-export const DEV_ROLES: Role[] = [
-  'citizen',
-  'contributor',
-  'editor',
-  'moderator',
-  'officer',
-  'admin',
-];
+/** The roles the development sign-in offers: every role there is, in libs/auth's order. */
+export const DEV_ROLES: readonly Role[] = ROLES;
 
 export async function mintDevToken(
   keysDir: string,

@@ -54,6 +54,23 @@ export function detailMeta<Data>(
   };
 }
 
+/** One thing a page is about, with the title and description its meta tags say. */
+interface Described {
+  title: string;
+  description?: string | null;
+}
+
+/** The meta of a page about one titled, described thing of its loader's data, at `path`. */
+export function describedMeta<Data, Thing extends Described>(
+  thing: (data: Data) => Thing,
+  path: (thing: Thing) => string,
+): (args: { data: Data | undefined; matches: Matches }) => MetaDescriptor[] {
+  return detailMeta((data) => {
+    const it = thing(data);
+    return { title: it.title, description: it.description ?? undefined, path: path(it) };
+  });
+}
+
 /** Text of a page in both of the portal's languages. */
 interface Bilingual {
   vi: string;
@@ -77,6 +94,19 @@ export function sectionMeta(page: {
         path: page.path,
       }),
       ...(page.noindex ? [{ name: 'robots', content: 'noindex' }] : []),
+    ];
+  };
+}
+
+/** The meta of a staff console page: its title alone, in the page's language, never indexed. */
+export function staffMeta<Data = unknown>(
+  title: (l: (vi: string, en: string) => string, data: Data | undefined) => string,
+): (args: { data: Data | undefined; matches: Matches }) => MetaDescriptor[] {
+  return ({ data, matches }) => {
+    const en = rootData(matches)?.lang === 'en';
+    return [
+      { title: title((vi, english) => (en ? english : vi), data) },
+      { name: 'robots', content: 'noindex' },
     ];
   };
 }

@@ -11,13 +11,17 @@ export interface RootData {
   gatewayPublicUrl: string;
 }
 
-/** The root data with a translator for its language. */
+/**
+ * The root data with a translator for its language, and `l` for inline bilingual text:
+ * `l('Lưu', 'Save')`.
+ */
 export function usePortal() {
   const data = useRouteLoaderData('root') as RootData | undefined;
   const lang: Lang = data?.lang ?? 'vi';
   return {
     lang,
     t: translator(lang),
+    l: (vi: string, en: string): string => (lang === 'en' ? en : vi),
     viewer: data?.viewer ?? null,
     nonce: data?.nonce ?? '',
     publicUrl: data?.publicUrl ?? '',
@@ -27,10 +31,4 @@ export function usePortal() {
 
 export function hasRole(viewer: Viewer | null, ...roles: string[]): boolean {
   return !!viewer && roles.some((r) => viewer.roles.includes(r));
-}
-
-/** Inline bilingual text for the staff console: `l('Lưu', 'Save')`. */
-export function useL(): (vi: string, en: string) => string {
-  const { lang } = usePortal();
-  return (vi, en) => (lang === 'en' ? en : vi);
 }

@@ -7,6 +7,7 @@ import {
   type LoaderFunctionArgs,
 } from 'react-router';
 import { HotlineCategoriesDocument, SubmitFeedbackDocument } from '../__generated__/graphql';
+import { SelectField } from '../components/list-filters';
 import { Field, FormError, Notice } from '../components/ui';
 import { runOperation } from '../lib/graphql.server';
 import { sectionMeta } from '../lib/meta';
@@ -91,21 +92,14 @@ export default function Feedback() {
           error={result?.error}
           defaultValue={result?.values.contactEmail}
         />
-        <div className="field">
-          <label htmlFor="f-categoryCode">{t('category')}</label>
-          <select
-            id="f-categoryCode"
-            name="categoryCode"
-            defaultValue={result?.values.categoryCode ?? ''}
-          >
-            <option value="">—</option>
-            {categories.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="f-categoryCode"
+          name="categoryCode"
+          label={t('category')}
+          options={categories.map((c) => ({ value: c.code, label: c.name }))}
+          value={result?.values.categoryCode}
+          empty="—"
+        />
         <button type="submit">{t('send')}</button>
       </Form>
     </div>

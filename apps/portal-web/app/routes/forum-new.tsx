@@ -5,14 +5,14 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
 } from 'react-router';
-import { CreateThreadDocument, type ThreadKind } from '../__generated__/graphql';
+import { CreateThreadDocument } from '../__generated__/graphql';
+import { SelectField } from '../components/list-filters';
 import { Field, FormError } from '../components/ui';
+import { THREAD_KINDS } from '../lib/forum';
 import { runOperation } from '../lib/graphql.server';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 import { requireViewer } from '../lib/session.server';
-
-const KINDS: ThreadKind[] = ['PROPOSAL', 'QUESTION', 'FEEDBACK', 'DISCUSSION'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireViewer(request, context);
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     title: String(form.get('title') ?? ''),
     body: String(form.get('body') ?? ''),
     bodyFormat: 'PLAIN' as const,
-    kind: KINDS.find((k) => k === form.get('kind')) ?? 'PROPOSAL',
+    kind: THREAD_KINDS.find((k) => k === form.get('kind')) ?? 'PROPOSAL',
   };
   const result = await runOperation(context, CreateThreadDocument, { input }, token);
   if (result.ok) return redirect(`/dien-dan/${result.data.createThread.id}`);
@@ -46,16 +46,13 @@ export default function NewThread() {
       <h1>{t('newThread')}</h1>
       <FormError error={result?.error} />
       <Form method="post" className="stack">
-        <div className="field">
-          <label htmlFor="f-kind">{t('kind')}</label>
-          <select id="f-kind" name="kind" defaultValue={result?.values.kind ?? 'PROPOSAL'}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="f-kind"
+          name="kind"
+          label={t('kind')}
+          options={THREAD_KINDS.map((k) => ({ value: k, label: t(`kind${k}`) }))}
+          value={result?.values.kind ?? 'PROPOSAL'}
+        />
         <Field
           name="title"
           label={t('title')}

@@ -2,24 +2,23 @@ import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import {
   ForumThreadListDocument,
   ForumThreadsDocument,
-  type ThreadKind,
   type ThreadSort,
   type ThreadStatus,
 } from '../__generated__/graphql';
 import { FilterForm, SearchField, SelectField } from '../components/list-filters';
 import { DateText, NextPage } from '../components/ui';
+import { THREAD_KINDS } from '../lib/forum';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 
-const KINDS: ThreadKind[] = ['PROPOSAL', 'QUESTION', 'FEEDBACK', 'DISCUSSION'];
 const SORTS: ThreadSort[] = ['NEWEST', 'MOST_VOTED', 'ACTIVE', 'UNANSWERED'];
 const STATUSES: ThreadStatus[] = ['OPEN', 'ANSWERED', 'REFERRED', 'CLOSED'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { q, after, oneOf } = listQuery(request);
-  const kind = oneOf('loai', KINDS);
+  const kind = oneOf('loai', THREAD_KINDS);
   const sort = oneOf('sap-xep', SORTS) ?? 'NEWEST';
   const status = oneOf('trang-thai', STATUSES);
   const opt = definedOnly({ kind, q, after });
@@ -59,7 +58,7 @@ export default function Forum() {
           id="kind"
           name="loai"
           label={t('kind')}
-          options={KINDS.map((k) => ({ value: k, label: t(`kind${k}`) }))}
+          options={THREAD_KINDS.map((k) => ({ value: k, label: t(`kind${k}`) }))}
           value={kind}
           empty={t('all')}
         />

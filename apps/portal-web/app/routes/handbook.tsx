@@ -1,5 +1,6 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { NewsListDocument } from '../__generated__/graphql';
+import { ArticleTeaser } from '../components/article-teaser';
 import { NextPage } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
@@ -28,12 +29,7 @@ export default function Handbook() {
       <h1>{t('handbook')}</h1>
       <ol className="article-list large">
         {(list?.nodes ?? []).map((a) => (
-          <li key={a.id}>
-            <h2>
-              <Link to={`/bai-viet/${a.slug}`}>{a.title}</Link>
-            </h2>
-            <p>{a.summary}</p>
-          </li>
+          <ArticleTeaser key={a.id} article={a} />
         ))}
       </ol>
       <NextPage page={list} />

@@ -3,8 +3,18 @@ import { HomeExtrasDocument, HomePageDocument } from '../__generated__/graphql';
 import { ReadAloud } from '../components/read-aloud';
 import { DateText, Section } from '../components/ui';
 import { runOperation } from '../lib/graphql.server';
+import type { MessageKey } from '../lib/i18n';
 import { pageMeta, rootData } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
+
+/** The ways to take part the home page offers, each a section of the portal. */
+const TAKE_PART: [string, MessageKey][] = [
+  ['/khao-sat', 'surveys'],
+  ['/su-kien', 'events'],
+  ['/cuoc-thi', 'contests'],
+  ['/hoi-dap', 'ask'],
+  ['/du-lieu-mo', 'openData'],
+];
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const [home, extras] = await Promise.all([
@@ -164,21 +174,11 @@ export default function Home() {
 
       <Section headingId="h-take-part" title={t('takePart')} className="panel">
         <ul className="cards" data-testid="take-part">
-          <li className="card">
-            <Link to="/khao-sat">{t('surveys')}</Link>
-          </li>
-          <li className="card">
-            <Link to="/su-kien">{t('events')}</Link>
-          </li>
-          <li className="card">
-            <Link to="/cuoc-thi">{t('contests')}</Link>
-          </li>
-          <li className="card">
-            <Link to="/hoi-dap">{t('ask')}</Link>
-          </li>
-          <li className="card">
-            <Link to="/du-lieu-mo">{t('openData')}</Link>
-          </li>
+          {TAKE_PART.map(([path, name]) => (
+            <li key={path} className="card">
+              <Link to={path}>{t(name)}</Link>
+            </li>
+          ))}
         </ul>
       </Section>
 

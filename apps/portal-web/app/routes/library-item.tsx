@@ -6,7 +6,7 @@ import {
 } from '../__generated__/graphql';
 import { DateText } from '../components/ui';
 import { loadOrThrow, orNotFound, runOperation } from '../lib/graphql.server';
-import { detailMeta } from '../lib/meta';
+import { describedMeta } from '../lib/meta';
 import { recordPageView } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 
@@ -24,11 +24,10 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   return { item, media: media.ok ? media.data.libraryItem : null };
 }
 
-export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
-  title: data.item.title,
-  description: data.item.description ?? undefined,
-  path: `/thu-vien/${data.item.slug}`,
-}));
+export const meta: MetaFunction<typeof loader> = describedMeta(
+  (data) => data.item,
+  (item) => `/thu-vien/${item.slug}`,
+);
 
 function size(bytes: number): string {
   return bytes > 1_048_576

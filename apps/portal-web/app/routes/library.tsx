@@ -1,24 +1,18 @@
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
-import {
-  LibrarySearchDocument,
-  type LibraryAudience,
-  type MediaFormat,
-} from '../__generated__/graphql';
+import { LibrarySearchDocument } from '../__generated__/graphql';
 import { FilterForm, SearchField, SelectField } from '../components/list-filters';
 import { NextPage, Section } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
+import { LIBRARY_AUDIENCES, MEDIA_FORMATS } from '../lib/library-facets';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
-
-const FORMATS: MediaFormat[] = ['DOCUMENT', 'VIDEO', 'AUDIO', 'SLIDES', 'EBOOK', 'COURSE', 'LINK'];
-const AUDIENCES: LibraryAudience[] = ['CITIZEN', 'BUSINESS', 'CIVIL_SERVANT'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { params, q, after, oneOf } = listQuery(request);
   const filters = {
-    format: oneOf('dinh-dang', FORMATS),
-    audience: oneOf('doi-tuong', AUDIENCES),
+    format: oneOf('dinh-dang', MEDIA_FORMATS),
+    audience: oneOf('doi-tuong', LIBRARY_AUDIENCES),
     topic: params.get('chu-de')?.slice(0, 100) || undefined,
     collectionId: params.get('bo-suu-tap')?.slice(0, 64) || undefined,
     q,
@@ -49,7 +43,7 @@ export default function Library() {
           id="format"
           name="dinh-dang"
           label={t('format')}
-          options={FORMATS}
+          options={MEDIA_FORMATS}
           value={filters.format}
           empty={t('all')}
         />
@@ -68,7 +62,7 @@ export default function Library() {
           id="audience"
           name="doi-tuong"
           label={t('audience')}
-          options={AUDIENCES}
+          options={LIBRARY_AUDIENCES}
           value={filters.audience}
           empty={t('all')}
         />

@@ -1,12 +1,13 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import {
   NewsListDocument,
   SearchArticlesDocument,
   type ArticleKind,
   type ArticleScope,
 } from '../__generated__/graphql';
+import { ArticleTeaser } from '../components/article-teaser';
 import { FilterForm, SearchField, SelectField } from '../components/list-filters';
-import { DateText, NextPage } from '../components/ui';
+import { NextPage, ResultCount } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
 import { sectionMeta } from '../lib/meta';
@@ -76,20 +77,10 @@ export default function News() {
           empty={t('allKinds')}
         />
       </FilterForm>
-      <p className="meta" aria-live="polite">
-        {list?.totalCount ?? 0} {t('results')}
-      </p>
+      <ResultCount list={list} />
       <ul className="article-list large" data-testid="news-results">
         {(list?.nodes ?? []).map((a) => (
-          <li key={a.id}>
-            <h2>
-              <Link to={`/bai-viet/${a.slug}`}>{a.title}</Link>
-            </h2>
-            <p>{a.summary}</p>
-            <p className="meta">
-              <DateText iso={a.publishedAt} />
-            </p>
-          </li>
+          <ArticleTeaser key={a.id} article={a} dated />
         ))}
       </ul>
       {list?.nodes.length === 0 && <p>{t('noResults')}</p>}

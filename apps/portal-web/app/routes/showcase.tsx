@@ -1,7 +1,7 @@
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { ShowcaseDocument } from '../__generated__/graphql';
 import { FilterForm, SelectField } from '../components/list-filters';
-import { NextPage } from '../components/ui';
+import { NextPage, ResultCount } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
 import type { MessageKey } from '../lib/i18n';
@@ -59,9 +59,7 @@ export default function Showcase() {
           empty={t('allAwards')}
         />
       </FilterForm>
-      <p className="meta" aria-live="polite">
-        {entries?.totalCount ?? 0} {t('results')}
-      </p>
+      <ResultCount list={entries} />
       {nodes.length === 0 && <p>{t('noResults')}</p>}
       <ul className="cards" data-testid="showcase-results">
         {nodes.map((entry) => (

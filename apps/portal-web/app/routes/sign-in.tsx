@@ -7,6 +7,7 @@ import {
   type LoaderFunctionArgs,
 } from 'react-router';
 import { UNITS } from '@portal/reference-data';
+import { SelectField } from '../components/list-filters';
 import { DEV_ROLES, mintDevToken } from '../lib/dev-signin.server';
 import { authorizationUrl, discover, newPkce } from '../lib/oidc.server';
 import { sectionMeta } from '../lib/meta';
@@ -109,17 +110,20 @@ export default function SignIn() {
               autoComplete="name"
             />
           </div>
-          <div className="field">
-            <label htmlFor="f-department">{t('department')}</label>
-            <select id="f-department" name="department" defaultValue="">
-              <option value="">—</option>
-              {units.map((u) => (
-                <option key={u.code} value={u.code}>
+          <SelectField
+            id="f-department"
+            name="department"
+            label={t('department')}
+            options={units.map((u) => ({
+              value: u.code,
+              label: (
+                <>
                   {u.name} ({u.code})
-                </option>
-              ))}
-            </select>
-          </div>
+                </>
+              ),
+            }))}
+            empty="—"
+          />
           {result && 'error' in result && (
             <p role="alert" className="field-error">
               {result.field}: {result.error}

@@ -4,7 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { workspaceRoot } from '@portal/local-services';
 import {
   CHROMIUM_FLAGS,
@@ -68,6 +69,25 @@ export async function signIn(
   ]);
 }
 
+/** Clicks `target` (a link, a form's button) and waits for the page it leads to. */
+export async function clickTo(
+  page: Page,
+  url: Parameters<Page['waitForURL']>[0],
+  target: Locator,
+): Promise<void> {
+  await Promise.all([page.waitForURL(url), target.click()]);
+}
+
+/** Opens the staff console and follows its navigation to the section named `name`. */
+export async function openConsoleSection(page: Page, name: string, url: RegExp): Promise<void> {
+  await page.goto(`${portalUrl}/quan-tri`);
+  await clickTo(
+    page,
+    url,
+    page.getByRole('navigation', { name: 'Trang quản trị' }).getByRole('link', { name }),
+  );
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = join(outDir, 'screenshots');
   mkdirSync(dir, { recursive: true });
@@ -75,9 +95,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
 }
 
+type AxeViolation = { id: string; impact: string | null | undefined; nodes: number; help: string };
+
+/** What axe found on a page at the width of its viewport. */
 export interface AxeSummary {
   page: string;
-  violations: { id: string; impact: string | null | undefined; nodes: number; help: string }[];
+  violations: AxeViolation[];
+  width: number;
 }
 
 /** axe-core's WCAG 2.1 A/AA rules on the page as it is now. */
@@ -93,7 +117,49 @@ export async function axe(page: Page, name: string): Promise<AxeSummary> {
       nodes: v.nodes.length,
       help: v.help,
     })),
+    width: page.viewportSize()?.width ?? 0,
   };
+}
+
+/** The violations a page must not have: serious or critical ones. */
+export function isSerious(v: AxeViolation): boolean {
+  return v.impact === 'serious' || v.impact === 'critical';
+}
+
+/** Each page (a name and a path) opened in turn in `page`: its screenshot, then axe on it. */
+export async function axePages(
+  page: Page,
+  pages: readonly [string, string][],
+): Promise<AxeSummary[]> {
+  const results: AxeSummary[] = [];
+  for (const [name, path] of pages) {
+    await page.goto(`${portalUrl}${path}`);
+    await screenshot(page, name);
+    results.push(await axe(page, name));
+  }
+  return results;
+}
+
+/**
+ * Keeps axe's results in tmp/portal-web/`file`, says how many checks found what (`label`
+ * first), and fails with every serious or critical violation, one line each.
+ */
+export function expectNoSeriousViolations(
+  file: string,
+  label: string,
+  results: readonly AxeSummary[],
+): void {
+  writeResult(file, results);
+  const serious = results.flatMap((r) =>
+    r.violations
+      .filter(isSerious)
+      .map((v) => `${r.page}@${r.width}: ${v.id} (${v.impact}, ${v.nodes}) ${v.help}`),
+  );
+  const any = results.reduce((n, r) => n + r.violations.length, 0);
+  console.log(
+    `${label}: ${results.length} page checks, ${any} violations of any impact, ${serious.length} serious or critical`,
+  );
+  expect(serious).toEqual([]);
 }
 
 export function writeResult(file: string, data: unknown): void {

@@ -6,7 +6,7 @@ import { Field, FormError, Section } from '../../components/ui';
 import { citationHref } from '../../lib/citations';
 import { runOperation } from '../../lib/graphql.server';
 import { sectionMeta } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { currentViewer } from '../../lib/session.server';
 
 const MAX_QUESTION = 500;
@@ -36,7 +36,7 @@ export const meta = sectionMeta({
 });
 
 function useKindLabel() {
-  const l = useL();
+  const { l } = usePortal();
   const labels: Record<SourceKind, [string, string]> = {
     ARTICLE: ['Bài viết', 'Article'],
     HANDBOOK: ['Cẩm nang', 'Handbook'],
@@ -49,7 +49,7 @@ function useKindLabel() {
 }
 
 function Answer({ answer }: { answer: AskMutation['ask'] }) {
-  const l = useL();
+  const { l } = usePortal();
   const kindLabel = useKindLabel();
   if (answer.status === 'NO_ANSWER')
     return (
@@ -146,8 +146,7 @@ function Answer({ answer }: { answer: AskMutation['ask'] }) {
 
 export default function Ask() {
   const result = useActionData<typeof action>();
-  const { t, lang } = usePortal();
-  const l = useL();
+  const { t, lang, l } = usePortal();
   return (
     <div className="narrow">
       <h1>{t('ask')}</h1>

@@ -2,8 +2,8 @@ import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 
 import { DatasetDocument, type DatasetQuery } from '../../__generated__/graphql';
 import { DateText } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
-import { detailMeta } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { describedMeta } from '../../lib/meta';
+import { usePortal } from '../../lib/portal-data';
 
 type Resource = NonNullable<DatasetQuery['dataset']>['resources'][number];
 
@@ -12,11 +12,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return { dataset: orNotFound(data.dataset) };
 }
 
-export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
-  title: data.dataset.title,
-  description: data.dataset.description ?? undefined,
-  path: `/du-lieu-mo/${encodeURIComponent(data.dataset.name)}`,
-}));
+export const meta: MetaFunction<typeof loader> = describedMeta(
+  (data) => data.dataset,
+  (dataset) => `/du-lieu-mo/${encodeURIComponent(dataset.name)}`,
+);
 
 function size(bytes: number | null): string {
   if (bytes == null) return '';
@@ -26,7 +25,7 @@ function size(bytes: number | null): string {
 }
 
 function Preview({ resource }: { resource: Resource }) {
-  const l = useL();
+  const { l } = usePortal();
   const p = resource.preview;
   if (p.status === 'PENDING')
     return (
@@ -93,8 +92,7 @@ function Preview({ resource }: { resource: Resource }) {
 
 export default function Dataset() {
   const { dataset } = useLoaderData<typeof loader>();
-  const { t } = usePortal();
-  const l = useL();
+  const { t, l } = usePortal();
   return (
     <article className="dataset">
       <p className="breadcrumb">

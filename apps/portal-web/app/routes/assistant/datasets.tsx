@@ -1,10 +1,10 @@
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { DatasetsDocument } from '../../__generated__/graphql';
-import { DateText, NextPage } from '../../components/ui';
+import { DateText, NextPage, ResultCount } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { sectionMeta } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { q, after } = listQuery(request);
@@ -27,8 +27,7 @@ export const meta = sectionMeta({
 
 export default function Datasets() {
   const { q, datasets } = useLoaderData<typeof loader>();
-  const { t } = usePortal();
-  const l = useL();
+  const { t, l } = usePortal();
   const nodes = datasets?.nodes ?? [];
   return (
     <div>
@@ -55,9 +54,7 @@ export default function Datasets() {
         />
         <button type="submit">{t('search')}</button>
       </form>
-      <p className="meta" aria-live="polite">
-        {datasets?.totalCount ?? 0} {t('results')}
-      </p>
+      <ResultCount list={datasets} />
       {nodes.length === 0 && <p>{t('noResults')}</p>}
       <ul className="article-list large" data-testid="dataset-list">
         {nodes.map((d) => (

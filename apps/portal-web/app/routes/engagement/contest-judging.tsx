@@ -21,7 +21,7 @@ import {
 } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import { pageMeta, rootData } from '../../lib/meta';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 
 // Judges are the people an editor assigned to the contest (any signed-in person, not a staff
@@ -89,7 +89,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export default function ContestJudging() {
   const { contest } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <article className="narrow">
       <ContestPageHeading contest={contest} label={l('Chấm thi', 'Judging')} />

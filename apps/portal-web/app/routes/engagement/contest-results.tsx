@@ -1,10 +1,10 @@
 import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { ContestResultsDocument } from '../../__generated__/graphql';
 import { ContestPageHeading } from '../../components/contest-round';
-import { DateText, Section } from '../../components/ui';
+import { DataTable, DateText, Section } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
 import { detailMeta } from '../../lib/meta';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const data = await loadOrThrow(context, ContestResultsDocument, { id: params.id! });
@@ -18,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = detailMeta((data, root) => ({
 
 export default function ContestResults() {
   const { contest } = useLoaderData<typeof loader>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <article className="narrow">
       <ContestPageHeading contest={contest} label={l('Kết quả', 'Results')} />
@@ -48,26 +48,23 @@ export default function ContestResults() {
           </Section>
           {contest.standings && contest.standings.length > 0 && (
             <Section headingId="h-standings" title={l('Bảng điểm', 'Standings')}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{l('Bài dự thi', 'Entry')}</th>
-                    <th scope="col">{l('Điểm giám khảo (0–100)', 'Judges (0–100)')}</th>
-                    <th scope="col">{l('Lượt bình chọn', 'Votes')}</th>
+              <DataTable
+                columns={[
+                  l('Bài dự thi', 'Entry'),
+                  l('Điểm giám khảo (0–100)', 'Judges (0–100)'),
+                  l('Lượt bình chọn', 'Votes'),
+                ]}
+              >
+                {contest.standings.map((s) => (
+                  <tr key={s.entry.id}>
+                    <th scope="row" lang="vi">
+                      {s.entry.title}
+                    </th>
+                    <td>{s.judgeScore?.toFixed(1) ?? '—'}</td>
+                    <td>{s.votes}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {contest.standings.map((s) => (
-                    <tr key={s.entry.id}>
-                      <th scope="row" lang="vi">
-                        {s.entry.title}
-                      </th>
-                      <td>{s.judgeScore?.toFixed(1) ?? '—'}</td>
-                      <td>{s.votes}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             </Section>
           )}
         </>

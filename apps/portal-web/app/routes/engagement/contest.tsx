@@ -16,8 +16,8 @@ import { RoundKind } from '../../components/contest-round';
 import { DateText, Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { entryCredits, entryProblems, parseTeam, teamText } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
-import { detailMeta } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { describedMeta } from '../../lib/meta';
+import { usePortal } from '../../lib/portal-data';
 import { currentViewer, requireViewer } from '../../lib/session.server';
 
 /** Text written with line breaks, as paragraphs. */
@@ -86,17 +86,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
-  title: data.contest.title,
-  description: data.contest.description ?? undefined,
-  path: `/cuoc-thi/${data.contest.id}`,
-}));
+export const meta: MetaFunction<typeof loader> = describedMeta(
+  (data) => data.contest,
+  (contest) => `/cuoc-thi/${contest.id}`,
+);
 
 export default function ContestPage() {
   const { contest } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, viewer } = usePortal();
-  const l = useL();
+  const { t, viewer, l } = usePortal();
   const voting = contest.currentRound?.kind === 'PUBLIC_VOTE';
   const taking = contest.currentRound?.kind === 'SUBMISSION';
   return (
@@ -253,7 +251,7 @@ function EntryForm(props: {
   result: EntryResult | undefined;
   defaultTeam: string;
 }) {
-  const l = useL();
+  const { l } = usePortal();
   const { entry, result } = props;
   const saved = entry && {
     title: entry.title,

@@ -4,7 +4,7 @@ import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { sectionMeta } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { RoundKind } from '../../components/contest-round';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -20,8 +20,7 @@ export const meta = sectionMeta({
 
 export default function Contests() {
   const { contests } = useLoaderData<typeof loader>();
-  const { t } = usePortal();
-  const l = useL();
+  const { t, l } = usePortal();
   const nodes = contests?.nodes ?? [];
   return (
     <div>

@@ -16,8 +16,8 @@ import {
 import { Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { formatDateTime } from '../../lib/i18n';
-import { detailMeta } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { describedMeta } from '../../lib/meta';
+import { usePortal } from '../../lib/portal-data';
 import { currentViewer, requireViewer } from '../../lib/session.server';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
@@ -61,17 +61,15 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return { intent, ok: result.ok, error: result.ok ? null : (result.error ?? null) };
 }
 
-export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
-  title: data.event.title,
-  description: data.event.description ?? undefined,
-  path: `/su-kien/${data.event.id}`,
-}));
+export const meta: MetaFunction<typeof loader> = describedMeta(
+  (data) => data.event,
+  (event) => `/su-kien/${event.id}`,
+);
 
 export default function EventPage() {
   const { event } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, viewer, lang } = usePortal();
-  const l = useL();
+  const { t, viewer, lang, l } = usePortal();
   const when = (iso: string) => (
     <time dateTime={iso}>{formatDateTime(lang, iso, event.timeZone)}</time>
   );

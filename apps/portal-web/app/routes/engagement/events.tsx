@@ -12,7 +12,7 @@ import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { formatDateTime } from '../../lib/i18n';
 import { pageMeta, rootData } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 
 const PAST_PATH = '/su-kien/da-dien-ra';
 
@@ -43,8 +43,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export default function Events() {
   const data = useLoaderData<typeof loader>();
-  const { t, lang } = usePortal();
-  const l = useL();
+  const { t, lang, l } = usePortal();
   return (
     <div>
       <h1>{data.past ? l('Sự kiện đã diễn ra', 'Past events') : t('events')}</h1>

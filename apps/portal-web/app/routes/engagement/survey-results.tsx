@@ -3,7 +3,7 @@ import { SurveyPageDocument, SurveyResultsDocument } from '../../__generated__/g
 import { QuestionResults } from '../../components/survey';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { detailMeta } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const id = params.id!;
@@ -24,8 +24,7 @@ export const meta: MetaFunction<typeof loader> = detailMeta((data, root) => ({
 
 export default function SurveyResults() {
   const { survey, questions } = useLoaderData<typeof loader>();
-  const { t } = usePortal();
-  const l = useL();
+  const { t, l } = usePortal();
   const results = survey.results;
   const byId = new Map(results?.questions.map((q) => [q.questionId, q]) ?? []);
   return (

@@ -13,8 +13,8 @@ import { SurveyPageDocument } from '../../__generated__/graphql';
 import { QuestionField, type Answer } from '../../components/survey';
 import { DateText, FormError, Notice } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
-import { detailMeta } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { describedMeta } from '../../lib/meta';
+import { usePortal } from '../../lib/portal-data';
 import { currentViewer } from '../../lib/session.server';
 import { sendSurveyForm } from '../../lib/survey-answer.server';
 
@@ -36,17 +36,15 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return { intent, ...(await sendSurveyForm(context, survey, form, intent, token)) };
 }
 
-export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
-  title: data.survey.title,
-  description: data.survey.description ?? undefined,
-  path: `/khao-sat/${data.survey.id}`,
-}));
+export const meta: MetaFunction<typeof loader> = describedMeta(
+  (data) => data.survey,
+  (survey) => `/khao-sat/${survey.id}`,
+);
 
 export default function SurveyPage() {
   const { survey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, viewer } = usePortal();
-  const l = useL();
+  const { t, viewer, l } = usePortal();
   const submitted =
     survey.myResponse?.state === 'SUBMITTED' || (result?.ok && result.intent === 'submit');
   const needsSignIn = !viewer && survey.audience !== 'ANYONE';

@@ -4,7 +4,7 @@ import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { sectionMeta } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { after } = listQuery(request);
@@ -19,8 +19,7 @@ export const meta = sectionMeta({
 
 export default function Surveys() {
   const { surveys } = useLoaderData<typeof loader>();
-  const { t } = usePortal();
-  const l = useL();
+  const { t, l } = usePortal();
   const nodes = surveys?.nodes ?? [];
   return (
     <div>

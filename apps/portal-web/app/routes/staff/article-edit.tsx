@@ -15,27 +15,25 @@ import {
 } from '../../__generated__/graphql';
 import { DateText, FormError, IntentForm, Notice, Section } from '../../components/ui';
 import { loadOrThrow, runOperation, type GraphError } from '../../lib/graphql.server';
-import { useL } from '../../lib/portal-data';
+import { hasRole, usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
-import { cityLocalToIso } from '../../lib/staff';
+import { cityLocalToIso, EDITOR_ROLES, EDITORIAL_ROLES } from '../../lib/staff';
 import { ArticleFields, articleInput } from '../../components/article-fields';
 
-const EDITORIAL = ['contributor', 'editor', 'admin'];
-
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const { token, viewer } = await requireViewer(request, context, EDITORIAL);
+  const { token, viewer } = await requireViewer(request, context, EDITORIAL_ROLES);
   const data = await loadOrThrow(context, StaffArticleDocument, { id: params.id! }, token);
   if (!data.article) throw new Response('not found', { status: 404 });
   return {
     article: data.article,
     categories: data.categories ?? [],
-    canPublish: viewer.roles.includes('editor') || viewer.roles.includes('admin'),
+    canPublish: hasRole(viewer, ...EDITOR_ROLES),
   };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const id = params.id!;
-  const { token } = await requireViewer(request, context, EDITORIAL);
+  const { token } = await requireViewer(request, context, EDITORIAL_ROLES);
   const form = await request.formData();
   const intent = String(form.get('intent'));
   let error: GraphError | null = null;
@@ -115,7 +113,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 export default function ArticleEdit() {
   const { article, categories, canPublish } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   const messages: Record<string, string> = {
     saved: l('Đã lưu.', 'Saved.'),
     submitted: l('Đã gửi duyệt.', 'Sent for review.'),

@@ -18,14 +18,14 @@ import { FilterForm, StatusFilter } from '../../components/list-filters';
 import { DataTable, DateText, FormError, NextPage, Section } from '../../components/ui';
 import { loadOrThrow, runOperation } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
+import { EDITORIAL_ROLES } from '../../lib/staff';
 
 const STATUSES: ArticleStatus[] = ['DRAFT', 'IN_REVIEW', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED'];
-const EDITORIAL = ['contributor', 'editor', 'admin'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { token } = await requireViewer(request, context, EDITORIAL);
+  const { token } = await requireViewer(request, context, EDITORIAL_ROLES);
   const query = listQuery(request);
   const status = query.oneOf('trang-thai', STATUSES);
   const [list, categories] = await Promise.all([
@@ -45,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { token } = await requireViewer(request, context, EDITORIAL);
+  const { token } = await requireViewer(request, context, EDITORIAL_ROLES);
   const form = await request.formData();
   const input = articleInput(form);
   const result = await runOperation(
@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function StaffArticles() {
   const { status, list, categories } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Bài viết', 'Articles')}</h1>

@@ -14,14 +14,12 @@ import {
 } from '../../__generated__/graphql';
 import { DateText, Field, FormOutcome, IntentForm, Section } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation, type ActionOutcome } from '../../lib/graphql.server';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
-import { cityLocalToIso } from '../../lib/staff';
-
-const EDITORS = ['editor', 'admin'];
+import { cityLocalToIso, EDITOR_ROLES } from '../../lib/staff';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { token } = await requireViewer(request, context, EDITORS);
+  const { token } = await requireViewer(request, context, EDITOR_ROLES);
   const [drafts, scheduled, published] = await Promise.all(
     (['DRAFT', 'SCHEDULED', 'PUBLISHED'] as const).map((status) =>
       loadOrThrow(context, StaffBulletinIssuesDocument, { status }, token),
@@ -34,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<ActionOutcome> {
-  const { token } = await requireViewer(request, context, EDITORS);
+  const { token } = await requireViewer(request, context, EDITOR_ROLES);
   const form = await request.formData();
   const intent = String(form.get('intent'));
   const id = String(form.get('id') ?? '');
@@ -89,7 +87,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
 export default function StaffBulletins() {
   const { issues, stats } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   const now = new Date();
   return (
     <div>

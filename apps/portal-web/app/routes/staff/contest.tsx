@@ -12,12 +12,21 @@ import {
   PublishContestResultsDocument,
   StaffContestDocument,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
+import { SelectField } from '../../components/list-filters';
+import {
+  DataTable,
+  DateText,
+  Field,
+  FormError,
+  IntentForm,
+  Notice,
+  Section,
+} from '../../components/ui';
 import { formValues, promotionProblems, winnersFromForm } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import type { MessageKey } from '../../lib/i18n';
-import { rootData } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { staffMeta } from '../../lib/meta';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { APP_CATEGORIES, SHOWCASE_AWARDS } from '../../lib/showcase';
 import { CONTEST_EDITORS } from '../../lib/staff';
@@ -73,18 +82,14 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   throw new Response('unknown action', { status: 400 });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  {
-    title: `${rootData(matches)?.lang === 'en' ? 'Contest' : 'Cuộc thi'}: ${data?.contest.title ?? ''}`,
-  },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: MetaFunction<typeof loader> = staffMeta(
+  (l, data) => `${l('Cuộc thi', 'Contest')}: ${data?.contest.title ?? ''}`,
+);
 
 export default function StaffContest() {
   const { contest } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t } = usePortal();
-  const l = useL();
+  const { t, l } = usePortal();
   const standings = contest.standings ?? [];
   const ranks = contest.prizes.length
     ? contest.prizes.map((p) => ({ rank: p.rank, title: p.title }))
@@ -116,27 +121,25 @@ export default function StaffContest() {
           <p>{l('Chưa có bài dự thi.', 'No entries yet.')}</p>
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="h-standings">
-            <table className="table" data-testid="standings">
-              <thead>
-                <tr>
-                  <th scope="col">{l('Bài dự thi', 'Entry')}</th>
-                  <th scope="col">{l('Điểm giám khảo (0–100)', 'Judges’ score (0–100)')}</th>
-                  <th scope="col">{l('Lượt bình chọn', 'Votes')}</th>
+            <DataTable
+              testId="standings"
+              columns={[
+                l('Bài dự thi', 'Entry'),
+                l('Điểm giám khảo (0–100)', 'Judges’ score (0–100)'),
+                l('Lượt bình chọn', 'Votes'),
+              ]}
+            >
+              {standings.map((s) => (
+                <tr key={s.entry.id}>
+                  <th scope="row" lang="vi">
+                    {s.entry.title}
+                    {s.entry.ownerName && <span className="meta"> · {s.entry.ownerName}</span>}
+                  </th>
+                  <td>{s.judgeScore ?? '—'}</td>
+                  <td>{s.votes}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {standings.map((s) => (
-                  <tr key={s.entry.id}>
-                    <th scope="row" lang="vi">
-                      {s.entry.title}
-                      {s.entry.ownerName && <span className="meta"> · {s.entry.ownerName}</span>}
-                    </th>
-                    <td>{s.judgeScore ?? '—'}</td>
-                    <td>{s.votes}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </div>
         )}
       </Section>
@@ -234,18 +237,13 @@ export default function StaffContest() {
                     </>
                   ) : (
                     <IntentForm intent="promote" hidden={{ entryId: id }} className="stack">
-                      <div className="field">
-                        <label htmlFor={`f-category-${id}`}>{t('category')}</label>
-                        <select
-                          id={`f-category-${id}`}
-                          name={`category-${id}`}
-                          defaultValue={value('category') ?? 'OTHER'}
-                        >
-                          {APP_CATEGORIES.map((c) => (
-                            <option key={c}>{c}</option>
-                          ))}
-                        </select>
-                      </div>
+                      <SelectField
+                        id={`f-category-${id}`}
+                        name={`category-${id}`}
+                        label={t('category')}
+                        options={APP_CATEGORIES}
+                        value={value('category') ?? 'OTHER'}
+                      />
                       <Field
                         name={`tryItUrl-${id}`}
                         label={l('Địa chỉ dùng thử (http, https)', 'Try-it address (http, https)')}
@@ -254,21 +252,17 @@ export default function StaffContest() {
                         error={mine?.error}
                         defaultValue={value('tryItUrl')}
                       />
-                      <div className="field">
-                        <label htmlFor={`f-award-${id}`}>{t('award')}</label>
-                        <select
-                          id={`f-award-${id}`}
-                          name={`award-${id}`}
-                          defaultValue={value('award') ?? ''}
-                        >
-                          <option value="">{l('Theo thứ hạng', 'From the rank')}</option>
-                          {SHOWCASE_AWARDS.map((a) => (
-                            <option key={a} value={a}>
-                              {t(`award${a}` as MessageKey)}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
+                      <SelectField
+                        id={`f-award-${id}`}
+                        name={`award-${id}`}
+                        label={t('award')}
+                        options={SHOWCASE_AWARDS.map((a) => ({
+                          value: a,
+                          label: t(`award${a}` as MessageKey),
+                        }))}
+                        value={value('award')}
+                        empty={l('Theo thứ hạng', 'From the rank')}
+                      />
                       <Field
                         name={`demoVideoItemId-${id}`}
                         label={l(

@@ -4,8 +4,8 @@ import { RoundKind } from '../../components/contest-round';
 import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
-import { rootData } from '../../lib/meta';
-import { useL } from '../../lib/portal-data';
+import { staffMeta } from '../../lib/meta';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { CONTEST_EDITORS } from '../../lib/staff';
 
@@ -16,14 +16,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { contests: data.contests };
 }
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: rootData(matches)?.lang === 'en' ? 'Contests and showcase' : 'Cuộc thi và trưng bày' },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: MetaFunction = staffMeta((l) =>
+  l('Cuộc thi và trưng bày', 'Contests and showcase'),
+);
 
 export default function StaffContests() {
   const { contests } = useLoaderData<typeof loader>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Cuộc thi và trưng bày', 'Contests and showcase')}</h1>

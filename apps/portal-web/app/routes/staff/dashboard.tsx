@@ -1,21 +1,21 @@
 import { Link, type MetaFunction } from 'react-router';
 import { usePortal } from '../../lib/portal-data';
-import { CONSOLE_SECTIONS } from '../../lib/staff';
+import { consoleSectionsFor } from '../../lib/staff';
 
 export const meta: MetaFunction = () => [
   { title: 'Quản trị | Cổng thông tin Chuyển đổi số TP.HCM' },
 ];
 
 export default function Dashboard() {
-  const { lang, viewer } = usePortal();
-  const mine = CONSOLE_SECTIONS.filter((s) => s.roles.some((r) => viewer?.roles.includes(r)));
+  const { l, viewer } = usePortal();
+  const mine = consoleSectionsFor(viewer);
   return (
     <div>
-      <h1>{lang === 'en' ? 'Staff console' : 'Trang quản trị'}</h1>
+      <h1>{l('Trang quản trị', 'Staff console')}</h1>
       <ul className="cards">
         {mine.map((s) => (
           <li key={s.path} className="card">
-            <Link to={s.path}>{lang === 'en' ? s.en : s.vi}</Link>
+            <Link to={s.path}>{l(s.vi, s.en)}</Link>
           </li>
         ))}
       </ul>

@@ -7,18 +7,12 @@ import {
 } from 'react-router';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
-import { CONSOLE_SECTIONS, STAFF_ROLES } from '../../lib/staff';
+import { consoleSectionsFor, STAFF_ROLES } from '../../lib/staff';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { viewer } = await requireViewer(request, context, STAFF_ROLES);
   return {
-    sections: CONSOLE_SECTIONS.filter((s) => s.roles.some((r) => viewer.roles.includes(r))).map(
-      (s) => ({
-        path: s.path,
-        vi: s.vi,
-        en: s.en,
-      }),
-    ),
+    sections: consoleSectionsFor(viewer).map((s) => ({ path: s.path, vi: s.vi, en: s.en })),
   };
 }
 
@@ -26,10 +20,10 @@ export const meta: MetaFunction = () => [{ name: 'robots', content: 'noindex' }]
 
 export default function StaffLayout() {
   const { sections } = useLoaderData<typeof loader>();
-  const { lang, viewer } = usePortal();
+  const { l, viewer } = usePortal();
   return (
     <div className="staff">
-      <nav aria-label={lang === 'en' ? 'Staff console' : 'Trang quản trị'} className="staff-nav">
+      <nav aria-label={l('Trang quản trị', 'Staff console')} className="staff-nav">
         <p className="meta">
           {viewer?.name} ({viewer?.roles.filter((r) => r !== 'citizen').join(', ')}
           {viewer?.department ? ` · ${viewer.department}` : ''})
@@ -37,12 +31,12 @@ export default function StaffLayout() {
         <ul>
           <li>
             <NavLink to="/quan-tri" end>
-              {lang === 'en' ? 'Overview' : 'Tổng quan'}
+              {l('Tổng quan', 'Overview')}
             </NavLink>
           </li>
           {sections.map((s) => (
             <li key={s.path}>
-              <NavLink to={s.path}>{lang === 'en' ? s.en : s.vi}</NavLink>
+              <NavLink to={s.path}>{l(s.vi, s.en)}</NavLink>
             </li>
           ))}
         </ul>

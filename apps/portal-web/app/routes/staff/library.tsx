@@ -13,22 +13,20 @@ import {
   StaffLibraryItemsDocument,
   type LibraryAudience,
   type LibraryItemStatus,
-  type MediaFormat,
 } from '../../__generated__/graphql';
 import { FilterForm, SelectField, StatusFilter } from '../../components/list-filters';
 import { DateText, Field, FormOutcome, IntentForm, Notice, Section } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { listQuery } from '../../lib/list-query';
-import { useL } from '../../lib/portal-data';
+import { LIBRARY_AUDIENCES, MEDIA_FORMATS } from '../../lib/library-facets';
+import { hasRole, usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
+import { EDITOR_ROLES, EDITORIAL_ROLES } from '../../lib/staff';
 
-const EDITORIAL = ['contributor', 'editor', 'admin'];
 const STATUSES: LibraryItemStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
-const FORMATS: MediaFormat[] = ['DOCUMENT', 'VIDEO', 'AUDIO', 'SLIDES', 'EBOOK', 'COURSE', 'LINK'];
-const AUDIENCES: LibraryAudience[] = ['CITIZEN', 'BUSINESS', 'CIVIL_SERVANT'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { token, viewer } = await requireViewer(request, context, EDITORIAL);
+  const { token, viewer } = await requireViewer(request, context, EDITORIAL_ROLES);
   const { params, oneOf } = listQuery(request);
   const status = oneOf('trang-thai', STATUSES) ?? 'DRAFT';
   const data = await loadOrThrow(context, StaffLibraryItemsDocument, { status }, token);
@@ -37,12 +35,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     items: data.libraryItems,
     uploaded: params.get('tep') ? { id: params.get('tep')!, name: params.get('ten') ?? '' } : null,
     uploadError: params.get('loi'),
-    canPublish: viewer.roles.includes('editor') || viewer.roles.includes('admin'),
+    canPublish: hasRole(viewer, ...EDITOR_ROLES),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { token } = await requireViewer(request, context, EDITORIAL);
+  const { token } = await requireViewer(request, context, EDITORIAL_ROLES);
   const form = await request.formData();
   if (form.get('intent') === 'publish') {
     const r = await runOperation(
@@ -63,11 +61,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = {
     title: text('title'),
     ...(text('description') ? { description: text('description') } : {}),
-    format: FORMATS.find((f) => f === form.get('format')) ?? 'DOCUMENT',
+    format: MEDIA_FORMATS.find((f) => f === form.get('format')) ?? 'DOCUMENT',
     topics: list('topics'),
     audience: form
       .getAll('audience')
-      .filter((a): a is LibraryAudience => AUDIENCES.includes(a as LibraryAudience)),
+      .filter((a): a is LibraryAudience => LIBRARY_AUDIENCES.includes(a as LibraryAudience)),
     ...(text('publisher') ? { publisher: text('publisher') } : {}),
     ...(fileId ? { fileIds: [fileId] } : {}),
   };
@@ -79,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function StaffLibrary() {
   const { status, items, uploaded, uploadError, canPublish } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Thư viện số', 'Library')}</h1>
@@ -158,7 +156,7 @@ export default function StaffLibrary() {
             id="f-format"
             name="format"
             label={l('Định dạng', 'Format')}
-            options={FORMATS}
+            options={MEDIA_FORMATS}
             value="DOCUMENT"
           />
           <Field
@@ -168,7 +166,7 @@ export default function StaffLibrary() {
           />
           <fieldset>
             <legend>{l('Đối tượng', 'Audience')}</legend>
-            {AUDIENCES.map((a) => (
+            {LIBRARY_AUDIENCES.map((a) => (
               <div key={a} className="radio">
                 <input type="checkbox" id={`aud-${a}`} name="audience" value={a} />
                 <label htmlFor={`aud-${a}`}>{a}</label>

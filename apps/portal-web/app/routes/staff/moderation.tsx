@@ -14,21 +14,21 @@ import {
 import { DateText, FormOutcome, NextPage } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
+import { MODERATOR_ROLES } from '../../lib/staff';
 
-const MODERATORS = ['moderator', 'admin'];
 const ACTIONS: ModerationAction[] = ['HIDE', 'RESTORE', 'REMOVE'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { token } = await requireViewer(request, context, MODERATORS);
+  const { token } = await requireViewer(request, context, MODERATOR_ROLES);
   const { after } = listQuery(request);
   const data = await loadOrThrow(context, ModerationQueueDocument, definedOnly({ after }), token);
   return { queue: data.moderationQueue };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { token } = await requireViewer(request, context, MODERATORS);
+  const { token } = await requireViewer(request, context, MODERATOR_ROLES);
   const form = await request.formData();
   const action = ACTIONS.find((a) => a === form.get('action'));
   if (!action) throw new Response('unknown action', { status: 400 });
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Moderation() {
   const { queue } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Hàng chờ kiểm duyệt', 'Moderation queue')}</h1>

@@ -10,22 +10,23 @@ import {
   UpdateReferralStatusDocument,
   type ReferralStatus,
 } from '../../__generated__/graphql';
+import { SelectField } from '../../components/list-filters';
 import { DateText, Field, FormOutcome } from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
+import { CASEWORK_ROLES } from '../../lib/staff';
 
-const ROLES = ['moderator', 'officer', 'admin'];
 const NEXT: ReferralStatus[] = ['ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED', 'REJECTED'];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const { token } = await requireViewer(request, context, ROLES);
+  const { token } = await requireViewer(request, context, CASEWORK_ROLES);
   const data = await loadOrThrow(context, StaffReferralDocument, { id: params.id! }, token);
   return { referral: orNotFound(data.referral) };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const { token } = await requireViewer(request, context, ROLES);
+  const { token } = await requireViewer(request, context, CASEWORK_ROLES);
   const form = await request.formData();
   const status = NEXT.find((s) => s === form.get('status'));
   if (!status) throw new Response('unknown status', { status: 400 });
@@ -48,7 +49,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 export default function Referral() {
   const { referral } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>
@@ -92,14 +93,12 @@ export default function Referral() {
         ))}
       </ol>
       <Form method="post" className="stack panel">
-        <div className="field">
-          <label htmlFor="f-status">{l('Trạng thái mới', 'New status')}</label>
-          <select id="f-status" name="status">
-            {NEXT.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="f-status"
+          name="status"
+          label={l('Trạng thái mới', 'New status')}
+          options={NEXT}
+        />
         <Field name="note" label={l('Ghi chú nội bộ', 'Internal note')} error={result?.error} />
         <Field
           name="publicResponse"

@@ -4,8 +4,9 @@ import { FilterForm, StatusFilter } from '../../components/list-filters';
 import { DataTable, DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
+import { CASEWORK_ROLES } from '../../lib/staff';
 
 const STATUSES: ReferralStatus[] = [
   'RECEIVED',
@@ -18,7 +19,7 @@ const STATUSES: ReferralStatus[] = [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { token } = await requireViewer(request, context, ['moderator', 'officer', 'admin']);
+  const { token } = await requireViewer(request, context, CASEWORK_ROLES);
   const query = listQuery(request);
   const status = query.oneOf('trang-thai', STATUSES);
   const overdue = query.params.get('qua-han') === '1' ? true : undefined;
@@ -33,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Referrals() {
   const { status, overdue, referrals } = useLoaderData<typeof loader>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Phản ánh chuyển Tổng đài 1022', 'Hotline referrals')}</h1>

@@ -12,8 +12,8 @@ import {
 } from '../../__generated__/graphql';
 import { loadOrThrow, runOperation } from '../../lib/graphql.server';
 import { formatDate, formatShare, type Lang } from '../../lib/i18n';
-import { rootData } from '../../lib/meta';
-import { useL, usePortal } from '../../lib/portal-data';
+import { staffMeta } from '../../lib/meta';
+import { usePortal } from '../../lib/portal-data';
 import { monthPeriod } from '../../lib/report-month';
 import { requireViewer } from '../../lib/session.server';
 import { REPORT_ROLES } from '../../lib/staff';
@@ -56,12 +56,9 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  {
-    title: `${rootData(matches)?.lang === 'en' ? 'Monthly report' : 'Báo cáo tháng'} ${data?.month ?? ''}`,
-  },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: MetaFunction<typeof loader> = staffMeta(
+  (l, data) => `${l('Báo cáo tháng', 'Monthly report')} ${data?.month ?? ''}`,
+);
 
 const hours = (h: number | null) => (h == null ? '—' : h.toFixed(1));
 const share = (lang: Lang, s: number | null) => (s == null ? '—' : formatShare(lang, s));
@@ -108,8 +105,7 @@ function Table({
 
 export default function Report() {
   const { month, stats, referrals, contributions, report } = useLoaderData<typeof loader>();
-  const { lang } = usePortal();
-  const l = useL();
+  const { lang, l } = usePortal();
   const sections: [string, Audience][] = [
     [l('Tin bài', 'Articles'), stats.articles],
     [l('Thư viện', 'Library'), stats.libraryItems],

@@ -4,8 +4,8 @@ import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 
 import { MonthlyReportsDocument } from '../../__generated__/graphql';
 import { DataTable, DateText } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
-import { rootData } from '../../lib/meta';
-import { useL } from '../../lib/portal-data';
+import { staffMeta } from '../../lib/meta';
+import { usePortal } from '../../lib/portal-data';
 import { recentMonths } from '../../lib/report-month';
 import { requireViewer } from '../../lib/session.server';
 import { REPORT_ROLES } from '../../lib/staff';
@@ -18,14 +18,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { months: months.map((month) => ({ month, report: built.get(month) ?? null })) };
 }
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: rootData(matches)?.lang === 'en' ? 'Monthly reports' : 'Báo cáo tháng' },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: MetaFunction = staffMeta((l) => l('Báo cáo tháng', 'Monthly reports'));
 
 export default function Reports() {
   const { months } = useLoaderData<typeof loader>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Báo cáo tháng', 'Monthly reports')}</h1>

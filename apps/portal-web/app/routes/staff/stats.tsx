@@ -2,14 +2,15 @@ import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { ContentStatsDocument } from '../../__generated__/graphql';
 import { DataTable } from '../../components/ui';
 import { loadOrThrow, runOperation } from '../../lib/graphql.server';
-import { useL } from '../../lib/portal-data';
+import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
+import { EDITOR_ROLES } from '../../lib/staff';
 
 const DAYS = 14;
 const DAY_MS = 86_400_000;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { token } = await requireViewer(request, context, ['editor', 'admin']);
+  const { token } = await requireViewer(request, context, EDITOR_ROLES);
   // Days in the city's time zone (UTC+7), the last one being today.
   const offset = 7 * 3600_000;
   const today = Math.floor((Date.now() + offset) / DAY_MS) * DAY_MS - offset;
@@ -67,7 +68,7 @@ function DayChart({ perDay, label }: { perDay: { day: string; views: number }[];
 
 export default function Stats() {
   const { stats, perDay } = useLoaderData<typeof loader>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Thống kê truy cập', 'Statistics')}</h1>

@@ -17,16 +17,16 @@ import { FilterForm, SearchField, SelectField, StatusFilter } from '../../compon
 import { DateText, FormOutcome, IntentForm, NextPage } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
-import { useL } from '../../lib/portal-data';
+import { hasRole, usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
+import { CASEWORK_ROLES, MODERATOR_ROLES } from '../../lib/staff';
 
-const ROLES = ['moderator', 'officer', 'admin'];
 const STATUSES: ThreadStatus[] = ['OPEN', 'ANSWERED', 'REFERRED', 'CLOSED', 'HIDDEN'];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { token, viewer } = await requireViewer(request, context, ROLES);
+  const { token, viewer } = await requireViewer(request, context, CASEWORK_ROLES);
   const { params, q, after, oneOf } = listQuery(request);
-  const moderator = viewer.roles.includes('moderator') || viewer.roles.includes('admin');
+  const moderator = hasRole(viewer, ...MODERATOR_ROLES);
   // Officers see the threads assigned to their unit; moderators choose.
   const department = moderator ? params.get('don-vi') || undefined : viewer.department;
   const status = oneOf('trang-thai', STATUSES);
@@ -55,7 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { token } = await requireViewer(request, context, ROLES);
+  const { token } = await requireViewer(request, context, CASEWORK_ROLES);
   const form = await request.formData();
   const intent = String(form.get('intent'));
   const threadId = String(form.get('threadId'));
@@ -93,7 +93,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function StaffThreads() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const l = useL();
+  const { l } = usePortal();
   return (
     <div>
       <h1>{l('Chủ đề diễn đàn', 'Forum threads')}</h1>

@@ -3,9 +3,10 @@
 // here, so the token never reaches page scripts. Then back to the library console.
 import { redirect, type ActionFunctionArgs } from 'react-router';
 import { requireViewer } from '../../lib/session.server';
+import { EDITORIAL_ROLES } from '../../lib/staff';
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { token } = await requireViewer(request, context, ['contributor', 'editor', 'admin']);
+  const { token } = await requireViewer(request, context, EDITORIAL_ROLES);
   const back = (params: Record<string, string>) =>
     redirect(`/quan-tri/thu-vien?${new URLSearchParams(params).toString()}`);
   const headers: Record<string, string> = {
