@@ -72,7 +72,11 @@ export function logSlowCommands(conn: Connection, slowMs: number, logger: Logger
         shape[part] = value instanceof Map ? Object.fromEntries(value) : value;
     }
     started.set(event.requestId, {
-      collection: event.command[event.commandName],
+      // A getMore names its cursor there, and its collection under `collection`.
+      collection:
+        event.commandName === 'getMore'
+          ? event.command.collection
+          : event.command[event.commandName],
       shape,
       // The request's id, which every read carries as its comment (queryBudgetPlugin): the
       // driver emits its events outside the request's async context.

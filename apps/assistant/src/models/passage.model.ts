@@ -45,7 +45,12 @@ const PassageSchema = new Schema<PassageDoc>(
   { collection: 'passages', versionKey: false },
 );
 PassageSchema.index({ termSet: 1 });
-PassageSchema.index({ sourceType: 1, sourceId: 1 });
+// The source id leads: indexing replaces one source object's passages (`put`, `remove`: its
+// type and id, by equality), and the embedded FerretDB uses an index only through its first
+// key, which for an id it can look up (an article's or item's ObjectId hex). With the type
+// first, every article indexed after a change read all passages: 668 -> 8 ms a lookup on
+// 4,000 passages (scale 0.2), which is most of what the assistant did after a seed.
+PassageSchema.index({ sourceId: 1, sourceType: 1 });
 
 export type PassageModel = Model<PassageDoc>;
 
