@@ -19,16 +19,20 @@ function names(doc: DocumentNode): string[] {
   return doc.definitions.map((d) => ('name' in d && d.name ? d.name.value : 'schema'));
 }
 
+let files = 0;
+/** What `loadSchemaFile` defines for a schema file of this text. */
+function definedBy(sdl: string): string[] {
+  return names(loadSchemaFile(schemaFile(`schema-${++files}.graphql`, sdl)));
+}
+
 const workspace = join(import.meta.dirname, '../../..');
 
 describe('loadSchemaFile', () => {
   it("adds the parts a file includes before its own definitions, a part's own includes first", () => {
-    const path = schemaFile(
-      'stats.graphql',
-      '#include page-info\n#include portal-stats\n\ntype Query { hello: String }\n',
-    );
-    expect(names(loadSchemaFile(path))).toEqual([
-      // page-info includes cache-control; portal-stats includes date-time.
+    // page-info includes cache-control; portal-stats includes date-time.
+    expect(
+      definedBy('#include page-info\n#include portal-stats\n\ntype Query { hello: String }'),
+    ).toEqual([
       'CacheControlScope',
       'cacheControl',
       'PageInfo',
@@ -47,17 +51,10 @@ describe('loadSchemaFile', () => {
   });
 
   it('takes a part once, however often it is included', () => {
-    const path = schemaFile(
-      'twice.graphql',
-      // cache-control named twice here, and a third time by page-info.
-      '#include cache-control\n#include page-info\n#include cache-control\ntype Query { a: Int }\n',
-    );
-    expect(names(loadSchemaFile(path))).toEqual([
-      'CacheControlScope',
-      'cacheControl',
-      'PageInfo',
-      'Query',
-    ]);
+    // cache-control named twice here, and a third time by page-info.
+    const sdl =
+      '#include cache-control\n#include page-info\n#include cache-control\ntype Query { a: Int }';
+    expect(definedBy(sdl)).toEqual(['CacheControlScope', 'cacheControl', 'PageInfo', 'Query']);
   });
 
   it('refuses an unknown part, naming it, the file that includes it and the parts there are', () => {
