@@ -1,8 +1,11 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+// Relative, not @portal/graphql-kit: graphql-codegen loads this file with jiti, which knows no
+// path aliases. The schema is the file with the shared parts it includes.
+import { schemaFileSdl } from '../../libs/graphql-kit/src/schema-file';
 
 // Resolver types from the subgraph contract: a renamed field or a wrong return shape fails to compile.
 const config: CodegenConfig = {
-  schema: 'apps/bulletin/schema.graphql',
+  schema: schemaFileSdl('apps/bulletin/schema.graphql'),
   generates: {
     'apps/bulletin/src/__generated__/resolvers-types.ts': {
       plugins: ['typescript', 'typescript-resolvers'],

@@ -1,8 +1,11 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+// Relative, not @portal/graphql-kit: graphql-codegen loads this file with jiti, which knows no
+// path aliases. The schema is the file with the shared parts it includes.
+import { schemaFileSdl } from '../../libs/graphql-kit/src/schema-file';
 
 // Resolver types from the subgraph's contract, so a renamed or retyped field fails to compile.
 const config: CodegenConfig = {
-  schema: 'apps/content/schema.graphql',
+  schema: schemaFileSdl('apps/content/schema.graphql'),
   generates: {
     'apps/content/src/__generated__/resolvers-types.ts': {
       plugins: ['typescript', 'typescript-resolvers'],

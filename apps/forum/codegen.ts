@@ -1,9 +1,12 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+// Relative, not @portal/graphql-kit: graphql-codegen loads this file with jiti, which knows no
+// path aliases. The schema is the file with the shared parts it includes.
+import { schemaFileSdl } from '../../libs/graphql-kit/src/schema-file';
 
 // Resolver types from schema.graphql, mapped to the model types, so a renamed field or a
 // resolver returning the wrong shape fails to compile.
 const config: CodegenConfig = {
-  schema: 'apps/forum/schema.graphql',
+  schema: schemaFileSdl('apps/forum/schema.graphql'),
   generates: {
     'apps/forum/src/__generated__/resolvers-types.ts': {
       plugins: [

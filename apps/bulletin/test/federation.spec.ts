@@ -15,6 +15,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER, isRole } from '@portal/auth';
+import { loadSchemaFile } from '@portal/graphql-kit';
 import { errorCodes, gql, internalTokenFor, testViewer, waitUntil } from '@portal/testing';
 import { articleId, useBulletin } from './support/harness';
 
@@ -64,12 +65,12 @@ beforeAll(async () => {
     {
       name: 'bulletin',
       url: b.graphqlUrl,
-      typeDefs: parse(readFileSync(join(import.meta.dirname, '../schema.graphql'), 'utf8')),
+      typeDefs: loadSchemaFile(join(import.meta.dirname, '../schema.graphql')),
     },
     {
       name: 'content',
       url: b.content.graphqlUrl,
-      typeDefs: parse(readFileSync(b.content.schemaPath, 'utf8')),
+      typeDefs: loadSchemaFile(b.content.schemaPath),
     },
   ]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
@@ -115,9 +116,7 @@ describe('the bulletin in the federated graph', () => {
       ['bulletin', 'content'].map((name) => ({
         name,
         url: `http://${name}.invalid/graphql`,
-        typeDefs: parse(
-          readFileSync(join(import.meta.dirname, `../../${name}/schema.graphql`), 'utf8'),
-        ),
+        typeDefs: loadSchemaFile(join(import.meta.dirname, `../../${name}/schema.graphql`)),
       })),
     );
     expect(composed.errors?.map((e) => e.message)).toBeUndefined();

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { loadSchemaFile } from '@portal/graphql-kit';
 import { SCHEMA_PATH } from '../src/server';
 import { contractOperation } from './contract-ops';
 
@@ -31,7 +31,7 @@ describe('the forum schema in the supergraph', () => {
       {
         name: 'forum',
         url: 'http://forum/graphql',
-        typeDefs: parse(readFileSync(SCHEMA_PATH, 'utf8')),
+        typeDefs: loadSchemaFile(SCHEMA_PATH),
       },
       { name: 'referral', url: 'http://referral/graphql', typeDefs: parse(REFERRAL_STUB) },
     ]);

@@ -1,4 +1,13 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APP_BUNDLES_ENV, bundleApps, entryArgs } from './app-bundles';
@@ -46,6 +55,13 @@ describe('app bundles for a test run', () => {
     for (const app of apps) expect(existsSync(join(bundles, 'apps', app, 'main.js'))).toBe(true);
     expect(existsSync(join(bundles, 'apps/forum/worker.js'))).toBe(true);
     expect(existsSync(join(bundles, 'apps/forum/schema.graphql'))).toBe(true);
+    // With the shared schema parts it includes, beside it.
+    expect(readdirSync(join(bundles, 'apps/forum/sdl'))).toEqual(
+      readdirSync(join(root, 'libs/graphql-kit/sdl')),
+    );
+    expect(readFileSync(join(bundles, 'apps/forum/sdl/page-info.graphql'), 'utf8')).toBe(
+      readFileSync(join(root, 'libs/graphql-kit/sdl/page-info.graphql'), 'utf8'),
+    );
     expect(lstatSync(join(bundles, 'apps/library/assets')).isSymbolicLink()).toBe(true);
 
     const [, bundle] = entryArgs(join(root, 'apps/gateway/src/cli/apikey.ts'), {

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 import { workspaceRoot } from './paths';
@@ -20,7 +20,9 @@ export function appEntryPoints(root: string, app: string): string[] {
 /**
  * Bundles an app's entry points into `outdir` as the container images run them: workspace
  * libs inlined (path aliases resolved), npm packages external (found in node_modules at run
- * time, so `outdir` must lie inside the workspace), its `schema.graphql` beside the bundle.
+ * time, so `outdir` must lie inside the workspace), its `schema.graphql` beside the bundle
+ * and the shared schema parts (`libs/graphql-kit/sdl`) in `sdl/`, where the inlined
+ * `loadSchemaFile` looks for them.
  * Returns the number of entry points.
  */
 export async function bundleApp(root: string, app: string, outdir: string): Promise<number> {
@@ -44,7 +46,10 @@ export async function bundleApp(root: string, app: string, outdir: string): Prom
     loader: { '.json': 'json' },
   });
   const schema = join(root, 'apps', app, 'schema.graphql');
-  if (existsSync(schema)) copyFileSync(schema, join(outdir, 'schema.graphql'));
+  if (existsSync(schema)) {
+    copyFileSync(schema, join(outdir, 'schema.graphql'));
+    cpSync(join(root, 'libs', 'graphql-kit', 'sdl'), join(outdir, 'sdl'), { recursive: true });
+  }
   return entries.length;
 }
 

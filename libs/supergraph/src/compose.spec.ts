@@ -31,6 +31,29 @@ describe('composeSupergraph', () => {
     expect(result.supergraphSdl).toContain('referral: Referral');
   });
 
+  it('composes each subgraph with the shared schema parts it includes', () => {
+    const root = workspace({
+      forum: `${LINK}\n#include page-info\ntype Query { threads: ThreadPage }\ntype ThreadPage { pageInfo: PageInfo! }`,
+      library: `${LINK}\n#include page-info\ntype Query { items: ItemPage }\ntype ItemPage { pageInfo: PageInfo! }`,
+    });
+    const result = composeSupergraph(root);
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    expect(result.supergraphSdl).toMatch(
+      /type PageInfo\s+@join__type\(graph: FORUM\)\s+@join__type\(graph: LIBRARY\)/,
+    );
+  });
+
+  it('fails naming the subgraph whose schema includes an unknown part', () => {
+    const root = workspace({ forum: `${LINK}\n#include page-inf\ntype Query { a: Int }` });
+    const result = composeSupergraph(root);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      expect.stringMatching(/^forum: .*schema\.graphql: unknown schema part "page-inf"/),
+    ]);
+  });
+
   it('fails with the composition errors when subgraphs disagree', () => {
     const root = workspace({
       content: `${LINK}\ntype Query { a: Stat }\ntype Stat @shareable { views: Int! }`,

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
 import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@portal/config';
+import { loadSchemaFile } from '@portal/graphql-kit/schema-file';
 
 export interface SubgraphSource {
   name: SubgraphName;
@@ -24,7 +24,8 @@ export function findSubgraphs(root: string): SubgraphSource[] {
 }
 
 /**
- * Composes the supergraph from the subgraphs' schema files at build time (no
+ * Composes the supergraph from the subgraphs' schema files (each with the shared parts it
+ * includes, as `loadSchemaFile` reads it) at build time (no
  * introspection at run time). The URLs are local defaults; the gateway overrides
  * them from its configuration.
  */
@@ -39,7 +40,7 @@ export function composeSupergraph(root: string): CompositionResult {
   const errors: string[] = [];
   const definitions = subgraphs.flatMap((s) => {
     try {
-      return [{ name: s.name, url: s.url, typeDefs: parse(readFileSync(s.schemaPath, 'utf8')) }];
+      return [{ name: s.name, url: s.url, typeDefs: loadSchemaFile(s.schemaPath) }];
     } catch (err) {
       errors.push(`${s.name}: ${(err as Error).message}`);
       return [];
