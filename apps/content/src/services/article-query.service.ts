@@ -1,10 +1,12 @@
 import { Types, type FilterQuery } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import {
+  cachedListValue,
   emptyPage,
   findByIds,
   isObjectIdString,
   pageSize,
+  pageCacheOf,
   paginate,
   type Page,
   type SortSpec,
@@ -19,8 +21,10 @@ import { isEditor, requireWriter } from '../domain/article-workflow';
 import {
   decodeSearchCursor,
   encodeSearchCursor,
+  compareRanked,
   pageOfRanked,
   rankCandidates,
+  type RankedCandidate,
   type SearchCandidate,
 } from '../domain/search-ranking';
 import type { ContentModels } from '../models';
@@ -43,6 +47,19 @@ const CREATED_NEWEST_FIRST: SortSpec = [
  * the most recent first, up to this many; beyond it only the most recent matches are ranked.
  */
 export const MAX_SEARCH_CANDIDATES = 5000;
+
+/**
+ * How many of a search's ranked results are kept for repeats (the first five pages), until
+ * the articles' lists change: a popular search costs its candidates' scan once per change,
+ * and a kept answer stays a few kilobytes in Redis however many articles match.
+ */
+export const KEPT_SEARCH_RESULTS = 100;
+
+/** The head of a search's ranking as kept: its first results and how many matched in all. */
+interface RankedHead {
+  top: RankedCandidate[];
+  total: number;
+}
 
 /** The public listing and the editorial lists, with the visibility rules applied in the query. */
 export class ArticleQueryService {
@@ -174,7 +191,9 @@ export class ArticleQueryService {
 
   /**
    * Ranked search with keyset pagination over the computed order (score, publishedAt, id):
-   * one query for the candidates' ranking fields, one for the page's articles.
+   * one query for the candidates' ranking fields, one for the page's articles. The head of the
+   * ranking is kept with the list pages (KEPT_SEARCH_RESULTS), so a repeat of a search costs
+   * only the page's articles by id until an article's lists change.
    */
   private async search(
     query: FilterQuery<ArticleDoc>,
@@ -184,6 +203,41 @@ export class ArticleQueryService {
   ): Promise<Page<ArticleDoc>> {
     const limit = pageSize(first);
     const cursor = after ? decodeSearchCursor(after) : null;
+    let ranked: RankedCandidate[] | null = null;
+    const rankAll = async () => (ranked ??= await this.rankMatches(query, tokens));
+    const owner = pageCacheOf(this.models.articles);
+    const head: RankedHead = owner
+      ? await cachedListValue(owner, ['search', query, tokens], async () => {
+          const all = await rankAll();
+          return { top: all.slice(0, KEPT_SEARCH_RESULTS), total: all.length };
+        })
+      : await rankAll().then((all) => ({ top: all, total: all.length }));
+    // A page inside the kept head is served from it; a later one ranks every match again.
+    const start = cursor ? head.top.findIndex((r) => compareRanked(r, cursor) > 0) : 0;
+    const inHead =
+      head.top.length === head.total || (start >= 0 && start + limit <= head.top.length);
+    const { page, hasNextPage } = inHead
+      ? pageOfRanked(head.top, limit, cursor)
+      : pageOfRanked(await rankAll(), limit, cursor);
+    const docs = page.length ? await this.byIds(page.map((r) => r.id)) : [];
+    const byId = new Map(docs.map((d) => [String(d._id), d]));
+    const nodes = page.map((r) => byId.get(r.id)).filter((d): d is ArticleDoc => Boolean(d));
+    const last = page.at(-1);
+    return {
+      nodes,
+      pageInfo: {
+        hasNextPage: inHead && start >= 0 ? start + limit < head.total : hasNextPage,
+        endCursor: last ? encodeSearchCursor(last) : null,
+      },
+      totalCount: async () => head.total,
+    };
+  }
+
+  /** Every published match of a search (up to MAX_SEARCH_CANDIDATES, the newest), ranked. */
+  private async rankMatches(
+    query: FilterQuery<ArticleDoc>,
+    tokens: string[],
+  ): Promise<RankedCandidate[]> {
     const rows = await this.models.articles
       .find(query, { title: 1, titleTokens: 1, publishedAt: 1 })
       .sort({ publishedAt: -1, _id: -1 })
@@ -196,16 +250,6 @@ export class ArticleQueryService {
       titleTokens: r.titleTokens,
       publishedAt: r.publishedAt,
     }));
-    const ranked = rankCandidates(tokens, candidates);
-    const { page, hasNextPage } = pageOfRanked(ranked, limit, cursor);
-    const docs = page.length ? await this.byIds(page.map((r) => r.id)) : [];
-    const byId = new Map(docs.map((d) => [String(d._id), d]));
-    const nodes = page.map((r) => byId.get(r.id)).filter((d): d is ArticleDoc => Boolean(d));
-    const last = page.at(-1);
-    return {
-      nodes,
-      pageInfo: { hasNextPage, endCursor: last ? encodeSearchCursor(last) : null },
-      totalCount: async () => ranked.length,
-    };
+    return rankCandidates(tokens, candidates);
   }
 }
