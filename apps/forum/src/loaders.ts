@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
+import { cachedListValue, pageCacheOf } from '@portal/db';
 import { createByIdLoader, createDocumentLoader, createGroupLoader } from '@portal/graphql-kit';
 import { maybeId } from './domain/ids';
 import type { ForumModels } from './models';
@@ -10,15 +11,30 @@ function objectIds(ids: readonly string[]): Types.ObjectId[] {
   return ids.map(maybeId).filter((id): id is Types.ObjectId => id !== null);
 }
 
-/** Counts per thread id with one aggregation ($match + $group with one $sum). */
+/**
+ * Counts per thread id with one aggregation ($match + $group with one $sum). `kept` keeps a
+ * batch's counts with the thread list pages (the threads' page cache): every vote, reply and
+ * moderation of a post bumps the threads' list version, so kept counts are never stale, and a
+ * page read again (the home page's most-voted threads, a thread list) does not count again.
+ * On the embedded FerretDB a count decodes every vote or reply it counts: thousands for the
+ * most-voted threads.
+ */
 function countLoader(
   count: (ids: Types.ObjectId[]) => Promise<{ _id: Types.ObjectId; n: number }[]>,
+  kept?: { models: ForumModels; name: string },
 ): DataLoader<string, number> {
+  const owner = kept ? pageCacheOf(kept.models.threads) : null;
   return new DataLoader<string, number>(
     async (ids) => {
-      const rows = await count(objectIds(ids));
-      const byId = new Map(rows.map((r) => [r._id.toHexString(), r.n]));
-      return ids.map((id) => byId.get(id) ?? 0);
+      const counted = async () =>
+        Object.fromEntries(
+          (await count(objectIds(ids))).map((r) => [r._id.toHexString(), r.n]),
+        ) as Record<string, number>;
+      const byId =
+        owner && kept
+          ? await cachedListValue(owner, [kept.name, [...ids].sort()], counted)
+          : await counted();
+      return ids.map((id) => byId[id] ?? 0);
     },
     { maxBatchSize: 500 },
   );
@@ -58,17 +74,21 @@ export function createLoaders(models: ForumModels, viewer: Viewer, publicIds: Pu
       (ids) => models.profiles.find({ _id: { $in: [...ids] } }).lean(),
       (p) => p._id,
     ),
-    voteCount: countLoader((ids) =>
-      models.votes.aggregate([
-        { $match: { threadId: { $in: ids } } },
-        { $group: { _id: '$threadId', n: { $sum: 1 } } },
-      ]),
+    voteCount: countLoader(
+      (ids) =>
+        models.votes.aggregate([
+          { $match: { threadId: { $in: ids } } },
+          { $group: { _id: '$threadId', n: { $sum: 1 } } },
+        ]),
+      { models, name: 'vote-counts' },
     ),
-    replyCount: countLoader((ids) =>
-      models.posts.aggregate([
-        { $match: { threadId: { $in: ids }, isOfficialAnswer: false, visibility: 'VISIBLE' } },
-        { $group: { _id: '$threadId', n: { $sum: 1 } } },
-      ]),
+    replyCount: countLoader(
+      (ids) =>
+        models.posts.aggregate([
+          { $match: { threadId: { $in: ids }, isOfficialAnswer: false, visibility: 'VISIBLE' } },
+          { $group: { _id: '$threadId', n: { $sum: 1 } } },
+        ]),
+      { models, name: 'reply-counts' },
     ),
     viewerHasVoted: viewerSetLoader(viewer, (userId, ids) =>
       models.votes.find({ userId, threadId: { $in: ids } }, { threadId: 1 }).lean(),

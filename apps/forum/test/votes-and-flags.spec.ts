@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cacheListPages } from '@portal/db';
 import { errorCodes, testViewer } from '@portal/testing';
 import { contractOperation } from './contract-ops';
 import { TEST_RULES, establishAccounts, newReply, newThread, useForum } from './forum-harness';
@@ -129,5 +130,35 @@ describe('flags', () => {
     expect(page.data!.thread.replyCount).toBe(1);
     expect(page.data!.thread.replies.totalCount).toBe(1);
     expect(page.data!.thread.replies.nodes.map((n: { id: string }) => n.id)).not.toContain(postId);
+  });
+});
+
+// Last in this file: from here on the connection keeps list pages and counts, as every
+// service's connection does in production (publishGraphChangesOf).
+describe('kept counts', () => {
+  const READ = 'query($id: ID!) { thread(id: $id) { voteCount replyCount } }';
+  const read = async (id: string) => (await forum.call(null, READ, { id })).data!.thread;
+
+  it('are not counted again for a repeat, and a vote, a reply or an unvote shows at once', async () => {
+    cacheListPages(forum.connection, {
+      redis: forum.redis,
+      prefix: `${forum.queuePrefix}:pages:`,
+    });
+    await establishAccounts(forum, 'voter');
+    const id = await newThread(forum, author);
+    expect(await read(id)).toEqual({ voteCount: 0, replyCount: 0 });
+    forum.commands.length = 0;
+    expect(await read(id)).toEqual({ voteCount: 0, replyCount: 0 });
+    expect(forum.commands.filter((c) => c.startsWith('aggregate'))).toEqual([]);
+
+    await forum.call(voter, VOTE, { id });
+    expect(await read(id)).toEqual({ voteCount: 1, replyCount: 0 });
+    await newReply(forum, voter, id);
+    expect(await read(id)).toEqual({ voteCount: 1, replyCount: 1 });
+    await forum.call(voter, UNVOTE, { id });
+    expect(await read(id)).toEqual({ voteCount: 0, replyCount: 1 });
+    forum.commands.length = 0;
+    expect(await read(id)).toEqual({ voteCount: 0, replyCount: 1 });
+    expect(forum.commands.filter((c) => c.startsWith('aggregate'))).toEqual([]);
   });
 });
