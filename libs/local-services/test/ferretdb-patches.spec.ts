@@ -304,7 +304,7 @@ describe('the patched FerretDB', () => {
   // the database's 100 pooled connections and the command (and every other on the database)
   // hung. Not run against the released build: it would stay hung.
   it('completes an update command of 250 one-document statements, the database still answering', async () => {
-    const coll = patched.db.collection('bulk_updates');
+    const coll = patched.db.collection<{ _id: string; group: string; n: number }>('bulk_updates');
     await coll.insertMany(
       Array.from({ length: 300 }, (_, i) => ({ _id: `m-${i}`, group: 'g', n: 0 })),
     );
