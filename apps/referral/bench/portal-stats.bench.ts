@@ -8,7 +8,13 @@
 import { parseArgs } from 'node:util';
 import { signInternalToken } from '@portal/auth';
 import { portalStatsKey } from '@portal/db';
-import { BENCH_EDITOR, percentile, reportBenchmark } from '@portal/testing/bench';
+import {
+  BENCH_EDITOR,
+  percentile,
+  reportBenchmark,
+  rollingYear,
+  spreadEvenly,
+} from '@portal/testing/bench';
 import { HOTLINE_CATEGORIES } from '@portal/reference-data';
 import {
   BENCH_SECRET as SECRET,
@@ -36,12 +42,12 @@ const { services, logger, conn, models } = await benchReferralDatabase(
 // A year of referrals, evenly spread; 80 % resolved, 10 % rejected, 10 % still open; each
 // with its FORWARDED event and (when closed) its closing event.
 const now = Date.now();
-const yearAgo = now - 365 * 24 * HOUR;
+const year = rollingYear(now);
 const referrals = [];
 const events = [];
 for (let i = 0; i < total; i++) {
   const category = HOTLINE_CATEGORIES[i % HOTLINE_CATEGORIES.length]!;
-  const createdAt = new Date(yearAgo + ((now - yearAgo) * i) / total);
+  const createdAt = spreadEvenly(year, i, total);
   const fate = i % 10;
   const status = fate < 8 ? 'RESOLVED' : fate === 8 ? 'REJECTED' : 'FORWARDED';
   const closedAt =
@@ -91,7 +97,7 @@ const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Por
 } } } }`;
 
 for (const granularity of ['MONTH', 'WEEK'] as const) {
-  const period = { from: new Date(yearAgo), to: new Date(now), granularity };
+  const period = { ...year, granularity };
   const id = portalStatsKey(period);
   const times: number[] = [];
   const recordTimes: number[] = [];

@@ -100,6 +100,16 @@ describe('bench helpers', () => {
     );
     expect(meetsTarget({ name: 'x', value: 40, unit: 'ms', better: 'lower' })).toBeNull();
   });
+
+  it('spreads generated records evenly over the rolling year the statistics benches ask about', async () => {
+    const { rollingYear, spreadEvenly } = await import('./bench');
+    const now = Date.parse('2025-12-01T00:00:00Z');
+    const year = rollingYear(now);
+    expect(year).toEqual({ from: new Date('2024-12-01T00:00:00Z'), to: new Date(now) });
+    expect(spreadEvenly(year, 0, 4)).toEqual(year.from);
+    expect(spreadEvenly(year, 2, 4)).toEqual(new Date('2025-06-01T12:00:00Z'));
+    expect(spreadEvenly(year, 4, 4)).toEqual(year.to);
+  });
 });
 
 describe('who-may-do-what tables', () => {
