@@ -5,11 +5,11 @@
 // Each run asks the day counts (through the graph) and then, interleaved, computes the same
 // figures from every record (the path before the counts, in-process), and checks they agree.
 // Run: npx tsx apps/referral/bench/portal-stats.bench.ts [--referrals 10000] [--runs 10]
-import { parseArgs } from 'node:util';
 import { signInternalToken } from '@portal/auth';
 import { portalStatsKey } from '@portal/db';
 import {
   BENCH_EDITOR,
+  benchSizes,
   percentile,
   reportBenchmark,
   rollingYear,
@@ -23,14 +23,7 @@ import {
   startBenchReferral,
 } from './bench-server';
 
-const { values } = parseArgs({
-  options: {
-    referrals: { type: 'string', default: '10000' },
-    runs: { type: 'string', default: '10' },
-  },
-});
-const total = Number(values.referrals);
-const runs = Number(values.runs);
+const { referrals: total, runs } = benchSizes({ referrals: 10000, runs: 10 });
 const HOUR = 3_600_000;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

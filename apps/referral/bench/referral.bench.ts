@@ -2,11 +2,10 @@
 //   - referralByTrackingCode (the citizen's tracking page), one code per request;
 //   - Thread.referral for a forum list page: one _entities call with 50 thread references.
 // Run: npx tsx apps/referral/bench/referral.bench.ts [--seconds 10] [--connections 20]
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Types } from 'mongoose';
 import { ANONYMOUS, signInternalToken } from '@portal/auth';
-import { reportThroughput } from '@portal/testing/bench';
+import { benchSizes, reportThroughput } from '@portal/testing/bench';
 import {
   BENCH_SECRET as SECRET,
   benchReferral,
@@ -15,16 +14,11 @@ import {
 } from './bench-server';
 import { CategoryService } from '../src/services/category.service';
 
-const { values } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '20' },
-    referrals: { type: 'string', default: '2000' },
-  },
-});
-const seconds = Number(values.seconds);
-const connections = Number(values.connections);
-const total = Number(values.referrals);
+const {
+  seconds,
+  connections,
+  referrals: total,
+} = benchSizes({ seconds: 10, connections: 20, referrals: 2000 });
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const { services, logger, conn, models } = await benchReferralDatabase(

@@ -198,20 +198,22 @@ export const BENCH_EDITOR: Viewer = {
 
 /**
  * A benchmark's sizes from its command line (`--name N`), each defaulting to its full size or,
- * with BENCH_SMOKE=1, its smoke size.
+ * with BENCH_SMOKE=1, its smoke size (a plain number: the same in both).
  */
 export function benchSizes<Name extends string>(
-  sizes: Readonly<Record<Name, { full: number; smoke: number }>>,
+  sizes: Readonly<Record<Name, number | { full: number; smoke: number }>>,
 ): Record<Name, number> {
   const smoke = benchSettings().smoke;
   const names = Object.keys(sizes) as Name[];
   const { values } = parseArgs({
     options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
   });
+  const byDefault = (size: number | { full: number; smoke: number }) =>
+    typeof size === 'number' ? size : size[smoke ? 'smoke' : 'full'];
   return Object.fromEntries(
     names.map((name) => {
       const given = values[name];
-      return [name, given === undefined ? sizes[name][smoke ? 'smoke' : 'full'] : Number(given)];
+      return [name, given === undefined ? byDefault(sizes[name]) : Number(given)];
     }),
   ) as Record<Name, number>;
 }
