@@ -11,3 +11,4 @@ export * from './database-and-redis';
 export * from './run-process';
 export * from './portal-web-build';
 export * from './app-bundles';
+export * from './portal-stack';
