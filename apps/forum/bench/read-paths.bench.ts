@@ -12,7 +12,7 @@ import { benchServices, reportThroughput } from '@portal/testing/bench';
 import { seedForumDemo } from '../src/demo-seed';
 import { startServer } from '../src/server';
 import { DEFAULT_RULES } from '../src/use-cases/deps';
-import { contractOperation } from '../test/contract-ops';
+import { contractOperation } from '@portal/local-services';
 
 const SECONDS = 8;
 const CONNECTIONS = 10;

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Producer } from '@portal/queue';
 import { errorCodes, testViewer } from '@portal/testing';
 import { notifyOfficialAnswer } from '../src/use-cases/notify-followers';
-import { contractOperation } from './contract-ops';
+import { contractOperation } from '@portal/local-services';
 import { newReply, newThread, publicId, useForum } from './forum-harness';
 
 const forum = useForum('forum_answers');

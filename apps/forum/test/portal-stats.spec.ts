@@ -7,7 +7,7 @@ import { createLogger } from '@portal/logger';
 import { EDITORS_AND_ADMINS_ONLY, errorCodes, expectErrorCodes, testViewer } from '@portal/testing';
 import { forumMaintenanceProcessor } from '../src/jobs/forum-maintenance.processor';
 import { threadFactsStore } from '../src/stats/thread-facts';
-import { contractOperation } from './contract-ops';
+import { contractOperation } from '@portal/local-services';
 import { newThread, useForum } from './forum-harness';
 
 const forum = useForum('forum-portal-stats');

@@ -3,7 +3,7 @@ import type { Model } from 'mongoose';
 import { graphChangesStream, parseGraphChange, publishGraphChangesOf } from '@portal/queue';
 import { SCALE_DATA, scaleId } from '@portal/testing/bench';
 import { ForumScalePlan, scaleCounts, seedScale, type ScaleResult } from '../bench/scale-data';
-import { contractOperation } from './contract-ops';
+import { contractOperation } from '@portal/local-services';
 import { useForum } from './forum-harness';
 
 const forum = useForum('forum_scale');

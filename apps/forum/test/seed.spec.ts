@@ -10,7 +10,7 @@ import {
 } from '@portal/testing';
 import { THREAD_KINDS } from '../src/domain/forum-types';
 import { seedForumDemo } from '../src/demo-seed';
-import { contractOperation } from './contract-ops';
+import { contractOperation } from '@portal/local-services';
 import { useForum } from './forum-harness';
 
 const forum = useForum('forum_seed');

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS, looksExecutable } from '@portal/testing';
 import { errorCodes, testViewer, type GraphQLResponse } from '@portal/testing';
-import { contractOperation } from './contract-ops';
+import { contractOperation } from '@portal/local-services';
 import { newReply, newThread, publicId, useForum } from './forum-harness';
 
 const forum = useForum('forum_threads');

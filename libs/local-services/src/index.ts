@@ -12,3 +12,4 @@ export * from './run-process';
 export * from './portal-web-build';
 export * from './app-bundles';
 export * from './portal-stack';
+export * from './contract';
