@@ -162,36 +162,17 @@ describe('official answers', () => {
     const answerId = res.data!.postOfficialAnswer.officialAnswer.id as string;
     const notifications = new Producer('notifications', forum.redis, forum.queuePrefix);
     const options = { webBaseUrl: 'https://cds.example.vn', batchSize: 100 };
-    expect(
-      await notifyOfficialAnswer(
-        forum.models,
-        notifications,
-        { threadId: id, postId: answerId },
-        options,
-      ),
-    ).toBe(1);
+    const notify = (postId: string) =>
+      notifyOfficialAnswer(forum.models, notifications, { threadId: id, postId }, options);
+    expect(await notify(answerId)).toBe(1);
     const job = await queue('notifications').getJob(`forum-answer.${answerId}.0`);
     expect(job!.data.recipients.map((r: { id: string }) => r.id)).toEqual(['replier']);
     await forum.call(moderator, contractOperation('ModerateContent'), {
       targetId: answerId,
       action: 'HIDE',
     });
-    expect(
-      await notifyOfficialAnswer(
-        forum.models,
-        notifications,
-        { threadId: id, postId: 'f'.repeat(24) },
-        options,
-      ),
-    ).toBeNull();
-    expect(
-      await notifyOfficialAnswer(
-        forum.models,
-        notifications,
-        { threadId: id, postId: answerId },
-        options,
-      ),
-    ).toBeNull();
+    expect(await notify('f'.repeat(24))).toBeNull();
+    expect(await notify(answerId)).toBeNull();
     await notifications.close();
   });
 });
