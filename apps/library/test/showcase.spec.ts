@@ -13,11 +13,10 @@ import {
   testViewer,
   waitUntil,
 } from '@portal/testing';
-import { flushCounters } from '../src/jobs/flush-counters';
 import { libraryEventsProcessor } from '../src/jobs/library-events.processor';
 import { sampleMp4, samplePdf } from '../src/seed/sample-files';
 import { contractText } from './contract';
-import { gqlAs, silentLogger, uploadAsEditor, useTestLibrary } from './helpers';
+import { flushTestCounters, gqlAs, silentLogger, uploadAsEditor, useTestLibrary } from './helpers';
 
 const lib = useTestLibrary('library-showcase');
 
@@ -261,12 +260,7 @@ describe('the public showcase', () => {
     ]);
     expect((await lib.counters.pending())[`tryIt:${entry.id}`]).toBe('2');
 
-    const result = await flushCounters({
-      counters: lib.counters,
-      stats: lib.models.stats,
-      showcaseStats: lib.models.showcaseStats,
-      logger: silentLogger,
-    });
+    const result = await flushTestCounters(lib);
     expect(result.skipped).toBe(false);
     expect((await ok('anonymous', ONE, { id: entry.id })).showcaseEntry.tryItCount).toBe(2);
     // Nothing of it reached the items' stats.
