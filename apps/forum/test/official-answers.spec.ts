@@ -5,6 +5,7 @@ import { errorCodes, testViewer } from '@portal/testing';
 import { notifyOfficialAnswer } from '../src/use-cases/notify-followers';
 import { contractOperation } from '@portal/local-services';
 import { newReply, newThread, publicId, useForum } from './forum-harness';
+import { FORUM_THREAD } from './forum-operations';
 
 const forum = useForum('forum_answers');
 const author = testViewer('citizen', {
@@ -27,7 +28,6 @@ const officer = testViewer('officer', {
 const otherOfficer = testViewer('officer', { id: 'officer-yt', department: 'SO-YT' });
 
 const ANSWER = contractOperation('PostOfficialAnswer');
-const THREAD = contractOperation('ForumThread').replace(/referral\s*\{[^}]*\}/, '');
 
 const queues: Queue[] = [];
 afterAll(async () => {
@@ -54,7 +54,7 @@ describe('official answers', () => {
     });
     expect(res.errors).toBeUndefined();
     expect(res.data!.postOfficialAnswer).toMatchObject({ id, status: 'ANSWERED' });
-    const page = await forum.call(null, THREAD, { id });
+    const page = await forum.call(null, FORUM_THREAD, { id });
     expect(page.data!.thread).toMatchObject({
       status: 'ANSWERED',
       assignedDepartment: 'SO-KHCN',

@@ -3,8 +3,8 @@ import type { Model } from 'mongoose';
 import { graphChangesStream, parseGraphChange, publishGraphChangesOf } from '@portal/queue';
 import { SCALE_DATA, scaleId } from '@portal/testing/bench';
 import { ForumScalePlan, nothingInserted, scaleCounts, seedScale } from '../bench/scale-data';
-import { contractOperation } from '@portal/local-services';
 import { useForum } from './forum-harness';
+import { FORUM_THREAD } from './forum-operations';
 
 const forum = useForum('forum_scale');
 
@@ -15,7 +15,6 @@ const NOW = new Date();
 const DAY = 86_400_000;
 
 const threadId = (i: number) => scaleId('thread', i);
-const FORUM_THREAD = contractOperation('ForumThread').replace(/referral\s*\{[^}]*\}/, '');
 
 /** Every generated document, as the models validate them. */
 async function expectValidDocuments(): Promise<void> {
