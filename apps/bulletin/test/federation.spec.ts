@@ -15,14 +15,13 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER, isRole } from '@portal/auth';
+import { contractDocument } from '@portal/local-services';
 import { errorCodes, gql, internalTokenFor, testViewer, waitUntil } from '@portal/testing';
 import { articleId, useBulletin } from './support/harness';
 
 const b = useBulletin('federation', { worker: true });
 
-const contract = parse(
-  readFileSync(join(import.meta.dirname, '../../../contract/operations.graphql'), 'utf8'),
-);
+const contract = contractDocument();
 const operations = new Map(
   contract.definitions
     .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
