@@ -10,15 +10,17 @@
 // BENCH_SMOKE=1: 500 subscribers, two runs.
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
-import type { StatGranularity } from '@portal/db';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection } from '@portal/queue';
 import {
   BENCH_EDITOR,
+  BY_GRANULARITY,
   benchDatabase,
   benchMonthFacts,
   benchSizes,
   insertTimed,
+  rollingYear,
+  spreadEvenly,
 } from '@portal/testing/bench';
 import { prepareDatabase } from '../src/models';
 import { BulletinStatsService, bulletinCounters } from '../src/stats/bulletin-stats.service';
@@ -31,17 +33,16 @@ const { subscribers: SUBSCRIBERS, runs: RUNS } = benchSizes({
 const HOUR = 3_600_000;
 
 const database = await benchDatabase('bulletin-portal-stats', 'bulletin_stats_bench');
-const { conn, dbName } = database;
 const logger = createLogger({ service: 'bulletin-stats-bench', level: 'warn', pretty: false });
 const redis = createRedisConnection(database.services.redisUrl, 'producer');
 
 try {
-  const models = await prepareDatabase(conn);
+  const models = await prepareDatabase(database.conn);
   const now = Date.now();
-  const twoYearsAgo = now - 2 * 365 * 24 * HOUR;
+  const twoYears = { from: new Date(now - 2 * 365 * 24 * HOUR), to: new Date(now) };
   const subscribers = [];
   for (let i = 0; i < SUBSCRIBERS; i++) {
-    const createdAt = new Date(twoYearsAgo + ((now - twoYearsAgo) * i) / SUBSCRIBERS);
+    const createdAt = spreadEvenly(twoYears, i, SUBSCRIBERS);
     const confirmed = i % 20 < 17;
     const confirmedAt = confirmed ? new Date(createdAt.getTime() + (1 + (i % 30)) * HOUR) : null;
     const unsubscribedAt =
@@ -63,13 +64,7 @@ try {
     { model: models.subscribers, docs: subscribers, batch: 1000 },
   ]);
 
-  const stats = new BulletinStatsService(
-    models,
-    bulletinCounters({ conn, redis, keyPrefix: dbName, logger }),
-  );
-  const editor = BENCH_EDITOR;
-  const from = new Date(now - 365 * 24 * HOUR);
-  const to = new Date(now);
+  const year = rollingYear(now);
   await benchMonthFacts({
     database,
     models,
@@ -78,18 +73,11 @@ try {
     build: syncSubscriberFacts,
     subject: 'subscriber',
     statistic: 'portalStats bulletin subscribers',
-    cases: ['MONTH', 'WEEK', 'DAY'] as StatGranularity[],
-    caseName: (granularity) => ` by ${granularity.toLowerCase()}`,
-    facts: (granularity) => stats.subscribers(editor, { from, to, granularity }),
-    // The peer: the same facts kept one field per subscriber, as before months were packed.
-    unpacked: (copy) => {
-      const unpackedStats = new BulletinStatsService(
-        copy.models,
-        bulletinCounters({ conn: copy.conn, redis, keyPrefix: copy.keyPrefix, logger }),
-      );
-      return (granularity) => unpackedStats.subscribers(editor, { from, to, granularity });
-    },
-    records: (granularity) => stats.subscribersFromRecords({ from, to, granularity }),
+    ...BY_GRANULARITY,
+    service: ({ models, conn, keyPrefix }) =>
+      new BulletinStatsService(models, bulletinCounters({ conn, redis, keyPrefix, logger })),
+    facts: (stats, granularity) => stats.subscribers(BENCH_EDITOR, { ...year, granularity }),
+    records: (stats, granularity) => stats.subscribersFromRecords({ ...year, granularity }),
     reference: { name: 'every record', label: 'records' },
     runs: RUNS,
     detail: `${SUBSCRIBERS} subscribers`,

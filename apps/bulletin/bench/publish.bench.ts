@@ -58,16 +58,18 @@ try {
     createdAt: new Date(),
     updatedAt: new Date(),
   });
+  const announce = () =>
+    announceIssue(issue.toObject(), {
+      models,
+      notifications,
+      links: { publicBaseUrl: 'https://api.cds.example.vn', webBaseUrl: 'https://cds.example.vn' },
+      tokenSecret: 'b'.repeat(40),
+      batchSize,
+      logger,
+    });
   const heapBefore = process.memoryUsage().heapUsed;
   t = performance.now();
-  const result = await announceIssue(issue.toObject(), {
-    models,
-    notifications,
-    links: { publicBaseUrl: 'https://api.cds.example.vn', webBaseUrl: 'https://cds.example.vn' },
-    tokenSecret: 'b'.repeat(40),
-    batchSize,
-    logger,
-  });
+  const result = await announce();
   const ms = performance.now() - t;
   reportBenchmark({
     name: 'bulletin announcement to subscribers',
@@ -81,14 +83,7 @@ try {
       `(${Math.round(result.recipients / (ms / 1000))} recipients/s), heap +${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(1)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
   );
   t = performance.now();
-  await announceIssue(issue.toObject(), {
-    models,
-    notifications,
-    links: { publicBaseUrl: 'https://api.cds.example.vn', webBaseUrl: 'https://cds.example.vn' },
-    tokenSecret: 'b'.repeat(40),
-    batchSize,
-    logger,
-  });
+  await announce();
   say(`announce again (nothing to add): ${(performance.now() - t).toFixed(0)} ms`);
 
   const text = buildReadAloudText({

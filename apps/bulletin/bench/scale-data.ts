@@ -7,7 +7,7 @@ import { Types } from 'mongoose';
 import { SCALE_DATA, scaleCount, scaleId, storedIds } from '@portal/testing/bench';
 import type { ContentArticles, PublishedArticle } from '../src/content/content-articles';
 import { groupIntoSections, sectionKey } from '../src/domain/issue-sections';
-import { READ_ALOUD_LANGUAGE, publishedContents } from '../src/domain/read-aloud-text';
+import { publishedContents, readAloudRecord } from '../src/domain/read-aloud-text';
 import type { BulletinIssueRecord, BulletinItemRecord, BulletinModels } from '../src/models';
 import { DEMO_NOTE, DEMO_SECTIONS, demoEditorial } from '../src/seed/demo-issues';
 
@@ -116,13 +116,7 @@ function published(plan: IssuePlan, articles: Map<string, PublishedArticle>): Bu
   const { text, highlights } = publishedContents(issue, groupIntoSections(plan.items), articles);
   return {
     ...issue,
-    readAloud: {
-      text,
-      language: READ_ALOUD_LANGUAGE,
-      audioFile: null,
-      durationSeconds: null,
-      audioError: null,
-    },
+    readAloud: readAloudRecord(text),
     publication: {
       audioDoneAt: issue.publishedAt,
       notifiedAt: issue.publishedAt,

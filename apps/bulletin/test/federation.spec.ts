@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -16,14 +15,13 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER, isRole } from '@portal/auth';
 import { loadSchemaFile } from '@portal/graphql-kit';
+import { contractDocument } from '@portal/local-services';
 import { errorCodes, gql, internalTokenFor, testViewer, waitUntil } from '@portal/testing';
 import { articleId, useBulletin } from './support/harness';
 
 const b = useBulletin('federation', { worker: true });
 
-const contract = parse(
-  readFileSync(join(import.meta.dirname, '../../../contract/operations.graphql'), 'utf8'),
-);
+const contract = contractDocument();
 const operations = new Map(
   contract.definitions
     .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)

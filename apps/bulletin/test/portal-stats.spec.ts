@@ -3,7 +3,14 @@
 import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayEnd, dayKey, dayStart, portalStatsKey } from '@portal/db';
-import { EDITORS_AND_ADMINS_ONLY, errorCodes, expectErrorCodes, testViewer } from '@portal/testing';
+import {
+  EDITORS_AND_ADMINS_ONLY,
+  errorCodes,
+  expectErrorCodes,
+  testViewer,
+  viewsByDevice,
+  viewsByReferrer,
+} from '@portal/testing';
 import { signSubscriptionToken } from '../src/domain/subscription-token';
 import { createBulletinMaintenanceProcessor } from '../src/jobs/bulletin-maintenance.processor';
 import { allCounters } from '../src/stats/bulletin-stats.service';
@@ -260,23 +267,12 @@ describe('portal statistics (bulletin)', () => {
       views: 2,
       uniqueReaders: 2,
       anonymousViews: 2,
-      byReferrer: [
-        { referrer: 'SEARCH', views: 1 },
-        { referrer: 'SOCIAL', views: 0 },
-        { referrer: 'DIRECT', views: 0 },
-        { referrer: 'BULLETIN', views: 1 },
-        { referrer: 'PARTNER', views: 0 },
-        { referrer: 'OTHER', views: 0 },
-      ],
+      byReferrer: viewsByReferrer({ SEARCH: 1, BULLETIN: 1 }),
     });
     expect(stats.bulletinAudioOpens).toEqual({
       views: 1,
       uniqueReaders: 1,
-      byDevice: [
-        { device: 'DESKTOP', views: 0 },
-        { device: 'MOBILE', views: 1 },
-        { device: 'TABLET', views: 0 },
-      ],
+      byDevice: viewsByDevice({ MOBILE: 1 }),
     });
   });
 

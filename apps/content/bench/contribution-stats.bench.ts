@@ -16,6 +16,8 @@ import {
   benchMonthFacts,
   benchSizes,
   insertTimed,
+  rollingYear,
+  spreadEvenly,
 } from '@portal/testing/bench';
 import { CONTRIBUTOR_ROLES } from '../src/domain/contributor-role';
 import { prepareDatabase } from '../src/models';
@@ -30,17 +32,16 @@ const HOUR = 3_600_000;
 const UNITS = ['SO-TTTT', 'SO-KHCN', 'UBND-Q1', 'UBND-Q3', 'UBND-TP-THU-DUC', 'SO-YT'];
 
 const database = await benchDatabase('contribution-stats', 'contribution_stats_bench');
-const { conn } = database;
 
 try {
-  const models = await prepareDatabase(conn);
+  const models = await prepareDatabase(database.conn);
   const now = Date.now();
-  const yearAgo = now - 365 * 24 * HOUR;
+  const year = rollingYear(now);
   const articles = [];
   const revisions = [];
   for (let i = 0; i < ARTICLES; i++) {
     const _id = new Types.ObjectId();
-    const createdAt = new Date(yearAgo + ((now - yearAgo) * i) / ARTICLES);
+    const createdAt = spreadEvenly(year, i, ARTICLES);
     const author = { id: `writer-${i % 120}`, displayName: `Phóng viên ${i % 120}` };
     const editor = { id: `editor-${i % 9}`, displayName: `Biên tập ${i % 9}` };
     const publishedAt = new Date(createdAt.getTime() + (2 + (i % 30)) * HOUR);
@@ -89,9 +90,7 @@ try {
     { model: models.revisions, docs: revisions, batch: 1000 },
   ]);
 
-  const stats = new ContributionStatsService(models);
-  const editor = BENCH_EDITOR;
-  const period = { from: new Date(yearAgo), to: new Date(now), granularity: 'MONTH' as const };
+  const period = { ...year, granularity: 'MONTH' as const };
   await benchMonthFacts({
     database,
     models,
@@ -102,13 +101,9 @@ try {
     statistic: 'portalStats contributions',
     cases: ['rolling year'],
     caseName: () => '',
-    facts: () => stats.contributions(editor, period),
-    // The peer: the same facts kept one field per step, as before months were packed.
-    unpacked: (copy) => {
-      const unpackedStats = new ContributionStatsService(copy.models);
-      return () => unpackedStats.contributions(editor, period);
-    },
-    records: () => stats.contributionsFromRecords(period),
+    service: (on) => new ContributionStatsService(on.models),
+    facts: (stats) => stats.contributions(BENCH_EDITOR, period),
+    records: (stats) => stats.contributionsFromRecords(period),
     reference: { name: 'revision log', label: 'revision log' },
     runs: RUNS,
     detail: `${ARTICLES} articles, ${revisions.length} revisions`,

@@ -4,7 +4,6 @@
 // `npx tsx apps/content/bench/portal-stats.bench.ts` (starts its own FerretDB and Redis
 // unless MONGODB_URI / REDIS_URL point at servers). Options: --articles N (10000),
 // --readers N distinct readers per day (2000), --runs N (20).
-import { parseArgs } from 'node:util';
 import {
   AUDIENCE_COUNTERS,
   dayKey,
@@ -15,6 +14,7 @@ import {
 import { createLogger } from '@portal/logger';
 import {
   benchServices,
+  benchSizes,
   percentile,
   reportBenchmark,
   reportLatency,
@@ -23,16 +23,11 @@ import {
 import { kindCounter } from '../src/models/view-stats.model';
 import { benchContent } from './bench-content';
 
-const { values } = parseArgs({
-  options: {
-    articles: { type: 'string', default: '10000' },
-    readers: { type: 'string', default: '2000' },
-    runs: { type: 'string', default: '20' },
-  },
-});
-const ARTICLES = Number(values.articles);
-const READERS = Number(values.readers);
-const RUNS = Number(values.runs);
+const {
+  articles: ARTICLES,
+  readers: READERS,
+  runs: RUNS,
+} = benchSizes({ articles: 10000, readers: 2000, runs: 20 });
 const DAY = 86_400_000;
 const logger = createLogger({ service: 'portal-stats-bench', level: 'warn', pretty: false });
 const bench = await benchServices('portal-stats');

@@ -97,6 +97,18 @@ export function contentReportParts(services: ContentServices): LocalParts {
   };
 }
 
+/**
+ * The content queues on `prefix` and the services over them, whose own Redis keys share the
+ * prefix: what the subgraph, the worker and the tests wire.
+ */
+export function createContent(
+  config: Omit<ContentServicesConfig, 'queues' | 'keyPrefix'> & { prefix: string },
+): { queues: ContentQueues; services: ContentServices } {
+  const { prefix, ...rest } = config;
+  const queues = createContentQueues(config.conn, config.redis, prefix, config.logger);
+  return { queues, services: createContentServices({ ...rest, queues, keyPrefix: prefix }) };
+}
+
 /** The queues and services over open connections, set up from the environment. */
 export function contentFromEnv(
   env: ContentEnv,
@@ -104,17 +116,14 @@ export function contentFromEnv(
   redis: Redis,
   logger: Logger,
 ): { queues: ContentQueues; services: ContentServices } {
-  const queues = createContentQueues(conn, redis, env.QUEUE_PREFIX, logger);
-  const services = createContentServices({
+  return createContent({
     conn,
     redis,
-    queues,
+    prefix: env.QUEUE_PREFIX,
     webBaseUrl: env.WEB_BASE_URL,
-    keyPrefix: env.QUEUE_PREFIX,
     viewDedupeSeconds: env.CONTENT_VIEW_DEDUPE_SECONDS,
     logger,
   });
-  return { queues, services };
 }
 
 /** What the content subgraph and worker both open at start: queues, services and indexes. */

@@ -2,9 +2,9 @@ import type { Role, Viewer } from '@portal/auth';
 import { syncIndexes } from '@portal/db';
 import type { RunningSubgraph } from '@portal/service-runtime';
 import { type SubgraphHarness, TEST_LISTEN, testLogger, useSubgraph } from '@portal/testing';
-import { createContentServices } from '../src/content-services';
+import { createContent } from '../src/content-services';
 import type { ContentServices } from '../src/context';
-import { createContentQueues, type ContentQueues } from '../src/jobs/content-queues';
+import type { ContentQueues } from '../src/jobs/content-queues';
 import { startServer } from '../src/server';
 
 /** The gateway's public address (feeds) and the web front end's (pages): two hosts, as in production. */
@@ -26,17 +26,15 @@ export const silentLogger = testLogger('content-test');
  */
 export function useContentServer(label: string): ContentHarness {
   return useSubgraph(label, async (env) => {
-    const queues = createContentQueues(env.conn, env.redis, env.prefix, silentLogger);
-    env.onClose(() => queues.close());
-    const services = createContentServices({
+    const { queues, services } = createContent({
       conn: env.conn,
       redis: env.redis,
-      queues,
+      prefix: env.prefix,
       webBaseUrl: WEB_BASE_URL,
-      keyPrefix: env.prefix,
       viewDedupeSeconds: 1800,
       logger: silentLogger,
     });
+    env.onClose(() => queues.close());
     await syncIndexes(env.conn);
     const server = await startServer({
       ...TEST_LISTEN,

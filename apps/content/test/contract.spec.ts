@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -16,7 +15,7 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSchemaFile } from '@portal/graphql-kit';
-import { workspaceRoot } from '@portal/local-services';
+import { contractDocument } from '@portal/local-services';
 import { createPublished, useContentServer } from './content-harness';
 
 const h = useContentServer('content-contract');
@@ -73,7 +72,7 @@ function ownFieldsOnly(op: OperationDefinitionNode): OperationDefinitionNode {
  * operations that keep none are left out.
  */
 function contentOperations(): Map<string, string> {
-  const doc = parse(readFileSync(join(workspaceRoot(), 'contract', 'operations.graphql'), 'utf8'));
+  const doc = contractDocument();
   const ops = new Map<string, string>();
   for (const def of doc.definitions) {
     if (def.kind !== Kind.OPERATION_DEFINITION || !def.name) continue;

@@ -11,8 +11,7 @@ import {
   waitUntil,
   type SpawnedApp,
 } from '@portal/testing';
-import { createContentServices } from '../src/content-services';
-import { createContentQueues } from '../src/jobs/content-queues';
+import { createContent } from '../src/content-services';
 import { publishJobId } from '../src/domain/publish-job';
 import { viewStatsModels } from '../src/models/view-stats.model';
 import { WEB_BASE_URL, createArticle, silentLogger, useContentServer } from './content-harness';
@@ -177,13 +176,11 @@ describe('outages', () => {
       retryStrategy: () => null,
     });
     dead.on('error', () => {});
-    const deadQueues = createContentQueues(h.conn, dead, h.prefix, silentLogger);
-    const services = createContentServices({
+    const { queues: deadQueues, services } = createContent({
       conn: h.conn,
       redis: dead,
-      queues: deadQueues,
+      prefix: h.prefix,
       webBaseUrl: WEB_BASE_URL,
-      keyPrefix: h.prefix,
       viewDedupeSeconds: 60,
       logger: silentLogger,
     });
@@ -210,13 +207,11 @@ describe('outages', () => {
     // Redis lost the job (e.g. restored from an old snapshot).
     await h.queues.publish.remove(publishJobId(a.id, new Date(at)));
     const later = new Date(Date.parse(at) + 5 * 60_000);
-    const queues = createContentQueues(h.conn, h.redis, h.prefix, silentLogger);
-    const services = createContentServices({
+    const { queues, services } = createContent({
       conn: h.conn,
       redis: h.redis,
-      queues,
+      prefix: h.prefix,
       webBaseUrl: WEB_BASE_URL,
-      keyPrefix: h.prefix,
       viewDedupeSeconds: 60,
       logger: silentLogger,
       now: () => later,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, testViewer } from '@portal/testing';
+import { CREATE_CONTEST, PUBLISH_CONTEST } from './support/contests';
 import { dataOf, useEngagement } from './support/harness';
 
 const e = useEngagement('eng_contests', { newAccountDays: 3 });
@@ -98,7 +99,7 @@ describe('contests', () => {
       (await e.call(person(1), `query($id: ID!) { contest(id: $id) { id } }`, { id: contestId }))
         .data?.contest,
     ).toBeNull();
-    await e.call(editor, `mutation($id: ID!) { publishContest(id: $id) { id } }`, {
+    await e.call(editor, PUBLISH_CONTEST, {
       id: contestId,
     });
     const judges = dataOf(
@@ -183,38 +184,23 @@ describe('contests', () => {
       'scores.1.criterionId',
     ]);
 
+    // A judge's scores of an entry on both criteria, accepted.
+    const score = async (judge: typeof judge1, id: string, c1: number, c2: number) =>
+      dataOf(
+        await e.call(judge, SCORE, {
+          id,
+          scores: [
+            { criterionId: 'c1', score: c1 },
+            { criterionId: 'c2', score: c2 },
+          ],
+        }),
+        'scoreContestEntry',
+      );
     // 8/10 weighted 2 and 3/5 weighted 1: (0.8·2 + 0.6·1) / 3 = 73.33.
-    const scored = dataOf(
-      await e.call(judge1, SCORE, {
-        id: entryA,
-        scores: [
-          { criterionId: 'c1', score: 8 },
-          { criterionId: 'c2', score: 3 },
-        ],
-      }),
-      'scoreContestEntry',
-    );
+    const scored = await score(judge1, entryA, 8, 3);
     expect(scored.weighted).toBe(73.33);
-    dataOf(
-      await e.call(judge1, SCORE, {
-        id: entryB,
-        scores: [
-          { criterionId: 'c1', score: 10 },
-          { criterionId: 'c2', score: 5 },
-        ],
-      }),
-      'scoreContestEntry',
-    );
-    dataOf(
-      await e.call(judge2, SCORE, {
-        id: entryA,
-        scores: [
-          { criterionId: 'c1', score: 2 },
-          { criterionId: 'c2', score: 1 },
-        ],
-      }),
-      'scoreContestEntry',
-    );
+    await score(judge1, entryB, 10, 5);
+    await score(judge2, entryA, 2, 1);
 
     const declare = `mutation($id: ID!) { declareConflictOfInterest(entryId: $id, reason: "Người thân của trưởng nhóm") { myConflictDeclared } }`;
     expect(
@@ -296,11 +282,7 @@ describe('contests', () => {
 
   it('resolves many contest and entry references with one query each; drafts stay hidden', async () => {
     const draft = dataOf(
-      await e.call(
-        editor,
-        `mutation($input: ContestInput!) { createContest(input: $input) { id } }`,
-        { input: contestInput() },
-      ),
+      await e.call(editor, CREATE_CONTEST, { input: contestInput() }),
       'createContest',
     );
     e.commands.length = 0;

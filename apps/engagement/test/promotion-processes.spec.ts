@@ -23,12 +23,17 @@ import {
   type SpawnedApp,
 } from '@portal/testing';
 import type { Viewer } from '@portal/auth';
+import {
+  CREATE_CONTEST,
+  PUBLISH_CONTEST,
+  PUBLISH_RESULTS,
+  SUBMIT_ENTRY,
+  aiChallengeInput,
+} from './support/contests';
 
 const engagementDb = useTestDatabase('eng_promo_proc');
 const libraryDb = useTestDatabase('lib_promo_proc');
 
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
 const editor = testViewer('editor', { id: 'editor-promo-proc' });
 const team = testViewer('citizen', { id: 'promo-proc-1', displayName: 'Đội Sài Gòn AI' });
 
@@ -81,49 +86,23 @@ describe('promoting a contest winner across processes', () => {
 
         // A contest with published results and one winner.
         const at = (ms: number) => new Date(Date.now() + ms).toISOString();
-        const { createContest } = await engagement(
-          editor,
-          `mutation($input: ContestInput!) { createContest(input: $input) { id } }`,
-          {
-            input: {
-              title: 'AI-Challenge TP.HCM 2026',
-              rules: 'Mỗi đội gửi một sản phẩm trí tuệ nhân tạo phục vụ người dân trước hạn.',
-              eligibility: 'Sinh viên, doanh nghiệp khởi nghiệp tại Thành phố.',
-              rounds: [
-                {
-                  kind: 'SUBMISSION',
-                  title: 'Nhận sản phẩm',
-                  startsAt: at(-HOUR),
-                  endsAt: at(DAY),
-                },
-              ],
-              criteria: [{ name: 'Tính ứng dụng', weight: 1, maxScore: 10 }],
-              prizes: [{ rank: 1, title: 'Giải Nhất' }],
-            },
-          },
-        );
+        const { createContest } = await engagement(editor, CREATE_CONTEST, {
+          input: aiChallengeInput(at),
+        });
         const contestId = createContest.id as string;
-        await engagement(editor, `mutation($id: ID!) { publishContest(id: $id) { id } }`, {
+        await engagement(editor, PUBLISH_CONTEST, {
           id: contestId,
         });
-        const { submitContestEntry } = await engagement(
-          team,
-          `mutation($c: ID!, $input: ContestEntryInput!) { submitContestEntry(contestId: $c, input: $input) { id } }`,
-          {
-            c: contestId,
-            input: {
-              title: 'Trợ lý ảo thủ tục hành chính',
-              description: 'Trợ lý ảo trả lời thủ tục hành chính bằng tiếng Việt.',
-              team: [{ name: 'Lê Minh Anh', role: 'Trưởng nhóm' }],
-            },
+        const { submitContestEntry } = await engagement(team, SUBMIT_ENTRY, {
+          c: contestId,
+          input: {
+            title: 'Trợ lý ảo thủ tục hành chính',
+            description: 'Trợ lý ảo trả lời thủ tục hành chính bằng tiếng Việt.',
+            team: [{ name: 'Lê Minh Anh', role: 'Trưởng nhóm' }],
           },
-        );
+        });
         const entryId = submitContestEntry.id as string;
-        await engagement(
-          editor,
-          `mutation($c: ID!, $w: [ContestWinnerInput!]!) { publishContestResults(contestId: $c, winners: $w) { id } }`,
-          { c: contestId, w: [{ entryId, rank: 1 }] },
-        );
+        await engagement(editor, PUBLISH_RESULTS, { c: contestId, w: [{ entryId, rank: 1 }] });
 
         // Promoted twice at once: one showcase id, one job.
         const input = { category: 'PUBLIC_SERVICES', tryItUrl: 'https://tro-ly-ao.example.vn' };

@@ -4,6 +4,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { libraryEventPayload } from '@portal/queue';
 import { errorCodes, testViewer } from '@portal/testing';
+import {
+  CREATE_CONTEST,
+  PUBLISH_CONTEST,
+  PUBLISH_RESULTS,
+  SUBMIT_ENTRY,
+  aiChallengeInput,
+} from './support/contests';
 import { dataOf, useEngagement } from './support/harness';
 
 const e = useEngagement('eng_promotion');
@@ -28,48 +35,32 @@ beforeAll(async () => {
   const t = e.clock.now().getTime();
   const at = (ms: number) => new Date(t + ms).toISOString();
   contestId = dataOf(
-    await e.call(
-      editor,
-      `mutation($input: ContestInput!) { createContest(input: $input) { id } }`,
-      {
-        input: {
-          title: 'AI-Challenge TP.HCM 2026',
-          rules: 'Mỗi đội gửi một sản phẩm trí tuệ nhân tạo phục vụ người dân trước hạn.',
-          eligibility: 'Sinh viên, doanh nghiệp khởi nghiệp tại Thành phố.',
-          rounds: [
-            { kind: 'SUBMISSION', title: 'Nhận sản phẩm', startsAt: at(-HOUR), endsAt: at(DAY) },
-            { kind: 'JUDGING', title: 'Chấm chung khảo', startsAt: at(DAY), endsAt: at(2 * DAY) },
-          ],
-          criteria: [{ name: 'Tính ứng dụng', weight: 1, maxScore: 10 }],
-          prizes: [
-            { rank: 1, title: 'Giải Nhất' },
-            { rank: 2, title: 'Giải Nhì' },
-          ],
-        },
-      },
-    ),
+    await e.call(editor, CREATE_CONTEST, {
+      input: aiChallengeInput(at, {
+        rounds: [
+          { kind: 'JUDGING', title: 'Chấm chung khảo', startsAt: at(DAY), endsAt: at(2 * DAY) },
+        ],
+        prizes: [{ rank: 2, title: 'Giải Nhì' }],
+      }),
+    }),
     'createContest',
   ).id;
   dataOf(
-    await e.call(editor, `mutation($id: ID!) { publishContest(id: $id) { id } }`, {
+    await e.call(editor, PUBLISH_CONTEST, {
       id: contestId,
     }),
     'publishContest',
   );
   const submit = async (n: number, title: string) =>
     dataOf(
-      await e.call(
-        person(n),
-        `mutation($c: ID!, $input: ContestEntryInput!) { submitContestEntry(contestId: $c, input: $input) { id } }`,
-        {
-          c: contestId,
-          input: {
-            title,
-            description: 'Trợ lý ảo trả lời thủ tục hành chính bằng tiếng Việt.',
-            team: [{ name: 'Lê Minh Anh', role: 'Trưởng nhóm' }, { name: 'Võ Thị Bích' }],
-          },
+      await e.call(person(n), SUBMIT_ENTRY, {
+        c: contestId,
+        input: {
+          title,
+          description: 'Trợ lý ảo trả lời thủ tục hành chính bằng tiếng Việt.',
+          team: [{ name: 'Lê Minh Anh', role: 'Trưởng nhóm' }, { name: 'Võ Thị Bích' }],
         },
-      ),
+      }),
       'submitContestEntry',
     ).id as string;
   winner = await submit(1, 'Trợ lý ảo thủ tục hành chính');
@@ -107,11 +98,7 @@ describe('promoting contest winners to the showcase', () => {
       { field: 'entryId', message: 'is not a winner of a contest whose results are published' },
     ]);
     dataOf(
-      await e.call(
-        editor,
-        `mutation($c: ID!, $w: [ContestWinnerInput!]!) { publishContestResults(contestId: $c, winners: $w) { id } }`,
-        { c: contestId, w: [{ entryId: winner, rank: 1 }] },
-      ),
+      await e.call(editor, PUBLISH_RESULTS, { c: contestId, w: [{ entryId: winner, rank: 1 }] }),
       'publishContestResults',
     );
     const notWinner = await e.call(editor, PROMOTE, { id: loser, input });

@@ -9,15 +9,17 @@
 //   npx tsx apps/forum/bench/portal-stats.bench.ts [--threads 5000] [--replies 50000] [--runs 7]
 // BENCH_SMOKE=1: 200 threads and 2,000 replies, two runs.
 import { Types } from 'mongoose';
-import type { StatGranularity } from '@portal/db';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection } from '@portal/queue';
 import {
   BENCH_EDITOR,
+  BY_GRANULARITY,
   benchDatabase,
   benchMonthFacts,
   benchSizes,
   insertTimed,
+  rollingYear,
+  spreadEvenly,
 } from '@portal/testing/bench';
 import { prepareDatabase } from '../src/models';
 import { ForumStatsService, forumViewCounter } from '../src/stats/forum-stats.service';
@@ -37,21 +39,20 @@ const KINDS = ['PROPOSAL', 'QUESTION', 'FEEDBACK', 'DISCUSSION'] as const;
 const DEPARTMENTS = ['SO-TTTT', 'SO-KHCN', 'SO-YT', 'SO-GDDT', 'SO-GTVT', 'SO-TNMT'];
 
 const database = await benchDatabase('forum-portal-stats', 'forum_stats_bench');
-const { conn, dbName } = database;
 const logger = createLogger({ service: 'forum-stats-bench', level: 'warn', pretty: false });
 const redis = createRedisConnection(database.services.redisUrl, 'producer');
 
 try {
-  const models = await prepareDatabase(conn);
+  const models = await prepareDatabase(database.conn);
   // Threads evenly over the year before `now`; 90 % of the assigned answered by their
   // department after 1 to 400 hours, the rest open; replies spread over the threads.
   const now = Date.now();
-  const yearAgo = now - 365 * 24 * HOUR;
+  const year = rollingYear(now);
   const threads = [];
   const posts = [];
   for (let i = 0; i < THREADS; i++) {
     const _id = new Types.ObjectId();
-    const createdAt = new Date(yearAgo + ((now - yearAgo) * i) / THREADS);
+    const createdAt = spreadEvenly(year, i, THREADS);
     const department = i % 7 === 6 ? null : DEPARTMENTS[i % DEPARTMENTS.length]!;
     const answered = department !== null && i % 10 < 9;
     threads.push({
@@ -94,14 +95,6 @@ try {
     { model: models.posts, docs: posts, batch: 1000 },
   ]);
 
-  const stats = new ForumStatsService(
-    models,
-    forumViewCounter({ conn, redis, keyPrefix: dbName, logger }),
-    () => new Date(now),
-  );
-  const editor = BENCH_EDITOR;
-  const from = new Date(now - 365 * 24 * HOUR);
-  const to = new Date(now);
   await benchMonthFacts({
     database,
     models,
@@ -110,19 +103,15 @@ try {
     build: syncThreadFacts,
     subject: 'thread',
     statistic: 'portalStats forum participation',
-    cases: ['MONTH', 'WEEK', 'DAY'] as StatGranularity[],
-    caseName: (granularity) => ` by ${granularity.toLowerCase()}`,
-    facts: (granularity) => stats.participation(editor, { from, to, granularity }),
-    // The peer: the same facts kept one field per thread, as before months were packed.
-    unpacked: (copy) => {
-      const unpackedStats = new ForumStatsService(
-        copy.models,
-        forumViewCounter({ conn: copy.conn, redis, keyPrefix: copy.keyPrefix, logger }),
+    ...BY_GRANULARITY,
+    service: ({ models, conn, keyPrefix }) =>
+      new ForumStatsService(
+        models,
+        forumViewCounter({ conn, redis, keyPrefix, logger }),
         () => new Date(now),
-      );
-      return (granularity) => unpackedStats.participation(editor, { from, to, granularity });
-    },
-    records: (granularity) => stats.participationFromRecords({ from, to, granularity }),
+      ),
+    facts: (stats, granularity) => stats.participation(BENCH_EDITOR, { ...year, granularity }),
+    records: (stats, granularity) => stats.participationFromRecords({ ...year, granularity }),
     reference: { name: 'every record', label: 'records' },
     runs: RUNS,
     detail: `${THREADS} threads, ${posts.length} posts`,

@@ -12,7 +12,8 @@ import { benchServices, reportThroughput } from '@portal/testing/bench';
 import { seedForumDemo } from '../src/demo-seed';
 import { startServer } from '../src/server';
 import { DEFAULT_RULES } from '../src/use-cases/deps';
-import { contractOperation } from '../test/contract-ops';
+import { contractOperation } from '@portal/local-services';
+import { FORUM_THREAD } from '../test/forum-operations';
 
 const SECONDS = 8;
 const CONNECTIONS = 10;
@@ -75,7 +76,7 @@ const token = await signInternalToken(
 );
 await run(
   'ForumThread (signed in, replies + answer)',
-  contractOperation('ForumThread').replace(/referral\s*\{[^}]*\}/, ''),
+  FORUM_THREAD,
   { id: someThread!._id.toHexString() },
   token,
 );

@@ -27,6 +27,11 @@ const MODERATOR = { id: 'scale-moderator', name: 'Ban điều hành Diễn đàn
 
 export type ScaleKind = 'threads' | 'replies' | 'votes' | 'answers' | 'profiles' | 'moderationLog';
 
+/** A seed's count of what it inserted, before it inserts anything (and after a run that found everything in place). */
+export function nothingInserted(): Record<ScaleKind, number> {
+  return { threads: 0, replies: 0, votes: 0, answers: 0, profiles: 0, moderationLog: 0 };
+}
+
 export interface ScaleResult {
   /** Documents this run inserted, by kind. */
   inserted: Record<ScaleKind, number>;
@@ -735,14 +740,7 @@ export async function seedScale(
     votes: Math.max(stored.votes, target.votes),
   };
   const plan = new ForumScalePlan(counts, anchor);
-  const inserted: Record<ScaleKind, number> = {
-    threads: 0,
-    replies: 0,
-    votes: 0,
-    answers: 0,
-    profiles: 0,
-    moderationLog: 0,
-  };
+  const inserted = nothingInserted();
 
   inserted.profiles = await insertMissing(models.profiles, plan.writers());
 

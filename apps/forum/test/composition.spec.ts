@@ -3,7 +3,7 @@ import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadSchemaFile } from '@portal/graphql-kit';
 import { SCHEMA_PATH } from '../src/server';
-import { contractOperation } from './contract-ops';
+import { contractOperation } from '@portal/local-services';
 
 // The referral subgraph's part of the contract's ForumThread, as a stand-in for composition.
 const REFERRAL_STUB = `

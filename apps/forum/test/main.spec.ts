@@ -15,7 +15,7 @@ import {
   type ServingApp,
   waitForReady,
 } from '@portal/testing';
-import { contractOperation } from './contract-ops';
+import { contractOperation } from '@portal/local-services';
 
 let app: ServingApp;
 let url: string;

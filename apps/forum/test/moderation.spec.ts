@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes, testViewer } from '@portal/testing';
-import { contractOperation } from './contract-ops';
+import { contractOperation } from '@portal/local-services';
 import { newReply, newThread, publicId, useForum } from './forum-harness';
 
 const forum = useForum('forum_moderation');

@@ -3,8 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Producer } from '@portal/queue';
 import { errorCodes, testViewer } from '@portal/testing';
 import { notifyOfficialAnswer } from '../src/use-cases/notify-followers';
-import { contractOperation } from './contract-ops';
+import { contractOperation } from '@portal/local-services';
 import { newReply, newThread, publicId, useForum } from './forum-harness';
+import { FORUM_THREAD } from './forum-operations';
 
 const forum = useForum('forum_answers');
 const author = testViewer('citizen', {
@@ -27,7 +28,6 @@ const officer = testViewer('officer', {
 const otherOfficer = testViewer('officer', { id: 'officer-yt', department: 'SO-YT' });
 
 const ANSWER = contractOperation('PostOfficialAnswer');
-const THREAD = contractOperation('ForumThread').replace(/referral\s*\{[^}]*\}/, '');
 
 const queues: Queue[] = [];
 afterAll(async () => {
@@ -54,7 +54,7 @@ describe('official answers', () => {
     });
     expect(res.errors).toBeUndefined();
     expect(res.data!.postOfficialAnswer).toMatchObject({ id, status: 'ANSWERED' });
-    const page = await forum.call(null, THREAD, { id });
+    const page = await forum.call(null, FORUM_THREAD, { id });
     expect(page.data!.thread).toMatchObject({
       status: 'ANSWERED',
       assignedDepartment: 'SO-KHCN',
@@ -162,36 +162,17 @@ describe('official answers', () => {
     const answerId = res.data!.postOfficialAnswer.officialAnswer.id as string;
     const notifications = new Producer('notifications', forum.redis, forum.queuePrefix);
     const options = { webBaseUrl: 'https://cds.example.vn', batchSize: 100 };
-    expect(
-      await notifyOfficialAnswer(
-        forum.models,
-        notifications,
-        { threadId: id, postId: answerId },
-        options,
-      ),
-    ).toBe(1);
+    const notify = (postId: string) =>
+      notifyOfficialAnswer(forum.models, notifications, { threadId: id, postId }, options);
+    expect(await notify(answerId)).toBe(1);
     const job = await queue('notifications').getJob(`forum-answer.${answerId}.0`);
     expect(job!.data.recipients.map((r: { id: string }) => r.id)).toEqual(['replier']);
     await forum.call(moderator, contractOperation('ModerateContent'), {
       targetId: answerId,
       action: 'HIDE',
     });
-    expect(
-      await notifyOfficialAnswer(
-        forum.models,
-        notifications,
-        { threadId: id, postId: 'f'.repeat(24) },
-        options,
-      ),
-    ).toBeNull();
-    expect(
-      await notifyOfficialAnswer(
-        forum.models,
-        notifications,
-        { threadId: id, postId: answerId },
-        options,
-      ),
-    ).toBeNull();
+    expect(await notify('f'.repeat(24))).toBeNull();
+    expect(await notify(answerId)).toBeNull();
     await notifications.close();
   });
 });

@@ -4,10 +4,18 @@ import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayEnd, dayKey, dayStart, portalStatsKey } from '@portal/db';
 import { createLogger } from '@portal/logger';
-import { EDITORS_AND_ADMINS_ONLY, errorCodes, expectErrorCodes, testViewer } from '@portal/testing';
+import {
+  EDITORS_AND_ADMINS_ONLY,
+  errorCodes,
+  expectErrorCodes,
+  testViewer,
+  viewsByDevice,
+  viewsByRegion,
+  viewsByReferrer,
+} from '@portal/testing';
 import { forumMaintenanceProcessor } from '../src/jobs/forum-maintenance.processor';
 import { threadFactsStore } from '../src/stats/thread-facts';
-import { contractOperation } from './contract-ops';
+import { contractOperation } from '@portal/local-services';
 import { newThread, useForum } from './forum-harness';
 
 const forum = useForum('forum-portal-stats');
@@ -237,25 +245,9 @@ describe('portal statistics (forum)', () => {
       views: 2,
       uniqueReaders: 2,
       signedInViews: 2,
-      byDevice: [
-        { device: 'DESKTOP', views: 1 },
-        { device: 'MOBILE', views: 1 },
-        { device: 'TABLET', views: 0 },
-      ],
-      byRegion: [
-        { region: 'HCMC', views: 1 },
-        { region: 'OTHER_PROVINCE', views: 0 },
-        { region: 'ABROAD', views: 1 },
-        { region: 'UNKNOWN', views: 0 },
-      ],
-      byReferrer: [
-        { referrer: 'SEARCH', views: 0 },
-        { referrer: 'SOCIAL', views: 1 },
-        { referrer: 'DIRECT', views: 0 },
-        { referrer: 'BULLETIN', views: 1 },
-        { referrer: 'PARTNER', views: 0 },
-        { referrer: 'OTHER', views: 0 },
-      ],
+      byDevice: viewsByDevice({ DESKTOP: 1, MOBILE: 1 }),
+      byRegion: viewsByRegion({ HCMC: 1, ABROAD: 1 }),
+      byReferrer: viewsByReferrer({ SOCIAL: 1, BULLETIN: 1 }),
       series: [{ views: 2, uniqueReaders: 2 }],
     });
   });

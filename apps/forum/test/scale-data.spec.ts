@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from 'mongoose';
 import { graphChangesStream, parseGraphChange, publishGraphChangesOf } from '@portal/queue';
 import { SCALE_DATA, scaleId } from '@portal/testing/bench';
-import { ForumScalePlan, scaleCounts, seedScale, type ScaleResult } from '../bench/scale-data';
-import { contractOperation } from './contract-ops';
+import { ForumScalePlan, nothingInserted, scaleCounts, seedScale } from '../bench/scale-data';
 import { useForum } from './forum-harness';
+import { FORUM_THREAD } from './forum-operations';
 
 const forum = useForum('forum_scale');
 
@@ -15,7 +15,6 @@ const NOW = new Date();
 const DAY = 86_400_000;
 
 const threadId = (i: number) => scaleId('thread', i);
-const FORUM_THREAD = contractOperation('ForumThread').replace(/referral\s*\{[^}]*\}/, '');
 
 /** Every generated document, as the models validate them. */
 async function expectValidDocuments(): Promise<void> {
@@ -82,15 +81,6 @@ function expectOrdered<T>(nodes: T[], key: (n: T) => number): void {
     expect(key(nodes[k - 1]!)).toBeGreaterThanOrEqual(key(nodes[k]!));
 }
 
-const none: ScaleResult['inserted'] = {
-  threads: 0,
-  replies: 0,
-  votes: 0,
-  answers: 0,
-  profiles: 0,
-  moderationLog: 0,
-};
-
 describe('forum scale data', { timeout: 180_000 }, () => {
   it('adds threads, replies and votes the public reads show, only once, and the rest at a larger fraction', async () => {
     // As the seed script wires it: cached list pages, and graph changes to the stream.
@@ -144,7 +134,7 @@ describe('forum scale data', { timeout: 180_000 }, () => {
 
     // Again at the same fraction: nothing to add.
     const again = await seedScale(forum.models, SMALL, NOW);
-    expect(again.inserted).toEqual(none);
+    expect(again.inserted).toEqual(nothingInserted());
     expect(again.total).toEqual(first.total);
 
     // A larger fraction, a day later: exactly the difference, dated as the first run's were;

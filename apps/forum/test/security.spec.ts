@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@portal/logger';
-import { freePort, startRedis, type StartedRedis } from '@portal/local-services';
+import { contractOperation, freePort, startRedis, type StartedRedis } from '@portal/local-services';
 import { createRedisConnection } from '@portal/queue';
 import { hasControlCharacters } from '@portal/text';
 import {
@@ -17,7 +17,6 @@ import {
 } from '@portal/testing';
 import type { Viewer } from '@portal/auth';
 import { startServer, type RunningForum } from '../src/server';
-import { contractOperation } from './contract-ops';
 import {
   TEST_RULES,
   establishAccounts,

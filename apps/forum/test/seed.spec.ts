@@ -10,8 +10,8 @@ import {
 } from '@portal/testing';
 import { THREAD_KINDS } from '../src/domain/forum-types';
 import { seedForumDemo } from '../src/demo-seed';
-import { contractOperation } from './contract-ops';
 import { useForum } from './forum-harness';
+import { FORUM_THREAD } from './forum-operations';
 
 const forum = useForum('forum_seed');
 
@@ -70,13 +70,9 @@ describe('demo seed', twoSeedRuns, () => {
       null,
       '{ threads(filter: { status: ANSWERED }) { nodes { id } totalCount } }',
     );
-    const page = await forum.call(
-      null,
-      contractOperation('ForumThread').replace(/referral\s*\{[^}]*\}/, ''),
-      {
-        id: answered.data!.threads.nodes[0].id,
-      },
-    );
+    const page = await forum.call(null, FORUM_THREAD, {
+      id: answered.data!.threads.nodes[0].id,
+    });
     expect(page.data!.thread.officialAnswer.body).toMatch(/^<p>/);
     const search = await forum.call(
       null,

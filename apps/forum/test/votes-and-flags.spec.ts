@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cacheListPages } from '@portal/db';
 import { errorCodes, testViewer } from '@portal/testing';
-import { contractOperation } from './contract-ops';
+import { contractOperation } from '@portal/local-services';
 import { TEST_RULES, establishAccounts, newReply, newThread, useForum } from './forum-harness';
 
 const forum = useForum('forum_votes', { ...TEST_RULES, autoHideFlags: 3 });

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '@portal/local-services';
+import { contractOperation, freePort } from '@portal/local-services';
 import { Producer, jobId } from '@portal/queue';
 import { Queue } from 'bullmq';
 import {
@@ -11,7 +11,6 @@ import {
   waitUntil,
   type SpawnedApp,
 } from '@portal/testing';
-import { contractOperation } from './contract-ops';
 import { newReply, newThread, useForum } from './forum-harness';
 
 const forum = useForum('forum_worker');

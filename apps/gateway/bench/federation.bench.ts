@@ -23,7 +23,6 @@ import autocannon from 'autocannon';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import {
   ANONYMOUS,
   DEV_AUDIENCE,
@@ -32,7 +31,13 @@ import {
   signInternalToken,
 } from '@portal/auth';
 import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '@portal/config';
-import { entryArgs, freeStablePort, freeStackOffset, workspaceRoot } from '@portal/local-services';
+import {
+  contractOperation,
+  entryArgs,
+  freeStablePort,
+  freeStackOffset,
+  workspaceRoot,
+} from '@portal/local-services';
 import { benchSettings, percentile, reportBenchmark, scaleFraction } from '@portal/testing/bench';
 
 const settings = benchSettings();
@@ -317,14 +322,6 @@ try {
   } else say('Hive Gateway is not installed (npm ci): measuring ours and the subgraphs only');
 
   // 4. The queries: HomePage and every public contract query, variables from the data.
-  const contract = parse(readFileSync(join(root, 'contract/operations.graphql'), 'utf8'));
-  const text = (name: string) =>
-    print(
-      contract.definitions.find(
-        (d): d is OperationDefinitionNode =>
-          d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
-      )!,
-    );
   const ask = async (query: string, variables: Record<string, unknown> = {}) => {
     const res = await fetch(targets.ours!, {
       method: 'POST',
@@ -336,7 +333,7 @@ try {
     return body.data!;
   };
   const contractQueries = async () => {
-    const home = await ask(text('HomePage'));
+    const home = await ask(contractOperation('HomePage'));
     const queries: { name: string; vars: Record<string, unknown>; subgraph?: SubgraphName }[] = [
       { name: 'HomePage', vars: {} },
       { name: 'ArticlePage', vars: { slug: home.articles.nodes[0].slug }, subgraph: 'content' },
@@ -405,7 +402,7 @@ try {
     const queries = await contractQueries();
     const samples = new Map<string, Sample[]>();
     const runs = queries.flatMap((q) => {
-      const body = JSON.stringify({ query: text(q.name), variables: q.vars });
+      const body = JSON.stringify({ query: contractOperation(q.name), variables: q.vars });
       const list = Object.entries(targets).map(([target, url]) => ({
         key: `${q.name} ${target}`,
         url,

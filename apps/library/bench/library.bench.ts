@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import autocannon from 'autocannon';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER, signInternalToken } from '@portal/auth';
 import {
   ManagedProcess,
@@ -18,16 +17,17 @@ import {
   waitForHttp,
   workspaceRoot,
 } from '@portal/local-services';
-import { benchServices, reportBenchmark, reportThroughput } from '@portal/testing/bench';
+import {
+  benchServices,
+  benchSizes,
+  reportBenchmark,
+  reportThroughput,
+} from '@portal/testing/bench';
 
-const { values: options } = parseArgs({
-  options: {
-    'upload-mb': { type: 'string', default: '300' },
-    'duration-s': { type: 'string', default: '8' },
-  },
+const { 'upload-mb': UPLOAD_MB, 'duration-s': DURATION_S } = benchSizes({
+  'upload-mb': 300,
+  'duration-s': 8,
 });
-const UPLOAD_MB = Number(options['upload-mb']);
-const DURATION_S = Number(options['duration-s']);
 const root = workspaceRoot();
 const SECRET = randomBytes(32).toString('hex');
 const say = (line: string) => process.stdout.write(`${line}\n`);

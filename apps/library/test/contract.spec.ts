@@ -6,7 +6,8 @@ import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadSchemaFile } from '@portal/graphql-kit';
 import { composeSupergraph } from '@portal/supergraph';
-import { contractPart, contractText } from './contract';
+import { contractOperation } from '@portal/local-services';
+import { contractPart } from './contract';
 
 const SCHEMA = join(import.meta.dirname, '..', 'schema.graphql');
 const LIBRARY_OPERATIONS = [
@@ -29,7 +30,7 @@ describe('the library schema against the contract', () => {
   it('validates every library operation of the contract exactly as written', () => {
     for (const name of LIBRARY_OPERATIONS)
       expect(
-        validate(schema, parse(contractText(name))).map((e) => e.message),
+        validate(schema, parse(contractOperation(name))).map((e) => e.message),
         name,
       ).toEqual([]);
     expect(

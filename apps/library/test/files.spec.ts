@@ -3,14 +3,13 @@ import { parse as parseDisposition } from 'content-disposition';
 import { describe, expect, it } from 'vitest';
 import { INTERNAL_TOKEN_HEADER } from '@portal/auth';
 import { fetchAsGateway, metricValue, waitUntil } from '@portal/testing';
-import { flushCounters } from '../src/jobs/flush-counters';
 import { samplePdf, samplePng, sampleMp4, sampleDocx, sampleEpub } from '../src/seed/sample-files';
 import { zip } from '../src/seed/zip';
 import {
   disconnectMidUpload,
   gqlAs,
   sampleExe,
-  silentLogger,
+  flushTestCounters,
   storedFiles,
   tokenFor,
   upload,
@@ -390,12 +389,7 @@ describe('uploading and downloading files over HTTP', () => {
       what: 'two pending downloads',
     });
 
-    const result = await flushCounters({
-      counters: lib.counters,
-      stats: lib.models.stats,
-      showcaseStats: lib.models.showcaseStats,
-      logger: silentLogger,
-    });
+    const result = await flushTestCounters(lib);
     expect(result.skipped).toBe(false);
     const page = await gqlAs(
       lib,

@@ -16,6 +16,7 @@ import {
   waitUntil,
 } from '@portal/testing';
 import { ItemCounters } from '../src/counters/item-counters';
+import { flushCounters } from '../src/jobs/flush-counters';
 import { libraryModels, type LibraryModels } from '../src/models';
 import { startServer } from '../src/server';
 import type { FileStorage } from '../src/storage/file-storage';
@@ -42,6 +43,16 @@ export type TestLibrary = SubgraphHarness<RunningSubgraph> & {
  * database on the test FerretDB, its own Redis key prefix and its own files directory, or
  * with `s3` its own bucket on the embedded S3 server (as LIBRARY_STORAGE=s3 would).
  */
+/** Adds the library's pending view, download and try-it counts to its statistics, as the worker's flush does. */
+export function flushTestCounters(lib: TestLibrary) {
+  return flushCounters({
+    counters: lib.counters,
+    stats: lib.models.stats,
+    showcaseStats: lib.models.showcaseStats,
+    logger: silentLogger,
+  });
+}
+
 export function useTestLibrary(
   label: string,
   options: { maxUploadBytes?: number; uploadsPerHour?: number; s3?: TestS3 } = {},

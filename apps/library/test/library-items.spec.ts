@@ -3,7 +3,8 @@ import type { Role } from '@portal/auth';
 import { errorCodes } from '@portal/testing';
 import { fold } from '@portal/text';
 import { samplePdf, sampleMp4 } from '../src/seed/sample-files';
-import { contractPart, contractText } from './contract';
+import { contractOperation } from '@portal/local-services';
+import { contractPart } from './contract';
 import { gqlAs, tokenFor, upload, uploadAsEditor, useTestLibrary } from './helpers';
 
 const lib = useTestLibrary('library-items');
@@ -65,7 +66,7 @@ describe('the contract operations', () => {
     const created = await gqlAs(
       lib,
       'editor',
-      contractText('CreateLibraryItem'),
+      contractOperation('CreateLibraryItem'),
       {
         input: {
           title: 'Cẩm nang Chuyển đổi số cho doanh nghiệp nhỏ',
@@ -88,12 +89,12 @@ describe('the contract operations', () => {
       status: 'DRAFT',
     });
 
-    const published = await gqlAs(lib, 'editor', contractText('PublishLibraryItem'), {
+    const published = await gqlAs(lib, 'editor', contractOperation('PublishLibraryItem'), {
       id: item.id,
     });
     expect(published.data).toEqual({ publishLibraryItem: { id: item.id, status: 'PUBLISHED' } });
 
-    const page = await gqlAs(lib, 'anonymous', contractText('LibraryItemPage'), {
+    const page = await gqlAs(lib, 'anonymous', contractOperation('LibraryItemPage'), {
       slug: item.slug,
     });
     expect(page.errors).toBeUndefined();
@@ -120,7 +121,7 @@ describe('the contract operations', () => {
     expect(typeof page.data!.libraryItem.files[0].sizeBytes).toBe('number');
     expect(new Date(page.data!.libraryItem.publishedAt).getTime()).toBeGreaterThan(0);
 
-    const browse = await gqlAs(lib, 'anonymous', contractText('LibraryBrowse'), {
+    const browse = await gqlAs(lib, 'anonymous', contractOperation('LibraryBrowse'), {
       format: 'DOCUMENT',
       topic: 'kinh te so',
       q: 'doanh nghiep nho',

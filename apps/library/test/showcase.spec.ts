@@ -13,11 +13,10 @@ import {
   testViewer,
   waitUntil,
 } from '@portal/testing';
-import { flushCounters } from '../src/jobs/flush-counters';
 import { libraryEventsProcessor } from '../src/jobs/library-events.processor';
 import { sampleMp4, samplePdf } from '../src/seed/sample-files';
-import { contractText } from './contract';
-import { gqlAs, silentLogger, uploadAsEditor, useTestLibrary } from './helpers';
+import { contractOperation } from '@portal/local-services';
+import { flushTestCounters, gqlAs, silentLogger, uploadAsEditor, useTestLibrary } from './helpers';
 
 const lib = useTestLibrary('library-showcase');
 
@@ -261,12 +260,7 @@ describe('the public showcase', () => {
     ]);
     expect((await lib.counters.pending())[`tryIt:${entry.id}`]).toBe('2');
 
-    const result = await flushCounters({
-      counters: lib.counters,
-      stats: lib.models.stats,
-      showcaseStats: lib.models.showcaseStats,
-      logger: silentLogger,
-    });
+    const result = await flushTestCounters(lib);
     expect(result.skipped).toBe(false);
     expect((await ok('anonymous', ONE, { id: entry.id })).showcaseEntry.tryItCount).toBe(2);
     // Nothing of it reached the items' stats.
@@ -277,11 +271,14 @@ describe('the public showcase', () => {
   });
 
   it('serves the contract’s showcase pages as written', async () => {
-    const created = await ok('editor', contractText('CreateShowcaseEntry'), {
+    const created = await ok('editor', contractOperation('CreateShowcaseEntry'), {
       input: { ...base, title: 'Trang hợp đồng showcase', year: 2020, demoVideoItemId: videoId },
     });
     const { id, slug } = created.createShowcaseEntry;
-    const list = await ok('anonymous', contractText('Showcase'), { year: 2020, award: 'FIRST' });
+    const list = await ok('anonymous', contractOperation('Showcase'), {
+      year: 2020,
+      award: 'FIRST',
+    });
     expect(list.showcaseEntries.nodes).toEqual([
       expect.objectContaining({
         id,
@@ -291,18 +288,18 @@ describe('the public showcase', () => {
         demoVideo: expect.objectContaining({ id: videoId }),
       }),
     ]);
-    const page = await ok('anonymous', contractText('ShowcaseEntry'), { slug });
+    const page = await ok('anonymous', contractOperation('ShowcaseEntry'), { slug });
     expect(page.showcaseEntry.demoVideo.files[0].mimeType).toBe('video/mp4');
     expect(
-      (await ok('citizen', contractText('RecordShowcaseTryIt'), { id })).recordShowcaseTryIt,
+      (await ok('citizen', contractOperation('RecordShowcaseTryIt'), { id })).recordShowcaseTryIt,
     ).toBe(true);
-    const updated = await ok('editor', contractText('UpdateShowcaseEntry'), {
+    const updated = await ok('editor', contractOperation('UpdateShowcaseEntry'), {
       id,
       input: { awardTitle: 'Giải Nhất chung cuộc' },
       expectedVersion: 1,
     });
     expect(updated.updateShowcaseEntry.version).toBe(2);
-    const archived = await ok('editor', contractText('ArchiveShowcaseEntry'), { id });
+    const archived = await ok('editor', contractOperation('ArchiveShowcaseEntry'), { id });
     expect(archived.archiveShowcaseEntry).toEqual({ id, status: 'ARCHIVED', version: 3 });
   });
 

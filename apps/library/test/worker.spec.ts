@@ -10,23 +10,22 @@ import {
   waitUntil,
   waitForReady,
 } from '@portal/testing';
-import { flushCounters } from '../src/jobs/flush-counters';
 import { libraryMaintenanceProcessor } from '../src/jobs/library-maintenance.processor';
 import { sweepStorage } from '../src/jobs/sweep-storage';
 import { contentKey } from '../src/storage/file-storage';
 import { samplePng } from '../src/seed/sample-files';
-import { libraryProcessEnv, silentLogger, uploadAsEditor, useTestLibrary } from './helpers';
+import {
+  flushTestCounters,
+  libraryProcessEnv,
+  silentLogger,
+  uploadAsEditor,
+  useTestLibrary,
+} from './helpers';
 
 const lib = useTestLibrary('library-worker');
 const newId = () => new Types.ObjectId().toHexString();
 const stats = async (id: string) => lib.models.stats.findById(new Types.ObjectId(id)).lean();
-const flush = () =>
-  flushCounters({
-    counters: lib.counters,
-    stats: lib.models.stats,
-    showcaseStats: lib.models.showcaseStats,
-    logger: silentLogger,
-  });
+const flush = () => flushTestCounters(lib);
 
 describe('the library worker process', { timeout: timeoutForProcesses(1, 60_000) }, () => {
   it('flushes pending counts on its schedule, adds promoted contest winners, answers health checks and stops on SIGTERM', async () => {

@@ -7,13 +7,12 @@
 // Without MONGODB_URI / REDIS_URL it starts a throwaway FerretDB and Redis, as the tests
 // do. The notifier, the SMTP sink and the receiver share this process, so the figures are
 // a floor for one notifier process on this machine, not a capacity plan.
-import { parseArgs } from 'node:util';
 import { Registry } from 'prom-client';
 import { connectDatabase } from '@portal/db';
 import { SmtpSink } from '@portal/local-services';
 import { createLogger } from '@portal/logger';
 import { Producer, createRedisConnection } from '@portal/queue';
-import { benchServices, reportBenchmark } from '@portal/testing/bench';
+import { benchServices, benchSizes, reportBenchmark } from '@portal/testing/bench';
 import type { NotifierConfig } from '../src/config';
 import { parseAllowList } from '../src/domain/webhook-address';
 import { addEndpoint } from '../src/models/webhook-endpoint.repository';
@@ -21,18 +20,12 @@ import { startNotifier } from '../src/notifier';
 import { articlePublished, emailNotification, subscribers } from '../test/support/sample-messages';
 import { WebhookReceiver } from '../test/support/webhook-receiver';
 
-const { values } = parseArgs({
-  options: {
-    emails: { type: 'string', default: '2000' },
-    events: { type: 'string', default: '200' },
-    endpoints: { type: 'string', default: '10' },
-    concurrency: { type: 'string', default: '16' },
-  },
-});
-const emails = Number(values.emails);
-const events = Number(values.events);
-const endpointCount = Number(values.endpoints);
-const concurrency = Number(values.concurrency);
+const {
+  emails,
+  events,
+  endpoints: endpointCount,
+  concurrency,
+} = benchSizes({ emails: 2000, events: 200, endpoints: 10, concurrency: 16 });
 const BATCH = 500;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);

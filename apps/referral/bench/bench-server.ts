@@ -1,10 +1,12 @@
 // The referral subgraph as the benches run it: production settings, limits lifted, its
 // outbox on the bench's Redis, no forum.
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import { connectDatabase } from '@portal/db';
 import { createLogger, type Logger } from '@portal/logger';
 import { Outbox, createRedisConnection } from '@portal/queue';
 import { benchServices } from '@portal/testing/bench';
+import { receivedReferral, type RoutingCategory } from '../src/domain/received-referral';
+import { newTrackingCode } from '../src/domain/tracking-code';
 import { closeProducers, createProducers } from '../src/jobs/producers';
 import { prepareDatabase } from '../src/models';
 import { startServer } from '../src/server';
@@ -20,6 +22,39 @@ export async function benchReferralDatabase(name: string, dbPrefix: string) {
     dbName: `${dbPrefix}_${Date.now()}`,
   });
   return { services, logger, conn, models: await prepareDatabase(conn) };
+}
+
+/**
+ * The `i`-th referral a bench inserts: a citizen's direct feedback in `category`, received at
+ * `at` and forwarded to the hotline as ticket `1022-<i>`; `fields` change the rest.
+ */
+export function benchReferral(
+  i: number,
+  category: RoutingCategory,
+  at: Date,
+  fields: Record<string, unknown> = {},
+) {
+  const _id = new Types.ObjectId();
+  return {
+    _id,
+    trackingCode: newTrackingCode(),
+    source: 'DIRECT',
+    sourceKey: `direct:${_id.toHexString()}`,
+    threadId: null as string | null,
+    postId: null,
+    subject: 'Mất điện kéo dài',
+    summary: 'Khu phố 2 mất điện từ 6 giờ sáng.',
+    referralNote: null,
+    receivedNote: null as string | null,
+    createdBy: { kind: 'CITIZEN', id: null, name: 'Người dân' },
+    contact: null,
+    submittedBy: null,
+    ...receivedReferral(category, at),
+    status: 'FORWARDED' as string,
+    hotlineTicketId: `1022-${i}`,
+    version: 1,
+    ...fields,
+  };
 }
 
 export async function startBenchReferral(conn: Connection, redisUrl: string, logger: Logger) {

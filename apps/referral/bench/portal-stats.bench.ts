@@ -5,23 +5,25 @@
 // Each run asks the day counts (through the graph) and then, interleaved, computes the same
 // figures from every record (the path before the counts, in-process), and checks they agree.
 // Run: npx tsx apps/referral/bench/portal-stats.bench.ts [--referrals 10000] [--runs 10]
-import { parseArgs } from 'node:util';
-import { Types } from 'mongoose';
 import { signInternalToken } from '@portal/auth';
 import { portalStatsKey } from '@portal/db';
-import { BENCH_EDITOR, percentile, reportBenchmark } from '@portal/testing/bench';
+import {
+  BENCH_EDITOR,
+  benchSizes,
+  percentile,
+  reportBenchmark,
+  rollingYear,
+  spreadEvenly,
+} from '@portal/testing/bench';
 import { HOTLINE_CATEGORIES } from '@portal/reference-data';
-import { newTrackingCode } from '../src/domain/tracking-code';
-import { BENCH_SECRET as SECRET, benchReferralDatabase, startBenchReferral } from './bench-server';
+import {
+  BENCH_SECRET as SECRET,
+  benchReferral,
+  benchReferralDatabase,
+  startBenchReferral,
+} from './bench-server';
 
-const { values } = parseArgs({
-  options: {
-    referrals: { type: 'string', default: '10000' },
-    runs: { type: 'string', default: '10' },
-  },
-});
-const total = Number(values.referrals);
-const runs = Number(values.runs);
+const { referrals: total, runs } = benchSizes({ referrals: 10000, runs: 10 });
 const HOUR = 3_600_000;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -33,47 +35,24 @@ const { services, logger, conn, models } = await benchReferralDatabase(
 // A year of referrals, evenly spread; 80 % resolved, 10 % rejected, 10 % still open; each
 // with its FORWARDED event and (when closed) its closing event.
 const now = Date.now();
-const yearAgo = now - 365 * 24 * HOUR;
+const year = rollingYear(now);
 const referrals = [];
 const events = [];
 for (let i = 0; i < total; i++) {
-  const _id = new Types.ObjectId();
   const category = HOTLINE_CATEGORIES[i % HOTLINE_CATEGORIES.length]!;
-  const createdAt = new Date(yearAgo + ((now - yearAgo) * i) / total);
+  const createdAt = spreadEvenly(year, i, total);
   const fate = i % 10;
   const status = fate < 8 ? 'RESOLVED' : fate === 8 ? 'REJECTED' : 'FORWARDED';
   const closedAt =
     status === 'FORWARDED' ? null : new Date(createdAt.getTime() + ((i % 60) + 1) * HOUR);
-  referrals.push({
-    _id,
-    trackingCode: newTrackingCode(),
-    source: 'DIRECT',
-    sourceKey: `direct:${_id.toHexString()}`,
-    threadId: null,
-    postId: null,
-    subject: 'Mất điện kéo dài',
-    summary: 'Khu phố 2 mất điện từ 6 giờ sáng.',
-    referralNote: null,
-    categoryCode: category.code,
-    categoryName: category.name,
-    targetAgency: category.targetAgency,
-    slaHours: category.slaHours,
-    slaDueAt: new Date(createdAt.getTime() + category.slaHours * HOUR),
+  const referral = benchReferral(i, { ...category, _id: category.code }, createdAt, {
     status,
-    receivedNote: null,
-    createdBy: { kind: 'CITIZEN', id: null, name: 'Người dân' },
-    publicResponse: null,
-    hotlineTicketId: `1022-${i}`,
-    dispatchRound: 1,
-    dispatchError: null,
-    contact: null,
-    submittedBy: null,
-    overdueFlaggedAt: null,
     closedAt,
     version: closedAt ? 3 : 2,
-    createdAt,
     updatedAt: closedAt ?? createdAt,
   });
+  referrals.push(referral);
+  const { _id } = referral;
   const event = (seq: number, s: string, at: Date, patch: Record<string, unknown>) => ({
     _id: `${_id.toHexString()}.${seq}`,
     referralId: _id.toHexString(),
@@ -111,7 +90,7 @@ const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Por
 } } } }`;
 
 for (const granularity of ['MONTH', 'WEEK'] as const) {
-  const period = { from: new Date(yearAgo), to: new Date(now), granularity };
+  const period = { ...year, granularity };
   const id = portalStatsKey(period);
   const times: number[] = [];
   const recordTimes: number[] = [];

@@ -2,25 +2,23 @@
 //   - referralByTrackingCode (the citizen's tracking page), one code per request;
 //   - Thread.referral for a forum list page: one _entities call with 50 thread references.
 // Run: npx tsx apps/referral/bench/referral.bench.ts [--seconds 10] [--connections 20]
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Types } from 'mongoose';
 import { ANONYMOUS, signInternalToken } from '@portal/auth';
-import { reportThroughput } from '@portal/testing/bench';
-import { newTrackingCode } from '../src/domain/tracking-code';
-import { BENCH_SECRET as SECRET, benchReferralDatabase, startBenchReferral } from './bench-server';
+import { benchSizes, reportThroughput } from '@portal/testing/bench';
+import {
+  BENCH_SECRET as SECRET,
+  benchReferral,
+  benchReferralDatabase,
+  startBenchReferral,
+} from './bench-server';
 import { CategoryService } from '../src/services/category.service';
 
-const { values } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '20' },
-    referrals: { type: 'string', default: '2000' },
-  },
-});
-const seconds = Number(values.seconds);
-const connections = Number(values.connections);
-const total = Number(values.referrals);
+const {
+  seconds,
+  connections,
+  referrals: total,
+} = benchSizes({ seconds: 10, connections: 20, referrals: 2000 });
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const { services, logger, conn, models } = await benchReferralDatabase(
@@ -30,45 +28,19 @@ const { services, logger, conn, models } = await benchReferralDatabase(
 await new CategoryService(models).ensureDefaults();
 
 // Half forum-thread referrals, half direct ones, in the shape the service writes.
+const POWER = { _id: 'DIEN', name: 'Điện', targetAgency: 'EVNHCMC', slaHours: 24 };
 const now = new Date();
 const threadIds: string[] = [];
 const codes: string[] = [];
 const docs = Array.from({ length: total }, (_, i) => {
-  const _id = new Types.ObjectId();
   const threadId = i % 2 === 0 ? new Types.ObjectId().toHexString() : null;
   if (threadId) threadIds.push(threadId);
-  const trackingCode = newTrackingCode();
-  codes.push(trackingCode);
-  return {
-    _id,
-    trackingCode,
-    source: threadId ? 'FORUM_THREAD' : 'DIRECT',
-    sourceKey: threadId ? `thread:${threadId}` : `direct:${_id.toHexString()}`,
-    threadId,
-    postId: null,
-    subject: 'Mất điện kéo dài',
-    summary: 'Khu phố 2 mất điện từ 6 giờ sáng.',
-    referralNote: null,
-    categoryCode: 'DIEN',
-    categoryName: 'Điện',
-    targetAgency: 'EVNHCMC',
-    slaHours: 24,
-    slaDueAt: new Date(now.getTime() + 24 * 3_600_000),
-    status: 'FORWARDED',
+  const doc = benchReferral(i, POWER, now, {
     receivedNote: 'Đã tiếp nhận phản ánh.',
-    createdBy: { kind: 'CITIZEN', id: null, name: 'Người dân' },
-    publicResponse: null,
-    hotlineTicketId: `1022-${i}`,
-    dispatchRound: 1,
-    dispatchError: null,
-    contact: null,
-    submittedBy: null,
-    overdueFlaggedAt: null,
-    closedAt: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
+    ...(threadId && { source: 'FORUM_THREAD', sourceKey: `thread:${threadId}`, threadId }),
+  });
+  codes.push(doc.trackingCode);
+  return doc;
 });
 for (let i = 0; i < docs.length; i += 500) await models.Referral.insertMany(docs.slice(i, i + 500));
 

@@ -27,6 +27,7 @@ import {
   type ReferralStatus,
   type TransitionActor,
 } from '../src/domain/referral-status';
+import { receivedReferral } from '../src/domain/received-referral';
 import { slaDueAt } from '../src/domain/sla';
 import { newTrackingCode } from '../src/domain/tracking-code';
 import { referralModels, type ReferralModels } from '../src/models';
@@ -366,21 +367,8 @@ export function planReferral(
           }),
       postId: null,
       subject,
-      categoryCode: category._id,
-      categoryName: category.name,
-      targetAgency: category.targetAgency,
-      slaHours: category.slaHours,
-      slaDueAt: due,
-      status: 'RECEIVED',
-      publicResponse: null,
-      hotlineTicketId: null,
-      dispatchRound: 1,
-      dispatchError: null,
-      overdueFlaggedAt: null,
-      closedAt: null,
+      ...receivedReferral(category, createdAt),
       version: 1,
-      createdAt,
-      updatedAt: createdAt,
     },
     ctx,
     new Date(due.getTime() + between(i, 'overdue-check', 5_000, 60_000)),

@@ -4,7 +4,7 @@ import { isDomainError } from '@portal/errors';
 import type { Logger } from '@portal/logger';
 import type { Outbox } from '@portal/queue';
 import type { ReferralStatus } from './domain/referral-status';
-import { slaDueAt } from './domain/sla';
+import { receivedReferral } from './domain/received-referral';
 import { createReferralCore, type ReferralCore } from './services';
 import type { ReferralStatsRecorder } from './stats/referral-stats-counter';
 
@@ -271,24 +271,11 @@ export async function seedDemoReferrals(
         subject: demo.subject,
         summary: demo.body,
         referralNote: null,
-        categoryCode: category._id,
-        categoryName: category.name,
-        targetAgency: category.targetAgency,
-        slaHours: category.slaHours,
-        slaDueAt: slaDueAt(received, category.slaHours),
-        status: 'RECEIVED',
         receivedNote: 'Đã tiếp nhận phản ánh.',
         createdBy: { kind: 'CITIZEN', id: null, name: demo.citizen },
-        publicResponse: null,
-        hotlineTicketId: null,
-        dispatchRound: 1,
-        dispatchError: null,
         contact: demo.contactEmail ? { email: demo.contactEmail, name: demo.citizen } : null,
         submittedBy: null,
-        overdueFlaggedAt: null,
-        closedAt: null,
-        createdAt: received,
-        updatedAt: received,
+        ...receivedReferral(category, received),
       });
     } catch (err) {
       // Seeded before, perhaps by a run that stopped half-way: each step is one event, so

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Kind, parse, validate, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@portal/logger';
 import { loadSchemaFile } from '@portal/graphql-kit';
+import { contractDocument } from '@portal/local-services';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
 import { errorCodes, TEST_INTERNAL_SECRET, TEST_LISTEN } from '@portal/testing';
 import { createForumClient } from '../src/clients/forum-client';
@@ -161,9 +160,7 @@ describe('entities', () => {
 });
 
 describe('the contract', () => {
-  const contract = parse(
-    readFileSync(join(import.meta.dirname, '../../../contract/operations.graphql'), 'utf8'),
-  );
+  const contract = contractDocument();
   const ours = [
     'TrackReferral',
     'SubmitFeedback',

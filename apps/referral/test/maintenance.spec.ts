@@ -57,6 +57,31 @@ async function forwarded(ticketId: string, categoryCode: string, agency: string,
   return { id, trackingCode: referral.trackingCode };
 }
 
+/**
+ * The hotline's acknowledgement of referral `id`, claimed as its third event (version 3) as a
+ * writer leaves it before applying it; `fields` say what it carries and how far it got.
+ */
+function claimAcknowledgement(
+  id: string,
+  fields: {
+    note: string | null;
+    at: Date;
+    patch: Record<string, unknown>;
+    effects: unknown[];
+    effectsQueuedAt: Date | null;
+  },
+) {
+  return h.core.models.ReferralEvent.create({
+    _id: `${id}.3`,
+    referralId: id,
+    seq: 3,
+    kind: 'STATUS',
+    status: 'ACKNOWLEDGED',
+    by: { kind: 'HOTLINE', id: null, name: 'Tổng đài 1022' },
+    ...fields,
+  });
+}
+
 const OVERDUE = /* GraphQL */ `
   query Overdue {
     referrals(first: 50, filter: { overdue: true }) {
@@ -172,14 +197,8 @@ describe('recovery', () => {
     // A hotline callback's event, claimed (version 3) but never applied nor queued.
     const at = new Date(clock().getTime() - 5 * 60_000);
     const webhookId = updatedWebhookId(id, 3);
-    await h.core.models.ReferralEvent.create({
-      _id: `${id}.3`,
-      referralId: id,
-      seq: 3,
-      kind: 'STATUS',
-      status: 'ACKNOWLEDGED',
+    await claimAcknowledgement(id, {
       note: 'Tổng đài đã tiếp nhận.',
-      by: { kind: 'HOTLINE', id: null, name: 'Tổng đài 1022' },
       at,
       patch: { status: 'ACKNOWLEDGED', updatedAt: at, publicResponse: null, closedAt: null },
       effects: [
@@ -216,14 +235,8 @@ describe('recovery', () => {
     const id = referral._id.toHexString();
     await h.core.referrals.recordForwarded(id, '1022-NEXT');
     const at = clock();
-    await h.core.models.ReferralEvent.create({
-      _id: `${id}.3`,
-      referralId: id,
-      seq: 3,
-      kind: 'STATUS',
-      status: 'ACKNOWLEDGED',
+    await claimAcknowledgement(id, {
       note: null,
-      by: { kind: 'HOTLINE', id: null, name: 'Tổng đài 1022' },
       at,
       patch: { status: 'ACKNOWLEDGED', updatedAt: at },
       effects: [],

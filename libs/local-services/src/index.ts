@@ -11,3 +11,5 @@ export * from './database-and-redis';
 export * from './run-process';
 export * from './portal-web-build';
 export * from './app-bundles';
+export * from './portal-stack';
+export * from './contract';

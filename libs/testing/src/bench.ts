@@ -198,20 +198,22 @@ export const BENCH_EDITOR: Viewer = {
 
 /**
  * A benchmark's sizes from its command line (`--name N`), each defaulting to its full size or,
- * with BENCH_SMOKE=1, its smoke size.
+ * with BENCH_SMOKE=1, its smoke size (a plain number: the same in both).
  */
 export function benchSizes<Name extends string>(
-  sizes: Readonly<Record<Name, { full: number; smoke: number }>>,
+  sizes: Readonly<Record<Name, number | { full: number; smoke: number }>>,
 ): Record<Name, number> {
   const smoke = benchSettings().smoke;
   const names = Object.keys(sizes) as Name[];
   const { values } = parseArgs({
     options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
   });
+  const byDefault = (size: number | { full: number; smoke: number }) =>
+    typeof size === 'number' ? size : size[smoke ? 'smoke' : 'full'];
   return Object.fromEntries(
     names.map((name) => {
       const given = values[name];
-      return [name, given === undefined ? sizes[name][smoke ? 'smoke' : 'full'] : Number(given)];
+      return [name, given === undefined ? byDefault(sizes[name]) : Number(given)];
     }),
   ) as Record<Name, number>;
 }
@@ -358,7 +360,7 @@ export async function insertTimed(
  * (`reportAgainstReference`). Figure names: `<statistic>, rolling year<case> (p50)`, and
  * `<statistic><case>: <reference> ÷ month facts …`.
  */
-export async function benchMonthFacts<Models, Case extends string>(options: {
+export async function benchMonthFacts<Models, Stats, Case extends string>(options: {
   database: BenchDatabase;
   models: Models;
   prepare: (conn: Connection) => Promise<Models>;
@@ -371,14 +373,15 @@ export async function benchMonthFacts<Models, Case extends string>(options: {
   cases: readonly Case[];
   /** A case's part of the figure names (' by month'; '' for a single case). */
   caseName: (c: Case) => string;
-  facts: (c: Case) => Promise<unknown>;
-  /** The same statistic on the copy: its models, connection and a counter key prefix of its own. */
-  unpacked: (copy: {
-    models: Models;
-    conn: Connection;
-    keyPrefix: string;
-  }) => (c: Case) => Promise<unknown>;
-  records: (c: Case) => Promise<unknown>;
+  /**
+   * The statistic's service on a database: the bench's own (key prefix: its name), then the
+   * copy's (its models, connection and a counter key prefix of its own).
+   */
+  service: (on: { models: Models; conn: Connection; keyPrefix: string }) => Stats;
+  /** The path measured, from the month facts; it runs on both services. */
+  facts: (stats: Stats, c: Case) => Promise<unknown>;
+  /** The reference path (every record), on the bench's own service. */
+  records: (stats: Stats, c: Case) => Promise<unknown>;
   /** The reference path's name in the ratio figure ('every record') and in its detail ('records'). */
   reference: { name: string; label: string };
   runs: number;
@@ -392,6 +395,11 @@ export async function benchMonthFacts<Models, Case extends string>(options: {
   process.stdout.write(
     `facts built: ${built} ${subject}s in ${((performance.now() - buildStart) / 1000).toFixed(1)} s\n`,
   );
+  const stats = options.service({
+    models: options.models,
+    conn: database.conn,
+    keyPrefix: database.dbName,
+  });
   const unpacked = await unpackedFactsDatabase({
     mongoUri: database.services.mongoUri,
     dbName: database.dbName,
@@ -400,14 +408,16 @@ export async function benchMonthFacts<Models, Case extends string>(options: {
     from: options.models,
   });
   try {
+    // The peer: the same facts kept one field per subject, as before months were packed.
+    const unpackedStats = options.service({
+      models: unpacked.models,
+      conn: unpacked.conn,
+      keyPrefix: `${database.dbName}_unpacked`,
+    });
     const paths = {
-      facts: options.facts,
-      unpacked: options.unpacked({
-        models: unpacked.models,
-        conn: unpacked.conn,
-        keyPrefix: `${database.dbName}_unpacked`,
-      }),
-      records: options.records,
+      facts: (c: Case) => options.facts(stats, c),
+      unpacked: (c: Case) => options.facts(unpackedStats, c),
+      records: (c: Case) => options.records(stats, c),
     };
     // Warm-up, then every path and every case interleaved in each run.
     const first = await paths.facts(options.cases[0]!);
@@ -435,6 +445,25 @@ export async function benchMonthFacts<Models, Case extends string>(options: {
   } finally {
     await unpacked.close();
   }
+}
+
+/** A statistics bench's cases when it asks by month, week and day, and each one's part of the figure names (' by month'). */
+export const BY_GRANULARITY = {
+  cases: ['MONTH', 'WEEK', 'DAY'] as const,
+  caseName: (granularity: string) => ` by ${granularity.toLowerCase()}`,
+};
+
+const DAY_MS = 86_400_000;
+
+/** The year up to `now` (ms): the period the statistics benches ask about. */
+export function rollingYear(now: number): { from: Date; to: Date } {
+  return { from: new Date(now - 365 * DAY_MS), to: new Date(now) };
+}
+
+/** The `i`-th of `n` moments spread evenly over a span, from its start on: generated records' dates. */
+export function spreadEvenly(span: { from: Date; to: Date }, i: number, n: number): Date {
+  const from = span.from.getTime();
+  return new Date(from + ((span.to.getTime() - from) * i) / n);
 }
 
 /**

@@ -7,3 +7,4 @@ export * from './xss-payloads';
 export * from './timeouts';
 export * from './metrics';
 export * from './subgraph-harness';
+export * from './audience';

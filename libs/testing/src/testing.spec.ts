@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { waitForJob, waitForReady, waitUntil } from './wait';
 import { EDITORS_AND_ADMINS_ONLY, expectErrorCodes } from './subgraph-harness';
+import { viewsByDevice, viewsByReferrer, viewsByRegion } from './audience';
 
 describe('testing helpers', () => {
   it('makes unique, database-safe names', () => {
@@ -99,6 +100,40 @@ describe('bench helpers', () => {
       false,
     );
     expect(meetsTarget({ name: 'x', value: 40, unit: 'ms', better: 'lower' })).toBeNull();
+  });
+
+  it('spreads generated records evenly over the rolling year the statistics benches ask about', async () => {
+    const { rollingYear, spreadEvenly } = await import('./bench');
+    const now = Date.parse('2025-12-01T00:00:00Z');
+    const year = rollingYear(now);
+    expect(year).toEqual({ from: new Date('2024-12-01T00:00:00Z'), to: new Date(now) });
+    expect(spreadEvenly(year, 0, 4)).toEqual(year.from);
+    expect(spreadEvenly(year, 2, 4)).toEqual(new Date('2025-06-01T12:00:00Z'));
+    expect(spreadEvenly(year, 4, 4)).toEqual(year.to);
+  });
+});
+
+describe('audience breakdowns', () => {
+  it('lists every class in the schema order, zero where none is given', () => {
+    expect(viewsByDevice({ MOBILE: 2 })).toEqual([
+      { device: 'DESKTOP', views: 0 },
+      { device: 'MOBILE', views: 2 },
+      { device: 'TABLET', views: 0 },
+    ]);
+    expect(viewsByRegion({ ABROAD: 1 })).toEqual([
+      { region: 'HCMC', views: 0 },
+      { region: 'OTHER_PROVINCE', views: 0 },
+      { region: 'ABROAD', views: 1 },
+      { region: 'UNKNOWN', views: 0 },
+    ]);
+    expect(viewsByReferrer({ SEARCH: 1, OTHER: 3 })).toEqual([
+      { referrer: 'SEARCH', views: 1 },
+      { referrer: 'SOCIAL', views: 0 },
+      { referrer: 'DIRECT', views: 0 },
+      { referrer: 'BULLETIN', views: 0 },
+      { referrer: 'PARTNER', views: 0 },
+      { referrer: 'OTHER', views: 3 },
+    ]);
   });
 });
 

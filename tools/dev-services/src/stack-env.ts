@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DEFAULT_PORTS } from '@portal/config';
+import { stackUrlsEnv } from '@portal/local-services';
 
 /**
  * The environment every app gets in a local run: where the shared services are and
@@ -28,16 +29,7 @@ export function stackEnv(options: {
     PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://localhost:${p('gateway')}`,
     // Links to the portal's pages (mail, feeds, the assistant's citations) go to the web portal.
     WEB_BASE_URL: process.env.WEB_BASE_URL ?? `http://localhost:${p('portal-web')}`,
-    GATEWAY_URL: `http://127.0.0.1:${p('gateway')}`,
-    CONTENT_URL: `http://127.0.0.1:${p('content')}`,
-    LIBRARY_URL: `http://127.0.0.1:${p('library')}`,
-    FORUM_URL: `http://127.0.0.1:${p('forum')}`,
-    BULLETIN_URL: `http://127.0.0.1:${p('bulletin')}`,
-    REFERRAL_URL: `http://127.0.0.1:${p('referral')}`,
-    ENGAGEMENT_URL: `http://127.0.0.1:${p('engagement')}`,
-    ASSISTANT_URL: `http://127.0.0.1:${p('assistant')}`,
-    HOTLINE_URL: `http://127.0.0.1:${p('hotline-sim')}`,
-    OPENDATA_URL: `http://127.0.0.1:${p('opendata-sim')}`,
+    ...stackUrlsEnv(p),
     JWT_PUBLIC_KEY_FILE: join(options.dataDir, 'keys', 'dev-idp-public.pem'),
     // A local run may send webhooks to a receiver on this machine (the notifier refuses
     // loopback and private addresses unless they are listed here).

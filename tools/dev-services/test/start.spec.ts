@@ -2,11 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { Kind, parse, print } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PORTS } from '@portal/config';
-import { freeStackOffset, isPortOpen, workspaceRoot } from '@portal/local-services';
+import {
+  contractOperation,
+  freeStackOffset,
+  isPortOpen,
+  startPortalStack,
+  workspaceRoot,
+} from '@portal/local-services';
 import { gql } from '@portal/testing';
 
 interface ProcessId {
@@ -91,27 +95,9 @@ async function startStack(dir: string, extraEnv: NodeJS.ProcessEnv = {}): Promis
     SUBGRAPH_TIMEOUT_MS: '60000',
     ...extraEnv,
   };
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(workspaceRoot(), 'tools/dev-services/src/start.ts')],
-    {
-      cwd: workspaceRoot(),
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const output: string[] = [];
-  const graphUrl = await new Promise<string>((resolve, reject) => {
-    for (const stream of [child.stdout!, child.stderr!]) {
-      createInterface({ input: stream }).on('line', (line) => {
-        output.push(line);
-        const match = /Portal graph ready at (http:\/\/\S+)/.exec(line);
-        if (match) resolve(match[1]!);
-      });
-    }
-    child.once('exit', (code) =>
-      reject(new Error(`npm start exited early (${code}):\n${output.slice(-40).join('\n')}`)),
-    );
+  const { child, graphUrl, output } = await startPortalStack(env, {
+    exitedEarly: 'npm start exited early',
+    tailLines: 40,
   });
   return { child, offset, graphUrl, output };
 }
@@ -195,16 +181,10 @@ describe('npm start', () => {
     expect(stack.graphUrl).toBe(`http://localhost:${gatewayPort}/graphql`);
 
     // The graph answers with seeded data from every subgraph.
-    const contract = parse(
-      readFileSync(join(workspaceRoot(), 'contract/operations.graphql'), 'utf8'),
+    const home = await gql(
+      `http://127.0.0.1:${gatewayPort}/graphql`,
+      contractOperation('HomePage'),
     );
-    const operation = (name: string) =>
-      print(
-        contract.definitions.find(
-          (d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
-        )!,
-      );
-    const home = await gql(`http://127.0.0.1:${gatewayPort}/graphql`, operation('HomePage'));
     expect(home.errors, JSON.stringify(home.errors)).toBeUndefined();
     expect(home.data?.articles.nodes.length).toBeGreaterThan(0);
     expect(home.data?.threads.nodes.length).toBeGreaterThan(0);
@@ -214,7 +194,7 @@ describe('npm start', () => {
     // The assistant was seeded on this fresh start: the catalog synced from the open-data
     // simulator, with the rows of its CSV kept for count questions.
     const ask = async (question: string) => {
-      const res = await gql(`http://127.0.0.1:${gatewayPort}/graphql`, operation('Ask'), {
+      const res = await gql(`http://127.0.0.1:${gatewayPort}/graphql`, contractOperation('Ask'), {
         variables: { question },
       });
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();

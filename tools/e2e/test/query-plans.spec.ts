@@ -3,13 +3,11 @@
 // through an index (no collection scan) and, for lists and lookups, examine a bounded number
 // of documents per document returned. FerretDB has no query planner to ask (it scans
 // and filters in Go or SQLite), so there these tests are skipped, and say why.
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import { MongoClient, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@portal/auth';
-import { workspaceRoot } from '@portal/local-services';
+import { contractDocument } from '@portal/local-services';
 import { HOT_QUERIES, type HotQuery } from './support/hot-queries';
 import { cli, person, run, type Caller } from './support/portal';
 
@@ -21,7 +19,7 @@ const READS = ['find', 'aggregate', 'count', 'distinct'];
 const EXAMINED_PER_RETURNED = 3;
 const EXAMINED_SLACK = 10;
 
-const contract = parse(readFileSync(join(workspaceRoot(), 'contract/operations.graphql'), 'utf8'));
+const contract = contractDocument();
 const contractReads = contract.definitions
   .filter(
     (d): d is OperationDefinitionNode =>

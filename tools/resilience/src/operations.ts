@@ -1,22 +1,10 @@
 // The traffic of the load: the contract's operations, as the portal's pages and people send them.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { ensureDevKeyPair, signPersonToken, type Role } from '@portal/auth';
-import { workspaceRoot } from '@portal/local-services';
+import { contractOperation } from '@portal/local-services';
 import type { LoadOperation, Outcome } from './load';
 
-const contract = parse(readFileSync(join(workspaceRoot(), 'contract/operations.graphql'), 'utf8'));
-
 /** The text of one operation of the contract, exactly as clients send it. */
-export function operation(name: string): string {
-  const op = contract.definitions.find(
-    (d): d is OperationDefinitionNode =>
-      d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
-  );
-  if (!op) throw new Error(`no operation ${name} in the contract`);
-  return print(op);
-}
+export const operation = contractOperation;
 
 /** One GraphQL request through the gateway, as an Outcome (never throws on an answer). */
 export async function post(

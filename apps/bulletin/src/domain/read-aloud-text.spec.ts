@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReadAloudText, htmlToSpeech, speakable } from './read-aloud-text';
+import { buildReadAloudText, htmlToSpeech, readAloudRecord, speakable } from './read-aloud-text';
 
 describe('read-aloud text', () => {
   const source = {
@@ -66,5 +66,26 @@ describe('read-aloud text', () => {
 
   it('keeps words that merely contain an abbreviation', () => {
     expect(speakable('UBNDX và UBND quận 1')).toBe('UBNDX và Ủy ban nhân dân quận 1.');
+  });
+});
+
+describe('readAloudRecord', () => {
+  it('keeps the text in Vietnamese, with its audio once rendered or why there is none', () => {
+    const none = { audioFile: null, durationSeconds: null, audioError: null };
+    expect(readAloudRecord('Xin chào')).toEqual({ text: 'Xin chào', language: 'vi', ...none });
+    expect(readAloudRecord('Xin chào', { ok: true, file: 'a.mp3', durationSeconds: 3 })).toEqual({
+      text: 'Xin chào',
+      language: 'vi',
+      audioFile: 'a.mp3',
+      durationSeconds: 3,
+      audioError: null,
+    });
+    expect(readAloudRecord('Xin chào', { ok: false, reason: 'no espeak-ng' })).toEqual({
+      text: 'Xin chào',
+      language: 'vi',
+      audioFile: null,
+      durationSeconds: null,
+      audioError: 'no espeak-ng',
+    });
   });
 });

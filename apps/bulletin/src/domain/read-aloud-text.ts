@@ -1,4 +1,5 @@
 import { stripAllTags } from '@portal/html';
+import type { RenderResult } from '../audio/speech-renderer';
 
 /** What the read-aloud text is built from: the issue and its items in reading order. */
 export interface ReadAloudSource {
@@ -15,6 +16,20 @@ export interface ReadAloudSource {
 }
 
 export const READ_ALOUD_LANGUAGE = 'vi';
+
+/**
+ * An issue's read-aloud record: its text, in READ_ALOUD_LANGUAGE, and the audio rendered from it
+ * (or why there is none); no audio yet while `audio` is null.
+ */
+export function readAloudRecord(text: string, audio: RenderResult | null = null) {
+  return {
+    text,
+    language: READ_ALOUD_LANGUAGE,
+    audioFile: audio?.ok ? audio.file : null,
+    durationSeconds: audio?.ok ? audio.durationSeconds : null,
+    audioError: audio && !audio.ok ? audio.reason : null,
+  };
+}
 
 // Abbreviations common in the city's administrative writing, spoken in full.
 const ABBREVIATIONS: [RegExp, string][] = (

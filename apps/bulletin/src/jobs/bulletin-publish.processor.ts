@@ -5,7 +5,7 @@ import type { RenderResult } from '../audio/speech-renderer';
 import type { ContentArticles } from '../content/content-articles';
 import { decidePublish } from '../domain/issue-rules';
 import { groupIntoSections } from '../domain/issue-sections';
-import { READ_ALOUD_LANGUAGE, publishedContents } from '../domain/read-aloud-text';
+import { publishedContents, readAloudRecord } from '../domain/read-aloud-text';
 import type { LinkBase } from '../domain/links';
 import type { BulletinIssueRecord, BulletinModels, PublicationRecord } from '../models';
 import { announceIssue } from './announce-issue';
@@ -75,13 +75,7 @@ export function createBulletinPublishProcessor(deps: PublishProcessorDeps) {
           status: 'PUBLISHED',
           publishedAt: at,
           updatedAt: at,
-          readAloud: {
-            text,
-            language: READ_ALOUD_LANGUAGE,
-            audioFile: null,
-            durationSeconds: null,
-            audioError: null,
-          },
+          readAloud: readAloudRecord(text),
           publication,
         },
         $inc: { version: 1 },

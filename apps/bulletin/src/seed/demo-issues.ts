@@ -2,7 +2,7 @@ import type { Logger } from '@portal/logger';
 import type { RenderResult } from '../audio/speech-renderer';
 import type { ContentArticles, PublishedArticle } from '../content/content-articles';
 import { groupIntoSections, sectionKey } from '../domain/issue-sections';
-import { READ_ALOUD_LANGUAGE, buildReadAloudText } from '../domain/read-aloud-text';
+import { buildReadAloudText, readAloudRecord } from '../domain/read-aloud-text';
 import type { BulletinModels } from '../models';
 
 export interface DemoSeedDeps {
@@ -154,13 +154,7 @@ export async function seedDemoIssues(
       { _id: issue._id },
       {
         $set: {
-          readAloud: {
-            text,
-            language: READ_ALOUD_LANGUAGE,
-            audioFile: audio?.ok ? audio.file : null,
-            durationSeconds: audio?.ok ? audio.durationSeconds : null,
-            audioError: audio && !audio.ok ? audio.reason : null,
-          },
+          readAloud: readAloudRecord(text, audio),
           publication: {
             audioDoneAt: publishedAt,
             notifiedAt: publishedAt,

@@ -5,10 +5,10 @@ import {
   type WorkersDeps,
   type WorkersQueueConfig,
 } from '@portal/queue';
-import { contentReportParts, createContentServices } from '../content-services';
+import { contentReportParts, createContent } from '../content-services';
 import type { ContentServices } from '../context';
 import { graphPortalStatsSource, type RemotePart } from '../reports/portal-stats-source';
-import { createContentQueues, type ContentQueues } from './content-queues';
+import type { ContentQueues } from './content-queues';
 import {
   MAINTENANCE_TASKS,
   SYNC_CONTRIBUTIONS_EVERY_MS,
@@ -44,18 +44,16 @@ export async function startContentWorkers(
 ): Promise<RunningContentWorkers> {
   const { logger } = deps;
   const set = new WorkerSet(config, deps);
-  const queues = createContentQueues(deps.conn, set.redis, config.queuePrefix, logger);
-  set.onClose(() => queues.close());
-  const services = createContentServices({
+  const { queues, services } = createContent({
     conn: deps.conn,
     redis: set.redis,
-    queues,
+    prefix: config.queuePrefix,
     webBaseUrl: config.webBaseUrl,
-    keyPrefix: config.queuePrefix,
     viewDedupeSeconds: config.viewDedupeSeconds,
     logger,
     now: deps.now,
   });
+  set.onClose(() => queues.close());
   const { publication, views } = services;
   // The monthly report for leaders (issue 21). Content owns it: it serves portalStats, holds
   // the editors' side of the portal, and its worker already runs the periodic jobs; the other

@@ -10,7 +10,7 @@ import { planFeedback, type FeedbackRoute } from '../domain/feedback';
 import { threadUrl } from '../domain/links';
 import { referPostArgs, referThreadArgs, type SubmitFeedbackInput } from '../domain/referral-input';
 import { REFERRAL_NOTES } from '../domain/referral-status';
-import { slaDueAt } from '../domain/sla';
+import { receivedReferral } from '../domain/received-referral';
 import { feedbackJobId } from '../jobs/job-ids';
 import { staffActor } from '../models/actor';
 import type { HotlineCategoryDoc } from '../models/hotline-category.model';
@@ -173,20 +173,7 @@ export class ReferralIntakeService {
     const now = this.now();
     const referral = await this.options.repo.insert({
       ...fields,
-      categoryCode: category._id,
-      categoryName: category.name,
-      targetAgency: category.targetAgency,
-      slaHours: category.slaHours,
-      slaDueAt: slaDueAt(now, category.slaHours),
-      status: 'RECEIVED',
-      publicResponse: null,
-      hotlineTicketId: null,
-      dispatchRound: 1,
-      dispatchError: null,
-      overdueFlaggedAt: null,
-      closedAt: null,
-      createdAt: now,
-      updatedAt: now,
+      ...receivedReferral(category, now),
     });
     const id = referral._id.toHexString();
     const dispatch = dispatchEffect(id, 1);

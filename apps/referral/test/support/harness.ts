@@ -7,6 +7,7 @@ import { spawnApp, type SpawnedApp, TEST_LISTEN, testViewer, useSubgraph } from 
 import type { ForumClient } from '../../src/clients/forum-client';
 import { closeProducers, createProducers } from '../../src/jobs/producers';
 import { startReferralWorkers, type RunningReferralWorkers } from '../../src/jobs/start-workers';
+import { receivedReferral } from '../../src/domain/received-referral';
 import { prepareDatabase } from '../../src/models';
 import type { ReferralDoc } from '../../src/models/referral.model';
 import type { NewReferral } from '../../src/models/referral.repository';
@@ -258,6 +259,14 @@ export async function submitHotlineFeedback(
   return { trackingCode, id: referral!._id.toHexString() };
 }
 
+/** The category insertReferral files a referral under. */
+const TRAFFIC = {
+  _id: 'GIAO-THONG',
+  name: 'Giao thông, hạ tầng đường bộ, ngập nước',
+  targetAgency: 'SO-XD',
+  slaHours: 72,
+};
+
 /**
  * Inserts a RECEIVED referral straight into the database, with no dispatch job: for tests
  * that drive the processors themselves or need a referral in a given state.
@@ -277,24 +286,11 @@ export async function insertReferral(
     subject: 'Đèn giao thông hỏng',
     summary: 'Đèn giao thông ngã tư Hàng Xanh không hoạt động từ tối qua.',
     referralNote: null,
-    categoryCode: 'GIAO-THONG',
-    categoryName: 'Giao thông, hạ tầng đường bộ, ngập nước',
-    targetAgency: 'SO-XD',
-    slaHours: 72,
-    slaDueAt: new Date(now.getTime() + 72 * 3600_000),
-    status: 'RECEIVED',
     receivedNote: 'Đã tiếp nhận phản ánh.',
     createdBy: { kind: 'CITIZEN', id: null, name: 'Người dân' },
-    publicResponse: null,
-    hotlineTicketId: null,
-    dispatchRound: 1,
-    dispatchError: null,
     contact: null,
     submittedBy: null,
-    overdueFlaggedAt: null,
-    closedAt: null,
-    createdAt: now,
-    updatedAt: now,
+    ...receivedReferral(TRAFFIC, now),
     ...overrides,
   });
 }

@@ -1,28 +1,17 @@
 // What a front end, a partner or an operator does with the running portal: contract
 // operations over HTTP through the gateway, tokens from the local identity provider,
 // the mail sink, and the CLIs.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { ensureDevKeyPair, signPersonToken, type Role } from '@portal/auth';
-import { runProcess, workspaceRoot } from '@portal/local-services';
+import { contractOperation, runProcess, workspaceRoot } from '@portal/local-services';
 import { gql, waitUntil, type GraphQLResponse } from '@portal/testing';
 
 export const graphUrl = process.env.E2E_GRAPH_URL!;
 export const baseUrl = process.env.E2E_BASE_URL!;
 const mailUrl = process.env.E2E_MAIL_URL!;
 
-const contract = parse(readFileSync(join(workspaceRoot(), 'contract/operations.graphql'), 'utf8'));
-
 /** The text of one operation of the contract, exactly as clients send it. */
-export function operation(name: string): string {
-  const op = contract.definitions.find(
-    (d): d is OperationDefinitionNode =>
-      d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
-  );
-  if (!op) throw new Error(`no operation ${name} in the contract`);
-  return print(op);
-}
+export const operation = contractOperation;
 
 export interface Caller {
   bearer?: string;

@@ -2,19 +2,17 @@
 // shifted ports, with demo data) for the end-to-end suite: on the MongoDB and Redis that
 // MONGODB_URI / REDIS_URL name, like the rest of the suite (in databases and a queue prefix
 // of its own, dropped at the end), else on its own FerretDB and Redis.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { MongoClient } from 'mongodb';
 import { DEFAULT_PORTS } from '@portal/config';
 import {
   APP_BUNDLES_ENV,
   buildPortalWeb,
   freeStackOffset,
-  workspaceRoot,
+  startPortalStack,
 } from '@portal/local-services';
 
 export default async function setup(): Promise<() => Promise<void>> {
@@ -62,30 +60,10 @@ export default async function setup(): Promise<() => Promise<void>> {
     RATE_LIMIT_PERSON: '100000',
     PORTAL_WEB_BUILD_DIR: portalBuild,
   };
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(workspaceRoot(), 'tools/dev-services/src/start.ts')],
-    {
-      cwd: workspaceRoot(),
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const output: string[] = [];
-  const graphUrl = await new Promise<string>((resolve, reject) => {
-    for (const stream of [child.stdout!, child.stderr!]) {
-      createInterface({ input: stream }).on('line', (line) => {
-        output.push(line);
-        if (output.length > 400) output.shift();
-        const match = /Portal graph ready at (http:\/\/\S+)/.exec(line);
-        if (match) resolve(match[1]!);
-      });
-    }
-    child.once('exit', (code) =>
-      reject(
-        new Error(`the stack exited while starting (${code}):\n${output.slice(-60).join('\n')}`),
-      ),
-    );
+  const { child, graphUrl } = await startPortalStack(env, {
+    exitedEarly: 'the stack exited while starting',
+    tailLines: 60,
+    keepLines: 400,
   });
   process.env.E2E_GRAPH_URL = graphUrl.replace('localhost', '127.0.0.1');
   process.env.E2E_BASE_URL = graphUrl.replace(/\/graphql$/, '');
