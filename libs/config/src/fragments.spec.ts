@@ -21,6 +21,7 @@ describe('serviceEnv (what every subgraph service reads)', () => {
         PORT: DEFAULT_PORTS[name],
         MONGODB_URI: `mongodb://127.0.0.1:${DEFAULT_PORTS.ferretdb}/`,
         MONGODB_DB: `portal_${name}`,
+        DB_SLOW_MS: 500,
         REDIS_URL: `redis://127.0.0.1:${DEFAULT_PORTS.redis}`,
         QUEUE_PREFIX: 'portal',
         INTERNAL_TOKEN_SECRET: SECRET,
@@ -44,6 +45,7 @@ describe('serviceEnv (what every subgraph service reads)', () => {
       QUEUE_PREFIX: 'a:b',
       OPS_PORT: '70000',
       WORKER_CONCURRENCY: '0',
+      DB_SLOW_MS: '-5',
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -52,7 +54,8 @@ describe('serviceEnv (what every subgraph service reads)', () => {
     expect(problems).toContain('QUEUE_PREFIX letters, digits, - and _ only (got "a:b")');
     expect(problems.find((p) => p.startsWith('OPS_PORT '))).toContain('(got "70000")');
     expect(problems.find((p) => p.startsWith('WORKER_CONCURRENCY '))).toContain('(got "0")');
-    expect(problems).toHaveLength(4);
+    expect(problems.find((p) => p.startsWith('DB_SLOW_MS '))).toContain('(got "-5")');
+    expect(problems).toHaveLength(5);
   });
 
   it('requires the secret, the connections and both public addresses in production', () => {
