@@ -21,19 +21,18 @@ function objectIds(ids: readonly string[]): Types.ObjectId[] {
  */
 function countLoader(
   count: (ids: Types.ObjectId[]) => Promise<{ _id: Types.ObjectId; n: number }[]>,
-  kept?: { models: ForumModels; name: string },
+  kept: { models: ForumModels; name: string },
 ): DataLoader<string, number> {
-  const owner = kept ? pageCacheOf(kept.models.threads) : null;
+  const owner = pageCacheOf(kept.models.threads);
   return new DataLoader<string, number>(
     async (ids) => {
       const counted = async () =>
         Object.fromEntries(
           (await count(objectIds(ids))).map((r) => [r._id.toHexString(), r.n]),
         ) as Record<string, number>;
-      const byId =
-        owner && kept
-          ? await cachedListValue(owner, [kept.name, [...ids].sort()], counted)
-          : await counted();
+      const byId = owner
+        ? await cachedListValue(owner, [kept.name, [...ids].sort()], counted)
+        : await counted();
       return ids.map((id) => byId[id] ?? 0);
     },
     { maxBatchSize: 500 },

@@ -207,7 +207,7 @@ export class ArticleQueryService {
     const rankAll = async () => (ranked ??= await this.rankMatches(query, tokens));
     const owner = pageCacheOf(this.models.articles);
     const head: RankedHead = owner
-      ? await cachedListValue(owner, ['search', query, tokens], async () => {
+      ? await cachedListValue(owner, ['search', query], async () => {
           const all = await rankAll();
           return { top: all.slice(0, KEPT_SEARCH_RESULTS), total: all.length };
         })
