@@ -16,7 +16,7 @@ import {
   workspaceRoot,
   type DatabaseAndRedis,
 } from '@portal/local-services';
-import { ALONE_TAG, longestFirst, onLanes, testProjects, type TestProject } from './schedule';
+import { OWN_LANE_TAG, longestFirst, onLanes, testProjects, type TestProject } from './schedule';
 import type { ProjectSummary } from './summary-reporter';
 
 const root = workspaceRoot();
@@ -101,18 +101,19 @@ async function main(): Promise<number> {
     env.TEST_WORKERS ??= String(Math.max(1, Math.floor(cores / parallel)));
     log(`${cores} cores: ${parallel} projects at once, ${env.TEST_WORKERS} test file(s) each`);
     // Longest first on the lanes, so that no lane idles at the end beside a whole stack.
-    // Projects tagged `test:alone` (the resilience suite, whose pass criteria compare latencies
-    // with the same stack's own baseline) run after the others, by themselves, so no other
-    // project's load lands in the middle of a measurement.
+    // Projects tagged `test:own-lane` (the resilience suite: five minutes of timed faults and
+    // waits for a fraction of a core) start at once on lanes of their own beside them.
     const projects = projectsToRun();
-    const alone = projects.filter((p) => p.tags.includes(ALONE_TAG));
-    const together = longestFirst(projects.filter((p) => !p.tags.includes(ALONE_TAG)));
+    const ownLane = projects.filter((p) => p.tags.includes(OWN_LANE_TAG));
+    const together = longestFirst(projects.filter((p) => !p.tags.includes(OWN_LANE_TAG)));
     log(`in this order: ${together.map((p) => p.name).join(', ')}`);
-    const codes = await onLanes(together, parallel, (p) => runProject(p, env));
-    if (alone.length > 0) {
-      log(`then by themselves: ${alone.map((p) => p.name).join(', ')}`);
-      codes.push(...(await onLanes(alone, 1, (p) => runProject(p, env))));
-    }
+    if (ownLane.length > 0)
+      log(`beside them, each on a lane of its own: ${ownLane.map((p) => p.name).join(', ')}`);
+    const [shared, own] = await Promise.all([
+      onLanes(together, parallel, (p) => runProject(p, env)),
+      Promise.all(ownLane.map((p) => runProject(p, env))),
+    ]);
+    const codes = [...shared, ...own];
     const exitCode = codes.find((code) => code !== 0) ?? 0;
 
     let passed = 0;

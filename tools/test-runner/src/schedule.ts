@@ -12,8 +12,12 @@ export interface TestProject {
   specFiles: number;
 }
 
-/** Run after all the others, by themselves (latency criteria against their own baseline). */
-export const ALONE_TAG = 'test:alone';
+/**
+ * Started at once on a lane of their own, beside the shared lanes: suites that mostly wait out a
+ * timeline (the resilience suite's faults, backoffs and expiring claims) cost little CPU but
+ * minutes of wall time, which on a shared lane would be the run's tail.
+ */
+export const OWN_LANE_TAG = 'test:own-lane';
 /** Started first: they take longest (whole stacks, a browser), so they must not be the tail. */
 export const SLOW_TAG = 'test:slow';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workspaceRoot } from '@portal/local-services';
 import {
-  ALONE_TAG,
+  OWN_LANE_TAG,
   SLOW_TAG,
   longestFirst,
   onLanes,
@@ -31,7 +31,7 @@ describe('the order projects start in', () => {
   it('reads every project with a test target from the workspace, with its tags and spec files', () => {
     const projects = testProjects(workspaceRoot());
     const byName = new Map(projects.map((p) => [p.name, p]));
-    expect(byName.get('tool-resilience')?.tags).toContain(ALONE_TAG);
+    expect(byName.get('tool-resilience')?.tags).toContain(OWN_LANE_TAG);
     expect(byName.get('tool-e2e')?.tags).toContain(SLOW_TAG);
     expect(byName.get('content')).toMatchObject({ root: 'apps/content' });
     expect(byName.get('content')!.specFiles).toBeGreaterThan(5);
