@@ -88,7 +88,15 @@ export async function openConsoleSection(page: Page, name: string, url: RegExp):
   );
 }
 
+/**
+ * Screenshots are for people looking at tmp/portal-web after a run of their own; CI (`CI=true`,
+ * which `.ci/run` sets) takes none unless E2E_SCREENSHOTS=1: a full-page one costs about 0.8
+ * CPU-s, the suite takes about 65, and nobody reads them there.
+ */
+const takeScreenshots = process.env.E2E_SCREENSHOTS === '1' || !process.env.CI;
+
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!takeScreenshots) return;
   const dir = join(outDir, 'screenshots');
   mkdirSync(dir, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
