@@ -13,7 +13,8 @@
 // the scale data (SCALE_DATA: 10,000 articles, 5,000 threads with 50,000 replies and 100,000
 // votes, …; `npm run seed -- --scale F` adds it), and how each query's throughput grows.
 // BENCH_SMOKE=1 (CI): checks every target answers every query without errors, then one short
-// round of HomePage on every target, so the benchmark never rots. BENCH_SECONDS / BENCH_ROUNDS tune a full run.
+// round of HomePage on every target, so the benchmark never rots. BENCH_SECONDS / BENCH_ROUNDS
+// tune a full run.
 // BENCH_STACK (JSON, `RunningStack`) uses a stack already running instead of starting one:
 // the end-to-end suite runs the smoke mode on its own stack.
 // BENCH_HIVE_PLANNER=js uses Hive's JavaScript planner instead of the router runtime.

@@ -104,8 +104,8 @@ async function main(): Promise<number> {
     env.TEST_WORKERS ??= String(Math.max(1, Math.floor(cores / parallel)));
     log(`${cores} cores: ${parallel} projects at once, ${env.TEST_WORKERS} test file(s) each`);
     // Longest first on the lanes, so that no lane idles at the end beside a whole stack.
-    // Projects tagged `test:own-lane` (the resilience suite: five minutes of timed faults and
-    // waits for a fraction of a core) start at once on lanes of their own beside them.
+    // Projects tagged `test:own-lane` (the resilience suite: 5–10 minutes of timed faults and
+    // waits for about half a core) start at once on lanes of their own beside them.
     const projects = projectsToRun();
     const ownLane = projects.filter((p) => p.tags.includes(OWN_LANE_TAG));
     const together = longestFirst(projects.filter((p) => !p.tags.includes(OWN_LANE_TAG)));

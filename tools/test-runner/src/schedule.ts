@@ -14,8 +14,8 @@ export interface TestProject {
 
 /**
  * Started at once on a lane of their own, beside the shared lanes: suites that mostly wait out a
- * timeline (the resilience suite's faults, backoffs and expiring claims) cost little CPU but
- * minutes of wall time, which on a shared lane would be the run's tail.
+ * timeline (the resilience suite's faults, backoffs and expiring claims) take minutes of wall
+ * time for about half a core, and on a shared lane would be the run's tail.
  */
 export const OWN_LANE_TAG = 'test:own-lane';
 /** Started first: they take longest (whole stacks, a browser), so they must not be the tail. */
