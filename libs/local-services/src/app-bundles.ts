@@ -1,6 +1,6 @@
 import { copyFileSync, cpSync, existsSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { build } from 'esbuild';
+import { build, stop as stopEsbuild } from 'esbuild';
 import { workspaceRoot } from './paths';
 
 /** Where a run's app bundles are (set by `npm test`); unset, apps run from source through tsx. */
@@ -76,6 +76,9 @@ export async function bundleApps(root: string, dir: string): Promise<string[]> {
       if (existsSync(assets)) symlinkSync(assets, join(outdir, 'assets'));
     }),
   );
+  // esbuild's service process would otherwise outlive the caller's use of it (`npm start`
+  // must leave no process behind when it stops); a later build starts another.
+  await stopEsbuild();
   return apps;
 }
 

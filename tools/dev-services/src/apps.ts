@@ -39,25 +39,32 @@ export function discoverApps(root: string, offset: number): AppProcess[] {
   ];
 }
 
+export interface SeedScript {
+  app: string;
+  file: string;
+}
+
 /**
- * Seed scripts, bulletin and the assistant last (see SEED_LAST): the demo data
- * (apps/<app>/src/seed.ts), or the benchmarks' scale data (apps/<app>/bench/scale-seed.ts,
- * which brings each app's generated documents to SCALE_FRACTION of the scale data).
+ * Seed scripts in two phases: the demo data (apps/<app>/src/seed.ts), or the benchmarks'
+ * scale data (apps/<app>/bench/scale-seed.ts, which brings each app's generated documents to
+ * SCALE_FRACTION of the scale data). Each app seeds its own database, so the seeds of a phase
+ * may run side by side; bulletin and the assistant (SEED_LAST) read what the others published
+ * and form the second phase.
  */
 export function discoverSeeds(
   root: string,
   kind: 'demo' | 'scale' = 'demo',
-): { app: string; file: string }[] {
+): [first: SeedScript[], last: SeedScript[]] {
   const dir = join(root, 'apps');
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir)) return [[], []];
   const path = kind === 'demo' ? ['src', 'seed.ts'] : ['bench', 'scale-seed.ts'];
   const seeds = readdirSync(dir)
     .sort()
     .map((app) => ({ app, file: join(dir, app, ...path) }))
     .filter((s) => existsSync(s.file));
   return [
-    ...seeds.filter((s) => !SEED_LAST.includes(s.app)),
-    ...seeds.filter((s) => SEED_LAST.includes(s.app)),
+    seeds.filter((s) => !SEED_LAST.includes(s.app)),
+    seeds.filter((s) => SEED_LAST.includes(s.app)),
   ];
 }
 

@@ -22,7 +22,7 @@ try {
 const root = workspaceRoot();
 // A local tool: development unless told otherwise (the apps themselves default to production).
 const env = { NODE_ENV: 'development', ...ensureDotEnv(root), ...process.env };
-for (const seed of discoverSeeds(root, scale === undefined ? 'demo' : 'scale')) {
+for (const seed of discoverSeeds(root, scale === undefined ? 'demo' : 'scale').flat()) {
   process.stdout.write(`seeding ${seed.app}${scale === undefined ? '' : ` (scale ${scale})`}\n`);
   const run = spawnSync(process.execPath, entryArgs(seed.file), {
     cwd: root,

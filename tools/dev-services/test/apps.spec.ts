@@ -19,12 +19,17 @@ for (const [app, file] of [
 }
 
 describe('seed discovery', () => {
-  it('finds the demo seeds, and the scale seeds apart from them, bulletin last', () => {
-    expect(discoverSeeds(root).map((s) => s.app)).toEqual(['content', 'bulletin']);
+  it('finds the demo seeds, and the scale seeds apart from them, bulletin in the last phase', () => {
+    expect(discoverSeeds(root).map((phase) => phase.map((s) => s.app))).toEqual([
+      ['content'],
+      ['bulletin'],
+    ]);
     expect(discoverSeeds(root, 'scale')).toEqual([
-      { app: 'content', file: join(root, 'apps/content/bench/scale-seed.ts') },
-      { app: 'forum', file: join(root, 'apps/forum/bench/scale-seed.ts') },
-      { app: 'bulletin', file: join(root, 'apps/bulletin/bench/scale-seed.ts') },
+      [
+        { app: 'content', file: join(root, 'apps/content/bench/scale-seed.ts') },
+        { app: 'forum', file: join(root, 'apps/forum/bench/scale-seed.ts') },
+      ],
+      [{ app: 'bulletin', file: join(root, 'apps/bulletin/bench/scale-seed.ts') }],
     ]);
   });
 

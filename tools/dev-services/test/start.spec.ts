@@ -79,7 +79,7 @@ interface RunningStack {
 async function startStack(dir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningStack> {
   // TEST_STACK_PORT_OFFSET pins the ports (a shared machine where each person has a range).
   const offset = Number(process.env.TEST_STACK_PORT_OFFSET) || (await freeStackOffset());
-  // No PORTAL_APP_BUNDLES: the apps run from their sources, as `npm start` runs them.
+  // No PORTAL_APP_BUNDLES: `npm start` bundles the apps itself, as a person runs it.
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
