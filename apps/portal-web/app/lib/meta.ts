@@ -10,7 +10,7 @@ export interface PageFacts {
   image?: string | null;
 }
 
-type Matches = readonly ({ id: string; data?: unknown } | undefined)[];
+type Matches = readonly ({ id: string; loaderData?: unknown } | undefined)[];
 
 /** Title, description, canonical link and OpenGraph tags of a page. */
 export function pageMeta(root: RootData | undefined, page: PageFacts): MetaDescriptor[] {
@@ -40,14 +40,14 @@ export function pageMeta(root: RootData | undefined, page: PageFacts): MetaDescr
 }
 
 export function rootData(matches: Matches): RootData | undefined {
-  return matches.find((m) => m?.id === 'root')?.data as RootData | undefined;
+  return matches.find((m) => m?.id === 'root')?.loaderData as RootData | undefined;
 }
 
 /** The meta of a page about one thing, from its loader's data; "not found" when the loader threw. */
 export function detailMeta<Data>(
   facts: (data: Data, root: RootData | undefined) => PageFacts,
-): (args: { data: Data | undefined; matches: Matches }) => MetaDescriptor[] {
-  return ({ data, matches }) => {
+): (args: { loaderData: Data | undefined; matches: Matches }) => MetaDescriptor[] {
+  return ({ loaderData: data, matches }) => {
     if (!data) return [{ title: 'Không tìm thấy' }];
     const root = rootData(matches);
     return pageMeta(root, facts(data, root));
@@ -64,7 +64,7 @@ interface Described {
 export function describedMeta<Data, Thing extends Described>(
   thing: (data: Data) => Thing,
   path: (thing: Thing) => string,
-): (args: { data: Data | undefined; matches: Matches }) => MetaDescriptor[] {
+): (args: { loaderData: Data | undefined; matches: Matches }) => MetaDescriptor[] {
   return detailMeta((data) => {
     const it = thing(data);
     return { title: it.title, description: it.description ?? undefined, path: path(it) };
@@ -101,8 +101,8 @@ export function sectionMeta(page: {
 /** The meta of a staff console page: its title alone, in the page's language, never indexed. */
 export function staffMeta<Data = unknown>(
   title: (l: (vi: string, en: string) => string, data: Data | undefined) => string,
-): (args: { data: Data | undefined; matches: Matches }) => MetaDescriptor[] {
-  return ({ data, matches }) => {
+): (args: { loaderData: Data | undefined; matches: Matches }) => MetaDescriptor[] {
+  return ({ loaderData: data, matches }) => {
     const en = rootData(matches)?.lang === 'en';
     return [
       { title: title((vi, english) => (en ? english : vi), data) },
