@@ -8,6 +8,8 @@ export interface PageFacts {
   path: string;
   type?: string;
   image?: string | null;
+  /** Kept out of search engines (sign-in, tracking, judging). */
+  noindex?: boolean;
 }
 
 type Matches = readonly ({ id: string; loaderData?: unknown } | undefined)[];
@@ -36,6 +38,7 @@ export function pageMeta(root: RootData | undefined, page: PageFacts): MetaDescr
     { property: 'og:locale', content: root?.lang === 'en' ? 'en_US' : 'vi_VN' },
     ...(page.image ? [{ property: 'og:image', content: page.image }] : []),
     { name: 'twitter:card', content: page.image ? 'summary_large_image' : 'summary' },
+    ...(page.noindex ? [{ name: 'robots', content: 'noindex' }] : []),
   ];
 }
 
@@ -87,14 +90,12 @@ export function sectionMeta(page: {
   return ({ matches }) => {
     const root = rootData(matches);
     const lang = root?.lang === 'en' ? 'en' : 'vi';
-    return [
-      ...pageMeta(root, {
-        title: page.title[lang],
-        description: page.description?.[lang],
-        path: page.path,
-      }),
-      ...(page.noindex ? [{ name: 'robots', content: 'noindex' }] : []),
-    ];
+    return pageMeta(root, {
+      title: page.title[lang],
+      description: page.description?.[lang],
+      path: page.path,
+      noindex: page.noindex,
+    });
   };
 }
 

@@ -13,7 +13,7 @@ import {
   scoresFromForm,
 } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
-import { pageMeta, rootData } from '../../lib/meta';
+import { detailMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import type { Route } from './+types/contest-judging';
@@ -68,17 +68,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
-  if (!loaderData) return [{ title: 'Không tìm thấy' }];
-  const root = rootData(matches);
-  return [
-    ...pageMeta(root, {
-      title: `${root?.lang === 'en' ? 'Judging' : 'Chấm thi'}: ${loaderData.contest.title}`,
-      path: `/cuoc-thi/${loaderData.contest.id}/cham-thi`,
-    }),
-    { name: 'robots', content: 'noindex' },
-  ];
-};
+export const meta: Route.MetaFunction = detailMeta(({ contest }, root) => ({
+  title: `${root?.lang === 'en' ? 'Judging' : 'Chấm thi'}: ${contest.title}`,
+  path: `/cuoc-thi/${contest.id}/cham-thi`,
+  noindex: true,
+}));
 
 export default function ContestJudging({ loaderData, actionData: result }: Route.ComponentProps) {
   const { contest } = loaderData;
