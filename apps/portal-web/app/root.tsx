@@ -17,6 +17,7 @@ import { isLang, translator, type Lang } from './lib/i18n';
 import { hasRole, usePortal, type RootData } from './lib/portal-data';
 import { STAFF_ROLES } from './lib/staff';
 import { currentViewer, languageCookie } from './lib/session.server';
+import { signInPath } from './lib/sign-in-path';
 import type { Route } from './+types/root';
 
 export const links: LinksFunction = () => [
@@ -101,7 +102,7 @@ function Header() {
               </Form>
             </>
           ) : (
-            <Link to={`/dang-nhap?tiep=${encodeURIComponent(back)}`}>{t('signIn')}</Link>
+            <Link to={signInPath(back)}>{t('signIn')}</Link>
           )}
         </div>
       </div>

@@ -14,7 +14,7 @@ import {
   type FlagReason,
 } from '../__generated__/graphql';
 import { PollPanel } from '../components/poll';
-import { DateText, Field, FormError, IntentForm, Notice } from '../components/ui';
+import { DateText, Field, FormError, IntentForm, Notice, SignInPrompt } from '../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../lib/graphql.server';
 import { detailMeta } from '../lib/meta';
 import { recordPageView } from '../lib/page-view.server';
@@ -188,9 +188,7 @@ export default function Thread({ loaderData, actionData: result }: Route.Compone
             <FlagForm targetId={thread.id} label={thread.title} />
           </>
         ) : (
-          <p>
-            <Link to={`/dang-nhap?tiep=/dien-dan/${thread.id}`}>{t('signInToAct')}</Link>
-          </p>
+          <SignInPrompt returnTo={`/dien-dan/${thread.id}`}>{t('signInToAct')}</SignInPrompt>
         )}
       </div>
 

@@ -6,7 +6,15 @@ import {
   VoteForContestEntryDocument,
 } from '../../__generated__/graphql';
 import { RoundKind } from '../../components/contest-round';
-import { DateText, Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
+import {
+  DateText,
+  Field,
+  FormError,
+  IntentForm,
+  Notice,
+  Section,
+  SignInPrompt,
+} from '../../components/ui';
 import { entryCredits, entryProblems, parseTeam, teamText } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { describedMeta } from '../../lib/meta';
@@ -171,11 +179,9 @@ export default function ContestPage({ loaderData, actionData: result }: Route.Co
           className="panel"
         >
           {!viewer ? (
-            <p>
-              <Link to={`/dang-nhap?tiep=/cuoc-thi/${contest.id}`}>
-                {l('Đăng nhập để gửi bài dự thi', 'Sign in to enter')}
-              </Link>
-            </p>
+            <SignInPrompt returnTo={`/cuoc-thi/${contest.id}`}>
+              {l('Đăng nhập để gửi bài dự thi', 'Sign in to enter')}
+            </SignInPrompt>
           ) : (
             <EntryForm
               key={contest.myEntry?.updatedAt ?? 'new'}
@@ -193,11 +199,9 @@ export default function ContestPage({ loaderData, actionData: result }: Route.Co
           {l('Bài dự thi', 'Entries')} ({contest.entries.length})
         </h2>
         {voting && !viewer && (
-          <p>
-            <Link to={`/dang-nhap?tiep=/cuoc-thi/${contest.id}`}>
-              {l('Đăng nhập để bình chọn', 'Sign in to vote')}
-            </Link>
-          </p>
+          <SignInPrompt returnTo={`/cuoc-thi/${contest.id}`}>
+            {l('Đăng nhập để bình chọn', 'Sign in to vote')}
+          </SignInPrompt>
         )}
         <ul className="cards" data-testid="contest-entries">
           {contest.entries.map((e) => (

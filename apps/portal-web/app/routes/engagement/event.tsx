@@ -6,7 +6,7 @@ import {
   RegisterForEventDocument,
   VoteEventQuestionDocument,
 } from '../../__generated__/graphql';
-import { Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
+import { Field, FormError, IntentForm, Notice, Section, SignInPrompt } from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { formatDateTime } from '../../lib/i18n';
 import { describedMeta } from '../../lib/meta';
@@ -148,11 +148,9 @@ export default function EventPage({ loaderData, actionData: result }: Route.Comp
             {l('Đăng ký', 'Registration')}
           </h2>
           {!viewer ? (
-            <p>
-              <Link to={`/dang-nhap?tiep=/su-kien/${event.id}`}>
-                {l('Đăng nhập để đăng ký tham dự', 'Sign in to register')}
-              </Link>
-            </p>
+            <SignInPrompt returnTo={`/su-kien/${event.id}`}>
+              {l('Đăng nhập để đăng ký tham dự', 'Sign in to register')}
+            </SignInPrompt>
           ) : registration ? (
             <>
               <p data-testid="registration-status">

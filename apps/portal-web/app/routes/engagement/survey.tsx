@@ -3,7 +3,7 @@
 import { Form, Link } from 'react-router';
 import { SurveyPageDocument } from '../../__generated__/graphql';
 import { QuestionField, type Answer } from '../../components/survey';
-import { DateText, FormError, Notice } from '../../components/ui';
+import { DateText, FormError, Notice, SignInPrompt } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
 import { describedMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
@@ -114,11 +114,9 @@ export default function SurveyPage({ loaderData, actionData: result }: Route.Com
       <FormError error={result?.error} />
 
       {needsSignIn && !submitted && (
-        <p>
-          <Link to={`/dang-nhap?tiep=/khao-sat/${survey.id}`}>
-            {l('Đăng nhập để trả lời khảo sát này.', 'Sign in to answer this survey.')}
-          </Link>
-        </p>
+        <SignInPrompt returnTo={`/khao-sat/${survey.id}`}>
+          {l('Đăng nhập để trả lời khảo sát này.', 'Sign in to answer this survey.')}
+        </SignInPrompt>
       )}
       {!needsSignIn && !canAnswer && !submitted && (
         <p>
