@@ -11,20 +11,21 @@ import {
   useLocation,
   useRouteError,
   type LinksFunction,
-  type LoaderFunctionArgs,
 } from 'react-router';
 import stylesheet from './app.css?url';
 import { isLang, translator, type Lang } from './lib/i18n';
 import { hasRole, usePortal, type RootData } from './lib/portal-data';
 import { STAFF_ROLES } from './lib/staff';
 import { currentViewer, languageCookie } from './lib/session.server';
+import { signInPath } from './lib/sign-in-path';
+import type { Route } from './+types/root';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootData> {
+export async function loader({ request, context }: Route.LoaderArgs): Promise<RootData> {
   const chosen: unknown = await languageCookie.parse(request.headers.get('cookie'));
   const { viewer } = await currentViewer(request, context);
   return {
@@ -101,7 +102,7 @@ function Header() {
               </Form>
             </>
           ) : (
-            <Link to={`/dang-nhap?tiep=${encodeURIComponent(back)}`}>{t('signIn')}</Link>
+            <Link to={signInPath(back)}>{t('signIn')}</Link>
           )}
         </div>
       </div>

@@ -7,7 +7,7 @@ import type { ArticlePollQuery } from '../__generated__/graphql';
 import type { AnswerOutcome } from '../lib/survey-answer.server';
 import { usePortal } from '../lib/portal-data';
 import { QuestionField, QuestionResults } from './survey';
-import { FormError, Notice, Section } from './ui';
+import { FormError, Notice, Section, SignInPrompt } from './ui';
 
 /** A poll as ArticlePoll and ThreadPoll select it. */
 export type PollView = NonNullable<NonNullable<ArticlePollQuery['article']>['poll']>;
@@ -69,11 +69,9 @@ export function PollPanel({
       ) : (
         <>
           {poll.status === 'OPEN' && !viewer && !answered && (
-            <p>
-              <Link to={`/dang-nhap?tiep=${encodeURIComponent(path)}`}>
-                {l('Đăng nhập để bình chọn.', 'Sign in to vote.')}
-              </Link>
-            </p>
+            <SignInPrompt returnTo={path}>
+              {l('Đăng nhập để bình chọn.', 'Sign in to vote.')}
+            </SignInPrompt>
           )}
           {poll.results ? (
             <div data-testid="poll-results">

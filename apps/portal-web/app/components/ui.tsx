@@ -2,6 +2,7 @@ import { Form, Link, useLocation } from 'react-router';
 import type { GraphError } from '../lib/graphql.server';
 import { formatDate } from '../lib/i18n';
 import { usePortal } from '../lib/portal-data';
+import { signInPath } from '../lib/sign-in-path';
 
 export function DateText({ iso }: { iso: string | null | undefined }) {
   const { lang } = usePortal();
@@ -215,6 +216,15 @@ export function Field(props: {
         </p>
       )}
     </div>
+  );
+}
+
+/** A paragraph linking to the sign-in page, which comes back to `returnTo`; it says what for. */
+export function SignInPrompt(props: { returnTo: string; children: React.ReactNode }) {
+  return (
+    <p>
+      <Link to={signInPath(props.returnTo)}>{props.children}</Link>
+    </p>
   );
 }
 

@@ -8,9 +8,11 @@ export interface PageFacts {
   path: string;
   type?: string;
   image?: string | null;
+  /** Kept out of search engines (sign-in, tracking, judging). */
+  noindex?: boolean;
 }
 
-type Matches = readonly ({ id: string; data?: unknown } | undefined)[];
+type Matches = readonly ({ id: string; loaderData?: unknown } | undefined)[];
 
 /** Title, description, canonical link and OpenGraph tags of a page. */
 export function pageMeta(root: RootData | undefined, page: PageFacts): MetaDescriptor[] {
@@ -36,18 +38,19 @@ export function pageMeta(root: RootData | undefined, page: PageFacts): MetaDescr
     { property: 'og:locale', content: root?.lang === 'en' ? 'en_US' : 'vi_VN' },
     ...(page.image ? [{ property: 'og:image', content: page.image }] : []),
     { name: 'twitter:card', content: page.image ? 'summary_large_image' : 'summary' },
+    ...(page.noindex ? [{ name: 'robots', content: 'noindex' }] : []),
   ];
 }
 
 export function rootData(matches: Matches): RootData | undefined {
-  return matches.find((m) => m?.id === 'root')?.data as RootData | undefined;
+  return matches.find((m) => m?.id === 'root')?.loaderData as RootData | undefined;
 }
 
 /** The meta of a page about one thing, from its loader's data; "not found" when the loader threw. */
 export function detailMeta<Data>(
   facts: (data: Data, root: RootData | undefined) => PageFacts,
-): (args: { data: Data | undefined; matches: Matches }) => MetaDescriptor[] {
-  return ({ data, matches }) => {
+): (args: { loaderData: Data | undefined; matches: Matches }) => MetaDescriptor[] {
+  return ({ loaderData: data, matches }) => {
     if (!data) return [{ title: 'Không tìm thấy' }];
     const root = rootData(matches);
     return pageMeta(root, facts(data, root));
@@ -64,7 +67,7 @@ interface Described {
 export function describedMeta<Data, Thing extends Described>(
   thing: (data: Data) => Thing,
   path: (thing: Thing) => string,
-): (args: { data: Data | undefined; matches: Matches }) => MetaDescriptor[] {
+): (args: { loaderData: Data | undefined; matches: Matches }) => MetaDescriptor[] {
   return detailMeta((data) => {
     const it = thing(data);
     return { title: it.title, description: it.description ?? undefined, path: path(it) };
@@ -87,22 +90,20 @@ export function sectionMeta(page: {
   return ({ matches }) => {
     const root = rootData(matches);
     const lang = root?.lang === 'en' ? 'en' : 'vi';
-    return [
-      ...pageMeta(root, {
-        title: page.title[lang],
-        description: page.description?.[lang],
-        path: page.path,
-      }),
-      ...(page.noindex ? [{ name: 'robots', content: 'noindex' }] : []),
-    ];
+    return pageMeta(root, {
+      title: page.title[lang],
+      description: page.description?.[lang],
+      path: page.path,
+      noindex: page.noindex,
+    });
   };
 }
 
 /** The meta of a staff console page: its title alone, in the page's language, never indexed. */
 export function staffMeta<Data = unknown>(
   title: (l: (vi: string, en: string) => string, data: Data | undefined) => string,
-): (args: { data: Data | undefined; matches: Matches }) => MetaDescriptor[] {
-  return ({ data, matches }) => {
+): (args: { loaderData: Data | undefined; matches: Matches }) => MetaDescriptor[] {
+  return ({ loaderData: data, matches }) => {
     const en = rootData(matches)?.lang === 'en';
     return [
       { title: title((vi, english) => (en ? english : vi), data) },

@@ -2,6 +2,7 @@
 // page scripts), who they are, and the PKCE state of a sign-in in progress.
 import { createCookie, createCookieSessionStorage, redirect, type Session } from 'react-router';
 import type { PortalLoadContext } from './context';
+import { signInPath } from './sign-in-path';
 
 export interface Viewer {
   id: string;
@@ -81,7 +82,7 @@ export async function requireViewer(
   const found = await currentViewer(request, ctx);
   if (!found.viewer || !found.token) {
     const url = new URL(request.url);
-    throw redirect(`/dang-nhap?tiep=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(signInPath(url.pathname + url.search));
   }
   if (roles && !roles.some((r) => found.viewer!.roles.includes(r)))
     throw new Response('Forbidden', { status: 403 });

@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link } from 'react-router';
 import { PlatformAppsDirectoryDocument } from '../__generated__/graphql';
 import { FilterForm, SearchField, SelectField } from '../components/list-filters';
 import { loadOrThrow } from '../lib/graphql.server';
@@ -6,8 +6,9 @@ import { definedOnly, listQuery } from '../lib/list-query';
 import { sectionMeta } from '../lib/meta';
 import { APP_CATEGORIES } from '../lib/showcase';
 import { usePortal } from '../lib/portal-data';
+import type { Route } from './+types/apps';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { q, oneOf } = listQuery(request);
   const category = oneOf('nhom', APP_CATEGORIES);
   const data = await loadOrThrow(
@@ -23,8 +24,8 @@ export const meta = sectionMeta({
   title: { vi: 'Ứng dụng và nền tảng của Thành phố', en: 'City apps' },
 });
 
-export default function Apps() {
-  const { category, q, apps } = useLoaderData<typeof loader>();
+export default function Apps({ loaderData }: Route.ComponentProps) {
+  const { category, q, apps } = loaderData;
   const { t } = usePortal();
   return (
     <div>

@@ -1,11 +1,4 @@
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from 'react-router';
+import { Link } from 'react-router';
 import { sanitizeRichText } from '@portal/html';
 import {
   ArticleExtrasDocument,
@@ -22,9 +15,10 @@ import { recordPageView } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 import { currentViewer } from '../lib/session.server';
 import { sendSurveyForm } from '../lib/survey-answer.server';
+import type { Route } from './+types/article';
 
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const slug = params.slug!;
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const slug = params.slug;
   const { token } = await currentViewer(request, context);
   const [page, extras, poll] = await Promise.all([
     loadOrThrow(context, ArticlePageDocument, { slug }),
@@ -50,20 +44,20 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 }
 
 /** Answers the article's poll (the page's only form). */
-export async function action({ params, request, context }: ActionFunctionArgs) {
+export async function action({ params, request, context }: Route.ActionArgs) {
   const { token } = await currentViewer(request, context);
   const [data, form] = await Promise.all([
-    loadOrThrow(context, ArticlePollDocument, { slug: params.slug! }, token),
+    loadOrThrow(context, ArticlePollDocument, { slug: params.slug }, token),
     request.formData(),
   ]);
   const poll = orNotFound(data.article?.poll);
   return { poll: await sendSurveyForm(context, poll, form, 'submit', token) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const root = rootData(matches);
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  const { article, extras } = data;
+  if (!loaderData) return [{ title: 'Không tìm thấy' }];
+  const { article, extras } = loaderData;
   const path = `/bai-viet/${article.slug}`;
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -101,9 +95,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   ];
 };
 
-export default function ArticlePage() {
-  const { article, extras, poll, related } = useLoaderData<typeof loader>();
-  const answered = useActionData<typeof action>();
+export default function ArticlePage({ loaderData, actionData: answered }: Route.ComponentProps) {
+  const { article, extras, poll, related } = loaderData;
   const { t, lang } = usePortal();
   return (
     <article className="article" lang="vi">

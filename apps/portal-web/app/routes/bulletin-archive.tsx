@@ -1,11 +1,12 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link } from 'react-router';
 import { BulletinArchiveDocument } from '../__generated__/graphql';
 import { DateText } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
+import type { Route } from './+types/bulletin-archive';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const raw = Number(new URL(request.url).searchParams.get('nam'));
   const year = Number.isInteger(raw) && raw >= 2000 && raw <= 2100 ? raw : undefined;
   const data = await loadOrThrow(context, BulletinArchiveDocument, year ? { year } : {});
@@ -17,8 +18,8 @@ export const meta = sectionMeta({
   title: { vi: 'Lưu trữ Bản tin CĐS', en: 'Bulletin archive' },
 });
 
-export default function BulletinArchive() {
-  const { year, issues } = useLoaderData<typeof loader>();
+export default function BulletinArchive({ loaderData }: Route.ComponentProps) {
+  const { year, issues } = loaderData;
   const { t } = usePortal();
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);

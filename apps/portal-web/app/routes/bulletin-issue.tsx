@@ -1,4 +1,3 @@
-import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import {
   BulletinIssuePageDocument,
   RecordBulletinIssueViewDocument,
@@ -7,8 +6,9 @@ import { BulletinIssueView } from '../components/bulletin-issue';
 import { loadOrThrow, orNotFound } from '../lib/graphql.server';
 import { detailMeta } from '../lib/meta';
 import { recordPageView } from '../lib/page-view.server';
+import type { Route } from './+types/bulletin-issue';
 
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: Route.LoaderArgs) {
   const year = Number(params.year);
   const month = Number(params.month);
   if (
@@ -29,13 +29,13 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   return { issue };
 }
 
-export const meta: MetaFunction<typeof loader> = detailMeta(({ issue }) => ({
+export const meta: Route.MetaFunction = detailMeta(({ issue }) => ({
   title: issue.title,
   description: issue.editorial ?? undefined,
   path: `/ban-tin/${issue.year}/${String(issue.month).padStart(2, '0')}`,
 }));
 
-export default function BulletinIssue() {
-  const { issue } = useLoaderData<typeof loader>();
+export default function BulletinIssue({ loaderData }: Route.ComponentProps) {
+  const { issue } = loaderData;
   return <BulletinIssueView issue={issue} />;
 }

@@ -1,10 +1,4 @@
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from 'react-router';
+import { Link } from 'react-router';
 import {
   LatestBulletinDocument,
   RecordBulletinIssueViewDocument,
@@ -15,8 +9,9 @@ import { loadOrThrow, runOperation } from '../lib/graphql.server';
 import { sectionMeta } from '../lib/meta';
 import { recordPageView } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
+import type { Route } from './+types/bulletin';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const data = await loadOrThrow(context, LatestBulletinDocument, {});
   const issue = data.latestBulletinIssue;
   // The latest issue is read here as on its own page: a view of it.
@@ -29,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 /** Subscribing sends a confirmation mail (double opt-in); the answer is the same for every address. */
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const email = String(form.get('email') ?? '').trim();
   const result = await runOperation(context, SubscribeBulletinDocument, { email });
@@ -41,9 +36,8 @@ export const meta = sectionMeta({
   title: { vi: 'Bản tin Chuyển đổi số', en: 'DX Bulletin' },
 });
 
-export default function Bulletin() {
-  const { issue } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function Bulletin({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { issue } = loaderData;
   const { t } = usePortal();
   return (
     <div>

@@ -1,11 +1,4 @@
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from 'react-router';
+import { Form, Link } from 'react-router';
 import { HotlineCategoriesDocument, SubmitFeedbackDocument } from '../__generated__/graphql';
 import { SelectField } from '../components/list-filters';
 import { Field, FormError, Notice } from '../components/ui';
@@ -13,13 +6,14 @@ import { runOperation } from '../lib/graphql.server';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 import { currentViewer } from '../lib/session.server';
+import type { Route } from './+types/feedback';
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ context }: Route.LoaderArgs) {
   const categories = await runOperation(context, HotlineCategoriesDocument, {});
   return { categories: categories.ok ? (categories.data.hotlineCategories ?? []) : [] };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const { token } = await currentViewer(request, context);
   const form = await request.formData();
   const values = {
@@ -44,9 +38,8 @@ export const meta = sectionMeta({
   title: { vi: 'Góp ý, phản ánh', en: 'Feedback' },
 });
 
-export default function Feedback() {
-  const { categories } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function Feedback({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { categories } = loaderData;
   const { t } = usePortal();
   const done = result?.done;
   return (

@@ -1,10 +1,4 @@
-import {
-  Form,
-  redirect,
-  useActionData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from 'react-router';
+import { Form, redirect } from 'react-router';
 import { CreateThreadDocument } from '../__generated__/graphql';
 import { SelectField } from '../components/list-filters';
 import { Field, FormError } from '../components/ui';
@@ -13,13 +7,14 @@ import { runOperation } from '../lib/graphql.server';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 import { requireViewer } from '../lib/session.server';
+import type { Route } from './+types/forum-new';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   await requireViewer(request, context);
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const { token } = await requireViewer(request, context);
   const form = await request.formData();
   const input = {
@@ -38,8 +33,7 @@ export const meta = sectionMeta({
   title: { vi: 'Gửi hiến kế, câu hỏi', en: 'Propose or ask' },
 });
 
-export default function NewThread() {
-  const result = useActionData<typeof action>();
+export default function NewThread({ actionData: result }: Route.ComponentProps) {
   const { t } = usePortal();
   return (
     <div className="narrow">

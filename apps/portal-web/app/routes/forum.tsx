@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link } from 'react-router';
 import {
   ForumThreadListDocument,
   ForumThreadsDocument,
@@ -12,11 +12,12 @@ import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
+import type { Route } from './+types/forum';
 
 const SORTS: ThreadSort[] = ['NEWEST', 'MOST_VOTED', 'ACTIVE', 'UNANSWERED'];
 const STATUSES: ThreadStatus[] = ['OPEN', 'ANSWERED', 'REFERRED', 'CLOSED'];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { q, after, oneOf } = listQuery(request);
   const kind = oneOf('loai', THREAD_KINDS);
   const sort = oneOf('sap-xep', SORTS) ?? 'NEWEST';
@@ -41,8 +42,8 @@ export const meta = sectionMeta({
   title: { vi: 'Diễn đàn hiến kế', en: 'Forum' },
 });
 
-export default function Forum() {
-  const { kind, sort, status, q, threads } = useLoaderData<typeof loader>();
+export default function Forum({ loaderData }: Route.ComponentProps) {
+  const { kind, sort, status, q, threads } = loaderData;
   const { t } = usePortal();
   return (
     <div>

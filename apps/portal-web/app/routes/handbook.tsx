@@ -1,4 +1,3 @@
-import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { NewsListDocument } from '../__generated__/graphql';
 import { ArticleTeaser } from '../components/article-teaser';
 import { NextPage } from '../components/ui';
@@ -6,8 +5,9 @@ import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
+import type { Route } from './+types/handbook';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { after } = listQuery(request);
   const data = await loadOrThrow(context, NewsListDocument, {
     kind: 'HANDBOOK',
@@ -21,8 +21,8 @@ export const meta = sectionMeta({
   title: { vi: 'Cẩm nang Chuyển đổi số', en: 'DX Handbook' },
 });
 
-export default function Handbook() {
-  const { list } = useLoaderData<typeof loader>();
+export default function Handbook({ loaderData }: Route.ComponentProps) {
+  const { list } = loaderData;
   const { t } = usePortal();
   return (
     <div>

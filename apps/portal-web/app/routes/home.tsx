@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link } from 'react-router';
 import { HomeExtrasDocument, HomePageDocument } from '../__generated__/graphql';
 import { ReadAloud } from '../components/read-aloud';
 import { DateText, Section } from '../components/ui';
@@ -6,6 +6,7 @@ import { runOperation } from '../lib/graphql.server';
 import type { MessageKey } from '../lib/i18n';
 import { pageMeta, rootData } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
+import type { Route } from './+types/home';
 
 /** The ways to take part the home page offers, each a section of the portal. */
 const TAKE_PART: [string, MessageKey][] = [
@@ -16,7 +17,7 @@ const TAKE_PART: [string, MessageKey][] = [
   ['/du-lieu-mo', 'openData'],
 ];
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ context }: Route.LoaderArgs) {
   const [home, extras] = await Promise.all([
     runOperation(context, HomePageDocument, {}),
     runOperation(context, HomeExtrasDocument, {}),
@@ -26,7 +27,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return { home: home.data, extras: extras.data ?? null };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
+export const meta: Route.MetaFunction = ({ matches }) => {
   const root = rootData(matches);
   return [
     ...pageMeta(root, {
@@ -53,8 +54,8 @@ export const meta: MetaFunction = ({ matches }) => {
   ];
 };
 
-export default function Home() {
-  const { home, extras } = useLoaderData<typeof loader>();
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { home, extras } = loaderData;
   const { t } = usePortal();
   const news = home.articles?.nodes ?? [];
   // The newest news is the contract's HomePage; national and world news have their own lists,

@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link } from 'react-router';
 import {
   LibraryItemMediaDocument,
   LibraryItemPageDocument,
@@ -9,9 +9,10 @@ import { loadOrThrow, orNotFound, runOperation } from '../lib/graphql.server';
 import { describedMeta } from '../lib/meta';
 import { recordPageView } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
+import type { Route } from './+types/library-item';
 
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const slug = params.slug!;
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const slug = params.slug;
   const [page, media] = await Promise.all([
     loadOrThrow(context, LibraryItemPageDocument, { slug }),
     runOperation(context, LibraryItemMediaDocument, { slug }),
@@ -24,7 +25,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   return { item, media: media.ok ? media.data.libraryItem : null };
 }
 
-export const meta: MetaFunction<typeof loader> = describedMeta(
+export const meta: Route.MetaFunction = describedMeta(
   (data) => data.item,
   (item) => `/thu-vien/${item.slug}`,
 );
@@ -35,8 +36,8 @@ function size(bytes: number): string {
     : `${Math.ceil(bytes / 1024)} kB`;
 }
 
-export default function LibraryItem() {
-  const { item, media } = useLoaderData<typeof loader>();
+export default function LibraryItem({ loaderData }: Route.ComponentProps) {
+  const { item, media } = loaderData;
   const { t } = usePortal();
   const names = new Map(media?.files.map((f) => [f.id, f.originalName]) ?? []);
   return (

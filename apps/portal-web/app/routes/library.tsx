@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link } from 'react-router';
 import { LibrarySearchDocument } from '../__generated__/graphql';
 import { FilterForm, SearchField, SelectField } from '../components/list-filters';
 import { NextPage, Section } from '../components/ui';
@@ -7,8 +7,9 @@ import { definedOnly, listQuery } from '../lib/list-query';
 import { LIBRARY_AUDIENCES, MEDIA_FORMATS } from '../lib/library-facets';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
+import type { Route } from './+types/library';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { params, q, after, oneOf } = listQuery(request);
   const filters = {
     format: oneOf('dinh-dang', MEDIA_FORMATS),
@@ -30,8 +31,8 @@ export const meta = sectionMeta({
   title: { vi: 'Thư viện số', en: 'Library' },
 });
 
-export default function Library() {
-  const { filters, data } = useLoaderData<typeof loader>();
+export default function Library({ loaderData }: Route.ComponentProps) {
+  const { filters, data } = loaderData;
   const { t } = usePortal();
   const items = data.libraryItems;
   return (

@@ -1,4 +1,3 @@
-import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import {
   NewsListDocument,
   SearchArticlesDocument,
@@ -12,6 +11,7 @@ import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
+import type { Route } from './+types/news';
 
 const SCOPES: ArticleScope[] = ['CITY', 'NATIONAL', 'WORLD'];
 const KINDS: ArticleKind[] = [
@@ -23,7 +23,7 @@ const KINDS: ArticleKind[] = [
   'HANDBOOK',
 ];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { q, after, oneOf } = listQuery(request);
   const scope = oneOf('pham-vi', SCOPES);
   const kind = oneOf('loai', KINDS);
@@ -47,8 +47,8 @@ export const meta = sectionMeta({
   title: { vi: 'Tin tức', en: 'News' },
 });
 
-export default function News() {
-  const { q, scope, kind, list } = useLoaderData<typeof loader>();
+export default function News({ loaderData }: Route.ComponentProps) {
+  const { q, scope, kind, list } = loaderData;
   const { t } = usePortal();
   return (
     <div>

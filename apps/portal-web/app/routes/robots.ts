@@ -1,6 +1,6 @@
-import type { LoaderFunctionArgs } from 'react-router';
+import type { Route } from './+types/robots';
 
-export function loader({ context }: LoaderFunctionArgs) {
+export function loader({ context }: Route.LoaderArgs) {
   const body = `User-agent: *\nAllow: /\nDisallow: /quan-tri\nDisallow: /dang-nhap\n\nSitemap: ${context.config.publicUrl}/sitemap.xml\n`;
   return new Response(body, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }

@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link } from 'react-router';
 import { ShowcaseDocument } from '../__generated__/graphql';
 import { FilterForm, SelectField } from '../components/list-filters';
 import { NextPage, ResultCount } from '../components/ui';
@@ -8,6 +8,7 @@ import type { MessageKey } from '../lib/i18n';
 import { sectionMeta } from '../lib/meta';
 import { SHOWCASE_AWARDS } from '../lib/showcase';
 import { usePortal } from '../lib/portal-data';
+import type { Route } from './+types/showcase';
 
 const FIRST_YEAR = 2020;
 
@@ -17,7 +18,7 @@ function years(): number[] {
   return Array.from({ length: now - FIRST_YEAR + 1 }, (_, i) => now - i);
 }
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { params, after, oneOf } = listQuery(request);
   const year = years().find((y) => String(y) === params.get('nam'));
   const award = oneOf('giai', SHOWCASE_AWARDS);
@@ -30,8 +31,8 @@ export const meta = sectionMeta({
   title: { vi: 'Sản phẩm AI-Challenge', en: 'AI-Challenge products' },
 });
 
-export default function Showcase() {
-  const { year, award, entries } = useLoaderData<typeof loader>();
+export default function Showcase({ loaderData }: Route.ComponentProps) {
+  const { year, award, entries } = loaderData;
   const { t } = usePortal();
   const nodes = entries?.nodes ?? [];
   return (

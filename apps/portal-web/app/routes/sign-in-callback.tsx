@@ -1,9 +1,10 @@
-import { redirect, type LoaderFunctionArgs } from 'react-router';
+import { redirect } from 'react-router';
 import { discover, exchangeCode } from '../lib/oidc.server';
 import { commitSession, getSession, viewerFromToken } from '../lib/session.server';
+import type { Route } from './+types/sign-in-callback';
 
 /** The identity provider sends people back here with a code; the PKCE verifier proves it is ours. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const auth = context.config.auth;
   if (auth.mode !== 'oidc') throw new Response('not found', { status: 404 });
   const url = new URL(request.url);

@@ -1,11 +1,4 @@
-import {
-  Form,
-  redirect,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from 'react-router';
+import { Form, redirect } from 'react-router';
 import { UNITS } from '@portal/reference-data';
 import { SelectField } from '../components/list-filters';
 import { DEV_ROLES, mintDevToken } from '../lib/dev-signin.server';
@@ -13,8 +6,9 @@ import { authorizationUrl, discover, newPkce } from '../lib/oidc.server';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 import { commitSession, getSession, safeReturnPath, viewerFromToken } from '../lib/session.server';
+import type { Route } from './+types/sign-in';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const returnTo = safeReturnPath(new URL(request.url).searchParams.get('tiep'));
   const auth = context.config.auth;
   return {
@@ -31,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const returnTo = safeReturnPath(String(form.get('returnTo') ?? '/'));
   const session = await getSession(request, context);
@@ -69,9 +63,8 @@ export const meta = sectionMeta({
   noindex: true,
 });
 
-export default function SignIn() {
-  const { mode, returnTo, units, roles } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function SignIn({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { mode, returnTo, units, roles } = loaderData;
   const { t } = usePortal();
   return (
     <div className="narrow">

@@ -1,6 +1,6 @@
-import type { LoaderFunctionArgs } from 'react-router';
 import { SitemapEntriesDocument } from '../__generated__/graphql';
 import { runOperation } from '../lib/graphql.server';
+import type { Route } from './+types/sitemap';
 
 const STATIC = [
   '/',
@@ -23,7 +23,7 @@ const MAX_PAGES = 10;
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ context }: Route.LoaderArgs) {
   const base = context.config.publicUrl;
   const urls: { loc: string; lastmod?: string }[] = STATIC.map((p) => ({ loc: `${base}${p}` }));
   let after: string | undefined;

@@ -1,13 +1,5 @@
 import { sanitizeRichText } from '@portal/html';
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from 'react-router';
+import { Form, Link } from 'react-router';
 import {
   FlagContentDocument,
   FollowThreadDocument,
@@ -22,18 +14,19 @@ import {
   type FlagReason,
 } from '../__generated__/graphql';
 import { PollPanel } from '../components/poll';
-import { DateText, Field, FormError, IntentForm, Notice } from '../components/ui';
+import { DateText, Field, FormError, IntentForm, Notice, SignInPrompt } from '../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../lib/graphql.server';
 import { detailMeta } from '../lib/meta';
 import { recordPageView } from '../lib/page-view.server';
 import { usePortal } from '../lib/portal-data';
 import { currentViewer, requireViewer } from '../lib/session.server';
 import { sendSurveyForm, type AnswerOutcome } from '../lib/survey-answer.server';
+import type { Route } from './+types/thread';
 
 const REASONS: FlagReason[] = ['SPAM', 'ABUSE', 'OFF_TOPIC', 'PERSONAL_DATA', 'OTHER'];
 
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const id = params.id!;
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const id = params.id;
   const { token } = await currentViewer(request, context);
   const [page, extras, poll] = await Promise.all([
     loadOrThrow(context, ForumThreadDocument, { id }, token),
@@ -59,8 +52,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const id = params.id!;
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const id = params.id;
   const form = await request.formData();
   const intent = String(form.get('intent'));
   if (intent === 'poll') {
@@ -110,7 +103,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return { intent, error, notice, poll: null as AnswerOutcome | null };
 }
 
-export const meta: MetaFunction<typeof loader> = detailMeta((data) => ({
+export const meta: Route.MetaFunction = detailMeta((data) => ({
   title: data.thread.title,
   path: `/dien-dan/${data.thread.id}`,
   type: 'article',
@@ -136,9 +129,8 @@ function FlagForm({ targetId, label }: { targetId: string; label: string }) {
   );
 }
 
-export default function Thread() {
-  const { thread, extras, poll } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function Thread({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { thread, extras, poll } = loaderData;
   const { t, viewer, lang } = usePortal();
   const department = extras?.officialAnswer?.department?.name ?? extras?.department?.name;
   return (
@@ -196,9 +188,7 @@ export default function Thread() {
             <FlagForm targetId={thread.id} label={thread.title} />
           </>
         ) : (
-          <p>
-            <Link to={`/dang-nhap?tiep=/dien-dan/${thread.id}`}>{t('signInToAct')}</Link>
-          </p>
+          <SignInPrompt returnTo={`/dien-dan/${thread.id}`}>{t('signInToAct')}</SignInPrompt>
         )}
       </div>
 

@@ -1,11 +1,11 @@
-import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { TrackReferralDocument } from '../__generated__/graphql';
 import { DateText, FormError, Section } from '../components/ui';
 import { runOperation } from '../lib/graphql.server';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
+import type { Route } from './+types/tracking';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const code = new URL(request.url).searchParams.get('ma')?.trim().slice(0, 64) || '';
   if (!code) return { code, referral: null, error: null };
   const result = await runOperation(context, TrackReferralDocument, { code });
@@ -20,8 +20,8 @@ export const meta = sectionMeta({
   noindex: true,
 });
 
-export default function Tracking() {
-  const { code, referral, error } = useLoaderData<typeof loader>();
+export default function Tracking({ loaderData }: Route.ComponentProps) {
+  const { code, referral, error } = loaderData;
   const { t } = usePortal();
   return (
     <div className="narrow">

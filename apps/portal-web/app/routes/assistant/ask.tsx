@@ -1,6 +1,6 @@
 // "Hỏi đáp": a question answered from the portal's content and open data, every sentence with
 // its citations as links; when nothing is found, the feedback form and the 1022 hotline.
-import { Form, Link, useActionData, type ActionFunctionArgs } from 'react-router';
+import { Form, Link } from 'react-router';
 import { AskDocument, type AskMutation, type SourceKind } from '../../__generated__/graphql';
 import { Field, FormError, Section } from '../../components/ui';
 import { citationHref } from '../../lib/citations';
@@ -8,10 +8,11 @@ import { runOperation } from '../../lib/graphql.server';
 import { sectionMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
 import { currentViewer } from '../../lib/session.server';
+import type { Route } from './+types/ask';
 
 const MAX_QUESTION = 500;
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const { token } = await currentViewer(request, context);
   const form = await request.formData();
   const question = String(form.get('question') ?? '').trim();
@@ -144,8 +145,7 @@ function Answer({ answer }: { answer: AskMutation['ask'] }) {
   );
 }
 
-export default function Ask() {
-  const result = useActionData<typeof action>();
+export default function Ask({ actionData: result }: Route.ComponentProps) {
   const { t, lang, l } = usePortal();
   return (
     <div className="narrow">

@@ -1,18 +1,19 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link } from 'react-router';
 import { DatasetDocument, type DatasetQuery } from '../../__generated__/graphql';
 import { DateText } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
 import { describedMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
+import type { Route } from './+types/dataset';
 
 type Resource = NonNullable<DatasetQuery['dataset']>['resources'][number];
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  const data = await loadOrThrow(context, DatasetDocument, { name: params.name! });
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const data = await loadOrThrow(context, DatasetDocument, { name: params.name });
   return { dataset: orNotFound(data.dataset) };
 }
 
-export const meta: MetaFunction<typeof loader> = describedMeta(
+export const meta: Route.MetaFunction = describedMeta(
   (data) => data.dataset,
   (dataset) => `/du-lieu-mo/${encodeURIComponent(dataset.name)}`,
 );
@@ -90,8 +91,8 @@ function Preview({ resource }: { resource: Resource }) {
   );
 }
 
-export default function Dataset() {
-  const { dataset } = useLoaderData<typeof loader>();
+export default function Dataset({ loaderData }: Route.ComponentProps) {
+  const { dataset } = loaderData;
   const { t, l } = usePortal();
   return (
     <article className="dataset">

@@ -1,12 +1,13 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link } from 'react-router';
 import { DatasetsDocument } from '../../__generated__/graphql';
 import { DateText, NextPage, ResultCount } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { sectionMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
+import type { Route } from './+types/datasets';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { q, after } = listQuery(request);
   const data = await loadOrThrow(context, DatasetsDocument, {
     first: 20,
@@ -25,8 +26,8 @@ export const meta = sectionMeta({
   },
 });
 
-export default function Datasets() {
-  const { q, datasets } = useLoaderData<typeof loader>();
+export default function Datasets({ loaderData }: Route.ComponentProps) {
+  const { q, datasets } = loaderData;
   const { t, l } = usePortal();
   const nodes = datasets?.nodes ?? [];
   return (

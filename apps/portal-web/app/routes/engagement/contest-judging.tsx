@@ -1,11 +1,4 @@
 import {
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from 'react-router';
-import {
   ContestJudgingDocument,
   DeclareConflictOfInterestDocument,
   ScoreContestEntryDocument,
@@ -20,21 +13,22 @@ import {
   scoresFromForm,
 } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
-import { pageMeta, rootData } from '../../lib/meta';
+import { detailMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
+import type { Route } from './+types/contest-judging';
 
 // Judges are the people an editor assigned to the contest (any signed-in person, not a staff
 // role), so their screen is the contest's own, and the graph's viewerIsJudge decides.
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context);
-  const data = await loadOrThrow(context, ContestJudgingDocument, { id: params.id! }, token);
+  const data = await loadOrThrow(context, ContestJudgingDocument, { id: params.id }, token);
   const contest = orNotFound(data.contest);
   if (!contest.viewerIsJudge) throw new Response('Forbidden', { status: 403 });
   return { contest };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const { token } = await requireViewer(request, context);
   const form = await request.formData();
   const intent = form.get('intent');
@@ -74,21 +68,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [{ title: 'Không tìm thấy' }];
-  const root = rootData(matches);
-  return [
-    ...pageMeta(root, {
-      title: `${root?.lang === 'en' ? 'Judging' : 'Chấm thi'}: ${data.contest.title}`,
-      path: `/cuoc-thi/${data.contest.id}/cham-thi`,
-    }),
-    { name: 'robots', content: 'noindex' },
-  ];
-};
+export const meta: Route.MetaFunction = detailMeta(({ contest }, root) => ({
+  title: `${root?.lang === 'en' ? 'Judging' : 'Chấm thi'}: ${contest.title}`,
+  path: `/cuoc-thi/${contest.id}/cham-thi`,
+  noindex: true,
+}));
 
-export default function ContestJudging() {
-  const { contest } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function ContestJudging({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { contest } = loaderData;
   const { l } = usePortal();
   return (
     <article className="narrow">

@@ -1,23 +1,23 @@
-import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 import { ContestResultsDocument } from '../../__generated__/graphql';
 import { ContestPageHeading } from '../../components/contest-round';
 import { DataTable, DateText, Section } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
 import { detailMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
+import type { Route } from './+types/contest-results';
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  const data = await loadOrThrow(context, ContestResultsDocument, { id: params.id! });
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const data = await loadOrThrow(context, ContestResultsDocument, { id: params.id });
   return { contest: orNotFound(data.contest) };
 }
 
-export const meta: MetaFunction<typeof loader> = detailMeta((data, root) => ({
+export const meta: Route.MetaFunction = detailMeta((data, root) => ({
   title: `${root?.lang === 'en' ? 'Results' : 'Kết quả'}: ${data.contest.title}`,
   path: `/cuoc-thi/${data.contest.id}/ket-qua`,
 }));
 
-export default function ContestResults() {
-  const { contest } = useLoaderData<typeof loader>();
+export default function ContestResults({ loaderData }: Route.ComponentProps) {
+  const { contest } = loaderData;
   const { l } = usePortal();
   return (
     <article className="narrow">

@@ -1,11 +1,4 @@
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from 'react-router';
+import { Link } from 'react-router';
 import {
   ContestPageDocument,
   SubmitContestEntryDocument,
@@ -13,12 +6,21 @@ import {
   VoteForContestEntryDocument,
 } from '../../__generated__/graphql';
 import { RoundKind } from '../../components/contest-round';
-import { DateText, Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
+import {
+  DateText,
+  Field,
+  FormError,
+  IntentForm,
+  Notice,
+  Section,
+  SignInPrompt,
+} from '../../components/ui';
 import { entryCredits, entryProblems, parseTeam, teamText } from '../../lib/contest-form';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { describedMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
 import { currentViewer, requireViewer } from '../../lib/session.server';
+import type { Route } from './+types/contest';
 
 /** Text written with line breaks, as paragraphs. */
 function Paragraphs({ text }: { text: string }) {
@@ -36,13 +38,13 @@ function Paragraphs({ text }: { text: string }) {
   );
 }
 
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { token } = await currentViewer(request, context);
-  const data = await loadOrThrow(context, ContestPageDocument, { id: params.id! }, token);
+  const data = await loadOrThrow(context, ContestPageDocument, { id: params.id }, token);
   return { contest: orNotFound(data.contest) };
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   const { token } = await requireViewer(request, context);
   const form = await request.formData();
   const intent = form.get('intent');
@@ -74,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     : await runOperation(
         context,
         SubmitContestEntryDocument,
-        { contestId: params.id!, input },
+        { contestId: params.id, input },
         token,
       );
   return {
@@ -86,14 +88,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = describedMeta(
+export const meta: Route.MetaFunction = describedMeta(
   (data) => data.contest,
   (contest) => `/cuoc-thi/${contest.id}`,
 );
 
-export default function ContestPage() {
-  const { contest } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function ContestPage({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { contest } = loaderData;
   const { t, viewer, l } = usePortal();
   const voting = contest.currentRound?.kind === 'PUBLIC_VOTE';
   const taking = contest.currentRound?.kind === 'SUBMISSION';
@@ -178,11 +179,9 @@ export default function ContestPage() {
           className="panel"
         >
           {!viewer ? (
-            <p>
-              <Link to={`/dang-nhap?tiep=/cuoc-thi/${contest.id}`}>
-                {l('Đăng nhập để gửi bài dự thi', 'Sign in to enter')}
-              </Link>
-            </p>
+            <SignInPrompt returnTo={`/cuoc-thi/${contest.id}`}>
+              {l('Đăng nhập để gửi bài dự thi', 'Sign in to enter')}
+            </SignInPrompt>
           ) : (
             <EntryForm
               key={contest.myEntry?.updatedAt ?? 'new'}
@@ -200,11 +199,9 @@ export default function ContestPage() {
           {l('Bài dự thi', 'Entries')} ({contest.entries.length})
         </h2>
         {voting && !viewer && (
-          <p>
-            <Link to={`/dang-nhap?tiep=/cuoc-thi/${contest.id}`}>
-              {l('Đăng nhập để bình chọn', 'Sign in to vote')}
-            </Link>
-          </p>
+          <SignInPrompt returnTo={`/cuoc-thi/${contest.id}`}>
+            {l('Đăng nhập để bình chọn', 'Sign in to vote')}
+          </SignInPrompt>
         )}
         <ul className="cards" data-testid="contest-entries">
           {contest.entries.map((e) => (

@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link } from 'react-router';
 import { ContestsDocument } from '../../__generated__/graphql';
 import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
@@ -6,8 +6,9 @@ import { definedOnly, listQuery } from '../../lib/list-query';
 import { sectionMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
 import { RoundKind } from '../../components/contest-round';
+import type { Route } from './+types/contests';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { after } = listQuery(request);
   const data = await loadOrThrow(context, ContestsDocument, definedOnly({ after }));
   return { contests: data.contests };
@@ -18,8 +19,8 @@ export const meta = sectionMeta({
   title: { vi: 'Cuộc thi trực tuyến', en: 'Contests' },
 });
 
-export default function Contests() {
-  const { contests } = useLoaderData<typeof loader>();
+export default function Contests({ loaderData }: Route.ComponentProps) {
+  const { contests } = loaderData;
   const { t, l } = usePortal();
   const nodes = contests?.nodes ?? [];
   return (

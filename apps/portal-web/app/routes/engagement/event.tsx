@@ -1,11 +1,4 @@
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from 'react-router';
+import { Link } from 'react-router';
 import {
   AskEventQuestionDocument,
   CancelEventRegistrationDocument,
@@ -13,21 +6,22 @@ import {
   RegisterForEventDocument,
   VoteEventQuestionDocument,
 } from '../../__generated__/graphql';
-import { Field, FormError, IntentForm, Notice, Section } from '../../components/ui';
+import { Field, FormError, IntentForm, Notice, Section, SignInPrompt } from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { formatDateTime } from '../../lib/i18n';
 import { describedMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
 import { currentViewer, requireViewer } from '../../lib/session.server';
+import type { Route } from './+types/event';
 
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { token } = await currentViewer(request, context);
-  const data = await loadOrThrow(context, EventPageDocument, { id: params.id! }, token);
+  const data = await loadOrThrow(context, EventPageDocument, { id: params.id }, token);
   return { event: orNotFound(data.event) };
 }
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const eventId = params.id!;
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const eventId = params.id;
   const { token } = await requireViewer(request, context);
   const form = await request.formData();
   const intent = String(form.get('intent'));
@@ -61,14 +55,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return { intent, ok: result.ok, error: result.ok ? null : (result.error ?? null) };
 }
 
-export const meta: MetaFunction<typeof loader> = describedMeta(
+export const meta: Route.MetaFunction = describedMeta(
   (data) => data.event,
   (event) => `/su-kien/${event.id}`,
 );
 
-export default function EventPage() {
-  const { event } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function EventPage({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { event } = loaderData;
   const { t, viewer, lang, l } = usePortal();
   const when = (iso: string) => (
     <time dateTime={iso}>{formatDateTime(lang, iso, event.timeZone)}</time>
@@ -155,11 +148,9 @@ export default function EventPage() {
             {l('Đăng ký', 'Registration')}
           </h2>
           {!viewer ? (
-            <p>
-              <Link to={`/dang-nhap?tiep=/su-kien/${event.id}`}>
-                {l('Đăng nhập để đăng ký tham dự', 'Sign in to register')}
-              </Link>
-            </p>
+            <SignInPrompt returnTo={`/su-kien/${event.id}`}>
+              {l('Đăng nhập để đăng ký tham dự', 'Sign in to register')}
+            </SignInPrompt>
           ) : registration ? (
             <>
               <p data-testid="registration-status">

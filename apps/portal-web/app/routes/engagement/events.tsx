@@ -1,11 +1,5 @@
 // Upcoming events (/su-kien) and past ones with their recordings (/su-kien/da-dien-ra).
-import {
-  Link,
-  NavLink,
-  useLoaderData,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { PastEventsDocument, UpcomingEventsDocument } from '../../__generated__/graphql';
 import { NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
@@ -13,10 +7,11 @@ import { definedOnly, listQuery } from '../../lib/list-query';
 import { formatDateTime } from '../../lib/i18n';
 import { pageMeta, rootData } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
+import type { Route } from './+types/events';
 
 const PAST_PATH = '/su-kien/da-dien-ra';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const variables = definedOnly({ after: listQuery(request).after });
   if (new URL(request.url).pathname.replace(/\/$/, '') === PAST_PATH) {
     const data = await loadOrThrow(context, PastEventsDocument, variables);
@@ -26,23 +21,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { past: false as const, events: data.events };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const root = rootData(matches);
   const en = root?.lang === 'en';
   return pageMeta(root, {
-    title: data?.past
+    title: loaderData?.past
       ? en
         ? 'Past events'
         : 'Sự kiện đã diễn ra'
       : en
         ? 'Events and webinars'
         : 'Sự kiện, hội thảo trực tuyến',
-    path: data?.past ? PAST_PATH : '/su-kien',
+    path: loaderData?.past ? PAST_PATH : '/su-kien',
   });
 };
 
-export default function Events() {
-  const data = useLoaderData<typeof loader>();
+export default function Events({ loaderData: data }: Route.ComponentProps) {
   const { t, lang, l } = usePortal();
   return (
     <div>

@@ -1,12 +1,13 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link } from 'react-router';
 import { SurveyPageDocument, SurveyResultsDocument } from '../../__generated__/graphql';
 import { QuestionResults } from '../../components/survey';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { detailMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
+import type { Route } from './+types/survey-results';
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  const id = params.id!;
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const id = params.id;
   // The results name questions by id; the survey's own page has their text.
   const [results, page] = await Promise.all([
     loadOrThrow(context, SurveyResultsDocument, { id }),
@@ -17,13 +18,13 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return { survey: results.survey, questions };
 }
 
-export const meta: MetaFunction<typeof loader> = detailMeta((data, root) => ({
+export const meta: Route.MetaFunction = detailMeta((data, root) => ({
   title: `${root?.lang === 'en' ? 'Results' : 'Kết quả'}: ${data.survey.title}`,
   path: `/khao-sat/${data.survey.id}/ket-qua`,
 }));
 
-export default function SurveyResults() {
-  const { survey, questions } = useLoaderData<typeof loader>();
+export default function SurveyResults({ loaderData }: Route.ComponentProps) {
+  const { survey, questions } = loaderData;
   const { t, l } = usePortal();
   const results = survey.results;
   const byId = new Map(results?.questions.map((q) => [q.questionId, q]) ?? []);

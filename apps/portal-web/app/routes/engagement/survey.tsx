@@ -1,49 +1,41 @@
 // A survey answered with a plain HTML form: every question type, a draft for signed-in people,
 // and the graph's BAD_USER_INPUT problems (`answers.<index>.…`) shown next to their question.
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from 'react-router';
+import { Form, Link } from 'react-router';
 import { SurveyPageDocument } from '../../__generated__/graphql';
 import { QuestionField, type Answer } from '../../components/survey';
-import { DateText, FormError, Notice } from '../../components/ui';
+import { DateText, FormError, Notice, SignInPrompt } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
 import { describedMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
 import { currentViewer } from '../../lib/session.server';
 import { sendSurveyForm } from '../../lib/survey-answer.server';
+import type { Route } from './+types/survey';
 
-async function loadSurvey(request: Request, context: LoaderFunctionArgs['context'], id: string) {
+async function loadSurvey(request: Request, context: Route.LoaderArgs['context'], id: string) {
   const { token } = await currentViewer(request, context);
   const data = await loadOrThrow(context, SurveyPageDocument, { id }, token);
   return { survey: orNotFound(data.survey), token };
 }
 
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const { survey } = await loadSurvey(request, context, params.id!);
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const { survey } = await loadSurvey(request, context, params.id);
   return { survey };
 }
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const { survey, token } = await loadSurvey(request, context, params.id!);
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const { survey, token } = await loadSurvey(request, context, params.id);
   const form = await request.formData();
   const intent = form.get('intent') === 'draft' ? 'draft' : 'submit';
   return { intent, ...(await sendSurveyForm(context, survey, form, intent, token)) };
 }
 
-export const meta: MetaFunction<typeof loader> = describedMeta(
+export const meta: Route.MetaFunction = describedMeta(
   (data) => data.survey,
   (survey) => `/khao-sat/${survey.id}`,
 );
 
-export default function SurveyPage() {
-  const { survey } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function SurveyPage({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { survey } = loaderData;
   const { t, viewer, l } = usePortal();
   const submitted =
     survey.myResponse?.state === 'SUBMITTED' || (result?.ok && result.intent === 'submit');
@@ -122,11 +114,9 @@ export default function SurveyPage() {
       <FormError error={result?.error} />
 
       {needsSignIn && !submitted && (
-        <p>
-          <Link to={`/dang-nhap?tiep=/khao-sat/${survey.id}`}>
-            {l('Đăng nhập để trả lời khảo sát này.', 'Sign in to answer this survey.')}
-          </Link>
-        </p>
+        <SignInPrompt returnTo={`/khao-sat/${survey.id}`}>
+          {l('Đăng nhập để trả lời khảo sát này.', 'Sign in to answer this survey.')}
+        </SignInPrompt>
       )}
       {!needsSignIn && !canAnswer && !submitted && (
         <p>

@@ -1,12 +1,13 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link } from 'react-router';
 import { OpenSurveysDocument } from '../../__generated__/graphql';
 import { DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { sectionMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
+import type { Route } from './+types/surveys';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { after } = listQuery(request);
   const data = await loadOrThrow(context, OpenSurveysDocument, definedOnly({ after }));
   return { surveys: data.surveys };
@@ -17,8 +18,8 @@ export const meta = sectionMeta({
   title: { vi: 'Khảo sát, lấy ý kiến', en: 'Surveys' },
 });
 
-export default function Surveys() {
-  const { surveys } = useLoaderData<typeof loader>();
+export default function Surveys({ loaderData }: Route.ComponentProps) {
+  const { surveys } = loaderData;
   const { t, l } = usePortal();
   const nodes = surveys?.nodes ?? [];
   return (

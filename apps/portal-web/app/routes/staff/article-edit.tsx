@@ -1,10 +1,4 @@
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from 'react-router';
+import { Link } from 'react-router';
 import {
   ArchiveArticleDocument,
   PublishArticleDocument,
@@ -19,10 +13,11 @@ import { hasRole, usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { cityLocalToIso, EDITOR_ROLES, EDITORIAL_ROLES } from '../../lib/staff';
 import { ArticleFields, articleInput } from '../../components/article-fields';
+import type { Route } from './+types/article-edit';
 
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { token, viewer } = await requireViewer(request, context, EDITORIAL_ROLES);
-  const data = await loadOrThrow(context, StaffArticleDocument, { id: params.id! }, token);
+  const data = await loadOrThrow(context, StaffArticleDocument, { id: params.id }, token);
   if (!data.article) throw new Response('not found', { status: 404 });
   return {
     article: data.article,
@@ -31,8 +26,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const id = params.id!;
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const id = params.id;
   const { token } = await requireViewer(request, context, EDITORIAL_ROLES);
   const form = await request.formData();
   const intent = String(form.get('intent'));
@@ -110,9 +105,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return { intent, error, done, mine: null, newer: null };
 }
 
-export default function ArticleEdit() {
-  const { article, categories, canPublish } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function ArticleEdit({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { article, categories, canPublish } = loaderData;
   const { l } = usePortal();
   const messages: Record<string, string> = {
     saved: l('Đã lưu.', 'Saved.'),

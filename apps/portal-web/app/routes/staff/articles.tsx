@@ -1,12 +1,4 @@
-import {
-  Form,
-  Link,
-  redirect,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import {
   ArticleCategoriesDocument,
   CreateArticleDocument,
@@ -21,10 +13,11 @@ import { definedOnly, listQuery } from '../../lib/list-query';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { EDITORIAL_ROLES } from '../../lib/staff';
+import type { Route } from './+types/articles';
 
 const STATUSES: ArticleStatus[] = ['DRAFT', 'IN_REVIEW', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED'];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, EDITORIAL_ROLES);
   const query = listQuery(request);
   const status = query.oneOf('trang-thai', STATUSES);
@@ -44,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const { token } = await requireViewer(request, context, EDITORIAL_ROLES);
   const form = await request.formData();
   const input = articleInput(form);
@@ -58,9 +51,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { error: result.error, values: input };
 }
 
-export default function StaffArticles() {
-  const { status, list, categories } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function StaffArticles({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { status, list, categories } = loaderData;
   const { l } = usePortal();
   return (
     <div>

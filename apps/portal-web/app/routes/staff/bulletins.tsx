@@ -1,10 +1,4 @@
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from 'react-router';
+import { Link } from 'react-router';
 import {
   AddBulletinItemDocument,
   CreateBulletinIssueDocument,
@@ -17,8 +11,9 @@ import { loadOrThrow, outcome, runOperation, type ActionOutcome } from '../../li
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { cityLocalToIso, EDITOR_ROLES } from '../../lib/staff';
+import type { Route } from './+types/bulletins';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, EDITOR_ROLES);
   const [drafts, scheduled, published] = await Promise.all(
     (['DRAFT', 'SCHEDULED', 'PUBLISHED'] as const).map((status) =>
@@ -31,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs): Promise<ActionOutcome> {
+export async function action({ request, context }: Route.ActionArgs): Promise<ActionOutcome> {
   const { token } = await requireViewer(request, context, EDITOR_ROLES);
   const form = await request.formData();
   const intent = String(form.get('intent'));
@@ -84,9 +79,8 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   throw new Response('unknown action', { status: 400 });
 }
 
-export default function StaffBulletins() {
-  const { issues, stats } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function StaffBulletins({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { issues, stats } = loaderData;
   const { l } = usePortal();
   const now = new Date();
   return (

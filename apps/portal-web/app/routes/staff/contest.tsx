@@ -1,11 +1,4 @@
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from 'react-router';
+import { Link } from 'react-router';
 import {
   ArchiveShowcaseEntryDocument,
   PromoteContestEntryDocument,
@@ -30,17 +23,18 @@ import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { APP_CATEGORIES, SHOWCASE_AWARDS } from '../../lib/showcase';
 import { CONTEST_EDITORS } from '../../lib/staff';
+import type { Route } from './+types/contest';
 
 /** Ranks offered for winners when a contest names no prizes. */
 const DEFAULT_RANKS = [1, 2, 3];
 
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, CONTEST_EDITORS);
-  const data = await loadOrThrow(context, StaffContestDocument, { id: params.id! }, token);
+  const data = await loadOrThrow(context, StaffContestDocument, { id: params.id }, token);
   return { contest: orNotFound(data.contest) };
 }
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
+export async function action({ params, request, context }: Route.ActionArgs) {
   const { token } = await requireViewer(request, context, CONTEST_EDITORS);
   const form = await request.formData();
   const intent = form.get('intent');
@@ -51,7 +45,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const r = await runOperation(
       context,
       PublishContestResultsDocument,
-      { contestId: params.id!, winners },
+      { contestId: params.id, winners },
       token,
     );
     return { intent, entryId: null, ok: r.ok, error: r.ok ? null : r.error, values };
@@ -82,13 +76,12 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   throw new Response('unknown action', { status: 400 });
 }
 
-export const meta: MetaFunction<typeof loader> = staffMeta(
+export const meta: Route.MetaFunction = staffMeta(
   (l, data) => `${l('Cuộc thi', 'Contest')}: ${data?.contest.title ?? ''}`,
 );
 
-export default function StaffContest() {
-  const { contest } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function StaffContest({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { contest } = loaderData;
   const { t, l } = usePortal();
   const standings = contest.standings ?? [];
   const ranks = contest.prizes.length

@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link } from 'react-router';
 import { ContestsDocument } from '../../__generated__/graphql';
 import { RoundKind } from '../../components/contest-round';
 import { DateText, NextPage } from '../../components/ui';
@@ -8,20 +8,21 @@ import { staffMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { CONTEST_EDITORS } from '../../lib/staff';
+import type { Route } from './+types/contests';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, CONTEST_EDITORS);
   const { after } = listQuery(request);
   const data = await loadOrThrow(context, ContestsDocument, definedOnly({ after }), token);
   return { contests: data.contests };
 }
 
-export const meta: MetaFunction = staffMeta((l) =>
+export const meta: Route.MetaFunction = staffMeta((l) =>
   l('Cuộc thi và trưng bày', 'Contests and showcase'),
 );
 
-export default function StaffContests() {
-  const { contests } = useLoaderData<typeof loader>();
+export default function StaffContests({ loaderData }: Route.ComponentProps) {
+  const { contests } = loaderData;
   const { l } = usePortal();
   return (
     <div>

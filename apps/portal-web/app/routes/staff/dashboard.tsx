@@ -1,8 +1,9 @@
-import { Link, type MetaFunction } from 'react-router';
+import { Link } from 'react-router';
 import { usePortal } from '../../lib/portal-data';
 import { consoleSectionsFor } from '../../lib/staff';
+import type { Route } from './+types/dashboard';
 
-export const meta: MetaFunction = () => [
+export const meta: Route.MetaFunction = () => [
   { title: 'Quản trị | Cổng thông tin Chuyển đổi số TP.HCM' },
 ];
 

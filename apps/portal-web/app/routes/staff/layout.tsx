@@ -1,25 +1,20 @@
-import {
-  NavLink,
-  Outlet,
-  useLoaderData,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { consoleSectionsFor, STAFF_ROLES } from '../../lib/staff';
+import type { Route } from './+types/layout';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { viewer } = await requireViewer(request, context, STAFF_ROLES);
   return {
     sections: consoleSectionsFor(viewer).map((s) => ({ path: s.path, vi: s.vi, en: s.en })),
   };
 }
 
-export const meta: MetaFunction = () => [{ name: 'robots', content: 'noindex' }];
+export const meta: Route.MetaFunction = () => [{ name: 'robots', content: 'noindex' }];
 
-export default function StaffLayout() {
-  const { sections } = useLoaderData<typeof loader>();
+export default function StaffLayout({ loaderData }: Route.ComponentProps) {
+  const { sections } = loaderData;
   const { l, viewer } = usePortal();
   return (
     <div className="staff">

@@ -1,12 +1,4 @@
-import {
-  Form,
-  Link,
-  redirect,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import {
   CreateLibraryItemDocument,
   PublishLibraryItemDocument,
@@ -22,10 +14,11 @@ import { LIBRARY_AUDIENCES, MEDIA_FORMATS } from '../../lib/library-facets';
 import { hasRole, usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { EDITOR_ROLES, EDITORIAL_ROLES } from '../../lib/staff';
+import type { Route } from './+types/library';
 
 const STATUSES: LibraryItemStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { token, viewer } = await requireViewer(request, context, EDITORIAL_ROLES);
   const { params, oneOf } = listQuery(request);
   const status = oneOf('trang-thai', STATUSES) ?? 'DRAFT';
@@ -39,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const { token } = await requireViewer(request, context, EDITORIAL_ROLES);
   const form = await request.formData();
   if (form.get('intent') === 'publish') {
@@ -74,9 +67,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { done: null, error: r.error };
 }
 
-export default function StaffLibrary() {
-  const { status, items, uploaded, uploadError, canPublish } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function StaffLibrary({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { status, items, uploaded, uploadError, canPublish } = loaderData;
   const { l } = usePortal();
   return (
     <div>

@@ -1,11 +1,4 @@
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from 'react-router';
+import { Form, Link } from 'react-router';
 import {
   ModerateContentDocument,
   ModerationQueueDocument,
@@ -17,17 +10,18 @@ import { definedOnly, listQuery } from '../../lib/list-query';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { MODERATOR_ROLES } from '../../lib/staff';
+import type { Route } from './+types/moderation';
 
 const ACTIONS: ModerationAction[] = ['HIDE', 'RESTORE', 'REMOVE'];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, MODERATOR_ROLES);
   const { after } = listQuery(request);
   const data = await loadOrThrow(context, ModerationQueueDocument, definedOnly({ after }), token);
   return { queue: data.moderationQueue };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const { token } = await requireViewer(request, context, MODERATOR_ROLES);
   const form = await request.formData();
   const action = ACTIONS.find((a) => a === form.get('action'));
@@ -42,9 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return outcome(result, () => action);
 }
 
-export default function Moderation() {
-  const { queue } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function Moderation({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { queue } = loaderData;
   const { l } = usePortal();
   return (
     <div>

@@ -1,10 +1,4 @@
-import {
-  Form,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from 'react-router';
+import { Form } from 'react-router';
 import {
   StaffReferralDocument,
   UpdateReferralStatusDocument,
@@ -16,16 +10,17 @@ import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server'
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { CASEWORK_ROLES } from '../../lib/staff';
+import type { Route } from './+types/referral';
 
 const NEXT: ReferralStatus[] = ['ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED', 'REJECTED'];
 
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, CASEWORK_ROLES);
-  const data = await loadOrThrow(context, StaffReferralDocument, { id: params.id! }, token);
+  const data = await loadOrThrow(context, StaffReferralDocument, { id: params.id }, token);
   return { referral: orNotFound(data.referral) };
 }
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
+export async function action({ params, request, context }: Route.ActionArgs) {
   const { token } = await requireViewer(request, context, CASEWORK_ROLES);
   const form = await request.formData();
   const status = NEXT.find((s) => s === form.get('status'));
@@ -36,7 +31,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     context,
     UpdateReferralStatusDocument,
     {
-      id: params.id!,
+      id: params.id,
       status,
       ...(note ? { note } : {}),
       ...(publicResponse ? { publicResponse } : {}),
@@ -46,9 +41,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return r.ok ? { done: true, error: null } : { done: false, error: r.error };
 }
 
-export default function Referral() {
-  const { referral } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function Referral({ loaderData, actionData: result }: Route.ComponentProps) {
+  const { referral } = loaderData;
   const { l } = usePortal();
   return (
     <div>

@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link } from 'react-router';
 import { ReferralsDocument, type ReferralStatus } from '../../__generated__/graphql';
 import { FilterForm, StatusFilter } from '../../components/list-filters';
 import { DataTable, DateText, NextPage } from '../../components/ui';
@@ -7,6 +7,7 @@ import { definedOnly, listQuery } from '../../lib/list-query';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { CASEWORK_ROLES } from '../../lib/staff';
+import type { Route } from './+types/referrals';
 
 const STATUSES: ReferralStatus[] = [
   'RECEIVED',
@@ -18,7 +19,7 @@ const STATUSES: ReferralStatus[] = [
   'FAILED',
 ];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, CASEWORK_ROLES);
   const query = listQuery(request);
   const status = query.oneOf('trang-thai', STATUSES);
@@ -32,8 +33,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { status, overdue: !!overdue, referrals: data.referrals };
 }
 
-export default function Referrals() {
-  const { status, overdue, referrals } = useLoaderData<typeof loader>();
+export default function Referrals({ loaderData }: Route.ComponentProps) {
+  const { status, overdue, referrals } = loaderData;
   const { l } = usePortal();
   return (
     <div>

@@ -2,7 +2,7 @@
 // that owns it, by week as the month-end report is): audience of every section, forum
 // participation and answers, 1022 referrals, contributions, the bulletin. Printable; the CSV
 // the content worker built at month end is linked once it exists.
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link } from 'react-router';
 import {
   MonthlyReportsDocument,
   PortalContributionStatsDocument,
@@ -18,6 +18,7 @@ import { monthPeriod } from '../../lib/report-month';
 import { requireViewer } from '../../lib/session.server';
 import { REPORT_ROLES } from '../../lib/staff';
 import { Section } from '../../components/ui';
+import type { Route } from './+types/report';
 
 type Stats = NonNullable<PortalStatsQuery['portalStats']>;
 type Audience = Stats['articles'];
@@ -30,9 +31,9 @@ interface SlaFigures {
   medianHoursToResolution: number | null;
 }
 
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, REPORT_ROLES);
-  const month = params.month!;
+  const month = params.month;
   const period = monthPeriod(month);
   if (!period) throw new Response('not found', { status: 404 });
   const variables = { ...period, granularity: 'WEEK' as const };
@@ -56,7 +57,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = staffMeta(
+export const meta: Route.MetaFunction = staffMeta(
   (l, data) => `${l('Báo cáo tháng', 'Monthly report')} ${data?.month ?? ''}`,
 );
 
@@ -103,8 +104,8 @@ function Table({
   );
 }
 
-export default function Report() {
-  const { month, stats, referrals, contributions, report } = useLoaderData<typeof loader>();
+export default function Report({ loaderData }: Route.ComponentProps) {
+  const { month, stats, referrals, contributions, report } = loaderData;
   const { lang, l } = usePortal();
   const sections: [string, Audience][] = [
     [l('Tin bài', 'Articles'), stats.articles],

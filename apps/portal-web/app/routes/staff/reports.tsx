@@ -1,6 +1,6 @@
 // The monthly reports for leaders (issue 21): every month of the last year, with the live
 // figures on the month's page and, once the content worker built it at month end, its CSV.
-import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
+import { Link } from 'react-router';
 import { MonthlyReportsDocument } from '../../__generated__/graphql';
 import { DataTable, DateText } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
@@ -9,8 +9,9 @@ import { usePortal } from '../../lib/portal-data';
 import { recentMonths } from '../../lib/report-month';
 import { requireViewer } from '../../lib/session.server';
 import { REPORT_ROLES } from '../../lib/staff';
+import type { Route } from './+types/reports';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, REPORT_ROLES);
   const data = await loadOrThrow(context, MonthlyReportsDocument, {}, token);
   const built = new Map((data.monthlyReports ?? []).map((r) => [r.month, r]));
@@ -18,10 +19,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { months: months.map((month) => ({ month, report: built.get(month) ?? null })) };
 }
 
-export const meta: MetaFunction = staffMeta((l) => l('Báo cáo tháng', 'Monthly reports'));
+export const meta: Route.MetaFunction = staffMeta((l) => l('Báo cáo tháng', 'Monthly reports'));
 
-export default function Reports() {
-  const { months } = useLoaderData<typeof loader>();
+export default function Reports({ loaderData }: Route.ComponentProps) {
+  const { months } = loaderData;
   const { l } = usePortal();
   return (
     <div>

@@ -1,15 +1,15 @@
-import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { ContentStatsDocument } from '../../__generated__/graphql';
 import { DataTable } from '../../components/ui';
 import { loadOrThrow, runOperation } from '../../lib/graphql.server';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { EDITOR_ROLES } from '../../lib/staff';
+import type { Route } from './+types/stats';
 
 const DAYS = 14;
 const DAY_MS = 86_400_000;
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, EDITOR_ROLES);
   // Days in the city's time zone (UTC+7), the last one being today.
   const offset = 7 * 3600_000;
@@ -66,8 +66,8 @@ function DayChart({ perDay, label }: { perDay: { day: string; views: number }[];
   );
 }
 
-export default function Stats() {
-  const { stats, perDay } = useLoaderData<typeof loader>();
+export default function Stats({ loaderData }: Route.ComponentProps) {
+  const { stats, perDay } = loaderData;
   const { l } = usePortal();
   return (
     <div>

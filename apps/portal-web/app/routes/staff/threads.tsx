@@ -1,10 +1,4 @@
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from 'react-router';
+import { Link } from 'react-router';
 import {
   AssignThreadDocument,
   HotlineCategoriesDocument,
@@ -20,10 +14,11 @@ import { definedOnly, listQuery } from '../../lib/list-query';
 import { hasRole, usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
 import { CASEWORK_ROLES, MODERATOR_ROLES } from '../../lib/staff';
+import type { Route } from './+types/threads';
 
 const STATUSES: ThreadStatus[] = ['OPEN', 'ANSWERED', 'REFERRED', 'CLOSED', 'HIDDEN'];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { token, viewer } = await requireViewer(request, context, CASEWORK_ROLES);
   const { params, q, after, oneOf } = listQuery(request);
   const moderator = hasRole(viewer, ...MODERATOR_ROLES);
@@ -54,7 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const { token } = await requireViewer(request, context, CASEWORK_ROLES);
   const form = await request.formData();
   const intent = String(form.get('intent'));
@@ -90,9 +85,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   throw new Response('unknown action', { status: 400 });
 }
 
-export default function StaffThreads() {
-  const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+export default function StaffThreads({
+  loaderData: data,
+  actionData: result,
+}: Route.ComponentProps) {
   const { l } = usePortal();
   return (
     <div>

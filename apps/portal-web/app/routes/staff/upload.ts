@@ -1,11 +1,12 @@
 // A file for the library: the browser's multipart body is streamed unchanged to the gateway's
 // /uploads (the library checks type and size while it streams), with the editor's token added
 // here, so the token never reaches page scripts. Then back to the library console.
-import { redirect, type ActionFunctionArgs } from 'react-router';
+import { redirect } from 'react-router';
 import { requireViewer } from '../../lib/session.server';
 import { EDITORIAL_ROLES } from '../../lib/staff';
+import type { Route } from './+types/upload';
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const { token } = await requireViewer(request, context, EDITORIAL_ROLES);
   const back = (params: Record<string, string>) =>
     redirect(`/quan-tri/thu-vien?${new URLSearchParams(params).toString()}`);
