@@ -11,15 +11,7 @@ import { Types } from 'mongoose';
 import { ANONYMOUS, type Viewer } from '@portal/auth';
 import { insertOnce } from '@portal/db';
 import type { Logger } from '@portal/logger';
-import {
-  benchText,
-  scaleCount,
-  scaleDraw,
-  scaleId,
-  scalePick,
-  scalePickWeighted,
-  storedIds,
-} from '@portal/testing/bench';
+import { benchText, scaleCount, scaleId, scaleRandom, storedIds } from '@portal/testing/bench';
 import { slugify } from '@portal/text';
 import type { ItemCounters } from '../src/counters/item-counters';
 import { cleanFileName } from '../src/domain/file-names';
@@ -197,11 +189,7 @@ async function storeSample(
   return { sha256, sizeBytes: bytes.length, mimeType: type.mime, ext: type.ext };
 }
 
-const draw = (i: number, what: string) => scaleDraw('library', i, what);
-const pick = <T>(list: readonly T[], i: number, what: string) =>
-  scalePick(list, 'library', i, what);
-const pickWeighted = <T>(choices: readonly [T, number][], i: number, what: string) =>
-  scalePickWeighted(choices, 'library', i, what);
+const { draw, pick, pickWeighted } = scaleRandom('library');
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
