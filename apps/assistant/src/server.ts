@@ -1,4 +1,3 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
@@ -68,8 +67,7 @@ export async function startServer(
     name: 'assistant',
     listen: config,
     typeDefs: loadSchemaFile(SCHEMA_PATH),
-    // The generated types are stricter than Apollo's resolver map; they describe the same object.
-    resolvers: resolvers as GraphQLResolverMap<AssistantContext>,
+    resolvers,
     logger: deps.logger,
     data: deps,
     context: (base) => ({ ...base, ...services, loaders: createLoaders(services) }),

@@ -1,4 +1,3 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { isObjectIdString } from '@portal/db';
@@ -117,7 +116,7 @@ export async function startServer(
     name: 'bulletin',
     listen: config,
     typeDefs: loadSchemaFile(config.schemaPath ?? appSchemaPath(import.meta.dirname)),
-    resolvers: resolvers as GraphQLResolverMap<BulletinContext>,
+    resolvers,
     logger,
     data: deps,
     routes: (app) => {

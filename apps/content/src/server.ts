@@ -10,7 +10,6 @@ import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runti
 import type { SubgraphListen } from '@portal/service-runtime';
 import type { Logger } from '@portal/logger';
 import DataLoader from 'dataloader';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { publicUserId } from '@portal/auth';
 import type { ContentContext, ContentLoaders, ContentServices } from './context';
 import { mountFeedRoutes } from './http/feeds.route';
@@ -68,7 +67,7 @@ export function startServer(config: ContentServerConfig): Promise<RunningSubgrap
     name: 'content',
     listen: config,
     typeDefs: loadSchemaFile(SCHEMA_PATH),
-    resolvers: resolvers as GraphQLResolverMap<ContentContext>,
+    resolvers,
     logger,
     context: (base) => ({
       ...base,

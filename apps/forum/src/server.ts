@@ -61,7 +61,7 @@ export async function startServer(config: ForumServerConfig): Promise<RunningFor
     name: 'forum',
     listen: config,
     typeDefs: loadSchemaFile(SCHEMA_PATH),
-    resolvers: resolvers as never,
+    resolvers,
     logger,
     data: { conn: config.connection, redis: config.redis },
     context: (base) => ({

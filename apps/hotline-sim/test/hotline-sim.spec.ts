@@ -89,16 +89,26 @@ function referral(externalId: string) {
   };
 }
 
-async function intake(body: unknown, key: string | null = 'key-1', apiKey = API_KEY) {
-  const res = await fetch(`${sim.url}/api/v1/referrals`, {
+/** Posts a referral to the intake API, as the referral service does. */
+function postIntake(
+  body: unknown,
+  key: string | null,
+  options: { apiKey?: string; signal?: AbortSignal } = {},
+): Promise<Response> {
+  return fetch(`${sim.url}/api/v1/referrals`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      authorization: `Bearer ${apiKey}`,
+      authorization: `Bearer ${options.apiKey ?? API_KEY}`,
       ...(key ? { 'idempotency-key': key } : {}),
     },
     body: JSON.stringify(body),
+    signal: options.signal,
   });
+}
+
+async function intake(body: unknown, key: string | null = 'key-1', apiKey = API_KEY) {
+  const res = await postIntake(body, key, { apiKey });
   return { status: res.status, json: (await res.json()) as Record<string, any> };
 }
 
@@ -212,14 +222,7 @@ describe('hotline simulator', () => {
 
     // Slow: the ticket is opened at once, the answer comes after hangMs.
     await control('PUT', '/_control/settings', { errorRate: 0, timeoutRate: 1, hangMs: 300 });
-    const slow = await fetch(`${sim.url}/api/v1/referrals`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${API_KEY}`,
-        'idempotency-key': 'key-slow',
-      },
-      body: JSON.stringify(referral('r-slow')),
+    const slow = await postIntake(referral('r-slow'), 'key-slow', {
       signal: AbortSignal.timeout(100),
     }).catch((err: Error) => err);
     expect(slow).toBeInstanceOf(Error);
@@ -236,15 +239,7 @@ describe('hotline simulator', () => {
       retryAfterSeconds: 7,
     });
     expect(set.json.faults).toMatchObject({ rateLimitRate: 1, retryAfterSeconds: 7 });
-    const res = await fetch(`${sim.url}/api/v1/referrals`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${API_KEY}`,
-        'idempotency-key': 'key-429',
-      },
-      body: JSON.stringify(referral('r-429')),
-    });
+    const res = await postIntake(referral('r-429'), 'key-429');
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('7');
     expect(await res.json()).toEqual({ error: 'too many requests' });

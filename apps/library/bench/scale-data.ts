@@ -8,18 +8,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromBuffer } from 'file-type';
 import { Types } from 'mongoose';
-import { ANONYMOUS, type Viewer } from '@portal/auth';
 import { insertOnce } from '@portal/db';
 import type { Logger } from '@portal/logger';
-import {
-  benchText,
-  scaleCount,
-  scaleDraw,
-  scaleId,
-  scalePick,
-  scalePickWeighted,
-  storedIds,
-} from '@portal/testing/bench';
+import { benchText, scaleCount, scaleId, scaleRandom, storedIds } from '@portal/testing/bench';
 import { slugify } from '@portal/text';
 import type { ItemCounters } from '../src/counters/item-counters';
 import { cleanFileName } from '../src/domain/file-names';
@@ -31,7 +22,6 @@ import {
   type ItemFields,
   type MediaFormat,
 } from '../src/domain/library-item';
-import { createLoaders } from '../src/loaders';
 import type {
   ItemStatsDoc,
   LibraryItemDoc,
@@ -39,7 +29,7 @@ import type {
   MediaFileDoc,
   PersonRef,
 } from '../src/models';
-import { DEMO_COLLECTIONS, DEMO_ITEMS } from '../src/seed/demo-library';
+import { DEMO_ITEMS } from '../src/seed/demo-library';
 import {
   MEDIA_SAMPLES,
   mediaSample,
@@ -48,7 +38,7 @@ import {
   samplePdf,
   samplePng,
 } from '../src/seed/sample-files';
-import { createCollection } from '../src/services/collections.service';
+import { SEED_EDITOR, demoCollectionIds } from '../src/seed/seed-library';
 import { storedFields } from '../src/services/library-items.service';
 import { contentKey, type FileStorage } from '../src/storage/file-storage';
 
@@ -60,16 +50,10 @@ const COLLECTION_POSITION_BASE = 1000;
 /** Files an item has at most (file ids are `scaleId('libraryFile', i * FILE_SLOTS + k)`). */
 const FILE_SLOTS = 4;
 
-const EDITOR: Viewer & { id: string } = {
-  ...ANONYMOUS,
-  id: 'seed-editor',
-  displayName: 'Ban Biên tập Cổng thông tin Chuyển đổi số',
-  roles: ['citizen', 'editor'],
-};
 /** Who created the items: mostly the editors, some contributors (who upload their own files). */
 const CREATORS: PersonRef[] = [
-  { id: EDITOR.id, displayName: EDITOR.displayName! },
-  { id: EDITOR.id, displayName: EDITOR.displayName! },
+  { id: SEED_EDITOR.id, displayName: SEED_EDITOR.displayName! },
+  { id: SEED_EDITOR.id, displayName: SEED_EDITOR.displayName! },
   { id: 'contributor-ttcds', displayName: 'Trung tâm Chuyển đổi số Thành phố' },
   { id: 'contributor-hvcb', displayName: 'Học viện Cán bộ Thành phố Hồ Chí Minh' },
   { id: 'contributor-so-khcn', displayName: 'Sở Khoa học và Công nghệ' },
@@ -197,11 +181,7 @@ async function storeSample(
   return { sha256, sizeBytes: bytes.length, mimeType: type.mime, ext: type.ext };
 }
 
-const draw = (i: number, what: string) => scaleDraw('library', i, what);
-const pick = <T>(list: readonly T[], i: number, what: string) =>
-  scalePick(list, 'library', i, what);
-const pickWeighted = <T>(choices: readonly [T, number][], i: number, what: string) =>
-  scalePickWeighted(choices, 'library', i, what);
+const { draw, pick, pickWeighted } = scaleRandom('library');
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -324,28 +304,6 @@ export interface ScaleResult {
   total: Record<LibraryScaleKind, number>;
 }
 
-/** The demo collections' ids by slug, creating those this database lacks as the demo seed would. */
-async function demoCollections(deps: LibraryScaleDeps): Promise<Map<string, Types.ObjectId>> {
-  const ids = new Map<string, Types.ObjectId>();
-  for (const def of DEMO_COLLECTIONS) {
-    const existing = await deps.models.collections.findOne({ slug: def.slug }, { _id: 1 }).lean();
-    const collection =
-      existing ??
-      (await createCollection(
-        {
-          viewer: EDITOR,
-          models: deps.models,
-          loaders: createLoaders(deps.models),
-          counters: deps.counters,
-          logger: deps.logger,
-        },
-        { title: def.title, description: def.description },
-      ));
-    ids.set(def.slug, collection._id);
-  }
-  return ids;
-}
-
 async function insertInBatches<T>(
   model: { insertMany(docs: T[]): Promise<unknown> },
   docs: T[],
@@ -362,7 +320,7 @@ async function insertInBatches<T>(
 export async function seedScale(deps: LibraryScaleDeps): Promise<ScaleResult> {
   const { models, now } = deps;
   const count = scaleCount('libraryItems', deps.fraction);
-  const collections = await demoCollections(deps);
+  const collections = await demoCollectionIds(deps);
   const samples = new Map<SampleName, StoredSample>();
   for (const name of ['pdf', 'docx', 'epub', 'png', 'mp4', 'webm', 'mp3', 'm4a'] as const)
     samples.set(name, await storeSample(deps, name));

@@ -1,7 +1,6 @@
 import { clientKeyOf } from '@portal/auth';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { syncIndexes } from '@portal/db';
 import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
 import { createMetrics, createRateLimiter } from '@portal/http';
@@ -66,7 +65,7 @@ export async function startServer(
     listen: config,
     metrics,
     typeDefs: loadSchemaFile(appSchemaPath(import.meta.dirname)),
-    resolvers: resolvers as GraphQLResolverMap<LibraryContext>,
+    resolvers,
     logger: deps.logger,
     data: deps,
     readiness: [{ name: 'storage', check: () => deps.storage.checkReady() }],

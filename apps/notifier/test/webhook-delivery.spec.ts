@@ -12,7 +12,7 @@ import {
   removeEndpoint,
 } from '../src/models/webhook-endpoint.repository';
 import { DEV_RECEIVER, startTestNotifier, type TestNotifier } from './support/harness';
-import { articlePublished } from './support/sample-messages';
+import { articlePublished, referralUpdated } from './support/sample-messages';
 import { WebhookReceiver, type ReceivedRequest } from './support/webhook-receiver';
 
 const db = useTestDatabase('notifier_webhook');
@@ -175,12 +175,7 @@ describe('webhook delivery to partner endpoints', () => {
   it('fails for good after the last attempt', async () => {
     await endpoint('/down', ['referral.updated']);
     receiver.reply = (req) => ({ status: req.path === '/down' ? 500 : 204 });
-    await t.send({
-      kind: 'webhook',
-      notificationId: 'referral.updated.1',
-      event: 'referral.updated',
-      payload: { trackingCode: 'PA-2025-000123', status: 'RESOLVED' },
-    });
+    await t.send(referralUpdated('referral.updated.1', 'PA-2025-000123', 'RESOLVED'));
     await t.idle();
     const [logged] = await t.deliveries({ notificationId: 'referral.updated.1' });
     expect(logged).toMatchObject({
@@ -198,12 +193,7 @@ describe('webhook delivery to partner endpoints', () => {
   });
 
   it('disables an endpoint after the configured run of failures, until an admin re-enables it', async () => {
-    await t.send({
-      kind: 'webhook',
-      notificationId: 'referral.updated.2',
-      event: 'referral.updated',
-      payload: { trackingCode: 'PA-2025-000124', status: 'REJECTED' },
-    });
+    await t.send(referralUpdated('referral.updated.2', 'PA-2025-000124', 'REJECTED'));
     await t.idle();
     receiver.reply = () => ({ status: 204 });
     // Failures five and six: the sixth in a row disables the endpoint and ends this delivery.
@@ -219,12 +209,7 @@ describe('webhook delivery to partner endpoints', () => {
     expect(down!.disabledReason).toBe('6 consecutive failed deliveries; last: HTTP 500');
     expect(await t.registry.metrics()).toMatch(/notifier_webhook_endpoints_disabled_total 1/);
 
-    await t.send({
-      kind: 'webhook',
-      notificationId: 'referral.updated.3',
-      event: 'referral.updated',
-      payload: { trackingCode: 'PA-2025-000125', status: 'RESOLVED' },
-    });
+    await t.send(referralUpdated('referral.updated.3', 'PA-2025-000125', 'RESOLVED'));
     await t.idle();
     expect(await t.deliveries({ notificationId: 'referral.updated.3' })).toHaveLength(0);
     expect(receiver.to('/down')).toHaveLength(6);
@@ -232,12 +217,7 @@ describe('webhook delivery to partner endpoints', () => {
     expect(await enableEndpoint(t.models, down!.id)).toBe(true);
     const [enabled] = (await listEndpoints(t.models)).filter((e) => e.id === down!.id);
     expect(enabled).toMatchObject({ enabled: true, consecutiveFailures: 0, disabledReason: null });
-    await t.send({
-      kind: 'webhook',
-      notificationId: 'referral.updated.4',
-      event: 'referral.updated',
-      payload: { trackingCode: 'PA-2025-000126', status: 'RESOLVED' },
-    });
+    await t.send(referralUpdated('referral.updated.4', 'PA-2025-000126', 'RESOLVED'));
     await waitUntil(() => receiver.to('/down').length === 7, { what: 'delivery after re-enable' });
     await t.idle();
     expect((await t.deliveries({ notificationId: 'referral.updated.4' }))[0]!.status).toBe('sent');

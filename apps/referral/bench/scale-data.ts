@@ -14,10 +14,8 @@ import {
   SCALE_DATA,
   benchText,
   scaleCount,
-  scaleDraw,
   scaleId,
-  scalePick,
-  scalePickWeighted,
+  scaleRandom,
   storedIds,
 } from '@portal/testing/bench';
 import {
@@ -151,11 +149,7 @@ const DISPATCH_ERRORS = [
   'no answer from the hotline within 10000 ms',
 ];
 
-const draw = (i: number, what: string) => scaleDraw('referral', i, what);
-const pick = <T>(list: readonly T[], i: number, what: string) =>
-  scalePick(list, 'referral', i, what);
-const pickWeighted = <T>(choices: readonly [T, number][], i: number, what: string) =>
-  scalePickWeighted(choices, 'referral', i, what);
+const { draw, pick, pickWeighted } = scaleRandom('referral');
 
 /** A duration between `from` and `to` ms, drawn for referral i. */
 const between = (i: number, what: string, from: number, to: number) =>

@@ -1,4 +1,3 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { seedOnce } from '@portal/db';
@@ -97,8 +96,7 @@ export async function startServer(
     name: 'referral',
     listen: config,
     typeDefs: loadSchemaFile(SCHEMA_PATH),
-    // The generated types are stricter than Apollo's resolver map; they describe the same object.
-    resolvers: resolvers as GraphQLResolverMap<ReferralContext>,
+    resolvers,
     logger: deps.logger,
     data: deps,
     context: (base) => ({ ...base, ...services, loaders: createLoaders(core.repo, deps.forum) }),

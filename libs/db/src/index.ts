@@ -14,3 +14,4 @@ export * from './model-on';
 export * from './prepare-database';
 export * from './find-by-id';
 export * from './slow-commands';
+export * from './person-ref';

@@ -58,7 +58,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
   /** The parsed `schema.graphql`. */
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<TContext>;
+  /**
+   * The resolvers: Apollo's map, or the app's graphql-codegen `Resolvers`, which describe the
+   * same object more strictly than Apollo's type admits (so it is taken as it is).
+   */
+  resolvers: GraphQLResolverMap<TContext> | object;
   /** Where it listens and whom it trusts (an app's server config holds these four). */
   listen: SubgraphListen;
   /** The process's database and Redis: /readyz pings each, before `readiness`. */

@@ -566,6 +566,20 @@ export function scalePickWeighted<T>(
 }
 
 /**
+ * `scaleDraw`, `scalePick` and `scalePickWeighted` for one kind of document, as a generator
+ * calls them: `draw(i, 'views')`, `pick(TOPICS, i, 'topic')`, `pickWeighted(FORMATS, i, 'format')`.
+ */
+export function scaleRandom(kind: string) {
+  return {
+    draw: (index: number, what: string) => scaleDraw(kind, index, what),
+    pick: <T>(list: readonly T[], index: number, what: string) =>
+      scalePick(list, kind, index, what),
+    pickWeighted: <T>(choices: readonly [T, number][], index: number, what: string) =>
+      scalePickWeighted(choices, kind, index, what),
+  };
+}
+
+/**
  * The ids among `ids` that `model` holds, as strings (one `_id: {$in}` query per 500). On the
  * embedded FerretDB each such query reads the whole collection, so a seed that inserts in
  * index order checks a batch's last id alone first where it can.

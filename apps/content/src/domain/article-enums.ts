@@ -21,8 +21,8 @@ export const ARTICLE_STATUSES = [
 ] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
-export const DEVICE_CLASSES = ['DESKTOP', 'MOBILE', 'TABLET'] as const;
-export type DeviceClass = (typeof DEVICE_CLASSES)[number];
+/** The devices article views are counted by: the same classes as every page view's audience. */
+export { AUDIENCE_DEVICES as DEVICE_CLASSES, type AudienceDevice as DeviceClass } from '@portal/db';
 
 export const REVISION_ACTIONS = [
   'CREATED',

@@ -8,12 +8,9 @@ import {
   type ArticleStatus,
 } from '../domain/article-enums';
 import { CONTRIBUTOR_ROLES, type ContributorRole } from '../domain/contributor-role';
-import { trackGraphChanges, modelOn } from '@portal/db';
+import { personRefSchema, trackGraphChanges, modelOn, type PersonRef } from '@portal/db';
 
-export interface ArticleAuthorValue {
-  id: string;
-  displayName: string;
-}
+export type ArticleAuthorValue = PersonRef;
 
 /** An article as stored. Only PUBLISHED ones are public (see domain/article-visibility). */
 export interface ArticleDoc {
@@ -49,11 +46,6 @@ export interface ArticleDoc {
   updatedAt: Date;
 }
 
-const AuthorSchema = new Schema<ArticleAuthorValue>(
-  { id: { type: String, required: true }, displayName: { type: String, required: true } },
-  { _id: false },
-);
-
 export const ArticleSchema = new Schema<ArticleDoc>(
   {
     slug: { type: String, required: true, unique: true },
@@ -68,7 +60,7 @@ export const ArticleSchema = new Schema<ArticleDoc>(
     sourceUnit: { type: String, default: null },
     contributorRole: { type: String, enum: [...CONTRIBUTOR_ROLES, null], default: null },
     coverImageUrl: { type: String, default: null },
-    author: { type: AuthorSchema, required: true },
+    author: { type: personRefSchema(), required: true },
     status: { type: String, required: true, enum: ARTICLE_STATUSES },
     version: { type: Number, required: true },
     publishedAt: { type: Date, default: null },

@@ -1,4 +1,4 @@
-import { modelOn } from '@portal/db';
+import { modelOn, personRefSchema } from '@portal/db';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { REVISION_ACTIONS, type RevisionAction } from '../domain/article-enums';
 import type { ArticleAuthorValue } from './article.model';
@@ -49,10 +49,7 @@ export const RevisionSchema = new Schema<RevisionDoc>(
     action: { type: String, required: true, enum: REVISION_ACTIONS },
     at: { type: Date, required: true },
     by: {
-      type: new Schema<ArticleAuthorValue>(
-        { id: { type: String, required: true }, displayName: { type: String, required: true } },
-        { _id: false },
-      ),
+      type: personRefSchema(),
       default: null,
     },
     changes: { type: [ChangeSchema], default: [] },

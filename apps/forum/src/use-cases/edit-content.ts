@@ -31,6 +31,22 @@ async function claimRevision(
     throw conflict('The content was edited at the same time; reload and try again');
 }
 
+/**
+ * What an edit may change: content the viewer can see (NOT_FOUND otherwise, as for none), their
+ * own, within the edit window, and not hidden.
+ */
+function assertEditable<T extends ThreadDoc | PostDoc>(
+  deps: ForumDeps,
+  viewer: Viewer,
+  content: T | null,
+  what: 'Thread' | 'Post',
+  now: Date,
+): asserts content is T {
+  if (!content || !canSeeContent(viewer, content)) throw notFound(what);
+  assertCanEdit(viewer, content, now, deps.rules.editWindowMinutes);
+  if (content.visibility !== 'VISIBLE') throw conflict('Hidden content cannot be edited');
+}
+
 async function assertLinks(
   deps: ForumDeps,
   viewer: Viewer & { id: string },
@@ -60,9 +76,7 @@ export async function editThread(
   const input = parseInput(editThreadInput, raw);
   const { models } = deps;
   const thread = await models.threads.findById(parseId(id, 'id')).lean();
-  if (!thread || !canSeeContent(viewer, thread)) throw notFound('Thread');
-  assertCanEdit(viewer, thread, now, deps.rules.editWindowMinutes);
-  if (thread.visibility !== 'VISIBLE') throw conflict('Hidden content cannot be edited');
+  assertEditable(deps, viewer, thread, 'Thread', now);
   let body = thread.body;
   if (input.body != null) {
     body = requireBody(input.body, input.bodyFormat, 'input.body');
@@ -108,9 +122,7 @@ export async function editPost(
   const written = parseArgs(postBodyInput, raw);
   const { models } = deps;
   const post = await models.posts.findById(parseId(id, 'id')).lean();
-  if (!post || !canSeeContent(viewer, post)) throw notFound('Post');
-  assertCanEdit(viewer, post, now, deps.rules.editWindowMinutes);
-  if (post.visibility !== 'VISIBLE') throw conflict('Hidden content cannot be edited');
+  assertEditable(deps, viewer, post, 'Post', now);
   const html = requireBody(written.body, written.bodyFormat, 'body');
   if (!post.isOfficialAnswer) await assertLinks(deps, viewer, html, 'body', now);
   await deps.limiters.edits.consume(viewer.id);

@@ -7,12 +7,9 @@ import {
   type ItemStatus,
   type MediaFormat,
 } from '../domain/library-item';
-import { modelOn, trackGraphChanges } from '@portal/db';
+import { modelOn, personRefSchema, trackGraphChanges, type PersonRef } from '@portal/db';
 
-export interface PersonRef {
-  id: string;
-  displayName: string;
-}
+export type { PersonRef };
 
 /** A library item as stored. Search and match keys are derived from the text fields on every write. */
 export interface LibraryItemDoc {
@@ -47,11 +44,6 @@ export interface LibraryItemDoc {
   version: number;
 }
 
-const personRef = new Schema<PersonRef>(
-  { id: { type: String, required: true }, displayName: { type: String, required: true } },
-  { _id: false },
-);
-
 export const LibraryItemSchema = new Schema<LibraryItemDoc>(
   {
     slug: { type: String, required: true, unique: true },
@@ -75,7 +67,7 @@ export const LibraryItemSchema = new Schema<LibraryItemDoc>(
     searchTokens: { type: [String], default: [] },
     titleTokens: { type: [String], default: [] },
     titleKey: { type: String, required: true },
-    createdBy: { type: personRef, required: true },
+    createdBy: { type: personRefSchema(), required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     version: { type: Number, required: true },

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { PersonRef } from './library-item.model';
-import { modelOn, trackGraphChanges } from '@portal/db';
+import { modelOn, personRefSchema, trackGraphChanges } from '@portal/db';
 
 /**
  * One upload: its own name and uploader, pointing (by hash) at content that is stored
@@ -18,11 +18,6 @@ export interface MediaFileDoc {
   createdAt: Date;
 }
 
-const personRef = new Schema<PersonRef>(
-  { id: { type: String, required: true }, displayName: { type: String, required: true } },
-  { _id: false },
-);
-
 export const MediaFileSchema = new Schema<MediaFileDoc>(
   {
     sha256: { type: String, required: true },
@@ -30,7 +25,7 @@ export const MediaFileSchema = new Schema<MediaFileDoc>(
     mimeType: { type: String, required: true },
     ext: { type: String, required: true },
     originalName: { type: String, required: true },
-    uploadedBy: { type: personRef, required: true },
+    uploadedBy: { type: personRefSchema(), required: true },
     createdAt: { type: Date, required: true },
   },
   { collection: 'media_files', versionKey: false },

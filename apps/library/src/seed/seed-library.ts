@@ -34,7 +34,8 @@ import {
   samplePng,
 } from './sample-files';
 
-const EDITOR: Viewer & { id: string } = {
+/** Who writes the demo data (and the benchmarks' scale data beside it). */
+export const SEED_EDITOR: Viewer & { id: string } = {
   ...ANONYMOUS,
   id: 'seed-editor',
   displayName: 'Ban Biên tập Cổng thông tin Chuyển đổi số',
@@ -53,12 +54,23 @@ export interface SeedDeps {
 /** The seed editor's service context, with fresh loaders (each call reads what is stored now). */
 function editorContext(deps: SeedDeps): ServiceContext {
   return {
-    viewer: EDITOR,
+    viewer: SEED_EDITOR,
     models: deps.models,
     loaders: createLoaders(deps.models),
     counters: deps.counters,
     logger: deps.logger,
   };
+}
+
+/** The demo collections' ids by slug, creating those this database lacks. */
+export async function demoCollectionIds(deps: SeedDeps): Promise<Map<string, Types.ObjectId>> {
+  const ids = new Map<string, Types.ObjectId>();
+  for (const def of DEMO_COLLECTIONS) {
+    const existing = await deps.models.collections.findOne({ slug: def.slug }, { _id: 1 }).lean();
+    const collection = existing ?? (await createCollection(editorContext(deps), def));
+    ids.set(def.slug, collection._id);
+  }
+  return ids;
 }
 
 /** Lines of at most `width` characters, broken between words. */
@@ -133,14 +145,9 @@ function sampleFile(
 export async function seedLibrary(deps: SeedDeps): Promise<{ items: number; apps: number }> {
   const now = deps.now ?? new Date();
   const ctx = () => editorContext(deps);
-  const uploader: PersonRef = { id: EDITOR.id, displayName: EDITOR.displayName! };
+  const uploader: PersonRef = { id: SEED_EDITOR.id, displayName: SEED_EDITOR.displayName! };
 
-  const collectionIds = new Map<string, string>();
-  for (const def of DEMO_COLLECTIONS) {
-    const existing = await deps.models.collections.findOne({ slug: def.slug }).lean();
-    const collection = existing ?? (await createCollection(ctx(), def));
-    collectionIds.set(def.slug, collection._id.toHexString());
-  }
+  const collectionIds = await demoCollectionIds(deps);
 
   let created = 0;
   for (const def of DEMO_ITEMS) {
@@ -204,7 +211,7 @@ export async function seedLibrary(deps: SeedDeps): Promise<{ items: number; apps
     const members = await deps.models.items.find({ slug: { $in: slugs } }, { slug: 1 }).lean();
     const bySlug = new Map(members.map((m) => [m.slug, m._id.toHexString()]));
     const ordered = slugs.flatMap((s) => bySlug.get(s) ?? []);
-    await setCollectionItems(ctx(), collectionIds.get(def.slug)!, ordered);
+    await setCollectionItems(ctx(), collectionIds.get(def.slug)!.toHexString(), ordered);
   }
 
   let apps = 0;

@@ -64,3 +64,13 @@ export function articlePublished(notificationId: string, articleId = '65f0c0ffee
     },
   };
 }
+
+/** A referral's status change, as the referral service tells its partners. */
+export function referralUpdated(notificationId: string, trackingCode: string, status: string) {
+  return {
+    kind: 'webhook' as const,
+    notificationId,
+    event: 'referral.updated' as const,
+    payload: { trackingCode, status },
+  };
+}
