@@ -38,7 +38,7 @@ import {
   samplePdf,
   samplePng,
 } from '../src/seed/sample-files';
-import { SEED_EDITOR, demoCollectionIds } from '../src/seed/seed-library';
+import { SEED_EDITOR_REF, demoCollectionIds } from '../src/seed/seed-library';
 import { storedFields } from '../src/services/library-items.service';
 import { contentKey, type FileStorage } from '../src/storage/file-storage';
 
@@ -52,8 +52,8 @@ const FILE_SLOTS = 4;
 
 /** Who created the items: mostly the editors, some contributors (who upload their own files). */
 const CREATORS: PersonRef[] = [
-  { id: SEED_EDITOR.id, displayName: SEED_EDITOR.displayName! },
-  { id: SEED_EDITOR.id, displayName: SEED_EDITOR.displayName! },
+  SEED_EDITOR_REF,
+  SEED_EDITOR_REF,
   { id: 'contributor-ttcds', displayName: 'Trung tâm Chuyển đổi số Thành phố' },
   { id: 'contributor-hvcb', displayName: 'Học viện Cán bộ Thành phố Hồ Chí Minh' },
   { id: 'contributor-so-khcn', displayName: 'Sở Khoa học và Công nghệ' },

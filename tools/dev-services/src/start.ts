@@ -117,14 +117,14 @@ async function main(): Promise<void> {
 
   const s3Env = await embeddedS3({ ...dotEnv, ...process.env });
 
-  const compose = group.start({
-    name: 'compose',
-    command: process.execPath,
-    args: entryArgs(join(root, 'tools/compose-supergraph/src/compose.ts')),
-    cwd: root,
-  });
-  const [composed] = await Promise.all([compose.exited, useBundles()]);
-  if (composed !== 0 && !stopping) throw new Error('supergraph composition failed (see above)');
+  await Promise.all([
+    runToEnd(
+      'compose',
+      join(root, 'tools/compose-supergraph/src/compose.ts'),
+      'supergraph composition',
+    ),
+    useBundles(),
+  ]);
 
   const env = {
     ...stackEnv({
@@ -178,17 +178,13 @@ async function main(): Promise<void> {
 
   await launch(others);
   // Each app seeds its own database, so a phase's seeds run side by side (discoverSeeds).
-  const seed = async ({ app, file }: SeedScript) => {
-    const proc = group.start({
-      name: `${app}-seed`,
-      command: process.execPath,
-      args: entryArgs(file),
-      cwd: root,
-      env: { ...env, ...databaseOf(app), LOG_FORMAT: 'json', LOG_LEVEL: 'warn' },
+  const seed = ({ app, file }: SeedScript) =>
+    runToEnd(`${app}-seed`, file, `seeding ${app}`, {
+      ...env,
+      ...databaseOf(app),
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'warn',
     });
-    if ((await proc.exited) !== 0 && !stopping)
-      throw new Error(`seeding ${app} failed (${relative(root, file)})`);
-  };
   for (const phase of discoverSeeds(root)) await Promise.all(phase.map(seed));
   await launch(gateway);
 
@@ -201,6 +197,27 @@ async function main(): Promise<void> {
     say(`Outgoing mail:       http://localhost:${DEFAULT_PORTS.smtpHttp + offset}/`);
   say('A token for any role: npm run -s token -- --role editor --sub u1 --name "Biên tập viên"');
   say('Ctrl-C stops everything.');
+}
+
+/**
+ * Runs a TypeScript entry point (`entryArgs`) as a process of the group, so that Ctrl-C stops
+ * it too, and waits for its end; fails with `what` unless it exits 0 or the stack is stopping.
+ */
+async function runToEnd(
+  name: string,
+  file: string,
+  what: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<void> {
+  const proc = group.start({
+    name,
+    command: process.execPath,
+    args: entryArgs(file),
+    cwd: root,
+    env,
+  });
+  if ((await proc.exited) !== 0 && !stopping)
+    throw new Error(`${what} failed (${relative(root, file)}; see its output above)`);
 }
 
 /**

@@ -41,6 +41,11 @@ export const SEED_EDITOR: Viewer & { id: string } = {
   displayName: 'Ban Biên tập Cổng thông tin Chuyển đổi số',
   roles: ['citizen', 'editor'],
 };
+/** The seed editor as the items and files it creates name their creator. */
+export const SEED_EDITOR_REF: PersonRef = {
+  id: SEED_EDITOR.id,
+  displayName: SEED_EDITOR.displayName!,
+};
 const DAY = 24 * 3600 * 1000;
 
 export interface SeedDeps {
@@ -145,7 +150,6 @@ function sampleFile(
 export async function seedLibrary(deps: SeedDeps): Promise<{ items: number; apps: number }> {
   const now = deps.now ?? new Date();
   const ctx = () => editorContext(deps);
-  const uploader: PersonRef = { id: SEED_EDITOR.id, displayName: SEED_EDITOR.displayName! };
 
   const collectionIds = await demoCollectionIds(deps);
 
@@ -160,7 +164,7 @@ export async function seedLibrary(deps: SeedDeps): Promise<{ items: number; apps
         {
           source: Readable.from([sample.bytes]),
           originalName: sample.name,
-          uploadedBy: uploader,
+          uploadedBy: SEED_EDITOR_REF,
           maxBytes: Number.MAX_SAFE_INTEGER,
         },
       );
