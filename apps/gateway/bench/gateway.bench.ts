@@ -49,6 +49,7 @@ const config: Parameters<typeof startGateway>[0] = {
   supergraphSdl: composed.supergraphSdl,
   subgraphUrls: subgraphs.urls,
   subgraphTimeoutMs: 10_000,
+  subgraphConnections: 64,
   internalTokenSecret: SECRET,
   clientKeySecret: SECRET,
   personToken: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, publicKeyPem: keys.publicKeyPem },

@@ -44,6 +44,7 @@ export function gatewayConfigFromEnv(
     },
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     subgraphTimeouts: env.SUBGRAPH_TIMEOUTS,
+    subgraphConnections: env.SUBGRAPH_CONNECTIONS,
     subgraphCircuit:
       env.SUBGRAPH_CIRCUIT_FAILURES > 0
         ? { failures: env.SUBGRAPH_CIRCUIT_FAILURES, openMs: env.SUBGRAPH_CIRCUIT_OPEN_MS }

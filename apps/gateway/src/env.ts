@@ -117,6 +117,8 @@ export function gatewayEnvShape() {
     SUBGRAPH_TIMEOUT_MS: positiveInt().default(10_000),
     /** Per-subgraph overrides, e.g. `library:20000,referral:5000`. */
     SUBGRAPH_TIMEOUTS: namedNumbers().default({}),
+    /** Keep-alive sockets to each subgraph at most, per gateway replica; more fetches queue. */
+    SUBGRAPH_CONNECTIONS: positiveInt().default(64),
     /** Consecutive timeouts or refused fetches that open a subgraph's circuit (0: no breaker). */
     SUBGRAPH_CIRCUIT_FAILURES: z.coerce.number().int().min(0).default(5),
     /** How long an open circuit fails that subgraph's fetches at once before one probe. */

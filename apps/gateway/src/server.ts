@@ -55,6 +55,7 @@ import { SlidingWindowLimiter } from './rate-limit/sliding-window-limiter';
 import { InFlightFetches } from './subgraphs/in-flight-fetches';
 import { CircuitBreaker } from './subgraphs/circuit-breaker';
 import { PortalDataSource } from './subgraphs/portal-data-source';
+import type { SubgraphAnswer } from './subgraphs/subgraph-answer';
 
 /**
  * CORS for front ends on other origins. Identity travels in headers (Authorization,
@@ -118,6 +119,8 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** Per-subgraph overrides of subgraphTimeoutMs. */
   subgraphTimeouts?: Partial<Record<string, number>>;
+  /** The most keep-alive sockets to each subgraph; fetches beyond them queue for one. */
+  subgraphConnections: number;
   /**
    * After `failures` consecutive transport failures (timeouts, refused connections) of one
    * subgraph its fetches fail at once for `openMs`, then one probe decides; off when absent.
@@ -200,7 +203,9 @@ export async function startGateway(
     throw new Error('SAFELIST is on but the contract operations could not be read');
 
   keepApolloTelemetryOff();
-  const inFlight = config.shareInFlightFetches === false ? undefined : new InFlightFetches();
+  const inFlight =
+    config.shareInFlightFetches === false ? undefined : new InFlightFetches<SubgraphAnswer>();
+  const dataSources: PortalDataSource[] = [];
   const circuitFor = (subgraph: string) => {
     if (!config.subgraphCircuit) return undefined;
     metrics.subgraphCircuitOpen.set({ subgraph }, 0);
@@ -220,15 +225,19 @@ export async function startGateway(
   };
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
-    buildService: ({ name }) =>
-      new PortalDataSource({
+    buildService: ({ name }) => {
+      const source = new PortalDataSource({
         subgraph: name,
         url: `${config.subgraphUrls[name]!}/graphql`,
         timeoutMs: config.subgraphTimeouts?.[name] ?? config.subgraphTimeoutMs,
+        connections: config.subgraphConnections,
         metrics,
         inFlight,
         circuit: circuitFor(name),
-      }),
+      });
+      dataSources.push(source);
+      return source;
+    },
     experimental_approximateQueryPlanStoreMiB: config.queryPlanCacheMiB,
     logger,
   });
@@ -364,6 +373,19 @@ export async function startGateway(
   if (config.corsOrigins.length) app.use(corsFor(config.corsOrigins));
   // Liveness only on the public port; readiness (which fans out) and metrics are ops-only.
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  // GraphQL first: most requests are GraphQL, and each route passed costs a path match.
+  app.use(
+    '/graphql',
+    access(refuseGql),
+    ...graphqlBody(config.bodyLimitBytes),
+    graphqlHandler(apollo, {
+      context: async ({ res }) => createGatewayContext(accessOf(res), { tokenFor, logger }),
+      served,
+      metrics,
+      operationLabel: (name) => operationLabel(knownOperations, name),
+    }),
+  );
+  app.use('/graphql', graphqlRequestErrors(config.bodyLimitBytes, refuseGql, logger));
   for (const route of FORWARDED_ROUTES) {
     const target = config.subgraphUrls[route.subgraph];
     if (!target) continue;
@@ -380,18 +402,6 @@ export async function startGateway(
       }),
     );
   }
-  app.use(
-    '/graphql',
-    access(refuseGql),
-    ...graphqlBody(config.bodyLimitBytes),
-    graphqlHandler(apollo, {
-      context: async ({ res }) => createGatewayContext(accessOf(res), { tokenFor, logger }),
-      served,
-      metrics,
-      operationLabel: (name) => operationLabel(knownOperations, name),
-    }),
-  );
-  app.use('/graphql', graphqlRequestErrors(config.bodyLimitBytes, refuseGql, logger));
   app.use((_req, res) => sendHttpError(res, notFound('Route'), logger));
   app.use(
     (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) =>
@@ -439,6 +449,7 @@ export async function startGateway(
     close: async () => {
       await graphChanges?.stop();
       await apollo.stop();
+      await Promise.all(dataSources.map((source) => source.close()));
       await ops.close();
     },
   };

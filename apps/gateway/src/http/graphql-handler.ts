@@ -31,6 +31,20 @@ export function servedAnswerKey(req: Request): string | null {
   return null;
 }
 
+/**
+ * Sends a whole answer. A GET may be conditional, so Express's `send` gives it an ETag (and a
+ * 304 to a client that has it); a POST never is, so its body is not hashed for nothing.
+ */
+function sendAnswer(req: Request, res: Response, body: string): void {
+  if (req.method !== 'POST') {
+    res.send(body);
+    return;
+  }
+  if (!res.hasHeader('content-type')) res.setHeader('content-type', 'text/plain; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
+}
+
 export interface GraphQLHandlerOptions {
   context(args: { req: Request; res: Response }): Promise<GatewayContext>;
   /** The response cache's first level; absent when the response cache is off. */
@@ -64,7 +78,7 @@ export function graphqlHandler(
         for (const [name, value] of hit.headers) res.setHeader(name, value);
         res.setHeader('age', String(age(hit)));
         res.statusCode = hit.status;
-        res.send(hit.body);
+        sendAnswer(req, res, hit.body);
         return;
       }
     }
@@ -85,7 +99,7 @@ export function graphqlHandler(
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.send(response.body.string);
+      sendAnswer(req, res, response.body.string);
       const storable = context?.cacheNote.storable;
       if (key && storable && res.statusCode === 200)
         served!.keep(

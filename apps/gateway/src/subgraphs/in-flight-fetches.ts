@@ -1,13 +1,5 @@
-/** An answer read once and handed to every caller that shared its fetch. */
-interface SharedAnswer {
-  status: number;
-  statusText: string;
-  headers: [string, string][];
-  body: string;
-}
-
-interface Entry {
-  answer: Promise<SharedAnswer>;
+interface Entry<T> {
+  answer: Promise<T>;
   /** Aborts the fetch: when every caller waiting for it has gone away. */
   controller: AbortController;
   waiting: number;
@@ -22,7 +14,8 @@ function abandonedError(signal: AbortSignal): Error {
 
 /**
  * Collapses identical subgraph fetches in flight into one: the first caller fetches, the
- * ones that ask the same while it runs get a copy of its answer. Callers decide what is
+ * ones that ask the same while it runs get its answer too (read whole, so it can be read by
+ * each of them: see SubgraphAnswer). Callers decide what is
  * identical (the key); the gateway only shares between viewers who would get the same
  * answer (see viewerShareKey), never between different people.
  *
@@ -30,8 +23,8 @@ function abandonedError(signal: AbortSignal): Error {
  * aborted only when no caller is left waiting for it, so the subgraph stops work nobody
  * needs while the others still get their answer.
  */
-export class InFlightFetches {
-  private readonly inFlight = new Map<string, Entry>();
+export class InFlightFetches<T> {
+  private readonly inFlight = new Map<string, Entry<T>>();
 
   /** How many fetches are running now (for tests and metrics). */
   get size(): number {
@@ -40,25 +33,17 @@ export class InFlightFetches {
 
   async fetch(
     key: string,
-    run: (signal: AbortSignal) => Promise<Response>,
+    run: (signal: AbortSignal) => Promise<T>,
     onShared?: () => void,
     signal?: AbortSignal,
-  ): Promise<Response> {
+  ): Promise<T> {
     if (signal?.aborted) throw abandonedError(signal);
     let entry = this.inFlight.get(key);
     if (entry) onShared?.();
     else {
       const controller = new AbortController();
-      const answer = (async () => {
-        const res = await run(controller.signal);
-        return {
-          status: res.status,
-          statusText: res.statusText,
-          headers: [...res.headers],
-          body: await res.text(),
-        };
-      })();
-      const created: Entry = { answer, controller, waiting: 0 };
+      const answer = run(controller.signal);
+      const created: Entry<T> = { answer, controller, waiting: 0 };
       entry = created;
       this.inFlight.set(key, created);
       const forget = () => {
@@ -66,12 +51,7 @@ export class InFlightFetches {
       };
       answer.then(forget, forget);
     }
-    const shared = await this.wait(key, entry, signal);
-    return new Response(shared.body, {
-      status: shared.status,
-      statusText: shared.statusText,
-      headers: shared.headers,
-    });
+    return this.wait(key, entry, signal);
   }
 
   /** Later callers start their own fetch (e.g. after a graph change: no answer from before it). */
@@ -80,7 +60,7 @@ export class InFlightFetches {
   }
 
   /** Waits for the entry's answer, or until `signal` aborts; the last one to leave aborts the fetch. */
-  private async wait(key: string, entry: Entry, signal?: AbortSignal): Promise<SharedAnswer> {
+  private async wait(key: string, entry: Entry<T>, signal?: AbortSignal): Promise<T> {
     if (!signal) {
       // A caller that cannot go away keeps the fetch alive.
       entry.waiting++;

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import { Pool, request } from 'undici';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, REQUEST_TIMEOUT_HEADER } from '@portal/auth';
 import { deadline } from '@portal/http';
 import { currentRequestContext } from '@portal/logger';
@@ -8,6 +9,7 @@ import type { Identity } from '../identity/identity';
 import type { GatewayMetrics } from '../metrics';
 import type { CircuitBreaker } from './circuit-breaker';
 import type { InFlightFetches } from './in-flight-fetches';
+import { SubgraphAnswer } from './subgraph-answer';
 
 /** A subgraph fetch that failed in transport (refused, reset, timed out), as opposed to an answer with errors. */
 export class SubgraphUnavailableError extends Error {
@@ -57,6 +59,14 @@ function callerSignal(): AbortSignal | undefined {
   return currentRequestContext()?.signal;
 }
 
+type FetchInit = { method?: string; headers: Record<string, string>; body?: string };
+/** Sends one fetch to the subgraph and reads its answer whole, or fails as unavailable. */
+type SubgraphFetch = (
+  url: string,
+  init: FetchInit,
+  signal?: AbortSignal,
+) => Promise<SubgraphAnswer>;
+
 /**
  * Collapses identical fetches of shareable viewers in flight into one (see InFlightFetches).
  * A fetch of one caller only is aborted when that caller goes away; a shared one only when
@@ -64,20 +74,18 @@ function callerSignal(): AbortSignal | undefined {
  */
 function sharingFetcher(
   subgraph: string,
-  inner: Fetcher,
-  inFlight: InFlightFetches | undefined,
+  send: SubgraphFetch,
+  inFlight: InFlightFetches<SubgraphAnswer> | undefined,
   metrics: GatewayMetrics,
 ): Fetcher {
-  const fetcher = async (url: string, init: RequestInit & { headers: Record<string, string> }) => {
+  const fetcher = async (url: string, init: FetchInit) => {
     const signal = callerSignal();
     const shareKey = init.headers[SHARE_HEADER];
     const { [SHARE_HEADER]: _, ...headers } = init.headers;
-    if (shareKey === undefined || !inFlight)
-      return inner(url, { ...init, headers, ...(signal ? { signal } : {}) } as never);
+    if (shareKey === undefined || !inFlight) return send(url, { ...init, headers }, signal);
     return inFlight.fetch(
       `${shareKey}\n${url}\n${String(init.body)}`,
-      (shared) =>
-        inner(url, { ...init, headers, signal: shared } as never) as unknown as Promise<Response>,
+      (shared) => send(url, { ...init, headers }, shared),
       () => metrics.sharedSubgraphFetches.inc({ subgraph }),
       signal,
     );
@@ -86,44 +94,48 @@ function sharingFetcher(
 }
 
 /**
- * Node's fetch (undici) pools keep-alive connections per origin, so the gateway reuses
- * sockets to each subgraph. Every fetch is bounded by the subgraph's timeout and timed, and
- * fails at once while the subgraph's circuit is open.
+ * Sends fetches over a keep-alive pool of at most `connections` sockets to the subgraph's
+ * origin (undici's `request`: no web streams, one write per request). Every fetch is bounded
+ * by the subgraph's timeout and timed, and fails at once while the subgraph's circuit is open.
  */
-function timedFetcher(
+function timedFetch(
   subgraph: string,
+  pool: Pool,
   timeoutMs: number,
   metrics: GatewayMetrics,
   circuit?: CircuitBreaker,
-): Fetcher {
-  const fetcher = async (url: string, init: RequestInit) => {
+): SubgraphFetch {
+  return async (url, init, abandoned) => {
     if (circuit && !circuit.allow()) {
       metrics.subgraphFetchDuration.observe({ subgraph, outcome: 'circuit_open' }, 0);
       throw new SubgraphUnavailableError(subgraph, 'circuit_open');
     }
     const end = metrics.subgraphFetchDuration.startTimer({ subgraph });
-    const abandoned = init.signal ?? undefined;
     // Given up when the timeout passes (the subgraph, told how long the gateway waits by
     // x-portal-timeout-ms, stops its database work at the same moment), or when nobody
     // waits for the answer any more: closing the connection tells the subgraph to stop.
     const limit = deadline(timeoutMs, abandoned);
     try {
-      const res = await fetch(url, { ...init, signal: limit.signal });
-      // The body too within the time: a subgraph that sends its headers and hangs has not answered.
-      const body = await res.text();
-      end({ outcome: res.ok ? 'ok' : 'http_error' });
-      circuit?.success();
-      return new Response(body, {
-        status: res.status,
-        statusText: res.statusText,
-        headers: res.headers,
+      const res = await request(url, {
+        dispatcher: pool,
+        method: (init.method ?? 'POST') as 'POST',
+        headers: init.headers,
+        body: init.body,
+        signal: limit.signal,
       });
+      // The body too within the time: a subgraph that sends its headers and hangs has not answered.
+      const body = await res.body.text();
+      const ok = res.statusCode >= 200 && res.statusCode < 300;
+      end({ outcome: ok ? 'ok' : 'http_error' });
+      circuit?.success();
+      return new SubgraphAnswer(url, res.statusCode, headerEntries(res.headers), body);
     } catch (err) {
       if (abandoned?.aborted) {
         end({ outcome: 'abandoned' });
         throw err;
       }
-      const timedOut = (err as Error).name === 'TimeoutError';
+      const timedOut =
+        limit.signal.aborted && (limit.signal.reason as Error)?.name === 'TimeoutError';
       end({ outcome: timedOut ? 'timeout' : 'unreachable' });
       circuit?.failure();
       throw new SubgraphUnavailableError(subgraph, timedOut ? 'timeout' : 'unreachable', {
@@ -133,7 +145,17 @@ function timedFetcher(
       limit.clear();
     }
   };
-  return fetcher as unknown as Fetcher;
+}
+
+/** undici's response headers (a repeated one as an array) as name/value pairs. */
+function* headerEntries(
+  headers: Record<string, string | string[] | undefined>,
+): Iterable<[string, string]> {
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) yield [name, v];
+    else yield [name, value];
+  }
 }
 
 /**
@@ -145,19 +167,31 @@ function timedFetcher(
 export class PortalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: string;
   private readonly timeoutMs: number;
+  private readonly pool: Pool;
 
   constructor(options: {
     subgraph: string;
     url: string;
     timeoutMs: number;
+    /** The most sockets kept open to the subgraph; fetches beyond them wait for one. */
+    connections: number;
     metrics: GatewayMetrics;
     /** Shares identical fetches of shareable viewers in flight; off when absent. */
-    inFlight?: InFlightFetches;
+    inFlight?: InFlightFetches<SubgraphAnswer>;
     /** Fails fetches at once after repeated transport failures; none when absent. */
     circuit?: CircuitBreaker;
   }) {
-    const timed = timedFetcher(
+    const pool = new Pool(new URL(options.url).origin, {
+      connections: options.connections,
+      // An idle socket is closed before its server would close it: after the time the server's
+      // `Keep-Alive: timeout=` hint gives, less a margin (the subgraphs give 65 s: kept 60 s at
+      // most), or after 4 s when a server gives none.
+      keepAliveTimeout: 4_000,
+      keepAliveMaxTimeout: 60_000,
+    });
+    const send = timedFetch(
       options.subgraph,
+      pool,
       options.timeoutMs,
       options.metrics,
       options.circuit,
@@ -165,10 +199,16 @@ export class PortalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({
       url: options.url,
       honorSubgraphCacheControlHeader: true,
-      fetcher: sharingFetcher(options.subgraph, timed, options.inFlight, options.metrics),
+      fetcher: sharingFetcher(options.subgraph, send, options.inFlight, options.metrics),
     });
     this.subgraph = options.subgraph;
     this.timeoutMs = options.timeoutMs;
+    this.pool = pool;
+  }
+
+  /** Closes the subgraph's sockets (at shutdown, once no fetch is running). */
+  async close(): Promise<void> {
+    await this.pool.close();
   }
 
   /**

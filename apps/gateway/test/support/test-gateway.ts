@@ -135,6 +135,7 @@ function useStack<Subgraphs extends { urls: Record<string, string>; close(): Pro
       supergraphSdl,
       subgraphUrls: subgraphs.urls,
       subgraphTimeoutMs: 5000,
+      subgraphConnections: 64,
       internalTokenSecret: TEST_INTERNAL_SECRET,
       clientKeySecret: 'client-key-secret-0123456789abcdef0123',
       personToken: { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, publicKeyPem: keys.publicKeyPem },
