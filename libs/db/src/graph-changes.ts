@@ -1,6 +1,6 @@
 import type { Connection, Query, Schema } from 'mongoose';
 import type { Logger } from '@portal/logger';
-import { bumpListVersions, registerTrackedType } from './page-cache';
+import { bumpVersions, registerTrackedType } from './page-cache';
 
 /** What changed in the graph (see GraphChange in @portal/queue, which carries it to the gateway). */
 export interface TrackedChange {
@@ -40,11 +40,10 @@ export function sendGraphChanges(conn: Connection, sink: GraphChangeSink, logger
 
 async function emit(conn: Connection | undefined, changes: TrackedChange[]): Promise<void> {
   if (!conn || !changes.length) return;
-  // Cached list pages of the types whose lists changed are never read again.
-  await bumpListVersions(
-    conn,
-    changes.filter((c) => c.lists).map((c) => c.type),
-  ).catch((err) => sinks.get(conn)?.logger?.warn({ err }, 'list versions not bumped'));
+  // Cached pages and documents the write changed are never read again.
+  await bumpVersions(conn, changes).catch((err) =>
+    sinks.get(conn)?.logger?.warn({ err }, 'cached pages and documents not dropped'),
+  );
   const target = sinks.get(conn);
   if (!target) return;
   try {

@@ -1,7 +1,7 @@
 import { mongo, type FilterQuery, type Model } from 'mongoose';
 import { badInput } from '@portal/errors';
 import { findByIds } from './by-ids';
-import { cachedListValue, pageCacheOf, type PageShape } from './page-cache';
+import { cachedDocuments, cachedListValue, pageCacheOf, type PageShape } from './page-cache';
 
 const { EJSON } = mongo.BSON;
 
@@ -121,8 +121,8 @@ export interface PaginateOptions<T> {
 /**
  * One page of `model` in `sort` order, fetched with one query (+1 row to know if more follow).
  * For a tracked model on a connection with a page cache (cacheListPages), the page's shape
- * and total are kept until the type's lists change, and a repeat reads only its documents
- * by id.
+ * and total are kept until the type's lists change, and its documents until they change: a
+ * repeat reads the database only for documents changed since (cachedDocuments).
  */
 export async function paginate<T>(model: Model<T>, options: PaginateOptions<T>): Promise<Page<T>> {
   const limit = pageSize(options.first);
@@ -168,16 +168,14 @@ export async function paginate<T>(model: Model<T>, options: PaginateOptions<T>):
       };
     },
   );
-  let nodes: T[] | null = fresh;
-  if (!nodes) {
-    const byId = new Map(
-      (await findByIds<T>(model, shape.ids, { projection: options.projection })).map((d) => [
-        String((d as { _id: unknown })._id),
-        d,
-      ]),
-    );
-    nodes = shape.ids.map((id) => byId.get(id)).filter((d): d is Awaited<T> => d !== undefined);
-  }
+  const nodes: T[] =
+    fresh ??
+    (await cachedDocuments<T>(
+      owner,
+      { collection, projection: options.projection },
+      shape.ids,
+      (ids) => findByIds<T>(model, ids, { projection: options.projection }),
+    ));
   return {
     nodes,
     pageInfo: { hasNextPage: shape.hasNextPage, endCursor: shape.endCursor },

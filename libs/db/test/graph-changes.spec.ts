@@ -1,7 +1,7 @@
 // Tracked models report their writes as graph changes (which purge the gateway's cached
 // answers): saves, inserts and query writes, with ids and whether lists may have changed.
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testServices, uniqueName, useTestDatabase } from '@portal/testing';
 import { Redis } from 'ioredis';
 import {
@@ -127,7 +127,7 @@ describe('graph changes of tracked models', () => {
 });
 
 describe('list pages cached until their lists change', () => {
-  it('serves a repeated page from its cached shape, fresh documents included, and drops it when the lists change', async () => {
+  it('serves a repeated page from its cached shape and documents, and drops it when the lists change', async () => {
     const redis = new Redis(testServices().redisUrl);
     try {
       cacheListPages(conn, { redis, prefix: `${uniqueName('pages')}:` });
@@ -141,15 +141,24 @@ describe('list pages cached until their lists change', () => {
       const first = await page();
       expect(first.nodes.map((n: any) => n.title)).toEqual(['Hai', 'Một']);
       expect(await first.totalCount()).toBe(2);
+      await page(); // its documents, read by id and kept
 
-      // A write that bypasses the models (raw driver) is not seen: the shape is cached...
+      // A write that bypasses the models (raw driver) is not seen: the shape is cached, and
+      // so are the documents (every write of the apps goes through their models).
       await items.collection.insertOne({ title: 'Ba', status: 'PUBLISHED' });
+      await items.collection.updateOne({ title: 'Hai' }, { $set: { body: 'thô' } });
       const cached = await page();
       expect(cached.nodes.map((n: any) => n.title)).toEqual(['Hai', 'Một']);
+      expect(cached.nodes[0].body).toBeUndefined();
       expect(await cached.totalCount()).toBe(2);
-      // ...while the documents themselves are read fresh.
-      await items.collection.updateOne({ title: 'Hai' }, { $set: { body: 'mới' } });
-      expect((await page()).nodes[0]).toMatchObject({ title: 'Hai', body: 'mới' });
+      // A tracked edit of a path no list depends on is seen at once: that document is read
+      // again, the page's shape is kept.
+      await items.updateOne({ _id: first.nodes[0]._id }, { $set: { body: 'mới' } });
+      const edited = await page();
+      expect(edited.nodes.map((n: any) => [n.title, n.body])).toEqual([
+        ['Hai', 'mới'],
+        ['Một', undefined],
+      ]);
 
       // A tracked write that can change the lists makes the next read query again.
       await items.create({ title: 'Bốn', status: 'PUBLISHED' });
@@ -167,6 +176,117 @@ describe('list pages cached until their lists change', () => {
       } finally {
         await other.close();
       }
+    } finally {
+      await redis.quit();
+    }
+  });
+});
+
+describe('documents of list pages kept until they change', () => {
+  const ids = (xs: { _id: unknown }[]) => xs.map((x) => String(x._id));
+  /** The ids each read by id of `items` asked for; `after` runs once such a read has its answer. */
+  function watchReadsById(after?: () => Promise<void>) {
+    const reads: string[][] = [];
+    const find = items.find.bind(items);
+    vi.spyOn(items, 'find').mockImplementation(((filter: any, ...rest: any[]) => {
+      const query = find(filter, ...rest);
+      const wanted = filter?._id?.$in as unknown[] | undefined;
+      if (!wanted) return query;
+      reads.push(wanted.map(String));
+      const exec = query.exec.bind(query);
+      query.exec = (async () => {
+        const answer = await exec();
+        await after?.();
+        return answer;
+      }) as typeof query.exec;
+      return query;
+    }) as typeof items.find);
+    return reads;
+  }
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('reads the database only for documents changed since they were kept', async () => {
+    const redis = new Redis(testServices().redisUrl);
+    try {
+      cacheListPages(conn, { redis, prefix: `${uniqueName('docs')}:` });
+      await items.deleteMany({});
+      await items.insertMany(
+        Array.from({ length: 6 }, (_, i) => ({ title: `Mục ${i}`, status: 'PUBLISHED' })),
+      );
+      const page = () =>
+        paginate(items, { filter: { status: 'PUBLISHED' }, sort: [['_id', 1]], first: 6 });
+      await page(); // the shape, from the query
+      const reads = watchReadsById();
+      const first = await page(); // the documents, by id, kept
+      expect(reads).toHaveLength(1);
+      expect(reads[0]).toHaveLength(6);
+      reads.length = 0;
+      expect((await page()).nodes.map((n: any) => n.title)).toEqual(
+        first.nodes.map((n: any) => n.title),
+      );
+      expect(reads).toEqual([]);
+
+      // One edited (by id, and through a filter on another field): only it is read again.
+      const [a, b] = ids(first.nodes);
+      await items.updateOne({ _id: a }, { $set: { body: 'một' } });
+      await items.findOneAndUpdate({ title: 'Mục 1' }, { $set: { body: 'hai' } });
+      const after = await page();
+      expect(after.nodes.slice(0, 2).map((n: any) => n.body)).toEqual(['một', 'hai']);
+      expect(reads).toHaveLength(1);
+      expect(reads[0]!.sort()).toEqual([a, b].sort());
+    } finally {
+      await redis.quit();
+    }
+  });
+
+  it('never keeps a document read before a write under a version a later read asks for', async () => {
+    const redis = new Redis(testServices().redisUrl);
+    try {
+      cacheListPages(conn, { redis, prefix: `${uniqueName('docs-race')}:` });
+      await items.deleteMany({});
+      const item = await items.create({ title: 'Cũ', status: 'PUBLISHED' });
+      const page = () =>
+        paginate(items, { filter: { status: 'PUBLISHED' }, sort: [['_id', 1]], first: 5 });
+      await page();
+      // The next read's documents come from the database: a write lands while that read is
+      // under way, after the document was read and before it is kept.
+      let raced = false;
+      watchReadsById(async () => {
+        if (raced) return;
+        raced = true;
+        await items.updateOne({ _id: item._id }, { $set: { title: 'Mới' } });
+      });
+      expect((await page()).nodes.map((n: any) => n.title)).toEqual(['Cũ']);
+      expect(raced).toBe(true);
+      // The stale copy was kept under the versions read before the write: never read again.
+      expect((await page()).nodes.map((n: any) => n.title)).toEqual(['Mới']);
+    } finally {
+      await redis.quit();
+    }
+  });
+
+  it('runs one query for readers that miss the same page at once', async () => {
+    const redis = new Redis(testServices().redisUrl);
+    try {
+      cacheListPages(conn, { redis, prefix: `${uniqueName('docs-once')}:` });
+      await items.deleteMany({});
+      await items.insertMany([
+        { title: 'A', status: 'PUBLISHED' },
+        { title: 'B', status: 'PUBLISHED' },
+      ]);
+      const queries: unknown[] = [];
+      const find = items.find.bind(items);
+      vi.spyOn(items, 'find').mockImplementation(((filter: any, ...rest: any[]) => {
+        if (!filter?._id?.$in) queries.push(filter);
+        return find(filter, ...rest);
+      }) as typeof items.find);
+      const page = () =>
+        paginate(items, { filter: { status: 'PUBLISHED' }, sort: [['_id', 1]], first: 5 });
+      const pages = await Promise.all(Array.from({ length: 8 }, page));
+      for (const p of pages) expect(p.nodes.map((n: any) => n.title)).toEqual(['A', 'B']);
+      expect(queries).toHaveLength(1);
     } finally {
       await redis.quit();
     }
