@@ -1,7 +1,7 @@
 import { mongo, type FilterQuery, type Model } from 'mongoose';
 import { badInput } from '@portal/errors';
 import { findByIds } from './by-ids';
-import { cachedDocuments, cachedListValue, pageCacheOf, type PageShape } from './page-cache';
+import { cachedListValue, pageCacheOf, type PageShape } from './page-cache';
 
 const { EJSON } = mongo.BSON;
 
@@ -122,7 +122,7 @@ export interface PaginateOptions<T> {
  * One page of `model` in `sort` order, fetched with one query (+1 row to know if more follow).
  * For a tracked model on a connection with a page cache (cacheListPages), the page's shape
  * and total are kept until the type's lists change, and its documents until they change: a
- * repeat reads the database only for documents changed since (cachedDocuments).
+ * repeat reads the database only for documents changed since (findByIds).
  */
 export async function paginate<T>(model: Model<T>, options: PaginateOptions<T>): Promise<Page<T>> {
   const limit = pageSize(options.first);
@@ -168,14 +168,13 @@ export async function paginate<T>(model: Model<T>, options: PaginateOptions<T>):
       };
     },
   );
-  const nodes: T[] =
-    fresh ??
-    (await cachedDocuments<T>(
-      owner,
-      { collection, projection: options.projection },
-      shape.ids,
-      (ids) => findByIds<T>(model, ids, { projection: options.projection }),
-    ));
+  // Kept documents too: findByIds reads only those changed since.
+  const byId = new Map(
+    (fresh ?? (await findByIds<T>(model, shape.ids, { projection: options.projection }))).map(
+      (d) => [String((d as { _id: unknown })._id), d],
+    ),
+  );
+  const nodes = shape.ids.map((id) => byId.get(id)).filter((d): d is Awaited<T> => d !== undefined);
   return {
     nodes,
     pageInfo: { hasNextPage: shape.hasNextPage, endCursor: shape.endCursor },

@@ -1,12 +1,13 @@
 import type DataLoader from 'dataloader';
-import type { FilterQuery, Model, Types } from 'mongoose';
-import { toObjectIds } from '@portal/db';
+import type { Model, Types } from 'mongoose';
+import { findByIds, toObjectIds } from '@portal/db';
 import { createByIdLoader } from './loaders';
 
 /**
  * A per-request loader of one model's documents by id, as the graph carries ids (ObjectId
- * strings): one `$in` query per batch, plain objects, null for a missing or malformed id and
- * for a document `visible` refuses (what this viewer may not see).
+ * strings): one `$in` query per batch for the documents not kept (findByIds), plain objects,
+ * null for a missing or malformed id and for a document `visible` refuses (what this viewer
+ * may not see).
  */
 export function createDocumentLoader<T extends { _id: Types.ObjectId }>(
   model: Model<T>,
@@ -14,8 +15,7 @@ export function createDocumentLoader<T extends { _id: Types.ObjectId }>(
 ): DataLoader<string, T | null> {
   return createByIdLoader(
     async (ids) => {
-      const filter = { _id: { $in: toObjectIds(ids) } } as FilterQuery<T>;
-      const docs = await model.find(filter).lean<T[]>().exec();
+      const docs = await findByIds<T>(model, toObjectIds(ids));
       return docs.filter(visible);
     },
     (doc) => doc._id.toHexString(),
