@@ -536,7 +536,9 @@ try {
       ];
       for (const { name, url, target } of memory) {
         const text = await (await fetch(url)).text();
-        const rss = Number(/^process_resident_memory_bytes (\S+)$/m.exec(text)?.[1]);
+        // prom-client's line, with the service's default labels: `…_bytes{service="content"} 1.5e8`.
+        const rss = Number(/^process_resident_memory_bytes(?:\{[^}]*\})? (\S+)$/m.exec(text)?.[1]);
+        if (!Number.isFinite(rss)) throw new Error(`${url}: no process_resident_memory_bytes`);
         reportBenchmark({
           name: `federation memory after the rounds${at}: ${name}`,
           value: Math.round(rss / 2 ** 20),

@@ -184,6 +184,19 @@ describe('list pages cached until their lists change', () => {
 
 describe('documents of list pages kept until they change', () => {
   const ids = (xs: { _id: unknown }[]) => xs.map((x) => String(x._id));
+  const page = (first: number) =>
+    paginate(items, { filter: { status: 'PUBLISHED' }, sort: [['_id', 1]], first });
+  /** Runs `body` on an empty collection, with a page cache of its own. */
+  async function withPageCache(label: string, body: () => Promise<void>) {
+    const redis = new Redis(testServices().redisUrl);
+    try {
+      cacheListPages(conn, { redis, prefix: `${uniqueName(label)}:` });
+      await items.deleteMany({});
+      await body();
+    } finally {
+      await redis.quit();
+    }
+  }
   /** The ids each read by id of `items` asked for; `after` runs once such a read has its answer. */
   function watchReadsById(after?: () => Promise<void>) {
     const reads: string[][] = [];
@@ -207,23 +220,18 @@ describe('documents of list pages kept until they change', () => {
     vi.restoreAllMocks();
   });
 
-  it('reads the database only for documents changed since they were kept', async () => {
-    const redis = new Redis(testServices().redisUrl);
-    try {
-      cacheListPages(conn, { redis, prefix: `${uniqueName('docs')}:` });
-      await items.deleteMany({});
+  it('reads the database only for documents changed since they were kept', () =>
+    withPageCache('docs', async () => {
       await items.insertMany(
         Array.from({ length: 6 }, (_, i) => ({ title: `Mục ${i}`, status: 'PUBLISHED' })),
       );
-      const page = () =>
-        paginate(items, { filter: { status: 'PUBLISHED' }, sort: [['_id', 1]], first: 6 });
-      await page(); // the shape, from the query
+      await page(6); // the shape, from the query
       const reads = watchReadsById();
-      const first = await page(); // the documents, by id, kept
+      const first = await page(6); // the documents, by id, kept
       expect(reads).toHaveLength(1);
       expect(reads[0]).toHaveLength(6);
       reads.length = 0;
-      expect((await page()).nodes.map((n: any) => n.title)).toEqual(
+      expect((await page(6)).nodes.map((n: any) => n.title)).toEqual(
         first.nodes.map((n: any) => n.title),
       );
       expect(reads).toEqual([]);
@@ -232,24 +240,16 @@ describe('documents of list pages kept until they change', () => {
       const [a, b] = ids(first.nodes);
       await items.updateOne({ _id: a }, { $set: { body: 'một' } });
       await items.findOneAndUpdate({ title: 'Mục 1' }, { $set: { body: 'hai' } });
-      const after = await page();
+      const after = await page(6);
       expect(after.nodes.slice(0, 2).map((n: any) => n.body)).toEqual(['một', 'hai']);
       expect(reads).toHaveLength(1);
       expect(reads[0]!.sort()).toEqual([a, b].sort());
-    } finally {
-      await redis.quit();
-    }
-  });
+    }));
 
-  it('never keeps a document read before a write under a version a later read asks for', async () => {
-    const redis = new Redis(testServices().redisUrl);
-    try {
-      cacheListPages(conn, { redis, prefix: `${uniqueName('docs-race')}:` });
-      await items.deleteMany({});
+  it('never keeps a document read before a write under a version a later read asks for', () =>
+    withPageCache('docs-race', async () => {
       const item = await items.create({ title: 'Cũ', status: 'PUBLISHED' });
-      const page = () =>
-        paginate(items, { filter: { status: 'PUBLISHED' }, sort: [['_id', 1]], first: 5 });
-      await page();
+      await page(5);
       // The next read's documents come from the database: a write lands while that read is
       // under way, after the document was read and before it is kept.
       let raced = false;
@@ -258,20 +258,14 @@ describe('documents of list pages kept until they change', () => {
         raced = true;
         await items.updateOne({ _id: item._id }, { $set: { title: 'Mới' } });
       });
-      expect((await page()).nodes.map((n: any) => n.title)).toEqual(['Cũ']);
+      expect((await page(5)).nodes.map((n: any) => n.title)).toEqual(['Cũ']);
       expect(raced).toBe(true);
       // The stale copy was kept under the versions read before the write: never read again.
-      expect((await page()).nodes.map((n: any) => n.title)).toEqual(['Mới']);
-    } finally {
-      await redis.quit();
-    }
-  });
+      expect((await page(5)).nodes.map((n: any) => n.title)).toEqual(['Mới']);
+    }));
 
-  it('runs one query for readers that miss the same page at once', async () => {
-    const redis = new Redis(testServices().redisUrl);
-    try {
-      cacheListPages(conn, { redis, prefix: `${uniqueName('docs-once')}:` });
-      await items.deleteMany({});
+  it('runs one query for readers that miss the same page at once', () =>
+    withPageCache('docs-once', async () => {
       await items.insertMany([
         { title: 'A', status: 'PUBLISHED' },
         { title: 'B', status: 'PUBLISHED' },
@@ -282,13 +276,8 @@ describe('documents of list pages kept until they change', () => {
         if (!filter?._id?.$in) queries.push(filter);
         return find(filter, ...rest);
       }) as typeof items.find);
-      const page = () =>
-        paginate(items, { filter: { status: 'PUBLISHED' }, sort: [['_id', 1]], first: 5 });
-      const pages = await Promise.all(Array.from({ length: 8 }, page));
+      const pages = await Promise.all(Array.from({ length: 8 }, () => page(5)));
       for (const p of pages) expect(p.nodes.map((n: any) => n.title)).toEqual(['A', 'B']);
       expect(queries).toHaveLength(1);
-    } finally {
-      await redis.quit();
-    }
-  });
+    }));
 });
