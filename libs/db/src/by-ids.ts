@@ -19,16 +19,15 @@ export async function findByIds<T>(
   ids: readonly unknown[],
   options: FindByIdsOptions = {},
 ): Promise<T[]> {
-  const unique = [...new Map(ids.map((id) => [String(id), id])).values()];
-  if (unique.length === 0) return [];
+  const byKey = new Map(ids.map((id) => [String(id), id]));
+  if (byKey.size === 0) return [];
   const read = (wanted: readonly unknown[]) =>
     model
       .find({ _id: { $in: wanted } }, options.projection ?? null)
       .lean<T[]>()
       .exec() as Promise<T[]>;
   const owner = pageCacheOf(model);
-  if (!owner) return read(unique);
-  const byKey = new Map(unique.map((id) => [String(id), id]));
+  if (!owner) return read([...byKey.values()]);
   return cachedDocuments<T>(
     owner,
     { collection: model.collection.name, projection: options.projection },

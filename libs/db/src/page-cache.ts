@@ -198,17 +198,17 @@ export async function cachedListValue<T>(
   const running = computing.get(key);
   if (running) return JSON.parse(await running) as T;
   const value = compute();
+  const kept = key;
   const text = value.then((v) => JSON.stringify(v));
-  computing.set(key, text);
-  const done = () => computing.delete(key);
-  text.then(done, done);
-  const stored = key;
+  computing.set(kept, text);
   text.then(
-    (t) =>
+    (t) => {
+      computing.delete(kept);
       cache.redis
-        .set(stored, t, 'EX', cache.ttlSeconds)
-        .catch((err) => cache.logger?.warn({ err }, 'list page not cached')),
-    () => {}, // the caller gets the failure
+        .set(kept, t, 'EX', cache.ttlSeconds)
+        .catch((err) => cache.logger?.warn({ err }, 'list page not cached'));
+    },
+    () => computing.delete(kept), // the caller gets the failure
   );
   return value;
 }

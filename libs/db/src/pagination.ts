@@ -168,13 +168,17 @@ export async function paginate<T>(model: Model<T>, options: PaginateOptions<T>):
       };
     },
   );
-  // Kept documents too: findByIds reads only those changed since.
-  const byId = new Map(
-    (fresh ?? (await findByIds<T>(model, shape.ids, { projection: options.projection }))).map(
-      (d) => [String((d as { _id: unknown })._id), d],
-    ),
-  );
-  const nodes = shape.ids.map((id) => byId.get(id)).filter((d): d is Awaited<T> => d !== undefined);
+  let nodes: T[] | null = fresh;
+  if (!nodes) {
+    // Kept documents too: findByIds reads only those changed since.
+    const byId = new Map(
+      (await findByIds<T>(model, shape.ids, { projection: options.projection })).map((d) => [
+        String((d as { _id: unknown })._id),
+        d,
+      ]),
+    );
+    nodes = shape.ids.map((id) => byId.get(id)).filter((d): d is Awaited<T> => d !== undefined);
+  }
   return {
     nodes,
     pageInfo: { hasNextPage: shape.hasNextPage, endCursor: shape.endCursor },

@@ -148,14 +148,11 @@ function timedFetch(
 }
 
 /** undici's response headers (a repeated one as an array) as name/value pairs. */
-function* headerEntries(
-  headers: Record<string, string | string[] | undefined>,
-): Iterable<[string, string]> {
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) yield [name, v];
-    else yield [name, value];
-  }
+function headerEntries(headers: Record<string, string | string[] | undefined>): [string, string][] {
+  const entries: [string, string][] = [];
+  for (const [name, value] of Object.entries(headers))
+    for (const one of [value ?? []].flat()) entries.push([name, one]);
+  return entries;
 }
 
 /**
