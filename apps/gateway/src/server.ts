@@ -36,6 +36,7 @@ import { fieldOwnersFromSupergraph } from './domain/field-owners';
 import type { RateLimits } from './domain/rate-limit-policy';
 import { createSafelist } from './domain/safelist';
 import { keepApolloTelemetryOff } from './env';
+import { cacheExecutedOperations } from './execution/operation-cache';
 import { createGatewayFormatError } from './format-error';
 import { accessControl, accessOf } from './http/access.middleware';
 import { cachedCheck } from './http/cached-check';
@@ -203,6 +204,7 @@ export async function startGateway(
     throw new Error('SAFELIST is on but the contract operations could not be read');
 
   keepApolloTelemetryOff();
+  cacheExecutedOperations();
   const inFlight =
     config.shareInFlightFetches === false ? undefined : new InFlightFetches<SubgraphAnswer>();
   const dataSources: PortalDataSource[] = [];
