@@ -19,6 +19,7 @@
 // BENCH_STACK (JSON, `RunningStack`) uses a stack already running instead of starting one:
 // the end-to-end suite runs the smoke mode on its own stack.
 // BENCH_HIVE_PLANNER=js uses Hive's JavaScript planner instead of the router runtime.
+// BENCH_QUERIES=HomePage,ForumThread measures only those queries (all of them by default).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -380,7 +381,11 @@ try {
       },
       { name: 'HotlineCategories', vars: {}, subgraph: 'referral' },
     ];
-    return queries;
+    const only = settings.get('QUERIES')?.split(',').filter(Boolean);
+    if (!only?.length) return queries;
+    const unknown = only.filter((name) => !queries.some((q) => q.name === name));
+    if (unknown.length) throw new Error(`BENCH_QUERIES: no query ${unknown.join(', ')}`);
+    return queries.filter((q) => only.includes(q.name));
   };
 
   // 5. At each size of the data (the demo data, then each scale fraction seeded on top of
