@@ -86,7 +86,10 @@ export function logSlowCommands(conn: Connection, slowMs: number, logger: Logger
   const onEnded = (outcome: 'ok' | 'failed') => (event: CommandEnded) => {
     const begun = started.get(event.requestId);
     started.delete(event.requestId);
-    if (!begun || event.duration < slowMs) return;
+    // The driver gives whole milliseconds, rounded down: a command of 0.4 ms reports 0. A
+    // command reporting d took between d and d + 1 ms, so it counts when that may reach the
+    // threshold (the same as `d >= slowMs` for a threshold in whole milliseconds).
+    if (!begun || event.duration + 1 <= slowMs) return;
     logger.warn(
       {
         command: event.commandName,

@@ -1,11 +1,12 @@
 // The slow-command log: ops see which database commands a page waits for, by their shape,
 // never by what people wrote.
+import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { Schema, type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, runWithRequestContext } from '@portal/logger';
 import { useTestDatabase } from '@portal/testing';
-import { commandShape, connectDatabase, connectionOptions } from '../src';
+import { commandShape, connectDatabase, connectionOptions, logSlowCommands } from '../src';
 
 const db = useTestDatabase('db-slow-commands');
 const lines: Record<string, unknown>[] = [];
@@ -74,6 +75,30 @@ describe('slow database commands', () => {
     } finally {
       await quiet.close();
     }
+  });
+
+  it("count the driver's whole milliseconds as up to one more: a 0 ms find meets a sub-millisecond threshold", () => {
+    // The driver reports durations rounded down to whole milliseconds: a find of 0.4 ms says
+    // 0. Compared as they are, a fast machine's finds went unlogged under the threshold above
+    // (this spec failed that way once in a whole run of the suite, 7 Dec 2026).
+    const client = new EventEmitter();
+    const fake = { getClient: () => client, on: () => fake, off: () => fake };
+    const seen = (slowMs: number, duration: number) => {
+      lines.length = 0;
+      const stop = logSlowCommands(fake as unknown as Connection, slowMs, logger);
+      client.emit('commandStarted', {
+        requestId: 1,
+        commandName: 'find',
+        command: { find: 'people' },
+      });
+      client.emit('commandSucceeded', { requestId: 1, commandName: 'find', duration });
+      stop();
+      return slow().length;
+    };
+    expect(seen(1e-6, 0)).toBe(1);
+    expect(seen(200, 199)).toBe(0);
+    expect(seen(200, 200)).toBe(1);
+    expect(seen(200, 201)).toBe(1);
   });
 
   it('ask the driver for command events only when the log is on', () => {
