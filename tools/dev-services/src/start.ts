@@ -38,23 +38,30 @@ const startTimeoutMs = positiveInt().default(90_000).parse(process.env.START_TIM
 const dataDir = defaultDataDir();
 const group = new ProcessGroup();
 const say = (line: string) => process.stdout.write(`[start]          ${line}\n`);
-let stopping = false;
 /** The bundles this start built (removed when it stops); none when PORTAL_APP_BUNDLES was given. */
 let ownBundles: string | undefined;
 
-async function stop(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+/** The stop under way, once a signal or a failure started it. */
+let stopped: Promise<never> | undefined;
+
+/**
+ * Stops every process, then exits with `code`; once. A signal that comes while it stops (npm
+ * passes a SIGTERM on and the sender's own arrives too, or Ctrl-C is pressed again) waits for
+ * the same stop: exiting at once left every app running without its supervisor.
+ */
+function stop(code: number): Promise<never> {
+  stopped ??= (async () => {
     say('stopping every process…');
     await group.stopAll(8000);
     if (ownBundles) rmSync(ownBundles, { recursive: true, force: true });
     say('stopped');
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopped;
 }
 
-process.once('SIGINT', () => void stop(0));
-process.once('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
 
 async function main(): Promise<void> {
   const offsetProblem = portOffsetProblem(process.env.PORT_OFFSET);
@@ -216,7 +223,7 @@ async function runToEnd(
     cwd: root,
     env,
   });
-  if ((await proc.exited) !== 0 && !stopping)
+  if ((await proc.exited) !== 0 && !stopped)
     throw new Error(`${what} failed (${relative(root, file)}; see its output above)`);
 }
 
@@ -270,7 +277,7 @@ function adopt(proc: ManagedProcess): void {
 
 function watchCrash(name: string, proc: ManagedProcess): void {
   void proc.exited.then((code) => {
-    if (!stopping) say(`${name} exited unexpectedly (code ${code}); other processes keep running`);
+    if (!stopped) say(`${name} exited unexpectedly (code ${code}); other processes keep running`);
   });
 }
 

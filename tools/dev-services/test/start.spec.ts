@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PORTS } from '@portal/config';
 import {
   contractOperation,
@@ -102,7 +102,12 @@ async function startStack(dir: string, extraEnv: NodeJS.ProcessEnv = {}): Promis
   return { child, offset, graphUrl, output };
 }
 
-/** SIGTERM to the supervisor; every process it started must be gone and every port closed. */
+/**
+ * SIGTERM to the supervisor, and more signals while it stops (npm passes a SIGTERM on and the
+ * sender's own arrives too; a person presses Ctrl-C again): every process it started must be
+ * gone and every port closed. A second signal once made it exit at once, leaving every app
+ * running.
+ */
 async function stopStack(stack: RunningStack, portNames: (keyof typeof DEFAULT_PORTS)[]) {
   const started = descendants(stack.child.pid!);
   expect(started.length).toBeGreaterThan(8);
@@ -111,6 +116,12 @@ async function stopStack(stack: RunningStack, portNames: (keyof typeof DEFAULT_P
     stack.child.once('exit', (code) => resolve(code)),
   );
   stack.child.kill('SIGTERM');
+  await vi.waitFor(
+    () => expect(stack.output.some((line) => line.includes('stopping every process'))).toBe(true),
+    { timeout: 30_000, interval: 50 },
+  );
+  stack.child.kill('SIGTERM');
+  stack.child.kill('SIGINT');
   // A generous bound: the supervisor escalates to SIGKILL after 8 s by construction.
   const code = await Promise.race([
     exited,
