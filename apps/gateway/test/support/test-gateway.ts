@@ -87,7 +87,11 @@ export function useRealTestStack(
   label: string,
   options: { overrides?: Partial<GatewayConfig> } = {},
 ): () => Promise<TestStack<RealSubgraphs>> {
-  return useStack(label, options, async () => {
+  // The real subgraphs start cold beside the rest of the suite: on a busy machine their first
+  // writes took over the fixtures' 5 s bound (7 Dec 2026), and the bound is not what these
+  // tests check (resilience.spec.ts does, on the fixtures).
+  const overrides = { subgraphTimeoutMs: 60_000, ...options.overrides };
+  return useStack(label, { overrides }, async () => {
     const subgraphs = await startRealSubgraphs(label);
     return { subgraphs, supergraphSdl: subgraphs.supergraphSdl };
   });
