@@ -69,66 +69,17 @@ function cacheHint(header: string | undefined): CacheHint {
   return hint;
 }
 
-/** Sends one fetch to the subgraph and reads its answer whole, or fails as unavailable. */
-type SubgraphFetch = (
-  headers: Record<string, string>,
-  body: string,
-  signal?: AbortSignal,
-) => Promise<SubgraphAnswer>;
-
-/**
- * Sends fetches over a keep-alive pool of at most `connections` sockets to the subgraph's
- * origin (undici's `request`: no web streams, one write per request). Every fetch is bounded
- * by the subgraph's timeout and timed, and fails at once while the subgraph's circuit is open.
- */
-function timedFetch(
-  subgraph: string,
-  url: string,
-  pool: Pool,
-  timeoutMs: number,
-  metrics: GatewayMetrics,
-  circuit?: CircuitBreaker,
-): SubgraphFetch {
-  return async (headers, body, abandoned) => {
-    if (circuit && !circuit.allow()) {
-      metrics.subgraphFetchDuration.observe({ subgraph, outcome: 'circuit_open' }, 0);
-      throw new SubgraphUnavailableError(subgraph, 'circuit_open');
-    }
-    const end = metrics.subgraphFetchDuration.startTimer({ subgraph });
-    // Given up when the timeout passes (the subgraph, told how long the gateway waits by
-    // x-portal-timeout-ms, stops its database work at the same moment), or when nobody
-    // waits for the answer any more: closing the connection tells the subgraph to stop.
-    const limit = deadline(timeoutMs, abandoned);
-    try {
-      const res = await request(url, {
-        dispatcher: pool,
-        method: 'POST',
-        headers,
-        body,
-        signal: limit.signal,
-      });
-      // The body too within the time: a subgraph that sends its headers and hangs has not answered.
-      const text = await res.body.text();
-      const answer = new SubgraphAnswer(url, res.statusCode, res.headers, text);
-      end({ outcome: answer.ok ? 'ok' : 'http_error' });
-      circuit?.success();
-      return answer;
-    } catch (err) {
-      if (abandoned?.aborted) {
-        end({ outcome: 'abandoned' });
-        throw err;
-      }
-      const timedOut =
-        limit.signal.aborted && (limit.signal.reason as Error)?.name === 'TimeoutError';
-      end({ outcome: timedOut ? 'timeout' : 'unreachable' });
-      circuit?.failure();
-      throw new SubgraphUnavailableError(subgraph, timedOut ? 'timeout' : 'unreachable', {
-        cause: err,
-      });
-    } finally {
-      limit.clear();
-    }
-  };
+interface DataSourceOptions {
+  subgraph: string;
+  url: string;
+  timeoutMs: number;
+  /** The most sockets kept open to the subgraph; fetches beyond them wait for one. */
+  connections: number;
+  metrics: GatewayMetrics;
+  /** Shares identical fetches of shareable viewers in flight; off when absent. */
+  inFlight?: InFlightFetches<SubgraphAnswer>;
+  /** Fails fetches at once after repeated transport failures; none when absent. */
+  circuit?: CircuitBreaker;
 }
 
 /**
@@ -143,45 +94,17 @@ function timedFetch(
  * its `process` over one plain header object and one body string.
  */
 export class PortalDataSource implements GraphQLDataSource<GatewayContext> {
-  private readonly subgraph: string;
-  private readonly timeoutMs: number;
   private readonly pool: Pool;
-  private readonly send: SubgraphFetch;
-  private readonly inFlight?: InFlightFetches<SubgraphAnswer>;
-  private readonly metrics: GatewayMetrics;
 
-  constructor(options: {
-    subgraph: string;
-    url: string;
-    timeoutMs: number;
-    /** The most sockets kept open to the subgraph; fetches beyond them wait for one. */
-    connections: number;
-    metrics: GatewayMetrics;
-    /** Shares identical fetches of shareable viewers in flight; off when absent. */
-    inFlight?: InFlightFetches<SubgraphAnswer>;
-    /** Fails fetches at once after repeated transport failures; none when absent. */
-    circuit?: CircuitBreaker;
-  }) {
-    this.pool = new Pool(new URL(options.url).origin, {
-      connections: options.connections,
+  constructor(private readonly o: DataSourceOptions) {
+    this.pool = new Pool(new URL(o.url).origin, {
+      connections: o.connections,
       // An idle socket is closed before its server would close it: after the time the server's
       // `Keep-Alive: timeout=` hint gives, less a margin (the subgraphs give 65 s: kept 60 s at
       // most), or after 4 s when a server gives none.
       keepAliveTimeout: 4_000,
       keepAliveMaxTimeout: 60_000,
     });
-    this.send = timedFetch(
-      options.subgraph,
-      options.url,
-      this.pool,
-      options.timeoutMs,
-      options.metrics,
-      options.circuit,
-    );
-    this.subgraph = options.subgraph;
-    this.timeoutMs = options.timeoutMs;
-    this.inFlight = options.inFlight;
-    this.metrics = options.metrics;
   }
 
   /** Closes the subgraph's sockets (at shutdown, once no fetch is running). */
@@ -200,11 +123,11 @@ export class PortalDataSource implements GraphQLDataSource<GatewayContext> {
     const headers: Record<string, string> = {};
     for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
     headers['content-type'] = 'application/json';
-    headers[REQUEST_TIMEOUT_HEADER] = String(this.timeoutMs);
+    headers[REQUEST_TIMEOUT_HEADER] = String(this.o.timeoutMs);
     let shareKey: string | null = null;
     // Requests the gateway makes on its own (none with a static supergraph) carry no viewer.
     if (context && typeof context.internalToken === 'function') {
-      headers[INTERNAL_TOKEN_HEADER] = await context.internalToken(this.subgraph);
+      headers[INTERNAL_TOKEN_HEADER] = await context.internalToken(this.o.subgraph);
       headers[REQUEST_ID_HEADER] = context.requestId;
       // Only reads are shared: a mutation's fetches always run as the caller's own.
       if (incoming?.operation?.operation === 'query') shareKey = viewerShareKey(context.identity);
@@ -231,14 +154,65 @@ export class PortalDataSource implements GraphQLDataSource<GatewayContext> {
     shareKey: string | null,
   ): Promise<SubgraphAnswer> {
     const signal = callerSignal();
-    if (shareKey === null || !this.inFlight) return this.send(headers, body, signal);
-    return this.inFlight.fetch(
+    if (shareKey === null || !this.o.inFlight) return this.send(headers, body, signal);
+    return this.o.inFlight.fetch(
       // One InFlightFetches serves every subgraph: the key names this one.
-      `${shareKey}\n${this.subgraph}\n${body}`,
+      `${shareKey}\n${this.o.subgraph}\n${body}`,
       (shared) => this.send(headers, body, shared),
-      () => this.metrics.sharedSubgraphFetches.inc({ subgraph: this.subgraph }),
+      () => this.o.metrics.sharedSubgraphFetches.inc({ subgraph: this.o.subgraph }),
       signal,
     );
+  }
+
+  /**
+   * Sends one fetch over the keep-alive pool (undici's `request`: no web streams, one write per
+   * request) and reads its answer whole, or fails as unavailable. Every fetch is bounded by the
+   * subgraph's timeout and timed, and fails at once while the subgraph's circuit is open.
+   */
+  private async send(
+    headers: Record<string, string>,
+    body: string,
+    abandoned?: AbortSignal,
+  ): Promise<SubgraphAnswer> {
+    const { subgraph, url, timeoutMs, metrics, circuit } = this.o;
+    if (circuit && !circuit.allow()) {
+      metrics.subgraphFetchDuration.observe({ subgraph, outcome: 'circuit_open' }, 0);
+      throw new SubgraphUnavailableError(subgraph, 'circuit_open');
+    }
+    const end = metrics.subgraphFetchDuration.startTimer({ subgraph });
+    // Given up when the timeout passes (the subgraph, told how long the gateway waits by
+    // x-portal-timeout-ms, stops its database work at the same moment), or when nobody
+    // waits for the answer any more: closing the connection tells the subgraph to stop.
+    const limit = deadline(timeoutMs, abandoned);
+    try {
+      const res = await request(url, {
+        dispatcher: this.pool,
+        method: 'POST',
+        headers,
+        body,
+        signal: limit.signal,
+      });
+      // The body too within the time: a subgraph that sends its headers and hangs has not answered.
+      const text = await res.body.text();
+      const answer = new SubgraphAnswer(url, res.statusCode, res.headers, text);
+      end({ outcome: answer.ok ? 'ok' : 'http_error' });
+      circuit?.success();
+      return answer;
+    } catch (err) {
+      if (abandoned?.aborted) {
+        end({ outcome: 'abandoned' });
+        throw err;
+      }
+      const timedOut =
+        limit.signal.aborted && (limit.signal.reason as Error)?.name === 'TimeoutError';
+      end({ outcome: timedOut ? 'timeout' : 'unreachable' });
+      circuit?.failure();
+      throw new SubgraphUnavailableError(subgraph, timedOut ? 'timeout' : 'unreachable', {
+        cause: err,
+      });
+    } finally {
+      limit.clear();
+    }
   }
 
   /**
