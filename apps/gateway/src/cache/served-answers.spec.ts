@@ -8,7 +8,7 @@ function answer(body: string, tags: AnswerTag[], maxAgeSeconds = 60): ServedAnsw
   return {
     status: 200,
     headers: [['content-type', 'application/json']],
-    body,
+    body: Buffer.from(body),
     cacheTime: T0,
     expiresAt: T0 + maxAgeSeconds * 1000,
     tags,
@@ -27,7 +27,7 @@ describe('ServedAnswers, the response cache’s first level', () => {
     const served = following();
     expect(served.keep('k', answer('{"data":1}', ['e:a1']), served.mark(), T0)).toBe(true);
     served.following(T0 + 59_000);
-    expect(served.get('k', T0 + 59_000)?.body).toBe('{"data":1}');
+    expect(served.get('k', T0 + 59_000)?.body.toString()).toBe('{"data":1}');
     served.following(T0 + 60_000);
     expect(served.get('k', T0 + 60_000)).toBeUndefined();
     expect(served.count).toBe(0);
@@ -39,7 +39,7 @@ describe('ServedAnswers, the response cache’s first level', () => {
     served.keep('library', answer('l', ['e:l1', 't:LibraryItem']), served.mark(), T0);
     expect(served.purge(['e:a1', 'u:Article'])).toBe(1);
     expect(served.get('articles', T0)).toBeUndefined();
-    expect(served.get('library', T0)?.body).toBe('l');
+    expect(served.get('library', T0)?.body.toString()).toBe('l');
   });
 
   it('refuses an answer computed before a purge that came in meanwhile', () => {
@@ -57,7 +57,7 @@ describe('ServedAnswers, the response cache’s first level', () => {
     expect(served.keep('k', answer('x', ['e:a1']), served.mark(), T0)).toBe(false);
     served.following(T0);
     expect(served.keep('k', answer('x', ['e:a1']), served.mark(), T0)).toBe(true);
-    expect(served.get('k', T0 + 5000)?.body).toBe('x');
+    expect(served.get('k', T0 + 5000)?.body.toString()).toBe('x');
     // The follower has not read for more than five seconds (Redis away): purges may be missed.
     expect(served.get('k', T0 + 5001)).toBeUndefined();
     expect(served.keep('j', answer('y', ['e:a2']), served.mark(), T0 + 5001)).toBe(false);
@@ -69,7 +69,7 @@ describe('ServedAnswers, the response cache’s first level', () => {
     served.get('a', T0); // a is now the most recently used
     served.keep('d', answer('d', []), served.mark(), T0);
     expect(served.get('b', T0)).toBeUndefined();
-    expect(['a', 'c', 'd'].map((k) => served.get(k, T0)?.body)).toEqual(['a', 'c', 'd']);
+    expect(['a', 'c', 'd'].map((k) => served.get(k, T0)?.body.toString())).toEqual(['a', 'c', 'd']);
 
     // By size: keys and bodies count; an answer over an eighth of the whole is not kept.
     const small = following({ entries: 100, size: 800, followedWithinMs: 5000 });
@@ -78,6 +78,6 @@ describe('ServedAnswers, the response cache’s first level', () => {
     // Each takes 2 + 97 = 99: eight fit in 800.
     expect(small.count).toBe(8);
     expect(small.get('k0', T0)).toBeUndefined();
-    expect(small.get('k9', T0)?.body).toHaveLength(97);
+    expect(small.get('k9', T0)?.body.toString()).toHaveLength(97);
   });
 });

@@ -5,7 +5,8 @@ export interface ServedAnswer {
   status: number;
   /** Every header the GraphQL server set, but `age` (computed when it is sent again). */
   headers: readonly (readonly [string, string])[];
-  body: string;
+  /** The body's UTF-8 bytes: encoded once when kept, not again at each replay. */
+  body: Buffer;
   /** Epoch ms when the data was computed (a hit of the shared store keeps the first time). */
   cacheTime: number;
   /** Epoch ms after which it is not sent again (the data's max-age). */
@@ -17,7 +18,7 @@ export interface ServedAnswer {
 
 export interface ServedAnswersOptions {
   entries: number;
-  /** Bodies and keys together, in UTF-16 code units (what the strings hold). */
+  /** Bodies (bytes) and keys (UTF-16 code units) together. */
   size: number;
   /**
    * How long after the last read of the graph-change stream answers are still served and

@@ -35,7 +35,7 @@ export function servedAnswerKey(req: Request): string | null {
  * Sends a whole answer. A GET may be conditional, so Express's `send` gives it an ETag (and a
  * 304 to a client that has it); a POST never is, so its body is not hashed for nothing.
  */
-function sendAnswer(req: Request, res: Response, body: string): void {
+function sendAnswer(req: Request, res: Response, body: string | Buffer): void {
   if (req.method !== 'POST') {
     res.send(body);
     return;
@@ -107,7 +107,7 @@ export function graphqlHandler(
           {
             status: 200,
             headers: [...response.headers].filter(([name]) => name !== 'age'),
-            body: response.body.string,
+            body: Buffer.from(response.body.string),
             cacheTime: storable.cacheTime,
             expiresAt: storable.cacheTime + storable.maxAge * 1000,
             tags: storable.tags,
