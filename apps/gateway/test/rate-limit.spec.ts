@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { errorCodes, gql, metricValue, uniqueName, waitUntil } from '@portal/testing';
 import { SlidingWindowLimiter } from '../src/rate-limit/sliding-window-limiter';
@@ -113,5 +114,62 @@ describe('the sliding window', () => {
       what: 'the window to slide',
     });
     expect(await redis.zcard(`${prefix}c`)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('requests that arrive together', () => {
+  /** A client of its own (its commands counted apart from the stack's), once connected. */
+  const ownClient = async (redis: Redis) => {
+    const client = redis.duplicate();
+    if (client.status !== 'ready') await new Promise((ready) => client.once('ready', ready));
+    return client;
+  };
+
+  it('are decided in one Redis call, in arrival order, each bucket on its own', async () => {
+    const client = await ownClient((await stack()).redis);
+    const sent: string[] = [];
+    const send = client.sendCommand.bind(client);
+    client.sendCommand = (command, stream) => {
+      sent.push(command.name);
+      return send(command, stream);
+    };
+    const prefix = `${uniqueName('batch')}:`;
+    const limiter = new SlidingWindowLimiter(client, { prefix, windowSeconds: 60 });
+    const decisions = await Promise.all([
+      ...Array.from({ length: 5 }, () => limiter.consume('a', 3)),
+      limiter.consume('b', 1),
+      limiter.consume('b', 1),
+    ]);
+    expect(decisions.map((d) => [d.allowed, d.remaining])).toEqual([
+      [true, 2],
+      [true, 1],
+      [true, 0],
+      [false, 0],
+      [false, 0],
+      [true, 0],
+      [false, 0],
+    ]);
+    expect(decisions[3]!.retryAfterSeconds).toBeGreaterThanOrEqual(59);
+    // The first request goes out alone; the six that came while it was in flight, together.
+    expect(sent.filter((name) => name.startsWith('eval'))).toHaveLength(2);
+    expect(await client.zcard(`${prefix}a`)).toBe(3);
+    expect(await client.zcard(`${prefix}b`)).toBe(1);
+    client.disconnect();
+  });
+
+  it('fail together when their call fails, and the next ones are decided again', async () => {
+    const client = await ownClient((await stack()).redis);
+    const prefix = `${uniqueName('fail')}:`;
+    const limiter = new SlidingWindowLimiter(client, { prefix, windowSeconds: 60 });
+    // The key holds a string, so the script's sorted-set commands fail.
+    await client.set(`${prefix}broken`, 'x');
+    const outcomes = await Promise.allSettled([
+      limiter.consume('ok', 5),
+      limiter.consume('broken', 5),
+      limiter.consume('ok', 5),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+    expect((await limiter.consume('ok', 5)).remaining).toBe(3);
+    client.disconnect();
   });
 });
