@@ -37,10 +37,7 @@ export class IndexService {
       return;
     }
     if (!this.o.sources) return;
-    for (const found of await this.o.sources.fetch(type, ids)) {
-      if (found.docs.length) await this.o.index.put(type, found.id, found.docs);
-      else await this.o.index.remove(type, found.id);
-    }
+    await this.o.index.replace(type, await this.o.sources.fetch(type, ids));
   }
 
   /** Re-indexes every object of a type (or of every type), dropping what is gone. */
@@ -57,15 +54,17 @@ export class IndexService {
       } else {
         if (!this.o.sources) continue;
         for await (const page of this.o.sources.all(type as RemoteSourceType)) {
-          for (const found of page) {
-            if (!found.docs.length) continue;
-            await this.o.index.put(type, found.id, found.docs);
-            seen.add(found.id);
-          }
+          const indexed = page.filter((found) => found.docs.length);
+          await this.o.index.replace(type, indexed);
+          for (const found of indexed) seen.add(found.id);
         }
       }
-      for (const id of await this.o.index.sourceIds(type))
-        if (!seen.has(id)) await this.o.index.remove(type, id);
+      const gone = (await this.o.index.sourceIds(type)).filter((id) => !seen.has(id));
+      for (let i = 0; i < gone.length; i += 500)
+        await this.o.index.replace(
+          type,
+          gone.slice(i, i + 500).map((id) => ({ id, docs: [] })),
+        );
       counts[type] = seen.size;
     }
     this.log.info({ counts }, 'retrieval index rebuilt');
