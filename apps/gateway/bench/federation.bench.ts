@@ -23,7 +23,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { tmpdir } from 'node:os';
+import { constants as osConstants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import {
@@ -111,6 +111,15 @@ function start(
     if (!ready) resolve(child);
   });
 }
+
+// Stopped from outside (Ctrl-C, or run-benchmarks passing on a signal): stop what it started
+// first, the stack's Redis and mail sink included, as on its own way out. A repeat (Ctrl-C
+// reaches the runner and this process both) is the same request.
+const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+  if (stopping) return;
+  void stopAll().finally(() => process.exit(128 + osConstants.signals[signal]));
+};
+process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
 
 async function waitForGraphQL(
   url: string,

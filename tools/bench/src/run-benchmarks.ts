@@ -5,6 +5,7 @@
 // benchmarks whose path contains "content"; `--strict` exits 1 when a target is missed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { workspaceRoot } from '@portal/local-services';
@@ -32,6 +33,8 @@ function discover(): string[] {
   );
 }
 
+let interrupted: NodeJS.Signals | null = null;
+
 async function runOne(
   file: string,
   env: NodeJS.ProcessEnv,
@@ -42,6 +45,14 @@ async function runOne(
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // A signal to the runner goes on to the benchmark, which stops what it started and exits;
+  // then the runner stops too.
+  const forward = (signal: NodeJS.Signals) => {
+    interrupted = signal;
+    child.kill(signal);
+  };
+  process.on('SIGINT', forward).on('SIGTERM', forward);
+  child.once('exit', () => process.off('SIGINT', forward).off('SIGTERM', forward));
   createInterface({ input: child.stdout! }).on('line', (line) => {
     if (line.startsWith(BENCH_LINE_PREFIX))
       results.push(JSON.parse(line.slice(BENCH_LINE_PREFIX.length)) as BenchResult);
@@ -70,6 +81,10 @@ async function main(): Promise<number> {
       process.stdout.write(`  exited with ${code}\n`);
     }
     for (const r of results) all.push({ ...r, file: relative(root, file), ok: meetsTarget(r) });
+    if (interrupted) {
+      process.stdout.write(`stopped by ${interrupted}\n`);
+      return 128 + osConstants.signals[interrupted];
+    }
   }
   const width = Math.max('benchmark'.length, ...all.map((r) => r.name.length));
   process.stdout.write(
