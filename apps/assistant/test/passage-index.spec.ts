@@ -5,6 +5,7 @@ import { useTestDatabase } from '@portal/testing';
 import mongoose, { type Connection } from 'mongoose';
 import { assistantModels, prepareDatabase, type AssistantModels } from '../src/models';
 import { PassageIndex, type SourceDocument } from '../src/retrieval/passage-index';
+import { IndexService } from '../src/services/index-service';
 import { logger } from './support/harness';
 
 const db = useTestDatabase('asst_passages');
@@ -77,5 +78,23 @@ describe('the passage index', () => {
     await index.remove('Article', 'b1');
     expect(await passagesOf('b1')).toEqual([]);
     expect(await index.replace('Article', [])).toBe(0);
+  });
+
+  it('drops, at a rebuild, the passages of every object that is gone, in one delete', async () => {
+    // Datasets that no longer exist in the catalog (it holds none here) still have passages.
+    for (const id of ['d1', 'd2', 'd3']) await index.put('Dataset', id, article(id, 3));
+    await index.put('Article', 'kept', article('kept', 3));
+    const service = new IndexService({
+      models,
+      index,
+      sources: null,
+      portalUrl: 'https://data.example',
+      logger,
+    });
+    commands.length = 0;
+    expect(await service.rebuild(['Dataset'])).toEqual({ Dataset: 0 });
+    expect(commands.filter((c) => c === 'delete')).toHaveLength(1);
+    expect(await models.Passage.countDocuments({ sourceType: 'Dataset' })).toBe(0);
+    expect(await passagesOf('kept')).not.toEqual([]);
   });
 });

@@ -145,20 +145,24 @@ async function waitForGraphQL(
   }
 }
 
-async function stopAll(): Promise<void> {
+let stopped: Promise<void> | undefined;
+/** Stops every child and removes the scratch files: once, however often it is asked. */
+function stopAll(): Promise<void> {
   stopping = true;
-  await Promise.all(
-    children.map(
-      (c) =>
-        new Promise<void>((resolve) => {
-          if (c.exitCode !== null || c.signalCode !== null) return resolve();
-          c.once('exit', () => resolve());
-          c.kill('SIGTERM');
-        }),
-    ),
-  );
-  rmSync(scratch, { recursive: true, force: true });
-  if (ownBundle) rmSync(ownBundle, { recursive: true, force: true });
+  return (stopped ??= (async () => {
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            if (c.exitCode !== null || c.signalCode !== null) return resolve();
+            c.once('exit', () => resolve());
+            c.kill('SIGTERM');
+          }),
+      ),
+    );
+    rmSync(scratch, { recursive: true, force: true });
+    if (ownBundle) rmSync(ownBundle, { recursive: true, force: true });
+  })());
 }
 
 let ownBundle: string | undefined;

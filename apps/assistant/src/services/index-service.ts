@@ -60,11 +60,10 @@ export class IndexService {
         }
       }
       const gone = (await this.o.index.sourceIds(type)).filter((id) => !seen.has(id));
-      for (let i = 0; i < gone.length; i += 500)
-        await this.o.index.replace(
-          type,
-          gone.slice(i, i + 500).map((id) => ({ id, docs: [] })),
-        );
+      await this.o.index.replace(
+        type,
+        gone.map((id) => ({ id, docs: [] })),
+      );
       counts[type] = seen.size;
     }
     this.log.info({ counts }, 'retrieval index rebuilt');
