@@ -115,7 +115,7 @@ describe('bulletin processes', twoStarts, () => {
 
     // SIGTERM: the worker closes its queues and exits cleanly.
     await worker.stop();
-    expect(await worker.process.exited).toBe(0);
+    expect(await worker.process.exited, worker.process.describe()).toBe(0);
   });
 
   it('seeds demo data through its entry point, once', async () => {

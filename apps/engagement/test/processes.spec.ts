@@ -26,7 +26,7 @@ describe('the engagement processes', () => {
       };
       for (let run = 0; run < 2; run++) {
         const seed = await spawnApp('engagement', 'seed', env);
-        expect(await seed.process.exited).toBe(0);
+        expect(await seed.process.exited, seed.process.describe()).toBe(0);
       }
 
       const main = await spawnServingApp('engagement', 'main', env);
@@ -49,8 +49,8 @@ describe('the engagement processes', () => {
         await worker.stop();
         await main.stop();
       }
-      expect(await worker.process.exited).toBe(0);
-      expect(await main.process.exited).toBe(0);
+      expect(await worker.process.exited, worker.process.describe()).toBe(0);
+      expect(await main.process.exited, main.process.describe()).toBe(0);
     },
   );
 });

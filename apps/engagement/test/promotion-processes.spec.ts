@@ -154,7 +154,7 @@ describe('promoting a contest winner across processes', () => {
         redis.disconnect();
         rmSync(filesDir, { recursive: true, force: true });
       }
-      for (const a of apps) expect(await a.process.exited).toBe(0);
+      for (const a of apps) expect(await a.process.exited, a.process.describe()).toBe(0);
     },
   );
 });

@@ -88,7 +88,7 @@ describe('main.ts', () => {
       expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
 
       await app.stop();
-      expect(await app.process.exited).toBe(0);
+      expect(await app.process.exited, app.process.describe()).toBe(0);
     },
   );
 

@@ -66,7 +66,7 @@ describe('the library process', oneStart, () => {
     } finally {
       await app.stop();
     }
-    expect(await app.process.exited).toBe(0);
+    expect(await app.process.exited, app.process.describe()).toBe(0);
   });
 
   it('keeps files in an S3 bucket with LIBRARY_STORAGE=s3, and reports the bucket in /readyz', async () => {
@@ -114,7 +114,7 @@ describe('the library process', oneStart, () => {
     } finally {
       await app.stop();
     }
-    expect(await app.process.exited).toBe(0);
+    expect(await app.process.exited, app.process.describe()).toBe(0);
   });
 
   it('refuses to start with an incomplete S3 configuration, saying so in one line', async () => {

@@ -86,7 +86,7 @@ describe('the library worker process', { timeout: timeoutForProcesses(1, 60_000)
     } finally {
       await worker.stop();
     }
-    expect(await worker.process.exited).toBe(0);
+    expect(await worker.process.exited, worker.process.describe()).toBe(0);
   });
 });
 

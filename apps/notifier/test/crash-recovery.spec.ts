@@ -259,7 +259,7 @@ describe('a notifier process that dies or stops mid-batch', twoStarts, () => {
     await sink.waitFor(5, mine('term'));
     await worker.stop();
     running.splice(running.indexOf(worker), 1);
-    expect(await worker.process.exited).toBe(0);
+    expect(await worker.process.exited, worker.process.describe()).toBe(0);
     // Graceful: every send under way finished and was recorded; no attempt is left open, and
     // no job is left active for the stalled check to hand out again.
     expect(await unfinishedAttempts(notificationId)).toBe(0);

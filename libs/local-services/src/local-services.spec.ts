@@ -137,7 +137,7 @@ describe('local services', () => {
     } finally {
       await s3.process.stop();
     }
-    expect(await s3.process.exited).toBe(0);
+    expect(await s3.process.exited, s3.process.describe()).toBe(0);
     expect(await isPortOpen(port)).toBe(false);
 
     s3 = await startS3({ port, dir, buckets: ['thu-vien'] });

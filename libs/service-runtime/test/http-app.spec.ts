@@ -37,7 +37,7 @@ describe('runHttpApp', () => {
     expect(await (await fetch(`${ops}/metrics`)).text()).toMatch(/service="http-app"/);
 
     await proc.stop();
-    expect(await proc.exited).toBe(0);
+    expect(await proc.exited, proc.describe()).toBe(0);
     expect(stdout).toContain('app server closed, ops 200');
   }, 90_000);
 });

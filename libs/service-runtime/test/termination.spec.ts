@@ -22,7 +22,7 @@ describe('subgraph server shutdown', () => {
     proc.child.stdout?.on('data', (chunk) => (stdout += String(chunk)));
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, { isAlive: () => proc.running });
     await proc.stop();
-    expect(await proc.exited).toBe(0);
+    expect(await proc.exited, proc.describe()).toBe(0);
     expect(stdout).toContain('cleaned up');
   });
 

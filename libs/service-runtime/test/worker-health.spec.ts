@@ -60,7 +60,7 @@ describe('worker processes', () => {
     await admin.config('SET', 'maxmemory-policy', 'allkeys-lru');
     try {
       const { proc, stderr } = worker(uniqueName('evict'), await freePort(), 'run');
-      expect(await proc.exited).toBe(1);
+      expect(await proc.exited, proc.describe()).toBe(1);
       expect(stderr()).toContain(
         'progress-worker: Redis maxmemory-policy is allkeys-lru, but queued jobs need noeviction',
       );
@@ -71,7 +71,7 @@ describe('worker processes', () => {
 
   it('refuse to start when a worker of theirs is not watched for progress', async () => {
     const { proc, stderr } = worker(uniqueName('unwatched'), await freePort(), 'unwatched');
-    expect(await proc.exited).toBe(1);
+    expect(await proc.exited, proc.describe()).toBe(1);
     expect(stderr()).toContain('progress-worker: no worker joined its queue health');
   }, 60_000);
 
