@@ -1,6 +1,7 @@
 import type { InternalTokenSigner, Viewer } from '@portal/auth';
 import type { Logger } from '@portal/logger';
 import type { AnswerTag } from './cache/answer-tags';
+import type { AnsweredOperation } from './http/in-flight-answers';
 import type { RequestAccess } from './http/access.middleware';
 import type { Identity } from './identity/identity';
 
@@ -18,6 +19,16 @@ export interface GatewayContext {
    * copies of the context share (so the HTTP handler sees what the plugin wrote).
    */
   readonly cacheNote: { storable?: StorableAnswer };
+  /** Present when identical requests in flight may share this one's answer (see InFlightAnswers). */
+  readonly answerSharing?: AnswerSharing;
+}
+
+/** How a request's answer is shared with identical requests in flight (answerSharingPlugin). */
+export interface AnswerSharing {
+  /** Called once the request is known to be a query: identical requests may now wait for it. */
+  open(): void;
+  /** The operation answered, for the metrics of the requests that waited (set as it is sent). */
+  operation?: AnsweredOperation;
 }
 
 /** An answer that may be replayed to anonymous callers (see ServedAnswers). */
@@ -32,7 +43,7 @@ export interface StorableAnswer {
 
 export function createGatewayContext(
   access: RequestAccess,
-  options: { tokenFor: InternalTokenSigner; logger: Logger },
+  options: { tokenFor: InternalTokenSigner; logger: Logger; answerSharing?: AnswerSharing },
 ): GatewayContext {
   return {
     requestId: access.requestId,
@@ -44,5 +55,6 @@ export function createGatewayContext(
     internalToken: (subgraph) =>
       options.tokenFor(access.identity.viewer, subgraph, access.clientKey),
     cacheNote: {},
+    answerSharing: options.answerSharing,
   };
 }

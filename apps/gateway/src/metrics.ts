@@ -8,6 +8,7 @@ export interface GatewayMetrics extends Metrics {
   responseCache: Counter<'outcome'>;
   cachePurges: Counter<'type'>;
   sharedSubgraphFetches: Counter<'subgraph'>;
+  sharedAnswers: Counter;
   subgraphCircuitOpen: Gauge<'subgraph'>;
 }
 
@@ -44,6 +45,11 @@ export function createGatewayMetrics(): GatewayMetrics {
       name: 'gateway_shared_subgraph_fetches_total',
       help: 'Subgraph fetches answered by an identical fetch already in flight',
       labelNames: ['subgraph'],
+      registers: [metrics.registry],
+    }),
+    sharedAnswers: new Counter({
+      name: 'gateway_shared_answers_total',
+      help: 'Queries that waited for an identical query in flight instead of running their own',
       registers: [metrics.registry],
     }),
     subgraphCircuitOpen: new Gauge({

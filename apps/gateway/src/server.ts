@@ -41,6 +41,7 @@ import { createGatewayFormatError } from './format-error';
 import { accessControl, accessOf } from './http/access.middleware';
 import { cachedCheck } from './http/cached-check';
 import { graphqlHandler } from './http/graphql-handler';
+import { InFlightAnswers } from './http/in-flight-answers';
 import { graphqlBody, graphqlRequestErrors } from './http/graphql-body';
 import { refuseGraphQL, refuseHttp } from './http/refusals';
 import { routeProxy } from './http/route-proxy';
@@ -48,7 +49,8 @@ import { createIdentityResolver } from './identity/identity';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { apiScopePlugin } from './plugins/api-scope.plugin';
 import { cacheScopePlugin } from './plugins/cache-scope.plugin';
-import { metricsPlugin, operationLabel } from './plugins/metrics.plugin';
+import { metricsPlugin, recordOperation } from './plugins/metrics.plugin';
+import { answerSharingPlugin } from './plugins/answer-sharing.plugin';
 import { requestLimitProtection, type RequestLimits } from './plugins/request-limits';
 import { responseCachePlugin } from './plugins/response-cache.plugin';
 import { safelistPlugin } from './plugins/safelist.plugin';
@@ -152,8 +154,11 @@ export interface GatewayConfig {
    * gateway's own cache keeps answers for their full max-age. Unset: the hints' max-age.
    */
   responseCacheClientMaxAge?: number;
-  /** Share identical subgraph fetches in flight between viewers who get the same answers. */
-  shareInFlightFetches?: boolean;
+  /**
+   * Share identical requests and identical subgraph fetches in flight between viewers who get
+   * the same answers (on unless false).
+   */
+  shareInFlight?: boolean;
   rateLimits: RateLimits;
   apiKeyCacheSeconds: number;
   queryPlanCacheMiB: number;
@@ -206,7 +211,8 @@ export async function startGateway(
   keepApolloTelemetryOff();
   cacheExecutedOperations();
   const inFlight =
-    config.shareInFlightFetches === false ? undefined : new InFlightFetches<SubgraphAnswer>();
+    config.shareInFlight === false ? undefined : new InFlightFetches<SubgraphAnswer>();
+  const inFlightAnswers = config.shareInFlight === false ? undefined : new InFlightAnswers();
   const dataSources: PortalDataSource[] = [];
   const circuitFor = (subgraph: string) => {
     if (!config.subgraphCircuit) return undefined;
@@ -277,6 +283,7 @@ export async function startGateway(
     apiScopePlugin(owners),
     ...(config.safelist && contractOperations ? [safelistPlugin(contractOperations)] : []),
     metricsPlugin(metrics, knownOperations),
+    answerSharingPlugin(),
   ];
   const answers = new TaggedAnswerStore(redis, `${config.redisPrefix}rc:`, logger);
   if (config.responseCache)
@@ -298,6 +305,7 @@ export async function startGateway(
       onChanges: (_changes, tags) => {
         // A fetch that started before a change must not answer requests that come after it.
         inFlight?.forgetAll();
+        inFlightAnswers?.forgetAll();
         served?.purge(tags);
       },
       onRead: () => served?.following(),
@@ -381,10 +389,12 @@ export async function startGateway(
     access(refuseGql),
     ...graphqlBody(config.bodyLimitBytes),
     graphqlHandler(apollo, {
-      context: async ({ res }) => createGatewayContext(accessOf(res), { tokenFor, logger }),
+      context: async ({ res, answerSharing }) =>
+        createGatewayContext(accessOf(res), { tokenFor, logger, answerSharing }),
       served,
+      inFlight: inFlightAnswers,
       metrics,
-      operationLabel: (name) => operationLabel(knownOperations, name),
+      recordOperation: (operation) => recordOperation(metrics, knownOperations, operation),
     }),
   );
   app.use('/graphql', graphqlRequestErrors(config.bodyLimitBytes, refuseGql, logger));

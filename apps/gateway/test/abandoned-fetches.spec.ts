@@ -1,6 +1,6 @@
 // When a client goes away mid-request, the gateway stops the subgraph work only it needed:
 // a fetch of that request alone is closed (the subgraph sees its request abandoned and stops),
-// a fetch shared with other callers runs on for them.
+// a fetch or a whole query shared with other callers runs on for them.
 import { describe, expect, it } from 'vitest';
 import { gql, metricValue, waitUntil } from '@portal/testing';
 import { useTestStack } from './support/test-gateway';
@@ -15,14 +15,14 @@ const QUERY = '{ slowItems { id title } }';
 const SLOW = 'library.slowItems';
 
 /** Starts the query as a client that can hang up; resolves once the subgraph runs it. */
-async function startCall(headers: Record<string, string> = {}) {
+async function startCall(headers: Record<string, string> = {}, query = QUERY) {
   const { graphqlUrl, subgraphs } = await stack();
   const before = subgraphs.calls.get(SLOW) ?? 0;
   const client = new AbortController();
   const answer = fetch(graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query: QUERY }),
+    body: JSON.stringify({ query }),
     signal: client.signal,
   });
   answer.catch(() => {});
@@ -76,8 +76,9 @@ describe('a client that goes away', () => {
     const before = await abandonedCount();
     const calls = subgraphs.calls.get(SLOW) ?? 0;
     const leaving = await startCall();
-    // A second anonymous caller joins the same fetch in flight, then the first hangs up.
-    const staying = gql(graphqlUrl, QUERY);
+    // A second anonymous caller's query differs in its text only, so it joins the same fetch
+    // in flight (not the first's whole execution); then the first hangs up.
+    const staying = gql(graphqlUrl, '{slowItems { id title } }');
     const { gateway } = await stack();
     await waitUntil(
       async () =>
@@ -86,6 +87,26 @@ describe('a client that goes away', () => {
         )?.value ?? 0) > 0,
       { what: 'the second caller sharing the fetch' },
     );
+    leaving.hangUp();
+    const answer = await staying;
+    expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+    expect(answer.data).toEqual({ slowItems: [{ id: 'l2', title: 'Video bài giảng' }] });
+    expect(subgraphs.calls.get(SLOW)! - calls).toBe(1);
+    expect((await abandonedCount()) - before).toBe(0);
+  }, 60_000);
+
+  it('keeps a query run for the identical requests that still wait, and they get its answer', async () => {
+    const { graphqlUrl, subgraphs, gateway } = await stack();
+    const before = await abandonedCount();
+    const calls = subgraphs.calls.get(SLOW) ?? 0;
+    const joined = async () => (await gateway.metrics.sharedAnswers.get()).values[0]?.value ?? 0;
+    const joinedBefore = await joined();
+    const leaving = await startCall();
+    // An identical request waits for the first one's execution; then the first hangs up.
+    const staying = gql(graphqlUrl, QUERY);
+    await waitUntil(async () => (await joined()) > joinedBefore, {
+      what: 'the second request waiting for the first',
+    });
     leaving.hangUp();
     const answer = await staying;
     expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();

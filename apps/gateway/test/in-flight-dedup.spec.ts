@@ -1,7 +1,7 @@
-// Identical subgraph fetches in flight are shared between viewers who get the same answers
-// (anonymous callers; partner keys with the same scopes), never between people.
+// Identical queries and identical subgraph fetches in flight are shared between viewers who get
+// the same answers (anonymous callers; partner keys with the same scopes), never between people.
 import { describe, expect, it } from 'vitest';
-import { gql, type GqlOptions } from '@portal/testing';
+import { gql, waitUntil, type GqlOptions } from '@portal/testing';
 import { useTestStack } from './support/test-gateway';
 
 // The fixture library answers `slowItems` after 400 ms: long enough for concurrent callers
@@ -9,11 +9,13 @@ import { useTestStack } from './support/test-gateway';
 const stack = useTestStack('dedup', { slowMs: 400, overrides: { responseCache: false } });
 const QUERY = '{ slowItems { id title } }';
 
-async function concurrently(callers: GqlOptions[]) {
+async function concurrently(callers: GqlOptions[], queries: string[] = [QUERY]) {
   const { graphqlUrl, subgraphs } = await stack();
   const calls = () => subgraphs.calls.get('library.slowItems') ?? 0;
   const before = calls();
-  const answers = await Promise.all(callers.map((c) => gql(graphqlUrl, QUERY, c)));
+  const answers = await Promise.all(
+    callers.map((c, i) => gql(graphqlUrl, queries[i % queries.length]!, c)),
+  );
   for (const a of answers) {
     expect(a.errors).toBeUndefined();
     expect(a.data).toEqual({ slowItems: [{ id: 'l2', title: 'Video bài giảng' }] });
@@ -21,16 +23,52 @@ async function concurrently(callers: GqlOptions[]) {
   return calls() - before;
 }
 
-describe('in-flight de-duplication of subgraph fetches', () => {
+const counter = async (name: 'sharedSubgraphFetches' | 'sharedAnswers') => {
+  const { gateway } = await stack();
+  return (await gateway.metrics[name].get()).values.reduce((sum, v) => sum + v.value, 0);
+};
+
+describe('in-flight de-duplication of queries and subgraph fetches', () => {
   it('sends one fetch for ten anonymous callers asking the same at once', async () => {
-    const { gateway } = await stack();
-    const shared = () =>
-      gateway.metrics.sharedSubgraphFetches.get().then((m) => m.values[0]?.value ?? 0);
+    const shared = async () =>
+      (await counter('sharedSubgraphFetches')) + (await counter('sharedAnswers'));
     const sharedBefore = await shared();
     expect(await concurrently(Array.from({ length: 10 }, () => ({})))).toBe(1);
+    // Each of the nine others waited for the first's answer or shared its fetch.
     expect((await shared()) - sharedBefore).toBe(9);
     // Once answered, the next caller fetches afresh.
     expect(await concurrently([{}])).toBe(1);
+  });
+
+  it('runs an identical query once for the callers who ask while it runs', async () => {
+    const { graphqlUrl, gateway, subgraphs } = await stack();
+    const calls = () => subgraphs.calls.get('library.slowItems') ?? 0;
+    const before = calls();
+    const answersBefore = await counter('sharedAnswers');
+    const answered = async () =>
+      (await gateway.metrics.graphqlOperations.get()).values
+        .filter((v) => v.labels.type === 'query' && v.labels.outcome === 'ok')
+        .reduce((sum, v) => sum + v.value, 0);
+    const answeredBefore = await answered();
+    const first = gql(graphqlUrl, QUERY);
+    await waitUntil(() => calls() > before, { what: 'the first query reaching the subgraph' });
+    const others = await Promise.all(Array.from({ length: 5 }, () => gql(graphqlUrl, QUERY)));
+    for (const a of [await first, ...others])
+      expect(a.data).toEqual({ slowItems: [{ id: 'l2', title: 'Video bài giảng' }] });
+    expect(calls() - before).toBe(1);
+    expect((await counter('sharedAnswers')) - answersBefore).toBe(5);
+    // Every request is counted as answered, not only the one that ran.
+    expect((await answered()) - answeredBefore).toBe(6);
+  });
+
+  it('shares the subgraph fetch of queries that differ only in their text', async () => {
+    const answersBefore = await counter('sharedAnswers');
+    const fetchesBefore = await counter('sharedSubgraphFetches');
+    // Not identical requests, the same subgraph fetch: shared at the fetch level.
+    const texts = Array.from({ length: 4 }, (_, i) => `{${' '.repeat(i)} slowItems { id title } }`);
+    expect(await concurrently([{}, {}, {}, {}], texts)).toBe(1);
+    expect((await counter('sharedAnswers')) - answersBefore).toBe(0);
+    expect((await counter('sharedSubgraphFetches')) - fetchesBefore).toBe(3);
   });
 
   it('shares between partner keys with the same scopes, not with other scopes or anonymous callers', async () => {

@@ -2,10 +2,13 @@ import { parse as parseUrl } from 'node:url';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 import type { ServedAnswers } from '../cache/served-answers';
-import type { GatewayContext } from '../context';
+import type { AnswerSharing, GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics';
 import { age } from '../plugins/response-cache.plugin';
+import { viewerShareKey } from '../subgraphs/portal-data-source';
+import { currentRequestContext, runWithRequestContext } from '@portal/logger';
 import { accessOf } from './access.middleware';
+import type { AnsweredOperation, InFlightAnswers, SharedAnswer } from './in-flight-answers';
 
 /**
  * The request an anonymous answer may be replayed for, or null. Only requests Apollo's CSRF
@@ -46,12 +49,18 @@ function sendAnswer(req: Request, res: Response, body: string | Buffer): void {
 }
 
 export interface GraphQLHandlerOptions {
-  context(args: { req: Request; res: Response }): Promise<GatewayContext>;
+  context(args: {
+    req: Request;
+    res: Response;
+    answerSharing?: AnswerSharing;
+  }): Promise<GatewayContext>;
   /** The response cache's first level; absent when the response cache is off. */
   served?: ServedAnswers;
+  /** Identical queries in flight share one execution; absent when they may not. */
+  inFlight?: InFlightAnswers;
   metrics: GatewayMetrics;
-  /** The operation label of the metrics (bounded to the contract's names). */
-  operationLabel(operationName: string | null | undefined): string;
+  /** Counts an operation answered without running the pipeline (see metricsPlugin). */
+  recordOperation(operation: AnsweredOperation): void;
 }
 
 /**
@@ -63,25 +72,64 @@ export function graphqlHandler(
   apollo: ApolloServer<GatewayContext>,
   options: GraphQLHandlerOptions,
 ): RequestHandler {
-  const { served, metrics } = options;
+  const { served, inFlight, metrics } = options;
   return async (req, res) => {
-    const key = served && accessOf(res).identity.kind === 'anonymous' ? servedAnswerKey(req) : null;
-    if (key) {
-      const hit = served!.get(key);
-      if (hit) {
-        metrics.responseCache.inc({ outcome: 'hit' });
-        metrics.graphqlOperations.inc({
-          operation: options.operationLabel(hit.operationName),
-          type: 'query',
-          outcome: 'ok',
-        });
-        for (const [name, value] of hit.headers) res.setHeader(name, value);
-        res.setHeader('age', String(age(hit)));
-        res.statusCode = hit.status;
-        sendAnswer(req, res, hit.body);
+    const { identity } = accessOf(res);
+    const cacheKey = served && identity.kind === 'anonymous' ? servedAnswerKey(req) : null;
+    const hit = cacheKey ? served!.get(cacheKey) : undefined;
+    if (hit) {
+      metrics.responseCache.inc({ outcome: 'hit' });
+      options.recordOperation({ name: hit.operationName, type: 'query', errorCodes: [] });
+      for (const [name, value] of hit.headers) res.setHeader(name, value);
+      res.setHeader('age', String(age(hit)));
+      res.statusCode = hit.status;
+      sendAnswer(req, res, hit.body);
+      return;
+    }
+    const viewerKey = inFlight ? viewerShareKey(identity) : null;
+    const requestKey = viewerKey === null ? null : (cacheKey ?? servedAnswerKey(req));
+    if (requestKey === null) {
+      await execute(req, res, cacheKey);
+      return;
+    }
+    const shareKey = `${viewerKey}\n${requestKey}`;
+    const request = currentRequestContext();
+    const joined = inFlight!.join(shareKey, request?.signal);
+    if (joined) {
+      metrics.sharedAnswers.inc();
+      const shared = await joined.catch(() => undefined);
+      // Its client went away: there is nobody to answer.
+      if (shared === undefined) return;
+      if (shared) {
+        options.recordOperation(shared.operation);
+        for (const [name, value] of shared.headers) res.setHeader(name, value);
+        res.statusCode = shared.status;
+        sendAnswer(req, res, shared.body);
         return;
       }
     }
+    const lead = inFlight!.lead(shareKey, request?.signal);
+    const answerSharing: AnswerSharing = { open: lead.open };
+    try {
+      // Its work stops when every request waiting for it has gone away, not only this one.
+      await runWithRequestContext(
+        { requestId: request?.requestId ?? '', ...request, signal: lead.signal },
+        () => execute(req, res, cacheKey, answerSharing, lead.settle),
+      );
+    } finally {
+      // Requests that joined run on their own when this one has no answer to give them.
+      lead.settle(null);
+    }
+  };
+
+  /** Runs Apollo Server's pipeline for the request and sends its answer. */
+  async function execute(
+    req: Request,
+    res: Response,
+    cacheKey: string | null,
+    answerSharing?: AnswerSharing,
+    share?: (answer: SharedAnswer) => void,
+  ): Promise<void> {
     const mark = served?.mark() ?? 0;
     let context: GatewayContext | undefined;
     const headers = new HeaderMap();
@@ -94,30 +142,38 @@ export function graphqlHandler(
         search: parseUrl(req.url).search ?? '',
         body: req.body,
       },
-      context: async () => (context = await options.context({ req, res })),
+      context: async () => (context = await options.context({ req, res, answerSharing })),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      sendAnswer(req, res, response.body.string);
-      const storable = context?.cacheNote.storable;
-      if (key && storable && res.statusCode === 200)
-        served!.keep(
-          key,
-          {
-            status: 200,
-            headers: [...response.headers].filter(([name]) => name !== 'age'),
-            body: Buffer.from(response.body.string),
-            cacheTime: storable.cacheTime,
-            expiresAt: storable.cacheTime + storable.maxAge * 1000,
-            tags: storable.tags,
-            operationName: storable.operationName,
-          },
-          mark,
-        );
+    if (response.body.kind !== 'complete') {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
       return;
     }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
-  };
+    const body = response.body.string;
+    if (share && answerSharing?.operation)
+      share({
+        status: res.statusCode,
+        headers: [...response.headers],
+        body,
+        operation: answerSharing.operation,
+      });
+    sendAnswer(req, res, body);
+    const storable = context?.cacheNote.storable;
+    if (cacheKey && storable && res.statusCode === 200)
+      served!.keep(
+        cacheKey,
+        {
+          status: 200,
+          headers: [...response.headers].filter(([name]) => name !== 'age'),
+          body: Buffer.from(body),
+          cacheTime: storable.cacheTime,
+          expiresAt: storable.cacheTime + storable.maxAge * 1000,
+          tags: storable.tags,
+          operationName: storable.operationName,
+        },
+        mark,
+      );
+  }
 }

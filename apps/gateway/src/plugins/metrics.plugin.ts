@@ -1,5 +1,6 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { GatewayContext } from '../context';
+import type { AnsweredOperation } from '../http/in-flight-answers';
 import type { GatewayMetrics } from '../metrics';
 
 /**
@@ -13,6 +14,35 @@ export function operationLabel(
   return operationName && knownOperations.has(operationName) ? operationName : 'other';
 }
 
+/** What an answer about to be sent says of its operation, as the metrics count it. */
+export function answeredOperation(
+  requestContext: GraphQLRequestContextWillSendResponse<GatewayContext>,
+): AnsweredOperation {
+  const { response, operation, operationName } = requestContext;
+  const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+  return {
+    name: operationName ?? null,
+    type: operation?.operation ?? 'unknown',
+    errorCodes: (errors ?? []).map((error) =>
+      String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+    ),
+  };
+}
+
+/** Counts one answered operation, and its errors by the code clients actually saw. */
+export function recordOperation(
+  metrics: GatewayMetrics,
+  knownOperations: ReadonlySet<string>,
+  operation: AnsweredOperation,
+): void {
+  for (const code of operation.errorCodes) metrics.graphqlErrors.inc({ code });
+  metrics.graphqlOperations.inc({
+    operation: operationLabel(knownOperations, operation.name),
+    type: operation.type,
+    outcome: operation.errorCodes.length ? 'error' : 'ok',
+  });
+}
+
 /** Counts operations by name, type and outcome, and errors by the code clients actually saw. */
 export function metricsPlugin(
   metrics: GatewayMetrics,
@@ -21,18 +51,8 @@ export function metricsPlugin(
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, operation, operationName }) {
-          const errors =
-            response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          for (const error of errors ?? [])
-            metrics.graphqlErrors.inc({
-              code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
-            });
-          metrics.graphqlOperations.inc({
-            operation: operationLabel(knownOperations, operationName),
-            type: operation?.operation ?? 'unknown',
-            outcome: errors?.length ? 'error' : 'ok',
-          });
+        async willSendResponse(requestContext) {
+          recordOperation(metrics, knownOperations, answeredOperation(requestContext));
         },
       };
     },
