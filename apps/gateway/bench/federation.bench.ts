@@ -43,7 +43,13 @@ import {
   freeStackOffset,
   workspaceRoot,
 } from '@portal/local-services';
-import { benchSettings, percentile, reportBenchmark, scaleFraction } from '@portal/testing/bench';
+import {
+  benchSettings,
+  metricValue,
+  percentile,
+  reportBenchmark,
+  scaleFraction,
+} from '@portal/testing/bench';
 import { stop as stopEsbuild } from 'esbuild';
 
 const settings = benchSettings();
@@ -544,6 +550,18 @@ try {
           better: 'higher',
           detail: `p99 of a hit ${median((samples.get(`${q.name} ours+rc`) ?? []).map((s) => s.p99))} ms (target ≤ 20)`,
         });
+    }
+    // How much our gateway shared in flight over every run so far (its /metrics): queries that
+    // waited for an identical one, and subgraph fetches answered by one already in flight.
+    if (!smoke) {
+      const text = await (await fetch(`http://127.0.0.1:${oursOpsPort}/metrics`)).text();
+      const queries = metricValue(text, 'graphql_operations_total', { type: 'query' });
+      const waited = metricValue(text, 'gateway_shared_answers_total');
+      const fetches = metricValue(text, 'gateway_shared_subgraph_fetches_total');
+      say(
+        `ours so far: ${queries} queries, ${waited} (${((100 * waited) / Math.max(queries, 1)).toFixed(0)} %) ` +
+          `waited for an identical one in flight; ${fetches} subgraph fetches shared`,
+      );
     }
     // Memory after the size's rounds (targets: our gateway ≤ 400 MB, each subgraph ≤ 250 MB):
     // each process's own resident set, from its /metrics.

@@ -8,6 +8,8 @@ import type { Result as AutocannonResult } from 'autocannon';
 import mongoose, { type Connection, type Model, type Types } from 'mongoose';
 import type { Viewer } from '@portal/auth';
 import { APP_BUNDLES_ENV, databaseAndRedis, type DatabaseAndRedis } from '@portal/local-services';
+
+export { metricValue } from './metrics';
 /** One measured figure of a benchmark, with the target it should meet. */
 export interface BenchResult {
   name: string;
