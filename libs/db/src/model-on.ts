@@ -4,3 +4,8 @@ import type { Connection, Model, Schema } from 'mongoose';
 export function modelOn<T>(conn: Connection, name: string, schema: Schema<T>): Model<T> {
   return (conn.models[name] as Model<T> | undefined) ?? conn.model<T>(name, schema);
 }
+
+/** A model's factory: the model `name` from `schema` on whichever connection it is given. */
+export function defineModel<T>(name: string, schema: Schema<T>): (conn: Connection) => Model<T> {
+  return (conn) => modelOn(conn, name, schema);
+}
