@@ -59,9 +59,7 @@ ResourceSchema.index({ datasetId: 1, position: 1 });
 trackGraphChanges(ResourceSchema, {
   type: 'Resource',
   listPaths: [],
-  related: (r) => [
-    { type: 'Dataset', ids: r.datasetId ? [String(r.datasetId)] : [], lists: false },
-  ],
+  parent: { type: 'Dataset', idPath: 'datasetId', lists: false },
 });
 
 export type ResourceModel = Model<ResourceDoc>;

@@ -37,9 +37,7 @@ BulletinItemSchema.index({ issueId: 1, articleId: 1 }, { unique: true });
 BulletinItemSchema.index({ issueId: 1, _id: 1 });
 trackGraphChanges(BulletinItemSchema, {
   type: 'BulletinItem',
-  related: (item) => [
-    { type: 'BulletinIssue', ids: item.issueId ? [String(item.issueId)] : [], lists: false },
-  ],
+  parent: { type: 'BulletinIssue', idPath: 'issueId', lists: false },
 });
 
 export type BulletinItemModel = Model<BulletinItemRecord>;

@@ -33,9 +33,7 @@ PostSchema.index({ authorId: 1, createdAt: -1 });
 trackGraphChanges(PostSchema, {
   type: 'Post',
   // A reply changes its thread's replyCount and activity.
-  related: (post) => [
-    { type: 'Thread', ids: post.threadId ? [String(post.threadId)] : [], lists: true },
-  ],
+  parent: { type: 'Thread', idPath: 'threadId', lists: true },
 });
 
 export type PostModel = Model<PostDoc>;

@@ -18,9 +18,7 @@ VoteSchema.index({ threadId: 1, userId: 1 }, { unique: true });
 trackGraphChanges(VoteSchema, {
   type: 'Vote',
   // A vote changes its thread's voteCount (and the most-voted order).
-  related: (vote) => [
-    { type: 'Thread', ids: vote.threadId ? [String(vote.threadId)] : [], lists: true },
-  ],
+  parent: { type: 'Thread', idPath: 'threadId', lists: true },
 });
 
 export type VoteModel = Model<VoteDoc>;

@@ -65,9 +65,7 @@ ReferralEventSchema.index({ effectsQueuedAt: 1, at: 1 });
 ReferralEventSchema.index({ at: 1 });
 trackGraphChanges(ReferralEventSchema, {
   type: 'ReferralHistoryEntry',
-  related: (event) => [
-    { type: 'Referral', ids: event.referralId ? [String(event.referralId)] : [], lists: false },
-  ],
+  parent: { type: 'Referral', idPath: 'referralId', lists: false },
 });
 
 export type ReferralEventModel = Model<ReferralEventDoc>;
