@@ -1,6 +1,5 @@
-import mongoose, { Schema } from 'mongoose';
-import { afterAll, describe, expect, it } from 'vitest';
-import { defineModel } from './model-on';
+import { Schema } from 'mongoose';
+import { describe, expect, it } from 'vitest';
 import { collectionSchema, embeddedSchema, list, nullable, required } from './schema-fields';
 
 describe('field vocabulary', () => {
@@ -42,30 +41,5 @@ describe('collectionSchema', () => {
 describe('embeddedSchema', () => {
   it('has no _id of its own', () => {
     expect(embeddedSchema({ a: required(String) }).path('_id')).toBeUndefined();
-  });
-});
-
-describe('defineModel', () => {
-  const conn = mongoose.createConnection();
-  afterAll(() => conn.close());
-
-  it('registers the model on a connection once and reuses it', () => {
-    const thingModel = defineModel('Thing', collectionSchema('things', { a: required(String) }));
-    const model = thingModel(conn);
-    expect(model.modelName).toBe('Thing');
-    expect(model.collection.collectionName).toBe('things');
-    expect(thingModel(conn)).toBe(model);
-  });
-
-  it('gives documents whose fields behave as the house conventions say', async () => {
-    const schema = collectionSchema<{ a: string; b: Date | null; c: string[] }>('others', {
-      a: required(String),
-      b: nullable(Date),
-      c: list(String),
-    });
-    const Other = defineModel('Other', schema)(conn);
-    const doc = new Other({});
-    expect(doc.toObject()).toMatchObject({ b: null, c: [] });
-    await expect(doc.validate()).rejects.toThrow(/`a` is required/);
   });
 });
