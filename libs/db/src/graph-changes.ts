@@ -25,6 +25,18 @@ export interface TrackGraphChangesOptions {
    * findOneAnd*) or else the query's filter: e.g. a reply changes its thread's replyCount.
    */
   related?: (docOrFilter: Record<string, unknown>) => TrackedChange[];
+  /**
+   * The object a document belongs to, whose id it holds in `idPath`: the `related` of a
+   * reply (type `Thread`, idPath `threadId`), with the parent's lists when `lists` is set.
+   */
+  parent?: { type: string; idPath: string; lists: boolean };
+}
+
+/** The `related` of a document that belongs to `parent` (a filter without its id names none). */
+function parentChanges({ type, idPath, lists }: NonNullable<TrackGraphChangesOptions['parent']>) {
+  return (doc: Record<string, unknown>): TrackedChange[] => [
+    { type, ids: doc[idPath] ? [String(doc[idPath])] : [], lists },
+  ];
 }
 
 const sinks = new WeakMap<Connection, { sink: GraphChangeSink; logger?: Logger }>();
@@ -92,6 +104,7 @@ function pathsOfUpdate(update: unknown): string[] {
  */
 export function trackGraphChanges(schema: Schema, options: TrackGraphChangesOptions): void {
   registerTrackedType(schema, options.type);
+  const related = options.related ?? (options.parent && parentChanges(options.parent));
   const touchesLists = (paths: readonly string[]) =>
     !options.listPaths ||
     paths.some(
@@ -103,7 +116,7 @@ export function trackGraphChanges(schema: Schema, options: TrackGraphChangesOpti
     source: Record<string, unknown> | null,
   ): TrackedChange[] => [
     { type: options.type, ids, lists: lists || ids.length === 0 },
-    ...(options.related && source ? options.related(source) : []),
+    ...(related && source ? related(source) : []),
   ];
 
   schema.pre('save', function () {
@@ -117,12 +130,12 @@ export function trackGraphChanges(schema: Schema, options: TrackGraphChangesOpti
   schema.post('insertMany', async function (this: { db: Connection }, docs: unknown) {
     const list = (Array.isArray(docs) ? docs : [docs]) as { _id: unknown; toObject?: () => any }[];
     if (!list.length) return;
-    const related = options.related
-      ? list.flatMap((d) => options.related!(d.toObject?.() ?? (d as Record<string, unknown>)))
+    const relatedChanges = related
+      ? list.flatMap((d) => related(d.toObject?.() ?? (d as Record<string, unknown>)))
       : [];
     await emit(this.db, [
       { type: options.type, ids: list.map((d) => String(d._id)), lists: true },
-      ...related,
+      ...relatedChanges,
     ]);
   });
   schema.post(

@@ -11,6 +11,7 @@ export * from './query-budget';
 export * from './hot-counters';
 export * from './connection-watchdog';
 export * from './model-on';
+export * from './schema-fields';
 export * from './prepare-database';
 export * from './find-by-id';
 export * from './slow-commands';

@@ -4,3 +4,18 @@ import type { Connection, Model, Schema } from 'mongoose';
 export function modelOn<T>(conn: Connection, name: string, schema: Schema<T>): Model<T> {
   return (conn.models[name] as Model<T> | undefined) ?? conn.model<T>(name, schema);
 }
+
+/** A model's factory: the model `name` from `schema` on whichever connection it is given. */
+export function defineModel<T>(name: string, schema: Schema<T>): (conn: Connection) => Model<T> {
+  return (conn) => modelOn(conn, name, schema);
+}
+
+/** A service's models as one factory: each of `factories` on the same connection, by name. */
+export function defineModels<F extends Record<string, (conn: Connection) => unknown>>(
+  factories: F,
+): (conn: Connection) => { [K in keyof F]: ReturnType<F[K]> } {
+  return (conn) =>
+    Object.fromEntries(
+      Object.entries(factories).map(([name, factory]) => [name, factory(conn)]),
+    ) as { [K in keyof F]: ReturnType<F[K]> };
+}

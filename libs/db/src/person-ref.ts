@@ -1,4 +1,5 @@
-import { Schema } from 'mongoose';
+import type { Schema } from 'mongoose';
+import { embeddedSchema, required } from './schema-fields';
 
 /** Who wrote, created or uploaded something, kept beside it: the id and the name shown then. */
 export interface PersonRef {
@@ -8,8 +9,5 @@ export interface PersonRef {
 
 /** A {@link PersonRef} sub-document (no `_id` of its own), for a model's `by`-style fields. */
 export function personRefSchema(): Schema<PersonRef> {
-  return new Schema<PersonRef>(
-    { id: { type: String, required: true }, displayName: { type: String, required: true } },
-    { _id: false },
-  );
+  return embeddedSchema<PersonRef>({ id: required(String), displayName: required(String) });
 }

@@ -16,6 +16,7 @@ const db = useTestDatabase('db-graph-changes');
 let conn: Connection;
 let items: Model<any>;
 let notes: Model<any>;
+let replies: Model<any>;
 let untracked: Model<any>;
 let sent: TrackedChange[] = [];
 
@@ -32,11 +33,17 @@ trackGraphChanges(NoteSchema, {
     { type: 'Item', ids: note.itemId ? [String(note.itemId)] : [], lists: false },
   ],
 });
+const ReplySchema = new Schema({ itemId: String, text: String });
+trackGraphChanges(ReplySchema, {
+  type: 'Reply',
+  parent: { type: 'Item', idPath: 'itemId', lists: true },
+});
 
 beforeAll(async () => {
   conn = await db.connection();
   items = conn.model('Item', ItemSchema);
   notes = conn.model('Note', NoteSchema);
+  replies = conn.model('Reply', ReplySchema);
   untracked = conn.model('Plain', new Schema({ title: String }));
   sendGraphChanges(conn, async (changes) => void sent.push(...changes));
 });
@@ -110,6 +117,27 @@ describe('graph changes of tracked models', () => {
     expect(sent).toEqual([
       { type: 'Note', ids: [], lists: true },
       { type: 'Item', ids: ['item-1'], lists: false },
+    ]);
+  });
+
+  it('reports the parent a write changes, from the documents or the filter', async () => {
+    const reply = await replies.create({ itemId: 'item-2', text: 'trả lời' });
+    expect(sent).toEqual([
+      { type: 'Reply', ids: [String(reply._id)], lists: true },
+      { type: 'Item', ids: ['item-2'], lists: true },
+    ]);
+    sent = [];
+    await replies.insertMany([{ itemId: 'item-3' }, { text: 'không có cha' }]);
+    expect(sent).toEqual([
+      { type: 'Reply', ids: [expect.any(String), expect.any(String)], lists: true },
+      { type: 'Item', ids: ['item-3'], lists: true },
+      { type: 'Item', ids: [], lists: true },
+    ]);
+    sent = [];
+    await replies.updateMany({ itemId: 'item-2' }, { $set: { text: 'sửa' } });
+    expect(sent).toEqual([
+      { type: 'Reply', ids: [], lists: true },
+      { type: 'Item', ids: ['item-2'], lists: true },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
 import { currentRequestContext, type Logger } from '@portal/logger';
 import type { Producer } from './producer';
 import { QUEUE_PAYLOADS, type PayloadOf, type QueueName } from './payloads';
@@ -15,20 +16,19 @@ interface OutboxDoc {
   requestId?: string;
 }
 
-const OutboxSchema = new Schema<OutboxDoc>(
-  {
-    _id: { type: String, required: true },
-    queue: { type: String, required: true },
-    jobId: { type: String, required: true },
-    payload: { type: Schema.Types.Mixed, required: true },
-    runAt: { type: Date, required: true },
-    createdAt: { type: Date, required: true },
-    sentAt: { type: Date, default: null },
-    requestId: { type: String },
-  },
-  { collection: 'outbox', versionKey: false },
-);
+const OutboxSchema = collectionSchema<OutboxDoc>('outbox', {
+  _id: required(String),
+  queue: required(String),
+  jobId: required(String),
+  payload: required(Schema.Types.Mixed),
+  runAt: required(Date),
+  createdAt: required(Date),
+  sentAt: nullable(Date),
+  requestId: { type: String },
+});
 OutboxSchema.index({ sentAt: 1, createdAt: 1 });
+
+const outboxModel = defineModel('Outbox', OutboxSchema);
 
 type Producers = Partial<{ [Q in QueueName]: Producer<Q> }>;
 
@@ -47,8 +47,7 @@ export class Outbox {
     private readonly producers: Producers,
     private readonly logger: Logger,
   ) {
-    this.model =
-      (conn.models.Outbox as Model<OutboxDoc>) ?? conn.model<OutboxDoc>('Outbox', OutboxSchema);
+    this.model = outboxModel(conn);
   }
 
   /** Records the job, then tries to enqueue it now. Never throws for a Redis outage. */

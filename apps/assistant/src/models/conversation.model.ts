@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
+import { Schema, type Model } from 'mongoose';
 
 /**
  * What a follow-up needs from an earlier turn: the question's folded search terms (not its
@@ -24,21 +24,16 @@ export interface ConversationDoc {
   expiresAt: Date;
 }
 
-const ConversationSchema = new Schema<ConversationDoc>(
-  {
-    _id: { type: String, required: true },
-    viewerId: { type: String, default: null },
-    turns: { type: Schema.Types.Mixed, default: [] },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-    expiresAt: { type: Date, required: true },
-  },
-  { collection: 'conversations', versionKey: false },
-);
+const ConversationSchema = collectionSchema<ConversationDoc>('conversations', {
+  _id: required(String),
+  viewerId: nullable(String),
+  turns: { type: Schema.Types.Mixed, default: [] },
+  createdAt: required(Date),
+  updatedAt: required(Date),
+  expiresAt: required(Date),
+});
 ConversationSchema.index({ expiresAt: 1 });
 
 export type ConversationModel = Model<ConversationDoc>;
 
-export function conversationModel(conn: Connection): ConversationModel {
-  return modelOn<ConversationDoc>(conn, 'Conversation', ConversationSchema);
-}
+export const conversationModel = defineModel('Conversation', ConversationSchema);

@@ -1,5 +1,12 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import { modelOn, trackGraphChanges } from '@portal/db';
+import { Schema, type Model } from 'mongoose';
+import {
+  collectionSchema,
+  defineModel,
+  list,
+  nullable,
+  required,
+  trackGraphChanges,
+} from '@portal/db';
 
 /** A dataset of the open-data portal as last synced (the portal's id is ours). */
 export interface DatasetDoc {
@@ -25,27 +32,24 @@ export interface DatasetDoc {
   removedAt: Date | null;
 }
 
-const DatasetSchema = new Schema<DatasetDoc>(
-  {
-    _id: { type: String, required: true },
-    name: { type: String, required: true },
-    title: { type: String, required: true },
-    description: { type: String, default: null },
-    licence: { type: Schema.Types.Mixed, default: null },
-    publisher: { type: Schema.Types.Mixed, default: null },
-    updateFrequency: { type: String, default: null },
-    formats: { type: [String], default: [] },
-    tags: { type: [String], default: [] },
-    tagKeys: { type: [String], default: [] },
-    groups: { type: [String], default: [] },
-    searchTokens: { type: [String], default: [] },
-    titleTokens: { type: [String], default: [] },
-    modifiedAt: { type: Date, required: true },
-    syncedAt: { type: Date, required: true },
-    removedAt: { type: Date, default: null },
-  },
-  { collection: 'datasets', versionKey: false },
-);
+const DatasetSchema = collectionSchema<DatasetDoc>('datasets', {
+  _id: required(String),
+  name: required(String),
+  title: required(String),
+  description: nullable(String),
+  licence: nullable(Schema.Types.Mixed),
+  publisher: nullable(Schema.Types.Mixed),
+  updateFrequency: nullable(String),
+  formats: list(String),
+  tags: list(String),
+  tagKeys: list(String),
+  groups: list(String),
+  searchTokens: list(String),
+  titleTokens: list(String),
+  modifiedAt: required(Date),
+  syncedAt: required(Date),
+  removedAt: nullable(Date),
+});
 DatasetSchema.index({ name: 1 }, { unique: true });
 DatasetSchema.index({ removedAt: 1, modifiedAt: -1, _id: -1 });
 DatasetSchema.index({ searchTokens: 1 });
@@ -55,6 +59,4 @@ trackGraphChanges(DatasetSchema, { type: 'Dataset' });
 
 export type DatasetModel = Model<DatasetDoc>;
 
-export function datasetModel(conn: Connection): DatasetModel {
-  return modelOn<DatasetDoc>(conn, 'Dataset', DatasetSchema);
-}
+export const datasetModel = defineModel('Dataset', DatasetSchema);

@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, list, required } from '@portal/db';
+import type { Model } from 'mongoose';
 
 export type SourceKind =
   'ARTICLE' | 'HANDBOOK' | 'LIBRARY_ITEM' | 'OFFICIAL_ANSWER' | 'DATASET' | 'RESOURCE';
@@ -27,23 +27,20 @@ export interface PassageDoc {
   indexedAt: Date;
 }
 
-const PassageSchema = new Schema<PassageDoc>(
-  {
-    _id: { type: String, required: true },
-    sourceType: { type: String, required: true },
-    sourceId: { type: String, required: true },
-    kind: { type: String, required: true },
-    citeId: { type: String, required: true },
-    title: { type: String, required: true },
-    link: { type: String, required: true },
-    text: { type: String, required: true },
-    terms: { type: [String], default: [] },
-    termSet: { type: [String], default: [] },
-    length: { type: Number, required: true },
-    indexedAt: { type: Date, required: true },
-  },
-  { collection: 'passages', versionKey: false },
-);
+const PassageSchema = collectionSchema<PassageDoc>('passages', {
+  _id: required(String),
+  sourceType: required(String),
+  sourceId: required(String),
+  kind: required(String),
+  citeId: required(String),
+  title: required(String),
+  link: required(String),
+  text: required(String),
+  terms: list(String),
+  termSet: list(String),
+  length: required(Number),
+  indexedAt: required(Date),
+});
 PassageSchema.index({ termSet: 1 });
 // The source id leads: indexing replaces one source object's passages (`put`, `remove`: its
 // type and id, by equality), and the embedded FerretDB uses an index only through its first
@@ -54,6 +51,4 @@ PassageSchema.index({ sourceId: 1, sourceType: 1 });
 
 export type PassageModel = Model<PassageDoc>;
 
-export function passageModel(conn: Connection): PassageModel {
-  return modelOn<PassageDoc>(conn, 'Passage', PassageSchema);
-}
+export const passageModel = defineModel('Passage', PassageSchema);

@@ -1,5 +1,5 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import { modelOn, trackGraphChanges } from '@portal/db';
+import { Schema, type Model } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required, trackGraphChanges } from '@portal/db';
 
 export type PreviewStatus = 'PENDING' | 'READY' | 'UNSUPPORTED' | 'UNREADABLE';
 
@@ -40,38 +40,31 @@ export interface ResourceDoc {
   removedAt: Date | null;
 }
 
-const ResourceSchema = new Schema<ResourceDoc>(
-  {
-    _id: { type: String, required: true },
-    datasetId: { type: String, required: true },
-    position: { type: Number, required: true },
-    name: { type: String, required: true },
-    description: { type: String, default: null },
-    format: { type: String, required: true },
-    url: { type: String, required: true },
-    sizeBytes: { type: Number, default: null },
-    modifiedAt: { type: Date, default: null },
-    fingerprint: { type: String, required: true },
-    preview: { type: Schema.Types.Mixed, required: true },
-    removedAt: { type: Date, default: null },
-  },
-  { collection: 'resources', versionKey: false },
-);
+const ResourceSchema = collectionSchema<ResourceDoc>('resources', {
+  _id: required(String),
+  datasetId: required(String),
+  position: required(Number),
+  name: required(String),
+  description: nullable(String),
+  format: required(String),
+  url: required(String),
+  sizeBytes: nullable(Number),
+  modifiedAt: nullable(Date),
+  fingerprint: required(String),
+  preview: required(Schema.Types.Mixed),
+  removedAt: nullable(Date),
+});
 ResourceSchema.index({ datasetId: 1, position: 1 });
 // A resource shows on its dataset's page: its changes are the dataset's.
 trackGraphChanges(ResourceSchema, {
   type: 'Resource',
   listPaths: [],
-  related: (r) => [
-    { type: 'Dataset', ids: r.datasetId ? [String(r.datasetId)] : [], lists: false },
-  ],
+  parent: { type: 'Dataset', idPath: 'datasetId', lists: false },
 });
 
 export type ResourceModel = Model<ResourceDoc>;
 
-export function resourceModel(conn: Connection): ResourceModel {
-  return modelOn<ResourceDoc>(conn, 'Resource', ResourceSchema);
-}
+export const resourceModel = defineModel('Resource', ResourceSchema);
 
 export const PENDING_PREVIEW: ResourcePreview = {
   status: 'PENDING',

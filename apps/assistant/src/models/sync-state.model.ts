@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
+import type { Model } from 'mongoose';
 
 /** Where the catalog sync stands: it resumes from `cursor` after a failure or a restart. */
 export interface SyncStateDoc {
@@ -15,21 +15,16 @@ export interface SyncStateDoc {
   leaseUntil: Date | null;
 }
 
-const SyncStateSchema = new Schema<SyncStateDoc>(
-  {
-    _id: { type: String, required: true },
-    cursor: { type: Date, default: null },
-    lastRunAt: { type: Date, default: null },
-    lastSuccessAt: { type: Date, default: null },
-    lastError: { type: String, default: null },
-    leaseToken: { type: String, default: null },
-    leaseUntil: { type: Date, default: null },
-  },
-  { collection: 'sync_state', versionKey: false },
-);
+const SyncStateSchema = collectionSchema<SyncStateDoc>('sync_state', {
+  _id: required(String),
+  cursor: nullable(Date),
+  lastRunAt: nullable(Date),
+  lastSuccessAt: nullable(Date),
+  lastError: nullable(String),
+  leaseToken: nullable(String),
+  leaseUntil: nullable(Date),
+});
 
 export type SyncStateModel = Model<SyncStateDoc>;
 
-export function syncStateModel(conn: Connection): SyncStateModel {
-  return modelOn<SyncStateDoc>(conn, 'SyncState', SyncStateSchema);
-}
+export const syncStateModel = defineModel('SyncState', SyncStateSchema);

@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, list, required } from '@portal/db';
+import type { Model } from 'mongoose';
 
 /**
  * One row of a tabular resource, kept (up to a limit) so that count and list questions are
@@ -14,20 +14,15 @@ export interface TableRowDoc {
   values: string[];
 }
 
-const TableRowSchema = new Schema<TableRowDoc>(
-  {
-    _id: { type: String, required: true },
-    resourceId: { type: String, required: true },
-    fingerprint: { type: String, required: true },
-    n: { type: Number, required: true },
-    values: { type: [String], default: [] },
-  },
-  { collection: 'table_rows', versionKey: false },
-);
+const TableRowSchema = collectionSchema<TableRowDoc>('table_rows', {
+  _id: required(String),
+  resourceId: required(String),
+  fingerprint: required(String),
+  n: required(Number),
+  values: list(String),
+});
 TableRowSchema.index({ resourceId: 1, fingerprint: 1, n: 1 });
 
 export type TableRowModel = Model<TableRowDoc>;
 
-export function tableRowModel(conn: Connection): TableRowModel {
-  return modelOn<TableRowDoc>(conn, 'TableRow', TableRowSchema);
-}
+export const tableRowModel = defineModel('TableRow', TableRowSchema);

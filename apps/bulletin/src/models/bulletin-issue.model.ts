@@ -1,5 +1,13 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { trackGraphChanges, modelOn } from '@portal/db';
+import type { Model, Types } from 'mongoose';
+import {
+  collectionSchema,
+  defineModel,
+  embeddedSchema,
+  list,
+  nullable,
+  required,
+  trackGraphChanges,
+} from '@portal/db';
 
 export const ISSUE_STATUSES = ['DRAFT', 'SCHEDULED', 'PUBLISHED'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
@@ -49,55 +57,43 @@ export interface BulletinIssueRecord {
   updatedAt: Date;
 }
 
-const ReadAloudSchema = new Schema<ReadAloudRecord>(
-  {
-    text: { type: String, required: true },
-    language: { type: String, required: true },
-    audioFile: { type: String, default: null },
-    durationSeconds: { type: Number, default: null },
-    audioError: { type: String, default: null },
-  },
-  { _id: false },
-);
+const ReadAloudSchema = embeddedSchema<ReadAloudRecord>({
+  text: required(String),
+  language: required(String),
+  audioFile: nullable(String),
+  durationSeconds: nullable(Number),
+  audioError: nullable(String),
+});
 
-const HighlightSchema = new Schema<HighlightRecord>(
-  {
-    articleId: { type: String, required: true },
-    slug: { type: String, default: null },
-    title: { type: String, required: true },
-  },
-  { _id: false },
-);
+const HighlightSchema = embeddedSchema<HighlightRecord>({
+  articleId: required(String),
+  slug: nullable(String),
+  title: required(String),
+});
 
-const PublicationSchema = new Schema<PublicationRecord>(
-  {
-    highlights: { type: [HighlightSchema], default: [] },
-    audioDoneAt: { type: Date, default: null },
-    notifiedAt: { type: Date, default: null },
-    droppedItems: { type: Number, default: 0 },
-  },
-  { _id: false },
-);
+const PublicationSchema = embeddedSchema<PublicationRecord>({
+  highlights: list(HighlightSchema),
+  audioDoneAt: nullable(Date),
+  notifiedAt: nullable(Date),
+  droppedItems: { type: Number, default: 0 },
+});
 
-const BulletinIssueSchema = new Schema<BulletinIssueRecord>(
-  {
-    number: { type: Number, required: true },
-    year: { type: Number, required: true },
-    month: { type: Number, required: true },
-    title: { type: String, required: true },
-    editorial: { type: String, default: null },
-    status: { type: String, enum: ISSUE_STATUSES, required: true },
-    scheduledAt: { type: Date, default: null },
-    publishedAt: { type: Date, default: null },
-    readAloud: { type: ReadAloudSchema, default: null },
-    publication: { type: PublicationSchema, default: null },
-    version: { type: Number, required: true, default: 1 },
-    createdBy: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'issues', versionKey: false },
-);
+const BulletinIssueSchema = collectionSchema<BulletinIssueRecord>('issues', {
+  number: required(Number),
+  year: required(Number),
+  month: required(Number),
+  title: required(String),
+  editorial: nullable(String),
+  status: required(String, { enum: ISSUE_STATUSES }),
+  scheduledAt: nullable(Date),
+  publishedAt: nullable(Date),
+  readAloud: nullable(ReadAloudSchema),
+  publication: nullable(PublicationSchema),
+  version: required(Number, { default: 1 }),
+  createdBy: required(String),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+});
 // One issue per month, and issue numbers never repeat: both enforced by the database.
 BulletinIssueSchema.index({ year: 1, month: 1 }, { unique: true });
 BulletinIssueSchema.index({ number: 1 }, { unique: true });
@@ -107,6 +103,4 @@ trackGraphChanges(BulletinIssueSchema, { type: 'BulletinIssue' });
 
 export type BulletinIssueModel = Model<BulletinIssueRecord>;
 
-export function bulletinIssueModel(conn: Connection): BulletinIssueModel {
-  return modelOn<BulletinIssueRecord>(conn, 'BulletinIssue', BulletinIssueSchema);
-}
+export const bulletinIssueModel = defineModel('BulletinIssue', BulletinIssueSchema);

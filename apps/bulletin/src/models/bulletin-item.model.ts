@@ -1,5 +1,5 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { trackGraphChanges, modelOn } from '@portal/db';
+import { Schema, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required, trackGraphChanges } from '@portal/db';
 
 /**
  * One article in an issue. Items are their own documents (not an array in the issue) so
@@ -21,32 +21,25 @@ export interface BulletinItemRecord {
   createdAt: Date;
 }
 
-const BulletinItemSchema = new Schema<BulletinItemRecord>(
-  {
-    issueId: { type: Schema.Types.ObjectId, required: true },
-    sectionKey: { type: String, required: true },
-    sectionTitle: { type: String, required: true },
-    position: { type: Number, required: true },
-    articleId: { type: String, required: true },
-    note: { type: String, default: null },
-    droppedAt: { type: Date, default: null },
-    createdBy: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'items', versionKey: false },
-);
+const BulletinItemSchema = collectionSchema<BulletinItemRecord>('items', {
+  issueId: required(Schema.Types.ObjectId),
+  sectionKey: required(String),
+  sectionTitle: required(String),
+  position: required(Number),
+  articleId: required(String),
+  note: nullable(String),
+  droppedAt: nullable(Date),
+  createdBy: required(String),
+  createdAt: required(Date),
+});
 // An article appears at most once per issue.
 BulletinItemSchema.index({ issueId: 1, articleId: 1 }, { unique: true });
 BulletinItemSchema.index({ issueId: 1, _id: 1 });
 trackGraphChanges(BulletinItemSchema, {
   type: 'BulletinItem',
-  related: (item) => [
-    { type: 'BulletinIssue', ids: item.issueId ? [String(item.issueId)] : [], lists: false },
-  ],
+  parent: { type: 'BulletinIssue', idPath: 'issueId', lists: false },
 });
 
 export type BulletinItemModel = Model<BulletinItemRecord>;
 
-export function bulletinItemModel(conn: Connection): BulletinItemModel {
-  return modelOn<BulletinItemRecord>(conn, 'BulletinItem', BulletinItemSchema);
-}
+export const bulletinItemModel = defineModel('BulletinItem', BulletinItemSchema);

@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
+import type { Model } from 'mongoose';
 
 /**
  * One recipient batch of an issue's notification fan-out, recorded before its job is
@@ -17,21 +17,16 @@ export interface FanoutBatchRecord {
   createdAt: Date;
 }
 
-const FanoutBatchSchema = new Schema<FanoutBatchRecord>(
-  {
-    _id: { type: String, required: true },
-    issueId: { type: String, required: true },
-    index: { type: Number, required: true },
-    afterId: { type: String, default: null },
-    lastId: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'fanout_batches', versionKey: false },
-);
+const FanoutBatchSchema = collectionSchema<FanoutBatchRecord>('fanout_batches', {
+  _id: required(String),
+  issueId: required(String),
+  index: required(Number),
+  afterId: nullable(String),
+  lastId: required(String),
+  createdAt: required(Date),
+});
 FanoutBatchSchema.index({ issueId: 1, index: 1 }, { unique: true });
 
 export type FanoutBatchModel = Model<FanoutBatchRecord>;
 
-export function fanoutBatchModel(conn: Connection): FanoutBatchModel {
-  return modelOn<FanoutBatchRecord>(conn, 'FanoutBatch', FanoutBatchSchema);
-}
+export const fanoutBatchModel = defineModel('FanoutBatch', FanoutBatchSchema);

@@ -1,5 +1,4 @@
-import type { Connection } from 'mongoose';
-import { databasePreparer } from '@portal/db';
+import { databasePreparer, defineModels } from '@portal/db';
 import { bulletinIssueModel } from './bulletin-issue.model';
 import { bulletinItemModel } from './bulletin-item.model';
 import { fanoutBatchModel } from './fanout-batch.model';
@@ -11,14 +10,12 @@ export * from './fanout-batch.model';
 export * from './subscriber.model';
 
 /** Every model of the bulletin database, registered on one connection. */
-export function bulletinModels(conn: Connection) {
-  return {
-    issues: bulletinIssueModel(conn),
-    items: bulletinItemModel(conn),
-    subscribers: subscriberModel(conn),
-    fanoutBatches: fanoutBatchModel(conn),
-  };
-}
+export const bulletinModels = defineModels({
+  issues: bulletinIssueModel,
+  items: bulletinItemModel,
+  subscribers: subscriberModel,
+  fanoutBatches: fanoutBatchModel,
+});
 
 export type BulletinModels = ReturnType<typeof bulletinModels>;
 

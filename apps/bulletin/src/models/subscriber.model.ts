@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
+import type { Model, Types } from 'mongoose';
 
 export const SUBSCRIBER_STATUSES = ['PENDING', 'CONFIRMED', 'UNSUBSCRIBED'] as const;
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
@@ -29,28 +29,23 @@ export interface SubscriptionPeriod {
   unsubscribedAt: Date;
 }
 
-const SubscriberSchema = new Schema<SubscriberRecord>(
-  {
-    email: { type: String, required: true },
-    status: { type: String, enum: SUBSCRIBER_STATUSES, required: true },
-    nonce: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-    confirmedAt: { type: Date, default: null },
-    unsubscribedAt: { type: Date, default: null },
-    pastPeriods: {
-      type: [{ _id: false, confirmedAt: { type: Date, default: null }, unsubscribedAt: Date }],
-      default: undefined,
-    },
+const SubscriberSchema = collectionSchema<SubscriberRecord>('subscribers', {
+  email: required(String),
+  status: required(String, { enum: SUBSCRIBER_STATUSES }),
+  nonce: required(String),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+  confirmedAt: nullable(Date),
+  unsubscribedAt: nullable(Date),
+  pastPeriods: {
+    type: [{ _id: false, confirmedAt: nullable(Date), unsubscribedAt: Date }],
+    default: undefined,
   },
-  { collection: 'subscribers', versionKey: false },
-);
+});
 SubscriberSchema.index({ email: 1 }, { unique: true });
 // The fan-out walks confirmed subscribers in _id order.
 SubscriberSchema.index({ status: 1, _id: 1 });
 
 export type SubscriberModel = Model<SubscriberRecord>;
 
-export function subscriberModel(conn: Connection): SubscriberModel {
-  return modelOn<SubscriberRecord>(conn, 'Subscriber', SubscriberSchema);
-}
+export const subscriberModel = defineModel('Subscriber', SubscriberSchema);

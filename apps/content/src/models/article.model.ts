@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Model, type Types } from 'mongoose';
 import {
   ARTICLE_KINDS,
   ARTICLE_SCOPES,
@@ -8,7 +8,16 @@ import {
   type ArticleStatus,
 } from '../domain/article-enums';
 import { CONTRIBUTOR_ROLES, type ContributorRole } from '../domain/contributor-role';
-import { personRefSchema, trackGraphChanges, modelOn, type PersonRef } from '@portal/db';
+import {
+  collectionSchema,
+  defineModel,
+  list,
+  nullable,
+  personRefSchema,
+  required,
+  trackGraphChanges,
+  type PersonRef,
+} from '@portal/db';
 
 export type ArticleAuthorValue = PersonRef;
 
@@ -46,32 +55,29 @@ export interface ArticleDoc {
   updatedAt: Date;
 }
 
-export const ArticleSchema = new Schema<ArticleDoc>(
-  {
-    slug: { type: String, required: true, unique: true },
-    title: { type: String, required: true },
-    summary: { type: String, default: null },
-    body: { type: String, required: true },
-    kind: { type: String, required: true, enum: ARTICLE_KINDS },
-    scope: { type: String, required: true, enum: ARTICLE_SCOPES },
-    categoryId: { type: Schema.Types.ObjectId, default: null },
-    tags: { type: [String], default: [] },
-    tagKeys: { type: [String], default: [] },
-    sourceUnit: { type: String, default: null },
-    contributorRole: { type: String, enum: [...CONTRIBUTOR_ROLES, null], default: null },
-    coverImageUrl: { type: String, default: null },
-    author: { type: personRefSchema(), required: true },
-    status: { type: String, required: true, enum: ARTICLE_STATUSES },
-    version: { type: Number, required: true },
-    publishedAt: { type: Date, default: null },
-    scheduledAt: { type: Date, default: null },
-    searchTokens: { type: [String], default: [] },
-    titleTokens: { type: [String], default: [] },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'articles', versionKey: false },
-);
+export const ArticleSchema = collectionSchema<ArticleDoc>('articles', {
+  slug: required(String, { unique: true }),
+  title: required(String),
+  summary: nullable(String),
+  body: required(String),
+  kind: required(String, { enum: ARTICLE_KINDS }),
+  scope: required(String, { enum: ARTICLE_SCOPES }),
+  categoryId: nullable(Schema.Types.ObjectId),
+  tags: list(String),
+  tagKeys: list(String),
+  sourceUnit: nullable(String),
+  contributorRole: nullable(String, { enum: [...CONTRIBUTOR_ROLES, null] }),
+  coverImageUrl: nullable(String),
+  author: required(personRefSchema()),
+  status: required(String, { enum: ARTICLE_STATUSES }),
+  version: required(Number),
+  publishedAt: nullable(Date),
+  scheduledAt: nullable(Date),
+  searchTokens: list(String),
+  titleTokens: list(String),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+});
 
 // Public lists: newest first within a status, optionally narrowed by kind or category.
 ArticleSchema.index({ status: 1, publishedAt: -1, _id: -1 });
@@ -101,6 +107,4 @@ trackGraphChanges(ArticleSchema, {
 
 export type ArticleModel = Model<ArticleDoc>;
 
-export function articleModel(conn: Connection): ArticleModel {
-  return modelOn<ArticleDoc>(conn, 'Article', ArticleSchema);
-}
+export const articleModel = defineModel('Article', ArticleSchema);

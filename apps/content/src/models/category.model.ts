@@ -1,5 +1,5 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { trackGraphChanges, modelOn } from '@portal/db';
+import { Schema, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required, trackGraphChanges } from '@portal/db';
 
 /** A category; `parentId` is null for a top-level one (the tree has at most two levels). */
 export interface CategoryDoc {
@@ -12,22 +12,17 @@ export interface CategoryDoc {
   createdAt: Date;
 }
 
-export const CategorySchema = new Schema<CategoryDoc>(
-  {
-    slug: { type: String, required: true, unique: true },
-    name: { type: String, required: true },
-    description: { type: String, default: null },
-    parentId: { type: Schema.Types.ObjectId, default: null },
-    position: { type: Number, default: 0 },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'categories', versionKey: false },
-);
+export const CategorySchema = collectionSchema<CategoryDoc>('categories', {
+  slug: required(String, { unique: true }),
+  name: required(String),
+  description: nullable(String),
+  parentId: nullable(Schema.Types.ObjectId),
+  position: { type: Number, default: 0 },
+  createdAt: required(Date),
+});
 CategorySchema.index({ parentId: 1, position: 1 });
 trackGraphChanges(CategorySchema, { type: 'Category' });
 
 export type CategoryModel = Model<CategoryDoc>;
 
-export function categoryModel(conn: Connection): CategoryModel {
-  return modelOn<CategoryDoc>(conn, 'Category', CategorySchema);
-}
+export const categoryModel = defineModel('Category', CategorySchema);

@@ -1,30 +1,21 @@
-import type { Connection } from 'mongoose';
-import { databasePreparer } from '@portal/db';
-import { articleModel, type ArticleModel } from './article.model';
-import { categoryModel, type CategoryModel } from './category.model';
-import { monthlyReportModels, type MonthlyReportModels } from './monthly-report.model';
-import { revisionModel, type RevisionModel } from './revision.model';
-import { viewStatsModels, type ViewStatsModels } from './view-stats.model';
+import { databasePreparer, defineModels } from '@portal/db';
+import { articleModel } from './article.model';
+import { categoryModel } from './category.model';
+import { monthlyReportModels } from './monthly-report.model';
+import { revisionModel } from './revision.model';
+import { viewStatsModels } from './view-stats.model';
 
 /** Every model of the content database, bound to one connection. */
-export interface ContentModels {
-  articles: ArticleModel;
-  categories: CategoryModel;
-  revisions: RevisionModel;
-  views: ViewStatsModels;
+export const contentModels = defineModels({
+  articles: articleModel,
+  categories: categoryModel,
+  revisions: revisionModel,
+  views: viewStatsModels,
   /** The monthly report for leaders and who receives it. */
-  monthly: MonthlyReportModels;
-}
+  monthly: monthlyReportModels,
+});
 
-export function contentModels(conn: Connection): ContentModels {
-  return {
-    articles: articleModel(conn),
-    categories: categoryModel(conn),
-    revisions: revisionModel(conn),
-    views: viewStatsModels(conn),
-    monthly: monthlyReportModels(conn),
-  };
-}
+export type ContentModels = ReturnType<typeof contentModels>;
 
 /** Registers the models and builds their indexes (idempotent; run at every start). */
 export const prepareDatabase = databasePreparer(contentModels);

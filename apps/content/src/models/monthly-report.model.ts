@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, list, modelOn, nullable, required } from '@portal/db';
+import type { Connection, Model } from 'mongoose';
 
 /** The portal's report for one city month, built once (`_id` is the month: the claim). */
 export type MonthlyReportDoc = {
@@ -14,17 +14,14 @@ export type MonthlyReportDoc = {
   mailedAt: Date | null;
 };
 
-const MonthlyReportSchema = new Schema<MonthlyReportDoc>(
-  {
-    _id: { type: String, required: true },
-    generatedAt: { type: Date, required: true },
-    csv: { type: String, required: true },
-    html: { type: String, required: true },
-    missingParts: { type: [String], default: [] },
-    mailedAt: { type: Date, default: null },
-  },
-  { collection: 'monthly_reports', versionKey: false },
-);
+const MonthlyReportSchema = collectionSchema<MonthlyReportDoc>('monthly_reports', {
+  _id: required(String),
+  generatedAt: required(Date),
+  csv: required(String),
+  html: required(String),
+  missingParts: list(String),
+  mailedAt: nullable(Date),
+});
 
 /** A leader who receives the monthly report (an editor or admin, by their own choice). */
 export type ReportSubscriptionDoc = {
@@ -35,15 +32,12 @@ export type ReportSubscriptionDoc = {
   subscribedAt: Date;
 };
 
-const ReportSubscriptionSchema = new Schema<ReportSubscriptionDoc>(
-  {
-    _id: { type: String, required: true },
-    email: { type: String, required: true },
-    name: { type: String, default: null },
-    subscribedAt: { type: Date, required: true },
-  },
-  { collection: 'report_subscriptions', versionKey: false },
-);
+const ReportSubscriptionSchema = collectionSchema<ReportSubscriptionDoc>('report_subscriptions', {
+  _id: required(String),
+  email: required(String),
+  name: nullable(String),
+  subscribedAt: required(Date),
+});
 
 /** A report's listing entry (without its text). */
 export type MonthlyReportInfoDoc = Pick<MonthlyReportDoc, '_id' | 'generatedAt' | 'missingParts'>;

@@ -1,5 +1,13 @@
-import { modelOn, personRefSchema } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import {
+  collectionSchema,
+  defineModel,
+  embeddedSchema,
+  list,
+  nullable,
+  personRefSchema,
+  required,
+} from '@portal/db';
+import { Schema, type Model, type Types } from 'mongoose';
 import { REVISION_ACTIONS, type RevisionAction } from '../domain/article-enums';
 import type { ArticleAuthorValue } from './article.model';
 
@@ -33,30 +41,25 @@ export interface RevisionDoc {
   notifyPending: boolean;
 }
 
-const ChangeSchema = new Schema<FieldChangeValue>(
-  {
-    field: { type: String, required: true },
-    from: { type: String, default: null },
-    to: { type: String, default: null },
-  },
-  { _id: false },
-);
+const ChangeSchema = embeddedSchema<FieldChangeValue>({
+  field: required(String),
+  from: nullable(String),
+  to: nullable(String),
+});
 
-export const RevisionSchema = new Schema<RevisionDoc>(
+export const RevisionSchema = collectionSchema<RevisionDoc>(
+  'article_revisions',
   {
-    articleId: { type: Schema.Types.ObjectId, required: true },
-    version: { type: Number, required: true },
-    action: { type: String, required: true, enum: REVISION_ACTIONS },
-    at: { type: Date, required: true },
-    by: {
-      type: personRefSchema(),
-      default: null,
-    },
-    changes: { type: [ChangeSchema], default: [] },
+    articleId: required(Schema.Types.ObjectId),
+    version: required(Number),
+    action: required(String, { enum: REVISION_ACTIONS }),
+    at: required(Date),
+    by: nullable(personRefSchema()),
+    changes: list(ChangeSchema),
     patch: { type: Schema.Types.Mixed, default: {} },
     notifyPending: { type: Boolean, default: false },
   },
-  { collection: 'article_revisions', versionKey: false, minimize: false },
+  { minimize: false },
 );
 RevisionSchema.index({ articleId: 1, version: 1 }, { unique: true });
 RevisionSchema.index({ notifyPending: 1, at: 1 });
@@ -65,6 +68,4 @@ RevisionSchema.index({ action: 1, at: 1 });
 
 export type RevisionModel = Model<RevisionDoc>;
 
-export function revisionModel(conn: Connection): RevisionModel {
-  return modelOn<RevisionDoc>(conn, 'ArticleRevision', RevisionSchema);
-}
+export const revisionModel = defineModel('ArticleRevision', RevisionSchema);

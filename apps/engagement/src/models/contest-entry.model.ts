@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, list, nullable, required } from '@portal/db';
+import { Schema, type Model, type Types } from 'mongoose';
 
 /** One person's entry in a contest (unique per contest and owner), with their team. */
 export interface ContestEntryDoc {
@@ -16,28 +16,23 @@ export interface ContestEntryDoc {
   updatedAt: Date;
 }
 
-const ContestEntrySchema = new Schema<ContestEntryDoc>(
-  {
-    contestId: { type: Schema.Types.ObjectId, required: true },
-    ownerId: { type: String, required: true },
-    ownerName: { type: String, default: null },
-    title: { type: String, required: true },
-    description: { type: String, required: true },
-    fileIds: { type: [String], default: [] },
-    team: { type: Schema.Types.Mixed, required: true },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'contest_entries', versionKey: false },
-);
+const ContestEntrySchema = collectionSchema<ContestEntryDoc>('contest_entries', {
+  contestId: required(Schema.Types.ObjectId),
+  ownerId: required(String),
+  ownerName: nullable(String),
+  title: required(String),
+  description: required(String),
+  fileIds: list(String),
+  team: required(Schema.Types.Mixed),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+});
 ContestEntrySchema.index({ contestId: 1, ownerId: 1 }, { unique: true });
 ContestEntrySchema.index({ contestId: 1, createdAt: 1 });
 
 export type ContestEntryModel = Model<ContestEntryDoc>;
 
-export function contestEntryModel(conn: Connection): ContestEntryModel {
-  return modelOn<ContestEntryDoc>(conn, 'ContestEntry', ContestEntrySchema);
-}
+export const contestEntryModel = defineModel('ContestEntry', ContestEntrySchema);
 
 /** A judge's scores of one entry: `_id` is `<entryId>:<judgeId>`, one per pair. */
 export interface JudgeScoreDoc {
@@ -52,27 +47,22 @@ export interface JudgeScoreDoc {
   updatedAt: Date;
 }
 
-const JudgeScoreSchema = new Schema<JudgeScoreDoc>(
-  {
-    _id: { type: String, required: true },
-    contestId: { type: Schema.Types.ObjectId, required: true },
-    entryId: { type: Schema.Types.ObjectId, required: true },
-    judgeId: { type: String, required: true },
-    scores: { type: Schema.Types.Mixed, required: true },
-    comment: { type: String, default: null },
-    weighted: { type: Number, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'contest_scores', versionKey: false },
-);
+const JudgeScoreSchema = collectionSchema<JudgeScoreDoc>('contest_scores', {
+  _id: required(String),
+  contestId: required(Schema.Types.ObjectId),
+  entryId: required(Schema.Types.ObjectId),
+  judgeId: required(String),
+  scores: required(Schema.Types.Mixed),
+  comment: nullable(String),
+  weighted: required(Number),
+  updatedAt: required(Date),
+});
 JudgeScoreSchema.index({ contestId: 1 });
 JudgeScoreSchema.index({ entryId: 1 });
 
 export type JudgeScoreModel = Model<JudgeScoreDoc>;
 
-export function judgeScoreModel(conn: Connection): JudgeScoreModel {
-  return modelOn<JudgeScoreDoc>(conn, 'JudgeScore', JudgeScoreSchema);
-}
+export const judgeScoreModel = defineModel('JudgeScore', JudgeScoreSchema);
 
 /** A judge's declared conflict of interest with an entry: `_id` `<entryId>:<judgeId>`. */
 export interface ConflictDoc {
@@ -84,24 +74,19 @@ export interface ConflictDoc {
   declaredAt: Date;
 }
 
-const ConflictSchema = new Schema<ConflictDoc>(
-  {
-    _id: { type: String, required: true },
-    contestId: { type: Schema.Types.ObjectId, required: true },
-    entryId: { type: Schema.Types.ObjectId, required: true },
-    judgeId: { type: String, required: true },
-    reason: { type: String, required: true },
-    declaredAt: { type: Date, required: true },
-  },
-  { collection: 'contest_conflicts', versionKey: false },
-);
+const ConflictSchema = collectionSchema<ConflictDoc>('contest_conflicts', {
+  _id: required(String),
+  contestId: required(Schema.Types.ObjectId),
+  entryId: required(Schema.Types.ObjectId),
+  judgeId: required(String),
+  reason: required(String),
+  declaredAt: required(Date),
+});
 ConflictSchema.index({ contestId: 1 });
 
 export type ConflictModel = Model<ConflictDoc>;
 
-export function conflictModel(conn: Connection): ConflictModel {
-  return modelOn<ConflictDoc>(conn, 'ContestConflict', ConflictSchema);
-}
+export const conflictModel = defineModel('ContestConflict', ConflictSchema);
 
 /** One public vote per person per round: `_id` is `<contestId>:<roundId>:<person>`. */
 export interface ContestVoteDoc {
@@ -113,25 +98,20 @@ export interface ContestVoteDoc {
   createdAt: Date;
 }
 
-const ContestVoteSchema = new Schema<ContestVoteDoc>(
-  {
-    _id: { type: String, required: true },
-    contestId: { type: Schema.Types.ObjectId, required: true },
-    roundId: { type: String, required: true },
-    entryId: { type: Schema.Types.ObjectId, required: true },
-    userId: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'contest_votes', versionKey: false },
-);
+const ContestVoteSchema = collectionSchema<ContestVoteDoc>('contest_votes', {
+  _id: required(String),
+  contestId: required(Schema.Types.ObjectId),
+  roundId: required(String),
+  entryId: required(Schema.Types.ObjectId),
+  userId: required(String),
+  createdAt: required(Date),
+});
 ContestVoteSchema.index({ entryId: 1, roundId: 1 });
 ContestVoteSchema.index({ contestId: 1, roundId: 1 });
 
 export type ContestVoteModel = Model<ContestVoteDoc>;
 
-export function contestVoteModel(conn: Connection): ContestVoteModel {
-  return modelOn<ContestVoteDoc>(conn, 'ContestVote', ContestVoteSchema);
-}
+export const contestVoteModel = defineModel('ContestVote', ContestVoteSchema);
 
 /** When engagement first saw a person (for the new-account rule of public voting). */
 export interface ProfileDoc {
@@ -139,13 +119,11 @@ export interface ProfileDoc {
   firstSeenAt: Date;
 }
 
-const ProfileSchema = new Schema<ProfileDoc>(
-  { _id: { type: String, required: true }, firstSeenAt: { type: Date, required: true } },
-  { collection: 'profiles', versionKey: false },
-);
+const ProfileSchema = collectionSchema<ProfileDoc>('profiles', {
+  _id: required(String),
+  firstSeenAt: required(Date),
+});
 
 export type ProfileModel = Model<ProfileDoc>;
 
-export function profileModel(conn: Connection): ProfileModel {
-  return modelOn<ProfileDoc>(conn, 'Profile', ProfileSchema);
-}
+export const profileModel = defineModel('Profile', ProfileSchema);

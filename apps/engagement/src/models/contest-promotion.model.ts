@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, required } from '@portal/db';
+import { Schema, type Model } from 'mongoose';
 import type { LibraryEvent } from '@portal/queue';
 
 /**
@@ -16,20 +16,15 @@ export interface ContestPromotionDoc {
   promotedAt: Date;
 }
 
-const ContestPromotionSchema = new Schema<ContestPromotionDoc>(
-  {
-    _id: { type: String, required: true },
-    contestId: { type: String, required: true },
-    showcaseEntryId: { type: String, required: true },
-    payload: { type: Schema.Types.Mixed, required: true },
-    promotedBy: { type: String, required: true },
-    promotedAt: { type: Date, required: true },
-  },
-  { collection: 'contest_promotions', versionKey: false },
-);
+const ContestPromotionSchema = collectionSchema<ContestPromotionDoc>('contest_promotions', {
+  _id: required(String),
+  contestId: required(String),
+  showcaseEntryId: required(String),
+  payload: required(Schema.Types.Mixed),
+  promotedBy: required(String),
+  promotedAt: required(Date),
+});
 
 export type ContestPromotionModel = Model<ContestPromotionDoc>;
 
-export function contestPromotionModel(conn: Connection): ContestPromotionModel {
-  return modelOn<ContestPromotionDoc>(conn, 'ContestPromotion', ContestPromotionSchema);
-}
+export const contestPromotionModel = defineModel('ContestPromotion', ContestPromotionSchema);

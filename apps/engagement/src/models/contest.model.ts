@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, list, nullable, required } from '@portal/db';
+import { Schema, type Model, type Types } from 'mongoose';
 import type { Criterion, Round } from '../domain/contest-rules';
 
 export interface ContestDoc {
@@ -22,29 +22,24 @@ export interface ContestDoc {
   updatedAt: Date;
 }
 
-const ContestSchema = new Schema<ContestDoc>(
-  {
-    title: { type: String, required: true },
-    description: { type: String, default: null },
-    rules: { type: String, required: true },
-    eligibility: { type: String, required: true },
-    rounds: { type: Schema.Types.Mixed, required: true },
-    criteria: { type: Schema.Types.Mixed, default: [] },
-    prizes: { type: Schema.Types.Mixed, default: [] },
-    judgeIds: { type: [String], default: [] },
-    status: { type: String, required: true },
-    resultsPublishedAt: { type: Date, default: null },
-    winners: { type: Schema.Types.Mixed, default: [] },
-    createdBy: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'contests', versionKey: false },
-);
+const ContestSchema = collectionSchema<ContestDoc>('contests', {
+  title: required(String),
+  description: nullable(String),
+  rules: required(String),
+  eligibility: required(String),
+  rounds: required(Schema.Types.Mixed),
+  criteria: { type: Schema.Types.Mixed, default: [] },
+  prizes: { type: Schema.Types.Mixed, default: [] },
+  judgeIds: list(String),
+  status: required(String),
+  resultsPublishedAt: nullable(Date),
+  winners: { type: Schema.Types.Mixed, default: [] },
+  createdBy: required(String),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+});
 ContestSchema.index({ status: 1, createdAt: -1, _id: -1 });
 
 export type ContestModel = Model<ContestDoc>;
 
-export function contestModel(conn: Connection): ContestModel {
-  return modelOn<ContestDoc>(conn, 'Contest', ContestSchema);
-}
+export const contestModel = defineModel('Contest', ContestSchema);

@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
+import { Schema, type Model, type Types } from 'mongoose';
 
 export interface EventQuestionDoc {
   _id: Types.ObjectId;
@@ -11,24 +11,19 @@ export interface EventQuestionDoc {
   createdAt: Date;
 }
 
-const EventQuestionSchema = new Schema<EventQuestionDoc>(
-  {
-    eventId: { type: Schema.Types.ObjectId, required: true },
-    authorId: { type: String, required: true },
-    authorName: { type: String, default: null },
-    text: { type: String, required: true },
-    answeredAt: { type: Date, default: null },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'event_questions', versionKey: false },
-);
+const EventQuestionSchema = collectionSchema<EventQuestionDoc>('event_questions', {
+  eventId: required(Schema.Types.ObjectId),
+  authorId: required(String),
+  authorName: nullable(String),
+  text: required(String),
+  answeredAt: nullable(Date),
+  createdAt: required(Date),
+});
 EventQuestionSchema.index({ eventId: 1, createdAt: 1 });
 
 export type EventQuestionModel = Model<EventQuestionDoc>;
 
-export function eventQuestionModel(conn: Connection): EventQuestionModel {
-  return modelOn<EventQuestionDoc>(conn, 'EventQuestion', EventQuestionSchema);
-}
+export const eventQuestionModel = defineModel('EventQuestion', EventQuestionSchema);
 
 /** One vote per (question, person); the count shown is counted from these. */
 export interface QuestionVoteDoc {
@@ -39,20 +34,15 @@ export interface QuestionVoteDoc {
   createdAt: Date;
 }
 
-const QuestionVoteSchema = new Schema<QuestionVoteDoc>(
-  {
-    questionId: { type: Schema.Types.ObjectId, required: true },
-    eventId: { type: Schema.Types.ObjectId, required: true },
-    userId: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'event_question_votes', versionKey: false },
-);
+const QuestionVoteSchema = collectionSchema<QuestionVoteDoc>('event_question_votes', {
+  questionId: required(Schema.Types.ObjectId),
+  eventId: required(Schema.Types.ObjectId),
+  userId: required(String),
+  createdAt: required(Date),
+});
 QuestionVoteSchema.index({ questionId: 1, userId: 1 }, { unique: true });
 QuestionVoteSchema.index({ eventId: 1 });
 
 export type QuestionVoteModel = Model<QuestionVoteDoc>;
 
-export function questionVoteModel(conn: Connection): QuestionVoteModel {
-  return modelOn<QuestionVoteDoc>(conn, 'QuestionVote', QuestionVoteSchema);
-}
+export const questionVoteModel = defineModel('QuestionVote', QuestionVoteSchema);

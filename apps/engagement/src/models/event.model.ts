@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
+import { Schema, type Model, type Types } from 'mongoose';
 import type { EventStatus } from '../domain/event-rules';
 
 export interface EventDoc {
@@ -25,32 +25,27 @@ export interface EventDoc {
   version: number;
 }
 
-const EventSchema = new Schema<EventDoc>(
-  {
-    title: { type: String, required: true },
-    description: { type: String, default: null },
-    status: { type: String, required: true },
-    startsAt: { type: Date, required: true },
-    endsAt: { type: Date, required: true },
-    timeZone: { type: String, required: true },
-    speakers: { type: Schema.Types.Mixed, default: [] },
-    agenda: { type: Schema.Types.Mixed, default: [] },
-    capacity: { type: Number, required: true },
-    onlineUrl: { type: String, default: null },
-    venue: { type: String, default: null },
-    recordingItemId: { type: String, default: null },
-    sequence: { type: Number, required: true },
-    createdBy: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-    version: { type: Number, required: true },
-  },
-  { collection: 'events', versionKey: false },
-);
+const EventSchema = collectionSchema<EventDoc>('events', {
+  title: required(String),
+  description: nullable(String),
+  status: required(String),
+  startsAt: required(Date),
+  endsAt: required(Date),
+  timeZone: required(String),
+  speakers: { type: Schema.Types.Mixed, default: [] },
+  agenda: { type: Schema.Types.Mixed, default: [] },
+  capacity: required(Number),
+  onlineUrl: nullable(String),
+  venue: nullable(String),
+  recordingItemId: nullable(String),
+  sequence: required(Number),
+  createdBy: required(String),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+  version: required(Number),
+});
 EventSchema.index({ status: 1, startsAt: 1, _id: 1 });
 
 export type EventModel = Model<EventDoc>;
 
-export function eventModel(conn: Connection): EventModel {
-  return modelOn<EventDoc>(conn, 'Event', EventSchema);
-}
+export const eventModel = defineModel('Event', EventSchema);

@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
+import { Schema, type Model, type Types } from 'mongoose';
 
 export type RegistrationStatus = 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED';
 
@@ -21,30 +21,25 @@ export interface RegistrationDoc {
   updatedAt: Date;
 }
 
-const RegistrationSchema = new Schema<RegistrationDoc>(
-  {
-    eventId: { type: Schema.Types.ObjectId, required: true },
-    userId: { type: String, required: true },
-    email: { type: String, default: null },
-    displayName: { type: String, default: null },
-    status: { type: String, required: true },
-    seat: { type: Number, default: null },
-    waitTicket: { type: Schema.Types.ObjectId, required: true },
-    round: { type: Number, required: true },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'registrations', versionKey: false },
-);
+const RegistrationSchema = collectionSchema<RegistrationDoc>('registrations', {
+  eventId: required(Schema.Types.ObjectId),
+  userId: required(String),
+  email: nullable(String),
+  displayName: nullable(String),
+  status: required(String),
+  seat: nullable(Number),
+  waitTicket: required(Schema.Types.ObjectId),
+  round: required(Number),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+});
 RegistrationSchema.index({ eventId: 1, userId: 1 }, { unique: true });
 RegistrationSchema.index({ eventId: 1, status: 1, waitTicket: 1 });
 RegistrationSchema.index({ userId: 1, status: 1 });
 
 export type RegistrationModel = Model<RegistrationDoc>;
 
-export function registrationModel(conn: Connection): RegistrationModel {
-  return modelOn<RegistrationDoc>(conn, 'Registration', RegistrationSchema);
-}
+export const registrationModel = defineModel('Registration', RegistrationSchema);
 
 /**
  * A claimed seat: `_id` is `<eventId>:<seat number>`, so two registrations can never hold one
@@ -57,19 +52,14 @@ export interface SeatDoc {
   registrationId: Types.ObjectId;
 }
 
-const SeatSchema = new Schema<SeatDoc>(
-  {
-    _id: { type: String, required: true },
-    eventId: { type: Schema.Types.ObjectId, required: true },
-    seat: { type: Number, required: true },
-    registrationId: { type: Schema.Types.ObjectId, required: true },
-  },
-  { collection: 'event_seats', versionKey: false },
-);
+const SeatSchema = collectionSchema<SeatDoc>('event_seats', {
+  _id: required(String),
+  eventId: required(Schema.Types.ObjectId),
+  seat: required(Number),
+  registrationId: required(Schema.Types.ObjectId),
+});
 SeatSchema.index({ eventId: 1, seat: 1 });
 
 export type SeatModel = Model<SeatDoc>;
 
-export function seatModel(conn: Connection): SeatModel {
-  return modelOn<SeatDoc>(conn, 'Seat', SeatSchema);
-}
+export const seatModel = defineModel('Seat', SeatSchema);

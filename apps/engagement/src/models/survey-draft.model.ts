@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, required } from '@portal/db';
+import { Schema, type Model, type Types } from 'mongoose';
 import type { Answer } from '../domain/survey-types';
 
 /** A person's unfinished answers, one per (survey, respondent): the `_id` is that pair. */
@@ -10,22 +10,17 @@ export interface SurveyDraftDoc {
   updatedAt: Date;
 }
 
-const SurveyDraftSchema = new Schema<SurveyDraftDoc>(
-  {
-    _id: { type: String, required: true },
-    surveyId: { type: Schema.Types.ObjectId, required: true },
-    answers: { type: Schema.Types.Mixed, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'survey_drafts', versionKey: false },
-);
+const SurveyDraftSchema = collectionSchema<SurveyDraftDoc>('survey_drafts', {
+  _id: required(String),
+  surveyId: required(Schema.Types.ObjectId),
+  answers: required(Schema.Types.Mixed),
+  updatedAt: required(Date),
+});
 SurveyDraftSchema.index({ surveyId: 1 });
 
 export type SurveyDraftModel = Model<SurveyDraftDoc>;
 
-export function surveyDraftModel(conn: Connection): SurveyDraftModel {
-  return modelOn<SurveyDraftDoc>(conn, 'SurveyDraft', SurveyDraftSchema);
-}
+export const surveyDraftModel = defineModel('SurveyDraft', SurveyDraftSchema);
 
 export function draftId(surveyId: string, respondentKey: string): string {
   return `${surveyId}/${respondentKey}`;

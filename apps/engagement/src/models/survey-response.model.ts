@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, list, nullable, required } from '@portal/db';
+import { Schema, type Model, type Types } from 'mongoose';
 import type { Answer } from '../domain/survey-types';
 
 /**
@@ -22,25 +22,20 @@ export interface SurveyResponseDoc {
   submittedAt: Date;
 }
 
-const SurveyResponseSchema = new Schema<SurveyResponseDoc>(
-  {
-    surveyId: { type: Schema.Types.ObjectId, required: true },
-    respondentKey: { type: String, required: true },
-    userId: { type: String, default: null },
-    displayName: { type: String, default: null },
-    unit: { type: String, default: null },
-    answers: { type: Schema.Types.Mixed, required: true },
-    tally: { type: [String], default: [] },
-    unitTally: { type: [String], default: [] },
-    submittedAt: { type: Date, required: true },
-  },
-  { collection: 'survey_responses', versionKey: false },
-);
+const SurveyResponseSchema = collectionSchema<SurveyResponseDoc>('survey_responses', {
+  surveyId: required(Schema.Types.ObjectId),
+  respondentKey: required(String),
+  userId: nullable(String),
+  displayName: nullable(String),
+  unit: nullable(String),
+  answers: required(Schema.Types.Mixed),
+  tally: list(String),
+  unitTally: list(String),
+  submittedAt: required(Date),
+});
 SurveyResponseSchema.index({ surveyId: 1, respondentKey: 1 }, { unique: true });
 SurveyResponseSchema.index({ surveyId: 1, submittedAt: 1, _id: 1 });
 
 export type SurveyResponseModel = Model<SurveyResponseDoc>;
 
-export function surveyResponseModel(conn: Connection): SurveyResponseModel {
-  return modelOn<SurveyResponseDoc>(conn, 'SurveyResponse', SurveyResponseSchema);
-}
+export const surveyResponseModel = defineModel('SurveyResponse', SurveyResponseSchema);

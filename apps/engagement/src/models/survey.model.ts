@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, list, nullable, required } from '@portal/db';
+import { Schema, type Model, type Types } from 'mongoose';
 import type { SurveyContent } from '../domain/survey-types';
 
 /** A survey or poll. Its content is replaced as a whole while it is a draft, then frozen. */
@@ -16,35 +16,30 @@ export interface SurveyDoc extends SurveyContent {
   version: number;
 }
 
-const SurveySchema = new Schema<SurveyDoc>(
-  {
-    kind: { type: String, required: true },
-    title: { type: String, required: true },
-    description: { type: String, default: null },
-    opensAt: { type: Date, default: null },
-    closesAt: { type: Date, default: null },
-    closedAt: { type: Date, default: null },
-    publishedAt: { type: Date, default: null },
-    audience: { type: String, required: true },
-    audienceUnits: { type: [String], default: [] },
-    anonymous: { type: Boolean, required: true },
-    resultsVisibility: { type: String, required: true },
-    sections: { type: Schema.Types.Mixed, required: true },
-    attachedTo: { type: Schema.Types.Mixed, default: null },
-    attachedKey: { type: String, default: null },
-    createdBy: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-    version: { type: Number, required: true },
-  },
-  { collection: 'surveys', versionKey: false },
-);
+const SurveySchema = collectionSchema<SurveyDoc>('surveys', {
+  kind: required(String),
+  title: required(String),
+  description: nullable(String),
+  opensAt: nullable(Date),
+  closesAt: nullable(Date),
+  closedAt: nullable(Date),
+  publishedAt: nullable(Date),
+  audience: required(String),
+  audienceUnits: list(String),
+  anonymous: required(Boolean),
+  resultsVisibility: required(String),
+  sections: required(Schema.Types.Mixed),
+  attachedTo: nullable(Schema.Types.Mixed),
+  attachedKey: nullable(String),
+  createdBy: required(String),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+  version: required(Number),
+});
 SurveySchema.index({ publishedAt: -1, _id: -1 });
 SurveySchema.index({ createdAt: -1, _id: -1 });
 SurveySchema.index({ attachedKey: 1, publishedAt: -1 });
 
 export type SurveyModel = Model<SurveyDoc>;
 
-export function surveyModel(conn: Connection): SurveyModel {
-  return modelOn<SurveyDoc>(conn, 'Survey', SurveySchema);
-}
+export const surveyModel = defineModel('Survey', SurveySchema);

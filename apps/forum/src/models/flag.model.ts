@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
+import type { Model, Types } from 'mongoose';
 import { FLAG_REASONS, type FlagReason, type TargetKind } from '../domain/forum-types';
 
 /** One document per (target, person): a person flags a piece of content once. */
@@ -21,25 +21,20 @@ export interface FlagDoc {
   reviewedAt: Date | null;
 }
 
-const FlagSchema = new Schema<FlagDoc>(
-  {
-    targetId: { type: String, required: true },
-    targetKind: { type: String, enum: ['THREAD', 'POST'], required: true },
-    userId: { type: String, required: true },
-    reason: { type: String, enum: FLAG_REASONS, required: true },
-    note: { type: String, default: null },
-    reviewed: { type: Boolean, required: true, default: false },
-    counts: { type: Boolean },
-    createdAt: { type: Date, required: true },
-    reviewedAt: { type: Date, default: null },
-  },
-  { collection: 'flags', versionKey: false },
-);
+const FlagSchema = collectionSchema<FlagDoc>('flags', {
+  targetId: required(String),
+  targetKind: required(String, { enum: ['THREAD', 'POST'] }),
+  userId: required(String),
+  reason: required(String, { enum: FLAG_REASONS }),
+  note: nullable(String),
+  reviewed: required(Boolean, { default: false }),
+  counts: { type: Boolean },
+  createdAt: required(Date),
+  reviewedAt: nullable(Date),
+});
 FlagSchema.index({ targetId: 1, userId: 1 }, { unique: true });
 FlagSchema.index({ targetId: 1, reviewed: 1 });
 
 export type FlagModel = Model<FlagDoc>;
 
-export function flagModel(conn: Connection): FlagModel {
-  return modelOn<FlagDoc>(conn, 'Flag', FlagSchema);
-}
+export const flagModel = defineModel('Flag', FlagSchema);

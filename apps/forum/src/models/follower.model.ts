@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, required } from '@portal/db';
+import { Schema, type Model, type Types } from 'mongoose';
 
 /** A person following a thread (authors and repliers by default); `following: false` opts out. */
 export interface FollowerDoc {
@@ -10,19 +10,14 @@ export interface FollowerDoc {
   createdAt: Date;
 }
 
-const FollowerSchema = new Schema<FollowerDoc>(
-  {
-    threadId: { type: Schema.Types.ObjectId, required: true },
-    userId: { type: String, required: true },
-    following: { type: Boolean, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'followers', versionKey: false },
-);
+const FollowerSchema = collectionSchema<FollowerDoc>('followers', {
+  threadId: required(Schema.Types.ObjectId),
+  userId: required(String),
+  following: required(Boolean),
+  createdAt: required(Date),
+});
 FollowerSchema.index({ threadId: 1, userId: 1 }, { unique: true });
 
 export type FollowerModel = Model<FollowerDoc>;
 
-export function followerModel(conn: Connection): FollowerModel {
-  return modelOn<FollowerDoc>(conn, 'Follower', FollowerSchema);
-}
+export const followerModel = defineModel('Follower', FollowerSchema);

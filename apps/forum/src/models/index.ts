@@ -1,5 +1,4 @@
-import type { Connection } from 'mongoose';
-import { databasePreparer } from '@portal/db';
+import { databasePreparer, defineModels } from '@portal/db';
 import { flagModel } from './flag.model';
 import { followerModel } from './follower.model';
 import { moderationItemModel } from './moderation-item.model';
@@ -12,20 +11,18 @@ import { threadModel } from './thread.model';
 import { voteModel } from './vote.model';
 
 /** Every model of the forum's database, bound to one connection. */
-export function forumModels(conn: Connection) {
-  return {
-    threads: threadModel(conn),
-    posts: postModel(conn),
-    votes: voteModel(conn),
-    flags: flagModel(conn),
-    moderationItems: moderationItemModel(conn),
-    moderationLog: moderationLogModel(conn),
-    profiles: profileModel(conn),
-    followers: followerModel(conn),
-    fingerprints: postFingerprintModel(conn),
-    revisions: revisionModel(conn),
-  };
-}
+export const forumModels = defineModels({
+  threads: threadModel,
+  posts: postModel,
+  votes: voteModel,
+  flags: flagModel,
+  moderationItems: moderationItemModel,
+  moderationLog: moderationLogModel,
+  profiles: profileModel,
+  followers: followerModel,
+  fingerprints: postFingerprintModel,
+  revisions: revisionModel,
+});
 
 export type ForumModels = ReturnType<typeof forumModels>;
 

@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, required } from '@portal/db';
+import type { Model } from 'mongoose';
 import type { TargetKind } from '../domain/forum-types';
 
 /** A target in (or once in) the moderation queue; its flag count is counted from the flags. */
@@ -15,22 +15,17 @@ export interface ModerationItemDoc {
   updatedAt: Date;
 }
 
-const ModerationItemSchema = new Schema<ModerationItemDoc>(
-  {
-    _id: { type: String, required: true },
-    targetKind: { type: String, enum: ['THREAD', 'POST'], required: true },
-    threadId: { type: String, required: true },
-    pending: { type: Boolean, required: true },
-    queuedAt: { type: Date, required: true },
-    autoHidden: { type: Boolean, required: true, default: false },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'moderation_items', versionKey: false },
-);
+const ModerationItemSchema = collectionSchema<ModerationItemDoc>('moderation_items', {
+  _id: required(String),
+  targetKind: required(String, { enum: ['THREAD', 'POST'] }),
+  threadId: required(String),
+  pending: required(Boolean),
+  queuedAt: required(Date),
+  autoHidden: required(Boolean, { default: false }),
+  updatedAt: required(Date),
+});
 ModerationItemSchema.index({ pending: 1, queuedAt: 1, _id: 1 });
 
 export type ModerationItemModel = Model<ModerationItemDoc>;
 
-export function moderationItemModel(conn: Connection): ModerationItemModel {
-  return modelOn<ModerationItemDoc>(conn, 'ModerationItem', ModerationItemSchema);
-}
+export const moderationItemModel = defineModel('ModerationItem', ModerationItemSchema);

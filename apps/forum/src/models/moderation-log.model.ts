@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
+import type { Model } from 'mongoose';
 import { LOG_ACTIONS, type LogAction, type TargetKind } from '../domain/forum-types';
 
 /** Who did what to which content, when and why. Never updated or deleted. */
@@ -16,24 +16,19 @@ export interface ModerationLogDoc {
   at: Date;
 }
 
-const ModerationLogSchema = new Schema<ModerationLogDoc>(
-  {
-    _id: { type: String, required: true },
-    action: { type: String, enum: LOG_ACTIONS, required: true },
-    targetId: { type: String, required: true },
-    targetKind: { type: String, enum: ['THREAD', 'POST'], required: true },
-    actorId: { type: String, default: null },
-    note: { type: String, default: null },
-    detail: { type: String, default: null },
-    at: { type: Date, required: true },
-  },
-  { collection: 'moderation_log', versionKey: false },
-);
+const ModerationLogSchema = collectionSchema<ModerationLogDoc>('moderation_log', {
+  _id: required(String),
+  action: required(String, { enum: LOG_ACTIONS }),
+  targetId: required(String),
+  targetKind: required(String, { enum: ['THREAD', 'POST'] }),
+  actorId: nullable(String),
+  note: nullable(String),
+  detail: nullable(String),
+  at: required(Date),
+});
 ModerationLogSchema.index({ at: -1, _id: -1 });
 ModerationLogSchema.index({ targetId: 1, at: -1, _id: -1 });
 
 export type ModerationLogModel = Model<ModerationLogDoc>;
 
-export function moderationLogModel(conn: Connection): ModerationLogModel {
-  return modelOn<ModerationLogDoc>(conn, 'ModerationLog', ModerationLogSchema);
-}
+export const moderationLogModel = defineModel('ModerationLog', ModerationLogSchema);

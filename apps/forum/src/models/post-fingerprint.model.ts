@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, required } from '@portal/db';
+import type { Model } from 'mongoose';
 
 /**
  * A claim on "this person said these words here recently", for duplicate-post detection.
@@ -11,17 +11,12 @@ export interface PostFingerprintDoc {
   expiresAt: Date;
 }
 
-const PostFingerprintSchema = new Schema<PostFingerprintDoc>(
-  {
-    _id: { type: String, required: true },
-    expiresAt: { type: Date, required: true },
-  },
-  { collection: 'post_fingerprints', versionKey: false },
-);
+const PostFingerprintSchema = collectionSchema<PostFingerprintDoc>('post_fingerprints', {
+  _id: required(String),
+  expiresAt: required(Date),
+});
 PostFingerprintSchema.index({ expiresAt: 1 });
 
 export type PostFingerprintModel = Model<PostFingerprintDoc>;
 
-export function postFingerprintModel(conn: Connection): PostFingerprintModel {
-  return modelOn<PostFingerprintDoc>(conn, 'PostFingerprint', PostFingerprintSchema);
-}
+export const postFingerprintModel = defineModel('PostFingerprint', PostFingerprintSchema);

@@ -1,6 +1,6 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Model, type Types } from 'mongoose';
 import { VISIBILITIES, type Visibility } from '../domain/forum-types';
-import { trackGraphChanges, modelOn } from '@portal/db';
+import { collectionSchema, defineModel, nullable, required, trackGraphChanges } from '@portal/db';
 
 export interface PostDoc {
   _id: Types.ObjectId;
@@ -17,32 +17,25 @@ export interface PostDoc {
   editedAt: Date | null;
 }
 
-const PostSchema = new Schema<PostDoc>(
-  {
-    threadId: { type: Schema.Types.ObjectId, required: true },
-    authorId: { type: String, required: true },
-    body: { type: String, required: true },
-    isOfficialAnswer: { type: Boolean, required: true, default: false },
-    department: { type: String, default: null },
-    visibility: { type: String, enum: VISIBILITIES, required: true },
-    version: { type: Number, required: true, default: 1 },
-    createdAt: { type: Date, required: true },
-    editedAt: { type: Date, default: null },
-  },
-  { collection: 'posts', versionKey: false },
-);
+const PostSchema = collectionSchema<PostDoc>('posts', {
+  threadId: required(Schema.Types.ObjectId),
+  authorId: required(String),
+  body: required(String),
+  isOfficialAnswer: required(Boolean, { default: false }),
+  department: nullable(String),
+  visibility: required(String, { enum: VISIBILITIES }),
+  version: required(Number, { default: 1 }),
+  createdAt: required(Date),
+  editedAt: nullable(Date),
+});
 PostSchema.index({ threadId: 1, isOfficialAnswer: 1, visibility: 1, createdAt: 1, _id: 1 });
 PostSchema.index({ authorId: 1, createdAt: -1 });
 trackGraphChanges(PostSchema, {
   type: 'Post',
   // A reply changes its thread's replyCount and activity.
-  related: (post) => [
-    { type: 'Thread', ids: post.threadId ? [String(post.threadId)] : [], lists: true },
-  ],
+  parent: { type: 'Thread', idPath: 'threadId', lists: true },
 });
 
 export type PostModel = Model<PostDoc>;
 
-export function postModel(conn: Connection): PostModel {
-  return modelOn<PostDoc>(conn, 'Post', PostSchema);
-}
+export const postModel = defineModel('Post', PostSchema);

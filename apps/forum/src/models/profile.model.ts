@@ -1,5 +1,5 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import { trackGraphChanges, modelOn } from '@portal/db';
+import type { Model } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required, trackGraphChanges } from '@portal/db';
 
 /** A participant as the forum knows them, from the viewer at their latest write. */
 export interface ProfileDoc {
@@ -14,22 +14,17 @@ export interface ProfileDoc {
   updatedAt: Date;
 }
 
-const ProfileSchema = new Schema<ProfileDoc>(
-  {
-    _id: { type: String, required: true },
-    publicId: { type: String },
-    displayName: { type: String, required: true },
-    email: { type: String, default: null },
-    firstSeenAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'profiles', versionKey: false },
-);
+const ProfileSchema = collectionSchema<ProfileDoc>('profiles', {
+  _id: required(String),
+  publicId: { type: String },
+  displayName: required(String),
+  email: nullable(String),
+  firstSeenAt: required(Date),
+  updatedAt: required(Date),
+});
 trackGraphChanges(ProfileSchema, { type: 'User', listPaths: [] });
 ProfileSchema.index({ publicId: 1 });
 
 export type ProfileModel = Model<ProfileDoc>;
 
-export function profileModel(conn: Connection): ProfileModel {
-  return modelOn<ProfileDoc>(conn, 'Profile', ProfileSchema);
-}
+export const profileModel = defineModel('Profile', ProfileSchema);

@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, list, nullable, required } from '@portal/db';
+import type { Model, Types } from 'mongoose';
 import type { TargetKind } from '../domain/forum-types';
 
 /** The words an edit replaced, kept so moderators can see what was said before. */
@@ -15,23 +15,18 @@ export interface RevisionDoc {
   replacedAt: Date;
 }
 
-const RevisionSchema = new Schema<RevisionDoc>(
-  {
-    targetId: { type: String, required: true },
-    targetKind: { type: String, enum: ['THREAD', 'POST'], required: true },
-    version: { type: Number, required: true },
-    title: { type: String, default: null },
-    body: { type: String, required: true },
-    tags: { type: [String], default: [] },
-    replacedAt: { type: Date, required: true },
-  },
-  { collection: 'revisions', versionKey: false },
-);
+const RevisionSchema = collectionSchema<RevisionDoc>('revisions', {
+  targetId: required(String),
+  targetKind: required(String, { enum: ['THREAD', 'POST'] }),
+  version: required(Number),
+  title: nullable(String),
+  body: required(String),
+  tags: list(String),
+  replacedAt: required(Date),
+});
 // Claiming (target, version) first means two racing edits cannot both apply.
 RevisionSchema.index({ targetId: 1, version: 1 }, { unique: true });
 
 export type RevisionModel = Model<RevisionDoc>;
 
-export function revisionModel(conn: Connection): RevisionModel {
-  return modelOn<RevisionDoc>(conn, 'Revision', RevisionSchema);
-}
+export const revisionModel = defineModel('Revision', RevisionSchema);

@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { Model, Types } from 'mongoose';
 import {
   THREAD_KINDS,
   VISIBILITIES,
@@ -7,7 +7,15 @@ import {
   type Visibility,
   type WorkflowStatus,
 } from '../domain/forum-types';
-import { trackGraphChanges, modelOn } from '@portal/db';
+import {
+  collectionSchema,
+  defineModel,
+  embeddedSchema,
+  list,
+  nullable,
+  required,
+  trackGraphChanges,
+} from '@portal/db';
 
 export interface ThreadDoc {
   _id: Types.ObjectId;
@@ -72,40 +80,33 @@ export function newThreadDoc(fields: NewThreadFields, now: Date): ThreadDoc {
   };
 }
 
-const ThreadSchema = new Schema<ThreadDoc>(
-  {
-    title: { type: String, required: true },
-    body: { type: String, required: true },
-    kind: { type: String, enum: THREAD_KINDS, required: true },
-    categoryId: { type: String, default: null },
-    tags: { type: [String], default: [] },
-    tagKeys: { type: [String], default: [] },
-    authorId: { type: String, default: null },
-    workflowStatus: { type: String, enum: WORKFLOW_STATUSES, required: true },
-    statusBeforeClose: { type: String, enum: WORKFLOW_STATUSES, default: null },
-    visibility: { type: String, enum: VISIBILITIES, required: true },
-    assignedDepartment: { type: String, default: null },
-    voteCount: { type: Number, required: true, default: 0 },
-    lastVoteAt: { type: Date, default: null },
-    searchTokens: { type: [String], default: [] },
-    referral: {
-      type: new Schema(
-        {
-          referralId: { type: String, required: true },
-          trackingCode: { type: String, required: true },
-        },
-        { _id: false },
-      ),
-      default: null,
-    },
-    feedbackId: { type: String, default: null },
-    version: { type: Number, required: true, default: 1 },
-    createdAt: { type: Date, required: true },
-    editedAt: { type: Date, default: null },
-    lastActivityAt: { type: Date, required: true },
-  },
-  { collection: 'threads', versionKey: false },
-);
+const ThreadSchema = collectionSchema<ThreadDoc>('threads', {
+  title: required(String),
+  body: required(String),
+  kind: required(String, { enum: THREAD_KINDS }),
+  categoryId: nullable(String),
+  tags: list(String),
+  tagKeys: list(String),
+  authorId: nullable(String),
+  workflowStatus: required(String, { enum: WORKFLOW_STATUSES }),
+  statusBeforeClose: nullable(String, { enum: WORKFLOW_STATUSES }),
+  visibility: required(String, { enum: VISIBILITIES }),
+  assignedDepartment: nullable(String),
+  voteCount: required(Number, { default: 0 }),
+  lastVoteAt: nullable(Date),
+  searchTokens: list(String),
+  referral: nullable(
+    embeddedSchema({
+      referralId: required(String),
+      trackingCode: required(String),
+    }),
+  ),
+  feedbackId: nullable(String),
+  version: required(Number, { default: 1 }),
+  createdAt: required(Date),
+  editedAt: nullable(Date),
+  lastActivityAt: required(Date),
+});
 // One index per list order (public lists always filter on visibility), plus search and tags.
 ThreadSchema.index({ visibility: 1, createdAt: -1, _id: -1 });
 ThreadSchema.index({ visibility: 1, voteCount: -1, createdAt: -1, _id: -1 });
@@ -133,6 +134,4 @@ trackGraphChanges(ThreadSchema, {
 
 export type ThreadModel = Model<ThreadDoc>;
 
-export function threadModel(conn: Connection): ThreadModel {
-  return modelOn<ThreadDoc>(conn, 'Thread', ThreadSchema);
-}
+export const threadModel = defineModel('Thread', ThreadSchema);

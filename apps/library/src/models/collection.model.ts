@@ -1,5 +1,5 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { modelOn, trackGraphChanges } from '@portal/db';
+import type { Types } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required, trackGraphChanges } from '@portal/db';
 
 /** A curated collection. Membership and order live on the items (one writer per item document). */
 export interface CollectionDoc {
@@ -14,21 +14,16 @@ export interface CollectionDoc {
   version: number;
 }
 
-export const CollectionSchema = new Schema<CollectionDoc>(
-  {
-    slug: { type: String, required: true, unique: true },
-    title: { type: String, required: true },
-    description: { type: String, default: null },
-    titleKey: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-    version: { type: Number, required: true },
-  },
-  { collection: 'collections', versionKey: false },
-);
+export const CollectionSchema = collectionSchema<CollectionDoc>('collections', {
+  slug: required(String, { unique: true }),
+  title: required(String),
+  description: nullable(String),
+  titleKey: required(String),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+  version: required(Number),
+});
 CollectionSchema.index({ titleKey: 1, _id: 1 });
 trackGraphChanges(CollectionSchema, { type: 'Collection' });
 
-export function collectionModel(conn: Connection): Model<CollectionDoc> {
-  return modelOn<CollectionDoc>(conn, 'Collection', CollectionSchema);
-}
+export const collectionModel = defineModel('Collection', CollectionSchema);

@@ -1,5 +1,5 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { modelOn, trackGraphChanges } from '@portal/db';
+import type { Types } from 'mongoose';
+import { collectionSchema, defineModel, required, trackGraphChanges } from '@portal/db';
 
 /**
  * Flushed view and download counts of one item. Kept apart from the item so that only the
@@ -15,18 +15,13 @@ export interface ItemStatsDoc {
   updatedAt: Date;
 }
 
-export const ItemStatsSchema = new Schema<ItemStatsDoc>(
-  {
-    downloadCount: { type: Number, required: true, default: 0 },
-    viewCount: { type: Number, required: true, default: 0 },
-    lastBatchId: { type: String, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'library_item_stats', versionKey: false },
-);
+export const ItemStatsSchema = collectionSchema<ItemStatsDoc>('library_item_stats', {
+  downloadCount: required(Number, { default: 0 }),
+  viewCount: required(Number, { default: 0 }),
+  lastBatchId: required(String),
+  updatedAt: required(Date),
+});
 // Stats are kept under the item's id: a flush changes the items' counts.
 trackGraphChanges(ItemStatsSchema, { type: 'LibraryItem' });
 
-export function itemStatsModel(conn: Connection): Model<ItemStatsDoc> {
-  return modelOn<ItemStatsDoc>(conn, 'ItemStats', ItemStatsSchema);
-}
+export const itemStatsModel = defineModel('ItemStats', ItemStatsSchema);

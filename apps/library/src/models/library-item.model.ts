@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Types } from 'mongoose';
 import {
   AUDIENCES,
   ITEM_STATUSES,
@@ -7,7 +7,16 @@ import {
   type ItemStatus,
   type MediaFormat,
 } from '../domain/library-item';
-import { modelOn, personRefSchema, trackGraphChanges, type PersonRef } from '@portal/db';
+import {
+  collectionSchema,
+  defineModel,
+  list,
+  nullable,
+  personRefSchema,
+  required,
+  trackGraphChanges,
+  type PersonRef,
+} from '@portal/db';
 
 export type { PersonRef };
 
@@ -44,36 +53,33 @@ export interface LibraryItemDoc {
   version: number;
 }
 
-export const LibraryItemSchema = new Schema<LibraryItemDoc>(
-  {
-    slug: { type: String, required: true, unique: true },
-    title: { type: String, required: true },
-    description: { type: String, default: null },
-    format: { type: String, required: true, enum: MEDIA_FORMATS },
-    topics: { type: [String], default: [] },
-    topicKeys: { type: [String], default: [] },
-    audience: { type: [String], enum: AUDIENCES, default: [] },
-    publisher: { type: String, default: null },
-    publisherKey: { type: String, default: null },
-    language: { type: String, required: true },
-    fileIds: { type: [Schema.Types.ObjectId], default: [] },
-    externalUrl: { type: String, default: null },
-    durationSeconds: { type: Number, default: null },
-    pageCount: { type: Number, default: null },
-    collectionId: { type: Schema.Types.ObjectId, default: null },
-    collectionPosition: { type: Number, default: null },
-    status: { type: String, required: true, enum: ITEM_STATUSES },
-    publishedAt: { type: Date, default: null },
-    searchTokens: { type: [String], default: [] },
-    titleTokens: { type: [String], default: [] },
-    titleKey: { type: String, required: true },
-    createdBy: { type: personRefSchema(), required: true },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-    version: { type: Number, required: true },
-  },
-  { collection: 'library_items', versionKey: false },
-);
+export const LibraryItemSchema = collectionSchema<LibraryItemDoc>('library_items', {
+  slug: required(String, { unique: true }),
+  title: required(String),
+  description: nullable(String),
+  format: required(String, { enum: MEDIA_FORMATS }),
+  topics: list(String),
+  topicKeys: list(String),
+  audience: list(String, { enum: AUDIENCES }),
+  publisher: nullable(String),
+  publisherKey: nullable(String),
+  language: required(String),
+  fileIds: list(Schema.Types.ObjectId),
+  externalUrl: nullable(String),
+  durationSeconds: nullable(Number),
+  pageCount: nullable(Number),
+  collectionId: nullable(Schema.Types.ObjectId),
+  collectionPosition: nullable(Number),
+  status: required(String, { enum: ITEM_STATUSES }),
+  publishedAt: nullable(Date),
+  searchTokens: list(String),
+  titleTokens: list(String),
+  titleKey: required(String),
+  createdBy: required(personRefSchema()),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+  version: required(Number),
+});
 LibraryItemSchema.index({ status: 1, publishedAt: -1, _id: -1 });
 LibraryItemSchema.index({ status: 1, createdAt: -1, _id: -1 });
 LibraryItemSchema.index({ status: 1, titleKey: 1, _id: 1 });
@@ -100,6 +106,4 @@ trackGraphChanges(LibraryItemSchema, {
   ],
 });
 
-export function libraryItemModel(conn: Connection): Model<LibraryItemDoc> {
-  return modelOn<LibraryItemDoc>(conn, 'LibraryItem', LibraryItemSchema);
-}
+export const libraryItemModel = defineModel('LibraryItem', LibraryItemSchema);

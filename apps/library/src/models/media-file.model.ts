@@ -1,6 +1,12 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { PersonRef } from './library-item.model';
-import { modelOn, personRefSchema, trackGraphChanges } from '@portal/db';
+import {
+  collectionSchema,
+  defineModel,
+  personRefSchema,
+  required,
+  trackGraphChanges,
+} from '@portal/db';
 
 /**
  * One upload: its own name and uploader, pointing (by hash) at content that is stored
@@ -18,22 +24,17 @@ export interface MediaFileDoc {
   createdAt: Date;
 }
 
-export const MediaFileSchema = new Schema<MediaFileDoc>(
-  {
-    sha256: { type: String, required: true },
-    sizeBytes: { type: Number, required: true },
-    mimeType: { type: String, required: true },
-    ext: { type: String, required: true },
-    originalName: { type: String, required: true },
-    uploadedBy: { type: personRefSchema(), required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'media_files', versionKey: false },
-);
+export const MediaFileSchema = collectionSchema<MediaFileDoc>('media_files', {
+  sha256: required(String),
+  sizeBytes: required(Number),
+  mimeType: required(String),
+  ext: required(String),
+  originalName: required(String),
+  uploadedBy: required(personRefSchema()),
+  createdAt: required(Date),
+});
 MediaFileSchema.index({ sha256: 1 });
 MediaFileSchema.index({ 'uploadedBy.id': 1, createdAt: -1 });
 trackGraphChanges(MediaFileSchema, { type: 'MediaFile', listPaths: [] });
 
-export function mediaFileModel(conn: Connection): Model<MediaFileDoc> {
-  return modelOn<MediaFileDoc>(conn, 'MediaFile', MediaFileSchema);
-}
+export const mediaFileModel = defineModel('MediaFile', MediaFileSchema);

@@ -1,7 +1,14 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { AUDIENCES } from '../domain/library-item';
 import { PLATFORM_APP_CATEGORIES, type PlatformAppFields } from '../domain/platform-app-input';
-import { modelOn, trackGraphChanges } from '@portal/db';
+import {
+  collectionSchema,
+  defineModel,
+  list,
+  nullable,
+  required,
+  trackGraphChanges,
+} from '@portal/db';
 
 export interface PlatformAppDoc extends PlatformAppFields {
   _id: Types.ObjectId;
@@ -14,31 +21,26 @@ export interface PlatformAppDoc extends PlatformAppFields {
   version: number;
 }
 
-export const PlatformAppSchema = new Schema<PlatformAppDoc>(
-  {
-    slug: { type: String, required: true, unique: true },
-    name: { type: String, required: true },
-    description: { type: String, required: true },
-    url: { type: String, required: true },
-    androidUrl: { type: String, default: null },
-    iosUrl: { type: String, default: null },
-    ownerAgency: { type: String, required: true },
-    ownerUnitCode: { type: String, default: null },
-    category: { type: String, required: true, enum: PLATFORM_APP_CATEGORIES },
-    audience: { type: [String], enum: AUDIENCES, default: [] },
-    nameKey: { type: String, required: true },
-    searchTokens: { type: [String], default: [] },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-    version: { type: Number, required: true },
-  },
-  { collection: 'platform_apps', versionKey: false },
-);
+export const PlatformAppSchema = collectionSchema<PlatformAppDoc>('platform_apps', {
+  slug: required(String, { unique: true }),
+  name: required(String),
+  description: required(String),
+  url: required(String),
+  androidUrl: nullable(String),
+  iosUrl: nullable(String),
+  ownerAgency: required(String),
+  ownerUnitCode: nullable(String),
+  category: required(String, { enum: PLATFORM_APP_CATEGORIES }),
+  audience: list(String, { enum: AUDIENCES }),
+  nameKey: required(String),
+  searchTokens: list(String),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+  version: required(Number),
+});
 PlatformAppSchema.index({ nameKey: 1, _id: 1 });
 PlatformAppSchema.index({ category: 1, nameKey: 1, _id: 1 });
 PlatformAppSchema.index({ searchTokens: 1 });
 trackGraphChanges(PlatformAppSchema, { type: 'PlatformApp' });
 
-export function platformAppModel(conn: Connection): Model<PlatformAppDoc> {
-  return modelOn<PlatformAppDoc>(conn, 'PlatformApp', PlatformAppSchema);
-}
+export const platformAppModel = defineModel('PlatformApp', PlatformAppSchema);

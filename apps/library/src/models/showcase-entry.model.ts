@@ -1,5 +1,5 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { modelOn, trackGraphChanges } from '@portal/db';
+import { Schema, type Types } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required, trackGraphChanges } from '@portal/db';
 import { PLATFORM_APP_CATEGORIES } from '../domain/platform-app-input';
 import {
   SHOWCASE_AWARDS,
@@ -30,32 +30,29 @@ export interface ShowcaseEntryDoc extends ShowcaseFields {
   version: number;
 }
 
-export const ShowcaseEntrySchema = new Schema<ShowcaseEntryDoc>(
-  {
-    slug: { type: String, required: true, unique: true },
-    title: { type: String, required: true },
-    description: { type: String, required: true },
-    award: { type: String, required: true, enum: SHOWCASE_AWARDS },
-    awardRank: { type: Number, required: true },
-    awardTitle: { type: String, default: null },
-    year: { type: Number, required: true },
-    contestName: { type: String, required: true },
-    team: { type: Schema.Types.Mixed, required: true },
-    category: { type: String, required: true, enum: PLATFORM_APP_CATEGORIES },
-    tryItUrl: { type: String, required: true },
-    tryItKind: { type: String, required: true, enum: TRY_IT_KINDS },
-    demoVideoItemId: { type: String, default: null },
-    status: { type: String, required: true, enum: SHOWCASE_STATUSES },
-    titleKey: { type: String, required: true },
-    sourceEntryId: { type: String, default: null },
-    sourceContestId: { type: String, default: null },
-    createdBy: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-    version: { type: Number, required: true },
-  },
-  { collection: 'showcase_entries', versionKey: false },
-);
+export const ShowcaseEntrySchema = collectionSchema<ShowcaseEntryDoc>('showcase_entries', {
+  slug: required(String, { unique: true }),
+  title: required(String),
+  description: required(String),
+  award: required(String, { enum: SHOWCASE_AWARDS }),
+  awardRank: required(Number),
+  awardTitle: nullable(String),
+  year: required(Number),
+  contestName: required(String),
+  team: required(Schema.Types.Mixed),
+  category: required(String, { enum: PLATFORM_APP_CATEGORIES }),
+  tryItUrl: required(String),
+  tryItKind: required(String, { enum: TRY_IT_KINDS }),
+  demoVideoItemId: nullable(String),
+  status: required(String, { enum: SHOWCASE_STATUSES }),
+  titleKey: required(String),
+  sourceEntryId: nullable(String),
+  sourceContestId: nullable(String),
+  createdBy: required(String),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+  version: required(Number),
+});
 // The public list: newest year first, then by award, then by title (keyset pagination).
 ShowcaseEntrySchema.index({ status: 1, year: -1, awardRank: 1, titleKey: 1, _id: 1 });
 ShowcaseEntrySchema.index({ status: 1, award: 1, year: -1, awardRank: 1, titleKey: 1, _id: 1 });
@@ -67,9 +64,7 @@ trackGraphChanges(ShowcaseEntrySchema, {
   listPaths: ['status', 'year', 'award', 'awardRank', 'titleKey', 'category'],
 });
 
-export function showcaseEntryModel(conn: Connection): Model<ShowcaseEntryDoc> {
-  return modelOn<ShowcaseEntryDoc>(conn, 'ShowcaseEntry', ShowcaseEntrySchema);
-}
+export const showcaseEntryModel = defineModel('ShowcaseEntry', ShowcaseEntrySchema);
 
 /**
  * Flushed "try it" clicks of one showcase entry; like the items' stats, only the counter
@@ -83,16 +78,11 @@ export interface ShowcaseStatsDoc {
   updatedAt: Date;
 }
 
-export const ShowcaseStatsSchema = new Schema<ShowcaseStatsDoc>(
-  {
-    tryItCount: { type: Number, required: true, default: 0 },
-    lastBatchId: { type: String, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'showcase_entry_stats', versionKey: false },
-);
+export const ShowcaseStatsSchema = collectionSchema<ShowcaseStatsDoc>('showcase_entry_stats', {
+  tryItCount: required(Number, { default: 0 }),
+  lastBatchId: required(String),
+  updatedAt: required(Date),
+});
 trackGraphChanges(ShowcaseStatsSchema, { type: 'ShowcaseEntry' });
 
-export function showcaseStatsModel(conn: Connection): Model<ShowcaseStatsDoc> {
-  return modelOn<ShowcaseStatsDoc>(conn, 'ShowcaseStats', ShowcaseStatsSchema);
-}
+export const showcaseStatsModel = defineModel('ShowcaseStats', ShowcaseStatsSchema);

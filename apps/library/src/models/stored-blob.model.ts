@@ -1,5 +1,4 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, required } from '@portal/db';
 
 /**
  * Content in storage, keyed by its SHA-256: inserting it is the claim that makes
@@ -13,17 +12,12 @@ export interface StoredBlobDoc {
   createdAt: Date;
 }
 
-export const StoredBlobSchema = new Schema<StoredBlobDoc>(
-  {
-    _id: { type: String, required: true },
-    storageKey: { type: String, required: true },
-    sizeBytes: { type: Number, required: true },
-    mimeType: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'stored_blobs', versionKey: false },
-);
+export const StoredBlobSchema = collectionSchema<StoredBlobDoc>('stored_blobs', {
+  _id: required(String),
+  storageKey: required(String),
+  sizeBytes: required(Number),
+  mimeType: required(String),
+  createdAt: required(Date),
+});
 
-export function storedBlobModel(conn: Connection): Model<StoredBlobDoc> {
-  return modelOn<StoredBlobDoc>(conn, 'StoredBlob', StoredBlobSchema);
-}
+export const storedBlobModel = defineModel('StoredBlob', StoredBlobSchema);

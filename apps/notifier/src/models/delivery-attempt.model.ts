@@ -1,5 +1,4 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
 import type { Channel } from '../domain/delivery-key';
 
 /** `abandoned`: its worker died before recording an outcome; a later attempt took over. */
@@ -29,27 +28,22 @@ export interface DeliveryAttemptDoc {
   finishedAt: Date | null;
 }
 
-const DeliveryAttemptSchema = new Schema<DeliveryAttemptDoc>(
-  {
-    _id: { type: String, required: true },
-    deliveryId: { type: String, required: true },
-    channel: { type: String, required: true },
-    n: { type: Number, required: true },
-    endpointId: { type: String, default: null },
-    claimedAt: { type: Date, required: true },
-    expiresAt: { type: Date, required: true },
-    recovered: { type: Boolean, required: true, default: false },
-    outcome: { type: String, default: null },
-    error: { type: String, default: null },
-    statusCode: { type: Number, default: null },
-    finishedAt: { type: Date, default: null },
-  },
-  { collection: 'delivery_attempts', versionKey: false },
-);
+const DeliveryAttemptSchema = collectionSchema<DeliveryAttemptDoc>('delivery_attempts', {
+  _id: required(String),
+  deliveryId: required(String),
+  channel: required(String),
+  n: required(Number),
+  endpointId: nullable(String),
+  claimedAt: required(Date),
+  expiresAt: required(Date),
+  recovered: required(Boolean, { default: false }),
+  outcome: nullable(String),
+  error: nullable(String),
+  statusCode: nullable(Number),
+  finishedAt: nullable(Date),
+});
 // Attempts are found by id (`<deliveryId>.<n>`); these serve an endpoint's failure run and the purge.
 DeliveryAttemptSchema.index({ endpointId: 1, outcome: 1, finishedAt: -1 });
 DeliveryAttemptSchema.index({ claimedAt: 1 });
 
-export function deliveryAttemptModel(conn: Connection): Model<DeliveryAttemptDoc> {
-  return modelOn<DeliveryAttemptDoc>(conn, 'DeliveryAttempt', DeliveryAttemptSchema);
-}
+export const deliveryAttemptModel = defineModel('DeliveryAttempt', DeliveryAttemptSchema);

@@ -1,5 +1,4 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
 import type { Channel } from '../domain/delivery-key';
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
@@ -58,33 +57,25 @@ export function pendingDelivery(
   };
 }
 
-const DeliverySchema = new Schema<DeliveryDoc>(
-  {
-    _id: { type: String, required: true },
-    channel: { type: String, required: true, enum: ['email', 'webhook'] },
-    notificationId: { type: String, required: true },
-    targetId: { type: String, required: true },
-    addressKey: { type: String, required: true },
-    messageKey: { type: String, required: true },
-    kind: { type: String, required: true },
-    email: { type: String, default: null },
-    name: { type: String, default: null },
-    unsubscribeUrl: { type: String, default: null },
-    status: {
-      type: String,
-      required: true,
-      enum: ['pending', 'sent', 'failed', 'skipped'],
-      default: 'pending',
-    },
-    attempts: { type: Number, required: true, default: 0 },
-    lastError: { type: String, default: null },
-    response: { type: String, default: null },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-    sentAt: { type: Date, default: null },
-  },
-  { collection: 'deliveries', versionKey: false },
-);
+const DeliverySchema = collectionSchema<DeliveryDoc>('deliveries', {
+  _id: required(String),
+  channel: required(String, { enum: ['email', 'webhook'] }),
+  notificationId: required(String),
+  targetId: required(String),
+  addressKey: required(String),
+  messageKey: required(String),
+  kind: required(String),
+  email: nullable(String),
+  name: nullable(String),
+  unsubscribeUrl: nullable(String),
+  status: required(String, { enum: ['pending', 'sent', 'failed', 'skipped'], default: 'pending' }),
+  attempts: required(Number, { default: 0 }),
+  lastError: nullable(String),
+  response: nullable(String),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+  sentAt: nullable(Date),
+});
 // Few indexes on purpose: every write to a delivery pays for each of them (on FerretDB, all).
 DeliverySchema.index({ addressKey: 1 }, { unique: true });
 // The sweep (pending and idle) and the purge (settled and old).
@@ -92,6 +83,4 @@ DeliverySchema.index({ status: 1, updatedAt: 1 });
 // What happened to a notification (operators, support).
 DeliverySchema.index({ notificationId: 1 });
 
-export function deliveryModel(conn: Connection): Model<DeliveryDoc> {
-  return modelOn<DeliveryDoc>(conn, 'Delivery', DeliverySchema);
-}
+export const deliveryModel = defineModel('Delivery', DeliverySchema);

@@ -1,5 +1,4 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, required } from '@portal/db';
 
 /**
  * What a notification says, stored once and shared by all its deliveries: the e-mail
@@ -15,18 +14,13 @@ export interface MessageDoc {
   createdAt: Date;
 }
 
-const MessageSchema = new Schema<MessageDoc>(
-  {
-    _id: { type: String, required: true },
-    notificationId: { type: String, required: true },
-    kind: { type: String, required: true, enum: ['email', 'webhook'] },
-    content: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'messages', versionKey: false },
-);
+const MessageSchema = collectionSchema<MessageDoc>('messages', {
+  _id: required(String),
+  notificationId: required(String),
+  kind: required(String, { enum: ['email', 'webhook'] }),
+  content: required(String),
+  createdAt: required(Date),
+});
 MessageSchema.index({ createdAt: 1 });
 
-export function messageModel(conn: Connection): Model<MessageDoc> {
-  return modelOn<MessageDoc>(conn, 'Message', MessageSchema);
-}
+export const messageModel = defineModel('Message', MessageSchema);

@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
+import type { Types } from 'mongoose';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@portal/queue';
 
 /**
@@ -24,23 +24,18 @@ export interface WebhookEndpointDoc {
   updatedAt: Date;
 }
 
-const WebhookEndpointSchema = new Schema<WebhookEndpointDoc>(
-  {
-    partner: { type: String, required: true },
-    url: { type: String, required: true },
-    secret: { type: String, required: true, select: false },
-    events: { type: [String], enum: WEBHOOK_EVENTS, required: true },
-    enabled: { type: Boolean, required: true, default: true },
-    disabledAt: { type: Date, default: null },
-    disabledReason: { type: String, default: null },
-    failuresResetAt: { type: Date, required: true },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'webhook_endpoints', versionKey: false },
-);
+const WebhookEndpointSchema = collectionSchema<WebhookEndpointDoc>('webhook_endpoints', {
+  partner: required(String),
+  url: required(String),
+  secret: required(String, { select: false }),
+  events: required([String], { enum: WEBHOOK_EVENTS }),
+  enabled: required(Boolean, { default: true }),
+  disabledAt: nullable(Date),
+  disabledReason: nullable(String),
+  failuresResetAt: required(Date),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+});
 WebhookEndpointSchema.index({ enabled: 1 });
 
-export function webhookEndpointModel(conn: Connection): Model<WebhookEndpointDoc> {
-  return modelOn<WebhookEndpointDoc>(conn, 'WebhookEndpoint', WebhookEndpointSchema);
-}
+export const webhookEndpointModel = defineModel('WebhookEndpoint', WebhookEndpointSchema);

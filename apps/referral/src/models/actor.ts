@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { embeddedSchema, nullable, required } from '@portal/db';
 import type { Viewer } from '@portal/auth';
 
 /** Who made a change, for the staff-only `by` of history entries. */
@@ -8,14 +8,11 @@ export interface Actor {
   name: string;
 }
 
-export const ActorSchema = new Schema<Actor>(
-  {
-    kind: { type: String, required: true, enum: ['CITIZEN', 'STAFF', 'HOTLINE', 'SYSTEM'] },
-    id: { type: String, default: null },
-    name: { type: String, required: true },
-  },
-  { _id: false },
-);
+export const ActorSchema = embeddedSchema<Actor>({
+  kind: required(String, { enum: ['CITIZEN', 'STAFF', 'HOTLINE', 'SYSTEM'] }),
+  id: nullable(String),
+  name: required(String),
+});
 
 export const HOTLINE_ACTOR: Actor = { kind: 'HOTLINE', id: null, name: 'Tổng đài 1022' };
 export const SYSTEM_ACTOR: Actor = { kind: 'SYSTEM', id: null, name: 'Hệ thống' };

@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
+import type { Model } from 'mongoose';
 
 /** Where an agency's overdue reminders go; `_id` is the unit code. */
 export interface AgencyContactDoc {
@@ -10,19 +10,14 @@ export interface AgencyContactDoc {
   updatedBy: string | null;
 }
 
-const AgencyContactSchema = new Schema<AgencyContactDoc>(
-  {
-    _id: { type: String, required: true },
-    email: { type: String, required: true },
-    name: { type: String, default: null },
-    updatedAt: { type: Date, required: true },
-    updatedBy: { type: String, default: null },
-  },
-  { collection: 'agency_contacts', versionKey: false },
-);
+const AgencyContactSchema = collectionSchema<AgencyContactDoc>('agency_contacts', {
+  _id: required(String),
+  email: required(String),
+  name: nullable(String),
+  updatedAt: required(Date),
+  updatedBy: nullable(String),
+});
 
 export type AgencyContactModel = Model<AgencyContactDoc>;
 
-export function agencyContactModel(conn: Connection): AgencyContactModel {
-  return modelOn<AgencyContactDoc>(conn, 'AgencyContact', AgencyContactSchema);
-}
+export const agencyContactModel = defineModel('AgencyContact', AgencyContactSchema);

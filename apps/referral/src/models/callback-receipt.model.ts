@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
+import type { Model } from 'mongoose';
 
 /**
  * One accepted hotline callback, keyed by its signature: inserting it is the replay check.
@@ -13,19 +13,14 @@ export interface CallbackReceiptDoc {
   expiresAt: Date;
 }
 
-const CallbackReceiptSchema = new Schema<CallbackReceiptDoc>(
-  {
-    _id: { type: String, required: true },
-    referralId: { type: String, default: null },
-    receivedAt: { type: Date, required: true },
-    expiresAt: { type: Date, required: true },
-  },
-  { collection: 'callback_receipts', versionKey: false },
-);
+const CallbackReceiptSchema = collectionSchema<CallbackReceiptDoc>('callback_receipts', {
+  _id: required(String),
+  referralId: nullable(String),
+  receivedAt: required(Date),
+  expiresAt: required(Date),
+});
 CallbackReceiptSchema.index({ expiresAt: 1 });
 
 export type CallbackReceiptModel = Model<CallbackReceiptDoc>;
 
-export function callbackReceiptModel(conn: Connection): CallbackReceiptModel {
-  return modelOn<CallbackReceiptDoc>(conn, 'CallbackReceipt', CallbackReceiptSchema);
-}
+export const callbackReceiptModel = defineModel('CallbackReceipt', CallbackReceiptSchema);

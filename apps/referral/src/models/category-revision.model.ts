@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required } from '@portal/db';
+import type { Model } from 'mongoose';
 
 /**
  * One edit of a hotline category's routing rule: who sent such feedback where, from when.
@@ -19,24 +19,19 @@ export type CategoryRevisionDoc = {
   by: string | null;
 };
 
-const CategoryRevisionSchema = new Schema<CategoryRevisionDoc>(
-  {
-    _id: { type: String, required: true },
-    code: { type: String, required: true },
-    version: { type: Number, required: true },
-    name: { type: String, required: true },
-    targetAgency: { type: String, required: true },
-    slaHours: { type: Number, required: true },
-    active: { type: Boolean, required: true },
-    at: { type: Date, required: true },
-    by: { type: String, default: null },
-  },
-  { collection: 'hotline_category_revisions', versionKey: false },
-);
+const CategoryRevisionSchema = collectionSchema<CategoryRevisionDoc>('hotline_category_revisions', {
+  _id: required(String),
+  code: required(String),
+  version: required(Number),
+  name: required(String),
+  targetAgency: required(String),
+  slaHours: required(Number),
+  active: required(Boolean),
+  at: required(Date),
+  by: nullable(String),
+});
 CategoryRevisionSchema.index({ code: 1, version: 1 });
 
 export type CategoryRevisionModel = Model<CategoryRevisionDoc>;
 
-export function categoryRevisionModel(conn: Connection): CategoryRevisionModel {
-  return modelOn<CategoryRevisionDoc>(conn, 'CategoryRevision', CategoryRevisionSchema);
-}
+export const categoryRevisionModel = defineModel('CategoryRevision', CategoryRevisionSchema);

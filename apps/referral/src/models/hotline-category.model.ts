@@ -1,5 +1,5 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import { trackGraphChanges, modelOn } from '@portal/db';
+import type { Model } from 'mongoose';
+import { collectionSchema, defineModel, nullable, required, trackGraphChanges } from '@portal/db';
 
 /** A hotline category and its routing rule; `_id` is the code. */
 // A type alias, not an interface: insertOnce() needs an indexable record type.
@@ -14,23 +14,18 @@ export type HotlineCategoryDoc = {
   updatedBy: string | null;
 };
 
-const HotlineCategorySchema = new Schema<HotlineCategoryDoc>(
-  {
-    _id: { type: String, required: true },
-    name: { type: String, required: true },
-    targetAgency: { type: String, required: true },
-    slaHours: { type: Number, required: true },
-    active: { type: Boolean, required: true, default: true },
-    version: { type: Number, required: true, default: 1 },
-    updatedAt: { type: Date, required: true },
-    updatedBy: { type: String, default: null },
-  },
-  { collection: 'hotline_categories', versionKey: false },
-);
+const HotlineCategorySchema = collectionSchema<HotlineCategoryDoc>('hotline_categories', {
+  _id: required(String),
+  name: required(String),
+  targetAgency: required(String),
+  slaHours: required(Number),
+  active: required(Boolean, { default: true }),
+  version: required(Number, { default: 1 }),
+  updatedAt: required(Date),
+  updatedBy: nullable(String),
+});
 trackGraphChanges(HotlineCategorySchema, { type: 'HotlineCategory' });
 
 export type HotlineCategoryModel = Model<HotlineCategoryDoc>;
 
-export function hotlineCategoryModel(conn: Connection): HotlineCategoryModel {
-  return modelOn<HotlineCategoryDoc>(conn, 'HotlineCategory', HotlineCategorySchema);
-}
+export const hotlineCategoryModel = defineModel('HotlineCategory', HotlineCategorySchema);

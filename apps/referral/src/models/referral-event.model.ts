@@ -1,8 +1,8 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Model } from 'mongoose';
 import type { QueueName } from '@portal/queue';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../domain/referral-status';
 import { ActorSchema, type Actor } from './actor';
-import { trackGraphChanges, modelOn } from '@portal/db';
+import { collectionSchema, defineModel, nullable, required, trackGraphChanges } from '@portal/db';
 
 /** A job an event must be followed by; queued through the outbox once the event is applied. */
 export interface EventEffect {
@@ -42,21 +42,22 @@ export type ReferralEventDoc = {
   effectsQueuedAt: Date | null;
 };
 
-const ReferralEventSchema = new Schema<ReferralEventDoc>(
+const ReferralEventSchema = collectionSchema<ReferralEventDoc>(
+  'referral_events',
   {
-    _id: { type: String, required: true },
-    referralId: { type: String, required: true },
-    seq: { type: Number, required: true },
-    kind: { type: String, required: true, enum: ['STATUS', 'TICKET', 'OVERDUE'] },
-    status: { type: String, required: true, enum: REFERRAL_STATUSES },
-    note: { type: String, default: null },
-    by: { type: ActorSchema, required: true },
-    at: { type: Date, required: true },
-    patch: { type: Schema.Types.Mixed, required: true },
+    _id: required(String),
+    referralId: required(String),
+    seq: required(Number),
+    kind: required(String, { enum: ['STATUS', 'TICKET', 'OVERDUE'] }),
+    status: required(String, { enum: REFERRAL_STATUSES }),
+    note: nullable(String),
+    by: required(ActorSchema),
+    at: required(Date),
+    patch: required(Schema.Types.Mixed),
     effects: { type: Schema.Types.Mixed, default: [] },
-    effectsQueuedAt: { type: Date, default: null },
+    effectsQueuedAt: nullable(Date),
   },
-  { collection: 'referral_events', versionKey: false, minimize: false },
+  { minimize: false },
 );
 ReferralEventSchema.index({ referralId: 1, seq: 1 });
 ReferralEventSchema.index({ effectsQueuedAt: 1, at: 1 });
@@ -64,13 +65,9 @@ ReferralEventSchema.index({ effectsQueuedAt: 1, at: 1 });
 ReferralEventSchema.index({ at: 1 });
 trackGraphChanges(ReferralEventSchema, {
   type: 'ReferralHistoryEntry',
-  related: (event) => [
-    { type: 'Referral', ids: event.referralId ? [String(event.referralId)] : [], lists: false },
-  ],
+  parent: { type: 'Referral', idPath: 'referralId', lists: false },
 });
 
 export type ReferralEventModel = Model<ReferralEventDoc>;
 
-export function referralEventModel(conn: Connection): ReferralEventModel {
-  return modelOn<ReferralEventDoc>(conn, 'ReferralEvent', ReferralEventSchema);
-}
+export const referralEventModel = defineModel('ReferralEvent', ReferralEventSchema);

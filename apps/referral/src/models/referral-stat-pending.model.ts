@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, required } from '@portal/db';
+import type { Model } from 'mongoose';
 
 /**
  * A referral being received and not yet counted in the statistics (`_id` its id), written
@@ -11,17 +11,18 @@ export interface ReferralStatPendingDoc {
   at: Date;
 }
 
-const ReferralStatPendingSchema = new Schema<ReferralStatPendingDoc>(
+const ReferralStatPendingSchema = collectionSchema<ReferralStatPendingDoc>(
+  'referral_stat_pending',
   {
-    _id: { type: String, required: true },
-    at: { type: Date, required: true },
+    _id: required(String),
+    at: required(Date),
   },
-  { collection: 'referral_stat_pending', versionKey: false },
 );
 ReferralStatPendingSchema.index({ at: 1 });
 
 export type ReferralStatPendingModel = Model<ReferralStatPendingDoc>;
 
-export function referralStatPendingModel(conn: Connection): ReferralStatPendingModel {
-  return modelOn<ReferralStatPendingDoc>(conn, 'ReferralStatPending', ReferralStatPendingSchema);
-}
+export const referralStatPendingModel = defineModel(
+  'ReferralStatPending',
+  ReferralStatPendingSchema,
+);

@@ -1,5 +1,5 @@
-import { modelOn } from '@portal/db';
-import { Schema, type Connection, type Model } from 'mongoose';
+import { collectionSchema, defineModel, required } from '@portal/db';
+import type { Model } from 'mongoose';
 
 /**
  * The referral statistics of one city month (`_id` `M2025-11`: its counts per day, packed by
@@ -15,17 +15,12 @@ export interface ReferralStatPeriodDoc {
   lastFlushId: string;
 }
 
-const ReferralStatPeriodSchema = new Schema<ReferralStatPeriodDoc>(
-  {
-    _id: { type: String, required: true },
-    counts: { type: String, default: '' },
-    lastFlushId: { type: String, required: true },
-  },
-  { collection: 'referral_stat_periods', versionKey: false },
-);
+const ReferralStatPeriodSchema = collectionSchema<ReferralStatPeriodDoc>('referral_stat_periods', {
+  _id: required(String),
+  counts: { type: String, default: '' },
+  lastFlushId: required(String),
+});
 
 export type ReferralStatPeriodModel = Model<ReferralStatPeriodDoc>;
 
-export function referralStatPeriodModel(conn: Connection): ReferralStatPeriodModel {
-  return modelOn<ReferralStatPeriodDoc>(conn, 'ReferralStatPeriod', ReferralStatPeriodSchema);
-}
+export const referralStatPeriodModel = defineModel('ReferralStatPeriod', ReferralStatPeriodSchema);

@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { Model, Types } from 'mongoose';
 import {
   REFERRAL_SOURCES,
   REFERRAL_STATUSES,
@@ -6,7 +6,14 @@ import {
   type ReferralStatus,
 } from '../domain/referral-status';
 import { ActorSchema, type Actor } from './actor';
-import { trackGraphChanges, modelOn } from '@portal/db';
+import {
+  collectionSchema,
+  defineModel,
+  embeddedSchema,
+  nullable,
+  required,
+  trackGraphChanges,
+} from '@portal/db';
 
 export interface ReferralContact {
   email: string | null;
@@ -55,44 +62,37 @@ export interface ReferralDoc {
   updatedAt: Date;
 }
 
-const ReferralSchema = new Schema<ReferralDoc>(
-  {
-    trackingCode: { type: String, required: true, unique: true },
-    source: { type: String, required: true, enum: REFERRAL_SOURCES },
-    sourceKey: { type: String, required: true, unique: true },
-    threadId: { type: String, default: null },
-    postId: { type: String, default: null },
-    subject: { type: String, required: true },
-    summary: { type: String, required: true },
-    referralNote: { type: String, default: null },
-    categoryCode: { type: String, required: true },
-    categoryName: { type: String, required: true },
-    targetAgency: { type: String, required: true },
-    slaHours: { type: Number, required: true },
-    slaDueAt: { type: Date, required: true },
-    status: { type: String, required: true, enum: REFERRAL_STATUSES },
-    receivedNote: { type: String, default: null },
-    createdBy: { type: ActorSchema, required: true },
-    publicResponse: { type: String, default: null },
-    hotlineTicketId: { type: String, default: null },
-    dispatchRound: { type: Number, required: true, default: 1 },
-    dispatchError: { type: String, default: null },
-    contact: {
-      type: new Schema<ReferralContact>(
-        { email: { type: String, default: null }, name: { type: String, default: null } },
-        { _id: false },
-      ),
-      default: null,
-    },
-    submittedBy: { type: String, default: null },
-    overdueFlaggedAt: { type: Date, default: null },
-    closedAt: { type: Date, default: null },
-    version: { type: Number, required: true, default: 1 },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'referrals', versionKey: false },
-);
+const ReferralSchema = collectionSchema<ReferralDoc>('referrals', {
+  trackingCode: required(String, { unique: true }),
+  source: required(String, { enum: REFERRAL_SOURCES }),
+  sourceKey: required(String, { unique: true }),
+  threadId: nullable(String),
+  postId: nullable(String),
+  subject: required(String),
+  summary: required(String),
+  referralNote: nullable(String),
+  categoryCode: required(String),
+  categoryName: required(String),
+  targetAgency: required(String),
+  slaHours: required(Number),
+  slaDueAt: required(Date),
+  status: required(String, { enum: REFERRAL_STATUSES }),
+  receivedNote: nullable(String),
+  createdBy: required(ActorSchema),
+  publicResponse: nullable(String),
+  hotlineTicketId: nullable(String),
+  dispatchRound: required(Number, { default: 1 }),
+  dispatchError: nullable(String),
+  contact: nullable(
+    embeddedSchema<ReferralContact>({ email: nullable(String), name: nullable(String) }),
+  ),
+  submittedBy: nullable(String),
+  overdueFlaggedAt: nullable(Date),
+  closedAt: nullable(Date),
+  version: required(Number, { default: 1 }),
+  createdAt: required(Date),
+  updatedAt: required(Date),
+});
 // Staff lists: newest first, by agency and/or status.
 ReferralSchema.index({ createdAt: -1, _id: -1 });
 ReferralSchema.index({ targetAgency: 1, createdAt: -1, _id: -1 });
@@ -107,6 +107,4 @@ trackGraphChanges(ReferralSchema, { type: 'Referral' });
 
 export type ReferralModel = Model<ReferralDoc>;
 
-export function referralModel(conn: Connection): ReferralModel {
-  return modelOn<ReferralDoc>(conn, 'Referral', ReferralSchema);
-}
+export const referralModel = defineModel('Referral', ReferralSchema);

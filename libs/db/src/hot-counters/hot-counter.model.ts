@@ -1,4 +1,5 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import type { Connection, Model, Schema } from 'mongoose';
+import { collectionSchema, required } from '../schema-fields';
 
 /**
  * Where one hot counter keeps what its flush folded in. Written only by the flush (one
@@ -65,65 +66,46 @@ export interface HotCounterModels {
 
 /** The models of one hot counter on `conn` (registered once per connection). */
 export function hotCounterModels(conn: Connection, spec: HotCounterSpec): HotCounterModels {
-  const counts: Record<string, unknown> = { total: { type: Number, required: true } };
+  const counts: Record<string, unknown> = { total: required(Number) };
   for (const c of spec.counters) counts[c] = { type: Number, default: 0 };
-  const lastFlushId = { type: String, required: true };
   const model = (name: string, build: () => Schema) =>
     conn.models[`${spec.modelPrefix}${name}`] ?? conn.model(`${spec.modelPrefix}${name}`, build());
   return {
     buckets: model('Bucket', () => {
-      const s = new Schema(
-        {
-          _id: { type: String, required: true },
-          [spec.subjectField]: { type: String, required: true },
-          day: { type: String, required: true },
-          ...counts,
-          lastFlushId,
-        },
-        { collection: `${spec.collectionPrefix}_buckets`, versionKey: false },
-      );
+      const s = collectionSchema<HotBucketDoc>(`${spec.collectionPrefix}_buckets`, {
+        _id: required(String),
+        [spec.subjectField]: required(String),
+        day: required(String),
+        ...counts,
+        lastFlushId: required(String),
+      });
       s.index({ [spec.subjectField]: 1, day: 1 });
       s.index({ day: 1 });
       return s;
     }),
-    periods: model(
-      'Period',
-      () =>
-        new Schema(
-          {
-            _id: { type: String, required: true },
-            ...counts,
-            [spec.subjectsField]: { type: String, default: '' },
-            // Months only; absent on months flushed before it existed (read from their days).
-            days: { type: String },
-            lastFlushId,
-          },
-          { collection: `${spec.collectionPrefix}_periods`, versionKey: false },
-        ),
+    periods: model('Period', () =>
+      collectionSchema<HotPeriodDoc>(`${spec.collectionPrefix}_periods`, {
+        _id: required(String),
+        ...counts,
+        [spec.subjectsField]: { type: String, default: '' },
+        // Months only; absent on months flushed before it existed (read from their days).
+        days: { type: String },
+        lastFlushId: required(String),
+      }),
     ),
-    totals: model(
-      'Total',
-      () =>
-        new Schema(
-          {
-            _id: { type: String, required: true },
-            total: { type: Number, required: true },
-            lastFlushId,
-          },
-          { collection: `${spec.collectionPrefix}_totals`, versionKey: false },
-        ),
+    totals: model('Total', () =>
+      collectionSchema<HotTotalDoc>(`${spec.collectionPrefix}_totals`, {
+        _id: required(String),
+        total: required(Number),
+        lastFlushId: required(String),
+      }),
     ),
-    readers: model(
-      'Readers',
-      () =>
-        new Schema<HotReadersDoc>(
-          {
-            _id: { type: String, required: true },
-            hll: { type: String, required: true },
-            readers: { type: Number, required: true },
-          },
-          { collection: `${spec.collectionPrefix}_readers`, versionKey: false },
-        ),
+    readers: model('Readers', () =>
+      collectionSchema<HotReadersDoc>(`${spec.collectionPrefix}_readers`, {
+        _id: required(String),
+        hll: required(String),
+        readers: required(Number),
+      }),
     ) as Model<HotReadersDoc>,
   };
 }
