@@ -43,3 +43,18 @@ export const requiredInUpdate = <T extends z.ZodType>(schema: T) =>
     .nullable()
     .refine((v) => v !== null, 'must not be null')
     .optional();
+
+/**
+ * The fields after an update parsed with these schemas: a field the update leaves out is
+ * unchanged, any other takes the update's value (null reaches only optional fields, which it
+ * clears: `requiredInUpdate` refuses it for the others).
+ */
+export function applyUpdate<F extends object>(
+  current: F,
+  patch: { [K in keyof F]?: F[K] | null },
+): F {
+  const next = { ...current };
+  for (const [key, value] of Object.entries(patch))
+    if (value !== undefined) (next as Record<string, unknown>)[key] = value;
+  return next;
+}

@@ -9,7 +9,7 @@ import {
   type Audience,
   type ItemFields,
 } from './library-item';
-import { httpUrl, optionalText, requiredInUpdate, textLine } from './input-fields';
+import { applyUpdate, httpUrl, optionalText, requiredInUpdate, textLine } from './input-fields';
 
 export const objectId = objectIdSchema();
 
@@ -105,20 +105,12 @@ export type UpdateItemInput = z.output<typeof updateItemInput>;
 
 /** The item's fields after applying an update (null topics/fileIds mean "none"). */
 export function applyItemUpdate(current: ItemFields, patch: UpdateItemInput): ItemFields {
-  const next: ItemFields = { ...current };
-  if (patch.title != null) next.title = patch.title;
-  if (patch.description !== undefined) next.description = patch.description;
-  if (patch.format != null) next.format = patch.format;
-  if (patch.topics !== undefined) next.topics = patch.topics ?? [];
-  if (patch.audience != null) next.audience = patch.audience;
-  if (patch.publisher !== undefined) next.publisher = patch.publisher;
-  if (patch.language != null) next.language = patch.language;
-  if (patch.fileIds !== undefined) next.fileIds = patch.fileIds ?? [];
-  if (patch.collectionId !== undefined) next.collectionId = patch.collectionId;
-  if (patch.externalUrl !== undefined) next.externalUrl = patch.externalUrl;
-  if (patch.durationSeconds !== undefined) next.durationSeconds = patch.durationSeconds;
-  if (patch.pageCount !== undefined) next.pageCount = patch.pageCount;
-  return next;
+  const next = applyUpdate(current, patch);
+  return {
+    ...next,
+    topics: patch.topics === null ? [] : next.topics,
+    fileIds: patch.fileIds === null ? [] : next.fileIds,
+  };
 }
 
 export const ITEM_SORTS = ['NEWEST', 'TITLE', 'RELEVANCE'] as const;

@@ -82,23 +82,6 @@ export const updatePlatformAppInput = z.object({
 });
 export type UpdatePlatformAppInput = z.output<typeof updatePlatformAppInput>;
 
-export function applyPlatformAppUpdate(
-  current: PlatformAppFields,
-  patch: UpdatePlatformAppInput,
-): PlatformAppFields {
-  const next = { ...current };
-  if (patch.name != null) next.name = patch.name;
-  if (patch.description != null) next.description = patch.description;
-  if (patch.url != null) next.url = patch.url;
-  if (patch.androidUrl !== undefined) next.androidUrl = patch.androidUrl;
-  if (patch.iosUrl !== undefined) next.iosUrl = patch.iosUrl;
-  if (patch.ownerAgency != null) next.ownerAgency = patch.ownerAgency;
-  if (patch.ownerUnitCode !== undefined) next.ownerUnitCode = patch.ownerUnitCode;
-  if (patch.category != null) next.category = patch.category;
-  if (patch.audience != null) next.audience = patch.audience;
-  return next;
-}
-
 export const platformAppFilterInput = z
   .object({
     category: z.enum(PLATFORM_APP_CATEGORIES).nullish(),

@@ -98,30 +98,6 @@ export const updateShowcaseInput = z.object({
 });
 export type UpdateShowcaseInput = z.output<typeof updateShowcaseInput>;
 
-/** Fields left out are unchanged; null clears an optional one. */
-export function applyShowcaseUpdate(
-  current: ShowcaseFields,
-  patch: UpdateShowcaseInput,
-): ShowcaseFields {
-  const next = { ...current };
-  for (const key of [
-    'title',
-    'description',
-    'award',
-    'year',
-    'contestName',
-    'team',
-    'category',
-    'tryItUrl',
-    'tryItKind',
-  ] as const) {
-    if (patch[key] != null) (next as Record<string, unknown>)[key] = patch[key];
-  }
-  if (patch.awardTitle !== undefined) next.awardTitle = patch.awardTitle;
-  if (patch.demoVideoItemId !== undefined) next.demoVideoItemId = patch.demoVideoItemId;
-  return next;
-}
-
 export const showcaseFilterInput = z
   .object({
     year: year.nullish(),
