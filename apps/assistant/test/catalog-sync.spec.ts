@@ -8,6 +8,24 @@ const catalog = useCatalog('asst_sync', portal);
 
 const ckanCsv = async (url: string) => (await (await fetch(url)).text()).split('\n').slice(1);
 
+/**
+ * A sync run held up inside its first (just touched) dataset, once it holds the lease;
+ * `release` lets it go on.
+ */
+async function holdingRun() {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const sync = catalog.syncWith(() => held);
+  await portal.control('POST', '/datasets/diem-wifi-cong-cong/touch', {});
+  const run = sync.run();
+  await expect
+    .poll(async () => (await catalog.models.SyncState.findById('ckan').lean())?.leaseToken, {
+      timeout: 30_000,
+    })
+    .toBeTruthy();
+  return { release, run };
+}
+
 describe('catalog sync', () => {
   it('stores every dataset with its licence, publisher, frequency and formats, once', async () => {
     await portal.control('POST', '/reset');
@@ -92,16 +110,7 @@ describe('catalog sync', () => {
     expect(together.filter((r) => !r.skipped).length).toBeGreaterThanOrEqual(1);
 
     // A run that holds the sync (held up inside its first dataset) makes the others skip.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const slow = catalog.syncWith(() => held);
-    await portal.control('POST', '/datasets/diem-wifi-cong-cong/touch', {});
-    const slowRun = slow.run();
-    await expect
-      .poll(async () => (await catalog.models.SyncState.findById('ckan').lean())?.leaseToken, {
-        timeout: 30_000,
-      })
-      .toBeTruthy();
+    const { release, run: slowRun } = await holdingRun();
     const others = await Promise.all([catalog.sync.run(), catalog.sync.run()]);
     expect(others.map((r) => r.skipped)).toEqual([true, true]);
     release();
@@ -110,16 +119,7 @@ describe('catalog sync', () => {
 
     // The holder died (its lease lapsed): the next run takes over, and the old holder, should
     // it wake, cannot move the cursor any more.
-    let wake!: () => void;
-    const asleep = new Promise<void>((resolve) => (wake = resolve));
-    const stale = catalog.syncWith(() => asleep);
-    await portal.control('POST', '/datasets/diem-wifi-cong-cong/touch', {});
-    const staleRun = stale.run();
-    await expect
-      .poll(async () => (await catalog.models.SyncState.findById('ckan').lean())?.leaseToken, {
-        timeout: 30_000,
-      })
-      .toBeTruthy();
+    const { release: wake, run: staleRun } = await holdingRun();
     await catalog.models.SyncState.updateOne(
       { _id: 'ckan' },
       { $set: { leaseUntil: new Date(Date.now() - 1000) } },

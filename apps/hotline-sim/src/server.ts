@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { listen, requestIdMiddleware, type RunningHttpServer } from '@portal/http';
+import { HeldReplies, listen, requestIdMiddleware, type RunningHttpServer } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import { CallbackSender, type LifecycleSettings } from './callback-sender';
 import { decideFault, type FaultSettings } from './faults';
@@ -72,7 +72,7 @@ export async function startHotlineSim(
     retryMs: config.callbackRetryMs,
     logger: log,
   });
-  const hanging = new Set<NodeJS.Timeout>();
+  const held = new HeldReplies();
 
   const app = express();
   app.disable('x-powered-by');
@@ -120,11 +120,7 @@ export async function startHotlineSim(
       res.status(created ? 201 : 200).json({ ticketId: ticket.ticketId, status: ticket.status });
     if (outcome === 'timeout') {
       // Recorded, but answered too late: the caller must retry with the same key.
-      const timer = setTimeout(() => {
-        hanging.delete(timer);
-        if (!res.destroyed) answer();
-      }, faults.hangMs);
-      hanging.add(timer);
+      held.later(res, faults.hangMs, answer);
       return;
     }
     answer();
@@ -197,7 +193,7 @@ export async function startHotlineSim(
     store,
     close: async () => {
       sender.close();
-      for (const t of hanging) clearTimeout(t);
+      held.clear();
       await server.close();
     },
   };

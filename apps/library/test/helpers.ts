@@ -125,9 +125,12 @@ export interface UploadResponse {
   body: any;
 }
 
-/** Uploads `bytes` as multipart/form-data over real HTTP, as a browser form would. */
+/**
+ * Uploads `bytes` as multipart/form-data over real HTTP, as a browser form would, to the
+ * library at `lib.url` (this test's, or a library process).
+ */
 export async function upload(
-  lib: TestLibrary,
+  lib: Pick<TestLibrary, 'url'>,
   file: { bytes: Buffer; name: string; type?: string; field?: string },
   token?: string,
 ): Promise<UploadResponse> {

@@ -12,7 +12,7 @@ import {
 } from '@portal/testing';
 import { samplePdf, samplePng } from '../src/seed/sample-files';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER } from '@portal/auth';
-import { libraryProcessEnv, useTestLibrary } from './helpers';
+import { libraryProcessEnv, upload, useTestLibrary } from './helpers';
 import { TEST_S3_CREDENTIALS, useTestS3 } from './test-s3';
 
 const s3 = useTestS3('main');
@@ -39,30 +39,18 @@ describe('the library process', oneStart, () => {
       });
       expect(res.data).toEqual({ libraryItems: { totalCount: 0 } });
 
-      const form = new FormData();
-      form.append('file', new Blob([samplePng({ width: 4, height: 4 })]), 'nho.png');
       const token = await internalTokenFor(testViewer('editor'));
-      const small = await fetchAsGateway(`${base}/uploads`, {
-        method: 'POST',
-        body: form,
-        headers: { [INTERNAL_TOKEN_HEADER]: token },
-      });
-      expect(small.status).toBe(201);
-      const { file } = (await small.json()) as { file: { id: string; url: string } };
-      expect(file.url).toBe(`https://cds.example.vn/files/${file.id}`);
-      const big = new FormData();
-      big.append(
-        'file',
-        new Blob([samplePdf({ title: 'Lớn', pages: [['x']], minBytes: 5000 })]),
-        'lon.pdf',
+      const small = await upload(
+        app,
+        { bytes: samplePng({ width: 4, height: 4 }), name: 'nho.png' },
+        token,
       );
+      expect(small.status).toBe(201);
+      const { file } = small.body as { file: { id: string; url: string } };
+      expect(file.url).toBe(`https://cds.example.vn/files/${file.id}`);
       // LIBRARY_MAX_UPLOAD_BYTES from the environment applies.
-      const refused = await fetchAsGateway(`${base}/uploads`, {
-        method: 'POST',
-        body: big,
-        headers: { [INTERNAL_TOKEN_HEADER]: token },
-      });
-      expect(refused.status).toBe(413);
+      const big = samplePdf({ title: 'Lớn', pages: [['x']], minBytes: 5000 });
+      expect((await upload(app, { bytes: big, name: 'lon.pdf' }, token)).status).toBe(413);
     } finally {
       await app.stop();
     }
@@ -86,15 +74,9 @@ describe('the library process', oneStart, () => {
 
       const token = await internalTokenFor(testViewer('editor'));
       const bytes = samplePdf({ title: 'Lưu trên S3', pages: [['Trang 1'], ['Trang 2']] });
-      const form = new FormData();
-      form.append('file', new Blob([bytes]), 'luu-tren-s3.pdf');
-      const uploaded = await fetchAsGateway(`${base}/uploads`, {
-        method: 'POST',
-        body: form,
-        headers: { [INTERNAL_TOKEN_HEADER]: token },
-      });
+      const uploaded = await upload(app, { bytes, name: 'luu-tren-s3.pdf' }, token);
       expect(uploaded.status).toBe(201);
-      const { file } = (await uploaded.json()) as { file: { id: string; sha256: string } };
+      const { file } = uploaded.body as { file: { id: string; sha256: string } };
       expect(await s3.keys()).toEqual([
         `thu-vien/${file.sha256.slice(0, 2)}/${file.sha256.slice(2, 4)}/${file.sha256}`,
       ]);

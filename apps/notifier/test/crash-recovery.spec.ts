@@ -98,6 +98,15 @@ const copies = (label: string) => {
   return byRecipient;
 };
 
+/** Mails `size` subscribers as `bulletin.<label>`; returns once `underWay` reached the relay. */
+async function sendBatch(label: string, size: number, underWay: number) {
+  const batch = subscribers(size, label);
+  const notificationId = `bulletin.${label}`;
+  await notifications.enqueue(emailNotification(notificationId, batch), { jobId: `${label}.1` });
+  await sink.waitFor(underWay, mine(label));
+  return { batch, notificationId };
+}
+
 async function allSettled(notificationId: string, count: number): Promise<void> {
   await waitUntil(
     async () => {
@@ -123,11 +132,8 @@ const twoStarts = { timeout: timeoutForProcesses(2, 120_000) };
 
 describe('a notifier process that dies or stops mid-batch', twoStarts, () => {
   it('killed while sends are under way: after a restart every recipient has exactly one message', async () => {
-    const batch = subscribers(40, 'kill');
-    const notificationId = 'bulletin.kill';
     const worker = await startWorker();
-    await notifications.enqueue(emailNotification(notificationId, batch), { jobId: 'kill.1' });
-    await sink.waitFor(8, mine('kill'));
+    const { batch, notificationId } = await sendBatch('kill', 40, 8);
 
     // Nothing more reaches the relay: sends under way hang, and every message the relay
     // accepted so far is recorded. Then the process dies with attempts open.
@@ -198,11 +204,8 @@ describe('a notifier process that dies or stops mid-batch', twoStarts, () => {
   });
 
   it('killed after the relay accepted a message but before recording it: that one is sent again, same Message-ID, and only that one', async () => {
-    const batch = subscribers(20, 'window');
-    const notificationId = 'bulletin.window';
     const worker = await startWorker();
-    await notifications.enqueue(emailNotification(notificationId, batch), { jobId: 'window.1' });
-    await sink.waitFor(5, mine('window'));
+    const { notificationId } = await sendBatch('window', 20, 5);
 
     // The relay gets whole messages but its "250 accepted" never reaches the worker.
     gate.mode = 'hold-final-replies';
@@ -248,15 +251,12 @@ describe('a notifier process that dies or stops mid-batch', twoStarts, () => {
   });
 
   it('stopped with SIGTERM: finishes the sends under way, exits 0, and the rest follow after a restart', async () => {
-    const batch = subscribers(30, 'term');
-    const notificationId = 'bulletin.term';
     const worker = await startWorker();
     expect(await waitForReady(`http://127.0.0.1:${port}/readyz`)).toEqual({
       status: 'ready',
       checks: { mongo: 'ok', redis: 'ok', 'event-loop': 'ok', progress: 'ok' },
     });
-    await notifications.enqueue(emailNotification(notificationId, batch), { jobId: 'term.1' });
-    await sink.waitFor(5, mine('term'));
+    const { batch, notificationId } = await sendBatch('term', 30, 5);
     await worker.stop();
     running.splice(running.indexOf(worker), 1);
     expect(await worker.process.exited, worker.process.describe()).toBe(0);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@portal/testing';
 import { postWebhook } from '../src/delivery/webhook-client';
 import { parseAllowList } from '../src/domain/webhook-address';
-import { addEndpoint } from '../src/models/webhook-endpoint.repository';
+import { addEndpoint, enabledFrom } from '../src/models/webhook-endpoint.repository';
 import { startTestNotifier, type TestNotifier } from './support/harness';
 import { articlePublished } from './support/sample-messages';
 import { WebhookReceiver } from './support/webhook-receiver';
@@ -109,12 +109,8 @@ describe('delivery', () => {
         url,
         events: ['article.published'],
         secret: 'whsec_test',
-        enabled: true,
-        disabledAt: null,
-        disabledReason: null,
-        failuresResetAt: now,
+        ...enabledFrom(now),
         createdAt: now,
-        updatedAt: now,
       });
     receiver.reply = () => ({ status: 500 });
     await t.send(articlePublished('article.published.ssrf.1'));

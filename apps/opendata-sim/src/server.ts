@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { listen, requestIdMiddleware, type RunningHttpServer } from '@portal/http';
+import { HeldReplies, listen, requestIdMiddleware, type RunningHttpServer } from '@portal/http';
 import type { Logger } from '@portal/logger';
 import {
   GROUPS,
@@ -77,7 +77,7 @@ export async function startOpendataSim(
   let faults: FaultSettings = { ...NO_FAULT, hangMs: config.hangMs };
   const calls = new Map<string, number>();
   const downloads = new Map<string, DownloadRecord>();
-  const hanging = new Set<NodeJS.Timeout>();
+  const held = new HeldReplies();
   const count = (name: string) => calls.set(name, (calls.get(name) ?? 0) + 1);
 
   const app = express();
@@ -161,11 +161,7 @@ export async function startOpendataSim(
       return void res.status(200).type('text/csv').send('a,b\n"unterminated');
     }
     if (fault === 'timeout') {
-      const timer = setTimeout(() => {
-        hanging.delete(timer);
-        if (!res.destroyed) send();
-      }, faults.hangMs);
-      hanging.add(timer);
+      held.later(res, faults.hangMs, send);
       return;
     }
     send();
@@ -395,7 +391,7 @@ export async function startOpendataSim(
     calls,
     downloads,
     close: async () => {
-      for (const t of hanging) clearTimeout(t);
+      held.clear();
       await server.close();
     },
   };

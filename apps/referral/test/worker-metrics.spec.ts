@@ -59,30 +59,13 @@ describe('referral worker /metrics', () => {
       slaDueAt: new Date(now - 2 * HOUR),
       createdAt: new Date(now - 6 * HOUR),
     };
-    await insertReferral(h, {
-      ...overdue,
-      status: 'IN_PROGRESS',
-      targetAgency: 'SO-XD',
-      categoryCode: 'GIAO-THONG',
-    });
-    await insertReferral(h, {
-      ...overdue,
-      status: 'FORWARDED',
-      targetAgency: 'SO-XD',
-      categoryCode: 'GIAO-THONG',
-    });
-    await insertReferral(h, {
-      ...overdue,
-      status: 'ACKNOWLEDGED',
-      targetAgency: 'SO-TNMT',
-      categoryCode: 'MOI-TRUONG',
-    });
-    await insertReferral(h, {
-      ...overdue,
-      status: 'RESOLVED',
-      targetAgency: 'SO-YT',
-      categoryCode: 'Y-TE',
-    });
+    for (const [status, targetAgency, categoryCode] of [
+      ['IN_PROGRESS', 'SO-XD', 'GIAO-THONG'],
+      ['FORWARDED', 'SO-XD', 'GIAO-THONG'],
+      ['ACKNOWLEDGED', 'SO-TNMT', 'MOI-TRUONG'],
+      ['RESOLVED', 'SO-YT', 'Y-TE'],
+    ] as const)
+      await insertReferral(h, { ...overdue, status, targetAgency, categoryCode });
     await insertReferral(h, {
       status: 'IN_PROGRESS',
       targetAgency: 'SO-YT',

@@ -5,3 +5,4 @@ export * from './http-errors';
 export * from './rate-limit';
 export * from './deadline';
 export * from './rate-limiters';
+export * from './held-replies';

@@ -1,4 +1,4 @@
-import { words } from '@portal/text';
+import { joinUpTo, words } from '@portal/text';
 
 /**
  * Words that carry no topic (Vietnamese and English question words, particles), folded. They
@@ -49,14 +49,5 @@ export function sentences(text: string): string[] {
 
 /** Splits text into passages of whole sentences, about `target` characters each. */
 export function chunkText(text: string, target = 600): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const s of sentences(text)) {
-    if (current && current.length + s.length + 1 > target) {
-      out.push(current);
-      current = s;
-    } else current = current ? `${current} ${s}` : s;
-  }
-  if (current) out.push(current);
-  return out;
+  return joinUpTo(sentences(text), target);
 }

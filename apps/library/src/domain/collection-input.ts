@@ -1,19 +1,9 @@
 import { z } from 'zod';
 import { objectIdSchema } from '@portal/db';
-import { plainTextBlock, plainTextLine } from '@portal/html';
+import { optionalText, requiredInUpdate, textLine } from './input-fields';
 
-// Plain text, as everywhere in the portal: markup is removed, not stored.
-const title = z
-  .string()
-  .transform(plainTextLine)
-  .pipe(
-    z.string().min(3, 'must be at least 3 characters').max(200, 'must be at most 200 characters'),
-  );
-const description = z
-  .string()
-  .transform(plainTextBlock)
-  .pipe(z.string().max(2000, 'must be at most 2000 characters'))
-  .transform((v) => (v === '' ? null : v));
+const title = textLine(3, 200);
+const description = optionalText(2000);
 
 export const createCollectionInput = z.object({
   title,
@@ -22,10 +12,7 @@ export const createCollectionInput = z.object({
 export type CreateCollectionInput = z.output<typeof createCollectionInput>;
 
 export const updateCollectionInput = z.object({
-  title: title
-    .nullable()
-    .refine((v) => v !== null, 'must not be null')
-    .optional(),
+  title: requiredInUpdate(title),
   description: description.nullable().optional(),
 });
 export type UpdateCollectionInput = z.output<typeof updateCollectionInput>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { objectIdSchema } from '@portal/db';
-import { plainTextBlock, plainTextLine } from '@portal/html';
+import { plainTextLine } from '@portal/html';
 import { distinctFolded } from '@portal/text';
 import {
   AUDIENCES,
@@ -9,30 +9,13 @@ import {
   type Audience,
   type ItemFields,
 } from './library-item';
+import { applyUpdate, httpUrl, optionalText, requiredInUpdate, textLine } from './input-fields';
 
 export const objectId = objectIdSchema();
 
-/** Optional plain text (markup removed, see `plainTextBlock`), and empty means "none". */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .transform(plainTextBlock)
-    .pipe(z.string().max(max, `must be at most ${max} characters`))
-    .transform((v) => (v === '' ? null : v));
+const title = textLine(3, 300);
 
-export const httpUrl = z
-  .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be an http(s) URL' })
-  .max(2000, 'must be at most 2000 characters');
-
-// Titles and topics are plain text, as everywhere in the portal: markup is removed, not stored.
-const title = z
-  .string()
-  .transform(plainTextLine)
-  .pipe(
-    z.string().min(3, 'must be at least 3 characters').max(300, 'must be at most 300 characters'),
-  );
-
-/** Topics: up to 12, each 1–60 characters; repeats (ignoring case and accents) dropped. */
+/** Topics (plain text): up to 12, each 1–60 characters; repeats (ignoring case and accents) dropped. */
 const topics = z
   .array(
     z
@@ -103,30 +86,15 @@ export function newItemFields(input: CreateItemInput): ItemFields {
   };
 }
 
-const notNull = 'must not be null';
-
 /** An update: a field left out is unchanged; null clears an optional field and is refused for required ones. */
 export const updateItemInput = z.object({
-  title: title
-    .nullable()
-    .refine((v) => v !== null, notNull)
-    .optional(),
+  title: requiredInUpdate(title),
   description: optionalText(5000).nullable().optional(),
-  format: z
-    .enum(MEDIA_FORMATS)
-    .nullable()
-    .refine((v) => v !== null, notNull)
-    .optional(),
+  format: requiredInUpdate(z.enum(MEDIA_FORMATS)),
   topics: topics.nullable().optional(),
-  audience: audience
-    .nullable()
-    .refine((v) => v !== null, notNull)
-    .optional(),
+  audience: requiredInUpdate(audience),
   publisher: optionalText(200).nullable().optional(),
-  language: languageTag
-    .nullable()
-    .refine((v) => v !== null, notNull)
-    .optional(),
+  language: requiredInUpdate(languageTag),
   fileIds: fileIds.nullable().optional(),
   collectionId: objectId.nullable().optional(),
   externalUrl: httpUrl.nullable().optional(),
@@ -137,20 +105,12 @@ export type UpdateItemInput = z.output<typeof updateItemInput>;
 
 /** The item's fields after applying an update (null topics/fileIds mean "none"). */
 export function applyItemUpdate(current: ItemFields, patch: UpdateItemInput): ItemFields {
-  const next: ItemFields = { ...current };
-  if (patch.title != null) next.title = patch.title;
-  if (patch.description !== undefined) next.description = patch.description;
-  if (patch.format != null) next.format = patch.format;
-  if (patch.topics !== undefined) next.topics = patch.topics ?? [];
-  if (patch.audience != null) next.audience = patch.audience;
-  if (patch.publisher !== undefined) next.publisher = patch.publisher;
-  if (patch.language != null) next.language = patch.language;
-  if (patch.fileIds !== undefined) next.fileIds = patch.fileIds ?? [];
-  if (patch.collectionId !== undefined) next.collectionId = patch.collectionId;
-  if (patch.externalUrl !== undefined) next.externalUrl = patch.externalUrl;
-  if (patch.durationSeconds !== undefined) next.durationSeconds = patch.durationSeconds;
-  if (patch.pageCount !== undefined) next.pageCount = patch.pageCount;
-  return next;
+  const next = applyUpdate(current, patch);
+  return {
+    ...next,
+    topics: patch.topics === null ? [] : next.topics,
+    fileIds: patch.fileIds === null ? [] : next.fileIds,
+  };
 }
 
 export const ITEM_SORTS = ['NEWEST', 'TITLE', 'RELEVANCE'] as const;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyPlatformAppUpdate,
   createPlatformAppInput,
   newPlatformAppFields,
   updatePlatformAppInput,
 } from './platform-app-input';
+import { applyUpdate } from './input-fields';
 
 describe('platform app input', () => {
   it('names the owner from the city directory when only the unit code is given', () => {
@@ -22,7 +22,7 @@ describe('platform app input', () => {
       audience: ['CIVIL_SERVANT', 'BUSINESS', 'CITIZEN'],
       androidUrl: null,
     });
-    const updated = applyPlatformAppUpdate(
+    const updated = applyUpdate(
       fields,
       updatePlatformAppInput.parse({
         iosUrl: 'https://apps.apple.com/vn/app/id1',

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { plainTextBlock, plainTextLine } from '@portal/html';
 import { isUnitCode, unitByCode } from '@portal/reference-data';
 import { APP_CATEGORIES } from '@portal/queue';
 import { AUDIENCES, type Audience } from './library-item';
-import { httpUrl } from './library-item-input';
+import { httpUrl, requiredInUpdate, requiredText, textLine } from './input-fields';
 
 // Shared with the showcase and with the contest winners other services promote into it.
 export const PLATFORM_APP_CATEGORIES = APP_CATEGORIES;
@@ -21,23 +20,9 @@ export interface PlatformAppFields {
   audience: Audience[];
 }
 
-// Plain text, as everywhere in the portal: markup is removed, not stored.
-const name = z
-  .string()
-  .transform(plainTextLine)
-  .pipe(
-    z.string().min(2, 'must be at least 2 characters').max(120, 'must be at most 120 characters'),
-  );
-const description = z
-  .string()
-  .transform(plainTextBlock)
-  .pipe(z.string().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'));
-const ownerAgency = z
-  .string()
-  .transform(plainTextLine)
-  .pipe(
-    z.string().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters'),
-  );
+const name = textLine(2, 120);
+const description = requiredText(2000);
+const ownerAgency = textLine(2, 200);
 const unitCode = z
   .string()
   .trim()
@@ -46,11 +31,6 @@ const audience = z
   .array(z.enum(AUDIENCES))
   .min(1, 'must name at least one audience')
   .transform((list) => [...new Set(list)] as Audience[]);
-const required = <T extends z.ZodType>(schema: T) =>
-  schema
-    .nullable()
-    .refine((v) => v !== null, 'must not be null')
-    .optional();
 
 export const createPlatformAppInput = z
   .object({
@@ -90,34 +70,17 @@ export function newPlatformAppFields(input: CreatePlatformAppInput): PlatformApp
 }
 
 export const updatePlatformAppInput = z.object({
-  name: required(name),
-  description: required(description),
-  url: required(httpUrl),
+  name: requiredInUpdate(name),
+  description: requiredInUpdate(description),
+  url: requiredInUpdate(httpUrl),
   androidUrl: httpUrl.nullable().optional(),
   iosUrl: httpUrl.nullable().optional(),
-  ownerAgency: required(ownerAgency),
+  ownerAgency: requiredInUpdate(ownerAgency),
   ownerUnitCode: unitCode.nullable().optional(),
-  category: required(z.enum(PLATFORM_APP_CATEGORIES)),
-  audience: required(audience),
+  category: requiredInUpdate(z.enum(PLATFORM_APP_CATEGORIES)),
+  audience: requiredInUpdate(audience),
 });
 export type UpdatePlatformAppInput = z.output<typeof updatePlatformAppInput>;
-
-export function applyPlatformAppUpdate(
-  current: PlatformAppFields,
-  patch: UpdatePlatformAppInput,
-): PlatformAppFields {
-  const next = { ...current };
-  if (patch.name != null) next.name = patch.name;
-  if (patch.description != null) next.description = patch.description;
-  if (patch.url != null) next.url = patch.url;
-  if (patch.androidUrl !== undefined) next.androidUrl = patch.androidUrl;
-  if (patch.iosUrl !== undefined) next.iosUrl = patch.iosUrl;
-  if (patch.ownerAgency != null) next.ownerAgency = patch.ownerAgency;
-  if (patch.ownerUnitCode !== undefined) next.ownerUnitCode = patch.ownerUnitCode;
-  if (patch.category != null) next.category = patch.category;
-  if (patch.audience != null) next.audience = patch.audience;
-  return next;
-}
 
 export const platformAppFilterInput = z
   .object({

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '@portal/graphql-kit';
 import {
-  applyShowcaseUpdate,
   awardRank,
   createShowcaseInput,
   newShowcaseFields,
   updateShowcaseInput,
 } from './showcase-input';
+import { applyUpdate } from './input-fields';
 
 const input = {
   title: '  Trợ lý <i>ảo</i> ',
@@ -41,7 +41,7 @@ describe('showcase input', () => {
     const current = newShowcaseFields(
       parseInput(createShowcaseInput, { ...input, awardTitle: 'Giải Nhì' }),
     );
-    const next = applyShowcaseUpdate(
+    const next = applyUpdate(
       current,
       parseInput(updateShowcaseInput, { year: 2025, awardTitle: null }),
     );

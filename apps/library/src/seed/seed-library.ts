@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Types } from 'mongoose';
 import { ANONYMOUS, type Viewer } from '@portal/auth';
 import type { Logger } from '@portal/logger';
-import { slugify } from '@portal/text';
+import { joinUpTo, slugify } from '@portal/text';
 import type { ItemCounters } from '../counters/item-counters';
 import { ingestFile } from '../files/ingest-file';
 import { createLoaders } from '../loaders';
@@ -78,20 +78,6 @@ export async function demoCollectionIds(deps: SeedDeps): Promise<Map<string, Typ
   return ids;
 }
 
-/** Lines of at most `width` characters, broken between words. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 /** Bytes and a file name for one of an item's sample files. */
 function sampleFile(
   item: DemoItem,
@@ -106,7 +92,7 @@ function sampleFile(
         bytes: samplePdf({
           title: item.title,
           pages: Array.from({ length: file.pages }, (_, p) => [
-            ...(p === 0 ? wrap(item.description, 90) : [`Trang ${p + 1}`]),
+            ...(p === 0 ? joinUpTo(item.description.split(/\s+/), 90) : [`Trang ${p + 1}`]),
             `Nguon: ${item.publisher}`,
           ]),
         }),

@@ -4,10 +4,10 @@ import { createWithUniqueSlug, findByIdString, paginate, type Page } from '@port
 import { fold, queryTokens, searchTokens, slugify } from '@portal/text';
 import { parseInput } from '@portal/graphql-kit';
 import { parseExpectedVersion } from '../domain/expected-version';
+import { applyUpdate } from '../domain/input-fields';
 import { requireEditor } from '../domain/library-access';
 import type { Audience } from '../domain/library-item';
 import {
-  applyPlatformAppUpdate,
   newPlatformAppFields,
   createPlatformAppInput,
   type PlatformAppCategory,
@@ -107,7 +107,7 @@ export async function updatePlatformApp(
   const app = await findPlatformApp(ctx, { id });
   if (!app) throw notFound('Platform app');
   requireVersion(app, expectedVersion, 'app');
-  const next = applyPlatformAppUpdate(fieldsOf(app), patch);
+  const next = applyUpdate(fieldsOf(app), patch);
   await updateAtVersion(
     ctx.models.apps,
     app,

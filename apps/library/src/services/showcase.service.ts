@@ -5,9 +5,9 @@ import type { LibraryEvent } from '@portal/queue';
 import { fold, slugify } from '@portal/text';
 import { parseInput } from '@portal/graphql-kit';
 import { parseExpectedVersion } from '../domain/expected-version';
+import { applyUpdate } from '../domain/input-fields';
 import { isEditor, requireEditor } from '../domain/library-access';
 import {
-  applyShowcaseUpdate,
   awardRank,
   newShowcaseFields,
   createShowcaseInput,
@@ -128,7 +128,7 @@ export async function updateShowcaseEntry(
   requireVersion(entry, expectedVersion, 'entry');
   if (patch.demoVideoItemId)
     await checkDemoVideo(ctx, patch.demoVideoItemId, 'input.demoVideoItemId');
-  const next = applyShowcaseUpdate(fieldsOf(entry), patch);
+  const next = applyUpdate(fieldsOf(entry), patch);
   await updateAtVersion(
     ctx.models.showcase,
     entry,

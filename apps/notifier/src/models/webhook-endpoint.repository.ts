@@ -21,6 +21,17 @@ export interface EndpointView {
   createdAt: Date;
 }
 
+/** An endpoint enabled at `now`, as registered or re-enabled: its run of failures starts then. */
+export function enabledFrom(now: Date) {
+  return {
+    enabled: true,
+    disabledAt: null,
+    disabledReason: null,
+    failuresResetAt: now,
+    updatedAt: now,
+  };
+}
+
 /** Registers a partner endpoint; the secret is returned here once and never shown again. */
 export async function addEndpoint(
   models: NotifierModels,
@@ -41,12 +52,8 @@ export async function addEndpoint(
   const doc = await models.WebhookEndpoint.create({
     ...data,
     secret,
-    enabled: true,
-    disabledAt: null,
-    disabledReason: null,
-    failuresResetAt: now,
+    ...enabledFrom(now),
     createdAt: now,
-    updatedAt: now,
   });
   return { endpoint: view(doc.toObject(), 0), secret };
 }
@@ -62,18 +69,9 @@ export async function listEndpoints(models: NotifierModels): Promise<EndpointVie
 /** Re-enables an endpoint (after auto-disable): its failure run starts again from zero. */
 export async function enableEndpoint(models: NotifierModels, id: string): Promise<boolean> {
   if (!isValidObjectId(id)) return false;
-  const now = new Date();
   const res = await models.WebhookEndpoint.updateOne(
     { _id: id },
-    {
-      $set: {
-        enabled: true,
-        disabledAt: null,
-        disabledReason: null,
-        failuresResetAt: now,
-        updatedAt: now,
-      },
-    },
+    { $set: enabledFrom(new Date()) },
   ).exec();
   return res.matchedCount > 0;
 }
