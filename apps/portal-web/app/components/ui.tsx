@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Form, Link, useLocation } from 'react-router';
 import type { GraphError } from '../lib/graphql.server';
 import { formatDate } from '../lib/i18n';
@@ -216,6 +217,65 @@ export function Field(props: {
         </p>
       )}
     </div>
+  );
+}
+
+/** One step of a breadcrumb: a link, or plain text where the step has no page of its own. */
+export interface Crumb {
+  label: React.ReactNode;
+  to?: string;
+  lang?: string;
+}
+
+/** The way up from a page to what it belongs to, its steps joined by ›. */
+export function Breadcrumb(props: { trail: Crumb[]; lang?: string }) {
+  return (
+    <p className="breadcrumb" lang={props.lang}>
+      {props.trail.map((step, i) => (
+        <Fragment key={i}>
+          {i > 0 && ' › '}
+          {step.to ? (
+            <Link to={step.to} lang={step.lang}>
+              {step.label}
+            </Link>
+          ) : (
+            <span lang={step.lang}>{step.label}</span>
+          )}
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+/**
+ * The head of a page about one thing the city wrote in Vietnamese (a survey, a contest, a
+ * thread): the way back to its list, its title and, where it has one, its description.
+ */
+export function ItemHeading(props: { back: Crumb; title: string; description?: string | null }) {
+  return (
+    <>
+      <Breadcrumb trail={[props.back]} />
+      <h1 lang="vi">{props.title}</h1>
+      {props.description && <p lang="vi">{props.description}</p>}
+    </>
+  );
+}
+
+/** The head of a page under one item (its results, its judging): the way back, `label: title`. */
+export function SubpageHeading(props: {
+  back: Crumb;
+  item: { to: string; title: string };
+  label: string;
+}) {
+  return (
+    <>
+      <Breadcrumb
+        trail={[props.back, { to: props.item.to, label: props.item.title, lang: 'vi' }]}
+      />
+      <h1>
+        {props.label}: <span lang="vi">{props.item.title}</span>
+      </h1>
+    </>
   );
 }
 

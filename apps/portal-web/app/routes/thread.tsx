@@ -14,7 +14,15 @@ import {
   type FlagReason,
 } from '../__generated__/graphql';
 import { PollPanel } from '../components/poll';
-import { DateText, Field, FormError, IntentForm, Notice, SignInPrompt } from '../components/ui';
+import {
+  DateText,
+  Field,
+  FormError,
+  IntentForm,
+  ItemHeading,
+  Notice,
+  SignInPrompt,
+} from '../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../lib/graphql.server';
 import { detailMeta } from '../lib/meta';
 import { recordPageView } from '../lib/page-view.server';
@@ -135,10 +143,7 @@ export default function Thread({ loaderData, actionData: result }: Route.Compone
   const department = extras?.officialAnswer?.department?.name ?? extras?.department?.name;
   return (
     <article className="thread">
-      <p className="breadcrumb">
-        <Link to="/dien-dan">{t('forum')}</Link>
-      </p>
-      <h1 lang="vi">{thread.title}</h1>
+      <ItemHeading back={{ to: '/dien-dan', label: t('forum') }} title={thread.title} />
       <p className="meta">
         {t(`kind${thread.kind}`)} ·{' '}
         <span data-testid="thread-status">{t(`status${thread.status}`)}</span> ·{' '}

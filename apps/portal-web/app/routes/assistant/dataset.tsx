@@ -1,6 +1,5 @@
-import { Link } from 'react-router';
 import { DatasetDocument, type DatasetQuery } from '../../__generated__/graphql';
-import { DateText } from '../../components/ui';
+import { DateText, ItemHeading } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
 import { describedMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
@@ -96,11 +95,11 @@ export default function Dataset({ loaderData }: Route.ComponentProps) {
   const { t, l } = usePortal();
   return (
     <article className="dataset">
-      <p className="breadcrumb">
-        <Link to="/du-lieu-mo">{t('openData')}</Link>
-      </p>
-      <h1 lang="vi">{dataset.title}</h1>
-      {dataset.description && <p lang="vi">{dataset.description}</p>}
+      <ItemHeading
+        back={{ to: '/du-lieu-mo', label: t('openData') }}
+        title={dataset.title}
+        description={dataset.description}
+      />
       <dl className="facts">
         {dataset.publisher && (
           <>

@@ -6,7 +6,15 @@ import {
   RegisterForEventDocument,
   VoteEventQuestionDocument,
 } from '../../__generated__/graphql';
-import { Field, FormError, IntentForm, Notice, Section, SignInPrompt } from '../../components/ui';
+import {
+  Field,
+  FormError,
+  IntentForm,
+  ItemHeading,
+  Notice,
+  Section,
+  SignInPrompt,
+} from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { formatDateTime } from '../../lib/i18n';
 import { describedMeta } from '../../lib/meta';
@@ -79,10 +87,10 @@ export default function EventPage({ loaderData, actionData: result }: Route.Comp
   const questions = [...event.questions].sort((a, b) => b.votes - a.votes);
   return (
     <article className="narrow event">
-      <p className="breadcrumb">
-        <Link to={ended ? '/su-kien/da-dien-ra' : '/su-kien'}>{t('events')}</Link>
-      </p>
-      <h1 lang="vi">{event.title}</h1>
+      <ItemHeading
+        back={{ to: ended ? '/su-kien/da-dien-ra' : '/su-kien', label: t('events') }}
+        title={event.title}
+      />
       {event.status === 'CANCELLED' && (
         <p className="notice error">{l('Sự kiện đã bị hủy.', 'This event was cancelled.')}</p>
       )}
