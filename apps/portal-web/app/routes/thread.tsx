@@ -1,4 +1,5 @@
 import { sanitizeRichText } from '@portal/html';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Form, Link } from 'react-router';
 import {
   FlagContentDocument,
@@ -60,6 +61,14 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   };
 }
 
+/** The thread's actions that need nothing but its id, by their form's intent. */
+const ID_ACTIONS = new Map<string, TypedDocumentNode<unknown, { id: string }>>([
+  ['vote', VoteThreadDocument],
+  ['unvote', UnvoteThreadDocument],
+  ['follow', FollowThreadDocument],
+  ['unfollow', UnfollowThreadDocument],
+]);
+
 export async function action({ params, request, context }: Route.ActionArgs) {
   const id = params.id;
   const form = await request.formData();
@@ -81,18 +90,6 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     return r.ok;
   };
   switch (intent) {
-    case 'vote':
-      await run(runOperation(context, VoteThreadDocument, { id }, token));
-      break;
-    case 'unvote':
-      await run(runOperation(context, UnvoteThreadDocument, { id }, token));
-      break;
-    case 'follow':
-      await run(runOperation(context, FollowThreadDocument, { id }, token));
-      break;
-    case 'unfollow':
-      await run(runOperation(context, UnfollowThreadDocument, { id }, token));
-      break;
     case 'flag': {
       const reason = REASONS.find((r) => r === form.get('reason')) ?? 'OTHER';
       const targetId = String(form.get('targetId') || id);
@@ -105,8 +102,11 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       await run(runOperation(context, ReplyToThreadDocument, { threadId: id, body }, token));
       break;
     }
-    default:
-      throw new Response('unknown action', { status: 400 });
+    default: {
+      const document = ID_ACTIONS.get(intent);
+      if (!document) throw new Response('unknown action', { status: 400 });
+      await run(runOperation(context, document, { id }, token));
+    }
   }
   return { intent, error, notice, poll: null as AnswerOutcome | null };
 }
