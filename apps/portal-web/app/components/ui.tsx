@@ -279,6 +279,18 @@ export function SubpageHeading(props: {
   );
 }
 
+/** A term and its value in a `dl.facts` list; neither where the thing has no such value. */
+export function Fact(props: { term: React.ReactNode; lang?: string; children: React.ReactNode }) {
+  const value = props.children;
+  if (value === null || value === undefined || value === false || value === '') return null;
+  return (
+    <>
+      <dt>{props.term}</dt>
+      <dd lang={props.lang}>{value}</dd>
+    </>
+  );
+}
+
 /** A paragraph linking to the sign-in page, which comes back to `returnTo`; it says what for. */
 export function SignInPrompt(props: { returnTo: string; children: React.ReactNode }) {
   return (

@@ -7,6 +7,7 @@ import {
   VoteEventQuestionDocument,
 } from '../../__generated__/graphql';
 import {
+  Fact,
   Field,
   FormError,
   IntentForm,
@@ -100,22 +101,16 @@ export default function EventPage({ loaderData, actionData: result }: Route.Comp
           {when(event.startsAt)} – {time(event.endsAt)}{' '}
           <span className="meta">({event.timeZone})</span>
         </dd>
-        {event.venue && (
-          <>
-            <dt>{l('Địa điểm', 'Venue')}</dt>
-            <dd lang="vi">{event.venue}</dd>
-          </>
-        )}
-        {event.onlineUrl && (
-          <>
-            <dt>{l('Trực tuyến', 'Online')}</dt>
-            <dd>
-              <a href={event.onlineUrl} rel="noopener noreferrer">
-                {l('Đường dẫn tham gia, xem trực tiếp', 'Join or watch live')}
-              </a>
-            </dd>
-          </>
-        )}
+        <Fact term={l('Địa điểm', 'Venue')} lang="vi">
+          {event.venue}
+        </Fact>
+        <Fact term={l('Trực tuyến', 'Online')}>
+          {event.onlineUrl && (
+            <a href={event.onlineUrl} rel="noopener noreferrer">
+              {l('Đường dẫn tham gia, xem trực tiếp', 'Join or watch live')}
+            </a>
+          )}
+        </Fact>
         <dt>{l('Chỗ', 'Seats')}</dt>
         <dd>
           {l(
