@@ -31,6 +31,30 @@ export function NextPage({ page }: { page: Paged | null | undefined }) {
   );
 }
 
+/**
+ * A page of a public list: a "no results" line when it is empty, its items (`children` renders
+ * one as its `li`), then the link to the next page.
+ */
+export function PagedList<T extends { id: string }>(props: {
+  page: (Paged & { nodes: readonly T[] }) | null | undefined;
+  testId: string;
+  children: (item: T) => React.ReactNode;
+}) {
+  const { t } = usePortal();
+  const nodes = props.page?.nodes ?? [];
+  return (
+    <>
+      {nodes.length === 0 && <p>{t('noResults')}</p>}
+      <ul className="article-list large" data-testid={props.testId}>
+        {nodes.map((item) => (
+          <Fragment key={item.id}>{props.children(item)}</Fragment>
+        ))}
+      </ul>
+      <NextPage page={props.page} />
+    </>
+  );
+}
+
 /** How many results a searched or filtered list found, read out again when it changes. */
 export function ResultCount({ list }: { list: { totalCount: number } | null | undefined }) {
   const { t } = usePortal();
