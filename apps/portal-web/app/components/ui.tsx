@@ -109,6 +109,21 @@ export function FormOutcome({
   );
 }
 
+/** The row of a table's column headings. */
+function ColumnHeads({ columns }: { columns: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th scope="col" key={c}>
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /**
  * A table of rows under column headings, with a caption only screen readers need (the page's
  * heading says it), or none where the section's heading names the table.
@@ -124,15 +139,7 @@ export function DataTable(props: {
       {props.caption !== undefined && (
         <caption className="visually-hidden">{props.caption}</caption>
       )}
-      <thead>
-        <tr>
-          {props.columns.map((c) => (
-            <th scope="col" key={c}>
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads columns={props.columns} />
       <tbody>{props.children}</tbody>
     </table>
   );
@@ -162,6 +169,40 @@ export function IntentForm({
       ))}
       {children}
     </Form>
+  );
+}
+
+/**
+ * A table of figures that scrolls sideways on a phone instead of widening the page (the
+ * region takes focus, so keyboards scroll it too); `label` names the region where the caption
+ * is not plain text. Each row's first cell names the row unless `rowHeaders` is false.
+ */
+export function ScrollTable(props: {
+  caption: React.ReactNode;
+  label?: string;
+  head: string[];
+  rows: React.ReactNode[][];
+  rowHeaders?: boolean;
+  testId?: string;
+}) {
+  const label = props.label ?? (typeof props.caption === 'string' ? props.caption : undefined);
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+      <table className="table" data-testid={props.testId}>
+        <caption>{props.caption}</caption>
+        <ColumnHeads columns={props.head} />
+        <tbody>
+          {props.rows.map(([first, ...rest], i) => (
+            <tr key={i}>
+              {props.rowHeaders === false ? <td>{first}</td> : <th scope="row">{first}</th>}
+              {rest.map((cell, j) => (
+                <td key={j}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
