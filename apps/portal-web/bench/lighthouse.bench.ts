@@ -7,13 +7,17 @@
 // BENCH_ROUNDS times (3 by default; BENCH_SMOKE=1: once), and reports the median of each figure.
 // Lighthouse's mobile profile simulates a slow phone from what it observes on this machine, so
 // the score follows the machine's load: run it on a quiet machine (`uptime` beside it).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { DEFAULT_PORTS } from '@portal/config';
-import { buildPortalWeb, freeStackOffset, workspaceRoot } from '@portal/local-services';
+import {
+  buildPortalWeb,
+  freeStackOffset,
+  startPortalStack,
+  workspaceRoot,
+} from '@portal/local-services';
 import { benchSettings, percentile, reportBenchmark } from '@portal/testing/bench';
 import { runLighthouse, type LighthouseScores } from '@portal/testing/lighthouse';
 
@@ -26,35 +30,19 @@ const outDir = join(root, 'tmp', 'portal-web', 'bench');
 const say = (line: string) => process.stdout.write(`[lighthouse] ${line}\n`);
 
 /** The stack as `npm start` runs it, serving the portal's production build. */
-function startStack(buildDir: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'tools/dev-services/src/start.ts')],
+async function startStack(buildDir: string): Promise<ChildProcess> {
+  const { child } = await startPortalStack(
     {
-      cwd: root,
-      env: {
-        ...settings.baseEnv,
-        PORT_OFFSET: String(offset),
-        DATA_DIR: join(scratch, 'data'),
-        LOG_LEVEL: 'warn',
-        START_TIMEOUT_MS: '300000',
-        PORTAL_WEB_BUILD_DIR: buildDir,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      ...settings.baseEnv,
+      PORT_OFFSET: String(offset),
+      DATA_DIR: join(scratch, 'data'),
+      LOG_LEVEL: 'warn',
+      START_TIMEOUT_MS: '300000',
+      PORTAL_WEB_BUILD_DIR: buildDir,
     },
+    { exitedEarly: 'the stack exited', tailLines: 60, keepLines: 60 },
   );
-  const tail: string[] = [];
-  return new Promise((resolve, reject) => {
-    for (const stream of [child.stdout!, child.stderr!])
-      createInterface({ input: stream }).on('line', (line) => {
-        tail.push(line);
-        if (tail.length > 60) tail.shift();
-        if (/Portal graph ready at/.test(line)) resolve(child);
-      });
-    child.once('exit', (code, signal) =>
-      reject(new Error(`the stack exited (${code ?? signal}):\n${tail.join('\n')}`)),
-    );
-  });
+  return child;
 }
 
 async function stop(child: ChildProcess | undefined): Promise<void> {

@@ -1,6 +1,6 @@
-import { Link } from 'react-router';
 import type { ContestRoundKind } from '../__generated__/graphql';
 import { usePortal } from '../lib/portal-data';
+import { SubpageHeading } from './ui';
 
 /** What a contest round is for, in the page's language. */
 export function RoundKind({ kind }: { kind: ContestRoundKind }) {
@@ -24,16 +24,10 @@ export function ContestPageHeading(props: {
   const { t } = usePortal();
   const { contest, label } = props;
   return (
-    <>
-      <p className="breadcrumb">
-        <Link to="/cuoc-thi">{t('contests')}</Link> ›{' '}
-        <Link to={`/cuoc-thi/${contest.id}`} lang="vi">
-          {contest.title}
-        </Link>
-      </p>
-      <h1>
-        {label}: <span lang="vi">{contest.title}</span>
-      </h1>
-    </>
+    <SubpageHeading
+      back={{ to: '/cuoc-thi', label: t('contests') }}
+      item={{ to: `/cuoc-thi/${contest.id}`, title: contest.title }}
+      label={label}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Form, Link, useLocation } from 'react-router';
 import type { GraphError } from '../lib/graphql.server';
 import { formatDate } from '../lib/i18n';
@@ -27,6 +28,30 @@ export function NextPage({ page }: { page: Paged | null | undefined }) {
     <p className="pager">
       <Link to={`${location.pathname}?${params.toString()}`}>{t('next')} →</Link>
     </p>
+  );
+}
+
+/**
+ * A page of a public list: a "no results" line when it is empty, its items (`children` renders
+ * one as its `li`), then the link to the next page.
+ */
+export function PagedList<T extends { id: string }>(props: {
+  page: (Paged & { nodes: readonly T[] }) | null | undefined;
+  testId: string;
+  children: (item: T) => React.ReactNode;
+}) {
+  const { t } = usePortal();
+  const nodes = props.page?.nodes ?? [];
+  return (
+    <>
+      {nodes.length === 0 && <p>{t('noResults')}</p>}
+      <ul className="article-list large" data-testid={props.testId}>
+        {nodes.map((item) => (
+          <Fragment key={item.id}>{props.children(item)}</Fragment>
+        ))}
+      </ul>
+      <NextPage page={props.page} />
+    </>
   );
 }
 
@@ -84,6 +109,21 @@ export function FormOutcome({
   );
 }
 
+/** The row of a table's column headings. */
+function ColumnHeads({ columns }: { columns: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th scope="col" key={c}>
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /**
  * A table of rows under column headings, with a caption only screen readers need (the page's
  * heading says it), or none where the section's heading names the table.
@@ -99,15 +139,7 @@ export function DataTable(props: {
       {props.caption !== undefined && (
         <caption className="visually-hidden">{props.caption}</caption>
       )}
-      <thead>
-        <tr>
-          {props.columns.map((c) => (
-            <th scope="col" key={c}>
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads columns={props.columns} />
       <tbody>{props.children}</tbody>
     </table>
   );
@@ -137,6 +169,40 @@ export function IntentForm({
       ))}
       {children}
     </Form>
+  );
+}
+
+/**
+ * A table of figures that scrolls sideways on a phone instead of widening the page (the
+ * region takes focus, so keyboards scroll it too); `label` names the region where the caption
+ * is not plain text. Each row's first cell names the row unless `rowHeaders` is false.
+ */
+export function ScrollTable(props: {
+  caption: React.ReactNode;
+  label?: string;
+  head: string[];
+  rows: React.ReactNode[][];
+  rowHeaders?: boolean;
+  testId?: string;
+}) {
+  const label = props.label ?? (typeof props.caption === 'string' ? props.caption : undefined);
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+      <table className="table" data-testid={props.testId}>
+        <caption>{props.caption}</caption>
+        <ColumnHeads columns={props.head} />
+        <tbody>
+          {props.rows.map(([first, ...rest], i) => (
+            <tr key={i}>
+              {props.rowHeaders === false ? <td>{first}</td> : <th scope="row">{first}</th>}
+              {rest.map((cell, j) => (
+                <td key={j}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -216,6 +282,77 @@ export function Field(props: {
         </p>
       )}
     </div>
+  );
+}
+
+/** One step of a breadcrumb: a link, or plain text where the step has no page of its own. */
+export interface Crumb {
+  label: React.ReactNode;
+  to?: string;
+  lang?: string;
+}
+
+/** The way up from a page to what it belongs to, its steps joined by ›. */
+export function Breadcrumb(props: { trail: Crumb[]; lang?: string }) {
+  return (
+    <p className="breadcrumb" lang={props.lang}>
+      {props.trail.map((step, i) => (
+        <Fragment key={i}>
+          {i > 0 && ' › '}
+          {step.to ? (
+            <Link to={step.to} lang={step.lang}>
+              {step.label}
+            </Link>
+          ) : (
+            <span lang={step.lang}>{step.label}</span>
+          )}
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+/**
+ * The head of a page about one thing the city wrote in Vietnamese (a survey, a contest, a
+ * thread): the way back to its list, its title and, where it has one, its description.
+ */
+export function ItemHeading(props: { back: Crumb; title: string; description?: string | null }) {
+  return (
+    <>
+      <Breadcrumb trail={[props.back]} />
+      <h1 lang="vi">{props.title}</h1>
+      {props.description && <p lang="vi">{props.description}</p>}
+    </>
+  );
+}
+
+/** The head of a page under one item (its results, its judging): the way back, `label: title`. */
+export function SubpageHeading(props: {
+  back: Crumb;
+  item: { to: string; title: string };
+  label: string;
+}) {
+  return (
+    <>
+      <Breadcrumb
+        trail={[props.back, { to: props.item.to, label: props.item.title, lang: 'vi' }]}
+      />
+      <h1>
+        {props.label}: <span lang="vi">{props.item.title}</span>
+      </h1>
+    </>
+  );
+}
+
+/** A term and its value in a `dl.facts` list; neither where the thing has no such value. */
+export function Fact(props: { term: React.ReactNode; lang?: string; children: React.ReactNode }) {
+  const value = props.children;
+  if (value === null || value === undefined || value === false || value === '') return null;
+  return (
+    <>
+      <dt>{props.term}</dt>
+      <dd lang={props.lang}>{value}</dd>
+    </>
   );
 }
 

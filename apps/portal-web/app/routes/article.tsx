@@ -8,7 +8,7 @@ import {
   RelatedArticlesDocument,
 } from '../__generated__/graphql';
 import { PollPanel } from '../components/poll';
-import { DateText } from '../components/ui';
+import { Breadcrumb, DateText } from '../components/ui';
 import { loadOrThrow, orNotFound, runOperation } from '../lib/graphql.server';
 import { pageMeta, rootData } from '../lib/meta';
 import { recordPageView } from '../lib/page-view.server';
@@ -100,15 +100,13 @@ export default function ArticlePage({ loaderData, actionData: answered }: Route.
   const { t, lang } = usePortal();
   return (
     <article className="article" lang="vi">
-      <p className="breadcrumb" lang={lang}>
-        <Link to="/tin-tuc">{t('news')}</Link>
-        {article.category && (
-          <>
-            {' › '}
-            <span>{article.category.name}</span>
-          </>
-        )}
-      </p>
+      <Breadcrumb
+        lang={lang}
+        trail={[
+          { to: '/tin-tuc', label: t('news') },
+          ...(article.category ? [{ label: article.category.name }] : []),
+        ]}
+      />
       <h1>{article.title}</h1>
       <p className="meta" lang={lang}>
         {t('published')} <DateText iso={article.publishedAt} />

@@ -1,10 +1,9 @@
-import { Link } from 'react-router';
 import {
   LibraryItemMediaDocument,
   LibraryItemPageDocument,
   RecordLibraryItemViewDocument,
 } from '../__generated__/graphql';
-import { DateText } from '../components/ui';
+import { Breadcrumb, DateText } from '../components/ui';
 import { loadOrThrow, orNotFound, runOperation } from '../lib/graphql.server';
 import { describedMeta } from '../lib/meta';
 import { recordPageView } from '../lib/page-view.server';
@@ -42,15 +41,14 @@ export default function LibraryItem({ loaderData }: Route.ComponentProps) {
   const names = new Map(media?.files.map((f) => [f.id, f.originalName]) ?? []);
   return (
     <article lang={item.language || 'vi'}>
-      <p className="breadcrumb">
-        <Link to="/thu-vien">{t('library')}</Link>
-        {item.collection && (
-          <>
-            {' › '}
-            <Link to={`/thu-vien?bo-suu-tap=${item.collection.id}`}>{item.collection.title}</Link>
-          </>
-        )}
-      </p>
+      <Breadcrumb
+        trail={[
+          { to: '/thu-vien', label: t('library') },
+          ...(item.collection
+            ? [{ to: `/thu-vien?bo-suu-tap=${item.collection.id}`, label: item.collection.title }]
+            : []),
+        ]}
+      />
       <h1>{item.title}</h1>
       <p className="meta">
         {item.format}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { ShowcaseDocument } from '../__generated__/graphql';
 import { FilterForm, SelectField } from '../components/list-filters';
-import { NextPage, ResultCount } from '../components/ui';
+import { Breadcrumb, NextPage, ResultCount } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
 import { definedOnly, listQuery } from '../lib/list-query';
 import type { MessageKey } from '../lib/i18n';
@@ -37,9 +37,7 @@ export default function Showcase({ loaderData }: Route.ComponentProps) {
   const nodes = entries?.nodes ?? [];
   return (
     <div>
-      <p className="breadcrumb">
-        <Link to="/ung-dung">{t('apps')}</Link>
-      </p>
+      <Breadcrumb trail={[{ to: '/ung-dung', label: t('apps') }]} />
       <h1>{t('showcase')}</h1>
       <p>{t('showcaseIntro')}</p>
       <FilterForm label={t('filter')}>

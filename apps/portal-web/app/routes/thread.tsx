@@ -1,4 +1,5 @@
 import { sanitizeRichText } from '@portal/html';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Form, Link } from 'react-router';
 import {
   FlagContentDocument,
@@ -14,7 +15,15 @@ import {
   type FlagReason,
 } from '../__generated__/graphql';
 import { PollPanel } from '../components/poll';
-import { DateText, Field, FormError, IntentForm, Notice, SignInPrompt } from '../components/ui';
+import {
+  DateText,
+  Field,
+  FormError,
+  IntentForm,
+  ItemHeading,
+  Notice,
+  SignInPrompt,
+} from '../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../lib/graphql.server';
 import { detailMeta } from '../lib/meta';
 import { recordPageView } from '../lib/page-view.server';
@@ -52,6 +61,14 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   };
 }
 
+/** The thread's actions that need nothing but its id, by their form's intent. */
+const ID_ACTIONS = new Map<string, TypedDocumentNode<unknown, { id: string }>>([
+  ['vote', VoteThreadDocument],
+  ['unvote', UnvoteThreadDocument],
+  ['follow', FollowThreadDocument],
+  ['unfollow', UnfollowThreadDocument],
+]);
+
 export async function action({ params, request, context }: Route.ActionArgs) {
   const id = params.id;
   const form = await request.formData();
@@ -73,18 +90,6 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     return r.ok;
   };
   switch (intent) {
-    case 'vote':
-      await run(runOperation(context, VoteThreadDocument, { id }, token));
-      break;
-    case 'unvote':
-      await run(runOperation(context, UnvoteThreadDocument, { id }, token));
-      break;
-    case 'follow':
-      await run(runOperation(context, FollowThreadDocument, { id }, token));
-      break;
-    case 'unfollow':
-      await run(runOperation(context, UnfollowThreadDocument, { id }, token));
-      break;
     case 'flag': {
       const reason = REASONS.find((r) => r === form.get('reason')) ?? 'OTHER';
       const targetId = String(form.get('targetId') || id);
@@ -97,8 +102,11 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       await run(runOperation(context, ReplyToThreadDocument, { threadId: id, body }, token));
       break;
     }
-    default:
-      throw new Response('unknown action', { status: 400 });
+    default: {
+      const document = ID_ACTIONS.get(intent);
+      if (!document) throw new Response('unknown action', { status: 400 });
+      await run(runOperation(context, document, { id }, token));
+    }
   }
   return { intent, error, notice, poll: null as AnswerOutcome | null };
 }
@@ -135,10 +143,7 @@ export default function Thread({ loaderData, actionData: result }: Route.Compone
   const department = extras?.officialAnswer?.department?.name ?? extras?.department?.name;
   return (
     <article className="thread">
-      <p className="breadcrumb">
-        <Link to="/dien-dan">{t('forum')}</Link>
-      </p>
-      <h1 lang="vi">{thread.title}</h1>
+      <ItemHeading back={{ to: '/dien-dan', label: t('forum') }} title={thread.title} />
       <p className="meta">
         {t(`kind${thread.kind}`)} ·{' '}
         <span data-testid="thread-status">{t(`status${thread.status}`)}</span> ·{' '}

@@ -2,7 +2,7 @@
 // its citations as links; when nothing is found, the feedback form and the 1022 hotline.
 import { Form, Link } from 'react-router';
 import { AskDocument, type AskMutation, type SourceKind } from '../../__generated__/graphql';
-import { Field, FormError, Section } from '../../components/ui';
+import { Field, FormError, ScrollTable, Section } from '../../components/ui';
 import { citationHref } from '../../lib/citations';
 import { runOperation } from '../../lib/graphql.server';
 import { sectionMeta } from '../../lib/meta';
@@ -97,37 +97,18 @@ function Answer({ answer }: { answer: AskMutation['ask'] }) {
         ))}
       </p>
       {answer.table && (
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          role="region"
-          aria-label={l('Các dòng dữ liệu', 'Data rows')}
-        >
-          <table className="table">
-            <caption>
+        <ScrollTable
+          label={l('Các dòng dữ liệu', 'Data rows')}
+          caption={
+            <>
               {l(`${answer.table.count} dòng phù hợp`, `${answer.table.count} matching rows`)}
               {answer.table.filters.length > 0 && ` (${answer.table.filters.join('; ')})`}
-            </caption>
-            <thead>
-              <tr>
-                {answer.table.columns.map((c) => (
-                  <th scope="col" key={c}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {answer.table.rows.map((row, i) => (
-                <tr key={i}>
-                  {row.map((cell, j) => (
-                    <td key={j}>{cell}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            </>
+          }
+          head={answer.table.columns}
+          rows={answer.table.rows}
+          rowHeaders={false}
+        />
       )}
       <h3>{l('Nguồn trích dẫn', 'Sources')}</h3>
       <ol className="citations" data-testid="citations">

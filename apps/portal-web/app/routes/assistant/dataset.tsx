@@ -1,6 +1,5 @@
-import { Link } from 'react-router';
 import { DatasetDocument, type DatasetQuery } from '../../__generated__/graphql';
-import { DateText } from '../../components/ui';
+import { DateText, Fact, ItemHeading } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
 import { describedMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
@@ -96,48 +95,35 @@ export default function Dataset({ loaderData }: Route.ComponentProps) {
   const { t, l } = usePortal();
   return (
     <article className="dataset">
-      <p className="breadcrumb">
-        <Link to="/du-lieu-mo">{t('openData')}</Link>
-      </p>
-      <h1 lang="vi">{dataset.title}</h1>
-      {dataset.description && <p lang="vi">{dataset.description}</p>}
+      <ItemHeading
+        back={{ to: '/du-lieu-mo', label: t('openData') }}
+        title={dataset.title}
+        description={dataset.description}
+      />
       <dl className="facts">
-        {dataset.publisher && (
-          <>
-            <dt>{l('Đơn vị công bố', 'Publisher')}</dt>
-            <dd lang="vi">{dataset.publisher.title}</dd>
-          </>
-        )}
-        {dataset.licence && (
-          <>
-            <dt>{l('Giấy phép', 'Licence')}</dt>
-            <dd>
-              {dataset.licence.url ? (
-                <a href={dataset.licence.url} rel="noopener noreferrer">
-                  {dataset.licence.title}
-                </a>
-              ) : (
-                dataset.licence.title
-              )}
-            </dd>
-          </>
-        )}
-        {dataset.updateFrequency && (
-          <>
-            <dt>{l('Tần suất cập nhật', 'Update frequency')}</dt>
-            <dd lang="vi">{dataset.updateFrequency}</dd>
-          </>
-        )}
+        <Fact term={l('Đơn vị công bố', 'Publisher')} lang="vi">
+          {dataset.publisher?.title}
+        </Fact>
+        <Fact term={l('Giấy phép', 'Licence')}>
+          {dataset.licence &&
+            (dataset.licence.url ? (
+              <a href={dataset.licence.url} rel="noopener noreferrer">
+                {dataset.licence.title}
+              </a>
+            ) : (
+              dataset.licence.title
+            ))}
+        </Fact>
+        <Fact term={l('Tần suất cập nhật', 'Update frequency')} lang="vi">
+          {dataset.updateFrequency}
+        </Fact>
         <dt>{t('updated')}</dt>
         <dd>
           <DateText iso={dataset.modifiedAt} />
         </dd>
-        {dataset.tags.length > 0 && (
-          <>
-            <dt>{t('tags')}</dt>
-            <dd lang="vi">{dataset.tags.join(', ')}</dd>
-          </>
-        )}
+        <Fact term={t('tags')} lang="vi">
+          {dataset.tags.join(', ')}
+        </Fact>
       </dl>
       <p>
         <a href={dataset.portalUrl} rel="noopener noreferrer">

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { DatasetsDocument } from '../../__generated__/graphql';
-import { DateText, NextPage, ResultCount } from '../../components/ui';
+import { DateText, PagedList, ResultCount } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { sectionMeta } from '../../lib/meta';
@@ -29,7 +29,6 @@ export const meta = sectionMeta({
 export default function Datasets({ loaderData }: Route.ComponentProps) {
   const { q, datasets } = loaderData;
   const { t, l } = usePortal();
-  const nodes = datasets?.nodes ?? [];
   return (
     <div>
       <h1>{t('openData')}</h1>
@@ -56,10 +55,9 @@ export default function Datasets({ loaderData }: Route.ComponentProps) {
         <button type="submit">{t('search')}</button>
       </form>
       <ResultCount list={datasets} />
-      {nodes.length === 0 && <p>{t('noResults')}</p>}
-      <ul className="article-list large" data-testid="dataset-list">
-        {nodes.map((d) => (
-          <li key={d.id}>
+      <PagedList page={datasets} testId="dataset-list">
+        {(d) => (
+          <li>
             <h2 lang="vi">
               <Link to={`/du-lieu-mo/${encodeURIComponent(d.name)}`}>{d.title}</Link>
             </h2>
@@ -72,9 +70,8 @@ export default function Datasets({ loaderData }: Route.ComponentProps) {
               {t('updated')} <DateText iso={d.modifiedAt} />
             </p>
           </li>
-        ))}
-      </ul>
-      <NextPage page={datasets} />
+        )}
+      </PagedList>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import {
   Field,
   FormError,
   IntentForm,
+  ItemHeading,
   Notice,
   Section,
   SignInPrompt,
@@ -100,11 +101,11 @@ export default function ContestPage({ loaderData, actionData: result }: Route.Co
   const taking = contest.currentRound?.kind === 'SUBMISSION';
   return (
     <article className="narrow contest">
-      <p className="breadcrumb">
-        <Link to="/cuoc-thi">{t('contests')}</Link>
-      </p>
-      <h1 lang="vi">{contest.title}</h1>
-      {contest.description && <p lang="vi">{contest.description}</p>}
+      <ItemHeading
+        back={{ to: '/cuoc-thi', label: t('contests') }}
+        title={contest.title}
+        description={contest.description}
+      />
       {contest.viewerIsJudge && (
         <p className="panel">
           <Link to={`/cuoc-thi/${contest.id}/cham-thi`}>

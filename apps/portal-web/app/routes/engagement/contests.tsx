@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { ContestsDocument } from '../../__generated__/graphql';
-import { DateText, NextPage } from '../../components/ui';
+import { DateText, PagedList } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { sectionMeta } from '../../lib/meta';
@@ -22,14 +22,12 @@ export const meta = sectionMeta({
 export default function Contests({ loaderData }: Route.ComponentProps) {
   const { contests } = loaderData;
   const { t, l } = usePortal();
-  const nodes = contests?.nodes ?? [];
   return (
     <div>
       <h1>{t('contests')}</h1>
-      {nodes.length === 0 && <p>{t('noResults')}</p>}
-      <ul className="article-list large" data-testid="contest-list">
-        {nodes.map((c) => (
-          <li key={c.id}>
+      <PagedList page={contests} testId="contest-list">
+        {(c) => (
+          <li>
             <h2 lang="vi">
               <Link to={`/cuoc-thi/${c.id}`}>{c.title}</Link>
             </h2>
@@ -52,9 +50,8 @@ export default function Contests({ loaderData }: Route.ComponentProps) {
               )}
             </p>
           </li>
-        ))}
-      </ul>
-      <NextPage page={contests} />
+        )}
+      </PagedList>
     </div>
   );
 }

@@ -6,7 +6,16 @@ import {
   RegisterForEventDocument,
   VoteEventQuestionDocument,
 } from '../../__generated__/graphql';
-import { Field, FormError, IntentForm, Notice, Section, SignInPrompt } from '../../components/ui';
+import {
+  Fact,
+  Field,
+  FormError,
+  IntentForm,
+  ItemHeading,
+  Notice,
+  Section,
+  SignInPrompt,
+} from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation, type GraphError } from '../../lib/graphql.server';
 import { formatDateTime } from '../../lib/i18n';
 import { describedMeta } from '../../lib/meta';
@@ -79,10 +88,10 @@ export default function EventPage({ loaderData, actionData: result }: Route.Comp
   const questions = [...event.questions].sort((a, b) => b.votes - a.votes);
   return (
     <article className="narrow event">
-      <p className="breadcrumb">
-        <Link to={ended ? '/su-kien/da-dien-ra' : '/su-kien'}>{t('events')}</Link>
-      </p>
-      <h1 lang="vi">{event.title}</h1>
+      <ItemHeading
+        back={{ to: ended ? '/su-kien/da-dien-ra' : '/su-kien', label: t('events') }}
+        title={event.title}
+      />
       {event.status === 'CANCELLED' && (
         <p className="notice error">{l('Sự kiện đã bị hủy.', 'This event was cancelled.')}</p>
       )}
@@ -92,22 +101,16 @@ export default function EventPage({ loaderData, actionData: result }: Route.Comp
           {when(event.startsAt)} – {time(event.endsAt)}{' '}
           <span className="meta">({event.timeZone})</span>
         </dd>
-        {event.venue && (
-          <>
-            <dt>{l('Địa điểm', 'Venue')}</dt>
-            <dd lang="vi">{event.venue}</dd>
-          </>
-        )}
-        {event.onlineUrl && (
-          <>
-            <dt>{l('Trực tuyến', 'Online')}</dt>
-            <dd>
-              <a href={event.onlineUrl} rel="noopener noreferrer">
-                {l('Đường dẫn tham gia, xem trực tiếp', 'Join or watch live')}
-              </a>
-            </dd>
-          </>
-        )}
+        <Fact term={l('Địa điểm', 'Venue')} lang="vi">
+          {event.venue}
+        </Fact>
+        <Fact term={l('Trực tuyến', 'Online')}>
+          {event.onlineUrl && (
+            <a href={event.onlineUrl} rel="noopener noreferrer">
+              {l('Đường dẫn tham gia, xem trực tiếp', 'Join or watch live')}
+            </a>
+          )}
+        </Fact>
         <dt>{l('Chỗ', 'Seats')}</dt>
         <dd>
           {l(

@@ -1,6 +1,6 @@
-import { Link } from 'react-router';
 import { SurveyPageDocument, SurveyResultsDocument } from '../../__generated__/graphql';
 import { QuestionResults } from '../../components/survey';
+import { SubpageHeading } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { detailMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
@@ -30,15 +30,11 @@ export default function SurveyResults({ loaderData }: Route.ComponentProps) {
   const byId = new Map(results?.questions.map((q) => [q.questionId, q]) ?? []);
   return (
     <article className="narrow">
-      <p className="breadcrumb">
-        <Link to="/khao-sat">{t('surveys')}</Link> ›{' '}
-        <Link to={`/khao-sat/${survey.id}`} lang="vi">
-          {survey.title}
-        </Link>
-      </p>
-      <h1>
-        {l('Kết quả', 'Results')}: <span lang="vi">{survey.title}</span>
-      </h1>
+      <SubpageHeading
+        back={{ to: '/khao-sat', label: t('surveys') }}
+        item={{ to: `/khao-sat/${survey.id}`, title: survey.title }}
+        label={l('Kết quả', 'Results')}
+      />
       {!results ? (
         <p>
           {l(

@@ -3,7 +3,7 @@
 import { Form, Link } from 'react-router';
 import { SurveyPageDocument } from '../../__generated__/graphql';
 import { QuestionField, type Answer } from '../../components/survey';
-import { DateText, FormError, Notice, SignInPrompt } from '../../components/ui';
+import { DateText, FormError, ItemHeading, Notice, SignInPrompt } from '../../components/ui';
 import { loadOrThrow, orNotFound } from '../../lib/graphql.server';
 import { describedMeta } from '../../lib/meta';
 import { usePortal } from '../../lib/portal-data';
@@ -51,11 +51,11 @@ export default function SurveyPage({ loaderData, actionData: result }: Route.Com
   let number = 0;
   return (
     <article className="narrow survey">
-      <p className="breadcrumb">
-        <Link to="/khao-sat">{t('surveys')}</Link>
-      </p>
-      <h1 lang="vi">{survey.title}</h1>
-      {survey.description && <p lang="vi">{survey.description}</p>}
+      <ItemHeading
+        back={{ to: '/khao-sat', label: t('surveys') }}
+        title={survey.title}
+        description={survey.description}
+      />
       <p className="meta">
         {survey.status === 'OPEN'
           ? l('Đang mở', 'Open')

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { OpenSurveysDocument } from '../../__generated__/graphql';
-import { DateText, NextPage } from '../../components/ui';
+import { DateText, PagedList } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { sectionMeta } from '../../lib/meta';
@@ -21,7 +21,6 @@ export const meta = sectionMeta({
 export default function Surveys({ loaderData }: Route.ComponentProps) {
   const { surveys } = loaderData;
   const { t, l } = usePortal();
-  const nodes = surveys?.nodes ?? [];
   return (
     <div>
       <h1>{t('surveys')}</h1>
@@ -34,10 +33,9 @@ export default function Surveys({ loaderData }: Route.ComponentProps) {
       <p className="meta">
         {surveys?.totalCount ?? 0} {t('results')}
       </p>
-      {nodes.length === 0 && <p>{t('noResults')}</p>}
-      <ul className="article-list large" data-testid="survey-list">
-        {nodes.map((s) => (
-          <li key={s.id}>
+      <PagedList page={surveys} testId="survey-list">
+        {(s) => (
+          <li>
             <h2 lang="vi">
               <Link to={`/khao-sat/${s.id}`}>{s.title}</Link>
             </h2>
@@ -59,9 +57,8 @@ export default function Surveys({ loaderData }: Route.ComponentProps) {
               )}
             </p>
           </li>
-        ))}
-      </ul>
-      <NextPage page={surveys} />
+        )}
+      </PagedList>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Link } from 'react-router';
 import {
   ArchiveArticleDocument,
@@ -25,6 +26,16 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     canPublish: hasRole(viewer, ...EDITOR_ROLES),
   };
 }
+
+/** The transitions that need nothing but the article's id, and what each reports when done. */
+const ID_TRANSITIONS = new Map<
+  string,
+  { document: TypedDocumentNode<unknown, { id: string }>; done: string }
+>([
+  ['submit', { document: SubmitArticleForReviewDocument, done: 'submitted' }],
+  ['draft', { document: ReturnArticleToDraftDocument, done: 'draft' }],
+  ['archive', { document: ArchiveArticleDocument, done: 'archived' }],
+]);
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const id = params.id;
@@ -64,12 +75,6 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       done = 'saved';
       break;
     }
-    case 'submit': {
-      const r = await runOperation(context, SubmitArticleForReviewDocument, { id }, token);
-      if (!r.ok) error = r.error;
-      else done = 'submitted';
-      break;
-    }
     case 'publish': {
       const raw = String(form.get('at') ?? '');
       const at = raw ? cityLocalToIso(raw) : null;
@@ -87,20 +92,13 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       else done = r.data.publishArticle.status === 'SCHEDULED' ? 'scheduled' : 'published';
       break;
     }
-    case 'draft': {
-      const r = await runOperation(context, ReturnArticleToDraftDocument, { id }, token);
+    default: {
+      const transition = ID_TRANSITIONS.get(intent);
+      if (!transition) throw new Response('unknown action', { status: 400 });
+      const r = await runOperation(context, transition.document, { id }, token);
       if (!r.ok) error = r.error;
-      else done = 'draft';
-      break;
+      else done = transition.done;
     }
-    case 'archive': {
-      const r = await runOperation(context, ArchiveArticleDocument, { id }, token);
-      if (!r.ok) error = r.error;
-      else done = 'archived';
-      break;
-    }
-    default:
-      throw new Response('unknown action', { status: 400 });
   }
   return { intent, error, done, mine: null, newer: null };
 }

@@ -12,6 +12,7 @@ import {
   Field,
   FormError,
   IntentForm,
+  ItemHeading,
   Notice,
   Section,
 } from '../../components/ui';
@@ -90,10 +91,10 @@ export default function StaffContest({ loaderData, actionData: result }: Route.C
   const publishResult = result?.intent === 'publish' ? result : undefined;
   return (
     <div>
-      <p className="breadcrumb">
-        <Link to="/quan-tri/cuoc-thi">{l('Cuộc thi', 'Contests')}</Link>
-      </p>
-      <h1 lang="vi">{contest.title}</h1>
+      <ItemHeading
+        back={{ to: '/quan-tri/cuoc-thi', label: l('Cuộc thi', 'Contests') }}
+        title={contest.title}
+      />
       <p className="meta">
         {contest.status} ·{' '}
         <Link to={`/cuoc-thi/${contest.id}`}>{l('Trang công khai', 'Public page')}</Link>

@@ -5,7 +5,7 @@ import {
   type ReferralStatus,
 } from '../../__generated__/graphql';
 import { SelectField } from '../../components/list-filters';
-import { DateText, Field, FormOutcome } from '../../components/ui';
+import { DateText, Fact, Field, FormOutcome } from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
@@ -64,18 +64,10 @@ export default function Referral({ loaderData, actionData: result }: Route.Compo
         <dd>
           <DateText iso={referral.slaDueAt} />
         </dd>
-        {referral.subject && (
-          <>
-            <dt>{l('Chủ đề', 'Subject')}</dt>
-            <dd lang="vi">{referral.subject}</dd>
-          </>
-        )}
-        {referral.dispatchError && (
-          <>
-            <dt>{l('Lỗi chuyển', 'Dispatch error')}</dt>
-            <dd>{referral.dispatchError}</dd>
-          </>
-        )}
+        <Fact term={l('Chủ đề', 'Subject')} lang="vi">
+          {referral.subject}
+        </Fact>
+        <Fact term={l('Lỗi chuyển', 'Dispatch error')}>{referral.dispatchError}</Fact>
       </dl>
       <h2>{l('Quá trình xử lý', 'History')}</h2>
       <ol className="history">

@@ -17,7 +17,7 @@ import { usePortal } from '../../lib/portal-data';
 import { monthPeriod } from '../../lib/report-month';
 import { requireViewer } from '../../lib/session.server';
 import { REPORT_ROLES } from '../../lib/staff';
-import { Section } from '../../components/ui';
+import { ScrollTable, Section } from '../../components/ui';
 import type { Route } from './+types/report';
 
 type Stats = NonNullable<PortalStatsQuery['portalStats']>;
@@ -63,46 +63,6 @@ export const meta: Route.MetaFunction = staffMeta(
 
 const hours = (h: number | null) => (h == null ? '—' : h.toFixed(1));
 const share = (lang: Lang, s: number | null) => (s == null ? '—' : formatShare(lang, s));
-
-/** A table that scrolls sideways on a phone instead of widening the page. */
-function Table({
-  caption,
-  head,
-  rows,
-  testId,
-}: {
-  caption: string;
-  head: string[];
-  rows: (string | number)[][];
-  testId?: string;
-}) {
-  return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="table" data-testid={testId}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([first, ...rest], i) => (
-            <tr key={i}>
-              <th scope="row">{first}</th>
-              {rest.map((cell, j) => (
-                <td key={j}>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 export default function Report({ loaderData }: Route.ComponentProps) {
   const { month, stats, referrals, contributions, report } = loaderData;
@@ -184,7 +144,7 @@ export default function Report({ loaderData }: Route.ComponentProps) {
       </p>
 
       <Section headingId="h-audience" title={l('Lượt truy cập', 'Audience')}>
-        <Table
+        <ScrollTable
           testId="report-audience"
           caption={l('Lượt xem theo chuyên mục', 'Views by section')}
           head={[
@@ -202,7 +162,7 @@ export default function Report({ loaderData }: Route.ComponentProps) {
             a.anonymousViews,
           ])}
         />
-        <Table
+        <ScrollTable
           caption={l('Tin bài theo loại', 'Articles by kind')}
           head={[l('Loại', 'Kind'), l('Lượt xem', 'Views'), l('Người đọc', 'Readers')]}
           rows={stats.articlesByKind.map((k) => [k.kind, k.views, k.uniqueReaders])}
@@ -223,14 +183,14 @@ export default function Report({ loaderData }: Route.ComponentProps) {
             ],
           ] as const
         ).map(([caption, of]) => (
-          <Table
+          <ScrollTable
             key={caption}
             caption={caption}
             head={[caption, ...sections.map(([name]) => name)]}
             rows={breakdown(of)}
           />
         ))}
-        <Table
+        <ScrollTable
           caption={l('Lượt xem theo tuần', 'Views per week')}
           head={[l('Tuần từ', 'Week from'), ...sections.map(([name]) => name)]}
           rows={stats.articles.series.map((s, i) => [
@@ -246,7 +206,7 @@ export default function Report({ loaderData }: Route.ComponentProps) {
           {l('Đã trả lời chính thức', 'Officially answered')}: <strong>{forum.answered}</strong> (
           {formatShare(lang, forum.answeredShare)})
         </p>
-        <Table
+        <ScrollTable
           caption={l('Chủ đề theo tuần', 'Threads per week')}
           head={[
             l('Tuần từ', 'Week from'),
@@ -263,7 +223,7 @@ export default function Report({ loaderData }: Route.ComponentProps) {
             s.discussions,
           ])}
         />
-        <Table
+        <ScrollTable
           caption={l('Trả lời theo sở, ngành', 'Answers by department')}
           head={[
             l('Đơn vị', 'Department'),
@@ -295,12 +255,12 @@ export default function Report({ loaderData }: Route.ComponentProps) {
               {share(lang, referrals.slaMetShare)} · {l('Trung vị (giờ)', 'Median (hours)')}:{' '}
               {hours(referrals.medianHoursToResolution)}
             </p>
-            <Table
+            <ScrollTable
               caption={l('Theo cơ quan', 'By agency')}
               head={slaHead(l('Cơ quan', 'Agency'))}
               rows={referrals.byAgency.map((a) => slaRow(a.agency, a))}
             />
-            <Table
+            <ScrollTable
               caption={l('Theo lĩnh vực', 'By category')}
               head={slaHead(l('Lĩnh vực', 'Category'))}
               rows={referrals.byCategory.map((c) => slaRow(c.categoryName, c))}
@@ -319,7 +279,7 @@ export default function Report({ loaderData }: Route.ComponentProps) {
               {l('Đã đăng', 'Published')}: <strong>{contributions.published}</strong> ·{' '}
               {l('Trả lại', 'Returned')}: {contributions.returned}
             </p>
-            <Table
+            <ScrollTable
               caption={l('Theo đơn vị', 'By unit')}
               head={contributionHead(l('Đơn vị', 'Unit'))}
               rows={contributions.byUnit.map((u) => [
@@ -329,7 +289,7 @@ export default function Report({ loaderData }: Route.ComponentProps) {
                 u.returned,
               ])}
             />
-            <Table
+            <ScrollTable
               caption={l('Theo vai trò', 'By role')}
               head={contributionHead(l('Vai trò', 'Role'))}
               rows={contributions.byRole.map((r) => [r.role, r.submitted, r.published, r.returned])}
