@@ -7,15 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, SmtpSink, type SinkMessage } from '@portal/local-services';
 import { spawnApp, testServices, uniqueName, type SpawnedApp } from '@portal/testing';
 import { startEngagementWorkers, type RunningEngagementWorkers } from '../src/jobs/start-workers';
-import {
-  CANCEL_REGISTRATION,
-  createEvent,
-  editor,
-  eventInput,
-  person,
-  REGISTER,
-} from './support/events';
-import { dataOf, logger, WEB_BASE_URL, useEngagement } from './support/harness';
+import { CANCEL_REGISTRATION, createEvent, eventInput, person, REGISTER } from './support/events';
+import { dataOf, editor, logger, WEB_BASE_URL, useEngagement } from './support/harness';
 
 const e = useEngagement('eng_event_mail');
 const HOUR = 3600_000;

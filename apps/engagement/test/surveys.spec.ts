@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INTERNAL_TOKEN_HEADER } from '@portal/auth';
 import { errorCodes, internalTokenFor, testViewer } from '@portal/testing';
-import { dataOf, useEngagement } from './support/harness';
-import {
-  createSurvey,
-  editor,
-  fullAnswers,
-  fullSurveyInput,
-  RESULTS,
-  SUBMIT,
-} from './support/surveys';
+import { dataOf, editor, useEngagement } from './support/harness';
+import { createSurvey, fullAnswers, fullSurveyInput, RESULTS, SUBMIT } from './support/surveys';
 
 const e = useEngagement('eng_surveys');
 const citizen = (n: number, extra: Record<string, unknown> = {}) =>

@@ -1,7 +1,4 @@
-import { testViewer } from '@portal/testing';
-import { dataOf, type Engagement } from './harness';
-
-export const editor = testViewer('editor', { id: 'editor-1', displayName: 'Biên tập viên' });
+import { createAsEditor, type Engagement } from './harness';
 
 export const SURVEY_FIELDS = `id kind title status version audience anonymous resultsVisibility
   sections { id title questions { id type text required minChoices maxChoices scaleMin scaleMax
@@ -56,22 +53,8 @@ export function fullSurveyInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function createSurvey(e: Engagement, input: Record<string, unknown>, publish = true) {
-  const created = dataOf(
-    await e.call(
-      editor,
-      `mutation($input: SurveyInput!) { createSurvey(input: $input) { ${SURVEY_FIELDS} } }`,
-      { input },
-    ),
-    'createSurvey',
-  );
-  if (!publish) return created;
-  return dataOf(
-    await e.call(editor, `mutation($id: ID!) { publishSurvey(id: $id) { ${SURVEY_FIELDS} } }`, {
-      id: created.id,
-    }),
-    'publishSurvey',
-  );
+export function createSurvey(e: Engagement, input: Record<string, unknown>, publish = true) {
+  return createAsEditor(e, 'Survey', SURVEY_FIELDS, input, publish);
 }
 
 export const SUBMIT = `mutation($id: ID!, $answers: [AnswerInput!]!) {
