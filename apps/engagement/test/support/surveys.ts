@@ -61,6 +61,16 @@ export const SUBMIT = `mutation($id: ID!, $answers: [AnswerInput!]!) {
   submitSurveyResponse(surveyId: $id, answers: $answers) { id state submittedAt
     answers { questionId optionIds rating ranking text } } }`;
 
+/** An anonymous answer to survey `id`, from the client address `clientKey` (no key: none). */
+export function submitAnonymously(
+  e: Engagement,
+  clientKey: string | null,
+  id: string,
+  answers: unknown,
+) {
+  return e.call(null, SUBMIT, { id, answers }, clientKey ? { clientKey } : {});
+}
+
 export const RESULTS = `query($id: ID!) { survey(id: $id) { status responseCount results { responseCount
   questions { questionId type answered averageRating ratings { value count share }
     options { optionId label count share averageRank } } } } }`;
