@@ -15,7 +15,7 @@ import {
   testViewer,
 } from '@portal/testing';
 import { createByIdLoader, loadSchemaFile, type BaseContext } from '@portal/graphql-kit';
-import { startSubgraphServer, type RunningSubgraph } from '../src';
+import { startSubgraphServer, type RunningSubgraph, type SubgraphServerOptions } from '../src';
 
 interface Ctx extends BaseContext {
   notes: ReturnType<typeof createByIdLoader<{ id: string; text: string }>>;
@@ -75,6 +75,22 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
+
+/** A server of the fixture schema that only says hello, on its own port with its defaults. */
+function startHelloServer(
+  name: string,
+  options: Partial<SubgraphServerOptions<BaseContext>> = {},
+): Promise<RunningSubgraph> {
+  return startSubgraphServer<BaseContext>({
+    name,
+    listen: { port: 0, production: false, internalTokenSecret: TEST_INTERNAL_SECRET },
+    typeDefs: loadSchemaFile(join(import.meta.dirname, 'fixtures/schema.graphql')),
+    logger: createLogger({ service: name, level: 'silent', pretty: false }),
+    context: (base) => base,
+    resolvers: { Query: { hello: () => 'Xin chào' } },
+    ...options,
+  });
+}
 
 /** Calls the subgraph as the gateway would for an anonymous viewer (or with `options`). */
 async function ask(query: string, options: Parameters<typeof gql>[2] = {}) {
@@ -217,14 +233,7 @@ describe('subgraph boundary (attacks from a caller that is not the gateway)', ()
   });
 
   it('listens on loopback only by default', async () => {
-    const probe = await startSubgraphServer<BaseContext>({
-      name: 'kit-bind',
-      listen: { port: 0, production: false, internalTokenSecret: TEST_INTERNAL_SECRET },
-      typeDefs: loadSchemaFile(join(import.meta.dirname, 'fixtures/schema.graphql')),
-      logger: createLogger({ service: 'kit-bind', level: 'silent', pretty: false }),
-      context: (base) => base,
-      resolvers: { Query: { hello: () => 'Xin chào' } },
-    });
+    const probe = await startHelloServer('kit-bind');
     try {
       expect((probe.server.address() as AddressInfo).address).toBe('127.0.0.1');
       const external = Object.values(networkInterfaces())
@@ -245,13 +254,7 @@ describe('subgraph boundary (attacks from a caller that is not the gateway)', ()
   });
 
   it('reports itself unready while its event loop stays busy', async () => {
-    const busy = await startSubgraphServer<BaseContext>({
-      name: 'kit-busy',
-      listen: { port: 0, production: false, internalTokenSecret: TEST_INTERNAL_SECRET },
-      typeDefs: loadSchemaFile(join(import.meta.dirname, 'fixtures/schema.graphql')),
-      logger: createLogger({ service: 'kit-busy', level: 'silent', pretty: false }),
-      context: (base) => base,
-      resolvers: { Query: { hello: () => 'Xin chào' } },
+    const busy = await startHelloServer('kit-busy', {
       readiness: [{ name: 'always', check: async () => {} }],
       maxEventLoopLagMs: 100,
     });
