@@ -19,6 +19,7 @@ import type { Viewer } from '@portal/auth';
 import { startServer, type RunningForum } from '../src/server';
 import {
   TEST_RULES,
+  createThread,
   establishAccounts,
   newReply,
   newThread,
@@ -119,17 +120,16 @@ describe('flags cannot hide content for a handful of new accounts (item 7)', () 
 
 describe('plain text and bodies (items 12 and 19)', () => {
   it('strips control characters and bidi overrides from titles, tags and bodies', async () => {
-    const res = await forum.call(
+    const res = await createThread(
+      forum,
       author,
-      'mutation($input: CreateThreadInput!) { createThread(input: $input) { id title tags body } }',
       {
-        input: {
-          title: 'Thông\u0000 báo\u001b[2J khẩn \u202Egnp.exe',
-          body: '<p>Nội\u0007 dung\u2066 ẩn\u009b</p>',
-          kind: 'PROPOSAL',
-          tags: ['dữ\u200Fliệu'],
-        },
+        title: 'Thông\u0000 báo\u001b[2J khẩn \u202Egnp.exe',
+        body: '<p>Nội\u0007 dung\u2066 ẩn\u009b</p>',
+        kind: 'PROPOSAL',
+        tags: ['dữ\u200Fliệu'],
       },
+      'id title tags body',
     );
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     expect(res.data!.createThread).toMatchObject({
