@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, hasRole, requireRole } from '@portal/auth';
 import { forbidden } from '@portal/errors';
@@ -10,6 +9,7 @@ import {
   errorCodes,
   gql,
   internalTokenFor,
+  internalTokenWithoutExpiry,
   TEST_INTERNAL_SECRET,
   TEST_LISTEN,
   testViewer,
@@ -206,11 +206,7 @@ describe('subgraph boundary (attacks from a caller that is not the gateway)', ()
     const forForum = await internalTokenFor(testViewer('editor'), { audience: 'forum' });
     const res = await gql(server.graphqlUrl, '{ secret }', { internalToken: forForum });
     expect(res.status).toBe(401);
-    const forever = await new SignJWT({ v: testViewer('editor') })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer('portal-gateway')
-      .setAudience('portal-subgraph:kit-test')
-      .sign(new TextEncoder().encode(TEST_INTERNAL_SECRET));
+    const forever = await internalTokenWithoutExpiry(testViewer('editor'), 'kit-test');
     const noExp = await gql(server.graphqlUrl, '{ secret }', { internalToken: forever });
     expect(noExp.status).toBe(401);
     expect(noExp.data ?? null).toBeNull();
