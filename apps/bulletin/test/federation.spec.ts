@@ -17,7 +17,7 @@ import { ANONYMOUS, INTERNAL_TOKEN_HEADER, isRole } from '@portal/auth';
 import { loadSchemaFile } from '@portal/graphql-kit';
 import { contractDocument } from '@portal/local-services';
 import { errorCodes, gql, internalTokenFor, testViewer, waitUntil } from '@portal/testing';
-import { articleId, useBulletin } from './support/harness';
+import { useBulletin } from './support/harness';
 
 const b = useBulletin('federation', { worker: true });
 
@@ -129,23 +129,11 @@ describe('the bulletin in the federated graph', () => {
 
   it('serves the contract operations end to end through a gateway', async () => {
     const policy = b.content.add({
-      id: articleId(),
       title: 'Thành phố công bố kho dữ liệu mở',
       summary: 'Hơn 300 bộ dữ liệu.',
-      status: 'PUBLISHED',
     });
-    const handbook = b.content.add({
-      id: articleId(),
-      title: 'Cẩm nang chữ ký số',
-      summary: null,
-      status: 'PUBLISHED',
-    });
-    const draft = b.content.add({
-      id: articleId(),
-      title: 'Chưa xuất bản',
-      summary: null,
-      status: 'DRAFT',
-    });
+    const handbook = b.content.add({ title: 'Cẩm nang chữ ký số' });
+    const draft = b.content.add({ title: 'Chưa xuất bản', status: 'DRAFT' });
 
     const created = await viaGateway('editor', op('CreateBulletinIssue'), {
       input: {
@@ -278,12 +266,7 @@ describe('the bulletin in the federated graph', () => {
   });
 
   it('publishes now through the gateway', async () => {
-    const a = b.content.add({
-      id: articleId(),
-      title: 'Tin tháng mười',
-      summary: null,
-      status: 'PUBLISHED',
-    });
+    const a = b.content.add({ title: 'Tin tháng mười' });
     const created = await viaGateway('editor', op('CreateBulletinIssue'), {
       input: { year: 2025, month: 10, title: 'Bản tin tháng 10/2025' },
     });

@@ -20,7 +20,7 @@ import {
   waitForReady,
 } from '@portal/testing';
 import { startContentFixture, type ContentFixture } from './fixtures/content-subgraph';
-import { ADD_ITEM, CREATE_ISSUE, SCHEDULE, articleId } from './support/harness';
+import { ADD_ITEM, CREATE_ISSUE, SCHEDULE } from './support/harness';
 
 // The real entry points as separate processes, as npm start and production run them.
 const db = useTestDatabase('processes');
@@ -79,12 +79,7 @@ describe('bulletin processes', twoStarts, () => {
   });
 
   it('publishes a schedule that fell due while no worker was running, once one starts', async () => {
-    const article = content.add({
-      id: articleId(),
-      title: 'Bài trong bản tin',
-      summary: null,
-      status: 'PUBLISHED',
-    });
+    const article = content.add({ title: 'Bài trong bản tin' });
     const created = await editor(CREATE_ISSUE, {
       input: { year: 2025, month: 5, title: 'Bản tin tháng 5/2025' },
     });

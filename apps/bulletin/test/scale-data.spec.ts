@@ -65,7 +65,6 @@ function publishGeneratedArticles(upTo: number): void {
       slug: `bai-viet-quy-mo-${j}`,
       title: `Bài viết quy mô số ${j}`,
       summary: `Tóm tắt bài viết số ${j}.`,
-      status: 'PUBLISHED',
     });
 }
 

@@ -3,7 +3,7 @@ import { TEST_INTERNAL_SECRET } from '@portal/testing';
 import { renderSpeech } from '../src/audio/speech-renderer';
 import { createContentArticles } from '../src/content/content-articles';
 import { demoMonths, seedDemoIssues } from '../src/seed/demo-issues';
-import { articleId, useBulletin } from './support/harness';
+import { useBulletin } from './support/harness';
 
 const b = useBulletin('seed');
 
@@ -39,7 +39,6 @@ describe('demo seed', () => {
   it('points items at content’s published articles, the latest issue with audio, idempotently', async () => {
     for (let i = 0; i < 8; i++)
       b.content.add({
-        id: articleId(),
         title: `Bài viết mẫu số ${i + 1}`,
         summary: 'Tóm tắt.',
         status: i === 7 ? 'DRAFT' : 'PUBLISHED',

@@ -31,6 +31,13 @@ async function step(who: ReturnType<typeof testViewer>, mutation: string, id: st
   if (res.errors) throw new Error(`${mutation}: ${JSON.stringify(res.errors)}`);
 }
 
+/** A revision of article `id` written behind the service's back, with no fact kept for it. */
+async function insertRevision(id: string, revision: Record<string, unknown>) {
+  await h.conn
+    .collection('article_revisions')
+    .insertOne({ articleId: new Types.ObjectId(id), ...revision });
+}
+
 let startedAt: Date;
 
 describe('portalStats (content: contributions)', () => {
@@ -110,8 +117,7 @@ describe('portalStats (content: contributions)', () => {
   it('counts revisions written before changes were recorded (as the demo seed writes them)', async () => {
     const before = new Date(startedAt.getTime() - 2 * 86_400_000);
     const a = await createArticle(h, reporter);
-    await h.conn.collection('article_revisions').insertOne({
-      articleId: new Types.ObjectId(a.id),
+    await insertRevision(a.id, {
       version: 99,
       action: 'PUBLISHED',
       by: { id: editor.id, displayName: 'Ban Biên tập' },
@@ -139,8 +145,7 @@ describe('portalStats (content: contributions)', () => {
     // The write path kept facts while the steps above were taken; a step written behind the
     // service's back (as if its fact's write had failed) is found by the sync.
     const x = await createArticle(h, reporter);
-    await h.conn.collection('article_revisions').insertOne({
-      articleId: new Types.ObjectId(x.id),
+    await insertRevision(x.id, {
       version: 2,
       action: 'SUBMITTED',
       by: { id: reporter.id, displayName: 'Phóng viên' },

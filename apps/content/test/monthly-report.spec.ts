@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, SmtpSink } from '@portal/local-services';
 import { jobId } from '@portal/queue';
 import {
-  TEST_INTERNAL_SECRET,
   errorCodes,
-  spawnApp,
+  spawnServingApp,
+  testProcessEnv,
   testServices,
   testViewer,
   uniqueName,
   waitUntil,
+  type ServingApp,
   type SpawnedApp,
 } from '@portal/testing';
 import { MONTHLY_REPORT_SCHEDULE } from '../src/jobs/content-reports.processor';
@@ -46,35 +47,39 @@ let reports: Queue;
 let events: QueueEvents;
 const referralDb = uniqueName('content_report_referral');
 
+/**
+ * Another portal process on this file's FerretDB and Redis (database `dbName`), served on the
+ * loopback address with the portal's public addresses; stopped after the file.
+ */
+async function spawnProcess(
+  app: string,
+  entry: 'main' | 'worker',
+  dbName: string,
+  env: Record<string, string>,
+): Promise<ServingApp> {
+  const spawned = await spawnServingApp(app, entry, {
+    ...testProcessEnv(dbName, h.prefix),
+    HOST: '127.0.0.1',
+    PUBLIC_BASE_URL,
+    WEB_BASE_URL,
+    ...env,
+  });
+  processes.push(spawned);
+  return spawned;
+}
+
 async function spawnContentWorker(referralUrl: string): Promise<void> {
-  const opsPort = await freePort();
-  processes.push(
-    await spawnApp(
-      'content',
-      'worker',
-      {
-        MONGODB_URI: testServices().mongoUri,
-        MONGODB_DB: h.dbName,
-        REDIS_URL: h.redisUrl,
-        QUEUE_PREFIX: h.prefix,
-        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-        PUBLIC_BASE_URL,
-        WEB_BASE_URL,
-        HOST: '127.0.0.1',
-        OPS_PORT: String(opsPort),
-        REFERRAL_URL: referralUrl,
-        // Nothing listens there: those parts are reported missing.
-        LIBRARY_URL: `http://127.0.0.1:${await freePort()}`,
-        FORUM_URL: `http://127.0.0.1:${await freePort()}`,
-        BULLETIN_URL: `http://127.0.0.1:${await freePort()}`,
-      },
-      `http://127.0.0.1:${opsPort}/healthz`,
-    ),
-  );
+  await spawnProcess('content', 'worker', h.dbName, {
+    REFERRAL_URL: referralUrl,
+    // Nothing listens there: those parts are reported missing.
+    LIBRARY_URL: `http://127.0.0.1:${await freePort()}`,
+    FORUM_URL: `http://127.0.0.1:${await freePort()}`,
+    BULLETIN_URL: `http://127.0.0.1:${await freePort()}`,
+  });
 }
 
 beforeAll(async () => {
-  const { mongoUri, redisUrl } = testServices();
+  const { redisUrl } = testServices();
   // The referral service's own database: two referrals of the month.
   const referrals = h.conn.useDb(referralDb).collection('referrals');
   const referral = (createdAt: Date, closedAt: Date | null, status: string) => ({
@@ -148,50 +153,17 @@ beforeAll(async () => {
   ]);
 
   sink = await new SmtpSink().start();
-  const notifierPort = await freePort();
-  processes.push(
-    await spawnApp(
-      'notifier',
-      'main',
-      {
-        PORT: String(notifierPort),
-        HOST: '127.0.0.1',
-        MONGODB_URI: mongoUri,
-        MONGODB_DB: uniqueName('content_report_notifier'),
-        REDIS_URL: redisUrl,
-        QUEUE_PREFIX: h.prefix,
-        SMTP_URL: sink.smtpUrl,
-        PUBLIC_BASE_URL,
-        WEB_BASE_URL,
-        EMAIL_RETRY_DELAY_MS: '200',
-      },
-      `http://127.0.0.1:${notifierPort}/healthz`,
-    ),
-  );
-  const referralPort = await freePort();
-  processes.push(
-    await spawnApp(
-      'referral',
-      'main',
-      {
-        PORT: String(referralPort),
-        HOST: '127.0.0.1',
-        MONGODB_URI: mongoUri,
-        MONGODB_DB: referralDb,
-        REDIS_URL: redisUrl,
-        QUEUE_PREFIX: h.prefix,
-        INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-        PUBLIC_BASE_URL,
-        WEB_BASE_URL,
-        HOTLINE_API_KEY: 'test-hotline-api-key-0123456789',
-        HOTLINE_CALLBACK_SECRET: 'test-hotline-callback-secret-0123456789abcdef',
-      },
-      `http://127.0.0.1:${referralPort}/healthz`,
-    ),
-  );
+  await spawnProcess('notifier', 'main', uniqueName('content_report_notifier'), {
+    SMTP_URL: sink.smtpUrl,
+    EMAIL_RETRY_DELAY_MS: '200',
+  });
+  const referralProcess = await spawnProcess('referral', 'main', referralDb, {
+    HOTLINE_API_KEY: 'test-hotline-api-key-0123456789',
+    HOTLINE_CALLBACK_SECRET: 'test-hotline-callback-secret-0123456789abcdef',
+  });
   // Two replicas of the content worker, each registering the month-end schedule.
-  await spawnContentWorker(`http://127.0.0.1:${referralPort}`);
-  await spawnContentWorker(`http://127.0.0.1:${referralPort}`);
+  await spawnContentWorker(referralProcess.url);
+  await spawnContentWorker(referralProcess.url);
   reports = new Queue('content-reports', { connection: { url: redisUrl }, prefix: h.prefix });
   events = new QueueEvents('content-reports', { connection: { url: redisUrl }, prefix: h.prefix });
   await events.waitUntilReady();

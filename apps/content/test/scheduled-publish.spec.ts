@@ -1,11 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
-import { freePort } from '@portal/local-services';
 import { createRedisConnection } from '@portal/queue';
 import {
-  TEST_INTERNAL_SECRET,
-  spawnApp,
-  testServices,
+  spawnServingApp,
+  testProcessEnv,
   testViewer,
   timeoutForProcesses,
   waitUntil,
@@ -17,7 +15,6 @@ import { viewStatsModels } from '../src/models/view-stats.model';
 import { WEB_BASE_URL, createArticle, silentLogger, useContentServer } from './content-harness';
 
 const h = useContentServer('content-schedule');
-const { redisUrl } = testServices();
 
 const PUBLISH =
   'mutation($id: ID!, $at: DateTime) { publishArticle(id: $id, at: $at) { id status scheduledAt publishedAt } }';
@@ -30,23 +27,12 @@ afterAll(async () => {
 });
 
 async function startWorker(): Promise<SpawnedApp> {
-  const opsPort = await freePort();
-  const worker = await spawnApp(
-    'content',
-    'worker',
-    {
-      MONGODB_URI: testServices().mongoUri,
-      MONGODB_DB: h.dbName,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: h.prefix,
-      INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
-      WEB_BASE_URL,
-      HOST: '127.0.0.1',
-      OPS_PORT: String(opsPort),
-      CONTENT_VIEW_FLUSH_INTERVAL_MS: '1000',
-    },
-    `http://127.0.0.1:${opsPort}/healthz`,
-  );
+  const worker = await spawnServingApp('content', 'worker', {
+    ...testProcessEnv(h.dbName, h.prefix),
+    WEB_BASE_URL,
+    HOST: '127.0.0.1',
+    CONTENT_VIEW_FLUSH_INTERVAL_MS: '1000',
+  });
   workers.push(worker);
   return worker;
 }

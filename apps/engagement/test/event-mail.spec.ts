@@ -4,18 +4,17 @@
 import { QueueEvents } from 'bullmq';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, SmtpSink, type SinkMessage } from '@portal/local-services';
-import { spawnApp, testServices, uniqueName, type SpawnedApp } from '@portal/testing';
-import { startEngagementWorkers, type RunningEngagementWorkers } from '../src/jobs/start-workers';
+import { SmtpSink, type SinkMessage } from '@portal/local-services';
 import {
-  CANCEL_REGISTRATION,
-  createEvent,
-  editor,
-  eventInput,
-  person,
-  REGISTER,
-} from './support/events';
-import { dataOf, logger, WEB_BASE_URL, useEngagement } from './support/harness';
+  spawnServingApp,
+  testProcessEnv,
+  testServices,
+  uniqueName,
+  type SpawnedApp,
+} from '@portal/testing';
+import { startEngagementWorkers, type RunningEngagementWorkers } from '../src/jobs/start-workers';
+import { CANCEL_REGISTRATION, createEvent, eventInput, person, REGISTER } from './support/events';
+import { dataOf, editor, logger, WEB_BASE_URL, useEngagement } from './support/harness';
 
 const e = useEngagement('eng_event_mail');
 const HOUR = 3600_000;
@@ -25,25 +24,15 @@ let worker: RunningEngagementWorkers;
 let queueEvents: QueueEvents;
 
 beforeAll(async () => {
-  const { mongoUri, redisUrl } = testServices();
+  const { redisUrl } = testServices();
   sink = await new SmtpSink().start();
-  const port = await freePort();
-  notifier = await spawnApp(
-    'notifier',
-    'main',
-    {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MONGODB_URI: mongoUri,
-      MONGODB_DB: uniqueName('eng_notifier'),
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: e.queuePrefix,
-      SMTP_URL: sink.smtpUrl,
-      WEB_BASE_URL,
-      EMAIL_RETRY_DELAY_MS: '200',
-    },
-    `http://127.0.0.1:${port}/healthz`,
-  );
+  notifier = await spawnServingApp('notifier', 'main', {
+    ...testProcessEnv(uniqueName('eng_notifier'), e.queuePrefix),
+    HOST: '127.0.0.1',
+    SMTP_URL: sink.smtpUrl,
+    WEB_BASE_URL,
+    EMAIL_RETRY_DELAY_MS: '200',
+  });
   worker = await startEngagementWorkers(
     {
       redisUrl,

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { errorCodes, testViewer } from '@portal/testing';
-import { dataOf, useEngagement } from './support/harness';
+import { dataOf, editor, useEngagement } from './support/harness';
 import {
   CANCEL_REGISTRATION,
   createEvent,
-  editor,
   eventInput,
   EVENT_FIELDS,
   person,

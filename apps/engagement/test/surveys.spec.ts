@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { INTERNAL_TOKEN_HEADER } from '@portal/auth';
 import { errorCodes, internalTokenFor, testViewer } from '@portal/testing';
-import { dataOf, useEngagement } from './support/harness';
+import { dataOf, editor, useEngagement } from './support/harness';
 import {
   createSurvey,
-  editor,
   fullAnswers,
   fullSurveyInput,
   RESULTS,
   SUBMIT,
+  submitAnonymously,
 } from './support/surveys';
 
 const e = useEngagement('eng_surveys');
@@ -191,25 +191,15 @@ describe('answering', () => {
   it('takes anonymous answers once per client address and keeps no identity', async () => {
     const s = await createSurvey(e, fullSurveyInput({ audience: 'ANYONE', anonymous: true }));
     const first = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        e.call(null, SUBMIT, { id: s.id, answers: fullAnswers(2, 5) }, { clientKey: 'client-a' }),
-      ),
+      Array.from({ length: 5 }, () => submitAnonymously(e, 'client-a', s.id, fullAnswers(2, 5))),
     );
     expect(first.filter((r) => r.data?.submitSurveyResponse)).toHaveLength(1);
     expect(first.flatMap(errorCodes)).toEqual(Array(4).fill('CONFLICT'));
-    dataOf(
-      await e.call(
-        null,
-        SUBMIT,
-        { id: s.id, answers: fullAnswers(1, 3) },
-        { clientKey: 'client-b' },
-      ),
-      'submitSurveyResponse',
-    );
+    dataOf(await submitAnonymously(e, 'client-b', s.id, fullAnswers(1, 3)), 'submitSurveyResponse');
     // Without a client key nobody can be told apart: refused rather than counted twice.
-    expect(
-      errorCodes(await e.call(null, SUBMIT, { id: s.id, answers: fullAnswers(1, 3) })),
-    ).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await submitAnonymously(e, null, s.id, fullAnswers(1, 3)))).toEqual([
+      'FORBIDDEN',
+    ]);
 
     const person = citizen(13, { department: 'SO-KHCN' });
     dataOf(
@@ -234,9 +224,9 @@ describe('answering', () => {
       fullSurveyInput({ audience: 'UNITS', audienceUnits: ['SO-KHCN', 'SO-YT'], anonymous: false }),
     );
     const answers = fullAnswers(1, 4);
-    expect(
-      errorCodes(await e.call(null, SUBMIT, { id: s.id, answers }, { clientKey: 'c1' })),
-    ).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await submitAnonymously(e, 'c1', s.id, answers))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
     expect(errorCodes(await e.call(citizen(20), SUBMIT, { id: s.id, answers }))).toEqual([
       'FORBIDDEN',
     ]);

@@ -48,6 +48,20 @@ export function useForum(label: string, rules: ForumRules = TEST_RULES): Forum {
   });
 }
 
+/** Starts a thread as `viewer` with exactly `input`; the response, with `fields` of the thread. */
+export function createThread(
+  forum: Forum,
+  viewer: Viewer | null,
+  input: Record<string, unknown>,
+  fields = 'id',
+) {
+  return forum.call(
+    viewer,
+    `mutation($input: CreateThreadInput!) { createThread(input: $input) { ${fields} } }`,
+    { input },
+  );
+}
+
 /** Creates a thread as `viewer` and returns its id (fails the test on any error). */
 export async function newThread(
   forum: Forum,
@@ -60,19 +74,13 @@ export async function newThread(
     categoryId: string;
   }> = {},
 ): Promise<string> {
-  const res = await forum.call(
-    viewer,
-    'mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }',
-    {
-      input: {
-        title: input.title ?? `Đề xuất số hóa ${uniqueName('t')}`,
-        body: input.body ?? `<p>Nội dung đề xuất ${uniqueName('b')}</p>`,
-        kind: input.kind ?? 'PROPOSAL',
-        ...(input.tags ? { tags: input.tags } : {}),
-        ...(input.categoryId ? { categoryId: input.categoryId } : {}),
-      },
-    },
-  );
+  const res = await createThread(forum, viewer, {
+    title: input.title ?? `Đề xuất số hóa ${uniqueName('t')}`,
+    body: input.body ?? `<p>Nội dung đề xuất ${uniqueName('b')}</p>`,
+    kind: input.kind ?? 'PROPOSAL',
+    ...(input.tags ? { tags: input.tags } : {}),
+    ...(input.categoryId ? { categoryId: input.categoryId } : {}),
+  });
   if (!res.data?.createThread)
     throw new Error(`createThread failed: ${JSON.stringify(res.errors)}`);
   return res.data.createThread.id as string;

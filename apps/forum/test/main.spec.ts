@@ -1,12 +1,11 @@
 import { networkInterfaces } from 'node:os';
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, INTERNAL_TOKEN_HEADER } from '@portal/auth';
 import {
-  TEST_INTERNAL_SECRET,
   errorCodes,
   gql,
   internalTokenFor,
+  internalTokenWithoutExpiry,
   spawnServingApp,
   testProcessEnv,
   testViewer,
@@ -83,11 +82,7 @@ describe('forum main process, attacked directly (not through the gateway)', () =
       internalToken: forLibrary,
     });
     expect(misaddressed.status).toBe(401);
-    const noExpiry = await new SignJWT({ v: testViewer('moderator') })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer('portal-gateway')
-      .setAudience('portal-subgraph:forum')
-      .sign(new TextEncoder().encode(TEST_INTERNAL_SECRET));
+    const noExpiry = await internalTokenWithoutExpiry(testViewer('moderator'), 'forum');
     const forever = await gql(`${url}/graphql`, '{ threads { nodes { id } } }', {
       internalToken: noExpiry,
     });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from 'mongoose';
 import { graphChangesStream, parseGraphChange, publishGraphChangesOf } from '@portal/queue';
 import { SCALE_DATA, scaleId } from '@portal/testing/bench';
-import { ForumScalePlan, nothingInserted, scaleCounts, seedScale } from '../bench/scale-data';
+import {
+  ForumScalePlan,
+  nothingInserted,
+  scaleCounts,
+  seedScale,
+  type ScaleCounts,
+} from '../bench/scale-data';
 import { useForum } from './forum-harness';
 import { FORUM_THREAD } from './forum-operations';
 
@@ -81,6 +87,22 @@ function expectOrdered<T>(nodes: T[], key: (n: T) => number): void {
     expect(key(nodes[k - 1]!)).toBeGreaterThanOrEqual(key(nodes[k]!));
 }
 
+/**
+ * The public list shows `counts`' threads with their replies and votes counted, the stored sort
+ * keys agree with the counted figures, and every document is valid; returns the list.
+ */
+async function expectListShows(counts: ScaleCounts) {
+  const list = await publicList();
+  expect(list.totalCount).toBe(counts.threads);
+  expect(list.nodes.reduce((sum, n) => sum + n.replyCount, 0)).toBe(counts.replies);
+  expect(list.nodes.reduce((sum, n) => sum + n.voteCount, 0)).toBe(counts.votes);
+  expectOrdered((await publicList('MOST_VOTED')).nodes, (n) => n.voteCount);
+  expectOrdered((await publicList('ACTIVE')).nodes, (n) => Date.parse(n.lastActivityAt));
+  await expectCountersMatchCollections();
+  await expectValidDocuments();
+  return list;
+}
+
 describe('forum scale data', { timeout: 180_000 }, () => {
   it('adds threads, replies and votes the public reads show, only once, and the rest at a larger fraction', async () => {
     // As the seed script wires it: cached list pages, and graph changes to the stream.
@@ -95,20 +117,12 @@ describe('forum scale data', { timeout: 180_000 }, () => {
 
     // The list cached above was dropped by the inserts: anonymous readers see every thread,
     // newest first, with their authors, and the counted replies and votes.
-    let list = await publicList();
-    expect(list.totalCount).toBe(small.threads);
+    let list = await expectListShows(small);
     expect(list.nodes.map((n) => n.id).toSorted()).toEqual(
       Array.from({ length: small.threads }, (_, i) => threadId(i)).toSorted(),
     );
     expectOrdered(list.nodes, (n) => Date.parse(n.createdAt));
     expect(list.nodes.every((n) => n.author?.displayName)).toBe(true);
-    expect(list.nodes.reduce((sum, n) => sum + n.replyCount, 0)).toBe(small.replies);
-    expect(list.nodes.reduce((sum, n) => sum + n.voteCount, 0)).toBe(small.votes);
-    // The stored sort keys agree with the counted figures.
-    expectOrdered((await publicList('MOST_VOTED')).nodes, (n) => n.voteCount);
-    expectOrdered((await publicList('ACTIVE')).nodes, (n) => Date.parse(n.lastActivityAt));
-    await expectCountersMatchCollections();
-    await expectValidDocuments();
 
     const page = await forum.call(null, FORUM_THREAD, { id: threadId(0) });
     expect(page.errors).toBeUndefined();
@@ -153,14 +167,7 @@ describe('forum scale data', { timeout: 180_000 }, () => {
     expect((await forum.models.threads.findById(threadId(0)).lean())!.createdAt).toEqual(
       stored!.createdAt,
     );
-    list = await publicList();
-    expect(list.totalCount).toBe(larger.threads);
-    expect(list.nodes.reduce((sum, n) => sum + n.replyCount, 0)).toBe(larger.replies);
-    expect(list.nodes.reduce((sum, n) => sum + n.voteCount, 0)).toBe(larger.votes);
-    expectOrdered((await publicList('MOST_VOTED')).nodes, (n) => n.voteCount);
-    expectOrdered((await publicList('ACTIVE')).nodes, (n) => Date.parse(n.lastActivityAt));
-    await expectCountersMatchCollections();
-    await expectValidDocuments();
+    list = await expectListShows(larger);
 
     // Answered threads show their department's official answer.
     expect(more.total.answers).toBeGreaterThan(0);

@@ -19,6 +19,7 @@ import type { Viewer } from '@portal/auth';
 import { startServer, type RunningForum } from '../src/server';
 import {
   TEST_RULES,
+  createThread,
   establishAccounts,
   newReply,
   newThread,
@@ -44,6 +45,13 @@ async function flagAll(viewers: Viewer[], targetId: string): Promise<void> {
   }
 }
 
+/** `n` citizens whose accounts are past the new-account window each flag the target. */
+async function flagAsEstablished(prefix: string, n: number, targetId: string): Promise<void> {
+  const flaggers = citizens(prefix, n);
+  await establishAccounts(forum, ...flaggers.map((v) => v.id!));
+  await flagAll(flaggers, targetId);
+}
+
 async function logActions(targetId: string): Promise<string[]> {
   const entries = await forum.models.moderationLog.find({ targetId }).sort({ at: 1 }).lean();
   return entries.map((e) => e.action);
@@ -65,9 +73,7 @@ describe('flags cannot hide content for a handful of new accounts (item 7)', () 
 
   it('established accounts still hide ordinary content at the threshold', async () => {
     const id = await newThread(forum, author, { title: 'Quảng cáo vay tiền nhanh' });
-    const old = citizens('old', 3);
-    await establishAccounts(forum, ...old.map((v) => v.id!));
-    await flagAll(old, id);
+    await flagAsEstablished('old', 3, id);
     expect((await forum.call(null, THREAD, { id })).data!.thread).toBeNull();
     expect(await logActions(id)).toEqual(['AUTO_HIDE']);
   });
@@ -80,9 +86,7 @@ describe('flags cannot hide content for a handful of new accounts (item 7)', () 
       body: '<p>Sở tiếp thu và triển khai trong quý tới.</p>',
     });
     expect(answered.errors, JSON.stringify(answered.errors)).toBeUndefined();
-    const flaggers = citizens('brigade', 4);
-    await establishAccounts(forum, ...flaggers.map((v) => v.id!));
-    await flagAll(flaggers, id);
+    await flagAsEstablished('brigade', 4, id);
     expect((await forum.call(null, THREAD, { id })).data!.thread).toMatchObject({
       id,
       status: 'ANSWERED',
@@ -100,9 +104,7 @@ describe('flags cannot hide content for a handful of new accounts (item 7)', () 
 
   it('a thread a moderator restored is held, not hidden again by the next round', async () => {
     const id = await newThread(forum, author, { title: 'Góp ý về cổng dịch vụ công' });
-    const first = citizens('round1', 3);
-    await establishAccounts(forum, ...first.map((v) => v.id!));
-    await flagAll(first, id);
+    await flagAsEstablished('round1', 3, id);
     expect((await forum.call(null, THREAD, { id })).data!.thread).toBeNull();
     const restored = await forum.call(
       moderator,
@@ -110,9 +112,7 @@ describe('flags cannot hide content for a handful of new accounts (item 7)', () 
       { id },
     );
     expect(restored.errors, JSON.stringify(restored.errors)).toBeUndefined();
-    const second = citizens('round2', 3);
-    await establishAccounts(forum, ...second.map((v) => v.id!));
-    await flagAll(second, id);
+    await flagAsEstablished('round2', 3, id);
     expect((await forum.call(null, THREAD, { id })).data!.thread).toMatchObject({ id });
     expect(await logActions(id)).toEqual(['AUTO_HIDE', 'RESTORE', 'HELD_FOR_REVIEW']);
   });
@@ -120,17 +120,16 @@ describe('flags cannot hide content for a handful of new accounts (item 7)', () 
 
 describe('plain text and bodies (items 12 and 19)', () => {
   it('strips control characters and bidi overrides from titles, tags and bodies', async () => {
-    const res = await forum.call(
+    const res = await createThread(
+      forum,
       author,
-      'mutation($input: CreateThreadInput!) { createThread(input: $input) { id title tags body } }',
       {
-        input: {
-          title: 'Thông\u0000 báo\u001b[2J khẩn \u202Egnp.exe',
-          body: '<p>Nội\u0007 dung\u2066 ẩn\u009b</p>',
-          kind: 'PROPOSAL',
-          tags: ['dữ\u200Fliệu'],
-        },
+        title: 'Thông\u0000 báo\u001b[2J khẩn \u202Egnp.exe',
+        body: '<p>Nội\u0007 dung\u2066 ẩn\u009b</p>',
+        kind: 'PROPOSAL',
+        tags: ['dữ\u200Fliệu'],
       },
+      'id title tags body',
     );
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     expect(res.data!.createThread).toMatchObject({

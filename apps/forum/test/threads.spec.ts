@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS, looksExecutable } from '@portal/testing';
 import { errorCodes, testViewer, type GraphQLResponse } from '@portal/testing';
 import { contractOperation } from '@portal/local-services';
-import { newReply, newThread, publicId, useForum } from './forum-harness';
+import { createThread, newReply, newThread, publicId, useForum } from './forum-harness';
 import { FORUM_THREAD } from './forum-operations';
 
 const forum = useForum('forum_threads');
@@ -136,43 +136,41 @@ describe('creating and reading threads', () => {
   }, 180_000);
 
   it('accepts plain text bodies, keeping paragraphs', async () => {
-    const res = await forum.call(
+    const res = await createThread(
+      forum,
       an,
-      'mutation($i: CreateThreadInput!) { createThread(input: $i) { id body } }',
       {
-        i: {
-          title: 'Hỏi về thủ tục cấp phép',
-          body: 'Dòng một\nDòng hai\n\n<không phải thẻ>',
-          bodyFormat: 'PLAIN',
-          kind: 'QUESTION',
-        },
+        title: 'Hỏi về thủ tục cấp phép',
+        body: 'Dòng một\nDòng hai\n\n<không phải thẻ>',
+        bodyFormat: 'PLAIN',
+        kind: 'QUESTION',
       },
+      'id body',
     );
     expect(res.data!.createThread.body).toBe(
       '<p>Dòng một<br />Dòng hai</p><p>&lt;không phải thẻ&gt;</p>',
     );
   });
   it('renders Markdown threads and replies to sanitized HTML', async () => {
-    const res = await forum.call(
+    const res = await createThread(
+      forum,
       an,
-      'mutation($i: CreateThreadInput!) { createThread(input: $i) { id body } }',
       {
-        i: {
-          title: 'Đề xuất số hóa hồ sơ đất đai',
-          body: [
-            '## Bối cảnh',
-            '',
-            'Người dân phải **nộp bản giấy** ở [cổng dịch vụ công](https://dichvucong.hochiminhcity.gov.vn).',
-            '',
-            '- Bước 1',
-            '- Bước 2',
-            '',
-            '[bấm vào đây](javascript:alert(1)) <img src=x onerror=alert(1)>',
-          ].join('\n'),
-          bodyFormat: 'MARKDOWN',
-          kind: 'PROPOSAL',
-        },
+        title: 'Đề xuất số hóa hồ sơ đất đai',
+        body: [
+          '## Bối cảnh',
+          '',
+          'Người dân phải **nộp bản giấy** ở [cổng dịch vụ công](https://dichvucong.hochiminhcity.gov.vn).',
+          '',
+          '- Bước 1',
+          '- Bước 2',
+          '',
+          '[bấm vào đây](javascript:alert(1)) <img src=x onerror=alert(1)>',
+        ].join('\n'),
+        bodyFormat: 'MARKDOWN',
+        kind: 'PROPOSAL',
       },
+      'id body',
     );
     expect(res.errors).toBeUndefined();
     const body: string = res.data!.createThread.body;

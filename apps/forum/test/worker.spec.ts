@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractOperation, freePort } from '@portal/local-services';
+import { contractOperation } from '@portal/local-services';
 import { Producer, jobId } from '@portal/queue';
 import { Queue } from 'bullmq';
 import {
-  spawnApp,
-  testServices,
+  spawnServingApp,
+  testProcessEnv,
   testViewer,
   waitForJob,
   waitUntil,
@@ -27,21 +27,15 @@ let events: Producer<'forum-events'>;
 let notifications: Queue;
 
 beforeAll(async () => {
-  const { mongoUri, redisUrl } = testServices();
-  const opsPort = await freePort();
   // The real worker process, as production runs it.
-  worker = await spawnApp(
+  worker = await spawnServingApp(
     'forum',
     'worker',
     {
-      MONGODB_URI: mongoUri,
-      MONGODB_DB: forum.connection.name,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: forum.queuePrefix,
-      OPS_PORT: String(opsPort),
+      ...testProcessEnv(forum.connection.name, forum.queuePrefix),
       WEB_BASE_URL: 'https://cds.example.vn',
     },
-    `http://127.0.0.1:${opsPort}/readyz`,
+    { waitFor: '/readyz' },
   );
   events = new Producer('forum-events', forum.redis, forum.queuePrefix);
   notifications = new Queue('notifications', {

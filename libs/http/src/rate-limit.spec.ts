@@ -1,16 +1,10 @@
-import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '@portal/local-services';
+import { unreachableRedis } from '@portal/testing';
 import { createRateLimiter } from './rate-limit';
 
 describe('rate limits while Redis is unreachable', () => {
   it('refuse as retryable by default, or count in memory when the rule says local', async () => {
-    // Nothing listens there: every command fails at once, as on the services' fail-fast connections.
-    const redis = new Redis(`redis://127.0.0.1:${await freePort()}`, {
-      maxRetriesPerRequest: 0,
-      enableOfflineQueue: false,
-    });
-    redis.on('error', () => {});
+    const redis = await unreachableRedis();
     try {
       const refusing = createRateLimiter(redis, { name: 'r', points: 2, windowSeconds: 60 });
       await expect(refusing.consume('k')).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });

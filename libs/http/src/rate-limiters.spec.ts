@@ -1,16 +1,11 @@
-import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '@portal/local-services';
+import { unreachableRedis } from '@portal/testing';
 import { createRateLimiters } from './rate-limiters';
 
 describe('createRateLimiters', () => {
   it('makes one limiter per rule, each counting against its own points', async () => {
-    // Nothing listens there: the rules count locally, so the test needs no Redis.
-    const redis = new Redis(`redis://127.0.0.1:${await freePort()}`, {
-      maxRetriesPerRequest: 0,
-      enableOfflineQueue: false,
-    });
-    redis.on('error', () => {});
+    // Redis is unreachable: the rules count locally, so the test needs no Redis.
+    const redis = await unreachableRedis();
     try {
       const limits = createRateLimiters(redis, 'test', {
         one: { name: 'one', points: 1, windowSeconds: 60, whenRedisDown: 'local' },

@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, hasRole, requireRole } from '@portal/auth';
 import { forbidden } from '@portal/errors';
@@ -10,12 +9,13 @@ import {
   errorCodes,
   gql,
   internalTokenFor,
+  internalTokenWithoutExpiry,
   TEST_INTERNAL_SECRET,
   TEST_LISTEN,
   testViewer,
 } from '@portal/testing';
 import { createByIdLoader, loadSchemaFile, type BaseContext } from '@portal/graphql-kit';
-import { startSubgraphServer, type RunningSubgraph } from '../src';
+import { startSubgraphServer, type RunningSubgraph, type SubgraphServerOptions } from '../src';
 
 interface Ctx extends BaseContext {
   notes: ReturnType<typeof createByIdLoader<{ id: string; text: string }>>;
@@ -75,6 +75,22 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
+
+/** A server of the fixture schema that only says hello, on its own port with its defaults. */
+function startHelloServer(
+  name: string,
+  options: Partial<SubgraphServerOptions<BaseContext>> = {},
+): Promise<RunningSubgraph> {
+  return startSubgraphServer<BaseContext>({
+    name,
+    listen: { port: 0, production: false, internalTokenSecret: TEST_INTERNAL_SECRET },
+    typeDefs: loadSchemaFile(join(import.meta.dirname, 'fixtures/schema.graphql')),
+    logger: createLogger({ service: name, level: 'silent', pretty: false }),
+    context: (base) => base,
+    resolvers: { Query: { hello: () => 'Xin chào' } },
+    ...options,
+  });
+}
 
 /** Calls the subgraph as the gateway would for an anonymous viewer (or with `options`). */
 async function ask(query: string, options: Parameters<typeof gql>[2] = {}) {
@@ -190,11 +206,7 @@ describe('subgraph boundary (attacks from a caller that is not the gateway)', ()
     const forForum = await internalTokenFor(testViewer('editor'), { audience: 'forum' });
     const res = await gql(server.graphqlUrl, '{ secret }', { internalToken: forForum });
     expect(res.status).toBe(401);
-    const forever = await new SignJWT({ v: testViewer('editor') })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer('portal-gateway')
-      .setAudience('portal-subgraph:kit-test')
-      .sign(new TextEncoder().encode(TEST_INTERNAL_SECRET));
+    const forever = await internalTokenWithoutExpiry(testViewer('editor'), 'kit-test');
     const noExp = await gql(server.graphqlUrl, '{ secret }', { internalToken: forever });
     expect(noExp.status).toBe(401);
     expect(noExp.data ?? null).toBeNull();
@@ -217,14 +229,7 @@ describe('subgraph boundary (attacks from a caller that is not the gateway)', ()
   });
 
   it('listens on loopback only by default', async () => {
-    const probe = await startSubgraphServer<BaseContext>({
-      name: 'kit-bind',
-      listen: { port: 0, production: false, internalTokenSecret: TEST_INTERNAL_SECRET },
-      typeDefs: loadSchemaFile(join(import.meta.dirname, 'fixtures/schema.graphql')),
-      logger: createLogger({ service: 'kit-bind', level: 'silent', pretty: false }),
-      context: (base) => base,
-      resolvers: { Query: { hello: () => 'Xin chào' } },
-    });
+    const probe = await startHelloServer('kit-bind');
     try {
       expect((probe.server.address() as AddressInfo).address).toBe('127.0.0.1');
       const external = Object.values(networkInterfaces())
@@ -245,13 +250,7 @@ describe('subgraph boundary (attacks from a caller that is not the gateway)', ()
   });
 
   it('reports itself unready while its event loop stays busy', async () => {
-    const busy = await startSubgraphServer<BaseContext>({
-      name: 'kit-busy',
-      listen: { port: 0, production: false, internalTokenSecret: TEST_INTERNAL_SECRET },
-      typeDefs: loadSchemaFile(join(import.meta.dirname, 'fixtures/schema.graphql')),
-      logger: createLogger({ service: 'kit-busy', level: 'silent', pretty: false }),
-      context: (base) => base,
-      resolvers: { Query: { hello: () => 'Xin chào' } },
+    const busy = await startHelloServer('kit-busy', {
       readiness: [{ name: 'always', check: async () => {} }],
       maxEventLoopLagMs: 100,
     });

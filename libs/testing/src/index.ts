@@ -8,3 +8,4 @@ export * from './timeouts';
 export * from './metrics';
 export * from './subgraph-harness';
 export * from './audience';
+export * from './unreachable-redis';

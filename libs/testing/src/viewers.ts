@@ -1,4 +1,11 @@
-import { ANONYMOUS, signInternalToken, type Role, type Viewer } from '@portal/auth';
+import { SignJWT } from 'jose';
+import {
+  ANONYMOUS,
+  internalAudience,
+  signInternalToken,
+  type Role,
+  type Viewer,
+} from '@portal/auth';
 import { SUBGRAPHS } from '@portal/config';
 import { TEST_INTERNAL_SECRET } from './test-env';
 
@@ -28,4 +35,16 @@ export function internalTokenFor(
     audience: options.audience ?? SUBGRAPHS,
     clientKey: options.clientKey,
   });
+}
+
+/**
+ * A token for `viewer` addressed to `subgraph` as the gateway's are, but with no expiry: what a
+ * subgraph must refuse (a leaked one would work for ever).
+ */
+export function internalTokenWithoutExpiry(viewer: Viewer, subgraph: string): Promise<string> {
+  return new SignJWT({ v: viewer })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('portal-gateway')
+    .setAudience(internalAudience(subgraph))
+    .sign(new TextEncoder().encode(TEST_INTERNAL_SECRET));
 }

@@ -163,12 +163,7 @@ export function useBulletin(label: string, options: HarnessOptions = {}) {
 
 export type Bulletin = ReturnType<typeof useBulletin>;
 
-let articleCounter = 0;
-
-/** A 24-hex id for test articles (content's ids are ObjectIds). */
-export function articleId(): string {
-  return (0xabc000000000 + ++articleCounter).toString(16).padStart(24, '0');
-}
+export { articleId } from '../fixtures/content-subgraph';
 
 export const CREATE_ISSUE = /* GraphQL */ `
   mutation CreateBulletinIssue($input: CreateBulletinIssueInput!) {
@@ -238,10 +233,8 @@ export async function issueWithItems(
   for (const [section, articles] of Object.entries(sections)) {
     for (const a of articles) {
       const article = b.content.add({
-        id: articleId(),
         title: a.title,
         summary: a.summary ?? null,
-        status: 'PUBLISHED',
       });
       articleIds.push(article.id);
       const added = await b.as('editor', ADD_ITEM, {

@@ -1,7 +1,5 @@
 import { testViewer } from '@portal/testing';
-import { dataOf, type Engagement } from './harness';
-
-export const editor = testViewer('editor', { id: 'editor-1', displayName: 'Biên tập viên' });
+import { createAsEditor, type Engagement } from './harness';
 
 export const EVENT_FIELDS = `id title status startsAt endsAt timeZone capacity version confirmedCount
   waitlistCount onlineUrl venue speakers { name } agenda { title }`;
@@ -24,24 +22,8 @@ export function eventInput(e: Engagement, overrides: Record<string, unknown> = {
   };
 }
 
-export async function createEvent(e: Engagement, input: Record<string, unknown>, publish = true) {
-  const created = dataOf(
-    await e.call(
-      editor,
-      `mutation($input: EventInput!) { createEvent(input: $input) { ${EVENT_FIELDS} } }`,
-      {
-        input,
-      },
-    ),
-    'createEvent',
-  );
-  if (!publish) return created;
-  return dataOf(
-    await e.call(editor, `mutation($id: ID!) { publishEvent(id: $id) { ${EVENT_FIELDS} } }`, {
-      id: created.id,
-    }),
-    'publishEvent',
-  );
+export function createEvent(e: Engagement, input: Record<string, unknown>, publish = true) {
+  return createAsEditor(e, 'Event', EVENT_FIELDS, input, publish);
 }
 
 export const REGISTER = `mutation($id: ID!) { registerForEvent(eventId: $id) { id status waitlistPosition event { id } } }`;

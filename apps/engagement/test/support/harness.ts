@@ -4,6 +4,7 @@ import {
   type SubgraphHarness,
   TEST_LISTEN,
   testLogger,
+  testViewer,
   useSubgraph,
 } from '@portal/testing';
 import {
@@ -18,6 +19,8 @@ import { startServer, type RunningEngagementServer } from '../../src/server';
 export const WEB_BASE_URL = 'https://cds.hochiminhcity.gov.vn';
 
 export const logger = testLogger('engagement-test');
+
+export const editor = testViewer('editor', { id: 'editor-1', displayName: 'Biên tập viên' });
 
 /** A clock tests move by hand. */
 export class TestClock {
@@ -83,4 +86,32 @@ export function dataOf<T>(res: GraphQLResponse<T>, field: keyof T & string): any
   if (res.errors?.length || !res.data?.[field])
     throw new Error(`${field} failed: ${JSON.stringify(res.errors)}`);
   return res.data[field];
+}
+
+/**
+ * Creates an event or a survey as the editor and, unless `publish` is false, publishes it
+ * (events and surveys start as drafts); answers the `fields` of the last step.
+ */
+export async function createAsEditor(
+  e: Engagement,
+  type: 'Event' | 'Survey',
+  fields: string,
+  input: Record<string, unknown>,
+  publish: boolean,
+) {
+  const created = dataOf(
+    await e.call(
+      editor,
+      `mutation($input: ${type}Input!) { create${type}(input: $input) { ${fields} } }`,
+      { input },
+    ),
+    `create${type}`,
+  );
+  if (!publish) return created;
+  return dataOf(
+    await e.call(editor, `mutation($id: ID!) { publish${type}(id: $id) { ${fields} } }`, {
+      id: created.id,
+    }),
+    `publish${type}`,
+  );
 }

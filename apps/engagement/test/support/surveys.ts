@@ -1,7 +1,4 @@
-import { testViewer } from '@portal/testing';
-import { dataOf, type Engagement } from './harness';
-
-export const editor = testViewer('editor', { id: 'editor-1', displayName: 'Biên tập viên' });
+import { createAsEditor, type Engagement } from './harness';
 
 export const SURVEY_FIELDS = `id kind title status version audience anonymous resultsVisibility
   sections { id title questions { id type text required minChoices maxChoices scaleMin scaleMax
@@ -56,27 +53,23 @@ export function fullSurveyInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function createSurvey(e: Engagement, input: Record<string, unknown>, publish = true) {
-  const created = dataOf(
-    await e.call(
-      editor,
-      `mutation($input: SurveyInput!) { createSurvey(input: $input) { ${SURVEY_FIELDS} } }`,
-      { input },
-    ),
-    'createSurvey',
-  );
-  if (!publish) return created;
-  return dataOf(
-    await e.call(editor, `mutation($id: ID!) { publishSurvey(id: $id) { ${SURVEY_FIELDS} } }`, {
-      id: created.id,
-    }),
-    'publishSurvey',
-  );
+export function createSurvey(e: Engagement, input: Record<string, unknown>, publish = true) {
+  return createAsEditor(e, 'Survey', SURVEY_FIELDS, input, publish);
 }
 
 export const SUBMIT = `mutation($id: ID!, $answers: [AnswerInput!]!) {
   submitSurveyResponse(surveyId: $id, answers: $answers) { id state submittedAt
     answers { questionId optionIds rating ranking text } } }`;
+
+/** An anonymous answer to survey `id`, from the client address `clientKey` (no key: none). */
+export function submitAnonymously(
+  e: Engagement,
+  clientKey: string | null,
+  id: string,
+  answers: unknown,
+) {
+  return e.call(null, SUBMIT, { id, answers }, clientKey ? { clientKey } : {});
+}
 
 export const RESULTS = `query($id: ID!) { survey(id: $id) { status responseCount results { responseCount
   questions { questionId type answered averageRating ratings { value count share }

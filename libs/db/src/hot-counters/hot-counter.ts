@@ -9,7 +9,9 @@ import {
   counterField,
   pendingTotalField,
   zero,
+  type BucketDelta,
   type Counts,
+  type PeriodDelta,
 } from './hot-counter-batch';
 import type {
   HotBucketDoc,
@@ -272,13 +274,7 @@ export class HotCounter extends HotCountBuffer {
       }
       const [bytes, readers] = await Promise.all([redis.getBuffer(key), redis.pfcount(key)]);
       if (!bytes) continue;
-      ops.push({
-        updateOne: {
-          filter: { _id: id },
-          update: { $set: { hll: bytes.toString('base64'), readers } },
-          upsert: true,
-        },
-      });
+      ops.push(upsertOp(id, { hll: bytes.toString('base64'), readers }));
     }
     await bulkWriteChunks(models.readers, ops);
     await redis.srem(this.statsKeys.readersDirty, ...dirty);
@@ -294,68 +290,33 @@ export class HotCounter extends HotCountBuffer {
       this.options.aliases,
     );
 
-    const existingBuckets = await byId<HotBucketDoc>(models.buckets, [...delta.buckets.keys()]);
-    const bucketOps: UpsertOp[] = [];
-    for (const [id, d] of delta.buckets) {
-      const existing = existingBuckets.get(id);
-      if (existing?.lastFlushId === batchId) continue;
-      bucketOps.push({
-        updateOne: {
-          filter: { _id: id },
-          update: {
-            $set: {
-              [spec.subjectField]: d.subjectId,
-              day: d.day,
-              ...addCounts(existing, d.counts),
-              lastFlushId: batchId,
-            },
-          },
-          upsert: true,
-        },
-      });
-    }
-    await bulkWriteChunks(models.buckets, bucketOps);
-
-    const existingPeriods = await byId<HotPeriodDoc>(models.periods, [...delta.periods.keys()]);
-    const periodOps: UpsertOp[] = [];
-    for (const [id, d] of delta.periods) {
-      const existing = existingPeriods.get(id);
-      if (existing?.lastFlushId === batchId) continue;
-      periodOps.push({
-        updateOne: {
-          filter: { _id: id },
-          update: {
-            $set: {
-              ...addCounts(existing, d.counts),
-              [spec.subjectsField]: mergePackedCounts(
-                existing?.[spec.subjectsField] as string | undefined,
-                d.subjects,
-              ),
-              ...monthDays(id, existing, d.days),
-              lastFlushId: batchId,
-            },
-          },
-          upsert: true,
-        },
-      });
-    }
-    await bulkWriteChunks(models.periods, periodOps);
-
-    const existingTotals = await byId<HotTotalDoc>(models.totals, [...delta.totals.keys()]);
-    const totalOps: UpsertOp[] = [];
-    for (const [id, n] of delta.totals) {
-      const existing = existingTotals.get(id);
-      if (existing?.lastFlushId === batchId) continue;
-      totalOps.push({
-        updateOne: {
-          filter: { _id: id },
-          update: { $set: { total: (existing?.total ?? 0) + n, lastFlushId: batchId } },
-          upsert: true,
-        },
-      });
-    }
-    await bulkWriteChunks(models.totals, totalOps);
-    return bucketOps.length;
+    const buckets = await applyOnce<HotBucketDoc, BucketDelta>(
+      models.buckets,
+      delta.buckets,
+      batchId,
+      (d, existing) => ({
+        [spec.subjectField]: d.subjectId,
+        day: d.day,
+        ...addCounts(existing, d.counts),
+      }),
+    );
+    await applyOnce<HotPeriodDoc, PeriodDelta>(
+      models.periods,
+      delta.periods,
+      batchId,
+      (d, existing, id) => ({
+        ...addCounts(existing, d.counts),
+        [spec.subjectsField]: mergePackedCounts(
+          existing?.[spec.subjectsField] as string | undefined,
+          d.subjects,
+        ),
+        ...monthDays(id, existing, d.days),
+      }),
+    );
+    await applyOnce<HotTotalDoc, number>(models.totals, delta.totals, batchId, (n, existing) => ({
+      total: (existing?.total ?? 0) + n,
+    }));
+    return buckets;
   }
 
   /**
@@ -436,6 +397,32 @@ async function byId<T extends { _id: string }>(
 /** An upsert that `$set`s totals computed in code (never `$inc`, never a pipeline update). */
 interface UpsertOp {
   updateOne: { filter: { _id: string }; update: { $set: Record<string, unknown> }; upsert: true };
+}
+
+/**
+ * Upserts one batch's change of each document, `$set` from what the document holds now and
+ * marked with the batch: a document already marked was written by an earlier try of this
+ * batch and is skipped, so a replayed batch never counts twice. Returns how many it wrote.
+ */
+async function applyOnce<T extends { _id: string; lastFlushId: string }, V>(
+  model: Model<any>,
+  delta: ReadonlyMap<string, V>,
+  batchId: string,
+  set: (change: V, existing: T | undefined, id: string) => Record<string, unknown>,
+): Promise<number> {
+  const existing = await byId<T>(model, [...delta.keys()]);
+  const ops: UpsertOp[] = [];
+  for (const [id, change] of delta) {
+    const doc = existing.get(id);
+    if (doc?.lastFlushId === batchId) continue;
+    ops.push(upsertOp(id, { ...set(change, doc, id), lastFlushId: batchId }));
+  }
+  await bulkWriteChunks(model, ops);
+  return ops.length;
+}
+
+function upsertOp(id: string, $set: Record<string, unknown>): UpsertOp {
+  return { updateOne: { filter: { _id: id }, update: { $set }, upsert: true } };
 }
 
 async function bulkWriteChunks(model: Model<any>, ops: UpsertOp[]): Promise<void> {

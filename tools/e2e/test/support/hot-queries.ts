@@ -20,14 +20,36 @@ export interface HotQuery {
 
 const DAY = 24 * 3600_000;
 
+/**
+ * Variables naming the first node of a list in the demo data: `firstOf('HomePage', 'articles',
+ * 'slug')` runs HomePage as `as` and answers `{ slug: articles.nodes[0].slug }`.
+ */
+function firstOf(
+  operation: string,
+  list: string,
+  field: string,
+  as: HotQuery['as'] = 'citizen',
+): HotQuery['variables'] {
+  return async (callerFor) => ({
+    [field]: (await run(operation, {}, await callerFor(as)))[list].nodes[0][field],
+  });
+}
+
+/** The statistics' usual period: the year to now, by month. */
+async function pastYearByMonth(): Promise<Record<string, unknown>> {
+  return {
+    from: new Date(Date.now() - 365 * DAY).toISOString(),
+    to: new Date().toISOString(),
+    granularity: 'MONTH',
+  };
+}
+
 export const HOT_QUERIES: readonly HotQuery[] = [
   { operation: 'HomePage', as: 'citizen' },
   {
     operation: 'ArticlePage',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      slug: (await run('HomePage', {}, await callerFor('citizen'))).articles.nodes[0].slug,
-    }),
+    variables: firstOf('HomePage', 'articles', 'slug'),
   },
   {
     operation: 'SearchArticles',
@@ -39,17 +61,13 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   {
     operation: 'LibraryItemPage',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      slug: (await run('LibraryBrowse', {}, await callerFor('citizen'))).libraryItems.nodes[0].slug,
-    }),
+    variables: firstOf('LibraryBrowse', 'libraryItems', 'slug'),
   },
   { operation: 'ForumThreads', as: 'citizen', page: 'threads' },
   {
     operation: 'ForumThread',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      id: (await run('ForumThreads', {}, await callerFor('citizen'))).threads.nodes[0].id,
-    }),
+    variables: firstOf('ForumThreads', 'threads', 'id'),
     page: 'thread.replies',
   },
   { operation: 'LatestBulletin', as: 'citizen' },
@@ -83,79 +101,57 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   {
     operation: 'SurveyPage',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      id: (await run('OpenSurveys', {}, await callerFor('citizen'))).surveys.nodes[0].id,
-    }),
+    variables: firstOf('OpenSurveys', 'surveys', 'id'),
   },
   {
     operation: 'SurveyResults',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      id: (await run('OpenSurveys', {}, await callerFor('citizen'))).surveys.nodes[0].id,
-    }),
+    variables: firstOf('OpenSurveys', 'surveys', 'id'),
   },
   {
     operation: 'SurveyEditorResults',
     as: 'editor',
-    variables: async (callerFor) => ({
-      id: (await run('OpenSurveys', {}, await callerFor('editor'))).surveys.nodes[0].id,
-    }),
+    variables: firstOf('OpenSurveys', 'surveys', 'id', 'editor'),
   },
   {
     operation: 'ArticlePoll',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      slug: (await run('HomePage', {}, await callerFor('citizen'))).articles.nodes[0].slug,
-    }),
+    variables: firstOf('HomePage', 'articles', 'slug'),
   },
   {
     operation: 'ThreadPoll',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      id: (await run('ForumThreads', {}, await callerFor('citizen'))).threads.nodes[0].id,
-    }),
+    variables: firstOf('ForumThreads', 'threads', 'id'),
   },
   { operation: 'UpcomingEvents', as: 'citizen', page: 'events' },
   { operation: 'PastEvents', as: 'citizen', page: 'events' },
   {
     operation: 'EventPage',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      id: (await run('UpcomingEvents', {}, await callerFor('citizen'))).events.nodes[0].id,
-    }),
+    variables: firstOf('UpcomingEvents', 'events', 'id'),
   },
   { operation: 'MyEventRegistrations', as: 'citizen' },
   { operation: 'Contests', as: 'citizen', page: 'contests' },
   {
     operation: 'ContestPage',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      id: (await run('Contests', {}, await callerFor('citizen'))).contests.nodes[0].id,
-    }),
+    variables: firstOf('Contests', 'contests', 'id'),
   },
   {
     operation: 'ContestResults',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      id: (await run('Contests', {}, await callerFor('citizen'))).contests.nodes[0].id,
-    }),
+    variables: firstOf('Contests', 'contests', 'id'),
   },
   { operation: 'Showcase', as: 'citizen', page: 'showcaseEntries' },
   {
     operation: 'ShowcaseEntry',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      slug: (await run('Showcase', {}, await callerFor('citizen'))).showcaseEntries.nodes[0].slug,
-    }),
+    variables: firstOf('Showcase', 'showcaseEntries', 'slug'),
   },
   {
     operation: 'PortalStats',
     as: 'editor',
-    variables: async () => ({
-      from: new Date(Date.now() - 365 * DAY).toISOString(),
-      to: new Date().toISOString(),
-      granularity: 'MONTH',
-    }),
+    variables: pastYearByMonth,
   },
   { operation: 'MonthlyReports', as: 'editor' },
   {
@@ -166,28 +162,18 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   {
     operation: 'PortalContributionStats',
     as: 'editor',
-    variables: async () => ({
-      from: new Date(Date.now() - 365 * DAY).toISOString(),
-      to: new Date().toISOString(),
-      granularity: 'MONTH',
-    }),
+    variables: pastYearByMonth,
   },
   {
     operation: 'PortalReferralStats',
     as: 'editor',
-    variables: async () => ({
-      from: new Date(Date.now() - 365 * DAY).toISOString(),
-      to: new Date().toISOString(),
-      granularity: 'MONTH',
-    }),
+    variables: pastYearByMonth,
   },
   { operation: 'Datasets', as: 'citizen', page: 'datasets' },
   {
     operation: 'Dataset',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      name: (await run('Datasets', {}, await callerFor('citizen'))).datasets.nodes[0].name,
-    }),
+    variables: firstOf('Datasets', 'datasets', 'name'),
   },
   // The web portal's own reads.
   { operation: 'HomeExtras', as: 'citizen' },
@@ -195,9 +181,7 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   {
     operation: 'ArticleExtras',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      slug: (await run('HomePage', {}, await callerFor('citizen'))).articles.nodes[0].slug,
-    }),
+    variables: firstOf('HomePage', 'articles', 'slug'),
   },
   {
     operation: 'RelatedArticles',
@@ -212,18 +196,14 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   {
     operation: 'LibraryItemMedia',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      slug: (await run('LibraryBrowse', {}, await callerFor('citizen'))).libraryItems.nodes[0].slug,
-    }),
+    variables: firstOf('LibraryBrowse', 'libraryItems', 'slug'),
   },
   { operation: 'PlatformAppsDirectory', as: 'citizen' },
   { operation: 'ForumThreadList', as: 'citizen', page: 'threads' },
   {
     operation: 'ThreadExtras',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      id: (await run('ForumThreads', {}, await callerFor('citizen'))).threads.nodes[0].id,
-    }),
+    variables: firstOf('ForumThreads', 'threads', 'id'),
   },
   {
     operation: 'BulletinIssuePage',
@@ -237,19 +217,14 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   {
     operation: 'StaffArticle',
     as: 'editor',
-    variables: async (callerFor) => ({
-      id: (await run('EditorialArticles', {}, await callerFor('editor'))).editorialArticles.nodes[0]
-        .id,
-    }),
+    variables: firstOf('EditorialArticles', 'editorialArticles', 'id', 'editor'),
   },
   { operation: 'ArticleCategories', as: 'editor' },
   { operation: 'StaffThreads', as: 'moderator', page: 'threads' },
   {
     operation: 'StaffReferral',
     as: 'moderator',
-    variables: async (callerFor) => ({
-      id: (await run('Referrals', {}, await callerFor('moderator'))).referrals.nodes[0].id,
-    }),
+    variables: firstOf('Referrals', 'referrals', 'id', 'moderator'),
   },
   { operation: 'StaffBulletinIssues', as: 'editor' },
   { operation: 'StaffLibraryItems', as: 'editor' },
@@ -257,15 +232,11 @@ export const HOT_QUERIES: readonly HotQuery[] = [
     // Every entry with the viewer's own score and conflict: one lookup by id each.
     operation: 'ContestJudging',
     as: 'citizen',
-    variables: async (callerFor) => ({
-      id: (await run('Contests', {}, await callerFor('citizen'))).contests.nodes[0].id,
-    }),
+    variables: firstOf('Contests', 'contests', 'id'),
   },
   {
     operation: 'StaffContest',
     as: 'editor',
-    variables: async (callerFor) => ({
-      id: (await run('Contests', {}, await callerFor('editor'))).contests.nodes[0].id,
-    }),
+    variables: firstOf('Contests', 'contests', 'id', 'editor'),
   },
 ];
