@@ -7,7 +7,7 @@ import type { ReferralStatus } from './domain/referral-status';
 import { receivedReferral } from './domain/received-referral';
 import { createReferralCore, type ReferralCore } from './services';
 import type { ReferralStatsRecorder } from './stats/referral-stats-counter';
-import demoData from './demo-referrals.json' with { type: 'json' };
+import demoData from '../data/demo-referrals.json' with { type: 'json' };
 
 const HOUR = 3_600_000;
 

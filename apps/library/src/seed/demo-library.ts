@@ -1,14 +1,14 @@
 import type { Audience, MediaFormat } from '../domain/library-item';
 import type { PlatformAppCategory } from '../domain/platform-app-input';
 import type { ShowcaseAward } from '../domain/showcase-input';
-import demo from './demo-library.json' with { type: 'json' };
+import demo from '../../data/demo-library.json' with { type: 'json' };
 
 /**
  * Demo content for local runs: training material of the kind the city's Digital
  * Transformation portal offers (handbooks, lectures, podcasts, courses from ministries,
  * publishers and international bodies) and the city's apps and platforms. Links and
  * store pages are given as published at the time of writing; editors check them before
- * anything here is used outside a demo. The data lives in demo-library.json; the seed writes
+ * anything here is used outside a demo. The data lives in apps/library/data/demo-library.json; the seed writes
  * it through the library's own services, whose input rules check it.
  */
 
