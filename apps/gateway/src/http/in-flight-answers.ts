@@ -1,3 +1,5 @@
+import { abandonedError } from '../subgraphs/in-flight-fetches';
+
 /** A whole answer as the GraphQL server sent it, for identical requests that waited for it. */
 export interface SharedAnswer {
   status: number;
@@ -30,13 +32,6 @@ interface Execution {
   /** The requests waiting for it, the leading one included. */
   waiting: number;
   controller: AbortController;
-}
-
-/** Why a request stopped waiting: its client went away (its own signal aborted). */
-function abandonedError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error
-    ? signal.reason
-    : new DOMException('the caller went away', 'AbortError');
 }
 
 /**

@@ -6,7 +6,7 @@ interface Entry<T> {
 }
 
 /** Why a caller's wait ended early: it went away (its own signal aborted). */
-function abandonedError(signal: AbortSignal): Error {
+export function abandonedError(signal: AbortSignal): Error {
   return signal.reason instanceof Error
     ? signal.reason
     : new DOMException('the caller went away', 'AbortError');
