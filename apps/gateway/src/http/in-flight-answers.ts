@@ -1,4 +1,4 @@
-import { abandonedError } from '../subgraphs/in-flight-fetches';
+import { abandonedError, waitUnlessAbandoned } from '../subgraphs/in-flight-fetches';
 
 /** A whole answer as the GraphQL server sent it, for identical requests that waited for it. */
 export interface SharedAnswer {
@@ -66,7 +66,9 @@ export class InFlightAnswers {
     if (signal?.aborted) return Promise.reject(abandonedError(signal));
     execution.waiting++;
     if (!signal) return execution.answer;
-    return this.waitFor(key, execution, signal);
+    return waitUnlessAbandoned(execution.answer, signal, () =>
+      this.leave(key, execution, abandonedError(signal)),
+    );
   }
 
   /** Starts an execution of `key` led by the request whose client is `signal`. */
@@ -109,26 +111,5 @@ export class InFlightAnswers {
     // Nobody waits any more: later requests must not join an aborted execution.
     if (this.open.get(key) === execution) this.open.delete(key);
     execution.controller.abort(reason);
-  }
-
-  private async waitFor(
-    key: string,
-    execution: Execution,
-    signal: AbortSignal,
-  ): Promise<SharedAnswer | null> {
-    let onAbort: (() => void) | undefined;
-    const left = new Promise<never>((_, reject) => {
-      onAbort = () => {
-        this.leave(key, execution, abandonedError(signal));
-        reject(abandonedError(signal));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-      return await Promise.race([execution.answer, left]);
-    } finally {
-      signal.removeEventListener('abort', onAbort!);
-      left.catch(() => {});
-    }
   }
 }

@@ -67,25 +67,39 @@ export class InFlightFetches<T> {
       return entry.answer;
     }
     entry.waiting++;
-    let onAbort: (() => void) | undefined;
-    const left = new Promise<never>((_, reject) => {
-      onAbort = () => {
-        entry.waiting--;
-        if (entry.waiting === 0) {
-          // Nobody needs it any more: later callers must not join an aborted fetch.
-          if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
-          entry.controller.abort(abandonedError(signal));
-        }
-        reject(abandonedError(signal));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
+    return waitUnlessAbandoned(entry.answer, signal, () => {
+      entry.waiting--;
+      if (entry.waiting === 0) {
+        // Nobody needs it any more: later callers must not join an aborted fetch.
+        if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
+        entry.controller.abort(abandonedError(signal));
+      }
     });
-    try {
-      return await Promise.race([entry.answer, left]);
-    } finally {
-      signal.removeEventListener('abort', onAbort!);
-      // Unhandled if the answer won the race.
-      left.catch(() => {});
-    }
+  }
+}
+
+/**
+ * Waits for `answer` until `signal` (the caller's) aborts: then calls `leave` once and rejects
+ * with why, while the work behind `answer` goes on for whoever else waits for it.
+ */
+export async function waitUnlessAbandoned<T>(
+  answer: Promise<T>,
+  signal: AbortSignal,
+  leave: () => void,
+): Promise<T> {
+  let onAbort: (() => void) | undefined;
+  const left = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      leave();
+      reject(abandonedError(signal));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([answer, left]);
+  } finally {
+    signal.removeEventListener('abort', onAbort!);
+    // Unhandled if the answer won the race.
+    left.catch(() => {});
   }
 }
