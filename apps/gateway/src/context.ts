@@ -27,7 +27,7 @@ export interface GatewayContext {
 export interface AnswerSharing {
   /** Called once the request is known to be a query: identical requests may now wait for it. */
   open(): void;
-  /** The operation answered, for the metrics of the requests that waited (set as it is sent). */
+  /** The operation answered, for the metrics of the requests that waited (metricsPlugin sets it). */
   operation?: AnsweredOperation;
 }
 

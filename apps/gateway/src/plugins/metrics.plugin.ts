@@ -52,7 +52,11 @@ export function metricsPlugin(
     async requestDidStart() {
       return {
         async willSendResponse(requestContext) {
-          recordOperation(metrics, knownOperations, answeredOperation(requestContext));
+          const operation = answeredOperation(requestContext);
+          recordOperation(metrics, knownOperations, operation);
+          // The requests that waited for this answer are counted with the same operation.
+          const sharing = requestContext.contextValue.answerSharing;
+          if (sharing) sharing.operation = operation;
         },
       };
     },
