@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { isObjectIdString } from '@portal/db';
+import { findList, isObjectIdString } from '@portal/db';
 import {
   createDocumentLoader,
   createGroupLoader,
@@ -134,10 +134,10 @@ export async function startServer(
         issueById: createDocumentLoader(models.issues),
         itemsByIssue: createGroupLoader(
           (issueIds) =>
-            models.items
-              .find({ issueId: { $in: issueIds.filter(isObjectIdString) }, droppedAt: null })
-              .lean()
-              .exec(),
+            findList(models.items, {
+              filter: { issueId: { $in: issueIds.filter(isObjectIdString) }, droppedAt: null },
+              sort: [['_id', 1]],
+            }),
           (item) => item.issueId.toHexString(),
         ),
       },

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cacheListPages } from '@portal/db';
 import { TEST_INTERNAL_SECRET, errorCodes, waitUntil, fetchAsGateway } from '@portal/testing';
 import { renderSpeech } from '../src/audio/speech-renderer';
 import { createContentArticles } from '../src/content/content-articles';
@@ -317,5 +318,36 @@ describe('publishing', () => {
         msg: expect.stringMatching(/without audio/),
       }),
     );
+  });
+
+  it('answers the latest issue from kept pages: a repeat reads no issue or item, a newer issue shows at once', async () => {
+    const publishNow = async (year: number, month: number, title: string) => {
+      const { id, articleIds } = await issueWithItems(b, year, month, { Tin: [{ title }] });
+      expect((await b.as('editor', PUBLISH_NOW, { variables: { id } })).errors).toBeUndefined();
+      await published(id);
+      return { id, articleIds };
+    };
+    // As the service runtime wires it in production (runService): pages kept in Redis.
+    cacheListPages(b.conn, { redis: b.redis, prefix: `${b.prefix}:pages:` });
+    const latest = async () => (await b.as('anonymous', LATEST)).data!.latestBulletinIssue;
+    const reads = () => b.commands.filter((c) => c === 'find issues' || c === 'find items');
+
+    const january = await publishNow(2031, 1, 'Tin tháng một');
+    expect((await latest()).id).toBe(january.id);
+    await latest(); // the page's and the items' documents, read by id and kept
+    b.resetCommands();
+    const again = await latest();
+    expect(again.sections).toEqual([
+      { title: 'Tin', items: [{ note: null, article: { id: january.articleIds[0] } }] },
+    ]);
+    expect(reads()).toEqual([]);
+
+    // Publishing (by the worker, through the models) changes the issues' lists: read again.
+    const february = await publishNow(2031, 2, 'Tin tháng hai');
+    const now = await latest();
+    expect(now.id).toBe(february.id);
+    expect(now.sections).toEqual([
+      { title: 'Tin', items: [{ note: null, article: { id: february.articleIds[0] } }] },
+    ]);
   });
 });

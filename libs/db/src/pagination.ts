@@ -168,20 +168,56 @@ export async function paginate<T>(model: Model<T>, options: PaginateOptions<T>):
       };
     },
   );
-  let nodes: T[] | null = fresh;
-  if (!nodes) {
-    // Kept documents too: findByIds reads only those changed since.
-    const byId = new Map(
-      (await findByIds<T>(model, shape.ids, { projection: options.projection })).map((d) => [
-        String((d as { _id: unknown })._id),
-        d,
-      ]),
-    );
-    nodes = shape.ids.map((id) => byId.get(id)).filter((d): d is Awaited<T> => d !== undefined);
-  }
+  // Kept documents too: findByIds reads only those changed since.
+  const nodes: T[] = fresh ?? (await findInOrder(model, shape.ids, options.projection));
   return {
     nodes,
     pageInfo: { hasNextPage: shape.hasNextPage, endCursor: shape.endCursor },
     totalCount: () => cachedListValue(owner, ['count', collection, options.filter], count),
   };
+}
+
+export interface FindListOptions<T> {
+  filter: FilterQuery<T>;
+  sort: SortSpec;
+  projection?: Record<string, 0 | 1>;
+}
+
+/**
+ * Every document matching `filter`, in `sort` order, with one query: for lists that are
+ * short by nature (an issue's items, a category's children). For a tracked model on a
+ * connection with a page cache, the list's ids are kept until the type's lists change and
+ * its documents until they change, as paginate's pages are, so a repeat costs Redis lookups
+ * instead of a query that FerretDB answers by decoding the collection.
+ */
+export async function findList<T>(model: Model<T>, options: FindListOptions<T>): Promise<T[]> {
+  const read = async () =>
+    (await model
+      .find(options.filter, options.projection)
+      .sort(sortObject(options.sort))
+      .lean()
+      .exec()) as T[];
+  const owner = pageCacheOf(model);
+  if (!owner) return read();
+  let fresh: T[] | null = null;
+  const ids = await cachedListValue<string[]>(
+    owner,
+    ['list', model.collection.name, options.filter, options.sort, options.projection ?? null],
+    async () => {
+      fresh = await read();
+      return fresh.map((doc) => String((doc as { _id: unknown })._id));
+    },
+  );
+  return fresh ?? findInOrder(model, ids, options.projection);
+}
+
+/** The documents with these ids, in the order of `ids` (missing ones skipped), by findByIds. */
+async function findInOrder<T>(
+  model: Model<T>,
+  ids: readonly string[],
+  projection: Record<string, 0 | 1> | undefined,
+): Promise<T[]> {
+  const docs = await findByIds<T>(model, ids, { projection });
+  const byId = new Map(docs.map((d) => [String((d as { _id: unknown })._id), d]));
+  return ids.map((id) => byId.get(id)).filter((d): d is Awaited<T> => d !== undefined);
 }

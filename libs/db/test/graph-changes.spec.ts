@@ -6,6 +6,7 @@ import { testServices, uniqueName, useTestDatabase } from '@portal/testing';
 import { Redis } from 'ioredis';
 import {
   cacheListPages,
+  findList,
   paginate,
   sendGraphChanges,
   trackGraphChanges,
@@ -205,6 +206,66 @@ describe('list pages cached until their lists change', () => {
         await other.close();
       }
     } finally {
+      await redis.quit();
+    }
+  });
+});
+
+describe('short lists kept until their lists change', () => {
+  it('serves a repeated list from its kept ids and documents, and reads it again after a tracked write', async () => {
+    const redis = new Redis(testServices().redisUrl);
+    try {
+      cacheListPages(conn, { redis, prefix: `${uniqueName('lists')}:` });
+      await items.deleteMany({});
+      await items.insertMany([
+        { title: 'Một', status: 'PUBLISHED' },
+        { title: 'Hai', status: 'DRAFT' },
+        { title: 'Ba', status: 'PUBLISHED' },
+      ]);
+      const queries: unknown[] = [];
+      const find = items.find.bind(items);
+      vi.spyOn(items, 'find').mockImplementation(((filter: any, ...rest: any[]) => {
+        queries.push(filter);
+        return find(filter, ...rest);
+      }) as typeof items.find);
+      const list = async () =>
+        (await findList(items, { filter: { status: 'PUBLISHED' }, sort: [['title', 1]] })).map(
+          (n: any) => [n.title, n.body],
+        );
+
+      expect(await list()).toEqual([
+        ['Ba', undefined],
+        ['Một', undefined],
+      ]);
+      expect(queries).toEqual([{ status: 'PUBLISHED' }]);
+      await list(); // the kept ids; the documents by id, then kept
+      queries.length = 0;
+      expect(await list()).toEqual([
+        ['Ba', undefined],
+        ['Một', undefined],
+      ]);
+      expect(queries).toEqual([]);
+
+      // An edit of one document (by id) is read again by id, the list kept.
+      const ba = await items.findOne({ title: 'Ba' }).lean<{ _id: unknown }>();
+      queries.length = 0;
+      await items.updateOne({ _id: ba!._id }, { $set: { body: 'mới' } });
+      expect(await list()).toEqual([
+        ['Ba', 'mới'],
+        ['Một', undefined],
+      ]);
+      expect(queries.map((q: any) => Object.keys(q))).toEqual([['_id']]);
+      // A write that can change the list makes it a query again.
+      queries.length = 0;
+      await items.updateOne({ title: 'Hai' }, { $set: { status: 'PUBLISHED' } });
+      expect(await list()).toEqual([
+        ['Ba', 'mới'],
+        ['Hai', undefined],
+        ['Một', undefined],
+      ]);
+      expect(queries).toEqual([{ status: 'PUBLISHED' }]);
+    } finally {
+      vi.restoreAllMocks();
       await redis.quit();
     }
   });

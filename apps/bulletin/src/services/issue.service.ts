@@ -61,6 +61,25 @@ export function createIssueService(deps: IssueServiceDeps) {
     return issue;
   }
 
+  /** Issues of one status, newest first (the archive). */
+  function listIssues(options: {
+    status: IssueStatus;
+    year?: number | null;
+    first?: number | null;
+    after?: string | null;
+  }) {
+    return paginate(issues, {
+      filter: { status: options.status, ...(options.year ? { year: options.year } : {}) },
+      sort: [
+        ['year', -1],
+        ['month', -1],
+        ['_id', -1],
+      ],
+      first: options.first,
+      after: options.after,
+    });
+  }
+
   async function liveItemCount(issueId: Types.ObjectId): Promise<number> {
     return items.countDocuments({ issueId, droppedAt: null });
   }
@@ -250,31 +269,13 @@ export function createIssueService(deps: IssueServiceDeps) {
       return issue && isVisibleTo(issue, viewer) ? issue : null;
     },
 
-    latestPublished(): Promise<BulletinIssueRecord | null> {
-      return issues
-        .findOne({ status: 'PUBLISHED' })
-        .sort({ year: -1, month: -1, _id: -1 })
-        .lean()
-        .exec();
+    /** The newest published issue: the archive's first entry (its page is kept, see paginate). */
+    async latestPublished(): Promise<BulletinIssueRecord | null> {
+      const page = await listIssues({ status: 'PUBLISHED', first: 1 });
+      return page.nodes[0] ?? null;
     },
 
-    list(options: {
-      status: IssueStatus;
-      year?: number | null;
-      first?: number | null;
-      after?: string | null;
-    }) {
-      return paginate(issues, {
-        filter: { status: options.status, ...(options.year ? { year: options.year } : {}) },
-        sort: [
-          ['year', -1],
-          ['month', -1],
-          ['_id', -1],
-        ],
-        first: options.first,
-        after: options.after,
-      });
-    },
+    list: listIssues,
   };
 }
 
