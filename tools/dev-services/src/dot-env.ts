@@ -17,7 +17,11 @@ export function ensureDotEnv(root: string): Record<string, string> {
   if (!existsSync(envPath)) {
     writeFileSync(
       envPath,
-      example.replaceAll(MARKER, () => randomBytes(32).toString('hex')),
+      // Values only: the marker also stands in the file's comments, which explain it.
+      example.replace(
+        new RegExp(`^(\\w+)=${MARKER}$`, 'gm'),
+        (_line, key: string) => `${key}=${randomBytes(32).toString('hex')}`,
+      ),
       { mode: 0o600 },
     );
   } else {
