@@ -1,6 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+
+/** The apps' own scopes (the `scope:<name>` tag in each apps/<name>/project.json). */
+const SERVICE_SCOPES = readdirSync(new URL('apps/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap(({ name }) => {
+    const { tags = [] } = JSON.parse(
+      readFileSync(new URL(`apps/${name}/project.json`, import.meta.url), 'utf8'),
+    );
+    return tags.filter((tag) => tag.startsWith('scope:')).map((tag) => tag.slice('scope:'.length));
+  });
 
 export default tseslint.config(
   {
@@ -48,56 +59,16 @@ export default tseslint.config(
           depConstraints: [
             // Dev-only libs (test harnesses, local servers) serve apps' and libs' tests only: the
             // file-level rule below refuses them in production source.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:dev-lib'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:dev-lib'] },
-            { sourceTag: 'type:dev-lib', onlyDependOnLibsWithTags: ['type:lib', 'type:dev-lib'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:dev-lib'] },
+            ...['type:app', 'type:lib', 'type:dev-lib', 'type:tool'].map((sourceTag) => ({
+              sourceTag,
+              onlyDependOnLibsWithTags: ['type:lib', 'type:dev-lib'],
+            })),
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            {
-              sourceTag: 'scope:gateway',
-              onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:content',
-              onlyDependOnLibsWithTags: ['scope:content', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:library',
-              onlyDependOnLibsWithTags: ['scope:library', 'scope:shared'],
-            },
-            { sourceTag: 'scope:forum', onlyDependOnLibsWithTags: ['scope:forum', 'scope:shared'] },
-            {
-              sourceTag: 'scope:bulletin',
-              onlyDependOnLibsWithTags: ['scope:bulletin', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:referral',
-              onlyDependOnLibsWithTags: ['scope:referral', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:engagement',
-              onlyDependOnLibsWithTags: ['scope:engagement', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:assistant',
-              onlyDependOnLibsWithTags: ['scope:assistant', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:opendata-sim',
-              onlyDependOnLibsWithTags: ['scope:opendata-sim', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:notifier',
-              onlyDependOnLibsWithTags: ['scope:notifier', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:hotline-sim',
-              onlyDependOnLibsWithTags: ['scope:hotline-sim', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:portal-web',
-              onlyDependOnLibsWithTags: ['scope:portal-web', 'scope:shared'],
-            },
+            // Each service's code depends only on its own scope and the shared libs.
+            ...SERVICE_SCOPES.map((scope) => ({
+              sourceTag: `scope:${scope}`,
+              onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
+            })),
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },

@@ -21,6 +21,11 @@ export function isContestEditor(viewer: Viewer): boolean {
   return hasRole(viewer, 'editor');
 }
 
+/** Published contests are public; editors also see the ones they are preparing. */
+export function canSeeContest(viewer: Viewer, contest: { status: 'DRAFT' | 'PUBLISHED' }): boolean {
+  return contest.status === 'PUBLISHED' || isContestEditor(viewer);
+}
+
 /** The round running at `now`, if any. */
 export function currentRound(rounds: readonly Round[], now: Date): Round | null {
   return rounds.find((r) => r.startsAt <= now && now < r.endsAt) ?? null;

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { requireRole, requireSignedIn, type Viewer } from '@portal/auth';
-import { findByIdString, insertOnce, isDuplicateKeyError, paginate, toObjectId } from '@portal/db';
+import { insertOnce, isDuplicateKeyError, paginate, toObjectId } from '@portal/db';
 import { badInput, conflict, forbidden, notFound } from '@portal/errors';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
@@ -16,6 +16,7 @@ import {
 } from '../domain/contest-input';
 import {
   awardForRank,
+  canSeeContest,
   currentRound,
   resultsYear,
   isContestEditor,
@@ -30,6 +31,7 @@ import type { ContestEntryDoc, JudgeScoreDoc } from '../models/contest-entry.mod
 import type { ContestPromotionDoc } from '../models/contest-promotion.model';
 import type { ContestDoc } from '../models/contest.model';
 import { touchProfile } from './profiles';
+import { EngagementService } from './engagement-service';
 import type { Limiter } from './survey.service';
 
 export interface ContestServiceOptions {
@@ -58,15 +60,9 @@ const listArgs = z.object({ first: z.number().nullish(), after: z.string().nulli
  * published) or declare a conflict of interest; signed-in people vote once per public-vote
  * round; editors publish results and winners.
  */
-export class ContestService {
-  private readonly log: Logger;
-
-  constructor(private readonly o: ContestServiceOptions) {
-    this.log = o.logger.child({ module: 'contests' });
-  }
-
-  private get now(): Date {
-    return this.o.now();
+export class ContestService extends EngagementService<ContestDoc, ContestServiceOptions> {
+  constructor(o: ContestServiceOptions) {
+    super(o, 'contests', { model: o.models.Contest, what: 'Contest', canSee: canSeeContest });
   }
 
   list(viewer: Viewer, args: unknown) {
@@ -80,17 +76,6 @@ export class ContestService {
       first,
       after,
     });
-  }
-
-  async get(viewer: Viewer, id: string): Promise<ContestDoc | null> {
-    const contest = await findByIdString(this.o.models.Contest, id);
-    return contest && (contest.status === 'PUBLISHED' || isContestEditor(viewer)) ? contest : null;
-  }
-
-  private async require(viewer: Viewer, id: string): Promise<ContestDoc> {
-    const contest = await this.get(viewer, id);
-    if (!contest) throw notFound('Contest');
-    return contest;
   }
 
   current(contest: ContestDoc): Round | null {

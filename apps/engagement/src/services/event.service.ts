@@ -23,6 +23,7 @@ import type { EventDoc } from '../models/event.model';
 import type { RegistrationDoc } from '../models/registration.model';
 import { touchProfile } from './profiles';
 import type { Limiter } from './survey.service';
+import { EngagementService } from './engagement-service';
 
 export interface EventServiceOptions {
   models: EngagementModels;
@@ -49,15 +50,9 @@ type RegistrationMail = Extract<EmailMessage, { template: 'engagement.event-regi
  * seats last, then waitlisted), cancel, ask and vote on questions. Seats are unique
  * documents, so capacity holds under any number of concurrent registrations.
  */
-export class EventService {
-  private readonly log: Logger;
-
-  constructor(private readonly o: EventServiceOptions) {
-    this.log = o.logger.child({ module: 'events' });
-  }
-
-  private get now(): Date {
-    return this.o.now();
+export class EventService extends EngagementService<EventDoc, EventServiceOptions> {
+  constructor(o: EventServiceOptions) {
+    super(o, 'events', { model: o.models.Event, what: 'Event', canSee: canSeeEvent });
   }
 
   async list(viewer: Viewer, args: unknown) {
@@ -81,17 +76,6 @@ export class EventService {
       first,
       after,
     });
-  }
-
-  async get(viewer: Viewer, id: string): Promise<EventDoc | null> {
-    const event = await findByIdString(this.o.models.Event, id);
-    return event && canSeeEvent(viewer, event) ? event : null;
-  }
-
-  private async require(viewer: Viewer, id: string): Promise<EventDoc> {
-    const event = await this.get(viewer, id);
-    if (!event) throw notFound('Event');
-    return event;
   }
 
   async create(viewer: Viewer, rawInput: unknown): Promise<EventDoc> {

@@ -1,7 +1,7 @@
 import type { FilterQuery } from 'mongoose';
 import { requireRole, type Viewer } from '@portal/auth';
-import { findByIdString, isDuplicateKeyError, paginate } from '@portal/db';
-import { conflict, forbidden, notFound } from '@portal/errors';
+import { isDuplicateKeyError, paginate } from '@portal/db';
+import { conflict, forbidden } from '@portal/errors';
 import { parseArgs, parseInput } from '@portal/graphql-kit';
 import type { Logger } from '@portal/logger';
 import { z } from 'zod';
@@ -26,6 +26,7 @@ import { draftId } from '../models/survey-draft.model';
 import { touchProfile } from './profiles';
 import type { SurveyResponseDoc } from '../models/survey-response.model';
 import type { SurveyDoc } from '../models/survey.model';
+import { EngagementService } from './engagement-service';
 
 /** What a person sees of their own answers: a saved draft or the submitted response. */
 export interface ResponseView {
@@ -80,15 +81,9 @@ const listArgs = z.object({
  * counted from the responses. Every method takes the viewer first and decides access before
  * it looks at the rest of the input.
  */
-export class SurveyService {
-  private readonly log: Logger;
-
-  constructor(private readonly o: SurveyServiceOptions) {
-    this.log = o.logger.child({ module: 'surveys' });
-  }
-
-  private get now(): Date {
-    return this.o.now();
+export class SurveyService extends EngagementService<SurveyDoc, SurveyServiceOptions> {
+  constructor(o: SurveyServiceOptions) {
+    super(o, 'surveys', { model: o.models.Survey, what: 'Survey', canSee: canSeeSurvey });
   }
 
   status(survey: SurveyDoc): SurveyStatus {
@@ -133,18 +128,6 @@ export class SurveyService {
       first,
       after,
     });
-  }
-
-  /** The survey if the viewer may see it, else null. */
-  async get(viewer: Viewer, id: string): Promise<SurveyDoc | null> {
-    const survey = await findByIdString(this.o.models.Survey, id);
-    return survey && canSeeSurvey(viewer, survey) ? survey : null;
-  }
-
-  private async require(viewer: Viewer, id: string): Promise<SurveyDoc> {
-    const survey = await this.get(viewer, id);
-    if (!survey) throw notFound('Survey');
-    return survey;
   }
 
   async create(viewer: Viewer, rawInput: unknown): Promise<SurveyDoc> {
@@ -237,16 +220,38 @@ export class SurveyService {
     return !answered;
   }
 
-  async saveDraft(viewer: Viewer, clientKey: string | null, surveyId: string, rawAnswers: unknown) {
-    requireDraftRespondent(viewer);
+  /**
+   * What a draft or a submission starts from: the survey (NOT_FOUND unless visible), who is
+   * answering, and the answers checked against its questions (`complete`: every required one
+   * answered) while it is open.
+   */
+  private async answering(
+    viewer: Viewer,
+    clientKey: string | null,
+    surveyId: string,
+    rawAnswers: unknown,
+    complete: boolean,
+  ) {
     const survey = await this.require(viewer, surveyId);
     const respondent = respondentFor(viewer, clientKey, survey, this.o.respondentSecret);
     const answers = checkAnswers(
       survey.sections,
       parseInput(answersInput, rawAnswers, 'answers'),
-      false,
+      complete,
     );
     requireOpen(survey, this.now);
+    return { survey, respondent, answers };
+  }
+
+  async saveDraft(viewer: Viewer, clientKey: string | null, surveyId: string, rawAnswers: unknown) {
+    requireDraftRespondent(viewer);
+    const { survey, respondent, answers } = await this.answering(
+      viewer,
+      clientKey,
+      surveyId,
+      rawAnswers,
+      false,
+    );
     if (await this.submitted(survey, respondent)) throw conflict('You have already answered');
     const doc = {
       _id: draftId(surveyId, respondent.key),
@@ -271,14 +276,13 @@ export class SurveyService {
     surveyId: string,
     rawAnswers: unknown,
   ): Promise<ResponseView> {
-    const survey = await this.require(viewer, surveyId);
-    const respondent = respondentFor(viewer, clientKey, survey, this.o.respondentSecret);
-    const answers = checkAnswers(
-      survey.sections,
-      parseInput(answersInput, rawAnswers, 'answers'),
+    const { survey, respondent, answers } = await this.answering(
+      viewer,
+      clientKey,
+      surveyId,
+      rawAnswers,
       true,
     );
-    requireOpen(survey, this.now);
     await this.o.answerLimit.consume(respondent.key);
     if (viewer.id)
       await touchProfile(this.o.models.Profile, viewer as Viewer & { id: string }, this.now);

@@ -65,43 +65,29 @@ const WORKFLOW_CHANGES = {
   }),
 } satisfies Record<'CLOSE' | 'REOPEN', (thread: ThreadDoc) => Partial<ThreadDoc>>;
 
-async function changeWorkflow(
-  action: keyof typeof WORKFLOW_CHANGES,
-  deps: ForumDeps,
-  moderator: Viewer,
-  id: string,
-  rawNote: unknown,
-  now: Date,
-): Promise<ThreadDoc> {
-  assertModerator(moderator);
-  const { note } = parseArgs(noteArgs, { note: rawNote });
-  const thread = await loadAny(deps, id);
-  return applyThreadChange(deps, moderator, thread, WORKFLOW_CHANGES[action](thread), {
-    action,
-    targetId: id,
-    note,
-    at: now,
-  });
+/** The use case of a moderator moving a thread's workflow by `action`, with an optional note. */
+function changeWorkflow(action: keyof typeof WORKFLOW_CHANGES) {
+  return async (
+    deps: ForumDeps,
+    moderator: Viewer,
+    id: string,
+    rawNote: unknown,
+    now = new Date(),
+  ): Promise<ThreadDoc> => {
+    assertModerator(moderator);
+    const { note } = parseArgs(noteArgs, { note: rawNote });
+    const thread = await loadAny(deps, id);
+    return applyThreadChange(deps, moderator, thread, WORKFLOW_CHANGES[action](thread), {
+      action,
+      targetId: id,
+      note,
+      at: now,
+    });
+  };
 }
 
 /** A moderator closes a thread to replies and answers. */
-export function closeThread(
-  deps: ForumDeps,
-  moderator: Viewer,
-  id: string,
-  rawNote: unknown,
-  now = new Date(),
-): Promise<ThreadDoc> {
-  return changeWorkflow('CLOSE', deps, moderator, id, rawNote, now);
-}
+export const closeThread = changeWorkflow('CLOSE');
 
 /** A moderator reopens a closed thread, back to where it stood. */
-export function reopenThread(
-  deps: ForumDeps,
-  moderator: Viewer,
-  id: string,
-  rawNote: unknown,
-  now = new Date(),
-): Promise<ThreadDoc> {
-  return changeWorkflow('REOPEN', deps, moderator, id, rawNote, now);
-}
+export const reopenThread = changeWorkflow('REOPEN');
