@@ -1,10 +1,42 @@
 import type { FilterQuery, Model, Types, UpdateQuery } from 'mongoose';
+import { createWithUniqueSlug } from '@portal/db';
 import { conflict, type DomainError } from '@portal/errors';
+import { slugify } from '@portal/text';
+
+// The records editors write (items, collections, apps, showcase entries): each has a slug,
+// counts its versions and knows when it was created and last updated.
 
 /** What an editor changes: a record that counts its versions. */
 interface Versioned {
   _id: Types.ObjectId;
   version: number;
+}
+
+/** A versioned record as stored, with what every write keeps up to date. */
+interface VersionedRecord extends Versioned {
+  slug: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The fields the caller gives a new record: all but its id, slug, dates and version. */
+type NewRecordFields<T> = Omit<T, keyof VersionedRecord>;
+
+/**
+ * Inserts a record at version 1, created and updated now, under the first free slug made
+ * from `name` (see `createWithUniqueSlug`). Returns the stored record.
+ */
+export function createFirstVersion<T extends VersionedRecord>(
+  model: Model<T>,
+  name: string,
+  fields: NewRecordFields<T>,
+): Promise<T> {
+  const now = new Date();
+  return createWithUniqueSlug(
+    model,
+    slugify(name),
+    (slug) => ({ slug, ...fields, createdAt: now, updatedAt: now, version: 1 }) as Omit<T, '_id'>,
+  );
 }
 
 /** CONFLICT: the `what` (item, collection, app, entry) is no longer at the version the editor saw. */
@@ -18,10 +50,10 @@ export function requireVersion(record: Versioned, expectedVersion: number, what:
 }
 
 /**
- * Sets `set` on the record and moves it to its next version, if it is still at
- * `expectedVersion`; CONFLICT naming `what` when another write got there first.
+ * Sets `set` on the record, updated now, and moves it to its next version, if it is still
+ * at `expectedVersion`; CONFLICT naming `what` when another write got there first.
  */
-export async function updateAtVersion<T extends Versioned>(
+export async function updateAtVersion<T extends VersionedRecord>(
   model: Model<T>,
   record: Versioned,
   expectedVersion: number,
@@ -30,7 +62,7 @@ export async function updateAtVersion<T extends Versioned>(
 ): Promise<void> {
   const result = await model.updateOne(
     { _id: record._id, version: expectedVersion } as FilterQuery<T>,
-    { $set: set, $inc: { version: 1 } } as UpdateQuery<T>,
+    { $set: { ...set, updatedAt: new Date() }, $inc: { version: 1 } } as UpdateQuery<T>,
   );
   if (result.matchedCount === 0) throw staleVersion(what, expectedVersion);
 }
