@@ -1,23 +1,11 @@
-import type { FilterQuery, Model, Types, UpdateQuery } from 'mongoose';
+import type { FilterQuery, Model, UpdateQuery } from 'mongoose';
 import { createWithUniqueSlug } from '@portal/db';
 import { conflict, type DomainError } from '@portal/errors';
 import { slugify } from '@portal/text';
-
-// The records editors write (items, collections, apps, showcase entries): each has a slug,
-// counts its versions and knows when it was created and last updated.
+import type { VersionedRecord } from '../models/versioned-record';
 
 /** What an editor changes: a record that counts its versions. */
-interface Versioned {
-  _id: Types.ObjectId;
-  version: number;
-}
-
-/** A versioned record as stored, with what every write keeps up to date. */
-interface VersionedRecord extends Versioned {
-  slug: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
+type Versioned = Pick<VersionedRecord, '_id' | 'version'>;
 
 /** The fields the caller gives a new record: all but its id, slug, dates and version. */
 type NewRecordFields<T> = Omit<T, keyof VersionedRecord>;
