@@ -60,7 +60,7 @@ describe('loadSchemaFile', () => {
   it('refuses an unknown part, naming it, the file that includes it and the parts there are', () => {
     const path = schemaFile('unknown.graphql', '#include page-inf\ntype Query { a: Int }\n');
     expect(() => loadSchemaFile(path)).toThrow(
-      `${path}: unknown schema part "page-inf" (#include page-inf); the parts are cache-control, date-time, page-info, page-view-input, portal-stats`,
+      `${path}: unknown schema part "page-inf" (#include page-inf); the parts are cache-control, date-time, page-info, page-view-input, portal-stats, showcase`,
     );
     // A name is a part's file name, never a path.
     const outside = schemaFile(

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import type { Logger } from '@portal/logger';
 import { jobId, type Outbox, type Producer } from '@portal/queue';
 import { articleWebhookPayload } from '../domain/article-public';
@@ -130,8 +129,7 @@ export class ArticlePublicationService {
       .lean<RevisionDoc>()
       .exec();
     if (revision) await this.notifyPublished(updated, revision);
-    if (article.status === 'SCHEDULED' && article.scheduledAt && by)
-      await this.unschedule(article._id, article.scheduledAt);
+    if (by) await this.unschedule(article);
     this.log.info(
       { articleId: String(article._id), by: by?.id ?? 'schedule' },
       'article published',
@@ -171,13 +169,17 @@ export class ArticlePublicationService {
     );
   }
 
-  /** Best effort: the old job would do nothing anyway, since the schedule no longer matches. */
-  async unschedule(articleId: Types.ObjectId, at: Date): Promise<void> {
+  /**
+   * Removes the publication job of `article` as it was before a change, if it was SCHEDULED.
+   * Best effort: the old job would do nothing anyway, since the schedule no longer matches.
+   */
+  async unschedule(article: ArticleDoc): Promise<void> {
+    if (article.status !== 'SCHEDULED' || !article.scheduledAt) return;
     try {
-      await this.deps.publishQueue.remove(publishJobId(String(articleId), at));
+      await this.deps.publishQueue.remove(publishJobId(String(article._id), article.scheduledAt));
     } catch (err) {
       this.log.warn(
-        { err, articleId: String(articleId) },
+        { err, articleId: String(article._id) },
         'could not remove the replaced publish job',
       );
     }

@@ -169,8 +169,7 @@ export class ArticleService {
       publishedAt: null,
     });
     await this.deps.publication.schedule(updated);
-    if (article.status === 'SCHEDULED' && article.scheduledAt)
-      await this.deps.publication.unschedule(article._id, article.scheduledAt);
+    await this.deps.publication.unschedule(article);
     return updated;
   }
 
@@ -188,8 +187,7 @@ export class ArticleService {
         scheduledAt: null,
       },
     );
-    if (article.status === 'SCHEDULED' && article.scheduledAt)
-      await this.deps.publication.unschedule(article._id, article.scheduledAt);
+    await this.deps.publication.unschedule(article);
     return updated;
   }
 
@@ -201,8 +199,7 @@ export class ArticleService {
       status: 'ARCHIVED',
       scheduledAt: null,
     });
-    if (article.status === 'SCHEDULED' && article.scheduledAt)
-      await this.deps.publication.unschedule(article._id, article.scheduledAt);
+    await this.deps.publication.unschedule(article);
     return updated;
   }
 

@@ -521,7 +521,7 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** Categories of the library's app directory (defined there too). */
+/** Categories of the library's app directory (its platform apps and showcase entries). */
 export type PlatformAppCategory =
   | 'BUSINESS'
   | 'CITIZEN_ENGAGEMENT'
@@ -656,7 +656,7 @@ export type ResultsVisibility =
   | 'LIVE'
   | 'NEVER';
 
-/** Awards of the library's showcase (defined there too). */
+/** Awards of the library's showcase. */
 export type ShowcaseAward =
   | 'CONSOLATION'
   | 'FIRST'

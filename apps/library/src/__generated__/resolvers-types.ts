@@ -447,6 +447,7 @@ export type PlatformApp = {
   version: Scalars['Int']['output'];
 };
 
+/** Categories of the library's app directory (its platform apps and showcase entries). */
 export type PlatformAppCategory =
   | 'BUSINESS'
   | 'CITIZEN_ENGAGEMENT'
@@ -559,6 +560,7 @@ export type ReferrerClass =
   | 'SEARCH'
   | 'SOCIAL';
 
+/** Awards of the library's showcase. */
 export type ShowcaseAward =
   | 'CONSOLATION'
   | 'FIRST'

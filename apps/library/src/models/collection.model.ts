@@ -1,17 +1,12 @@
-import type { Types } from 'mongoose';
 import { collectionSchema, defineModel, nullable, required, trackGraphChanges } from '@portal/db';
+import { versionFields, type VersionedRecord } from './versioned-record';
 
 /** A curated collection. Membership and order live on the items (one writer per item document). */
-export interface CollectionDoc {
-  _id: Types.ObjectId;
-  slug: string;
+export interface CollectionDoc extends VersionedRecord {
   title: string;
   description: string | null;
   /** Folded title, for alphabetical order. */
   titleKey: string;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
 }
 
 export const CollectionSchema = collectionSchema<CollectionDoc>('collections', {
@@ -19,9 +14,7 @@ export const CollectionSchema = collectionSchema<CollectionDoc>('collections', {
   title: required(String),
   description: nullable(String),
   titleKey: required(String),
-  createdAt: required(Date),
-  updatedAt: required(Date),
-  version: required(Number),
+  ...versionFields(),
 });
 CollectionSchema.index({ titleKey: 1, _id: 1 });
 trackGraphChanges(CollectionSchema, { type: 'Collection' });

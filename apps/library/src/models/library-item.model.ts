@@ -17,13 +17,12 @@ import {
   trackGraphChanges,
   type PersonRef,
 } from '@portal/db';
+import { versionFields, type VersionedRecord } from './versioned-record';
 
 export type { PersonRef };
 
 /** A library item as stored. Search and match keys are derived from the text fields on every write. */
-export interface LibraryItemDoc {
-  _id: Types.ObjectId;
-  slug: string;
+export interface LibraryItemDoc extends VersionedRecord {
   title: string;
   description: string | null;
   format: MediaFormat;
@@ -48,9 +47,6 @@ export interface LibraryItemDoc {
   /** Folded title, for alphabetical order. */
   titleKey: string;
   createdBy: PersonRef;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
 }
 
 export const LibraryItemSchema = collectionSchema<LibraryItemDoc>('library_items', {
@@ -76,9 +72,7 @@ export const LibraryItemSchema = collectionSchema<LibraryItemDoc>('library_items
   titleTokens: list(String),
   titleKey: required(String),
   createdBy: required(personRefSchema()),
-  createdAt: required(Date),
-  updatedAt: required(Date),
-  version: required(Number),
+  ...versionFields(),
 });
 LibraryItemSchema.index({ status: 1, publishedAt: -1, _id: -1 });
 LibraryItemSchema.index({ status: 1, createdAt: -1, _id: -1 });

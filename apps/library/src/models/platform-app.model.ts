@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { AUDIENCES } from '../domain/library-item';
 import { PLATFORM_APP_CATEGORIES, type PlatformAppFields } from '../domain/platform-app-input';
 import {
@@ -9,16 +8,12 @@ import {
   required,
   trackGraphChanges,
 } from '@portal/db';
+import { versionFields, type VersionedRecord } from './versioned-record';
 
-export interface PlatformAppDoc extends PlatformAppFields {
-  _id: Types.ObjectId;
-  slug: string;
+export interface PlatformAppDoc extends PlatformAppFields, VersionedRecord {
   /** Folded name, for alphabetical order. */
   nameKey: string;
   searchTokens: string[];
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
 }
 
 export const PlatformAppSchema = collectionSchema<PlatformAppDoc>('platform_apps', {
@@ -34,9 +29,7 @@ export const PlatformAppSchema = collectionSchema<PlatformAppDoc>('platform_apps
   audience: list(String, { enum: AUDIENCES }),
   nameKey: required(String),
   searchTokens: list(String),
-  createdAt: required(Date),
-  updatedAt: required(Date),
-  version: required(Number),
+  ...versionFields(),
 });
 PlatformAppSchema.index({ nameKey: 1, _id: 1 });
 PlatformAppSchema.index({ category: 1, nameKey: 1, _id: 1 });

@@ -8,11 +8,10 @@ import {
   type ShowcaseFields,
   type ShowcaseStatus,
 } from '../domain/showcase-input';
+import { versionFields, type VersionedRecord } from './versioned-record';
 
 /** A contest product in the app directory's showcase (the AI-Challenge winners). */
-export interface ShowcaseEntryDoc extends ShowcaseFields {
-  _id: Types.ObjectId;
-  slug: string;
+export interface ShowcaseEntryDoc extends ShowcaseFields, VersionedRecord {
   status: ShowcaseStatus;
   /** 1 for FIRST … 5 for SPECIAL: the order within a year. */
   awardRank: number;
@@ -25,9 +24,6 @@ export interface ShowcaseEntryDoc extends ShowcaseFields {
   sourceEntryId: string | null;
   sourceContestId: string | null;
   createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
 }
 
 export const ShowcaseEntrySchema = collectionSchema<ShowcaseEntryDoc>('showcase_entries', {
@@ -49,9 +45,7 @@ export const ShowcaseEntrySchema = collectionSchema<ShowcaseEntryDoc>('showcase_
   sourceEntryId: nullable(String),
   sourceContestId: nullable(String),
   createdBy: required(String),
-  createdAt: required(Date),
-  updatedAt: required(Date),
-  version: required(Number),
+  ...versionFields(),
 });
 // The public list: newest year first, then by award, then by title (keyset pagination).
 ShowcaseEntrySchema.index({ status: 1, year: -1, awardRank: 1, titleKey: 1, _id: 1 });

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { badInput, notFound, type FieldProblem } from '@portal/errors';
-import { createWithUniqueSlug, paginate, type Page } from '@portal/db';
-import { fold, slugify } from '@portal/text';
+import { paginate, type Page } from '@portal/db';
+import { fold } from '@portal/text';
 import { parseInput } from '@portal/graphql-kit';
 import {
   collectionItemsInput,
@@ -14,7 +14,7 @@ import { objectIds } from '../loaders';
 import type { CollectionDoc } from '../models';
 import { findByIdOrSlug, type IdOrSlug } from './find-by-id-or-slug';
 import type { ServiceContext } from './service-context';
-import { requireVersion, updateAtVersion } from './update-at-version';
+import { createFirstVersion, requireVersion, updateAtVersion } from './versioned-records';
 
 export function listCollections(
   ctx: ServiceContext,
@@ -47,16 +47,11 @@ async function existing(ctx: ServiceContext, id: string): Promise<CollectionDoc>
 export async function createCollection(ctx: ServiceContext, raw: unknown): Promise<CollectionDoc> {
   requireEditor(ctx.viewer);
   const input = parseInput(createCollectionInput, raw);
-  const now = new Date();
-  return createWithUniqueSlug(ctx.models.collections, slugify(input.title), (slug) => ({
-    slug,
+  return createFirstVersion(ctx.models.collections, input.title, {
     title: input.title,
     description: input.description ?? null,
     titleKey: fold(input.title),
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  }));
+  });
 }
 
 export async function updateCollection(
@@ -70,7 +65,7 @@ export async function updateCollection(
   const expectedVersion = parseExpectedVersion(rawVersion);
   const collection = await existing(ctx, id);
   requireVersion(collection, expectedVersion, 'collection');
-  const set: Partial<CollectionDoc> = { updatedAt: new Date() };
+  const set: Partial<CollectionDoc> = {};
   if (patch.title != null) Object.assign(set, { title: patch.title, titleKey: fold(patch.title) });
   if (patch.description !== undefined) set.description = patch.description;
   await updateAtVersion(ctx.models.collections, collection, expectedVersion, set, 'collection');

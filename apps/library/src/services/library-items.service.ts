@@ -1,7 +1,7 @@
 import { Types, type FilterQuery } from 'mongoose';
 import { badInput, conflict, notFound, type FieldProblem } from '@portal/errors';
-import { createWithUniqueSlug, paginate, type Page, type SortSpec } from '@portal/db';
-import { fold, searchTokens, slugify } from '@portal/text';
+import { paginate, type Page, type SortSpec } from '@portal/db';
+import { fold, searchTokens } from '@portal/text';
 import { parseInput } from '@portal/graphql-kit';
 import { parseExpectedVersion } from '../domain/expected-version';
 import { kindOfMime, type FileKind } from '../domain/file-types';
@@ -41,7 +41,7 @@ import { objectIds } from '../loaders';
 import type { LibraryItemDoc, MediaFileDoc } from '../models';
 import { findByIdOrSlug, type IdOrSlug } from './find-by-id-or-slug';
 import type { ServiceContext } from './service-context';
-import { requireVersion, updateAtVersion } from './update-at-version';
+import { createFirstVersion, requireVersion, updateAtVersion } from './versioned-records';
 
 /** The stored form of an item's fields, with the keys search and filters use. */
 export function storedFields(fields: ItemFields) {
@@ -142,18 +142,13 @@ export async function createLibraryItem(
   }
   await filesToAttach({ ...ctx, viewer }, fields.fileIds, 'input.fileIds');
   const position = fields.collectionId ? await nextPosition(ctx, fields.collectionId) : null;
-  const now = new Date();
-  const item = await createWithUniqueSlug(ctx.models.items, slugify(fields.title), (slug) => ({
-    slug,
+  const item = await createFirstVersion(ctx.models.items, fields.title, {
     ...storedFields(fields),
     collectionPosition: position,
-    status: 'DRAFT' as const,
+    status: 'DRAFT',
     publishedAt: null,
     createdBy: { id: viewer.id, displayName: viewer.displayName ?? viewer.id },
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  }));
+  });
   ctx.logger.info({ itemId: item._id.toHexString(), slug: item.slug }, 'library item created');
   return item;
 }
@@ -210,7 +205,7 @@ export async function updateLibraryItem(
     ctx.models.items,
     item,
     expectedVersion,
-    { ...storedFields(next), collectionPosition: position, updatedAt: new Date() },
+    { ...storedFields(next), collectionPosition: position },
     'item',
   );
   return reload(ctx, id);

@@ -1,7 +1,7 @@
 import type { FilterQuery } from 'mongoose';
 import { notFound } from '@portal/errors';
-import { createWithUniqueSlug, findByIdString, paginate, type Page } from '@portal/db';
-import { fold, queryTokens, searchTokens, slugify } from '@portal/text';
+import { findByIdString, paginate, type Page } from '@portal/db';
+import { fold, queryTokens, searchTokens } from '@portal/text';
 import { parseInput } from '@portal/graphql-kit';
 import { parseExpectedVersion } from '../domain/expected-version';
 import { applyUpdate } from '../domain/input-fields';
@@ -17,7 +17,7 @@ import {
 import type { PlatformAppDoc } from '../models';
 import { findByIdOrSlug, type IdOrSlug } from './find-by-id-or-slug';
 import type { ServiceContext } from './service-context';
-import { requireVersion, updateAtVersion } from './update-at-version';
+import { createFirstVersion, requireVersion, updateAtVersion } from './versioned-records';
 
 function storedFields(fields: PlatformAppFields) {
   return {
@@ -83,14 +83,7 @@ export async function createPlatformApp(
   requireEditor(ctx.viewer);
   const input = parseInput(createPlatformAppInput, raw);
   const fields = newPlatformAppFields(input);
-  const now = new Date();
-  const app = await createWithUniqueSlug(ctx.models.apps, slugify(fields.name), (slug) => ({
-    slug,
-    ...storedFields(fields),
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  }));
+  const app = await createFirstVersion(ctx.models.apps, fields.name, storedFields(fields));
   ctx.logger.info({ appId: app._id.toHexString(), slug: app.slug }, 'platform app created');
   return app;
 }
@@ -108,13 +101,7 @@ export async function updatePlatformApp(
   if (!app) throw notFound('Platform app');
   requireVersion(app, expectedVersion, 'app');
   const next = applyUpdate(fieldsOf(app), patch);
-  await updateAtVersion(
-    ctx.models.apps,
-    app,
-    expectedVersion,
-    { ...storedFields(next), updatedAt: new Date() },
-    'app',
-  );
+  await updateAtVersion(ctx.models.apps, app, expectedVersion, storedFields(next), 'app');
   return (await findPlatformApp(ctx, { id }))!;
 }
 

@@ -1,5 +1,5 @@
 import { Types, type FilterQuery } from 'mongoose';
-import { createWithUniqueSlug, insertOnce, paginate, type Page } from '@portal/db';
+import { insertOnce, paginate, type Page } from '@portal/db';
 import { badInput, notFound } from '@portal/errors';
 import type { LibraryEvent } from '@portal/queue';
 import { fold, slugify } from '@portal/text';
@@ -18,7 +18,7 @@ import {
 import type { ShowcaseEntryDoc } from '../models';
 import { findByIdOrSlug, type IdOrSlug } from './find-by-id-or-slug';
 import type { ServiceContext } from './service-context';
-import { requireVersion, updateAtVersion } from './update-at-version';
+import { createFirstVersion, requireVersion, updateAtVersion } from './versioned-records';
 
 type PromoteEvent = Extract<LibraryEvent, { type: 'showcase.promote' }>;
 
@@ -98,18 +98,13 @@ export async function createShowcaseEntry(
   const input = parseInput(createShowcaseInput, raw);
   const fields = newShowcaseFields(input);
   await checkDemoVideo(ctx, fields.demoVideoItemId, 'input.demoVideoItemId');
-  const now = new Date();
-  const entry = await createWithUniqueSlug(ctx.models.showcase, slugify(fields.title), (slug) => ({
-    slug,
+  const entry = await createFirstVersion(ctx.models.showcase, fields.title, {
     ...storedFields(fields),
-    status: 'ACTIVE' as const,
+    status: 'ACTIVE',
     sourceEntryId: null,
     sourceContestId: null,
     createdBy: ctx.viewer.id!,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  }));
+  });
   ctx.logger.info({ showcaseEntryId: entry._id.toHexString() }, 'showcase entry created');
   return entry;
 }
@@ -129,13 +124,7 @@ export async function updateShowcaseEntry(
   if (patch.demoVideoItemId)
     await checkDemoVideo(ctx, patch.demoVideoItemId, 'input.demoVideoItemId');
   const next = applyUpdate(fieldsOf(entry), patch);
-  await updateAtVersion(
-    ctx.models.showcase,
-    entry,
-    expectedVersion,
-    { ...storedFields(next), updatedAt: new Date() },
-    'entry',
-  );
+  await updateAtVersion(ctx.models.showcase, entry, expectedVersion, storedFields(next), 'entry');
   return (await ctx.models.showcase.findById(entry._id).lean())!;
 }
 

@@ -430,7 +430,7 @@ export type PageViewInput = {
   region?: InputMaybe<AudienceRegion>;
 };
 
-/** Categories of the library's app directory (defined there too). */
+/** Categories of the library's app directory (its platform apps and showcase entries). */
 export type PlatformAppCategory =
   | 'BUSINESS'
   | 'CITIZEN_ENGAGEMENT'
@@ -542,7 +542,7 @@ export type RevisionAction =
   | 'SUBMITTED'
   | 'UPDATED';
 
-/** Awards of the library's showcase (defined there too). */
+/** Awards of the library's showcase. */
 export type ShowcaseAward =
   | 'CONSOLATION'
   | 'FIRST'
