@@ -6,13 +6,13 @@ import { audioDirOf } from './audio/audio-dir';
 import { renderSpeech } from './audio/speech-renderer';
 import { createContentArticles } from './content/content-articles';
 import { env } from './env';
-import { prepareDatabase } from './models';
+import { bulletinModels } from './models';
 import { seedDemoIssues } from './seed/demo-issues';
 
 const logger = createLogger({ service: 'bulletin-seed', level: env.LOG_LEVEL, pretty: false });
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
 try {
-  const models = await prepareDatabase(conn);
+  const models = await bulletinModels.prepare(conn);
   await seedOnce(
     conn,
     'demo',

@@ -1,5 +1,5 @@
 // Demo data for local runs (npm start runs it once per database).
-import { connectDatabase, seedOnce, syncIndexes } from '@portal/db';
+import { connectDatabase, seedOnce } from '@portal/db';
 import { createLogger } from '@portal/logger';
 import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
 import { ItemCounters } from './counters/item-counters';
@@ -27,8 +27,7 @@ await redis
 publishGraphChangesOf(conn, redis, env.QUEUE_PREFIX, logger);
 const storage = createStorage(storageConfig(env));
 try {
-  const models = libraryModels(conn);
-  await syncIndexes(conn);
+  const models = await libraryModels.prepare(conn);
   await seedOnce(
     conn,
     'library-demo',
