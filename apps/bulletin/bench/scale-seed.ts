@@ -6,7 +6,7 @@
 import { openSeedConnections } from '@portal/queue';
 import { runScaleSeed } from '@portal/testing/bench';
 import { createContentArticles } from '../src/content/content-articles';
-import { env } from '../src/env';
+import { contentClientConfig, env } from '../src/env';
 import { bulletinModels } from '../src/models';
 import { seedScale } from './scale-data';
 
@@ -16,11 +16,7 @@ await runScaleSeed(
   async (fraction) => {
     return seedScale({
       models: await bulletinModels.prepare(conn),
-      content: createContentArticles({
-        contentUrl: env.CONTENT_URL,
-        internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
-        logger,
-      }),
+      content: createContentArticles({ ...contentClientConfig(env), logger }),
       fraction,
       now: new Date(),
     });
