@@ -2,11 +2,11 @@
 import { runSubgraph } from '@portal/service-runtime';
 import { env, serverConfig } from './env';
 import { catalogJobs, closeProducers, createProducers } from './jobs/producers';
-import { prepareDatabase } from './models';
+import { assistantModels } from './models';
 import { startServer } from './server';
 
 await runSubgraph({ name: 'assistant', env }, async (rt) => {
-  await prepareDatabase(rt.conn);
+  await assistantModels.prepare(rt.conn);
   const producers = createProducers(rt.redis, env.QUEUE_PREFIX);
   rt.onClose(() => closeProducers(producers));
   return startServer(serverConfig(env), {

@@ -4,13 +4,13 @@
 import { connectDatabase, seedOnce } from '@portal/db';
 import { env, workersConfig } from './env';
 import { loggerFor } from './logger';
-import { prepareDatabase } from './models';
+import { assistantModels } from './models';
 import { loadDemoAssistant } from './demo-data';
 
 const logger = loggerFor(env, 'assistant-seed');
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
 try {
-  await prepareDatabase(conn);
+  await assistantModels.prepare(conn);
   await seedOnce(conn, 'demo', () => loadDemoAssistant(conn, workersConfig(env), logger), logger);
 } finally {
   await conn.close();

@@ -2,9 +2,9 @@
 import { runWorker } from '@portal/service-runtime';
 import { env, workersConfig } from './env';
 import { startAssistantWorkers } from './jobs/start-workers';
-import { prepareDatabase } from './models';
+import { assistantModels } from './models';
 
 await runWorker({ name: 'assistant-worker', env }, async (rt) => {
-  await prepareDatabase(rt.conn);
+  await assistantModels.prepare(rt.conn);
   return startAssistantWorkers(workersConfig(env), rt);
 });

@@ -68,8 +68,8 @@ beforeAll(async () => {
   await catalog.previewAll();
   // Published content of the other services, as the worker indexes it from their APIs.
   const { PassageIndex } = await import('../src/retrieval/passage-index');
-  const { prepareDatabase } = await import('../src/models');
-  const index = new PassageIndex(await prepareDatabase(catalog.conn), logger);
+  const { assistantModels } = await import('../src/models');
+  const index = new PassageIndex(await assistantModels.prepare(catalog.conn), logger);
   await index.put('Article', '64b000000000000000000001', [
     {
       kind: 'HANDBOOK',

@@ -18,7 +18,7 @@ import {
 } from '@portal/testing';
 import mongoose, { type Connection } from 'mongoose';
 import { startAssistantWorkers, type RunningAssistantWorkers } from '../src/jobs/start-workers';
-import { prepareDatabase } from '../src/models';
+import { assistantModels } from '../src/models';
 import { PREVIEW_LIMITS, WEB_BASE_URL, logger, useOpenDataPortal } from './support/harness';
 
 const portal = useOpenDataPortal();
@@ -50,7 +50,7 @@ beforeAll(
       isAlive: () => content.process.running,
     });
     conn = await mongoose.createConnection(db.uri, { dbName: db.dbName }).asPromise();
-    await prepareDatabase(conn);
+    await assistantModels.prepare(conn);
     const closed = `http://127.0.0.1:${await freePort()}`;
     workers = await startAssistantWorkers(
       {

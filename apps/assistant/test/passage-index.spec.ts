@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@portal/testing';
 import mongoose, { type Connection } from 'mongoose';
-import { assistantModels, prepareDatabase, type AssistantModels } from '../src/models';
+import { assistantModels, type AssistantModels } from '../src/models';
 import { PassageIndex, type SourceDocument } from '../src/retrieval/passage-index';
 import { IndexService } from '../src/services/index-service';
 import { logger } from './support/harness';
@@ -18,7 +18,7 @@ beforeAll(async () => {
   conn = await mongoose
     .createConnection(db.uri, { dbName: db.dbName, monitorCommands: true })
     .asPromise();
-  await prepareDatabase(conn);
+  await assistantModels.prepare(conn);
   models = assistantModels(conn);
   index = new PassageIndex(models, logger);
   conn.getClient().on('commandStarted', (e) => commands.push(e.commandName));

@@ -22,7 +22,7 @@ import {
   rollingYear,
   spreadEvenly,
 } from '@portal/testing/bench';
-import { prepareDatabase } from '../src/models';
+import { bulletinModels } from '../src/models';
 import { BulletinStatsService, bulletinCounters } from '../src/stats/bulletin-stats.service';
 import { subscriberFactsStore, syncSubscriberFacts } from '../src/stats/subscriber-facts';
 
@@ -37,7 +37,7 @@ const logger = createLogger({ service: 'bulletin-stats-bench', level: 'warn', pr
 const redis = createRedisConnection(database.services.redisUrl, 'producer');
 
 try {
-  const models = await prepareDatabase(database.conn);
+  const models = await bulletinModels.prepare(database.conn);
   const now = Date.now();
   const twoYears = { from: new Date(now - 2 * 365 * 24 * HOUR), to: new Date(now) };
   const subscribers = [];
@@ -68,7 +68,7 @@ try {
   await benchMonthFacts({
     database,
     models,
-    prepare: prepareDatabase,
+    prepare: bulletinModels.prepare,
     store: subscriberFactsStore,
     build: syncSubscriberFacts,
     subject: 'subscriber',

@@ -2,7 +2,6 @@
 // the announcement fan-out to N confirmed subscribers and the read-aloud audio rendering.
 //   npx tsx apps/bulletin/bench/publish.bench.ts [subscribers=10000] [batchSize=500]
 import mongoose, { Types } from 'mongoose';
-import { syncIndexes } from '@portal/db';
 import { createLogger } from '@portal/logger';
 import { Producer, createRedisConnection } from '@portal/queue';
 import { benchServices, reportBenchmark } from '@portal/testing/bench';
@@ -23,8 +22,7 @@ const redis = createRedisConnection(services.redisUrl, 'producer');
 const notifications = new Producer('notifications', redis, 'bench');
 const logger = createLogger({ service: 'bulletin-bench', level: 'warn', pretty: false });
 try {
-  const models = bulletinModels(conn);
-  await syncIndexes(conn);
+  const models = await bulletinModels.prepare(conn);
   const long = new Date(Date.now() - 86_400_000);
   let t = performance.now();
   for (let i = 0; i < subscriberCount; i += 2000) {

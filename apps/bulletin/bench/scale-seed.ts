@@ -3,11 +3,10 @@
 // content's generated articles: run content's scale seed first, with the content subgraph up
 // at CONTENT_URL (`npm run seed -- --scale F` seeds the bulletin last, as the demo's).
 // `node --import tsx apps/bulletin/bench/scale-seed.ts`
-import { syncIndexes } from '@portal/db';
 import { openSeedConnections } from '@portal/queue';
 import { runScaleSeed } from '@portal/testing/bench';
 import { createContentArticles } from '../src/content/content-articles';
-import { env } from '../src/env';
+import { contentClientConfig, env } from '../src/env';
 import { bulletinModels } from '../src/models';
 import { seedScale } from './scale-data';
 
@@ -15,14 +14,9 @@ const { conn, close, logger } = await openSeedConnections(env, 'bulletin-scale-s
 await runScaleSeed(
   'bulletin',
   async (fraction) => {
-    await syncIndexes(conn);
     return seedScale({
-      models: bulletinModels(conn),
-      content: createContentArticles({
-        contentUrl: env.CONTENT_URL,
-        internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
-        logger,
-      }),
+      models: await bulletinModels.prepare(conn),
+      content: createContentArticles({ ...contentClientConfig(env), logger }),
       fraction,
       now: new Date(),
     });

@@ -16,7 +16,7 @@ import type { BulletinContext } from './context';
 import { createContentArticles, type ContentArticles } from './content/content-articles';
 import { mountAudioRoutes } from './http/audio.route';
 import { mountSubscriptionRoutes } from './http/subscription.route';
-import { prepareDatabase } from './models';
+import { bulletinModels } from './models';
 import { BulletinStatsService, bulletinCounters } from './stats/bulletin-stats.service';
 import { resolvers } from './resolvers';
 import { createIssueService } from './services/issue.service';
@@ -63,7 +63,7 @@ export async function startServer(
   config: BulletinServerConfig,
   deps: BulletinServerDeps,
 ): Promise<RunningBulletin> {
-  const models = await prepareDatabase(deps.conn);
+  const models = await bulletinModels.prepare(deps.conn);
   const logger = deps.logger;
   const links = { publicBaseUrl: config.publicBaseUrl, webBaseUrl: config.webBaseUrl };
   const content =

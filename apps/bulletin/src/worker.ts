@@ -2,9 +2,9 @@
 import { runWorker } from '@portal/service-runtime';
 import { env, workersConfig } from './env';
 import { startBulletinWorkers } from './jobs/start-workers';
-import { prepareDatabase } from './models';
+import { bulletinModels } from './models';
 
 await runWorker({ name: 'bulletin-worker', env }, async (rt) => {
-  await prepareDatabase(rt.conn);
+  await bulletinModels.prepare(rt.conn);
   return startBulletinWorkers(workersConfig(env), rt);
 });

@@ -20,7 +20,7 @@ import {
   spreadEvenly,
 } from '@portal/testing/bench';
 import { CONTRIBUTOR_ROLES } from '../src/domain/contributor-role';
-import { prepareDatabase } from '../src/models';
+import { contentModels } from '../src/models';
 import { contributionFactsStore, syncContributionFacts } from '../src/models/contribution-facts';
 import { ContributionStatsService } from '../src/services/contribution-stats.service';
 
@@ -34,7 +34,7 @@ const UNITS = ['SO-TTTT', 'SO-KHCN', 'UBND-Q1', 'UBND-Q3', 'UBND-TP-THU-DUC', 'S
 const database = await benchDatabase('contribution-stats', 'contribution_stats_bench');
 
 try {
-  const models = await prepareDatabase(database.conn);
+  const models = await contentModels.prepare(database.conn);
   const now = Date.now();
   const year = rollingYear(now);
   const articles = [];
@@ -94,7 +94,7 @@ try {
   await benchMonthFacts({
     database,
     models,
-    prepare: prepareDatabase,
+    prepare: contentModels.prepare,
     store: contributionFactsStore,
     build: syncContributionFacts,
     subject: 'step',

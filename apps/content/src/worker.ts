@@ -3,9 +3,9 @@
 import { runWorker } from '@portal/service-runtime';
 import { env, workersConfig } from './env';
 import { startContentWorkers } from './jobs/start-workers';
-import { prepareDatabase } from './models';
+import { contentModels } from './models';
 
 await runWorker({ name: 'content-worker', env }, async (rt) => {
-  await prepareDatabase(rt.conn);
+  await contentModels.prepare(rt.conn);
   return startContentWorkers(workersConfig(env), rt);
 });

@@ -3,11 +3,11 @@ import { Outbox } from '@portal/queue';
 import { runSubgraph } from '@portal/service-runtime';
 import { env, serverConfig } from './env';
 import { closeProducers, createProducers } from './jobs/producers';
-import { prepareDatabase } from './models';
+import { engagementModels } from './models';
 import { startServer } from './server';
 
 await runSubgraph({ name: 'engagement', env }, async (rt) => {
-  await prepareDatabase(rt.conn);
+  await engagementModels.prepare(rt.conn);
   const producers = createProducers(rt.redis, env.QUEUE_PREFIX);
   // E-mails and reminders that follow a write are recorded here first, and relayed if Redis was down.
   const outbox = new Outbox(rt.conn, producers, rt.logger);

@@ -6,7 +6,7 @@ import { seedDemoEngagement } from './demo-data';
 import { env } from './env';
 import { closeProducers, createProducers } from './jobs/producers';
 import { loggerFor } from './logger';
-import { prepareDatabase } from './models';
+import { engagementModels } from './models';
 import { createEngagementCore } from './services';
 
 const logger = loggerFor(env, 'engagement-seed');
@@ -14,7 +14,7 @@ const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_D
 const redis = createRedisConnection(env.REDIS_URL, 'producer');
 const producers = createProducers(redis, env.QUEUE_PREFIX);
 try {
-  await prepareDatabase(conn);
+  await engagementModels.prepare(conn);
   // Reminders and confirmation e-mails of the demo go through the outbox like any other.
   const core = createEngagementCore({
     conn,

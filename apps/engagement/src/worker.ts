@@ -2,9 +2,9 @@
 import { runWorker } from '@portal/service-runtime';
 import { env, workersConfig } from './env';
 import { startEngagementWorkers } from './jobs/start-workers';
-import { prepareDatabase } from './models';
+import { engagementModels } from './models';
 
 await runWorker({ name: 'engagement-worker', env }, async (rt) => {
-  await prepareDatabase(rt.conn);
+  await engagementModels.prepare(rt.conn);
   return startEngagementWorkers(workersConfig(env), rt);
 });

@@ -21,7 +21,7 @@ import {
   rollingYear,
   spreadEvenly,
 } from '@portal/testing/bench';
-import { prepareDatabase } from '../src/models';
+import { forumModels } from '../src/models';
 import { ForumStatsService, forumViewCounter } from '../src/stats/forum-stats.service';
 import { syncThreadFacts, threadFactsStore } from '../src/stats/thread-facts';
 
@@ -43,7 +43,7 @@ const logger = createLogger({ service: 'forum-stats-bench', level: 'warn', prett
 const redis = createRedisConnection(database.services.redisUrl, 'producer');
 
 try {
-  const models = await prepareDatabase(database.conn);
+  const models = await forumModels.prepare(database.conn);
   // Threads evenly over the year before `now`; 90 % of the assigned answered by their
   // department after 1 to 400 hours, the rest open; replies spread over the threads.
   const now = Date.now();
@@ -98,7 +98,7 @@ try {
   await benchMonthFacts({
     database,
     models,
-    prepare: prepareDatabase,
+    prepare: forumModels.prepare,
     store: threadFactsStore,
     build: syncThreadFacts,
     subject: 'thread',

@@ -6,14 +6,15 @@
 import { openSeedConnections } from '@portal/queue';
 import { runScaleSeed } from '@portal/testing/bench';
 import { loadSeedEnv } from '../src/env';
-import { prepareDatabase } from '../src/models';
+import { forumModels } from '../src/models';
 import { seedScale } from './scale-data';
 
 const { conn, close } = await openSeedConnections(loadSeedEnv(), 'forum-scale-seed');
 await runScaleSeed(
   'forum',
   async (fraction) => {
-    const { inserted, total } = await seedScale(await prepareDatabase(conn), fraction, new Date());
+    const models = await forumModels.prepare(conn);
+    const { inserted, total } = await seedScale(models, fraction, new Date());
     return { inserted, total };
   },
   close,

@@ -2,10 +2,10 @@
 import { runWorker } from '@portal/service-runtime';
 import { loadWorkerEnv, workersConfig } from './env';
 import { startForumWorkers } from './jobs/start-workers';
-import { prepareDatabase } from './models';
+import { forumModels } from './models';
 
 const env = loadWorkerEnv();
 await runWorker({ name: 'forum-worker', env }, async (rt) => {
-  await prepareDatabase(rt.conn);
+  await forumModels.prepare(rt.conn);
   return startForumWorkers(workersConfig(env), rt);
 });

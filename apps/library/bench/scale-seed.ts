@@ -1,7 +1,6 @@
 // The library's scale data for the benchmarks (`npm run seed -- --scale F` runs it with
 // SCALE_FRACTION=F): brings the generated items to F of SCALE_DATA.libraryItems, connected
 // as the demo seed is (its writes reach the graph as any write does). Prints one JSON line.
-import { syncIndexes } from '@portal/db';
 import { openSeedConnections } from '@portal/queue';
 import { runScaleSeed } from '@portal/testing/bench';
 import { ItemCounters } from '../src/counters/item-counters';
@@ -16,9 +15,8 @@ const storage = createStorage(storageConfig(env));
 await runScaleSeed(
   'library',
   async (fraction) => {
-    await syncIndexes(conn);
     return seedScale({
-      models: libraryModels(conn),
+      models: await libraryModels.prepare(conn),
       storage,
       counters: new ItemCounters(redis, env.QUEUE_PREFIX),
       logger,

@@ -1,7 +1,6 @@
 // Demo data for local runs (npm start runs it once per database).
-import { connectDatabase, seedOnce, syncIndexes } from '@portal/db';
-import { createLogger } from '@portal/logger';
-import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
+import { seedOnce } from '@portal/db';
+import { openSeedConnections } from '@portal/queue';
 import { ItemCounters } from './counters/item-counters';
 import { loadLibraryEnv, storageConfig } from './env';
 import { libraryModels } from './models';
@@ -9,26 +8,13 @@ import { seedLibrary, seedShowcase } from './seed/seed-library';
 import { createStorage } from './storage/create-storage';
 
 const env = loadLibraryEnv();
-const logger = createLogger({
-  service: 'library-seed',
-  level: env.LOG_LEVEL,
-  format: env.LOG_FORMAT,
-});
-const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
 // The seed counts nothing; its writes reach the graph as any write does: cached lists of
 // items are dropped (the subgraph may have cached empty ones already) and the assistant
 // indexes them.
-const redis = createRedisConnection(env.REDIS_URL, 'client', { lazyConnect: true });
-await redis
-  .connect()
-  .catch((err: Error) =>
-    logger.warn({ err: err.message }, 'no Redis: cached lists live to their max-age'),
-  );
-publishGraphChangesOf(conn, redis, env.QUEUE_PREFIX, logger);
+const { conn, redis, close, logger } = await openSeedConnections(env, 'library-seed');
 const storage = createStorage(storageConfig(env));
 try {
-  const models = libraryModels(conn);
-  await syncIndexes(conn);
+  const models = await libraryModels.prepare(conn);
   await seedOnce(
     conn,
     'library-demo',
@@ -58,6 +44,5 @@ try {
   );
 } finally {
   await storage.close();
-  redis.disconnect();
-  await conn.close();
+  await close();
 }

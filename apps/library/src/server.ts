@@ -1,7 +1,6 @@
 import { clientKeyOf } from '@portal/auth';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { syncIndexes } from '@portal/db';
 import { appSchemaPath, loadSchemaFile } from '@portal/graphql-kit';
 import { createMetrics, createRateLimiter } from '@portal/http';
 import { startSubgraphServer, type RunningSubgraph } from '@portal/service-runtime';
@@ -44,8 +43,7 @@ export async function startServer(
   config: LibraryServerConfig,
   deps: LibraryServerDeps,
 ): Promise<RunningSubgraph> {
-  const models = libraryModels(deps.conn);
-  await syncIndexes(deps.conn);
+  const models = await libraryModels.prepare(deps.conn);
   const counters = new ItemCounters(deps.redis, config.keyPrefix);
   const audience = libraryAudienceCounter({
     conn: deps.conn,

@@ -1,7 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
-import { syncIndexes } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import { Producer, QueueHealth, createRedisConnection, createWorker } from '@portal/queue';
 import type { NotifierConfig } from './config';
@@ -45,8 +44,7 @@ export async function startNotifier(
   deps: NotifierDeps,
 ): Promise<RunningNotifier> {
   const logger = deps.logger;
-  const models = notifierModels(deps.conn);
-  await syncIndexes(deps.conn);
+  const models = await notifierModels.prepare(deps.conn);
 
   const workerRedis = createRedisConnection(deps.redisUrl, 'worker');
   const producerRedis = createRedisConnection(deps.redisUrl, 'producer');

@@ -8,7 +8,7 @@ import { benchServices } from '@portal/testing/bench';
 import { receivedReferral, type RoutingCategory } from '../src/domain/received-referral';
 import { newTrackingCode } from '../src/domain/tracking-code';
 import { closeProducers, createProducers } from '../src/jobs/producers';
-import { prepareDatabase } from '../src/models';
+import { referralModels } from '../src/models';
 import { startServer } from '../src/server';
 
 export const BENCH_SECRET = 'bench-internal-secret-0123456789abcdef';
@@ -21,7 +21,7 @@ export async function benchReferralDatabase(name: string, dbPrefix: string) {
     uri: services.mongoUri,
     dbName: `${dbPrefix}_${Date.now()}`,
   });
-  return { services, logger, conn, models: await prepareDatabase(conn) };
+  return { services, logger, conn, models: await referralModels.prepare(conn) };
 }
 
 /**

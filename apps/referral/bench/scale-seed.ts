@@ -5,7 +5,7 @@
 import { openSeedConnections } from '@portal/queue';
 import { runScaleSeed } from '@portal/testing/bench';
 import { env } from '../src/env';
-import { prepareDatabase } from '../src/models';
+import { referralModels } from '../src/models';
 import { seedScale } from './scale-data';
 
 // Unlike the demo seed, which leaves its counting to the subgraph's start-up backfill, this
@@ -16,7 +16,7 @@ const { conn, redis, close, logger } = await openSeedConnections(env, 'referral-
 await runScaleSeed(
   'referral',
   async (fraction) => {
-    await prepareDatabase(conn);
+    await referralModels.prepare(conn);
     return seedScale({
       conn,
       redis,

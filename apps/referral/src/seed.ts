@@ -4,12 +4,12 @@ import { connectDatabase, seedOnce } from '@portal/db';
 import { seedDemoReferrals } from './demo-data';
 import { env } from './env';
 import { loggerFor } from './logger';
-import { prepareDatabase } from './models';
+import { referralModels } from './models';
 
 const logger = loggerFor(env, 'referral-seed');
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
 try {
-  await prepareDatabase(conn);
+  await referralModels.prepare(conn);
   await seedOnce(
     conn,
     'demo',

@@ -4,10 +4,10 @@ import { runWorker } from '@portal/service-runtime';
 import { env, workersConfig } from './env';
 import { registerSlaMetrics } from './jobs/sla-metrics';
 import { startReferralWorkers } from './jobs/start-workers';
-import { prepareDatabase } from './models';
+import { referralModels } from './models';
 
 await runWorker({ name: 'referral-worker', env }, async (rt) => {
-  await prepareDatabase(rt.conn);
+  await referralModels.prepare(rt.conn);
   const running = await startReferralWorkers(workersConfig(env), rt);
   registerSlaMetrics(rt.metrics.registry, { models: running.core.models, logger: rt.logger });
   return running;

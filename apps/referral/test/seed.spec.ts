@@ -5,7 +5,7 @@ import { useTestDatabase } from '@portal/testing';
 import { seedDemoReferrals } from '../src/demo-data';
 import { REFERRAL_STATUSES } from '../src/domain/referral-status';
 import { isOverdue } from '../src/domain/sla';
-import { prepareDatabase, type ReferralModels } from '../src/models';
+import { referralModels, type ReferralModels } from '../src/models';
 
 const db = useTestDatabase('seed');
 const logger = createLogger({ service: 'test-seed', level: 'silent', pretty: false });
@@ -15,7 +15,7 @@ let models: ReferralModels;
 
 beforeAll(async () => {
   conn = await db.connection();
-  models = await prepareDatabase(conn);
+  models = await referralModels.prepare(conn);
 });
 
 describe('demo seed', () => {

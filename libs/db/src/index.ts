@@ -12,7 +12,6 @@ export * from './hot-counters';
 export * from './connection-watchdog';
 export * from './model-on';
 export * from './schema-fields';
-export * from './prepare-database';
 export * from './find-by-id';
 export * from './slow-commands';
 export * from './person-ref';

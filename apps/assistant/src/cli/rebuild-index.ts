@@ -3,7 +3,7 @@
 import { connectDatabase } from '@portal/db';
 import { env, workersConfig } from '../env';
 import { loggerFor } from '../logger';
-import { prepareDatabase } from '../models';
+import { assistantModels } from '../models';
 import { createPortalSources } from '../retrieval/portal-sources';
 import { createAssistantCore } from '../services';
 import { IndexService } from '../services/index-service';
@@ -11,7 +11,7 @@ import { IndexService } from '../services/index-service';
 const logger = loggerFor(env, 'assistant-rebuild-index');
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
 try {
-  await prepareDatabase(conn);
+  await assistantModels.prepare(conn);
   const config = workersConfig(env);
   const core = createAssistantCore({
     conn,

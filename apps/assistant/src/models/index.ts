@@ -1,4 +1,4 @@
-import { databasePreparer, defineModels } from '@portal/db';
+import { defineModels } from '@portal/db';
 import { conversationModel } from './conversation.model';
 import { datasetModel } from './dataset.model';
 import { passageModel } from './passage.model';
@@ -17,6 +17,3 @@ export const assistantModels = defineModels({
 });
 
 export type AssistantModels = ReturnType<typeof assistantModels>;
-
-/** Registers the models and builds their indexes (idempotent; run at every start). */
-export const prepareDatabase = databasePreparer(assistantModels);

@@ -15,7 +15,7 @@ import { createCkanClient } from '../../src/catalog/ckan-client';
 import { CatalogSync } from '../../src/catalog/catalog-sync';
 import type { PreviewLimits } from '../../src/catalog/preview';
 import { refreshPreview } from '../../src/catalog/preview-refresh';
-import { prepareDatabase, type AssistantModels } from '../../src/models';
+import { assistantModels, type AssistantModels } from '../../src/models';
 import {
   startServer,
   type AssistantServerConfig,
@@ -91,7 +91,7 @@ export function useCatalog(label: string, portal: Portal, db = useTestDatabase(l
   const c = { changedResources: [], changedDatasets: [] } as unknown as Catalog;
   beforeAll(async () => {
     c.conn = await mongoose.createConnection(db.uri, { dbName: db.dbName }).asPromise();
-    c.models = await prepareDatabase(c.conn);
+    c.models = await assistantModels.prepare(c.conn);
     const { PassageIndex } = await import('../../src/retrieval/passage-index');
     const index = new PassageIndex(c.models, logger);
     c.indexer = new IndexService({
@@ -150,7 +150,7 @@ export function useAssistant(
   return useSubgraph(
     label,
     async (env) => {
-      await prepareDatabase(env.conn);
+      await assistantModels.prepare(env.conn);
       const server = await startServer(
         {
           ...TEST_LISTEN,

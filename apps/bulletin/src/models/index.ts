@@ -1,4 +1,4 @@
-import { databasePreparer, defineModels } from '@portal/db';
+import { defineModels } from '@portal/db';
 import { bulletinIssueModel } from './bulletin-issue.model';
 import { bulletinItemModel } from './bulletin-item.model';
 import { fanoutBatchModel } from './fanout-batch.model';
@@ -18,6 +18,3 @@ export const bulletinModels = defineModels({
 });
 
 export type BulletinModels = ReturnType<typeof bulletinModels>;
-
-/** Registers the models and builds their indexes (idempotent; run at every start). */
-export const prepareDatabase = databasePreparer(bulletinModels);

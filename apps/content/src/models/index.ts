@@ -1,4 +1,4 @@
-import { databasePreparer, defineModels } from '@portal/db';
+import { defineModels } from '@portal/db';
 import { articleModel } from './article.model';
 import { categoryModel } from './category.model';
 import { monthlyReportModels } from './monthly-report.model';
@@ -16,6 +16,3 @@ export const contentModels = defineModels({
 });
 
 export type ContentModels = ReturnType<typeof contentModels>;
-
-/** Registers the models and builds their indexes (idempotent; run at every start). */
-export const prepareDatabase = databasePreparer(contentModels);

@@ -1,4 +1,4 @@
-import { databasePreparer, defineModels } from '@portal/db';
+import { defineModels } from '@portal/db';
 import {
   conflictModel,
   contestEntryModel,
@@ -35,6 +35,3 @@ export const engagementModels = defineModels({
 });
 
 export type EngagementModels = ReturnType<typeof engagementModels>;
-
-/** Registers the models and builds their indexes (idempotent; run at every start). */
-export const prepareDatabase = databasePreparer(engagementModels);

@@ -13,7 +13,7 @@ import {
   type EngagementProducers,
 } from '../../src/jobs/producers';
 import type { EngagementModels } from '../../src/models';
-import { prepareDatabase } from '../../src/models';
+import { engagementModels } from '../../src/models';
 import { startServer, type RunningEngagementServer } from '../../src/server';
 
 export const WEB_BASE_URL = 'https://cds.hochiminhcity.gov.vn';
@@ -53,7 +53,7 @@ export function useEngagement(
 ): Engagement {
   const clock = new TestClock();
   const h = useSubgraph(label, async (env) => {
-    const models = await prepareDatabase(env.conn);
+    const models = await engagementModels.prepare(env.conn);
     const producers = createProducers(env.redis, env.prefix);
     env.onClose(() => closeProducers(producers));
     const outbox = new Outbox(env.conn, producers, logger);

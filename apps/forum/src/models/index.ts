@@ -1,4 +1,4 @@
-import { databasePreparer, defineModels } from '@portal/db';
+import { defineModels } from '@portal/db';
 import { flagModel } from './flag.model';
 import { followerModel } from './follower.model';
 import { moderationItemModel } from './moderation-item.model';
@@ -31,6 +31,3 @@ export type { PostDoc } from './post.model';
 export type { ProfileDoc } from './profile.model';
 export type { ModerationItemDoc } from './moderation-item.model';
 export type { ModerationLogDoc } from './moderation-log.model';
-
-/** Registers the models and builds their indexes (idempotent; run at every start). */
-export const prepareDatabase = databasePreparer(forumModels);

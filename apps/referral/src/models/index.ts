@@ -1,4 +1,4 @@
-import { databasePreparer, defineModels } from '@portal/db';
+import { defineModels } from '@portal/db';
 import { agencyContactModel } from './agency-contact.model';
 import { callbackReceiptModel } from './callback-receipt.model';
 import { categoryRevisionModel } from './category-revision.model';
@@ -21,6 +21,3 @@ export const referralModels = defineModels({
 });
 
 export type ReferralModels = ReturnType<typeof referralModels>;
-
-/** Registers the models and builds their indexes (idempotent; run at every start). */
-export const prepareDatabase = databasePreparer(referralModels);

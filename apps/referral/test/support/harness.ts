@@ -8,7 +8,7 @@ import type { ForumClient } from '../../src/clients/forum-client';
 import { closeProducers, createProducers } from '../../src/jobs/producers';
 import { startReferralWorkers, type RunningReferralWorkers } from '../../src/jobs/start-workers';
 import { receivedReferral } from '../../src/domain/received-referral';
-import { prepareDatabase } from '../../src/models';
+import { referralModels } from '../../src/models';
 import type { ReferralDoc } from '../../src/models/referral.model';
 import type { NewReferral } from '../../src/models/referral.repository';
 import { startServer } from '../../src/server';
@@ -42,7 +42,7 @@ export interface HarnessOptions {
 export function useReferralHarness(label: string, options: HarnessOptions = {}) {
   const queues = new Map<string, Queue>();
   const h = useSubgraph(label, async (env) => {
-    const models = await prepareDatabase(env.conn);
+    const models = await referralModels.prepare(env.conn);
     await new CategoryService(models).ensureDefaults();
     const dispatch = {
       maxBackoffMs: 60_000,
