@@ -4,7 +4,7 @@ import {
   PublishLibraryItemDocument,
   StaffLibraryItemsDocument,
   type LibraryAudience,
-  type LibraryItemStatus,
+  LibraryItemStatus,
 } from '../../__generated__/graphql';
 import { FilterForm, SelectField, StatusFilter } from '../../components/list-filters';
 import { DateText, Field, FormOutcome, IntentForm, Notice, Section } from '../../components/ui';
@@ -16,7 +16,7 @@ import { requireViewer } from '../../lib/session.server';
 import { EDITOR_ROLES, EDITORIAL_ROLES } from '../../lib/staff';
 import type { Route } from './+types/library';
 
-const STATUSES: LibraryItemStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
+const STATUSES = Object.values(LibraryItemStatus);
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { token, viewer } = await requireViewer(request, context, EDITORIAL_ROLES);
