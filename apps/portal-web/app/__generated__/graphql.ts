@@ -17,152 +17,176 @@ export type Scalars = {
 };
 
 export type AgendaItemInput = {
-  speaker?: InputMaybe<Scalars['String']['input']>;
   startsAt: Scalars['DateTime']['input'];
   title: Scalars['String']['input'];
+  speaker?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type AnswerInput = {
-  optionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   questionId: Scalars['ID']['input'];
-  ranking?: InputMaybe<Array<Scalars['ID']['input']>>;
+  optionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   rating?: InputMaybe<Scalars['Int']['input']>;
+  ranking?: InputMaybe<Array<Scalars['ID']['input']>>;
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type AnswerMode =
+export const AnswerMode = {
   /** The best passages, composed and cited; needs no model. */
-  | 'EXTRACTIVE'
+  EXTRACTIVE: 'EXTRACTIVE',
   /** A configured chat model writes from the retrieved passages; every sentence is checked against them. */
-  | 'GENERATIVE';
+  GENERATIVE: 'GENERATIVE'
+} as const;
 
-export type AnswerStatus =
-  | 'ANSWERED'
+export type AnswerMode = typeof AnswerMode[keyof typeof AnswerMode];
+export const AnswerStatus = {
+  ANSWERED: 'ANSWERED',
   /** Nothing relevant was found: the answer says so and offers feedback or the 1022 hotline. */
-  | 'NO_ANSWER';
+  NO_ANSWER: 'NO_ANSWER'
+} as const;
 
+export type AnswerStatus = typeof AnswerStatus[keyof typeof AnswerStatus];
 export type ArticleFilter = {
+  kind?: InputMaybe<ArticleKind>;
+  scope?: InputMaybe<ArticleScope>;
   /** A category id; a top-level category includes its subcategories. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
   /** A category slug; a top-level category includes its subcategories. */
   categorySlug?: InputMaybe<Scalars['String']['input']>;
-  kind?: InputMaybe<ArticleKind>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+  sourceUnit?: InputMaybe<Scalars['String']['input']>;
   publishedSince?: InputMaybe<Scalars['DateTime']['input']>;
-  scope?: InputMaybe<ArticleScope>;
   /** Accent-insensitive search; every word must match. Results are ranked by relevance. */
   search?: InputMaybe<Scalars['String']['input']>;
-  sourceUnit?: InputMaybe<Scalars['String']['input']>;
-  tag?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What an article is: news, a plan or programme, a handbook chapter (Cẩm nang CĐS), ... */
-export type ArticleKind =
-  | 'ANNOUNCEMENT'
-  | 'COOPERATION'
-  | 'HANDBOOK'
-  | 'NEWS'
-  | 'PLAN'
-  | 'PROGRAMME';
+export const ArticleKind = {
+  NEWS: 'NEWS',
+  PLAN: 'PLAN',
+  PROGRAMME: 'PROGRAMME',
+  HANDBOOK: 'HANDBOOK',
+  ANNOUNCEMENT: 'ANNOUNCEMENT',
+  COOPERATION: 'COOPERATION'
+} as const;
 
+export type ArticleKind = typeof ArticleKind[keyof typeof ArticleKind];
 /** Whether the article is about the city, the country or the world. */
-export type ArticleScope =
-  | 'CITY'
-  | 'NATIONAL'
-  | 'WORLD';
+export const ArticleScope = {
+  CITY: 'CITY',
+  NATIONAL: 'NATIONAL',
+  WORLD: 'WORLD'
+} as const;
 
+export type ArticleScope = typeof ArticleScope[keyof typeof ArticleScope];
 /**
  * Editorial workflow. Only PUBLISHED articles are visible to the public and to partners;
  * every other status is visible to its author and to editors only.
  */
-export type ArticleStatus =
-  | 'ARCHIVED'
-  | 'DRAFT'
-  | 'IN_REVIEW'
-  | 'PUBLISHED'
-  | 'SCHEDULED';
+export const ArticleStatus = {
+  DRAFT: 'DRAFT',
+  IN_REVIEW: 'IN_REVIEW',
+  SCHEDULED: 'SCHEDULED',
+  PUBLISHED: 'PUBLISHED',
+  ARCHIVED: 'ARCHIVED'
+} as const;
 
+export type ArticleStatus = typeof ArticleStatus[keyof typeof ArticleStatus];
 /** Content a poll is attached to. */
-export type AttachmentType =
-  | 'ARTICLE'
-  | 'THREAD';
+export const AttachmentType = {
+  ARTICLE: 'ARTICLE',
+  THREAD: 'THREAD'
+} as const;
 
+export type AttachmentType = typeof AttachmentType[keyof typeof AttachmentType];
 /** Where a reader was, by an offline IP-geolocation lookup where the view was reported; the address is never stored. */
-export type AudienceRegion =
-  | 'ABROAD'
-  | 'HCMC'
-  | 'OTHER_PROVINCE'
-  | 'UNKNOWN';
+export const AudienceRegion = {
+  HCMC: 'HCMC',
+  OTHER_PROVINCE: 'OTHER_PROVINCE',
+  ABROAD: 'ABROAD',
+  UNKNOWN: 'UNKNOWN'
+} as const;
 
+export type AudienceRegion = typeof AudienceRegion[keyof typeof AudienceRegion];
 /** How a body is written. Whatever the format, the forum stores and serves sanitized HTML. */
-export type BodyFormat =
+export const BodyFormat = {
   /** Rich text from an editor; sanitized. */
-  | 'HTML'
-  /** Markdown (CommonMark with GitHub's tables, strikethrough and autolinks; line breaks kept), rendered to HTML and sanitized. */
-  | 'MARKDOWN'
+  HTML: 'HTML',
   /** Plain text: blank lines separate paragraphs, line breaks are kept. */
-  | 'PLAIN';
+  PLAIN: 'PLAIN',
+  /** Markdown (CommonMark with GitHub's tables, strikethrough and autolinks; line breaks kept), rendered to HTML and sanitized. */
+  MARKDOWN: 'MARKDOWN'
+} as const;
 
+export type BodyFormat = typeof BodyFormat[keyof typeof BodyFormat];
 export type BulletinIssueFilter = {
+  year?: InputMaybe<Scalars['Int']['input']>;
   /** Defaults to PUBLISHED; other statuses are for editors. */
   status?: InputMaybe<BulletinIssueStatus>;
-  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type BulletinIssueStatus =
-  | 'DRAFT'
-  | 'PUBLISHED'
-  | 'SCHEDULED';
+export const BulletinIssueStatus = {
+  DRAFT: 'DRAFT',
+  SCHEDULED: 'SCHEDULED',
+  PUBLISHED: 'PUBLISHED'
+} as const;
 
-export type CacheControlScope =
-  | 'PRIVATE'
-  | 'PUBLIC';
+export type BulletinIssueStatus = typeof BulletinIssueStatus[keyof typeof BulletinIssueStatus];
+export const CacheControlScope = {
+  PUBLIC: 'PUBLIC',
+  PRIVATE: 'PRIVATE'
+} as const;
 
+export type CacheControlScope = typeof CacheControlScope[keyof typeof CacheControlScope];
 export type ContestCriterionInput = {
-  maxScore: Scalars['Int']['input'];
   name: Scalars['String']['input'];
   weight: Scalars['Float']['input'];
+  maxScore: Scalars['Int']['input'];
 };
 
 export type ContestEntryInput = {
+  title: Scalars['String']['input'];
   description: Scalars['String']['input'];
   fileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   team: Array<TeamMemberInput>;
-  title: Scalars['String']['input'];
 };
 
 export type ContestInput = {
-  criteria?: InputMaybe<Array<ContestCriterionInput>>;
-  description?: InputMaybe<Scalars['String']['input']>;
-  eligibility: Scalars['String']['input'];
-  prizes?: InputMaybe<Array<ContestPrizeInput>>;
-  rounds: Array<ContestRoundInput>;
-  rules: Scalars['String']['input'];
   title: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  rules: Scalars['String']['input'];
+  eligibility: Scalars['String']['input'];
+  rounds: Array<ContestRoundInput>;
+  criteria?: InputMaybe<Array<ContestCriterionInput>>;
+  prizes?: InputMaybe<Array<ContestPrizeInput>>;
 };
 
 export type ContestPrizeInput = {
-  description?: InputMaybe<Scalars['String']['input']>;
   rank: Scalars['Int']['input'];
   title: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ContestRoundInput = {
-  endsAt: Scalars['DateTime']['input'];
   kind: ContestRoundKind;
-  startsAt: Scalars['DateTime']['input'];
   title: Scalars['String']['input'];
+  startsAt: Scalars['DateTime']['input'];
+  endsAt: Scalars['DateTime']['input'];
 };
 
 /** SUBMISSION: entries are taken and edited. JUDGING: judges score. PUBLIC_VOTE: people vote. */
-export type ContestRoundKind =
-  | 'JUDGING'
-  | 'PUBLIC_VOTE'
-  | 'SUBMISSION';
+export const ContestRoundKind = {
+  SUBMISSION: 'SUBMISSION',
+  JUDGING: 'JUDGING',
+  PUBLIC_VOTE: 'PUBLIC_VOTE'
+} as const;
 
-export type ContestStatus =
-  | 'DRAFT'
-  | 'PUBLISHED';
+export type ContestRoundKind = typeof ContestRoundKind[keyof typeof ContestRoundKind];
+export const ContestStatus = {
+  DRAFT: 'DRAFT',
+  PUBLISHED: 'PUBLISHED'
+} as const;
 
+export type ContestStatus = typeof ContestStatus[keyof typeof ContestStatus];
 export type ContestWinnerInput = {
   entryId: Scalars['ID']['input'];
   rank: Scalars['Int']['input'];
@@ -172,113 +196,115 @@ export type ContestWinnerInput = {
  * The contributor network: the portal's reporters and editors (no unit), and the focal points of
  * departments (agencies, utilities) and of districts. Recorded on an article when it is created.
  */
-export type ContributorRole =
-  | 'CITY_REPORTER'
-  | 'DEPARTMENT_FOCAL_POINT'
-  | 'DISTRICT_FOCAL_POINT'
+export const ContributorRole = {
+  CITY_REPORTER: 'CITY_REPORTER',
+  DEPARTMENT_FOCAL_POINT: 'DEPARTMENT_FOCAL_POINT',
+  DISTRICT_FOCAL_POINT: 'DISTRICT_FOCAL_POINT',
   /** Articles written before roles were recorded. */
-  | 'UNKNOWN';
+  UNKNOWN: 'UNKNOWN'
+} as const;
 
+export type ContributorRole = typeof ContributorRole[keyof typeof ContributorRole];
 export type CreateArticleInput = {
+  title: Scalars['String']['input'];
+  summary?: InputMaybe<Scalars['String']['input']>;
   body: Scalars['String']['input'];
-  categoryId?: InputMaybe<Scalars['ID']['input']>;
-  coverImageUrl?: InputMaybe<Scalars['String']['input']>;
   kind: ArticleKind;
   scope?: InputMaybe<ArticleScope>;
-  sourceUnit?: InputMaybe<Scalars['String']['input']>;
-  summary?: InputMaybe<Scalars['String']['input']>;
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
-  title: Scalars['String']['input'];
+  sourceUnit?: InputMaybe<Scalars['String']['input']>;
+  coverImageUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateBulletinIssueInput = {
-  /** Rich text (HTML); sanitized. */
-  editorial?: InputMaybe<Scalars['String']['input']>;
+  year: Scalars['Int']['input'];
   month: Scalars['Int']['input'];
   title: Scalars['String']['input'];
-  year: Scalars['Int']['input'];
+  /** Rich text (HTML); sanitized. */
+  editorial?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateCategoryInput = {
-  description?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
-  parentId?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CreateCollectionInput = {
-  description?: InputMaybe<Scalars['String']['input']>;
   title: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateHotlineCategoryInput = {
   code: Scalars['String']['input'];
   name: Scalars['String']['input'];
-  slaHours: Scalars['Int']['input'];
   targetAgency: Scalars['String']['input'];
+  slaHours: Scalars['Int']['input'];
 };
 
 export type CreateLibraryItemInput = {
+  title: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  format: MediaFormat;
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Everyone when left out. */
   audience?: InputMaybe<Array<LibraryAudience>>;
-  /** Editors only: adds the item at the end of this collection. */
-  collectionId?: InputMaybe<Scalars['ID']['input']>;
-  description?: InputMaybe<Scalars['String']['input']>;
-  durationSeconds?: InputMaybe<Scalars['Int']['input']>;
-  externalUrl?: InputMaybe<Scalars['String']['input']>;
-  /** Files from POST /uploads, in display order. */
-  fileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  format: MediaFormat;
+  publisher?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to vi. */
   language?: InputMaybe<Scalars['String']['input']>;
+  /** Files from POST /uploads, in display order. */
+  fileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Editors only: adds the item at the end of this collection. */
+  collectionId?: InputMaybe<Scalars['ID']['input']>;
+  externalUrl?: InputMaybe<Scalars['String']['input']>;
+  durationSeconds?: InputMaybe<Scalars['Int']['input']>;
   pageCount?: InputMaybe<Scalars['Int']['input']>;
-  publisher?: InputMaybe<Scalars['String']['input']>;
-  title: Scalars['String']['input'];
-  topics?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type CreatePlatformAppInput = {
-  androidUrl?: InputMaybe<Scalars['String']['input']>;
-  /** Everyone when left out. */
-  audience?: InputMaybe<Array<LibraryAudience>>;
-  category: PlatformAppCategory;
-  description: Scalars['String']['input'];
-  iosUrl?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
+  description: Scalars['String']['input'];
+  url: Scalars['String']['input'];
+  androidUrl?: InputMaybe<Scalars['String']['input']>;
+  iosUrl?: InputMaybe<Scalars['String']['input']>;
   /** Free text; defaults to the unit's name when ownerUnitCode is given. */
   ownerAgency?: InputMaybe<Scalars['String']['input']>;
   /** A unit code from the city's directory. */
   ownerUnitCode?: InputMaybe<Scalars['String']['input']>;
-  url: Scalars['String']['input'];
+  category: PlatformAppCategory;
+  /** Everyone when left out. */
+  audience?: InputMaybe<Array<LibraryAudience>>;
 };
 
 export type CreateShowcaseEntryInput = {
+  title: Scalars['String']['input'];
+  description: Scalars['String']['input'];
   award: ShowcaseAward;
   awardTitle?: InputMaybe<Scalars['String']['input']>;
-  category: PlatformAppCategory;
+  year: Scalars['Int']['input'];
   /** Defaults to AI-Challenge TP.HCM. */
   contestName?: InputMaybe<Scalars['String']['input']>;
-  /** A VIDEO item of the library. */
-  demoVideoItemId?: InputMaybe<Scalars['ID']['input']>;
-  description: Scalars['String']['input'];
   team: Array<ShowcaseTeamMemberInput>;
-  title: Scalars['String']['input'];
+  category: PlatformAppCategory;
+  tryItUrl: Scalars['String']['input'];
   /** Defaults to APP. */
   tryItKind?: InputMaybe<ShowcaseTryItKind>;
-  tryItUrl: Scalars['String']['input'];
-  year: Scalars['Int']['input'];
+  /** A VIDEO item of the library. */
+  demoVideoItemId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CreateThreadInput = {
+  /** At most 200 characters; tags are stripped. */
+  title: Scalars['String']['input'];
   /** Rich text (sanitized) or plain text, per bodyFormat. */
   body: Scalars['String']['input'];
   bodyFormat?: InputMaybe<BodyFormat>;
-  categoryId?: InputMaybe<Scalars['ID']['input']>;
   kind: ThreadKind;
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
   /** At most 5 tags of at most 40 characters. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** At most 200 characters; tags are stripped. */
-  title: Scalars['String']['input'];
 };
 
 export type CriterionScoreInput = {
@@ -287,279 +313,327 @@ export type CriterionScoreInput = {
 };
 
 export type DatasetFilter = {
-  /** A resource format, e.g. CSV. */
-  format?: InputMaybe<Scalars['String']['input']>;
-  /** A group name. */
-  group?: InputMaybe<Scalars['String']['input']>;
-  /** A publisher's name (the CKAN organization name). */
-  publisher?: InputMaybe<Scalars['String']['input']>;
   /** Accent-insensitive words that must all appear in the title, description, tags or publisher. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** A publisher's name (the CKAN organization name). */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** A group name. */
+  group?: InputMaybe<Scalars['String']['input']>;
   /** A tag, matched ignoring case and accents. */
   tag?: InputMaybe<Scalars['String']['input']>;
+  /** A resource format, e.g. CSV. */
+  format?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type DeviceClass =
-  | 'DESKTOP'
-  | 'MOBILE'
-  | 'TABLET';
+export const DeviceClass = {
+  DESKTOP: 'DESKTOP',
+  MOBILE: 'MOBILE',
+  TABLET: 'TABLET'
+} as const;
+
+export type DeviceClass = typeof DeviceClass[keyof typeof DeviceClass];
+export type EditorialArticleFilter = {
+  status?: InputMaybe<ArticleStatus>;
+  kind?: InputMaybe<ArticleKind>;
+  /** Only articles by this author (contributors always see only their own). */
+  authorId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 export type EditThreadInput = {
+  title?: InputMaybe<Scalars['String']['input']>;
   body?: InputMaybe<Scalars['String']['input']>;
   bodyFormat?: InputMaybe<BodyFormat>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
-  title?: InputMaybe<Scalars['String']['input']>;
-};
-
-export type EditorialArticleFilter = {
-  /** Only articles by this author (contributors always see only their own). */
-  authorId?: InputMaybe<Scalars['ID']['input']>;
-  kind?: InputMaybe<ArticleKind>;
-  status?: InputMaybe<ArticleStatus>;
 };
 
 export type EventInput = {
+  title: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  startsAt: Scalars['DateTime']['input'];
+  endsAt: Scalars['DateTime']['input'];
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  speakers?: InputMaybe<Array<SpeakerInput>>;
   agenda?: InputMaybe<Array<AgendaItemInput>>;
   capacity: Scalars['Int']['input'];
-  description?: InputMaybe<Scalars['String']['input']>;
-  endsAt: Scalars['DateTime']['input'];
   onlineUrl?: InputMaybe<Scalars['String']['input']>;
-  speakers?: InputMaybe<Array<SpeakerInput>>;
-  startsAt: Scalars['DateTime']['input'];
-  timeZone?: InputMaybe<Scalars['String']['input']>;
-  title: Scalars['String']['input'];
   venue?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type EventStatus =
-  | 'CANCELLED'
-  | 'DRAFT'
-  | 'PUBLISHED';
+export const EventStatus = {
+  DRAFT: 'DRAFT',
+  PUBLISHED: 'PUBLISHED',
+  CANCELLED: 'CANCELLED'
+} as const;
 
-export type FeedbackRoute =
-  | 'FORUM'
-  | 'HOTLINE';
+export type EventStatus = typeof EventStatus[keyof typeof EventStatus];
+export const FeedbackRoute = {
+  FORUM: 'FORUM',
+  HOTLINE: 'HOTLINE'
+} as const;
 
-export type FlagReason =
-  | 'ABUSE'
-  | 'OFF_TOPIC'
-  | 'OTHER'
-  | 'PERSONAL_DATA'
-  | 'SPAM';
+export type FeedbackRoute = typeof FeedbackRoute[keyof typeof FeedbackRoute];
+export const FlagReason = {
+  SPAM: 'SPAM',
+  ABUSE: 'ABUSE',
+  OFF_TOPIC: 'OFF_TOPIC',
+  PERSONAL_DATA: 'PERSONAL_DATA',
+  OTHER: 'OTHER'
+} as const;
 
+export type FlagReason = typeof FlagReason[keyof typeof FlagReason];
 /** Who a library item or a platform app is for. */
-export type LibraryAudience =
-  | 'BUSINESS'
-  | 'CITIZEN'
-  | 'CIVIL_SERVANT';
+export const LibraryAudience = {
+  CIVIL_SERVANT: 'CIVIL_SERVANT',
+  BUSINESS: 'BUSINESS',
+  CITIZEN: 'CITIZEN'
+} as const;
 
+export type LibraryAudience = typeof LibraryAudience[keyof typeof LibraryAudience];
 export type LibraryItemFilter = {
-  audience?: InputMaybe<LibraryAudience>;
-  collectionId?: InputMaybe<Scalars['ID']['input']>;
   format?: InputMaybe<MediaFormat>;
-  language?: InputMaybe<Scalars['String']['input']>;
-  /** A publisher, matched ignoring case and accents. */
-  publisher?: InputMaybe<Scalars['String']['input']>;
-  /** Accent-insensitive words that must all appear in the title, description, topics or publisher. */
-  search?: InputMaybe<Scalars['String']['input']>;
-  sort?: InputMaybe<LibraryItemSort>;
-  /** Only editors and contributors may ask for DRAFT or ARCHIVED; contributors see their own. */
-  status?: InputMaybe<LibraryItemStatus>;
   /** A topic, matched ignoring case and accents. */
   topic?: InputMaybe<Scalars['String']['input']>;
+  audience?: InputMaybe<LibraryAudience>;
+  /** A publisher, matched ignoring case and accents. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  collectionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Accent-insensitive words that must all appear in the title, description, topics or publisher. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only editors and contributors may ask for DRAFT or ARCHIVED; contributors see their own. */
+  status?: InputMaybe<LibraryItemStatus>;
+  sort?: InputMaybe<LibraryItemSort>;
 };
 
-export type LibraryItemSort =
+export const LibraryItemSort = {
   /** Most recently published first (drafts and archived items: most recently created first). */
-  | 'NEWEST'
-  /** Best match for `search` first (title phrase, then title words), newest first among equals. The default when `search` is given. */
-  | 'RELEVANCE'
+  NEWEST: 'NEWEST',
   /** Alphabetical by title, ignoring accents. */
-  | 'TITLE';
+  TITLE: 'TITLE',
+  /** Best match for `search` first (title phrase, then title words), newest first among equals. The default when `search` is given. */
+  RELEVANCE: 'RELEVANCE'
+} as const;
 
-export type LibraryItemStatus =
-  | 'ARCHIVED'
-  | 'DRAFT'
-  | 'PUBLISHED';
+export type LibraryItemSort = typeof LibraryItemSort[keyof typeof LibraryItemSort];
+export const LibraryItemStatus = {
+  DRAFT: 'DRAFT',
+  PUBLISHED: 'PUBLISHED',
+  ARCHIVED: 'ARCHIVED'
+} as const;
 
+export type LibraryItemStatus = typeof LibraryItemStatus[keyof typeof LibraryItemStatus];
 /** What kind of training material a library item is. */
-export type MediaFormat =
-  | 'AUDIO'
-  | 'COURSE'
-  | 'DOCUMENT'
-  | 'EBOOK'
+export const MediaFormat = {
+  DOCUMENT: 'DOCUMENT',
+  VIDEO: 'VIDEO',
+  AUDIO: 'AUDIO',
+  SLIDES: 'SLIDES',
+  EBOOK: 'EBOOK',
+  COURSE: 'COURSE',
   /** A resource published elsewhere; the item carries its `externalUrl` instead of files. */
-  | 'LINK'
-  | 'SLIDES'
-  | 'VIDEO';
+  LINK: 'LINK'
+} as const;
 
-export type ModerationAction =
-  | 'HIDE'
-  | 'REMOVE'
-  | 'RESTORE';
+export type MediaFormat = typeof MediaFormat[keyof typeof MediaFormat];
+export const ModerationAction = {
+  HIDE: 'HIDE',
+  RESTORE: 'RESTORE',
+  REMOVE: 'REMOVE'
+} as const;
 
-export type ModerationLogAction =
-  | 'ASSIGN'
-  | 'AUTO_HIDE'
-  | 'CLOSE'
+export type ModerationAction = typeof ModerationAction[keyof typeof ModerationAction];
+export const ModerationLogAction = {
+  HIDE: 'HIDE',
+  RESTORE: 'RESTORE',
+  REMOVE: 'REMOVE',
+  AUTO_HIDE: 'AUTO_HIDE',
   /** Flags reached the threshold on officially answered or staff-handled content: queued for a moderator, not hidden. */
-  | 'HELD_FOR_REVIEW'
-  | 'HIDE'
-  | 'REFER'
-  | 'REMOVE'
-  | 'REOPEN'
-  | 'RESTORE';
+  HELD_FOR_REVIEW: 'HELD_FOR_REVIEW',
+  ASSIGN: 'ASSIGN',
+  CLOSE: 'CLOSE',
+  REOPEN: 'REOPEN',
+  REFER: 'REFER'
+} as const;
 
+export type ModerationLogAction = typeof ModerationLogAction[keyof typeof ModerationLogAction];
 /** Whether content is shown. Only VISIBLE content ever reaches the public. */
-export type ModerationStatus =
-  | 'HIDDEN'
-  | 'REMOVED'
-  | 'VISIBLE';
+export const ModerationStatus = {
+  VISIBLE: 'VISIBLE',
+  HIDDEN: 'HIDDEN',
+  REMOVED: 'REMOVED'
+} as const;
 
-export type ModerationTargetKind =
-  | 'POST'
-  | 'THREAD';
+export type ModerationStatus = typeof ModerationStatus[keyof typeof ModerationStatus];
+export const ModerationTargetKind = {
+  THREAD: 'THREAD',
+  POST: 'POST'
+} as const;
 
+export type ModerationTargetKind = typeof ModerationTargetKind[keyof typeof ModerationTargetKind];
 /** How a page view was reached and where from, as the web portal (or an app) reports it. */
 export type PageViewInput = {
-  /** The landing URL's utm_source, e.g. ban-tin for links in the bulletin's e-mails. */
-  campaign?: InputMaybe<Scalars['String']['input']>;
   device: DeviceClass;
+  region?: InputMaybe<AudienceRegion>;
   /** The page's Referer (only its host is used). */
   referrer?: InputMaybe<Scalars['String']['input']>;
-  region?: InputMaybe<AudienceRegion>;
+  /** The landing URL's utm_source, e.g. ban-tin for links in the bulletin's e-mails. */
+  campaign?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Categories of the library's app directory (its platform apps and showcase entries). */
-export type PlatformAppCategory =
-  | 'BUSINESS'
-  | 'CITIZEN_ENGAGEMENT'
-  | 'EDUCATION'
-  | 'HEALTH'
-  | 'OPEN_DATA'
-  | 'OTHER'
-  | 'PUBLIC_SERVICES'
-  | 'SECURITY'
-  | 'TRANSPORT';
+export const PlatformAppCategory = {
+  PUBLIC_SERVICES: 'PUBLIC_SERVICES',
+  CITIZEN_ENGAGEMENT: 'CITIZEN_ENGAGEMENT',
+  HEALTH: 'HEALTH',
+  EDUCATION: 'EDUCATION',
+  TRANSPORT: 'TRANSPORT',
+  BUSINESS: 'BUSINESS',
+  OPEN_DATA: 'OPEN_DATA',
+  SECURITY: 'SECURITY',
+  OTHER: 'OTHER'
+} as const;
 
+export type PlatformAppCategory = typeof PlatformAppCategory[keyof typeof PlatformAppCategory];
 export type PlatformAppFilter = {
-  audience?: InputMaybe<LibraryAudience>;
   category?: InputMaybe<PlatformAppCategory>;
+  audience?: InputMaybe<LibraryAudience>;
   /** Accent-insensitive words that must all appear in the name, description or owner. */
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type PreviewStatus =
+export const PreviewStatus = {
   /** Not read yet (a preview job is queued). */
-  | 'PENDING'
-  | 'READY'
-  /** Could not be downloaded or parsed; see message. */
-  | 'UNREADABLE'
+  PENDING: 'PENDING',
+  READY: 'READY',
   /** Not CSV or JSON. */
-  | 'UNSUPPORTED';
+  UNSUPPORTED: 'UNSUPPORTED',
+  /** Could not be downloaded or parsed; see message. */
+  UNREADABLE: 'UNREADABLE'
+} as const;
 
+export type PreviewStatus = typeof PreviewStatus[keyof typeof PreviewStatus];
 export type PromoteContestEntryInput = {
-  /** Defaults from the winner's rank: FIRST, SECOND, THIRD, then CONSOLATION. */
-  award?: InputMaybe<ShowcaseAward>;
   category: PlatformAppCategory;
-  /** The product's demo video, a VIDEO item of the library. */
-  demoVideoItemId?: InputMaybe<Scalars['ID']['input']>;
   /** Where people try the product: the app, its store page or a sandbox (http or https). */
   tryItUrl: Scalars['String']['input'];
+  /** Defaults from the winner's rank: FIRST, SECOND, THIRD, then CONSOLATION. */
+  award?: InputMaybe<ShowcaseAward>;
+  /** The product's demo video, a VIDEO item of the library. */
+  demoVideoItemId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-export type QuestionType =
-  | 'LONG_TEXT'
-  | 'MULTIPLE_CHOICE'
-  /** Every option put in order, most preferred first. */
-  | 'RANKING'
+export const QuestionType = {
+  SINGLE_CHOICE: 'SINGLE_CHOICE',
+  MULTIPLE_CHOICE: 'MULTIPLE_CHOICE',
   /** A whole number from scaleMin to scaleMax. */
-  | 'RATING'
-  | 'SHORT_TEXT'
-  | 'SINGLE_CHOICE';
+  RATING: 'RATING',
+  /** Every option put in order, most preferred first. */
+  RANKING: 'RANKING',
+  SHORT_TEXT: 'SHORT_TEXT',
+  LONG_TEXT: 'LONG_TEXT'
+} as const;
 
+export type QuestionType = typeof QuestionType[keyof typeof QuestionType];
 export type ReferralFilter = {
+  status?: InputMaybe<ReferralStatus>;
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
   /** Unit code; officers may only ask for their own. */
   agency?: InputMaybe<Scalars['String']['input']>;
   categoryCode?: InputMaybe<Scalars['String']['input']>;
-  overdue?: InputMaybe<Scalars['Boolean']['input']>;
   source?: InputMaybe<ReferralSource>;
-  status?: InputMaybe<ReferralStatus>;
 };
 
-export type ReferralSource =
-  /** Feedback submitted directly with a hotline category. */
-  | 'DIRECT'
-  /** One post (reply) of a forum thread referred by a moderator. */
-  | 'FORUM_POST'
+export const ReferralSource = {
   /** A forum thread referred by a moderator. */
-  | 'FORUM_THREAD';
+  FORUM_THREAD: 'FORUM_THREAD',
+  /** One post (reply) of a forum thread referred by a moderator. */
+  FORUM_POST: 'FORUM_POST',
+  /** Feedback submitted directly with a hotline category. */
+  DIRECT: 'DIRECT'
+} as const;
 
+export type ReferralSource = typeof ReferralSource[keyof typeof ReferralSource];
 /**
  * Where a referral stands. RECEIVED → FORWARDED (the hotline gave a ticket) → ACKNOWLEDGED →
  * IN_PROGRESS → RESOLVED or REJECTED. FAILED: the hotline could not be reached after every
  * retry (a moderator can retry).
  */
-export type ReferralStatus =
-  | 'ACKNOWLEDGED'
-  | 'FAILED'
-  | 'FORWARDED'
-  | 'IN_PROGRESS'
-  | 'RECEIVED'
-  | 'REJECTED'
-  | 'RESOLVED';
+export const ReferralStatus = {
+  RECEIVED: 'RECEIVED',
+  FORWARDED: 'FORWARDED',
+  ACKNOWLEDGED: 'ACKNOWLEDGED',
+  IN_PROGRESS: 'IN_PROGRESS',
+  RESOLVED: 'RESOLVED',
+  REJECTED: 'REJECTED',
+  FAILED: 'FAILED'
+} as const;
 
-export type ReferrerClass =
-  | 'BULLETIN'
-  | 'DIRECT'
-  | 'OTHER'
-  | 'PARTNER'
-  | 'SEARCH'
-  | 'SOCIAL';
+export type ReferralStatus = typeof ReferralStatus[keyof typeof ReferralStatus];
+export const ReferrerClass = {
+  SEARCH: 'SEARCH',
+  SOCIAL: 'SOCIAL',
+  DIRECT: 'DIRECT',
+  BULLETIN: 'BULLETIN',
+  PARTNER: 'PARTNER',
+  OTHER: 'OTHER'
+} as const;
 
-export type RegistrationStatus =
-  | 'CANCELLED'
-  | 'CONFIRMED'
-  | 'WAITLISTED';
+export type ReferrerClass = typeof ReferrerClass[keyof typeof ReferrerClass];
+export const RegistrationStatus = {
+  CONFIRMED: 'CONFIRMED',
+  WAITLISTED: 'WAITLISTED',
+  CANCELLED: 'CANCELLED'
+} as const;
 
-export type ResponseState =
-  | 'DRAFT'
-  | 'SUBMITTED';
+export type RegistrationStatus = typeof RegistrationStatus[keyof typeof RegistrationStatus];
+export const ResponseState = {
+  DRAFT: 'DRAFT',
+  SUBMITTED: 'SUBMITTED'
+} as const;
 
+export type ResponseState = typeof ResponseState[keyof typeof ResponseState];
 /** When results are public: LIVE while open, AFTER_CLOSE once closed, or NEVER (editors only). */
-export type ResultsVisibility =
-  | 'AFTER_CLOSE'
-  | 'LIVE'
-  | 'NEVER';
+export const ResultsVisibility = {
+  LIVE: 'LIVE',
+  AFTER_CLOSE: 'AFTER_CLOSE',
+  NEVER: 'NEVER'
+} as const;
 
+export type ResultsVisibility = typeof ResultsVisibility[keyof typeof ResultsVisibility];
 /** What a revision recorded. */
-export type RevisionAction =
-  | 'ARCHIVED'
-  | 'CREATED'
-  | 'PUBLISHED'
-  | 'RETURNED_TO_DRAFT'
-  | 'SCHEDULED'
-  | 'SUBMITTED'
-  | 'UPDATED';
+export const RevisionAction = {
+  CREATED: 'CREATED',
+  UPDATED: 'UPDATED',
+  SUBMITTED: 'SUBMITTED',
+  RETURNED_TO_DRAFT: 'RETURNED_TO_DRAFT',
+  SCHEDULED: 'SCHEDULED',
+  PUBLISHED: 'PUBLISHED',
+  ARCHIVED: 'ARCHIVED'
+} as const;
 
+export type RevisionAction = typeof RevisionAction[keyof typeof RevisionAction];
 /** Awards of the library's showcase. */
-export type ShowcaseAward =
-  | 'CONSOLATION'
-  | 'FIRST'
-  | 'SECOND'
-  | 'SPECIAL'
-  | 'THIRD';
+export const ShowcaseAward = {
+  FIRST: 'FIRST',
+  SECOND: 'SECOND',
+  THIRD: 'THIRD',
+  CONSOLATION: 'CONSOLATION',
+  SPECIAL: 'SPECIAL'
+} as const;
 
-export type ShowcaseEntryStatus =
-  | 'ACTIVE'
-  | 'ARCHIVED';
+export type ShowcaseAward = typeof ShowcaseAward[keyof typeof ShowcaseAward];
+export const ShowcaseEntryStatus = {
+  ACTIVE: 'ACTIVE',
+  ARCHIVED: 'ARCHIVED'
+} as const;
 
+export type ShowcaseEntryStatus = typeof ShowcaseEntryStatus[keyof typeof ShowcaseEntryStatus];
 export type ShowcaseFilter = {
+  year?: InputMaybe<Scalars['Int']['input']>;
   award?: InputMaybe<ShowcaseAward>;
   category?: InputMaybe<PlatformAppCategory>;
   /** ARCHIVED is for editors only. */
   status?: InputMaybe<ShowcaseEntryStatus>;
-  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ShowcaseTeamMemberInput = {
@@ -568,216 +642,234 @@ export type ShowcaseTeamMemberInput = {
 };
 
 /** Where the "try it" link leads. */
-export type ShowcaseTryItKind =
+export const ShowcaseTryItKind = {
   /** The product itself (a web app or its store page). */
-  | 'APP'
+  APP: 'APP',
   /** A sandbox or demo instance set up for trying it. */
-  | 'SANDBOX';
+  SANDBOX: 'SANDBOX'
+} as const;
 
-export type SourceKind =
-  | 'ARTICLE'
-  | 'DATASET'
-  | 'HANDBOOK'
-  | 'LIBRARY_ITEM'
-  | 'OFFICIAL_ANSWER'
-  | 'RESOURCE';
+export type ShowcaseTryItKind = typeof ShowcaseTryItKind[keyof typeof ShowcaseTryItKind];
+export const SourceKind = {
+  ARTICLE: 'ARTICLE',
+  HANDBOOK: 'HANDBOOK',
+  LIBRARY_ITEM: 'LIBRARY_ITEM',
+  OFFICIAL_ANSWER: 'OFFICIAL_ANSWER',
+  DATASET: 'DATASET',
+  RESOURCE: 'RESOURCE'
+} as const;
 
+export type SourceKind = typeof SourceKind[keyof typeof SourceKind];
 export type SpeakerInput = {
   name: Scalars['String']['input'];
-  organization?: InputMaybe<Scalars['String']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+  organization?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type StatGranularity =
-  | 'DAY'
-  | 'MONTH'
+export const StatGranularity = {
+  DAY: 'DAY',
   /** ISO weeks, Monday to Sunday. */
-  | 'WEEK';
+  WEEK: 'WEEK',
+  MONTH: 'MONTH'
+} as const;
 
+export type StatGranularity = typeof StatGranularity[keyof typeof StatGranularity];
 export type SubmitFeedbackInput = {
+  subject: Scalars['String']['input'];
   body: Scalars['String']['input'];
-  /** A hotline category: the feedback is not about digital transformation and goes to 1022. */
-  categoryCode?: InputMaybe<Scalars['String']['input']>;
   /** Required when not signed in; where the answer is sent. Never shown publicly. */
   contactEmail?: InputMaybe<Scalars['String']['input']>;
-  subject: Scalars['String']['input'];
+  /** A hotline category: the feedback is not about digital transformation and goes to 1022. */
+  categoryCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SurveyAttachmentInput = {
-  id: Scalars['ID']['input'];
   type: AttachmentType;
+  id: Scalars['ID']['input'];
 };
 
 /** Who may answer: anyone, signed-in people, or civil servants of the units listed. */
-export type SurveyAudience =
-  | 'ANYONE'
-  | 'SIGNED_IN'
-  | 'UNITS';
+export const SurveyAudience = {
+  ANYONE: 'ANYONE',
+  SIGNED_IN: 'SIGNED_IN',
+  UNITS: 'UNITS'
+} as const;
 
+export type SurveyAudience = typeof SurveyAudience[keyof typeof SurveyAudience];
 export type SurveyInput = {
-  anonymous?: InputMaybe<Scalars['Boolean']['input']>;
-  attachTo?: InputMaybe<SurveyAttachmentInput>;
+  kind?: InputMaybe<SurveyKind>;
+  title: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  opensAt?: InputMaybe<Scalars['DateTime']['input']>;
+  closesAt?: InputMaybe<Scalars['DateTime']['input']>;
   audience?: InputMaybe<SurveyAudience>;
   audienceUnits?: InputMaybe<Array<Scalars['String']['input']>>;
-  closesAt?: InputMaybe<Scalars['DateTime']['input']>;
-  description?: InputMaybe<Scalars['String']['input']>;
-  kind?: InputMaybe<SurveyKind>;
-  opensAt?: InputMaybe<Scalars['DateTime']['input']>;
+  anonymous?: InputMaybe<Scalars['Boolean']['input']>;
   resultsVisibility?: InputMaybe<ResultsVisibility>;
   sections: Array<SurveySectionInput>;
-  title: Scalars['String']['input'];
+  attachTo?: InputMaybe<SurveyAttachmentInput>;
 };
 
 /** A SURVEY has sections of questions; a POLL is one choice question, often attached to content. */
-export type SurveyKind =
-  | 'POLL'
-  | 'SURVEY';
+export const SurveyKind = {
+  SURVEY: 'SURVEY',
+  POLL: 'POLL'
+} as const;
 
+export type SurveyKind = typeof SurveyKind[keyof typeof SurveyKind];
 export type SurveyOptionInput = {
   label: Scalars['String']['input'];
 };
 
 export type SurveyQuestionInput = {
-  maxChoices?: InputMaybe<Scalars['Int']['input']>;
-  maxLength?: InputMaybe<Scalars['Int']['input']>;
-  minChoices?: InputMaybe<Scalars['Int']['input']>;
-  options?: InputMaybe<Array<SurveyOptionInput>>;
-  required?: InputMaybe<Scalars['Boolean']['input']>;
-  scaleMax?: InputMaybe<Scalars['Int']['input']>;
-  scaleMaxLabel?: InputMaybe<Scalars['String']['input']>;
-  scaleMin?: InputMaybe<Scalars['Int']['input']>;
-  scaleMinLabel?: InputMaybe<Scalars['String']['input']>;
-  text: Scalars['String']['input'];
   type: QuestionType;
+  text: Scalars['String']['input'];
+  required?: InputMaybe<Scalars['Boolean']['input']>;
+  options?: InputMaybe<Array<SurveyOptionInput>>;
+  minChoices?: InputMaybe<Scalars['Int']['input']>;
+  maxChoices?: InputMaybe<Scalars['Int']['input']>;
+  scaleMin?: InputMaybe<Scalars['Int']['input']>;
+  scaleMax?: InputMaybe<Scalars['Int']['input']>;
+  scaleMinLabel?: InputMaybe<Scalars['String']['input']>;
+  scaleMaxLabel?: InputMaybe<Scalars['String']['input']>;
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type SurveySectionInput = {
+  title: Scalars['String']['input'];
   description?: InputMaybe<Scalars['String']['input']>;
   questions: Array<SurveyQuestionInput>;
-  title: Scalars['String']['input'];
 };
 
 /**
  * DRAFT: being built, seen by editors only. SCHEDULED: published, not open yet. OPEN: taking
  * answers. CLOSED: past its closing time, or closed early by an editor.
  */
-export type SurveyStatus =
-  | 'CLOSED'
-  | 'DRAFT'
-  | 'OPEN'
-  | 'SCHEDULED';
+export const SurveyStatus = {
+  DRAFT: 'DRAFT',
+  SCHEDULED: 'SCHEDULED',
+  OPEN: 'OPEN',
+  CLOSED: 'CLOSED'
+} as const;
 
+export type SurveyStatus = typeof SurveyStatus[keyof typeof SurveyStatus];
 export type TeamMemberInput = {
   name: Scalars['String']['input'];
   role?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ThreadFilter = {
-  authorId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<ThreadKind>;
+  status?: InputMaybe<ThreadStatus>;
   categoryId?: InputMaybe<Scalars['ID']['input']>;
+  tag?: InputMaybe<Scalars['String']['input']>;
   /** Unit code of the assigned department, e.g. SO-KHCN. */
   department?: InputMaybe<Scalars['String']['input']>;
-  kind?: InputMaybe<ThreadKind>;
   /** Accent-insensitive words that must all appear in the title, body or tags. */
   search?: InputMaybe<Scalars['String']['input']>;
+  authorId?: InputMaybe<Scalars['ID']['input']>;
   sort?: InputMaybe<ThreadSort>;
-  status?: InputMaybe<ThreadStatus>;
-  tag?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type ThreadKind =
-  | 'DISCUSSION'
-  | 'FEEDBACK'
-  | 'PROPOSAL'
-  | 'QUESTION';
+export const ThreadKind = {
+  PROPOSAL: 'PROPOSAL',
+  QUESTION: 'QUESTION',
+  FEEDBACK: 'FEEDBACK',
+  DISCUSSION: 'DISCUSSION'
+} as const;
 
-export type ThreadSort =
+export type ThreadKind = typeof ThreadKind[keyof typeof ThreadKind];
+export const ThreadSort = {
+  NEWEST: 'NEWEST',
+  MOST_VOTED: 'MOST_VOTED',
   /** Most recent activity (replies, answers) first. */
-  | 'ACTIVE'
-  | 'MOST_VOTED'
-  | 'NEWEST'
+  ACTIVE: 'ACTIVE',
   /** Open threads without an official answer, longest waiting first. */
-  | 'UNANSWERED';
+  UNANSWERED: 'UNANSWERED'
+} as const;
 
-export type ThreadStatus =
-  | 'ANSWERED'
-  | 'CLOSED'
+export type ThreadSort = typeof ThreadSort[keyof typeof ThreadSort];
+export const ThreadStatus = {
+  OPEN: 'OPEN',
+  ANSWERED: 'ANSWERED',
+  REFERRED: 'REFERRED',
+  CLOSED: 'CLOSED',
   /** Hidden by a moderator or automatically after repeated flags; never shown to the public. */
-  | 'HIDDEN'
-  | 'OPEN'
-  | 'REFERRED';
+  HIDDEN: 'HIDDEN'
+} as const;
 
+export type ThreadStatus = typeof ThreadStatus[keyof typeof ThreadStatus];
 /** Only the fields given change; null clears an optional field. */
 export type UpdateArticleInput = {
+  title?: InputMaybe<Scalars['String']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
   body?: InputMaybe<Scalars['String']['input']>;
-  categoryId?: InputMaybe<Scalars['ID']['input']>;
-  coverImageUrl?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<ArticleKind>;
   scope?: InputMaybe<ArticleScope>;
-  slug?: InputMaybe<Scalars['String']['input']>;
-  sourceUnit?: InputMaybe<Scalars['String']['input']>;
-  summary?: InputMaybe<Scalars['String']['input']>;
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
-  title?: InputMaybe<Scalars['String']['input']>;
+  sourceUnit?: InputMaybe<Scalars['String']['input']>;
+  coverImageUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateBulletinIssueInput = {
-  editorial?: InputMaybe<Scalars['String']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+  editorial?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateCollectionInput = {
-  description?: InputMaybe<Scalars['String']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateHotlineCategoryInput = {
-  active?: InputMaybe<Scalars['Boolean']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
-  slaHours?: InputMaybe<Scalars['Int']['input']>;
   targetAgency?: InputMaybe<Scalars['String']['input']>;
+  slaHours?: InputMaybe<Scalars['Int']['input']>;
+  active?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type UpdateLibraryItemInput = {
+  title?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  format?: InputMaybe<MediaFormat>;
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
   audience?: InputMaybe<Array<LibraryAudience>>;
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  fileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Editors only; null takes the item out of its collection. */
   collectionId?: InputMaybe<Scalars['ID']['input']>;
-  description?: InputMaybe<Scalars['String']['input']>;
-  durationSeconds?: InputMaybe<Scalars['Int']['input']>;
   externalUrl?: InputMaybe<Scalars['String']['input']>;
-  fileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  format?: InputMaybe<MediaFormat>;
-  language?: InputMaybe<Scalars['String']['input']>;
+  durationSeconds?: InputMaybe<Scalars['Int']['input']>;
   pageCount?: InputMaybe<Scalars['Int']['input']>;
-  publisher?: InputMaybe<Scalars['String']['input']>;
-  title?: InputMaybe<Scalars['String']['input']>;
-  topics?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type UpdatePlatformAppInput = {
-  androidUrl?: InputMaybe<Scalars['String']['input']>;
-  audience?: InputMaybe<Array<LibraryAudience>>;
-  category?: InputMaybe<PlatformAppCategory>;
-  description?: InputMaybe<Scalars['String']['input']>;
-  iosUrl?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+  androidUrl?: InputMaybe<Scalars['String']['input']>;
+  iosUrl?: InputMaybe<Scalars['String']['input']>;
   ownerAgency?: InputMaybe<Scalars['String']['input']>;
   ownerUnitCode?: InputMaybe<Scalars['String']['input']>;
-  url?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<PlatformAppCategory>;
+  audience?: InputMaybe<Array<LibraryAudience>>;
 };
 
 export type UpdateShowcaseEntryInput = {
+  title?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
   award?: InputMaybe<ShowcaseAward>;
   awardTitle?: InputMaybe<Scalars['String']['input']>;
-  category?: InputMaybe<PlatformAppCategory>;
-  contestName?: InputMaybe<Scalars['String']['input']>;
-  demoVideoItemId?: InputMaybe<Scalars['ID']['input']>;
-  description?: InputMaybe<Scalars['String']['input']>;
-  team?: InputMaybe<Array<ShowcaseTeamMemberInput>>;
-  title?: InputMaybe<Scalars['String']['input']>;
-  tryItKind?: InputMaybe<ShowcaseTryItKind>;
-  tryItUrl?: InputMaybe<Scalars['String']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
+  contestName?: InputMaybe<Scalars['String']['input']>;
+  team?: InputMaybe<Array<ShowcaseTeamMemberInput>>;
+  category?: InputMaybe<PlatformAppCategory>;
+  tryItUrl?: InputMaybe<Scalars['String']['input']>;
+  tryItKind?: InputMaybe<ShowcaseTryItKind>;
+  demoVideoItemId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type HomePageQueryVariables = Exact<{ [key: string]: never; }>;

@@ -1,17 +1,10 @@
-import type { ArticleKind, ArticleScope } from '../__generated__/graphql';
+import { ArticleKind, ArticleScope } from '../__generated__/graphql';
 import { usePortal } from '../lib/portal-data';
 import { SelectField } from './list-filters';
 import { Field } from './ui';
 
-export const KINDS: ArticleKind[] = [
-  'NEWS',
-  'PLAN',
-  'PROGRAMME',
-  'HANDBOOK',
-  'ANNOUNCEMENT',
-  'COOPERATION',
-];
-export const SCOPES: ArticleScope[] = ['CITY', 'NATIONAL', 'WORLD'];
+export const KINDS = Object.values(ArticleKind);
+export const SCOPES = Object.values(ArticleScope);
 
 /** The article fields of the editor's form, as the graph takes them. */
 export function articleInput(form: FormData) {

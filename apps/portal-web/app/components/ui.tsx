@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { createContext, Fragment, useContext } from 'react';
 import { Form, Link, useLocation } from 'react-router';
 import type { GraphError } from '../lib/graphql.server';
 import { formatDate } from '../lib/i18n';
@@ -226,7 +226,29 @@ export function Section(props: {
   );
 }
 
-/** A labelled input with its own error message (aria-describedby) when the graph refused it. */
+/** What a form's action answered, for the fields inside it: the graph's error, the values sent. */
+interface Answer {
+  error?: GraphError | null;
+  values?: object | null;
+}
+
+const AnswerContext = createContext<Answer>({});
+
+/**
+ * The fields inside take what the form's action answered: each its own error message and, where
+ * the action sends them back, its value as sent (a refused form comes back as it was filled in).
+ */
+export function FormAnswer(props: Answer & { children: React.ReactNode }) {
+  const { error, values } = props;
+  return (
+    <AnswerContext.Provider value={{ error, values }}>{props.children}</AnswerContext.Provider>
+  );
+}
+
+/**
+ * A labelled input with its own error message (aria-describedby) when the graph refused it; the
+ * error and the value as sent come from the enclosing `FormAnswer` unless given.
+ */
 export function Field(props: {
   name: string;
   label: string;
@@ -241,8 +263,10 @@ export function Field(props: {
   hint?: string;
   autoComplete?: string;
 }) {
+  const answer = useContext(AnswerContext);
+  const sent = (answer.values as Record<string, unknown> | null | undefined)?.[props.name];
   const id = `f-${props.name}`;
-  const message = props.error?.fields?.[props.name];
+  const message = (props.error ?? answer.error)?.fields?.[props.name];
   const describedBy = [message ? `${id}-err` : '', props.hint ? `${id}-hint` : '']
     .filter(Boolean)
     .join(' ');
@@ -250,7 +274,9 @@ export function Field(props: {
     id,
     name: props.name,
     required: props.required,
-    defaultValue: props.defaultValue ?? undefined,
+    defaultValue:
+      (typeof sent === 'string' || typeof sent === 'number' ? sent : props.defaultValue) ??
+      undefined,
     'aria-invalid': message ? true : undefined,
     'aria-describedby': describedBy || undefined,
   };

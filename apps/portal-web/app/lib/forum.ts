@@ -1,4 +1,4 @@
-import type { ThreadKind } from '../__generated__/graphql';
+import { ThreadKind } from '../__generated__/graphql';
 
-/** The kinds of forum thread, in the order the forum's filter and the new-thread form offer them. */
-export const THREAD_KINDS: ThreadKind[] = ['PROPOSAL', 'QUESTION', 'FEEDBACK', 'DISCUSSION'];
+/** The kinds of forum thread, in the graph's order, which the forum's filter and the new-thread form offer. */
+export const THREAD_KINDS = Object.values(ThreadKind);

@@ -1,18 +1,16 @@
 // The portal's one way to the graph: named, typed operations sent to the gateway from the
 // server, with the visitor's token and address, and errors turned into something a page can show.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { ERROR_CODES, type ErrorCode } from '@portal/errors';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import type { PortalLoadContext } from './context';
 
-export type GraphErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'NETWORK'
-  | 'INTERNAL_SERVER_ERROR';
+/**
+ * The codes a page tells apart: the graph's own, but SERVICE_UNAVAILABLE (shown as
+ * INTERNAL_SERVER_ERROR, like any code the portal does not know), and NETWORK when the gateway
+ * could not be reached.
+ */
+export type GraphErrorCode = Exclude<ErrorCode, 'SERVICE_UNAVAILABLE'> | 'NETWORK';
 
 export interface GraphError {
   code: GraphErrorCode;
@@ -38,14 +36,7 @@ export function outcome<T>(result: GraphResult<T>, done: (data: T) => string): A
   return result.ok ? { done: done(result.data), error: null } : { done: null, error: result.error };
 }
 
-const KNOWN = new Set<GraphErrorCode>([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-]);
+const KNOWN = new Set<string>(ERROR_CODES.filter((code) => code !== 'SERVICE_UNAVAILABLE'));
 
 interface RawError {
   message: string;
@@ -67,7 +58,7 @@ export function toGraphError(
   const code: GraphErrorCode =
     status === 429
       ? 'RATE_LIMITED'
-      : raw && KNOWN.has(raw as GraphErrorCode)
+      : raw && KNOWN.has(raw)
         ? (raw as GraphErrorCode)
         : 'INTERNAL_SERVER_ERROR';
   const fields: Record<string, string> = {};

@@ -1,23 +1,7 @@
-import type { PlatformAppCategory, ShowcaseAward } from '../__generated__/graphql';
+import { PlatformAppCategory, ShowcaseAward } from '../__generated__/graphql';
 
-/** The app directory's categories, in the order the filters offer them. */
-export const APP_CATEGORIES: PlatformAppCategory[] = [
-  'PUBLIC_SERVICES',
-  'CITIZEN_ENGAGEMENT',
-  'HEALTH',
-  'EDUCATION',
-  'TRANSPORT',
-  'BUSINESS',
-  'OPEN_DATA',
-  'SECURITY',
-  'OTHER',
-];
+/** The app directory's categories, in the graph's order, which the filters offer. */
+export const APP_CATEGORIES = Object.values(PlatformAppCategory);
 
-/** The showcase's awards, highest first. */
-export const SHOWCASE_AWARDS: ShowcaseAward[] = [
-  'FIRST',
-  'SECOND',
-  'THIRD',
-  'CONSOLATION',
-  'SPECIAL',
-];
+/** The showcase's awards, highest first (the graph's order). */
+export const SHOWCASE_AWARDS = Object.values(ShowcaseAward);

@@ -1,7 +1,7 @@
 import { Form, Link } from 'react-router';
 import { HotlineCategoriesDocument, SubmitFeedbackDocument } from '../__generated__/graphql';
 import { SelectField } from '../components/list-filters';
-import { Field, FormError, Notice } from '../components/ui';
+import { Field, FormAnswer, FormError, Notice } from '../components/ui';
 import { runOperation } from '../lib/graphql.server';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
@@ -62,37 +62,19 @@ export default function Feedback({ loaderData, actionData: result }: Route.Compo
       )}
       <FormError error={result?.error} />
       <Form method="post" className="stack">
-        <Field
-          name="subject"
-          label={t('subject')}
-          required
-          error={result?.error}
-          defaultValue={result?.values.subject}
-        />
-        <Field
-          name="body"
-          label={t('body')}
-          required
-          multiline
-          error={result?.error}
-          defaultValue={result?.values.body}
-        />
-        <Field
-          name="contactEmail"
-          type="email"
-          autoComplete="email"
-          label={t('contactEmail')}
-          error={result?.error}
-          defaultValue={result?.values.contactEmail}
-        />
-        <SelectField
-          id="f-categoryCode"
-          name="categoryCode"
-          label={t('category')}
-          options={categories.map((c) => ({ value: c.code, label: c.name }))}
-          value={result?.values.categoryCode}
-          empty="—"
-        />
+        <FormAnswer error={result?.error} values={result?.values}>
+          <Field name="subject" label={t('subject')} required />
+          <Field name="body" label={t('body')} required multiline />
+          <Field name="contactEmail" type="email" autoComplete="email" label={t('contactEmail')} />
+          <SelectField
+            id="f-categoryCode"
+            name="categoryCode"
+            label={t('category')}
+            options={categories.map((c) => ({ value: c.code, label: c.name }))}
+            value={result?.values.categoryCode}
+            empty="—"
+          />
+        </FormAnswer>
         <button type="submit">{t('send')}</button>
       </Form>
     </div>

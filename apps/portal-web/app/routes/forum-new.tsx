@@ -1,7 +1,7 @@
 import { Form, redirect } from 'react-router';
 import { CreateThreadDocument } from '../__generated__/graphql';
 import { SelectField } from '../components/list-filters';
-import { Field, FormError } from '../components/ui';
+import { Field, FormAnswer, FormError } from '../components/ui';
 import { THREAD_KINDS } from '../lib/forum';
 import { runOperation } from '../lib/graphql.server';
 import { sectionMeta } from '../lib/meta';
@@ -47,22 +47,10 @@ export default function NewThread({ actionData: result }: Route.ComponentProps) 
           options={THREAD_KINDS.map((k) => ({ value: k, label: t(`kind${k}`) }))}
           value={result?.values.kind ?? 'PROPOSAL'}
         />
-        <Field
-          name="title"
-          label={t('title')}
-          required
-          error={result?.error}
-          defaultValue={result?.values.title}
-        />
-        <Field
-          name="body"
-          label={t('body')}
-          required
-          multiline
-          rows={8}
-          error={result?.error}
-          defaultValue={result?.values.body}
-        />
+        <FormAnswer error={result?.error} values={result?.values}>
+          <Field name="title" label={t('title')} required />
+          <Field name="body" label={t('body')} required multiline rows={8} />
+        </FormAnswer>
         <button type="submit">{t('send')}</button>
       </Form>
     </div>

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import {
   ForumThreadListDocument,
   ForumThreadsDocument,
-  type ThreadSort,
+  ThreadSort,
   type ThreadStatus,
 } from '../__generated__/graphql';
 import { FilterForm, SearchField, SelectField } from '../components/list-filters';
@@ -14,7 +14,8 @@ import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 import type { Route } from './+types/forum';
 
-const SORTS: ThreadSort[] = ['NEWEST', 'MOST_VOTED', 'ACTIVE', 'UNANSWERED'];
+const SORTS = Object.values(ThreadSort);
+/** The statuses the public may filter by (not HIDDEN). */
 const STATUSES: ThreadStatus[] = ['OPEN', 'ANSWERED', 'REFERRED', 'CLOSED'];
 
 export async function loader({ request, context }: Route.LoaderArgs) {

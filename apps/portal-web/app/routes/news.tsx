@@ -2,7 +2,7 @@ import {
   NewsListDocument,
   SearchArticlesDocument,
   type ArticleKind,
-  type ArticleScope,
+  ArticleScope,
 } from '../__generated__/graphql';
 import { ArticleTeaser } from '../components/article-teaser';
 import { FilterForm, SearchField, SelectField } from '../components/list-filters';
@@ -13,7 +13,8 @@ import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 import type { Route } from './+types/news';
 
-const SCOPES: ArticleScope[] = ['CITY', 'NATIONAL', 'WORLD'];
+const SCOPES = Object.values(ArticleScope);
+/** The kinds the news filter offers, in its own order (the handbook last), not the graph's. */
 const KINDS: ArticleKind[] = [
   'NEWS',
   'PLAN',

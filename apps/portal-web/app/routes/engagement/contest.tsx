@@ -9,6 +9,7 @@ import { RoundKind } from '../../components/contest-round';
 import {
   DateText,
   Field,
+  FormAnswer,
   FormError,
   IntentForm,
   ItemHeading,
@@ -275,34 +276,21 @@ function EntryForm(props: {
       )}
       <IntentForm intent="enter" className="stack">
         {entry && <input type="hidden" name="entryId" value={entry.id} />}
-        <Field
-          name="title"
-          label={l('Tên bài dự thi', 'Title')}
-          required
-          error={result?.error}
-          defaultValue={values?.title}
-        />
-        <Field
-          name="description"
-          label={l('Mô tả', 'Description')}
-          required
-          multiline
-          rows={6}
-          error={result?.error}
-          defaultValue={values?.description}
-        />
-        <Field
-          name="team"
-          label={l('Thành viên nhóm', 'Team members')}
-          multiline
-          rows={3}
-          hint={l(
-            'Mỗi người một dòng: họ tên, vai trò (không bắt buộc).',
-            'One a line: name, role (optional).',
-          )}
-          error={result?.error}
-          defaultValue={values?.team ?? props.defaultTeam}
-        />
+        <FormAnswer error={result?.error} values={values}>
+          <Field name="title" label={l('Tên bài dự thi', 'Title')} required />
+          <Field name="description" label={l('Mô tả', 'Description')} required multiline rows={6} />
+          <Field
+            name="team"
+            label={l('Thành viên nhóm', 'Team members')}
+            multiline
+            rows={3}
+            hint={l(
+              'Mỗi người một dòng: họ tên, vai trò (không bắt buộc).',
+              'One a line: name, role (optional).',
+            )}
+            defaultValue={props.defaultTeam}
+          />
+        </FormAnswer>
         <button type="submit">
           {entry ? l('Lưu bài dự thi', 'Save my entry') : l('Gửi bài dự thi', 'Send my entry')}
         </button>

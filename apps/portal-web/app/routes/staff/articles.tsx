@@ -3,7 +3,7 @@ import {
   ArticleCategoriesDocument,
   CreateArticleDocument,
   EditorialArticlesDocument,
-  type ArticleStatus,
+  ArticleStatus,
 } from '../../__generated__/graphql';
 import { ArticleFields, articleInput } from '../../components/article-fields';
 import { FilterForm, StatusFilter } from '../../components/list-filters';
@@ -15,7 +15,7 @@ import { requireViewer } from '../../lib/session.server';
 import { EDITORIAL_ROLES } from '../../lib/staff';
 import type { Route } from './+types/articles';
 
-const STATUSES: ArticleStatus[] = ['DRAFT', 'IN_REVIEW', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED'];
+const STATUSES = Object.values(ArticleStatus);
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, EDITORIAL_ROLES);

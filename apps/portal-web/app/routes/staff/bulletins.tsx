@@ -6,7 +6,7 @@ import {
   ScheduleBulletinIssueDocument,
   StaffBulletinIssuesDocument,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormOutcome, IntentForm, Section } from '../../components/ui';
+import { DateText, Field, FormAnswer, FormOutcome, IntentForm, Section } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation, type ActionOutcome } from '../../lib/graphql.server';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
@@ -140,32 +140,26 @@ export default function StaffBulletins({ loaderData, actionData: result }: Route
       </ul>
       <Section headingId="h-new-issue" title={l('Số mới', 'New issue')} className="panel">
         <IntentForm intent="create" className="stack">
-          <div className="columns two">
-            <Field
-              name="year"
-              type="number"
-              label={l('Năm', 'Year')}
-              required
-              defaultValue={now.getFullYear()}
-              error={result?.error}
-            />
-            <Field
-              name="month"
-              type="number"
-              label={l('Tháng', 'Month')}
-              required
-              defaultValue={now.getMonth() + 1}
-              error={result?.error}
-            />
-          </div>
-          <Field name="title" label={l('Tiêu đề', 'Title')} required error={result?.error} />
-          <Field
-            name="editorial"
-            label={l('Lời tòa soạn', 'Editorial')}
-            multiline
-            rows={4}
-            error={result?.error}
-          />
+          <FormAnswer error={result?.error}>
+            <div className="columns two">
+              <Field
+                name="year"
+                type="number"
+                label={l('Năm', 'Year')}
+                required
+                defaultValue={now.getFullYear()}
+              />
+              <Field
+                name="month"
+                type="number"
+                label={l('Tháng', 'Month')}
+                required
+                defaultValue={now.getMonth() + 1}
+              />
+            </div>
+            <Field name="title" label={l('Tiêu đề', 'Title')} required />
+            <Field name="editorial" label={l('Lời tòa soạn', 'Editorial')} multiline rows={4} />
+          </FormAnswer>
           <button type="submit">{l('Tạo số mới', 'Create issue')}</button>
         </IntentForm>
       </Section>

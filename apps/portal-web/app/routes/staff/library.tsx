@@ -4,10 +4,18 @@ import {
   PublishLibraryItemDocument,
   StaffLibraryItemsDocument,
   type LibraryAudience,
-  type LibraryItemStatus,
+  LibraryItemStatus,
 } from '../../__generated__/graphql';
 import { FilterForm, SelectField, StatusFilter } from '../../components/list-filters';
-import { DateText, Field, FormOutcome, IntentForm, Notice, Section } from '../../components/ui';
+import {
+  DateText,
+  Field,
+  FormAnswer,
+  FormOutcome,
+  IntentForm,
+  Notice,
+  Section,
+} from '../../components/ui';
 import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { listQuery } from '../../lib/list-query';
 import { LIBRARY_AUDIENCES, MEDIA_FORMATS } from '../../lib/library-facets';
@@ -16,7 +24,7 @@ import { requireViewer } from '../../lib/session.server';
 import { EDITOR_ROLES, EDITORIAL_ROLES } from '../../lib/staff';
 import type { Route } from './+types/library';
 
-const STATUSES: LibraryItemStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
+const STATUSES = Object.values(LibraryItemStatus);
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { token, viewer } = await requireViewer(request, context, EDITORIAL_ROLES);
@@ -136,36 +144,31 @@ export default function StaffLibrary({ loaderData, actionData: result }: Route.C
       >
         <Form method="post" className="stack">
           <input type="hidden" name="fileId" value={uploaded?.id ?? ''} />
-          <Field name="title" label={l('Tiêu đề', 'Title')} required error={result?.error} />
-          <Field
-            name="description"
-            label={l('Mô tả', 'Description')}
-            multiline
-            rows={3}
-            error={result?.error}
-          />
-          <SelectField
-            id="f-format"
-            name="format"
-            label={l('Định dạng', 'Format')}
-            options={MEDIA_FORMATS}
-            value="DOCUMENT"
-          />
-          <Field
-            name="topics"
-            label={l('Chủ đề (cách nhau bởi dấu phẩy)', 'Topics (comma-separated)')}
-            error={result?.error}
-          />
-          <fieldset>
-            <legend>{l('Đối tượng', 'Audience')}</legend>
-            {LIBRARY_AUDIENCES.map((a) => (
-              <div key={a} className="radio">
-                <input type="checkbox" id={`aud-${a}`} name="audience" value={a} />
-                <label htmlFor={`aud-${a}`}>{a}</label>
-              </div>
-            ))}
-          </fieldset>
-          <Field name="publisher" label={l('Nhà xuất bản', 'Publisher')} error={result?.error} />
+          <FormAnswer error={result?.error}>
+            <Field name="title" label={l('Tiêu đề', 'Title')} required />
+            <Field name="description" label={l('Mô tả', 'Description')} multiline rows={3} />
+            <SelectField
+              id="f-format"
+              name="format"
+              label={l('Định dạng', 'Format')}
+              options={MEDIA_FORMATS}
+              value="DOCUMENT"
+            />
+            <Field
+              name="topics"
+              label={l('Chủ đề (cách nhau bởi dấu phẩy)', 'Topics (comma-separated)')}
+            />
+            <fieldset>
+              <legend>{l('Đối tượng', 'Audience')}</legend>
+              {LIBRARY_AUDIENCES.map((a) => (
+                <div key={a} className="radio">
+                  <input type="checkbox" id={`aud-${a}`} name="audience" value={a} />
+                  <label htmlFor={`aud-${a}`}>{a}</label>
+                </div>
+              ))}
+            </fieldset>
+            <Field name="publisher" label={l('Nhà xuất bản', 'Publisher')} />
+          </FormAnswer>
           <button type="submit">{l('Tạo bản nháp', 'Create draft')}</button>
         </Form>
       </Section>

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { ReferralsDocument, type ReferralStatus } from '../../__generated__/graphql';
+import { ReferralsDocument, ReferralStatus } from '../../__generated__/graphql';
 import { FilterForm, StatusFilter } from '../../components/list-filters';
 import { DataTable, DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
@@ -9,15 +9,7 @@ import { requireViewer } from '../../lib/session.server';
 import { CASEWORK_ROLES } from '../../lib/staff';
 import type { Route } from './+types/referrals';
 
-const STATUSES: ReferralStatus[] = [
-  'RECEIVED',
-  'FORWARDED',
-  'ACKNOWLEDGED',
-  'IN_PROGRESS',
-  'RESOLVED',
-  'REJECTED',
-  'FAILED',
-];
+const STATUSES = Object.values(ReferralStatus);
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, CASEWORK_ROLES);

@@ -5,7 +5,7 @@ import {
   PostOfficialAnswerDocument,
   ReferThreadToHotlineDocument,
   StaffThreadsDocument,
-  type ThreadStatus,
+  ThreadStatus,
 } from '../../__generated__/graphql';
 import { FilterForm, SearchField, SelectField, StatusFilter } from '../../components/list-filters';
 import { DateText, FormOutcome, IntentForm, NextPage } from '../../components/ui';
@@ -16,7 +16,7 @@ import { requireViewer } from '../../lib/session.server';
 import { CASEWORK_ROLES, MODERATOR_ROLES } from '../../lib/staff';
 import type { Route } from './+types/threads';
 
-const STATUSES: ThreadStatus[] = ['OPEN', 'ANSWERED', 'REFERRED', 'CLOSED', 'HIDDEN'];
+const STATUSES = Object.values(ThreadStatus);
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { token, viewer } = await requireViewer(request, context, CASEWORK_ROLES);
