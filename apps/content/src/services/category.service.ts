@@ -1,22 +1,24 @@
 import { Types } from 'mongoose';
 import { requireRole, type Viewer } from '@portal/auth';
-import { conflictOnDuplicate, isObjectIdString } from '@portal/db';
+import { conflictOnDuplicate, findByIds, findList, toObjectIds, type SortSpec } from '@portal/db';
 import { badInput } from '@portal/errors';
 import { parseInput } from '@portal/graphql-kit';
 import { slugify } from '@portal/text';
 import { createCategoryInput } from '../domain/article-input';
 import type { CategoryModel, CategoryDoc } from '../models/category.model';
 
+const BY_POSITION: SortSpec = [
+  ['position', 1],
+  ['name', 1],
+];
+
 /** Categories: a tree of at most two levels, managed by editors. */
 export class CategoryService {
   constructor(private readonly categories: CategoryModel) {}
 
+  /** The tree's lists and documents are kept in Redis until a category changes (findList, findByIds). */
   roots(): Promise<CategoryDoc[]> {
-    return this.categories
-      .find({ parentId: null })
-      .sort({ position: 1, name: 1 })
-      .lean<CategoryDoc[]>()
-      .exec();
+    return findList(this.categories, { filter: { parentId: null }, sort: BY_POSITION });
   }
 
   bySlug(slug: string): Promise<CategoryDoc | null> {
@@ -24,19 +26,14 @@ export class CategoryService {
   }
 
   byIds(ids: readonly string[]): Promise<CategoryDoc[]> {
-    const valid = ids.filter(isObjectIdString);
-    return this.categories
-      .find({ _id: { $in: valid } })
-      .lean<CategoryDoc[]>()
-      .exec();
+    return findByIds<CategoryDoc>(this.categories, toObjectIds(ids));
   }
 
   childrenOf(parentIds: readonly string[]): Promise<CategoryDoc[]> {
-    return this.categories
-      .find({ parentId: { $in: parentIds.map((id) => new Types.ObjectId(id)) } })
-      .sort({ position: 1, name: 1 })
-      .lean<CategoryDoc[]>()
-      .exec();
+    return findList(this.categories, {
+      filter: { parentId: { $in: toObjectIds(parentIds) } },
+      sort: BY_POSITION,
+    });
   }
 
   /** For editors and admins: the role is checked before the input is read. */
