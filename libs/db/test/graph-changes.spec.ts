@@ -155,12 +155,21 @@ describe('graph changes of tracked models', () => {
   });
 });
 
+/** Runs `body` on an empty collection, with a page cache of its own. */
+async function withPageCache(label: string, body: () => Promise<void>) {
+  const redis = new Redis(testServices().redisUrl);
+  try {
+    cacheListPages(conn, { redis, prefix: `${uniqueName(label)}:` });
+    await items.deleteMany({});
+    await body();
+  } finally {
+    await redis.quit();
+  }
+}
+
 describe('list pages cached until their lists change', () => {
-  it('serves a repeated page from its cached shape and documents, and drops it when the lists change', async () => {
-    const redis = new Redis(testServices().redisUrl);
-    try {
-      cacheListPages(conn, { redis, prefix: `${uniqueName('pages')}:` });
-      await items.deleteMany({});
+  it('serves a repeated page from its cached shape and documents, and drops it when the lists change', () =>
+    withPageCache('pages', async () => {
       await items.insertMany([
         { title: 'Một', status: 'PUBLISHED' },
         { title: 'Hai', status: 'PUBLISHED' },
@@ -205,18 +214,16 @@ describe('list pages cached until their lists change', () => {
       } finally {
         await other.close();
       }
-    } finally {
-      await redis.quit();
-    }
-  });
+    }));
 });
 
 describe('short lists kept until their lists change', () => {
-  it('serves a repeated list from its kept ids and documents, and reads it again after a tracked write', async () => {
-    const redis = new Redis(testServices().redisUrl);
-    try {
-      cacheListPages(conn, { redis, prefix: `${uniqueName('lists')}:` });
-      await items.deleteMany({});
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('serves a repeated list from its kept ids and documents, and reads it again after a tracked write', () =>
+    withPageCache('lists', async () => {
       await items.insertMany([
         { title: 'Một', status: 'PUBLISHED' },
         { title: 'Hai', status: 'DRAFT' },
@@ -264,28 +271,13 @@ describe('short lists kept until their lists change', () => {
         ['Một', undefined],
       ]);
       expect(queries).toEqual([{ status: 'PUBLISHED' }]);
-    } finally {
-      vi.restoreAllMocks();
-      await redis.quit();
-    }
-  });
+    }));
 });
 
 describe('documents of list pages kept until they change', () => {
   const ids = (xs: { _id: unknown }[]) => xs.map((x) => String(x._id));
   const page = (first: number) =>
     paginate(items, { filter: { status: 'PUBLISHED' }, sort: [['_id', 1]], first });
-  /** Runs `body` on an empty collection, with a page cache of its own. */
-  async function withPageCache(label: string, body: () => Promise<void>) {
-    const redis = new Redis(testServices().redisUrl);
-    try {
-      cacheListPages(conn, { redis, prefix: `${uniqueName(label)}:` });
-      await items.deleteMany({});
-      await body();
-    } finally {
-      await redis.quit();
-    }
-  }
   /** The ids each read by id of `items` asked for; `after` runs once such a read has its answer. */
   function watchReadsById(after?: () => Promise<void>) {
     const reads: string[][] = [];
