@@ -18,8 +18,7 @@ beforeAll(async () => {
   conn = await mongoose
     .createConnection(db.uri, { dbName: db.dbName, monitorCommands: true })
     .asPromise();
-  await assistantModels.prepare(conn);
-  models = assistantModels(conn);
+  models = await assistantModels.prepare(conn);
   index = new PassageIndex(models, logger);
   conn.getClient().on('commandStarted', (e) => commands.push(e.commandName));
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheListPages } from '@portal/db';
+import { publishGraphChangesOf } from '@portal/queue';
 import { TEST_INTERNAL_SECRET, errorCodes, waitUntil, fetchAsGateway } from '@portal/testing';
 import { renderSpeech } from '../src/audio/speech-renderer';
 import { createContentArticles } from '../src/content/content-articles';
@@ -327,8 +327,8 @@ describe('publishing', () => {
       await published(id);
       return { id, articleIds };
     };
-    // As the service runtime wires it in production (runService): pages kept in Redis.
-    cacheListPages(b.conn, { redis: b.redis, prefix: `${b.prefix}:pages:` });
+    // As the service runtime wires it in production (runService): changes published, pages kept.
+    publishGraphChangesOf(b.conn, b.redis, b.prefix);
     const latest = async () => (await b.as('anonymous', LATEST)).data!.latestBulletinIssue;
     const reads = () => b.commands.filter((c) => c === 'find issues' || c === 'find items');
 

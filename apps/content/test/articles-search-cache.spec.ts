@@ -2,7 +2,7 @@
 // connection caches them): a repeat reads only its page's articles, pages past the kept head
 // rank again without gaps or duplicates, and a published match shows at once.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cacheListPages } from '@portal/db';
+import { publishGraphChangesOf } from '@portal/queue';
 import { scaleArticle } from '../bench/scale-data';
 import { KEPT_SEARCH_RESULTS } from '../src/services/article-query.service';
 import { createPublished, useContentServer } from './content-harness';
@@ -57,7 +57,7 @@ let word: string;
 let matching: Set<string>;
 
 beforeAll(async () => {
-  cacheListPages(h.conn, { redis: h.redis, prefix: `${h.prefix}:pages:` });
+  publishGraphChangesOf(h.conn, h.redis, h.prefix);
   const { articles } = h.services.models;
   const now = Date.now();
   await articles.insertMany(Array.from({ length: 300 }, (_, i) => scaleArticle(i, now, new Map())));

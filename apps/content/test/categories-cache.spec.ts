@@ -3,7 +3,7 @@
 // service's connection caches them), so a repeat reads no category from the database, and a
 // new category shows at once.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cacheListPages } from '@portal/db';
+import { publishGraphChangesOf } from '@portal/queue';
 import { createPublished, useContentServer } from './content-harness';
 
 const h = useContentServer('content-categories-cache');
@@ -34,7 +34,7 @@ async function read() {
 let parentId: string;
 
 beforeAll(async () => {
-  cacheListPages(h.conn, { redis: h.redis, prefix: `${h.prefix}:pages:` });
+  publishGraphChangesOf(h.conn, h.redis, h.prefix);
   parentId = await createCategory({ name: 'Chính quyền số' });
   const childId = await createCategory({ name: 'Dịch vụ công', parentId });
   await createPublished(h, { categoryId: childId });

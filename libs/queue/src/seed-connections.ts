@@ -27,8 +27,8 @@ export interface SeedConnections {
  * What a seed script writes through (demo seeds and the benchmarks' scale seeds): the app's
  * database, and Redis with the graph changes of every write published there, so seeded
  * documents reach the graph as any write does (cached lists dropped, gateways purge, the
- * assistant indexes). Without Redis a seed carries on (cached lists then live to their max-age) unless
- * it counts something there (`redisRequired`).
+ * assistant indexes). Without Redis a seed carries on (cached lists then live to their
+ * max-age) unless it counts something there (`redisRequired`).
  */
 export async function openSeedConnections(
   env: SeedEnv,
