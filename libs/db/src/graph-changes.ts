@@ -50,8 +50,29 @@ export function sendGraphChanges(conn: Connection, sink: GraphChangeSink, logger
   sinks.set(conn, { sink, logger });
 }
 
-async function emit(conn: Connection | undefined, changes: TrackedChange[]): Promise<void> {
-  if (!conn || !changes.length) return;
+/**
+ * One change per type: the union of the ids, lists changed if any said so, and the whole type
+ * if any change named no ids. A bulk write reports one change for its documents and one for
+ * their parents, not one per parent (an insertMany of 500 replies was 501 stream entries,
+ * and the stream keeps 10,000).
+ */
+export function mergeChanges(changes: readonly TrackedChange[]): TrackedChange[] {
+  const byType = new Map<string, { ids: Set<string>; lists: boolean; whole: boolean }>();
+  for (const change of changes) {
+    let merged = byType.get(change.type);
+    if (!merged) byType.set(change.type, (merged = { ids: new Set(), lists: false, whole: false }));
+    merged.lists ||= change.lists;
+    if (!change.ids.length) merged.whole = true;
+    for (const id of change.ids) merged.ids.add(id);
+  }
+  return [...byType].map(([type, { ids, lists, whole }]) =>
+    whole ? { type, ids: [], lists: true } : { type, ids: [...ids], lists },
+  );
+}
+
+async function emit(conn: Connection | undefined, written: TrackedChange[]): Promise<void> {
+  if (!conn || !written.length) return;
+  const changes = mergeChanges(written);
   // Cached pages and documents the write changed are never read again.
   await bumpVersions(conn, changes).catch((err) =>
     sinks.get(conn)?.logger?.warn({ err }, 'cached pages and documents not dropped'),

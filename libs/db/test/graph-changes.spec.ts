@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import {
   cacheListPages,
   findList,
+  mergeChanges,
   paginate,
   sendGraphChanges,
   trackGraphChanges,
@@ -129,9 +130,9 @@ describe('graph changes of tracked models', () => {
     ]);
     sent = [];
     await replies.insertMany([{ itemId: 'item-3' }, { text: 'không có cha' }]);
+    // A reply whose parent is unknown may change any Item: the whole type, which holds item-3.
     expect(sent).toEqual([
       { type: 'Reply', ids: [expect.any(String), expect.any(String)], lists: true },
-      { type: 'Item', ids: ['item-3'], lists: true },
       { type: 'Item', ids: [], lists: true },
     ]);
     sent = [];
@@ -140,6 +141,34 @@ describe('graph changes of tracked models', () => {
       { type: 'Reply', ids: [], lists: true },
       { type: 'Item', ids: ['item-2'], lists: true },
     ]);
+  });
+
+  it('reports a bulk write as one change per type, however many parents its documents name', async () => {
+    const docs = Array.from({ length: 120 }, (_, n) => ({ itemId: `bulk-${n % 3}`, text: `${n}` }));
+    const written = await replies.insertMany(docs);
+    expect(sent).toEqual([
+      { type: 'Reply', ids: written.map((r) => String(r._id)), lists: true },
+      { type: 'Item', ids: ['bulk-0', 'bulk-1', 'bulk-2'], lists: true },
+    ]);
+  });
+
+  it('merges changes of one type: the union of their ids, or the whole type', () => {
+    expect(
+      mergeChanges([
+        { type: 'Item', ids: ['a'], lists: false },
+        { type: 'Note', ids: ['n'], lists: true },
+        { type: 'Item', ids: ['b', 'a'], lists: true },
+      ]),
+    ).toEqual([
+      { type: 'Item', ids: ['a', 'b'], lists: true },
+      { type: 'Note', ids: ['n'], lists: true },
+    ]);
+    expect(
+      mergeChanges([
+        { type: 'Item', ids: ['a'], lists: false },
+        { type: 'Item', ids: [], lists: false },
+      ]),
+    ).toEqual([{ type: 'Item', ids: [], lists: true }]);
   });
 
   it('never fails a write when the changes cannot be sent', async () => {
