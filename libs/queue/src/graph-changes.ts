@@ -76,6 +76,35 @@ export function publishGraphChangesOf(
   cacheListPages(conn, { redis, prefix: `${queuePrefix}:pages:`, logger });
 }
 
+/** Orders two stream ids (`<ms>-<seq>`). */
+export function compareStreamIds(a: string, b: string): number {
+  const [am = 0, as = 0] = a.split('-').map(Number);
+  const [bm = 0, bs = 0] = b.split('-').map(Number);
+  return am - bm || as - bs;
+}
+
+/**
+ * Whether the stream dropped entries after `position` (trimming drops the oldest first). The
+ * entry at `position` is the last one read: if the stream no longer holds it, what followed
+ * it may be gone too, and the answer is yes (at worst a reader that was exactly the stream's
+ * length behind acts on changes it did not miss). From the start (`0-0`), yes when the stream
+ * has dropped anything at all. No when the stream does not exist or Redis does not say.
+ */
+async function droppedSince(redis: Redis, stream: string, position: string): Promise<boolean> {
+  const info = (await redis.xinfo('STREAM', stream).catch(() => null)) as unknown[] | null;
+  if (!info) return false;
+  const field = (name: string) => {
+    const at = info.indexOf(name);
+    return at < 0 ? undefined : info[at + 1];
+  };
+  if (position === '0-0') {
+    const added = Number(field('entries-added') ?? 0);
+    return added > Number(field('length') ?? 0);
+  }
+  const first = field('first-entry') as [string, unknown] | null | undefined;
+  return !!first && compareStreamIds(first[0], position) > 0;
+}
+
 export interface GraphChangeFollower {
   /** Resolves once the follower reads the stream (changes after this are seen). */
   ready: Promise<void>;
@@ -104,6 +133,12 @@ export function followGraphChanges(options: {
    * (a cache purged by them) trusts itself for a few seconds after each call.
    */
   onRead?: () => void;
+  /**
+   * Called, before reading on, when changes after the follower's position were trimmed from
+   * the stream before it read them (it was stopped, or fell behind by more than the stream
+   * keeps): anything may have changed, and the caller must act as if everything had.
+   */
+  onMissed: (position: string) => Promise<void>;
 }): GraphChangeFollower {
   const { logger } = options;
   // XREAD BLOCK holds its connection, so it gets its own.
@@ -133,8 +168,11 @@ export function followGraphChanges(options: {
     }
     // Every change from here on is read next: as good as a read.
     if (reached) options.onRead?.();
+    let reported: string | null = null;
     while (!stopped) {
       try {
+        // Sent together: what the stream has dropped is known just before the read.
+        const dropped = droppedSince(reader, options.stream, position);
         const pending = reader.xread(
           'COUNT',
           options.batchSize ?? 200,
@@ -145,7 +183,13 @@ export function followGraphChanges(options: {
           position,
         );
         markReady();
-        const batch = (await pending) as [string, [string, string[]][]][] | null;
+        const [missed, read] = await Promise.all([dropped, pending]);
+        if (missed && reported !== position) {
+          logger.warn({ position }, 'graph changes missed: dropped from the stream before read');
+          await options.onMissed(position);
+          reported = position;
+        }
+        const batch = read as [string, [string, string[]][]][] | null;
         if (!batch?.length) {
           options.onRead?.();
           continue;

@@ -39,6 +39,12 @@ export function followIndexedChanges(options: {
     batchSize: 500,
     logger: options.logger.child({ module: 'graph-changes' }),
     onChanges: (changes, position) => queueRefreshes(changes, position, options.index),
+    // Changes were trimmed before they were read: rebuild, as after a change of every type.
+    onMissed: async (position) =>
+      void (await options.index.enqueue(
+        { type: 'rebuild' },
+        { jobId: `rebuild-missed-${position}` },
+      )),
   });
 }
 

@@ -17,8 +17,11 @@ import {
  *   them (a publish, an archive, a vote) may change the answer, lists and lookups alike;
  * - `u:<Type>`: the operation reads this type without its `id`, so a change to any object of
  *   the type may change the answer.
+ * - `*`: every answer has it, for the purge that must drop them all (changes were missed).
  */
-export type AnswerTag = `e:${string}` | `t:${string}` | `u:${string}`;
+export type AnswerTag = `e:${string}` | `t:${string}` | `u:${string}` | '*';
+
+export const ALL_ANSWERS: AnswerTag = '*';
 
 const typeTagsByDocument = new WeakMap<DocumentNode, readonly AnswerTag[]>();
 

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '@portal/logger';
 import { followGraphChanges, type GraphChange, type GraphChangeFollower } from '@portal/queue';
 import type { GatewayMetrics } from '../metrics';
-import type { AnswerTag } from './answer-tags';
+import { ALL_ANSWERS, type AnswerTag } from './answer-tags';
 import type { TaggedAnswerStore } from './tagged-answer-store';
 
 /** The answer tags a change purges (see answer-tags.ts). */
@@ -49,6 +49,13 @@ export function listenToGraphChanges(options: {
       for (const change of changes) options.metrics?.cachePurges.inc({ type: change.type });
       logger.debug({ changes: changes.length, purged }, 'graph changes purged cached answers');
       options.onChanges?.(changes, tags);
+    },
+    // Changes were trimmed before this replica read them: no cached answer can be trusted.
+    onMissed: async () => {
+      const purged = await store.purge([ALL_ANSWERS]);
+      options.metrics?.cachePurges.inc({ type: ALL_ANSWERS });
+      logger.warn({ purged }, 'graph changes missed: every cached answer purged');
+      options.onChanges?.([], [ALL_ANSWERS]);
     },
     onRead: options.onRead,
   });

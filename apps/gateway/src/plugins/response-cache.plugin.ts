@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
-import { entityTags, operationTypeTags } from '../cache/answer-tags';
+import { ALL_ANSWERS, entityTags, operationTypeTags } from '../cache/answer-tags';
 import type { StoredAnswer, TaggedAnswerStore } from '../cache/tagged-answer-store';
 import type { GatewayMetrics } from '../metrics';
 
@@ -59,6 +59,7 @@ export function responseCachePlugin(
           if (!key || response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
           const tagsOf = (answer: Record<string, unknown>) => [
+            ALL_ANSWERS,
             ...operationTypeTags(requestContext.schema, requestContext.document!),
             ...entityTags(answer),
           ];
