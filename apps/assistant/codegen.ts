@@ -9,6 +9,6 @@ export default subgraphCodegenConfig({
     Dataset: '../models/dataset.model#DatasetDoc',
     DatasetConnection: '../resolvers/views#DatasetPage',
     Resource: '../models/resource.model#ResourceDoc',
-    AssistantAnswer: '../services/ask-service#AnswerView',
+    AssistantAnswer: '../services/ask.service#AnswerView',
   },
 });

@@ -3,8 +3,8 @@ import type { BaseContext } from '@portal/graphql-kit';
 import type { AssistantModels } from './models';
 import type { DatasetDoc } from './models/dataset.model';
 import type { ResourceDoc } from './models/resource.model';
-import type { AskService } from './services/ask-service';
-import type { CatalogService } from './services/catalog-service';
+import type { AskService } from './services/ask.service';
+import type { CatalogService } from './services/catalog.service';
 
 /** Long-lived parts shared by every request. */
 export interface AssistantServices {

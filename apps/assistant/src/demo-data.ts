@@ -6,7 +6,7 @@ import { refreshPreview } from './catalog/preview-refresh';
 import type { AssistantWorkersConfig } from './jobs/start-workers';
 import { createPortalSources } from './retrieval/portal-sources';
 import { createAssistantCore } from './services';
-import { IndexService } from './services/index-service';
+import { IndexService } from './services/index.service';
 
 /**
  * Syncs the catalog, previews every resource and builds the retrieval index, all at once

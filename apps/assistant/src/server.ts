@@ -8,7 +8,7 @@ import type { SubgraphListen } from '@portal/service-runtime';
 import { createLoaders, type AssistantContext } from './context';
 import { resolvers } from './resolvers';
 import { createAssistantCore, type AssistantCore } from './services';
-import type { CatalogJobs } from './services/catalog-service';
+import type { CatalogJobs } from './services/catalog.service';
 import type { LlmOptions } from './services/llm-client';
 
 export const SCHEMA_PATH = appSchemaPath(import.meta.dirname);

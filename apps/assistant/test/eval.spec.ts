@@ -20,7 +20,7 @@ import {
 import { createPortalSources } from '../src/retrieval/portal-sources';
 import { queryTerms, queryWords } from '../src/retrieval/terms';
 import { createAssistantCore, type AssistantCore } from '../src/services';
-import { IndexService } from '../src/services/index-service';
+import { IndexService } from '../src/services/index.service';
 import { WEB_BASE_URL, logger, useCatalog, useOpenDataPortal } from './support/harness';
 
 interface EvalSet {

@@ -5,7 +5,7 @@ import { useTestDatabase } from '@portal/testing';
 import mongoose, { type Connection } from 'mongoose';
 import { assistantModels, type AssistantModels } from '../src/models';
 import { PassageIndex, type SourceDocument } from '../src/retrieval/passage-index';
-import { IndexService } from '../src/services/index-service';
+import { IndexService } from '../src/services/index.service';
 import { logger } from './support/harness';
 
 const db = useTestDatabase('asst_passages');

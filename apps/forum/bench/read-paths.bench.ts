@@ -11,7 +11,7 @@ import { createRedisConnection } from '@portal/queue';
 import { benchServices, reportThroughput } from '@portal/testing/bench';
 import { seedForumDemo } from '../src/demo-seed';
 import { startServer } from '../src/server';
-import { DEFAULT_RULES } from '../src/use-cases/deps';
+import { DEFAULT_RULES } from '../src/domain/forum-rules';
 import { contractOperation } from '@portal/local-services';
 import { FORUM_THREAD } from '../test/forum-operations';
 
@@ -36,8 +36,10 @@ const server = await startServer({
   queuePrefix: 'bench',
   rules: DEFAULT_RULES,
 });
-await seedForumDemo(server.deps.models);
-const someThread = await server.deps.models.threads.findOne({ workflowStatus: 'ANSWERED' }).lean();
+await seedForumDemo(server.services.models);
+const someThread = await server.services.models.threads
+  .findOne({ workflowStatus: 'ANSWERED' })
+  .lean();
 
 async function run(
   title: string,

@@ -770,7 +770,7 @@ export async function seedScale(
     );
     inserted.threads += await insertRange(models.threads, start, end, (t) => plan.threadDoc(t));
   }
-  // The seed writes threads and answers directly, not through the use-cases that keep the
+  // The seed writes threads and answers directly, not through the services that keep the
   // participation facts: bring them up to date (before the replies: the sync reads every
   // official answer, and FerretDB reads past every post to find them).
   if (inserted.threads || inserted.answers) await syncThreadFacts(models);

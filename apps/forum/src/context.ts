@@ -1,11 +1,9 @@
 import type { BaseContext } from '@portal/graphql-kit';
 import type { ForumLoaders } from './loaders';
-import type { ForumDeps } from './use-cases/deps';
+import type { ForumServices } from './services';
 
-/** What every forum resolver gets: the viewer, the use cases' dependencies, per-request loaders. */
+/** What every forum resolver gets: the viewer, the forum's services, per-request loaders. */
 export interface ForumContext extends BaseContext {
-  deps: ForumDeps;
+  services: ForumServices;
   loaders: ForumLoaders;
-  /** The time of this request, so every rule in it sees one "now". */
-  now: Date;
 }

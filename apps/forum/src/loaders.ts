@@ -5,7 +5,7 @@ import { cachedListValue, pageCacheOf } from '@portal/db';
 import { createByIdLoader, createDocumentLoader, createGroupLoader } from '@portal/graphql-kit';
 import { maybeId } from './domain/ids';
 import type { ForumModels } from './models';
-import { profilesByPublicId, type PublicIds } from './use-cases/public-ids';
+import { profilesByPublicId, type PublicIds } from './services/profiles';
 
 function objectIds(ids: readonly string[]): Types.ObjectId[] {
   return ids.map(maybeId).filter((id): id is Types.ObjectId => id !== null);

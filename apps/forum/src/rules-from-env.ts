@@ -1,4 +1,4 @@
-import type { ForumRules } from './use-cases/deps';
+import type { ForumRules } from './domain/forum-rules';
 
 type RuleEnv = {
   FORUM_EDIT_WINDOW_MINUTES: number;

@@ -12,7 +12,7 @@ const { conn, close, logger } = await openSeedConnections(loadSeedEnv(), 'forum-
 try {
   const models = await forumModels.prepare(conn);
   await seedOnce(conn, 'forum-demo', () => seedForumDemo(models), logger);
-  // The seed writes threads and answers directly, not through the use-cases that keep the
+  // The seed writes threads and answers directly, not through the services that keep the
   // participation facts: bring them up to date (the worker may have built them empty already).
   await syncThreadFacts(models, logger);
 } finally {

@@ -11,7 +11,8 @@ import { createLoaders } from './loaders';
 import { forumModels } from './models';
 import { resolvers } from './resolvers';
 import { ForumStatsService, forumViewCounter } from './stats/forum-stats.service';
-import { createLimiters, type ForumDeps, type ForumRules } from './use-cases/deps';
+import type { ForumRules } from './domain/forum-rules';
+import { createForumServices, createLimiters, type ForumServices } from './services';
 
 export interface ForumServerConfig extends SubgraphListen {
   logger: Logger;
@@ -22,10 +23,12 @@ export interface ForumServerConfig extends SubgraphListen {
   rules: ForumRules;
   /** How often the outbox hands pending jobs to Redis (0: only when written). */
   outboxRelayMs?: number;
+  /** The clock every service reads (tests set their own). */
+  now?: () => Date;
 }
 
 export interface RunningForum extends RunningSubgraph {
-  deps: ForumDeps;
+  services: ForumServices;
   outbox: Outbox;
 }
 
@@ -37,7 +40,7 @@ export async function startServer(config: ForumServerConfig): Promise<RunningFor
   const logger = config.logger;
   const events = new Producer('forum-events', config.redis, config.queuePrefix);
   const outbox = new Outbox(config.connection, { 'forum-events': events }, logger);
-  const deps: ForumDeps = {
+  const services = createForumServices({
     models,
     rules: config.rules,
     limiters: createLimiters(config.redis, config.rules, config.queuePrefix),
@@ -52,8 +55,10 @@ export async function startServer(config: ForumServerConfig): Promise<RunningFor
         keyPrefix: config.queuePrefix,
         logger,
       }),
+      config.now,
     ),
-  };
+    now: config.now,
+  });
   for (const model of Object.values(models)) await model.init();
   if (config.outboxRelayMs) outbox.start(config.outboxRelayMs);
 
@@ -66,14 +71,13 @@ export async function startServer(config: ForumServerConfig): Promise<RunningFor
     data: { conn: config.connection, redis: config.redis },
     context: (base) => ({
       ...base,
-      deps: { ...deps, logger: base.logger },
-      loaders: createLoaders(models, base.viewer, deps.publicIds),
-      now: new Date(),
+      services,
+      loaders: createLoaders(models, base.viewer, services.publicIds),
     }),
   });
   return {
     ...server,
-    deps,
+    services,
     outbox,
     close: async () => {
       outbox.stop();

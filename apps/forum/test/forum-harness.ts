@@ -8,7 +8,7 @@ import {
 import type { Connection } from 'mongoose';
 import type { ForumModels } from '../src/models';
 import { startServer, type RunningForum } from '../src/server';
-import { DEFAULT_RULES, type ForumRules } from '../src/use-cases/deps';
+import { DEFAULT_RULES, type ForumRules } from '../src/domain/forum-rules';
 
 /** Generous limits (1000 a minute for every action), so only the specs about limits meet them. */
 export const TEST_RULES: ForumRules = {
@@ -44,7 +44,12 @@ export function useForum(label: string, rules: ForumRules = TEST_RULES): Forum {
       queuePrefix: env.prefix,
       rules,
     });
-    return { server, models: server.deps.models, connection: env.conn, queuePrefix: env.prefix };
+    return {
+      server,
+      models: server.services.models,
+      connection: env.conn,
+      queuePrefix: env.prefix,
+    };
   });
 }
 

@@ -30,8 +30,8 @@ describe('forum maintenance', () => {
       { _id: 'old', expiresAt: new Date(now.getTime() - 1000) },
       { _id: 'live', expiresAt: new Date(now.getTime() + 3_600_000) },
     ]);
-    const run = forumMaintenanceProcessor({ models: forum.models, logger });
-    expect(await run({ task: 'cleanup-fingerprints' }, now)).toBe(1);
+    const run = forumMaintenanceProcessor({ models: forum.models, logger, now: () => now });
+    expect(await run({ task: 'cleanup-fingerprints' })).toBe(1);
     expect(await forum.models.fingerprints.findById('live').lean()).not.toBeNull();
     await expect(run({ task: 'nonsense' })).rejects.toThrow(/unknown maintenance task/);
   });

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Producer } from '@portal/queue';
 import { errorCodes, testViewer } from '@portal/testing';
-import { notifyOfficialAnswer } from '../src/use-cases/notify-followers';
+import { AnswerNoticeService } from '../src/services/answer-notice.service';
 import { contractOperation } from '@portal/local-services';
 import { newReply, newThread, publicId, useForum } from './forum-harness';
 import { FORUM_THREAD } from './forum-operations';
@@ -28,6 +28,15 @@ const officer = testViewer('officer', {
 const otherOfficer = testViewer('officer', { id: 'officer-yt', department: 'SO-YT' });
 
 const ANSWER = contractOperation('PostOfficialAnswer');
+
+/** The worker's notice service, as start-workers.ts builds it, over this file's database. */
+const answerNotices = (notifications: Producer<'notifications'>, batchSize: number) =>
+  new AnswerNoticeService({
+    models: forum.models,
+    notifications,
+    webBaseUrl: 'https://cds.example.vn',
+    batchSize,
+  });
 
 const queues: Queue[] = [];
 afterAll(async () => {
@@ -120,11 +129,11 @@ describe('official answers', () => {
     });
 
     const notifications = new Producer('notifications', forum.redis, forum.queuePrefix);
-    const options = { webBaseUrl: 'https://cds.example.vn', batchSize: 1 };
+    const notices = answerNotices(notifications, 1);
     const event = { threadId: id, postId: answerId };
-    expect(await notifyOfficialAnswer(forum.models, notifications, event, options)).toBe(2);
+    expect(await notices.notify(event)).toBe(2);
     // A retried job computes the same batches: nothing is added twice.
-    expect(await notifyOfficialAnswer(forum.models, notifications, event, options)).toBe(2);
+    expect(await notices.notify(event)).toBe(2);
     await notifications.close();
     const jobs = await queue('notifications').getJobs(['waiting', 'delayed', 'prioritized']);
     const mine = jobs.filter((j) => j.data.notificationId === `forum.official-answer.${answerId}`);
@@ -161,9 +170,8 @@ describe('official answers', () => {
     });
     const answerId = res.data!.postOfficialAnswer.officialAnswer.id as string;
     const notifications = new Producer('notifications', forum.redis, forum.queuePrefix);
-    const options = { webBaseUrl: 'https://cds.example.vn', batchSize: 100 };
-    const notify = (postId: string) =>
-      notifyOfficialAnswer(forum.models, notifications, { threadId: id, postId }, options);
+    const notices = answerNotices(notifications, 100);
+    const notify = (postId: string) => notices.notify({ threadId: id, postId });
     expect(await notify(answerId)).toBe(1);
     const job = await queue('notifications').getJob(`forum-answer.${answerId}.0`);
     expect(job!.data.recipients.map((r: { id: string }) => r.id)).toEqual(['replier']);

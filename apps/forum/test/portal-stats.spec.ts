@@ -122,7 +122,7 @@ describe('portal statistics (forum)', () => {
   });
 
   it('reads the same figures from the month facts once they are built, and every write keeps them current', async () => {
-    const stats = forum.server.deps.stats;
+    const stats = forum.server.services.stats;
     const editor = testViewer('editor');
     const store = threadFactsStore(forum.models);
     const november = {
@@ -232,7 +232,7 @@ describe('portal statistics (forum)', () => {
     const flush = forumMaintenanceProcessor({
       models: forum.models,
       logger: createLogger({ service: 'test', level: 'silent' }),
-      views: forum.server.deps.stats.views.counter,
+      views: forum.server.services.stats.views.counter,
     });
     expect(await flush({ task: 'flush-views' })).toBe(1);
     const today = dayKey(new Date());

@@ -2,7 +2,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { DatasetDoc } from '../models/dataset.model';
 import { DatasetPage } from '../resolvers/views';
 import { ResourceDoc } from '../models/resource.model';
-import { AnswerView } from '../services/ask-service';
+import { AnswerView } from '../services/ask.service';
 import { AssistantContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

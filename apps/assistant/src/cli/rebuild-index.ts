@@ -6,7 +6,7 @@ import { loggerFor } from '../logger';
 import { assistantModels } from '../models';
 import { createPortalSources } from '../retrieval/portal-sources';
 import { createAssistantCore } from '../services';
-import { IndexService } from '../services/index-service';
+import { IndexService } from '../services/index.service';
 
 const logger = loggerFor(env, 'assistant-rebuild-index');
 const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });

@@ -6,7 +6,7 @@ import {
   type GraphChangeFollower,
   type Producer,
 } from '@portal/queue';
-import { INDEXED_TYPES } from '../services/index-service';
+import { INDEXED_TYPES } from '../services/index.service';
 import type { SourceType } from '../models/passage.model';
 
 const MAX_IDS_PER_JOB = 500;

@@ -1,5 +1,5 @@
 import type { Processor } from '@portal/queue';
-import type { IndexService } from '../services/index-service';
+import type { IndexService } from '../services/index.service';
 
 /** Re-indexes changed objects (or everything); both are idempotent, so retries are safe. */
 export function indexProcessor(index: IndexService): Processor<'assistant-index'> {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { Producer, type QueueName } from '@portal/queue';
-import type { CatalogJobs } from '../services/catalog-service';
+import type { CatalogJobs } from '../services/catalog.service';
 
 export interface AssistantProducers {
   'assistant-catalog': Producer<'assistant-catalog'>;

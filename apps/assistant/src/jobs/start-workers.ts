@@ -11,7 +11,7 @@ import { CatalogSync } from '../catalog/catalog-sync';
 import type { PreviewLimits } from '../catalog/preview';
 import { createPortalSources, type PortalSourcesOptions } from '../retrieval/portal-sources';
 import { createAssistantCore, type AssistantCore } from '../services';
-import { IndexService } from '../services/index-service';
+import { IndexService } from '../services/index.service';
 import { catalogProcessor } from './catalog.processor';
 import type { GraphChangeFollower } from '@portal/queue';
 import { followIndexedChanges } from './graph-change-follower';

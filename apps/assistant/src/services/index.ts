@@ -2,8 +2,8 @@ import type { Connection } from 'mongoose';
 import type { Logger } from '@portal/logger';
 import { assistantModels, type AssistantModels } from '../models';
 import { PassageIndex } from '../retrieval/passage-index';
-import { AskService, type Limiter } from './ask-service';
-import { CatalogService, type CatalogJobs } from './catalog-service';
+import { AskService, type Limiter } from './ask.service';
+import { CatalogService, type CatalogJobs } from './catalog.service';
 import { createLlmClient, type LlmOptions } from './llm-client';
 
 export interface AssistantCore {

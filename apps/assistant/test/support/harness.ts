@@ -21,7 +21,7 @@ import {
   type AssistantServerConfig,
   type RunningAssistantServer,
 } from '../../src/server';
-import { IndexService } from '../../src/services/index-service';
+import { IndexService } from '../../src/services/index.service';
 
 export const WEB_BASE_URL = 'https://cds.hochiminhcity.gov.vn';
 export const CONTROL_KEY = 'assistant-test-control-key-0123';

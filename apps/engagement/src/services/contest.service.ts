@@ -31,7 +31,7 @@ import type { ContestEntryDoc, JudgeScoreDoc } from '../models/contest-entry.mod
 import type { ContestPromotionDoc } from '../models/contest-promotion.model';
 import type { ContestDoc } from '../models/contest.model';
 import { touchProfile } from './profiles';
-import { EngagementService } from './engagement-service';
+import { EngagementService } from './engagement.service';
 import type { Limiter } from './survey.service';
 
 export interface ContestServiceOptions {

@@ -23,7 +23,7 @@ import type { EventDoc } from '../models/event.model';
 import type { RegistrationDoc } from '../models/registration.model';
 import { touchProfile } from './profiles';
 import type { Limiter } from './survey.service';
-import { EngagementService } from './engagement-service';
+import { EngagementService } from './engagement.service';
 
 export interface EventServiceOptions {
   models: EngagementModels;

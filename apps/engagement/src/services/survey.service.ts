@@ -26,7 +26,7 @@ import { draftId } from '../models/survey-draft.model';
 import { touchProfile } from './profiles';
 import type { SurveyResponseDoc } from '../models/survey-response.model';
 import type { SurveyDoc } from '../models/survey.model';
-import { EngagementService } from './engagement-service';
+import { EngagementService } from './engagement.service';
 
 /** What a person sees of their own answers: a saved draft or the submitted response. */
 export interface ResponseView {

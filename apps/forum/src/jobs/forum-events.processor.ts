@@ -1,13 +1,11 @@
 import type { Logger } from '@portal/logger';
-import type { ForumEvent, Producer } from '@portal/queue';
-import type { ForumModels } from '../models';
-import { notifyOfficialAnswer, type NotifyOptions } from '../use-cases/notify-followers';
-import { createFeedbackThread, markThreadReferred } from '../use-cases/thread-events';
+import type { ForumEvent } from '@portal/queue';
+import type { AnswerNoticeService } from '../services/answer-notice.service';
+import type { ThreadEventsService } from '../services/thread-events.service';
 
 export interface ForumEventsDeps {
-  models: ForumModels;
-  notifications: Producer<'notifications'>;
-  notify: NotifyOptions;
+  threadEvents: ThreadEventsService;
+  answerNotices: AnswerNoticeService;
   logger: Logger;
 }
 
@@ -16,22 +14,17 @@ export function forumEventsProcessor(deps: ForumEventsDeps) {
   return async (event: ForumEvent): Promise<string> => {
     switch (event.type) {
       case 'thread.referred': {
-        const result = await markThreadReferred(deps.models, event);
+        const result = await deps.threadEvents.markReferred(event);
         deps.logger.info({ threadId: event.threadId, result }, 'thread referral applied');
         return result;
       }
       case 'feedback.submitted': {
-        const result = await createFeedbackThread(deps.models, event);
+        const result = await deps.threadEvents.createFeedbackThread(event);
         deps.logger.info({ threadId: event.threadId, result }, 'feedback thread');
         return result;
       }
       case 'answer.posted': {
-        const batches = await notifyOfficialAnswer(
-          deps.models,
-          deps.notifications,
-          event,
-          deps.notify,
-        );
+        const batches = await deps.answerNotices.notify(event);
         if (batches === null) {
           deps.logger.info({ postId: event.postId }, 'answer no longer visible; nobody notified');
           return 'skipped';

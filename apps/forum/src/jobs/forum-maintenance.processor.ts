@@ -3,7 +3,8 @@ import type { HotCounter } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import type { ForumModels } from '../models';
 import { syncThreadFacts } from '../stats/thread-facts';
-import { reconcileVoteCounts } from '../use-cases/votes';
+import { FingerprintRepository } from '../models/fingerprint.repository';
+import { VoteRepository } from '../models/vote.repository';
 
 export const MAINTENANCE_TASKS = {
   /** Recount the vote-count sort key of recently voted threads (racing recounts may lag). */
@@ -26,22 +27,23 @@ export function forumMaintenanceProcessor(deps: {
   models: ForumModels;
   logger: Logger;
   views?: HotCounter;
+  now?: () => Date;
 }) {
-  return async ({ task }: { task: string }, now = new Date()): Promise<number> => {
+  const votes = new VoteRepository(deps.models);
+  const fingerprints = new FingerprintRepository(deps.models);
+  const clock = deps.now ?? (() => new Date());
+  return async ({ task }: { task: string }): Promise<number> => {
+    const now = clock();
     switch (task) {
       case 'reconcile-votes': {
         // Twice the period, so a run that was late still covers every recent vote.
         const since = new Date(now.getTime() - 2 * MAINTENANCE_TASKS['reconcile-votes'].everyMs);
-        const fixed = await reconcileVoteCounts(deps.models, since);
+        const fixed = await votes.reconcileSince(since);
         if (fixed) deps.logger.info({ fixed }, 'vote counts reconciled');
         return fixed;
       }
-      case 'cleanup-fingerprints': {
-        const { deletedCount } = await deps.models.fingerprints.deleteMany({
-          expiresAt: { $lte: now },
-        });
-        return deletedCount;
-      }
+      case 'cleanup-fingerprints':
+        return fingerprints.dropExpired(now);
       case 'flush-views':
         return deps.views ? (await deps.views.flush()).batches : 0;
       case 'sync-participation':

@@ -6,6 +6,9 @@ import {
   type WorkersQueueConfig,
 } from '@portal/queue';
 import { forumModels } from '../models';
+import { AnswerNoticeService } from '../services/answer-notice.service';
+import { FollowService } from '../services/follow.service';
+import { ThreadEventsService } from '../services/thread-events.service';
 import { forumViewCounter } from '../stats/forum-stats.service';
 import { forumEventsProcessor } from './forum-events.processor';
 import { MAINTENANCE_TASKS, forumMaintenanceProcessor } from './forum-maintenance.processor';
@@ -31,16 +34,22 @@ export async function startForumWorkers(
   const { logger } = deps;
   const set = new WorkerSet(config, deps);
   const models = forumModels(deps.conn);
-  const notify = { webBaseUrl: config.webBaseUrl, batchSize: config.notifyBatchSize };
+  const shared = { models, logger, now: () => new Date() };
   const views = forumViewCounter({
     conn: deps.conn,
     redis: set.redis,
     keyPrefix: config.queuePrefix,
     logger,
   }).counter;
-  const runMaintenance = forumMaintenanceProcessor({ models, logger, views });
-  const notifications = set.producer('notifications');
-  set.worker('forum-events', forumEventsProcessor({ models, notifications, notify, logger }));
+  const runMaintenance = forumMaintenanceProcessor({ ...shared, views });
+  const threadEvents = new ThreadEventsService({ ...shared, follows: new FollowService(shared) });
+  const answerNotices = new AnswerNoticeService({
+    models,
+    notifications: set.producer('notifications'),
+    webBaseUrl: config.webBaseUrl,
+    batchSize: config.notifyBatchSize,
+  });
+  set.worker('forum-events', forumEventsProcessor({ threadEvents, answerNotices, logger }));
   set.worker('forum-maintenance', (payload) => runMaintenance(payload), { concurrency: 1 });
   for (const [task, { everyMs }] of Object.entries(MAINTENANCE_TASKS))
     await set.every('forum-maintenance', `forum-${task}`, everyMs, { task });

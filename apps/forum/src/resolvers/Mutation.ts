@@ -1,39 +1,29 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types';
-import { createThread } from '../use-cases/create-thread';
-import { editPost, editThread } from '../use-cases/edit-content';
-import { flagContent } from '../use-cases/flag-content';
-import { followThread } from '../use-cases/follow';
-import { assignThread, closeThread, reopenThread } from '../use-cases/manage-thread';
-import { moderateContent } from '../use-cases/moderate-content';
-import { postOfficialAnswer } from '../use-cases/post-official-answer';
-import { replyToThread } from '../use-cases/reply-to-thread';
-import { unvoteThread, voteThread } from '../use-cases/votes';
 
-// Each use-case decides who may call it before it reads the arguments.
+// Each service method decides who may call it before it reads the arguments.
 export const Mutation: MutationResolvers = {
-  createThread: (_, { input }, ctx) => createThread(ctx.deps, ctx.viewer, input, ctx.now),
-  replyToThread: (_, args, ctx) =>
-    replyToThread(ctx.deps, ctx.viewer, args.threadId, args, ctx.now),
-  voteThread: (_, { id }, ctx) => voteThread(ctx.deps, ctx.viewer, id, ctx.now),
-  unvoteThread: (_, { id }, ctx) => unvoteThread(ctx.deps, ctx.viewer, id, ctx.now),
+  createThread: (_, { input }, ctx) => ctx.services.threads.create(ctx.viewer, input),
+  replyToThread: (_, args, ctx) => ctx.services.posts.reply(ctx.viewer, args.threadId, args),
+  voteThread: (_, { id }, ctx) => ctx.services.votes.vote(ctx.viewer, id),
+  unvoteThread: (_, { id }, ctx) => ctx.services.votes.unvote(ctx.viewer, id),
   flagContent: async (_, args, ctx) => {
-    await flagContent(ctx.deps, ctx.viewer, args.targetId, args, ctx.now);
+    await ctx.services.moderation.flag(ctx.viewer, args.targetId, args);
     return true;
   },
-  editThread: (_, { id, input }, ctx) => editThread(ctx.deps, ctx.viewer, id, input, ctx.now),
-  editPost: (_, args, ctx) => editPost(ctx.deps, ctx.viewer, args.id, args, ctx.now),
-  followThread: (_, { id }, ctx) => followThread(ctx.deps, ctx.viewer, id, true, ctx.now),
-  unfollowThread: (_, { id }, ctx) => followThread(ctx.deps, ctx.viewer, id, false, ctx.now),
+  editThread: (_, { id, input }, ctx) => ctx.services.threads.edit(ctx.viewer, id, input),
+  editPost: (_, args, ctx) => ctx.services.posts.edit(ctx.viewer, args.id, args),
+  followThread: (_, { id }, ctx) => ctx.services.follows.follow(ctx.viewer, id, true),
+  unfollowThread: (_, { id }, ctx) => ctx.services.follows.follow(ctx.viewer, id, false),
   moderateContent: async (_, args, ctx) => {
-    await moderateContent(ctx.deps, ctx.viewer, args.targetId, args.action, args.note, ctx.now);
+    await ctx.services.moderation.moderate(ctx.viewer, args.targetId, args.action, args.note);
     return true;
   },
   assignThread: (_, { id, department }, ctx) =>
-    assignThread(ctx.deps, ctx.viewer, id, department, ctx.now),
-  closeThread: (_, args, ctx) => closeThread(ctx.deps, ctx.viewer, args.id, args.note, ctx.now),
-  reopenThread: (_, args, ctx) => reopenThread(ctx.deps, ctx.viewer, args.id, args.note, ctx.now),
+    ctx.services.threads.assign(ctx.viewer, id, department),
+  closeThread: (_, args, ctx) => ctx.services.threads.close(ctx.viewer, args.id, args.note),
+  reopenThread: (_, args, ctx) => ctx.services.threads.reopen(ctx.viewer, args.id, args.note),
   postOfficialAnswer: async (_, args, ctx) => {
-    const { thread } = await postOfficialAnswer(ctx.deps, ctx.viewer, args.threadId, args, ctx.now);
+    const { thread } = await ctx.services.answers.post(ctx.viewer, args.threadId, args);
     return thread;
   },
 };

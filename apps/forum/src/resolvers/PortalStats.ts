@@ -20,7 +20,7 @@ export const statsMutations: Pick<MutationResolvers, 'recordThreadView'> = {
     const { view } = parseArgs(z.object({ view: pageView }), { view: args.view });
     const thread = await ctx.loaders.thread.load(args.id);
     if (!thread || !canSeeContent(ctx.viewer, thread)) throw notFound('Thread');
-    return ctx.deps.stats.views.record({
+    return ctx.services.stats.views.record({
       subjectId: args.id,
       ...view,
       viewerId: ctx.viewer.id,
@@ -30,7 +30,7 @@ export const statsMutations: Pick<MutationResolvers, 'recordThreadView'> = {
 };
 
 export const PortalStats: PortalStatsResolvers = {
-  __resolveReference: (ref, ctx) => ctx.deps.stats.fromKey(ctx.viewer, ref.id),
-  forumThreads: (stats, _args, ctx) => ctx.deps.stats.threadViews(ctx.viewer, stats),
-  forumParticipation: (stats, _args, ctx) => ctx.deps.stats.participation(ctx.viewer, stats),
+  __resolveReference: (ref, ctx) => ctx.services.stats.fromKey(ctx.viewer, ref.id),
+  forumThreads: (stats, _args, ctx) => ctx.services.stats.threadViews(ctx.viewer, stats),
+  forumParticipation: (stats, _args, ctx) => ctx.services.stats.participation(ctx.viewer, stats),
 };

@@ -1,12 +1,9 @@
-import { emptyPage } from '@portal/db';
 import { parseInput } from '@portal/graphql-kit';
 import { UNITS } from '@portal/reference-data';
 import { z } from 'zod';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { FORUM_CATEGORIES } from '../domain/forum-categories';
 import { canSeeContent, canSeePost } from '../domain/visibility';
-import { subjectOf } from '../use-cases/public-ids';
-import { listThreads, moderationLog, moderationQueue } from '../use-cases/read-forum';
 
 const filterInput = z
   .object({
@@ -19,21 +16,9 @@ const filterInput = z
   .loose();
 
 export const Query: QueryResolvers = {
-  threads: async (_, { first, after, filter }, ctx) => {
+  threads: (_, { first, after, filter }, ctx) => {
     parseInput(filterInput, filter ?? {}, 'filter');
-    // `authorId` is a public user id (User.id); threads are stored by the subject behind it.
-    if (filter?.authorId) {
-      const subject = await subjectOf(ctx.deps.models, ctx.deps.publicIds, filter.authorId);
-      if (!subject) return emptyPage();
-      return listThreads(
-        ctx.deps.models,
-        ctx.viewer,
-        { ...filter, authorId: subject },
-        first,
-        after,
-      );
-    }
-    return listThreads(ctx.deps.models, ctx.viewer, filter ?? {}, first, after);
+    return ctx.services.queries.list(ctx.viewer, filter ?? {}, first, after);
   },
   thread: async (_, { id }, ctx) => {
     const thread = await ctx.loaders.thread.load(id);
@@ -48,7 +33,7 @@ export const Query: QueryResolvers = {
   forumCategories: () => [...FORUM_CATEGORIES],
   forumDepartments: () => [...UNITS],
   moderationQueue: (_, { first, after }, ctx) =>
-    moderationQueue(ctx.deps.models, ctx.viewer, first, after),
+    ctx.services.moderation.queue(ctx.viewer, first, after),
   moderationLog: (_, { targetId, first, after }, ctx) =>
-    moderationLog(ctx.deps.models, ctx.viewer, targetId, first, after),
+    ctx.services.moderation.log(ctx.viewer, targetId, first, after),
 };

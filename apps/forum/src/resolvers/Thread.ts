@@ -4,7 +4,6 @@ import { unitByCode } from '@portal/reference-data';
 import type { ThreadResolvers } from '../__generated__/resolvers-types';
 import { categoryById } from '../domain/forum-categories';
 import { canSeeContent, threadStatusOf } from '../domain/visibility';
-import { listReplies } from '../use-cases/read-forum';
 import { loadEntity } from '@portal/graphql-kit';
 
 /**
@@ -36,15 +35,7 @@ export const Thread: ThreadResolvers = {
     return ctx.loaders.viewerIsFollowing.load(t._id.toHexString());
   },
   replyCount: (t, _, ctx) => ctx.loaders.replyCount.load(t._id.toHexString()),
-  replies: (t, { first, after }, ctx) => {
-    if (!canSeeContent(ctx.viewer, t))
-      return {
-        nodes: [],
-        pageInfo: { hasNextPage: false, endCursor: null },
-        totalCount: async () => 0,
-      };
-    return listReplies(ctx.deps.models, ctx.viewer, t._id, first, after);
-  },
+  replies: (t, { first, after }, ctx) => ctx.services.queries.replies(ctx.viewer, t, first, after),
   officialAnswer: async (t, _, ctx) => {
     if (!canSeeContent(ctx.viewer, t)) return null;
     const answers = await ctx.loaders.officialAnswers.load(t._id.toHexString());

@@ -4,5 +4,5 @@ import { loadEntity } from '@portal/graphql-kit';
 export const User: UserResolvers = {
   // Keyed by the public id: the identity provider's subject never leaves the forum.
   __resolveReference: (ref, ctx) => loadEntity(ref, ctx.loaders.profileByPublicId),
-  id: (u, _, ctx) => ctx.deps.publicIds.of(u._id),
+  id: (u, _, ctx) => ctx.services.publicIds.of(u._id),
 };

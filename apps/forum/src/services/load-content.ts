@@ -4,6 +4,13 @@ import { parseId } from '../domain/ids';
 import { canSeeContent, canSeePost } from '../domain/visibility';
 import type { ForumModels, PostDoc, ThreadDoc } from '../models';
 
+/** A thread by id whatever its visibility (for moderators), or NOT_FOUND. */
+export async function loadThread(models: ForumModels, id: string): Promise<ThreadDoc> {
+  const thread = await models.threads.findById(parseId(id, 'id')).lean();
+  if (!thread) throw notFound('Thread');
+  return thread;
+}
+
 /** A thread the viewer may see, or NOT_FOUND (hidden content is indistinguishable from none). */
 export async function loadVisibleThread(
   models: ForumModels,
