@@ -7,6 +7,8 @@ import {
   EDITORS_AND_ADMINS_ONLY,
   errorCodes,
   expectErrorCodes,
+  portalStatsEntity,
+  resolvedPortalStats,
   testViewer,
   viewsByDevice,
   viewsByReferrer,
@@ -74,11 +76,8 @@ describe('portal statistics (bulletin)', () => {
       to: new Date('2025-12-01T00:00:00+07:00'),
       granularity: 'MONTH',
     });
-    const res = await b.as('editor', ENTITIES, {
-      variables: { r: [{ __typename: 'PortalStats', id }] },
-    });
-    expect(res.errors).toBeUndefined();
-    expect(res.data?._entities[0].bulletinSubscribers).toEqual({
+    const res = await b.as('editor', ENTITIES, { variables: portalStatsEntity(id) });
+    expect(resolvedPortalStats(res).bulletinSubscribers).toEqual({
       confirmations: 3,
       unsubscribes: 1,
       subscribersAtStart: 1,
@@ -258,11 +257,8 @@ describe('portal statistics (bulletin)', () => {
     });
     const today = dayKey(new Date());
     const id = portalStatsKey({ from: dayStart(today), to: dayEnd(today), granularity: 'DAY' });
-    const res = await b.as('admin', ENTITIES, {
-      variables: { r: [{ __typename: 'PortalStats', id }] },
-    });
-    expect(res.errors).toBeUndefined();
-    const stats = res.data?._entities[0];
+    const res = await b.as('admin', ENTITIES, { variables: portalStatsEntity(id) });
+    const stats = resolvedPortalStats(res);
     expect(stats.bulletinIssues).toEqual({
       views: 2,
       uniqueReaders: 2,
@@ -282,7 +278,7 @@ describe('portal statistics (bulletin)', () => {
       to: new Date('2025-11-01T00:00:00Z'),
       granularity: 'WEEK',
     });
-    const variables = { r: [{ __typename: 'PortalStats', id }] };
+    const variables = portalStatsEntity(id);
     await expectErrorCodes(
       (who) => b.as(who ?? 'anonymous', ENTITIES, { variables }),
       EDITORS_AND_ADMINS_ONLY,

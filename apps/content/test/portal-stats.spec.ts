@@ -5,6 +5,7 @@ import {
   EDITORS_AND_ADMINS_ONLY,
   errorCodes,
   expectErrorCodes,
+  portalStatsEntity,
   testViewer,
   viewsByRegion,
   viewsByReferrer,
@@ -141,9 +142,9 @@ describe('portalStats (content: articles)', () => {
     const ok = await h.call('admin', STATS, p);
     expect(ok.errors).toBeUndefined();
     const id = ok.data?.portalStats.id;
-    const r = [{ __typename: 'PortalStats', id }];
-    await expectErrorCodes((who) => h.call(who, ENTITIES, { r }), EDITORS_AND_ADMINS_ONLY);
-    expect((await h.call('editor', ENTITIES, { r })).data?._entities).toEqual([
+    const entity = portalStatsEntity(id);
+    await expectErrorCodes((who) => h.call(who, ENTITIES, entity), EDITORS_AND_ADMINS_ONLY);
+    expect((await h.call('editor', ENTITIES, entity)).data?._entities).toEqual([
       { articles: { views: 6 } },
     ]);
   });
@@ -155,9 +156,7 @@ describe('portalStats (content: articles)', () => {
       to: period('DAY').from,
     });
     expect(reversed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
-    const bad = await h.call('editor', ENTITIES, {
-      r: [{ __typename: 'PortalStats', id: 'x|y|DAY' }],
-    });
+    const bad = await h.call('editor', ENTITIES, portalStatsEntity('x|y|DAY'));
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
   });
 });

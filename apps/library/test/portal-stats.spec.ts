@@ -9,6 +9,8 @@ import {
   expectErrorCodes,
   gql,
   internalTokenFor,
+  portalStatsEntity,
+  resolvedPortalStats,
   testViewer,
   viewsByDevice,
   viewsByRegion,
@@ -102,9 +104,8 @@ describe('portal statistics (library)', () => {
     });
     const today = dayKey(new Date());
     const id = portalStatsKey({ from: dayStart(today), to: dayEnd(today), granularity: 'DAY' });
-    const res = await gqlAs(lib, 'editor', ENTITIES, { r: [{ __typename: 'PortalStats', id }] });
-    expect(res.errors).toBeUndefined();
-    expect(res.data?._entities[0].libraryItems).toEqual({
+    const res = await gqlAs(lib, 'editor', ENTITIES, portalStatsEntity(id));
+    expect(resolvedPortalStats(res).libraryItems).toEqual({
       views: 3,
       uniqueReaders: 3,
       signedInViews: 2,
@@ -121,10 +122,12 @@ describe('portal statistics (library)', () => {
       to: new Date('2025-11-01T00:00:00Z'),
       granularity: 'WEEK',
     });
-    const r = [{ __typename: 'PortalStats', id }];
-    await expectErrorCodes((who) => gqlAs(lib, who ?? 'anonymous', ENTITIES, { r }), {
-      ...EDITORS_AND_ADMINS_ONLY,
-      admin: null,
-    });
+    await expectErrorCodes(
+      (who) => gqlAs(lib, who ?? 'anonymous', ENTITIES, portalStatsEntity(id)),
+      {
+        ...EDITORS_AND_ADMINS_ONLY,
+        admin: null,
+      },
+    );
   });
 });

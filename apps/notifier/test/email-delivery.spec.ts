@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SmtpSink } from '@portal/local-services';
 import { deliveryId } from '../src/domain/delivery-key';
-import { useTestDatabase, waitUntil } from '@portal/testing';
-import { startTestNotifier, type TestNotifier } from './support/harness';
+import { waitUntil } from '@portal/testing';
+import { useTestNotifier } from './support/harness';
 import { PickySmtp } from './support/picky-smtp';
 import { bulletinIssue, emailNotification, PORTAL, subscribers } from './support/sample-messages';
 import { SmtpGate } from './support/smtp-gate';
 
-const db = useTestDatabase('notifier_email');
-let sink: SmtpSink;
-let gate: SmtpGate;
-let t: TestNotifier;
-
-beforeAll(async () => {
-  sink = await new SmtpSink().start();
-  gate = await new SmtpGate(sink.smtpPort).start();
+const t = useTestNotifier('notifier_email', async (onClose) => {
+  const sink = await new SmtpSink().start();
+  onClose(() => sink.stop());
+  const gate = await new SmtpGate(sink.smtpPort).start();
+  onClose(() => gate.stop());
   // Enough attempts that a relay outage a test ends by hand cannot exhaust them.
-  t = await startTestNotifier(db, { smtpUrl: gate.url, email: { maxAttempts: 8 } });
-});
-
-afterAll(async () => {
-  await t?.close();
-  await gate?.stop();
-  await sink?.stop();
+  return { sink, gate, options: { smtpUrl: gate.url, email: { maxAttempts: 8 } } };
 });
 
 const header = (m: { headers: Record<string, string> }, name: string) =>
@@ -48,9 +39,9 @@ describe('e-mail delivery through SMTP', () => {
         url: `${PORTAL}/a?b=1&c=<2>`,
       });
     await t.send(emailNotification('bulletin.12.content', recipients, message));
-    await sink.waitFor(3, (m) => m.subject.startsWith('Bản tin Chuyển đổi số số 12'));
+    await t.sink.waitFor(3, (m) => m.subject.startsWith('Bản tin Chuyển đổi số số 12'));
 
-    const [an] = sink.to('an.nguyen@example.vn');
+    const [an] = t.sink.to('an.nguyen@example.vn');
     expect(an!.subject).toBe(
       'Bản tin Chuyển đổi số số 12, tháng 3/2025: Chuyển đổi số trong y tế và giáo dục',
     );
@@ -77,12 +68,12 @@ describe('e-mail delivery through SMTP', () => {
     expect(an!.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Số hóa');
     expect(an!.html).not.toMatch(/<script/i);
 
-    const [binh] = sink.to('binh.tran@example.vn');
+    const [binh] = t.sink.to('binh.tran@example.vn');
     expect(header(binh!, 'List-Unsubscribe')).toBeUndefined();
     expect(binh!.text).not.toContain('Hủy đăng ký');
     expect(binh!.text).toMatch(/^Kính gửi Quý vị,/);
 
-    const [tam] = sink.to('tam.le@example.vn');
+    const [tam] = t.sink.to('tam.le@example.vn');
     expect(tam!.html).toContain(
       'Kính gửi &lt;img src=x onerror=alert(1)&gt; Lê &quot;Văn&quot; Tám,',
     );
@@ -120,7 +111,7 @@ describe('e-mail delivery through SMTP', () => {
     );
     await t.idle();
     for (const r of [...batch, { email: 'once.6@example.vn' }])
-      expect(sink.to(r.email), r.email).toHaveLength(1);
+      expect(t.sink.to(r.email), r.email).toHaveLength(1);
     const log = await t.deliveries({ notificationId: id });
     expect(log).toHaveLength(6);
     expect(log.every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
@@ -139,11 +130,11 @@ describe('e-mail delivery through SMTP', () => {
     await t.idle();
     const rerun = await t.notifier.ctx.queues.email.queue.getJob('manual.rerun');
     expect(rerun!.returnvalue).toEqual({ status: 'sent' });
-    for (const r of batch) expect(sink.to(r.email), r.email).toHaveLength(1);
+    for (const r of batch) expect(t.sink.to(r.email), r.email).toHaveLength(1);
   });
 
   it('retries a relay outage (421) and delivers once when the relay is back', async () => {
-    gate.mode = 'down';
+    t.gate.mode = 'down';
     const id = 'referral.closed.outage';
     try {
       await t.send(
@@ -170,17 +161,19 @@ describe('e-mail delivery through SMTP', () => {
       );
       expect(pending!.status).toBe('pending');
       expect(pending!.lastError).toMatch(/421/);
-      expect(sink.to('citizen.outage@example.vn')).toHaveLength(0);
+      expect(t.sink.to('citizen.outage@example.vn')).toHaveLength(0);
     } finally {
-      gate.mode = 'open';
+      t.gate.mode = 'open';
     }
-    const [mail] = await sink.waitFor(1, (m) => m.envelopeTo.includes('citizen.outage@example.vn'));
+    const [mail] = await t.sink.waitFor(1, (m) =>
+      m.envelopeTo.includes('citizen.outage@example.vn'),
+    );
     expect(mail!.subject).toBe('Kết quả xử lý phản ánh PA-2025-000777');
     await t.idle();
     const [sent] = await t.deliveries({ notificationId: id });
     expect(sent).toMatchObject({ status: 'sent', lastError: null });
     expect(sent!.attempts).toBeGreaterThanOrEqual(3);
-    expect(sink.to('citizen.outage@example.vn')).toHaveLength(1);
+    expect(t.sink.to('citizen.outage@example.vn')).toHaveLength(1);
   });
 
   it('refuses a bad payload or an unrenderable message with a clear reason and keeps working', async () => {
@@ -202,7 +195,7 @@ describe('e-mail delivery through SMTP', () => {
       { jobId: 'bad.message', attempts: 5 },
     );
     await t.send(emailNotification('good.after.bad', subscribers(1, 'good')));
-    await sink.waitFor(1, (m) => m.envelopeTo.includes('good.1@example.vn'));
+    await t.sink.waitFor(1, (m) => m.envelopeTo.includes('good.1@example.vn'));
     await t.idle();
     const bad = await t.notifications.queue.getJob('bad.payload');
     expect(await bad!.getState()).toBe('failed');
@@ -244,22 +237,15 @@ describe('e-mail delivery through SMTP', () => {
 });
 
 describe('a relay that refuses or defers some recipients', () => {
-  const db2 = useTestDatabase('notifier_picky');
-  let relay: PickySmtp;
-  let p: TestNotifier;
-
-  beforeAll(async () => {
-    relay = await new PickySmtp().start();
-    p = await startTestNotifier(db2, { smtpUrl: relay.url, email: { maxAttempts: 4 } });
-  });
-  afterAll(async () => {
-    await p?.close();
-    await relay?.stop();
+  const p = useTestNotifier('notifier_picky', async (onClose) => {
+    const relay = await new PickySmtp().start();
+    onClose(() => relay.stop());
+    return { relay, options: { smtpUrl: relay.url, email: { maxAttempts: 4 } } };
   });
 
   it('fails a refused recipient at once, retries a deferred one alone, and delivers the rest once', async () => {
-    relay.refused.add('khong.ton.tai@example.vn');
-    relay.deferrals.set('greylisted@example.vn', 2);
+    p.relay.refused.add('khong.ton.tai@example.vn');
+    p.relay.deferrals.set('greylisted@example.vn', 2);
     const id = 'forum.answer.picky';
     await p.send(
       emailNotification(
@@ -289,9 +275,9 @@ describe('a relay that refuses or defers some recipients', () => {
       ['f3', 'sent', 1],
     ]);
     expect(log[0]!.lastError).toMatch(/^recipient rejected: 550 5\.1\.1 Mailbox unavailable/);
-    expect(relay.count('greylisted@example.vn')).toBe(1);
-    expect(relay.count('theo.doi@example.vn')).toBe(1);
-    expect(relay.count('khong.ton.tai@example.vn')).toBe(0);
+    expect(p.relay.count('greylisted@example.vn')).toBe(1);
+    expect(p.relay.count('theo.doi@example.vn')).toBe(1);
+    expect(p.relay.count('khong.ton.tai@example.vn')).toBe(0);
     const failed = await p.notifier.ctx.queues.email.queue.getFailed();
     expect(failed.map((j) => [j.data.deliveryId, j.failedReason, j.attemptsMade])).toEqual([
       [log[0]!._id, log[0]!.lastError, 1],
@@ -299,12 +285,12 @@ describe('a relay that refuses or defers some recipients', () => {
   });
 
   it('gives up after the last attempt and records the failure', async () => {
-    relay.deferrals.set('always.busy@example.vn', 100);
+    p.relay.deferrals.set('always.busy@example.vn', 100);
     await p.send(emailNotification('give.up', [{ id: 'g1', email: 'always.busy@example.vn' }]));
     await p.idle();
     const [d] = await p.deliveries({ notificationId: 'give.up' });
     expect(d).toMatchObject({ status: 'failed', attempts: 4 });
     expect(d!.lastError).toMatch(/^SMTP 451: /);
-    expect(relay.count('always.busy@example.vn')).toBe(0);
+    expect(p.relay.count('always.busy@example.vn')).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SmtpSink } from '@portal/local-services';
 import { createRedisConnection } from '@portal/queue';
-import { testServices, useTestDatabase, waitUntil } from '@portal/testing';
+import { testServices, waitUntil } from '@portal/testing';
 import {
   addressKey,
   canonicalJson,
@@ -11,21 +11,13 @@ import {
   messageKey,
 } from '../src/domain/delivery-key';
 import { pendingDelivery, type DeliveryDoc } from '../src/models/delivery.model';
-import { startTestNotifier, type TestNotifier } from './support/harness';
+import { useTestNotifier } from './support/harness';
 import { bulletinIssue } from './support/sample-messages';
 
-const db = useTestDatabase('notifier_maintenance');
-let sink: SmtpSink;
-let t: TestNotifier;
-
-beforeAll(async () => {
-  sink = await new SmtpSink().start();
-  t = await startTestNotifier(db, { smtpUrl: sink.smtpUrl });
-});
-
-afterAll(async () => {
-  await t?.close();
-  await sink?.stop();
+const t = useTestNotifier('notifier_maintenance', async (onClose) => {
+  const sink = await new SmtpSink().start();
+  onClose(() => sink.stop());
+  return { sink, options: { smtpUrl: sink.smtpUrl } };
 });
 
 const DAY = 24 * 3600_000;
@@ -86,7 +78,7 @@ describe('maintenance sweep', () => {
       requeued: 2,
       purgedDeliveries: 0,
     });
-    await sink.waitFor(
+    await t.sink.waitFor(
       2,
       (m) => m.envelopeTo[0] === 'lost@example.vn' || m.envelopeTo[0] === 'ended@example.vn',
     );
@@ -95,7 +87,7 @@ describe('maintenance sweep', () => {
     );
     expect((await t.models.Delivery.findById(lost._id).lean())!.status).toBe('sent');
     expect((await t.models.Delivery.findById(waiting._id).lean())!.status).toBe('pending');
-    expect(sink.to('waiting@example.vn')).toHaveLength(0);
+    expect(t.sink.to('waiting@example.vn')).toHaveLength(0);
 
     // Sweeping again changes nothing: nothing is stuck, nothing is sent twice.
     expect(await t.notifier.sweep({ stuckAfterMs: 0 })).toEqual({

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SmtpSink } from '@portal/local-services';
-import { useTestDatabase, waitUntil } from '@portal/testing';
+import { waitUntil } from '@portal/testing';
 import { deliveryId, eventId } from '../src/domain/delivery-key';
 import { verifyWebhookSignature } from '../src/domain/webhook-signature';
 import {
@@ -11,28 +11,22 @@ import {
   listEndpoints,
   removeEndpoint,
 } from '../src/models/webhook-endpoint.repository';
-import { DEV_RECEIVER, startTestNotifier, type TestNotifier } from './support/harness';
+import { DEV_RECEIVER, useTestNotifier } from './support/harness';
 import { articlePublished, referralUpdated } from './support/sample-messages';
 import { WebhookReceiver, type ReceivedRequest } from './support/webhook-receiver';
 
-const db = useTestDatabase('notifier_webhook');
-let sink: SmtpSink;
-let receiver: WebhookReceiver;
-let t: TestNotifier;
-
-beforeAll(async () => {
-  sink = await new SmtpSink().start();
-  receiver = await new WebhookReceiver().start();
-  t = await startTestNotifier(db, {
-    smtpUrl: sink.smtpUrl,
-    webhook: { maxAttempts: 4, timeoutMs: 1000, disableAfterFailures: 6 },
-  });
-});
-
-afterAll(async () => {
-  await t?.close();
-  await receiver?.stop();
-  await sink?.stop();
+const t = useTestNotifier('notifier_webhook', async (onClose) => {
+  const sink = await new SmtpSink().start();
+  onClose(() => sink.stop());
+  const receiver = await new WebhookReceiver().start();
+  onClose(() => receiver.stop());
+  return {
+    receiver,
+    options: {
+      smtpUrl: sink.smtpUrl,
+      webhook: { maxAttempts: 4, timeoutMs: 1000, disableAfterFailures: 6 },
+    },
+  };
 });
 
 /** What a partner does with each request, written from the README, not from our code. */
@@ -52,7 +46,7 @@ function partnerVerifies(request: ReceivedRequest, secret: string): boolean {
 async function endpoint(path: string, events: string[], partner = 'Sở Thông tin và Truyền thông') {
   return addEndpoint(
     t.models,
-    { partner, url: receiver.url(path), events },
+    { partner, url: t.receiver.url(path), events },
     { requireHttps: false, allowedHosts: DEV_RECEIVER },
   );
 }
@@ -66,12 +60,12 @@ describe('webhook delivery to partner endpoints', () => {
 
     const event = articlePublished('article.published.a01.1');
     await t.send(event);
-    await waitUntil(() => receiver.to('/a/articles').length === 1, { what: 'the event' });
+    await waitUntil(() => t.receiver.to('/a/articles').length === 1, { what: 'the event' });
     await t.idle();
 
-    expect(receiver.to('/b/bulletins')).toHaveLength(0);
-    expect(receiver.to('/c/paused')).toHaveLength(0);
-    const [request] = receiver.to('/a/articles');
+    expect(t.receiver.to('/b/bulletins')).toHaveLength(0);
+    expect(t.receiver.to('/c/paused')).toHaveLength(0);
+    const [request] = t.receiver.to('/a/articles');
     expect(request!.method).toBe('POST');
     expect(request!.headers['content-type']).toBe('application/json');
     expect(request!.headers['x-portal-event']).toBe('article.published');
@@ -111,12 +105,12 @@ describe('webhook delivery to partner endpoints', () => {
 
   it('retries a timeout and a redirect, then delivers the same signed body once', async () => {
     const flaky = await endpoint('/flaky', ['bulletin.published']);
-    receiver.reply = (req, _n) => {
+    t.receiver.reply = (req, _n) => {
       if (req.path !== '/flaky') return { status: 204 };
-      const tries = receiver.to('/flaky').length;
+      const tries = t.receiver.to('/flaky').length;
       if (tries === 1) return { status: 200, hang: true };
       // Followed, this redirect would "succeed"; it must not be.
-      if (tries === 2) return { status: 302, headers: { location: receiver.url('/a/articles') } };
+      if (tries === 2) return { status: 302, headers: { location: t.receiver.url('/a/articles') } };
       if (tries === 3) return { status: 503 };
       return { status: 200 };
     };
@@ -126,18 +120,18 @@ describe('webhook delivery to partner endpoints', () => {
       event: 'bulletin.published' as const,
       payload: { issueId: '65f0c0ffee0000000000000c', number: 12, title: 'Bản tin tháng 3' },
     };
-    const before = receiver.to('/a/articles').length;
+    const before = t.receiver.to('/a/articles').length;
     await t.send(event);
-    await waitUntil(() => receiver.to('/flaky').length === 4, { what: 'four tries' });
+    await waitUntil(() => t.receiver.to('/flaky').length === 4, { what: 'four tries' });
     await t.idle();
-    receiver.reply = () => ({ status: 204 });
+    t.receiver.reply = () => ({ status: 204 });
 
-    const tries = receiver.to('/flaky');
+    const tries = t.receiver.to('/flaky');
     expect(tries.map((r) => r.headers['x-portal-attempt'])).toEqual(['1', '2', '3', '4']);
     expect(new Set(tries.map((r) => r.body)).size).toBe(1);
     expect(new Set(tries.map((r) => r.headers['x-portal-event-id'])).size).toBe(1);
     for (const r of tries) expect(partnerVerifies(r, flaky.secret)).toBe(true);
-    expect(receiver.to('/a/articles')).toHaveLength(before);
+    expect(t.receiver.to('/a/articles')).toHaveLength(before);
 
     const [logged] = await t.deliveries({
       notificationId: event.notificationId,
@@ -145,7 +139,7 @@ describe('webhook delivery to partner endpoints', () => {
     });
     expect(logged).toMatchObject({ status: 'sent', attempts: 4, lastError: null });
     // The other subscriber of this event got it once, at the first try.
-    expect(receiver.to('/b/bulletins')).toHaveLength(1);
+    expect(t.receiver.to('/b/bulletins')).toHaveLength(1);
     const attempts = await t.models.DeliveryAttempt.find({ deliveryId: logged!._id })
       .sort({ n: 1 })
       .lean();
@@ -160,12 +154,12 @@ describe('webhook delivery to partner endpoints', () => {
 
   it('sends a duplicated event once per endpoint', async () => {
     const event = articlePublished('article.published.a02.1', '65f0c0ffee00000000000a02');
-    const before = receiver.to('/a/articles').length;
+    const before = t.receiver.to('/a/articles').length;
     await t.send(event, 'same.job');
     await t.send(event, 'same.job');
     await t.send(event, 'another.job.for.the.same.event');
     await t.idle();
-    const got = receiver
+    const got = t.receiver
       .to('/a/articles')
       .slice(before)
       .filter((r) => r.headers['x-portal-event-id'] === eventId(event.notificationId));
@@ -174,7 +168,7 @@ describe('webhook delivery to partner endpoints', () => {
 
   it('fails for good after the last attempt', async () => {
     await endpoint('/down', ['referral.updated']);
-    receiver.reply = (req) => ({ status: req.path === '/down' ? 500 : 204 });
+    t.receiver.reply = (req) => ({ status: req.path === '/down' ? 500 : 204 });
     await t.send(referralUpdated('referral.updated.1', 'PA-2025-000123', 'RESOLVED'));
     await t.idle();
     const [logged] = await t.deliveries({ notificationId: 'referral.updated.1' });
@@ -183,7 +177,7 @@ describe('webhook delivery to partner endpoints', () => {
       attempts: 4,
       lastError: 'HTTP 500',
     });
-    expect(receiver.to('/down')).toHaveLength(4);
+    expect(t.receiver.to('/down')).toHaveLength(4);
     const job = await t.notifier.ctx.queues.webhook.queue.getJob(`webhook.${logged!._id}`);
     expect(await job!.getState()).toBe('failed');
     expect(job!.failedReason).toBe('HTTP 500');
@@ -195,9 +189,9 @@ describe('webhook delivery to partner endpoints', () => {
   it('disables an endpoint after the configured run of failures, until an admin re-enables it', async () => {
     await t.send(referralUpdated('referral.updated.2', 'PA-2025-000124', 'REJECTED'));
     await t.idle();
-    receiver.reply = () => ({ status: 204 });
+    t.receiver.reply = () => ({ status: 204 });
     // Failures five and six: the sixth in a row disables the endpoint and ends this delivery.
-    expect(receiver.to('/down')).toHaveLength(6);
+    expect(t.receiver.to('/down')).toHaveLength(6);
     const [second] = await t.deliveries({ notificationId: 'referral.updated.2' });
     expect(second).toMatchObject({
       status: 'failed',
@@ -212,26 +206,28 @@ describe('webhook delivery to partner endpoints', () => {
     await t.send(referralUpdated('referral.updated.3', 'PA-2025-000125', 'RESOLVED'));
     await t.idle();
     expect(await t.deliveries({ notificationId: 'referral.updated.3' })).toHaveLength(0);
-    expect(receiver.to('/down')).toHaveLength(6);
+    expect(t.receiver.to('/down')).toHaveLength(6);
 
     expect(await enableEndpoint(t.models, down!.id)).toBe(true);
     const [enabled] = (await listEndpoints(t.models)).filter((e) => e.id === down!.id);
     expect(enabled).toMatchObject({ enabled: true, consecutiveFailures: 0, disabledReason: null });
     await t.send(referralUpdated('referral.updated.4', 'PA-2025-000126', 'RESOLVED'));
-    await waitUntil(() => receiver.to('/down').length === 7, { what: 'delivery after re-enable' });
+    await waitUntil(() => t.receiver.to('/down').length === 7, {
+      what: 'delivery after re-enable',
+    });
     await t.idle();
     expect((await t.deliveries({ notificationId: 'referral.updated.4' }))[0]!.status).toBe('sent');
   });
 
   it('skips a pending delivery whose endpoint was removed', async () => {
     const gone = await endpoint('/gone', ['article.published']);
-    receiver.reply = (req) => ({ status: req.path === '/gone' ? 500 : 204 });
+    t.receiver.reply = (req) => ({ status: req.path === '/gone' ? 500 : 204 });
     const event = articlePublished('article.published.a03.1', '65f0c0ffee00000000000a03');
     await t.send(event);
-    await waitUntil(() => receiver.to('/gone').length >= 1, { what: 'a first failed try' });
+    await waitUntil(() => t.receiver.to('/gone').length >= 1, { what: 'a first failed try' });
     expect(await removeEndpoint(t.models, gone.endpoint.id)).toBe(true);
     await t.idle();
-    receiver.reply = () => ({ status: 204 });
+    t.receiver.reply = () => ({ status: 204 });
     const [logged] = await t.deliveries({
       notificationId: event.notificationId,
       targetId: gone.endpoint.id,

@@ -1,51 +1,44 @@
 import type { LookupAddress } from 'node:dns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@portal/testing';
+import { describe, expect, it } from 'vitest';
 import { postWebhook } from '../src/delivery/webhook-client';
 import { parseAllowList } from '../src/domain/webhook-address';
 import { addEndpoint, enabledFrom } from '../src/models/webhook-endpoint.repository';
-import { startTestNotifier, type TestNotifier } from './support/harness';
+import { useTestNotifier } from './support/harness';
 import { articlePublished } from './support/sample-messages';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 // Webhook SSRF (issue 14 item 5): the notifier must not POST signed bodies into its own
 // networks, whatever the notation, at registration or when it connects.
 
-const db = useTestDatabase('notifier_ssrf');
 const NOTHING_ALLOWED = parseAllowList('');
-let receiver: WebhookReceiver;
-let port: number;
-let t: TestNotifier;
-
-beforeAll(async () => {
-  receiver = await new WebhookReceiver().start();
-  port = Number(new URL(receiver.url()).port);
-  // A production notifier: no allow-list at all.
-  t = await startTestNotifier(db, {
-    smtpUrl: 'smtp://127.0.0.1:1',
-    webhook: { maxAttempts: 3, timeoutMs: 2000, allowedHosts: NOTHING_ALLOWED },
-  });
-});
-
-afterAll(async () => {
-  await t?.close();
-  await receiver?.stop();
+const t = useTestNotifier('notifier_ssrf', async (onClose) => {
+  const receiver = await new WebhookReceiver().start();
+  onClose(() => receiver.stop());
+  return {
+    receiver,
+    port: Number(new URL(receiver.url()).port),
+    // A production notifier: no allow-list at all.
+    options: {
+      smtpUrl: 'smtp://127.0.0.1:1',
+      webhook: { maxAttempts: 3, timeoutMs: 2000, allowedHosts: NOTHING_ALLOWED },
+    },
+  };
 });
 
 const internal = () => [
-  `http://127.0.0.1:${port}/hooks`,
-  `http://0x7f000001:${port}/hooks`,
-  `http://2130706433:${port}/hooks`,
-  `http://0177.0.0.1:${port}/hooks`,
-  `http://127.1:${port}/hooks`,
-  `http://[::1]:${port}/hooks`,
-  `http://[::ffff:127.0.0.1]:${port}/hooks`,
-  `http://[::ffff:7f00:1]:${port}/hooks`,
-  `http://[0:0:0:0:0:ffff:7f00:1]:${port}/hooks`,
-  `http://localhost:${port}/hooks`,
-  `http://LOCALHOST.:${port}/hooks`,
-  `http://api.localhost:${port}/hooks`,
-  `http://vm:${port}/hooks`,
+  `http://127.0.0.1:${t.port}/hooks`,
+  `http://0x7f000001:${t.port}/hooks`,
+  `http://2130706433:${t.port}/hooks`,
+  `http://0177.0.0.1:${t.port}/hooks`,
+  `http://127.1:${t.port}/hooks`,
+  `http://[::1]:${t.port}/hooks`,
+  `http://[::ffff:127.0.0.1]:${t.port}/hooks`,
+  `http://[::ffff:7f00:1]:${t.port}/hooks`,
+  `http://[0:0:0:0:0:ffff:7f00:1]:${t.port}/hooks`,
+  `http://localhost:${t.port}/hooks`,
+  `http://LOCALHOST.:${t.port}/hooks`,
+  `http://api.localhost:${t.port}/hooks`,
+  `http://vm:${t.port}/hooks`,
   'http://169.254.169.254/latest/meta-data/',
   'http://metadata.google.internal/computeMetadata/v1/',
   'http://[fd00:ec2::254]/latest/meta-data/',
@@ -77,10 +70,10 @@ describe('registration', () => {
   });
 
   it('accepts an allow-listed development receiver, by host or host and port', async () => {
-    for (const allowed of ['127.0.0.1', `127.0.0.1:${port}`]) {
+    for (const allowed of ['127.0.0.1', `127.0.0.1:${t.port}`]) {
       const { endpoint } = await addEndpoint(
         t.models,
-        { partner: 'Máy nhận thử', url: receiver.url('/dev'), events: ['bulletin.published'] },
+        { partner: 'Máy nhận thử', url: t.receiver.url('/dev'), events: ['bulletin.published'] },
         { requireHttps: false, allowedHosts: parseAllowList(allowed) },
       );
       await t.models.WebhookEndpoint.deleteOne({ _id: endpoint.id });
@@ -90,10 +83,10 @@ describe('registration', () => {
         t.models,
         {
           partner: 'Cổng khác',
-          url: `http://127.0.0.1:${port + 1}/`,
+          url: `http://127.0.0.1:${t.port + 1}/`,
           events: ['bulletin.published'],
         },
-        { requireHttps: false, allowedHosts: parseAllowList(`127.0.0.1:${port}`) },
+        { requireHttps: false, allowedHosts: parseAllowList(`127.0.0.1:${t.port}`) },
       ),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
@@ -103,7 +96,7 @@ describe('delivery', () => {
   it('never connects to an internal address stored before the rule, and keeps no response body', async () => {
     const now = new Date();
     // As if registered earlier (or written straight to the database): the worker checks again.
-    for (const url of [`http://127.0.0.1:${port}/stored`, `http://localhost:${port}/stored`])
+    for (const url of [`http://127.0.0.1:${t.port}/stored`, `http://localhost:${t.port}/stored`])
       await t.models.WebhookEndpoint.create({
         partner: 'Cũ',
         url,
@@ -112,10 +105,10 @@ describe('delivery', () => {
         ...enabledFrom(now),
         createdAt: now,
       });
-    receiver.reply = () => ({ status: 500 });
+    t.receiver.reply = () => ({ status: 500 });
     await t.send(articlePublished('article.published.ssrf.1'));
     await t.idle();
-    expect(receiver.requests).toHaveLength(0);
+    expect(t.receiver.requests).toHaveLength(0);
     const deliveries = await t.deliveries({ notificationId: 'article.published.ssrf.1' });
     expect(deliveries).toHaveLength(2);
     for (const d of deliveries) {
@@ -138,7 +131,7 @@ describe('delivery', () => {
       };
       return { resolve, calls };
     };
-    const url = `http://partner.example.vn:${port}/rebound`;
+    const url = `http://partner.example.vn:${t.port}/rebound`;
     for (const [address, family] of [
       ['127.0.0.1', 4],
       ['::ffff:127.0.0.1', 6],
@@ -151,7 +144,7 @@ describe('delivery', () => {
       expect(res).toMatchObject({ ok: false, status: null, refused: true });
       expect(res.ok || res.reason).toMatch(/^refused: partner\.example\.vn resolves to a /);
     }
-    expect(receiver.to('/rebound')).toHaveLength(0);
+    expect(t.receiver.to('/rebound')).toHaveLength(0);
     // A public answer passes the check (and then fails to connect: no route from this machine).
     const publicAnswer = rebound('93.184.215.14', 4);
     const res = await postWebhook(url, '{}', {}, 500, NOTHING_ALLOWED, publicAnswer.resolve);
@@ -161,18 +154,18 @@ describe('delivery', () => {
 
   it('does not follow redirects and keeps only the status of an answer', async () => {
     const allow = parseAllowList('127.0.0.1');
-    receiver.reply = (req) =>
+    t.receiver.reply = (req) =>
       req.path === '/redirect'
-        ? { status: 302, headers: { location: `http://127.0.0.1:${port}/target` } }
+        ? { status: 302, headers: { location: `http://127.0.0.1:${t.port}/target` } }
         : { status: 500 };
-    const redirected = await postWebhook(receiver.url('/redirect'), '{}', {}, 2000, allow);
+    const redirected = await postWebhook(t.receiver.url('/redirect'), '{}', {}, 2000, allow);
     expect(redirected).toEqual({
       ok: false,
       status: 302,
       reason: 'HTTP 302 (redirects are not followed)',
     });
-    expect(receiver.to('/target')).toHaveLength(0);
-    const failed = await postWebhook(receiver.url('/error'), '{}', {}, 2000, allow);
+    expect(t.receiver.to('/target')).toHaveLength(0);
+    const failed = await postWebhook(t.receiver.url('/error'), '{}', {}, 2000, allow);
     // The receiver answered "lỗi tạm thời": none of it is kept.
     expect(failed).toEqual({ ok: false, status: 500, reason: 'HTTP 500' });
   });

@@ -4,7 +4,14 @@
 import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { portalStatsKey } from '@portal/db';
-import { EDITORS_AND_ADMINS_ONLY, errorCodes, expectErrorCodes, testViewer } from '@portal/testing';
+import {
+  EDITORS_AND_ADMINS_ONLY,
+  errorCodes,
+  expectErrorCodes,
+  portalStatsEntity,
+  resolvedPortalStats,
+  testViewer,
+} from '@portal/testing';
 import { newTrackingCode } from '../src/domain/tracking-code';
 import {
   UPDATE_STATUS,
@@ -97,10 +104,9 @@ describe('portal statistics (referrals)', () => {
   }, 60_000);
 
   it('counts received, forwarded, resolved and rejected per week, SLA per agency and category, and the median time to resolution', async () => {
-    const res = await h.call(testViewer('editor'), ENTITIES, {
-      r: [{ __typename: 'PortalStats', id: NOVEMBER }],
-    });
-    expect(res.errors).toBeUndefined();
+    const stats = resolvedPortalStats(
+      await h.call(testViewer('editor'), ENTITIES, portalStatsEntity(NOVEMBER)),
+    );
     const sla = (
       closed: number,
       within: number,
@@ -114,7 +120,7 @@ describe('portal statistics (referrals)', () => {
       slaMetShare: share,
       medianHoursToResolution: median,
     });
-    expect(res.data?._entities[0].referrals).toEqual({
+    expect(stats.referrals).toEqual({
       received: 6,
       forwarded: 5,
       resolved: 4,
@@ -194,12 +200,9 @@ describe('portal statistics (referrals)', () => {
       to: at('2025-11-17T00:00:00'),
       granularity: 'MONTH',
     });
-    const res = await h.call(testViewer('admin'), ENTITIES, {
-      r: [{ __typename: 'PortalStats', id: early }],
-    });
+    const res = await h.call(testViewer('admin'), ENTITIES, portalStatsEntity(early));
     clock = at('2025-12-02T09:00:00');
-    expect(res.errors).toBeUndefined();
-    expect(res.data?._entities[0].referrals).toMatchObject({
+    expect(resolvedPortalStats(res).referrals).toMatchObject({
       received: 2,
       forwarded: 2,
       resolved: 0,
@@ -212,13 +215,11 @@ describe('portal statistics (referrals)', () => {
   });
 
   it('answers editors and admins only, deciding before it reads the period', async () => {
-    const r = [{ __typename: 'PortalStats', id: NOVEMBER }];
-    await expectErrorCodes((who) => h.call(who, ENTITIES, { r }), EDITORS_AND_ADMINS_ONLY);
-    const bad = [{ __typename: 'PortalStats', id: 'nope' }];
-    expect(errorCodes(await h.call(testViewer('citizen'), ENTITIES, { r: bad }))).toEqual([
-      'FORBIDDEN',
-    ]);
-    expect(errorCodes(await h.call(testViewer('editor'), ENTITIES, { r: bad }))).toEqual([
+    const november = portalStatsEntity(NOVEMBER);
+    await expectErrorCodes((who) => h.call(who, ENTITIES, november), EDITORS_AND_ADMINS_ONLY);
+    const bad = portalStatsEntity('nope');
+    expect(errorCodes(await h.call(testViewer('citizen'), ENTITIES, bad))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await h.call(testViewer('editor'), ENTITIES, bad))).toEqual([
       'BAD_USER_INPUT',
     ]);
   });

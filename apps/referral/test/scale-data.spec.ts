@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { portalStatsKey } from '@portal/db';
-import { testViewer } from '@portal/testing';
+import { portalStatsEntity, resolvedPortalStats, testViewer } from '@portal/testing';
 import { scaleCount, scaleId } from '@portal/testing/bench';
 import { referredThreadIndex, seedScale } from '../bench/scale-data';
 import { planTransition, type ReferralStatus } from '../src/domain/referral-status';
@@ -44,12 +44,9 @@ const STAFF_LIST = `{ referrals(first: 1) { totalCount } }`;
  * and the same figures from every record.
  */
 async function statistics() {
-  const res = await h.call(testViewer('editor'), STATS, {
-    r: [{ __typename: 'PortalStats', id: portalStatsKey(PERIOD) }],
-  });
-  expect(res.errors).toBeUndefined();
+  const res = await h.call(testViewer('editor'), STATS, portalStatsEntity(portalStatsKey(PERIOD)));
   return {
-    graph: res.data!._entities[0].referrals,
+    graph: resolvedPortalStats(res).referrals,
     counted: await h.server.stats.referrals(testViewer('editor'), PERIOD),
     fromRecords: await h.server.stats.referralsFromRecords(PERIOD),
   };

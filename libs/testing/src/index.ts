@@ -8,4 +8,5 @@ export * from './timeouts';
 export * from './metrics';
 export * from './subgraph-harness';
 export * from './audience';
+export * from './portal-stats';
 export * from './unreachable-redis';

@@ -1,8 +1,15 @@
 import type { Job } from 'bullmq';
 import { Registry } from 'prom-client';
+import { afterAll, beforeAll } from 'vitest';
 import { createLogger } from '@portal/logger';
 import { Producer, createRedisConnection, type NotificationPayload } from '@portal/queue';
-import { testServices, uniqueName, waitUntil, type TestDatabase } from '@portal/testing';
+import {
+  testServices,
+  uniqueName,
+  useTestDatabase,
+  waitUntil,
+  type TestDatabase,
+} from '@portal/testing';
 import type { NotifierConfig } from '../../src/config';
 import { parseAllowList } from '../../src/domain/webhook-address';
 import type { DeliveryDoc } from '../../src/models/delivery.model';
@@ -71,10 +78,40 @@ const logger = createLogger({
   pretty: false,
 });
 
+/** What a test gives the notifier: its SMTP server, and how it departs from `testConfig`. */
+export type TestNotifierOptions = Omit<Parameters<typeof testConfig>[0], 'queuePrefix'>;
+
+/**
+ * One test file's notifier (or one `describe`'s), in this process on a database of its own.
+ * `start` starts what the notifier talks to (an SMTP sink, a partner's receiver), registering
+ * each one's stop with `onClose`, and answers the notifier's `options` beside whatever the
+ * tests reach; all of it lands on the handle, filled in `beforeAll`. After the tests the
+ * notifier closes first, then the rest in reverse order.
+ */
+export function useTestNotifier<X extends object>(
+  label: string,
+  start: (onClose: (close: () => unknown) => void) => Promise<{ options: TestNotifierOptions } & X>,
+): TestNotifier & Omit<X, 'options'> {
+  const db = useTestDatabase(label);
+  const closers: (() => unknown)[] = [];
+  const handle = {} as TestNotifier & X;
+  let notifier: TestNotifier | undefined;
+  beforeAll(async () => {
+    const { options, ...reached } = await start((close) => void closers.push(close));
+    notifier = await startTestNotifier(db, options);
+    Object.assign(handle, reached, notifier);
+  });
+  afterAll(async () => {
+    await notifier?.close();
+    for (const close of closers.reverse()) await close();
+  });
+  return handle;
+}
+
 /** The notifier running in this process against the test's FerretDB, Redis and SMTP server. */
-export async function startTestNotifier(
+async function startTestNotifier(
   db: TestDatabase,
-  options: Omit<Parameters<typeof testConfig>[0], 'queuePrefix'>,
+  options: TestNotifierOptions,
 ): Promise<TestNotifier> {
   const { redisUrl } = testServices();
   const config = testConfig({ ...options, queuePrefix: uniqueName('notifier') });

@@ -46,11 +46,7 @@ async function pastYearByMonth(): Promise<Record<string, unknown>> {
 
 export const HOT_QUERIES: readonly HotQuery[] = [
   { operation: 'HomePage', as: 'citizen' },
-  {
-    operation: 'ArticlePage',
-    as: 'citizen',
-    variables: firstOf('HomePage', 'articles', 'slug'),
-  },
+  { operation: 'ArticlePage', as: 'citizen', variables: firstOf('HomePage', 'articles', 'slug') },
   {
     operation: 'SearchArticles',
     as: 'citizen',
@@ -98,91 +94,43 @@ export const HOT_QUERIES: readonly HotQuery[] = [
     page: 'articles',
   },
   { operation: 'OpenSurveys', as: 'citizen', page: 'surveys' },
-  {
-    operation: 'SurveyPage',
-    as: 'citizen',
-    variables: firstOf('OpenSurveys', 'surveys', 'id'),
-  },
-  {
-    operation: 'SurveyResults',
-    as: 'citizen',
-    variables: firstOf('OpenSurveys', 'surveys', 'id'),
-  },
+  { operation: 'SurveyPage', as: 'citizen', variables: firstOf('OpenSurveys', 'surveys', 'id') },
+  { operation: 'SurveyResults', as: 'citizen', variables: firstOf('OpenSurveys', 'surveys', 'id') },
   {
     operation: 'SurveyEditorResults',
     as: 'editor',
     variables: firstOf('OpenSurveys', 'surveys', 'id', 'editor'),
   },
-  {
-    operation: 'ArticlePoll',
-    as: 'citizen',
-    variables: firstOf('HomePage', 'articles', 'slug'),
-  },
-  {
-    operation: 'ThreadPoll',
-    as: 'citizen',
-    variables: firstOf('ForumThreads', 'threads', 'id'),
-  },
+  { operation: 'ArticlePoll', as: 'citizen', variables: firstOf('HomePage', 'articles', 'slug') },
+  { operation: 'ThreadPoll', as: 'citizen', variables: firstOf('ForumThreads', 'threads', 'id') },
   { operation: 'UpcomingEvents', as: 'citizen', page: 'events' },
   { operation: 'PastEvents', as: 'citizen', page: 'events' },
-  {
-    operation: 'EventPage',
-    as: 'citizen',
-    variables: firstOf('UpcomingEvents', 'events', 'id'),
-  },
+  { operation: 'EventPage', as: 'citizen', variables: firstOf('UpcomingEvents', 'events', 'id') },
   { operation: 'MyEventRegistrations', as: 'citizen' },
   { operation: 'Contests', as: 'citizen', page: 'contests' },
-  {
-    operation: 'ContestPage',
-    as: 'citizen',
-    variables: firstOf('Contests', 'contests', 'id'),
-  },
-  {
-    operation: 'ContestResults',
-    as: 'citizen',
-    variables: firstOf('Contests', 'contests', 'id'),
-  },
+  { operation: 'ContestPage', as: 'citizen', variables: firstOf('Contests', 'contests', 'id') },
+  { operation: 'ContestResults', as: 'citizen', variables: firstOf('Contests', 'contests', 'id') },
   { operation: 'Showcase', as: 'citizen', page: 'showcaseEntries' },
   {
     operation: 'ShowcaseEntry',
     as: 'citizen',
     variables: firstOf('Showcase', 'showcaseEntries', 'slug'),
   },
-  {
-    operation: 'PortalStats',
-    as: 'editor',
-    variables: pastYearByMonth,
-  },
+  { operation: 'PortalStats', as: 'editor', variables: pastYearByMonth },
   { operation: 'MonthlyReports', as: 'editor' },
   {
     operation: 'MonthlyReport',
     as: 'editor',
     variables: async () => ({ month: new Date(Date.now() - 31 * DAY).toISOString().slice(0, 7) }),
   },
-  {
-    operation: 'PortalContributionStats',
-    as: 'editor',
-    variables: pastYearByMonth,
-  },
-  {
-    operation: 'PortalReferralStats',
-    as: 'editor',
-    variables: pastYearByMonth,
-  },
+  { operation: 'PortalContributionStats', as: 'editor', variables: pastYearByMonth },
+  { operation: 'PortalReferralStats', as: 'editor', variables: pastYearByMonth },
   { operation: 'Datasets', as: 'citizen', page: 'datasets' },
-  {
-    operation: 'Dataset',
-    as: 'citizen',
-    variables: firstOf('Datasets', 'datasets', 'name'),
-  },
+  { operation: 'Dataset', as: 'citizen', variables: firstOf('Datasets', 'datasets', 'name') },
   // The web portal's own reads.
   { operation: 'HomeExtras', as: 'citizen' },
   { operation: 'NewsList', as: 'citizen', page: 'articles' },
-  {
-    operation: 'ArticleExtras',
-    as: 'citizen',
-    variables: firstOf('HomePage', 'articles', 'slug'),
-  },
+  { operation: 'ArticleExtras', as: 'citizen', variables: firstOf('HomePage', 'articles', 'slug') },
   {
     operation: 'RelatedArticles',
     as: 'citizen',
@@ -200,11 +148,7 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   },
   { operation: 'PlatformAppsDirectory', as: 'citizen' },
   { operation: 'ForumThreadList', as: 'citizen', page: 'threads' },
-  {
-    operation: 'ThreadExtras',
-    as: 'citizen',
-    variables: firstOf('ForumThreads', 'threads', 'id'),
-  },
+  { operation: 'ThreadExtras', as: 'citizen', variables: firstOf('ForumThreads', 'threads', 'id') },
   {
     operation: 'BulletinIssuePage',
     as: 'citizen',
