@@ -1,4 +1,10 @@
 import type { ReactNode } from 'react';
+import {
+  filterChoices,
+  type ChosenFilters,
+  type ListFilter,
+  type ListFilters,
+} from '../lib/list-query';
 import { usePortal } from '../lib/portal-data';
 
 /** The GET form above a list: its fields, then the one Filter button. */
@@ -72,6 +78,37 @@ export function SelectField(props: {
         )}
       </select>
     </div>
+  );
+}
+
+/**
+ * A list's declared filters as labelled selects, in the order declared, each showing the value
+ * chosen; `options` gives those of a filter whose values come from the page's data.
+ */
+export function FilterFields<F extends ListFilters>(props: {
+  filters: F;
+  chosen: ChosenFilters<F>;
+  options?: { [K in keyof F]?: readonly SelectOption[] };
+}) {
+  const { t } = usePortal();
+  const options = (filter: ListFilter): readonly SelectOption[] =>
+    filterChoices(filter).map((value) =>
+      filter.choiceLabel ? { value: String(value), label: t(filter.choiceLabel(value)) } : value,
+    );
+  return (
+    <>
+      {Object.entries(props.filters).map(([key, filter]) => (
+        <SelectField
+          key={key}
+          id={filter.id}
+          name={filter.param}
+          label={t(filter.label)}
+          options={props.options?.[key] ?? options(filter)}
+          value={props.chosen[key]}
+          empty={filter.empty && t(filter.empty)}
+        />
+      ))}
+    </>
   );
 }
 
