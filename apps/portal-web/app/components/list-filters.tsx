@@ -6,6 +6,7 @@ import {
   type ListFilters,
 } from '../lib/list-query';
 import { usePortal } from '../lib/portal-data';
+import { useSentValue } from './ui';
 
 /** The GET form above a list: its fields, then the one Filter button. */
 export function FilterForm(props: { search?: boolean; label?: string; children: ReactNode }) {
@@ -23,6 +24,16 @@ export function FilterForm(props: { search?: boolean; label?: string; children: 
   );
 }
 
+/** A field's box: its label, then its control. */
+function LabelledControl(props: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.children}
+    </div>
+  );
+}
+
 /** The labelled search box of a list (`?q=`). */
 export function SearchField(props: {
   id: string;
@@ -31,8 +42,7 @@ export function SearchField(props: {
   placeholder?: string;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
+    <LabelledControl id={props.id} label={props.label}>
       <input
         id={props.id}
         name="q"
@@ -40,29 +50,33 @@ export function SearchField(props: {
         defaultValue={props.value ?? ''}
         placeholder={props.placeholder}
       />
-    </div>
+    </LabelledControl>
   );
 }
 
 /** An option shown as its value, or with a label of its own. */
 export type SelectOption = string | number | { value: string; label: ReactNode };
 
-/** A labelled select; `empty` labels a first option with no value (all, none). */
+/**
+ * A labelled select (its id `f-<name>` unless given); `empty` labels a first option with no
+ * value (all, none). Inside a `FormAnswer` with the values sent, it shows the one sent.
+ */
 export function SelectField(props: {
-  id: string;
+  id?: string;
   name: string;
   label: string;
   options: readonly SelectOption[];
   value?: string | number | null;
   empty?: string;
 }) {
+  const id = props.id ?? `f-${props.name}`;
+  const value = useSentValue(props.name) ?? props.value;
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
+    <LabelledControl id={id} label={props.label}>
       <select
-        id={props.id}
+        id={id}
         name={props.name}
-        defaultValue={props.value ?? (props.empty === undefined ? undefined : '')}
+        defaultValue={value ?? (props.empty === undefined ? undefined : '')}
       >
         {props.empty !== undefined && <option value="">{props.empty}</option>}
         {props.options.map((o) =>
@@ -77,7 +91,7 @@ export function SelectField(props: {
           ),
         )}
       </select>
-    </div>
+    </LabelledControl>
   );
 }
 

@@ -148,7 +148,6 @@ export default function StaffLibrary({ loaderData, actionData: result }: Route.C
             <Field name="title" label={l('Tiêu đề', 'Title')} required />
             <Field name="description" label={l('Mô tả', 'Description')} multiline rows={3} />
             <SelectField
-              id="f-format"
               name="format"
               label={l('Định dạng', 'Format')}
               options={MEDIA_FORMATS}
