@@ -125,23 +125,3 @@ export function FilterFields<F extends ListFilters>(props: {
     </>
   );
 }
-
-/** The staff console's status filter (`?trang-thai=`); `all` adds the "all statuses" option. */
-export function StatusFilter(props: {
-  statuses: readonly string[];
-  value: string | null | undefined;
-  id?: string;
-  all?: boolean;
-}) {
-  const { t } = usePortal();
-  return (
-    <SelectField
-      id={props.id ?? 'st'}
-      name="trang-thai"
-      label={t('status')}
-      options={props.statuses}
-      value={props.value}
-      empty={props.all === false ? undefined : t('all')}
-    />
-  );
-}

@@ -58,10 +58,6 @@ export function listQuery(request: Request) {
     after: params.get('sau') || undefined,
     /** The search text (`?q=`), trimmed and capped. */
     q: params.get('q')?.trim().slice(0, 200) || undefined,
-    /** The parameter `name` when it is one of `values`, else undefined. */
-    oneOf<T extends string>(name: string, values: readonly T[]): T | undefined {
-      return values.find((v) => v === params.get(name));
-    },
     /** The value chosen for each of `filters`. */
     filters<F extends ListFilters>(filters: F): ChosenFilters<F> {
       return Object.fromEntries(
