@@ -357,6 +357,21 @@ export function ItemHeading(props: { back: Crumb; title: string; description?: s
   );
 }
 
+/**
+ * The head of one thing the city wrote in Vietnamese in a public list (a survey, a contest, an
+ * event): its title, linking to its page, and its description where it has one.
+ */
+export function ListItemHeading(props: { to: string; title: string; description?: string | null }) {
+  return (
+    <>
+      <h2 lang="vi">
+        <Link to={props.to}>{props.title}</Link>
+      </h2>
+      {props.description && <p lang="vi">{props.description}</p>}
+    </>
+  );
+}
+
 /** The head of a page under one item (its results, its judging): the way back, `label: title`. */
 export function SubpageHeading(props: {
   back: Crumb;
