@@ -1,7 +1,8 @@
 import { ArticleKind, ArticleScope } from '../__generated__/graphql';
+import type { GraphError } from '../lib/graphql.server';
 import { usePortal } from '../lib/portal-data';
 import { SelectField } from './list-filters';
-import { Field } from './ui';
+import { Field, FormAnswer } from './ui';
 
 export const KINDS = Object.values(ArticleKind);
 export const SCOPES = Object.values(ArticleScope);
@@ -27,76 +28,31 @@ export function articleInput(form: FormData) {
 
 export function ArticleFields(props: {
   values?: Partial<ReturnType<typeof articleInput>> & { categoryId?: string | null };
-  error?: Parameters<typeof Field>[0]['error'];
+  error?: GraphError | null;
   categories: { id: string; name: string; children: { id: string; name: string }[] }[];
 }) {
   const { l } = usePortal();
   const v = props.values ?? {};
   return (
-    <>
-      <Field
-        name="title"
-        label={l('Tiêu đề', 'Title')}
-        required
-        error={props.error}
-        defaultValue={v.title}
-      />
-      <Field
-        name="summary"
-        label={l('Tóm tắt', 'Summary')}
-        multiline
-        rows={2}
-        error={props.error}
-        defaultValue={v.summary}
-      />
-      <Field
-        name="body"
-        label={l('Nội dung (HTML)', 'Body (HTML)')}
-        required
-        multiline
-        rows={10}
-        error={props.error}
-        defaultValue={v.body}
-      />
+    <FormAnswer error={props.error} values={{ ...v, tags: v.tags?.join(', ') }}>
+      <Field name="title" label={l('Tiêu đề', 'Title')} required />
+      <Field name="summary" label={l('Tóm tắt', 'Summary')} multiline rows={2} />
+      <Field name="body" label={l('Nội dung (HTML)', 'Body (HTML)')} required multiline rows={10} />
       <div className="columns three">
+        <SelectField name="kind" label={l('Loại', 'Kind')} options={KINDS} value="NEWS" />
+        <SelectField name="scope" label={l('Phạm vi', 'Scope')} options={SCOPES} value="CITY" />
         <SelectField
-          id="f-kind"
-          name="kind"
-          label={l('Loại', 'Kind')}
-          options={KINDS}
-          value={v.kind ?? 'NEWS'}
-        />
-        <SelectField
-          id="f-scope"
-          name="scope"
-          label={l('Phạm vi', 'Scope')}
-          options={SCOPES}
-          value={v.scope ?? 'CITY'}
-        />
-        <SelectField
-          id="f-categoryId"
           name="categoryId"
           label={l('Chuyên mục', 'Category')}
           options={props.categories.flatMap((c) => [
             { value: c.id, label: c.name },
             ...c.children.map((ch) => ({ value: ch.id, label: <>— {ch.name}</> })),
           ])}
-          value={v.categoryId}
           empty="—"
         />
       </div>
-      <Field
-        name="tags"
-        label={l('Thẻ (cách nhau bởi dấu phẩy)', 'Tags (comma-separated)')}
-        error={props.error}
-        defaultValue={v.tags?.join(', ')}
-      />
-      <Field
-        name="sourceUnit"
-        label={l('Mã đơn vị cung cấp', 'Source unit code')}
-        error={props.error}
-        defaultValue={v.sourceUnit}
-      />
-    </>
+      <Field name="tags" label={l('Thẻ (cách nhau bởi dấu phẩy)', 'Tags (comma-separated)')} />
+      <Field name="sourceUnit" label={l('Mã đơn vị cung cấp', 'Source unit code')} />
+    </FormAnswer>
   );
 }

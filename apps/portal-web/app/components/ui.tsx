@@ -245,6 +245,13 @@ export function FormAnswer(props: Answer & { children: React.ReactNode }) {
   );
 }
 
+/** The value the field `name` was sent with, from the enclosing `FormAnswer`, if it has one. */
+export function useSentValue(name: string): string | number | undefined {
+  const values = useContext(AnswerContext).values as Record<string, unknown> | null | undefined;
+  const sent = values?.[name];
+  return typeof sent === 'string' || typeof sent === 'number' ? sent : undefined;
+}
+
 /**
  * A labelled input with its own error message (aria-describedby) when the graph refused it; the
  * error and the value as sent come from the enclosing `FormAnswer` unless given.
@@ -264,7 +271,7 @@ export function Field(props: {
   autoComplete?: string;
 }) {
   const answer = useContext(AnswerContext);
-  const sent = (answer.values as Record<string, unknown> | null | undefined)?.[props.name];
+  const sent = useSentValue(props.name);
   const id = `f-${props.name}`;
   const message = (props.error ?? answer.error)?.fields?.[props.name];
   const describedBy = [message ? `${id}-err` : '', props.hint ? `${id}-hint` : '']
@@ -274,9 +281,7 @@ export function Field(props: {
     id,
     name: props.name,
     required: props.required,
-    defaultValue:
-      (typeof sent === 'string' || typeof sent === 'number' ? sent : props.defaultValue) ??
-      undefined,
+    defaultValue: sent ?? props.defaultValue ?? undefined,
     'aria-invalid': message ? true : undefined,
     'aria-describedby': describedBy || undefined,
   };
@@ -347,6 +352,21 @@ export function ItemHeading(props: { back: Crumb; title: string; description?: s
     <>
       <Breadcrumb trail={[props.back]} />
       <h1 lang="vi">{props.title}</h1>
+      {props.description && <p lang="vi">{props.description}</p>}
+    </>
+  );
+}
+
+/**
+ * The head of one thing the city wrote in Vietnamese in a public list (a survey, a contest, an
+ * event): its title, linking to its page, and its description where it has one.
+ */
+export function ListItemHeading(props: { to: string; title: string; description?: string | null }) {
+  return (
+    <>
+      <h2 lang="vi">
+        <Link to={props.to}>{props.title}</Link>
+      </h2>
       {props.description && <p lang="vi">{props.description}</p>}
     </>
   );

@@ -1,5 +1,23 @@
 import type { Viewer } from './session.server';
+import { listFilter } from './list-query';
 import { hasRole } from './portal-data';
+
+/**
+ * The staff console's status filter (`?trang-thai=`) over `statuses`; `all: false` leaves out
+ * the "all statuses" option.
+ */
+export function statusFilter<T extends string>(
+  statuses: readonly T[],
+  options: { id?: string; all?: boolean } = {},
+) {
+  return listFilter<T>({
+    param: 'trang-thai',
+    id: options.id ?? 'st',
+    label: 'status',
+    choices: statuses,
+    empty: options.all === false ? undefined : 'all',
+  });
+}
 
 /** Who enters the staff console at all. */
 export const STAFF_ROLES = ['contributor', 'editor', 'moderator', 'officer', 'admin'];

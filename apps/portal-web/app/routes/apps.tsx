@@ -1,16 +1,27 @@
 import { Link } from 'react-router';
 import { PlatformAppsDirectoryDocument } from '../__generated__/graphql';
-import { FilterForm, SearchField, SelectField } from '../components/list-filters';
+import { FilterFields, FilterForm, SearchField } from '../components/list-filters';
 import { loadOrThrow } from '../lib/graphql.server';
-import { definedOnly, listQuery } from '../lib/list-query';
+import { definedOnly, listFilter, listQuery } from '../lib/list-query';
 import { sectionMeta } from '../lib/meta';
 import { APP_CATEGORIES } from '../lib/showcase';
 import { usePortal } from '../lib/portal-data';
 import type { Route } from './+types/apps';
 
+const FILTERS = {
+  category: listFilter({
+    param: 'nhom',
+    id: 'cat',
+    label: 'category',
+    choices: APP_CATEGORIES,
+    empty: 'all',
+  }),
+};
+
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { q, oneOf } = listQuery(request);
-  const category = oneOf('nhom', APP_CATEGORIES);
+  const query = listQuery(request);
+  const { q } = query;
+  const { category } = query.filters(FILTERS);
   const data = await loadOrThrow(
     context,
     PlatformAppsDirectoryDocument,
@@ -35,14 +46,7 @@ export default function Apps({ loaderData }: Route.ComponentProps) {
       </p>
       <FilterForm search>
         <SearchField id="q" label={t('search')} value={q} />
-        <SelectField
-          id="cat"
-          name="nhom"
-          label={t('category')}
-          options={APP_CATEGORIES}
-          value={category}
-          empty={t('all')}
-        />
+        <FilterFields filters={FILTERS} chosen={{ category }} />
       </FilterForm>
       <ul className="cards">
         {(apps?.nodes ?? []).map((app) => (

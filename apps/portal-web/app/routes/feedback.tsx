@@ -67,11 +67,9 @@ export default function Feedback({ loaderData, actionData: result }: Route.Compo
           <Field name="body" label={t('body')} required multiline />
           <Field name="contactEmail" type="email" autoComplete="email" label={t('contactEmail')} />
           <SelectField
-            id="f-categoryCode"
             name="categoryCode"
             label={t('category')}
             options={categories.map((c) => ({ value: c.code, label: c.name }))}
-            value={result?.values.categoryCode}
             empty="—"
           />
         </FormAnswer>

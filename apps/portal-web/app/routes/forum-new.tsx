@@ -40,14 +40,13 @@ export default function NewThread({ actionData: result }: Route.ComponentProps) 
       <h1>{t('newThread')}</h1>
       <FormError error={result?.error} />
       <Form method="post" className="stack">
-        <SelectField
-          id="f-kind"
-          name="kind"
-          label={t('kind')}
-          options={THREAD_KINDS.map((k) => ({ value: k, label: t(`kind${k}`) }))}
-          value={result?.values.kind ?? 'PROPOSAL'}
-        />
         <FormAnswer error={result?.error} values={result?.values}>
+          <SelectField
+            name="kind"
+            label={t('kind')}
+            options={THREAD_KINDS.map((k) => ({ value: k, label: t(`kind${k}`) }))}
+            value="PROPOSAL"
+          />
           <Field name="title" label={t('title')} required />
           <Field name="body" label={t('body')} required multiline rows={8} />
         </FormAnswer>

@@ -5,24 +5,46 @@ import {
   ThreadSort,
   type ThreadStatus,
 } from '../__generated__/graphql';
-import { FilterForm, SearchField, SelectField } from '../components/list-filters';
+import { FilterFields, FilterForm, SearchField } from '../components/list-filters';
 import { DateText, NextPage } from '../components/ui';
 import { THREAD_KINDS } from '../lib/forum';
 import { loadOrThrow } from '../lib/graphql.server';
-import { definedOnly, listQuery } from '../lib/list-query';
+import { definedOnly, listFilter, listQuery } from '../lib/list-query';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 import type { Route } from './+types/forum';
 
-const SORTS = Object.values(ThreadSort);
-/** The statuses the public may filter by (not HIDDEN). */
-const STATUSES: ThreadStatus[] = ['OPEN', 'ANSWERED', 'REFERRED', 'CLOSED'];
+const FILTERS = {
+  kind: listFilter({
+    param: 'loai',
+    id: 'kind',
+    label: 'kind',
+    choices: THREAD_KINDS,
+    choiceLabel: (k) => `kind${k}`,
+    empty: 'all',
+  }),
+  status: listFilter<ThreadStatus>({
+    param: 'trang-thai',
+    id: 'status',
+    label: 'status',
+    // The statuses the public may filter by (not HIDDEN).
+    choices: ['OPEN', 'ANSWERED', 'REFERRED', 'CLOSED'],
+    choiceLabel: (s) => `status${s}`,
+    empty: 'all',
+  }),
+  sort: listFilter({
+    param: 'sap-xep',
+    id: 'sort',
+    label: 'sort',
+    choices: Object.values(ThreadSort),
+    choiceLabel: (s) => `sort${s}`,
+  }),
+};
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { q, after, oneOf } = listQuery(request);
-  const kind = oneOf('loai', THREAD_KINDS);
-  const sort = oneOf('sap-xep', SORTS) ?? 'NEWEST';
-  const status = oneOf('trang-thai', STATUSES);
+  const query = listQuery(request);
+  const { q, after } = query;
+  const { kind, status, sort = 'NEWEST' } = query.filters(FILTERS);
   const opt = definedOnly({ kind, q, after });
   // The newest threads are the contract's ForumThreads; other orders and status need the portal's list.
   const threads =
@@ -56,29 +78,7 @@ export default function Forum({ loaderData }: Route.ComponentProps) {
       </div>
       <FilterForm search>
         <SearchField id="q" label={t('search')} value={q} />
-        <SelectField
-          id="kind"
-          name="loai"
-          label={t('kind')}
-          options={THREAD_KINDS.map((k) => ({ value: k, label: t(`kind${k}`) }))}
-          value={kind}
-          empty={t('all')}
-        />
-        <SelectField
-          id="status"
-          name="trang-thai"
-          label={t('status')}
-          options={STATUSES.map((s) => ({ value: s, label: t(`status${s}`) }))}
-          value={status}
-          empty={t('all')}
-        />
-        <SelectField
-          id="sort"
-          name="sap-xep"
-          label={t('sort')}
-          options={SORTS.map((s) => ({ value: s, label: t(`sort${s}`) }))}
-          value={sort}
-        />
+        <FilterFields filters={FILTERS} chosen={{ kind, status, sort }} />
       </FilterForm>
       <p className="meta">
         {threads?.totalCount ?? 0} {t('threads').toLowerCase()}

@@ -1,20 +1,38 @@
 import { Link } from 'react-router';
 import { LibrarySearchDocument } from '../__generated__/graphql';
-import { FilterForm, SearchField, SelectField } from '../components/list-filters';
+import { FilterFields, FilterForm, SearchField } from '../components/list-filters';
 import { NextPage, Section } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
-import { definedOnly, listQuery } from '../lib/list-query';
+import { definedOnly, listFilter, listQuery } from '../lib/list-query';
 import { LIBRARY_AUDIENCES, MEDIA_FORMATS } from '../lib/library-facets';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 import type { Route } from './+types/library';
 
+const FILTERS = {
+  format: listFilter({
+    param: 'dinh-dang',
+    id: 'format',
+    label: 'format',
+    choices: MEDIA_FORMATS,
+    empty: 'all',
+  }),
+  // The topics offered are the library's own (libraryTopics), with their item counts.
+  topic: listFilter({ param: 'chu-de', id: 'topic', label: 'topic', maxLength: 100, empty: 'all' }),
+  audience: listFilter({
+    param: 'doi-tuong',
+    id: 'audience',
+    label: 'audience',
+    choices: LIBRARY_AUDIENCES,
+    empty: 'all',
+  }),
+};
+
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { params, q, after, oneOf } = listQuery(request);
+  const query = listQuery(request);
+  const { params, q, after } = query;
   const filters = {
-    format: oneOf('dinh-dang', MEDIA_FORMATS),
-    audience: oneOf('doi-tuong', LIBRARY_AUDIENCES),
-    topic: params.get('chu-de')?.slice(0, 100) || undefined,
+    ...query.filters(FILTERS),
     collectionId: params.get('bo-suu-tap')?.slice(0, 64) || undefined,
     q,
   };
@@ -40,32 +58,15 @@ export default function Library({ loaderData }: Route.ComponentProps) {
       <h1>{t('library')}</h1>
       <FilterForm search>
         <SearchField id="q" label={t('search')} value={filters.q} />
-        <SelectField
-          id="format"
-          name="dinh-dang"
-          label={t('format')}
-          options={MEDIA_FORMATS}
-          value={filters.format}
-          empty={t('all')}
-        />
-        <SelectField
-          id="topic"
-          name="chu-de"
-          label={t('topic')}
-          options={(data.libraryTopics ?? []).map((tp) => ({
-            value: tp.topic,
-            label: `${tp.topic} (${tp.itemCount})`,
-          }))}
-          value={filters.topic}
-          empty={t('all')}
-        />
-        <SelectField
-          id="audience"
-          name="doi-tuong"
-          label={t('audience')}
-          options={LIBRARY_AUDIENCES}
-          value={filters.audience}
-          empty={t('all')}
+        <FilterFields
+          filters={FILTERS}
+          chosen={filters}
+          options={{
+            topic: (data.libraryTopics ?? []).map((tp) => ({
+              value: tp.topic,
+              label: `${tp.topic} (${tp.itemCount})`,
+            })),
+          }}
         />
       </FilterForm>
       <p className="meta">

@@ -5,29 +5,37 @@ import {
   ArticleScope,
 } from '../__generated__/graphql';
 import { ArticleTeaser } from '../components/article-teaser';
-import { FilterForm, SearchField, SelectField } from '../components/list-filters';
+import { FilterFields, FilterForm, SearchField } from '../components/list-filters';
 import { NextPage, ResultCount } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
-import { definedOnly, listQuery } from '../lib/list-query';
+import { definedOnly, listFilter, listQuery } from '../lib/list-query';
 import { sectionMeta } from '../lib/meta';
 import { usePortal } from '../lib/portal-data';
 import type { Route } from './+types/news';
 
-const SCOPES = Object.values(ArticleScope);
-/** The kinds the news filter offers, in its own order (the handbook last), not the graph's. */
-const KINDS: ArticleKind[] = [
-  'NEWS',
-  'PLAN',
-  'PROGRAMME',
-  'ANNOUNCEMENT',
-  'COOPERATION',
-  'HANDBOOK',
-];
+const FILTERS = {
+  scope: listFilter({
+    param: 'pham-vi',
+    id: 'scope',
+    label: 'scope',
+    choices: Object.values(ArticleScope),
+    choiceLabel: (s) => `scope${s}`,
+    empty: 'allScopes',
+  }),
+  kind: listFilter<ArticleKind>({
+    param: 'loai',
+    id: 'kind',
+    label: 'kind',
+    // The news filter's own order (the handbook last), not the graph's.
+    choices: ['NEWS', 'PLAN', 'PROGRAMME', 'ANNOUNCEMENT', 'COOPERATION', 'HANDBOOK'],
+    empty: 'allKinds',
+  }),
+};
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { q, after, oneOf } = listQuery(request);
-  const scope = oneOf('pham-vi', SCOPES);
-  const kind = oneOf('loai', KINDS);
+  const query = listQuery(request);
+  const { q, after } = query;
+  const { scope, kind } = query.filters(FILTERS);
   // A plain search is the contract's SearchArticles; filters need the portal's NewsList.
   if (q && !scope && !kind) {
     const data = await loadOrThrow(context, SearchArticlesDocument, {
@@ -61,22 +69,7 @@ export default function News({ loaderData }: Route.ComponentProps) {
           value={q}
           placeholder={t('searchPlaceholder')}
         />
-        <SelectField
-          id="scope"
-          name="pham-vi"
-          label={t('scope')}
-          options={SCOPES.map((s) => ({ value: s, label: t(`scope${s}`) }))}
-          value={scope}
-          empty={t('allScopes')}
-        />
-        <SelectField
-          id="kind"
-          name="loai"
-          label={t('kind')}
-          options={KINDS}
-          value={kind}
-          empty={t('allKinds')}
-        />
+        <FilterFields filters={FILTERS} chosen={{ scope, kind }} />
       </FilterForm>
       <ResultCount list={list} />
       <ul className="article-list large" data-testid="news-results">

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { ShowcaseDocument } from '../__generated__/graphql';
-import { FilterForm, SelectField } from '../components/list-filters';
+import { FilterFields, FilterForm } from '../components/list-filters';
 import { Breadcrumb, NextPage, ResultCount } from '../components/ui';
 import { loadOrThrow } from '../lib/graphql.server';
-import { definedOnly, listQuery } from '../lib/list-query';
+import { definedOnly, listFilter, listQuery } from '../lib/list-query';
 import type { MessageKey } from '../lib/i18n';
 import { sectionMeta } from '../lib/meta';
 import { SHOWCASE_AWARDS } from '../lib/showcase';
@@ -18,10 +18,28 @@ function years(): number[] {
   return Array.from({ length: now - FIRST_YEAR + 1 }, (_, i) => now - i);
 }
 
+const FILTERS = {
+  year: listFilter({
+    param: 'nam',
+    id: 'nam',
+    label: 'year',
+    choices: years,
+    empty: 'allYears',
+  }),
+  award: listFilter({
+    param: 'giai',
+    id: 'giai',
+    label: 'award',
+    choices: SHOWCASE_AWARDS,
+    choiceLabel: (a) => `award${a}` as MessageKey,
+    empty: 'allAwards',
+  }),
+};
+
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { params, after, oneOf } = listQuery(request);
-  const year = years().find((y) => String(y) === params.get('nam'));
-  const award = oneOf('giai', SHOWCASE_AWARDS);
+  const query = listQuery(request);
+  const { after } = query;
+  const { year, award } = query.filters(FILTERS);
   const data = await loadOrThrow(context, ShowcaseDocument, definedOnly({ year, award, after }));
   return { year, award, entries: data.showcaseEntries };
 }
@@ -41,22 +59,7 @@ export default function Showcase({ loaderData }: Route.ComponentProps) {
       <h1>{t('showcase')}</h1>
       <p>{t('showcaseIntro')}</p>
       <FilterForm label={t('filter')}>
-        <SelectField
-          id="nam"
-          name="nam"
-          label={t('year')}
-          options={years()}
-          value={year}
-          empty={t('allYears')}
-        />
-        <SelectField
-          id="giai"
-          name="giai"
-          label={t('award')}
-          options={SHOWCASE_AWARDS.map((a) => ({ value: a, label: t(`award${a}` as MessageKey) }))}
-          value={award}
-          empty={t('allAwards')}
-        />
+        <FilterFields filters={FILTERS} chosen={{ year, award }} />
       </FilterForm>
       <ResultCount list={entries} />
       {nodes.length === 0 && <p>{t('noResults')}</p>}

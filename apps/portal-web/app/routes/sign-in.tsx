@@ -104,7 +104,6 @@ export default function SignIn({ loaderData, actionData: result }: Route.Compone
             />
           </div>
           <SelectField
-            id="f-department"
             name="department"
             label={t('department')}
             options={units.map((u) => ({

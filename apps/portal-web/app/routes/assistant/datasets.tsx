@@ -1,6 +1,5 @@
-import { Link } from 'react-router';
 import { DatasetsDocument } from '../../__generated__/graphql';
-import { DateText, PagedList, ResultCount } from '../../components/ui';
+import { DateText, ListItemHeading, PagedList, ResultCount } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { sectionMeta } from '../../lib/meta';
@@ -58,10 +57,11 @@ export default function Datasets({ loaderData }: Route.ComponentProps) {
       <PagedList page={datasets} testId="dataset-list">
         {(d) => (
           <li>
-            <h2 lang="vi">
-              <Link to={`/du-lieu-mo/${encodeURIComponent(d.name)}`}>{d.title}</Link>
-            </h2>
-            {d.description && <p lang="vi">{d.description}</p>}
+            <ListItemHeading
+              to={`/du-lieu-mo/${encodeURIComponent(d.name)}`}
+              title={d.title}
+              description={d.description}
+            />
             <p className="meta">
               {d.publisher && <span lang="vi">{d.publisher.title} · </span>}
               {d.formats.join(', ')}

@@ -3,7 +3,7 @@ import {
   DeclareConflictOfInterestDocument,
   ScoreContestEntryDocument,
 } from '../../__generated__/graphql';
-import { DateText, Field, FormError, IntentForm, Notice } from '../../components/ui';
+import { DateText, Field, FormAnswer, FormError, IntentForm, Notice } from '../../components/ui';
 import { ContestPageHeading } from '../../components/contest-round';
 import {
   entryCredits,
@@ -98,9 +98,6 @@ export default function ContestJudging({ loaderData, actionData: result }: Route
       <ul className="queue" data-testid="judging-entries">
         {contest.entries.map((e) => {
           const mine = result?.entryId === e.id ? result : undefined;
-          const error = mine?.error;
-          const value = (name: string, saved: string | number | null | undefined) =>
-            mine && !mine.ok ? mine.values[name] : saved;
           return (
             <li key={e.id} className="card" lang="vi" data-testid={`judging-${e.id}`}>
               <h2 id={`entry-${e.id}`}>{e.title}</h2>
@@ -114,7 +111,7 @@ export default function ContestJudging({ loaderData, actionData: result }: Route
                       : l('Đã lưu điểm.', 'Scores saved.')}
                   </Notice>
                 )}
-                <FormError error={error} />
+                <FormError error={mine?.error} />
                 {e.myScore && (
                   <p className="meta" data-testid="my-score">
                     {l('Điểm của bạn', 'Your score')}: {e.myScore.weighted}/100 (
@@ -130,7 +127,7 @@ export default function ContestJudging({ loaderData, actionData: result }: Route
                   </p>
                 ) : (
                   !contest.resultsPublishedAt && (
-                    <>
+                    <FormAnswer error={mine?.error} values={mine && !mine.ok ? mine.values : null}>
                       <IntentForm intent="score" hidden={{ entryId: e.id }} className="stack">
                         {contest.criteria.map((c) => (
                           <Field
@@ -141,11 +138,9 @@ export default function ContestJudging({ loaderData, actionData: result }: Route
                             min={0}
                             max={c.maxScore}
                             required
-                            error={error}
-                            defaultValue={value(
-                              scoreField(e.id, c.id),
-                              e.myScore?.scores.find((s) => s.criterionId === c.id)?.score,
-                            )}
+                            defaultValue={
+                              e.myScore?.scores.find((s) => s.criterionId === c.id)?.score
+                            }
                           />
                         ))}
                         <Field
@@ -153,8 +148,7 @@ export default function ContestJudging({ loaderData, actionData: result }: Route
                           label={l('Nhận xét', 'Comment')}
                           multiline
                           rows={3}
-                          error={error}
-                          defaultValue={value(`comment-${e.id}`, e.myScore?.comment)}
+                          defaultValue={e.myScore?.comment}
                         />
                         <button type="submit" aria-describedby={`entry-${e.id}`}>
                           {l('Lưu điểm', 'Save scores')}
@@ -165,19 +159,13 @@ export default function ContestJudging({ loaderData, actionData: result }: Route
                           {l('Khai báo xung đột lợi ích', 'Declare a conflict of interest')}
                         </summary>
                         <IntentForm intent="conflict" hidden={{ entryId: e.id }} className="stack">
-                          <Field
-                            name={`reason-${e.id}`}
-                            label={l('Lý do', 'Reason')}
-                            required
-                            error={error}
-                            defaultValue={value(`reason-${e.id}`, null)}
-                          />
+                          <Field name={`reason-${e.id}`} label={l('Lý do', 'Reason')} required />
                           <button type="submit" aria-describedby={`entry-${e.id}`}>
                             {l('Khai báo và rút điểm', 'Declare and withdraw my score')}
                           </button>
                         </IntentForm>
                       </details>
-                    </>
+                    </FormAnswer>
                   )
                 )}
               </div>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { ContestsDocument } from '../../__generated__/graphql';
-import { DateText, PagedList } from '../../components/ui';
+import { DateText, ListItemHeading, PagedList } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { sectionMeta } from '../../lib/meta';
@@ -28,10 +28,7 @@ export default function Contests({ loaderData }: Route.ComponentProps) {
       <PagedList page={contests} testId="contest-list">
         {(c) => (
           <li>
-            <h2 lang="vi">
-              <Link to={`/cuoc-thi/${c.id}`}>{c.title}</Link>
-            </h2>
-            {c.description && <p lang="vi">{c.description}</p>}
+            <ListItemHeading to={`/cuoc-thi/${c.id}`} title={c.title} description={c.description} />
             <p className="meta">
               {c.currentRound ? (
                 <>

@@ -1,7 +1,7 @@
 // Upcoming events (/su-kien) and past ones with their recordings (/su-kien/da-dien-ra).
 import { Link, NavLink } from 'react-router';
 import { PastEventsDocument, UpcomingEventsDocument } from '../../__generated__/graphql';
-import { NextPage } from '../../components/ui';
+import { ListItemHeading, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { formatDateTime } from '../../lib/i18n';
@@ -52,9 +52,7 @@ export default function Events({ loaderData: data }: Route.ComponentProps) {
         {data.past
           ? data.events?.nodes.map((e) => (
               <li key={e.id}>
-                <h2 lang="vi">
-                  <Link to={`/su-kien/${e.id}`}>{e.title}</Link>
-                </h2>
+                <ListItemHeading to={`/su-kien/${e.id}`} title={e.title} />
                 <p className="meta">
                   <time dateTime={e.startsAt}>{formatDateTime(lang, e.startsAt)}</time>
                   {e.recording && (
@@ -68,9 +66,7 @@ export default function Events({ loaderData: data }: Route.ComponentProps) {
             ))
           : data.events?.nodes.map((e) => (
               <li key={e.id}>
-                <h2 lang="vi">
-                  <Link to={`/su-kien/${e.id}`}>{e.title}</Link>
-                </h2>
+                <ListItemHeading to={`/su-kien/${e.id}`} title={e.title} />
                 <p className="meta">
                   <time dateTime={e.startsAt}>{formatDateTime(lang, e.startsAt, e.timeZone)}</time>
                   {' · '}

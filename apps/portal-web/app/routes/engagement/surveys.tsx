@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { OpenSurveysDocument } from '../../__generated__/graphql';
-import { DateText, PagedList } from '../../components/ui';
+import { DateText, ListItemHeading, PagedList } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { sectionMeta } from '../../lib/meta';
@@ -36,10 +36,7 @@ export default function Surveys({ loaderData }: Route.ComponentProps) {
       <PagedList page={surveys} testId="survey-list">
         {(s) => (
           <li>
-            <h2 lang="vi">
-              <Link to={`/khao-sat/${s.id}`}>{s.title}</Link>
-            </h2>
-            {s.description && <p lang="vi">{s.description}</p>}
+            <ListItemHeading to={`/khao-sat/${s.id}`} title={s.title} description={s.description} />
             <p className="meta">
               {s.kind === 'POLL' ? l('Bình chọn nhanh', 'Quick poll') : l('Khảo sát', 'Survey')}
               {s.closesAt && (

@@ -6,21 +6,21 @@ import {
   ArticleStatus,
 } from '../../__generated__/graphql';
 import { ArticleFields, articleInput } from '../../components/article-fields';
-import { FilterForm, StatusFilter } from '../../components/list-filters';
+import { FilterFields, FilterForm } from '../../components/list-filters';
 import { DataTable, DateText, FormError, NextPage, Section } from '../../components/ui';
 import { loadOrThrow, runOperation } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
-import { EDITORIAL_ROLES } from '../../lib/staff';
+import { EDITORIAL_ROLES, statusFilter } from '../../lib/staff';
 import type { Route } from './+types/articles';
 
-const STATUSES = Object.values(ArticleStatus);
+const FILTERS = { status: statusFilter(Object.values(ArticleStatus)) };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, EDITORIAL_ROLES);
   const query = listQuery(request);
-  const status = query.oneOf('trang-thai', STATUSES);
+  const { status } = query.filters(FILTERS);
   const [list, categories] = await Promise.all([
     loadOrThrow(
       context,
@@ -58,7 +58,7 @@ export default function StaffArticles({ loaderData, actionData: result }: Route.
     <div>
       <h1>{l('Bài viết', 'Articles')}</h1>
       <FilterForm>
-        <StatusFilter statuses={STATUSES} value={status} />
+        <FilterFields filters={FILTERS} chosen={{ status }} />
       </FilterForm>
       <DataTable
         caption={l('Bài viết', 'Articles')}

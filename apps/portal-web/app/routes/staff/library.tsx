@@ -6,7 +6,7 @@ import {
   type LibraryAudience,
   LibraryItemStatus,
 } from '../../__generated__/graphql';
-import { FilterForm, SelectField, StatusFilter } from '../../components/list-filters';
+import { FilterFields, FilterForm, SelectField } from '../../components/list-filters';
 import {
   DateText,
   Field,
@@ -21,15 +21,16 @@ import { listQuery } from '../../lib/list-query';
 import { LIBRARY_AUDIENCES, MEDIA_FORMATS } from '../../lib/library-facets';
 import { hasRole, usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
-import { EDITOR_ROLES, EDITORIAL_ROLES } from '../../lib/staff';
+import { EDITOR_ROLES, EDITORIAL_ROLES, statusFilter } from '../../lib/staff';
 import type { Route } from './+types/library';
 
-const STATUSES = Object.values(LibraryItemStatus);
+const FILTERS = { status: statusFilter(Object.values(LibraryItemStatus), { all: false }) };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { token, viewer } = await requireViewer(request, context, EDITORIAL_ROLES);
-  const { params, oneOf } = listQuery(request);
-  const status = oneOf('trang-thai', STATUSES) ?? 'DRAFT';
+  const query = listQuery(request);
+  const { params } = query;
+  const { status = 'DRAFT' } = query.filters(FILTERS);
   const data = await loadOrThrow(context, StaffLibraryItemsDocument, { status }, token);
   return {
     status,
@@ -83,7 +84,7 @@ export default function StaffLibrary({ loaderData, actionData: result }: Route.C
       <h1>{l('Thư viện số', 'Library')}</h1>
       <FormOutcome done={result?.done} error={result?.error} />
       <FilterForm>
-        <StatusFilter statuses={STATUSES} value={status} all={false} />
+        <FilterFields filters={FILTERS} chosen={{ status }} />
       </FilterForm>
       <ul className="queue">
         {(items?.nodes ?? []).map((item) => (
@@ -148,7 +149,6 @@ export default function StaffLibrary({ loaderData, actionData: result }: Route.C
             <Field name="title" label={l('Tiêu đề', 'Title')} required />
             <Field name="description" label={l('Mô tả', 'Description')} multiline rows={3} />
             <SelectField
-              id="f-format"
               name="format"
               label={l('Định dạng', 'Format')}
               options={MEDIA_FORMATS}

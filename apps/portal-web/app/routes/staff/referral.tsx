@@ -5,7 +5,7 @@ import {
   type ReferralStatus,
 } from '../../__generated__/graphql';
 import { SelectField } from '../../components/list-filters';
-import { DateText, Fact, Field, FormOutcome } from '../../components/ui';
+import { DateText, Fact, Field, FormAnswer, FormOutcome } from '../../components/ui';
 import { loadOrThrow, orNotFound, runOperation } from '../../lib/graphql.server';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
@@ -79,20 +79,16 @@ export default function Referral({ loaderData, actionData: result }: Route.Compo
         ))}
       </ol>
       <Form method="post" className="stack panel">
-        <SelectField
-          id="f-status"
-          name="status"
-          label={l('Trạng thái mới', 'New status')}
-          options={NEXT}
-        />
-        <Field name="note" label={l('Ghi chú nội bộ', 'Internal note')} error={result?.error} />
-        <Field
-          name="publicResponse"
-          label={l('Trả lời công khai', 'Public response')}
-          multiline
-          rows={3}
-          error={result?.error}
-        />
+        <FormAnswer error={result?.error}>
+          <SelectField name="status" label={l('Trạng thái mới', 'New status')} options={NEXT} />
+          <Field name="note" label={l('Ghi chú nội bộ', 'Internal note')} />
+          <Field
+            name="publicResponse"
+            label={l('Trả lời công khai', 'Public response')}
+            multiline
+            rows={3}
+          />
+        </FormAnswer>
         <button type="submit">{l('Cập nhật', 'Update')}</button>
       </Form>
     </div>

@@ -1,20 +1,20 @@
 import { Link } from 'react-router';
 import { ReferralsDocument, ReferralStatus } from '../../__generated__/graphql';
-import { FilterForm, StatusFilter } from '../../components/list-filters';
+import { FilterFields, FilterForm } from '../../components/list-filters';
 import { DataTable, DateText, NextPage } from '../../components/ui';
 import { loadOrThrow } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
-import { CASEWORK_ROLES } from '../../lib/staff';
+import { CASEWORK_ROLES, statusFilter } from '../../lib/staff';
 import type { Route } from './+types/referrals';
 
-const STATUSES = Object.values(ReferralStatus);
+const FILTERS = { status: statusFilter(Object.values(ReferralStatus)) };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { token } = await requireViewer(request, context, CASEWORK_ROLES);
   const query = listQuery(request);
-  const status = query.oneOf('trang-thai', STATUSES);
+  const { status } = query.filters(FILTERS);
   const overdue = query.params.get('qua-han') === '1' ? true : undefined;
   const data = await loadOrThrow(
     context,
@@ -32,7 +32,7 @@ export default function Referrals({ loaderData }: Route.ComponentProps) {
     <div>
       <h1>{l('Phản ánh chuyển Tổng đài 1022', 'Hotline referrals')}</h1>
       <FilterForm>
-        <StatusFilter statuses={STATUSES} value={status} />
+        <FilterFields filters={FILTERS} chosen={{ status }} />
         <div className="radio">
           <input id="od" type="checkbox" name="qua-han" value="1" defaultChecked={overdue} />
           <label htmlFor="od">{l('Chỉ quá hạn', 'Overdue only')}</label>

@@ -7,24 +7,25 @@ import {
   StaffThreadsDocument,
   ThreadStatus,
 } from '../../__generated__/graphql';
-import { FilterForm, SearchField, SelectField, StatusFilter } from '../../components/list-filters';
+import { FilterFields, FilterForm, SearchField, SelectField } from '../../components/list-filters';
 import { DateText, FormOutcome, IntentForm, NextPage } from '../../components/ui';
 import { loadOrThrow, outcome, runOperation } from '../../lib/graphql.server';
 import { definedOnly, listQuery } from '../../lib/list-query';
 import { hasRole, usePortal } from '../../lib/portal-data';
 import { requireViewer } from '../../lib/session.server';
-import { CASEWORK_ROLES, MODERATOR_ROLES } from '../../lib/staff';
+import { CASEWORK_ROLES, MODERATOR_ROLES, statusFilter } from '../../lib/staff';
 import type { Route } from './+types/threads';
 
-const STATUSES = Object.values(ThreadStatus);
+const FILTERS = { status: statusFilter(Object.values(ThreadStatus), { id: 'tt' }) };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { token, viewer } = await requireViewer(request, context, CASEWORK_ROLES);
-  const { params, q, after, oneOf } = listQuery(request);
+  const query = listQuery(request);
+  const { params, q, after } = query;
   const moderator = hasRole(viewer, ...MODERATOR_ROLES);
   // Officers see the threads assigned to their unit; moderators choose.
   const department = moderator ? params.get('don-vi') || undefined : viewer.department;
-  const status = oneOf('trang-thai', STATUSES);
+  const { status } = query.filters(FILTERS);
   const [threads, categories] = await Promise.all([
     loadOrThrow(
       context,
@@ -105,7 +106,7 @@ export default function StaffThreads({
             value={data.department}
             empty={l('Tất cả', 'All')}
           />
-          <StatusFilter id="tt" statuses={STATUSES} value={data.status} />
+          <FilterFields filters={FILTERS} chosen={{ status: data.status }} />
         </FilterForm>
       )}
       <ul className="queue">
