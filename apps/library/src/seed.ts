@@ -15,33 +15,11 @@ const { conn, redis, close, logger } = await openSeedConnections(env, 'library-s
 const storage = createStorage(storageConfig(env));
 try {
   const models = await libraryModels.prepare(conn);
-  await seedOnce(
-    conn,
-    'library-demo',
-    async () => {
-      await seedLibrary({
-        models,
-        storage,
-        counters: new ItemCounters(redis, env.QUEUE_PREFIX),
-        logger,
-      });
-    },
-    logger,
-  );
+  const counters = new ItemCounters(redis, env.QUEUE_PREFIX);
+  const deps = { models, storage, counters, logger };
+  await seedOnce(conn, 'library-demo', () => seedLibrary(deps), logger);
   // Its own marker, so databases seeded before the showcase existed get it too.
-  await seedOnce(
-    conn,
-    'library-showcase-demo',
-    async () => {
-      await seedShowcase({
-        models,
-        storage,
-        counters: new ItemCounters(redis, env.QUEUE_PREFIX),
-        logger,
-      });
-    },
-    logger,
-  );
+  await seedOnce(conn, 'library-showcase-demo', () => seedShowcase(deps), logger);
 } finally {
   await storage.close();
   await close();

@@ -6,12 +6,12 @@ const COLLECTION = '_seeds';
 /**
  * Runs a service's demo seed once per database. The seed itself must be idempotent
  * (upserts by natural keys) so an interrupted run can simply run again; the marker is
- * written only after it completes.
+ * written only after it completes. What the seed returns (its counts) is not kept.
  */
 export async function seedOnce(
   conn: Connection,
   name: string,
-  seed: () => Promise<void>,
+  seed: () => Promise<unknown>,
   logger?: Logger,
 ): Promise<boolean> {
   const markers = conn.collection<{ _id: string; completedAt: Date }>(COLLECTION);

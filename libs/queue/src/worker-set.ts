@@ -1,5 +1,7 @@
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { CounterConnections } from '@portal/db';
 import type { Logger } from '@portal/logger';
 import type { PayloadOf, QueueName } from './payloads';
 import { Producer } from './producer';
@@ -19,6 +21,10 @@ export interface WorkersQueueConfig {
 /** What a WorkerSet is given by the process: every `startXWorkers`' deps have these. */
 export interface WorkersDeps {
   logger: Logger;
+  /** The service's database (the caller's: the set never closes it). */
+  conn: Connection;
+  /** The clock the workers' services are given (tests pass theirs); the system clock by default. */
+  now?: () => Date;
   /** The process's queue health (runWorker's), for its /readyz and /metrics. */
   queueHealth?: QueueHealth;
 }
@@ -33,11 +39,17 @@ type WorkerOptions = Partial<
  * producers on one fail-fast connection (`redis`, for other commands too), every connection's
  * errors logged. `close()` stops the workers (jobs in flight finish), then runs the closers
  * given to `onClose` (last given first), closes the producers and lets the connections go.
+ * What the process gives every app's workers (database, logger, clock) is the set's too.
  */
 export class WorkerSet {
   readonly workers: Worker[] = [];
   /** The fail-fast connection (producers, counters, streams): a request never hangs on Redis. */
   readonly redis: Redis;
+  /** The service's database (the caller's). */
+  readonly conn: Connection;
+  readonly logger: Logger;
+  /** The clock every service the workers run is given. */
+  readonly now: () => Date;
   private readonly connections: Redis[] = [];
   private readonly producers = new Map<QueueName, Producer<QueueName>>();
   private readonly closers: (() => unknown)[] = [];
@@ -47,6 +59,19 @@ export class WorkerSet {
     private readonly deps: WorkersDeps,
   ) {
     this.redis = this.connect('producer');
+    this.conn = deps.conn;
+    this.logger = deps.logger;
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Where the service's hot counters live: its database, this set's Redis and prefix. */
+  counters(): CounterConnections {
+    return {
+      conn: this.conn,
+      redis: this.redis,
+      keyPrefix: this.config.queuePrefix,
+      logger: this.logger,
+    };
   }
 
   /** A worker for `queue` on its own blocking connection, joined to the queue health. */

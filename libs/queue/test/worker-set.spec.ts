@@ -1,11 +1,12 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@portal/logger';
-import { testServices, uniqueName, waitUntil } from '@portal/testing';
+import { testServices, uniqueName, useTestDatabase, waitUntil } from '@portal/testing';
 import { QueueHealth, WorkerSet, createRedisConnection } from '../src';
 
 const { redisUrl } = testServices();
 const logger = createLogger({ service: 'worker-set-test', level: 'silent', pretty: false });
+const db = useTestDatabase('wset');
 
 describe('WorkerSet, an app’s workers owned together', () => {
   it('runs its workers on the prefix and joins them to the queue health; close stops the workers first, then its closers (last given first), then its producers and connections', async () => {
@@ -14,7 +15,7 @@ describe('WorkerSet, an app’s workers owned together', () => {
     const prefix = uniqueName('wset');
     const set = new WorkerSet(
       { redisUrl, queuePrefix: prefix, concurrency: 2 },
-      { logger, queueHealth: health },
+      { logger, conn: await db.connection(), queueHealth: health },
     );
     const done: string[] = [];
     const order: string[] = [];
@@ -46,6 +47,33 @@ describe('WorkerSet, an app’s workers owned together', () => {
     } finally {
       await health.close();
       probe.disconnect();
+    }
+  });
+
+  it('gives its workers the process’s database, logger and clock, and its hot counters this set’s Redis and prefix', async () => {
+    const conn = await db.connection();
+    const at = new Date('2026-03-01T08:00:00Z');
+    const prefix = uniqueName('wset');
+    const set = new WorkerSet(
+      { redisUrl, queuePrefix: prefix, concurrency: 1 },
+      { logger, conn, now: () => at },
+    );
+    try {
+      expect(set.conn).toBe(conn);
+      expect(set.now()).toBe(at);
+      expect(set.counters()).toEqual({ conn, redis: set.redis, keyPrefix: prefix, logger });
+    } finally {
+      await set.close();
+    }
+    const clock = new WorkerSet(
+      { redisUrl, queuePrefix: prefix, concurrency: 1 },
+      { logger, conn },
+    );
+    try {
+      const before = Date.now();
+      expect(clock.now().getTime()).toBeGreaterThanOrEqual(before);
+    } finally {
+      await clock.close();
     }
   });
 });

@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import {
   WorkerSet,
   graphChangesStream,
@@ -51,18 +50,18 @@ const CLEANUP_EVERY_MS = 3600_000;
  */
 export async function startAssistantWorkers(
   config: AssistantWorkersConfig,
-  deps: WorkersDeps & { conn: Connection; now?: () => Date },
+  deps: WorkersDeps,
 ): Promise<RunningAssistantWorkers> {
-  const now = deps.now ?? (() => new Date());
   const set = new WorkerSet(config, deps);
+  const { conn, logger, now } = set;
   const producers = createProducers(set.redis, config.queuePrefix);
   set.onClose(() => closeProducers(producers));
   const core = createAssistantCore({
-    conn: deps.conn,
+    conn,
     jobs: catalogJobs(producers, now),
     webBaseUrl: config.webBaseUrl,
     portalUrl: config.catalog.portalUrl,
-    logger: deps.logger,
+    logger,
     now,
   });
   const indexer = new IndexService({
@@ -70,7 +69,7 @@ export async function startAssistantWorkers(
     index: core.index,
     sources: createPortalSources(config.sources),
     portalUrl: config.catalog.portalUrl,
-    logger: deps.logger,
+    logger,
   });
   const onDatasetChanged = (id: string) => indexer.indexDataset(id);
   const sync = new CatalogSync({
@@ -78,7 +77,7 @@ export async function startAssistantWorkers(
     ckan: createCkanClient({
       ...config.catalog,
       baseUrl: config.catalog.portalUrl,
-      logger: deps.logger,
+      logger,
     }),
     pageSize: config.catalog.pageSize,
     onResourceChanged: async (r) =>
@@ -87,7 +86,7 @@ export async function startAssistantWorkers(
         { jobId: `preview-${r.id.replace(/:/g, '_')}-${r.fingerprint}` },
       )),
     onDatasetChanged,
-    logger: deps.logger,
+    logger,
     now,
   });
   set.worker(
@@ -97,16 +96,14 @@ export async function startAssistantWorkers(
       sync,
       limits: config.preview,
       onDatasetChanged,
-      logger: deps.logger,
+      logger,
       now,
     }),
   );
   set.worker('assistant-index', indexProcessor(indexer), { concurrency: 1 });
-  set.worker(
-    'assistant-maintenance',
-    maintenanceProcessor({ models: core.models, logger: deps.logger, now }),
-    { concurrency: 1 },
-  );
+  set.worker('assistant-maintenance', maintenanceProcessor({ models: core.models, logger, now }), {
+    concurrency: 1,
+  });
   if (config.syncEveryMs > 0)
     await producers['assistant-catalog'].every('catalog-sync', config.syncEveryMs, {
       type: 'sync',
@@ -130,7 +127,7 @@ export async function startAssistantWorkers(
     stream: graphChangesStream(config.queuePrefix),
     positionKey: `${config.queuePrefix}:assistant:graph-changes-position`,
     index: producers['assistant-index'],
-    logger: deps.logger,
+    logger,
   });
   set.onClose(() => follower.stop());
   return { ...set.running(), core, indexer, sync, producers, follower };

@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import {
   WorkerSet,
   type RunningWorkers,
@@ -38,14 +37,12 @@ const MINUTE = 60_000;
  */
 export async function startBulletinWorkers(
   config: BulletinWorkersConfig,
-  deps: WorkersDeps & { conn: Connection },
+  deps: WorkersDeps,
 ): Promise<RunningBulletinWorkers> {
-  const { logger } = deps;
   const set = new WorkerSet(config, deps);
-  const models = bulletinModels(deps.conn);
-  const counters = allCounters(
-    bulletinCounters({ conn: deps.conn, redis: set.redis, keyPrefix: config.queuePrefix, logger }),
-  );
+  const { logger } = set;
+  const models = bulletinModels(set.conn);
+  const counters = allCounters(bulletinCounters(set.counters()));
   set.worker(
     'bulletin-publish',
     createBulletinPublishProcessor({

@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import {
   WorkerSet,
   type RunningWorkers,
@@ -40,18 +39,18 @@ export interface RunningContentWorkers extends RunningWorkers {
  */
 export async function startContentWorkers(
   config: ContentWorkersConfig,
-  deps: WorkersDeps & { conn: Connection; now?: () => Date },
+  deps: WorkersDeps,
 ): Promise<RunningContentWorkers> {
-  const { logger } = deps;
   const set = new WorkerSet(config, deps);
+  const { logger } = set;
   const { queues, services } = createContent({
-    conn: deps.conn,
+    conn: set.conn,
     redis: set.redis,
     prefix: config.queuePrefix,
     webBaseUrl: config.webBaseUrl,
     viewDedupeSeconds: config.viewDedupeSeconds,
     logger,
-    now: deps.now,
+    now: set.now,
   });
   set.onClose(() => queues.close());
   const { publication, views } = services;

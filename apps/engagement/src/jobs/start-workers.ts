@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import {
   Outbox,
   WorkerSet,
@@ -28,21 +27,22 @@ export interface RunningEngagementWorkers extends RunningWorkers {
  */
 export async function startEngagementWorkers(
   config: EngagementWorkersConfig,
-  deps: WorkersDeps & { conn: Connection; now?: () => Date },
+  deps: WorkersDeps,
 ): Promise<RunningEngagementWorkers> {
   const set = new WorkerSet(config, deps);
+  const { conn, logger, now } = set;
   const producers = createProducers(set.redis, config.queuePrefix);
   set.onClose(() => closeProducers(producers));
-  const outbox = new Outbox(deps.conn, producers, deps.logger);
+  const outbox = new Outbox(conn, producers, logger);
   set.onClose(() => outbox.stop());
   const core = createEngagementCore({
-    conn: deps.conn,
+    conn,
     outbox,
     events: producers['engagement-events'],
     webBaseUrl: config.webBaseUrl,
     secret: config.internalTokenSecret,
-    logger: deps.logger,
-    now: deps.now,
+    logger,
+    now,
   });
   set.worker(
     'engagement-events',
@@ -50,7 +50,7 @@ export async function startEngagementWorkers(
       models: core.models,
       events: core.events,
       notifications: producers.notifications,
-      logger: deps.logger,
+      logger,
     }),
   );
   outbox.start(config.outboxRelayMs ?? 5000);

@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import {
   WorkerSet,
   type RunningWorkers,
@@ -29,18 +28,13 @@ export type RunningForumWorkers = RunningWorkers;
  */
 export async function startForumWorkers(
   config: ForumWorkersConfig,
-  deps: WorkersDeps & { conn: Connection },
+  deps: WorkersDeps,
 ): Promise<RunningForumWorkers> {
-  const { logger } = deps;
   const set = new WorkerSet(config, deps);
-  const models = forumModels(deps.conn);
-  const shared = { models, logger, now: () => new Date() };
-  const views = forumViewCounter({
-    conn: deps.conn,
-    redis: set.redis,
-    keyPrefix: config.queuePrefix,
-    logger,
-  }).counter;
+  const { logger, now } = set;
+  const models = forumModels(set.conn);
+  const shared = { models, logger, now };
+  const views = forumViewCounter(set.counters()).counter;
   const runMaintenance = forumMaintenanceProcessor({ ...shared, views });
   const threadEvents = new ThreadEventsService({ ...shared, follows: new FollowService(shared) });
   const answerNotices = new AnswerNoticeService({

@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import type { ReadinessCheck } from '@portal/http';
 import {
   WorkerSet,
@@ -34,20 +33,15 @@ export interface RunningLibraryWorkers extends RunningWorkers {
  */
 export async function startLibraryWorkers(
   config: LibraryWorkersConfig,
-  deps: WorkersDeps & { conn: Connection },
+  deps: WorkersDeps,
 ): Promise<RunningLibraryWorkers> {
-  const { logger } = deps;
   const set = new WorkerSet(config, deps);
+  const { logger } = set;
   const storage = createStorage(config.storage);
   set.onClose(() => storage.close());
   const counters = new ItemCounters(set.redis, config.queuePrefix);
-  const models = libraryModels(deps.conn);
-  const audience = libraryAudienceCounter({
-    conn: deps.conn,
-    redis: set.redis,
-    keyPrefix: config.queuePrefix,
-    logger,
-  }).counter;
+  const models = libraryModels(set.conn);
+  const audience = libraryAudienceCounter(set.counters()).counter;
   set.worker(
     'library-maintenance',
     libraryMaintenanceProcessor({ models, counters, storage, logger, audience }),

@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import {
   Outbox,
   WorkerSet,
@@ -44,22 +43,22 @@ export interface RunningReferralWorkers extends RunningWorkers {
  */
 export async function startReferralWorkers(
   config: ReferralWorkersConfig,
-  deps: WorkersDeps & { conn: Connection; forum?: ForumClient | null; now?: () => Date },
+  deps: WorkersDeps & { forum?: ForumClient | null },
 ): Promise<RunningReferralWorkers> {
-  const now = deps.now ?? (() => new Date());
   const set = new WorkerSet(config, deps);
+  const { conn, logger, now } = set;
   const producers = createProducers(set.redis, config.queuePrefix, config.dispatch);
   set.onClose(() => closeProducers(producers));
-  const outbox = new Outbox(deps.conn, producers, deps.logger);
+  const outbox = new Outbox(conn, producers, logger);
   set.onClose(() => outbox.stop());
-  const stats = new ReferralStatsCounter(set.redis, config.queuePrefix, referralModels(deps.conn));
+  const stats = new ReferralStatsCounter(set.redis, config.queuePrefix, referralModels(conn));
   const core = createReferralCore({
-    conn: deps.conn,
+    conn,
     outbox,
     stats,
     forum: deps.forum ?? null,
     webBaseUrl: config.webBaseUrl,
-    logger: deps.logger,
+    logger,
     now,
   });
   set.worker(
@@ -70,7 +69,7 @@ export async function startReferralWorkers(
       hotline: createHotlineClient(config.hotline),
       outbox,
       webBaseUrl: config.webBaseUrl,
-      logger: deps.logger,
+      logger,
     }),
   );
   set.worker(
@@ -82,7 +81,7 @@ export async function startReferralWorkers(
       stats,
       outbox,
       dispatchQueue: producers['referral-dispatch'].queue,
-      logger: deps.logger,
+      logger,
       now,
     }),
     { concurrency: 1 },
