@@ -60,6 +60,21 @@ describe('index jobs from graph changes', () => {
     expect((await jobs()).map((j) => j.name)).toEqual(['rebuild', 'rebuild']);
   });
 
+  it('rebuilds only the types that changed as a whole, each once a window', async () => {
+    await queue.obliterate({ force: true });
+    const index = producers['assistant-index'];
+    await queueRefreshes([whole('Thread'), whole('Vote')], `${start + 1}-0`, index, () => start);
+    await queueRefreshes([whole('Thread')], `${start + 2}-0`, index, () => start);
+    await queueRefreshes([whole('Article')], `${start + 3}-0`, index, () => start);
+    const queued = await jobs();
+    expect(
+      queued.map((j) => j.data).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    ).toEqual([
+      { type: 'rebuild', source: 'Article' },
+      { type: 'rebuild', source: 'Thread' },
+    ]);
+  });
+
   it('starts a rebuild for a window already past at once, and refreshes ids by id', async () => {
     await queue.obliterate({ force: true });
     await queueRefreshes(

@@ -26,8 +26,10 @@ export interface TrackGraphChangesOptions {
    */
   related?: (docOrFilter: Record<string, unknown>) => TrackedChange[];
   /**
-   * The object a document belongs to, whose id it holds in `idPath`: the `related` of a
-   * reply (type `Thread`, idPath `threadId`), with the parent's lists when `lists` is set.
+   * The object a document belongs to for its whole life, whose id it holds in `idPath`: the
+   * `related` of a reply (type `Thread`, idPath `threadId`), with the parent's lists when
+   * `lists` is set. Read from the document, or from the filter and the values a query write
+   * sets (an upsert by `_id` names its parent in the replacement).
    */
   parent?: { type: string; idPath: string; lists: boolean };
 }
@@ -105,6 +107,21 @@ function idsOfFilter(filter: Record<string, unknown>): string[] {
   if (typeof id === 'object' && id !== null && !('_bsontype' in id) && !('toHexString' in id))
     return [];
   return [String(id)];
+}
+
+/**
+ * What a query write says of its documents: the filter's fields, then the values it sets (a
+ * replacement's fields, `$set` and `$setOnInsert`).
+ */
+function sourceOfQueryWrite(filter: Record<string, unknown>, update: unknown) {
+  if (!update || typeof update !== 'object' || Array.isArray(update)) return filter;
+  const source: Record<string, unknown> = { ...filter };
+  for (const [key, value] of Object.entries(update as Record<string, unknown>)) {
+    if (!key.startsWith('$')) source[key] = value;
+    else if ((key === '$set' || key === '$setOnInsert') && value && typeof value === 'object')
+      Object.assign(source, value);
+  }
+  return source;
 }
 
 function pathsOfUpdate(update: unknown): string[] {
@@ -186,7 +203,8 @@ export function trackGraphChanges(schema: Schema, options: TrackGraphChangesOpti
         op.includes('elete') ||
         op.includes('eplace') ||
         touchesLists(pathsOfUpdate(this.getUpdate()));
-      await emit(this.model.db, changesOf(ids, lists, doc ? (doc.toObject?.() ?? doc) : filter));
+      const source = doc ? (doc.toObject?.() ?? doc) : sourceOfQueryWrite(filter, this.getUpdate());
+      await emit(this.model.db, changesOf(ids, lists, source));
     },
   );
 }

@@ -143,6 +143,26 @@ describe('graph changes of tracked models', () => {
     ]);
   });
 
+  it('reads the parent of an upsert by id from the values it writes, not the whole type', async () => {
+    const id = new mongoose.Types.ObjectId();
+    await replies.replaceOne({ _id: id }, { itemId: 'item-9', text: 'thay' }, { upsert: true });
+    expect(sent).toEqual([
+      { type: 'Reply', ids: [String(id)], lists: true },
+      { type: 'Item', ids: ['item-9'], lists: true },
+    ]);
+    sent = [];
+    const other = new mongoose.Types.ObjectId();
+    await replies.updateOne(
+      { _id: other },
+      { $setOnInsert: { itemId: 'item-7' }, $set: { text: 'mới' } },
+      { upsert: true },
+    );
+    expect(sent).toEqual([
+      { type: 'Reply', ids: [String(other)], lists: true },
+      { type: 'Item', ids: ['item-7'], lists: true },
+    ]);
+  });
+
   it('reports a bulk write as one change per type, however many parents its documents name', async () => {
     const docs = Array.from({ length: 120 }, (_, n) => ({ itemId: `bulk-${n % 3}`, text: `${n}` }));
     const written = await replies.insertMany(docs);

@@ -131,7 +131,11 @@ export const assistantIndexPayload = z.discriminatedUnion('type', [
     source: z.enum(['Article', 'LibraryItem', 'Thread', 'Dataset']),
     ids: z.array(z.string().min(1).max(200)).max(1000),
   }),
-  z.object({ type: z.literal('rebuild') }),
+  z.object({
+    type: z.literal('rebuild'),
+    /** Only this type's objects (every indexed type without it). */
+    source: z.enum(['Article', 'LibraryItem', 'Thread', 'Dataset']).optional(),
+  }),
 ]);
 
 /**

@@ -74,13 +74,13 @@ export async function queueRefreshes(
         { jobId: `refresh-${type}-${position}-${i}` },
       );
   }
-  if (whole.size) {
-    // A stream id is `<milliseconds>-<sequence>` of the Redis server's clock.
-    const window = Math.floor(Number(position.split('-')[0]) / REBUILD_WINDOW_MS);
-    const closesAt = (window + 1) * REBUILD_WINDOW_MS + CLOCK_MARGIN_MS;
+  // A stream id is `<milliseconds>-<sequence>` of the Redis server's clock.
+  const window = Math.floor(Number(position.split('-')[0]) / REBUILD_WINDOW_MS);
+  const closesAt = (window + 1) * REBUILD_WINDOW_MS + CLOCK_MARGIN_MS;
+  // Only the types that changed as a whole: a rebuild reads every object of its type.
+  for (const type of whole)
     await index.enqueue(
-      { type: 'rebuild' },
-      { jobId: `rebuild-window-${window}`, delayMs: closesAt - now() },
+      { type: 'rebuild', source: type },
+      { jobId: `rebuild-window-${window}-${type}`, delayMs: closesAt - now() },
     );
-  }
 }
