@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -40,6 +40,7 @@ import { cacheExecutedOperations } from './execution/operation-cache';
 import { createGatewayFormatError } from './format-error';
 import { accessControl, accessOf } from './http/access.middleware';
 import { cachedCheck } from './http/cached-check';
+import { frontHits } from './http/front-hits';
 import { graphqlHandler } from './http/graphql-handler';
 import { InFlightAnswers } from './http/in-flight-answers';
 import { graphqlBody, graphqlRequestErrors } from './http/graphql-body';
@@ -269,7 +270,9 @@ export async function startGateway(
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  const httpServer = createServer(app);
+  // Anonymous repeats the replica holds are answered in front of Express (see frontHits).
+  let front: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const httpServer = createServer((req, res) => (front ? front(req, res) : void app(req, res)));
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
 
@@ -380,7 +383,8 @@ export async function startGateway(
 
   app.use(requestIdMiddleware);
   app.use(httpMetricsMiddleware(metrics));
-  if (config.corsOrigins.length) app.use(corsFor(config.corsOrigins));
+  const cors = config.corsOrigins.length ? corsFor(config.corsOrigins) : undefined;
+  if (cors) app.use(cors);
   // Liveness only on the public port; readiness (which fans out) and metrics are ops-only.
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   // GraphQL first: most requests are GraphQL, and each route passed costs a path match.
@@ -398,6 +402,17 @@ export async function startGateway(
     }),
   );
   app.use('/graphql', graphqlRequestErrors(config.bodyLimitBytes, refuseGql, logger));
+  if (served)
+    front = frontHits({
+      app,
+      served,
+      limiter,
+      limits: config.rateLimits,
+      bodyLimitBytes: config.bodyLimitBytes,
+      metrics,
+      cors,
+      recordOperation: (operation) => recordOperation(metrics, knownOperations, operation),
+    });
   for (const route of FORWARDED_ROUTES) {
     const target = config.subgraphUrls[route.subgraph];
     if (!target) continue;

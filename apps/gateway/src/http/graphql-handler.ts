@@ -1,7 +1,8 @@
+import type { ServerResponse } from 'node:http';
 import { parse as parseUrl } from 'node:url';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
-import type { ServedAnswers } from '../cache/served-answers';
+import type { ServedAnswer, ServedAnswers } from '../cache/served-answers';
 import type { AnswerSharing, GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics';
 import { age } from '../plugins/response-cache.plugin';
@@ -38,14 +39,29 @@ export function servedAnswerKey(req: Request): string | null {
  * Sends a whole answer. A GET may be conditional, so Express's `send` gives it an ETag (and a
  * 304 to a client that has it); a POST never is, so its body is not hashed for nothing.
  */
-function sendAnswer(req: Request, res: Response, body: string | Buffer): void {
+function sendAnswer(req: { method?: string }, res: ServerResponse, body: string | Buffer): void {
   if (req.method !== 'POST') {
-    res.send(body);
+    (res as Response).send(body);
     return;
   }
   if (!res.hasHeader('content-type')) res.setHeader('content-type', 'text/plain; charset=utf-8');
   res.setHeader('content-length', Buffer.byteLength(body));
   res.end(body);
+}
+
+/** Answers with an answer the replica holds (the response cache's first level): a hit. */
+export function replayServed(
+  req: { method?: string },
+  res: ServerResponse,
+  hit: ServedAnswer,
+  o: Pick<GraphQLHandlerOptions, 'metrics' | 'recordOperation'>,
+): void {
+  o.metrics.responseCache.inc({ outcome: 'hit' });
+  o.recordOperation({ name: hit.operationName, type: 'query', errorCodes: [] });
+  for (const [name, value] of hit.headers) res.setHeader(name, value);
+  res.setHeader('age', String(age(hit)));
+  res.statusCode = hit.status;
+  sendAnswer(req, res, hit.body);
 }
 
 export interface GraphQLHandlerOptions {
@@ -78,12 +94,7 @@ export function graphqlHandler(
     const cacheKey = served && identity.kind === 'anonymous' ? servedAnswerKey(req) : null;
     const hit = cacheKey ? served!.get(cacheKey) : undefined;
     if (hit) {
-      metrics.responseCache.inc({ outcome: 'hit' });
-      options.recordOperation({ name: hit.operationName, type: 'query', errorCodes: [] });
-      for (const [name, value] of hit.headers) res.setHeader(name, value);
-      res.setHeader('age', String(age(hit)));
-      res.statusCode = hit.status;
-      sendAnswer(req, res, hit.body);
+      replayServed(req, res, hit, options);
       return;
     }
     const viewerKey = inFlight ? viewerShareKey(identity) : null;
