@@ -48,16 +48,25 @@ async function setUp() {
   return { prefix, stream, listen, keep, kept, change, purgedTags };
 }
 
+/**
+ * A gateway that read one change and stopped, with two answers cached since: one reading
+ * articles, one reading library items.
+ */
+async function stoppedWithTwoAnswers() {
+  const s = await setUp();
+  const first = s.listen();
+  await first.ready;
+  await publishGraphChanges(redis, s.prefix, s.change(1));
+  await waitUntil(() => s.purgedTags.length === 1, { what: 'the first change purged' });
+  await first.stop();
+  await s.keep('articles', ['t:Article']);
+  await s.keep('library', ['t:LibraryItem']);
+  return s;
+}
+
 describe('graph changes a gateway missed', () => {
   it('purge every cached answer when the stream dropped them before this gateway read them', async () => {
-    const s = await setUp();
-    const first = s.listen();
-    await first.ready;
-    await publishGraphChanges(redis, s.prefix, s.change(1));
-    await waitUntil(() => s.purgedTags.length === 1, { what: 'the first change purged' });
-    await first.stop();
-    await s.keep('articles', ['t:Article']);
-    await s.keep('library', ['t:LibraryItem']);
+    const s = await stoppedWithTwoAnswers();
     // While it was away: a change to the library, then a burst that pushed it out of the stream.
     await publishGraphChanges(redis, s.prefix, s.change(1, 'LibraryItem'));
     await publishGraphChanges(redis, s.prefix, s.change(10));
@@ -69,14 +78,7 @@ describe('graph changes a gateway missed', () => {
   });
 
   it('purge only what the changes hold when none was missed', async () => {
-    const s = await setUp();
-    const first = s.listen();
-    await first.ready;
-    await publishGraphChanges(redis, s.prefix, s.change(1));
-    await waitUntil(() => s.purgedTags.length === 1, { what: 'the first change purged' });
-    await first.stop();
-    await s.keep('articles', ['t:Article']);
-    await s.keep('library', ['t:LibraryItem']);
+    const s = await stoppedWithTwoAnswers();
     await publishGraphChanges(redis, s.prefix, [{ type: 'LibraryItem', ids: [], lists: true }]);
     s.listen();
     await waitUntil(async () => !(await s.kept('library')), { what: 'the library answer purged' });
