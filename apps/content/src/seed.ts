@@ -3,10 +3,10 @@
 // once per database (npm start runs it); every write is an upsert by natural key.
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { connectDatabase, seedOnce, syncIndexes } from '@portal/db';
+import { seedOnce, syncIndexes } from '@portal/db';
 import { sanitizeRichText } from '@portal/html';
 import { createLogger } from '@portal/logger';
-import { createRedisConnection, publishGraphChangesOf } from '@portal/queue';
+import { openSeedConnections } from '@portal/queue';
 import { unitByCode } from '@portal/reference-data';
 import { plainText, searchTokens, slugify } from '@portal/text';
 import { contentFromEnv } from './content-services';
@@ -51,12 +51,13 @@ function random(seed: number): () => number {
   };
 }
 
-const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
-const redis = createRedisConnection(env.REDIS_URL, 'producer');
-redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
 // Seeded articles reach the graph as any write does: cached lists of them are dropped (the
-// subgraph may have cached empty ones already) and the assistant indexes them.
-publishGraphChangesOf(conn, redis, env.QUEUE_PREFIX, logger);
+// subgraph may have cached empty ones already) and the assistant indexes them. Redis is
+// connected before the queues use it (on a busy machine a connection still opening failed
+// their first command).
+const { conn, redis, close } = await openSeedConnections(env, 'content-seed', {
+  redisRequired: true,
+});
 const { queues, services } = contentFromEnv(env, conn, redis, logger);
 const { models } = services;
 await syncIndexes(conn);
@@ -187,8 +188,7 @@ try {
   await syncContributionFacts(models, logger);
 } finally {
   await queues.close();
-  redis.disconnect();
-  await conn.close();
+  await close();
 }
 
 async function upsertCategory(

@@ -1,17 +1,18 @@
 // Demo data for local runs (npm start runs it once per database): surveys with answers, a
 // poll shown with an article, one with a forum thread, and upcoming webinars with registrations and questions.
-import { connectDatabase, seedOnce } from '@portal/db';
-import { Outbox, createRedisConnection } from '@portal/queue';
+import { seedOnce } from '@portal/db';
+import { Outbox, openSeedConnections } from '@portal/queue';
 import { seedDemoEngagement } from './demo-data';
 import { env } from './env';
 import { closeProducers, createProducers } from './jobs/producers';
-import { loggerFor } from './logger';
 import { engagementModels } from './models';
 import { createEngagementCore } from './services';
 
-const logger = loggerFor(env, 'engagement-seed');
-const conn = await connectDatabase({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, logger });
-const redis = createRedisConnection(env.REDIS_URL, 'producer');
+// Connected before the producers use it: a queue asks Redis at once, and on a busy machine a
+// connection still opening failed that first command and the seed with it.
+const { conn, logger, redis, close } = await openSeedConnections(env, 'engagement-seed', {
+  redisRequired: true,
+});
 const producers = createProducers(redis, env.QUEUE_PREFIX);
 try {
   await engagementModels.prepare(conn);
@@ -27,6 +28,5 @@ try {
   await seedOnce(conn, 'demo', () => seedDemoEngagement(core, logger), logger);
 } finally {
   await closeProducers(producers);
-  redis.disconnect();
-  await conn.close();
+  await close();
 }
